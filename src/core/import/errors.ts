@@ -1,0 +1,28 @@
+// Errors that tell the user exactly where their file is wrong.
+
+/** A problem with one field of one record; the reader adds the file and line. */
+export class FieldError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+export interface InputProblem {
+  readonly file: string;
+  /** 1-based line where the record starts; 0 for a problem with the file as a whole. */
+  readonly line: number;
+  readonly field?: string;
+  readonly message: string;
+}
+
+export function describeProblem(p: InputProblem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
+  return p.field ? `${where}: field "${p.field}": ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** An import that wrote nothing, because the file had the problems listed. */
+export class ImportError extends Error {
+  constructor(readonly problems: readonly InputProblem[], readonly truncated: boolean) {
+    super(problems.map(describeProblem).join('\n') + (truncated ? '\n(more problems not shown)' : ''));
+  }
+}

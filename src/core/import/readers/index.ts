@@ -1,0 +1,27 @@
+import { extname } from 'node:path';
+import { readCsv } from './csv';
+import { readJsonArray } from './jsonArray';
+import { readJsonLines } from './jsonLines';
+import type { RawRow } from './row';
+
+export type { RawRow } from './row';
+export { SyntaxProblem } from './row';
+
+export type FileSyntax = 'jsonl' | 'json' | 'csv';
+
+export function syntaxOf(path: string): FileSyntax | undefined {
+  switch (extname(path).toLowerCase()) {
+    case '.jsonl': case '.ndjson': return 'jsonl';
+    case '.json': return 'json';
+    case '.csv': case '.tsv': return 'csv';
+    default: return undefined;
+  }
+}
+
+export function readRows(path: string, syntax: FileSyntax): AsyncGenerator<RawRow> {
+  switch (syntax) {
+    case 'jsonl': return readJsonLines(path);
+    case 'json': return readJsonArray(path);
+    case 'csv': return readCsv(path);
+  }
+}

@@ -1,0 +1,92 @@
+import { createReadStream } from 'node:fs';
+import { SyntaxProblem, type RawRow } from './row';
+
+const QUOTE = 34, BACKSLASH = 92, COMMA = 44, OPEN_ARRAY = 91, CLOSE_ARRAY = 93, OPEN_OBJECT = 123, CLOSE_OBJECT = 125;
+const NEWLINE = 10;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
+}
+
+/**
+ * The elements of a top-level JSON array, streamed: a small scanner that tracks strings and nesting cuts out
+ * each element's text, which is then parsed alone. A file larger than memory imports, and every element keeps
+ * the line it starts on. A file holding one top-level object yields that object as its only row.
+ */
+export async function* readJsonArray(path: string): AsyncGenerator<RawRow> {
+  let line = 1;
+  let depth = 0; // 1 = directly inside the top-level array
+  let inString = false;
+  let escaped = false;
+  let started = false;
+  let wholeObject = false;
+  let pieces: string[] = []; // text of the element being collected, across chunks
+  let collecting = false;
+  let elementLine = 0;
+
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of input as AsyncIterable<string>) {
+      let from = collecting ? 0 : -1; // where the collected element continues in this chunk
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (c === NEWLINE) line++;
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === BACKSLASH) escaped = true;
+          else if (c === QUOTE) inString = false;
+          continue;
+        }
+        if (!started) {
+          if (isSpace(c)) continue;
+          started = true;
+          depth = 1;
+          if (c === OPEN_ARRAY) continue;
+          if (c !== OPEN_OBJECT) throw new SyntaxProblem(line, 'expected a JSON array ([ ... ]) or a JSON object');
+          wholeObject = true;
+          collecting = true;
+          elementLine = line;
+          from = i;
+          continue;
+        }
+        const topLevel = depth === 1 && !wholeObject;
+        if (topLevel && !collecting && !isSpace(c) && c !== COMMA && c !== CLOSE_ARRAY) {
+          collecting = true;
+          elementLine = line;
+          from = i;
+        }
+        if (c === QUOTE) inString = true;
+        else if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
+        else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+          depth--;
+          if (depth === 0) {
+            if (collecting) {
+              pieces.push(chunk.slice(from, wholeObject ? i + 1 : i));
+              yield parseElement(pieces.join(''), elementLine);
+            }
+            return;
+          }
+        } else if (c === COMMA && topLevel) {
+          if (!collecting) throw new SyntaxProblem(line, 'an empty element in the JSON array');
+          pieces.push(chunk.slice(from, i));
+          yield parseElement(pieces.join(''), elementLine);
+          pieces = [];
+          collecting = false;
+          from = -1;
+        }
+      }
+      if (collecting) pieces.push(chunk.slice(from));
+    }
+  } finally {
+    input.destroy();
+  }
+  throw new SyntaxProblem(line, started ? 'the JSON ends before its closing bracket' : 'the file is empty');
+}
+
+function parseElement(text: string, line: number): RawRow {
+  try {
+    return { line, value: JSON.parse(text) };
+  } catch (err) {
+    throw new SyntaxProblem(line, `not valid JSON (${(err as Error).message})`);
+  }
+}

@@ -1,0 +1,135 @@
+// The canonical records every importer produces and the store accepts. See docs/formats.md.
+import type { LanguageTag } from './language';
+
+/** Where a record came from, so that every number can be traced back to a line of a file. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Identifies one prompt: a prompt group in one language (and one turn of a multi-turn conversation). */
+export interface PromptKey {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: LanguageTag;
+  /** 1 for single-turn data; MT-bench has turns 1 and 2. */
+  readonly turn: number;
+}
+
+/** Identifies one response: a system's output for a prompt, for one sampling seed (0 when there is one sample). */
+export interface ResponseKey extends PromptKey {
+  readonly system: string;
+  readonly seed: number;
+}
+
+export interface PromptRecord extends PromptKey {
+  readonly kind: 'prompt';
+  readonly text: string;
+  readonly source: SourceRef;
+}
+
+export interface ResponseRecord extends ResponseKey {
+  readonly kind: 'response';
+  readonly text: string;
+  readonly source: SourceRef;
+}
+
+/**
+ * A pairwise verdict relative to the record's systemA / systemB (never to screen position):
+ * A = systemA is better, B = systemB is better. "invalid" is an answer that could not be parsed.
+ */
+export type PairVerdict = 'A' | 'B' | 'tie' | 'invalid';
+
+/**
+ * Which system the rater saw first. "AB": systemA was first (left); "BA": systemB was first;
+ * "combined": the source already merged both orders into one verdict (as MT-bench's gpt4_pair does).
+ */
+export type PresentationOrder = 'AB' | 'BA' | 'combined';
+
+export interface PairwiseJudgmentRecord extends PromptKey {
+  readonly kind: 'pairwise-judgment';
+  readonly judge: string;
+  readonly systemA: string;
+  readonly systemB: string;
+  readonly order: PresentationOrder;
+  readonly verdict: PairVerdict;
+  /** The judge's answer as it was returned, so that an invalid verdict can be audited or mapped. */
+  readonly raw?: string;
+  readonly reasoning?: string;
+  /** The content hash of the judge definition that produced it (absent for imported verdicts). */
+  readonly judgeHash?: string;
+  readonly source: SourceRef;
+}
+
+/** Pointwise scales: Likert 1–6 helpfulness [KE], 1–3 rating [CH], or any other integer range. */
+export interface ScoreScale {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface PointwiseJudgmentRecord extends ResponseKey {
+  readonly kind: 'pointwise-judgment';
+  readonly judge: string;
+  readonly scale: ScoreScale;
+  /** null when the answer could not be parsed. */
+  readonly score: number | null;
+  readonly raw?: string;
+  readonly reasoning?: string;
+  readonly judgeHash?: string;
+  readonly source: SourceRef;
+}
+
+export const RATINGS = ['fail', 'pass', 'excellent'] as const;
+/** LIMA / Shaham et al.'s absolute rating, ordered from worst to best. */
+export type Rating = (typeof RATINGS)[number];
+
+interface HumanLabelBase extends PromptKey {
+  readonly annotator: string;
+  /**
+   * ISO 8601. Absent when a file gives no time: the label is then stamped with the time it was first imported.
+   * The latest label of an annotator on a target wins; the earlier ones stay as history.
+   */
+  readonly labelledAt?: string;
+  readonly comment?: string;
+  readonly source: SourceRef;
+}
+
+export interface PairwiseLabelRecord extends HumanLabelBase {
+  readonly kind: 'pairwise-label';
+  readonly systemA: string;
+  readonly systemB: string;
+  readonly verdict: Exclude<PairVerdict, 'invalid'>;
+  /** For blind annotation: which order the annotator was shown. */
+  readonly order?: Exclude<PresentationOrder, 'combined'>;
+}
+
+export interface RatingLabelRecord extends HumanLabelBase {
+  readonly kind: 'rating-label';
+  readonly system: string;
+  readonly seed: number;
+  readonly rating: Rating;
+}
+
+/** A human statement of the language a response is actually in; it overrides the detector. */
+export interface LanguageLabelRecord extends HumanLabelBase {
+  readonly kind: 'language-label';
+  readonly system: string;
+  readonly seed: number;
+  readonly language: LanguageTag;
+}
+
+export type HumanLabelRecord = PairwiseLabelRecord | RatingLabelRecord | LanguageLabelRecord;
+
+export type CanonicalRecord =
+  | PromptRecord
+  | ResponseRecord
+  | PairwiseJudgmentRecord
+  | PointwiseJudgmentRecord
+  | HumanLabelRecord;
+
+export type RecordKind = CanonicalRecord['kind'];
+
+export const RECORD_KINDS: readonly RecordKind[] = [
+  'prompt', 'response', 'pairwise-judgment', 'pointwise-judgment', 'pairwise-label', 'rating-label', 'language-label',
+];

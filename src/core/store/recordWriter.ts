@@ -1,0 +1,300 @@
+// Writes canonical records inside one transaction. Ids of runs, systems, prompts, judges and annotators are
+// allocated here (the transaction holds the write lock), so rows can be batched without a round trip per row.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { CanonicalRecord, PairVerdict, PresentationOrder, PromptKey, SourceRef } from '../model/records';
+import { flipVerdict } from '../model/verdicts';
+import { BatchInsert } from './batchInsert';
+import type { SqliteDatabase, SqlValue } from './sqlite';
+
+export interface WriteCounts {
+  /** Rows added or changed per table; all zero when the same file is imported again. */
+  readonly [table: string]: number;
+}
+
+const FLUSH_EVERY = 2000;
+
+export class RecordWriter {
+  private readonly runs = new Map<string, number>();
+  private readonly systems = new Map<string, number>();
+  private readonly prompts = new Map<string, number>();
+  private readonly judges = new Map<string, number>();
+  private readonly annotators = new Map<string, number>();
+  private readonly nextId: Record<'runs' | 'systems' | 'prompts' | 'judges' | 'annotators', number>;
+  private readonly sourceIds = new Map<string, number>();
+  private readonly loadedRuns = new Set<string>();
+  private buffered = 0;
+
+  // Parents first: a batch may only reference rows of batches flushed before it.
+  private readonly batches: Record<string, BatchInsert>;
+
+  private constructor(private readonly db: SqliteDatabase, private readonly now: string, maxIds: Record<string, number>) {
+    this.nextId = {
+      runs: maxIds.runs! + 1, systems: maxIds.systems! + 1, prompts: maxIds.prompts! + 1,
+      judges: maxIds.judges! + 1, annotators: maxIds.annotators! + 1,
+    };
+    this.batches = {
+      runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
+      systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
+      judges: new BatchInsert(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
+      annotators: new BatchInsert(db, 'INSERT INTO annotators (id, name)', 2),
+      prompts: new BatchInsert(db, 'INSERT INTO prompts (id, run_id, group_key, lang, turn, text, source_id, source_line)', 8,
+        `ON CONFLICT (run_id, group_key, lang, turn) DO UPDATE SET
+           text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
+         WHERE excluded.text IS NOT NULL AND prompts.text IS NOT excluded.text`),
+      responses: new BatchInsert(db, 'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line)', 6,
+        `ON CONFLICT (prompt_id, system_id, seed) DO UPDATE SET
+           text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
+         WHERE responses.text IS NOT excluded.text`),
+      pairwise_judgments: new BatchInsert(db,
+        `INSERT INTO pairwise_judgments (prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw,
+           reasoning, source_id, source_line)`, 10,
+        `ON CONFLICT (prompt_id, judge_id, system_a_id, system_b_id, presentation) DO UPDATE SET
+           verdict = excluded.verdict, raw = excluded.raw, reasoning = excluded.reasoning,
+           source_id = excluded.source_id, source_line = excluded.source_line
+         WHERE pairwise_judgments.verdict IS NOT excluded.verdict OR pairwise_judgments.raw IS NOT excluded.raw
+           OR pairwise_judgments.reasoning IS NOT excluded.reasoning`),
+      pointwise_judgments: new BatchInsert(db,
+        `INSERT INTO pointwise_judgments (prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw,
+           reasoning, source_id, source_line)`, 12,
+        `ON CONFLICT (prompt_id, system_id, seed, judge_id) DO UPDATE SET
+           scale = excluded.scale, scale_min = excluded.scale_min, scale_max = excluded.scale_max,
+           score = excluded.score, raw = excluded.raw, reasoning = excluded.reasoning,
+           source_id = excluded.source_id, source_line = excluded.source_line
+         WHERE pointwise_judgments.score IS NOT excluded.score OR pointwise_judgments.raw IS NOT excluded.raw
+           OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning`),
+      labels: new BatchInsert(db,
+        `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
+           system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line)`, 16),
+    };
+  }
+
+  /** Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken now, not at the first write). */
+  static async begin(db: SqliteDatabase, now = new Date().toISOString()): Promise<RecordWriter> {
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      const maxIds: Record<string, number> = {};
+      for (const table of ['runs', 'systems', 'prompts', 'judges', 'annotators']) {
+        const row = await db.get<{ m: number | null }>(`SELECT max(id) AS m FROM ${table}`);
+        maxIds[table] = row?.m ?? 0;
+      }
+      const writer = new RecordWriter(db, now, maxIds);
+      await writer.loadSmallTables();
+      return writer;
+    } catch (err) {
+      await db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  private async loadSmallTables(): Promise<void> {
+    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM runs')) this.runs.set(r.name, r.id);
+    for (const r of await this.db.all<{ id: number; name: string; hash: string }>('SELECT id, name, hash FROM judges')) {
+      this.judges.set(judgeKey(r.name, r.hash), r.id);
+    }
+    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM annotators')) this.annotators.set(r.name, r.id);
+  }
+
+  /** Registers the file the records come from; the same file (path and content) imported again reuses its row. */
+  async source(path: string, sha256: string, format: string): Promise<number> {
+    const key = `${path}\u0000${sha256}`;
+    const known = this.sourceIds.get(key);
+    if (known !== undefined) return known;
+    await this.db.run('INSERT OR IGNORE INTO sources (path, sha256, format, imported_at) VALUES (?, ?, ?, ?)', [path, sha256, format, this.now]);
+    const row = await this.db.get<{ id: number }>('SELECT id FROM sources WHERE path = ? AND sha256 = ?', [path, sha256]);
+    this.sourceIds.set(key, row!.id);
+    return row!.id;
+  }
+
+  /** Defines a judge (a name and the hash of its definition) and returns its id. */
+  async judge(name: string, hash = '', definition?: string): Promise<number> {
+    return this.judgeId(name, hash, definition);
+  }
+
+  async write(record: CanonicalRecord, sourceId: number | null): Promise<void> {
+    if (!this.loadedRuns.has(record.run)) {
+      await this.preloadRun(record.run);
+      this.loadedRuns.add(record.run);
+    }
+    this.buffer(record, sourceId, record.source);
+    if (++this.buffered >= FLUSH_EVERY) await this.flush();
+  }
+
+  async commit(): Promise<WriteCounts> {
+    try {
+      await this.flush();
+      await this.db.exec('COMMIT');
+    } catch (err) {
+      await this.rollback();
+      throw err;
+    }
+    const counts: Record<string, number> = {};
+    for (const [table, batch] of Object.entries(this.batches)) counts[table] = batch.written;
+    return counts;
+  }
+
+  async rollback(): Promise<void> {
+    await this.db.exec('ROLLBACK').catch(() => undefined);
+  }
+
+  private async flush(): Promise<void> {
+    for (const batch of Object.values(this.batches)) await batch.flush();
+    this.buffered = 0;
+  }
+
+  private buffer(record: CanonicalRecord, sourceId: number | null, source: SourceRef): void {
+    const line = source.line;
+    switch (record.kind) {
+      case 'prompt': {
+        const runId = this.runId(record.run);
+        const key = this.promptKeyFor(record);
+        const id = this.prompts.get(key) ?? this.allocate('prompts');
+        this.prompts.set(key, id);
+        this.batches.prompts!.add([id, runId, record.group, record.lang, record.turn, record.text, sourceId, line]);
+        return;
+      }
+      case 'response': {
+        const promptId = this.promptId(record, sourceId, line);
+        const systemId = this.systemId(record.run, record.system);
+        this.batches.responses!.add([promptId, systemId, record.seed, record.text, sourceId, line]);
+        return;
+      }
+      case 'pairwise-judgment': {
+        const promptId = this.promptId(record, sourceId, line);
+        const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order);
+        const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
+        this.batches.pairwise_judgments!.add([promptId, judgeId, pair.a, pair.b, pair.order, pair.verdict,
+          record.raw ?? null, record.reasoning ?? null, sourceId, line]);
+        return;
+      }
+      case 'pointwise-judgment': {
+        const promptId = this.promptId(record, sourceId, line);
+        const systemId = this.systemId(record.run, record.system);
+        const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
+        this.batches.pointwise_judgments!.add([promptId, systemId, record.seed, judgeId, record.scale.name, record.scale.min,
+          record.scale.max, record.score, record.raw ?? null, record.reasoning ?? null, sourceId, line]);
+        return;
+      }
+      case 'pairwise-label': {
+        const promptId = this.promptId(record, sourceId, line);
+        const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order ?? 'AB');
+        this.addLabel(record, 'pairwise', promptId, `pair:${pair.a}:${pair.b}`, [pair.a, pair.b, null, null], pair.verdict,
+          record.order ? pair.order : null, sourceId, source);
+        return;
+      }
+      case 'rating-label':
+      case 'language-label': {
+        const promptId = this.promptId(record, sourceId, line);
+        const systemId = this.systemId(record.run, record.system);
+        const value = record.kind === 'rating-label' ? record.rating : record.language;
+        this.addLabel(record, record.kind === 'rating-label' ? 'rating' : 'language', promptId,
+          `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed], value, null, sourceId, source);
+        return;
+      }
+    }
+  }
+
+  private addLabel(
+    record: CanonicalRecord & { annotator: string; labelledAt?: string; comment?: string },
+    kind: string, promptId: number, target: string, systems: SqlValue[], value: string,
+    presentation: string | null, sourceId: number | null, source: SourceRef,
+  ): void {
+    const annotatorId = this.annotatorId(record.annotator);
+    // The same line of the same file is the same label, wherever the file lives: importing it again adds nothing.
+    const fingerprint = createHash('sha1')
+      .update(JSON.stringify([basename(source.file), source.line, kind, promptId, annotatorId, target, value,
+        presentation, record.labelledAt ?? null, record.comment ?? null]))
+      .digest('hex');
+    this.batches.labels!.add([fingerprint, kind, promptId, annotatorId, target, ...systems, value, presentation,
+      record.comment ?? null, record.labelledAt ?? this.now, this.now, sourceId, source.line]);
+  }
+
+  /** Stores a pair with the lower system id first, flipping the verdict and the presentation order to match. */
+  private canonicalPair(run: string, systemA: string, systemB: string, verdict: PairVerdict, order: PresentationOrder) {
+    const idA = this.systemId(run, systemA);
+    const idB = this.systemId(run, systemB);
+    if (idA === idB) throw new Error(`a pair compares ${systemA} with itself`);
+    if (idA < idB) return { a: idA, b: idB, verdict, order };
+    return { a: idB, b: idA, verdict: flipVerdict(verdict), order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order };
+  }
+
+  private allocate(table: keyof RecordWriter['nextId']): number {
+    return this.nextId[table]++;
+  }
+
+  private runId(name: string): number {
+    let id = this.runs.get(name);
+    if (id === undefined) {
+      id = this.allocate('runs');
+      this.runs.set(name, id);
+      this.batches.runs!.add([id, name, this.now]);
+    }
+    return id;
+  }
+
+  private systemId(run: string, name: string): number {
+    const runId = this.runId(run);
+    const key = `${runId}\u0000${name}`;
+    let id = this.systems.get(key);
+    if (id === undefined) {
+      id = this.allocate('systems');
+      this.systems.set(key, id);
+      this.batches.systems!.add([id, runId, name]);
+    }
+    return id;
+  }
+
+  /** The id of a prompt, creating it without text when a response or label names a prompt not seen yet. */
+  private promptId(key: PromptKey, sourceId: number | null, line: number): number {
+    const runId = this.runId(key.run);
+    const k = this.promptKeyFor(key);
+    let id = this.prompts.get(k);
+    if (id === undefined) {
+      id = this.allocate('prompts');
+      this.prompts.set(k, id);
+      this.batches.prompts!.add([id, runId, key.group, key.lang, key.turn, null, sourceId, line]);
+    }
+    return id;
+  }
+
+  private judgeId(name: string, hash: string, definition?: string): number {
+    const key = judgeKey(name, hash);
+    let id = this.judges.get(key);
+    if (id === undefined) {
+      id = this.allocate('judges');
+      this.judges.set(key, id);
+      this.batches.judges!.add([id, name, hash, definition ?? null]);
+    }
+    return id;
+  }
+
+  private annotatorId(name: string): number {
+    let id = this.annotators.get(name);
+    if (id === undefined) {
+      id = this.allocate('annotators');
+      this.annotators.set(name, id);
+      this.batches.annotators!.add([id, name]);
+    }
+    return id;
+  }
+
+  /** Loads the ids of one run's systems and prompts the first time the run is written to. */
+  private async preloadRun(run: string): Promise<void> {
+    const runId = this.runs.get(run);
+    if (runId === undefined) return;
+    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM systems WHERE run_id = ?', [runId])) {
+      this.systems.set(`${runId}\u0000${r.name}`, r.id);
+    }
+    const rows = await this.db.all<{ id: number; group_key: string; lang: string; turn: number }>(
+      'SELECT id, group_key, lang, turn FROM prompts WHERE run_id = ?', [runId]);
+    for (const r of rows) this.prompts.set(`${runId}\u0000${r.group_key}\u0000${r.lang}\u0000${r.turn}`, r.id);
+  }
+
+  private promptKeyFor(key: PromptKey): string {
+    return `${this.runId(key.run)}\u0000${key.group}\u0000${key.lang}\u0000${key.turn}`;
+  }
+}
+
+function judgeKey(name: string, hash: string): string {
+  return `${name}\u0000${hash}`;
+}

@@ -1,0 +1,137 @@
+// The database schema as an ordered list of migrations; PRAGMA user_version records how many have run.
+// Never edit a released migration: add a new one, so that every existing database can be brought forward.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the evaluation core.
+  `
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    format TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    UNIQUE (path, sha256)
+  );
+  CREATE TABLE systems (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    UNIQUE (run_id, name)
+  );
+  CREATE TABLE prompts (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    group_key TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    turn INTEGER NOT NULL DEFAULT 1,
+    text TEXT,
+    source_id INTEGER REFERENCES sources(id),
+    source_line INTEGER,
+    UNIQUE (run_id, group_key, lang, turn)
+  );
+  CREATE INDEX prompts_by_language ON prompts (run_id, lang, group_key);
+  CREATE TABLE responses (
+    id INTEGER PRIMARY KEY,
+    prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+    system_id INTEGER NOT NULL REFERENCES systems(id) ON DELETE CASCADE,
+    seed INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    source_id INTEGER REFERENCES sources(id),
+    source_line INTEGER,
+    UNIQUE (prompt_id, system_id, seed)
+  );
+  CREATE TABLE judges (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL DEFAULT '',
+    definition TEXT,
+    UNIQUE (name, hash)
+  );
+  CREATE TABLE pairwise_judgments (
+    id INTEGER PRIMARY KEY,
+    prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+    judge_id INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    system_a_id INTEGER NOT NULL REFERENCES systems(id) ON DELETE CASCADE,
+    system_b_id INTEGER NOT NULL REFERENCES systems(id) ON DELETE CASCADE,
+    presentation TEXT NOT NULL CHECK (presentation IN ('AB', 'BA', 'combined')),
+    verdict TEXT NOT NULL CHECK (verdict IN ('A', 'B', 'tie', 'invalid')),
+    raw TEXT,
+    reasoning TEXT,
+    source_id INTEGER REFERENCES sources(id),
+    source_line INTEGER,
+    CHECK (system_a_id < system_b_id),
+    UNIQUE (prompt_id, judge_id, system_a_id, system_b_id, presentation)
+  );
+  CREATE INDEX pairwise_judgments_by_judge ON pairwise_judgments (judge_id, prompt_id);
+  CREATE TABLE pointwise_judgments (
+    id INTEGER PRIMARY KEY,
+    prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+    system_id INTEGER NOT NULL REFERENCES systems(id) ON DELETE CASCADE,
+    seed INTEGER NOT NULL DEFAULT 0,
+    judge_id INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    scale TEXT NOT NULL,
+    scale_min REAL NOT NULL,
+    scale_max REAL NOT NULL,
+    score REAL,
+    raw TEXT,
+    reasoning TEXT,
+    source_id INTEGER REFERENCES sources(id),
+    source_line INTEGER,
+    UNIQUE (prompt_id, system_id, seed, judge_id)
+  );
+  CREATE INDEX pointwise_judgments_by_judge ON pointwise_judgments (judge_id, prompt_id);
+  CREATE TABLE annotators (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  );
+  -- Human labels are append-only: a new label on the same target supersedes the old one, which stays as history.
+  -- target is 'pair:<system_a_id>:<system_b_id>' or 'response:<system_id>:<seed>', so one index finds the latest.
+  CREATE TABLE labels (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('pairwise', 'rating', 'language')),
+    prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    target TEXT NOT NULL,
+    system_a_id INTEGER REFERENCES systems(id),
+    system_b_id INTEGER REFERENCES systems(id),
+    system_id INTEGER REFERENCES systems(id),
+    seed INTEGER,
+    value TEXT,
+    presentation TEXT CHECK (presentation IN ('AB', 'BA')),
+    comment TEXT,
+    labelled_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    source_id INTEGER REFERENCES sources(id),
+    source_line INTEGER,
+    CHECK ((kind = 'pairwise') = (system_a_id IS NOT NULL AND system_b_id IS NOT NULL AND system_a_id < system_b_id)),
+    CHECK ((kind = 'pairwise') = (system_id IS NULL))
+  );
+  CREATE INDEX labels_by_target ON labels (prompt_id, kind, target, annotator_id, labelled_at);
+  CREATE INDEX labels_by_annotator ON labels (annotator_id, kind, prompt_id);
+  CREATE VIEW current_labels AS
+    SELECT * FROM (
+      SELECT l.*, ROW_NUMBER() OVER (
+        PARTITION BY l.prompt_id, l.kind, l.target, l.annotator_id ORDER BY l.labelled_at DESC, l.id DESC) AS recency
+      FROM labels l)
+    WHERE recency = 1;
+  CREATE TABLE language_detections (
+    response_id INTEGER PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+    detector TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    confidence REAL,
+    reason TEXT
+  );
+  -- A detection belongs to the text it was made on.
+  CREATE TRIGGER responses_text_changed AFTER UPDATE OF text ON responses
+    WHEN OLD.text IS NOT NEW.text
+    BEGIN DELETE FROM language_detections WHERE response_id = NEW.id; END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

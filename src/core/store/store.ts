@@ -1,0 +1,207 @@
+// The one entry point to the database: opening (pragmas, migrations), writing records, and the queries the
+// metrics, the CLI and the editor need. Nothing outside src/core/store writes SQL.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LanguageTag } from '../model/language';
+import type { PairVerdict, PresentationOrder } from '../model/records';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+import { RecordWriter } from './recordWriter';
+import { SqliteDatabase, type SqlValue } from './sqlite';
+
+export const DEFAULT_DATABASE_PATH = '.langlens/langlens.db';
+
+/** Which slice of the data a query covers. Absent fields mean "everything". */
+export interface DataFilter {
+  readonly run?: string;
+  readonly languages?: readonly string[];
+  readonly turns?: readonly number[];
+}
+
+export interface JudgeVerdictRow {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: LanguageTag;
+  readonly turn: number;
+  readonly systemA: string;
+  readonly systemB: string;
+  readonly judge: string;
+  readonly judgeHash: string;
+  readonly order: PresentationOrder;
+  readonly verdict: PairVerdict;
+  readonly raw: string | null;
+}
+
+export interface HumanPairwiseRow {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: LanguageTag;
+  readonly turn: number;
+  readonly systemA: string;
+  readonly systemB: string;
+  readonly annotator: string;
+  readonly verdict: Exclude<PairVerdict, 'invalid'>;
+  readonly order: PresentationOrder | null;
+}
+
+export interface RunSummary {
+  readonly run: string;
+  readonly languages: readonly { lang: string; prompts: number; responses: number }[];
+  readonly systems: readonly string[];
+  readonly groups: number;
+  readonly responses: number;
+  readonly pairwiseJudgments: readonly { judge: string; count: number; invalid: number }[];
+  readonly pointwiseJudgments: readonly { judge: string; scale: string; count: number; invalid: number }[];
+  readonly labels: readonly { kind: string; annotators: number; current: number; superseded: number }[];
+}
+
+export class Store {
+  private constructor(readonly db: SqliteDatabase) {}
+
+  /** Opens (creating if needed) a database file, and brings its schema to the current version. */
+  static async open(path: string, options: { readonly?: boolean } = {}): Promise<Store> {
+    if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = await SqliteDatabase.open(path, options.readonly ? 'readonly' : 'readwrite');
+    db.configureBusyTimeout(10_000);
+    await db.exec('PRAGMA foreign_keys = ON');
+    if (!options.readonly) {
+      await db.exec('PRAGMA journal_mode = WAL');
+      await db.exec('PRAGMA synchronous = NORMAL');
+      await migrate(db);
+    } else {
+      await checkVersion(db);
+    }
+    return new Store(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async schemaVersion(): Promise<number> {
+    const row = await this.db.get<{ user_version: number }>('PRAGMA user_version');
+    return row?.user_version ?? 0;
+  }
+
+  /** Starts one transaction for writing records; commit or roll back the writer. */
+  beginWrite(now?: string): Promise<RecordWriter> {
+    return RecordWriter.begin(this.db, now);
+  }
+
+  async runs(): Promise<string[]> {
+    return (await this.db.all<{ name: string }>('SELECT name FROM runs ORDER BY name')).map((r) => r.name);
+  }
+
+  async judgeVerdicts(filter: DataFilter & { judges?: readonly string[] } = {}): Promise<JudgeVerdictRow[]> {
+    const where = filterClause(filter, 'p', 'r');
+    if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
+    return this.db.all<JudgeVerdictRow>(`
+      SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
+             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw
+      FROM pairwise_judgments pj
+      JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id JOIN judges j ON j.id = pj.judge_id
+      JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
+      ${where.sql()} ORDER BY pj.id`, where.params);
+  }
+
+  /** Each annotator's current (latest) pairwise label per item; superseded labels stay in the history. */
+  async humanPairwiseLabels(filter: DataFilter & { annotators?: readonly string[] } = {}): Promise<HumanPairwiseRow[]> {
+    const where = filterClause(filter, 'p', 'r');
+    where.add(`l.kind = 'pairwise'`, []);
+    where.add('l.value IS NOT NULL', []);
+    if (filter.annotators?.length) where.add(`a.name IN (${placeholders(filter.annotators)})`, filter.annotators);
+    return this.db.all<HumanPairwiseRow>(`
+      SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
+             a.name AS annotator, l.value AS verdict, l.presentation AS "order"
+      FROM current_labels l
+      JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
+      JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id
+      ${where.sql()} ORDER BY l.id`, where.params);
+  }
+
+  async annotatorNames(): Promise<string[]> {
+    return (await this.db.all<{ name: string }>('SELECT name FROM annotators ORDER BY name')).map((r) => r.name);
+  }
+
+  async judgeNames(): Promise<string[]> {
+    return (await this.db.all<{ name: string }>('SELECT DISTINCT name FROM judges ORDER BY name')).map((r) => r.name);
+  }
+
+  async summary(): Promise<RunSummary[]> {
+    const out: RunSummary[] = [];
+    for (const { id, name } of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM runs ORDER BY name')) {
+      const languages = await this.db.all<{ lang: string; prompts: number; responses: number }>(`
+        SELECT p.lang, count(DISTINCT p.id) AS prompts, count(resp.id) AS responses
+        FROM prompts p LEFT JOIN responses resp ON resp.prompt_id = p.id
+        WHERE p.run_id = ? GROUP BY p.lang ORDER BY p.lang`, [id]);
+      const systems = (await this.db.all<{ name: string }>('SELECT name FROM systems WHERE run_id = ? ORDER BY name', [id])).map((s) => s.name);
+      const groups = await this.db.get<{ n: number }>('SELECT count(DISTINCT group_key) AS n FROM prompts WHERE run_id = ?', [id]);
+      const responses = languages.reduce((sum, l) => sum + l.responses, 0);
+      const pairwiseJudgments = await this.db.all<{ judge: string; count: number; invalid: number }>(`
+        SELECT j.name AS judge, count(*) AS count, sum(pj.verdict = 'invalid') AS invalid
+        FROM pairwise_judgments pj JOIN judges j ON j.id = pj.judge_id JOIN prompts p ON p.id = pj.prompt_id
+        WHERE p.run_id = ? GROUP BY j.name ORDER BY j.name`, [id]);
+      const pointwiseJudgments = await this.db.all<{ judge: string; scale: string; count: number; invalid: number }>(`
+        SELECT j.name AS judge, pw.scale, count(*) AS count, sum(pw.score IS NULL) AS invalid
+        FROM pointwise_judgments pw JOIN judges j ON j.id = pw.judge_id JOIN prompts p ON p.id = pw.prompt_id
+        WHERE p.run_id = ? GROUP BY j.name, pw.scale ORDER BY j.name`, [id]);
+      const labels = await this.db.all<{ kind: string; annotators: number; current: number; superseded: number }>(`
+        SELECT l.kind, count(DISTINCT l.annotator_id) AS annotators,
+               (SELECT count(*) FROM current_labels c JOIN prompts cp ON cp.id = c.prompt_id
+                 WHERE c.kind = l.kind AND cp.run_id = ?) AS current,
+               count(*) - (SELECT count(*) FROM current_labels c JOIN prompts cp ON cp.id = c.prompt_id
+                 WHERE c.kind = l.kind AND cp.run_id = ?) AS superseded
+        FROM labels l JOIN prompts p ON p.id = l.prompt_id WHERE p.run_id = ? GROUP BY l.kind ORDER BY l.kind`, [id, id, id]);
+      out.push({ run: name, languages, systems, groups: groups?.n ?? 0, responses, pairwiseJudgments, pointwiseJudgments, labels });
+    }
+    return out;
+  }
+}
+
+async function migrate(db: SqliteDatabase): Promise<void> {
+  const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`${db.path} was written by a newer LangLens (schema ${version}, this one knows ${SCHEMA_VERSION}): update LangLens`);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      await db.exec(MIGRATIONS[v]!);
+      await db.exec(`PRAGMA user_version = ${v + 1}`);
+      await db.exec('COMMIT');
+    } catch (err) {
+      await db.exec('ROLLBACK');
+      throw new Error(`migrating ${db.path} to schema ${v + 1} failed: ${(err as Error).message}`);
+    }
+  }
+}
+
+async function checkVersion(db: SqliteDatabase): Promise<void> {
+  const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  if (version !== SCHEMA_VERSION) {
+    throw new Error(`${db.path} has schema ${version}, expected ${SCHEMA_VERSION}: open it once for writing to migrate it`);
+  }
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+class WhereClause {
+  private readonly parts: string[] = [];
+  readonly params: SqlValue[] = [];
+  add(sql: string, params: readonly SqlValue[]): void {
+    this.parts.push(sql);
+    this.params.push(...params);
+  }
+  sql(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+function filterClause(filter: DataFilter, prompt: string, run: string): WhereClause {
+  const where = new WhereClause();
+  if (filter.run !== undefined) where.add(`${run}.name = ?`, [filter.run]);
+  if (filter.languages?.length) where.add(`${prompt}.lang IN (${placeholders(filter.languages)})`, filter.languages);
+  if (filter.turns?.length) where.add(`${prompt}.turn IN (${placeholders(filter.turns)})`, filter.turns);
+  return where;
+}
