@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LanguageTag } from '../model/language';
 import type { PairVerdict, PresentationOrder } from '../model/records';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
 
@@ -77,9 +77,9 @@ export class Store {
     return this.db.close();
   }
 
-  async schemaVersion(): Promise<number> {
-    const row = await this.db.get<{ user_version: number }>('PRAGMA user_version');
-    return row?.user_version ?? 0;
+  /** The schema changes this database has had, oldest first. */
+  async schemaMigrations(): Promise<string[]> {
+    return (await this.db.all<{ id: string }>('SELECT id FROM schema_migrations ORDER BY rowid')).map((r) => r.id);
   }
 
   /** Starts one transaction for writing records; commit or roll back the writer. */
@@ -157,28 +157,34 @@ export class Store {
   }
 }
 
+/** Applies, each in its own transaction, the migrations this database has not had yet. */
 async function migrate(db: SqliteDatabase): Promise<void> {
-  const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`${db.path} was written by a newer LangLens (schema ${version}, this one knows ${SCHEMA_VERSION}): update LangLens`);
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set((await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+  const unknown = [...applied].filter((id) => !MIGRATIONS.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`${db.path} was written by a newer LangLens (it has schema changes ${unknown.join(', ')}): update LangLens`);
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) {
+  for (const migration of MIGRATIONS.filter((m) => !applied.has(m.id))) {
     await db.exec('BEGIN IMMEDIATE');
     try {
-      await db.exec(MIGRATIONS[v]!);
-      await db.exec(`PRAGMA user_version = ${v + 1}`);
+      await db.exec(migration.sql);
+      await db.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [migration.id, new Date().toISOString()]);
+      await db.exec(`PRAGMA user_version = ${MIGRATIONS.indexOf(migration) + 1}`);
       await db.exec('COMMIT');
     } catch (err) {
       await db.exec('ROLLBACK');
-      throw new Error(`migrating ${db.path} to schema ${v + 1} failed: ${(err as Error).message}`);
+      throw new Error(`updating ${db.path} with schema change ${migration.id} failed: ${(err as Error).message}`);
     }
   }
 }
 
 async function checkVersion(db: SqliteDatabase): Promise<void> {
-  const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-  if (version !== SCHEMA_VERSION) {
-    throw new Error(`${db.path} has schema ${version}, expected ${SCHEMA_VERSION}: open it once for writing to migrate it`);
+  const rows = await db.all<{ id: string }>('SELECT id FROM schema_migrations').catch(() => []);
+  const applied = new Set(rows.map((r) => r.id));
+  const missing = MIGRATIONS.filter((m) => !applied.has(m.id)).map((m) => m.id);
+  if (missing.length > 0) {
+    throw new Error(`${db.path} lacks schema changes ${missing.join(', ')}: open it once for writing to update it`);
   }
 }
 

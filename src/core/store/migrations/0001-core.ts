@@ -1,9 +1,9 @@
-// The database schema as an ordered list of migrations; PRAGMA user_version records how many have run.
-// Never edit a released migration: add a new one, so that every existing database can be brought forward.
+// The evaluation core: runs, prompts, responses, judges' verdicts and scores, human labels, detected languages.
+import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly string[] = [
-  // 1: the evaluation core.
-  `
+export const coreMigration: Migration = {
+  id: '0001-core',
+  sql: `
   CREATE TABLE runs (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
@@ -132,6 +132,4 @@ export const MIGRATIONS: readonly string[] = [
     WHEN OLD.text IS NOT NEW.text
     BEGIN DELETE FROM language_detections WHERE response_id = NEW.id; END;
   `,
-];
-
-export const SCHEMA_VERSION = MIGRATIONS.length;
+};

@@ -1,0 +1,9 @@
+import { coreMigration } from './0001-core';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, oldest first. Add a new one at the end; never reorder or edit released ones. */
+export const MIGRATIONS: readonly Migration[] = [
+  coreMigration,
+];
