@@ -1,0 +1,212 @@
+// Cluster (prompt-group) bootstrap confidence intervals (protocols.md §3: "Every figure carries n and a 95% bootstrap
+// confidence interval (resample prompt groups, fixed seed, reproducible)").
+//
+// Items of one prompt group (its languages, seeds, annotators) are not independent, so whole groups are resampled
+// with replacement: each resample draws as many groups as there are, and the statistic is recomputed on the union
+// of their items. The interval is the percentile interval of the resampled statistics.
+//
+// Two paths, drawing identical group indices from the same seed:
+// - clusterBootstrap: any statistic over a list of items. Each resample costs O(items).
+// - clusterBootstrapAdditive: a statistic that is a function of a sum of per-item vectors (counts, sums,
+//   coincidences). Each group's vector sum is precomputed once, so a resample costs O(groups × dimension): 1,000
+//   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
+//   both paths return bit-identical intervals; with fractional values they agree up to rounding.
+import { quantileOfSorted } from './quantile';
+import { createRandom, type Random } from './random';
+
+export const DEFAULT_RESAMPLES = 1000;
+export const DEFAULT_SEED = 20240101;
+export const DEFAULT_LEVEL = 0.95;
+
+export interface BootstrapOptions {
+  /** Number of resamples B; default 1000. */
+  readonly resamples?: number;
+  /** Seed of the generator; default DEFAULT_SEED, so an interval is reproducible unless asked otherwise. */
+  readonly seed?: number | bigint;
+  /** Coverage of the interval; default 0.95. */
+  readonly level?: number;
+}
+
+export type ClusterId = string | number;
+
+export interface BootstrapResult {
+  /** The statistic on the data as given. */
+  readonly estimate: number;
+  /** Percentile interval bounds; NaN when no resample gave a defined value. */
+  readonly lower: number;
+  readonly upper: number;
+  readonly level: number;
+  /** B, the resamples drawn, including undefined ones. */
+  readonly resamples: number;
+  /**
+   * Resamples where the statistic was not a finite number (e.g. kappa 0/0 when a resample holds only one
+   * category): they are excluded from the interval and counted here, so a reader can tell when the interval rests
+   * on fewer than B values.
+   */
+  readonly undefinedResamples: number;
+  readonly clusters: number;
+  readonly items: number;
+  readonly seed: number | bigint;
+}
+
+/** A statistic expressed through additive sufficient statistics. */
+export interface AdditiveStatistic<T> {
+  /** Length of the vector each item contributes to. */
+  readonly dimension: number;
+  /** Adds one item's contribution into `sums` (which has `dimension` entries). */
+  accumulate(item: T, sums: Float64Array): void;
+  /** The statistic from the summed vector; NaN when undefined. Must not keep or modify `sums`. */
+  finish(sums: Float64Array): number;
+}
+
+interface ResolvedOptions {
+  readonly resamples: number;
+  readonly seed: number | bigint;
+  readonly level: number;
+}
+
+function resolveOptions(options: BootstrapOptions): ResolvedOptions {
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const level = options.level ?? DEFAULT_LEVEL;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  return { resamples, level, seed: options.seed ?? DEFAULT_SEED };
+}
+
+/** Items grouped by cluster, groups in order of first appearance (so the result does not depend on id sorting). */
+export function groupByCluster<T>(items: readonly T[], clusterOf: (item: T) => ClusterId): T[][] {
+  const groups = new Map<ClusterId, T[]>();
+  for (const item of items) {
+    const id = clusterOf(item);
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = []));
+    group.push(item);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Runs B resamples: each fills `picked` with C cluster indices drawn uniformly with replacement, in a fixed order,
+ * then evaluates. Both paths go through here, which is what makes them draw identical resamples for a seed.
+ */
+function resample(
+  clusterCount: number,
+  options: ResolvedOptions,
+  evaluate: (picked: Uint32Array) => number,
+): Float64Array {
+  if (clusterCount === 0) throw new RangeError('cannot bootstrap an empty sample');
+  const rng: Random = createRandom(options.seed);
+  const picked = new Uint32Array(clusterCount);
+  const values = new Float64Array(options.resamples);
+  for (let b = 0; b < options.resamples; b++) {
+    for (let j = 0; j < clusterCount; j++) picked[j] = rng.nextInt(clusterCount);
+    values[b] = evaluate(picked);
+  }
+  return values;
+}
+
+function summarize(
+  estimate: number,
+  values: Float64Array,
+  options: ResolvedOptions,
+  clusters: number,
+  items: number,
+): BootstrapResult {
+  const defined = values.filter((v) => Number.isFinite(v)).sort();
+  const tail = (1 - options.level) / 2;
+  return {
+    estimate,
+    lower: quantileOfSorted(defined, tail),
+    upper: quantileOfSorted(defined, 1 - tail),
+    level: options.level,
+    resamples: options.resamples,
+    undefinedResamples: values.length - defined.length,
+    clusters,
+    items,
+    seed: options.seed,
+  };
+}
+
+/**
+ * Cluster bootstrap of any statistic over a list of items. The statistic receives a reused array that is only valid
+ * during the call; it must not keep it.
+ */
+export function clusterBootstrap<T>(
+  items: readonly T[],
+  clusterOf: (item: T) => ClusterId,
+  statistic: (items: readonly T[]) => number,
+  options: BootstrapOptions = {},
+): BootstrapResult {
+  const resolved = resolveOptions(options);
+  const groups = groupByCluster(items, clusterOf);
+  const buffer: T[] = [];
+  const values = resample(groups.length, resolved, (picked) => {
+    buffer.length = 0;
+    for (const g of picked) for (const item of groups[g]!) buffer.push(item);
+    return statistic(buffer);
+  });
+  return summarize(statistic(items), values, resolved, groups.length, items.length);
+}
+
+/**
+ * Cluster bootstrap from per-cluster sums given directly: `clusterSums[c]` is cluster c's vector (all of the same
+ * length). For callers that already aggregate per prompt group.
+ */
+export function bootstrapClusterSums(
+  clusterSums: readonly ArrayLike<number>[],
+  finish: (sums: Float64Array) => number,
+  options: BootstrapOptions = {},
+  items = clusterSums.length,
+): BootstrapResult {
+  const resolved = resolveOptions(options);
+  const clusters = clusterSums.length;
+  const dimension = clusterSums[0]?.length ?? 0;
+  // One flat array keeps each resample's inner loop on contiguous memory.
+  const flat = new Float64Array(clusters * dimension);
+  clusterSums.forEach((v, c) => {
+    if (v.length !== dimension) throw new RangeError(`cluster ${c} has ${v.length} sums, cluster 0 has ${dimension}`);
+    flat.set(v, c * dimension);
+  });
+  const total = new Float64Array(dimension);
+  for (let c = 0; c < clusters; c++) for (let d = 0; d < dimension; d++) total[d] += flat[c * dimension + d]!;
+  const sums = new Float64Array(dimension);
+  const values = resample(clusters, resolved, (picked) => {
+    sums.fill(0);
+    for (let j = 0; j < picked.length; j++) {
+      const offset = picked[j]! * dimension;
+      for (let d = 0; d < dimension; d++) sums[d] += flat[offset + d]!;
+    }
+    return finish(sums);
+  });
+  return summarize(finish(total), values, resolved, clusters, items);
+}
+
+/** The per-cluster sums of an additive statistic, clusters in order of first appearance. */
+export function clusterSumsOf<T>(
+  items: readonly T[],
+  clusterOf: (item: T) => ClusterId,
+  statistic: AdditiveStatistic<T>,
+): Float64Array[] {
+  return groupByCluster(items, clusterOf).map((group) => {
+    const sums = new Float64Array(statistic.dimension);
+    for (const item of group) statistic.accumulate(item, sums);
+    return sums;
+  });
+}
+
+/** Cluster bootstrap of an additive statistic: the fast path (see the file comment). */
+export function clusterBootstrapAdditive<T>(
+  items: readonly T[],
+  clusterOf: (item: T) => ClusterId,
+  statistic: AdditiveStatistic<T>,
+  options: BootstrapOptions = {},
+): BootstrapResult {
+  return bootstrapClusterSums(clusterSumsOf(items, clusterOf, statistic), (s) => statistic.finish(s), options, items.length);
+}
+
+/** An additive statistic evaluated directly on a list of items (for point estimates and the slow path). */
+export function evaluateAdditive<T>(statistic: AdditiveStatistic<T>, items: readonly T[]): number {
+  const sums = new Float64Array(statistic.dimension);
+  for (const item of items) statistic.accumulate(item, sums);
+  return statistic.finish(sums);
+}

@@ -1,0 +1,65 @@
+// Public API of the pure statistics module: agreement, classification and bootstrap intervals.
+export { createRandom, splitMix64, Xoshiro128StarStar, type Random } from './random';
+export { inferCategories, type Label, type MaybeLabel } from './categories';
+export {
+  cohenKappa,
+  kappaFromCounts,
+  kappaWeight,
+  type CohenKappaOptions,
+  type KappaResult,
+  type KappaWeighting,
+} from './cohenKappa';
+export {
+  countLabelsPerItem,
+  fleissKappa,
+  fleissKappaFromLabels,
+  fleissKappaFromTotals,
+  fleissTotals,
+  type CategoryCounts,
+  type FleissKappaResult,
+  type FleissTotals,
+} from './fleissKappa';
+export {
+  alphaFromCoincidences,
+  alphaScale,
+  krippendorffAlpha,
+  krippendorffAlphaFromRatings,
+  krippendorffAlphaFromUnits,
+  type AlphaLevel,
+  type AlphaResult,
+  type AlphaScale,
+  type KrippendorffAlphaOptions,
+  type Rating,
+} from './krippendorffAlpha';
+export {
+  accuracy,
+  classificationReport,
+  confusionMatrix,
+  type ClassificationReport,
+  type ClassScores,
+  type ConfusionMatrix,
+} from './classification';
+export { quantileOfSorted } from './quantile';
+export {
+  bootstrapClusterSums,
+  clusterBootstrap,
+  clusterBootstrapAdditive,
+  clusterSumsOf,
+  evaluateAdditive,
+  groupByCluster,
+  DEFAULT_LEVEL,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  type AdditiveStatistic,
+  type BootstrapOptions,
+  type BootstrapResult,
+  type ClusterId,
+} from './bootstrap';
+export {
+  cohenKappaStatistic,
+  fleissKappaStatistic,
+  krippendorffAlphaStatistic,
+  meanStatistic,
+  ratioOfMeansStatistic,
+} from './additiveStatistics';
+export { bootstrapMean, bootstrapRatioOfMeans } from './means';
