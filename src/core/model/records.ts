@@ -100,7 +100,7 @@ export interface PairwiseLabelRecord extends HumanLabelBase {
   readonly systemA: string;
   readonly systemB: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
-  /** For blind annotation: which order the annotator was shown. */
+  /** Which system the annotator saw first (left); when absent, systemA is taken to be first. */
   readonly order?: Exclude<PresentationOrder, 'combined'>;
 }
 

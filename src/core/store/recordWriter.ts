@@ -178,8 +178,9 @@ export class RecordWriter {
       case 'pairwise-label': {
         const promptId = this.promptId(record, sourceId, line);
         const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order ?? 'AB');
+        // Without an explicit order, system_a is taken to be the response shown first (MT-bench's "Assistant A").
         this.addLabel(record, 'pairwise', promptId, `pair:${pair.a}:${pair.b}`, [pair.a, pair.b, null, null], pair.verdict,
-          record.order ? pair.order : null, sourceId, source);
+          pair.order, sourceId, source);
         return;
       }
       case 'rating-label':

@@ -222,16 +222,14 @@ describe('stats/bootstrap', () => {
     assert.equal(evaluateAdditive(meanStatistic((x: { matched: number }) => x.matched), data), 90 / 50);
   });
 
-  it('is fast: 1,000 resamples of kappa over 10,000 labelled pairs in well under a second', () => {
+  // Its speed is measured by `npm run bench`, not here: timed unit tests are flaky on a loaded machine.
+  it('gives a precise interval for kappa over 10,000 labelled pairs in 1,000 prompt groups', () => {
     const data = verdictPairs(1000, 10);
-    const started = performance.now();
     const result = clusterBootstrapAdditive(data, (x) => x.prompt, cohenKappaStatistic(VERDICTS, (x: Pair) => x.human, (x) => x.judge));
-    const elapsed = performance.now() - started;
     assert.equal(result.resamples, 1000);
     assert.equal(result.items, 10_000);
     assert.ok(result.lower < result.estimate && result.estimate < result.upper);
     assert.ok(result.upper - result.lower < 0.05, 'kappa over 10,000 pairs is precise');
-    assert.ok(elapsed < 500, `took ${elapsed.toFixed(0)} ms`);
   });
 
   it('refuses empty data and invalid options', () => {

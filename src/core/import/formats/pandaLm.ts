@@ -1,7 +1,7 @@
 // WeOpenML/PandaLM data/: testset-v1.json (two responses, three human labels per item) and one file per judge
 // (gpt-3.5-turbo-testset-v1.json, pandalm-7b-testset-v1.json) aligned with the test set by idx.
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { parseLanguageTag } from '../../model/language';
 import type { CanonicalRecord, PairVerdict, PromptKey } from '../../model/records';
 import { FieldError } from '../errors';
@@ -77,7 +77,7 @@ async function openJudgeFile(context: FormatContext): Promise<RowConverter> {
     const row = f.asRow(value);
     pairs.set(f.text(row, 'idx'), systemsOf(row));
   }
-  const judge = basename(context.file).replace(/-?testset.*$/i, '').replace(/\.[^.]+$/, '') || 'judge';
+  const judge = basename(context.file, extname(context.file)).replace(/-?testset.*$/i, '') || 'judge';
   return {
     convert(row, source) {
       const resultField = Object.keys(row).find((k) => k.endsWith('_result'))!;

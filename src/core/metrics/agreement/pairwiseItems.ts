@@ -1,0 +1,97 @@
+// Pairwise items: one prompt (in one language and turn) and an unordered pair of systems, with every judge's
+// verdict and every annotator's current vote on it. The store keeps pairs in one canonical order, so the same
+// pair from different files (model_a/model_b swapped) is the same item.
+import type { LanguageTag } from '../../model/language';
+import type { PairVerdict, PresentationOrder } from '../../model/records';
+import { flipVerdict, itemVerdict } from '../../model/verdicts';
+import type { HumanPairwiseRow, JudgeVerdictRow } from '../../store/store';
+import type { GroupValues } from '../grouping';
+
+export type HumanVerdict = Exclude<PairVerdict, 'invalid'>;
+
+export interface PairwiseItem {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: LanguageTag;
+  readonly turn: number;
+  readonly systemA: string;
+  readonly systemB: string;
+  /** Each judge's one verdict on the item: both orders combined, or the single order it has. */
+  readonly judges: ReadonlyMap<string, PairVerdict>;
+  readonly humans: readonly { readonly annotator: string; readonly verdict: HumanVerdict }[];
+  /**
+   * Which system the item's first rater with a known order saw first: "A" and "B" of per-class figures and of
+   * kappa mean "the response shown first / second" (PandaLM's response1 / response2), as in the source.
+   */
+  readonly reference: 'AB' | 'BA';
+}
+
+/** A verdict expressed relative to the item's reference order (first-shown system = A). */
+export function inReferenceOrder<V extends PairVerdict>(item: PairwiseItem, verdict: V): V {
+  return (item.reference === 'BA' ? flipVerdict(verdict) : verdict) as V;
+}
+
+export function itemGroupValues(item: PairwiseItem): GroupValues {
+  return { run: item.run, lang: item.lang, turn: item.turn };
+}
+
+/** Prompt groups are what the bootstrap resamples: all languages and pairs of one prompt move together. */
+export function itemCluster(item: { run: string; group: string }): string {
+  return `${item.run}\u0000${item.group}`;
+}
+
+function itemKey(row: { run: string; group: string; lang: string; turn: number; systemA: string; systemB: string }): string {
+  return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB].join('\u0000');
+}
+
+/**
+ * Judges are named by name; when one name has results from several definitions (a changed prompt), each
+ * definition is a judge of its own ("name@hash"), so results of different prompts never mix.
+ */
+function judgeLabels(rows: readonly JudgeVerdictRow[]): (row: JudgeVerdictRow) => string {
+  const hashes = new Map<string, Set<string>>();
+  for (const r of rows) (hashes.get(r.judge) ?? hashes.set(r.judge, new Set()).get(r.judge)!).add(r.judgeHash);
+  return (r) => (hashes.get(r.judge)!.size > 1 && r.judgeHash ? `${r.judge}@${r.judgeHash.slice(0, 8)}` : r.judge);
+}
+
+export function buildPairwiseItems(judgeRows: readonly JudgeVerdictRow[], humanRows: readonly HumanPairwiseRow[]): PairwiseItem[] {
+  interface Draft {
+    base: Omit<PairwiseItem, 'judges' | 'humans' | 'reference'>;
+    orders: Map<string, { order: PresentationOrder; verdict: PairVerdict }[]>;
+    humans: { annotator: string; verdict: HumanVerdict }[];
+    reference?: 'AB' | 'BA';
+  }
+  const drafts = new Map<string, Draft>();
+  const draftOf = (row: JudgeVerdictRow | HumanPairwiseRow): Draft => {
+    const key = itemKey(row);
+    let draft = drafts.get(key);
+    if (!draft) {
+      const { run, group, lang, turn, systemA, systemB } = row;
+      drafts.set(key, (draft = { base: { run, group, lang, turn, systemA, systemB }, orders: new Map(), humans: [] }));
+    }
+    return draft;
+  };
+  const judgeLabel = judgeLabels(judgeRows);
+  // Human labels first: their order is what a person saw, so it defines the item's reference order.
+  for (const row of humanRows) {
+    const draft = draftOf(row);
+    draft.humans.push({ annotator: row.annotator, verdict: row.verdict });
+    if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = row.order;
+  }
+  for (const row of judgeRows) {
+    const draft = draftOf(row);
+    if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = row.order;
+    const orders = draft.orders;
+    const label = judgeLabel(row);
+    (orders.get(label) ?? orders.set(label, []).get(label)!).push({ order: row.order, verdict: row.verdict });
+  }
+
+  return [...drafts.values()].map(({ base, orders, humans, reference }) => {
+    const judges = new Map<string, PairVerdict>();
+    for (const [judge, verdicts] of orders) {
+      const verdict = itemVerdict(verdicts);
+      if (verdict !== undefined) judges.set(judge, verdict);
+    }
+    return { ...base, judges, humans, reference: reference ?? 'AB' };
+  });
+}

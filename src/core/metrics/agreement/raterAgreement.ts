@@ -1,0 +1,90 @@
+// Agreement of a judge with humans and of humans with each other, as MT-bench and Shaham et al. define it:
+// a judge's one verdict on an item is paired with every human vote on it (no majority vote); human–human uses
+// every pair of votes on the item. Each figure per group (language by default), with n and a bootstrap interval.
+import type { PairVerdict } from '../../model/records';
+import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
+import { groupBy, type GroupField, type GroupValues } from '../grouping';
+import { itemCluster, itemGroupValues, type PairwiseItem } from './pairwiseItems';
+import { addComparison, AGREEMENT_STATISTICS, COMPARISON_DIMENSION } from './voteComparison';
+
+export interface AgreementOptions {
+  readonly by: readonly GroupField[];
+  /** What to do with a judge's unparsable verdict: leave the item out (counted), or count it as a tie. */
+  readonly invalidAs: 'exclude' | 'tie';
+  readonly intervals?: IntervalSettings;
+}
+
+export interface AgreementRow {
+  readonly group: GroupValues;
+  /** "human–human", or the judge's name for judge–human rows. */
+  readonly comparison: string;
+  readonly kind: 'judge-human' | 'human-human';
+  /** Share of vote pairs with identical labels, tie = tie ([MT] "with tie"). */
+  readonly withTie: Estimate;
+  /** The same over pairs where neither says tie ([MT] "without tie"). */
+  readonly withoutTie: Estimate;
+  /** Mean [SH]/LIMA score (1 / 0.5 / 0) over the same pairs as withTie. */
+  readonly lima: Estimate;
+  /** Items that contributed at least one pair. */
+  readonly items: number;
+  /** Judge verdicts left out as unparsable (0 for human–human, and when they were mapped to tie). */
+  readonly invalid: number;
+}
+
+export function raterAgreement(items: readonly PairwiseItem[], options: AgreementOptions): AgreementRow[] {
+  const judges = [...new Set(items.flatMap((i) => [...i.judges.keys()]))].sort();
+  const rows: AgreementRow[] = [];
+  for (const group of groupBy(items, itemGroupValues, options.by)) {
+    for (const judge of judges) rows.push(judgeHumanRow(group.values, group.items, judge, options));
+    rows.push(humanHumanRow(group.values, group.items, options));
+  }
+  return rows.filter((r) => r.withTie.n > 0 || r.invalid > 0);
+}
+
+function judgeHumanRow(group: GroupValues, items: readonly PairwiseItem[], judge: string, options: AgreementOptions): AgreementRow {
+  let invalid = 0;
+  const perItem = (item: PairwiseItem, sums: Float64Array): boolean => {
+    let verdict: PairVerdict | undefined = item.judges.get(judge);
+    if (verdict === undefined || item.humans.length === 0) return false;
+    if (verdict === 'invalid') {
+      if (options.invalidAs === 'exclude') {
+        invalid++;
+        return false;
+      }
+      verdict = 'tie';
+    }
+    for (const human of item.humans) addComparison(sums, verdict, human.verdict);
+    return true;
+  };
+  return row(group, judge, 'judge-human', items, perItem, options, () => invalid);
+}
+
+function humanHumanRow(group: GroupValues, items: readonly PairwiseItem[], options: AgreementOptions): AgreementRow {
+  const perItem = (item: PairwiseItem, sums: Float64Array): boolean => {
+    const votes = item.humans;
+    for (let i = 0; i < votes.length; i++) {
+      for (let j = i + 1; j < votes.length; j++) addComparison(sums, votes[i]!.verdict, votes[j]!.verdict);
+    }
+    return votes.length > 1;
+  };
+  return row(group, 'human–human', 'human-human', items, perItem, options, () => 0);
+}
+
+function row(
+  group: GroupValues, comparison: string, kind: AgreementRow['kind'], items: readonly PairwiseItem[],
+  perItem: (item: PairwiseItem, sums: Float64Array) => boolean, options: AgreementOptions, invalid: () => number,
+): AgreementRow {
+  const clusters = new Map<string, Float64Array>();
+  let contributing = 0;
+  for (const item of items) {
+    const cluster = itemCluster(item);
+    const sums = clusters.get(cluster) ?? new Float64Array(COMPARISON_DIMENSION);
+    if (perItem(item, sums)) {
+      contributing++;
+      clusters.set(cluster, sums);
+    }
+  }
+  const [withTie, withoutTie, lima] = estimatesFromClusterSums(
+    [...clusters.values()], [AGREEMENT_STATISTICS.withTie, AGREEMENT_STATISTICS.withoutTie, AGREEMENT_STATISTICS.lima], options.intervals);
+  return { group, comparison, kind, withTie: withTie!, withoutTie: withoutTie!, lima: lima!, items: contributing, invalid: invalid() };
+}

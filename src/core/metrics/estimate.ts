@@ -1,0 +1,42 @@
+// A figure as a paper reports it: the value, what it rests on, and its confidence interval.
+import { bootstrapClusterSums, type BootstrapOptions } from './stats';
+
+export interface Estimate {
+  readonly value: number;
+  /** How many comparisons (vote pairs, items, responses) the value rests on. */
+  readonly n: number;
+  /** Percentile bootstrap interval over prompt groups; absent when intervals were not asked for. */
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
+/** What the intervals of one table were computed with, so that a reader can reproduce them. */
+export interface IntervalSettings {
+  readonly resamples: number;
+  readonly seed: number;
+  readonly level: number;
+}
+
+export const DEFAULT_INTERVALS: IntervalSettings = { resamples: 1000, seed: 20240101, level: 0.95 };
+
+/**
+ * Estimates from per-cluster sums: `finish` turns a summed vector into a value and `count` into its n.
+ * All estimates of one call share the same resampled clusters (same seed), so they are consistent.
+ */
+export function estimatesFromClusterSums(
+  clusterSums: readonly Float64Array[],
+  statistics: readonly { finish: (sums: Float64Array) => number; count: (sums: Float64Array) => number }[],
+  intervals: IntervalSettings | undefined,
+): Estimate[] {
+  const dimension = clusterSums[0]?.length ?? 0;
+  const total = new Float64Array(dimension);
+  for (const sums of clusterSums) for (let d = 0; d < dimension; d++) total[d] += sums[d]!;
+  return statistics.map(({ finish, count }) => {
+    const value = clusterSums.length ? finish(total) : NaN;
+    const n = count(total);
+    if (!intervals || clusterSums.length < 2 || !Number.isFinite(value)) return { value, n };
+    const options: BootstrapOptions = { resamples: intervals.resamples, seed: intervals.seed, level: intervals.level };
+    const result = bootstrapClusterSums(clusterSums, finish, options);
+    return { value, n, lower: result.lower, upper: result.upper };
+  });
+}

@@ -1,0 +1,49 @@
+// Breaking figures down by language (the point of the product), and by any other field the data has.
+
+export const GROUP_FIELDS = ['run', 'lang', 'turn', 'system'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+export type GroupValues = Readonly<Partial<Record<GroupField, string | number>>>;
+
+/** The value of each grouping field for an item; '' joins them into a map key. */
+export function groupKey(values: GroupValues, by: readonly GroupField[]): string {
+  return by.map((f) => String(values[f] ?? '')).join('\u0000');
+}
+
+export function pick(values: GroupValues, by: readonly GroupField[]): GroupValues {
+  const out: Partial<Record<GroupField, string | number>> = {};
+  for (const f of by) if (values[f] !== undefined) out[f] = values[f];
+  return out;
+}
+
+/** Groups items by the chosen fields, keeping the groups in a stable, readable order. */
+export function groupBy<T>(items: readonly T[], valuesOf: (item: T) => GroupValues, by: readonly GroupField[]): { values: GroupValues; items: T[] }[] {
+  const groups = new Map<string, { values: GroupValues; items: T[] }>();
+  for (const item of items) {
+    const values = valuesOf(item);
+    const key = groupKey(values, by);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { values: pick(values, by), items: [] }));
+    group.items.push(item);
+  }
+  return [...groups.values()].sort((a, b) => compareGroupValues(a.values, b.values, by));
+}
+
+function compareGroupValues(a: GroupValues, b: GroupValues, by: readonly GroupField[]): number {
+  for (const f of by) {
+    const x = a[f];
+    const y = b[f];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x).localeCompare(String(y));
+  }
+  return 0;
+}
+
+export function parseGroupFields(spec: string): GroupField[] {
+  const fields = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of fields) {
+    if (!(GROUP_FIELDS as readonly string[]).includes(f)) throw new Error(`cannot group by "${f}" (choose from ${GROUP_FIELDS.join(', ')})`);
+  }
+  return fields as GroupField[];
+}

@@ -1,0 +1,78 @@
+// MT-bench (Zheng et al. 2023, Table 2): agreement of GPT-4 with expert humans and between experts,
+// reproduced from the published files through the real import, store and metrics.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { importFile } from '../../../src/core/import/importFile';
+import { loadPairwiseItems, raterAgreement, type AgreementRow } from '../../../src/core/metrics/agreement';
+import { Store } from '../../../src/core/store/store';
+import { requireSharedData, temporaryFolder } from '../../support/paths';
+
+describe('acceptance: MT-bench human judgments', function () {
+  let folder: ReturnType<typeof temporaryFolder>;
+  let store: Store;
+  let rows: AgreementRow[];
+
+  before(async function () {
+    const data = requireSharedData(this, 'mtbench-human-judgments');
+    folder = temporaryFolder();
+    store = await Store.open(join(folder.path, 'langlens.db'));
+    await importFile(store, join(data, 'human.jsonl'));
+    await importFile(store, join(data, 'gpt4_pair.jsonl'));
+    const items = await loadPairwiseItems(store, { annotatorPattern: 'expert_*' });
+    rows = raterAgreement(items, { by: ['turn'], invalidAs: 'exclude' });
+  });
+
+  after(async () => {
+    await store?.close();
+    folder?.remove();
+  });
+
+  const find = (turn: number, kind: AgreementRow['kind']) => {
+    const row = rows.find((r) => r.group.turn === turn && r.kind === kind);
+    assert.ok(row, `no ${kind} row for turn ${turn}`);
+    return row;
+  };
+
+  const published = [
+    // turn, GPT-4 vs expert with tie (value, n), without tie, expert vs expert with tie, without tie
+    { turn: 1, judge: [0.660, 1343, 0.846, 859], human: [0.630, 721, 0.810, 479] },
+    { turn: 2, judge: [0.657, 1325, 0.846, 864], human: [0.666, 707, 0.819, 474] },
+  ] as const;
+
+  for (const { turn, judge, human } of published) {
+    it(`turn ${turn}: GPT-4 vs experts ${judge[0]} over ${judge[1]} pairs with ties, ${judge[2]} over ${judge[3]} without`, () => {
+      const row = find(turn, 'judge-human');
+      assert.equal(row.comparison, 'gpt4_pair');
+      assert.equal(row.withTie.n, judge[1]);
+      assert.equal(row.withTie.value.toFixed(3), judge[0].toFixed(3));
+      assert.equal(row.withoutTie.n, judge[3]);
+      assert.equal(row.withoutTie.value.toFixed(3), judge[2].toFixed(3));
+    });
+    it(`turn ${turn}: expert vs expert ${human[0]} over ${human[1]} pairs with ties, ${human[2]} over ${human[3]} without`, () => {
+      const row = find(turn, 'human-human');
+      assert.equal(row.withTie.n, human[1]);
+      assert.equal(row.withTie.value.toFixed(3), human[0].toFixed(3));
+      assert.equal(row.withoutTie.n, human[3]);
+      assert.equal(row.withoutTie.value.toFixed(3), human[2].toFixed(3));
+    });
+  }
+
+  it('gives every figure a bootstrap interval around it that the same seed reproduces', async () => {
+    const items = await loadPairwiseItems(store, { annotatorPattern: 'expert_*', turns: [1] });
+    const intervals = { resamples: 200, seed: 7, level: 0.95 };
+    const first = raterAgreement(items, { by: [], invalidAs: 'exclude', intervals });
+    const again = raterAgreement(items, { by: [], invalidAs: 'exclude', intervals });
+    const other = raterAgreement(items, { by: [], invalidAs: 'exclude', intervals: { ...intervals, seed: 8 } });
+    const judge = first.find((r) => r.kind === 'judge-human')!;
+    assert.ok(judge.withTie.lower! < judge.withTie.value && judge.withTie.value < judge.withTie.upper!);
+    assert.ok(judge.withTie.upper! - judge.withTie.lower! < 0.1, 'an interval over 80 prompts should be narrower than 10 points');
+    assert.deepEqual(again, first);
+    assert.notDeepEqual(other.find((r) => r.kind === 'judge-human')!.withTie, judge.withTie);
+  });
+
+  it('counts the LIMA score between the with-tie and without-tie agreement', () => {
+    const row = find(1, 'judge-human');
+    assert.ok(row.lima.value > row.withTie.value && row.lima.value < 1);
+    assert.equal(row.lima.n, row.withTie.n);
+  });
+});
