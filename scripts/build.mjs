@@ -22,7 +22,7 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync } from 'node:fs';
 // Each webview/<panel>/main.ts becomes media/<panel>.js.
 if (existsSync('webview')) {
   for (const entry of readdirSync('webview', { withFileTypes: true })) {
@@ -43,3 +43,5 @@ for (const { optional, ...options } of builds) {
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
+// npm links the bin without making it executable when the package is used from its folder.
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

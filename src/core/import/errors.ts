@@ -26,3 +26,6 @@ export class ImportError extends Error {
     super(problems.map(describeProblem).join('\n') + (truncated ? '\n(more problems not shown)' : ''));
   }
 }
+
+/** A file whose first record fits none of the known layouts: an error when named, skipped inside a folder. */
+export class UnrecognisedLayoutError extends ImportError {}

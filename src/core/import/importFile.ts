@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { CanonicalRecord, RecordKind } from '../model/records';
 import type { Store } from '../store/store';
 import type { WriteCounts } from '../store/recordWriter';
-import { FieldError, ImportError, type InputProblem } from './errors';
+import { FieldError, ImportError, UnrecognisedLayoutError, type InputProblem } from './errors';
 import { asRow } from './fields';
 import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './formats';
 import { readRows, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
@@ -99,10 +99,10 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   const format = FORMATS.find((f) => f.syntaxes.includes(syntax) && f.matches(path, row));
   if (format) return format;
   const fields = Object.keys(row).slice(0, 12).join(', ');
-  throw new ImportError([{
+  throw new UnrecognisedLayoutError([{
     file: path, line: first.line,
-    message: `unrecognised layout (fields: ${fields}). Known layouts: ${FORMATS.map((f) => `${f.name} (${f.description})`).join('; ')}. ` +
-      'Convert it to the canonical layout of docs/formats.md, or force one with --format',
+    message: `unrecognised layout (fields: ${fields}). LangLens reads ${FORMATS.map((f) => f.name).join(', ')} ` +
+      '(docs/formats.md describes each); convert the file to the canonical layout or force one with --format',
   }], false);
 }
 

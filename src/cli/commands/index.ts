@@ -1,0 +1,13 @@
+// Every subcommand, in the order `langlens --help` lists them. One file per command.
+import type { Command } from '../command';
+import { agreementCommand } from './agreement';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { summaryCommand } from './summary';
+
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  summaryCommand,
+  agreementCommand,
+  exportCommand,
+];

@@ -1,0 +1,88 @@
+// The options every table-producing command shares: filters, grouping, invalid answers, intervals.
+import { DEFAULT_INTERVALS } from '../core/metrics/estimate';
+import { parseGroupFields } from '../core/metrics/grouping';
+import type { TableOptions } from '../core/report/tableSource';
+import { UsageError, type CommandContext, type OptionSpec } from './command';
+
+export const TABLE_OPTION_SPEC: OptionSpec = {
+  run: { type: 'string' },
+  lang: { type: 'string', multiple: true },
+  turn: { type: 'string', multiple: true },
+  judge: { type: 'string', multiple: true },
+  annotators: { type: 'string' },
+  by: { type: 'string' },
+  'invalid-as': { type: 'string' },
+  seed: { type: 'string' },
+  resamples: { type: 'string' },
+  level: { type: 'string' },
+  'no-ci': { type: 'boolean', default: false },
+  'min-items': { type: 'string' },
+  baseline: { type: 'string' },
+  system: { type: 'string', multiple: true },
+};
+
+export const TABLE_OPTION_HELP = `filters and settings:
+  --run NAME            one run (default: all)
+  --lang CODE           languages, repeatable or comma-separated (default: all)
+  --turn N              turns of multi-turn data, repeatable (default: all)
+  --judge NAME          judges, repeatable (default: all)
+  --annotators PATTERN  annotators by pattern, e.g. "expert_*" or "*,!author_*" (default: all)
+  --system NAME         systems, repeatable (default: all)
+  --by FIELDS           break down by lang, turn, run, system, comma-separated (default: lang; "" for one row)
+  --invalid-as MODE     unparsable judge answers: exclude (default; counted) or tie
+  --no-ci               skip bootstrap confidence intervals
+  --seed N              bootstrap seed (default ${DEFAULT_INTERVALS.seed}); the same seed gives the same intervals
+  --resamples N         bootstrap resamples (default ${DEFAULT_INTERVALS.resamples})
+  --level P             interval coverage (default ${DEFAULT_INTERVALS.level})
+  --min-items N         kappa: leave out rater pairs sharing fewer items (default 30)
+  --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"`;
+
+function list(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+function integer(value: unknown, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, not "${value}"`);
+  return n;
+}
+
+export function tableOptions(context: CommandContext): TableOptions {
+  const v = context.values;
+  const invalidAs = (v['invalid-as'] as string | undefined) ?? 'exclude';
+  if (invalidAs !== 'exclude' && invalidAs !== 'tie') throw new UsageError(`--invalid-as is "exclude" or "tie", not "${invalidAs}"`);
+  const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
+  if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
+  const turns = list(v.turn)?.map((t) => integer(t, 'turn', 1)!);
+  let by;
+  try {
+    by = parseGroupFields((v.by as string | undefined) ?? 'lang');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const languages = list(v.lang);
+  const judges = list(v.judge);
+  const systems = list(v.system);
+  return {
+    ...(v.run !== undefined ? { run: String(v.run) } : {}),
+    ...(languages ? { languages } : {}),
+    ...(turns ? { turns } : {}),
+    ...(judges ? { judges } : {}),
+    ...(systems ? { systems } : {}),
+    ...(v.annotators !== undefined ? { annotators: String(v.annotators) } : {}),
+    ...(v.baseline !== undefined ? { baseline: String(v.baseline) } : {}),
+    by,
+    invalidAs,
+    minItems: integer(v['min-items'], 'min-items', 1) ?? 30,
+    ...(v['no-ci'] ? {} : {
+      intervals: {
+        seed: integer(v.seed, 'seed', 0) ?? DEFAULT_INTERVALS.seed,
+        resamples: integer(v.resamples, 'resamples', 10) ?? DEFAULT_INTERVALS.resamples,
+        level,
+      },
+    }),
+  };
+}

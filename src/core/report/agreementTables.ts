@@ -1,0 +1,131 @@
+// The agreement figures of protocols.md §3 as tables, with the notes a reader of a paper needs.
+import type { AgreementRow, MajorityRow, RaterKappaTable } from '../metrics/agreement';
+import type { IntervalSettings } from '../metrics/estimate';
+import type { GroupField, GroupValues } from '../metrics/grouping';
+import type { Cell, Column, Table } from './table';
+
+const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System' };
+
+function groupColumns(by: readonly GroupField[]): Column[] {
+  return by.map((f) => ({ key: f, label: GROUP_LABELS[f], kind: 'text' }));
+}
+
+function groupCells(group: GroupValues, by: readonly GroupField[]): Record<string, Cell> {
+  return Object.fromEntries(by.map((f) => [f, group[f] === undefined ? 'all' : String(group[f])]));
+}
+
+export function intervalNote(intervals: IntervalSettings | undefined): string {
+  return intervals
+    ? `Brackets: ${Math.round(intervals.level * 100)}% percentile bootstrap intervals over prompt groups ` +
+      `(${intervals.resamples} resamples, seed ${intervals.seed}).`
+    : 'No confidence intervals were computed.';
+}
+
+export function agreementTable(rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings): Table {
+  const invalid = rows.reduce((n, r) => n + r.invalid, 0);
+  return {
+    id: 'agreement',
+    title: 'Pairwise agreement of judges with humans and between humans',
+    columns: [
+      ...groupColumns(by),
+      { key: 'comparison', label: 'Comparison', kind: 'text' },
+      { key: 'withTie', label: 'Agree (w/ tie) %', kind: 'percent' },
+      { key: 'nWithTie', label: 'n', kind: 'count' },
+      { key: 'withoutTie', label: 'Agree (w/o tie) %', kind: 'percent' },
+      { key: 'nWithoutTie', label: 'n', kind: 'count' },
+      { key: 'lima', label: 'LIMA score %', kind: 'percent' },
+      { key: 'items', label: 'Items', kind: 'count' },
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.group, by),
+      comparison: r.kind === 'judge-human' ? `${r.comparison} vs humans` : 'human vs human',
+      withTie: r.withTie, nWithTie: r.withTie.n, withoutTie: r.withoutTie, nWithoutTie: r.withoutTie.n, lima: r.lima, items: r.items,
+    })),
+    notes: [
+      'n counts vote pairs: a judge\'s verdict on an item is paired with every human vote on it; human vs human pairs every two votes on an item (MT-bench).',
+      '"w/o tie" keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
+      ...(invalid > 0 ? [`${invalid} item(s) with an unparsable judge verdict were left out.`] : []),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+/** Shaham et al.'s Table 3: per language, the LIMA score of the judge against humans and of humans together. */
+export function limaByLanguageTable(rows: readonly AgreementRow[], judge: string | undefined, intervals?: IntervalSettings): Table {
+  const languages = [...new Set(rows.map((r) => String(r.group.lang ?? 'all')))];
+  const judges = [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))];
+  const chosen = judge ?? judges[0];
+  if (judges.length > 1 && !judge) throw new Error(`several judges (${judges.join(', ')}): choose one with --judge`);
+  const find = (lang: string, kind: AgreementRow['kind']) =>
+    rows.find((r) => String(r.group.lang ?? 'all') === lang && r.kind === kind && (kind === 'human-human' || r.comparison === chosen));
+  return {
+    id: 'lima-by-language',
+    title: `Agreement (LIMA score, %) of ${chosen ?? 'the judge'} with humans and between humans, per language`,
+    columns: [
+      { key: 'lang', label: 'Language', kind: 'text' },
+      { key: 'humanModel', label: 'Human–model', kind: 'percent' },
+      { key: 'nHumanModel', label: 'n', kind: 'count' },
+      { key: 'humanHuman', label: 'Human–human', kind: 'percent' },
+      { key: 'nHumanHuman', label: 'n', kind: 'count' },
+    ],
+    rows: languages.map((lang) => {
+      const hm = find(lang, 'judge-human');
+      const hh = find(lang, 'human-human');
+      return { lang, humanModel: hm?.lima, nHumanModel: hm?.lima.n, humanHuman: hh?.lima, nHumanHuman: hh?.lima.n };
+    }),
+    notes: [
+      'LIMA score: 1 when both name the same response or both say tie, 0.5 when exactly one says tie, 0 otherwise; n counts vote pairs.',
+      intervalNote(intervals),
+    ],
+  };
+}
+
+export function raterKappaTable(table: RaterKappaTable, by: readonly GroupField[], minItems: number, intervals?: IntervalSettings): Table {
+  return {
+    id: 'rater-kappa',
+    title: "Cohen's kappa between raters on pairwise verdicts (A / B / tie)",
+    columns: [
+      ...groupColumns(by),
+      { key: 'raterA', label: 'Rater', kind: 'text' },
+      { key: 'raterB', label: 'Rater', kind: 'text' },
+      { key: 'kappa', label: 'κ', kind: 'coefficient' },
+      { key: 'agreement', label: 'Agree %', kind: 'percent' },
+      { key: 'n', label: 'Items', kind: 'count' },
+    ],
+    rows: table.rows.map((r) => ({ ...groupCells(r.group, by), raterA: r.raterA, raterB: r.raterB, kappa: r.kappa, agreement: r.agreement, n: r.kappa.n })),
+    notes: [
+      'Verdicts are taken in the order the item was first shown (A = the response shown first), as kappa depends on the labels\' names.',
+      ...(table.skippedPairs > 0 ? [`${table.skippedPairs} rater pair(s) sharing fewer than ${minItems} items are not shown.`] : []),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+export function majorityTable(rows: readonly MajorityRow[], by: readonly GroupField[], invalidAs: 'exclude' | 'tie', intervals?: IntervalSettings): Table {
+  const noMajority = rows.reduce((n, r) => n + r.noMajority, 0);
+  const invalid = rows.reduce((n, r) => n + r.invalid, 0);
+  return {
+    id: 'judge-vs-majority',
+    title: 'Judges against the human majority (A / B / tie as classes)',
+    columns: [
+      ...groupColumns(by),
+      { key: 'judge', label: 'Judge', kind: 'text' },
+      { key: 'accuracy', label: 'Accuracy %', kind: 'percent', digits: 2 },
+      { key: 'precision', label: 'Macro P %', kind: 'percent', digits: 2 },
+      { key: 'recall', label: 'Macro R %', kind: 'percent', digits: 2 },
+      { key: 'f1', label: 'Macro F1 %', kind: 'percent', digits: 2 },
+      { key: 'kappa', label: 'κ', kind: 'coefficient' },
+      { key: 'n', label: 'Items', kind: 'count' },
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.group, by), judge: r.judge, accuracy: r.accuracy, precision: r.macroPrecision, recall: r.macroRecall,
+      f1: r.macroF1, kappa: r.kappa, n: r.accuracy.n,
+    })),
+    notes: [
+      'Majority: the verdict with more human votes than any other; macro scores average the three classes (sklearn, zero_division=0).',
+      invalidAs === 'tie' ? 'Unparsable judge answers were counted as ties.' : `${invalid} unparsable judge answer(s) were left out.`,
+      ...(noMajority > 0 ? [`${noMajority} item(s) without a human majority were left out.`] : []),
+      intervalNote(intervals),
+    ],
+  };
+}
