@@ -16,7 +16,7 @@ function groupCells(group: GroupValues, by: readonly GroupField[]): Record<strin
 
 export function intervalNote(intervals: IntervalSettings | undefined): string {
   return intervals
-    ? `Brackets: ${Math.round(intervals.level * 100)}% percentile bootstrap intervals over prompt groups ` +
+    ? `Intervals: ${Math.round(intervals.level * 100)}% percentile bootstrap over prompt groups ` +
       `(${intervals.resamples} resamples, seed ${intervals.seed}).`
     : 'No confidence intervals were computed.';
 }

@@ -89,10 +89,11 @@ function renderMarkdown(table: Table): string {
 const LATEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_', '{': '\\{', '}': '\\}',
   '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '–': '--', '—': '---',
+  'κ': '$\\kappa$', 'α': '$\\alpha$', 'Δ': '$\\Delta$', '×': '$\\times$', '≥': '$\\geq$', '≤': '$\\leq$',
 };
 
 export function latexEscape(text: string): string {
-  return text.replace(/[\\&%$#_{}~^–—]/g, (c) => LATEX_SPECIAL[c]!);
+  return text.replace(/[\\&%$#_{}~^–—καΔ×≥≤]/g, (c) => LATEX_SPECIAL[c] ?? c);
 }
 
 /** A booktabs table; intervals in a smaller size under the value's column so that columns stay narrow. */
@@ -110,12 +111,12 @@ function renderLatex(table: Table): string {
     '\\small',
     `\\begin{tabular}{${spec}}`,
     '\\toprule',
-    `${table.columns.map((c) => latexEscape(c.label)).join(' & ')} \\\\`,
+    `${table.columns.map((c) => (c.label === 'n' ? '$n$' : latexEscape(c.label))).join(' & ')} \\\\`,
     '\\midrule',
     ...table.rows.map((r) => `${table.columns.map((c) => cell(c, r[c.key])).join(' & ')} \\\\`),
     '\\bottomrule',
     '\\end{tabular}',
-    `\\caption{${latexEscape(table.title)}${table.notes.length ? ' ' + table.notes.map(latexEscape).join(' ') : ''}}`,
+    `\\caption{${latexEscape(table.title)}.${table.notes.length ? ' ' + table.notes.map(latexEscape).join(' ') : ''}}`,
     `\\label{tab:${table.id.replace(/[^A-Za-z0-9:-]/g, '-')}}`,
     '\\end{table}',
   ];

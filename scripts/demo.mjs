@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm run demo`: imports the bundled demo run into a fresh database and prints what LangLens computes on it,
+// then writes the paper-ready exports to demo-output/. Pass --vscode to open it in a real VS Code as well.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+
+const db = join(root, '.langlens', 'demo.db');
+for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+const out = join(root, 'demo-output');
+mkdirSync(out, { recursive: true });
+
+function langlens(...args) {
+  console.log(`\n$ langlens ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, [cli, ...args, '--db', db], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+langlens('import', 'demo');
+langlens('summary');
+langlens('agreement', '--run', 'demo', '--table', 'agreement,judge-vs-majority');
+langlens('export', 'agreement-by-language', '--run', 'demo', '--format', 'markdown');
+for (const [table, file] of [['agreement-by-language', 'agreement-by-language.tex'], ['agreement', 'agreement.csv'], ['judge-vs-majority', 'judge-vs-majority.json']]) {
+  langlens('export', table, '--run', 'demo', '-o', join('demo-output', file));
+}
+console.log(`\nThe demo database is ${db}; exports are in demo-output/.`);
+if (process.argv.includes('--vscode')) {
+  const tryIt = join(root, 'scripts', 'vscode', 'try.sh');
+  if (!existsSync(tryIt)) { console.error('scripts/vscode/try.sh is not there yet'); process.exit(1); }
+  spawnSync('bash', [tryIt], { cwd: root, stdio: 'inherit' });
+}
