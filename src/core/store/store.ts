@@ -188,11 +188,11 @@ async function checkVersion(db: SqliteDatabase): Promise<void> {
   }
 }
 
-function placeholders(values: readonly unknown[]): string {
+export function placeholders(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
 }
 
-class WhereClause {
+export class WhereClause {
   private readonly parts: string[] = [];
   readonly params: SqlValue[] = [];
   add(sql: string, params: readonly SqlValue[]): void {
@@ -204,7 +204,7 @@ class WhereClause {
   }
 }
 
-function filterClause(filter: DataFilter, prompt: string, run: string): WhereClause {
+export function filterClause(filter: DataFilter, prompt: string, run: string): WhereClause {
   const where = new WhereClause();
   if (filter.run !== undefined) where.add(`${run}.name = ?`, [filter.run]);
   if (filter.languages?.length) where.add(`${prompt}.lang IN (${placeholders(filter.languages)})`, filter.languages);
