@@ -6,7 +6,9 @@ import { SyntaxProblem, type RawRow } from './row';
  * following row becomes an object keyed by it. Quoted fields may hold separators, quotes ("") and newlines;
  * a row's line is the line it starts on.
  */
-export async function* readCsv(path: string, separator = path.toLowerCase().endsWith('.tsv') ? '\t' : ','): AsyncGenerator<RawRow> {
+export async function* readCsv(
+  path: string, separator = path.toLowerCase().endsWith('.tsv') ? '\t' : ',', chunkSize = 1 << 20,
+): AsyncGenerator<RawRow> {
   const SEP = separator.charCodeAt(0);
   let header: string[] | undefined;
   let field: string[] = [];
@@ -36,7 +38,7 @@ export async function* readCsv(path: string, separator = path.toLowerCase().ends
     yield { line: rowLine, value };
   };
 
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkSize });
   try {
     for await (const chunk of input as AsyncIterable<string>) {
       let runStart = 0; // plain characters are copied in runs, not one by one

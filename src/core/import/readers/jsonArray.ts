@@ -13,7 +13,7 @@ function isSpace(c: number): boolean {
  * each element's text, which is then parsed alone. A file larger than memory imports, and every element keeps
  * the line it starts on. A file holding one top-level object yields that object as its only row.
  */
-export async function* readJsonArray(path: string): AsyncGenerator<RawRow> {
+export async function* readJsonArray(path: string, chunkSize = 1 << 20): AsyncGenerator<RawRow> {
   let line = 1;
   let depth = 0; // 1 = directly inside the top-level array
   let inString = false;
@@ -24,7 +24,7 @@ export async function* readJsonArray(path: string): AsyncGenerator<RawRow> {
   let collecting = false;
   let elementLine = 0;
 
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkSize });
   try {
     for await (const chunk of input as AsyncIterable<string>) {
       let from = collecting ? 0 : -1; // where the collected element continues in this chunk
