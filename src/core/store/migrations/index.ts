@@ -1,4 +1,5 @@
 import { coreMigration } from './0001-core';
+import { judgeRequestsMigration } from './0002-judge-requests';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -6,4 +7,5 @@ export type { Migration } from './migration';
 /** Every migration, oldest first. Add a new one at the end; never reorder or edit released ones. */
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
+  judgeRequestsMigration,
 ];
