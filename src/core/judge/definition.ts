@@ -1,0 +1,357 @@
+// Judge definition files (docs/judges.md): read and validated once, at the boundary, into a typed JudgeDefinition
+// with a content hash. Every problem names the file and the field.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { KNOWN_SCALES } from '../import/formats/canonical';
+import type { ScoreScale } from '../model/records';
+import { parsePrice, type TokenPrice } from './prices';
+import {
+  defaultLikertTemplates, defaultPairwiseTemplates, defaultRatingTemplates, templateProblems,
+  type PairwiseAnswers, type PromptTemplates, type ProtocolKind,
+} from './templates';
+
+export type JudgeProtocol =
+  | { readonly kind: 'pairwise'; readonly allowTie: boolean; readonly answers: PairwiseAnswers }
+  | { readonly kind: 'likert'; readonly scale: ScoreScale }
+  | { readonly kind: 'rating'; readonly scale: ScoreScale };
+
+export interface JudgeDefinition {
+  readonly name: string;
+  /** Absolute path of the definition file. */
+  readonly file: string;
+  readonly model: string;
+  readonly baseURL: string;
+  /** null: the request carries no temperature (models that accept only their default). */
+  readonly temperature: number | null;
+  readonly maxTokens: number;
+  readonly maxTokensField: 'max_tokens' | 'max_completion_tokens';
+  /** Asks the server for a JSON object (response_format json_object); Likert judges only. */
+  readonly jsonMode: boolean;
+  readonly seed: number | null;
+  readonly protocol: JudgeProtocol;
+  readonly templates: PromptTemplates;
+  /** Where the templates came from: "built-in" or the template files. */
+  readonly templateOrigin: string;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  /** The environment variable the CLI reads the API key from. */
+  readonly apiKeyEnv: string;
+  readonly price: TokenPrice | undefined;
+  /** Content hash of everything that shapes the answers (not of concurrency, timeouts or prices). */
+  readonly hash: string;
+  /** The canonical JSON the hash is taken of; stored with the judge so its results can be reproduced. */
+  readonly fingerprint: string;
+}
+
+export interface DefinitionProblem {
+  readonly field?: string;
+  readonly message: string;
+}
+
+export class JudgeDefinitionError extends Error {
+  constructor(readonly file: string, readonly problems: readonly DefinitionProblem[]) {
+    super(problems.map((p) => (p.field ? `${file}: field "${p.field}": ${p.message}` : `${file}: ${p.message}`)).join('\n'));
+  }
+}
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+/** Bump when the request a definition produces changes meaning, so that old answers are not reused. */
+const FINGERPRINT_VERSION = 1;
+
+const KNOWN_FIELDS = [
+  'name', 'description', 'model', 'baseURL', 'temperature', 'maxTokens', 'maxTokensField', 'jsonMode', 'seed',
+  'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'concurrency', 'timeoutSeconds',
+  'maxRetries', 'apiKeyEnv', 'price',
+] as const;
+const SECRET_FIELDS = ['apiKey', 'api_key', 'key', 'token', 'apiToken', 'authorization'];
+const PROTOCOLS: readonly ProtocolKind[] = ['pairwise', 'likert', 'rating'];
+const DEFAULT_MAX_TOKENS: Readonly<Record<ProtocolKind, number>> = { pairwise: 32, likert: 1024, rating: 1024 };
+
+/** Reads and validates a definition file; template paths in it are relative to the file. */
+export function loadJudgeDefinition(path: string): JudgeDefinition {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new JudgeDefinitionError(file, [{ message: `cannot read the judge definition: ${(err as Error).message}` }]);
+  }
+  return parseJudgeDefinition(file, text, (templatePath) => readFileSync(resolve(dirname(file), templatePath), 'utf8'));
+}
+
+/** Validates a definition's text. `readTemplate` reads a template path as written in the file. */
+export function parseJudgeDefinition(file: string, text: string, readTemplate: (path: string) => string): JudgeDefinition {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new JudgeDefinitionError(file, [{ message: `not valid JSON: ${describeJsonError(err as Error, text)}` }]);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new JudgeDefinitionError(file, [{ message: 'a judge definition is a JSON object, e.g. {"model": "gpt-4o", "protocol": "pairwise"}' }]);
+  }
+  const fields = new Fields(json as Record<string, unknown>);
+  const definition = readDefinition(file, fields, readTemplate);
+  if (fields.problems.length > 0 || !definition) throw new JudgeDefinitionError(file, fields.problems);
+  return definition;
+}
+
+function readDefinition(file: string, f: Fields, readTemplate: (path: string) => string): JudgeDefinition | undefined {
+  for (const key of Object.keys(f.raw)) {
+    if (SECRET_FIELDS.some((s) => s.toLowerCase() === key.toLowerCase())) {
+      f.problem(key, 'API keys do not belong in judge files (they end up in version control): use the command '
+        + '"LangLens: Set API Key" in the editor, or the environment variable named by "apiKeyEnv" for the CLI');
+    } else if (!(KNOWN_FIELDS as readonly string[]).includes(key)) {
+      f.problem(key, `unknown field (known: ${KNOWN_FIELDS.join(', ')})`);
+    }
+  }
+  const kind = f.oneOf('protocol', PROTOCOLS);
+  const model = f.text('model');
+  const baseURL = f.url('baseURL', DEFAULT_BASE_URL);
+  const temperature = f.numberOrNull('temperature', 0, 0, 2);
+  const maxTokens = f.integer('maxTokens', kind ? DEFAULT_MAX_TOKENS[kind] : 1, 1, 1_000_000);
+  const maxTokensField = f.oneOf('maxTokensField', ['max_tokens', 'max_completion_tokens'] as const, 'max_tokens');
+  const jsonMode = f.boolean('jsonMode', false);
+  const seed = f.integerOrNull('seed');
+  const concurrency = f.integer('concurrency', 8, 1, 1024);
+  const timeoutSeconds = f.number('timeoutSeconds', 120, 0.001, 3600);
+  const maxRetries = f.integer('maxRetries', 8, 0, 100);
+  const apiKeyEnv = f.envName('apiKeyEnv', 'OPENAI_API_KEY');
+  const price = f.price('price');
+  const name = f.text('name', defaultName(file));
+  if (!kind || !model || !name || !maxTokensField) return undefined;
+  if (jsonMode && kind !== 'likert') f.problem('jsonMode', 'only a likert judge answers with JSON');
+  if (kind !== 'pairwise') f.forbid('allowTie', 'answers');
+  if (kind === 'pairwise') f.forbid('scale');
+  const protocol = readProtocol(kind, f);
+  const templates = readTemplates(protocol, f, readTemplate);
+  if (!protocol || !templates) return undefined;
+  const shape = {
+    version: FINGERPRINT_VERSION, protocol, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed,
+    system: templates.templates.system, user: templates.templates.user,
+  };
+  const fingerprint = canonicalJson(shape);
+  return {
+    name, file, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed, protocol,
+    templates: templates.templates, templateOrigin: templates.origin, concurrency, timeoutMs: Math.round(timeoutSeconds * 1000),
+    maxRetries, apiKeyEnv, price, hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16), fingerprint,
+  };
+}
+
+function readProtocol(kind: ProtocolKind, f: Fields): JudgeProtocol | undefined {
+  if (kind === 'pairwise') {
+    const allowTie = f.boolean('allowTie', false);
+    const answers = f.answers('answers', { first: '1', second: '2', tie: 'tie' });
+    return answers && { kind, allowTie, answers };
+  }
+  const defaults = kind === 'likert' ? KNOWN_SCALES['likert-6']! : KNOWN_SCALES['rating-3']!;
+  const scale = f.scale('scale', defaults, kind);
+  return scale && { kind, scale };
+}
+
+function readTemplates(protocol: JudgeProtocol | undefined, f: Fields, readTemplate: (path: string) => string) {
+  if (!protocol) return undefined;
+  const builtIn = protocol.kind === 'pairwise' ? defaultPairwiseTemplates(protocol.answers, protocol.allowTie)
+    : protocol.kind === 'likert' ? defaultLikertTemplates(protocol.scale) : defaultRatingTemplates(protocol.scale);
+  const userPath = f.optionalText('template');
+  // An own user template comes without the built-in system message unless one is given: a paper's wording is
+  // reproduced as it is, not mixed with ours.
+  const systemPath = f.raw.systemTemplate === null ? null : f.optionalText('systemTemplate');
+  const user = userPath === undefined ? builtIn.user : f.template('template', userPath, protocol.kind, 'user', readTemplate);
+  const system = systemPath === null ? null
+    : systemPath !== undefined ? f.template('systemTemplate', systemPath, protocol.kind, 'system', readTemplate)
+      : userPath === undefined ? builtIn.system : null;
+  if (user === undefined || system === undefined) return undefined;
+  const origin = userPath === undefined && systemPath === undefined ? 'built-in' : [systemPath, userPath].filter(Boolean).join(' + ');
+  return { templates: { system, user }, origin };
+}
+
+function defaultName(file: string): string {
+  return basename(file).replace(/\.judge\.json$/i, '').replace(/\.json$/i, '');
+}
+
+/** JSON with sorted keys, so that the hash does not depend on the order fields were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
+function describeJsonError(err: Error, text: string): string {
+  const reason = err.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '');
+  const offset = errorOffset(text);
+  if (offset === undefined) return reason;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${reason} at line ${line}, column ${column}`;
+}
+
+/**
+ * Where parsing first goes wrong: the shortest prefix that fails for another reason than ending too early. (V8's
+ * messages give a position for some errors only.) Quadratic, but only run on a broken file of a few kilobytes.
+ */
+function errorOffset(text: string): number | undefined {
+  for (let length = 1; length <= Math.min(text.length, 20_000); length++) {
+    try {
+      JSON.parse(text.slice(0, length));
+    } catch (err) {
+      const message = (err as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      const endedEarly = /Unexpected end of JSON input|Unterminated string/.test(message) || (at !== null && Number(at[1]) >= length);
+      if (!endedEarly) return length - 1;
+    }
+  }
+  return undefined;
+}
+
+/** Reads typed fields out of the parsed JSON, collecting problems instead of stopping at the first. */
+class Fields {
+  readonly problems: DefinitionProblem[] = [];
+  constructor(readonly raw: Readonly<Record<string, unknown>>) {}
+
+  problem(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  forbid(...names: string[]): void {
+    for (const name of names) if (name in this.raw) this.problem(name, `does not apply to this protocol`);
+  }
+
+  private value(name: string): unknown {
+    return this.raw[name];
+  }
+
+  private got(value: unknown): string {
+    return `got ${JSON.stringify(value)}`;
+  }
+
+  text(name: string, fallback?: string): string | undefined {
+    const v = this.value(name);
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    this.problem(name, v === undefined ? 'is required' : `must be a non-empty string (${this.got(v)})`);
+    return undefined;
+  }
+
+  optionalText(name: string): string | undefined {
+    return this.value(name) === undefined ? undefined : this.text(name);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T | undefined {
+    const v = this.value(name);
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    this.problem(name, v === undefined ? `is required: one of ${allowed.join(', ')}` : `must be one of ${allowed.join(', ')} (${this.got(v)})`);
+    return undefined;
+  }
+
+  number(name: string, fallback: number, min: number, max: number): number {
+    const v = this.value(name);
+    if (v === undefined) return fallback;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return v;
+    this.problem(name, `must be a number from ${min} to ${max} (${this.got(v)})`);
+    return fallback;
+  }
+
+  numberOrNull(name: string, fallback: number, min: number, max: number): number | null {
+    return this.value(name) === null ? null : this.number(name, fallback, min, max);
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const v = this.value(name);
+    if (v === undefined) return fallback;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
+    this.problem(name, `must be a whole number from ${min} to ${max} (${this.got(v)})`);
+    return fallback;
+  }
+
+  integerOrNull(name: string): number | null {
+    const v = this.value(name);
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+    this.problem(name, `must be a whole number (${this.got(v)})`);
+    return null;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const v = this.value(name);
+    if (v === undefined) return fallback;
+    if (typeof v === 'boolean') return v;
+    this.problem(name, `must be true or false (${this.got(v)})`);
+    return fallback;
+  }
+
+  url(name: string, fallback: string): string {
+    const v = this.value(name) ?? fallback;
+    if (typeof v === 'string') {
+      try {
+        const url = new URL(v);
+        if (url.protocol === 'http:' || url.protocol === 'https:') return v.replace(/\/+$/, '');
+      } catch { /* reported below */ }
+    }
+    this.problem(name, `must be an http(s) URL such as ${DEFAULT_BASE_URL} or http://localhost:8000/v1 (${this.got(v)})`);
+    return fallback;
+  }
+
+  envName(name: string, fallback: string): string {
+    const v = this.value(name) ?? fallback;
+    if (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return v;
+    this.problem(name, `must name an environment variable, e.g. "OPENAI_API_KEY" (${this.got(v)})`);
+    return fallback;
+  }
+
+  price(name: string): TokenPrice | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    try {
+      return parsePrice(v, 'it');
+    } catch (err) {
+      this.problem(name, `${(err as Error).message} (${this.got(v)})`);
+      return undefined;
+    }
+  }
+
+  answers(name: string, fallback: PairwiseAnswers): PairwiseAnswers | undefined {
+    const v = this.value(name) as Record<string, unknown> | undefined;
+    if (v === undefined) return fallback;
+    const labels = { ...fallback, ...(typeof v === 'object' && v !== null ? v : {}) } as Record<string, unknown>;
+    const values = [labels.first, labels.second, labels.tie];
+    const valid = typeof v === 'object' && v !== null && !Array.isArray(v)
+      && Object.keys(v).every((k) => ['first', 'second', 'tie'].includes(k))
+      && values.every((x) => typeof x === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,19}$/u.test(x))
+      && new Set(values.map((x) => (x as string).toLowerCase())).size === 3;
+    if (valid) return labels as unknown as PairwiseAnswers;
+    this.problem(name, `must be {"first": "1", "second": "2", "tie": "tie"}: three different short labels (${this.got(v)})`);
+    return undefined;
+  }
+
+  scale(name: string, fallback: ScoreScale, kind: ProtocolKind): ScoreScale | undefined {
+    const v = this.value(name) as { min?: unknown; max?: unknown } | undefined;
+    if (v === undefined) return fallback;
+    const ok = typeof v === 'object' && v !== null && Number.isInteger(v.min) && Number.isInteger(v.max) && (v.min as number) < (v.max as number);
+    if (!ok) {
+      this.problem(name, `must be {"min": 1, "max": 6}: whole numbers, min below max (${this.got(v)})`);
+      return undefined;
+    }
+    const min = v.min as number;
+    const max = v.max as number;
+    const known = Object.values(KNOWN_SCALES).find((s) => s.min === min && s.max === max && s.name.startsWith(kind));
+    return known ?? { name: `${kind}-${min}-${max}`, min, max };
+  }
+
+  template(name: string, path: string, kind: ProtocolKind, role: 'system' | 'user', read: (path: string) => string): string | undefined {
+    let text: string;
+    try {
+      text = read(path);
+    } catch (err) {
+      this.problem(name, `cannot read the template "${path}": ${(err as Error).message}`);
+      return undefined;
+    }
+    const problems = templateProblems(text, kind, role);
+    for (const message of problems) this.problem(name, `template "${path}": ${message}`);
+    return problems.length ? undefined : text;
+  }
+}

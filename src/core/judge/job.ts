@@ -1,0 +1,254 @@
+// A judge job from start to end, shared by the CLI and the editor: plan it (what is asked, what is already paid
+// for, what it will cost at most), then run it online or through the Batch API, and summarise what it did.
+import type { LanguageTag } from '../model/language';
+import { judgeInputs } from '../store/judgeInputs';
+import {
+  finishJudgeJob, judgeJobFailures, judgeJobSpend, JudgeResultWriter, startJudgeJob, storedJudgeRequests,
+  type JudgeJobOutcome,
+} from '../store/judgeRequests';
+import type { Store } from '../store/store';
+import { DEFAULT_BATCH_LIMITS, runBatches, type BatchLimits } from './batch';
+import { createClient, type ChatMessage } from './client';
+import type { JudgeDefinition } from './definition';
+import { BUILT_IN_PRICES, costOf, estimateTokens, priceOf, type PriceTable, type TokenPrice } from './prices';
+import { ProgressTracker, type JudgeProgress } from './progress';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { runOnline, type RunOutcome } from './runner';
+import { buildTasks, interpretAnswer, messagesFor, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
+
+export interface JudgeSelection {
+  readonly run: string;
+  /** Absent: every language of the run. */
+  readonly languages?: readonly LanguageTag[];
+  /** Absent: every system of the run. A baseline is included whether listed or not. */
+  readonly systems?: readonly string[];
+  /** Pairwise only; absent means every pair of the selected systems. */
+  readonly baseline?: Baseline;
+  /** Pairwise: the sampling seed whose responses are compared (default 0). Pointwise: only this seed (default all). */
+  readonly seed?: number;
+  /** Default: turn 1. */
+  readonly turns?: readonly number[];
+  /** Only the first n requests: a pilot before paying for the rest. */
+  readonly limit?: number;
+}
+
+export interface CostEstimate {
+  /** An overestimate of the input tokens still to send (see estimateTokens). */
+  readonly inputTokens: number;
+  /** The most output tokens the requests may use (maxTokens each). */
+  readonly maxOutputTokens: number;
+  /** Upper bounds in US dollars; undefined when the model has no known price. */
+  readonly onlineUsd: number | undefined;
+  readonly batchUsd: number | undefined;
+}
+
+export interface JudgePlan {
+  readonly definition: JudgeDefinition;
+  readonly selection: JudgeSelection;
+  readonly tasks: readonly JudgeTask[];
+  /** Verdicts the tasks decide: a pair judged in both orders counts twice. */
+  readonly targets: number;
+  readonly skipped: SkippedInputs;
+  /** Already answered: re-read from the stored answer, never sent again. */
+  readonly cached: readonly { readonly task: JudgeTask; readonly raw: string }[];
+  /** Submitted in a batch that has not been imported yet. */
+  readonly awaitingBatch: readonly JudgeTask[];
+  /** Never sent, or failed before: these cost money. */
+  readonly toSend: readonly JudgeTask[];
+  readonly previouslyFailed: number;
+  readonly price: TokenPrice | undefined;
+  readonly estimate: CostEstimate;
+}
+
+export async function planJudgeJob(store: Store, definition: JudgeDefinition, selection: JudgeSelection, prices: PriceTable = BUILT_IN_PRICES): Promise<JudgePlan> {
+  const pairwise = definition.protocol.kind === 'pairwise';
+  if (!pairwise && selection.baseline) throw new Error(`judge "${definition.name}" rates single responses: a baseline applies to pairwise judges only`);
+  await checkSelection(store, selection);
+  const baselines = baselineSystems(selection.baseline);
+  const rows = await judgeInputs(store, {
+    run: selection.run,
+    ...(selection.languages ? { languages: selection.languages } : {}),
+    ...(selection.systems ? { systems: [...new Set([...selection.systems, ...baselines])] } : {}),
+    turns: selection.turns ?? [1],
+    ...(pairwise ? { seeds: [selection.seed ?? 0] } : selection.seed === undefined ? {} : { seeds: [selection.seed] }),
+  });
+  const present = new Set(rows.map((r) => r.system));
+  const absent = baselines.filter((b) => !present.has(b));
+  if (absent.length) throw new Error(`baseline ${absent.join(', ')} has no responses in run "${selection.run}" for this selection (systems: ${[...present].sort().join(', ') || 'none'})`);
+  const built = buildTasks(definition, selection.run, rows, selection.baseline);
+  const tasks = selection.limit === undefined ? built.tasks : built.tasks.slice(0, selection.limit);
+  const stored = await storedJudgeRequests(store, tasks.map((t) => t.key));
+  const cached: { task: JudgeTask; raw: string }[] = [];
+  const awaitingBatch: JudgeTask[] = [];
+  const toSend: JudgeTask[] = [];
+  for (const task of tasks) {
+    const known = stored.get(task.key);
+    if (known?.status === 'done') cached.push({ task, raw: known.raw ?? '' });
+    else if (known?.status === 'submitted') awaitingBatch.push(task);
+    else toSend.push(task);
+  }
+  const price = priceOf(definition.model, definition.price, prices);
+  return {
+    definition, selection, tasks, targets: tasks.reduce((n, t) => n + t.targets.length, 0), skipped: built.skipped,
+    cached, awaitingBatch, toSend, previouslyFailed: [...stored.values()].filter((r) => r.status === 'failed').length,
+    price, estimate: estimateCost(definition, toSend, price),
+  };
+}
+
+async function checkSelection(store: Store, selection: JudgeSelection): Promise<void> {
+  const summary = (await store.summary()).find((s) => s.run === selection.run);
+  if (!summary) {
+    const runs = await store.runs();
+    throw new Error(`there is no run "${selection.run}" in the database (runs: ${runs.join(', ') || 'none; import some outputs first'})`);
+  }
+  const unknownSystems = [...(selection.systems ?? []), ...baselineSystems(selection.baseline)].filter((s) => !summary.systems.includes(s));
+  if (unknownSystems.length) throw new Error(`run "${selection.run}" has no system ${unknownSystems.join(', ')} (systems: ${summary.systems.join(', ')})`);
+  const languages = summary.languages.map((l) => l.lang);
+  const unknownLanguages = (selection.languages ?? []).filter((l) => !languages.includes(l));
+  if (unknownLanguages.length) throw new Error(`run "${selection.run}" has no language ${unknownLanguages.join(', ')} (languages: ${languages.join(', ')})`);
+}
+
+function baselineSystems(baseline: Baseline | undefined): string[] {
+  if (!baseline || baseline.kind === 'all-pairs') return [];
+  return baseline.kind === 'system' ? [baseline.system] : [...new Set(baseline.systems.values())];
+}
+
+function estimateCost(definition: JudgeDefinition, toSend: readonly JudgeTask[], price: TokenPrice | undefined): CostEstimate {
+  const inputTokens = toSend.reduce((n, task) => n + messageTokens(messagesFor(definition, task)), 0);
+  const maxOutputTokens = toSend.length * definition.maxTokens;
+  return {
+    inputTokens, maxOutputTokens,
+    onlineUsd: price && costOf(inputTokens, maxOutputTokens, price, 'online'),
+    batchUsd: price && costOf(inputTokens, maxOutputTokens, price, 'batch'),
+  };
+}
+
+function messageTokens(messages: readonly ChatMessage[]): number {
+  // A few tokens of chat framing per message come on top of the text.
+  return messages.reduce((n, m) => n + estimateTokens(m.content) + 4, 0);
+}
+
+export interface RunJudgeOptions {
+  readonly via?: 'online' | 'batch';
+  /** Absent: no Authorization header (local servers that need no key). */
+  readonly apiKey?: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: JudgeProgress) => void;
+  /** Called after results were committed to the database (to refresh views). */
+  readonly onStored?: (results: number) => void;
+  /** Overrides the definition's concurrency (it does not change the answers, so not the hash either). */
+  readonly concurrency?: number;
+  readonly retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
+  /** How long requests in flight may finish after a cancel (default 10 s). */
+  readonly cancelGraceMs?: number;
+  readonly maxCostUsd?: number;
+  readonly batchLimits?: Partial<BatchLimits>;
+  /** How often progress is reported, at most (default 100 ms). */
+  readonly progressEveryMs?: number;
+}
+
+export interface JudgeJobSummary {
+  readonly jobId: number;
+  readonly judge: string;
+  readonly judgeHash: string;
+  readonly via: 'online' | 'batch';
+  readonly outcome: JudgeJobOutcome;
+  readonly message?: string;
+  readonly total: number;
+  readonly cached: number;
+  readonly answered: number;
+  readonly failed: number;
+  readonly invalid: number;
+  readonly retries: number;
+  /** Online jobs leave requests that wait in a batch alone; they are collected by a batch job. */
+  readonly leftInBatches: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  /** What this job paid for, summed from the stored requests; undefined when a price is unknown. */
+  readonly costUsd: number | undefined;
+  readonly elapsedMs: number;
+  readonly failures: readonly { readonly error: string; readonly count: number }[];
+}
+
+export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJudgeOptions = {}): Promise<JudgeJobSummary> {
+  const started = Date.now();
+  const { definition } = plan;
+  const via = options.via ?? 'online';
+  const collecting = via === 'batch' ? plan.awaitingBatch : [];
+  requireKeyForOpenAI(definition, options.apiKey, plan.toSend.length + collecting.length);
+  const tracker = new ProgressTracker(plan.cached.length + plan.toSend.length + collecting.length, plan.price !== undefined,
+    options.onProgress, options.progressEveryMs);
+  const jobId = await startJudgeJob(store.db, {
+    judgeName: definition.name, judgeHash: definition.hash, run: plan.selection.run, selection: describeSelection(plan.selection),
+    via, tasks: plan.tasks.length, cached: plan.cached.length,
+  });
+  const writer = new JudgeResultWriter(store, {
+    name: definition.name, hash: definition.hash, definition: definition.fingerprint, file: definition.file,
+  }, options.onStored);
+  let result: RunOutcome;
+  try {
+    await storeCached(plan, writer, tracker);
+    result = await send(store, plan, via, collecting, options, { jobId, writer, tracker });
+    await writer.drain();
+  } catch (err) {
+    result = { outcome: 'failed', message: (err as Error).message };
+  }
+  tracker.setPhase('finished');
+  const counts = tracker.counts;
+  await finishJudgeJob(store.db, jobId, result.outcome, { sent: counts.answered + counts.failed, ...counts }, result.message);
+  const spend = await judgeJobSpend(store.db, jobId);
+  return {
+    jobId, judge: definition.name, judgeHash: definition.hash, via, outcome: result.outcome,
+    ...(result.message === undefined ? {} : { message: result.message }),
+    total: tracker.snapshot().total, ...counts, leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,
+    promptTokens: spend.promptTokens, completionTokens: spend.completionTokens, costUsd: spend.costUsd ?? undefined,
+    elapsedMs: Date.now() - started, failures: await judgeJobFailures(store.db, jobId),
+  };
+}
+
+function requireKeyForOpenAI(definition: JudgeDefinition, apiKey: string | undefined, requests: number): void {
+  if (requests === 0 || apiKey || new URL(definition.baseURL).hostname !== 'api.openai.com') return;
+  throw new Error(`no API key for ${definition.baseURL}: set it with "LangLens: Set API Key" in the editor, or in the `
+    + `environment variable ${definition.apiKeyEnv} for the CLI`);
+}
+
+/** Re-reads every answer already paid for (with today's parser) and stores its verdicts, before anything is sent. */
+async function storeCached(plan: JudgePlan, writer: JudgeResultWriter, tracker: ProgressTracker): Promise<void> {
+  if (plan.cached.length === 0) return;
+  tracker.setPhase('storing-cached');
+  for (const { task, raw } of plan.cached) {
+    const reading = interpretAnswer(plan.definition, task, raw, { file: plan.definition.file, line: 0 });
+    writer.add({ records: reading.records });
+    tracker.foundCached(reading.valid);
+  }
+  await writer.drain();
+}
+
+async function send(
+  store: Store, plan: JudgePlan, via: 'online' | 'batch', collecting: readonly JudgeTask[], options: RunJudgeOptions,
+  job: { jobId: number; writer: JudgeResultWriter; tracker: ProgressTracker },
+): Promise<RunOutcome> {
+  const { definition } = plan;
+  if (plan.toSend.length === 0 && collecting.length === 0) return { outcome: 'completed' };
+  const client = createClient({ baseURL: definition.baseURL, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry, maxRetries: definition.maxRetries };
+  const signal = options.signal ?? new AbortController().signal;
+  if (via === 'batch') {
+    const known = new Map([...plan.toSend, ...collecting].map((t) => [t.key, t]));
+    return runBatches(plan.toSend, known, {
+      client, definition, store, writer: job.writer, tracker: job.tracker, jobId: job.jobId, signal, retry,
+      timeoutMs: definition.timeoutMs, price: plan.price, limits: { ...DEFAULT_BATCH_LIMITS, ...options.batchLimits },
+    });
+  }
+  job.tracker.setPhase('sending');
+  return runOnline(plan.toSend, {
+    client, definition, concurrency: options.concurrency ?? definition.concurrency, timeoutMs: definition.timeoutMs, retry,
+    cancelGraceMs: options.cancelGraceMs ?? 10_000, price: plan.price, jobId: job.jobId, writer: job.writer,
+    tracker: job.tracker, signal, ...(options.maxCostUsd === undefined ? {} : { maxCostUsd: options.maxCostUsd }),
+  });
+}
+
+function describeSelection(selection: JudgeSelection): unknown {
+  const baseline = selection.baseline?.kind === 'per-language' ? Object.fromEntries(selection.baseline.systems) : selection.baseline;
+  return { ...selection, baseline };
+}
