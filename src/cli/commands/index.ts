@@ -3,11 +3,13 @@ import type { Command } from '../command';
 import { agreementCommand } from './agreement';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { judgeCommand } from './judge';
 import { summaryCommand } from './summary';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
   summaryCommand,
   agreementCommand,
+  judgeCommand,
   exportCommand,
 ];
