@@ -59,9 +59,16 @@ export function number(row: Row, field: string): number {
   throw new FieldError(field, v === undefined || v === null || v === '' ? 'is missing' : `expected a number, found ${describe(v)}`);
 }
 
+// A file repeats a handful of language codes thousands of times: parse each once.
+const parsedTags = new Map<string, LanguageTag | undefined>();
+
 export function language(row: Row, field: string): LanguageTag {
   const raw = text(row, field);
-  const tag = parseLanguageTag(raw);
+  let tag = parsedTags.get(raw);
+  if (tag === undefined && !parsedTags.has(raw)) {
+    tag = parseLanguageTag(raw);
+    if (parsedTags.size < 10_000) parsedTags.set(raw, tag);
+  }
   if (!tag) throw new FieldError(field, `"${raw}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)`);
   return tag;
 }

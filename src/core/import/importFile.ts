@@ -45,7 +45,15 @@ export async function importFile(store: Store | undefined, path: string, options
   const syntax: FileSyntax = syntaxOf(file) ?? fail('unknown file type: expected .jsonl, .json, .csv or .tsv');
   if (!options.dryRun && !store) throw new Error('importFile needs a store unless it is a dry run');
 
-  const rows = readRows(file, syntax);
+  let lastReported = 0;
+  const rows = readRows(file, syntax, {
+    onBytes: (bytes) => {
+      if (options.onProgress && bytes - lastReported > size / 200) {
+        lastReported = bytes;
+        options.onProgress(Math.min(1, bytes / Math.max(1, size)));
+      }
+    },
+  });
   const first = await firstRow(rows, path);
   const format = options.format
     ? formatNamed(options.format) ?? fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`)
@@ -59,7 +67,6 @@ export async function importFile(store: Store | undefined, path: string, options
   const writer = options.dryRun ? undefined : await store!.beginWrite();
   try {
     const sourceId = writer ? await writer.source(file, await sha256(file), format.name) : null;
-    const lineCount = await approximateLines(file, size);
     for await (const row of withFirst(first, rows, path, problems)) {
       count++;
       let converted: CanonicalRecord[];
@@ -75,7 +82,6 @@ export async function importFile(store: Store | undefined, path: string, options
         records[record.kind] = (records[record.kind] ?? 0) + 1;
         if (writer && problems.length === 0) await writer.write(record, sourceId);
       }
-      if (options.onProgress && count % 2000 === 0) options.onProgress(Math.min(1, row.line / lineCount));
     }
     if (count === 0 && problems.length === 0) problems.push({ file: path, line: 0, message: 'the file holds no records' });
     if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
@@ -142,14 +148,4 @@ function sha256(file: string): Promise<string> {
     const hash = createHash('sha256');
     createReadStream(file).on('data', (chunk) => hash.update(chunk)).on('end', () => resolvePromise(hash.digest('hex'))).on('error', reject);
   });
-}
-
-/** Lines in the file, counted only when a progress callback wants them (for the share read so far). */
-async function approximateLines(file: string, size: number): Promise<number> {
-  if (size === 0) return 1;
-  let lines = 1;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-  }
-  return lines;
 }

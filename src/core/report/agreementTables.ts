@@ -6,11 +6,11 @@ import type { Cell, Column, Table } from './table';
 
 const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System' };
 
-function groupColumns(by: readonly GroupField[]): Column[] {
+export function groupColumns(by: readonly GroupField[]): Column[] {
   return by.map((f) => ({ key: f, label: GROUP_LABELS[f], kind: 'text' }));
 }
 
-function groupCells(group: GroupValues, by: readonly GroupField[]): Record<string, Cell> {
+export function groupCells(group: GroupValues, by: readonly GroupField[]): Record<string, Cell> {
   return Object.fromEntries(by.map((f) => [f, group[f] === undefined ? 'all' : String(group[f])]));
 }
 

@@ -13,6 +13,7 @@ export interface WriteCounts {
 }
 
 const FLUSH_EVERY = 2000;
+const YIELD_EVERY = 100;
 
 export class RecordWriter {
   private readonly runs = new Map<string, number>();
@@ -24,6 +25,7 @@ export class RecordWriter {
   private readonly sourceIds = new Map<string, number>();
   private readonly loadedRuns = new Set<string>();
   private buffered = 0;
+  private inFlight: Promise<void> = Promise.resolve();
 
   // Parents first: a batch may only reference rows of batches flushed before it.
   private readonly batches: Record<string, BatchInsert>;
@@ -113,16 +115,33 @@ export class RecordWriter {
 
   async write(record: CanonicalRecord, sourceId: number | null): Promise<void> {
     if (!this.loadedRuns.has(record.run)) {
+      await this.settle();
       await this.preloadRun(record.run);
       this.loadedRuns.add(record.run);
     }
     this.buffer(record, sourceId, record.source);
-    if (++this.buffered >= FLUSH_EVERY) await this.flush();
+    // A parse loop over buffered lines never returns to the event loop on its own, so the batch being written
+    // would wait for the next read to hand SQLite its next statement: let it through now and then.
+    if (this.buffered % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (++this.buffered >= FLUSH_EVERY) {
+      // One batch is written while the next is parsed: SQLite works on its own thread, so the two overlap.
+      await this.settle();
+      this.inFlight = this.flush();
+    }
+  }
+
+  /** Waits for the batch being written, passing on its error. */
+  private async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    this.inFlight = Promise.resolve();
+    await inFlight;
   }
 
   async commit(): Promise<WriteCounts> {
     try {
+      await this.settle();
       await this.flush();
+      await this.closeStatements();
       await this.db.exec('COMMIT');
     } catch (err) {
       await this.rollback();
@@ -134,12 +153,22 @@ export class RecordWriter {
   }
 
   async rollback(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
+    await this.closeStatements().catch(() => undefined);
     await this.db.exec('ROLLBACK').catch(() => undefined);
   }
 
-  private async flush(): Promise<void> {
-    for (const batch of Object.values(this.batches)) await batch.flush();
+  private async closeStatements(): Promise<void> {
+    for (const batch of Object.values(this.batches)) await batch.close();
+  }
+
+  /** Writes what is buffered, parents first; the rows are detached at once so that buffering can go on. */
+  private flush(): Promise<void> {
+    const pending = Object.values(this.batches).map((batch) => ({ batch, rows: batch.take() }));
     this.buffered = 0;
+    return (async () => {
+      for (const { batch, rows } of pending) if (rows.length) await batch.flush(rows);
+    })();
   }
 
   private buffer(record: CanonicalRecord, sourceId: number | null, source: SourceRef): void {

@@ -37,11 +37,11 @@ describe('readers', () => {
 
     it('gives the same elements whatever the chunk size (elements and strings split across chunks)', async () => {
       const path = file('a.json', text);
-      for (const size of [1, 2, 3, 5, 7, 16]) assert.deepEqual(await collect(readJsonArray(path, size)), expected, `chunk size ${size}`);
+      for (const size of [1, 2, 3, 5, 7, 16]) assert.deepEqual(await collect(readJsonArray(path, { chunkSize: size })), expected, `chunk size ${size}`);
     });
 
     it('reads a single top-level object as one row', async () => {
-      assert.deepEqual(await collect(readJsonArray(file('o.json', '{"idx": 1, "v": [1, 2]}'), 4)), [{ line: 1, value: { idx: 1, v: [1, 2] } }]);
+      assert.deepEqual(await collect(readJsonArray(file('o.json', '{"idx": 1, "v": [1, 2]}'), { chunkSize: 4 })), [{ line: 1, value: { idx: 1, v: [1, 2] } }]);
     });
 
     it('names the line of a broken element and of a missing bracket', async () => {
@@ -51,6 +51,12 @@ describe('readers', () => {
   });
 
   describe('JSON Lines', () => {
+    it('gives the same rows whatever the chunk size, multi-byte characters split across chunks included', async () => {
+      const path = file('m.jsonl', '\ufeff{"t":"中文"}\r\n{"t":"עברית"}\n\n{"t":"é"}');
+      const expected = [{ line: 1, value: { t: '中文' } }, { line: 2, value: { t: 'עברית' } }, { line: 4, value: { t: 'é' } }];
+      for (const size of [1, 2, 3, 5, 64]) assert.deepEqual(await collect(readJsonLines(path, { chunkSize: size })), expected, `chunk size ${size}`);
+    });
+
     it('skips blank lines, keeps line numbers, and names the broken line', async () => {
       const rows = await collect(readJsonLines(file('a.jsonl', '{"a":1}\n\n{"a":2}\r\n')));
       assert.deepEqual(rows, [{ line: 1, value: { a: 1 } }, { line: 3, value: { a: 2 } }]);
@@ -72,7 +78,7 @@ describe('readers', () => {
 
     it('gives the same rows whatever the chunk size', async () => {
       const path = file('a.csv', text);
-      for (const size of [1, 2, 3, 4, 9]) assert.deepEqual(await collect(readCsv(path, ',', size)), expected, `chunk size ${size}`);
+      for (const size of [1, 2, 3, 4, 9]) assert.deepEqual(await collect(readCsv(path, { chunkSize: size })), expected, `chunk size ${size}`);
     });
 
     it('reads tab-separated files by their extension', async () => {

@@ -32,17 +32,11 @@ class CanonicalConverter implements RowConverter {
       turn: f.optionalInteger(row, 'turn', 1),
     };
     if (key.turn < 1) throw new FieldError('turn', 'turns are numbered from 1');
-    const seed = () => f.optionalInteger(row, 'seed', 0);
-    const labelBase = () => ({
-      annotator: f.text(row, 'annotator'),
-      ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
-      ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
-    });
     switch (kind) {
       case 'prompt':
         return [{ kind, ...key, text: f.text(row, 'text'), source }];
       case 'response':
-        return [{ kind, ...key, system: f.text(row, 'system'), seed: seed(), text: f.textAllowEmpty(row, 'text'), source }];
+        return [{ kind, ...key, system: f.text(row, 'system'), seed: seedOf(row), text: f.textAllowEmpty(row, 'text'), source }];
       case 'pairwise-judgment':
         return [{
           kind, ...key, judge: f.text(row, 'judge'), systemA: f.text(row, 'system_a'), systemB: distinct(row),
@@ -57,22 +51,34 @@ class CanonicalConverter implements RowConverter {
           throw new FieldError('score', `${score} is outside the scale ${scale.name} (${scale.min} to ${scale.max})`);
         }
         return [{
-          kind, ...key, system: f.text(row, 'system'), seed: seed(), judge: f.text(row, 'judge'), scale, score,
+          kind, ...key, system: f.text(row, 'system'), seed: seedOf(row), judge: f.text(row, 'judge'), scale, score,
           ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
         }];
       }
       case 'pairwise-label':
         return [{
-          kind, ...key, ...labelBase(), systemA: f.text(row, 'system_a'), systemB: distinct(row),
+          kind, ...key, ...labelBase(row), systemA: f.text(row, 'system_a'), systemB: distinct(row),
           verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
           ...(f.has(row, 'order') ? { order: f.oneOf(row, 'order', ['AB', 'BA'] as const) } : {}), source,
         }];
       case 'rating-label':
-        return [{ kind, ...key, ...labelBase(), system: f.text(row, 'system'), seed: seed(), rating: f.oneOf(row, 'rating', RATINGS), source }];
+        return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), rating: f.oneOf(row, 'rating', RATINGS), source }];
       case 'language-label':
-        return [{ kind, ...key, ...labelBase(), system: f.text(row, 'system'), seed: seed(), language: f.language(row, 'language'), source }];
+        return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
     }
   }
+}
+
+function seedOf(row: Row): number {
+  return f.optionalInteger(row, 'seed', 0);
+}
+
+function labelBase(row: Row) {
+  return {
+    annotator: f.text(row, 'annotator'),
+    ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
+    ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
+  };
 }
 
 function distinct(row: Row): string {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
 
 /**
@@ -7,7 +8,7 @@ import { SyntaxProblem, type RawRow } from './row';
  * a row's line is the line it starts on.
  */
 export async function* readCsv(
-  path: string, separator = path.toLowerCase().endsWith('.tsv') ? '\t' : ',', chunkSize = 1 << 20,
+  path: string, options: ReadOptions = {}, separator = path.toLowerCase().endsWith('.tsv') ? '\t' : ',',
 ): AsyncGenerator<RawRow> {
   const SEP = separator.charCodeAt(0);
   let header: string[] | undefined;
@@ -38,9 +39,10 @@ export async function* readCsv(
     yield { line: rowLine, value };
   };
 
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkSize });
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 1 << 20 });
   try {
     for await (const chunk of input as AsyncIterable<string>) {
+      options.onBytes?.(input.bytesRead);
       let runStart = 0; // plain characters are copied in runs, not one by one
       const flushRun = (end: number) => { if (end > runStart) field.push(chunk.slice(runStart, end)); };
       for (let i = 0; i < chunk.length; i++) {

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { readCsv } from './csv';
 import { readJsonArray } from './jsonArray';
 import { readJsonLines } from './jsonLines';
+import type { ReadOptions } from './lines';
 import type { RawRow } from './row';
 
 export type { RawRow } from './row';
@@ -18,10 +19,12 @@ export function syntaxOf(path: string): FileSyntax | undefined {
   }
 }
 
-export function readRows(path: string, syntax: FileSyntax): AsyncGenerator<RawRow> {
+export type { ReadOptions } from './lines';
+
+export function readRows(path: string, syntax: FileSyntax, options: ReadOptions = {}): AsyncGenerator<RawRow> {
   switch (syntax) {
-    case 'jsonl': return readJsonLines(path);
-    case 'json': return readJsonArray(path);
-    case 'csv': return readCsv(path);
+    case 'jsonl': return readJsonLines(path, options);
+    case 'json': return readJsonArray(path, options);
+    case 'csv': return readCsv(path, options);
   }
 }

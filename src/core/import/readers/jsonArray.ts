@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
 
 const QUOTE = 34, BACKSLASH = 92, COMMA = 44, OPEN_ARRAY = 91, CLOSE_ARRAY = 93, OPEN_OBJECT = 123, CLOSE_OBJECT = 125;
@@ -13,7 +14,7 @@ function isSpace(c: number): boolean {
  * each element's text, which is then parsed alone. A file larger than memory imports, and every element keeps
  * the line it starts on. A file holding one top-level object yields that object as its only row.
  */
-export async function* readJsonArray(path: string, chunkSize = 1 << 20): AsyncGenerator<RawRow> {
+export async function* readJsonArray(path: string, options: ReadOptions = {}): AsyncGenerator<RawRow> {
   let line = 1;
   let depth = 0; // 1 = directly inside the top-level array
   let inString = false;
@@ -24,9 +25,10 @@ export async function* readJsonArray(path: string, chunkSize = 1 << 20): AsyncGe
   let collecting = false;
   let elementLine = 0;
 
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkSize });
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 1 << 20 });
   try {
     for await (const chunk of input as AsyncIterable<string>) {
+      options.onBytes?.(input.bytesRead);
       let from = collecting ? 0 : -1; // where the collected element continues in this chunk
       for (let i = 0; i < chunk.length; i++) {
         const c = chunk.charCodeAt(i);

@@ -1,9 +1,9 @@
-import { readLines } from './lines';
+import { readLines, type ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
 
 /** JSON Lines: one value per line; blank lines are skipped. */
-export async function* readJsonLines(path: string): AsyncGenerator<RawRow> {
-  for await (const { line, text } of readLines(path)) {
+export async function* readJsonLines(path: string, options: ReadOptions = {}): AsyncGenerator<RawRow> {
+  for await (const { line, text } of readLines(path, options)) {
     if (text.trim() === '') continue;
     let value: unknown;
     try {

@@ -67,7 +67,6 @@ export const coreMigration: Migration = {
     CHECK (system_a_id < system_b_id),
     UNIQUE (prompt_id, judge_id, system_a_id, system_b_id, presentation)
   );
-  CREATE INDEX pairwise_judgments_by_judge ON pairwise_judgments (judge_id, prompt_id);
   CREATE TABLE pointwise_judgments (
     id INTEGER PRIMARY KEY,
     prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
@@ -84,7 +83,6 @@ export const coreMigration: Migration = {
     source_line INTEGER,
     UNIQUE (prompt_id, system_id, seed, judge_id)
   );
-  CREATE INDEX pointwise_judgments_by_judge ON pointwise_judgments (judge_id, prompt_id);
   CREATE TABLE annotators (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE
