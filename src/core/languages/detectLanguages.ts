@@ -1,0 +1,84 @@
+// Runs language identification over a run's responses that have no stored detection yet (new responses, and
+// responses whose text changed: a trigger deletes their detection), and stores the results, so that each response
+// is detected once. Pages are committed one by one: an interrupted run keeps what it finished.
+import type { LanguageTag } from '../model/language';
+import {
+  detectionBacklog,
+  promptLanguagesOfRun,
+  responsesToDetect,
+  runsWithResponses,
+  saveDetections,
+  type DetectionWrite,
+} from '../store/languageQueries';
+import type { Store } from '../store/store';
+import { runDetector } from './detector';
+
+export interface DetectOptions {
+  /** One run; all runs with responses when absent. */
+  readonly run?: string;
+  /** Also redo detections another detector (or configuration, or set of run languages) made. */
+  readonly redetect?: boolean;
+  readonly pageSize?: number;
+  readonly onProgress?: (run: string, done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface RunDetectionReport {
+  readonly run: string;
+  readonly detector: string;
+  readonly languages: readonly LanguageTag[];
+  /** Run languages the detector can never answer: responses in them will be "und". */
+  readonly unsupported: readonly LanguageTag[];
+  readonly responses: number;
+  /** Detections made now. */
+  readonly detected: number;
+  /** Of those, how many are "und", by reason. */
+  readonly undetermined: Readonly<Record<string, number>>;
+  /** Detections by another detector, kept as they are (not redetected). */
+  readonly keptFromOtherDetector: number;
+  /** True when the signal stopped the run before it finished. */
+  readonly interrupted: boolean;
+}
+
+const DEFAULT_PAGE_SIZE = 500;
+
+export async function detectResponseLanguages(store: Store, options: DetectOptions = {}): Promise<RunDetectionReport[]> {
+  const reports: RunDetectionReport[] = [];
+  for (const run of await runsWithResponses(store, options.run)) {
+    reports.push(await detectRun(store, run, options));
+    if (options.signal?.aborted) break;
+  }
+  return reports;
+}
+
+async function detectRun(store: Store, run: string, options: DetectOptions): Promise<RunDetectionReport> {
+  const languages = await promptLanguagesOfRun(store, run);
+  const detector = runDetector(languages);
+  const redetect = options.redetect === true;
+  const backlog = await detectionBacklog(store, run, detector.name);
+  const total = backlog.missing + (redetect ? backlog.otherDetector : 0);
+  const undetermined: Record<string, number> = {};
+  let detected = 0;
+  let afterId = 0;
+  options.onProgress?.(run, 0, total);
+  while (!options.signal?.aborted) {
+    const page = await responsesToDetect(store, run, {
+      detector: detector.name, redetect, afterId, limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    });
+    if (page.length === 0) break;
+    const writes: DetectionWrite[] = page.map(({ id, text }) => {
+      const d = detector.identifier.detect(text);
+      if (d.reason) undetermined[d.reason] = (undetermined[d.reason] ?? 0) + 1;
+      return { responseId: id, lang: d.lang, confidence: d.confidence, reason: d.reason ?? null };
+    });
+    await saveDetections(store, detector.name, writes);
+    detected += writes.length;
+    afterId = page.at(-1)!.id;
+    options.onProgress?.(run, detected, total);
+  }
+  return {
+    run, detector: detector.name, languages, unsupported: detector.identifier.unsupported, responses: backlog.responses,
+    detected, undetermined, keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
+    interrupted: options.signal?.aborted === true && detected < total,
+  };
+}

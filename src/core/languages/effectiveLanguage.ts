@@ -1,0 +1,34 @@
+// A response's effective language and how it compares with its prompt's (protocols.md §4-§6). A human language
+// label wins over the detector; "und" is neither agreement nor disagreement; a response never detected is apart.
+import { languageKey, sameLanguage, UNDETERMINED, type LanguageTag } from '../model/language';
+import { responseLanguages, type ResponseFilter, type ResponseLanguageRow } from '../store/languageQueries';
+import type { Store } from '../store/store';
+
+/**
+ * match / mismatch: the effective language is (not) the prompt's. undetermined: the detector (or a human) named no
+ * single language ("und", "zxx", "mul"). not-detected: the response has neither a detection nor a human label (run `langlens langid`).
+ */
+export type LanguageOutcome = 'match' | 'mismatch' | 'undetermined' | 'not-detected';
+
+export const LANGUAGE_OUTCOMES: readonly LanguageOutcome[] = ['match', 'mismatch', 'undetermined', 'not-detected'];
+
+/**
+ * Tags that name no single language: "und" (undetermined), "zxx" (no linguistic content: a human's label for an
+ * answer that is only code or numbers) and "mul" (several languages). None of them is agreement or disagreement.
+ */
+const NO_SINGLE_LANGUAGE = new Set([languageKey(UNDETERMINED), 'zxx', 'mul']);
+
+export function languageOutcome(promptLang: LanguageTag, effective: LanguageTag | null): LanguageOutcome {
+  if (effective === null) return 'not-detected';
+  if (NO_SINGLE_LANGUAGE.has(languageKey(effective))) return 'undetermined';
+  return sameLanguage(promptLang, effective) ? 'match' : 'mismatch';
+}
+
+export interface ResponseLanguage extends ResponseLanguageRow {
+  readonly outcome: LanguageOutcome;
+}
+
+/** Every response of a slice with its effective language and its outcome against the prompt's language. */
+export async function effectiveLanguages(store: Store, filter: ResponseFilter = {}): Promise<ResponseLanguage[]> {
+  return (await responseLanguages(store, filter)).map((row) => ({ ...row, outcome: languageOutcome(row.lang, row.effective) }));
+}
