@@ -1,0 +1,21 @@
+export {
+  alphaLevels,
+  chanceCorrectedAgreement,
+  strictMajority,
+  type ChanceCorrectedOptions,
+  type ChanceCorrectedRow,
+  type ChanceCorrectedTable,
+  type ComparisonKind,
+} from './agreement';
+export {
+  integerScale,
+  pairwiseUnits,
+  PAIRWISE_SCALE,
+  RATING_SCALE,
+  ratingUnits,
+  scoreUnits,
+  type AgreementScale,
+  type RatedUnit,
+  type RaterLabel,
+  type UnitSet,
+} from './units';

@@ -1,0 +1,29 @@
+// The slices every score is reported for: a run, a prompt language and a turn. Scores are never pooled across
+// languages (the point of the product) nor across runs or turns; tables show the run and turn only when they vary.
+import type { LanguageTag } from '../../model/language';
+
+export interface Slice {
+  readonly run: string;
+  readonly lang: LanguageTag;
+  readonly turn: number;
+}
+
+export function sliceOf(row: Slice): Slice {
+  return { run: row.run, lang: row.lang, turn: row.turn };
+}
+
+/** A map key of a slice and any further parts (judge, system, ...). */
+export function keyOf(slice: Slice, ...parts: readonly string[]): string {
+  return [slice.run, slice.lang, slice.turn, ...parts].join('\u0000');
+}
+
+export function compareSlices(a: Slice, b: Slice): number {
+  return a.run.localeCompare(b.run) || a.lang.localeCompare(b.lang) || a.turn - b.turn;
+}
+
+/** Collects items into keyed entries, creating each entry on first sight. */
+export function collect<T>(entries: Map<string, T>, key: string, create: () => T): T {
+  let entry = entries.get(key);
+  if (!entry) entries.set(key, (entry = create()));
+  return entry;
+}

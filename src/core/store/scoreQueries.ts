@@ -1,0 +1,60 @@
+// The SQL of the score tables (protocols.md §2, §4, §5): pointwise judge scores with the effective language of
+// the response they grade, and the annotators' current excellent / pass / fail ratings.
+import type { LanguageTag } from '../model/language';
+import type { Rating } from '../model/records';
+import { addSystemFilter, HUMAN_LANGUAGE_CTES, type LanguageSource, type ResponseFilter, type ResponseKeyRow } from './languageQueries';
+import { filterClause, placeholders, type Store } from './store';
+
+export interface PointwiseScoreRow extends ResponseKeyRow {
+  readonly judge: string;
+  readonly judgeHash: string;
+  readonly scale: string;
+  readonly scaleMin: number;
+  readonly scaleMax: number;
+  /** null: the judge's answer could not be parsed. */
+  readonly score: number | null;
+  /** The response's latest human language label, else its detection; null when neither exists. */
+  readonly effective: LanguageTag | null;
+  readonly source: LanguageSource | null;
+}
+
+/** Pointwise judgments on one scale (by name), each with the effective language of the response it grades. */
+export function pointwiseScores(
+  store: Store, filter: ResponseFilter & { readonly scale: string; readonly judges?: readonly string[] },
+): Promise<PointwiseScoreRow[]> {
+  const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
+  where.add('pw.scale = ?', [filter.scale]);
+  if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
+  // The language is looked up by (prompt, system, seed): a judge file may be imported without its responses, and a
+  // human may label the language of a response whose text is not in the database.
+  return store.db.all<PointwiseScoreRow>(`
+    WITH ${HUMAN_LANGUAGE_CTES}
+    SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, pw.seed, j.name AS judge,
+           j.hash AS judgeHash, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
+           coalesce(h.lang, d.lang) AS effective,
+           CASE WHEN h.lang IS NOT NULL THEN 'human' WHEN d.lang IS NOT NULL THEN 'detector' END AS source
+    FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN runs r ON r.id = p.run_id
+    JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
+    LEFT JOIN responses resp ON resp.prompt_id = pw.prompt_id AND resp.system_id = pw.system_id AND resp.seed = pw.seed
+    LEFT JOIN language_detections d ON d.response_id = resp.id
+    LEFT JOIN human_language h ON h.prompt_id = pw.prompt_id AND h.system_id = pw.system_id AND h.seed = pw.seed
+    ${where.sql()} ORDER BY pw.id`, where.params);
+}
+
+export interface HumanRatingRow extends ResponseKeyRow {
+  readonly annotator: string;
+  readonly rating: Rating;
+}
+
+/** Each annotator's current excellent / pass / fail rating of each response (cleared ratings are none). */
+export function humanRatings(store: Store, filter: ResponseFilter = {}): Promise<HumanRatingRow[]> {
+  const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
+  where.add(`l.kind = 'rating'`, []);
+  where.add('l.value IS NOT NULL', []);
+  return store.db.all<HumanRatingRow>(`
+    SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, a.name AS annotator,
+           l.value AS rating
+    FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
+    JOIN systems s ON s.id = l.system_id JOIN annotators a ON a.id = l.annotator_id
+    ${where.sql()} ORDER BY l.id`, where.params);
+}
