@@ -4,11 +4,15 @@ import { agreementCommand } from './agreement';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { judgeCommand } from './judge';
+import { langidCommand } from './langid';
+import { scoresCommand } from './scores';
 import { summaryCommand } from './summary';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
   summaryCommand,
+  langidCommand,
+  scoresCommand,
   agreementCommand,
   judgeCommand,
   exportCommand,

@@ -1,0 +1,62 @@
+import { detectResponseLanguages } from '../../core/languages';
+import { EXPORT_FORMATS, renderTable, tableAsJson, type ExportFormat } from '../../core/report/render';
+import { SCORE_SOURCES } from '../../core/report/scoreSources';
+import { UsageError, type Command } from '../command';
+import { openExistingStore } from '../openStore';
+import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
+
+/** Tables that read responses' languages: before them, responses not detected yet are detected (once). */
+const NEEDS_LANGUAGES = new Set(['likert', 'rating3', 'io-agreement', 'io-mismatches']);
+
+export const scoresCommand: Command = {
+  name: 'scores',
+  summary: 'side-by-side, Likert, 1–3 × language id, human ratings, language agreement, judge consistency, kappa/alpha',
+  options: { ...TABLE_OPTION_SPEC, format: { type: 'string' }, 'no-detect': { type: 'boolean', default: false } },
+  help: `usage: langlens scores TABLE... [options]
+
+Prints score tables (protocols.md §1-§6), per language, each figure with its n and a 95% bootstrap interval
+over prompt groups (--seed makes it reproducible). Every table can also be exported: langlens export TABLE.
+
+tables:
+${SCORE_SOURCES.map((s) => `  ${s.id.padEnd(19)}${s.description}`).join('\n')}
+
+  --format F            ${EXPORT_FORMATS.join(', ')} (default: text; --json is the same as --format json)
+  --no-detect           do not detect the language of responses not detected yet (they count as "not detected")
+
+${TABLE_OPTION_HELP}
+
+examples:
+  langlens scores if-matrix --baseline "mono-{lang}" --judge gpt-4
+  langlens scores likert rating3 io-agreement --run demo
+  langlens scores chance-ratings --by lang --seed 7`,
+  async run(context) {
+    const wanted = context.positionals.flatMap((p) => p.split(',')).filter(Boolean);
+    if (wanted.length === 0) throw new UsageError(`name a table (${SCORE_SOURCES.map((s) => s.id).join(', ')})`);
+    const sources = wanted.map((id) => {
+      const source = SCORE_SOURCES.find((s) => s.id === id);
+      if (!source) throw new UsageError(`no score table "${id}" (choose from ${SCORE_SOURCES.map((s) => s.id).join(', ')})`);
+      return source;
+    });
+    const format = (context.json ? 'json' : (context.values.format as string | undefined) ?? 'text') as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`);
+    const options = tableOptions(context);
+    if (sources.some((s) => s.id === 'sxs' || s.id === 'if-matrix') && options.baseline === undefined) {
+      throw new UsageError('sxs and if-matrix need --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"');
+    }
+    const store = await openExistingStore(context);
+    try {
+      if (!context.values['no-detect'] && sources.some((s) => NEEDS_LANGUAGES.has(s.id))) {
+        const reports = await detectResponseLanguages(store, { ...(options.run !== undefined ? { run: options.run } : {}), signal: context.signal });
+        const detected = reports.reduce((n, r) => n + r.detected, 0);
+        if (detected > 0) context.stderr.write(`(detected the language of ${detected} response(s) not detected before)\n`);
+      }
+      const tables = [];
+      for (const source of sources) tables.push(await source.build(store, options));
+      if (format === 'json') context.stdout.write(JSON.stringify(tables.map(tableAsJson), null, 2) + '\n');
+      else context.stdout.write(tables.map((t) => renderTable(t, format)).join('\n'));
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,311 @@
+// The score figures of protocols.md §1, §2, §4-§6 and the chance-corrected agreement of §3 as tables, each with
+// the notes a reader of a paper needs: what n counts, what was left out and how many, how intervals were made.
+import type { ChanceCorrectedTable, UnitSet } from '../metrics/chanceCorrected';
+import { alphaLevels } from '../metrics/chanceCorrected';
+import type { IntervalSettings } from '../metrics/estimate';
+import type { GroupField } from '../metrics/grouping';
+import type {
+  ConsistencyRow,
+  GateCounts,
+  IoAgreementRow,
+  LanguageIdRow,
+  LikertRow,
+  RatingDistributionRow,
+  SideBySideResult,
+  Slice,
+} from '../metrics/scores';
+import type { ResponseLanguage } from '../languages/effectiveLanguage';
+import { RATINGS } from '../model/records';
+import { groupCells, groupColumns, intervalNote } from './agreementTables';
+import type { Cell, Column, Table } from './table';
+
+/** Language always; run and turn only when the table spans several (scores are never pooled across them). */
+function sliceFields(slices: readonly Slice[]): GroupField[] {
+  const varies = (f: 'run' | 'turn') => new Set(slices.map((s) => s[f])).size > 1;
+  return [...(varies('run') ? ['run' as const] : []), 'lang', ...(varies('turn') ? ['turn' as const] : [])];
+}
+
+function sum<T>(rows: readonly T[], count: (row: T) => number): number {
+  return rows.reduce((n, r) => n + count(r), 0);
+}
+
+/** A note only when something was counted. */
+function countNote(n: number, text: string): string[] {
+  return n > 0 ? [`${n} ${text}`] : [];
+}
+
+const text = (key: string, label: string): Column => ({ key, label, kind: 'text' });
+const count = (key: string, label: string): Column => ({ key, label, kind: 'count' });
+const percent = (key: string, label: string): Column => ({ key, label, kind: 'percent' });
+const score = (key: string, label: string, digits = 2): Column => ({ key, label, kind: 'score', digits });
+const coefficient = (key: string, label: string): Column => ({ key, label, kind: 'coefficient' });
+
+// ------------------------------------------------------------------------------------------------ side by side
+export function sideBySideTable(result: SideBySideResult, baselineSpec: string, intervals?: IntervalSettings): Table {
+  const fields = sliceFields(result.rows.map((r) => r.slice));
+  const invalid = sum(result.rows, (r) => r.invalid);
+  const singleOrder = sum(result.rows, (r) => r.singleOrder);
+  return {
+    id: 'sxs',
+    title: `Side-by-side score (%) of each system against ${baselineSpec}`,
+    columns: [
+      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'), text('baseline', 'Baseline'),
+      percent('score', 'Score %'), count('n', 'n'), count('wins', 'Wins'), count('ties', 'Ties'), count('losses', 'Losses'),
+      count('invalid', 'Invalid'),
+    ],
+    rows: result.rows.map((r) => ({
+      ...groupCells(r.slice, fields), judge: r.judge, system: r.system, baseline: r.baseline, score: r.score,
+      n: r.byDefinition ? 'by definition' : r.score.n, wins: r.wins, ties: r.ties, losses: r.losses, invalid: r.invalid,
+    })),
+    notes: [
+      'Discounted-tie score: mean over prompts of 1 (the system wins), 0.5 (tie), 0 (the baseline wins); 50 = indistinguishable.',
+      'Verdict per prompt: both presentation orders combined (A only if both orders say A, B only if both say B, otherwise a tie); n counts prompts with a valid verdict.',
+      'The baseline against itself is 50 by definition (not measured).',
+      ...countNote(invalid, 'pair(s) with an unparsable verdict were left out of n (--invalid-as tie counts them as ties).'),
+      ...countNote(singleOrder, 'pair(s) were judged in one order only: their verdict is that order\'s.'),
+      ...result.missingBaselines.map((m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+function describeSlice(slice: Slice): string {
+  return `${slice.lang}${slice.turn > 1 ? ` turn ${slice.turn}` : ''} (run ${slice.run})`;
+}
+
+/**
+ * [SH]'s heatmap: systems × evaluation languages, each cell the system's score against that language's baseline;
+ * the baseline's own cell is marked, not filled with 50. Each language column has its n beside it.
+ */
+export function instructionFollowingMatrix(result: SideBySideResult, baselineSpec: string, intervals?: IntervalSettings): Table {
+  const languages = [...new Set(result.rows.map((r) => r.slice.lang))].sort();
+  const fields = sliceFields(result.rows.map((r) => r.slice)).filter((f) => f !== 'lang');
+  const rows = new Map<string, Record<string, Cell>>();
+  for (const r of result.rows) {
+    const key = [r.slice.run, r.slice.turn, r.judge, r.system].join('\u0000');
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { ...groupCells(r.slice, fields), judge: r.judge, system: r.system }));
+    row[r.slice.lang] = r.byDefinition ? '(baseline)' : r.score;
+    row[`n_${r.slice.lang}`] = r.byDefinition ? undefined : r.score.n;
+  }
+  return {
+    id: 'if-matrix',
+    title: `Instruction-following score (%) against ${baselineSpec}, per evaluation language`,
+    columns: [
+      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'),
+      ...languages.flatMap((lang) => [percent(lang, lang), count(`n_${lang}`, 'n')]),
+    ],
+    rows: [...rows.values()],
+    notes: [
+      'IF_L(X) = S×S(baseline_L, X) (Shaham et al.): the discounted-tie score of X against the baseline of language L, both orders combined.',
+      'Each column has its own baseline; compare systems within a column, not across columns. The baseline\'s own cell is not a measurement.',
+      'n: prompts with a valid verdict. The sxs table has wins, ties, losses and unparsable verdicts per cell.',
+      ...result.missingBaselines.map((m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals?: IntervalSettings): Table {
+  const fields = sliceFields(rows.map((r) => r.slice));
+  const invalid = sum(rows, (r) => r.invalidOrders);
+  const combinedOnly = sum(rows, (r) => r.combinedOnly);
+  return {
+    id: 'judge-consistency',
+    title: 'Judge consistency under swapped presentation order',
+    columns: [
+      ...groupColumns(fields), text('judge', 'Judge'), percent('flip', 'Flip %'), percent('biasedFirst', 'First both %'),
+      percent('biasedSecond', 'Second both %'), percent('otherFlip', 'Win↔tie %'), count('pairs', 'Pairs'),
+      percent('firstWins', 'First wins %'), percent('secondWins', 'Second wins %'), percent('orderTies', 'Tie %'),
+      count('orders', 'Verdicts'), count('invalid', 'Invalid'),
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.slice, fields), judge: r.judge, flip: r.flip, biasedFirst: r.biasedFirst, biasedSecond: r.biasedSecond,
+      otherFlip: r.otherFlip, pairs: r.flip.n, firstWins: r.firstWins, secondWins: r.secondWins, orderTies: r.orderTies,
+      orders: r.firstWins.n, invalid: r.invalidOrders,
+    })),
+    notes: [
+      'Flip: over pairs judged in both orders with two valid verdicts (Pairs), the share whose verdict changed when the order was swapped; it splits into the first-shown response winning both times, the second-shown winning both times, and a win in one order against a tie in the other (MT-bench Table 2).',
+      'First / second wins, tie: over every single-order valid verdict (Verdicts), who won by screen position; a judge without position bias gives the first and the second the same share.',
+      ...countNote(invalid, 'single-order verdict(s) were unparsable and left out.'),
+      ...countNote(sum(rows, (r) => r.singleOrder), 'pair(s) were judged in one order only: in the position shares, not in the flip shares.'),
+      ...countNote(combinedOnly, 'pair(s) came with an already combined verdict and no order information: in neither.'),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+// --------------------------------------------------------------------------------------------- pointwise scores
+function gateColumns(): Column[] {
+  return [
+    count('wrongLanguage', 'Wrong lang'), count('undetermined', 'und'), count('notDetected', 'Not detected'), count('invalid', 'Invalid'),
+  ];
+}
+
+function gateCells(r: GateCounts): Record<string, Cell> {
+  return { wrongLanguage: r.wrongLanguage, undetermined: r.undetermined, notDetected: r.notDetected, invalid: r.invalid };
+}
+
+function gateNotes(rows: readonly GateCounts[], gate: string): string[] {
+  return [
+    `Language gate: a response whose language (a human's label, else the detector's) is not the prompt's ${gate} (Wrong lang).`,
+    '"und" responses (no single language: the detector abstained on a short, ambiguous or code-only answer, or a human said und / zxx / mul) and responses not detected yet are not gated: they keep the judge\'s score and are counted in their columns.',
+    ...countNote(sum(rows, (r) => r.notDetected), 'scored response(s) have no language detection yet: run `langlens langid`.'),
+    ...countNote(sum(rows, (r) => r.humanLanguage), 'scored response(s) have a human language label, which wins over the detector.'),
+    ...countNote(sum(rows, (r) => r.invalid), 'unparsable judge answer(s) were left out of every figure (Invalid).'),
+  ];
+}
+
+export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSettings): Table {
+  const fields = sliceFields(rows.map((r) => r.slice));
+  return {
+    id: 'likert',
+    title: 'Likert helpfulness (1–6) per system and language, with the language gate',
+    columns: [
+      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'), score('mean', 'Mean'), count('n', 'n'),
+      score('ungated', 'Ungated mean'), count('prompts', 'Prompts'), count('seeds', 'Seeds'), ...gateColumns(),
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.slice, fields), judge: r.judge, system: r.system, mean: r.mean, n: r.mean.n, ungated: r.ungatedMean,
+      prompts: r.prompts, seeds: r.seeds, ...gateCells(r),
+    })),
+    notes: [
+      'Mean over the scored responses (n = prompts × seeds with a parsable score), after the gate (Kew et al. §4.1).',
+      ...gateNotes(rows, 'scores 1'),
+      'A prompt\'s seeds are resampled together with it: the interval is over prompts and seeds.',
+      intervalNote(intervals),
+    ],
+  };
+}
+
+export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: IntervalSettings): Table {
+  const fields = sliceFields(rows.map((r) => r.slice));
+  return {
+    id: 'rating3',
+    title: '1–3 ratings × language id, summed over the test set, and the language penalty Δ',
+    columns: [
+      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'), score('gatedSum', 'Σ score × lang id', 1),
+      score('sum', 'Σ score', 1), score('penalty', 'Δ', 1), count('maximum', 'Max'), score('gatedMean', 'Mean × lang id'),
+      count('n', 'n'), count('seeds', 'Seeds'), ...gateColumns(),
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.slice, fields), judge: r.judge, system: r.system, gatedSum: r.gatedSum, sum: r.sum, penalty: r.penalty,
+      maximum: r.maximum, gatedMean: r.gatedMean, n: r.gatedSum.n, seeds: r.seeds, ...gateCells(r),
+    })),
+    notes: [
+      'Chen et al. §3.4: final score = judge score × language id (1 when the response is in the prompt\'s language, else 0), summed over the n scored responses; Max = 3 × n.',
+      'Δ = Σ score − Σ score × language id: the points lost only by answering in another language.',
+      ...(rows.some((r) => r.seeds > 1) ? ['Rows with several seeds sum over every seed: divide by Seeds for a per-test-set figure, or read Mean × lang id.'] : []),
+      ...gateNotes(rows, 'has language id 0'),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+// ------------------------------------------------------------------------------------------- human ratings
+export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?: IntervalSettings): Table {
+  const fields = sliceFields(rows.map((r) => r.slice));
+  const best = [...RATINGS].reverse();
+  return {
+    id: 'ratings',
+    title: 'Human ratings per language and system (% of ratings)',
+    columns: [
+      ...groupColumns(fields), text('system', 'System'), ...best.map((r) => percent(r, r[0]!.toUpperCase() + r.slice(1) + ' %')),
+      count('ratings', 'Ratings'), count('responses', 'Responses'), count('annotators', 'Annotators'),
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.slice, fields), system: r.system, ...Object.fromEntries(best.map((k) => [k, r.shares[k]])),
+      ratings: r.ratings, responses: r.responses, annotators: r.annotators,
+    })),
+    notes: [
+      'Every annotator\'s current rating counts once (a response rated by two annotators gives two ratings): n = Ratings.',
+      ...countNote(sum(rows, (r) => r.unknown), 'stored rating(s) that are not excellent, pass or fail were left out.'),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------- language agreement
+export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: IntervalSettings): Table {
+  const fields = sliceFields(rows.map((r) => r.slice));
+  return {
+    id: 'io-agreement',
+    title: 'Input/output language agreement per system and prompt language',
+    columns: [
+      ...groupColumns(fields), text('system', 'System'), percent('agreement', 'Agreement %'), count('determined', 'n'),
+      percent('coverage', 'Coverage %'), count('responses', 'Responses'), count('mismatches', 'Mismatches'),
+      count('undetermined', 'und'), count('notDetected', 'Not detected'), count('human', 'Human label'),
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.slice, fields), system: r.system, agreement: r.agreement, determined: r.agreement.n, coverage: r.coverage,
+      responses: r.responses, mismatches: r.mismatches, undetermined: r.undetermined, notDetected: r.notDetected, human: r.humanLanguage,
+    })),
+    notes: [
+      'Agreement: share of the responses in the prompt\'s language among those whose language was determined (n); a human language label wins over the detector.',
+      'Coverage: share of all responses whose language was determined. "und" (and a human\'s zxx "no linguistic content" or mul "several languages") is neither agreement nor disagreement.',
+      ...countNote(sum(rows, (r) => r.notDetected), 'response(s) have no detection yet (they lower coverage): run `langlens langid`.'),
+      ...countNote(sum(rows, (r) => r.humanDisagreements), 'response(s) have annotators naming different languages: the latest label is used.'),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+export function languageMismatchTable(responses: readonly ResponseLanguage[]): Table {
+  const fields = sliceFields(responses);
+  return {
+    id: 'io-mismatches',
+    title: 'Responses not in their prompt\'s language',
+    columns: [
+      ...groupColumns(fields), text('system', 'System'), text('group', 'Prompt'), count('seed', 'Seed'),
+      text('effective', 'Language'), text('source', 'By'), coefficient('confidence', 'Confidence'), text('excerpt', 'Response'),
+    ],
+    rows: responses.map((r) => ({
+      ...groupCells(r, fields), system: r.system, group: r.group, seed: r.seed, effective: r.effective ?? '',
+      source: r.source === 'human' ? `human (${r.annotator ?? '?'})` : 'detector',
+      confidence: r.source === 'detector' ? r.confidence : null, excerpt: excerpt(r.excerpt),
+    })),
+    notes: [
+      `${responses.length} response(s) whose language (a human's label, else the detector's) is determined and is not the prompt's.`,
+      'Label a wrong detection with a language-label record (or in the editor): the human label wins from then on.',
+      ...[...new Set(responses.map((r) => r.detector).filter((d) => d !== null))].map((d) => `Detector: ${d}.`),
+    ],
+  };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
+// ----------------------------------------------------------------------------------- chance-corrected agreement
+export function chanceCorrectedTable(
+  id: string, table: ChanceCorrectedTable, units: UnitSet, by: readonly GroupField[], minItems: number, intervals?: IntervalSettings,
+): Table {
+  const levels = alphaLevels(units.scale);
+  const weighted = units.scale.ordered;
+  return {
+    id,
+    title: `Chance-corrected agreement on ${units.scale.title}`,
+    columns: [
+      ...groupColumns(by), text('comparison', 'Comparison'), count('raters', 'Raters'), count('units', 'Units'),
+      percent('agreement', 'Agree %'), coefficient('cohen', weighted ? 'Cohen κ (quadratic)' : 'Cohen κ'),
+      coefficient('fleiss', 'Fleiss κ'), text('fleissUnits', 'Fleiss units (m)'),
+      ...levels.map((level) => coefficient(`alpha_${level}`, `α ${level}`)), count('leftOut', 'Left out'),
+    ],
+    rows: table.rows.map((r) => ({
+      ...groupCells(r.group, by), comparison: r.comparison, raters: r.raters, units: r.units, agreement: r.agreement,
+      cohen: r.cohen, fleiss: r.fleiss, fleissUnits: `${r.fleiss.n} (m=${r.fleissRaters})`,
+      ...Object.fromEntries(levels.map((level) => [`alpha_${level}`, r.alpha[level]])), leftOut: r.leftOut,
+    })),
+    notes: [
+      '"humans" / "judges": all raters of that kind together; Agree % over every two labels of a unit (n = label pairs); Fleiss κ over the units with exactly m labels (the most common number); Krippendorff\'s α over every unit with two or more labels (missing labels allowed); Cohen\'s κ only when exactly two raters are involved.',
+      '"X vs humans": the judge\'s label paired with every human label on the unit (MT-bench); "X vs majority of other humans": leave-one-out, against the label the other humans gave strictly most often (for annotators only with three or more; with two it is the humans row). On these two-label units Fleiss\' κ is Scott\'s π.',
+      'Left out: units with a single label (humans, judges), judge labels on units no human labelled (X vs humans), units where the other humans have no strict majority (leave-one-out).',
+      ...(weighted ? ['Ordered scale: Cohen\'s κ uses quadratic weights; interval α treats the categories as equally spaced.'] : []),
+      ...(table.rows.length === 0 ? ['Nothing to compare: no unit was labelled by two or more raters of this scale.'] : []),
+      ...countNote(table.skippedRows, `pair or leave-one-out row(s) resting on fewer than ${minItems} units are not shown (--min-items).`),
+      ...countNote(units.leftOut, `${units.leftOutReason} were left out.`),
+      intervalNote(intervals),
+    ],
+  };
+}
