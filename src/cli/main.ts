@@ -68,7 +68,7 @@ async function runCommand(command: Command, args: readonly string[]): Promise<nu
       process.stdout.write(command.help + '\n');
       return 0;
     }
-    const db = resolve((values.db as string | undefined) ?? process.env.LANGLENS_DB ?? DEFAULT_DATABASE_PATH);
+    const db = resolve((values.db as string | undefined) || process.env.LANGLENS_DB || DEFAULT_DATABASE_PATH);
     return await command.run({
       values, positionals, db, json: values.json === true, stdout: process.stdout, stderr: process.stderr, signal: controller.signal,
     });

@@ -1,0 +1,84 @@
+// The langlens command as a user runs it: a real process, a real database file, real exit codes.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cliReference } from '../../../src/cli/reference';
+import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
+
+// The TypeScript loader by its path, since the command runs in folders outside the project.
+const TSX = pathToFileURL(require.resolve('tsx')).href;
+
+function langlens(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', TSX, join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
+    cwd, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('langlens CLI', function () {
+  this.timeout(120_000);
+  let folder: ReturnType<typeof temporaryFolder>;
+  before(() => (folder = temporaryFolder()));
+  after(() => folder.remove());
+
+  it('imports the demo run into .langlens/langlens.db and reports per-language agreement as JSON', () => {
+    const imported = langlens(folder.path, 'import', join(PROJECT_ROOT, 'demo'), '--json');
+    assert.equal(imported.code, 0, imported.stderr);
+    const reports = JSON.parse(imported.stdout) as { format: string; records: Record<string, number> }[];
+    assert.equal(reports.length, 5);
+    assert.deepEqual(reports.find((r) => r.records.response)!.records, { response: 72 });
+    assert.ok(existsSync(join(folder.path, '.langlens', 'langlens.db')));
+
+    const agreement = langlens(folder.path, 'agreement', '--run', 'demo', '--table', 'agreement', '--seed', '3', '--json');
+    assert.equal(agreement.code, 0, agreement.stderr);
+    const [table] = JSON.parse(agreement.stdout) as { rows: { lang: string; comparison: string; withTie: { n: number; value: number; lower: number } }[] }[];
+    const languages = new Set(table!.rows.map((r) => r.lang));
+    assert.deepEqual([...languages].sort(), ['ar', 'en', 'es', 'he', 'ru', 'zh']);
+    const english = table!.rows.find((r) => r.lang === 'en' && r.comparison === 'gpt-judge vs humans')!;
+    assert.equal(english.withTie.n, 16, 'two annotators × 4 prompts × 2 pairs');
+    assert.ok(english.withTie.lower <= english.withTie.value);
+  });
+
+  it('exports LaTeX to a file named by -o, choosing the format from the extension', () => {
+    const out = join(folder.path, 'table3.tex');
+    const result = langlens(folder.path, 'export', 'agreement-by-language', '--run', 'demo', '--judge', 'gpt-judge', '-o', out);
+    assert.equal(result.code, 0, result.stderr);
+    const tex = readFileSync(out, 'utf8');
+    assert.match(tex, /\\begin\{tabular\}\{lrrrr\}/);
+    assert.match(tex, /^he & [\d.]+ \{\\scriptsize\[[\d.]+, [\d.]+\]\} & 16 & /m);
+  });
+
+  it('fails with exit code 1 and names file, line and field when a file is wrong, importing nothing', () => {
+    const bad = join(folder.path, 'bad.jsonl');
+    writeFileSync(bad, '{"kind":"prompt","run":"x","group":"1","lang":"en","text":"hi"}\n{"kind":"prompt","run":"x","group":"2","lang":"en"}\n');
+    const result = langlens(folder.path, 'import', bad);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /nothing was imported from the file:\n.*bad\.jsonl:2: field "text": is missing/);
+    const summary = langlens(folder.path, 'summary', '--json');
+    assert.ok(!(JSON.parse(summary.stdout).runs as { run: string }[]).some((r) => r.run === 'x'));
+  });
+
+  it('fails with exit code 2 on a mistake in the call, and points at the help', () => {
+    const result = langlens(folder.path, 'agreement', '--invalid-as', 'maybe');
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--invalid-as is "exclude" or "tie", not "maybe"\n\(see langlens help agreement\)/);
+    assert.equal(langlens(folder.path, 'frobnicate').code, 2);
+  });
+
+  it('says where to start when there is no database yet', () => {
+    const empty = temporaryFolder();
+    try {
+      const result = langlens(empty.path, 'agreement');
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /no database at .*langlens\.db: import files first/);
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it('has docs/cli.md generated from the current help (npm run docs:cli)', () => {
+    assert.equal(readFileSync(join(PROJECT_ROOT, 'docs/cli.md'), 'utf8'), cliReference());
+  });
+});
