@@ -59,22 +59,34 @@ function escapeRegExp(text: string): string {
  */
 function statedChoices(raw: string, labels: ReadonlyMap<string, PairChoice>, answers: PairwiseAnswers): PairChoice[] {
   const letters = new Set([answers.first, answers.second, answers.tie].filter((l) => /^\p{L}$/u.test(l)));
-  const label = `(${[...labels.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`;
-  const target = `${DECORATION}\\s*(?:${SUBJECT}\\s*)?[(\\[#]?\\s*${label}`;
-  const patterns = [
-    `(?<![\\p{L}])(?:final\\s+|my\\s+)?(?:answer|verdict|choice|decision|winner|judgment|judgement|preference|better\\s+(?:response|output|answer|one))${DECORATION}\\s*(?:is\\s*)?[:=]?\\s*${target}`,
-    `(?<![\\p{L}])${SUBJECT}\\s*[(\\[#]?\\s*${label}\\s*[)\\]]?${DECORATION}\\s+(?:is|was)\\s+(?:clearly\\s+|slightly\\s+|much\\s+|the\\s+)?(?:better|superior|preferable|preferred|stronger|more\\s+helpful)`,
-    `(?<![\\p{L}])(?:I\\s+)?(?:prefer|choose|pick|select)\\s+${target}`,
-  ];
   const found: PairChoice[] = [];
-  for (const pattern of patterns) {
-    for (const match of raw.matchAll(new RegExp(pattern, 'giu'))) {
+  for (const pattern of statementPatterns([...labels.keys()])) {
+    for (const match of raw.matchAll(pattern)) {
       const said = match[1]!;
       if (/^\p{L}$/u.test(said) && !letters.has(said)) continue;
       found.push(labels.get(said.toLowerCase())!);
     }
   }
   return found;
+}
+
+const compiledStatements = new Map<string, RegExp[]>();
+
+/** The statement patterns for a set of labels, compiled once (a job reads the same labels 100,000 times). */
+function statementPatterns(labels: readonly string[]): RegExp[] {
+  const id = JSON.stringify(labels);
+  const cached = compiledStatements.get(id);
+  if (cached) return cached;
+  const label = `(${labels.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`;
+  const target = `${DECORATION}\\s*(?:${SUBJECT}\\s*)?[(\\[#]?\\s*${label}`;
+  const patterns = [
+    `(?<![\\p{L}])(?:final\\s+|my\\s+)?(?:answer|verdict|choice|decision|winner|judgment|judgement|preference|better\\s+(?:response|output|answer|one))${DECORATION}\\s*(?:is\\s*)?[:=]?\\s*${target}`,
+    `(?<![\\p{L}])${SUBJECT}\\s*[(\\[#]?\\s*${label}\\s*[)\\]]?${DECORATION}\\s+(?:is|was)\\s+(?:clearly\\s+|slightly\\s+|much\\s+|the\\s+)?(?:better|superior|preferable|preferred|stronger|more\\s+helpful)`,
+    `(?<![\\p{L}])(?:I\\s+)?(?:prefer|choose|pick|select)\\s+${target}`,
+  ];
+  const compiled = patterns.map((p) => new RegExp(p, 'giu'));
+  compiledStatements.set(id, compiled);
+  return compiled;
 }
 
 /** The first and the last non-empty line, when either is nothing but a label ("2", "**Response 1**", "(a)."). */

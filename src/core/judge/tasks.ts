@@ -160,14 +160,20 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
 }
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+const languageNames = new Map<string, string>();
 
 /** "es" → "Spanish", for prompts that tell the judge which language the instruction is in. */
 export function languageName(tag: LanguageTag): string {
-  try {
-    return displayNames.of(tag) ?? tag;
-  } catch {
-    return tag;
+  let name = languageNames.get(tag);
+  if (name === undefined) {
+    try {
+      name = displayNames.of(tag) ?? tag;
+    } catch {
+      name = tag;
+    }
+    languageNames.set(tag, name);
   }
+  return name;
 }
 
 /** What one answer says: the verdict records for every target of the task, and whether it could be read. */

@@ -94,14 +94,17 @@ export interface JudgeResult {
 }
 
 /**
- * Writes results as they arrive. Each commit takes everything that arrived while the previous one ran ("group
- * commit"): one transaction per answer when answers are slow, larger ones when they pour in, and never more than
- * one transaction open on the connection. Other writes of the job go through `exclusive` for the same reason.
+ * Writes results as they arrive. Each commit takes everything that arrived since the previous one ("group commit"):
+ * an answer that comes alone is committed at once, answers that pour in are committed together at most every
+ * `minCommitIntervalMs`, because a transaction has a fixed cost (the record writer loads the run's ids). A crash
+ * therefore loses the requests in flight and at most that interval's answers. Never more than one transaction is
+ * open on the connection: other writes of the job go through `exclusive`.
  */
 export class JudgeResultWriter {
   private pending: JudgeResult[] = [];
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  private lastCommitStart = 0;
   private lastError: Error | undefined;
   private committed = 0;
 
@@ -110,6 +113,7 @@ export class JudgeResultWriter {
     private readonly judge: JudgeIdentity,
     /** Called after each commit with the number of results it stored. */
     private readonly onCommit: (results: number) => void = () => undefined,
+    private readonly minCommitIntervalMs = 200,
   ) {}
 
   /** The error of the last failed commit; the results it held stay pending and are tried again. */
@@ -125,7 +129,8 @@ export class JudgeResultWriter {
     this.pending.push(result);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    void this.exclusive(() => this.flush()).catch(() => undefined);
+    const wait = Math.max(0, this.lastCommitStart + this.minCommitIntervalMs - Date.now());
+    setTimeout(() => void this.exclusive(() => this.flush()).catch(() => undefined), wait);
   }
 
   /** Runs `work` when no commit is running, and before any commit scheduled after it. */
@@ -148,6 +153,7 @@ export class JudgeResultWriter {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.lastCommitStart = Date.now();
     try {
       await this.write(batch);
       this.lastError = undefined;
