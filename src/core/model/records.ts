@@ -22,6 +22,12 @@ export interface ResponseKey extends PromptKey {
   readonly seed: number;
 }
 
+/** Identifies one pairwise item: a prompt and two systems compared on it. */
+export interface PairKey extends PromptKey {
+  readonly systemA: string;
+  readonly systemB: string;
+}
+
 export interface PromptRecord extends PromptKey {
   readonly kind: 'prompt';
   readonly text: string;

@@ -2,8 +2,7 @@
 // metrics, the CLI and the editor need. Nothing outside src/core/store writes SQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LanguageTag } from '../model/language';
-import type { PairVerdict, PresentationOrder } from '../model/records';
+import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
@@ -17,13 +16,7 @@ export interface DataFilter {
   readonly turns?: readonly number[];
 }
 
-export interface JudgeVerdictRow {
-  readonly run: string;
-  readonly group: string;
-  readonly lang: LanguageTag;
-  readonly turn: number;
-  readonly systemA: string;
-  readonly systemB: string;
+export interface JudgeVerdictRow extends PairKey {
   readonly judge: string;
   readonly judgeHash: string;
   readonly order: PresentationOrder;
@@ -31,13 +24,7 @@ export interface JudgeVerdictRow {
   readonly raw: string | null;
 }
 
-export interface HumanPairwiseRow {
-  readonly run: string;
-  readonly group: string;
-  readonly lang: LanguageTag;
-  readonly turn: number;
-  readonly systemA: string;
-  readonly systemB: string;
+export interface HumanPairwiseRow extends PairKey {
   readonly annotator: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
   readonly order: PresentationOrder | null;

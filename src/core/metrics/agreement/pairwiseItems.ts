@@ -1,21 +1,14 @@
 // Pairwise items: one prompt (in one language and turn) and an unordered pair of systems, with every judge's
 // verdict and every annotator's current vote on it. The store keeps pairs in one canonical order, so the same
 // pair from different files (model_a/model_b swapped) is the same item.
-import type { LanguageTag } from '../../model/language';
-import type { PairVerdict, PresentationOrder } from '../../model/records';
+import type { PairKey, PairVerdict, PresentationOrder } from '../../model/records';
 import { flipVerdict, itemVerdict } from '../../model/verdicts';
 import type { HumanPairwiseRow, JudgeVerdictRow } from '../../store/store';
 import type { GroupValues } from '../grouping';
 
 export type HumanVerdict = Exclude<PairVerdict, 'invalid'>;
 
-export interface PairwiseItem {
-  readonly run: string;
-  readonly group: string;
-  readonly lang: LanguageTag;
-  readonly turn: number;
-  readonly systemA: string;
-  readonly systemB: string;
+export interface PairwiseItem extends PairKey {
   /** Each judge's one verdict on the item: both orders combined, or the single order it has. */
   readonly judges: ReadonlyMap<string, PairVerdict>;
   readonly humans: readonly { readonly annotator: string; readonly verdict: HumanVerdict }[];
@@ -40,7 +33,7 @@ export function itemCluster(item: { run: string; group: string }): string {
   return `${item.run}\u0000${item.group}`;
 }
 
-function itemKey(row: { run: string; group: string; lang: string; turn: number; systemA: string; systemB: string }): string {
+function itemKey(row: PairKey): string {
   return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB].join('\u0000');
 }
 
