@@ -2,7 +2,8 @@
 import { parseLanguageTag, type LanguageTag } from '../../core/model/language';
 import { loadJudgeDefinition } from '../../core/judge/definition';
 import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan, type JudgeSelection } from '../../core/judge/job';
-import { BUILT_IN_PRICES, formatUsd, loadPriceTable } from '../../core/judge/prices';
+import { describePlan, describeSummary } from '../../core/judge/describe';
+import { BUILT_IN_PRICES, loadPriceTable } from '../../core/judge/prices';
 import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
 import type { Baseline } from '../../core/judge/tasks';
 import { Store } from '../../core/store/store';
@@ -65,7 +66,7 @@ export const judgeCommand: Command = {
       if (context.values['dry-run']) return printPlan(context, plan);
       const apiKey = process.env[definition.apiKeyEnv] || undefined;
       const bar = context.stderr.isTTY ? new ProgressBar(context.stderr) : undefined;
-      if (!context.json) context.stderr.write(`${describePlan(plan)}\n`);
+      if (!context.json) context.stderr.write(`${describePlan(plan).join('\n')}\n`);
       const summary = await runJudgeJob(store, plan, {
         via: context.values.batch ? 'batch' : 'online',
         ...(apiKey ? { apiKey } : {}),
@@ -145,26 +146,6 @@ function optionalNumber(context: CommandContext, option: string, key: string, mi
   return { [key]: n };
 }
 
-function describePlan(plan: JudgePlan): string {
-  const d = plan.definition;
-  const lines = [
-    `judge ${d.name} (${d.protocol.kind}, ${d.model} at ${d.baseURL}, hash ${d.hash}) on run "${plan.selection.run}"`,
-    `  requests  ${plan.tasks.length.toLocaleString('en-US')}: ${plan.cached.length.toLocaleString('en-US')} already answered, `
-      + `${plan.toSend.length.toLocaleString('en-US')} to send${plan.previouslyFailed ? ` (${plan.previouslyFailed} failed before)` : ''}`
-      + `${plan.awaitingBatch.length ? `, ${plan.awaitingBatch.length.toLocaleString('en-US')} waiting in a batch` : ''}`,
-    `  verdicts  ${plan.targets.toLocaleString('en-US')}${d.protocol.kind === 'pairwise' ? ' (each pair in both orders)' : ''}`,
-  ];
-  const s = plan.skipped;
-  if (s.promptsWithoutText) lines.push(`  skipped   ${s.promptsWithoutText} prompts without text (import the prompts file)`);
-  if (s.missingResponses) lines.push(`  skipped   ${s.missingResponses} pairs with a missing response`);
-  if (s.languagesWithoutBaseline.length) lines.push(`  skipped   languages without a baseline: ${s.languagesWithoutBaseline.join(', ')}`);
-  if (plan.toSend.length) {
-    lines.push(`  at most   ${formatUsd(plan.estimate.onlineUsd)} now, ${formatUsd(plan.estimate.batchUsd)} with --batch `
-      + `(~${plan.estimate.inputTokens.toLocaleString('en-US')} input tokens, ≤ ${plan.estimate.maxOutputTokens.toLocaleString('en-US')} output)`);
-  }
-  return lines.join('\n');
-}
-
 function printPlan(context: CommandContext, plan: JudgePlan): number {
   if (context.json) {
     context.stdout.write(JSON.stringify({
@@ -173,7 +154,7 @@ function printPlan(context: CommandContext, plan: JudgePlan): number {
       previouslyFailed: plan.previouslyFailed, verdicts: plan.targets, skipped: plan.skipped, estimate: plan.estimate,
     }, null, 2) + '\n');
   } else {
-    context.stdout.write(`${describePlan(plan)}\n(dry run: nothing was sent)\n`);
+    context.stdout.write(`${describePlan(plan).join('\n')}\n(dry run: nothing was sent)\n`);
   }
   return 0;
 }
@@ -183,19 +164,7 @@ function printSummary(context: CommandContext, s: JudgeJobSummary): void {
     context.stdout.write(JSON.stringify(s, null, 2) + '\n');
     return;
   }
-  const lines = [
-    `${s.judge} (hash ${s.judgeHash}), job ${s.jobId}: ${s.outcome}${s.message ? `: ${s.message}` : ''}`,
-    `  requests  ${s.total}: ${s.cached} already answered, ${s.answered} answered now, ${s.failed} failed`,
-    `  invalid   ${s.invalid} answers with no readable verdict (kept with their raw text)`,
-    `  retries   ${s.retries}`,
-    `  tokens    ${s.promptTokens.toLocaleString('en-US')} in, ${s.completionTokens.toLocaleString('en-US')} out`,
-    `  cost      ${formatUsd(s.costUsd)} (this job, estimated from the price table)`,
-    `  time      ${(s.elapsedMs / 1000).toFixed(1)} s`,
-  ];
-  if (s.leftInBatches) lines.push(`  waiting   ${s.leftInBatches} requests are in a batch: run again with --batch to collect them`);
-  for (const f of s.failures) lines.push(`  failed    ${f.count} × ${f.error}`);
-  if (s.failed > 0 || s.outcome !== 'completed') lines.push('Run the same command again to send what is missing; nothing answered is sent twice.');
-  context.stdout.write(lines.join('\n') + '\n');
+  context.stdout.write(describeSummary(s).join('\n') + '\n');
 }
 
 /** One line redrawn in place on a terminal: a bar and the figures of describeProgress. */

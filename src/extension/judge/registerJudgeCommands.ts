@@ -1,0 +1,185 @@
+// "LangLens: Run Judge…" and "LangLens: Set API Key": the judge runner of src/core/judge in the editor, with a
+// cancellable progress notification (done / total, requests per second, errors, cost so far).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { JudgeDefinitionError, loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/definition';
+import { describePlan, describeSummary } from '../../core/judge/describe';
+import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan } from '../../core/judge/job';
+import { BUILT_IN_PRICES, formatUsd, loadPriceTable, type PriceTable } from '../../core/judge/prices';
+import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
+import type { Store } from '../../core/store/store';
+import { apiKeyFor, askForApiKey, isOpenAI } from './apiKeys';
+import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
+
+export interface JudgeCommandDeps {
+  /**
+   * Opens a database connection for one judge job; the command closes it when the job ends. Give it a connection of
+   * its own (Store.open(location)): the job commits answers while imports and labels go on on theirs.
+   */
+  openStore(): Promise<Store>;
+  /** The run in view (grid or explorer), judged without asking when the database has it. */
+  currentRun?(): string | undefined;
+  /** Answers were stored: refresh the grid and the scores. Called at most every 2 s during a job, and at its end. */
+  onResultsStored?(): void;
+  readonly log?: vscode.LogOutputChannel;
+}
+
+/** A price table file at the workspace root overrides the built-in prices (docs/judges.md). */
+const PRICE_TABLE_FILE = 'langlens-prices.json';
+const REFRESH_EVERY_MS = 2000;
+
+export function registerJudgeCommands(context: vscode.ExtensionContext, deps: JudgeCommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.runJudge', (uri?: vscode.Uri) => runJudgeCommand(context, deps, uri)),
+    vscode.commands.registerCommand('langlens.setApiKey', async () => {
+      const files = await judgeFilesInWorkspace();
+      await askForApiKey(context.secrets, files.flatMap((f) => baseURLOf(f.fsPath)));
+    }),
+  );
+}
+
+async function runJudgeCommand(context: vscode.ExtensionContext, deps: JudgeCommandDeps, uri?: vscode.Uri): Promise<void> {
+  const definition = await chooseDefinition(uri);
+  if (!definition) return;
+  let store: Store | undefined;
+  try {
+    store = await deps.openStore();
+    const selection = await pickSelection(store, deps.currentRun?.(), definition.protocol.kind === 'pairwise');
+    if (!selection) return;
+    const plan = await planJudgeJob(store, definition, selection, priceTable());
+    deps.log?.info(describePlan(plan, 'through the Batch API').join('\n'));
+    const via = await confirm(plan);
+    if (!via) return;
+    const apiKey = await keyFor(context, definition, plan);
+    if (apiKey === null) return;
+    const summary = await runWithProgress(store, plan, via, apiKey, deps);
+    await report(summary, deps);
+  } catch (err) {
+    deps.log?.error((err as Error).message);
+    void vscode.window.showErrorMessage(`LangLens: the judge could not run: ${(err as Error).message}`);
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}
+
+/** The judge file given (explorer context menu) or picked; a broken file is reported with a way to open it. */
+async function chooseDefinition(uri: vscode.Uri | undefined): Promise<JudgeDefinition | undefined> {
+  const file = uri ?? (await chooseJudgeFile());
+  if (!file) return undefined;
+  try {
+    return loadJudgeDefinition(file.fsPath);
+  } catch (err) {
+    if (!(err instanceof JudgeDefinitionError)) throw err;
+    const open = 'Open File';
+    const answer = await vscode.window.showErrorMessage(`LangLens: the judge definition has problems:\n${err.message}`, { modal: false }, open);
+    if (answer === open) await vscode.window.showTextDocument(file);
+    return undefined;
+  }
+}
+
+async function chooseJudgeFile(): Promise<vscode.Uri | undefined> {
+  const files = await judgeFilesInWorkspace();
+  if (files.length === 1) return files[0];
+  if (files.length > 1) return pickJudgeFile(files);
+  const create = 'Create an Example Judge';
+  const answer = await vscode.window.showWarningMessage(
+    'LangLens: no judge definition (*.judge.json) in the workspace. See docs/judges.md for the format.', create);
+  if (answer === create) await createExampleJudge();
+  return undefined;
+}
+
+async function createExampleJudge(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) return;
+  const uri = vscode.Uri.joinPath(folder, 'judges', 'pairwise.judge.json');
+  const example = {
+    model: 'gpt-4o-2024-08-06', baseURL: 'https://api.openai.com/v1', protocol: 'pairwise', allowTie: false,
+    temperature: 0, maxTokens: 32, concurrency: 16,
+  };
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(example, null, 2) + '\n', 'utf8'));
+  await vscode.window.showTextDocument(uri);
+}
+
+function baseURLOf(file: string): string[] {
+  try {
+    return [loadJudgeDefinition(file).baseURL];
+  } catch {
+    return [];
+  }
+}
+
+function priceTable(): PriceTable {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const file = folder && path.join(folder, PRICE_TABLE_FILE);
+  try {
+    return file ? loadPriceTable(file) : BUILT_IN_PRICES;
+  } catch {
+    return BUILT_IN_PRICES; // no file, or one the user is still writing: the built-in table
+  }
+}
+
+/** Shows what will be sent and its cost ceiling; returns how to send it, or undefined when the user declines. */
+async function confirm(plan: JudgePlan): Promise<'online' | 'batch' | undefined> {
+  const work = plan.toSend.length + plan.awaitingBatch.length;
+  const now = `Run Now (≤ ${formatUsd(plan.estimate.onlineUsd)})`;
+  const batch = `Batch API (≤ ${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
+  const store = 'Store Cached Verdicts';
+  const offerBatch = isOpenAI(plan.definition.baseURL);
+  const buttons = work === 0 ? [store] : offerBatch ? [now, batch] : [now];
+  const answer = await vscode.window.showInformationMessage(
+    `Run judge ${plan.definition.name} on ${plan.selection.run}?`,
+    { modal: true, detail: describePlan(plan, 'through the Batch API').slice(1).map((l) => l.trim()).join('\n') },
+    ...buttons,
+  );
+  if (answer === batch || (answer === now && plan.awaitingBatch.length > 0 && plan.toSend.length === 0)) return 'batch';
+  return answer === now || answer === store ? 'online' : undefined;
+}
+
+/** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */
+async function keyFor(context: vscode.ExtensionContext, definition: JudgeDefinition, plan: JudgePlan): Promise<string | undefined | null> {
+  const key = await apiKeyFor(context.secrets, definition.baseURL, definition.apiKeyEnv);
+  if (key || !isOpenAI(definition.baseURL) || plan.toSend.length + plan.awaitingBatch.length === 0) return key;
+  return (await askForApiKey(context.secrets, [], definition.baseURL)) ?? null;
+}
+
+function runWithProgress(store: Store, plan: JudgePlan, via: 'online' | 'batch', apiKey: string | undefined, deps: JudgeCommandDeps): Thenable<JudgeJobSummary> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Judge ${plan.definition.name}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let shown = 0;
+      let lastRefresh = 0;
+      const onProgress = (p: JudgeProgress) => {
+        const percent = p.total === 0 ? 100 : (p.done / p.total) * 100;
+        progress.report({ message: describeProgress(p), increment: Math.max(0, percent - shown) });
+        shown = Math.max(shown, percent);
+      };
+      const onStored = () => {
+        if (Date.now() - lastRefresh < REFRESH_EVERY_MS) return;
+        lastRefresh = Date.now();
+        deps.onResultsStored?.();
+      };
+      try {
+        return await runJudgeJob(store, plan, {
+          via, ...(apiKey ? { apiKey } : {}), signal: controller.signal, onProgress, onStored, progressEveryMs: 250,
+        });
+      } finally {
+        deps.onResultsStored?.();
+      }
+    },
+  );
+}
+
+async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise<void> {
+  const lines = describeSummary(summary, 'through the Batch API');
+  if (summary.outcome === 'failed') deps.log?.error(lines.join('\n'));
+  else deps.log?.info(lines.join('\n'));
+  const headline = `LangLens: judge ${summary.judge}: ${summary.cached + summary.answered} of ${summary.total} answered `
+    + `(${summary.invalid} invalid, ${summary.failed} failed), ${formatUsd(summary.costUsd)}.`;
+  const showLog = 'Show Log';
+  const show = (message: string) => (summary.outcome === 'failed' || summary.failed > 0
+    ? vscode.window.showWarningMessage(message, showLog) : vscode.window.showInformationMessage(message, showLog));
+  const answer = await show(summary.message ? `${headline} ${summary.message}` : headline);
+  if (answer === showLog) deps.log?.show();
+}
