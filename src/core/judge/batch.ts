@@ -159,7 +159,7 @@ class BatchRun {
     const ids = this.active.map((b) => b.batchId);
     return {
       outcome: 'cancelled',
-      message: ids.length === 0 ? 'cancelled'
+      message: ids.length === 0 ? 'stopped on request; every answer received is stored'
         : `stopped waiting; batch ${ids.join(', ')} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results`,
     };
   }

@@ -50,7 +50,7 @@ class OnlineRun {
   constructor(private readonly tasks: readonly JudgeTask[], private readonly s: OnlineRunSettings) {}
 
   async start(): Promise<RunOutcome> {
-    const onCancel = () => this.stop({ outcome: 'cancelled', message: 'cancelled' });
+    const onCancel = () => this.stop({ outcome: 'cancelled', message: 'stopped on request; every answer received is stored' });
     if (this.s.signal.aborted) onCancel();
     this.s.signal.addEventListener('abort', onCancel, { once: true });
     try {
