@@ -11,6 +11,8 @@ export interface ChatCall {
   readonly prompt: string;
   /** 1 for the first time this exact request is seen, 2 for its first retry, ... */
   readonly attempt: number;
+  /** When the server received it (Date.now()). */
+  readonly receivedAt: number;
   readonly body: Record<string, unknown>;
 }
 
@@ -115,7 +117,7 @@ export class FakeOpenAIServer {
     const attempt = (this.attempts.get(id) ?? 0) + 1;
     this.attempts.set(id, attempt);
     const prompt = messages.find((m) => m.role === 'user')?.content ?? '';
-    return { model: String(body.model), messages, prompt, attempt, body };
+    return { model: String(body.model), messages, prompt, attempt, receivedAt: Date.now(), body };
   }
 
   private async chat(body: Record<string, unknown>, res: ServerResponse): Promise<void> {

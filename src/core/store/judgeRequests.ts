@@ -93,6 +93,8 @@ export interface JudgeResult {
   readonly records: readonly CanonicalRecord[];
 }
 
+const GIVE_UP_AFTER_FAILED_COMMITS = 3;
+
 /**
  * Writes results as they arrive. Each commit takes everything that arrived since the previous one ("group commit"):
  * an answer that comes alone is committed at once, answers that pour in are committed together at most every
@@ -106,6 +108,7 @@ export class JudgeResultWriter {
   private flushScheduled = false;
   private lastCommitStart = 0;
   private lastError: Error | undefined;
+  private failedCommits = 0;
   private committed = 0;
 
   constructor(
@@ -116,9 +119,12 @@ export class JudgeResultWriter {
     private readonly minCommitIntervalMs = 200,
   ) {}
 
-  /** The error of the last failed commit; the results it held stay pending and are tried again. */
+  /**
+   * Set once commits keep failing (each waits out the busy timeout, so a long import in another window is outlived);
+   * until then a failed commit's results stay pending and go with the next one.
+   */
   get failure(): Error | undefined {
-    return this.lastError;
+    return this.failedCommits >= GIVE_UP_AFTER_FAILED_COMMITS ? this.lastError : undefined;
   }
 
   get storedResults(): number {
@@ -142,7 +148,9 @@ export class JudgeResultWriter {
 
   /** Waits until every result added so far is committed; throws if that is impossible. */
   async drain(): Promise<void> {
-    await this.exclusive(() => this.flush());
+    for (let attempt = 0; attempt < GIVE_UP_AFTER_FAILED_COMMITS && this.pending.length > 0; attempt++) {
+      await this.exclusive(() => this.flush());
+    }
     if (this.pending.length > 0) {
       throw new Error(`${this.pending.length} judge results could not be stored: ${this.lastError?.message ?? 'unknown error'}`);
     }
@@ -157,11 +165,13 @@ export class JudgeResultWriter {
     try {
       await this.write(batch);
       this.lastError = undefined;
+      this.failedCommits = 0;
       this.committed += batch.length;
       this.onCommit(batch.length);
     } catch (err) {
       this.pending = [...batch, ...this.pending];
       this.lastError = err as Error;
+      this.failedCommits++;
     }
   }
 
