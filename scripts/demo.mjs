@@ -23,6 +23,9 @@ function langlens(...args) {
 
 langlens('import', 'demo');
 langlens('summary');
+langlens('langid', '--run', 'demo');
+langlens('scores', 'io-agreement', 'likert', '--run', 'demo', '--by', 'lang,system', '--no-ci');
+langlens('scores', 'sxs', '--run', 'demo', '--baseline', 'mono-en');
 langlens('agreement', '--run', 'demo', '--table', 'agreement,judge-vs-majority');
 langlens('export', 'agreement-by-language', '--run', 'demo', '--format', 'markdown');
 for (const [table, file] of [['agreement-by-language', 'agreement-by-language.tex'], ['agreement', 'agreement.csv'], ['judge-vs-majority', 'judge-vs-majority.json']]) {
