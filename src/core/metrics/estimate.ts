@@ -1,5 +1,5 @@
 // A figure as a paper reports it: the value, what it rests on, and its confidence interval.
-import { bootstrapClusterSums, type BootstrapOptions } from './stats';
+import { bootstrapClusterSumsMany, type BootstrapOptions } from './stats';
 
 export interface Estimate {
   readonly value: number;
@@ -21,7 +21,8 @@ export const DEFAULT_INTERVALS: IntervalSettings = { resamples: 1000, seed: 2024
 
 /**
  * Estimates from per-cluster sums: `finish` turns a summed vector into a value and `count` into its n.
- * All estimates of one call share the same resampled clusters (same seed), so they are consistent.
+ * All estimates of one call share the same resampled clusters (same seed), so they are consistent; the clusters are
+ * drawn and summed once for all of them.
  */
 export function estimatesFromClusterSums(
   clusterSums: readonly Float64Array[],
@@ -31,12 +32,11 @@ export function estimatesFromClusterSums(
   const dimension = clusterSums[0]?.length ?? 0;
   const total = new Float64Array(dimension);
   for (const sums of clusterSums) for (let d = 0; d < dimension; d++) total[d] += sums[d]!;
-  return statistics.map(({ finish, count }) => {
-    const value = clusterSums.length ? finish(total) : NaN;
-    const n = count(total);
-    if (!intervals || clusterSums.length < 2 || !Number.isFinite(value)) return { value, n };
-    const options: BootstrapOptions = { resamples: intervals.resamples, seed: intervals.seed, level: intervals.level };
-    const result = bootstrapClusterSums(clusterSums, finish, options);
-    return { value, n, lower: result.lower, upper: result.upper };
-  });
+  const points: Estimate[] = statistics.map(({ finish, count }) => ({ value: clusterSums.length ? finish(total) : NaN, n: count(total) }));
+  const defined = statistics.filter((_, i) => Number.isFinite(points[i]!.value));
+  if (!intervals || clusterSums.length < 2 || defined.length === 0) return points;
+  const options: BootstrapOptions = { resamples: intervals.resamples, seed: intervals.seed, level: intervals.level };
+  const results = bootstrapClusterSumsMany(clusterSums, defined.map((s) => s.finish), options);
+  let next = 0;
+  return points.map((p) => (Number.isFinite(p.value) ? { ...p, lower: results[next]!.lower, upper: results[next++]!.upper } : p));
 }

@@ -158,6 +158,20 @@ export function bootstrapClusterSums(
   options: BootstrapOptions = {},
   items = clusterSums.length,
 ): BootstrapResult {
+  return bootstrapClusterSumsMany(clusterSums, [finish], options, items)[0]!;
+}
+
+/**
+ * Several statistics of the same per-cluster sums on the same resamples: the groups are drawn and summed once per
+ * resample, and every statistic is evaluated on that sum. Each result is exactly what bootstrapClusterSums gives
+ * for that statistic alone with the same options (same seed, same drawn groups).
+ */
+export function bootstrapClusterSumsMany(
+  clusterSums: readonly ArrayLike<number>[],
+  finishes: readonly ((sums: Float64Array) => number)[],
+  options: BootstrapOptions = {},
+  items = clusterSums.length,
+): BootstrapResult[] {
   const resolved = resolveOptions(options);
   const clusters = clusterSums.length;
   const dimension = clusterSums[0]?.length ?? 0;
@@ -170,15 +184,19 @@ export function bootstrapClusterSums(
   const total = new Float64Array(dimension);
   for (let c = 0; c < clusters; c++) for (let d = 0; d < dimension; d++) total[d] += flat[c * dimension + d]!;
   const sums = new Float64Array(dimension);
-  const values = resample(clusters, resolved, (picked) => {
+  const values = finishes.map(() => new Float64Array(resolved.resamples));
+  let b = 0;
+  resample(clusters, resolved, (picked) => {
     sums.fill(0);
     for (let j = 0; j < picked.length; j++) {
       const offset = picked[j]! * dimension;
       for (let d = 0; d < dimension; d++) sums[d] += flat[offset + d]!;
     }
-    return finish(sums);
+    for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
+    b++;
+    return NaN;
   });
-  return summarize(finish(total), values, resolved, clusters, items);
+  return finishes.map((finish, f) => summarize(finish(total), values[f]!, resolved, clusters, items));
 }
 
 /** The per-cluster sums of an additive statistic, clusters in order of first appearance. */

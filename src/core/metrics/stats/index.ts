@@ -42,6 +42,7 @@ export {
 export { quantileOfSorted } from './quantile';
 export {
   bootstrapClusterSums,
+  bootstrapClusterSumsMany,
   clusterBootstrap,
   clusterBootstrapAdditive,
   clusterSumsOf,
