@@ -8,11 +8,10 @@
 //   annotator only when there are three or more: with two, it is the human–human figure again).
 // The last two are sets of two-label units: there Fleiss' kappa is Scott's pi and alpha the two-rater alpha.
 import type { AlphaLevel } from '../stats';
-import { alphaFromCoincidences, alphaScale, fleissKappaFromTotals, kappaFromCounts, type KappaWeighting } from '../stats';
-import { addUnitCoincidences } from '../stats/krippendorffAlpha';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { ClusterTally, ratio, type Figure } from '../scores/tally';
+import { ClusterTally } from '../scores/tally';
+import { alphaLevels, multiRaterLayout, pairLayout, type Contribution } from './layouts';
 import type { AgreementScale, RatedUnit, RaterLabel } from './units';
 
 export type ComparisonKind = 'human-human' | 'judge-judge' | 'judge-human' | 'leave-one-out';
@@ -53,119 +52,66 @@ export interface ChanceCorrectedTable {
   readonly skippedRows: number;
 }
 
-export function alphaLevels(scale: AgreementScale): AlphaLevel[] {
-  return scale.ordered ? ['nominal', 'ordinal', 'interval'] : ['nominal'];
-}
-
-/** Offsets of the per-group sums: agreement counts, the Cohen table, Fleiss' totals, the coincidence matrix. */
-class Layout {
-  readonly k: number;
-  readonly agree = 0;
-  readonly pairs = 1;
-  readonly cohen = 2;
-  readonly fleiss: number;
-  readonly coincidences: number;
-  readonly dimension: number;
-
-  constructor(readonly scale: AgreementScale) {
-    this.k = scale.values.length;
-    this.fleiss = this.cohen + this.k * this.k;
-    this.coincidences = this.fleiss + 2 + this.k;
-    this.dimension = this.coincidences + this.k * this.k;
-  }
-
-  /** Adds one unit of labels (positions). `cohen`: the two raters' positions, when Cohen's kappa applies. */
-  add(sums: Float64Array, positions: readonly number[], fleissRaters: number, cohen?: readonly [number, number]): void {
-    const k = this.k;
-    for (let i = 0; i < positions.length; i++) {
-      for (let j = i + 1; j < positions.length; j++) {
-        sums[this.pairs] += 1;
-        if (positions[i] === positions[j]) sums[this.agree] += 1;
-      }
-    }
-    if (cohen) sums[this.cohen + cohen[0] * k + cohen[1]] += 1;
-    if (positions.length === fleissRaters) {
-      sums[this.fleiss] += 1;
-      for (let c = 0; c < k; c++) {
-        const n = positions.filter((p) => p === c).length;
-        sums[this.fleiss + 1] += n * n;
-        sums[this.fleiss + 2 + c] += n;
-      }
-    }
-    addUnitCoincidences(positions, k, sums.subarray(this.coincidences, this.coincidences + k * k));
-  }
-
-  figures(fleissRaters: number): Figure[] {
-    const k = this.k;
-    const weights: KappaWeighting = this.scale.ordered ? 'quadratic' : 'none';
-    const sum = (s: Float64Array, from: number, length: number) => s.subarray(from, from + length).reduce((a, b) => a + b, 0);
-    const cohen: Figure = {
-      finish: (s) => kappaFromCounts(s.subarray(this.cohen, this.cohen + k * k), k, weights).value,
-      count: (s) => sum(s, this.cohen, k * k),
-    };
-    const fleiss: Figure = {
-      finish: (s) => fleissKappaFromTotals({
-        items: s[this.fleiss]!, raters: fleissRaters, sumOfSquares: s[this.fleiss + 1]!,
-        categoryTotals: s.subarray(this.fleiss + 2, this.fleiss + 2 + k),
-      }).value,
-      count: (s) => s[this.fleiss]!,
-    };
-    const alphas = alphaLevels(this.scale).map((level): Figure => {
-      const scale = alphaScale(level, this.scale.values, () => [...this.scale.values]);
-      return {
-        finish: (s) => alphaFromCoincidences(s.subarray(this.coincidences, this.coincidences + k * k), scale).value,
-        count: (s) => Math.round(sum(s, this.coincidences, k * k)),
-      };
-    });
-    return [ratio(this.agree, this.pairs), cohen, fleiss, ...alphas];
-  }
-}
-
 /** What one row sums: for each unit, the labels to compare (and the pair for Cohen's kappa). */
 interface RowSpec {
   readonly kind: ComparisonKind;
   readonly comparison: string;
   /** Fixed for pair rows (2); the most common number of labels for multi-rater rows. */
   readonly fleissRaters: number;
-  readonly contributions: readonly { unit: RatedUnit; positions: readonly number[]; cohen?: readonly [number, number] }[];
+  readonly contributions: readonly (Contribution & { readonly unit: RatedUnit })[];
   readonly raters: number;
   readonly leftOut: number;
 }
 
+const isPairRow = (spec: RowSpec) => spec.kind === 'judge-human' || spec.kind === 'leave-one-out';
+
 export function chanceCorrectedAgreement(
   units: readonly RatedUnit[], scale: AgreementScale, options: ChanceCorrectedOptions,
 ): ChanceCorrectedTable {
-  const layout = new Layout(scale);
   const rows: ChanceCorrectedRow[] = [];
   let skippedRows = 0;
   for (const group of groupBy(units, (u) => u.values, options.by)) {
-    for (const spec of rowSpecs(group.items)) {
-      const isPairRow = spec.kind === 'judge-human' || spec.kind === 'leave-one-out';
-      if (spec.contributions.length === 0) continue;
-      if (isPairRow && spec.contributions.length < options.minItems) {
-        skippedRows++;
-        continue;
-      }
-      rows.push(finishRow(group.values, spec, layout, options.intervals));
-    }
+    const specs = rowSpecs(group.items).filter((spec) => spec.contributions.length > 0);
+    const shown = specs.filter((spec) => !isPairRow(spec) || spec.contributions.length >= options.minItems);
+    skippedRows += specs.length - shown.length;
+    rows.push(...groupRows(group.values, shown, scale, options.intervals));
   }
   return { rows, skippedRows };
 }
 
-function finishRow(group: GroupValues, spec: RowSpec, layout: Layout, intervals: IntervalSettings | undefined): ChanceCorrectedRow {
-  const tally = new ClusterTally(layout.dimension);
-  const units = new Set<RatedUnit>();
-  for (const { unit, positions, cohen } of spec.contributions) {
-    layout.add(tally.of(unit), positions, spec.fleissRaters, cohen);
-    units.add(unit);
+/**
+ * The rows of one group. They share one bootstrap: each resample draws the group's prompt groups once and every
+ * row's figures are computed on that draw, so the rows' intervals are consistent with each other.
+ */
+function groupRows(
+  group: GroupValues, specs: readonly RowSpec[], scale: AgreementScale, intervals: IntervalSettings | undefined,
+): ChanceCorrectedRow[] {
+  let dimension = 0;
+  const blocks = specs.map((spec) => {
+    const layout = isPairRow(spec) ? pairLayout(scale) : multiRaterLayout(scale, spec.fleissRaters);
+    const block = { spec, layout, offset: dimension, units: new Set<RatedUnit>() };
+    dimension += layout.dimension;
+    return block;
+  });
+  const tally = new ClusterTally(dimension);
+  for (const block of blocks) {
+    for (const contribution of block.spec.contributions) {
+      block.layout.add(tally.of(contribution.unit), block.offset, contribution);
+      block.units.add(contribution.unit);
+    }
   }
-  const [agreement, cohen, fleiss, ...alphas] = tally.estimates(layout.figures(spec.fleissRaters), intervals);
-  const levels = alphaLevels(layout.scale);
-  return {
-    group, kind: spec.kind, comparison: spec.comparison, raters: spec.raters, units: units.size,
-    agreement: agreement!, cohen: cohen!, fleiss: fleiss!, fleissRaters: spec.fleissRaters,
-    alpha: Object.fromEntries(levels.map((level, i) => [level, alphas[i]!])), leftOut: spec.leftOut,
-  };
+  const figures = blocks.map((b) => b.layout.figures(b.offset));
+  const estimates = tally.estimates(figures.flat(), intervals);
+  const levels = alphaLevels(scale);
+  let next = 0;
+  return blocks.map(({ spec, units }, i) => {
+    const [agreement, cohen, fleiss, ...alphas] = estimates.slice(next, (next += figures[i]!.length));
+    return {
+      group, kind: spec.kind, comparison: spec.comparison, raters: spec.raters, units: units.size,
+      agreement: agreement!, cohen: cohen!, fleiss: fleiss!, fleissRaters: spec.fleissRaters,
+      alpha: Object.fromEntries(levels.map((level, l) => [level, alphas[l]!])), leftOut: spec.leftOut,
+    };
+  });
 }
 
 function rowSpecs(units: readonly RatedUnit[]): RowSpec[] {
@@ -204,7 +150,7 @@ function multiRaterSpec(units: readonly RatedUnit[], human: boolean, kind: Compa
 
 /** The judge's label paired with every human label on each unit. */
 function judgeVsHumansSpec(units: readonly RatedUnit[], judge: string): RowSpec {
-  const contributions: RowSpec['contributions'][number][] = [];
+  const contributions: (Contribution & { unit: RatedUnit })[] = [];
   const humans = new Set<string>();
   let leftOut = 0;
   for (const unit of units) {
@@ -222,7 +168,7 @@ function judgeVsHumansSpec(units: readonly RatedUnit[], judge: string): RowSpec 
 
 /** One rater against the strict majority of the other humans on each unit. */
 function leaveOneOutSpec(units: readonly RatedUnit[], rater: Pick<RaterLabel, 'rater' | 'human'>): RowSpec {
-  const contributions: RowSpec['contributions'][number][] = [];
+  const contributions: (Contribution & { unit: RatedUnit })[] = [];
   const others = new Set<string>();
   let leftOut = 0;
   for (const unit of units) {

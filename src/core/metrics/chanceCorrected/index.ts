@@ -1,5 +1,4 @@
 export {
-  alphaLevels,
   chanceCorrectedAgreement,
   strictMajority,
   type ChanceCorrectedOptions,
@@ -7,6 +6,7 @@ export {
   type ChanceCorrectedTable,
   type ComparisonKind,
 } from './agreement';
+export { alphaLevels } from './layouts';
 export {
   integerScale,
   pairwiseUnits,
