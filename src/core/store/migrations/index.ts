@@ -1,5 +1,6 @@
 import { coreMigration } from './0001-core';
 import { judgeRequestsMigration } from './0002-judge-requests';
+import { annotationMigration } from './0003-annotation';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -8,4 +9,5 @@ export type { Migration } from './migration';
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
   judgeRequestsMigration,
+  annotationMigration,
 ];

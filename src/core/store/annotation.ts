@@ -1,0 +1,252 @@
+// The annotation panel's SQL: the responses an annotator's queue covers, their current labels and flags,
+// appending a label or a flag the moment it is given, and where the annotator stopped.
+import type { LanguageTag } from '../model/language';
+import type { QueueResponse } from '../annotation/queue';
+import type { Store } from './store';
+
+export interface LabelTarget {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: string;
+  readonly turn: number;
+}
+
+/** A label as the panel gives it. value null clears the annotator's label on the target (undo). */
+export type LabelWrite = LabelTarget & {
+  /** Unique per label given; writing the same fingerprint twice stores it once (safe to retry). */
+  readonly fingerprint: string;
+  readonly annotator: string;
+  readonly comment: string | null;
+  /** When the annotator gave it (ISO 8601), not when it reached the database. */
+  readonly labelledAt: string;
+} & (
+  | { readonly kind: 'rating'; readonly system: string; readonly seed: number; readonly value: string | null }
+  | {
+      readonly kind: 'pairwise';
+      readonly systemA: string;
+      readonly systemB: string;
+      /** Relative to systemA / systemB as given here. */
+      readonly value: 'A' | 'B' | 'tie' | null;
+      /** Which of them was on the left. */
+      readonly presentation: 'AB' | 'BA';
+    }
+);
+
+export interface FlagWrite extends LabelTarget {
+  readonly fingerprint: string;
+  readonly annotator: string;
+  readonly system: string;
+  readonly seed: number;
+  readonly flagged: boolean;
+  readonly labelledAt: string;
+}
+
+/**
+ * A label's target and value with systems named: a response (system, seed) or a pair (systemA, systemB in the
+ * database's order, system_a_id < system_b_id).
+ */
+export interface NamedLabel {
+  readonly system: string | null;
+  readonly seed: number | null;
+  readonly systemA: string | null;
+  readonly systemB: string | null;
+  readonly value: string;
+  readonly comment: string | null;
+}
+
+/** An annotator's current label. */
+export interface CurrentLabelRow extends NamedLabel {
+  readonly group: string;
+  readonly lang: LanguageTag;
+  readonly turn: number;
+}
+
+export interface FlagRow {
+  readonly group: string;
+  readonly lang: LanguageTag;
+  readonly turn: number;
+  readonly system: string;
+  readonly seed: number;
+}
+
+export async function runLanguages(store: Store, run: string): Promise<LanguageTag[]> {
+  const rows = await store.db.all<{ lang: LanguageTag }>(
+    'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang', [run]);
+  return rows.map((r) => r.lang);
+}
+
+/** Every response of the run in the given languages (all languages when none are given). */
+export function queueResponses(store: Store, run: string, languages: readonly string[]): Promise<QueueResponse[]> {
+  const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
+  return store.db.all<QueueResponse>(`
+    SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
+    FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
+    JOIN systems s ON s.id = resp.system_id
+    WHERE r.name = ? ${inLanguages}`, [run, ...languages]);
+}
+
+/** The annotator's current (latest, not cleared) labels of one kind in a run. */
+export function currentLabelsOf(store: Store, run: string, annotator: string, kind: 'rating' | 'pairwise'): Promise<CurrentLabelRow[]> {
+  return store.db.all<CurrentLabelRow>(`
+    SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
+           l.value, l.comment
+    FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
+    JOIN annotators a ON a.id = l.annotator_id
+    LEFT JOIN systems s ON s.id = l.system_id LEFT JOIN systems sa ON sa.id = l.system_a_id
+    LEFT JOIN systems sb ON sb.id = l.system_b_id
+    WHERE r.name = ? AND a.name = ? AND l.kind = ? AND l.value IS NOT NULL`, [run, annotator, kind]);
+}
+
+/** The responses the annotator currently flags as not in their prompt's language. */
+export function currentFlagsOf(store: Store, run: string, annotator: string): Promise<FlagRow[]> {
+  return store.db.all<FlagRow>(`
+    SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, f.seed
+    FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
+    JOIN annotators a ON a.id = f.annotator_id JOIN systems s ON s.id = f.system_id
+    WHERE r.name = ? AND a.name = ? AND f.flagged = 1`, [run, annotator]);
+}
+
+export interface PromptWithResponses {
+  readonly text: string | null;
+  readonly responses: readonly {
+    readonly system: string;
+    readonly seed: number;
+    readonly text: string;
+    readonly detectedLang: string | null;
+    readonly detectionConfidence: number | null;
+    readonly detector: string | null;
+  }[];
+}
+
+/** One prompt's text and its responses (lowest seed first), with stored language detections. */
+export async function promptWithResponses(store: Store, target: LabelTarget): Promise<PromptWithResponses> {
+  const params = [target.run, target.group, target.lang, target.turn];
+  const where = 'r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?';
+  const [prompt, responses] = await Promise.all([
+    store.db.get<{ text: string | null }>(`SELECT p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${where}`, params),
+    store.db.all<PromptWithResponses['responses'][number]>(`
+      SELECT s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence, d.detector
+      FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
+      WHERE ${where} ORDER BY resp.seed`, params),
+  ]);
+  return { text: prompt?.text ?? null, responses };
+}
+
+/** Appends one label in its own transaction; resolves once it is committed. */
+export async function appendLabel(store: Store, label: LabelWrite): Promise<void> {
+  await inTransaction(store, async () => {
+    const promptId = await promptIdOf(store, label);
+    const annotatorId = await annotatorIdOf(store, label.annotator);
+    const columns = label.kind === 'rating'
+      ? await ratingColumns(store, label)
+      : await pairColumns(store, label);
+    await store.db.run(`
+      INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
+        system_id, seed, value, presentation, comment, labelled_at, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [label.fingerprint, label.kind, promptId, annotatorId, columns.target, columns.systemA, columns.systemB,
+      columns.system, columns.seed, columns.value, columns.presentation, label.comment, label.labelledAt,
+      new Date().toISOString()]);
+  });
+}
+
+export async function appendLanguageFlag(store: Store, flag: FlagWrite): Promise<void> {
+  await inTransaction(store, async () => {
+    const promptId = await promptIdOf(store, flag);
+    const annotatorId = await annotatorIdOf(store, flag.annotator);
+    const systemId = await systemIdOf(store, flag.run, flag.system);
+    await store.db.run(`
+      INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged,
+        labelled_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [flag.fingerprint, promptId, annotatorId, systemId, flag.seed, flag.flagged ? 1 : 0, flag.labelledAt,
+      new Date().toISOString()]);
+  });
+}
+
+export async function readPosition(store: Store, annotator: string, queue: string): Promise<string | undefined> {
+  const row = await store.db.get<{ item: string }>(`
+    SELECT ap.item FROM annotation_positions ap JOIN annotators a ON a.id = ap.annotator_id
+    WHERE a.name = ? AND ap.queue = ?`, [annotator, queue]);
+  return row?.item;
+}
+
+export async function savePosition(store: Store, annotator: string, queue: string, item: string): Promise<void> {
+  await inTransaction(store, async () => {
+    const annotatorId = await annotatorIdOf(store, annotator);
+    await store.db.run(`
+      INSERT INTO annotation_positions (annotator_id, queue, item, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (annotator_id, queue) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at`,
+    [annotatorId, queue, item, new Date().toISOString()]);
+  });
+}
+
+interface LabelColumns {
+  readonly target: string;
+  readonly systemA: number | null;
+  readonly systemB: number | null;
+  readonly system: number | null;
+  readonly seed: number | null;
+  readonly value: string | null;
+  readonly presentation: 'AB' | 'BA' | null;
+}
+
+async function ratingColumns(store: Store, label: Extract<LabelWrite, { kind: 'rating' }>): Promise<LabelColumns> {
+  const system = await systemIdOf(store, label.run, label.system);
+  return { target: `response:${system}:${label.seed}`, systemA: null, systemB: null, system, seed: label.seed, value: label.value, presentation: null };
+}
+
+/** The database keeps the lower system id as system A (as the importer does): flip the verdict and order to match. */
+async function pairColumns(store: Store, label: Extract<LabelWrite, { kind: 'pairwise' }>): Promise<LabelColumns> {
+  const a = await systemIdOf(store, label.run, label.systemA);
+  const b = await systemIdOf(store, label.run, label.systemB);
+  if (a === b) throw new Error(`a pair compares ${label.systemA} with itself`);
+  const swap = a > b;
+  const value = swap && (label.value === 'A' || label.value === 'B') ? (label.value === 'A' ? 'B' : 'A') : label.value;
+  const presentation = swap ? (label.presentation === 'AB' ? 'BA' : 'AB') : label.presentation;
+  const [low, high] = swap ? [b, a] : [a, b];
+  return { target: `pair:${low}:${high}`, systemA: low, systemB: high, system: null, seed: null, value, presentation };
+}
+
+async function promptIdOf(store: Store, target: LabelTarget): Promise<number> {
+  const row = await store.db.get<{ id: number }>(`
+    SELECT p.id FROM prompts p JOIN runs r ON r.id = p.run_id
+    WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`, [target.run, target.group, target.lang, target.turn]);
+  if (!row) throw new Error(`prompt ${target.group} (${target.lang}, turn ${target.turn}) is no longer in run ${target.run}`);
+  return row.id;
+}
+
+async function systemIdOf(store: Store, run: string, system: string): Promise<number> {
+  const row = await store.db.get<{ id: number }>(
+    'SELECT s.id FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?', [run, system]);
+  if (!row) throw new Error(`system ${system} is no longer in run ${run}`);
+  return row.id;
+}
+
+async function annotatorIdOf(store: Store, name: string): Promise<number> {
+  await store.db.run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [name]);
+  return (await store.db.get<{ id: number }>('SELECT id FROM annotators WHERE name = ?', [name]))!.id;
+}
+
+/** The transaction each connection is running or about to run: one connection runs one transaction at a time. */
+const pending = new WeakMap<Store, Promise<unknown>>();
+
+/**
+ * Runs body in a transaction after the connection's earlier ones. BEGIN IMMEDIATE takes the write lock up front,
+ * so a write waits for an import in another window or the CLI (up to the busy timeout) instead of failing half-way.
+ */
+function inTransaction(store: Store, body: () => Promise<void>): Promise<void> {
+  const run = async () => {
+    await store.db.exec('BEGIN IMMEDIATE');
+    try {
+      await body();
+      await store.db.exec('COMMIT');
+    } catch (err) {
+      await store.db.exec('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  };
+  const next = (pending.get(store) ?? Promise.resolve()).then(run, run);
+  pending.set(store, next.catch(() => undefined));
+  return next;
+}

@@ -1,0 +1,203 @@
+// The side-by-side grid's SQL: one prompt group with everything on it, and the per-language and per-group
+// counts of the runs explorer (items labelled by the current annotator, responses in a mismatched language).
+import type { LanguageTag } from '../model/language';
+import type { PairVerdict, PresentationOrder } from '../model/records';
+import type { NamedLabel } from './annotation';
+import type { Store } from './store';
+
+export interface GroupRef {
+  readonly run: string;
+  readonly group: string;
+  readonly turn: number;
+}
+
+export interface GroupPrompt {
+  readonly lang: LanguageTag;
+  readonly text: string | null;
+}
+
+export interface GroupResponse {
+  readonly lang: LanguageTag;
+  readonly system: string;
+  readonly seed: number;
+  readonly text: string;
+  readonly detectedLang: LanguageTag | null;
+  readonly detectionConfidence: number | null;
+  readonly detector: string | null;
+}
+
+export interface GroupPointwise {
+  readonly lang: LanguageTag;
+  readonly system: string;
+  readonly seed: number;
+  readonly judge: string;
+  readonly scale: string;
+  readonly scaleMin: number;
+  readonly scaleMax: number;
+  readonly score: number | null;
+  readonly reasoning: string | null;
+  readonly raw: string | null;
+}
+
+/** A judge's verdict, relative to systemA / systemB as stored (systemA has the lower id). */
+export interface GroupPairwise {
+  readonly lang: LanguageTag;
+  readonly judge: string;
+  readonly systemA: string;
+  readonly systemB: string;
+  readonly order: PresentationOrder;
+  readonly verdict: PairVerdict;
+  readonly reasoning: string | null;
+  readonly raw: string | null;
+}
+
+/** A human's current label: a rating or language label of one response, or a pairwise label of two. */
+export interface GroupLabel extends NamedLabel {
+  readonly lang: LanguageTag;
+  readonly kind: 'rating' | 'pairwise' | 'language';
+  readonly annotator: string;
+}
+
+export interface GroupFlag {
+  readonly lang: LanguageTag;
+  readonly system: string;
+  readonly seed: number;
+  readonly annotator: string;
+}
+
+export interface PromptGroupData {
+  readonly ref: GroupRef;
+  readonly turns: readonly number[];
+  readonly systems: readonly string[];
+  readonly prompts: readonly GroupPrompt[];
+  readonly responses: readonly GroupResponse[];
+  readonly pointwise: readonly GroupPointwise[];
+  readonly pairwise: readonly GroupPairwise[];
+  readonly labels: readonly GroupLabel[];
+  readonly flags: readonly GroupFlag[];
+}
+
+const IN_GROUP = 'r.name = ? AND p.group_key = ? AND p.turn = ?';
+
+/** Everything about one prompt group and turn, in every language: a handful of indexed queries. */
+export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGroupData> {
+  const params = [ref.run, ref.group, ref.turn];
+  const [turns, systems, prompts, responses, pointwise, pairwise, labels, flags] = await Promise.all([
+    store.db.all<{ turn: number }>(`SELECT DISTINCT p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
+      WHERE r.name = ? AND p.group_key = ? ORDER BY p.turn`, [ref.run, ref.group]),
+    store.db.all<{ name: string }>('SELECT s.name FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ?', [ref.run]),
+    store.db.all<GroupPrompt>(`SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`, params),
+    store.db.all<GroupResponse>(`
+      SELECT p.lang, s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence,
+             d.detector
+      FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
+      WHERE ${IN_GROUP} ORDER BY resp.seed`, params),
+    store.db.all<GroupPointwise>(`
+      SELECT p.lang, s.name AS system, pw.seed, j.name AS judge, pw.scale, pw.scale_min AS scaleMin,
+             pw.scale_max AS scaleMax, pw.score, pw.reasoning, pw.raw
+      FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
+      WHERE ${IN_GROUP} ORDER BY j.name, pw.id`, params),
+    store.db.all<GroupPairwise>(`
+      SELECT p.lang, j.name AS judge, sa.name AS systemA, sb.name AS systemB, pj.presentation AS "order", pj.verdict,
+             pj.reasoning, pj.raw
+      FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN judges j ON j.id = pj.judge_id JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
+      WHERE ${IN_GROUP} ORDER BY j.name, pj.id`, params),
+    store.db.all<GroupLabel>(`
+      SELECT p.lang, l.kind, a.name AS annotator, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
+             l.value, l.comment
+      FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN annotators a ON a.id = l.annotator_id LEFT JOIN systems s ON s.id = l.system_id
+      LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
+      WHERE ${IN_GROUP} AND l.value IS NOT NULL ORDER BY a.name`, params),
+    store.db.all<GroupFlag>(`
+      SELECT p.lang, s.name AS system, f.seed, a.name AS annotator
+      FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN systems s ON s.id = f.system_id JOIN annotators a ON a.id = f.annotator_id
+      WHERE ${IN_GROUP} AND f.flagged = 1`, params),
+  ]);
+  return {
+    ref, turns: turns.map((t) => t.turn), systems: systems.map((s) => s.name),
+    prompts, responses, pointwise, pairwise, labels, flags,
+  };
+}
+
+/** One prompt group of a run as the explorer and the grid's next/previous list it. */
+export interface GroupEntry {
+  readonly group: string;
+  readonly turn: number;
+}
+
+/** Every (group, turn) of a run, optionally only those with a prompt in one language; sorted by the caller. */
+export function groupsOf(store: Store, run: string, lang?: string): Promise<GroupEntry[]> {
+  return store.db.all<GroupEntry>(`
+    SELECT DISTINCT p.group_key AS "group", p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
+    WHERE r.name = ? ${lang === undefined ? '' : 'AND p.lang = ?'}`, lang === undefined ? [run] : [run, lang]);
+}
+
+/** The opening of each prompt of a run in one language, for the explorer's labels. */
+export function promptSnippets(store: Store, run: string, lang: string): Promise<{ group: string; turn: number; snippet: string | null }[]> {
+  return store.db.all(`
+    SELECT p.group_key AS "group", p.turn, substr(p.text, 1, 120) AS snippet FROM prompts p JOIN runs r ON r.id = p.run_id
+    WHERE r.name = ? AND p.lang = ?`, [run, lang]);
+}
+
+/** How many items of one kind exist and how many the annotator has labelled, per language and group. */
+export interface ProgressRow {
+  readonly lang: LanguageTag;
+  readonly group: string;
+  readonly total: number;
+  readonly labelled: number;
+}
+
+/**
+ * Rating: one item per response. Pairwise: one item per pair of systems that answered a prompt (first sample).
+ * Labelled counts the annotator's current labels on items that exist.
+ */
+export function progressOf(store: Store, run: string, annotator: string, task: 'rating' | 'pairwise'): Promise<ProgressRow[]> {
+  if (task === 'rating') {
+    return store.db.all<ProgressRow>(`
+      SELECT p.lang, p.group_key AS "group", count(*) AS total, count(l.id) AS labelled
+      FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
+      LEFT JOIN current_labels l ON l.prompt_id = resp.prompt_id AND l.kind = 'rating' AND l.system_id = resp.system_id
+        AND l.seed = resp.seed AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
+      WHERE r.name = ? GROUP BY p.lang, p.group_key`, [annotator, run]);
+  }
+  return store.db.all<ProgressRow>(`
+    WITH answered AS (
+      SELECT DISTINCT resp.prompt_id, resp.system_id FROM responses resp JOIN prompts p ON p.id = resp.prompt_id
+      JOIN runs r ON r.id = p.run_id WHERE r.name = ?),
+    pairs AS (
+      SELECT x.prompt_id, x.system_id AS a, y.system_id AS b FROM answered x JOIN answered y
+      ON y.prompt_id = x.prompt_id AND x.system_id < y.system_id)
+    SELECT p.lang, p.group_key AS "group", count(*) AS total, count(l.id) AS labelled
+    FROM pairs JOIN prompts p ON p.id = pairs.prompt_id
+    LEFT JOIN current_labels l ON l.prompt_id = pairs.prompt_id AND l.kind = 'pairwise' AND l.system_a_id = pairs.a
+      AND l.system_b_id = pairs.b AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
+    GROUP BY p.lang, p.group_key`, [run, annotator]);
+}
+
+/** Responses per (prompt language, detected language) and group; the caller decides which pairs mismatch. */
+export interface DetectionCountRow {
+  readonly lang: LanguageTag;
+  readonly group: string;
+  readonly detected: LanguageTag;
+  readonly responses: number;
+}
+
+export function detectionCounts(store: Store, run: string): Promise<DetectionCountRow[]> {
+  return store.db.all<DetectionCountRow>(`
+    SELECT p.lang, p.group_key AS "group", d.lang AS detected, count(*) AS responses
+    FROM language_detections d JOIN responses resp ON resp.id = d.response_id JOIN prompts p ON p.id = resp.prompt_id
+    JOIN runs r ON r.id = p.run_id WHERE r.name = ? AND p.lang <> d.lang GROUP BY p.lang, p.group_key, d.lang`, [run]);
+}
+
+/** Responses some annotator currently flags as not in the prompt's language, per language and group. */
+export function flagCounts(store: Store, run: string): Promise<{ lang: LanguageTag; group: string; responses: number }[]> {
+  return store.db.all(`
+    SELECT p.lang, p.group_key AS "group", count(DISTINCT f.prompt_id || ':' || f.system_id || ':' || f.seed) AS responses
+    FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
+    WHERE r.name = ? AND f.flagged = 1 GROUP BY p.lang, p.group_key`, [run]);
+}

@@ -1,0 +1,338 @@
+// The messages between the extension host and the webviews, imported by both sides (like vscode-hexeditor's
+// shared/protocol.ts). Requests carry an id and get exactly one response with that id; notifications get none.
+// The webview never touches the database or the file system: everything it shows arrives here, everything it
+// changes leaves here. Messages from a webview are untrusted input (it renders model output) and are parsed
+// with the parse* functions below before the host acts on them.
+
+/** A language as the webviews show it: the tag for lang="", a display name, and the writing direction. */
+export interface LanguageView {
+  readonly tag: string;
+  readonly name: string;
+  readonly rtl: boolean;
+}
+
+export interface DetectionView {
+  readonly language: LanguageView;
+  readonly confidence: number | null;
+  readonly detector: string;
+  /** The detected language differs from the prompt's (undetermined is not a mismatch). */
+  readonly mismatch: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------- grid
+
+export type GridLayout = 'languages-as-rows' | 'systems-as-rows';
+export const GRID_LAYOUTS: readonly GridLayout[] = ['languages-as-rows', 'systems-as-rows'];
+
+export interface ScoreView {
+  readonly judge: string;
+  readonly scale: string;
+  readonly min: number;
+  readonly max: number;
+  /** null: the judge's answer could not be parsed (shown as invalid, with the raw answer). */
+  readonly score: number | null;
+  readonly reasoning: string | null;
+  readonly raw: string | null;
+}
+
+export type Verdict = 'A' | 'B' | 'tie' | 'invalid';
+
+/** One judge on one pair in one language: the verdict of each order and the combined one. */
+export interface PairJudgmentView {
+  readonly judge: string;
+  readonly systemA: string;
+  readonly systemB: string;
+  /** Both orders combined (protocols.md §1); undefined when no order was judged. */
+  readonly combined: Verdict | undefined;
+  readonly orders: readonly { order: 'AB' | 'BA' | 'combined'; verdict: Verdict; reasoning: string | null; raw: string | null }[];
+}
+
+export interface HumanLabelView {
+  readonly annotator: string;
+  readonly value: string;
+  readonly comment: string | null;
+}
+
+export interface HumanPairView extends HumanLabelView {
+  readonly systemA: string;
+  readonly systemB: string;
+}
+
+/**
+ * HTML the host rendered from a model's Markdown with raw HTML turned off (src/extension/markdown.ts); the
+ * webview inserts it as it is. "" for an empty text.
+ */
+export type RenderedMarkdown = string;
+
+export interface SampleView {
+  readonly seed: number;
+  readonly html: RenderedMarkdown;
+  readonly detected: DetectionView | null;
+  readonly scores: readonly ScoreView[];
+  readonly ratings: readonly HumanLabelView[];
+  /** Humans' statements of the language the response is really in. */
+  readonly languageLabels: readonly HumanLabelView[];
+  /** Annotators who flag the response as not in the prompt's language. */
+  readonly flaggedBy: readonly string[];
+}
+
+export interface GridCellView {
+  readonly lang: string;
+  readonly system: string;
+  readonly samples: readonly SampleView[];
+}
+
+export interface GridLanguageView {
+  readonly language: LanguageView;
+  readonly prompt: RenderedMarkdown | null;
+  readonly pairJudgments: readonly PairJudgmentView[];
+  readonly humanPairs: readonly HumanPairView[];
+}
+
+export interface GridView {
+  readonly run: string;
+  readonly group: string;
+  readonly turn: number;
+  readonly turns: readonly number[];
+  /** Where the group is in the run's list, for "3 of 617". */
+  readonly position: { readonly index: number; readonly count: number };
+  readonly languages: readonly GridLanguageView[];
+  readonly systems: readonly string[];
+  readonly cells: readonly GridCellView[];
+  /** The language the group was opened from (the explorer's), to scroll to and highlight. */
+  readonly focusLanguage: string | null;
+}
+
+export interface GridPreferences {
+  readonly layout: GridLayout;
+  /** Hidden rather than shown, so that languages and systems added later appear. */
+  readonly hiddenLanguages: readonly string[];
+  readonly hiddenSystems: readonly string[];
+}
+
+export type GridToWebview =
+  | { readonly type: 'show'; readonly view: GridView; readonly preferences: GridPreferences; readonly requestedAt: number }
+  | { readonly type: 'loading'; readonly what: string }
+  | { readonly type: 'error'; readonly message: string };
+
+export type GridToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'navigate'; readonly to: 'next' | 'previous' }
+  | { readonly type: 'turn'; readonly turn: number }
+  | { readonly type: 'preferences'; readonly preferences: GridPreferences }
+  /** Milliseconds from the host's request (requestedAt) to the grid painted, for the performance log. */
+  | { readonly type: 'painted'; readonly requestedAt: number; readonly paintedAt: number; readonly cells: number };
+
+// ---------------------------------------------------------------------------------------------- annotation
+
+export type AnnotationTask = 'rating' | 'pairwise';
+export const RATING_VALUES = ['excellent', 'pass', 'fail'] as const;
+export type RatingValue = (typeof RATING_VALUES)[number];
+/** Pairwise choices as the annotator sees them: by screen position, never by system. */
+export const PAIR_CHOICES = ['left', 'right', 'tie'] as const;
+export type PairChoice = (typeof PAIR_CHOICES)[number];
+export type LabelValue = RatingValue | PairChoice;
+export type Slot = 'left' | 'right' | 'only';
+
+export interface AnnotationResponseView {
+  readonly slot: Slot;
+  readonly html: RenderedMarkdown;
+  /** Only when blind annotation is turned off. */
+  readonly system: string | null;
+  readonly language: LanguageView;
+  readonly detected: DetectionView | null;
+  /** This annotator flags it as not in the prompt's language. */
+  readonly flagged: boolean;
+}
+
+export interface AnnotationItemView {
+  readonly index: number;
+  readonly key: string;
+  readonly task: AnnotationTask;
+  readonly group: string;
+  readonly turn: number;
+  readonly language: LanguageView;
+  readonly prompt: RenderedMarkdown | null;
+  /** Left first. */
+  readonly responses: readonly AnnotationResponseView[];
+  readonly label: { readonly value: LabelValue; readonly comment: string | null } | null;
+}
+
+export interface AnnotationSession {
+  readonly run: string;
+  readonly task: AnnotationTask;
+  readonly annotator: string;
+  readonly blind: boolean;
+  readonly total: number;
+  /** The item to show first: where the annotator stopped. */
+  readonly startIndex: number;
+  /** One character per item, "1" where the annotator has a current label: for progress and "next unlabelled". */
+  readonly labelledMask: string;
+  readonly languages: readonly LanguageView[];
+  /** Languages the queue was opened for from the explorer, overriding the setting; kept to reopen it after a reload. */
+  readonly restrictedTo: readonly string[] | null;
+}
+
+/** A label as given in the panel. id is unique per label given, so a retried write is stored once. */
+export interface LabelGiven {
+  readonly id: string;
+  readonly itemKey: string;
+  /** null clears the label (undo of a first label). */
+  readonly value: LabelValue | null;
+  readonly comment: string | null;
+  readonly labelledAt: string;
+}
+
+export interface FlagGiven {
+  readonly id: string;
+  readonly itemKey: string;
+  readonly slot: Slot;
+  readonly flagged: boolean;
+  readonly labelledAt: string;
+}
+
+/** Requests the annotation webview makes, with what each resolves to. */
+export interface AnnotateRequests {
+  readonly items: { readonly params: { readonly from: number; readonly to: number }; readonly result: AnnotationItemView[] };
+  readonly saveLabel: { readonly params: LabelGiven; readonly result: null };
+  readonly setFlag: { readonly params: FlagGiven; readonly result: null };
+}
+
+export type RequestMessage<M> = {
+  [K in keyof M & string]: { readonly type: 'request'; readonly id: number; readonly method: K; readonly params: M[K] extends { params: infer P } ? P : never };
+}[keyof M & string];
+
+export type ResponseMessage =
+  | { readonly type: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
+  | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: string };
+
+export type AnnotateToWebview =
+  | { readonly type: 'session'; readonly session: AnnotationSession }
+  | { readonly type: 'error'; readonly message: string }
+  | ResponseMessage;
+
+export type AnnotateToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'position'; readonly itemKey: string }
+  | { readonly type: 'painted'; readonly ms: number; readonly what: 'next-item' }
+  | RequestMessage<AnnotateRequests>;
+
+// ------------------------------------------------------------------------------------------------ parsing
+
+export class ProtocolError extends Error {}
+
+type Fields = Record<string, unknown>;
+
+function record(raw: unknown, what: string): Fields {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ProtocolError(`${what} is not an object`);
+  return raw as Fields;
+}
+
+function str(o: Fields, key: string, max = 100_000): string {
+  const v = o[key];
+  if (typeof v !== 'string' || v.length > max) throw new ProtocolError(`${key} must be a string`);
+  return v;
+}
+
+function nullableStr(o: Fields, key: string, max = 100_000): string | null {
+  return o[key] === null || o[key] === undefined ? null : str(o, key, max);
+}
+
+function int(o: Fields, key: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new ProtocolError(`${key} must be an integer`);
+  return v;
+}
+
+function num(o: Fields, key: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ProtocolError(`${key} must be a number`);
+  return v;
+}
+
+function bool(o: Fields, key: string): boolean {
+  if (typeof o[key] !== 'boolean') throw new ProtocolError(`${key} must be true or false`);
+  return o[key] as boolean;
+}
+
+function oneOf<T extends string>(o: Fields, key: string, values: readonly T[]): T {
+  const v = o[key];
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
+    throw new ProtocolError(`${key} must be one of ${values.join(', ')}`);
+  }
+  return v as T;
+}
+
+function strings(o: Fields, key: string): string[] {
+  const v = o[key];
+  if (!Array.isArray(v) || v.length > 10_000 || !v.every((s) => typeof s === 'string')) {
+    throw new ProtocolError(`${key} must be a list of strings`);
+  }
+  return v as string[];
+}
+
+function isoTime(o: Fields, key: string): string {
+  const v = str(o, key, 40);
+  if (Number.isNaN(Date.parse(v))) throw new ProtocolError(`${key} must be an ISO 8601 time`);
+  return v;
+}
+
+export function parseGridPreferences(raw: unknown): GridPreferences {
+  const o = record(raw, 'preferences');
+  return { layout: oneOf(o, 'layout', GRID_LAYOUTS), hiddenLanguages: strings(o, 'hiddenLanguages'), hiddenSystems: strings(o, 'hiddenSystems') };
+}
+
+/** A message from the grid webview, checked field by field. */
+export function parseGridMessage(raw: unknown): GridToHost {
+  const o = record(raw, 'message');
+  switch (o.type) {
+    case 'ready': return { type: 'ready' };
+    case 'navigate': return { type: 'navigate', to: oneOf(o, 'to', ['next', 'previous'] as const) };
+    case 'turn': return { type: 'turn', turn: int(o, 'turn') };
+    case 'preferences': return { type: 'preferences', preferences: parseGridPreferences(o.preferences) };
+    case 'painted': return { type: 'painted', requestedAt: num(o, 'requestedAt'), paintedAt: num(o, 'paintedAt'), cells: int(o, 'cells') };
+    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+  }
+}
+
+const LABEL_VALUES: readonly LabelValue[] = [...RATING_VALUES, ...PAIR_CHOICES];
+
+function parseLabel(raw: unknown): LabelGiven {
+  const o = record(raw, 'label');
+  return {
+    id: str(o, 'id', 100), itemKey: str(o, 'itemKey', 2000),
+    value: o.value === null ? null : oneOf(o, 'value', LABEL_VALUES),
+    comment: nullableStr(o, 'comment', 10_000), labelledAt: isoTime(o, 'labelledAt'),
+  };
+}
+
+function parseFlag(raw: unknown): FlagGiven {
+  const o = record(raw, 'flag');
+  return {
+    id: str(o, 'id', 100), itemKey: str(o, 'itemKey', 2000), slot: oneOf(o, 'slot', ['left', 'right', 'only'] as const),
+    flagged: bool(o, 'flagged'), labelledAt: isoTime(o, 'labelledAt'),
+  };
+}
+
+function parseAnnotateRequest(o: Fields): RequestMessage<AnnotateRequests> {
+  const id = int(o, 'id');
+  const params = record(o.params, 'params');
+  switch (o.method) {
+    case 'items': return { type: 'request', id, method: 'items', params: { from: int(params, 'from'), to: int(params, 'to') } };
+    case 'saveLabel': return { type: 'request', id, method: 'saveLabel', params: parseLabel(params) };
+    case 'setFlag': return { type: 'request', id, method: 'setFlag', params: parseFlag(params) };
+    default: throw new ProtocolError(`unknown request ${String(o.method)}`);
+  }
+}
+
+/** A message from the annotation webview, checked field by field. */
+export function parseAnnotateMessage(raw: unknown): AnnotateToHost {
+  const o = record(raw, 'message');
+  switch (o.type) {
+    case 'ready': return { type: 'ready' };
+    case 'position': return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
+    case 'painted': return { type: 'painted', ms: num(o, 'ms'), what: oneOf(o, 'what', ['next-item'] as const) };
+    case 'request': return parseAnnotateRequest(o);
+    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+  }
+}
