@@ -23,6 +23,9 @@ ${SCORE_SOURCES.map((s) => `  ${s.id.padEnd(19)}${s.description}`).join('\n')}
   --format F            ${EXPORT_FORMATS.join(', ')} (default: text; --json is the same as --format json)
   --no-detect           do not detect the language of responses not detected yet (they count as "not detected")
 
+The score tables are always per system and language (and per run and turn when there are several); --by breaks
+down the chance-* tables. docs/scores.md says what each figure's n is and what is left out.
+
 ${TABLE_OPTION_HELP}
 
 examples:
