@@ -1,0 +1,208 @@
+// Annotation mode: the current annotator's queue in a webview panel. Every label is written the moment it is
+// given; the webview keeps a label until the host confirms it is committed, and retries when a write fails.
+import * as vscode from 'vscode';
+import { appendLabel, appendLanguageFlag, savePosition } from '../../core/store/annotation';
+import type { LanguageTag } from '../../core/model/language';
+import {
+  parseAnnotateMessage, type AnnotateRequests, type AnnotateToHost, type AnnotateToWebview, type RequestMessage,
+} from '../../shared/protocol';
+import { requireAnnotatorId } from '../annotator';
+import type { Database } from '../database';
+import { annotationSettings, annotatorLanguages } from '../settings';
+import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
+import { AnnotationSession } from './session';
+
+export const ANNOTATE_VIEW_TYPE = 'langlens.annotate';
+
+export interface AnnotateDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly database: Database;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** What a queue covers beyond the settings: the run, and optionally only some languages (from the explorer). */
+export interface AnnotateTarget {
+  readonly run: string;
+  readonly languages?: readonly LanguageTag[];
+}
+
+/** A write error in words an annotator can act on. */
+function explain(err: Error): string {
+  if (/SQLITE_BUSY|database is locked/i.test(err.message)) {
+    return 'the database is busy (another window or the langlens command line is writing to it)';
+  }
+  if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS/i.test(err.message)) return `the database cannot be written (${err.message})`;
+  if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return 'the disk is full';
+  return err.message;
+}
+
+function isAnnotateTarget(value: unknown): value is AnnotateTarget {
+  return typeof (value as Partial<AnnotateTarget> | undefined)?.run === 'string';
+}
+
+export class AnnotatePanel implements vscode.Disposable {
+  private static current: AnnotatePanel | undefined;
+  private session: Promise<AnnotationSession> | undefined;
+  private ready = false;
+  /** Messages posted before the webview said it was ready. */
+  private readonly early: AnnotateToWebview[] = [];
+  private positionTimer: NodeJS.Timeout | undefined;
+  private unsavedPosition: string | undefined;
+  private changeTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static async show(deps: AnnotateDeps, target: AnnotateTarget): Promise<void> {
+    const annotator = await requireAnnotatorId();
+    if (!annotator) {
+      void vscode.window.showWarningMessage('LangLens: annotating needs an annotator id (setting langlens.annotator.id).');
+      return;
+    }
+    if (!AnnotatePanel.current) {
+      const panel = vscode.window.createWebviewPanel(ANNOTATE_VIEW_TYPE, 'LangLens Annotate', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
+      AnnotatePanel.current = new AnnotatePanel(panel, deps);
+    }
+    AnnotatePanel.current.panel.reveal(undefined, false);
+    AnnotatePanel.current.start(target, annotator);
+  }
+
+  static revive(panel: vscode.WebviewPanel, state: unknown, deps: AnnotateDeps): void {
+    AnnotatePanel.current?.dispose();
+    panel.webview.options = panelOptions(deps.extensionUri);
+    AnnotatePanel.current = new AnnotatePanel(panel, deps);
+    const target = (state as { target?: unknown } | undefined)?.target;
+    void requireAnnotatorId().then((annotator) => {
+      if (annotator && isAnnotateTarget(target)) AnnotatePanel.current?.start(target, annotator);
+    });
+  }
+
+  /** Settings that change the queue (annotator, languages, task, blind, seed): rebuild it. */
+  static restartCurrent(): void {
+    const current = AnnotatePanel.current;
+    if (current?.target) void requireAnnotatorId().then((a) => a && current.start(current.target!, a));
+  }
+
+  private target: AnnotateTarget | undefined;
+
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: AnnotateDeps) {
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
+    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'annotate', 'LangLens Annotate');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      onParsedMessages(panel.webview, 'annotate', parseAnnotateMessage, (message) => this.handle(message), deps.log),
+    );
+  }
+
+  private start(target: AnnotateTarget, annotator: string): void {
+    this.target = target;
+    const settings = annotationSettings();
+    const languages = target.languages ?? annotatorLanguages();
+    this.panel.title = `Annotate · ${target.run}`;
+    this.session = this.deps.database.store().then((store) => AnnotationSession.open(store, {
+      run: target.run, task: settings.task, annotator, languages, seed: settings.seed, blind: settings.blind,
+      restrictedTo: target.languages ?? null,
+    }));
+    this.session.catch((err: Error) => this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }));
+    if (this.ready) void this.sendSession().catch(() => undefined);
+  }
+
+  private async sendSession(): Promise<void> {
+    if (!this.session) return;
+    const session = await this.session.catch(() => undefined);
+    if (!session) return;
+    this.post({ type: 'session', session: session.view() });
+    this.deps.log.info(`annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${session.startIndex + 1}`);
+  }
+
+  private async handle(message: AnnotateToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        for (const early of this.early.splice(0)) this.post(early);
+        await this.sendSession();
+        return;
+      case 'position':
+        this.rememberPosition(message.itemKey);
+        return;
+      case 'painted':
+        this.deps.log.info(`annotate: next item painted ${message.ms.toFixed(1)} ms after the key press`);
+        return;
+      case 'request':
+        await this.answer(message);
+        return;
+    }
+  }
+
+  /** Answers a request with exactly one response carrying its id, an error message when it failed. */
+  private async answer(request: RequestMessage<AnnotateRequests>): Promise<void> {
+    try {
+      const result = await this.resolve(request);
+      this.post({ type: 'response', id: request.id, ok: true, result });
+    } catch (err) {
+      this.deps.log.error(`annotate: ${request.method} failed: ${(err as Error).message}`);
+      this.post({ type: 'response', id: request.id, ok: false, error: explain(err as Error) });
+    }
+  }
+
+  private async resolve(request: RequestMessage<AnnotateRequests>): Promise<unknown> {
+    const session = await this.requireSession();
+    switch (request.method) {
+      case 'items':
+        return session.itemViews(await this.deps.database.store(), request.params.from, request.params.to);
+      case 'saveLabel':
+        await appendLabel(await this.deps.database.labels(), session.labelWrite(request.params));
+        session.labelSaved(request.params);
+        this.dataChanged();
+        return null;
+      case 'setFlag':
+        await appendLanguageFlag(await this.deps.database.labels(), session.flagWrite(request.params));
+        session.flagSaved(request.params);
+        this.dataChanged();
+        return null;
+    }
+  }
+
+  private async requireSession(): Promise<AnnotationSession> {
+    if (!this.session) throw new Error('no annotation queue is open');
+    return this.session;
+  }
+
+  /** Saved a moment after the annotator moves, so that holding an arrow key does not write on every item. */
+  private rememberPosition(itemKey: string): void {
+    clearTimeout(this.positionTimer);
+    this.unsavedPosition = itemKey;
+    this.positionTimer = setTimeout(() => void this.savePositionNow(itemKey), 250);
+  }
+
+  private async savePositionNow(itemKey: string): Promise<void> {
+    this.unsavedPosition = undefined;
+    try {
+      const session = await this.requireSession();
+      await savePosition(await this.deps.database.labels(), session.spec.annotator, session.queue, itemKey);
+    } catch (err) {
+      this.deps.log.warn(`annotate: could not remember the position: ${(err as Error).message}`);
+    }
+  }
+
+  /** The explorer's counts follow the labels, refreshed at most once a second while labelling. */
+  private dataChanged(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.deps.database.notifyChanged();
+    }, 1000);
+  }
+
+  private post(message: AnnotateToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.early.push(message);
+  }
+
+  dispose(): void {
+    if (AnnotatePanel.current === this) AnnotatePanel.current = undefined;
+    clearTimeout(this.positionTimer);
+    if (this.unsavedPosition !== undefined) void this.savePositionNow(this.unsavedPosition);
+    clearTimeout(this.changeTimer);
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

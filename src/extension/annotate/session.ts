@@ -1,0 +1,208 @@
+// One annotator's queue as the host holds it: the items in order, their current labels and flags, and the
+// translation between what the panel shows (left / right, blind) and what the database stores (systems).
+// No vscode import: unit-testable with a database file.
+import { buildQueue, queueName, resumeIndex, type QueueItem, type QueueSpec } from '../../core/annotation/queue';
+import {
+  currentFlagsOf, currentLabelsOf, promptWithResponses, queueResponses, readPosition, runLanguages,
+  type CurrentLabelRow, type FlagWrite, type LabelWrite, type PromptWithResponses,
+} from '../../core/store/annotation';
+import { sameLanguage, type LanguageTag } from '../../core/model/language';
+import type { Store } from '../../core/store/store';
+import type {
+  AnnotationItemView, AnnotationResponseView, AnnotationSession as SessionView, FlagGiven, LabelGiven, LabelValue, PairChoice, Slot,
+} from '../../shared/protocol';
+import { detectionView, languageView } from '../languages';
+import { renderMarkdown } from '../markdown';
+
+export interface SessionSpec extends QueueSpec {
+  readonly blind: boolean;
+  /** Languages chosen in the explorer instead of the setting, if any. */
+  readonly restrictedTo: readonly LanguageTag[] | null;
+}
+
+type PairVerdict = 'A' | 'B' | 'tie';
+interface CurrentLabel { readonly value: LabelValue; readonly comment: string | null }
+
+export class AnnotationSession {
+  private readonly byKey: Map<string, QueueItem>;
+  private readonly texts = new Map<string, Promise<PromptWithResponses>>();
+
+  private constructor(
+    readonly spec: SessionSpec,
+    readonly items: readonly QueueItem[],
+    private readonly labels: Map<string, CurrentLabel>,
+    private readonly flags: Set<string>,
+    readonly startIndex: number,
+  ) {
+    this.byKey = new Map(items.map((item) => [item.key, item]));
+  }
+
+  /** Builds the queue from the database: the annotator's languages of the run, their labels, where they stopped. */
+  static async open(store: Store, spec: SessionSpec): Promise<AnnotationSession> {
+    const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
+    const items = buildQueue(spec, await queueResponses(store, spec.run, languages));
+    const rows = await currentLabelsOf(store, spec.run, spec.annotator, spec.task);
+    const byKey = new Map(items.map((item) => [item.key, item]));
+    const labels = new Map<string, CurrentLabel>();
+    for (const row of rows) {
+      const entry = spec.task === 'rating' ? ratingEntry(row) : pairEntry(row, byKey);
+      if (entry) labels.set(entry[0], entry[1]);
+    }
+    const flags = new Set((await currentFlagsOf(store, spec.run, spec.annotator)).map((f) => responseKey(f.group, f.lang, f.turn, f.system, f.seed)));
+    const remembered = await readPosition(store, spec.annotator, queueName(spec));
+    const start = resumeIndex(items, remembered, new Set(labels.keys()));
+    return new AnnotationSession(spec, items, labels, flags, start);
+  }
+
+  get queue(): string {
+    return queueName(this.spec);
+  }
+
+  view(): SessionView {
+    const languages = [...new Set(this.items.map((i) => i.lang))];
+    return {
+      run: this.spec.run, task: this.spec.task, annotator: this.spec.annotator, blind: this.spec.blind,
+      total: this.items.length, startIndex: this.startIndex,
+      labelledMask: this.items.map((i) => (this.labels.has(i.key) ? '1' : '0')).join(''),
+      languages: languages.map(languageView), restrictedTo: this.spec.restrictedTo,
+    };
+  }
+
+  async itemViews(store: Store, from: number, to: number): Promise<AnnotationItemView[]> {
+    const slice = this.items.slice(Math.max(0, from), Math.max(0, to));
+    return Promise.all(slice.map(async (item, i) => this.itemView(item, from + i, await this.textsOf(store, item))));
+  }
+
+  /** The database write for a label given in the panel. */
+  labelWrite(given: LabelGiven): LabelWrite {
+    const item = this.item(given.itemKey);
+    const base = {
+      fingerprint: given.id, annotator: this.spec.annotator, run: this.spec.run, group: item.group, lang: item.lang,
+      turn: item.turn, comment: given.comment, labelledAt: given.labelledAt,
+    };
+    if (item.task === 'rating') {
+      if (given.value !== null && !isRating(given.value)) throw new Error(`"${given.value}" is not a rating`);
+      return { ...base, kind: 'rating', system: item.system, seed: item.seed, value: given.value };
+    }
+    if (given.value !== null && isRating(given.value)) throw new Error(`"${given.value}" is not a pairwise choice`);
+    return {
+      ...base, kind: 'pairwise', systemA: item.systemA, systemB: item.systemB, presentation: item.shown,
+      value: given.value === null ? null : verdictOf(given.value, item.shown),
+    };
+  }
+
+  flagWrite(given: FlagGiven): FlagWrite {
+    const item = this.item(given.itemKey);
+    const { system, seed } = this.responseAt(item, given.slot);
+    return {
+      fingerprint: given.id, annotator: this.spec.annotator, run: this.spec.run, group: item.group, lang: item.lang,
+      turn: item.turn, system, seed, flagged: given.flagged, labelledAt: given.labelledAt,
+    };
+  }
+
+  /** Records a label the database has accepted, so that later item views show it. */
+  labelSaved(given: LabelGiven): void {
+    if (given.value === null) this.labels.delete(given.itemKey);
+    else this.labels.set(given.itemKey, { value: given.value, comment: given.comment });
+  }
+
+  flagSaved(given: FlagGiven): void {
+    const item = this.item(given.itemKey);
+    const { system, seed } = this.responseAt(item, given.slot);
+    const key = responseKey(item.group, item.lang, item.turn, system, seed);
+    if (given.flagged) this.flags.add(key);
+    else this.flags.delete(key);
+  }
+
+  private item(key: string): QueueItem {
+    const item = this.byKey.get(key);
+    if (!item) throw new Error('this item is no longer in the queue (the run changed); reopen the annotation panel');
+    return item;
+  }
+
+  /** The system behind a screen slot; pairs show each system's first sample. */
+  private responseAt(item: QueueItem, slot: Slot): { system: string; seed: number } {
+    if (item.task === 'rating') return { system: item.system, seed: item.seed };
+    const left = item.shown === 'AB' ? item.systemA : item.systemB;
+    const right = item.shown === 'AB' ? item.systemB : item.systemA;
+    return { system: slot === 'right' ? right : left, seed: 0 };
+  }
+
+  private textsOf(store: Store, item: QueueItem): Promise<PromptWithResponses> {
+    const key = JSON.stringify([item.group, item.lang, item.turn]);
+    let texts = this.texts.get(key);
+    if (!texts) {
+      texts = promptWithResponses(store, { run: this.spec.run, group: item.group, lang: item.lang, turn: item.turn });
+      this.texts.set(key, texts);
+      texts.catch(() => this.texts.delete(key));
+      if (this.texts.size > 200) this.texts.delete(this.texts.keys().next().value!);
+    }
+    return texts;
+  }
+
+  private itemView(item: QueueItem, index: number, texts: PromptWithResponses): AnnotationItemView {
+    const slots: Slot[] = item.task === 'rating' ? ['only'] : ['left', 'right'];
+    return {
+      index, key: item.key, task: item.task, group: item.group, turn: item.turn, language: languageView(item.lang),
+      prompt: texts.text === null ? null : renderMarkdown(texts.text),
+      responses: slots.map((slot) => this.responseView(item, slot, texts)),
+      label: this.labels.get(item.key) ?? null,
+    };
+  }
+
+  private responseView(item: QueueItem, slot: Slot, texts: PromptWithResponses): AnnotationResponseView {
+    const { system, seed } = this.responseAt(item, slot);
+    const candidates = texts.responses.filter((r) => r.system === system);
+    const response = candidates.find((r) => r.seed === seed) ?? candidates[0];
+    const detected = response ? detectionView(item.lang, { lang: response.detectedLang, confidence: response.detectionConfidence, detector: response.detector }) : null;
+    return {
+      slot, html: renderMarkdown(response?.text ?? ''), system: this.spec.blind ? null : system,
+      language: languageView(detected && detected.language.tag !== 'und' ? detected.language.tag : item.lang),
+      detected,
+      flagged: this.flags.has(responseKey(item.group, item.lang, item.turn, system, response?.seed ?? seed)),
+    };
+  }
+}
+
+function matchingLanguages(inRun: readonly LanguageTag[], wanted: readonly LanguageTag[]): LanguageTag[] {
+  return wanted.length === 0 ? [...inRun] : inRun.filter((lang) => wanted.some((w) => sameLanguage(w, lang)));
+}
+
+function responseKey(group: string, lang: string, turn: number, system: string, seed: number): string {
+  return JSON.stringify([group, lang, turn, system, seed]);
+}
+
+function isRating(value: LabelValue): boolean {
+  return value === 'excellent' || value === 'pass' || value === 'fail';
+}
+
+/** left/right are screen positions; the verdict is about systemA / systemB of the item. */
+function verdictOf(choice: PairChoice | LabelValue, shown: 'AB' | 'BA'): PairVerdict {
+  if (choice === 'tie') return 'tie';
+  const leftIsA = shown === 'AB';
+  return (choice === 'left') === leftIsA ? 'A' : 'B';
+}
+
+function choiceOf(verdict: PairVerdict, shown: 'AB' | 'BA'): PairChoice {
+  if (verdict === 'tie') return 'tie';
+  const leftIsA = shown === 'AB';
+  return (verdict === 'A') === leftIsA ? 'left' : 'right';
+}
+
+function ratingEntry(row: CurrentLabelRow): [string, CurrentLabel] | undefined {
+  if (row.system === null || row.seed === null || !isRating(row.value as LabelValue)) return undefined;
+  return [responseKey(row.group, row.lang, row.turn, row.system, row.seed), { value: row.value as LabelValue, comment: row.comment }];
+}
+
+/** The database stores a pair by system id; the queue by name. Flip the verdict where the two orders differ. */
+function pairEntry(row: CurrentLabelRow, items: ReadonlyMap<string, QueueItem>): [string, CurrentLabel] | undefined {
+  if (row.systemA === null || row.systemB === null || !['A', 'B', 'tie'].includes(row.value)) return undefined;
+  const swapped = row.systemA > row.systemB;
+  const [a, b] = swapped ? [row.systemB, row.systemA] : [row.systemA, row.systemB];
+  const key = JSON.stringify([row.group, row.lang, row.turn, a, b]);
+  const item = items.get(key);
+  if (!item || item.task !== 'pairwise') return undefined;
+  const verdict = row.value as PairVerdict;
+  const byName: PairVerdict = swapped && verdict !== 'tie' ? (verdict === 'A' ? 'B' : 'A') : verdict;
+  return [key, { value: choiceOf(byName, item.shown), comment: row.comment }];
+}

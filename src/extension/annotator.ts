@@ -1,0 +1,32 @@
+// Who is labelling. Asked once when no annotator id is set (a dismissed prompt is not repeated at every start),
+// and again only when the annotator starts annotating without one.
+import * as vscode from 'vscode';
+import { annotatorId, setAnnotatorId } from './settings';
+
+const ASKED_KEY = 'langlens.askedForAnnotatorId';
+
+export async function askForAnnotatorOnce(context: vscode.ExtensionContext): Promise<void> {
+  if (annotatorId() !== '' || context.globalState.get<boolean>(ASKED_KEY)) return;
+  await context.globalState.update(ASKED_KEY, true);
+  await promptForAnnotatorId();
+}
+
+/** Shows the input box; resolves to the id now set ("" when the annotator dismissed it). */
+export async function promptForAnnotatorId(): Promise<string> {
+  const id = await vscode.window.showInputBox({
+    title: 'LangLens: your annotator id',
+    prompt: 'Stored with every label you give. Use the same id on every machine (for example your initials or email).',
+    value: annotatorId(),
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'An annotator id cannot be empty' : /\s/.test(value.trim()) ? 'Use an id without spaces' : undefined),
+  });
+  if (id === undefined) return annotatorId();
+  await setAnnotatorId(id.trim());
+  return id.trim();
+}
+
+/** The annotator id, asking for it when none is set; undefined when the annotator declines. */
+export async function requireAnnotatorId(): Promise<string | undefined> {
+  const id = annotatorId() || (await promptForAnnotatorId());
+  return id === '' ? undefined : id;
+}

@@ -1,0 +1,46 @@
+// Commands that open the grid and annotation panels, from the explorer or the command palette.
+import * as vscode from 'vscode';
+import { naturalCompare } from '../core/annotation/queue';
+import { parseLanguageTag, type LanguageTag } from '../core/model/language';
+import { groupsOf } from '../core/store/grid';
+import { AnnotatePanel, type AnnotateDeps } from './annotate/annotatePanel';
+import { promptForAnnotatorId } from './annotator';
+import type { Database } from './database';
+import type { ExplorerNode } from './explorer/runsTree';
+import { GridPanel, isGridTarget, type GridDeps } from './grid/gridPanel';
+
+export function registerPanelCommands(context: vscode.ExtensionContext, deps: GridDeps & AnnotateDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.openGroup', async (target?: unknown) => {
+      const requestedAt = Date.now();
+      const chosen = isGridTarget(target) ? target : await pickGroup(deps.database);
+      if (chosen) GridPanel.show(deps, chosen, requestedAt);
+    }),
+    vscode.commands.registerCommand('langlens.annotate', async (node?: ExplorerNode) => {
+      const run = node?.run ?? (await pickRun(deps.database));
+      if (!run) return;
+      const lang = node?.kind === 'language' ? parseLanguageTag(node.lang) : undefined;
+      await AnnotatePanel.show(deps, { run, ...(lang ? { languages: [lang] as LanguageTag[] } : {}) });
+    }),
+    vscode.commands.registerCommand('langlens.setAnnotator', () => promptForAnnotatorId()),
+  );
+}
+
+async function pickRun(database: Database): Promise<string | undefined> {
+  const runs = await (await database.store()).runs();
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.', 'Open Run Folder…')
+      .then((choice) => choice && vscode.commands.executeCommand('langlens.openRunFolder'));
+    return undefined;
+  }
+  if (runs.length === 1) return runs[0];
+  return vscode.window.showQuickPick(runs, { title: 'LangLens: which run?' });
+}
+
+async function pickGroup(database: Database): Promise<{ run: string; group: string; turn: number } | undefined> {
+  const run = await pickRun(database);
+  if (!run) return undefined;
+  const groups = [...new Set((await groupsOf(await database.store(), run)).map((g) => g.group))].sort(naturalCompare);
+  const group = await vscode.window.showQuickPick(groups, { title: `LangLens: prompt group of ${run}`, matchOnDescription: true });
+  return group === undefined ? undefined : { run, group, turn: 1 };
+}

@@ -1,0 +1,66 @@
+// The workspace's LangLens database, opened on first use. Two connections: one for reading and importing, and
+// one only for labels, so that a label never joins (and is never rolled back with) an import's transaction.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DEFAULT_DATABASE_PATH, Store } from '../core/store/store';
+import { databaseSetting } from './settings';
+
+export class Database implements vscode.Disposable {
+  private main: Promise<Store> | undefined;
+  private labelConnection: Promise<Store> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fired after anything changed the data (an import, a label): views refresh. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly globalStorage: vscode.Uri) {}
+
+  /** Where the database is: the setting (relative to the first workspace folder), else .langlens/ in it. */
+  location(): string {
+    const setting = databaseSetting();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const base = folder ?? this.globalStorage.fsPath;
+    if (setting === '') return path.join(base, folder ? DEFAULT_DATABASE_PATH : 'langlens.db');
+    const expanded = setting.replace(/^~(?=$|[\\/])/, process.env.HOME ?? '~');
+    return path.isAbsolute(expanded) ? expanded : path.join(base, expanded);
+  }
+
+  store(): Promise<Store> {
+    this.main ??= this.open();
+    return this.main;
+  }
+
+  /** The connection labels are written on. */
+  labels(): Promise<Store> {
+    this.labelConnection ??= this.open();
+    return this.labelConnection;
+  }
+
+  notifyChanged(): void {
+    this.changed.fire();
+  }
+
+  /** Closes both connections; the next use opens the (possibly moved) database again. */
+  async reopen(): Promise<void> {
+    const old = [this.main, this.labelConnection];
+    this.main = this.labelConnection = undefined;
+    for (const store of old) await store?.then((s) => s.close()).catch(() => undefined);
+    this.changed.fire();
+  }
+
+  private open(): Promise<Store> {
+    const location = this.location();
+    const opening = Store.open(location).catch((err: Error) => {
+      // Forget the failure so the next use tries again (after the user fixed the setting or the file).
+      if (this.main === opening) this.main = undefined;
+      if (this.labelConnection === opening) this.labelConnection = undefined;
+      throw new Error(`LangLens cannot open its database ${location}: ${err.message}. ` +
+        'Check the setting langlens.database.path, or that the folder is writable.');
+    });
+    return opening;
+  }
+
+  dispose(): void {
+    void this.reopen();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+// The numbers the runs explorer shows, per language and prompt group of one run: items the current annotator
+// has labelled out of all items of their task, and responses in a language other than their prompt's.
+import { naturalCompare } from '../../core/annotation/queue';
+import { detectionCounts, flagCounts, progressOf } from '../../core/store/grid';
+import type { Store } from '../../core/store/store';
+import type { AnnotationTask } from '../../shared/protocol';
+import { isMismatch } from '../languages';
+
+export interface Counts {
+  total: number;
+  labelled: number;
+  /** Responses whose detected language differs from the prompt's. */
+  mismatched: number;
+  /** Responses an annotator flags as not in the prompt's language. */
+  flagged: number;
+}
+
+export interface RunStats {
+  readonly run: string;
+  readonly all: Counts;
+  readonly languages: ReadonlyMap<string, Counts>;
+  /** Per language, per group. */
+  readonly groups: ReadonlyMap<string, ReadonlyMap<string, Counts>>;
+}
+
+const empty = (): Counts => ({ total: 0, labelled: 0, mismatched: 0, flagged: 0 });
+
+export async function runStats(store: Store, run: string, annotator: string, task: AnnotationTask): Promise<RunStats> {
+  const [progress, detections, flags] = await Promise.all([
+    progressOf(store, run, annotator, task), detectionCounts(store, run), flagCounts(store, run)]);
+  const all = empty();
+  const languages = new Map<string, Counts>();
+  const groups = new Map<string, Map<string, Counts>>();
+  const countsOf = (lang: string, group: string): Counts[] => {
+    if (!languages.has(lang)) languages.set(lang, empty());
+    if (!groups.has(lang)) groups.set(lang, new Map());
+    const byGroup = groups.get(lang)!;
+    if (!byGroup.has(group)) byGroup.set(group, empty());
+    return [all, languages.get(lang)!, byGroup.get(group)!];
+  };
+  for (const row of progress) {
+    for (const c of countsOf(row.lang, row.group)) { c.total += row.total; c.labelled += row.labelled; }
+  }
+  for (const row of detections) {
+    if (!isMismatch(row.lang, row.detected)) continue;
+    for (const c of countsOf(row.lang, row.group)) c.mismatched += row.responses;
+  }
+  for (const row of flags) {
+    for (const c of countsOf(row.lang, row.group)) c.flagged += row.responses;
+  }
+  return { run, all, languages, groups };
+}
+
+export function sortedGroups(stats: RunStats, lang: string): string[] {
+  return [...(stats.groups.get(lang)?.keys() ?? [])].sort(naturalCompare);
+}

@@ -1,0 +1,159 @@
+// The LangLens explorer: runs → languages → prompt groups, each with the current annotator's progress and a
+// marker where responses are not in their prompt's language.
+import * as vscode from 'vscode';
+import { naturalCompare } from '../../core/annotation/queue';
+import { sameLanguage, parseLanguageTag } from '../../core/model/language';
+import { promptSnippets } from '../../core/store/grid';
+import type { Database } from '../database';
+import { languageView } from '../languages';
+import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';
+import { runStats, type Counts, type RunStats } from './runStats';
+
+export type ExplorerNode =
+  | { readonly kind: 'run'; readonly run: string }
+  | { readonly kind: 'language'; readonly run: string; readonly lang: string }
+  | { readonly kind: 'group'; readonly run: string; readonly lang: string; readonly group: string; readonly turn: number; readonly snippet: string | null };
+
+export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private stats = new Map<string, Promise<RunStats>>();
+
+  constructor(private readonly database: Database, private readonly log: vscode.LogOutputChannel) {}
+
+  refresh(): void {
+    this.stats.clear();
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    try {
+      if (!node) return await this.runs();
+      if (node.kind === 'run') return await this.languages(node.run);
+      if (node.kind === 'language') return await this.groups(node.run, node.lang);
+      return [];
+    } catch (err) {
+      this.log.error(`explorer: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage((err as Error).message);
+      return [];
+    }
+  }
+
+  async getTreeItem(node: ExplorerNode): Promise<vscode.TreeItem> {
+    const stats = await this.statsOf(node.run);
+    if (node.kind === 'run') return runItem(node.run, stats.all);
+    const counts = node.kind === 'language'
+      ? stats.languages.get(node.lang) ?? noCounts
+      : stats.groups.get(node.lang)?.get(node.group) ?? noCounts;
+    return node.kind === 'language' ? languageItem(node, counts) : groupItem(node, counts);
+  }
+
+  private async runs(): Promise<ExplorerNode[]> {
+    const runs = await (await this.database.store()).runs();
+    await vscode.commands.executeCommand('setContext', 'langlens.hasRuns', runs.length > 0);
+    return runs.map((run) => ({ kind: 'run', run }));
+  }
+
+  private async languages(run: string): Promise<ExplorerNode[]> {
+    const stats = await this.statsOf(run);
+    const mine = annotatorLanguages();
+    const rank = (lang: string) => {
+      const tag = parseLanguageTag(lang);
+      const i = tag ? mine.findIndex((m) => sameLanguage(m, tag)) : -1;
+      return i === -1 ? mine.length : i;
+    };
+    return [...stats.languages.keys()]
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+      .map((lang) => ({ kind: 'language', run, lang }));
+  }
+
+  private async groups(run: string, lang: string): Promise<ExplorerNode[]> {
+    const prompts = await promptSnippets(await this.database.store(), run, lang);
+    const first = new Map<string, ExplorerNode & { kind: 'group' }>();
+    for (const p of prompts.sort((a, b) => a.turn - b.turn)) {
+      if (!first.has(p.group)) first.set(p.group, { kind: 'group', run, lang, group: p.group, turn: p.turn, snippet: p.snippet });
+    }
+    return [...first.values()].sort((a, b) => naturalCompare(a.group, b.group));
+  }
+
+  private statsOf(run: string): Promise<RunStats> {
+    let stats = this.stats.get(run);
+    if (!stats) {
+      stats = this.database.store().then((store) => runStats(store, run, annotatorId(), annotationSettings().task));
+      this.stats.set(run, stats);
+      stats.catch(() => this.stats.delete(run));
+    }
+    return stats;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+const noCounts: Counts = { total: 0, labelled: 0, mismatched: 0, flagged: 0 };
+
+function progressText(c: Counts): string {
+  return `${c.labelled}/${c.total}`;
+}
+
+function markerText(c: Counts): string {
+  const parts = [];
+  if (c.mismatched > 0) parts.push(`⚠ ${c.mismatched}`);
+  if (c.flagged > 0) parts.push(`⚑ ${c.flagged}`);
+  return parts.join(' ');
+}
+
+function tooltip(title: string, c: Counts): vscode.MarkdownString {
+  const task = annotationSettings().task;
+  const who = annotatorId() || 'no annotator id set';
+  const lines = [
+    `**${title}**`, '',
+    `${c.labelled} of ${c.total} ${task === 'rating' ? 'responses rated' : 'pairs compared'} by ${who}`,
+  ];
+  if (c.mismatched > 0) lines.push(`${c.mismatched} response(s) detected in another language than the prompt's`);
+  if (c.flagged > 0) lines.push(`${c.flagged} response(s) flagged by annotators as not in the prompt's language`);
+  const md = new vscode.MarkdownString(lines.join('\n\n'));
+  md.supportHtml = false;
+  return md;
+}
+
+function withMarker(icon: string, c: Counts): vscode.ThemeIcon {
+  return c.mismatched + c.flagged > 0
+    ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+    : new vscode.ThemeIcon(icon);
+}
+
+function runItem(run: string, c: Counts): vscode.TreeItem {
+  const item = new vscode.TreeItem(run, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = JSON.stringify(['run', run]);
+  item.description = [progressText(c), markerText(c)].filter(Boolean).join('  ');
+  item.tooltip = tooltip(`Run ${run}`, c);
+  item.iconPath = new vscode.ThemeIcon('beaker');
+  item.contextValue = 'run';
+  return item;
+}
+
+function languageItem(node: ExplorerNode & { kind: 'language' }, c: Counts): vscode.TreeItem {
+  const language = languageView(node.lang);
+  const item = new vscode.TreeItem(`${language.name}`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = JSON.stringify(['language', node.run, node.lang]);
+  item.description = [node.lang, progressText(c), markerText(c)].filter(Boolean).join('  ');
+  item.tooltip = tooltip(`${language.name} (${node.lang}) in ${node.run}`, c);
+  item.iconPath = withMarker('globe', c);
+  item.contextValue = 'language';
+  item.accessibilityInformation = { label: `${language.name}, ${c.labelled} of ${c.total} labelled${c.mismatched ? `, ${c.mismatched} language mismatches` : ''}` };
+  return item;
+}
+
+function groupItem(node: ExplorerNode & { kind: 'group' }, c: Counts): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.None);
+  item.id = JSON.stringify(['group', node.run, node.lang, node.group]);
+  const snippet = (node.snippet ?? '').replace(/\s+/g, ' ').slice(0, 80);
+  item.description = [progressText(c), markerText(c), snippet].filter(Boolean).join('  ');
+  item.tooltip = tooltip(`Prompt group ${node.group}`, c);
+  item.iconPath = withMarker('comment-discussion', c);
+  item.contextValue = 'group';
+  item.command = { command: 'langlens.openGroup', title: 'Open in Grid', arguments: [node] };
+  return item;
+}

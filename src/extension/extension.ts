@@ -1,0 +1,56 @@
+// LangLens in VS Code: the runs explorer, the side-by-side grid and blind annotation, over the workspace's
+// database. Everything with data goes through src/core; the webviews only render what they are sent.
+import * as vscode from 'vscode';
+import { Store } from '../core/store/store';
+import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
+import { askForAnnotatorOnce } from './annotator';
+import { registerPanelCommands } from './commands';
+import { Database } from './database';
+import { RunsTree } from './explorer/runsTree';
+import { GRID_VIEW_TYPE, GridPanel } from './grid/gridPanel';
+import { registerImportCommands } from './imports';
+import { registerJudgeCommands } from './judge/registerJudgeCommands';
+import { affectsSettings } from './settings';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('LangLens', { log: true });
+  const database = new Database(context.globalStorageUri);
+  const tree = new RunsTree(database, log);
+  const deps = { extensionUri: context.extensionUri, database, log, workspaceState: context.workspaceState };
+  context.subscriptions.push(log, database, tree, vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true }));
+
+  registerImportCommands(context, database, log);
+  registerPanelCommands(context, deps);
+  registerJudgeCommands(context, {
+    // A connection of its own: a judge job commits answers while imports and labels go on on theirs.
+    openStore: () => Store.open(database.location()),
+    currentRun: () => GridPanel.currentRun(),
+    onResultsStored: () => database.notifyChanged(),
+    log,
+  });
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.refresh', () => tree.refresh()),
+    vscode.window.registerWebviewPanelSerializer(GRID_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => GridPanel.revive(panel, state, deps),
+    }),
+    vscode.window.registerWebviewPanelSerializer(ANNOTATE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => AnnotatePanel.revive(panel, state, deps),
+    }),
+    database.onDidChange(() => {
+      tree.refresh();
+      GridPanel.refreshCurrent();
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (affectsSettings(event, 'database.path')) await database.reopen();
+      if (affectsSettings(event, 'annotator', 'annotation')) {
+        tree.refresh();
+        AnnotatePanel.restartCurrent();
+      }
+    }),
+  );
+  void askForAnnotatorOnce(context);
+}
+
+export function deactivate(): void {
+  // Subscriptions close the database; labels are committed as they are given, so nothing is pending here.
+}

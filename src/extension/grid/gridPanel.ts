@@ -1,0 +1,159 @@
+// The side-by-side grid: one prompt group at a time, in a webview panel that is reused (and survives reloads
+// through its serializer). The host queries the database and sends a GridView; the webview only renders.
+import * as vscode from 'vscode';
+import { naturalCompare } from '../../core/annotation/queue';
+import { groupsOf, promptGroup } from '../../core/store/grid';
+import { parseGridMessage, parseGridPreferences, type GridPreferences, type GridToHost, type GridToWebview } from '../../shared/protocol';
+import type { Database } from '../database';
+import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
+import { gridView } from './gridView';
+
+export const GRID_VIEW_TYPE = 'langlens.grid';
+const PREFERENCES_KEY = 'langlens.grid.preferences';
+const DEFAULT_PREFERENCES: GridPreferences = { layout: 'languages-as-rows', hiddenLanguages: [], hiddenSystems: [] };
+
+export interface GridTarget {
+  readonly run: string;
+  readonly group: string;
+  readonly turn: number;
+  /** The language the group was chosen under, to highlight. */
+  readonly lang?: string | null;
+}
+
+export interface GridDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly database: Database;
+  readonly log: vscode.LogOutputChannel;
+  readonly workspaceState: vscode.Memento;
+}
+
+export function isGridTarget(value: unknown): value is GridTarget {
+  const v = value as Partial<GridTarget> | undefined;
+  return typeof v?.run === 'string' && typeof v.group === 'string' && typeof v.turn === 'number';
+}
+
+export class GridPanel implements vscode.Disposable {
+  private static current: GridPanel | undefined;
+  private target: GridTarget | undefined;
+  private ready = false;
+  private pending: GridToWebview | undefined;
+  private groupList: { run: string; groups: string[] } | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Opens (or reuses) the grid on a group; requestedAt is when the user asked, for the paint timing. */
+  static show(deps: GridDeps, target: GridTarget, requestedAt = Date.now()): void {
+    if (!GridPanel.current) {
+      const panel = vscode.window.createWebviewPanel(GRID_VIEW_TYPE, 'LangLens Grid', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
+      GridPanel.current = new GridPanel(panel, deps);
+    } else {
+      GridPanel.current.panel.reveal(undefined, false);
+    }
+    void GridPanel.current.load(target, requestedAt);
+  }
+
+  /** Brings back a grid VS Code restored after a reload, on the group it showed. */
+  static revive(panel: vscode.WebviewPanel, state: unknown, deps: GridDeps): void {
+    GridPanel.current?.dispose();
+    panel.webview.options = panelOptions(deps.extensionUri);
+    GridPanel.current = new GridPanel(panel, deps);
+    if (isGridTarget(state)) void GridPanel.current.load(state, Date.now());
+  }
+
+  /** The run the grid shows, if it is open. */
+  static currentRun(): string | undefined {
+    return GridPanel.current?.target?.run;
+  }
+
+  static refreshCurrent(): void {
+    const grid = GridPanel.current;
+    if (grid?.target) void grid.load(grid.target, Date.now());
+  }
+
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
+    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'grid', 'LangLens Grid');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      onParsedMessages(panel.webview, 'grid', parseGridMessage, (message) => this.handleOrShow(message), deps.log),
+    );
+  }
+
+  private handleOrShow(message: GridToHost): Promise<void> {
+    return this.handle(message).catch((err: Error) => this.post({ type: 'error', message: err.message }));
+  }
+
+  private async handle(message: GridToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.pending) this.post(this.pending);
+        return;
+      case 'navigate':
+        if (this.target) await this.step(this.target, message.to === 'next' ? 1 : -1);
+        return;
+      case 'turn':
+        if (this.target) await this.load({ ...this.target, turn: message.turn }, Date.now());
+        return;
+      case 'preferences':
+        await this.deps.workspaceState.update(PREFERENCES_KEY, message.preferences);
+        return;
+      case 'painted':
+        this.deps.log.info(`grid: ${message.cells} responses painted ${Math.round(message.paintedAt - message.requestedAt)} ms after the request`);
+        return;
+    }
+  }
+
+  private async step(from: GridTarget, by: number): Promise<void> {
+    const groups = await this.groupsOf(from.run);
+    const at = groups.indexOf(from.group);
+    const next = groups[Math.min(groups.length - 1, Math.max(0, at + by))];
+    if (next !== undefined && next !== from.group) await this.load({ run: from.run, group: next, turn: 1, lang: from.lang ?? null }, Date.now());
+  }
+
+  private async groupsOf(run: string): Promise<string[]> {
+    if (this.groupList?.run !== run) {
+      const entries = await groupsOf(await this.deps.database.store(), run);
+      this.groupList = { run, groups: [...new Set(entries.map((e) => e.group))].sort(naturalCompare) };
+    }
+    return this.groupList.groups;
+  }
+
+  private async load(target: GridTarget, requestedAt: number): Promise<void> {
+    this.target = target;
+    try {
+      const store = await this.deps.database.store();
+      const [data, groups] = await Promise.all([promptGroup(store, target), this.groupsOf(target.run)]);
+      if (data.prompts.length === 0 && data.responses.length === 0) {
+        throw new Error(`prompt group ${target.group} (turn ${target.turn}) is not in run ${target.run} any more`);
+      }
+      this.panel.title = `${target.group} · ${target.run}`;
+      const view = gridView(data, { index: groups.indexOf(target.group), count: groups.length, focusLanguage: target.lang ?? null });
+      this.post({ type: 'show', view, preferences: this.preferences(), requestedAt });
+    } catch (err) {
+      this.post({ type: 'error', message: (err as Error).message });
+    }
+  }
+
+  private preferences(): GridPreferences {
+    try {
+      return parseGridPreferences(this.deps.workspaceState.get(PREFERENCES_KEY) ?? DEFAULT_PREFERENCES);
+    } catch {
+      return DEFAULT_PREFERENCES;
+    }
+  }
+
+  /** Messages wait until the webview says it is ready; only the latest show matters. */
+  private post(message: GridToWebview): void {
+    if (!this.ready) {
+      this.pending = message;
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (GridPanel.current === this) GridPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

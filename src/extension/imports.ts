@@ -1,0 +1,109 @@
+// Commands that bring run files into the database, through the core's importer: a folder (every run file in
+// it), chosen files, or the workspace itself. Each file is one transaction; a bad file is reported with its
+// line and field and imports nothing, the others go in.
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ImportError, UnrecognisedLayoutError } from '../core/import/errors';
+import { importFile, type ImportReport } from '../core/import/importFile';
+import { syntaxOf } from '../core/import/readers';
+import type { Database } from './database';
+
+interface Outcome {
+  readonly imported: ImportReport[];
+  readonly skipped: string[];
+  readonly failed: { file: string; message: string }[];
+}
+
+const NOT_RUN_FILES = new Set(['node_modules', '.git', '.langlens', '.vscode', '.e2e']);
+
+/** The run files below a folder, sorted; hidden folders, dependencies and LangLens's own folder are left out. */
+export function runFilesIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((e) => !NOT_RUN_FILES.has(e.name) && !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const full = path.join(folder, e.name);
+      if (e.isDirectory()) return runFilesIn(full);
+      return syntaxOf(e.name) ? [full] : [];
+    });
+}
+
+export function registerImportCommands(context: vscode.ExtensionContext, database: Database, log: vscode.LogOutputChannel): void {
+  const importAll = (files: string[], inFolder: boolean) => importWithProgress(database, log, files, inFolder);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.openRunFolder', async (uri?: vscode.Uri) => {
+      const folder = uri ?? (await pickOne({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Import Run Folder' }));
+      if (folder) await importAll(runFilesIn(folder.fsPath), true);
+    }),
+    vscode.commands.registerCommand('langlens.importFiles', async (uri?: vscode.Uri, selected?: vscode.Uri[]) => {
+      const files = selected?.length ? selected : uri ? [uri] : await vscode.window.showOpenDialog({
+        canSelectMany: true, openLabel: 'Import', filters: { 'Run files': ['jsonl', 'json', 'csv', 'tsv'] },
+      });
+      if (files?.length) await importAll(files.map((f) => f.fsPath), false);
+    }),
+    vscode.commands.registerCommand('langlens.importWorkspace', async () => {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length === 0) {
+        void vscode.window.showWarningMessage('LangLens: open a folder first, or use "LangLens: Open Run Folder…".');
+        return;
+      }
+      await importAll(folders.flatMap((f) => runFilesIn(f.uri.fsPath)), true);
+    }),
+  );
+}
+
+async function pickOne(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined> {
+  return (await vscode.window.showOpenDialog({ ...options, canSelectMany: false }))?.[0];
+}
+
+async function importWithProgress(database: Database, log: vscode.LogOutputChannel, files: string[], inFolder: boolean): Promise<void> {
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage('LangLens: no .jsonl, .json, .csv or .tsv files there.');
+    return;
+  }
+  const store = await database.store();
+  const outcome: Outcome = { imported: [], skipped: [], failed: [] };
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'LangLens: importing', cancellable: true },
+    async (progress, token) => {
+      for (const [i, file] of files.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${path.basename(file)} (${i + 1} of ${files.length})`, increment: 100 / files.length });
+        await importOne(store, file, inFolder, outcome, log);
+      }
+    });
+  database.notifyChanged();
+  report(outcome, log);
+}
+
+async function importOne(store: Awaited<ReturnType<Database['store']>>, file: string, inFolder: boolean, outcome: Outcome, log: vscode.LogOutputChannel) {
+  try {
+    const result = await importFile(store, file);
+    outcome.imported.push(result);
+    log.info(`imported ${file} (${result.format}): ${result.rows} rows`);
+  } catch (err) {
+    if (inFolder && err instanceof UnrecognisedLayoutError) {
+      outcome.skipped.push(file);
+      log.info(`skipped ${file}: not a layout LangLens recognises`);
+      return;
+    }
+    const message = err instanceof ImportError ? err.message : `${(err as Error).message}`;
+    outcome.failed.push({ file, message });
+    log.error(`could not import ${file}:\n${message}`);
+  }
+}
+
+function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
+  const rows = outcome.imported.reduce((sum, r) => sum + r.rows, 0);
+  const done = `Imported ${outcome.imported.length} file(s), ${rows.toLocaleString('en')} rows` +
+    (outcome.skipped.length ? `; skipped ${outcome.skipped.length} file(s) in no known layout` : '');
+  if (outcome.failed.length === 0) {
+    void vscode.window.showInformationMessage(`LangLens: ${done}.`);
+    return;
+  }
+  const first = outcome.failed[0]!;
+  void vscode.window.showErrorMessage(
+    `LangLens: ${outcome.failed.length} file(s) could not be imported (nothing of them was written). ` +
+    `${path.basename(first.file)}: ${first.message.split('\n')[0]}. ${done}.`, 'Show Details',
+  ).then((choice) => { if (choice) log.show(); });
+}

@@ -1,0 +1,39 @@
+// Turns language tags into what the webviews show: a name in the interface language and a writing direction.
+import { isRightToLeft, parseLanguageTag, sameLanguage, UNDETERMINED } from '../core/model/language';
+import type { DetectionView, LanguageView } from '../shared/protocol';
+
+const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+export function languageView(raw: string): LanguageView {
+  const tag = parseLanguageTag(raw);
+  if (!tag) return { tag: raw, name: raw, rtl: false };
+  let name: string;
+  try {
+    name = tag === UNDETERMINED ? 'undetermined' : names.of(tag) ?? tag;
+  } catch {
+    name = tag;
+  }
+  return { tag, name, rtl: isRightToLeft(tag) };
+}
+
+/** Whether a detected language counts as a mismatch: undetermined is neither agreement nor disagreement. */
+export function isMismatch(promptLang: string, detected: string): boolean {
+  const a = parseLanguageTag(promptLang);
+  const b = parseLanguageTag(detected);
+  if (!a || !b || b === UNDETERMINED) return false;
+  return !sameLanguage(a, b);
+}
+
+export function detectionView(
+  promptLang: string,
+  detection: { lang: string | null; confidence: number | null; detector: string | null },
+): DetectionView | null {
+  if (detection.lang === null) return null;
+  return {
+    language: languageView(detection.lang),
+    confidence: detection.confidence,
+    detector: detection.detector ?? 'unknown',
+    mismatch: isMismatch(promptLang, detection.lang),
+  };
+}
+

@@ -1,0 +1,49 @@
+// The extension's settings (contributes.configuration in package.json), read in one place.
+import * as vscode from 'vscode';
+import { parseLanguageTag, type LanguageTag } from '../core/model/language';
+import type { AnnotationTask } from '../shared/protocol';
+
+const SECTION = 'langlens';
+
+export interface AnnotationSettings {
+  readonly task: AnnotationTask;
+  readonly blind: boolean;
+  readonly seed: string;
+}
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION);
+}
+
+/** The annotator id, trimmed; "" when none is set. */
+export function annotatorId(): string {
+  return (config().get<string>('annotator.id') ?? '').trim();
+}
+
+/** The languages the annotator labels, as valid tags; empty means every language. */
+export function annotatorLanguages(): LanguageTag[] {
+  const raw = config().get<string[]>('annotator.languages') ?? [];
+  return raw.map((tag) => parseLanguageTag(String(tag))).filter((tag): tag is LanguageTag => tag !== undefined);
+}
+
+/** The database setting as written ("" = the default location). */
+export function databaseSetting(): string {
+  return (config().get<string>('database.path') ?? '').trim();
+}
+
+export function annotationSettings(): AnnotationSettings {
+  const c = config();
+  return {
+    task: c.get<string>('annotation.task') === 'pairwise' ? 'pairwise' : 'rating',
+    blind: c.get<boolean>('annotation.blind') ?? true,
+    seed: c.get<string>('annotation.seed') ?? '',
+  };
+}
+
+export async function setAnnotatorId(id: string): Promise<void> {
+  await config().update('annotator.id', id, vscode.ConfigurationTarget.Global);
+}
+
+export function affectsSettings(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
+  return keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+}

@@ -1,0 +1,62 @@
+// One key per action. The same table drives the keyboard handler, the hints on the buttons and the help.
+import type { AnnotationTask, LabelValue, Slot } from '../../src/shared/protocol';
+
+export type Action =
+  | { readonly kind: 'label'; readonly value: LabelValue }
+  | { readonly kind: 'flag'; readonly slot: Slot }
+  | { readonly kind: 'next' }
+  | { readonly kind: 'previous' }
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'nextUnlabelled' }
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'comment' }
+  | { readonly kind: 'help' };
+
+export interface KeyBinding {
+  /** KeyboardEvent.key values. */
+  readonly keys: readonly string[];
+  readonly action: Action;
+  readonly label: string;
+}
+
+const RATING: readonly KeyBinding[] = [
+  { keys: ['1', 'e'], action: { kind: 'label', value: 'excellent' }, label: 'Excellent' },
+  { keys: ['2', 'p'], action: { kind: 'label', value: 'pass' }, label: 'Pass' },
+  { keys: ['3', 'f'], action: { kind: 'label', value: 'fail' }, label: 'Fail' },
+  { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: 'Not in the prompt’s language' },
+];
+
+const PAIRWISE: readonly KeyBinding[] = [
+  { keys: ['1', 'a'], action: { kind: 'label', value: 'left' }, label: 'A is better' },
+  { keys: ['2', 't'], action: { kind: 'label', value: 'tie' }, label: 'Tie' },
+  { keys: ['3', 'b'], action: { kind: 'label', value: 'right' }, label: 'B is better' },
+  { keys: ['l'], action: { kind: 'flag', slot: 'left' }, label: 'A not in the prompt’s language' },
+  { keys: ['r'], action: { kind: 'flag', slot: 'right' }, label: 'B not in the prompt’s language' },
+];
+
+const COMMON: readonly KeyBinding[] = [
+  { keys: ['ArrowRight', 'j'], action: { kind: 'next' }, label: 'Next' },
+  { keys: ['ArrowLeft', 'k'], action: { kind: 'previous' }, label: 'Previous' },
+  { keys: ['s'], action: { kind: 'skip' }, label: 'Skip' },
+  { keys: ['n'], action: { kind: 'nextUnlabelled' }, label: 'Next unlabelled' },
+  { keys: ['u'], action: { kind: 'undo' }, label: 'Undo' },
+  { keys: ['c'], action: { kind: 'comment' }, label: 'Comment' },
+  { keys: ['?'], action: { kind: 'help' }, label: 'Keys' },
+];
+
+export function bindings(task: AnnotationTask): readonly KeyBinding[] {
+  return [...(task === 'rating' ? RATING : PAIRWISE), ...COMMON];
+}
+
+export function actionFor(task: AnnotationTask, key: string): Action | undefined {
+  const k = key.length === 1 ? key.toLowerCase() : key;
+  return bindings(task).find((b) => b.keys.includes(k))?.action;
+}
+
+export function keyName(key: string): string {
+  return key === 'ArrowRight' ? '→' : key === 'ArrowLeft' ? '←' : key.toUpperCase();
+}
+
+export function bindingOf(task: AnnotationTask, matches: (a: Action) => boolean): KeyBinding | undefined {
+  return bindings(task).find((b) => matches(b.action));
+}

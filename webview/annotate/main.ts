@@ -1,0 +1,346 @@
+// The annotation webview: keyboard-first labelling of the host's queue. It shows the item, records the label
+// locally at once (the next item paints without waiting for the database), and hands the write to the outbox,
+// which keeps it until the host confirms it is committed.
+import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '../shared/base.css';
+import './annotate.css';
+import { showErrorBanner, isTyping } from '../shared/dom';
+import { html } from '../shared/html';
+import { RpcClient } from '../shared/rpc';
+import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import type {
+  AnnotateRequests, AnnotateToHost, AnnotateToWebview, AnnotationItemView, AnnotationSession, LabelValue, Slot,
+} from '../../src/shared/protocol';
+import { actionFor, type Action } from './keys';
+import { Outbox, type PendingWrite } from './outbox';
+import { endOfQueue, header, itemBody, keyHelp, saveStatusText } from './render';
+
+interface UndoEntry {
+  readonly index: number;
+  readonly itemKey: string;
+  readonly undo: { kind: 'label'; previous: CurrentLabel | null } | { kind: 'flag'; slot: Slot; previous: boolean };
+}
+type CurrentLabel = { value: LabelValue; comment: string | null };
+
+/** Kept by VS Code across reloads (with the serializer): what to reopen and what is not saved yet. */
+interface SavedState {
+  readonly target: { run: string; languages?: readonly string[] } | null;
+  readonly outbox: readonly PendingWrite[];
+  readonly undo: readonly UndoEntry[];
+}
+
+const api = vscodeApi<SavedState>();
+const app = document.getElementById('app')!;
+const rpc = new RpcClient<AnnotateRequests>();
+const saved = api.getState();
+
+let session: AnnotationSession | undefined;
+let index = 0;
+let labelled: boolean[] = [];
+const items = new Map<number, AnnotationItemView>();
+const loading = new Set<number>();
+/** Labels and flags given in this page, over what the host sent with the item. */
+const labels = new Map<string, CurrentLabel | null>();
+const flags = new Map<string, boolean>();
+const drafts = new Map<string, string>();
+let undoStack: UndoEntry[] = [...(saved?.undo ?? [])];
+let unsaved: readonly PendingWrite[] = saved?.outbox ?? [];
+let commentOpen = false;
+let helpOpen = false;
+/** performance.now() of the key press whose next item is still to be painted. */
+let keyPressedAt: number | undefined;
+
+const outbox = new Outbox({
+  write: async (w) => { await (w.kind === 'label' ? rpc.request('saveLabel', w.params) : rpc.request('setFlag', w.params)); },
+  persist: (pending) => {
+    unsaved = [...pending];
+    persist();
+  },
+  onStatus: () => showSaveStatus(),
+  now: () => Date.now(),
+  setTimer: (run, ms) => window.setTimeout(run, ms),
+  clearTimer: (handle) => window.clearTimeout(handle as number),
+}, unsaved);
+
+function persist(): void {
+  const target = session ? { run: session.run, ...(session.restrictedTo ? { languages: session.restrictedTo } : {}) } : saved?.target ?? null;
+  api.setState({ target, outbox: unsaved, undo: undoStack.slice(-200) });
+}
+
+function send(message: AnnotateToHost): void {
+  api.postMessage(message);
+}
+
+onHostMessage<AnnotateToWebview>((message) => {
+  switch (message.type) {
+    case 'session': start(message.session); break;
+    case 'error': showError(message.message); break;
+    case 'response': rpc.settle(message); break;
+  }
+});
+
+function start(next: AnnotationSession): void {
+  session = next;
+  labelled = [...next.labelledMask].map((c) => c === '1');
+  items.clear();
+  labels.clear();
+  flags.clear();
+  index = Math.min(next.startIndex, next.total);
+  persist();
+  outbox.start();
+  render();
+  void ensureLoaded(index);
+}
+
+// ---------------------------------------------------------------------------------------------- items
+
+const AHEAD = 6;
+const BEHIND = 2;
+
+/** Fetches the items around the current one, so that the next item is there before the annotator wants it. */
+async function ensureLoaded(around: number): Promise<void> {
+  if (!session) return;
+  const from = Math.max(0, around - BEHIND);
+  const to = Math.min(session.total, around + AHEAD);
+  const missing = [];
+  for (let i = from; i < to; i++) if (!items.has(i) && !loading.has(i)) missing.push(i);
+  if (missing.length === 0) return;
+  const first = missing[0]!;
+  const last = missing[missing.length - 1]! + 1;
+  for (let i = first; i < last; i++) loading.add(i);
+  try {
+    const views = await rpc.request('items', { from: first, to: last });
+    for (const view of views) items.set(view.index, view);
+  } catch (err) {
+    showError(`Could not load items: ${(err as Error).message}`);
+  } finally {
+    for (let i = first; i < last; i++) loading.delete(i);
+  }
+  if (!items.has(index) || index < first || index >= last) return;
+  render();
+}
+
+function currentLabel(item: AnnotationItemView): CurrentLabel | null {
+  return labels.has(item.key) ? labels.get(item.key)! : item.label;
+}
+
+function isFlagged(item: AnnotationItemView, slot: Slot): boolean {
+  const key = `${item.key}\u0000${slot}`;
+  return flags.has(key) ? flags.get(key)! : item.responses.find((r) => r.slot === slot)?.flagged ?? false;
+}
+
+// ---------------------------------------------------------------------------------------------- render
+
+function render(): void {
+  if (!session) return;
+  const count = labelled.filter(Boolean).length;
+  const item = items.get(index);
+  let body;
+  if (index >= session.total) body = endOfQueue(session, count);
+  else if (!item) body = html`<p class="loading">Loading item ${index + 1}…</p>`;
+  else {
+    body = itemBody(session, {
+      item, label: currentLabel(item), flagged: (slot) => isFlagged(item, slot), saveState: outbox.stateOf(item.key),
+      draftComment: drafts.get(item.key) ?? null, commentOpen,
+    });
+  }
+  app.innerHTML = html`${header(session, index, count)}${body}${keyHelp(session, helpOpen)}`.value;
+  app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
+  document.body.dataset.index = String(index);
+  document.body.dataset.itemKey = item?.key ?? '';
+  showSaveStatus();
+  if (commentOpen) openCommentEditor(item);
+  if (item) reportPaint();
+}
+
+function reportPaint(): void {
+  const pressed = keyPressedAt;
+  if (pressed === undefined) return;
+  keyPressedAt = undefined;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const ms = performance.now() - pressed;
+    document.body.dataset.nextItemMs = ms.toFixed(1);
+    send({ type: 'painted', ms, what: 'next-item' });
+  }));
+}
+
+function showSaveStatus(): void {
+  const el = document.getElementById('save-status');
+  if (!el) return;
+  const status = saveStatusText(outbox.status(), Date.now());
+  el.textContent = status.text;
+  el.className = status.failing ? 'failing' : '';
+  if (status.failing && !el.querySelector('button')) {
+    const retry = document.createElement('button');
+    retry.textContent = 'Retry now';
+    retry.addEventListener('click', () => outbox.retryNow());
+    el.append(' ', retry);
+  }
+  const item = items.get(index);
+  const mark = app.querySelector('.choices .chip');
+  if (item && mark) {
+    const state = outbox.stateOf(item.key);
+    mark.className = `chip ${state === 'failed' ? 'warning' : state === 'saving' ? '' : 'ok'}`;
+    mark.textContent = state === 'failed' ? '⚠ not saved yet' : state === 'saving' ? 'saving' : currentLabel(item) ? '✓ saved' : '';
+  }
+}
+
+function showError(message: string): void {
+  showErrorBanner(app, message);
+}
+
+// ---------------------------------------------------------------------------------------------- actions
+
+function goTo(next: number): void {
+  if (!session) return;
+  index = Math.max(0, Math.min(session.total, next));
+  commentOpen = false;
+  const item = items.get(index);
+  if (item) send({ type: 'position', itemKey: item.key });
+  render();
+  void ensureLoaded(index);
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** Labels the current item; false when it is not loaded yet (the key press is then ignored, not lost silently). */
+function giveLabel(value: LabelValue | null, comment?: string | null): boolean {
+  const item = items.get(index);
+  if (!item || !session) return false;
+  const previous = currentLabel(item);
+  const text = comment !== undefined ? comment : drafts.get(item.key) ?? previous?.comment ?? null;
+  writeLabel(item, value, text);
+  undoStack.push({ index, itemKey: item.key, undo: { kind: 'label', previous } });
+  drafts.delete(item.key);
+  return true;
+}
+
+function writeLabel(item: AnnotationItemView, value: LabelValue | null, comment: string | null): void {
+  labels.set(item.key, value === null ? null : { value, comment });
+  labelled[item.index] = value !== null;
+  outbox.add({ kind: 'label', params: { id: newId(), itemKey: item.key, value, comment, labelledAt: new Date().toISOString() } });
+}
+
+function toggleFlag(slot: Slot): void {
+  const item = items.get(index);
+  if (!item || !item.responses.some((r) => r.slot === slot)) return;
+  const previous = isFlagged(item, slot);
+  writeFlag(item, slot, !previous);
+  undoStack.push({ index, itemKey: item.key, undo: { kind: 'flag', slot, previous } });
+  render();
+}
+
+function writeFlag(item: AnnotationItemView, slot: Slot, flagged: boolean): void {
+  flags.set(`${item.key}\u0000${slot}`, flagged);
+  outbox.add({ kind: 'flag', params: { id: newId(), itemKey: item.key, slot, flagged, labelledAt: new Date().toISOString() } });
+}
+
+/** Undo writes the previous state as a new row (the history keeps both) and goes back to the item. */
+async function undo(): Promise<void> {
+  const entry = undoStack.at(-1);
+  if (!entry) return;
+  if (!items.has(entry.index)) await ensureLoaded(entry.index);
+  const item = items.get(entry.index);
+  undoStack.pop();
+  if (!item || item.key !== entry.itemKey) {
+    showError('Cannot undo: the queue changed since that label. Go to the item and label it again.');
+    return;
+  }
+  if (entry.undo.kind === 'label') writeLabel(item, entry.undo.previous?.value ?? null, entry.undo.previous?.comment ?? null);
+  else writeFlag(item, entry.undo.slot, entry.undo.previous);
+  persist();
+  goTo(entry.index);
+}
+
+function nextUnlabelled(): void {
+  if (!session) return;
+  const after = labelled.findIndex((done, i) => !done && i > index);
+  const any = after === -1 ? labelled.findIndex((done) => !done) : after;
+  if (any !== -1) goTo(any);
+}
+
+function perform(action: Action): void {
+  switch (action.kind) {
+    case 'label':
+      if (giveLabel(action.value)) goTo(index + 1);
+      return;
+    case 'flag': toggleFlag(action.slot); return;
+    case 'next': case 'skip': goTo(index + 1); return;
+    case 'previous': goTo(index - 1); return;
+    case 'nextUnlabelled': nextUnlabelled(); return;
+    case 'undo': void undo(); return;
+    case 'comment':
+      commentOpen = true;
+      render();
+      return;
+    case 'help':
+      helpOpen = !helpOpen;
+      render();
+      return;
+  }
+}
+
+function openCommentEditor(item: AnnotationItemView | undefined): void {
+  const box = document.getElementById('comment') as (HTMLElement & { value: string }) | null;
+  if (!box || !item) return;
+  box.value = drafts.get(item.key) ?? currentLabel(item)?.comment ?? '';
+  requestAnimationFrame(() => box.focus());
+}
+
+function saveComment(text: string): void {
+  const item = items.get(index);
+  if (!item) return;
+  const comment = text.trim() === '' ? null : text.trim();
+  const label = currentLabel(item);
+  commentOpen = false;
+  if (label) giveLabel(label.value, comment);
+  else if (comment) drafts.set(item.key, comment);
+  else drafts.delete(item.key);
+  render();
+}
+
+// ---------------------------------------------------------------------------------------------- input
+
+document.addEventListener('keydown', (event) => {
+  if (!session) return;
+  if (commentOpen && isTyping(event.target)) {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      saveComment((event.target as HTMLElement & { value: string }).value ?? '');
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      commentOpen = false;
+      render();
+    }
+    return;
+  }
+  if (isTyping(event.target)) return;
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+    event.preventDefault();
+    perform({ kind: 'undo' });
+    return;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const action = actionFor(session.task, event.key);
+  if (!action) return;
+  event.preventDefault();
+  if (action.kind === 'label' && index >= session.total) return;
+  keyPressedAt = performance.now();
+  perform(action);
+});
+
+app.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('button');
+  if (!target || !session) return;
+  if (target.dataset.value) perform({ kind: 'label', value: target.dataset.value as LabelValue });
+  else if (target.dataset.flag) perform({ kind: 'flag', slot: target.dataset.flag as Slot });
+});
+
+
+// A status that counts down its retry needs a tick; cheap, and only while something failed.
+window.setInterval(() => { if (outbox.status().failed > 0) showSaveStatus(); }, 1000);
+
+send({ type: 'ready' });

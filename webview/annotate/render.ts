@@ -1,0 +1,121 @@
+// The annotation panel as HTML strings: progress, the prompt, the response(s) in blind order, the choices with
+// their keys, and the save status. Pure functions of the state main.ts keeps.
+import { html, Html, icon, langAttrs } from '../shared/html';
+import type { AnnotationItemView, AnnotationResponseView, AnnotationSession, LabelValue } from '../../src/shared/protocol';
+import { bindingOf, bindings, keyName } from './keys';
+import type { OutboxStatus } from './outbox';
+
+export interface ItemState {
+  readonly item: AnnotationItemView;
+  readonly label: { value: LabelValue; comment: string | null } | null;
+  readonly flagged: (slot: AnnotationResponseView['slot']) => boolean;
+  readonly saveState: 'saving' | 'failed' | undefined;
+  readonly draftComment: string | null;
+  readonly commentOpen: boolean;
+}
+
+export function header(session: AnnotationSession, index: number, labelled: number): Html {
+  const position = Math.min(index + 1, session.total);
+  return html`
+  <header class="progress" aria-label="Progress">
+    <div class="progress-text">
+      <span><strong id="position">${position}</strong> of ${session.total}</span>
+      <span class="muted">· <span id="labelled-count">${labelled}</span> labelled · ${session.task === 'rating' ? 'rate each response' : 'compare two responses'} · ${session.annotator}${session.blind ? ' · blind' : ''}</span>
+      <span class="spacer"></span>
+      <span id="save-status" role="status" aria-live="polite"></span>
+    </div>
+    <vscode-progress-bar id="progress-bar" value="${labelled}" max="${Math.max(1, session.total)}" aria-label="Labelled ${labelled} of ${session.total}"></vscode-progress-bar>
+  </header>`;
+}
+
+export function itemBody(session: AnnotationSession, state: ItemState): Html {
+  const { item } = state;
+  return html`
+  <main class="item" data-index="${item.index}" data-key="${item.key}" data-label="${state.label?.value ?? ''}">
+    <section class="prompt-block" aria-label="Prompt">
+      <div class="item-meta muted">${item.language.name} <span class="tag">${item.language.tag}</span> · ${item.group}${item.turn > 1 ? ` · turn ${item.turn}` : ''}</div>
+      ${item.prompt === null
+        ? html`<p class="muted">No prompt text was imported for this item.</p>`
+        : html`<div class="prompt markdown" ${langAttrs(item.language)}>${new Html(item.prompt)}</div>`}
+    </section>
+    <section class="responses ${item.task}" aria-label="Responses">
+      ${item.responses.map((r) => responseCard(session, state, r))}
+    </section>
+    ${choices(session, state)}
+    ${comment(state)}
+  </main>`;
+}
+
+function responseCard(session: AnnotationSession, state: ItemState, r: AnnotationResponseView): Html {
+  const name = r.slot === 'left' ? 'A' : r.slot === 'right' ? 'B' : 'Response';
+  const flagged = state.flagged(r.slot);
+  const flagKey = bindingOf(session.task, (a) => a.kind === 'flag' && a.slot === r.slot);
+  return html`
+  <article class="response-card ${flagged ? 'flagged' : ''}" data-slot="${r.slot}" aria-label="${name}">
+    <div class="card-head">
+      <strong class="slot-name">${name}</strong>
+      ${r.system ? html`<span class="chip">${r.system}</span>` : ''}
+      ${r.detected?.mismatch ? html`<span class="chip warning" title="${r.detected.detector} detected ${r.detected.language.name}">${icon('warning')} looks like ${r.detected.language.name}</span>` : ''}
+      <span class="spacer"></span>
+      <button class="flag ${flagged ? 'on' : ''}" data-flag="${r.slot}" aria-pressed="${flagged}" title="Mark as not in the prompt's language">
+        ${icon(flagged ? 'report' : 'circle-slash')} ${flagged ? 'Not in the prompt’s language' : 'Wrong language?'} ${flagKey ? html`<kbd>${keyName(flagKey.keys[0]!)}</kbd>` : ''}
+      </button>
+    </div>
+    <div class="response markdown" ${langAttrs(r.language)}>${r.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(r.html)}</div>
+  </article>`;
+}
+
+function choices(session: AnnotationSession, state: ItemState): Html {
+  const labels = bindings(session.task).filter((b) => b.action.kind === 'label');
+  return html`
+  <nav class="choices" aria-label="Your label">
+    ${labels.map((b) => {
+      const value = b.action.kind === 'label' ? b.action.value : '';
+      const chosen = state.label?.value === value;
+      return html`<button class="choice choice-${value} ${chosen ? 'chosen' : ''}" data-value="${value}" aria-pressed="${chosen}">
+        ${b.label} <kbd>${keyName(b.keys[0]!)}</kbd>${b.keys[1] ? html` <kbd>${keyName(b.keys[1])}</kbd>` : ''}</button>`;
+    })}
+    ${state.saveState === 'failed' ? html`<span class="chip warning">${icon('warning')} not saved yet</span>` : state.saveState === 'saving' ? html`<span class="chip">${icon('sync')} saving</span>` : state.label ? html`<span class="chip ok">${icon('check')} saved</span>` : ''}
+  </nav>`;
+}
+
+function comment(state: ItemState): Html {
+  const text = state.label?.comment ?? state.draftComment ?? '';
+  if (!state.commentOpen) {
+    return text ? html`<p class="comment-view">${icon('comment')} <span class="plain">${text}</span> <span class="muted">(C to edit)</span></p>` : html``;
+  }
+  return html`
+  <div class="comment-edit">
+    <vscode-textarea id="comment" rows="2" placeholder="Comment (Enter saves, Shift+Enter for a new line, Esc cancels)" aria-label="Comment"></vscode-textarea>
+    <p class="muted">${state.label ? 'Saved with your label.' : 'Saved with the label you give next.'}</p>
+  </div>`;
+}
+
+export function endOfQueue(session: AnnotationSession, labelled: number): Html {
+  const open = session.total - labelled;
+  return html`
+  <main class="item end">
+    <h2>${open === 0 ? 'All done.' : 'End of the queue.'}</h2>
+    <p>${labelled} of ${session.total} items labelled.${open > 0 ? html` Press <kbd>N</kbd> for the first of the ${open} unlabelled items.` : ''}</p>
+  </main>`;
+}
+
+export function keyHelp(session: AnnotationSession, open: boolean): Html {
+  if (!open) return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment</footer>`;
+  return html`
+  <footer class="key-help" aria-label="Keyboard">
+    <table>${bindings(session.task).map((b) => html`<tr><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
+      <tr><td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td><td>Undo</td></tr>
+    </table>
+  </footer>`;
+}
+
+export function saveStatusText(status: OutboxStatus, now: number): { text: string; failing: boolean } {
+  if (status.failed > 0) {
+    const wait = status.retryAt === null ? '' : ` Retrying in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s.`;
+    const what = status.failed === 1 ? '1 label is' : `${status.failed} labels are`;
+    return { text: `${what} not saved yet: ${status.lastError ?? 'unknown error'}.${wait} Kept here until saved.`, failing: true };
+  }
+  if (status.pending > 0) return { text: 'Saving…', failing: false };
+  return { text: 'All labels saved', failing: false };
+}

@@ -1,0 +1,150 @@
+// The grid webview: renders what the host sends, keeps the layout and filters, and reports paint timings.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '../shared/base.css';
+import './grid.css';
+import { showErrorBanner, isTyping } from '../shared/dom';
+import { html } from '../shared/html';
+import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../src/shared/protocol';
+import { grid, shownParts, toolbar } from './render';
+
+/** What VS Code keeps for the serializer, to reopen this group after a reload. */
+interface SavedState {
+  readonly run: string;
+  readonly group: string;
+  readonly turn: number;
+  readonly lang: string | null;
+}
+
+/** When this page's script started, to tell webview start-up from rendering in the paint timing. */
+const scriptStartedAt = Date.now();
+const api = vscodeApi<SavedState>();
+const app = document.getElementById('app')!;
+let view: GridView | undefined;
+let prefs: GridPreferences = { layout: 'languages-as-rows', hiddenLanguages: [], hiddenSystems: [] };
+
+function send(message: GridToHost): void {
+  api.postMessage(message);
+}
+
+onHostMessage<GridToWebview>((message) => {
+  switch (message.type) {
+    case 'show': show(message.view, message.preferences, message.requestedAt); break;
+    case 'loading': app.setAttribute('aria-busy', 'true'); break;
+    case 'error': showError(message.message); break;
+  }
+});
+
+function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): void {
+  const receivedAt = Date.now();
+  delete document.body.dataset.paintMs;
+  const sameGroup = view?.run === next.run && view.group === next.group && view.turn === next.turn;
+  const scroll = sameGroup ? { top: window.scrollY, left: window.scrollX } : undefined;
+  view = next;
+  prefs = nextPrefs;
+  api.setState({ run: next.run, group: next.group, turn: next.turn, lang: next.focusLanguage });
+  render();
+  if (scroll) window.scrollTo(scroll.left, scroll.top);
+  else scrollToFocus();
+  document.body.dataset.phases = JSON.stringify({
+    scriptStarted: Math.max(0, scriptStartedAt - requestedAt), received: receivedAt - requestedAt, rendered: Date.now() - requestedAt,
+  });
+  reportPaint(requestedAt);
+}
+
+function render(): void {
+  if (!view) return;
+  app.innerHTML = html`${toolbar(view, prefs)}<main class="grid-scroll">${grid(view, prefs)}</main>`.value;
+  app.setAttribute('aria-busy', 'false');
+  const shown = shownParts(view, prefs);
+  const table = app.querySelector<HTMLElement>('.response-grid');
+  // CSS custom property through CSSOM: the Content-Security-Policy forbids style attributes.
+  table?.style.setProperty('--columns', String(prefs.layout === 'languages-as-rows' ? shown.systems.length : shown.languages.length));
+  document.body.dataset.layout = prefs.layout;
+  keepHeaderBelowToolbar();
+  document.body.dataset.group = view.group;
+}
+
+/** The grid's header row sticks just below the toolbar, whose height changes with wrapping filters. */
+function keepHeaderBelowToolbar(): void {
+  const bar = app.querySelector<HTMLElement>('.toolbar');
+  if (!bar) return;
+  const apply = () => document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
+  apply();
+  toolbarObserver.disconnect();
+  toolbarObserver.observe(bar);
+}
+const toolbarObserver = new ResizeObserver(() => {
+  const bar = app.querySelector<HTMLElement>('.toolbar');
+  if (bar) document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
+});
+
+function scrollToFocus(): void {
+  window.scrollTo(0, 0);
+  if (!view?.focusLanguage) return;
+  app.querySelector(`[data-lang="${CSS.escape(view.focusLanguage)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+/** Two animation frames after the DOM change the grid has been painted: that is the time the user waited. */
+function reportPaint(requestedAt: number): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const paintedAt = Date.now();
+    const cells = app.querySelectorAll('.cell:not(.missing)').length;
+    document.body.dataset.paintMs = String(paintedAt - requestedAt);
+    document.body.dataset.paintedCells = String(cells);
+    send({ type: 'painted', requestedAt, paintedAt, cells });
+  }));
+}
+
+function showError(message: string): void {
+  showErrorBanner(app, message);
+}
+
+function setPreferences(next: GridPreferences): void {
+  prefs = next;
+  send({ type: 'preferences', preferences: prefs });
+  const requestedAt = Date.now();
+  render();
+  reportPaint(requestedAt);
+}
+
+function setLayout(layout: GridLayout): void {
+  if (layout !== prefs.layout) setPreferences({ ...prefs, layout });
+}
+
+function toggleIn(list: readonly string[], value: string, hidden: boolean): string[] {
+  return hidden ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+}
+
+app.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('vscode-button');
+  if (!target || target.hasAttribute('disabled')) return;
+  if (target.id === 'previous') send({ type: 'navigate', to: 'previous' });
+  else if (target.id === 'next') send({ type: 'navigate', to: 'next' });
+  else if (target.id === 'layout-languages') setLayout('languages-as-rows');
+  else if (target.id === 'layout-systems') setLayout('systems-as-rows');
+  else if (target.id === 'show-all') setPreferences({ ...prefs, hiddenLanguages: [], hiddenSystems: [] });
+  else if (target.dataset.turn) send({ type: 'turn', turn: Number(target.dataset.turn) });
+});
+
+app.addEventListener('change', (event) => {
+  const box = event.target as HTMLElement & { checked: boolean; value: string };
+  if (box.classList.contains('filter-language')) {
+    setPreferences({ ...prefs, hiddenLanguages: toggleIn(prefs.hiddenLanguages, box.value, !box.checked) });
+  } else if (box.classList.contains('filter-system')) {
+    setPreferences({ ...prefs, hiddenSystems: toggleIn(prefs.hiddenSystems, box.value, !box.checked) });
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+  if (event.key === ']' || event.key === 'n') send({ type: 'navigate', to: 'next' });
+  else if (event.key === '[' || event.key === 'p') send({ type: 'navigate', to: 'previous' });
+  else if (event.key === 'l') setLayout(prefs.layout === 'languages-as-rows' ? 'systems-as-rows' : 'languages-as-rows');
+  else return;
+  event.preventDefault();
+});
+
+
+send({ type: 'ready' });
