@@ -1,7 +1,9 @@
 // Bundles the extension host, the CLI and the webviews with esbuild.
-// sqlite3 is a native module and vscode is provided by the editor: both stay external.
+// vscode is provided by the editor. sqlite3 is a native module: the CLI loads it from node_modules; the
+// extension bundles its JavaScript and loads the binary from dist/native/, so that the .vsix needs no
+// node_modules at all (see scripts/package.mjs).
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,13 +19,27 @@ const node = {
   logLevel: 'warning',
 };
 
+/** sqlite3 finds its binary with the `bindings` package, which searches node_modules: point it at dist/native. */
+const sqliteBinaryBesideBundle = {
+  name: 'sqlite3-binary-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /sqlite3-binding\.js$/ }, (args) => ({ path: args.path, namespace: 'sqlite3-binary' }));
+    build.onLoad({ filter: /.*/, namespace: 'sqlite3-binary' }, () => ({
+      contents: "module.exports = require(require('path').join(__dirname, 'native', 'node_sqlite3.node'));",
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', optional: true },
+  {
+    ...node, external: ['vscode'], plugins: [sqliteBinaryBesideBundle],
+    entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', optional: true,
+  },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-import { chmodSync, existsSync, readdirSync } from 'node:fs';
-// Each webview/<panel>/main.ts becomes media/<panel>.js.
+// Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).
 if (existsSync('webview')) {
   for (const entry of readdirSync('webview', { withFileTypes: true })) {
     if (entry.isDirectory() && existsSync(`webview/${entry.name}/main.ts`)) {
@@ -36,7 +52,13 @@ if (existsSync('webview')) {
   }
 }
 
-mkdirSync('dist', { recursive: true });
+mkdirSync('dist/native', { recursive: true });
+copyFileSync('node_modules/sqlite3/build/Release/node_sqlite3.node', 'dist/native/node_sqlite3.node');
+// The codicon font and stylesheet, served from media/ (the webviews' only readable folder). vscode-icon (inside
+// vscode-button) finds the stylesheet through <link id="vscode-codicon-stylesheet">.
+mkdirSync('media', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/${file}`);
+
 for (const { optional, ...options } of builds) {
   const entry = Object.values(options.entryPoints)[0];
   if (optional && !existsSync(entry)) continue;

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm run test:e2e — the extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven by
+# playwright-core with Debian's chromium. Installs code-server into .e2e/ on the first run (cached after),
+# packages the .vsix with `npm run package`, installs it into a private profile, opens a generated workspace
+# and runs test/e2e/run.ts. Screenshots go to artifacts/e2e/. Needs the Debian packages listed in
+# scripts/vscode/lib.sh (require_system_packages); no internet beyond the npm registry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/vscode/lib.sh
+
+PORT=${PORT:-8765}
+PROFILE="$CACHE/run"
+ARTIFACTS="$PROJECT/artifacts/e2e"
+T0=$(date +%s)
+
+trap stop_code_server EXIT
+require_system_packages
+ensure_code_server
+log "code-server ready ($(( $(date +%s) - T0 )) s)"
+
+VSIX="$CACHE/langlens-e2e.vsix"
+npm run --silent package -- --out "$VSIX" >"$CACHE/logs/package.log" 2>&1 || { cat "$CACHE/logs/package.log" >&2; exit 1; }
+log "packaged $(du -h "$VSIX" | cut -f1) .vsix"
+
+rm -rf "$PROFILE" "$ARTIFACTS"
+mkdir -p "$ARTIFACTS"
+prepare_profile "$PROFILE"
+install_vsix "$PROFILE" "$VSIX"
+# The annotator of this test; the user-level settings an annotator would have.
+node -e '
+  const fs = require("fs"); const file = process.argv[1];
+  const settings = JSON.parse(fs.readFileSync(file, "utf8"));
+  Object.assign(settings, { "langlens.annotator.id": "e2e-annotator", "langlens.annotator.languages": ["he", "zh"],
+    "workbench.colorTheme": "Default Dark Modern" });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));' "$PROFILE/data/User/settings.json"
+
+WORKSPACE="$PROFILE/workspace"
+node --import tsx test/e2e/fixture.ts "$WORKSPACE"
+
+start_code_server "$PROFILE" "$PORT" "$WORKSPACE"
+log "code-server pid $CS_PID on http://127.0.0.1:$PORT ($(( $(date +%s) - T0 )) s)"
+
+CS_URL="http://127.0.0.1:$PORT" WORKSPACE="$WORKSPACE" ARTIFACTS="$ARTIFACTS" HOME="$PROFILE/home" \
+  node --import tsx test/e2e/run.ts
+log "E2E passed in $(( $(date +%s) - T0 )) s; screenshots in $ARTIFACTS"

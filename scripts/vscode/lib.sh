@@ -1,0 +1,130 @@
+# Shared by scripts/e2e.sh and scripts/try-vscode.sh: install code-server (VS Code 1.100.3 server + web workbench)
+# offline from the npm registry into the gitignored cache .e2e/, install the packaged extension, start and stop it.
+# Source it; it defines functions and never runs anything on its own.
+
+CS_VERSION=${CS_VERSION:-4.100.3}   # the last code-server line whose engines accept Node 20 (4.103+ need Node 22)
+PROJECT=${PROJECT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+CACHE=${E2E_CACHE:-$PROJECT/.e2e}
+CS_BIN="$CACHE/cs/node_modules/.bin/code-server"
+CS_PID=""
+
+log() { echo "[vscode $(date +%H:%M:%S)] $*"; }
+
+# npm settings for every npm call (code-server's nested installs inherit them).
+use_offline_npm() {
+  export npm_config_cache="$CACHE/npm-cache"
+  export npm_config_nodedir=/usr           # node-gyp takes headers from /usr/include/node instead of downloading them
+  export npm_config_yes=true               # node-pty's postinstall runs `npx node-gyp`, which aborts when yes=false
+  export npm_config_unsafe_perm=true       # code-server's postinstall refuses to run as root without it
+  export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+  mkdir -p "$CACHE/tmp"
+  export TMPDIR="$CACHE/tmp"               # @vscode/ripgrep looks for its download cache in os.tmpdir()
+}
+
+require_system_packages() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v rg >/dev/null || missing+=(ripgrep)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v g++ >/dev/null || missing+=(build-essential)
+  for p in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev pkg-config; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "missing Debian packages: ${missing[*]}" >&2
+  echo "install them with: apt-get install -y ${missing[*]}" >&2
+  return 1
+}
+
+# @vscode/ripgrep downloads rg from GitHub in its postinstall; seed its cache with Debian's rg (the same 13.0.0).
+seed_ripgrep_cache() {
+  local pack="$CACHE/pack"
+  mkdir -p "$pack"
+  (cd "$pack" && npm pack "code-server@$CS_VERSION" >/dev/null 2>&1 \
+    && tar xzf "code-server-$CS_VERSION.tgz" package/lib/vscode/npm-shrinkwrap.json)
+  local rg_pkg rg_release
+  rg_pkg=$(node -p "require('$pack/package/lib/vscode/npm-shrinkwrap.json').packages['node_modules/@vscode/ripgrep'].version")
+  (cd "$pack" && npm pack "@vscode/ripgrep@$rg_pkg" >/dev/null 2>&1 && tar xzf "vscode-ripgrep-$rg_pkg.tgz" package/lib/postinstall.js)
+  rg_release=$(sed -n "s/^const VERSION = '\(.*\)';/\1/p" "$pack/package/lib/postinstall.js")
+  local dir="$TMPDIR/vscode-ripgrep-cache-$rg_pkg"
+  mkdir -p "$dir/stage" && cp /usr/bin/rg "$dir/stage/rg"
+  tar czf "$dir/ripgrep-$rg_release-x86_64-unknown-linux-musl.tar.gz" -C "$dir/stage" rg && rm -rf "$dir/stage"
+}
+
+# Installs code-server once; later runs reuse .e2e/cs (about 5-8 minutes the first time on 2 cores).
+ensure_code_server() {
+  if [ -x "$CS_BIN" ] && [ "$(cat "$CACHE/cs/.version" 2>/dev/null)" = "$CS_VERSION" ]; then return 0; fi
+  require_system_packages
+  use_offline_npm
+  log "installing code-server $CS_VERSION into $CACHE/cs (first run only; native modules build from source)"
+  rm -rf "$CACHE/cs" && mkdir -p "$CACHE/cs" "$CACHE/logs"
+  seed_ripgrep_cache
+  echo '{"private":true}' > "$CACHE/cs/package.json"
+  # argon2, kerberos, node-pty, spdlog... cannot fetch GitHub prebuilds offline and build with node-gyp.
+  (cd "$CACHE/cs" && npm install "code-server@$CS_VERSION" >"$CACHE/logs/cs-install.log" 2>&1) \
+    || { tail -60 "$CACHE/logs/cs-install.log" >&2; return 1; }
+  echo "$CS_VERSION" > "$CACHE/cs/.version"
+}
+
+# code-server with a private profile under $1 (user data, extensions, HOME), so nothing touches the user's own.
+cs_cli() {
+  local profile=$1; shift
+  HOME="$profile/home" "$CS_BIN" --user-data-dir "$profile/data" --extensions-dir "$profile/ext" "$@"
+}
+
+prepare_profile() {
+  local profile=$1
+  mkdir -p "$profile/home" "$profile/data/User" "$profile/ext" "$profile/logs"
+  cat > "$profile/data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "telemetry.telemetryLevel": "off",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "extensions.ignoreRecommendations": true,
+  "update.mode": "none",
+  "security.workspace.trust.enabled": false,
+  "chat.disableAIFeatures": true,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "git.enabled": false,
+  "git.openRepositoryInParentFolders": "never"
+}
+JSON
+}
+
+install_vsix() {
+  local profile=$1 vsix=$2
+  cs_cli "$profile" --install-extension "$vsix" --force >"$profile/logs/install-extension.log" 2>&1 \
+    || { cat "$profile/logs/install-extension.log" >&2; return 1; }
+}
+
+group_alive() { ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }'; }
+
+# Starts code-server in its own process group (setsid) so stop_code_server can end the whole tree by id:
+# it forks a file watcher and extension hosts that outlive a plain kill of the top process.
+start_code_server() {
+  local profile=$1 port=$2 folder=$3 bind=${4:-127.0.0.1}
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use; choose another with PORT=..." >&2; return 1; fi
+  # EXTENSIONS_GALLERY points the marketplace nowhere: nothing tries to reach the internet.
+  setsid env HOME="$profile/home" EXTENSIONS_GALLERY='{"serviceUrl":""}' ${LANGLENS_E2E_ENV:-} "$CS_BIN" \
+    --bind-addr "$bind:$port" --auth none --disable-telemetry --disable-update-check \
+    --disable-workspace-trust --disable-getting-started-override \
+    --user-data-dir "$profile/data" --extensions-dir "$profile/ext" "$folder" >"$profile/logs/code-server.log" 2>&1 &
+  CS_PID=$!
+  echo "$CS_PID" > "$profile/logs/code-server.pid"
+  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && return 0; sleep 0.1; done
+  cat "$profile/logs/code-server.log" >&2
+  return 1
+}
+
+stop_code_server() {
+  [ -n "$CS_PID" ] || return 0
+  if group_alive "$CS_PID"; then
+    kill -TERM -- "-$CS_PID" 2>/dev/null || true
+    for _ in $(seq 1 20); do group_alive "$CS_PID" || break; sleep 0.25; done
+    group_alive "$CS_PID" && kill -KILL -- "-$CS_PID" 2>/dev/null || true
+  fi
+  CS_PID=""
+}

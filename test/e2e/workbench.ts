@@ -1,0 +1,108 @@
+// Driving the VS Code workbench (code-server in chromium) with playwright-core: commands, the explorer tree,
+// webview frames, screenshots. Webviews are <iframe class="webview"> → <iframe id="active-frame"> → our page;
+// a page is found by the class our HTML shell puts on its <body> (grid, annotate).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+// Functions given to frame.evaluate run in the webview, where the DOM exists; this project compiles without the
+// DOM library, so the one global they use is declared here (locally: an import would not survive serialising).
+declare const document: { body: { classList: { contains(name: string): boolean } } | null };
+
+const t0 = Date.now();
+export const log = (...args: unknown[]) => console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
+
+export async function launch(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--lang=en-US'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log('workbench page error:', e.message));
+  return { browser, page };
+}
+
+export class Shots {
+  private n = 0;
+  constructor(private readonly page: Page, private readonly folder: string) {
+    mkdirSync(folder, { recursive: true });
+  }
+  async take(name: string): Promise<void> {
+    const file = `${String(++this.n).padStart(2, '0')}-${name}.png`;
+    await this.page.screenshot({ path: join(this.folder, file) });
+    log('screenshot', file);
+  }
+}
+
+export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+  await waitForWorkbench(page);
+}
+
+/** The workbench is usable once the remote file system is connected: the explorer lists the folder. */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const quickInput = page.locator('.quick-input-widget');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await quickInput.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch {
+      log('command palette did not open; retrying');
+    }
+  }
+  await page.keyboard.type(title, { delay: 5 });
+  await clickQuickItem(page, title);
+}
+
+/** Clicks the quick-input entry whose label is exactly this (the first match may be a longer command). */
+async function clickQuickItem(page: Page, label: string): Promise<void> {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+/** Picks an entry of an open quick pick by its label. */
+export async function pickQuickItem(page: Page, label: string): Promise<void> {
+  const quickInput = page.locator('.quick-input-widget');
+  await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(label, { delay: 5 });
+  await clickQuickItem(page, label);
+}
+
+/** The frame of one of our webviews, waiting until it exists and its script has run. */
+export async function webviewFrame(page: Page, panel: 'grid' | 'annotate', timeout = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const isOurs = await frame.evaluate((name) => document.body?.classList.contains(name) ?? false, panel).catch(() => false);
+      if (isOurs) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the ${panel} webview did not appear within ${timeout} ms`);
+}
+
+export async function waitInFrame<T, A = undefined>(frame: Frame, what: string, predicate: (arg: A) => T, timeout = 30_000, arg?: A): Promise<T> {
+  try {
+    const run = predicate as (arg: unknown) => unknown;
+    const handle = await frame.waitForFunction(run, arg, { timeout, polling: 'raf' });
+    return (await handle.jsonValue()) as T;
+  } catch (err) {
+    throw new Error(`waiting for ${what}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** A tree row of the LangLens view, by its label. */
+export function treeRow(page: Page, label: string) {
+  return page.locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+}
