@@ -1,7 +1,8 @@
 // A response's effective language and how it compares with its prompt's (protocols.md §4-§6). A human language
-// label wins over the detector; "und" is neither agreement nor disagreement; a response never detected is apart.
+// label wins over the detector, and so does a human's flag "not in the prompt's language" (the annotation panel's
+// one-key statement, [SH] App. E); "und" is neither agreement nor disagreement; a response never detected is apart.
 import { languageKey, sameLanguage, UNDETERMINED, type LanguageTag } from '../model/language';
-import { responseLanguages, type ResponseFilter, type ResponseLanguageRow } from '../store/languageQueries';
+import { responseLanguages, type LanguageSource, type ResponseFilter, type ResponseLanguageRow } from '../store/languageQueries';
 import type { Store } from '../store/store';
 
 /**
@@ -24,11 +25,16 @@ export function languageOutcome(promptLang: LanguageTag, effective: LanguageTag 
   return sameLanguage(promptLang, effective) ? 'match' : 'mismatch';
 }
 
+/** The outcome of a response with its language's source: a human's flag makes it a mismatch, whatever was detected. */
+export function responseOutcome(row: { lang: LanguageTag; effective: LanguageTag | null; source: LanguageSource | null }): LanguageOutcome {
+  return row.source === 'flag' ? 'mismatch' : languageOutcome(row.lang, row.effective);
+}
+
 export interface ResponseLanguage extends ResponseLanguageRow {
   readonly outcome: LanguageOutcome;
 }
 
 /** Every response of a slice with its effective language and its outcome against the prompt's language. */
 export async function effectiveLanguages(store: Store, filter: ResponseFilter = {}): Promise<ResponseLanguage[]> {
-  return (await responseLanguages(store, filter)).map((row) => ({ ...row, outcome: languageOutcome(row.lang, row.effective) }));
+  return (await responseLanguages(store, filter)).map((row) => ({ ...row, outcome: responseOutcome(row) }));
 }

@@ -6,6 +6,7 @@ export {
   effectiveLanguages,
   LANGUAGE_OUTCOMES,
   languageOutcome,
+  responseOutcome,
   type LanguageOutcome,
   type ResponseLanguage,
 } from './effectiveLanguage';

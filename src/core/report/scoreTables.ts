@@ -148,10 +148,10 @@ function gateCells(r: GateCounts): Record<string, Cell> {
 
 function gateNotes(rows: readonly GateCounts[], gate: string): string[] {
   return [
-    `Language gate: a response whose language (a human's label, else the detector's) is not the prompt's ${gate} (Wrong lang).`,
+    `Language gate: a response whose language (a human's label, else a human's flag, else the detector's) is not the prompt's ${gate} (Wrong lang).`,
     '"und" responses (no single language: the detector abstained on a short, ambiguous or code-only answer, or a human said und / zxx / mul) and responses not detected yet are not gated: they keep the judge\'s score and are counted in their columns.',
     ...countNote(sum(rows, (r) => r.notDetected), 'scored response(s) have no language detection yet: run `langlens langid`.'),
-    ...countNote(sum(rows, (r) => r.humanLanguage), 'scored response(s) have a human language label, which wins over the detector.'),
+    ...countNote(sum(rows, (r) => r.humanLanguage), 'scored response(s) have a human language label or flag, which wins over the detector.'),
     ...countNote(sum(rows, (r) => r.invalid), 'unparsable judge answer(s) were left out of every figure (Invalid).'),
   ];
 }
@@ -241,7 +241,7 @@ export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: In
       responses: r.responses, mismatches: r.mismatches, undetermined: r.undetermined, notDetected: r.notDetected, human: r.humanLanguage,
     })),
     notes: [
-      'Agreement: share of the responses in the prompt\'s language among those whose language was determined (n); a human language label wins over the detector.',
+      'Agreement: share of the responses in the prompt\'s language among those whose language was determined (n); a human language label, or a human flag "not in the prompt\'s language", wins over the detector.',
       'Coverage: share of all responses whose language was determined. "und" (and a human\'s zxx "no linguistic content" or mul "several languages") is neither agreement nor disagreement.',
       ...countNote(sum(rows, (r) => r.notDetected), 'response(s) have no detection yet (they lower coverage): run `langlens langid`.'),
       ...countNote(sum(rows, (r) => r.humanDisagreements), 'response(s) have annotators naming different languages: the latest label is used.'),
@@ -260,16 +260,22 @@ export function languageMismatchTable(responses: readonly ResponseLanguage[]): T
       text('effective', 'Language'), text('source', 'By'), coefficient('confidence', 'Confidence'), text('excerpt', 'Response'),
     ],
     rows: responses.map((r) => ({
-      ...groupCells(r, fields), system: r.system, group: r.group, seed: r.seed, effective: r.effective ?? '',
-      source: r.source === 'human' ? `human (${r.annotator ?? '?'})` : 'detector',
+      ...groupCells(r, fields), system: r.system, group: r.group, seed: r.seed,
+      effective: r.source === 'flag' ? `not ${r.lang}` : r.effective ?? '', source: sourceText(r),
       confidence: r.source === 'detector' ? r.confidence : null, excerpt: excerpt(r.excerpt),
     })),
     notes: [
-      `${responses.length} response(s) whose language (a human's label, else the detector's) is determined and is not the prompt's.`,
+      `${responses.length} response(s) whose language (a human's label, else a human's flag, else the detector's) is determined and is not the prompt's.`,
       'Label a wrong detection with a language-label record (or in the editor): the human label wins from then on.',
       ...[...new Set(responses.map((r) => r.detector).filter((d) => d !== null))].map((d) => `Detector: ${d}.`),
     ],
   };
+}
+
+function sourceText(r: ResponseLanguage): string {
+  if (r.source === 'human') return `human (${r.annotator ?? '?'})`;
+  if (r.source === 'flag') return `flagged (${r.flaggedBy ?? '?'})`;
+  return 'detector';
 }
 
 function excerpt(text: string): string {

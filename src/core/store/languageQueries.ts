@@ -1,5 +1,6 @@
 // The SQL of language identification (protocols.md §6): which responses still need a detection, storing
-// detections, and each response's effective language (the latest human language label, else the detection).
+// detections, and each response's effective language: the latest human language label, else a human's "not in the
+// prompt's language" flag, else the detection.
 import type { LanguageTag } from '../model/language';
 import { filterClause, placeholders, type DataFilter, type Store, type WhereClause } from './store';
 
@@ -17,7 +18,9 @@ export function addSystemFilter(where: WhereClause, filter: ResponseFilter, syst
 /**
  * Common table expressions for the human side of a response's language, keyed by (prompt_id, system_id, seed):
  * `human_language` is the latest current language label of any annotator (a cleared label, value NULL, is no label),
- * `human_language_spread` how many distinct languages the annotators' current labels name (> 1: they disagree).
+ * `human_language_spread` how many distinct languages the annotators' current labels name (> 1: they disagree),
+ * `human_flag` the annotators whose current flag says "not in the prompt's language" (an un-flag retracts only the
+ * annotator's own flag).
  */
 export const HUMAN_LANGUAGE_CTES = `
   human_language AS (
@@ -28,7 +31,29 @@ export const HUMAN_LANGUAGE_CTES = `
     WHERE latest = 1),
   human_language_spread AS (
     SELECT prompt_id, system_id, seed, count(DISTINCT value) AS languages
-    FROM current_labels WHERE kind = 'language' AND value IS NOT NULL GROUP BY prompt_id, system_id, seed)`;
+    FROM current_labels WHERE kind = 'language' AND value IS NOT NULL GROUP BY prompt_id, system_id, seed),
+  human_flag AS (
+    SELECT f.prompt_id, f.system_id, f.seed, group_concat(fa.name, ', ') AS annotators
+    FROM current_language_flags f JOIN annotators fa ON fa.id = f.annotator_id
+    WHERE f.flagged = 1 GROUP BY f.prompt_id, f.system_id, f.seed)`;
+
+/**
+ * Joins the human side of the language of the response at (prompt, system, seed), given as column expressions,
+ * and the detection `d` must be joined already. Aliases: h (label), hs (spread), fl (flag).
+ */
+export function humanLanguageJoins(prompt: string, system: string, seed: string): string {
+  const on = (alias: string) => `${alias}.prompt_id = ${prompt} AND ${alias}.system_id = ${system} AND ${alias}.seed = ${seed}`;
+  return `LEFT JOIN human_language h ON ${on('h')} LEFT JOIN human_language_spread hs ON ${on('hs')}
+    LEFT JOIN human_flag fl ON ${on('fl')}`;
+}
+
+/**
+ * The effective language and where it comes from, over the joins above. A flag names no language: the detection
+ * stays the language shown, and the source "flag" makes it a mismatch.
+ */
+export const EFFECTIVE_LANGUAGE_COLUMNS = `coalesce(h.lang, d.lang) AS effective,
+  CASE WHEN h.lang IS NOT NULL THEN 'human' WHEN fl.annotators IS NOT NULL THEN 'flag'
+       WHEN d.lang IS NOT NULL THEN 'detector' END AS source`;
 
 /** The runs that have responses, optionally only one. */
 export async function runsWithResponses(store: Store, run?: string): Promise<string[]> {
@@ -115,8 +140,11 @@ export async function saveDetections(store: Store, detector: string, detections:
   return written;
 }
 
-/** Where a response's effective language comes from. */
-export type LanguageSource = 'human' | 'detector';
+/**
+ * Where a response's effective language comes from: a human's language label, a human's flag saying it is not in
+ * the prompt's language (which names no language), or the detector.
+ */
+export type LanguageSource = 'human' | 'flag' | 'detector';
 
 /** The key of a response as rows of the score queries carry it. */
 export interface ResponseKeyRow {
@@ -141,6 +169,8 @@ export interface ResponseLanguageRow extends ResponseKeyRow {
   readonly annotator: string | null;
   /** Distinct languages named by the annotators' current labels (0: none; > 1: they disagree, the latest wins). */
   readonly humanLanguages: number;
+  /** The annotators who currently flag the response as not in the prompt's language, or null. */
+  readonly flaggedBy: string | null;
   /** The opening of the response, for lists a person reads. */
   readonly excerpt: string;
 }
@@ -150,17 +180,13 @@ export function responseLanguages(store: Store, filter: ResponseFilter = {}): Pr
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
   return store.db.all<ResponseLanguageRow>(`
     WITH ${HUMAN_LANGUAGE_CTES}
-    SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed,
-           coalesce(h.lang, d.lang) AS effective,
-           CASE WHEN h.lang IS NOT NULL THEN 'human' WHEN d.lang IS NOT NULL THEN 'detector' END AS source,
+    SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, ${EFFECTIVE_LANGUAGE_COLUMNS},
            d.lang AS detected, d.confidence, d.reason, d.detector, h.lang AS human, a.name AS annotator,
-           coalesce(hs.languages, 0) AS humanLanguages, substr(resp.text, 1, 160) AS excerpt
+           coalesce(hs.languages, 0) AS humanLanguages, fl.annotators AS flaggedBy, substr(resp.text, 1, 160) AS excerpt
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id
     LEFT JOIN language_detections d ON d.response_id = resp.id
-    LEFT JOIN human_language h ON h.prompt_id = resp.prompt_id AND h.system_id = resp.system_id AND h.seed = resp.seed
-    LEFT JOIN human_language_spread hs
-      ON hs.prompt_id = resp.prompt_id AND hs.system_id = resp.system_id AND hs.seed = resp.seed
+    ${humanLanguageJoins('resp.prompt_id', 'resp.system_id', 'resp.seed')}
     LEFT JOIN annotators a ON a.id = h.annotator_id
     ${where.sql()} ORDER BY r.name, p.lang, p.turn, s.name, p.group_key, resp.seed`, where.params);
 }

@@ -2,7 +2,15 @@
 // the response they grade, and the annotators' current excellent / pass / fail ratings.
 import type { LanguageTag } from '../model/language';
 import type { Rating } from '../model/records';
-import { addSystemFilter, HUMAN_LANGUAGE_CTES, type LanguageSource, type ResponseFilter, type ResponseKeyRow } from './languageQueries';
+import {
+  addSystemFilter,
+  EFFECTIVE_LANGUAGE_COLUMNS,
+  HUMAN_LANGUAGE_CTES,
+  humanLanguageJoins,
+  type LanguageSource,
+  type ResponseFilter,
+  type ResponseKeyRow,
+} from './languageQueries';
 import { filterClause, placeholders, type Store } from './store';
 
 export interface PointwiseScoreRow extends ResponseKeyRow {
@@ -15,6 +23,7 @@ export interface PointwiseScoreRow extends ResponseKeyRow {
   readonly score: number | null;
   /** The response's latest human language label, else its detection; null when neither exists. */
   readonly effective: LanguageTag | null;
+  /** "flag": a human says it is not in the prompt's language (a mismatch whatever the detector says). */
   readonly source: LanguageSource | null;
 }
 
@@ -31,13 +40,12 @@ export function pointwiseScores(
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, pw.seed, j.name AS judge,
            j.hash AS judgeHash, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
-           coalesce(h.lang, d.lang) AS effective,
-           CASE WHEN h.lang IS NOT NULL THEN 'human' WHEN d.lang IS NOT NULL THEN 'detector' END AS source
+           ${EFFECTIVE_LANGUAGE_COLUMNS}
     FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
     LEFT JOIN responses resp ON resp.prompt_id = pw.prompt_id AND resp.system_id = pw.system_id AND resp.seed = pw.seed
     LEFT JOIN language_detections d ON d.response_id = resp.id
-    LEFT JOIN human_language h ON h.prompt_id = pw.prompt_id AND h.system_id = pw.system_id AND h.seed = pw.seed
+    ${humanLanguageJoins('pw.prompt_id', 'pw.system_id', 'pw.seed')}
     ${where.sql()} ORDER BY pw.id`, where.params);
 }
 

@@ -1,9 +1,11 @@
 // The language-identification pipeline on a real database: detection once per response (and again only when the
-// text changed, or when asked to redo another detector's work), a human language label winning over the detector,
-// and what each response's language means against its prompt's.
+// text changed, or when asked to redo another detector's work), a human language label or flag winning over the
+// detector, and what each response's language means against its prompt's.
 import { strict as assert } from 'node:assert';
 import { detectResponseLanguages, effectiveLanguages, languageOutcome, runDetector } from '../../../src/core/languages';
-import { ioAgreement } from '../../../src/core/metrics/scores';
+import { ioAgreement, likertMeans } from '../../../src/core/metrics/scores';
+import { appendLanguageFlag } from '../../../src/core/store/annotation';
+import { pointwiseScores } from '../../../src/core/store/scoreQueries';
 import { parseLanguageTag, type LanguageTag } from '../../../src/core/model/language';
 import { requireSharedData } from '../../support/paths';
 import { loadHpltPrompts } from '../langid/hpltPrompts';
@@ -88,6 +90,32 @@ describe('language identification pipeline', () => {
     // The detector's answer is kept beside the override, and a later detection does not undo it.
     await detectResponseLanguages(test.store, { redetect: true });
     assert.deepEqual([(await languageOf('es', 'english')).effective, (await languageOf('es', 'english')).detected], ['es', 'en']);
+  });
+
+  it("counts a human's flag (not in the prompt's language) as a mismatch until it is retracted; a language label wins over it", async () => {
+    await detectResponseLanguages(test.store);
+    const flag = (annotator: string, flagged: boolean, at: string) => appendLanguageFlag(test.store, {
+      run: 'r', group: 'capital', lang: 'es', turn: 1, system: 'faithful', seed: 0, annotator, flagged, labelledAt: at,
+      fingerprint: `${annotator}-${at}`,
+    });
+    await flag('ana', true, '2024-01-01T00:00:00Z');
+    await flag('ben', true, '2024-01-01T00:00:01Z');
+    await flag('ben', false, '2024-01-02T00:00:00Z'); // ben takes his flag back; ana's stands
+    const flagged = await languageOf('es', 'faithful');
+    assert.deepEqual([flagged.source, flagged.flaggedBy, flagged.outcome, flagged.effective], ['flag', 'ana', 'mismatch', 'es']);
+    await test.importRecords('score', [{
+      kind: 'pointwise-judgment', run: 'r', group: 'capital', lang: 'es', system: 'faithful', judge: 'lk', scale: 'likert-6', score: 5,
+    }]);
+    const [likert] = likertMeans(await pointwiseScores(test.store, { scale: 'likert-6' }), {});
+    assert.deepEqual([likert!.mean.value, likert!.wrongLanguage, likert!.humanLanguage], [1, 1, 1]);
+    await flag('ana', false, '2024-01-03T00:00:00Z');
+    assert.equal((await languageOf('es', 'faithful')).outcome, 'match');
+    await flag('ana', true, '2024-01-04T00:00:00Z');
+    await test.importRecords('label', [{
+      kind: 'language-label', run: 'r', group: 'capital', lang: 'es', system: 'faithful', annotator: 'carla', language: 'es',
+    }]);
+    const labelled = await languageOf('es', 'faithful');
+    assert.deepEqual([labelled.source, labelled.outcome], ['human', 'match']);
   });
 
   it('reads und, zxx and mul as no single language, and compares languages by their key (nb is no)', () => {

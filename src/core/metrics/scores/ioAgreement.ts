@@ -19,7 +19,7 @@ export interface IoAgreementRow {
   readonly mismatches: number;
   readonly undetermined: number;
   readonly notDetected: number;
-  /** Responses whose language is a human's label. */
+  /** Responses whose language a human labelled or flagged. */
   readonly humanLanguage: number;
   /** Responses whose annotators name different languages (the latest label wins). */
   readonly humanDisagreements: number;
@@ -40,7 +40,7 @@ export function ioAgreement(responses: readonly ResponseLanguage[], options: { i
     if (response.outcome === 'match' || response.outcome === 'mismatch') sums[1] += 1;
     if (response.outcome === 'match') sums[0] += 1;
     increment(cell.counts, response.outcome);
-    if (response.source === 'human') increment(cell.counts, 'human');
+    if (response.source === 'human' || response.source === 'flag') increment(cell.counts, 'human');
     if (response.humanLanguages > 1) increment(cell.counts, 'disagreement');
   }
   return [...cells.values()]

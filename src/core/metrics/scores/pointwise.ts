@@ -10,7 +10,7 @@
 import type { PointwiseScoreRow } from '../../store/scoreQueries';
 import { judgeLabels } from '../agreement/pairwiseItems';
 import type { Estimate, IntervalSettings } from '../estimate';
-import { languageOutcome, type LanguageOutcome } from '../../languages/effectiveLanguage';
+import { responseOutcome, type LanguageOutcome } from '../../languages/effectiveLanguage';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
 import { ClusterTally, increment, ratio, total, type Figure } from './tally';
 
@@ -26,7 +26,7 @@ export interface GateCounts {
   readonly undetermined: number;
   /** Scored responses with neither a detection nor a human label: not gated. */
   readonly notDetected: number;
-  /** Scored responses whose language is a human's label rather than the detector's. */
+  /** Scored responses whose language a human labelled or flagged, rather than the detector. */
   readonly humanLanguage: number;
   /** Unparsable judge answers: left out. */
   readonly invalid: number;
@@ -96,10 +96,10 @@ function gateCells(rows: readonly PointwiseScoreRow[], gatedValue: (row: Pointwi
       increment(cell.counts, 'invalid');
       continue;
     }
-    const outcome = languageOutcome(row.lang, row.effective);
+    const outcome = responseOutcome(row);
     increment(cell.counts, 'scored');
     increment(cell.counts, outcome);
-    if (row.source === 'human') increment(cell.counts, 'humanLanguage');
+    if (row.source === 'human' || row.source === 'flag') increment(cell.counts, 'humanLanguage');
     const sums = cell.tally.of(row);
     sums[GATED] += outcome === 'mismatch' ? gatedValue(row) : row.score;
     sums[RAW] += row.score;
