@@ -2,6 +2,7 @@
 // the same run. Nothing here is asserted: the figures are for people to read and compare across changes.
 // Parts may be chosen by name: npm run bench -- import langid
 import { cpus, totalmem } from 'node:os';
+import { benchAgreementTable } from './agreementTable';
 import { benchImport } from './importBench';
 import { benchJudgeRunner } from './judgeRunner';
 import { benchLanguageIdentification } from './langid';
@@ -10,6 +11,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   import: benchImport,
   langid: benchLanguageIdentification,
   judge: benchJudgeRunner,
+  agreement: benchAgreementTable,
 };
 
 async function main(): Promise<void> {
