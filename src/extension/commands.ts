@@ -5,6 +5,8 @@ import { parseLanguageTag, type LanguageTag } from '../core/model/language';
 import { groupsOf } from '../core/store/grid';
 import { AnnotatePanel, type AnnotateDeps } from './annotate/annotatePanel';
 import { promptForAnnotatorId } from './annotator';
+import { annotationSettings, setAnnotationTask } from './settings';
+import type { AnnotationTask } from '../shared/protocol';
 import type { Database } from './database';
 import type { ExplorerNode } from './explorer/runsTree';
 import { GridPanel, isGridTarget, type GridDeps } from './grid/gridPanel';
@@ -23,7 +25,19 @@ export function registerPanelCommands(context: vscode.ExtensionContext, deps: Gr
       await AnnotatePanel.show(deps, { run, ...(lang ? { languages: [lang] as LanguageTag[] } : {}) });
     }),
     vscode.commands.registerCommand('langlens.setAnnotator', () => promptForAnnotatorId()),
+    vscode.commands.registerCommand('langlens.chooseTask', chooseTask),
   );
+}
+
+/** Rating or pairwise: the queue (and the explorer's counts) follow the setting. */
+async function chooseTask(): Promise<void> {
+  const current = annotationSettings().task;
+  const items: (vscode.QuickPickItem & { task: AnnotationTask })[] = [
+    { task: 'rating', label: 'Rate each response', description: 'excellent / pass / fail' },
+    { task: 'pairwise', label: 'Compare two responses', description: 'A better / B better / tie' },
+  ].map((i) => ({ ...i, task: i.task as AnnotationTask, picked: i.task === current, detail: i.task === current ? 'the current task' : undefined }));
+  const chosen = await vscode.window.showQuickPick(items, { title: 'LangLens: annotation task' });
+  if (chosen) await setAnnotationTask(chosen.task);
 }
 
 async function pickRun(database: Database): Promise<string | undefined> {

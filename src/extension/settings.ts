@@ -40,6 +40,10 @@ export function annotationSettings(): AnnotationSettings {
   };
 }
 
+export async function setAnnotationTask(task: AnnotationTask): Promise<void> {
+  await config().update('annotation.task', task, vscode.ConfigurationTarget.Global);
+}
+
 export async function setAnnotatorId(id: string): Promise<void> {
   await config().update('annotator.id', id, vscode.ConfigurationTarget.Global);
 }

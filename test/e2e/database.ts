@@ -36,6 +36,25 @@ export function currentRatings(path: string, annotator: string): Promise<LabelRo
     ORDER BY l.labelled_at`, [annotator]));
 }
 
+export interface PairLabelRow {
+  readonly group: string;
+  readonly lang: string;
+  /** In the database's order (lower system id first); value is relative to it. */
+  readonly systemA: string;
+  readonly systemB: string;
+  readonly value: string | null;
+  readonly presentation: 'AB' | 'BA';
+  readonly comment: string | null;
+}
+
+export function pairwiseHistory(path: string, annotator: string): Promise<PairLabelRow[]> {
+  return withDatabase(path, (db) => db.all<PairLabelRow>(`
+    SELECT p.group_key AS "group", p.lang, sa.name AS systemA, sb.name AS systemB, l.value, l.presentation, l.comment
+    FROM labels l JOIN prompts p ON p.id = l.prompt_id JOIN annotators a ON a.id = l.annotator_id
+    JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id
+    WHERE a.name = ? AND l.kind = 'pairwise' ORDER BY l.labelled_at, l.id`, [annotator]));
+}
+
 /** What language identification would store: mono-en answers in English, everyone else in the prompt's language. */
 export function simulateLanguageIdentification(path: string): Promise<void> {
   return withDatabase(path, async (db) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { currentRatings, holdWriteLock, ratingHistory, simulateLanguageIdentification } from './database';
+import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification } from './database';
 import { RUN, XSS_GROUP } from './fixture';
 import { launch, log, openWorkbench, pickQuickItem, runCommand, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
 
@@ -220,6 +220,35 @@ async function surviveWriteFailure(page: Page, annotate: Frame, shots: Shots): P
   assert.equal((await currentRatings(DB, ANNOTATOR)).length, 3);
 }
 
+/** Switches the queue to pairwise, comments and labels one pair blind; the database knows which side was which. */
+async function comparePairWithComment(page: Page, shots: Shots): Promise<void> {
+  await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
+  await pickQuickItem(page, 'Compare two responses');
+  const annotate = await webviewFrame(page, 'annotate');
+  await waitInFrame(annotate, 'the pairwise queue', () => document.body.dataset.task === 'pairwise' && document.body.dataset.itemKey);
+  const names = await annotate.evaluate(() => document.querySelector('.responses')?.textContent ?? '');
+  for (const system of ['mono-en', 'multi-3', 'full-multi']) assert.ok(!names.includes(system), 'blind: no system name is shown');
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('c');
+  await annotate.locator('vscode-textarea#comment').waitFor();
+  await page.keyboard.type('B skips a step');
+  await page.keyboard.press('Enter');
+  await waitInFrame(annotate, 'the comment kept for the label', () => document.querySelector('.comment-view')?.textContent?.includes('B skips a step'));
+  await shots.take('annotate-pairwise-with-comment');
+  const key = await annotate.evaluate(() => document.body.dataset.itemKey!);
+  await page.keyboard.press('a');
+  await waitInFrame(annotate, 'the next pair', () => document.body.dataset.index === '1' && document.getElementById('save-status')?.textContent === 'All labels saved');
+  const [label] = await pairwiseHistory(DB, ANNOTATOR);
+  const [group, lang, , systemA, systemB] = JSON.parse(key) as [string, string, number, string, string];
+  assert.ok(label, 'the pairwise label is in the database');
+  assert.deepEqual([label.group, label.lang, [label.systemA, label.systemB].sort()], [group, lang, [systemA, systemB].sort()]);
+  assert.equal(label.comment, 'B skips a step');
+  const left = label.presentation === 'AB' ? label.systemA : label.systemB;
+  const better = label.value === 'A' ? label.systemA : label.systemB;
+  assert.equal(better, left, '"A is better" (left) is stored as the system that was shown on the left');
+  await shots.take('annotate-pairwise-next');
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -237,6 +266,7 @@ async function main(): Promise<void> {
     const { labelledKeys, nextKey } = await labelThreeItems(page, shots);
     const annotate = await reloadAndResume(page, shots, labelledKeys, nextKey);
     await surviveWriteFailure(page, annotate, shots);
+    await comparePairWithComment(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

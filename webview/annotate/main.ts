@@ -148,6 +148,7 @@ function render(): void {
   app.innerHTML = html`${header(session, index, count)}${body}${keyHelp(session, helpOpen)}`.value;
   app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
   document.body.dataset.index = String(index);
+  document.body.dataset.task = session.task;
   document.body.dataset.itemKey = item?.key ?? '';
   showSaveStatus();
   if (commentOpen) openCommentEditor(item);
