@@ -111,10 +111,13 @@ async function switchLayoutsAndFilters(page: Page, grid: Frame, shots: Shots): P
 }
 
 async function themeScreenshots(page: Page, shots: Shots): Promise<void> {
-  for (const [theme, name] of [['Light Modern', 'grid-light-theme'], ['Dark High Contrast', 'grid-high-contrast-theme'], ['Dark Modern', '']] as const) {
+  const themes = [['Light Modern', 'vs', 'grid-light-theme'], ['Dark High Contrast', 'hc-black', 'grid-high-contrast-theme'], ['Dark Modern', 'vs-dark', '']] as const;
+  for (const [theme, workbenchClass, name] of themes) {
     await runCommand(page, 'Preferences: Color Theme');
     await pickQuickItem(page, theme);
-    await page.waitForTimeout(1000);
+    // The workbench class changes once the theme is applied; the webviews get its colours right after.
+    await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(700);
     if (name) await shots.take(name);
   }
 }
