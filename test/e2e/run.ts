@@ -160,7 +160,7 @@ async function labelThreeItems(page: Page, shots: Shots): Promise<{ labelledKeys
   const start = await annotate.evaluate(() => Number(document.body.dataset.index));
   assert.equal(start, 0, 'a new annotator starts at the first item');
   await shots.take('annotate-first-item');
-  await annotate.locator('.prompt-block').click();
+  // No click first: the panel has the keyboard as soon as the command opened it.
   const labelledKeys: string[] = [];
   for (const [i, key] of ['1', '2', '3'].entries()) {
     labelledKeys.push(await annotate.evaluate(() => document.body.dataset.itemKey!));
@@ -233,7 +233,7 @@ async function comparePairWithComment(page: Page, shots: Shots): Promise<void> {
   for (const system of ['mono-en', 'multi-3', 'full-multi']) assert.ok(!names.includes(system), 'blind: no system name is shown');
   await annotate.locator('.prompt-block').click();
   await page.keyboard.press('c');
-  await annotate.locator('vscode-textarea#comment').waitFor();
+  await waitInFrame(annotate, 'the comment box focused', () => document.activeElement?.id === 'comment');
   await page.keyboard.type('B skips a step');
   await page.keyboard.press('Enter');
   await waitInFrame(annotate, 'the comment kept for the label', () => document.querySelector('.comment-view')?.textContent?.includes('B skips a step'));

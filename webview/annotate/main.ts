@@ -288,7 +288,29 @@ function openCommentEditor(item: AnnotationItemView | undefined): void {
   const box = document.getElementById('comment') as (HTMLElement & { value: string }) | null;
   if (!box || !item) return;
   box.value = drafts.get(item.key) ?? currentLabel(item)?.comment ?? '';
+  box.focus();
   requestAnimationFrame(() => box.focus());
+}
+
+/**
+ * While the comment box is open no key is a command: a letter typed before the box had focus must not label
+ * the item. Such a key goes into the box instead.
+ */
+function handleCommentKey(event: KeyboardEvent): void {
+  const box = document.getElementById('comment') as (HTMLElement & { value: string }) | null;
+  if (!box) return;
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    saveComment(box.value ?? '');
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    commentOpen = false;
+    render();
+  } else if (!isTyping(event.target)) {
+    event.preventDefault();
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) box.value = (box.value ?? '') + event.key;
+    box.focus();
+  }
 }
 
 function saveComment(text: string): void {
@@ -307,15 +329,8 @@ function saveComment(text: string): void {
 
 document.addEventListener('keydown', (event) => {
   if (!session) return;
-  if (commentOpen && isTyping(event.target)) {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      saveComment((event.target as HTMLElement & { value: string }).value ?? '');
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      commentOpen = false;
-      render();
-    }
+  if (commentOpen) {
+    handleCommentKey(event);
     return;
   }
   if (isTyping(event.target)) return;
