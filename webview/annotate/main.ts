@@ -344,7 +344,8 @@ document.addEventListener('keydown', (event) => {
   if (!action) return;
   event.preventDefault();
   if (action.kind === 'label' && index >= session.total) return;
-  keyPressedAt = performance.now();
+  // The event's own time stamp (same clock as performance.now()) also counts the wait before this handler ran.
+  keyPressedAt = event.timeStamp;
   perform(action);
 });
 

@@ -92,6 +92,15 @@ function comment(state: ItemState): Html {
 }
 
 export function endOfQueue(session: AnnotationSession, labelled: number): Html {
+  if (session.total === 0) {
+    const wanted = session.restrictedTo ?? [];
+    return html`
+    <main class="item end">
+      <h2>Nothing to label here.</h2>
+      <p>Run ${session.run} has no responses in ${wanted.length ? wanted.join(', ') : 'the languages you label'}.
+        Check the setting <code>langlens.annotator.languages</code>, or start annotating from a language in the LangLens explorer.</p>
+    </main>`;
+  }
   const open = session.total - labelled;
   return html`
   <main class="item end">

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
 import type { LanguageTag } from '../../../src/core/model/language';
-import { appendLabel, savePosition } from '../../../src/core/store/annotation';
-import { promptGroup, progressOf } from '../../../src/core/store/grid';
+import { appendLabel, appendLanguageFlag, savePosition } from '../../../src/core/store/annotation';
+import { flagCounts, promptGroup, progressOf } from '../../../src/core/store/grid';
 import { Store } from '../../../src/core/store/store';
 import { AnnotationSession, type SessionSpec } from '../../../src/extension/annotate/session';
 import { gridView } from '../../../src/extension/grid/gridView';
@@ -88,6 +88,26 @@ describe('annotation session on a database', () => {
     const reopened = await AnnotationSession.open(store, spec({ task: 'pairwise', annotator: 'pair-tester' }));
     const [view] = await reopened.itemViews(store, reopened.items.findIndex((i) => i.key === item.key), reopened.items.findIndex((i) => i.key === item.key) + 1);
     assert.equal(view!.label?.value, 'left');
+  });
+
+  it('flags a response as not in the prompt\'s language in one write, and un-flags it with another', async () => {
+    const session = await AnnotationSession.open(store, spec({ annotator: 'flagger' }));
+    const item = session.items[0]!;
+    assert.ok(item.task === 'rating');
+    const flag = (id: string, flagged: boolean, second: number) => session.flagWrite({
+      id, itemKey: item.key, slot: 'only', flagged, labelledAt: new Date(Date.UTC(2025, 0, 4, 0, 0, second)).toISOString(),
+    });
+    await appendLanguageFlag(store, flag('f1', true, 1));
+    let data = await promptGroup(store, { run: RUN, group: item.group, turn: 1 });
+    assert.deepEqual(data.flags.map((f) => [f.lang, f.system, f.annotator]), [['he', item.system, 'flagger']]);
+    assert.equal((await flagCounts(store, RUN)).find((r) => r.lang === 'he' && r.group === item.group)?.responses, 1);
+    const [view] = await (await AnnotationSession.open(store, spec({ annotator: 'flagger' }))).itemViews(store, 0, 1);
+    assert.equal(view!.responses[0]!.flagged, true);
+    await appendLanguageFlag(store, flag('f2', false, 2));
+    data = await promptGroup(store, { run: RUN, group: item.group, turn: 1 });
+    assert.equal(data.flags.length, 0);
+    const history = await store.db.all<{ flagged: number }>('SELECT flagged FROM language_flags ORDER BY id');
+    assert.deepEqual(history.map((h) => h.flagged), [1, 0], 'un-flagging appends; the history keeps both');
   });
 
   it('counts progress per language and group for the explorer', async () => {
