@@ -30,6 +30,8 @@ require_system_packages() {
   for p in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev pkg-config; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
+  # Not needed to run; without a Devanagari font the Hindi cells of the screenshots show empty boxes.
+  dpkg -s fonts-lohit-deva >/dev/null 2>&1 || log "note: apt-get install fonts-lohit-deva for Hindi text in the screenshots"
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "missing Debian packages: ${missing[*]}" >&2
   echo "install them with: apt-get install -y ${missing[*]}" >&2

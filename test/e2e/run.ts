@@ -21,6 +21,8 @@ const timings: Record<string, string> = {};
 // DOM library, so the one global they use is declared here (locally: an import would not survive serialising).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -63,6 +65,11 @@ async function openGroupFromExplorer(page: Page, shots: Shots): Promise<Frame> {
   await checkGridContent(grid);
   await page.waitForTimeout(300);
   await shots.take('grid-languages-as-rows');
+  // Chinese, Hindi and Japanese rows: each block's lang attribute picks the script's font.
+  await grid.locator('.row[data-lang="hi"] .row-header').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await shots.take('grid-cjk-and-devanagari-rows');
+  await grid.evaluate(() => window.scrollTo(0, 0));
   return grid;
 }
 
