@@ -44,7 +44,8 @@ if (existsSync('webview')) {
   for (const entry of readdirSync('webview', { withFileTypes: true })) {
     if (entry.isDirectory() && existsSync(`webview/${entry.name}/main.ts`)) {
       builds.push({
-        bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production,
+        // Inline maps in development: no media/*.map files beside the assets (the .vsix build has none).
+        bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: production ? false : 'inline', minify: production,
         entryPoints: { [entry.name]: `webview/${entry.name}/main.ts` }, outdir: 'media', logLevel: 'warning',
         loader: { '.ttf': 'file', '.css': 'css' },
       });
