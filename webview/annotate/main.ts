@@ -150,9 +150,18 @@ function render(): void {
   document.body.dataset.index = String(index);
   document.body.dataset.task = session.task;
   document.body.dataset.itemKey = item?.key ?? '';
+  rememberPosition(item);
   showSaveStatus();
   if (commentOpen) openCommentEditor(item);
   if (item) reportPaint();
+}
+
+/** The host keeps where the annotator is, so that a new window resumes there; sent once per item shown. */
+let positionSent: string | undefined;
+function rememberPosition(item: AnnotationItemView | undefined): void {
+  if (!item || item.key === positionSent) return;
+  positionSent = item.key;
+  send({ type: 'position', itemKey: item.key });
 }
 
 function reportPaint(): void {
@@ -197,8 +206,6 @@ function goTo(next: number): void {
   if (!session) return;
   index = Math.max(0, Math.min(session.total, next));
   commentOpen = false;
-  const item = items.get(index);
-  if (item) send({ type: 'position', itemKey: item.key });
   render();
   void ensureLoaded(index);
 }
