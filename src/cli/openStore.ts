@@ -2,10 +2,28 @@ import { existsSync } from 'node:fs';
 import { Store } from '../core/store/store';
 import { UsageError, type CommandContext } from './command';
 
-/** Opens the database for reading a report: a missing file is a mistake to point out, not a file to create. */
+/**
+ * Opens the database for a report: a missing file, or a --run it does not hold, is a mistake to point out,
+ * not a file to create or an empty table to print.
+ */
 export async function openExistingStore(context: CommandContext): Promise<Store> {
   if (!existsSync(context.db)) {
     throw new UsageError(`no database at ${context.db}: import files first (langlens import FILE...) or pass --db`);
   }
-  return Store.open(context.db);
+  const store = await Store.open(context.db);
+  try {
+    await checkRunExists(store, typeof context.values.run === 'string' ? context.values.run : undefined);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+async function checkRunExists(store: Store, run: string | undefined): Promise<void> {
+  if (run === undefined) return;
+  const runs = await store.runs();
+  if (!runs.includes(run)) {
+    throw new UsageError(`there is no run "${run}" in the database (runs: ${runs.join(', ') || 'none yet'})`);
+  }
 }

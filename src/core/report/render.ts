@@ -93,7 +93,13 @@ const LATEX_SPECIAL: Record<string, string> = {
 };
 
 export function latexEscape(text: string): string {
-  return text.replace(/[\\&%$#_{}~^–—καΔ×≥≤]/g, (c) => LATEX_SPECIAL[c] ?? c);
+  return text
+    // "--" would print as a dash (--invalid-as), and straight double quotes as two closing quotes.
+    // The break between two hyphens is marked first and written as {} last, so that it is not escaped itself.
+    .replace(/-(?=-)/g, '-\u0000')
+    .replace(/"([^"]*)"/g, "``$1''")
+    .replace(/[\\&%$#_{}~^–—καΔ×≥≤]/g, (c) => LATEX_SPECIAL[c] ?? c)
+    .replace(/\u0000/g, '{}');
 }
 
 /** A booktabs table; intervals in a smaller size under the value's column so that columns stay narrow. */

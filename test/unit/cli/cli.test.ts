@@ -47,7 +47,13 @@ describe('langlens CLI', function () {
     assert.equal(result.code, 0, result.stderr);
     const tex = readFileSync(out, 'utf8');
     assert.match(tex, /\\begin\{tabular\}\{lrrrr\}/);
+    assert.match(tex, /^Language & Human--model & \$n\$ & Human--human & \$n\$ \\\\$/m);
     assert.match(tex, /^he & [\d.]+ \{\\scriptsize\[[\d.]+, [\d.]+\]\} & 16 & /m);
+    const sxs = join(folder.path, 'sxs.tex');
+    assert.equal(langlens(folder.path, 'export', 'sxs', '--run', 'demo', '--baseline', 'mono-en', '-o', sxs).code, 0);
+    // Options in notes keep their two hyphens, and quotes open and close.
+    assert.match(readFileSync(sxs, 'utf8'), /-{}-invalid-as tie/);
+    assert.doesNotMatch(readFileSync(out, 'utf8'), /"/);
   });
 
   it('fails with exit code 1 and names file, line and field when a file is wrong, importing nothing', () => {
@@ -65,6 +71,12 @@ describe('langlens CLI', function () {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--invalid-as is "exclude" or "tie", not "maybe"\n\(see langlens help agreement\)/);
     assert.equal(langlens(folder.path, 'frobnicate').code, 2);
+  });
+
+  it('names the runs there are when --run names none of them', () => {
+    const result = langlens(folder.path, 'export', 'agreement', '--run', 'mt-bench');
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /there is no run "mt-bench" in the database \(runs: demo\)/);
   });
 
   it('says where to start when there is no database yet', () => {
