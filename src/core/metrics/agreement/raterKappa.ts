@@ -62,23 +62,53 @@ export function raterKappa(items: readonly PairwiseItem[], options: RaterKappaOp
         }
       }
     }
-    for (const [pair, clusters] of [...tables].sort(([a], [b]) => a.localeCompare(b))) {
-      const sums = [...clusters.values()];
-      const total = sums.reduce((n, s) => n + s.reduce((a, b) => a + b, 0), 0);
-      if (total < options.minItems) {
-        skippedPairs++;
-        continue;
-      }
-      const count = (s: Float64Array) => s.reduce((a, b) => a + b, 0);
-      const [kappa, agreement] = estimatesFromClusterSums(sums, [
-        { finish: (s) => kappaFromCounts(s, k).value, count },
-        { finish: (s) => diagonalSum(s, k) / count(s), count },
-      ], options.intervals);
-      const [raterA, raterB] = pair.split('\u0000') as [string, string];
-      rows.push({ group: group.values, raterA, raterB, kappa: kappa!, agreement: agreement! });
-    }
+    const shown = [...tables].sort(([a], [b]) => a.localeCompare(b)).filter(([, clusters]) => {
+      const enough = sumOf([...clusters.values()]) >= options.minItems;
+      if (!enough) skippedPairs++;
+      return enough;
+    });
+    rows.push(...pairRows(group.values, shown, k, options.intervals));
   }
   return { rows, skippedPairs };
+}
+
+/**
+ * Every shown pair of one group from one bootstrap: each prompt group's vector holds all pairs' k × k tables side
+ * by side, so a resample draws the language's prompt groups once for every pair (a pair absent from a drawn group
+ * adds nothing), which is both consistent across rows and one pass instead of one per pair.
+ */
+function pairRows(
+  group: GroupValues, pairs: readonly [string, Map<string, Float64Array>][], k: number, intervals: IntervalSettings | undefined,
+): RaterKappaRow[] {
+  const width = k * k;
+  const clusterIds = [...new Set(pairs.flatMap(([, clusters]) => [...clusters.keys()]))];
+  const sums = clusterIds.map((cluster) => {
+    const vector = new Float64Array(pairs.length * width);
+    pairs.forEach(([, clusters], p) => {
+      const table = clusters.get(cluster);
+      if (table) vector.set(table, p * width);
+    });
+    return vector;
+  });
+  const slice = (s: Float64Array, p: number) => s.subarray(p * width, (p + 1) * width);
+  const statistics = pairs.flatMap((_, p) => {
+    const count = (s: Float64Array) => sumOf([slice(s, p)]);
+    return [
+      { finish: (s: Float64Array) => kappaFromCounts(slice(s, p), k).value, count },
+      { finish: (s: Float64Array) => diagonalSum(slice(s, p), k) / count(s), count },
+    ];
+  });
+  const estimates = estimatesFromClusterSums(sums, statistics, intervals);
+  return pairs.map(([pair], p) => {
+    const [raterA, raterB] = pair.split('\u0000') as [string, string];
+    return { group, raterA, raterB, kappa: estimates[2 * p]!, agreement: estimates[2 * p + 1]! };
+  });
+}
+
+function sumOf(tables: readonly Float64Array[]): number {
+  let sum = 0;
+  for (const table of tables) for (let i = 0; i < table.length; i++) sum += table[i]!;
+  return sum;
 }
 
 /** The agreeing cells of a k × k table. */
