@@ -1,0 +1,84 @@
+// The agreement dashboard's figures: per group (language, and turn or run when the data has several), each judge
+// against the humans and the humans among themselves, with the judge's figures whose interval lies entirely below
+// the humans' marked: "in which languages can I trust the judge?".
+import { agreementTable } from '../../report/agreementTables';
+import type { Table } from '../../report/table';
+import { raterAgreement, type AgreementOptions, type AgreementRow } from '../agreement/raterAgreement';
+import { itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
+import type { Estimate, IntervalSettings } from '../estimate';
+import type { GroupField, GroupValues } from '../grouping';
+
+export const FIGURES = ['withTie', 'withoutTie', 'lima'] as const;
+export type Figure = (typeof FIGURES)[number];
+
+export interface JudgeFigures {
+  readonly row: AgreementRow;
+  /** Per figure: the judge's interval lies entirely below the human–human interval of the same group. */
+  readonly below: Readonly<Record<Figure, boolean>>;
+}
+
+export interface DashboardGroup {
+  readonly group: GroupValues;
+  readonly judges: readonly JudgeFigures[];
+  readonly humans: AgreementRow | undefined;
+  /** Some judge is below the humans on some figure. */
+  readonly flagged: boolean;
+}
+
+export interface Dashboard {
+  readonly by: readonly GroupField[];
+  readonly groups: readonly DashboardGroup[];
+  readonly judges: readonly string[];
+  readonly intervals: IntervalSettings | undefined;
+}
+
+/** Language always; turn and run too when the items have several (they are never pooled). */
+export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] {
+  const several = (f: GroupField) => new Set(items.map((i) => itemGroupValues(i)[f])).size > 1;
+  return [...(several('run') ? ['run' as const] : []), 'lang', ...(several('turn') ? ['turn' as const] : [])];
+}
+
+/** Intervals that do not overlap, the judge's below: upper end of the judge's < lower end of the humans'. */
+export function isBelow(judge: Estimate, humans: Estimate | undefined): boolean {
+  return humans?.lower !== undefined && judge.upper !== undefined && Number.isFinite(judge.upper) && Number.isFinite(humans.lower)
+    && judge.upper < humans.lower;
+}
+
+export function agreementDashboard(items: readonly PairwiseItem[], options: Omit<AgreementOptions, 'by'> & { by?: readonly GroupField[] }): Dashboard {
+  const by = options.by ?? dashboardGrouping(items);
+  const rows = raterAgreement(items, { ...options, by });
+  const groups = new Map<string, { group: GroupValues; rows: AgreementRow[] }>();
+  for (const row of rows) {
+    const key = by.map((f) => String(row.group[f])).join('\u0000');
+    (groups.get(key) ?? groups.set(key, { group: row.group, rows: [] }).get(key)!).rows.push(row);
+  }
+  const out = [...groups.values()].map(({ group, rows: groupRows }): DashboardGroup => {
+    const humans = groupRows.find((r) => r.kind === 'human-human');
+    const judges = groupRows.filter((r) => r.kind === 'judge-human').map((row) => ({
+      row, below: Object.fromEntries(FIGURES.map((f) => [f, isBelow(row[f], humans?.[f])])) as Record<Figure, boolean>,
+    }));
+    return { group, judges, humans, flagged: judges.some((j) => FIGURES.some((f) => j.below[f])) };
+  });
+  return { by, groups: out, judges: [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))], intervals: options.intervals };
+}
+
+const FIGURE_NAMES: Record<Figure, string> = { withTie: 'w/ tie', withoutTie: 'w/o tie', lima: 'LIMA' };
+
+/** The dashboard as the agreement table, with a column naming the figures on which the judge is below the humans. */
+export function dashboardTable(dashboard: Dashboard): Table {
+  const rows = dashboard.groups.flatMap((g) => [...g.judges.map((j) => j.row), ...(g.humans ? [g.humans] : [])]);
+  const base = agreementTable(rows, dashboard.by, dashboard.intervals);
+  const below = new Map(dashboard.groups.flatMap((g) => g.judges.map((j) => [j.row, FIGURES.filter((f) => j.below[f]).map((f) => FIGURE_NAMES[f]).join(', ')] as const)));
+  return {
+    ...base,
+    id: 'agreement-dashboard',
+    title: 'Can the judge be trusted? Agreement with humans and between humans, per language',
+    columns: [...base.columns, { key: 'belowHumans', label: 'Below humans', kind: 'text' }],
+    rows: base.rows.map((r, i) => ({ ...r, belowHumans: below.get(rows[i]!) ?? '' })),
+    notes: [
+      ...base.notes.slice(0, -1),
+      'Below humans: the figures on which the judge\'s interval lies entirely below the human–human interval of the same language.',
+      ...base.notes.slice(-1),
+    ],
+  };
+}
