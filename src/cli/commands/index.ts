@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { agreementCommand } from './agreement';
 import { exportCommand } from './export';
+import { exportLabelsCommand } from './exportLabels';
 import { importCommand } from './import';
 import { judgeCommand } from './judge';
 import { langidCommand } from './langid';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   agreementCommand,
   judgeCommand,
   exportCommand,
+  exportLabelsCommand,
 ];

@@ -52,6 +52,15 @@ export function optionalInteger(row: Row, field: string, fallback: number): numb
   return has(row, field) ? integer(row, field) : fallback;
 }
 
+/** A yes/no given as a JSON boolean, or as true/false/1/0 text (CSV). */
+export function flag(row: Row, field: string): boolean {
+  const v = row[field];
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v.trim())) return /^(true|1)$/i.test(v.trim());
+  throw new FieldError(field, v === undefined || v === null || v === '' ? 'is missing' : `expected true or false, found ${describe(v)}`);
+}
+
 export function number(row: Row, field: string): number {
   const v = row[field];
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;

@@ -93,6 +93,11 @@ export type Rating = (typeof RATINGS)[number];
 interface HumanLabelBase extends PromptKey {
   readonly annotator: string;
   /**
+   * A stable id of this label (the editor gives one to every label; `langlens export-labels` writes it), so that
+   * the same label imported twice, from any file, is stored once. Absent: derived from the file name and line.
+   */
+  readonly labelId?: string;
+  /**
    * ISO 8601. Absent when a file gives no time: the label is then stamped with the time it was first imported.
    * The latest label of an annotator on a target wins; the earlier ones stay as history.
    */
@@ -105,7 +110,8 @@ export interface PairwiseLabelRecord extends HumanLabelBase {
   readonly kind: 'pairwise-label';
   readonly systemA: string;
   readonly systemB: string;
-  readonly verdict: Exclude<PairVerdict, 'invalid'>;
+  /** null: the annotator took the label back (undo); the target has no label of theirs until a new one. */
+  readonly verdict: Exclude<PairVerdict, 'invalid'> | null;
   /** Which system the annotator saw first (left); when absent, systemA is taken to be first. */
   readonly order?: Exclude<PresentationOrder, 'combined'>;
 }
@@ -114,7 +120,8 @@ export interface RatingLabelRecord extends HumanLabelBase {
   readonly kind: 'rating-label';
   readonly system: string;
   readonly seed: number;
-  readonly rating: Rating;
+  /** null: taken back, as for pairwise labels. */
+  readonly rating: Rating | null;
 }
 
 /** A human statement of the language a response is actually in; it overrides the detector. */
@@ -125,7 +132,15 @@ export interface LanguageLabelRecord extends HumanLabelBase {
   readonly language: LanguageTag;
 }
 
-export type HumanLabelRecord = PairwiseLabelRecord | RatingLabelRecord | LanguageLabelRecord;
+/** A person's one-key "this response is not in its prompt's language" (true), or taking it back (false). */
+export interface LanguageFlagRecord extends HumanLabelBase {
+  readonly kind: 'language-flag';
+  readonly system: string;
+  readonly seed: number;
+  readonly flagged: boolean;
+}
+
+export type HumanLabelRecord = PairwiseLabelRecord | RatingLabelRecord | LanguageLabelRecord | LanguageFlagRecord;
 
 export type CanonicalRecord =
   | PromptRecord
@@ -138,4 +153,5 @@ export type RecordKind = CanonicalRecord['kind'];
 
 export const RECORD_KINDS: readonly RecordKind[] = [
   'prompt', 'response', 'pairwise-judgment', 'pointwise-judgment', 'pairwise-label', 'rating-label', 'language-label',
+  'language-flag',
 ];

@@ -65,6 +65,9 @@ export class RecordWriter {
            source_id = excluded.source_id, source_line = excluded.source_line
          WHERE pointwise_judgments.score IS NOT excluded.score OR pointwise_judgments.raw IS NOT excluded.raw
            OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning`),
+      language_flags: new BatchInsert(db,
+        `INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged, labelled_at,
+           recorded_at, source_id, source_line)`, 10),
       labels: new BatchInsert(db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
            system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line)`, 16),
@@ -221,31 +224,43 @@ export class RecordWriter {
           `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed], value, null, sourceId, source);
         return;
       }
+      case 'language-flag': {
+        const promptId = this.promptId(record, sourceId, line);
+        const systemId = this.systemId(record.run, record.system);
+        const annotatorId = this.annotatorId(record.annotator);
+        const fingerprint = record.labelId ?? this.fingerprintOf(source, ['flag', promptId, annotatorId, systemId, record.seed,
+          record.flagged, record.labelledAt ?? null]);
+        this.batches.language_flags!.add([fingerprint, promptId, annotatorId, systemId, record.seed, record.flagged ? 1 : 0,
+          record.labelledAt ?? this.now, this.now, sourceId, line]);
+        return;
+      }
     }
   }
 
+  /** The same line of the same file is the same label, wherever the file lives: importing it again adds nothing. */
+  private fingerprintOf(source: SourceRef, content: unknown[]): string {
+    return createHash('sha1').update(JSON.stringify([basename(source.file), source.line, ...content])).digest('hex');
+  }
+
   private addLabel(
-    record: CanonicalRecord & { annotator: string; labelledAt?: string; comment?: string },
-    kind: string, promptId: number, target: string, systems: SqlValue[], value: string,
+    record: CanonicalRecord & { annotator: string; labelId?: string; labelledAt?: string; comment?: string },
+    kind: string, promptId: number, target: string, systems: SqlValue[], value: string | null,
     presentation: string | null, sourceId: number | null, source: SourceRef,
   ): void {
     const annotatorId = this.annotatorId(record.annotator);
-    // The same line of the same file is the same label, wherever the file lives: importing it again adds nothing.
-    const fingerprint = createHash('sha1')
-      .update(JSON.stringify([basename(source.file), source.line, kind, promptId, annotatorId, target, value,
-        presentation, record.labelledAt ?? null, record.comment ?? null]))
-      .digest('hex');
+    const fingerprint = record.labelId ?? this.fingerprintOf(source, [kind, promptId, annotatorId, target, value, presentation,
+      record.labelledAt ?? null, record.comment ?? null]);
     this.batches.labels!.add([fingerprint, kind, promptId, annotatorId, target, ...systems, value, presentation,
       record.comment ?? null, record.labelledAt ?? this.now, this.now, sourceId, source.line]);
   }
 
   /** Stores a pair with the lower system id first, flipping the verdict and the presentation order to match. */
-  private canonicalPair(run: string, systemA: string, systemB: string, verdict: PairVerdict, order: PresentationOrder) {
+  private canonicalPair<V extends PairVerdict | null>(run: string, systemA: string, systemB: string, verdict: V, order: PresentationOrder) {
     const idA = this.systemId(run, systemA);
     const idB = this.systemId(run, systemB);
     if (idA === idB) throw new Error(`a pair compares ${systemA} with itself`);
     if (idA < idB) return { a: idA, b: idB, verdict, order };
-    return { a: idB, b: idA, verdict: flipVerdict(verdict), order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order };
+    return { a: idB, b: idA, verdict: (verdict === null ? null : flipVerdict(verdict)) as V, order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order };
   }
 
   private allocate(table: keyof RecordWriter['nextId']): number {

@@ -58,11 +58,16 @@ class CanonicalConverter implements RowConverter {
       case 'pairwise-label':
         return [{
           kind, ...key, ...labelBase(row), systemA: f.text(row, 'system_a'), systemB: distinct(row),
-          verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
+          verdict: cleared(row, 'verdict') ? null : f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
           ...(f.has(row, 'order') ? { order: f.oneOf(row, 'order', ['AB', 'BA'] as const) } : {}), source,
         }];
       case 'rating-label':
-        return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), rating: f.oneOf(row, 'rating', RATINGS), source }];
+        return [{
+          kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row),
+          rating: cleared(row, 'rating') ? null : f.oneOf(row, 'rating', RATINGS), source,
+        }];
+      case 'language-flag':
+        return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), flagged: f.flag(row, 'flagged'), source }];
       case 'language-label':
         return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
     }
@@ -73,9 +78,17 @@ function seedOf(row: Row): number {
   return f.optionalInteger(row, 'seed', 0);
 }
 
+/** A label that takes an earlier one back: `"cleared": true` with the value absent. */
+function cleared(row: Row, valueField: string): boolean {
+  if (!f.has(row, 'cleared') || !f.flag(row, 'cleared')) return false;
+  if (f.has(row, valueField)) throw new FieldError(valueField, 'a cleared label has no value');
+  return true;
+}
+
 function labelBase(row: Row) {
   return {
     annotator: f.text(row, 'annotator'),
+    ...(f.has(row, 'label_id') ? { labelId: f.text(row, 'label_id') } : {}),
     ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
     ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
   };

@@ -1,6 +1,7 @@
 import { coreMigration } from './0001-core';
 import { judgeRequestsMigration } from './0002-judge-requests';
 import { annotationMigration } from './0003-annotation';
+import { flagProvenanceMigration } from './0004-flag-provenance';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
   judgeRequestsMigration,
   annotationMigration,
+  flagProvenanceMigration,
 ];
