@@ -1,6 +1,7 @@
 // Every subcommand, in the order `langlens --help` lists them. One file per command.
 import type { Command } from '../command';
 import { agreementCommand } from './agreement';
+import { assignCommand } from './assign';
 import { exportCommand } from './export';
 import { exportLabelsCommand } from './exportLabels';
 import { importCommand } from './import';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   scoresCommand,
   agreementCommand,
   judgeCommand,
+  assignCommand,
   exportCommand,
   exportLabelsCommand,
 ];

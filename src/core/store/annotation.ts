@@ -75,14 +75,25 @@ export async function runLanguages(store: Store, run: string): Promise<LanguageT
   return rows.map((r) => r.lang);
 }
 
-/** Every response of the run in the given languages (all languages when none are given). */
-export function queueResponses(store: Store, run: string, languages: readonly string[]): Promise<QueueResponse[]> {
+/**
+ * Every response of the run in the given languages (all languages when none are given). When `assignedTo` names
+ * an annotator who has assignments for the task in this run, only the prompts assigned to them.
+ */
+export function queueResponses(
+  store: Store, run: string, languages: readonly string[], assignedTo?: { annotator: string; task: 'rating' | 'pairwise' },
+): Promise<QueueResponse[]> {
   const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
+  const assigned = assignedTo ? `
+    AND (NOT EXISTS (SELECT 1 FROM assignments x JOIN prompts xp ON xp.id = x.prompt_id
+                     WHERE xp.run_id = r.id AND x.task = ? AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?))
+         OR EXISTS (SELECT 1 FROM assignments x WHERE x.prompt_id = p.id AND x.task = ?
+                    AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?)))` : '';
+  const assignedParams = assignedTo ? [assignedTo.task, assignedTo.annotator, assignedTo.task, assignedTo.annotator] : [];
   return store.db.all<QueueResponse>(`
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id
-    WHERE r.name = ? ${inLanguages}`, [run, ...languages]);
+    WHERE r.name = ? ${inLanguages} ${assigned}`, [run, ...languages, ...assignedParams]);
 }
 
 /** The annotator's current (latest, not cleared) labels of one kind in a run. */

@@ -40,7 +40,7 @@ export class AnnotationSession {
   /** Builds the queue from the database: the annotator's languages of the run, their labels, where they stopped. */
   static async open(store: Store, spec: SessionSpec): Promise<AnnotationSession> {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
-    const items = buildQueue(spec, await queueResponses(store, spec.run, languages));
+    const items = buildQueue(spec, await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task }));
     const rows = await currentLabelsOf(store, spec.run, spec.annotator, spec.task);
     const byKey = new Map(items.map((item) => [item.key, item]));
     const labels = new Map<string, CurrentLabel>();

@@ -2,6 +2,7 @@ import { coreMigration } from './0001-core';
 import { judgeRequestsMigration } from './0002-judge-requests';
 import { annotationMigration } from './0003-annotation';
 import { flagProvenanceMigration } from './0004-flag-provenance';
+import { assignmentsMigration } from './0005-assignments';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   judgeRequestsMigration,
   annotationMigration,
   flagProvenanceMigration,
+  assignmentsMigration,
 ];
