@@ -2,6 +2,7 @@
 // appending a label or a flag the moment it is given, and where the annotator stopped.
 import type { LanguageTag } from '../model/language';
 import type { QueueResponse } from '../annotation/queue';
+import { ASSIGNED_ONLY, assignedParams } from './assignments';
 import type { Store } from './store';
 
 export interface LabelTarget {
@@ -83,17 +84,13 @@ export function queueResponses(
   store: Store, run: string, languages: readonly string[], assignedTo?: { annotator: string; task: 'rating' | 'pairwise' },
 ): Promise<QueueResponse[]> {
   const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
-  const assigned = assignedTo ? `
-    AND (NOT EXISTS (SELECT 1 FROM assignments x JOIN prompts xp ON xp.id = x.prompt_id
-                     WHERE xp.run_id = r.id AND x.task = ? AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?))
-         OR EXISTS (SELECT 1 FROM assignments x WHERE x.prompt_id = p.id AND x.task = ?
-                    AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?)))` : '';
-  const assignedParams = assignedTo ? [assignedTo.task, assignedTo.annotator, assignedTo.task, assignedTo.annotator] : [];
+  const assigned = assignedTo ? ASSIGNED_ONLY : '';
+  const assignedParameters = assignedTo ? assignedParams(assignedTo.annotator, assignedTo.task) : [];
   return store.db.all<QueueResponse>(`
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id
-    WHERE r.name = ? ${inLanguages} ${assigned}`, [run, ...languages, ...assignedParams]);
+    WHERE r.name = ? ${inLanguages} ${assigned}`, [run, ...languages, ...assignedParameters]);
 }
 
 /** The annotator's current (latest, not cleared) labels of one kind in a run. */

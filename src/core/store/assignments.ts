@@ -81,3 +81,17 @@ export function assignmentStatus(store: Store, run: string, task: AnnotationTask
     WHERE r.name = ? AND x.task = ?
     GROUP BY an.name, p.lang ORDER BY p.lang, an.name`, [run, task]);
 }
+
+/**
+ * Team annotation: an annotator with assignments for the task in the run counts only the prompts assigned to
+ * them (p is the prompt); one without counts every prompt.
+ */
+export const ASSIGNED_ONLY = `
+  AND (NOT EXISTS (SELECT 1 FROM assignments x JOIN prompts xp ON xp.id = x.prompt_id
+                   WHERE xp.run_id = p.run_id AND x.task = ? AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?))
+       OR EXISTS (SELECT 1 FROM assignments x WHERE x.prompt_id = p.id AND x.task = ?
+                  AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?)))`;
+
+export function assignedParams(annotator: string, task: 'rating' | 'pairwise'): string[] {
+  return [task, annotator, task, annotator];
+}

@@ -1,5 +1,6 @@
 // The side-by-side grid's SQL: one prompt group with everything on it, and the per-language and per-group
 // counts of the runs explorer (items labelled by the current annotator, responses in a mismatched language).
+import { ASSIGNED_ONLY, assignedParams } from './assignments';
 import type { LanguageTag } from '../model/language';
 import type { PairVerdict, PresentationOrder } from '../model/records';
 import type { NamedLabel } from './annotation';
@@ -163,7 +164,7 @@ export function progressOf(store: Store, run: string, annotator: string, task: '
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       LEFT JOIN current_labels l ON l.prompt_id = resp.prompt_id AND l.kind = 'rating' AND l.system_id = resp.system_id
         AND l.seed = resp.seed AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
-      WHERE r.name = ? GROUP BY p.lang, p.group_key`, [annotator, run]);
+      WHERE r.name = ? ${ASSIGNED_ONLY} GROUP BY p.lang, p.group_key`, [annotator, run, ...assignedParams(annotator, task)]);
   }
   return store.db.all<ProgressRow>(`
     WITH answered AS (
@@ -176,7 +177,8 @@ export function progressOf(store: Store, run: string, annotator: string, task: '
     FROM pairs JOIN prompts p ON p.id = pairs.prompt_id
     LEFT JOIN current_labels l ON l.prompt_id = pairs.prompt_id AND l.kind = 'pairwise' AND l.system_a_id = pairs.a
       AND l.system_b_id = pairs.b AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
-    GROUP BY p.lang, p.group_key`, [run, annotator]);
+    WHERE 1 ${ASSIGNED_ONLY}
+    GROUP BY p.lang, p.group_key`, [run, annotator, ...assignedParams(annotator, task)]);
 }
 
 /** Responses per (prompt language, detected language) and group; the caller decides which pairs mismatch. */

@@ -6,6 +6,7 @@ import { importFile } from '../../../src/core/import/importFile';
 import type { LanguageTag } from '../../../src/core/model/language';
 import { queueResponses } from '../../../src/core/store/annotation';
 import { assignmentStatus, promptsToAssign, saveAssignments } from '../../../src/core/store/assignments';
+import { progressOf } from '../../../src/core/store/grid';
 import { Store } from '../../../src/core/store/store';
 import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
 
@@ -75,6 +76,10 @@ describe('assignments', () => {
       assert.equal(noa.length, 6, 'two prompts × three systems');
       assert.equal((await queueResponses(store, 'demo', ['he'], { annotator: 'yosef', task: 'rating' })).length, 12);
       assert.equal((await queueResponses(store, 'demo', ['he'], { annotator: 'noa', task: 'pairwise' })).length, 12, 'assignments are per task');
+      // The explorer's counts follow the same rule: noa's rating total is her 2 prompts × 3 responses.
+      const total = (rows: { total: number }[]) => rows.reduce((n, r) => n + r.total, 0);
+      assert.equal(total(await progressOf(store, 'demo', 'noa', 'rating')), 6);
+      assert.equal(total(await progressOf(store, 'demo', 'yosef', 'rating')), 72);
     });
 
     it('reports progress from the labels already given, and refuses to plan over assignments without --replace', async () => {
