@@ -217,6 +217,108 @@ export type AnnotateToHost =
   | { readonly type: 'painted'; readonly ms: number; readonly what: 'next-item' }
   | RequestMessage<AnnotateRequests>;
 
+// ----------------------------------------------------------------------------------------------- dashboard
+
+/** A figure with its n and interval (shares as 0..1; lower/upper null when no interval was computed). */
+export interface EstimateView {
+  readonly value: number | null;
+  readonly n: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export const DASHBOARD_FIGURES = ['withTie', 'withoutTie', 'lima'] as const;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+export interface ComparisonFiguresView {
+  /** A judge's name, or null for human–human. */
+  readonly judge: string | null;
+  readonly figures: Readonly<Record<DashboardFigure, EstimateView>>;
+  readonly items: number;
+  readonly invalid: number;
+  /** Per figure: the judge's interval lies entirely below the humans' (always false for human–human). */
+  readonly below: Readonly<Record<DashboardFigure, boolean>>;
+  /** Items where the judge goes against the human majority or every vote (judges only). */
+  readonly errors: number | null;
+}
+
+export interface DashboardGroupView {
+  readonly language: LanguageView;
+  /** Set when the data has several turns / runs, which are never pooled. */
+  readonly turn: number | null;
+  readonly run: string | null;
+  readonly judges: readonly ComparisonFiguresView[];
+  readonly humans: ComparisonFiguresView | null;
+  readonly flagged: boolean;
+}
+
+export interface DashboardView {
+  readonly run: string;
+  readonly groups: readonly DashboardGroupView[];
+  readonly intervals: { readonly level: number; readonly resamples: number; readonly seed: number } | null;
+  readonly notes: readonly string[];
+}
+
+/** Which group and comparison a clicked number belongs to. */
+export interface AuditTarget {
+  readonly lang: string;
+  readonly turn: number | null;
+  readonly run: string | null;
+  /** A judge's name, or null for human–human. */
+  readonly judge: string | null;
+  /** The figure clicked, or 'errors' for the judge-error audit. */
+  readonly list: DashboardFigure | 'errors';
+}
+
+export type AuditOutcome = 'agree' | 'disagree' | 'tie-involved' | 'invalid';
+export type HumanVerdictView = 'A' | 'B' | 'tie';
+
+export interface AuditItemView {
+  readonly run: string;
+  readonly group: string;
+  readonly turn: number;
+  readonly systemA: string;
+  readonly systemB: string;
+  /** Relative to systemA / systemB; null for human–human. */
+  readonly judgeVerdict: Verdict | null;
+  /** Each vote, with how it compares with the judge's verdict (null among humans, or for an invalid verdict). */
+  readonly humans: readonly { readonly annotator: string; readonly verdict: HumanVerdictView; readonly vsJudge: 'agree' | 'tie-involved' | 'opposite' | null }[];
+  readonly outcome: AuditOutcome;
+  /** Vote pairs that agree, have one tie, or name opposite responses. */
+  readonly pairs: { readonly agree: number; readonly tieInvolved: number; readonly opposite: number };
+  /** Judge-error audit only: 0..1, 1 = the judge names one response and every human the other. */
+  readonly strength: number | null;
+  readonly majority: HumanVerdictView | null;
+}
+
+export interface AuditView {
+  readonly target: AuditTarget;
+  readonly language: LanguageView;
+  readonly title: string;
+  /** What the list is and how its counts give the figure back. */
+  readonly summary: string;
+  readonly counts: Readonly<Record<AuditOutcome, number>>;
+  readonly items: readonly AuditItemView[];
+}
+
+export interface DashboardRequests {
+  readonly audit: { readonly params: AuditTarget; readonly result: AuditView };
+}
+
+export type DashboardToWebview =
+  | { readonly type: 'show'; readonly view: DashboardView }
+  | { readonly type: 'loading' }
+  | { readonly type: 'error'; readonly message: string }
+  | ResponseMessage;
+
+export type DashboardToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'export' }
+  | { readonly type: 'chooseRun' }
+  | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
+  | RequestMessage<DashboardRequests>;
+
 // ------------------------------------------------------------------------------------------------ parsing
 
 export class ProtocolError extends Error {}
@@ -333,6 +435,36 @@ export function parseAnnotateMessage(raw: unknown): AnnotateToHost {
     case 'position': return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
     case 'painted': return { type: 'painted', ms: num(o, 'ms'), what: oneOf(o, 'what', ['next-item'] as const) };
     case 'request': return parseAnnotateRequest(o);
+    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+  }
+}
+
+function nullableInt(o: Fields, key: string): number | null {
+  return o[key] === null || o[key] === undefined ? null : int(o, key);
+}
+
+export function parseAuditTarget(raw: unknown): AuditTarget {
+  const o = record(raw, 'target');
+  return {
+    lang: str(o, 'lang', 100), turn: nullableInt(o, 'turn'), run: nullableStr(o, 'run', 1000), judge: nullableStr(o, 'judge', 1000),
+    list: oneOf(o, 'list', [...DASHBOARD_FIGURES, 'errors'] as const),
+  };
+}
+
+/** A message from the dashboard webview, checked field by field. */
+export function parseDashboardMessage(raw: unknown): DashboardToHost {
+  const o = record(raw, 'message');
+  switch (o.type) {
+    case 'ready': return { type: 'ready' };
+    case 'refresh': return { type: 'refresh' };
+    case 'export': return { type: 'export' };
+    case 'chooseRun': return { type: 'chooseRun' };
+    case 'openGroup':
+      return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
+    case 'request': {
+      if (o.method !== 'audit') throw new ProtocolError(`unknown request ${String(o.method)}`);
+      return { type: 'request', id: int(o, 'id'), method: 'audit', params: parseAuditTarget(o.params) };
+    }
     default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
   }
 }

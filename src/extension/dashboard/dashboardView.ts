@@ -1,0 +1,144 @@
+// Turns the core's dashboard and audit lists into what the dashboard webview shows. No vscode import and no
+// metric here: every figure, count and order comes from src/core/metrics/audit.
+import { loadPairwiseItems, type AgreementRow, type PairwiseItem } from '../../core/metrics/agreement';
+import {
+  agreementDashboard, itemsBehind, itemsInGroup, judgeErrors, pairOutcome, summarise,
+  type Dashboard, type DashboardGroup, type ItemBehind, type JudgeError,
+} from '../../core/metrics/audit';
+import { DEFAULT_INTERVALS, type Estimate } from '../../core/metrics/estimate';
+import type { GroupValues } from '../../core/metrics/grouping';
+import type { Store } from '../../core/store/store';
+import type {
+  AuditItemView, AuditTarget, AuditView, ComparisonFiguresView, DashboardFigure, DashboardGroupView, DashboardView, EstimateView,
+} from '../../shared/protocol';
+import { languageView } from '../languages';
+
+const INVALID_AS = 'exclude' as const;
+
+/** One run's items and dashboard, computed once per load and kept for the audit lists. */
+export interface DashboardData {
+  readonly run: string;
+  readonly items: readonly PairwiseItem[];
+  readonly dashboard: Dashboard;
+}
+
+export async function loadDashboard(store: Store, run: string): Promise<DashboardData> {
+  const items = await loadPairwiseItems(store, { run });
+  return { run, items, dashboard: agreementDashboard(items, { invalidAs: INVALID_AS, intervals: DEFAULT_INTERVALS }) };
+}
+
+function estimateView(e: Estimate): EstimateView {
+  const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
+  return { value: finite(e.value), n: e.n, lower: finite(e.lower), upper: finite(e.upper) };
+}
+
+const NOT_BELOW = { withTie: false, withoutTie: false, lima: false };
+
+function figuresView(row: AgreementRow, below: Readonly<Record<DashboardFigure, boolean>>, errors: number | null): ComparisonFiguresView {
+  return {
+    judge: row.kind === 'judge-human' ? row.comparison : null,
+    figures: { withTie: estimateView(row.withTie), withoutTie: estimateView(row.withoutTie), lima: estimateView(row.lima) },
+    items: row.items, invalid: row.invalid, below, errors,
+  };
+}
+
+function groupItems(data: DashboardData, group: GroupValues): PairwiseItem[] {
+  return itemsInGroup(data.items, group, data.dashboard.by);
+}
+
+function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
+  const items = groupItems(data, g.group);
+  return {
+    language: languageView(String(g.group.lang)),
+    turn: g.group.turn === undefined ? null : Number(g.group.turn),
+    run: g.group.run === undefined ? null : String(g.group.run),
+    judges: g.judges.map((j) => figuresView(j.row, j.below, judgeErrors(items, j.row.comparison, { invalidAs: INVALID_AS }).errors.length)),
+    humans: g.humans ? figuresView(g.humans, NOT_BELOW, null) : null,
+    flagged: g.flagged,
+  };
+}
+
+export function dashboardView(data: DashboardData): DashboardView {
+  const { intervals } = data.dashboard;
+  return {
+    run: data.run,
+    groups: data.dashboard.groups.map((g) => groupView(data, g)),
+    intervals: intervals ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed } : null,
+    notes: [
+      'n counts vote pairs: a judge\'s verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).',
+      'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
+      'A language is marked when a judge\'s interval lies entirely below the human–human interval of the same figure there.',
+      ...(data.items.length === 0 ? ['This run has no pairwise judge verdicts or human pairwise votes yet.'] : []),
+    ],
+  };
+}
+
+function targetGroup(data: DashboardData, target: AuditTarget): DashboardGroup {
+  const group = data.dashboard.groups.find((g) => String(g.group.lang) === target.lang
+    && (target.turn === null || g.group.turn === target.turn) && (target.run === null || g.group.run === target.run));
+  if (!group) throw new Error(`no agreement figures for ${target.lang} in run ${data.run} any more`);
+  return group;
+}
+
+const FIGURE_NAMES: Record<DashboardFigure, string> = { withTie: 'agreement with ties', withoutTie: 'agreement without ties', lima: 'LIMA score' };
+
+function percent(e: Estimate): string {
+  return Number.isFinite(e.value) ? `${(e.value * 100).toFixed(1)}%` : '–';
+}
+
+function behindView(item: ItemBehind, strength: number | null, majority: JudgeError['majority'] | null): AuditItemView {
+  const { run, group, turn, systemA, systemB, judgeVerdict, humans, outcome, tally } = item;
+  return {
+    run, group, turn, systemA, systemB, judgeVerdict,
+    humans: humans.map((h, i) => ({ annotator: h.annotator, verdict: h.verdict, vsJudge: judgeVerdict === null ? null : item.pairs[i]?.outcome ?? null })),
+    outcome, pairs: { agree: tally.agree, tieInvolved: tally.tieInvolved, opposite: tally.opposite }, strength, majority: majority ?? null,
+  };
+}
+
+function errorView(error: JudgeError): AuditItemView {
+  const outcomes = error.humans.map((h) => pairOutcome(error.verdict, h.verdict));
+  const count = (o: string) => outcomes.filter((x) => x === o).length;
+  const { run, group, turn, systemA, systemB, verdict, humans, strength, majority } = error;
+  return {
+    run, group, turn, systemA, systemB, judgeVerdict: verdict,
+    humans: humans.map((h, i) => ({ annotator: h.annotator, verdict: h.verdict, vsJudge: outcomes[i]! })),
+    outcome: count('opposite') > 0 ? 'disagree' : 'tie-involved',
+    pairs: { agree: count('agree'), tieInvolved: count('tie-involved'), opposite: count('opposite') }, strength, majority: majority ?? null,
+  };
+}
+
+/** The items behind a clicked number, or the judge's errors in that language. */
+export function auditView(data: DashboardData, target: AuditTarget): AuditView {
+  const group = targetGroup(data, target);
+  const items = groupItems(data, group.group);
+  const language = languageView(target.lang);
+  const where = [language.name, ...(target.turn !== null ? [`turn ${target.turn}`] : []), ...(target.run !== null ? [target.run] : [])].join(', ');
+  const who = target.judge === null ? 'Humans among themselves' : `${target.judge} vs humans`;
+  if (target.list === 'errors') {
+    if (target.judge === null) throw new Error('the judge-error audit is for a judge');
+    const audit = judgeErrors(items, target.judge, { invalidAs: INVALID_AS });
+    const views = audit.errors.map(errorView);
+    const counts = { agree: 0, disagree: 0, 'tie-involved': 0, invalid: audit.invalid };
+    for (const v of views) counts[v.outcome]++;
+    return {
+      target, language, title: `${target.judge}: where it goes against the humans, ${where}`, counts, items: views,
+      summary: `${audit.errors.length} of ${audit.checked} items with human votes: the judge differs from the human majority or from every vote. ` +
+        'Strongest first (the judge names one response and every human the other)' + (audit.invalid ? `; ${audit.invalid} unparsable verdict(s) left out.` : '.'),
+    };
+  }
+  const row = target.judge === null ? group.humans : group.judges.find((j) => j.row.comparison === target.judge)?.row;
+  if (!row) throw new Error(`no figures for ${who.toLowerCase()} in ${where}`);
+  const behind = itemsBehind(items, target.judge === null ? { kind: 'human-human' } : { kind: 'judge-human', judge: target.judge }, { invalidAs: INVALID_AS });
+  const s = summarise(behind);
+  const figure = row[target.list];
+  const detail: Record<DashboardFigure, string> = {
+    withTie: `${s.agree} of ${s.pairs} vote pairs agree (${s.tieInvolved} with one tie, ${s.opposite} opposite)`,
+    withoutTie: `${s.agree - s.bothTie} of ${s.pairsWithoutTie} vote pairs without a tie agree (${s.opposite} opposite)`,
+    lima: `${s.agree} pairs agree (1), ${s.tieInvolved} have one tie (0.5), ${s.opposite} are opposite (0), over ${s.pairs} pairs`,
+  };
+  return {
+    target, language, title: `${who}, ${where}: ${FIGURE_NAMES[target.list]} ${percent(figure)} (n = ${figure.n})`,
+    counts: s.byOutcome, items: behind.map((i) => behindView(i, null, null)),
+    summary: `${s.items} items: ${detail[target.list]}` + (s.invalid ? `; ${s.invalid} item(s) with an unparsable verdict left out.` : '.'),
+  };
+}
