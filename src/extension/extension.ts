@@ -6,6 +6,7 @@ import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
 import { Database } from './database';
+import { DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
 import { RunsTree } from './explorer/runsTree';
 import { GRID_VIEW_TYPE, GridPanel } from './grid/gridPanel';
 import { registerImportCommands } from './imports';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   registerImportCommands(context, database, log);
   registerPanelCommands(context, deps);
+  registerDashboard(context, deps);
   registerJudgeCommands(context, {
     // A connection of its own: a judge job commits answers while imports and labels go on on theirs.
     openStore: () => Store.open(database.location()),
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     database.onDidChange(() => {
       tree.refresh();
       GridPanel.refreshCurrent();
+      DashboardPanel.refreshCurrent();
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (affectsSettings(event, 'database.path')) await database.reopen();

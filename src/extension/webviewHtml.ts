@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export type PanelName = 'grid' | 'annotate';
+export type PanelName = 'grid' | 'annotate' | 'dashboard';
 
 /**
  * Listens to a webview's messages, parsed at the boundary: a message that does not parse is logged and dropped

@@ -3,10 +3,13 @@
 // response's HTML never runs, label three items with the keyboard, reload the window and find the labels in
 // the database and the queue at the next item, then survive a database write failure. Timings are printed.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification } from './database';
 import { RUN, XSS_GROUP } from './fixture';
+import { importFile } from '../../src/core/import/importFile';
+import { Store } from '../../src/core/store/store';
 import { launch, log, openWorkbench, pickQuickItem, runCommand, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
 
 const CS_URL = required('CS_URL');
@@ -259,6 +262,77 @@ async function comparePairWithComment(page: Page, shots: Shots): Promise<void> {
   await shots.take('annotate-pairwise-next');
 }
 
+/**
+ * Two native speakers per language vote on the judge's pairs (the fixture has the judge's verdicts only): in Hebrew
+ * they side with the judge, in Russian they prefer the English-only system the judge ranks last, in Spanish they
+ * split. Written through the core's importer into the workspace database, as another machine's import would.
+ */
+async function importHumanVotes(): Promise<void> {
+  const votes: Record<string, unknown>[] = [];
+  const annotators: Record<string, [string, string]> = { he: ['noa', 'dana'], ru: ['ivan', 'olga'], es: ['lucia', 'mateo'] };
+  for (const [lang, pair] of Object.entries(annotators)) {
+    for (const [g, group] of ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].entries()) {
+      // The judge: multi-3 over mono-en in both orders (A); multi-3 vs full-multi inconsistent across orders (tie).
+      const monoEn = lang === 'ru' ? (g < 4 ? ['B', 'B'] : ['A', 'A']) : lang === 'es' && g % 2 ? ['A', 'B'] : ['A', 'A'];
+      const fullMulti = lang === 'ru' ? (g < 3 ? ['A', 'A'] : ['tie', 'tie']) : lang === 'he' ? (g < 4 ? ['tie', 'tie'] : ['A', 'A']) : ['tie', g % 3 ? 'tie' : 'B'];
+      for (const [i, annotator] of pair.entries()) {
+        votes.push({ kind: 'pairwise-label', run: RUN, group, lang, annotator, system_a: 'multi-3', system_b: 'mono-en', verdict: monoEn[i], labelled_at: '2025-01-03T10:00:00Z' });
+        votes.push({ kind: 'pairwise-label', run: RUN, group, lang, annotator, system_a: 'multi-3', system_b: 'full-multi', verdict: fullMulti[i], labelled_at: '2025-01-03T10:00:00Z' });
+      }
+    }
+  }
+  const file = join(WORKSPACE, '..', 'human-votes.jsonl');
+  writeFileSync(file, votes.map((v) => JSON.stringify(v)).join('\n') + '\n');
+  const store = await Store.open(DB);
+  try {
+    await importFile(store, file);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The agreement dashboard from the explorer's title bar: Russian is flagged, a number opens its items, an item the grid. */
+async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
+  await importHumanVotes();
+  // The activity bar tab toggles the side bar: click it only when the runs are not in view already.
+  if (!(await treeRow(page, RUN).isVisible())) await page.getByRole('tab', { name: /^LangLens/ }).first().click();
+  await treeRow(page, RUN).hover();
+  await page.getByRole('button', { name: 'Open Agreement Dashboard' }).first().click();
+  const dashboard = await webviewFrame(page, 'dashboard');
+  await waitInFrame(dashboard, 'the dashboard figures', () => document.body.dataset.dashboard === 'shown' && document.querySelector('tbody[data-lang="ru"]'));
+  const facts = await dashboard.evaluate(() => ({
+    languages: [...document.querySelectorAll('tbody.group')].map((t: { dataset: { lang: string } }) => t.dataset.lang),
+    flagged: [...document.querySelectorAll('tbody.group.flagged')].map((t: { dataset: { lang: string } }) => t.dataset.lang),
+    ruJudgeN: document.querySelector('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"] .n')?.textContent,
+  }));
+  assert.deepEqual(facts.languages.filter((l: string) => ['es', 'he', 'ru'].includes(l)), ['es', 'he', 'ru']);
+  assert.ok(facts.flagged.includes('ru'), 'the judge is below the humans in Russian');
+  assert.equal(facts.ruJudgeN, 'n = 24', 'Russian: 6 groups × 2 pairs × 2 votes');
+  await page.waitForTimeout(300);
+  await shots.take('dashboard');
+  await dashboard.locator('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"]').click();
+  const listed = await waitInFrame(dashboard, 'the items behind the Russian figure', () => document.body.dataset.audit?.startsWith('withTie:') && document.body.dataset.audit);
+  assert.equal(listed, 'withTie:12', '6 groups × 2 pairs');
+  const first = await dashboard.evaluate(() => document.querySelector('.audit-item .outcome')?.textContent);
+  assert.equal(first, 'Disagree', 'disagreements come first');
+  await page.waitForTimeout(300);
+  await shots.take('dashboard-items-behind-a-number');
+  await dashboard.locator('tbody[data-lang="ru"] .audit-errors').click();
+  await waitInFrame(dashboard, 'the judge errors in Russian', () => document.body.dataset.audit?.startsWith('errors:'));
+  const top = await dashboard.evaluate(() => ({
+    group: document.querySelector('.audit-item')?.getAttribute('data-group'),
+    strength: document.querySelector('.audit-item .strength')?.textContent,
+  }));
+  assert.equal(top.strength, '100%', 'the judge names one response and both annotators the other');
+  await page.waitForTimeout(300);
+  await shots.take('dashboard-judge-errors');
+  await dashboard.locator('.audit-item .open-item').first().click();
+  const grid = await webviewFrame(page, 'grid');
+  await waitInFrame(grid, 'the grid on the audited group', (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs, 30_000, top.group!);
+  await page.waitForTimeout(500);
+  await shots.take('grid-from-audit');
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -277,6 +351,7 @@ async function main(): Promise<void> {
     const annotate = await reloadAndResume(page, shots, labelledKeys, nextKey);
     await surviveWriteFailure(page, annotate, shots);
     await comparePairWithComment(page, shots);
+    await dashboardToGrid(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

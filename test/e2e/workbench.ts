@@ -80,7 +80,7 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
 }
 
 /** The frame of one of our webviews, waiting until it exists and its script has run. */
-export async function webviewFrame(page: Page, panel: 'grid' | 'annotate', timeout = 60_000): Promise<Frame> {
+export async function webviewFrame(page: Page, panel: 'grid' | 'annotate' | 'dashboard', timeout = 60_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {

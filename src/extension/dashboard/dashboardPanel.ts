@@ -1,0 +1,149 @@
+// The agreement dashboard: per language, each judge's agreement with the humans next to the humans' own, and from
+// any number the items behind it, from any item the grid on its prompt group. The host loads the run's items
+// through the core once per load, answers the webview's audit requests from them, and exports the table.
+import * as vscode from 'vscode';
+import { dashboardTable } from '../../core/metrics/audit';
+import { renderTable, type ExportFormat } from '../../core/report/render';
+import { parseDashboardMessage, type DashboardToHost, type DashboardToWebview } from '../../shared/protocol';
+import { GridPanel, type GridDeps } from '../grid/gridPanel';
+import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
+import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
+
+export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
+
+const EXPORT_FILTERS: Record<string, string[]> = { CSV: ['csv'], Markdown: ['md'], LaTeX: ['tex'], JSON: ['json'] };
+const FORMAT_OF: Record<string, ExportFormat> = { csv: 'csv', md: 'markdown', tex: 'latex', json: 'json' };
+
+export function registerDashboard(context: vscode.ExtensionContext, deps: GridDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.openDashboard', async (node?: { run?: unknown }) => {
+      const run = typeof node?.run === 'string' ? node.run : await pickRun(deps);
+      if (run) DashboardPanel.show(deps, run);
+    }),
+  );
+}
+
+async function pickRun(deps: GridDeps): Promise<string | undefined> {
+  const runs = await (await deps.database.store()).runs();
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.');
+    return undefined;
+  }
+  if (runs.length === 1) return runs[0];
+  return vscode.window.showQuickPick(runs, { title: 'LangLens: agreement dashboard of which run?' });
+}
+
+export class DashboardPanel implements vscode.Disposable {
+  private static current: DashboardPanel | undefined;
+  private data: Promise<DashboardData> | undefined;
+  private run: string | undefined;
+  private ready = false;
+  private pending: DashboardToWebview | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(deps: GridDeps, run: string): void {
+    if (!DashboardPanel.current) {
+      const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'LangLens Agreement', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
+      DashboardPanel.current = new DashboardPanel(panel, deps);
+    } else {
+      DashboardPanel.current.panel.reveal(undefined, false);
+    }
+    void DashboardPanel.current.load(run);
+  }
+
+  /** After an import or a label: the figures change. */
+  static refreshCurrent(): void {
+    const current = DashboardPanel.current;
+    if (current?.run) void current.load(current.run);
+  }
+
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
+    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'dashboard', 'LangLens Agreement');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      onParsedMessages(panel.webview, 'dashboard', parseDashboardMessage, (message) => this.handle(message), deps.log),
+    );
+  }
+
+  private async handle(message: DashboardToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.pending) this.post(this.pending);
+        return;
+      case 'refresh':
+        if (this.run) await this.load(this.run);
+        return;
+      case 'chooseRun': {
+        const run = await pickRun(this.deps);
+        if (run) await this.load(run);
+        return;
+      }
+      case 'export':
+        await this.export().catch((err: Error) => vscode.window.showErrorMessage(`LangLens: the export failed: ${err.message}`));
+        return;
+      case 'openGroup':
+        GridPanel.show(this.deps, { run: message.run, group: message.group, turn: message.turn, lang: message.lang });
+        return;
+      case 'request':
+        try {
+          const result = auditView(await this.loaded(), message.params);
+          void this.panel.webview.postMessage({ type: 'response', id: message.id, ok: true, result } satisfies DashboardToWebview);
+        } catch (err) {
+          void this.panel.webview.postMessage({ type: 'response', id: message.id, ok: false, error: (err as Error).message } satisfies DashboardToWebview);
+        }
+        return;
+    }
+  }
+
+  private loaded(): Promise<DashboardData> {
+    if (!this.data) throw new Error('the dashboard has no run yet');
+    return this.data;
+  }
+
+  private async load(run: string): Promise<void> {
+    this.run = run;
+    this.panel.title = `Agreement · ${run}`;
+    this.post({ type: 'loading' });
+    const started = Date.now();
+    const data = (this.data = this.deps.database.store().then((store) => loadDashboard(store, run)));
+    try {
+      const view = dashboardView(await data);
+      if (this.data !== data) return;
+      this.post({ type: 'show', view });
+      this.deps.log.info(`dashboard: ${run} computed in ${Date.now() - started} ms`);
+    } catch (err) {
+      this.post({ type: 'error', message: (err as Error).message });
+    }
+  }
+
+  private async export(): Promise<void> {
+    const data = await this.loaded();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await vscode.window.showSaveDialog({
+      title: 'LangLens: export the agreement table', saveLabel: 'Export', filters: EXPORT_FILTERS,
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `agreement-${data.run}.csv`) } : {}),
+    });
+    if (!uri) return;
+    const extension = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
+    const format = FORMAT_OF[extension] ?? 'csv';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(renderTable(dashboardTable(data.dashboard), format), 'utf8'));
+    void vscode.window.showInformationMessage(`LangLens: wrote ${vscode.workspace.asRelativePath(uri)} (${format}).`);
+  }
+
+  /** Messages wait until the webview says it is ready; only the latest matters. */
+  private post(message: DashboardToWebview): void {
+    if (!this.ready) {
+      this.pending = message;
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (DashboardPanel.current === this) DashboardPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,102 @@
+// The dashboard webview: shows the host's figures, asks the host for the items behind a clicked number, and asks
+// it to open the grid on an item's prompt group or to export the table.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '../shared/base.css';
+import './dashboard.css';
+import { showErrorBanner } from '../shared/dom';
+import { html } from '../shared/html';
+import { RpcClient } from '../shared/rpc';
+import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import type { AuditOutcome, AuditTarget, AuditView, DashboardFigure, DashboardRequests, DashboardToHost, DashboardToWebview, DashboardView } from '../../src/shared/protocol';
+import { audit, dashboard, toolbar } from './render';
+
+const api = vscodeApi<unknown>();
+const app = document.getElementById('app')!;
+const rpc = new RpcClient<DashboardRequests>();
+let view: DashboardView | undefined;
+let auditShown: AuditView | undefined;
+let filter: AuditOutcome | 'all' = 'all';
+let auditError: string | undefined;
+
+function send(message: DashboardToHost): void {
+  api.postMessage(message);
+}
+
+onHostMessage<DashboardToWebview>((message) => {
+  switch (message.type) {
+    case 'show':
+      view = message.view;
+      // The list may rest on figures that changed: ask again for the same number.
+      if (auditShown) void openAudit(auditShown.target, false);
+      render();
+      break;
+    case 'loading': app.setAttribute('aria-busy', 'true'); break;
+    case 'error': showErrorBanner(app, message.message); break;
+    case 'response': rpc.settle(message); break;
+  }
+});
+
+function render(): void {
+  app.innerHTML = html`${toolbar(view)}<main class="dashboard">${view ? dashboard(view) : ''}
+    <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`.value;
+  app.setAttribute('aria-busy', 'false');
+  // The table's header sticks below the toolbar (CSSOM: the Content-Security-Policy forbids style attributes).
+  const bar = app.querySelector<HTMLElement>('.toolbar');
+  if (bar) document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
+  document.body.dataset.dashboard = view ? 'shown' : '';
+  document.body.dataset.audit = auditShown ? `${auditShown.target.list}:${auditShown.items.length}` : '';
+}
+
+async function openAudit(target: AuditTarget, scroll: boolean): Promise<void> {
+  try {
+    auditShown = await rpc.request('audit', target);
+    auditError = undefined;
+  } catch (err) {
+    auditShown = undefined;
+    auditError = (err as Error).message;
+  }
+  filter = 'all';
+  render();
+  if (scroll) app.querySelector('#audit-region')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  (app.querySelector('#audit-title') as HTMLElement | null)?.focus?.();
+}
+
+function targetOf(el: HTMLElement): AuditTarget {
+  const d = el.dataset;
+  return {
+    lang: d.lang ?? '', turn: d.turn ? Number(d.turn) : null, run: d.run || null,
+    judge: d.humans === 'true' ? null : d.judge ?? null, list: d.list as DashboardFigure | 'errors',
+  };
+}
+
+app.addEventListener('click', (event) => {
+  const target = event.target as HTMLElement;
+  const figure = target.closest<HTMLElement>('.figure-button, .audit-errors');
+  if (figure) {
+    void openAudit(targetOf(figure), true);
+    return;
+  }
+  const chip = target.closest<HTMLElement>('.chip');
+  if (chip?.dataset.filter) {
+    filter = chip.dataset.filter as AuditOutcome | 'all';
+    render();
+    return;
+  }
+  const item = target.closest<HTMLElement>('.audit-item');
+  if (item) {
+    const d = item.dataset;
+    send({ type: 'openGroup', run: d.run!, group: d.group!, turn: Number(d.turn), lang: d.lang! });
+    return;
+  }
+  const button = target.closest<HTMLElement>('vscode-button');
+  if (button?.id === 'refresh') send({ type: 'refresh' });
+  else if (button?.id === 'export') send({ type: 'export' });
+  else if (button?.id === 'choose-run') send({ type: 'chooseRun' });
+  else if (button?.id === 'close-audit') {
+    auditShown = undefined;
+    auditError = undefined;
+    render();
+  }
+});
+
+send({ type: 'ready' });

@@ -1,0 +1,154 @@
+// The dashboard as HTML strings: a toolbar, one table of figures per language with interval bars, and the list of
+// items behind a clicked number. Pure functions of what the host sent; no figure is computed here.
+import { html, Html, icon, langAttrs } from '../shared/html';
+import type {
+  AuditItemView, AuditOutcome, AuditView, ComparisonFiguresView, DashboardFigure, DashboardGroupView, DashboardView,
+  EstimateView, LanguageView, Verdict,
+} from '../../src/shared/protocol';
+
+const FIGURE_ORDER: readonly DashboardFigure[] = ['withTie', 'withoutTie', 'lima'];
+const FIGURE_LABELS: Record<DashboardFigure, string> = { withTie: 'Agreement w/ tie', withoutTie: 'Agreement w/o tie', lima: 'LIMA score' };
+const OUTCOME_LABELS: Record<AuditOutcome, string> = { disagree: 'Disagree', 'tie-involved': 'Tie involved', invalid: 'Invalid', agree: 'Agree' };
+export const OUTCOME_ORDER: readonly AuditOutcome[] = ['disagree', 'tie-involved', 'invalid', 'agree'];
+
+const pct = (v: number | null) => (v === null ? '–' : (v * 100).toFixed(1));
+
+export function toolbar(view: DashboardView | undefined): Html {
+  const intervals = view?.intervals;
+  return html`
+  <header class="toolbar" role="toolbar" aria-label="Agreement dashboard">
+    <h1 class="title">Can the judge be trusted? <span class="muted">${view ? view.run : ''}</span></h1>
+    <span class="muted">${intervals ? `${Math.round(intervals.level * 100)}% bootstrap intervals over prompt groups (${intervals.resamples} resamples, seed ${intervals.seed})` : 'no intervals'}</span>
+    <span class="spacer"></span>
+    <vscode-button secondary icon="refresh" id="refresh" title="Compute the figures again">Refresh</vscode-button>
+    <vscode-button secondary icon="list-selection" id="choose-run" title="Show another run">Run…</vscode-button>
+    <vscode-button icon="export" id="export" title="Write the table as CSV, Markdown, LaTeX or JSON">Export…</vscode-button>
+  </header>`;
+}
+
+/** The language's own name in its own script, beside the English one (lang and dir so it renders right). */
+function autonym(language: LanguageView): Html {
+  let own: string | undefined;
+  try {
+    own = new Intl.DisplayNames([language.tag], { type: 'language' }).of(language.tag);
+  } catch {
+    own = undefined;
+  }
+  return own && own.toLowerCase() !== language.name.toLowerCase() ? html` <span class="autonym" ${langAttrs(language)}>${own}</span>` : html``;
+}
+
+export function dashboard(view: DashboardView): Html {
+  if (view.groups.length === 0) {
+    return html`<p class="empty">No agreement figures in ${view.run}: it needs pairwise judge verdicts and human pairwise votes on the same items.</p>`;
+  }
+  const flagged = view.groups.filter((g) => g.flagged);
+  return html`
+  <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">${flagged.length
+    ? html`${icon('warning')} The judge is below the humans in ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there before trusting its figures.`
+    : html`${icon('pass')} No language where a judge's interval lies entirely below the humans'.`}</p>
+  <table class="dashboard-table">
+    <thead><tr>
+      <th scope="col">Language</th><th scope="col">Comparison</th>
+      ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${FIGURE_LABELS[f]} %</th>`)}
+      <th scope="col" class="num">Items</th><th scope="col">Judge errors</th>
+    </tr></thead>
+    ${view.groups.map((g) => groupRows(g))}
+  </table>
+  <p class="legend">${legendBar()} Each bar runs from 0 to 100%: the mark is the figure, the dark band its interval; behind a judge's figure the light band is the humans' interval. Click a number for the items behind it.</p>
+  <ul class="notes">${view.notes.map((n) => html`<li>${n}</li>`)}</ul>`;
+}
+
+function groupName(g: DashboardGroupView): string {
+  return [g.language.name, ...(g.turn !== null ? [`turn ${g.turn}`] : []), ...(g.run !== null ? [g.run] : [])].join(', ');
+}
+
+function groupRows(g: DashboardGroupView): Html {
+  const rows = [...g.judges, ...(g.humans ? [g.humans] : [])];
+  const span = rows.length;
+  return html`<tbody class="group ${g.flagged ? 'flagged' : ''}" data-lang="${g.language.tag}">${rows.map((r, i) => html`
+    <tr class="${r.judge === null ? 'humans' : 'judge'}">
+      ${i === 0 ? html`<th scope="rowgroup" rowspan="${span}" class="lang-cell">
+        <span class="lang-name">${g.language.name}</span>${autonym(g.language)} <code class="tag">${g.language.tag}</code>
+        ${g.turn !== null ? html`<div class="muted">turn ${g.turn}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
+        ${g.flagged ? html`<div class="flag-badge">${icon('warning')} judge below humans</div>` : ''}
+      </th>` : ''}
+      <th scope="row" class="comparison">${r.judge === null ? html`<span class="muted">human vs human</span>` : html`${r.judge} <span class="muted">vs humans</span>`}</th>
+      ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
+      <td class="num">${r.items}${r.invalid ? html`<div class="muted" title="unparsable judge verdicts left out">+${r.invalid} invalid</div>` : ''}</td>
+      <td>${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${r.errors} item${r.errors === 1 ? '' : 's'}</button>` : html`<span class="muted">none</span>`}</td>
+    </tr>`)}</tbody>`;
+}
+
+function targetAttrs(g: DashboardGroupView, judge: string | null, list: DashboardFigure | 'errors'): Html {
+  return html`data-lang="${g.language.tag}" data-turn="${g.turn ?? ''}" data-run="${g.run ?? ''}" data-judge="${judge ?? ''}" data-humans="${judge === null}" data-list="${list}"`;
+}
+
+function figureCell(g: DashboardGroupView, r: ComparisonFiguresView, f: DashboardFigure, humans: EstimateView | undefined): Html {
+  const e = r.figures[f];
+  const below = r.below[f];
+  const interval = e.lower !== null && e.upper !== null ? `[${pct(e.lower)}, ${pct(e.upper)}]` : '';
+  const label = `${FIGURE_LABELS[f]} ${pct(e.value)}% over ${e.n} vote pairs${interval ? `, interval ${interval}` : ''}${below ? ', below the humans' : ''}: show the items`;
+  if (e.n === 0) return html`<td class="figure empty-figure"><span class="muted">– (n = 0)</span></td>`;
+  return html`<td class="figure ${below ? 'below' : ''}">
+    <button class="figure-button" ${targetAttrs(g, r.judge, f)} aria-label="${label}" title="${label}">
+      <span class="value">${pct(e.value)}</span>${below ? icon('arrow-down', 'below the human–human interval') : ''}
+      <span class="n">n = ${e.n}</span>
+      ${bar(e, humans)}
+      <span class="interval">${interval}</span>
+    </button></td>`;
+}
+
+/** A 0–100% track with the interval as a band and the figure as a mark (SVG attributes: no style attribute needed). */
+function bar(e: EstimateView, humans: EstimateView | undefined): Html {
+  const x = (v: number) => Math.max(0, Math.min(100, v * 100)).toFixed(2);
+  const w = (a: number, b: number) => Math.max(0.8, (b - a) * 100).toFixed(2);
+  return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" dir="ltr">
+    <rect class="track" x="0" y="4" width="100" height="2"></rect>
+    ${humans && humans.lower !== null && humans.upper !== null ? html`<rect class="humans-band" x="${x(humans.lower)}" y="1" width="${w(humans.lower, humans.upper)}" height="8"></rect>` : ''}
+    ${e.lower !== null && e.upper !== null ? html`<rect class="ci" x="${x(e.lower)}" y="3" width="${w(e.lower, e.upper)}" height="4"></rect>` : ''}
+    ${e.value !== null ? html`<rect class="point" x="${(Number(x(e.value)) - 0.75).toFixed(2)}" y="0" width="1.5" height="10"></rect>` : ''}
+  </svg>`;
+}
+
+function legendBar(): Html {
+  return bar({ value: 0.62, n: 0, lower: 0.5, upper: 0.72 }, { value: 0.8, n: 0, lower: 0.7, upper: 0.9 });
+}
+
+function verdictText(v: Verdict | 'A' | 'B' | 'tie', item: AuditItemView): string {
+  return v === 'A' ? item.systemA : v === 'B' ? item.systemB : v === 'tie' ? 'tie' : 'unparsable';
+}
+
+export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
+  const shown = filter === 'all' ? view.items : view.items.filter((i) => i.outcome === filter);
+  const errors = view.target.list === 'errors';
+  return html`
+  <section class="audit" aria-labelledby="audit-title">
+    <div class="audit-head">
+      <h2 id="audit-title">${view.title}</h2>
+      <span class="spacer"></span>
+      <vscode-button secondary icon="close" id="close-audit" title="Close the list">Close</vscode-button>
+    </div>
+    <p class="summary">${view.summary}</p>
+    <div class="chips" role="group" aria-label="Show items">
+      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">All ${view.items.length}</button>
+      ${OUTCOME_ORDER.filter((o) => view.counts[o] > 0).map((o) => html`<button class="chip outcome-${o} ${filter === o ? 'on' : ''}" data-filter="${o}" aria-pressed="${filter === o}">${OUTCOME_LABELS[o]} ${view.counts[o]}</button>`)}
+    </div>
+    ${shown.length === 0 ? html`<p class="empty">No items.</p>` : html`
+    <table class="audit-table">
+      <thead><tr>
+        <th scope="col">Prompt group</th><th scope="col">Systems</th>${view.target.judge !== null ? html`<th scope="col">Judge</th>` : ''}
+        <th scope="col">Human votes</th><th scope="col">${errors ? 'Strength' : 'Outcome'}</th>
+      </tr></thead>
+      <tbody>${shown.map((item) => html`
+        <tr class="audit-item outcome-${item.outcome}" data-run="${item.run}" data-group="${item.group}" data-turn="${item.turn}" data-lang="${view.language.tag}">
+          <td><button class="link open-item" title="Open ${item.group} in the grid">${icon('go-to-file')} ${item.group}</button>${item.turn > 1 ? html` <span class="muted">turn ${item.turn}</span>` : ''}</td>
+          <td class="systems"><span class="system">${item.systemA}</span> <span class="muted">vs</span> <span class="system">${item.systemB}</span></td>
+          ${view.target.judge !== null ? html`<td><span class="verdict-chip ${item.judgeVerdict === 'tie' || item.judgeVerdict === 'invalid' ? 'neutral' : ''}">${item.judgeVerdict ? verdictText(item.judgeVerdict, item) : ''}</span></td>` : ''}
+          <td class="votes">${item.humans.map((h) => html`<span class="vote ${h.vsJudge ?? ''}"><span class="annotator">${h.annotator}</span> ${verdictText(h.verdict, item)}</span>`)}</td>
+          <td>${errors
+            ? html`<span class="strength">${Math.round((item.strength ?? 0) * 100)}%</span> <span class="muted">${item.majority ? `majority: ${verdictText(item.majority, item)}` : 'no majority'}</span>`
+            : html`<span class="outcome outcome-${item.outcome}">${OUTCOME_LABELS[item.outcome]}</span> <span class="muted">${item.pairs.agree}/${item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite} pairs agree</span>`}</td>
+        </tr>`)}</tbody>
+    </table>`}
+  </section>`;
+}
