@@ -3,7 +3,7 @@
 // response's HTML never runs, label three items with the keyboard, reload the window and find the labels in
 // the database and the queue at the next item, then survive a database write failure. Timings are printed.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification } from './database';
@@ -329,8 +329,26 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   await dashboard.locator('.audit-item .open-item').first().click();
   const grid = await webviewFrame(page, 'grid');
   await waitInFrame(grid, 'the grid on the audited group', (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs, 30_000, top.group!);
+  assert.equal(await grid.evaluate(() => document.querySelector('.row.focus')?.getAttribute('data-lang')), 'ru', 'the grid highlights the audited language');
   await page.waitForTimeout(500);
   await shots.take('grid-from-audit');
+  await exportTable(page, dashboard);
+}
+
+/** Export… with VS Code's own save dialog (code-server's simple dialog): Enter accepts the proposed CSV path. */
+async function exportTable(page: Page, dashboard: Frame): Promise<void> {
+  await page.getByRole('tab', { name: /^Agreement · / }).click();
+  await dashboard.locator('#export').click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // The dialog fills in the proposed path a moment after it opens.
+  for (let i = 0; i < 50 && !/agreement-e2e-run\.csv$/.test(await input.inputValue()); i++) await page.waitForTimeout(100);
+  assert.match(await input.inputValue(), /agreement-e2e-run\.csv$/);
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-toasts', { hasText: 'wrote agreement-e2e-run.csv (csv)' }).waitFor({ timeout: 15_000 });
+  const csv = readFileSync(join(WORKSPACE, 'agreement-e2e-run.csv'), 'utf8');
+  assert.match(csv.split('\n')[0]!, /^lang,comparison,withTie,.*,belowHumans$/);
+  assert.match(csv, /\nru,gpt-judge vs humans,.*"w\/ tie, w\/o tie, LIMA"/);
 }
 
 async function main(): Promise<void> {
