@@ -11,6 +11,9 @@ import { auditView, dashboardView, loadDashboard, type DashboardData } from './d
 
 export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
 
+/** Labels arrive every few seconds while someone annotates: recompute (1,000 resamples) once they pause. */
+const REFRESH_DELAY_MS = 2000;
+
 const EXPORT_FILTERS: Record<string, string[]> = { CSV: ['csv'], Markdown: ['md'], LaTeX: ['tex'], JSON: ['json'] };
 const FORMAT_OF: Record<string, ExportFormat> = { csv: 'csv', md: 'markdown', tex: 'latex', json: 'json' };
 
@@ -53,8 +56,22 @@ export class DashboardPanel implements vscode.Disposable {
 
   /** After an import or a label: the figures change. */
   static refreshCurrent(): void {
-    const current = DashboardPanel.current;
-    if (current?.run) void current.load(current.run);
+    DashboardPanel.current?.scheduleRefresh();
+  }
+
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private stale = false;
+
+  /** Coalesces changes into one recomputation after a pause, and none while the panel is hidden. */
+  private scheduleRefresh(): void {
+    if (!this.run) return;
+    clearTimeout(this.refreshTimer);
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    const run = this.run;
+    this.refreshTimer = setTimeout(() => void this.load(run), REFRESH_DELAY_MS);
   }
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
@@ -62,6 +79,12 @@ export class DashboardPanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'dashboard', 'LangLens Agreement');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible && this.stale && this.run) {
+          this.stale = false;
+          void this.load(this.run);
+        }
+      }),
       onParsedMessages(panel.webview, 'dashboard', parseDashboardMessage, (message) => this.handle(message), deps.log),
     );
   }
@@ -142,6 +165,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.refreshTimer);
     if (DashboardPanel.current === this) DashboardPanel.current = undefined;
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
