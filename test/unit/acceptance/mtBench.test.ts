@@ -1,30 +1,24 @@
 // MT-bench (Zheng et al. 2023, Table 2): agreement of GPT-4 with expert humans and between experts,
 // reproduced from the published files through the real import, store and metrics.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
-import { importFile } from '../../../src/core/import/importFile';
 import { loadPairwiseItems, raterAgreement, type AgreementRow } from '../../../src/core/metrics/agreement';
-import { Store } from '../../../src/core/store/store';
-import { requireSharedData, temporaryFolder } from '../../support/paths';
+import type { Store } from '../../../src/core/store/store';
+import { MT_BENCH, storeOfSharedData, type TemporaryStore } from '../../support/sharedStores';
 
 describe('acceptance: MT-bench human judgments', function () {
-  let folder: ReturnType<typeof temporaryFolder>;
+  let database: TemporaryStore | undefined;
   let store: Store;
   let rows: AgreementRow[];
 
   before(async function () {
-    const data = requireSharedData(this, 'mtbench-human-judgments');
-    folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'langlens.db'));
-    await importFile(store, join(data, 'human.jsonl'));
-    await importFile(store, join(data, 'gpt4_pair.jsonl'));
+    database = await storeOfSharedData(this, ...MT_BENCH);
+    store = database.store;
     const items = await loadPairwiseItems(store, { annotatorPattern: 'expert_*' });
     rows = raterAgreement(items, { by: ['turn'], invalidAs: 'exclude' });
   });
 
   after(async () => {
-    await store?.close();
-    folder?.remove();
+    await database?.close();
   });
 
   const find = (turn: number, kind: AgreementRow['kind']) => {

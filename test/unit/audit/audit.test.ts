@@ -2,13 +2,12 @@
 // arithmetic is in the comments), through the real importer and store; and on MT-bench, the items behind
 // GPT-4's agreement with the experts must give back the published figure exactly.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
-import { importFile } from '../../../src/core/import/importFile';
 import { loadPairwiseItems, raterAgreement, type PairwiseItem } from '../../../src/core/metrics/agreement';
 import { agreementDashboard, dashboardTable, itemsBehind, itemsInGroup, judgeErrors, summarise } from '../../../src/core/metrics/audit';
 import { renderTable } from '../../../src/core/report/render';
-import { Store } from '../../../src/core/store/store';
-import { requireSharedData, temporaryFolder } from '../../support/paths';
+import type { Store } from '../../../src/core/store/store';
+import type { temporaryFolder } from '../../support/paths';
+import { MT_BENCH, storeOfSharedData, type TemporaryStore } from '../../support/sharedStores';
 import { openHandRun } from './handRun';
 
 describe('audit: the items behind the agreement figures, by hand', () => {
@@ -101,22 +100,16 @@ describe('audit: the items behind the agreement figures, by hand', () => {
 });
 
 describe('audit: MT-bench, the items behind GPT-4 vs experts (turn 1)', function () {
-  let folder: ReturnType<typeof temporaryFolder>;
-  let store: Store;
+  let database: TemporaryStore | undefined;
   let items: PairwiseItem[];
 
   before(async function () {
-    const data = requireSharedData(this, 'mtbench-human-judgments');
-    folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'langlens.db'));
-    await importFile(store, join(data, 'human.jsonl'));
-    await importFile(store, join(data, 'gpt4_pair.jsonl'));
-    items = await loadPairwiseItems(store, { annotatorPattern: 'expert_*', turns: [1] });
+    database = await storeOfSharedData(this, ...MT_BENCH);
+    items = await loadPairwiseItems(database.store, { annotatorPattern: 'expert_*', turns: [1] });
   });
 
   after(async () => {
-    await store?.close();
-    folder?.remove();
+    await database?.close();
   });
 
   it('disagreeing vote pairs = (1 − agreement with ties) × n, exactly: 0.660 × 1343', () => {
