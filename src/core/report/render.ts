@@ -14,6 +14,8 @@ export function renderTable(table: Table, format: ExportFormat): string {
   }
 }
 
+const NO_ROWS = '(no rows: nothing in the database matches this selection; check the run, languages, judges and annotators asked for, or import the labels and verdicts this table needs)';
+
 const withInterval = (c: { value: string; interval?: readonly [string, string] }, open: string, sep: string, close: string) =>
   c.interval ? `${c.value} ${open}${c.interval[0]}${sep}${c.interval[1]}${close}` : c.value;
 
@@ -30,6 +32,7 @@ function renderText(table: Table): string {
     header.map(align).join('  '),
     widths.map((w) => '─'.repeat(w)).join('  '),
     ...body.map((r) => r.map(align).join('  ')),
+    ...(table.rows.length === 0 ? [NO_ROWS] : []),
   ];
   if (table.notes.length) lines.push('', ...table.notes.map((n) => `  ${n}`));
   return lines.join('\n') + '\n';
@@ -81,6 +84,7 @@ function renderMarkdown(table: Table): string {
     `| ${table.columns.map((c) => escape(c.label)).join(' | ')} |`,
     `| ${table.columns.map((c) => (c.kind === 'text' ? ':--' : '--:')).join(' | ')} |`,
     ...table.rows.map((r) => `| ${table.columns.map((c) => escape(withInterval(cellText(r[c.key], c), '(', '–', ')'))).join(' | ')} |`),
+    ...(table.rows.length === 0 ? ['', NO_ROWS] : []),
   ];
   if (table.notes.length) lines.push('', ...table.notes.map((n) => `- ${escape(n)}`));
   return lines.join('\n') + '\n';
