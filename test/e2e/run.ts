@@ -330,6 +330,15 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   const grid = await webviewFrame(page, 'grid');
   await waitInFrame(grid, 'the grid on the audited group', (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs, 30_000, top.group!);
   assert.equal(await grid.evaluate(() => document.querySelector('.row.focus')?.getAttribute('data-lang')), 'ru', 'the grid highlights the audited language');
+  // The audited language's row is scrolled into view, below the sticky toolbar and column headers.
+  const focus = await grid.evaluate(() => {
+    const row = document.querySelector('.row.focus > .row-header')?.getBoundingClientRect();
+    const header = document.querySelector('.response-grid .header > .corner')?.getBoundingClientRect();
+    return { top: row?.top, bottom: row?.bottom, headerBottom: header?.bottom, height: window.innerHeight };
+  });
+  log('focused row', JSON.stringify(focus));
+  assert.ok(focus.top !== undefined && focus.headerBottom !== undefined, 'the focused row and the column headers are laid out');
+  assert.ok(focus.top >= focus.headerBottom - 1 && focus.top < focus.height, `the Russian row is in view below the headers (${JSON.stringify(focus)})`);
   await page.waitForTimeout(500);
   await shots.take('grid-from-audit');
   await exportTable(page, dashboard);

@@ -83,7 +83,28 @@ const toolbarObserver = new ResizeObserver(() => {
 function scrollToFocus(): void {
   window.scrollTo(0, 0);
   if (!view?.focusLanguage) return;
-  app.querySelector(`[data-lang="${CSS.escape(view.focusLanguage)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  scrollBelowStickyHeaders(view.focusLanguage);
+  // Cells near the viewport render (content-visibility: auto) and change the rows' heights: place it once more.
+  requestAnimationFrame(() => scrollBelowStickyHeaders(view?.focusLanguage ?? null));
+}
+
+/**
+ * Brings the focused language's row (languages as rows) or column (systems as rows) just below the sticky toolbar
+ * and column headers, and just after the sticky first column. Not scrollIntoView: a row is `display: contents`
+ * (no box, so scrollIntoView does nothing), and it would leave the row under the sticky headers.
+ */
+function scrollBelowStickyHeaders(lang: string | null): void {
+  if (!lang) return;
+  const escaped = CSS.escape(lang);
+  const target = app.querySelector<HTMLElement>(`.row[data-lang="${escaped}"] > .row-header, .column-header[data-lang="${escaped}"]`);
+  const corner = app.querySelector<HTMLElement>('.response-grid .header > .corner');
+  if (!target || !corner) return;
+  const box = target.getBoundingClientRect();
+  const headers = corner.getBoundingClientRect();
+  const top = target.classList.contains('row-header') ? window.scrollY + box.top - headers.bottom : window.scrollY;
+  const left = target.classList.contains('column-header') && (box.left < headers.right || box.right > window.innerWidth)
+    ? window.scrollX + box.left - headers.right : window.scrollX;
+  window.scrollTo(left, top);
 }
 
 /** Two animation frames after the DOM change the grid has been painted: that is the time the user waited. */
