@@ -6,7 +6,7 @@ import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
 import { Database } from './database';
-import { DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
 import { RunsTree } from './explorer/runsTree';
 import { GRID_VIEW_TYPE, GridPanel } from './grid/gridPanel';
 import { registerImportCommands } from './imports';
@@ -37,6 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.registerWebviewPanelSerializer(ANNOTATE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => AnnotatePanel.revive(panel, state, deps),
+    }),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => DashboardPanel.revive(panel, state, deps),
     }),
     database.onDidChange(() => {
       tree.refresh();

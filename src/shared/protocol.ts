@@ -252,8 +252,28 @@ export interface DashboardGroupView {
   readonly flagged: boolean;
 }
 
+export const INVALID_VERDICT_HANDLING = ['exclude', 'tie'] as const;
+/** An unparsable judge verdict: left out of the figures, or counted as a tie. */
+export type InvalidVerdictHandling = (typeof INVALID_VERDICT_HANDLING)[number];
+
+/** Which votes and verdicts the figures rest on; the host passes them to the core. */
+export interface DashboardFilters {
+  /** Annotators by pattern ("expert_*", several with commas, "!author_*" to leave out); null for every annotator. */
+  readonly annotators: string | null;
+  /** Judges by name; null for every judge. */
+  readonly judges: readonly string[] | null;
+  readonly invalidAs: InvalidVerdictHandling;
+}
+
+export const DEFAULT_DASHBOARD_FILTERS: DashboardFilters = { annotators: null, judges: null, invalidAs: 'exclude' };
+
 export interface DashboardView {
   readonly run: string;
+  readonly filters: DashboardFilters;
+  /** The names the filters can choose from (in the whole database). */
+  readonly choices: { readonly judges: readonly string[]; readonly annotators: readonly string[] };
+  /** Annotators whose votes the figures use, after the pattern. */
+  readonly annotatorsUsed: readonly string[];
   readonly groups: readonly DashboardGroupView[];
   readonly intervals: { readonly level: number; readonly resamples: number; readonly seed: number } | null;
   readonly notes: readonly string[];
@@ -316,6 +336,7 @@ export type DashboardToHost =
   | { readonly type: 'refresh' }
   | { readonly type: 'export' }
   | { readonly type: 'chooseRun' }
+  | { readonly type: 'filters'; readonly filters: DashboardFilters }
   | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
   | RequestMessage<DashboardRequests>;
 
@@ -451,6 +472,35 @@ export function parseAuditTarget(raw: unknown): AuditTarget {
   };
 }
 
+export function parseDashboardFilters(raw: unknown): DashboardFilters {
+  const o = record(raw, 'filters');
+  const annotators = nullableStr(o, 'annotators', 1000)?.trim() || null;
+  const judges = o.judges === null || o.judges === undefined ? null : strings(o, 'judges');
+  return { annotators, judges, invalidAs: oneOf(o, 'invalidAs', INVALID_VERDICT_HANDLING) };
+}
+
+/** What the dashboard webview keeps for the serializer, to reopen the same run and filters after a reload. */
+export interface DashboardState {
+  readonly run: string;
+  readonly filters: DashboardFilters;
+}
+
+/** The state VS Code hands back after a reload (written by an older version, or not at all): undefined if unusable. */
+export function parseDashboardState(raw: unknown): DashboardState | undefined {
+  try {
+    const o = record(raw, 'state');
+    let filters = DEFAULT_DASHBOARD_FILTERS;
+    try {
+      if (o.filters !== undefined) filters = parseDashboardFilters(o.filters);
+    } catch {
+      filters = DEFAULT_DASHBOARD_FILTERS;
+    }
+    return { run: str(o, 'run', 1000), filters };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A message from the dashboard webview, checked field by field. */
 export function parseDashboardMessage(raw: unknown): DashboardToHost {
   const o = record(raw, 'message');
@@ -459,6 +509,7 @@ export function parseDashboardMessage(raw: unknown): DashboardToHost {
     case 'refresh': return { type: 'refresh' };
     case 'export': return { type: 'export' };
     case 'chooseRun': return { type: 'chooseRun' };
+    case 'filters': return { type: 'filters', filters: parseDashboardFilters(o.filters) };
     case 'openGroup':
       return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
     case 'request': {

@@ -360,6 +360,32 @@ async function exportTable(page: Page, dashboard: Frame): Promise<void> {
   assert.match(csv, /\nru,gpt-judge vs humans,.*"w\/ tie, w\/o tie, LIMA"/);
 }
 
+/** Filters by annotator pattern and invalid-verdict handling, then a window reload brings the dashboard back with them. */
+async function dashboardFiltersSurviveReload(page: Page, shots: Shots): Promise<void> {
+  await page.getByRole('tab', { name: /^Agreement · / }).click();
+  let dashboard = await webviewFrame(page, 'dashboard');
+  await dashboard.locator('#annotator-pattern').fill('ivan,o*');
+  await dashboard.locator('#annotator-pattern').press('Enter');
+  await waitInFrame(dashboard, 'the figures of Russian annotators only', () => document.body.dataset.filters?.includes('ivan,o*') && document.body.dataset.dashboard === 'shown');
+  await dashboard.locator('#invalid-as').selectOption('tie');
+  await waitInFrame(dashboard, 'invalid verdicts counted as ties', () => JSON.parse(document.body.dataset.filters || '{}').invalidAs === 'tie');
+  const languagesOf = () => dashboard.evaluate(() => [...document.querySelectorAll('tbody.group')].map((t: { dataset: { lang: string } }) => t.dataset.lang));
+  assert.deepEqual(await languagesOf(), ['ru'], 'only ivan and olga voted, in Russian');
+  assert.equal(await dashboard.evaluate(() => document.getElementById('annotators-used')?.textContent?.trim().split(' ')[0]), '2');
+  await page.waitForTimeout(300);
+  await shots.take('dashboard-filtered');
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForEvent('load', { timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  dashboard = await webviewFrame(page, 'dashboard', 90_000);
+  const restored = await waitInFrame(dashboard, 'the dashboard restored after the reload', () => document.body.dataset.dashboard === 'shown' && document.body.dataset.filters, 60_000);
+  assert.deepEqual(JSON.parse(restored), { annotators: 'ivan,o*', judges: null, invalidAs: 'tie' }, 'the same filters');
+  assert.deepEqual(await languagesOf(), ['ru']);
+  assert.equal(await dashboard.evaluate(() => document.querySelector('h1.title .muted')?.textContent), 'e2e-run', 'the same run');
+  await page.waitForTimeout(300);
+  await shots.take('dashboard-restored-after-reload');
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -379,6 +405,7 @@ async function main(): Promise<void> {
     await surviveWriteFailure(page, annotate, shots);
     await comparePairWithComment(page, shots);
     await dashboardToGrid(page, shots);
+    await dashboardFiltersSurviveReload(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

@@ -1,16 +1,20 @@
 // The dashboard webview: shows the host's figures, asks the host for the items behind a clicked number, and asks
 // it to open the grid on an item's prompt group or to export the table.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './dashboard.css';
 import { showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
-import type { AuditOutcome, AuditTarget, AuditView, DashboardFigure, DashboardRequests, DashboardToHost, DashboardToWebview, DashboardView } from '../../src/shared/protocol';
+import type {
+  AuditOutcome, AuditTarget, AuditView, DashboardFigure, DashboardFilters, DashboardRequests, DashboardState, DashboardToHost, DashboardToWebview,
+  DashboardView, InvalidVerdictHandling,
+} from '../../src/shared/protocol';
 import { audit, dashboard, toolbar } from './render';
 
-const api = vscodeApi<unknown>();
+const api = vscodeApi<DashboardState>();
 const app = document.getElementById('app')!;
 const rpc = new RpcClient<DashboardRequests>();
 let view: DashboardView | undefined;
@@ -26,6 +30,8 @@ onHostMessage<DashboardToWebview>((message) => {
   switch (message.type) {
     case 'show':
       view = message.view;
+      // For the serializer: the run and filters to show again after a window reload.
+      api.setState({ run: view.run, filters: view.filters });
       // The list may rest on figures that changed: ask again for the same number.
       if (auditShown) void openAudit(auditShown.target, false);
       render();
@@ -44,6 +50,7 @@ function render(): void {
   const bar = app.querySelector<HTMLElement>('.toolbar');
   if (bar) document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
   document.body.dataset.dashboard = view ? 'shown' : '';
+  document.body.dataset.filters = view ? JSON.stringify(view.filters) : '';
   document.body.dataset.audit = auditShown ? `${auditShown.target.list}:${auditShown.items.length}` : '';
 }
 
@@ -92,11 +99,41 @@ app.addEventListener('click', (event) => {
   if (button?.id === 'refresh') send({ type: 'refresh' });
   else if (button?.id === 'export') send({ type: 'export' });
   else if (button?.id === 'choose-run') send({ type: 'chooseRun' });
+  else if (button?.id === 'apply-filters') applyFilters();
   else if (button?.id === 'close-audit') {
     auditShown = undefined;
     auditError = undefined;
     render();
   }
+});
+
+/** The filters as the bar shows them; every judge ticked is "all judges" (null), so judges added later appear. */
+function filtersShown(): DashboardFilters | undefined {
+  const bar = app.querySelector<HTMLFormElement>('#filters');
+  if (!bar || !view) return undefined;
+  const boxes = [...bar.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox.filter-judge')];
+  const judges = boxes.filter((b) => b.checked).map((b) => b.value);
+  return {
+    annotators: bar.querySelector<HTMLInputElement>('#annotator-pattern')?.value.trim() || null,
+    judges: judges.length === boxes.length ? null : judges,
+    invalidAs: (bar.querySelector<HTMLSelectElement>('#invalid-as')?.value ?? 'exclude') as InvalidVerdictHandling,
+  };
+}
+
+function applyFilters(): void {
+  const filters = filtersShown();
+  if (filters) send({ type: 'filters', filters });
+}
+
+app.addEventListener('submit', (event) => {
+  event.preventDefault();
+  applyFilters();
+});
+
+// A judge ticked or the invalid handling changed: recompute at once (typing a pattern waits for Enter or Apply).
+app.addEventListener('change', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.classList.contains('filter-judge') || target.id === 'invalid-as') applyFilters();
 });
 
 send({ type: 'ready' });

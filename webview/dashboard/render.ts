@@ -23,7 +23,32 @@ export function toolbar(view: DashboardView | undefined): Html {
     <vscode-button secondary icon="refresh" id="refresh" title="Compute the figures again">Refresh</vscode-button>
     <vscode-button secondary icon="list-selection" id="choose-run" title="Show another run">Run…</vscode-button>
     <vscode-button icon="export" id="export" title="Write the table as CSV, Markdown, LaTeX or JSON">Export…</vscode-button>
+    ${view ? filterBar(view) : ''}
   </header>`;
+}
+
+/** Which annotators' votes and which judges the figures use, and what an unparsable verdict counts as. */
+function filterBar(view: DashboardView): Html {
+  const { filters, choices } = view;
+  const used = view.annotatorsUsed;
+  return html`
+    <form class="filter-bar" id="filters" role="group" aria-label="Filters">
+      <label class="filter-field">${icon('person')} Annotators
+        <input type="text" id="annotator-pattern" value="${filters.annotators ?? ''}" placeholder="all (e.g. expert_*, !author_*)" spellcheck="false"
+          title="Shell-style patterns separated by commas; a leading ! leaves out">
+      </label>
+      <span class="muted" id="annotators-used" title="${used.join(', ')}">${used.length} of ${choices.annotators.length} annotators</span>
+      <span class="filter-field" role="group" aria-label="Judges">${icon('law')} Judges
+        ${choices.judges.map((j) => html`<vscode-checkbox class="filter-judge" value="${j}" label="${j}" ${filters.judges === null || filters.judges.includes(j) ? 'checked' : ''}></vscode-checkbox>`)}
+      </span>
+      <label class="filter-field">Unparsable verdicts
+        <select id="invalid-as">
+          <option value="exclude" ${filters.invalidAs === 'exclude' ? 'selected' : ''}>left out</option>
+          <option value="tie" ${filters.invalidAs === 'tie' ? 'selected' : ''}>count as ties</option>
+        </select>
+      </label>
+      <vscode-button secondary id="apply-filters" title="Compute the figures with these filters (Enter)">Apply</vscode-button>
+    </form>`;
 }
 
 /** The language's own name in its own script, beside the English one (lang and dir so it renders right). */

@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { dashboardTable } from '../../core/metrics/audit';
 import { renderTable, type ExportFormat } from '../../core/report/render';
-import { parseDashboardMessage, type DashboardToHost, type DashboardToWebview } from '../../shared/protocol';
+import {
+  DEFAULT_DASHBOARD_FILTERS, parseDashboardMessage, parseDashboardState,
+  type DashboardFilters, type DashboardToHost, type DashboardToWebview,
+} from '../../shared/protocol';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
@@ -40,6 +43,7 @@ export class DashboardPanel implements vscode.Disposable {
   private static current: DashboardPanel | undefined;
   private data: Promise<DashboardData> | undefined;
   private run: string | undefined;
+  private filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS;
   private ready = false;
   private pending: DashboardToWebview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -52,6 +56,20 @@ export class DashboardPanel implements vscode.Disposable {
       DashboardPanel.current.panel.reveal(undefined, false);
     }
     void DashboardPanel.current.load(run);
+  }
+
+  /** Brings back a dashboard VS Code restored after a reload, on the run and filters it showed. */
+  static revive(panel: vscode.WebviewPanel, state: unknown, deps: GridDeps): void {
+    DashboardPanel.current?.dispose();
+    panel.webview.options = panelOptions(deps.extensionUri);
+    DashboardPanel.current = new DashboardPanel(panel, deps);
+    const saved = parseDashboardState(state);
+    if (!saved) {
+      DashboardPanel.current.post({ type: 'error', message: 'This dashboard was open before a reload; choose its run again (Run…).' });
+      return;
+    }
+    DashboardPanel.current.filters = saved.filters;
+    void DashboardPanel.current.load(saved.run);
   }
 
   /** After an import or a label: the figures change. */
@@ -98,6 +116,10 @@ export class DashboardPanel implements vscode.Disposable {
       case 'refresh':
         if (this.run) await this.load(this.run);
         return;
+      case 'filters':
+        this.filters = message.filters;
+        if (this.run) await this.load(this.run);
+        return;
       case 'chooseRun': {
         const run = await pickRun(this.deps);
         if (run) await this.load(run);
@@ -130,7 +152,7 @@ export class DashboardPanel implements vscode.Disposable {
     this.panel.title = `Agreement · ${run}`;
     this.post({ type: 'loading' });
     const started = Date.now();
-    const data = (this.data = this.deps.database.store().then((store) => loadDashboard(store, run)));
+    const data = (this.data = this.deps.database.store().then((store) => loadDashboard(store, run, this.filters)));
     try {
       const view = dashboardView(await data);
       if (this.data !== data) return;

@@ -8,23 +8,35 @@ import {
 import { DEFAULT_INTERVALS, type Estimate } from '../../core/metrics/estimate';
 import type { GroupValues } from '../../core/metrics/grouping';
 import type { Store } from '../../core/store/store';
-import type {
-  AuditItemView, AuditTarget, AuditView, ComparisonFiguresView, DashboardFigure, DashboardGroupView, DashboardView, EstimateView,
+import {
+  DEFAULT_DASHBOARD_FILTERS,
+  type AuditItemView, type AuditTarget, type AuditView, type ComparisonFiguresView, type DashboardFigure, type DashboardFilters,
+  type DashboardGroupView, type DashboardView, type EstimateView,
 } from '../../shared/protocol';
 import { languageView } from '../languages';
 
-const INVALID_AS = 'exclude' as const;
-
-/** One run's items and dashboard, computed once per load and kept for the audit lists. */
+/** One run's items and dashboard under the chosen filters, computed once per load and kept for the audit lists. */
 export interface DashboardData {
   readonly run: string;
+  readonly filters: DashboardFilters;
+  readonly choices: DashboardView['choices'];
   readonly items: readonly PairwiseItem[];
   readonly dashboard: Dashboard;
 }
 
-export async function loadDashboard(store: Store, run: string): Promise<DashboardData> {
-  const items = await loadPairwiseItems(store, { run });
-  return { run, items, dashboard: agreementDashboard(items, { invalidAs: INVALID_AS, intervals: DEFAULT_INTERVALS }) };
+/** The filters go to the core as they are: it selects the annotators and judges and treats invalid verdicts. */
+export async function loadDashboard(store: Store, run: string, filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS): Promise<DashboardData> {
+  const [items, judges, annotators] = await Promise.all([
+    loadPairwiseItems(store, {
+      run, ...(filters.judges ? { judges: filters.judges } : {}), ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
+    }),
+    store.judgeNames(),
+    store.annotatorNames(),
+  ]);
+  return {
+    run, filters, choices: { judges, annotators }, items,
+    dashboard: agreementDashboard(items, { invalidAs: filters.invalidAs, intervals: DEFAULT_INTERVALS }),
+  };
 }
 
 function estimateView(e: Estimate): EstimateView {
@@ -52,7 +64,7 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
     language: languageView(String(g.group.lang)),
     turn: g.group.turn === undefined ? null : Number(g.group.turn),
     run: g.group.run === undefined ? null : String(g.group.run),
-    judges: g.judges.map((j) => figuresView(j.row, j.below, judgeErrors(items, j.row.comparison, { invalidAs: INVALID_AS }).errors.length)),
+    judges: g.judges.map((j) => figuresView(j.row, j.below, judgeErrors(items, j.row.comparison, { invalidAs: data.filters.invalidAs }).errors.length)),
     humans: g.humans ? figuresView(g.humans, NOT_BELOW, null) : null,
     flagged: g.flagged,
   };
@@ -62,15 +74,29 @@ export function dashboardView(data: DashboardData): DashboardView {
   const { intervals } = data.dashboard;
   return {
     run: data.run,
+    filters: data.filters,
+    choices: data.choices,
+    annotatorsUsed: [...new Set(data.items.flatMap((i) => i.humans.map((h) => h.annotator)))].sort(),
     groups: data.dashboard.groups.map((g) => groupView(data, g)),
     intervals: intervals ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed } : null,
     notes: [
       'n counts vote pairs: a judge\'s verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).',
       'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
       'A language is marked when a judge\'s interval lies entirely below the human–human interval of the same figure there.',
+      ...filterNotes(data.filters),
       ...(data.items.length === 0 ? ['This run has no pairwise judge verdicts or human pairwise votes yet.'] : []),
     ],
   };
+}
+
+function filterNotes(filters: DashboardFilters): string[] {
+  return [
+    ...(filters.annotators ? [`Only the votes of annotators matching ${filters.annotators}.`] : []),
+    ...(filters.judges ? [`Only the judge(s) ${filters.judges.join(', ') || '(none)'}.`] : []),
+    filters.invalidAs === 'tie'
+      ? 'An unparsable judge verdict counts as a tie.'
+      : 'An unparsable judge verdict is left out of the figures (counted in the invalid column).',
+  ];
 }
 
 function targetGroup(data: DashboardData, target: AuditTarget): DashboardGroup {
@@ -116,7 +142,7 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
   const who = target.judge === null ? 'Humans among themselves' : `${target.judge} vs humans`;
   if (target.list === 'errors') {
     if (target.judge === null) throw new Error('the judge-error audit is for a judge');
-    const audit = judgeErrors(items, target.judge, { invalidAs: INVALID_AS });
+    const audit = judgeErrors(items, target.judge, { invalidAs: data.filters.invalidAs });
     const views = audit.errors.map(errorView);
     const counts = { agree: 0, disagree: 0, 'tie-involved': 0, invalid: audit.invalid };
     for (const v of views) counts[v.outcome]++;
@@ -128,7 +154,7 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
   }
   const row = target.judge === null ? group.humans : group.judges.find((j) => j.row.comparison === target.judge)?.row;
   if (!row) throw new Error(`no figures for ${who.toLowerCase()} in ${where}`);
-  const behind = itemsBehind(items, target.judge === null ? { kind: 'human-human' } : { kind: 'judge-human', judge: target.judge }, { invalidAs: INVALID_AS });
+  const behind = itemsBehind(items, target.judge === null ? { kind: 'human-human' } : { kind: 'judge-human', judge: target.judge }, { invalidAs: data.filters.invalidAs });
   const s = summarise(behind);
   const figure = row[target.list];
   const detail: Record<DashboardFigure, string> = {
