@@ -37,13 +37,15 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --min-items N         kappa: leave out rater pairs sharing fewer items (default 30)
   --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"`;
 
-function list(value: unknown): string[] | undefined {
+/** A repeatable or comma-separated option as a list; undefined when absent or empty. */
+export function listOption(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const items = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
   return items.length ? items : undefined;
 }
 
-function integer(value: unknown, name: string, min: number): number | undefined {
+/** A whole-number option of at least min; undefined when absent. */
+export function wholeNumberOption(value: unknown, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, not "${value}"`);
@@ -56,16 +58,16 @@ export function tableOptions(context: CommandContext): TableOptions {
   if (invalidAs !== 'exclude' && invalidAs !== 'tie') throw new UsageError(`--invalid-as is "exclude" or "tie", not "${invalidAs}"`);
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
-  const turns = list(v.turn)?.map((t) => integer(t, 'turn', 1)!);
+  const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
   let by;
   try {
     by = parseGroupFields((v.by as string | undefined) ?? 'lang');
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const languages = list(v.lang);
-  const judges = list(v.judge);
-  const systems = list(v.system);
+  const languages = listOption(v.lang);
+  const judges = listOption(v.judge);
+  const systems = listOption(v.system);
   return {
     ...(v.run !== undefined ? { run: String(v.run) } : {}),
     ...(languages ? { languages } : {}),
@@ -76,11 +78,11 @@ export function tableOptions(context: CommandContext): TableOptions {
     ...(v.baseline !== undefined ? { baseline: String(v.baseline) } : {}),
     by,
     invalidAs,
-    minItems: integer(v['min-items'], 'min-items', 1) ?? 30,
+    minItems: wholeNumberOption(v['min-items'], 'min-items', 1) ?? 30,
     ...(v['no-ci'] ? {} : {
       intervals: {
-        seed: integer(v.seed, 'seed', 0) ?? DEFAULT_INTERVALS.seed,
-        resamples: integer(v.resamples, 'resamples', 10) ?? DEFAULT_INTERVALS.resamples,
+        seed: wholeNumberOption(v.seed, 'seed', 0) ?? DEFAULT_INTERVALS.seed,
+        resamples: wholeNumberOption(v.resamples, 'resamples', 10) ?? DEFAULT_INTERVALS.resamples,
         level,
       },
     }),

@@ -1,8 +1,9 @@
 import { AGREEMENT_SOURCES } from '../../core/report/agreementSources';
-import { EXPORT_FORMATS, renderTable, tableAsJson, type ExportFormat } from '../../core/report/render';
-import { UsageError, type Command } from '../command';
+import { EXPORT_FORMATS } from '../../core/report/render';
+import type { Command } from '../command';
 import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
+import { chooseSources, outputFormat, renderTables } from '../tableOutput';
 
 export const agreementCommand: Command = {
   name: 'agreement',
@@ -25,13 +26,8 @@ example (MT-bench, Zheng et al. Table 2):
   async run(context) {
     const options = tableOptions(context);
     const wanted = (context.values.table as string[] | undefined)?.flatMap((t) => t.split(',')) ?? AGREEMENT_SOURCES.map((s) => s.id);
-    const sources = wanted.map((id) => {
-      const source = AGREEMENT_SOURCES.find((s) => s.id === id);
-      if (!source) throw new UsageError(`no agreement table "${id}" (choose from ${AGREEMENT_SOURCES.map((s) => s.id).join(', ')})`);
-      return source;
-    });
-    const format = (context.json ? 'json' : (context.values.format as string | undefined) ?? 'text') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`);
+    const sources = chooseSources(wanted, AGREEMENT_SOURCES, 'agreement');
+    const format = outputFormat(context, 'text');
     const store = await openExistingStore(context);
     try {
       const tables = [];
@@ -44,8 +40,7 @@ example (MT-bench, Zheng et al. Table 2):
           context.stderr.write(`(${source.id} not shown: ${(err as Error).message})\n`);
         }
       }
-      if (format === 'json') context.stdout.write(JSON.stringify(tables.map(tableAsJson), null, 2) + '\n');
-      else context.stdout.write(tables.map((t) => renderTable(t, format)).join('\n'));
+      context.stdout.write(renderTables(tables, format));
       return 0;
     } finally {
       await store.close();

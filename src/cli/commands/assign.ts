@@ -5,6 +5,7 @@ import type { Table } from '../../core/report/table';
 import { assignmentStatus, promptsToAssign, saveAssignments, type AssignmentStatusRow } from '../../core/store/assignments';
 import { UsageError, type Command, type CommandContext } from '../command';
 import { openExistingStore } from '../openStore';
+import { listOption, wholeNumberOption } from '../tableOptions';
 
 export const assignCommand: Command = {
   name: 'assign',
@@ -53,11 +54,11 @@ example (Shaham et al.: 50 prompts per language, two native annotators each):
     try {
       if (v.status) return print(context, statusTable(await assignmentStatus(store, run, task), run, task));
       const team = parseTeam(v.annotator as string[] | undefined);
-      const languages = ((v.lang as string[] | undefined) ?? []).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+      const languages = listOption(v.lang) ?? [];
       const plan = planAssignments(team, await promptsToAssign(store, run, languages), {
-        perPrompt: whole(v['per-prompt'], 'per-prompt', 1) ?? 2,
+        perPrompt: wholeNumberOption(v['per-prompt'], 'per-prompt', 1) ?? 2,
         overlapShare: share(v.overlap),
-        ...(v.prompts !== undefined ? { promptsPerLanguage: whole(v.prompts, 'prompts', 1)! } : {}),
+        ...(v.prompts !== undefined ? { promptsPerLanguage: wholeNumberOption(v.prompts, 'prompts', 1)! } : {}),
         seed: (v.seed as string | undefined) ?? run,
       });
       if (!v['dry-run']) await saveAssignments(store, run, task, plan.assignments, { replace: v.replace === true });
@@ -81,13 +82,6 @@ function parseTeam(specs: readonly string[] | undefined): TeamMember[] {
     });
     return { name: name.trim(), languages };
   });
-}
-
-function whole(value: unknown, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, not "${value}"`);
-  return n;
 }
 
 function share(value: unknown): number {

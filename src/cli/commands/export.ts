@@ -4,6 +4,7 @@ import { TABLE_SOURCES, tableSource } from '../../core/report/sources';
 import { UsageError, type Command } from '../command';
 import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
+import { outputFormat } from '../tableOutput';
 
 const FILE_EXTENSIONS: Record<string, ExportFormat> = { '.csv': 'csv', '.md': 'markdown', '.tex': 'latex', '.json': 'json', '.txt': 'text' };
 
@@ -33,8 +34,7 @@ ${TABLE_OPTION_HELP}`,
     if (!source) throw new UsageError(`no table "${id}" (known: ${TABLE_SOURCES.map((s) => s.id).join(', ')})`);
     const output = context.values.output as string | undefined;
     const fromExtension = output ? FILE_EXTENSIONS[output.slice(output.lastIndexOf('.')).toLowerCase()] : undefined;
-    const format = (context.json ? 'json' : (context.values.format as string | undefined) ?? fromExtension ?? 'csv') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`);
+    const format = outputFormat(context, fromExtension ?? 'csv');
     const store = await openExistingStore(context);
     try {
       const text = renderTable(await source.build(store, tableOptions(context)), format);

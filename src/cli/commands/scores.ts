@@ -1,9 +1,10 @@
 import { detectResponseLanguages } from '../../core/languages';
-import { EXPORT_FORMATS, renderTable, tableAsJson, type ExportFormat } from '../../core/report/render';
+import { EXPORT_FORMATS } from '../../core/report/render';
 import { SCORE_SOURCES } from '../../core/report/scoreSources';
 import { UsageError, type Command } from '../command';
 import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
+import { chooseSources, outputFormat, renderTables } from '../tableOutput';
 
 /** Tables that read responses' languages: before them, responses not detected yet are detected (once). */
 const NEEDS_LANGUAGES = new Set(['likert', 'rating3', 'io-agreement', 'io-mismatches']);
@@ -35,13 +36,8 @@ examples:
   async run(context) {
     const wanted = context.positionals.flatMap((p) => p.split(',')).filter(Boolean);
     if (wanted.length === 0) throw new UsageError(`name a table (${SCORE_SOURCES.map((s) => s.id).join(', ')})`);
-    const sources = wanted.map((id) => {
-      const source = SCORE_SOURCES.find((s) => s.id === id);
-      if (!source) throw new UsageError(`no score table "${id}" (choose from ${SCORE_SOURCES.map((s) => s.id).join(', ')})`);
-      return source;
-    });
-    const format = (context.json ? 'json' : (context.values.format as string | undefined) ?? 'text') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`);
+    const sources = chooseSources(wanted, SCORE_SOURCES, 'score');
+    const format = outputFormat(context, 'text');
     const options = tableOptions(context);
     if (sources.some((s) => s.id === 'sxs' || s.id === 'if-matrix') && options.baseline === undefined) {
       throw new UsageError('sxs and if-matrix need --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"');
@@ -55,8 +51,7 @@ examples:
       }
       const tables = [];
       for (const source of sources) tables.push(await source.build(store, options));
-      if (format === 'json') context.stdout.write(JSON.stringify(tables.map(tableAsJson), null, 2) + '\n');
-      else context.stdout.write(tables.map((t) => renderTable(t, format)).join('\n'));
+      context.stdout.write(renderTables(tables, format));
       return 0;
     } finally {
       await store.close();

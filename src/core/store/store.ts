@@ -64,11 +64,6 @@ export class Store {
     return this.db.close();
   }
 
-  /** The schema changes this database has had, oldest first. */
-  async schemaMigrations(): Promise<string[]> {
-    return (await this.db.all<{ id: string }>('SELECT id FROM schema_migrations ORDER BY rowid')).map((r) => r.id);
-  }
-
   /** Starts one transaction for writing records; commit or roll back the writer. */
   beginWrite(now?: string): Promise<RecordWriter> {
     return RecordWriter.begin(this.db, now);
@@ -131,13 +126,12 @@ export class Store {
         SELECT j.name AS judge, pw.scale, count(*) AS count, sum(pw.score IS NULL) AS invalid
         FROM pointwise_judgments pw JOIN judges j ON j.id = pw.judge_id JOIN prompts p ON p.id = pw.prompt_id
         WHERE p.run_id = ? GROUP BY j.name, pw.scale ORDER BY j.name`, [id]);
+      // Every label row counts once: current when it is the latest of its annotator on its target and not an undo
+      // (a cleared label leaves the target without a label); every other row is history.
       const labels = await this.db.all<{ kind: string; annotators: number; current: number; superseded: number }>(`
-        SELECT l.kind, count(DISTINCT l.annotator_id) AS annotators,
-               (SELECT count(*) FROM current_labels c JOIN prompts cp ON cp.id = c.prompt_id
-                 WHERE c.kind = l.kind AND cp.run_id = ?) AS current,
-               count(*) - (SELECT count(*) FROM current_labels c JOIN prompts cp ON cp.id = c.prompt_id
-                 WHERE c.kind = l.kind AND cp.run_id = ?) AS superseded
-        FROM labels l JOIN prompts p ON p.id = l.prompt_id WHERE p.run_id = ? GROUP BY l.kind ORDER BY l.kind`, [id, id, id]);
+        SELECT l.kind, count(DISTINCT l.annotator_id) AS annotators, count(c.value) AS current, count(*) - count(c.value) AS superseded
+        FROM labels l JOIN prompts p ON p.id = l.prompt_id LEFT JOIN current_labels c ON c.id = l.id
+        WHERE p.run_id = ? GROUP BY l.kind ORDER BY l.kind`, [id]);
       out.push({ run: name, languages, systems, groups: groups?.n ?? 0, responses, pairwiseJudgments, pointwiseJudgments, labels });
     }
     return out;

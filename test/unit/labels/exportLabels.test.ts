@@ -88,6 +88,12 @@ describe('export-labels and merging annotators\' labels', () => {
     const current = await labelRecords(annotatorDb, { currentOnly: true });
     assert.deepEqual(current.filter((r) => r.kind === 'rating-label').map((r) => [r.system, r.rating, r.comment]), [['multi-40', 'excellent', 'reads naturally']]);
     assert.ok(!current.some((r) => r.cleared));
+    // The summary agrees: one current rating (the undone one is history), the pairwise label, and the rest history.
+    const [summary] = await annotatorDb.summary();
+    assert.deepEqual(summary!.labels, [
+      { kind: 'pairwise', annotators: 1, current: 1, superseded: 0 },
+      { kind: 'rating', annotators: 1, current: 1, superseded: 3 },
+    ]);
     assert.deepEqual(current.filter((r) => r.kind === 'language-flag').map((r) => r.label_id), ['f3']);
   });
 
