@@ -57,6 +57,11 @@ export class JudgeDefinitionError extends Error {
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/** OpenAI itself (it needs a key and offers the Batch API), as opposed to a local or other compatible server. */
+export function isOpenAI(baseURL: string): boolean {
+  return new URL(baseURL).hostname === 'api.openai.com';
+}
 /** Bump when the request a definition produces changes meaning, so that old answers are not reused. */
 const FINGERPRINT_VERSION = 1;
 

@@ -4,12 +4,12 @@ import type { LanguageTag } from '../model/language';
 import { judgeInputs } from '../store/judgeInputs';
 import {
   finishJudgeJob, judgeJobFailures, judgeJobSpend, JudgeResultWriter, startJudgeJob, storedJudgeRequests,
-  type JudgeJobOutcome,
+  type JudgeJobOutcome, type JudgeVia,
 } from '../store/judgeRequests';
 import type { Store } from '../store/store';
 import { DEFAULT_BATCH_LIMITS, runBatches, type BatchLimits } from './batch';
 import { createClient, type ChatMessage } from './client';
-import type { JudgeDefinition } from './definition';
+import { isOpenAI, type JudgeDefinition } from './definition';
 import { BUILT_IN_PRICES, costOf, estimateTokens, priceOf, type PriceTable, type TokenPrice } from './prices';
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -129,7 +129,7 @@ function messageTokens(messages: readonly ChatMessage[]): number {
 }
 
 export interface RunJudgeOptions {
-  readonly via?: 'online' | 'batch';
+  readonly via?: JudgeVia;
   /** Absent: no Authorization header (local servers that need no key). */
   readonly apiKey?: string;
   readonly signal?: AbortSignal;
@@ -151,7 +151,7 @@ export interface JudgeJobSummary {
   readonly jobId: number;
   readonly judge: string;
   readonly judgeHash: string;
-  readonly via: 'online' | 'batch';
+  readonly via: JudgeVia;
   readonly outcome: JudgeJobOutcome;
   readonly message?: string;
   readonly total: number;
@@ -207,7 +207,7 @@ export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJud
 }
 
 function requireKeyForOpenAI(definition: JudgeDefinition, apiKey: string | undefined, requests: number): void {
-  if (requests === 0 || apiKey || new URL(definition.baseURL).hostname !== 'api.openai.com') return;
+  if (requests === 0 || apiKey || !isOpenAI(definition.baseURL)) return;
   throw new Error(`no API key for ${definition.baseURL}: set it with "LangLens: Set API Key" in the editor, or in the `
     + `environment variable ${definition.apiKeyEnv} for the CLI`);
 }
@@ -225,7 +225,7 @@ async function storeCached(plan: JudgePlan, writer: JudgeResultWriter, tracker: 
 }
 
 async function send(
-  store: Store, plan: JudgePlan, via: 'online' | 'batch', collecting: readonly JudgeTask[], options: RunJudgeOptions,
+  store: Store, plan: JudgePlan, via: JudgeVia, collecting: readonly JudgeTask[], options: RunJudgeOptions,
   job: { jobId: number; writer: JudgeResultWriter; tracker: ProgressTracker },
 ): Promise<RunOutcome> {
   const { definition } = plan;

@@ -1,6 +1,7 @@
 // Token prices and cost estimates. Prices change: the built-in table is a convenience with a date on it, and a judge
 // definition's "price" or a price table file overrides it (docs/judges.md).
 import { readFileSync } from 'node:fs';
+import type { JudgeVia } from '../store/judgeRequests';
 
 /** US dollars per million tokens. */
 export interface TokenPrice {
@@ -30,8 +31,6 @@ export const BUILT_IN_PRICES: PriceTable = {
 /** The Batch API charges half the standard price. */
 export const BATCH_PRICE_FACTOR = 0.5;
 
-export type Via = 'online' | 'batch';
-
 /**
  * The price of a model: the definition's own price first, then the table, matching the longest model-name prefix
  * (so "gpt-4o-mini-2024-07-18" is priced as gpt-4o-mini, not gpt-4o). Undefined when unknown: cost is then not shown
@@ -46,7 +45,7 @@ export function priceOf(model: string, own: TokenPrice | undefined, table: Price
   return match === undefined ? undefined : table[match];
 }
 
-export function costOf(promptTokens: number, completionTokens: number, price: TokenPrice, via: Via): number {
+export function costOf(promptTokens: number, completionTokens: number, price: TokenPrice, via: JudgeVia): number {
   const factor = via === 'batch' ? BATCH_PRICE_FACTOR : 1;
   return ((promptTokens * price.input + completionTokens * price.output) / 1_000_000) * factor;
 }

@@ -1,16 +1,12 @@
 // API keys in VS Code's SecretStorage, one per server (origin of the judge's base URL): never in settings, the
 // database, logs or exports. Local servers that need no key simply have none.
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL } from '../../core/judge/definition';
+import { DEFAULT_BASE_URL, isOpenAI } from '../../core/judge/definition';
 
 const SECRET_PREFIX = 'langlens.apiKey:';
 
 export function originOf(baseURL: string): string {
   return new URL(baseURL).origin;
-}
-
-export function isOpenAI(baseURL: string): boolean {
-  return new URL(baseURL).hostname === 'api.openai.com';
 }
 
 /** The stored key for a judge's server, else the environment variable the definition names (as the CLI reads it). */

@@ -2,13 +2,14 @@
 // cancellable progress notification (done / total, requests per second, errors, cost so far).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { JudgeDefinitionError, loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/definition';
+import { DEFAULT_BASE_URL, isOpenAI, JudgeDefinitionError, loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/definition';
 import { describePlan, describeSummary } from '../../core/judge/describe';
 import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan } from '../../core/judge/job';
 import { BUILT_IN_PRICES, formatUsd, loadPriceTable, type PriceTable } from '../../core/judge/prices';
 import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
+import type { JudgeVia } from '../../core/store/judgeRequests';
 import type { Store } from '../../core/store/store';
-import { apiKeyFor, askForApiKey, isOpenAI } from './apiKeys';
+import { apiKeyFor, askForApiKey } from './apiKeys';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
 
 export interface JudgeCommandDeps {
@@ -93,7 +94,7 @@ async function createExampleJudge(): Promise<void> {
   if (!folder) return;
   const uri = vscode.Uri.joinPath(folder, 'judges', 'pairwise.judge.json');
   const example = {
-    model: 'gpt-4o-2024-08-06', baseURL: 'https://api.openai.com/v1', protocol: 'pairwise', allowTie: false,
+    model: 'gpt-4o-2024-08-06', baseURL: DEFAULT_BASE_URL, protocol: 'pairwise', allowTie: false,
     temperature: 0, maxTokens: 32, concurrency: 16,
   };
   await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(example, null, 2) + '\n', 'utf8'));
@@ -119,7 +120,7 @@ function priceTable(): PriceTable {
 }
 
 /** Shows what will be sent and its cost ceiling; returns how to send it, or undefined when the user declines. */
-async function confirm(plan: JudgePlan): Promise<'online' | 'batch' | undefined> {
+async function confirm(plan: JudgePlan): Promise<JudgeVia | undefined> {
   const work = plan.toSend.length + plan.awaitingBatch.length;
   const now = `Run Now (≤ ${formatUsd(plan.estimate.onlineUsd)})`;
   const batch = `Batch API (≤ ${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
@@ -142,7 +143,7 @@ async function keyFor(context: vscode.ExtensionContext, definition: JudgeDefinit
   return (await askForApiKey(context.secrets, [], definition.baseURL)) ?? null;
 }
 
-function runWithProgress(store: Store, plan: JudgePlan, via: 'online' | 'batch', apiKey: string | undefined, deps: JudgeCommandDeps): Thenable<JudgeJobSummary> {
+function runWithProgress(store: Store, plan: JudgePlan, via: JudgeVia, apiKey: string | undefined, deps: JudgeCommandDeps): Thenable<JudgeJobSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Judge ${plan.definition.name}`, cancellable: true },
     async (progress, token) => {
