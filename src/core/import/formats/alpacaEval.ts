@@ -1,9 +1,8 @@
 // alpaca_eval's model_outputs.json: [{"instruction", "output", "generator", "dataset"?}, ...]. It has no ids, so
 // an instruction is identified by a hash of its text: the same instruction groups across systems' files.
 import { createHash } from 'node:crypto';
-import { parseLanguageTag } from '../../model/language';
 import * as f from '../fields';
-import type { ImportFormat } from './format';
+import { defaultLanguage, type ImportFormat } from './format';
 
 export function instructionGroup(instruction: string): string {
   return `ae-${createHash('sha1').update(instruction.trim()).digest('hex').slice(0, 12)}`;
@@ -20,7 +19,7 @@ export const alpacaEvalFormat: ImportFormat = {
       const key = {
         run: context.options.run ?? 'alpaca-eval',
         group: instructionGroup(instruction),
-        lang: f.has(row, 'lang') ? f.language(row, 'lang') : context.options.language ?? parseLanguageTag('en')!,
+        lang: f.has(row, 'lang') ? f.language(row, 'lang') : defaultLanguage(context),
         turn: 1,
       };
       return [

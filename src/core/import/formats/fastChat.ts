@@ -1,18 +1,17 @@
 // FastChat's llm_judge layout: data/<bench>/question.jsonl, model_answer/<model>.jsonl and
 // model_judgment/<judge>_pair.jsonl (each pair judged in both orders) or <judge>_single.jsonl (1-10 scores).
-import { parseLanguageTag } from '../../model/language';
 import type { CanonicalRecord, PairVerdict } from '../../model/records';
 import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
-import type { FormatContext, ImportFormat } from './format';
+import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
 import { KNOWN_SCALES } from './canonical';
 
-const keyOf = (row: Row, context: FormatContext, turnField = 'turn') => ({
+const keyOf = (row: Row, context: FormatContext) => ({
   run: context.options.run ?? 'mt-bench',
   group: f.text(row, 'question_id'),
-  lang: context.options.language ?? parseLanguageTag('en')!,
-  turn: f.optionalInteger(row, turnField, 1),
+  lang: defaultLanguage(context),
+  turn: f.optionalInteger(row, 'turn', 1),
 });
 
 function judgeName(row: Row): string {

@@ -1,5 +1,5 @@
 // What every recogniser of an input layout provides.
-import type { LanguageTag } from '../../model/language';
+import { parseLanguageTag, type LanguageTag } from '../../model/language';
 import type { CanonicalRecord, SourceRef } from '../../model/records';
 import type { FileSyntax } from '../readers';
 import type { Row } from '../fields';
@@ -33,4 +33,11 @@ export interface ImportFormat {
   matches(fileName: string, first: Row): boolean;
   /** Prepares a converter for one file (reading companion files when the format needs them). */
   open(context: FormatContext): Promise<RowConverter> | RowConverter;
+}
+
+const ENGLISH = parseLanguageTag('en')!;
+
+/** The language of a layout that carries none: --lang, else English (MT-bench, PandaLM, alpaca_eval are English). */
+export function defaultLanguage(context: FormatContext): LanguageTag {
+  return context.options.language ?? ENGLISH;
 }

@@ -1,11 +1,10 @@
 // lmsys/mt_bench_human_judgments: one pairwise vote per line, by a human (expert_N, author_N) or by GPT-4.
 // {"judge":"expert_17","model_a":"alpaca-13b","model_b":"gpt-3.5-turbo","question_id":81,"turn":1,"winner":"model_b"}
-import { parseLanguageTag } from '../../model/language';
 import type { CanonicalRecord, PairVerdict, SourceRef } from '../../model/records';
 import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
-import type { FormatContext, ImportFormat } from './format';
+import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
 
 /** Votes by these judges are human labels; any other judge (gpt4_pair, gpt4_single...) is an automatic judge. */
 const HUMAN_JUDGE = /^(expert|author|human|annotator|crowd)/i;
@@ -27,7 +26,7 @@ function convertVote(row: Row, context: FormatContext, source: SourceRef): Canon
   const key = {
     run: context.options.run ?? 'mt-bench',
     group: f.text(row, 'question_id'),
-    lang: context.options.language ?? parseLanguageTag('en')!,
+    lang: defaultLanguage(context),
     turn: f.optionalInteger(row, 'turn', 1),
   };
   const verdict = winnerVerdict(raw);

@@ -2,13 +2,12 @@
 // (gpt-3.5-turbo-testset-v1.json, pandalm-7b-testset-v1.json) aligned with the test set by idx.
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseLanguageTag } from '../../model/language';
 import type { CanonicalRecord, PairVerdict, PromptKey } from '../../model/records';
 import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
 import { readRows, syntaxOf } from '../readers';
-import type { FormatContext, ImportFormat, RowConverter } from './format';
+import { defaultLanguage, type FormatContext, type ImportFormat, type RowConverter } from './format';
 
 const ANNOTATORS = ['annotator1', 'annotator2', 'annotator3'];
 
@@ -31,7 +30,7 @@ function systemsOf(row: Row): [string, string] {
 }
 
 function keyOf(row: Row, context: FormatContext): PromptKey {
-  return { run: context.options.run ?? 'pandalm', group: f.text(row, 'idx'), lang: context.options.language ?? parseLanguageTag('en')!, turn: 1 };
+  return { run: context.options.run ?? 'pandalm', group: f.text(row, 'idx'), lang: defaultLanguage(context), turn: 1 };
 }
 
 export const pandaLmTestSetFormat: ImportFormat = {
