@@ -63,11 +63,6 @@ const ALPHABETS: Readonly<Record<string, string>> = {
 
 const SETS = new Map(Object.entries(ALPHABETS).map(([key, letters]) => [key, new Set(Array.from(letters))]));
 
-/** Whether an alphabet is known for the language (if not, `foreignLetterShare` is always 0). */
-export function hasAlphabet(tag: LanguageTag): boolean {
-  return SETS.has(languageKey(tag));
-}
-
 /**
  * The share of `letters` (lower-case letters of one script, as `scriptLetters` returns them) that `tag`'s alphabet
  * lacks; 0 when the alphabet is unknown.

@@ -1,5 +1,5 @@
 // A figure as a paper reports it: the value, what it rests on, and its confidence interval.
-import { bootstrapClusterSumsMany, type BootstrapOptions } from './stats';
+import { bootstrapClusterSumsMany, DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapOptions } from './stats';
 
 export interface Estimate {
   readonly value: number;
@@ -17,7 +17,7 @@ export interface IntervalSettings {
   readonly level: number;
 }
 
-export const DEFAULT_INTERVALS: IntervalSettings = { resamples: 1000, seed: 20240101, level: 0.95 };
+export const DEFAULT_INTERVALS: IntervalSettings = { resamples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED, level: DEFAULT_LEVEL };
 
 /**
  * Estimates from per-cluster sums: `finish` turns a summed vector into a value and `count` into its n.

@@ -28,13 +28,6 @@ export class ClusterTally {
   estimates(figures: readonly Figure[], intervals: IntervalSettings | undefined): Estimate[] {
     return estimatesFromClusterSums([...this.clusters.values()], figures, intervals);
   }
-
-  /** The sums over all groups. */
-  total(): Float64Array {
-    const total = new Float64Array(this.dimension);
-    for (const sums of this.clusters.values()) for (let d = 0; d < this.dimension; d++) total[d] += sums[d]!;
-    return total;
-  }
 }
 
 /** sums[numerator] / sums[denominator], resting on sums[denominator] items. */
