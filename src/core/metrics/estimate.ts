@@ -19,6 +19,27 @@ export interface IntervalSettings {
 
 export const DEFAULT_INTERVALS: IntervalSettings = { resamples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED, level: DEFAULT_LEVEL };
 
+/** A figure computed from summed per-cluster vectors. */
+export interface Figure {
+  /** The value from summed vectors; NaN when undefined (e.g. nothing to average). */
+  readonly finish: (sums: Float64Array) => number;
+  /** The n the value rests on, from the same sums. */
+  readonly count: (sums: Float64Array) => number;
+}
+
+/** sums[numerator] / sums[denominator], resting on sums[denominator] items. */
+export function ratio(numerator: number, denominator: number): Figure {
+  return {
+    finish: (s) => (s[denominator] === 0 ? NaN : s[numerator]! / s[denominator]!),
+    count: (s) => s[denominator]!,
+  };
+}
+
+/** sums[index] itself (a total over the test set), resting on sums[countIndex] items. */
+export function total(index: number, countIndex: number): Figure {
+  return { finish: (s) => (s[countIndex] === 0 ? NaN : s[index]!), count: (s) => s[countIndex]! };
+}
+
 /**
  * Estimates from per-cluster sums: `finish` turns a summed vector into a value and `count` into its n.
  * All estimates of one call share the same resampled clusters (same seed), so they are consistent; the clusters are
@@ -26,7 +47,7 @@ export const DEFAULT_INTERVALS: IntervalSettings = { resamples: DEFAULT_RESAMPLE
  */
 export function estimatesFromClusterSums(
   clusterSums: readonly Float64Array[],
-  statistics: readonly { finish: (sums: Float64Array) => number; count: (sums: Float64Array) => number }[],
+  statistics: readonly Figure[],
   intervals: IntervalSettings | undefined,
 ): Estimate[] {
   const dimension = clusterSums[0]?.length ?? 0;

@@ -1,5 +1,6 @@
 // How two raters' verdicts on the same item compare (protocols.md §3).
 import type { PairVerdict } from '../../model/records';
+import { ratio } from '../estimate';
 
 /**
  * [SH]/LIMA score: 1 when both name the same response or both say tie, 0.5 when exactly one says tie,
@@ -33,10 +34,4 @@ export function addComparison(sums: Float64Array, x: PairVerdict, y: PairVerdict
   sums[4] += limaScore(x, y);
 }
 
-const ratio = (num: number, den: number) => (den === 0 ? NaN : num / den);
-
-export const AGREEMENT_STATISTICS = {
-  withTie: { finish: (s: Float64Array) => ratio(s[0]!, s[1]!), count: (s: Float64Array) => s[1]! },
-  withoutTie: { finish: (s: Float64Array) => ratio(s[2]!, s[3]!), count: (s: Float64Array) => s[3]! },
-  lima: { finish: (s: Float64Array) => ratio(s[4]!, s[1]!), count: (s: Float64Array) => s[1]! },
-};
+export const AGREEMENT_STATISTICS = { withTie: ratio(0, 1), withoutTie: ratio(2, 3), lima: ratio(4, 1) };

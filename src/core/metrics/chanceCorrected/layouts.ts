@@ -8,7 +8,7 @@
 import type { AlphaLevel, KappaWeighting } from '../stats';
 import { alphaFromCoincidences, alphaScale, fleissKappaFromTotals, kappaFromCounts } from '../stats';
 import { addUnitCoincidences } from '../stats/krippendorffAlpha';
-import type { Figure } from '../scores/tally';
+import type { Figure } from '../estimate';
 import type { AgreementScale } from './units';
 
 export function alphaLevels(scale: AgreementScale): AlphaLevel[] {

@@ -3,9 +3,9 @@
 // whose language was determined. "und" is reported as coverage (the share determined), never as agreement or
 // disagreement; responses not detected yet count against coverage and are shown apart.
 import type { ResponseLanguage } from '../../languages/effectiveLanguage';
-import type { Estimate, IntervalSettings } from '../estimate';
+import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, increment, ratio } from './tally';
+import { ClusterTally, increment } from './tally';
 
 export interface IoAgreementRow {
   readonly slice: Slice;

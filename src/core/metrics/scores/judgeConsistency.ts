@@ -4,10 +4,10 @@
 // second", and other changes (a win in one order, a tie in the other). Over single-order verdicts: the share won
 // by the first-shown response (position bias; 50% of the decided ones for a judge without it).
 import type { PairVerdict, PresentationOrder } from '../../model/records';
-import type { Estimate, IntervalSettings } from '../estimate';
+import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { mapInvalid, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, ratio } from './tally';
+import { ClusterTally } from './tally';
 
 export interface ConsistencyRow {
   readonly slice: Slice;

@@ -9,10 +9,10 @@
 // scores rest on an unverified language. Unparsable judge answers are left out of every figure and counted.
 import type { PointwiseScoreRow } from '../../store/scoreQueries';
 import { judgeLabels } from '../agreement/pairwiseItems';
-import type { Estimate, IntervalSettings } from '../estimate';
+import { ratio, total, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { responseOutcome, type LanguageOutcome } from '../../languages/effectiveLanguage';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, increment, ratio, total, type Figure } from './tally';
+import { ClusterTally, increment } from './tally';
 
 /** How the responses behind one row's scores stand with respect to the language gate. */
 export interface GateCounts {

@@ -2,9 +2,9 @@
 // language and system, every annotator's current rating counted once (two annotators on a response: two ratings).
 import { RATINGS, type Rating } from '../../model/records';
 import type { HumanRatingRow } from '../../store/scoreQueries';
-import type { Estimate, IntervalSettings } from '../estimate';
+import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, ratio } from './tally';
+import { ClusterTally } from './tally';
 
 export interface RatingDistributionRow {
   readonly slice: Slice;

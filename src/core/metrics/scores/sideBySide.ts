@@ -2,10 +2,10 @@
 // judge and language: the mean over prompts of 1 (the system wins), 0.5 (tie), 0 (it loses), shown in percent.
 // With a per-language baseline ("mono-{lang}": the system tuned on that language) these are [SH]'s
 // instruction-following scores IF_L(X) = S×S(baseline_L, X), the cells of their heatmap.
-import type { Estimate, IntervalSettings } from '../estimate';
+import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { pairVerdict, scoreFor, judgedInBothOrders, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, ratio } from './tally';
+import { ClusterTally } from './tally';
 
 /** The baseline of each language: one system for all, or a pattern such as "mono-{lang}". */
 export interface BaselineRule {

@@ -2,14 +2,7 @@
 // group first is what lets the bootstrap resample whole groups (all languages, seeds and pairs of a prompt move
 // together) in O(groups) per resample.
 import { itemCluster } from '../agreement/pairwiseItems';
-import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
-
-export interface Figure {
-  /** The value from summed vectors; NaN when undefined (e.g. nothing to average). */
-  readonly finish: (sums: Float64Array) => number;
-  /** The n the value rests on, from the same sums. */
-  readonly count: (sums: Float64Array) => number;
-}
+import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 
 export class ClusterTally {
   private readonly clusters = new Map<string, Float64Array>();
@@ -28,19 +21,6 @@ export class ClusterTally {
   estimates(figures: readonly Figure[], intervals: IntervalSettings | undefined): Estimate[] {
     return estimatesFromClusterSums([...this.clusters.values()], figures, intervals);
   }
-}
-
-/** sums[numerator] / sums[denominator], resting on sums[denominator] items. */
-export function ratio(numerator: number, denominator: number): Figure {
-  return {
-    finish: (s) => (s[denominator] === 0 ? NaN : s[numerator]! / s[denominator]!),
-    count: (s) => s[denominator]!,
-  };
-}
-
-/** sums[index] itself (a total over the test set), resting on sums[countIndex] items. */
-export function total(index: number, countIndex: number): Figure {
-  return { finish: (s) => (s[countIndex] === 0 ? NaN : s[index]!), count: (s) => s[countIndex]! };
 }
 
 /** Adds 1 to a counter of a record, creating it at 0. */
