@@ -5,38 +5,7 @@ import * as vscode from 'vscode';
 
 export type PanelName = 'grid' | 'annotate' | 'dashboard';
 
-/**
- * Listens to a webview's messages, parsed at the boundary: a message that does not parse is logged and dropped
- * (the webview renders model output, so nothing it sends is trusted), one that does goes to handle.
- */
-export function onParsedMessages<T>(
-  webview: vscode.Webview, panel: PanelName, parse: (raw: unknown) => T, handle: (message: T) => Promise<void>,
-  log: vscode.LogOutputChannel,
-): vscode.Disposable {
-  return webview.onDidReceiveMessage((raw: unknown) => {
-    let message: T;
-    try {
-      message = parse(raw);
-    } catch (err) {
-      log.warn(`${panel}: ignored a malformed message from the webview: ${(err as Error).message}`);
-      return;
-    }
-    handle(message).catch((err: Error) => log.error(`${panel}: ${err.message}`));
-  });
-}
-
-/** Webview options for a panel: scripts on, and only the extension's media folder readable. */
-export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    enableFindWidget: true,
-    retainContextWhenHidden: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
-
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
+function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

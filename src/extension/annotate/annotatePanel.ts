@@ -9,10 +9,13 @@ import {
 import { requireAnnotatorId } from '../annotator';
 import type { Database } from '../database';
 import { annotationSettings, annotatorLanguages } from '../settings';
-import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
+import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
 
 export const ANNOTATE_VIEW_TYPE = 'langlens.annotate';
+const ANNOTATE: PanelKind<AnnotateToHost> = {
+  viewType: ANNOTATE_VIEW_TYPE, name: 'annotate', title: 'LangLens Annotate', parse: parseAnnotateMessage,
+};
 
 export interface AnnotateDeps {
   readonly extensionUri: vscode.Uri;
@@ -49,7 +52,7 @@ export class AnnotatePanel implements vscode.Disposable {
   private positionTimer: NodeJS.Timeout | undefined;
   private unsavedPosition: string | undefined;
   private changeTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[];
 
   static async show(deps: AnnotateDeps, target: AnnotateTarget): Promise<void> {
     const annotator = await requireAnnotatorId();
@@ -58,8 +61,7 @@ export class AnnotatePanel implements vscode.Disposable {
       return;
     }
     if (!AnnotatePanel.current) {
-      const panel = vscode.window.createWebviewPanel(ANNOTATE_VIEW_TYPE, 'LangLens Annotate', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
-      AnnotatePanel.current = new AnnotatePanel(panel, deps);
+      AnnotatePanel.current = new AnnotatePanel(createPanel(ANNOTATE, deps.extensionUri), deps);
     }
     AnnotatePanel.current.panel.reveal(undefined, false);
     AnnotatePanel.current.start(target, annotator);
@@ -67,8 +69,7 @@ export class AnnotatePanel implements vscode.Disposable {
 
   static revive(panel: vscode.WebviewPanel, state: unknown, deps: AnnotateDeps): void {
     AnnotatePanel.current?.dispose();
-    panel.webview.options = panelOptions(deps.extensionUri);
-    AnnotatePanel.current = new AnnotatePanel(panel, deps);
+    AnnotatePanel.current = new AnnotatePanel(restorePanel(panel, deps.extensionUri), deps);
     const target = (state as { target?: unknown } | undefined)?.target;
     void requireAnnotatorId().then((annotator) => {
       if (annotator && isAnnotateTarget(target)) AnnotatePanel.current?.start(target, annotator);
@@ -84,12 +85,7 @@ export class AnnotatePanel implements vscode.Disposable {
   private target: AnnotateTarget | undefined;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: AnnotateDeps) {
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
-    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'annotate', 'LangLens Annotate');
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      onParsedMessages(panel.webview, 'annotate', parseAnnotateMessage, (message) => this.handle(message), deps.log),
-    );
+    this.disposables = wirePanel(panel, ANNOTATE, deps, (message) => this.handle(message), () => this.dispose());
   }
 
   private start(target: AnnotateTarget, annotator: string): void {

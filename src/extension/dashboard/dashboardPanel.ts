@@ -9,10 +9,13 @@ import {
   type DashboardFilters, type DashboardToHost, type DashboardToWebview,
 } from '../../shared/protocol';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
-import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
+import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
 
 export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
+const DASHBOARD: PanelKind<DashboardToHost> = {
+  viewType: DASHBOARD_VIEW_TYPE, name: 'dashboard', title: 'LangLens Agreement', parse: parseDashboardMessage,
+};
 
 /** Labels arrive every few seconds while someone annotates: recompute (1,000 resamples) once they pause. */
 const REFRESH_DELAY_MS = 2000;
@@ -44,14 +47,13 @@ export class DashboardPanel implements vscode.Disposable {
   private data: Promise<DashboardData> | undefined;
   private run: string | undefined;
   private filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS;
-  private ready = false;
-  private pending: DashboardToWebview | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[];
+  /** Messages wait until the webview says it is ready; only the latest matters. */
+  private readonly outbox: LatestWhenReady<DashboardToWebview>;
 
   static show(deps: GridDeps, run: string): void {
     if (!DashboardPanel.current) {
-      const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'LangLens Agreement', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
-      DashboardPanel.current = new DashboardPanel(panel, deps);
+      DashboardPanel.current = new DashboardPanel(createPanel(DASHBOARD, deps.extensionUri), deps);
     } else {
       DashboardPanel.current.panel.reveal(undefined, false);
     }
@@ -61,11 +63,10 @@ export class DashboardPanel implements vscode.Disposable {
   /** Brings back a dashboard VS Code restored after a reload, on the run and filters it showed. */
   static revive(panel: vscode.WebviewPanel, state: unknown, deps: GridDeps): void {
     DashboardPanel.current?.dispose();
-    panel.webview.options = panelOptions(deps.extensionUri);
-    DashboardPanel.current = new DashboardPanel(panel, deps);
+    DashboardPanel.current = new DashboardPanel(restorePanel(panel, deps.extensionUri), deps);
     const saved = parseDashboardState(state);
     if (!saved) {
-      DashboardPanel.current.post({ type: 'error', message: 'This dashboard was open before a reload; choose its run again (Run…).' });
+      DashboardPanel.current.outbox.post({ type: 'error', message: 'This dashboard was open before a reload; choose its run again (Run…).' });
       return;
     }
     DashboardPanel.current.filters = saved.filters;
@@ -93,25 +94,22 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
-    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'dashboard', 'LangLens Agreement');
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
+    this.outbox = new LatestWhenReady(panel.webview);
+    this.disposables = [
+      ...wirePanel(panel, DASHBOARD, deps, (message) => this.handle(message), () => this.dispose()),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible && this.stale && this.run) {
           this.stale = false;
           void this.load(this.run);
         }
       }),
-      onParsedMessages(panel.webview, 'dashboard', parseDashboardMessage, (message) => this.handle(message), deps.log),
-    );
+    ];
   }
 
   private async handle(message: DashboardToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        if (this.pending) this.post(this.pending);
+        this.outbox.open();
         return;
       case 'refresh':
         if (this.run) await this.load(this.run);
@@ -150,16 +148,16 @@ export class DashboardPanel implements vscode.Disposable {
   private async load(run: string): Promise<void> {
     this.run = run;
     this.panel.title = `Agreement · ${run}`;
-    this.post({ type: 'loading' });
+    this.outbox.post({ type: 'loading' });
     const started = Date.now();
     const data = (this.data = this.deps.database.store().then((store) => loadDashboard(store, run, this.filters)));
     try {
       const view = dashboardView(await data);
       if (this.data !== data) return;
-      this.post({ type: 'show', view });
+      this.outbox.post({ type: 'show', view });
       this.deps.log.info(`dashboard: ${run} computed in ${Date.now() - started} ms`);
     } catch (err) {
-      this.post({ type: 'error', message: (err as Error).message });
+      this.outbox.post({ type: 'error', message: (err as Error).message });
     }
   }
 
@@ -177,14 +175,6 @@ export class DashboardPanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(`LangLens: wrote ${vscode.workspace.asRelativePath(uri)} (${format}).`);
   }
 
-  /** Messages wait until the webview says it is ready; only the latest matters. */
-  private post(message: DashboardToWebview): void {
-    if (!this.ready) {
-      this.pending = message;
-      return;
-    }
-    void this.panel.webview.postMessage(message);
-  }
 
   dispose(): void {
     clearTimeout(this.refreshTimer);

@@ -5,10 +5,11 @@ import { naturalCompare } from '../../core/annotation/queue';
 import { groupsOf, promptGroup } from '../../core/store/grid';
 import { parseGridMessage, parseGridPreferences, type GridPreferences, type GridToHost, type GridToWebview } from '../../shared/protocol';
 import type { Database } from '../database';
-import { onParsedMessages, panelOptions, webviewHtml } from '../webviewHtml';
+import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { gridView } from './gridView';
 
 export const GRID_VIEW_TYPE = 'langlens.grid';
+const GRID: PanelKind<GridToHost> = { viewType: GRID_VIEW_TYPE, name: 'grid', title: 'LangLens Grid', parse: parseGridMessage };
 const PREFERENCES_KEY = 'langlens.grid.preferences';
 const DEFAULT_PREFERENCES: GridPreferences = { layout: 'languages-as-rows', hiddenLanguages: [], hiddenSystems: [] };
 
@@ -35,16 +36,15 @@ export function isGridTarget(value: unknown): value is GridTarget {
 export class GridPanel implements vscode.Disposable {
   private static current: GridPanel | undefined;
   private target: GridTarget | undefined;
-  private ready = false;
-  private pending: GridToWebview | undefined;
   private groupList: { run: string; groups: string[] } | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[];
+  /** Messages wait until the webview says it is ready; only the latest show matters. */
+  private readonly outbox: LatestWhenReady<GridToWebview>;
 
   /** Opens (or reuses) the grid on a group; requestedAt is when the user asked, for the paint timing. */
   static show(deps: GridDeps, target: GridTarget, requestedAt = Date.now()): void {
     if (!GridPanel.current) {
-      const panel = vscode.window.createWebviewPanel(GRID_VIEW_TYPE, 'LangLens Grid', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
-      GridPanel.current = new GridPanel(panel, deps);
+      GridPanel.current = new GridPanel(createPanel(GRID, deps.extensionUri), deps);
     } else {
       GridPanel.current.panel.reveal(undefined, false);
     }
@@ -54,8 +54,7 @@ export class GridPanel implements vscode.Disposable {
   /** Brings back a grid VS Code restored after a reload, on the group it showed. */
   static revive(panel: vscode.WebviewPanel, state: unknown, deps: GridDeps): void {
     GridPanel.current?.dispose();
-    panel.webview.options = panelOptions(deps.extensionUri);
-    GridPanel.current = new GridPanel(panel, deps);
+    GridPanel.current = new GridPanel(restorePanel(panel, deps.extensionUri), deps);
     if (isGridTarget(state)) void GridPanel.current.load(state, Date.now());
   }
 
@@ -70,23 +69,18 @@ export class GridPanel implements vscode.Disposable {
   }
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
-    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'grid', 'LangLens Grid');
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      onParsedMessages(panel.webview, 'grid', parseGridMessage, (message) => this.handleOrShow(message), deps.log),
-    );
+    this.outbox = new LatestWhenReady(panel.webview);
+    this.disposables = wirePanel(panel, GRID, deps, (message) => this.handleOrShow(message), () => this.dispose());
   }
 
   private handleOrShow(message: GridToHost): Promise<void> {
-    return this.handle(message).catch((err: Error) => this.post({ type: 'error', message: err.message }));
+    return this.handle(message).catch((err: Error) => this.outbox.post({ type: 'error', message: err.message }));
   }
 
   private async handle(message: GridToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        if (this.pending) this.post(this.pending);
+        this.outbox.open();
         return;
       case 'navigate':
         if (this.target) await this.step(this.target, message.to === 'next' ? 1 : -1);
@@ -128,9 +122,9 @@ export class GridPanel implements vscode.Disposable {
       }
       this.panel.title = `${target.group} · ${target.run}`;
       const view = gridView(data, { index: groups.indexOf(target.group), count: groups.length, focusLanguage: target.lang ?? null });
-      this.post({ type: 'show', view, preferences: this.preferences(), requestedAt });
+      this.outbox.post({ type: 'show', view, preferences: this.preferences(), requestedAt });
     } catch (err) {
-      this.post({ type: 'error', message: (err as Error).message });
+      this.outbox.post({ type: 'error', message: (err as Error).message });
     }
   }
 
@@ -142,14 +136,6 @@ export class GridPanel implements vscode.Disposable {
     }
   }
 
-  /** Messages wait until the webview says it is ready; only the latest show matters. */
-  private post(message: GridToWebview): void {
-    if (!this.ready) {
-      this.pending = message;
-      return;
-    }
-    void this.panel.webview.postMessage(message);
-  }
 
   dispose(): void {
     if (GridPanel.current === this) GridPanel.current = undefined;

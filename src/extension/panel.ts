@@ -1,0 +1,82 @@
+// What the three webview panels (grid, annotate, dashboard) share: how a panel is created or restored after a
+// reload, its icon and HTML shell, and its messages parsed at the boundary before the panel acts on them.
+import * as vscode from 'vscode';
+import { webviewHtml, type PanelName } from './webviewHtml';
+
+/** One kind of panel: its view type (for the serializer), its page in media/, its title, its messages' parser. */
+export interface PanelKind<T> {
+  readonly viewType: string;
+  readonly name: PanelName;
+  readonly title: string;
+  readonly parse: (raw: unknown) => T;
+}
+
+/** Webview options for a panel: scripts on, and only the extension's media folder readable. */
+function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableFindWidget: true,
+    retainContextWhenHidden: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** A new panel of this kind in the active editor column. */
+export function createPanel(kind: PanelKind<unknown>, extensionUri: vscode.Uri): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(kind.viewType, kind.title, vscode.ViewColumn.Active, panelOptions(extensionUri));
+}
+
+/** A panel VS Code restored after a reload: its webview gets the options a new one has. */
+export function restorePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): vscode.WebviewPanel {
+  panel.webview.options = panelOptions(extensionUri);
+  return panel;
+}
+
+/**
+ * Fills a new or restored panel (icon, HTML shell) and listens to it: onDispose when it closes, and every message
+ * parsed at the boundary (the webview renders model output, so nothing it sends is trusted): one that does not
+ * parse is logged and dropped, one that does goes to handle. Returns the listeners, to dispose with the panel.
+ */
+export function wirePanel<T>(
+  panel: vscode.WebviewPanel, kind: PanelKind<T>, deps: { readonly extensionUri: vscode.Uri; readonly log: vscode.LogOutputChannel },
+  handle: (message: T) => Promise<void>, onDispose: () => void,
+): vscode.Disposable[] {
+  panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
+  panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, kind.name, kind.title);
+  return [
+    panel.onDidDispose(onDispose),
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      let message: T;
+      try {
+        message = kind.parse(raw);
+      } catch (err) {
+        deps.log.warn(`${kind.name}: ignored a malformed message from the webview: ${(err as Error).message}`);
+        return;
+      }
+      handle(message).catch((err: Error) => deps.log.error(`${kind.name}: ${err.message}`));
+    }),
+  ];
+}
+
+/** Messages to a webview wait until it says it is ready; of those posted before, only the latest is sent. */
+export class LatestWhenReady<M> {
+  private ready = false;
+  private pending: M | undefined;
+
+  constructor(private readonly webview: vscode.Webview) {}
+
+  post(message: M): void {
+    if (!this.ready) {
+      this.pending = message;
+      return;
+    }
+    void this.webview.postMessage(message);
+  }
+
+  /** The webview said it is ready (again, after its page reloaded): send what waits. */
+  open(): void {
+    this.ready = true;
+    if (this.pending) this.post(this.pending);
+  }
+}
