@@ -3,6 +3,7 @@
 // Pure and seeded: the same team, prompts and seed always give the same plan.
 import { sameLanguage, type LanguageTag } from '../model/language';
 import { randomFromText, shuffled } from './blindOrder';
+import { naturalCompare } from './queue';
 
 export interface TeamMember {
   readonly name: string;
@@ -88,9 +89,4 @@ function planLanguage(lang: LanguageTag, team: readonly TeamMember[], prompts: r
       load: [...load].map(([annotator, n]) => ({ annotator, prompts: n })).sort((a, b) => a.annotator.localeCompare(b.annotator)),
     },
   };
-}
-
-/** "q2" before "q10". */
-function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { numeric: true });
 }
