@@ -3,9 +3,9 @@
 import type { PairVerdict } from '../../model/records';
 import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { kappaFromCounts } from '../stats';
+import { kappaFromCounts, strictMajority, sumRange, trace } from '../stats';
 import { inReferenceOrder, itemCluster, itemGroupValues, type HumanVerdict, type PairwiseItem } from './pairwiseItems';
-import { diagonalSum, PAIRWISE_CATEGORIES } from './raterKappa';
+import { PAIRWISE_CATEGORIES } from './raterKappa';
 
 export interface MajorityOptions {
   readonly by: readonly GroupField[];
@@ -29,11 +29,7 @@ export interface MajorityRow {
 
 /** The verdict with strictly more votes than any other; undefined when the top is shared. */
 export function majorityVerdict(votes: readonly { verdict: HumanVerdict }[]): HumanVerdict | undefined {
-  const counts = new Map<HumanVerdict, number>();
-  for (const v of votes) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1])) return undefined;
-  return ranked[0]![0];
+  return strictMajority(votes.map((v) => v.verdict));
 }
 
 export function judgeVsMajority(items: readonly PairwiseItem[], options: MajorityOptions): MajorityRow[] {
@@ -74,10 +70,10 @@ function judgeRow(group: GroupValues, items: readonly PairwiseItem[], judge: str
     const counts = clusters.get(cluster) ?? clusters.set(cluster, new Float64Array(k * k)).get(cluster)!;
     counts[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!] += 1;
   }
-  const count = (s: Float64Array) => s.reduce((a, b) => a + b, 0);
+  const count = (s: Float64Array) => sumRange(s);
   const macro = (pick: (c: ClassCounts) => number) => (s: Float64Array) => classCounts(s, k).reduce((sum, c) => sum + pick(c), 0) / k;
   const [accuracy, macroPrecision, macroRecall, macroF1, kappa] = estimatesFromClusterSums([...clusters.values()], [
-    { finish: (s) => diagonalSum(s, k) / count(s), count },
+    { finish: (s) => trace(s, k) / count(s), count },
     { finish: macro((c) => ratioOrZero(c.truePositives, c.predicted)), count },
     { finish: macro((c) => ratioOrZero(c.truePositives, c.support)), count },
     { finish: macro((c) => ratioOrZero(2 * c.truePositives, c.predicted + c.support)), count },

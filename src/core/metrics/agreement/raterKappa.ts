@@ -3,7 +3,7 @@
 import type { PairVerdict } from '../../model/records';
 import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { kappaFromCounts } from '../stats';
+import { kappaFromCounts, sumRange, trace } from '../stats';
 import { inReferenceOrder, itemCluster, itemGroupValues, type PairwiseItem } from './pairwiseItems';
 
 export const PAIRWISE_CATEGORIES: readonly PairVerdict[] = ['A', 'B', 'tie'];
@@ -63,7 +63,7 @@ export function raterKappa(items: readonly PairwiseItem[], options: RaterKappaOp
       }
     }
     const shown = [...tables].sort(([a], [b]) => a.localeCompare(b)).filter(([, clusters]) => {
-      const enough = sumOf([...clusters.values()]) >= options.minItems;
+      const enough = [...clusters.values()].reduce((n, table) => n + sumRange(table), 0) >= options.minItems;
       if (!enough) skippedPairs++;
       return enough;
     });
@@ -90,12 +90,11 @@ function pairRows(
     });
     return vector;
   });
-  const slice = (s: Float64Array, p: number) => s.subarray(p * width, (p + 1) * width);
   const statistics = pairs.flatMap((_, p) => {
-    const count = (s: Float64Array) => sumOf([slice(s, p)]);
+    const count = (s: Float64Array) => sumRange(s, p * width, width);
     return [
-      { finish: (s: Float64Array) => kappaFromCounts(slice(s, p), k).value, count },
-      { finish: (s: Float64Array) => diagonalSum(slice(s, p), k) / count(s), count },
+      { finish: (s: Float64Array) => kappaFromCounts(s.subarray(p * width, (p + 1) * width), k).value, count },
+      { finish: (s: Float64Array) => trace(s, k, p * width) / count(s), count },
     ];
   });
   const estimates = estimatesFromClusterSums(sums, statistics, intervals);
@@ -103,17 +102,4 @@ function pairRows(
     const [raterA, raterB] = pair.split('\u0000') as [string, string];
     return { group, raterA, raterB, kappa: estimates[2 * p]!, agreement: estimates[2 * p + 1]! };
   });
-}
-
-function sumOf(tables: readonly Float64Array[]): number {
-  let sum = 0;
-  for (const table of tables) for (let i = 0; i < table.length; i++) sum += table[i]!;
-  return sum;
-}
-
-/** The agreeing cells of a k × k table. */
-export function diagonalSum(counts: Float64Array, k: number): number {
-  let sum = 0;
-  for (let i = 0; i < k; i++) sum += counts[i * k + i]!;
-  return sum;
 }

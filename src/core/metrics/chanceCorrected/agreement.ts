@@ -7,7 +7,7 @@
 // - leave-one-out: each rater against the majority (strictly most frequent label) of the *other* humans (for an
 //   annotator only when there are three or more: with two, it is the human–human figure again).
 // The last two are sets of two-label units: there Fleiss' kappa is Scott's pi and alpha the two-rater alpha.
-import type { AlphaLevel } from '../stats';
+import { strictMajority, type AlphaLevel } from '../stats';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { ClusterTally } from '../scores/tally';
@@ -188,15 +188,6 @@ function leaveOneOutSpec(units: readonly RatedUnit[], rater: Pick<RaterLabel, 'r
     kind: 'leave-one-out', comparison: `${rater.rater} vs majority of other humans`, fleissRaters: 2, contributions,
     raters: others.size + 1, leftOut,
   };
-}
-
-/** The position with strictly more votes than any other; undefined when the top is shared. */
-export function strictMajority(positions: readonly number[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const p of positions) counts.set(p, (counts.get(p) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1])) return undefined;
-  return ranked[0]![0];
 }
 
 /** The most common number of labels per unit (the larger on a tie): Fleiss' kappa needs a fixed number. */

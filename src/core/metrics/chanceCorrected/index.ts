@@ -1,6 +1,5 @@
 export {
   chanceCorrectedAgreement,
-  strictMajority,
   type ChanceCorrectedOptions,
   type ChanceCorrectedRow,
   type ChanceCorrectedTable,

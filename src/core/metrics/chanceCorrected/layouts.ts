@@ -6,7 +6,7 @@
 //   (rater, other) labels, from which agreement, Cohen's kappa, Fleiss' kappa (Scott's pi for two labels) and
 //   the coincidences (table + its transpose) all follow: 9 sums instead of 25 for three categories.
 import type { AlphaLevel, KappaWeighting } from '../stats';
-import { alphaFromCoincidences, alphaScale, fleissKappaFromTotals, kappaFromCounts } from '../stats';
+import { alphaFromCoincidences, alphaScale, fleissKappaFromTotals, kappaFromCounts, sumRange, trace } from '../stats';
 import { addUnitCoincidences } from '../stats/krippendorffAlpha';
 import type { Figure } from '../estimate';
 import type { AgreementScale } from './units';
@@ -28,18 +28,6 @@ export interface RowLayout {
   figures(offset: number): Figure[];
 }
 
-function sumOf(s: Float64Array, from: number, length: number): number {
-  let total = 0;
-  for (let i = from; i < from + length; i++) total += s[i]!;
-  return total;
-}
-
-function trace(s: Float64Array, from: number, k: number): number {
-  let total = 0;
-  for (let i = 0; i < k; i++) total += s[from + i * k + i]!;
-  return total;
-}
-
 const weightsOf = (scale: AgreementScale): KappaWeighting => (scale.ordered ? 'quadratic' : 'none');
 
 function alphaFigures(scale: AgreementScale, coincidences: (s: Float64Array) => Float64Array): Figure[] {
@@ -48,7 +36,7 @@ function alphaFigures(scale: AgreementScale, coincidences: (s: Float64Array) => 
     const alphaOn = alphaScale(level, scale.values, () => [...scale.values]);
     return {
       finish: (s) => alphaFromCoincidences(coincidences(s), alphaOn).value,
-      count: (s) => Math.round(sumOf(coincidences(s), 0, k * k)),
+      count: (s) => Math.round(sumRange(coincidences(s), 0, k * k)),
     };
   });
 }
@@ -85,7 +73,7 @@ export function multiRaterLayout(scale: AgreementScale, fleissRaters: number): R
         { finish: (s) => (s[at(1)] === 0 ? NaN : s[at(0)]! / s[at(1)]!), count: (s) => s[at(1)]! },
         {
           finish: (s) => kappaFromCounts(s.subarray(at(cohen), at(cohen) + k * k), k, weightsOf(scale)).value,
-          count: (s) => sumOf(s, at(cohen), k * k),
+          count: (s) => sumRange(s, at(cohen), k * k),
         },
         {
           finish: (s) => fleissKappaFromTotals({
@@ -111,20 +99,20 @@ export function pairLayout(scale: AgreementScale): RowLayout {
       sums[offset + positions[0]! * k + positions[1]!] += 1;
     },
     figures(offset) {
-      const units = (s: Float64Array) => sumOf(s, offset, k * k);
+      const units = (s: Float64Array) => sumRange(s, offset, k * k);
       // Each two-label unit adds 1 to o[x][y] and to o[y][x]: the coincidences are the table plus its transpose.
       const coincidencesOf = (s: Float64Array) => {
         for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) coincidences[i * k + j] = s[offset + i * k + j]! + s[offset + j * k + i]!;
         return coincidences;
       };
       return [
-        { finish: (s) => (units(s) === 0 ? NaN : trace(s, offset, k) / units(s)), count: units },
+        { finish: (s) => (units(s) === 0 ? NaN : trace(s, k, offset) / units(s)), count: units },
         { finish: (s) => kappaFromCounts(s.subarray(offset, offset + k * k), k, weightsOf(scale)).value, count: units },
         {
           // A unit whose two labels agree adds 2² to the sum of squares, one whose labels differ 1² + 1².
           finish: (s) => {
-            for (let c = 0; c < k; c++) categoryTotals[c] = sumOf(s, offset + c * k, k) + column(s, offset, k, c);
-            const agreeing = trace(s, offset, k);
+            for (let c = 0; c < k; c++) categoryTotals[c] = sumRange(s, offset + c * k, k) + column(s, offset, k, c);
+            const agreeing = trace(s, k, offset);
             return fleissKappaFromTotals({
               items: units(s), raters: 2, sumOfSquares: 4 * agreeing + 2 * (units(s) - agreeing), categoryTotals,
             }).value;

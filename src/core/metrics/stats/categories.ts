@@ -6,6 +6,15 @@ export type Label = string | number;
 /** A missing label: the rater did not label this item. */
 export type MaybeLabel = Label | null | undefined;
 
+/** The label given strictly more often than any other; undefined when the top is shared (or there is none). */
+export function strictMajority<T>(labels: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1])) return undefined;
+  return ranked[0]![0];
+}
+
 function checkLabel(label: Label): void {
   if (typeof label === 'number' && !Number.isFinite(label)) {
     throw new TypeError(`a label must be a string or a finite number, got ${label}`);

@@ -1,6 +1,7 @@
 // Public API of the pure statistics module: agreement, classification and bootstrap intervals.
 export { createRandom, splitMix64, Xoshiro128StarStar, type Random } from './random';
-export { inferCategories, type Label, type MaybeLabel } from './categories';
+export { inferCategories, strictMajority, type Label, type MaybeLabel } from './categories';
+export { sumRange, trace } from './pairCounts';
 export {
   cohenKappa,
   kappaFromCounts,

@@ -15,6 +15,20 @@ export interface PairCounts {
   readonly excluded: number;
 }
 
+/** The agreeing cells (the diagonal) of the k × k table that starts at `offset` of `s`. */
+export function trace(s: ArrayLike<number>, k: number, offset = 0): number {
+  let total = 0;
+  for (let i = 0; i < k; i++) total += s[offset + i * k + i]!;
+  return total;
+}
+
+/** The sum of `length` entries of `s` from `offset` (all of `s` by default). */
+export function sumRange(s: ArrayLike<number>, offset = 0, length = s.length - offset): number {
+  let total = 0;
+  for (let i = offset; i < offset + length; i++) total += s[i]!;
+  return total;
+}
+
 export function checkSameLength(first: readonly unknown[], second: readonly unknown[]): void {
   if (first.length !== second.length) {
     throw new RangeError(`the two label lists differ in length (${first.length} vs ${second.length})`);
