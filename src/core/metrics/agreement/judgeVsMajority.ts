@@ -1,10 +1,11 @@
 // A judge against the majority of the human votes on each item, as a classifier: accuracy, macro precision,
 // recall and F1 (sklearn's definitions) and Cohen's kappa, how PandaLM reports its judges (71.07 / 57.55 ...).
 import type { PairVerdict } from '../../model/records';
-import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
+import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { kappaFromCounts, strictMajority, sumRange, trace } from '../stats';
-import { inReferenceOrder, itemCluster, itemGroupValues, type HumanVerdict, type PairwiseItem } from './pairwiseItems';
+import { ClusterTally } from '../scores/tally';
+import { inReferenceOrder, itemGroupValues, type HumanVerdict, type PairwiseItem } from './pairwiseItems';
 import { PAIRWISE_CATEGORIES } from './raterKappa';
 
 export interface MajorityOptions {
@@ -47,7 +48,7 @@ export function judgeVsMajority(items: readonly PairwiseItem[], options: Majorit
 function judgeRow(group: GroupValues, items: readonly PairwiseItem[], judge: string, options: MajorityOptions): MajorityRow {
   const k = PAIRWISE_CATEGORIES.length;
   const index = new Map(PAIRWISE_CATEGORIES.map((c, i) => [c, i]));
-  const clusters = new Map<string, Float64Array>();
+  const tally = new ClusterTally(k * k);
   let noMajority = 0;
   let invalid = 0;
   for (const item of items) {
@@ -65,14 +66,12 @@ function judgeRow(group: GroupValues, items: readonly PairwiseItem[], judge: str
       }
       verdict = 'tie';
     }
-    const cluster = itemCluster(item);
     // Confusion counts, row = the human majority (truth), column = the judge (prediction), as in sklearn.
-    const counts = clusters.get(cluster) ?? clusters.set(cluster, new Float64Array(k * k)).get(cluster)!;
-    counts[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!] += 1;
+    tally.of(item)[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!] += 1;
   }
   const count = (s: Float64Array) => sumRange(s);
   const macro = (pick: (c: ClassCounts) => number) => (s: Float64Array) => classCounts(s, k).reduce((sum, c) => sum + pick(c), 0) / k;
-  const [accuracy, macroPrecision, macroRecall, macroF1, kappa] = estimatesFromClusterSums([...clusters.values()], [
+  const [accuracy, macroPrecision, macroRecall, macroF1, kappa] = tally.estimates([
     { finish: (s) => trace(s, k) / count(s), count },
     { finish: macro((c) => ratioOrZero(c.truePositives, c.predicted)), count },
     { finish: macro((c) => ratioOrZero(c.truePositives, c.support)), count },

@@ -2,9 +2,10 @@
 // a judge's one verdict on an item is paired with every human vote on it (no majority vote); human–human uses
 // every pair of votes on the item. Each figure per group (language by default), with n and a bootstrap interval.
 import type { PairVerdict } from '../../model/records';
-import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
+import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { itemCluster, itemGroupValues, type PairwiseItem } from './pairwiseItems';
+import { ClusterTally } from '../scores/tally';
+import { itemGroupValues, type PairwiseItem } from './pairwiseItems';
 import { addComparison, AGREEMENT_STATISTICS, COMPARISON_DIMENSION } from './voteComparison';
 
 export interface AgreementOptions {
@@ -31,6 +32,9 @@ export interface AgreementRow {
   readonly invalid: number;
 }
 
+/** Two labels on one item to compare: the judge's and a human's, or two humans'. */
+type VotePair = readonly [PairVerdict, PairVerdict];
+
 export function raterAgreement(items: readonly PairwiseItem[], options: AgreementOptions): AgreementRow[] {
   const judges = [...new Set(items.flatMap((i) => [...i.judges.keys()]))].sort();
   const rows: AgreementRow[] = [];
@@ -43,48 +47,46 @@ export function raterAgreement(items: readonly PairwiseItem[], options: Agreemen
 
 function judgeHumanRow(group: GroupValues, items: readonly PairwiseItem[], judge: string, options: AgreementOptions): AgreementRow {
   let invalid = 0;
-  const perItem = (item: PairwiseItem, sums: Float64Array): boolean => {
+  const perItem = (item: PairwiseItem): VotePair[] => {
     let verdict: PairVerdict | undefined = item.judges.get(judge);
-    if (verdict === undefined || item.humans.length === 0) return false;
+    if (verdict === undefined || item.humans.length === 0) return [];
     if (verdict === 'invalid') {
       if (options.invalidAs === 'exclude') {
         invalid++;
-        return false;
+        return [];
       }
       verdict = 'tie';
     }
-    for (const human of item.humans) addComparison(sums, verdict, human.verdict);
-    return true;
+    return item.humans.map((human) => [verdict, human.verdict]);
   };
   return row(group, judge, 'judge-human', items, perItem, options, () => invalid);
 }
 
 function humanHumanRow(group: GroupValues, items: readonly PairwiseItem[], options: AgreementOptions): AgreementRow {
-  const perItem = (item: PairwiseItem, sums: Float64Array): boolean => {
+  const perItem = (item: PairwiseItem): VotePair[] => {
     const votes = item.humans;
+    const pairs: VotePair[] = [];
     for (let i = 0; i < votes.length; i++) {
-      for (let j = i + 1; j < votes.length; j++) addComparison(sums, votes[i]!.verdict, votes[j]!.verdict);
+      for (let j = i + 1; j < votes.length; j++) pairs.push([votes[i]!.verdict, votes[j]!.verdict]);
     }
-    return votes.length > 1;
+    return pairs;
   };
   return row(group, 'human–human', 'human-human', items, perItem, options, () => 0);
 }
 
 function row(
   group: GroupValues, comparison: string, kind: AgreementRow['kind'], items: readonly PairwiseItem[],
-  perItem: (item: PairwiseItem, sums: Float64Array) => boolean, options: AgreementOptions, invalid: () => number,
+  perItem: (item: PairwiseItem) => readonly VotePair[], options: AgreementOptions, invalid: () => number,
 ): AgreementRow {
-  const clusters = new Map<string, Float64Array>();
+  const tally = new ClusterTally(COMPARISON_DIMENSION);
   let contributing = 0;
   for (const item of items) {
-    const cluster = itemCluster(item);
-    const sums = clusters.get(cluster) ?? new Float64Array(COMPARISON_DIMENSION);
-    if (perItem(item, sums)) {
-      contributing++;
-      clusters.set(cluster, sums);
-    }
+    const pairs = perItem(item);
+    if (pairs.length === 0) continue;
+    contributing++;
+    const sums = tally.of(item);
+    for (const [x, y] of pairs) addComparison(sums, x, y);
   }
-  const [withTie, withoutTie, lima] = estimatesFromClusterSums(
-    [...clusters.values()], [AGREEMENT_STATISTICS.withTie, AGREEMENT_STATISTICS.withoutTie, AGREEMENT_STATISTICS.lima], options.intervals);
+  const [withTie, withoutTie, lima] = tally.estimates([AGREEMENT_STATISTICS.withTie, AGREEMENT_STATISTICS.withoutTie, AGREEMENT_STATISTICS.lima], options.intervals);
   return { group, comparison, kind, withTie: withTie!, withoutTie: withoutTie!, lima: lima!, items: contributing, invalid: invalid() };
 }
