@@ -9,10 +9,10 @@ import {
 import type { Store } from '../store/store';
 import { answerOf, classify, RequestFailure, requestBody, type ChatAnswer } from './client';
 import type { JudgeDefinition } from './definition';
-import { costOf, type TokenPrice } from './prices';
+import type { TokenPrice } from './prices';
 import type { ProgressTracker } from './progress';
 import { PauseGate, sleep, withRetries, type RetryPolicy } from './retry';
-import type { RunOutcome } from './runner';
+import { answeredRequest, type RunOutcome } from './runner';
 import { interpretAnswer, messagesFor, type JudgeTask } from './tasks';
 
 export interface BatchLimits {
@@ -211,21 +211,13 @@ class BatchRun {
   }
 
   private settleAnswer(key: string, inputFileId: string, answer: ChatAnswer): void {
-    const { definition, price } = this.s;
-    const cost = price && answer.promptTokens !== null && answer.completionTokens !== null
-      ? costOf(answer.promptTokens, answer.completionTokens, price, 'batch') : null;
+    const { definition } = this.s;
+    const request = answeredRequest(definition, key, answer, this.s.price, { via: 'batch', jobId: this.s.jobId, attempts: 1, batchFileId: inputFileId });
     const task = this.known.get(key);
     // An answer to a request this job does not cover (another selection submitted it) is kept all the same.
-    const reading = task && interpretAnswer(definition, task, answer.text, { file: definition.file, line: 0 });
-    this.s.writer.add({
-      request: {
-        key, judgeHash: definition.hash, status: 'done', via: 'batch', jobId: this.s.jobId, batchFileId: inputFileId,
-        raw: answer.text, finishReason: answer.finishReason, responseId: answer.responseId, responseModel: answer.responseModel,
-        promptTokens: answer.promptTokens, completionTokens: answer.completionTokens, costUsd: cost, attempts: 1,
-      },
-      records: reading?.records ?? [],
-    });
-    if (reading) this.s.tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, cost);
+    const reading = task && interpretAnswer(definition, task, answer.text);
+    this.s.writer.add({ request, records: reading?.records ?? [] });
+    if (reading) this.s.tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd);
   }
 
   private settleFailure(key: string, inputFileId: string, error: string): void {

@@ -217,7 +217,7 @@ async function storeCached(plan: JudgePlan, writer: JudgeResultWriter, tracker: 
   if (plan.cached.length === 0) return;
   tracker.setPhase('storing-cached');
   for (const { task, raw } of plan.cached) {
-    const reading = interpretAnswer(plan.definition, task, raw, { file: plan.definition.file, line: 0 });
+    const reading = interpretAnswer(plan.definition, task, raw);
     writer.add({ records: reading.records });
     tracker.foundCached(reading.valid);
   }

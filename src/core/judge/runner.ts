@@ -2,8 +2,8 @@
 // connections, each answer stored as soon as it arrives. Cancelling stops new requests at once and gives the ones
 // in flight a grace period to finish, because they are being paid for either way.
 import type OpenAI from 'openai';
-import type { JudgeResultWriter } from '../store/judgeRequests';
-import { RequestFailure, requestBody, sendChat } from './client';
+import type { JudgeRequestRow, JudgeResultWriter, JudgeVia } from '../store/judgeRequests';
+import { RequestFailure, requestBody, sendChat, type ChatAnswer } from './client';
 import type { JudgeDefinition } from './definition';
 import { costOf, type TokenPrice } from './prices';
 import type { ProgressTracker } from './progress';
@@ -91,18 +91,10 @@ class OnlineRun {
         () => sendChat(this.s.client, body, this.s.timeoutMs, this.hard.signal),
         this.s.retry, this.gate, this.soft.signal, () => tracker.retried(),
       );
-      const cost = this.s.price && answer.promptTokens !== null && answer.completionTokens !== null
-        ? costOf(answer.promptTokens, answer.completionTokens, this.s.price, 'online') : null;
-      const reading = interpretAnswer(definition, task, answer.text, { file: definition.file, line: 0 });
-      this.s.writer.add({
-        request: {
-          key: task.key, judgeHash: definition.hash, status: 'done', via: 'online', jobId: this.s.jobId, raw: answer.text,
-          finishReason: answer.finishReason, responseId: answer.responseId, responseModel: answer.responseModel,
-          promptTokens: answer.promptTokens, completionTokens: answer.completionTokens, costUsd: cost, attempts,
-        },
-        records: reading.records,
-      });
-      tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, cost);
+      const request = answeredRequest(definition, task.key, answer, this.s.price, { via: 'online', jobId: this.s.jobId, attempts });
+      const reading = interpretAnswer(definition, task, answer.text);
+      this.s.writer.add({ request, records: reading.records });
+      tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd);
       this.checkBudget();
     } catch (err) {
       this.fail(task, err);
@@ -131,4 +123,18 @@ class OnlineRun {
       this.stop({ outcome: 'cancelled', message: `the budget of $${this.s.maxCostUsd} is spent ($${spent.toFixed(4)})` });
     }
   }
+}
+
+/** The stored row of an answered request, with what it cost at the price of the way it was sent. */
+export function answeredRequest(
+  definition: JudgeDefinition, key: string, answer: ChatAnswer, price: TokenPrice | undefined,
+  sent: { readonly via: JudgeVia; readonly jobId: number; readonly attempts: number; readonly batchFileId?: string },
+): JudgeRequestRow & { readonly costUsd: number | null } {
+  const costUsd = price && answer.promptTokens !== null && answer.completionTokens !== null
+    ? costOf(answer.promptTokens, answer.completionTokens, price, sent.via) : null;
+  return {
+    key, judgeHash: definition.hash, status: 'done', ...sent, raw: answer.text, finishReason: answer.finishReason,
+    responseId: answer.responseId, responseModel: answer.responseModel, promptTokens: answer.promptTokens,
+    completionTokens: answer.completionTokens, costUsd,
+  };
 }

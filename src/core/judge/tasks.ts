@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { languageKey, type LanguageTag } from '../model/language';
 import type { CanonicalRecord, PairVerdict, PromptKey, ResponseKey, SourceRef } from '../model/records';
+import { flipVerdict } from '../model/verdicts';
 import type { JudgeInputRow } from '../store/judgeInputs';
 import type { ChatMessage } from './client';
 import type { JudgeDefinition, JudgeProtocol } from './definition';
@@ -54,8 +55,6 @@ export interface SkippedInputs {
 
 export interface TaskSet {
   readonly tasks: readonly JudgeTask[];
-  /** Verdicts the tasks decide (a pair in two orders counts twice). */
-  readonly targets: number;
   readonly skipped: SkippedInputs;
 }
 
@@ -97,10 +96,8 @@ export function buildTasks(definition: JudgeDefinition, run: string, rows: reado
       add(prompt.lang, text, [b, a], { kind: 'pair', prompt, systemA, systemB, order: 'BA' });
     }
   }
-  const tasks = [...byKey.values()].map(({ task, targets }) => ({ ...task, targets }));
   return {
-    tasks,
-    targets: tasks.reduce((n, t) => n + t.targets.length, 0),
+    tasks: [...byKey.values()].map(({ task, targets }) => ({ ...task, targets })),
     skipped: { promptsWithoutText, missingResponses, languagesWithoutBaseline: [...withoutBaseline].sort() },
   };
 }
@@ -182,8 +179,10 @@ export interface Interpretation {
   readonly valid: boolean;
 }
 
-export function interpretAnswer(definition: JudgeDefinition, task: JudgeTask, raw: string, source: SourceRef): Interpretation {
+/** The verdicts are recorded as coming from the definition file (JudgeResultWriter registers it as their source). */
+export function interpretAnswer(definition: JudgeDefinition, task: JudgeTask, raw: string): Interpretation {
   const read = readAnswer(definition.protocol, raw);
+  const source: SourceRef = { file: definition.file, line: 0 };
   const common = { judge: definition.name, judgeHash: definition.hash, raw, source };
   const reasoning = read.valid ? read.reasoning : `invalid: ${read.problem}`;
   const records = task.targets.map((target): CanonicalRecord => {
@@ -205,9 +204,8 @@ export function interpretAnswer(definition: JudgeDefinition, task: JudgeTask, ra
 
 /** A choice between the responses as shown, turned into a verdict on the systems (A = systemA). */
 export function verdictOf(choice: PairChoice, order: 'AB' | 'BA'): PairVerdict {
-  if (choice === 'tie') return 'tie';
-  const firstIsA = order === 'AB';
-  return (choice === 'first') === firstIsA ? 'A' : 'B';
+  const onFirst: PairVerdict = choice === 'tie' ? 'tie' : choice === 'first' ? 'A' : 'B';
+  return order === 'AB' ? onFirst : flipVerdict(onFirst);
 }
 
 interface ReadAnswer {

@@ -109,7 +109,8 @@ export class JudgeResultWriter {
   private lastCommitStart = 0;
   private lastError: Error | undefined;
   private failedCommits = 0;
-  private committed = 0;
+  /** The definition file's identity as the verdicts' source, the same in every commit. */
+  private readonly definitionSha: string;
 
   constructor(
     private readonly store: Store,
@@ -117,7 +118,9 @@ export class JudgeResultWriter {
     /** Called after each commit with the number of results it stored. */
     private readonly onCommit: (results: number) => void = () => undefined,
     private readonly minCommitIntervalMs = 200,
-  ) {}
+  ) {
+    this.definitionSha = createHash('sha256').update(judge.definition).digest('hex');
+  }
 
   /**
    * Set once commits keep failing (each waits out the busy timeout, so a long import in another window is outlived);
@@ -125,10 +128,6 @@ export class JudgeResultWriter {
    */
   get failure(): Error | undefined {
     return this.failedCommits >= GIVE_UP_AFTER_FAILED_COMMITS ? this.lastError : undefined;
-  }
-
-  get storedResults(): number {
-    return this.committed;
   }
 
   add(result: JudgeResult): void {
@@ -166,7 +165,6 @@ export class JudgeResultWriter {
       await this.write(batch);
       this.lastError = undefined;
       this.failedCommits = 0;
-      this.committed += batch.length;
       this.onCommit(batch.length);
     } catch (err) {
       this.pending = [...batch, ...this.pending];
@@ -179,8 +177,7 @@ export class JudgeResultWriter {
     const writer = await this.store.beginWrite();
     try {
       await writer.judge(this.judge.name, this.judge.hash, this.judge.definition);
-      const sha = createHash('sha256').update(this.judge.definition).digest('hex');
-      const sourceId = await writer.source(this.judge.file, sha, 'judge');
+      const sourceId = await writer.source(this.judge.file, this.definitionSha, 'judge');
       const now = new Date().toISOString();
       const requests: SqlValue[][] = [];
       for (const result of batch) {
