@@ -100,7 +100,7 @@ describe('judge/runner: pairwise against an OpenAI-compatible server', function 
     const rateLimited = server.chatCalls.filter((c) => groupOf(c.prompt).lang === 'de' && groupOf(c.prompt).group === 'g1' && shownOrder(c.prompt)[0] === 'base');
     assert.equal(rateLimited.length, 2);
     const waited = rateLimited[1]!.receivedAt - rateLimited[0]!.receivedAt;
-    assert.ok(waited >= 990 && waited < 1500, `waited ${waited} ms`);
+    assert.ok(waited >= 990, `waited ${waited} ms`);
   });
 
   it('records attempts, usage and cost per request', async () => {
@@ -165,12 +165,13 @@ describe('judge/runner: failures, cancellation and resume', function () {
 
   const judgeAt = (extra: Record<string, unknown> = {}) =>
     judgeFile({ name: 'j', model: 'm', baseURL: server.baseURL, protocol: 'pairwise', concurrency: 4, ...extra });
+  const selection: JudgeSelection = { run: 'r', baseline: { kind: 'system', system: 'base' } };
 
   it('stores a request the server refuses as failed, goes on, and sends only that one again next time', async () => {
     server = await FakeOpenAIServer.start((call) => (groupOf(call.prompt).group === 'g7' && shownOrder(call.prompt)[0] === 'base'
       ? { status: 400, message: 'This model\'s maximum context length is 8192 tokens' } : { content: '1' }));
     const judge = judgeAt();
-    const first = await runJudgeJob(store, await planJudgeJob(store, judge, { run: 'r', baseline: { kind: 'system', system: 'base' } }), FAST_RETRY);
+    const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), FAST_RETRY);
     assert.equal(first.outcome, 'completed');
     assert.equal(first.answered, 39);
     assert.equal(first.failed, 1);
@@ -182,7 +183,7 @@ describe('judge/runner: failures, cancellation and resume', function () {
     assert.equal((await storedPairs(store)).length, 39);
 
     server.script = () => ({ content: '2' });
-    const plan = await planJudgeJob(store, judge, { run: 'r', baseline: { kind: 'system', system: 'base' } });
+    const plan = await planJudgeJob(store, judge, selection);
     assert.equal(plan.toSend.length, 1);
     assert.equal(plan.previouslyFailed, 1);
     await runJudgeJob(store, plan, FAST_RETRY);
@@ -192,7 +193,7 @@ describe('judge/runner: failures, cancellation and resume', function () {
 
   it('gives up after maxRetries and says how often it tried', async () => {
     server = await FakeOpenAIServer.start(() => ({ status: 503, message: 'overloaded' }));
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt({ maxRetries: 2 }), { run: 'r', baseline: { kind: 'system', system: 'base' }, limit: 1 }), FAST_RETRY);
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt({ maxRetries: 2 }), { ...selection, limit: 1 }), FAST_RETRY);
     assert.equal(summary.failed, 1);
     assert.equal(summary.retries, 2);
     assert.equal(server.chatRequests, 3);
@@ -201,23 +202,27 @@ describe('judge/runner: failures, cancellation and resume', function () {
 
   it('stops the whole job on a refused API key, with what to do about it', async () => {
     server = await FakeOpenAIServer.start(() => ({ status: 401, message: 'Incorrect API key provided' }));
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), { run: 'r', baseline: { kind: 'system', system: 'base' } }), { ...FAST_RETRY, apiKey: 'sk-wrong' });
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), { ...FAST_RETRY, apiKey: 'sk-wrong' });
     assert.equal(summary.outcome, 'failed');
     assert.match(summary.message!, /refused the API key \(HTTP 401: Incorrect API key provided\).*Set API Key/);
     assert.ok(server.chatRequests <= 4, `at most one request per worker, got ${server.chatRequests}`);
   });
 
+  /** Cancels the job when the server receives its n-th chat request (not after a time, which a loaded machine stretches). */
+  const cancelOnRequest = (n: number, controller: AbortController) => () => {
+    if (server.chatRequests === n) controller.abort();
+  };
+
   it('on cancel, lets requests in flight finish, keeps every answer, and a re-run sends only the rest', async () => {
-    server = await FakeOpenAIServer.start(() => ({ content: '1' }), { latencyMs: 100 });
-    const judge = judgeAt();
-    const selection: JudgeSelection = { run: 'r', baseline: { kind: 'system', system: 'base' } };
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 250);
+    const cancel = cancelOnRequest(6, controller);
+    server = await FakeOpenAIServer.start(() => (cancel(), { content: '1' }), { latencyMs: 50 });
+    const judge = judgeAt();
     const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), { ...FAST_RETRY, signal: controller.signal, cancelGraceMs: 5000 });
     assert.equal(first.outcome, 'cancelled');
-    // 250 ms at 4 in flight and 100 ms each: about 2 rounds done; the round in flight finishes during the grace.
+    // The 6 requests received by then, and any already on their way, are answered during the grace; no more start.
     const answered = first.answered;
-    assert.ok(answered >= 8 && answered < 40 && answered % 4 === 0, `answered ${answered}`);
+    assert.ok(answered >= 6 && answered < 40, `answered ${answered}`);
     assert.equal(server.chatRequests, answered, 'every request sent was answered and kept');
     assert.equal((await storedPairs(store)).length, answered);
 
@@ -231,24 +236,25 @@ describe('judge/runner: failures, cancellation and resume', function () {
   });
 
   it('on cancel without grace, abandons the requests in flight and sends them next time', async () => {
-    server = await FakeOpenAIServer.start(() => ({ content: '1' }), { latencyMs: 100 });
-    const judge = judgeAt();
-    const selection: JudgeSelection = { run: 'r', baseline: { kind: 'system', system: 'base' } };
+    // The first 8 are answered at once; from the 9th on, the server keeps every worker waiting, and cancels on the
+    // 12th: by then each of the 4 workers has one request in flight and all 8 earlier ones are answered.
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 150);
+    const cancel = cancelOnRequest(12, controller);
+    server = await FakeOpenAIServer.start(() => (cancel(), server.chatRequests <= 8 ? { content: '1' } : { content: '1', delayMs: 3000 }));
+    const judge = judgeAt();
     const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), { ...FAST_RETRY, signal: controller.signal, cancelGraceMs: 0 });
     assert.equal(first.outcome, 'cancelled');
-    assert.ok(first.answered >= 4, `answered ${first.answered}`);
-    assert.equal(server.chatRequests, first.answered + 4, 'the 4 requests in flight were sent, then abandoned');
+    assert.equal(first.answered, 8);
+    assert.equal(server.chatRequests, 12, 'the 4 requests in flight were sent, then abandoned');
     const plan = await planJudgeJob(store, judge, selection);
-    assert.equal(plan.toSend.length, 40 - first.answered);
+    assert.equal(plan.toSend.length, 32);
   });
 
   it('stops sending once the budget is spent', async () => {
     server = await FakeOpenAIServer.start(() => ({ content: '1', usage: { prompt_tokens: 1000, completion_tokens: 0 } }), { latencyMs: 20 });
     // $1 per million input tokens: $0.001 per answer; a budget of $0.005 is spent after 5 answers.
     const judge = judgeAt({ concurrency: 1, price: { input: 1, output: 1 } });
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judge, { run: 'r', baseline: { kind: 'system', system: 'base' } }), { ...FAST_RETRY, maxCostUsd: 0.005 });
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judge, selection), { ...FAST_RETRY, maxCostUsd: 0.005 });
     assert.equal(summary.outcome, 'cancelled');
     assert.match(summary.message!, /budget of \$0.005 is spent/);
     assert.equal(summary.answered, 5);
@@ -263,7 +269,7 @@ describe('judge/runner: failures, cancellation and resume', function () {
     const other = await Store.open(path);
     await other.db.exec('BEGIN IMMEDIATE');
     const released = sleep(600).then(() => other.db.exec('COMMIT'));
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), { run: 'r', baseline: { kind: 'system', system: 'base' } }), FAST_RETRY);
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), FAST_RETRY);
     await released;
     await other.close();
     assert.equal(summary.outcome, 'completed');
@@ -273,7 +279,7 @@ describe('judge/runner: failures, cancellation and resume', function () {
 
   it('keeps at most `concurrency` requests in flight', async () => {
     server = await FakeOpenAIServer.start(() => ({ content: '2' }), { latencyMs: 30 });
-    await runJudgeJob(store, await planJudgeJob(store, judgeAt({ concurrency: 3 }), { run: 'r', baseline: { kind: 'system', system: 'base' } }), FAST_RETRY);
+    await runJudgeJob(store, await planJudgeJob(store, judgeAt({ concurrency: 3 }), selection), FAST_RETRY);
     assert.equal(server.maxInFlight, 3);
   });
 });
