@@ -2,11 +2,12 @@
 // metric here: every figure, count and order comes from src/core/metrics/audit.
 import { loadPairwiseItems, type AgreementRow, type PairwiseItem } from '../../core/metrics/agreement';
 import {
-  agreementDashboard, itemsBehind, itemsInGroup, judgeErrors, pairOutcome, summarise,
+  agreementDashboard, itemsBehind, itemsInGroup, judgeErrors, summarise,
   type Dashboard, type DashboardGroup, type ItemBehind, type JudgeError,
 } from '../../core/metrics/audit';
 import { DEFAULT_INTERVALS, type Estimate } from '../../core/metrics/estimate';
 import type { GroupValues } from '../../core/metrics/grouping';
+import type { PairKey } from '../../core/model/records';
 import type { Store } from '../../core/store/store';
 import {
   DEFAULT_DASHBOARD_FILTERS,
@@ -121,16 +122,13 @@ function behindView(item: ItemBehind, strength: number | null, majority: JudgeEr
   };
 }
 
-function errorView(error: JudgeError): AuditItemView {
-  const outcomes = error.humans.map((h) => pairOutcome(error.verdict, h.verdict));
-  const count = (o: string) => outcomes.filter((x) => x === o).length;
-  const { run, group, turn, systemA, systemB, verdict, humans, strength, majority } = error;
-  return {
-    run, group, turn, systemA, systemB, judgeVerdict: verdict,
-    humans: humans.map((h, i) => ({ annotator: h.annotator, verdict: h.verdict, vsJudge: outcomes[i]! })),
-    outcome: count('opposite') > 0 ? 'disagree' : 'tie-involved',
-    pairs: { agree: count('agree'), tieInvolved: count('tie-involved'), opposite: count('opposite') }, strength, majority: majority ?? null,
-  };
+/** A judge error with its vote pairs as the core marks them (itemsBehind); the verdict as counted (an unparsable one as tie, if asked). */
+function errorView(error: JudgeError, behind: ItemBehind): AuditItemView {
+  return { ...behindView(behind, error.strength, error.majority), judgeVerdict: error.verdict };
+}
+
+function pairKey(k: PairKey): string {
+  return JSON.stringify([k.run, k.lang, k.turn, k.group, k.systemA, k.systemB]);
 }
 
 /** The items behind a clicked number, or the judge's errors in that language. */
@@ -142,12 +140,14 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
   const who = target.judge === null ? 'Humans among themselves' : `${target.judge} vs humans`;
   if (target.list === 'errors') {
     if (target.judge === null) throw new Error('the judge-error audit is for a judge');
-    const audit = judgeErrors(items, target.judge, { invalidAs: data.filters.invalidAs });
-    const views = audit.errors.map(errorView);
-    const counts = { agree: 0, disagree: 0, 'tie-involved': 0, invalid: audit.invalid };
-    for (const v of views) counts[v.outcome]++;
+    const options = { invalidAs: data.filters.invalidAs };
+    const audit = judgeErrors(items, target.judge, options);
+    const behind = new Map(itemsBehind(items, { kind: 'judge-human', judge: target.judge }, options).map((i) => [pairKey(i), i]));
+    const errors = audit.errors.map((e) => ({ error: e, behind: behind.get(pairKey(e))! }));
     return {
-      target, language, title: `${target.judge}: where it goes against the humans, ${where}`, counts, items: views,
+      target, language, title: `${target.judge}: where it goes against the humans, ${where}`,
+      counts: { ...summarise(errors.map((e) => e.behind)).byOutcome, invalid: audit.invalid },
+      items: errors.map((e) => errorView(e.error, e.behind)),
       summary: `${audit.errors.length} of ${audit.checked} items with human votes: the judge differs from the human majority or from every vote. ` +
         'Strongest first (the judge names one response and every human the other)' + (audit.invalid ? `; ${audit.invalid} unparsable verdict(s) left out.` : '.'),
     };
