@@ -1,15 +1,13 @@
 // Commands that open the grid and annotation panels, from the explorer or the command palette.
 import * as vscode from 'vscode';
-import { naturalCompare } from '../core/annotation/queue';
 import { parseLanguageTag, type LanguageTag } from '../core/model/language';
-import { groupsOf } from '../core/store/grid';
 import { AnnotatePanel, type AnnotateDeps } from './annotate/annotatePanel';
 import { promptForAnnotatorId } from './annotator';
 import { annotationSettings, setAnnotationTask } from './settings';
 import type { AnnotationTask } from '../shared/protocol';
 import type { Database } from './database';
 import type { ExplorerNode } from './explorer/runsTree';
-import { GridPanel, isGridTarget, type GridDeps } from './grid/gridPanel';
+import { GridPanel, groupNames, isGridTarget, type GridDeps } from './grid/gridPanel';
 
 export function registerPanelCommands(context: vscode.ExtensionContext, deps: GridDeps & AnnotateDeps): void {
   context.subscriptions.push(
@@ -54,7 +52,7 @@ async function pickRun(database: Database): Promise<string | undefined> {
 async function pickGroup(database: Database): Promise<{ run: string; group: string; turn: number } | undefined> {
   const run = await pickRun(database);
   if (!run) return undefined;
-  const groups = [...new Set((await groupsOf(await database.store(), run)).map((g) => g.group))].sort(naturalCompare);
+  const groups = await groupNames(database, run);
   const group = await vscode.window.showQuickPick(groups, { title: `LangLens: prompt group of ${run}`, matchOnDescription: true });
   return group === undefined ? undefined : { run, group, turn: 1 };
 }

@@ -33,6 +33,12 @@ export function isGridTarget(value: unknown): value is GridTarget {
   return typeof v?.run === 'string' && typeof v.group === 'string' && typeof v.turn === 'number';
 }
 
+/** A run's prompt groups in the order the grid steps through them ("q2" before "q10"). */
+export async function groupNames(database: Database, run: string): Promise<string[]> {
+  const entries = await groupsOf(await database.store(), run);
+  return [...new Set(entries.map((e) => e.group))].sort(naturalCompare);
+}
+
 export class GridPanel implements vscode.Disposable {
   private static current: GridPanel | undefined;
   private target: GridTarget | undefined;
@@ -106,8 +112,7 @@ export class GridPanel implements vscode.Disposable {
 
   private async groupsOf(run: string): Promise<string[]> {
     if (this.groupList?.run !== run) {
-      const entries = await groupsOf(await this.deps.database.store(), run);
-      this.groupList = { run, groups: [...new Set(entries.map((e) => e.group))].sort(naturalCompare) };
+      this.groupList = { run, groups: await groupNames(this.deps.database, run) };
     }
     return this.groupList.groups;
   }
