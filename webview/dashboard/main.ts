@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './dashboard.css';
-import { showErrorBanner } from '../shared/dom';
+import { setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
@@ -46,9 +46,8 @@ function render(): void {
   app.innerHTML = html`${toolbar(view)}<main class="dashboard">${view ? dashboard(view) : ''}
     <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`.value;
   app.setAttribute('aria-busy', 'false');
-  // The table's header sticks below the toolbar (CSSOM: the Content-Security-Policy forbids style attributes).
-  const bar = app.querySelector<HTMLElement>('.toolbar');
-  if (bar) document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
+  // The table's header sticks below the toolbar.
+  setToolbarHeight(app);
   document.body.dataset.dashboard = view ? 'shown' : '';
   document.body.dataset.filters = view ? JSON.stringify(view.filters) : '';
   document.body.dataset.audit = auditShown ? `${auditShown.target.list}:${auditShown.items.length}` : '';

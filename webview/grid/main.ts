@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './grid.css';
-import { showErrorBanner, isTyping } from '../shared/dom';
+import { isTyping, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../src/shared/protocol';
@@ -68,17 +68,12 @@ function render(): void {
 
 /** The grid's header row sticks just below the toolbar, whose height changes with wrapping filters. */
 function keepHeaderBelowToolbar(): void {
-  const bar = app.querySelector<HTMLElement>('.toolbar');
+  const bar = setToolbarHeight(app);
   if (!bar) return;
-  const apply = () => document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
-  apply();
   toolbarObserver.disconnect();
   toolbarObserver.observe(bar);
 }
-const toolbarObserver = new ResizeObserver(() => {
-  const bar = app.querySelector<HTMLElement>('.toolbar');
-  if (bar) document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
-});
+const toolbarObserver = new ResizeObserver(() => setToolbarHeight(app));
 
 function scrollToFocus(): void {
   window.scrollTo(0, 0);
