@@ -1,6 +1,5 @@
 // The numbers the runs explorer shows, per language and prompt group of one run: items the current annotator
 // has labelled out of all items of their task, and responses in a language other than their prompt's.
-import { naturalCompare } from '../../core/annotation/queue';
 import { detectionCounts, flagCounts, progressOf } from '../../core/store/grid';
 import type { Store } from '../../core/store/store';
 import type { AnnotationTask } from '../../shared/protocol';
@@ -49,8 +48,4 @@ export async function runStats(store: Store, run: string, annotator: string, tas
     for (const c of countsOf(row.lang, row.group)) c.flagged += row.responses;
   }
   return { run, all, languages, groups };
-}
-
-export function sortedGroups(stats: RunStats, lang: string): string[] {
-  return [...(stats.groups.get(lang)?.keys() ?? [])].sort(naturalCompare);
 }
