@@ -7,6 +7,7 @@ import { BUILT_IN_PRICES, loadPriceTable } from '../../core/judge/prices';
 import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
 import type { Baseline } from '../../core/judge/tasks';
 import { Store } from '../../core/store/store';
+import { listOption, wholeNumberOption } from '../tableOptions';
 import { UsageError, type Command, type CommandContext } from '../command';
 
 const HELP = `usage: langlens judge --judge FILE [options]
@@ -92,15 +93,15 @@ async function selectionOf(context: CommandContext, store: Store, pairwise: bool
   if (!pairwise && baseline) throw new UsageError('--baseline and --all-pairs apply to pairwise judges only');
   const languages = (v.lang as string[] | undefined)?.flatMap((l) => l.split(',')).map(languageOf);
   const systems = (v.system as string[] | undefined)?.flatMap((s) => s.split(','));
-  const turns = (v.turn as string[] | undefined)?.map((t) => integerOf('--turn', t, 1));
+  const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
   return {
     run,
     ...(languages ? { languages } : {}),
     ...(systems ? { systems } : {}),
     ...(baseline ? { baseline } : {}),
-    ...(typeof v.seed === 'string' ? { seed: integerOf('--seed', v.seed, 0) } : {}),
+    ...(typeof v.seed === 'string' ? { seed: wholeNumberOption(v.seed, 'seed', 0)! } : {}),
     ...(turns ? { turns } : {}),
-    ...(typeof v.limit === 'string' ? { limit: integerOf('--limit', v.limit, 1) } : {}),
+    ...(typeof v.limit === 'string' ? { limit: wholeNumberOption(v.limit, 'limit', 1)! } : {}),
   };
 }
 
@@ -130,12 +131,6 @@ function languageOf(raw: string): LanguageTag {
   const tag = parseLanguageTag(raw);
   if (!tag) throw new UsageError(`"${raw}" is not a language tag (e.g. es, pt-BR, zh-Hans)`);
   return tag;
-}
-
-function integerOf(option: string, raw: string, min: number): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${option} must be a whole number of at least ${min} (got "${raw}")`);
-  return n;
 }
 
 function optionalNumber(context: CommandContext, option: string, key: string, min: number): Record<string, number> {
