@@ -10,6 +10,12 @@ export function groupKey(values: GroupValues, by: readonly GroupField[]): string
   return by.map((f) => String(values[f] ?? '')).join('\u0000');
 }
 
+/** Language always; run and turn only when the values span several (figures are never pooled across them). */
+export function sliceGrouping(values: readonly GroupValues[]): GroupField[] {
+  const varies = (f: 'run' | 'turn') => new Set(values.map((v) => v[f])).size > 1;
+  return [...(varies('run') ? ['run' as const] : []), 'lang', ...(varies('turn') ? ['turn' as const] : [])];
+}
+
 export function pick(values: GroupValues, by: readonly GroupField[]): GroupValues {
   const out: Partial<Record<GroupField, string | number>> = {};
   for (const f of by) if (values[f] !== undefined) out[f] = values[f];

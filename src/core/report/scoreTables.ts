@@ -3,7 +3,7 @@
 import type { ChanceCorrectedTable, UnitSet } from '../metrics/chanceCorrected';
 import { alphaLevels } from '../metrics/chanceCorrected';
 import type { IntervalSettings } from '../metrics/estimate';
-import type { GroupField } from '../metrics/grouping';
+import { sliceGrouping, type GroupField } from '../metrics/grouping';
 import type {
   ConsistencyRow,
   GateCounts,
@@ -19,11 +19,6 @@ import { RATINGS } from '../model/records';
 import { groupCells, groupColumns, intervalNote } from './agreementTables';
 import type { Cell, Column, Table } from './table';
 
-/** Language always; run and turn only when the table spans several (scores are never pooled across them). */
-function sliceFields(slices: readonly Slice[]): GroupField[] {
-  const varies = (f: 'run' | 'turn') => new Set(slices.map((s) => s[f])).size > 1;
-  return [...(varies('run') ? ['run' as const] : []), 'lang', ...(varies('turn') ? ['turn' as const] : [])];
-}
 
 function sum<T>(rows: readonly T[], count: (row: T) => number): number {
   return rows.reduce((n, r) => n + count(r), 0);
@@ -42,7 +37,7 @@ const coefficient = (key: string, label: string): Column => ({ key, label, kind:
 
 // ------------------------------------------------------------------------------------------------ side by side
 export function sideBySideTable(result: SideBySideResult, baselineSpec: string, intervals?: IntervalSettings): Table {
-  const fields = sliceFields(result.rows.map((r) => r.slice));
+  const fields = sliceGrouping(result.rows.map((r) => r.slice));
   const invalid = sum(result.rows, (r) => r.invalid);
   const singleOrder = sum(result.rows, (r) => r.singleOrder);
   return {
@@ -79,7 +74,7 @@ function describeSlice(slice: Slice): string {
  */
 export function instructionFollowingMatrix(result: SideBySideResult, baselineSpec: string, intervals?: IntervalSettings): Table {
   const languages = [...new Set(result.rows.map((r) => r.slice.lang))].sort();
-  const fields = sliceFields(result.rows.map((r) => r.slice)).filter((f) => f !== 'lang');
+  const fields = sliceGrouping(result.rows.map((r) => r.slice)).filter((f) => f !== 'lang');
   const rows = new Map<string, Record<string, Cell>>();
   for (const r of result.rows) {
     const key = [r.slice.run, r.slice.turn, r.judge, r.system].join('\u0000');
@@ -107,7 +102,7 @@ export function instructionFollowingMatrix(result: SideBySideResult, baselineSpe
 }
 
 export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals?: IntervalSettings): Table {
-  const fields = sliceFields(rows.map((r) => r.slice));
+  const fields = sliceGrouping(rows.map((r) => r.slice));
   const invalid = sum(rows, (r) => r.invalidOrders);
   const combinedOnly = sum(rows, (r) => r.combinedOnly);
   return {
@@ -157,7 +152,7 @@ function gateNotes(rows: readonly GateCounts[], gate: string): string[] {
 }
 
 export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSettings): Table {
-  const fields = sliceFields(rows.map((r) => r.slice));
+  const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'likert',
     title: 'Likert helpfulness (1–6) per system and language, with the language gate',
@@ -179,7 +174,7 @@ export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSett
 }
 
 export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: IntervalSettings): Table {
-  const fields = sliceFields(rows.map((r) => r.slice));
+  const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'rating3',
     title: '1–3 ratings × language id, summed over the test set, and the language penalty Δ',
@@ -204,7 +199,7 @@ export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: Inte
 
 // ------------------------------------------------------------------------------------------- human ratings
 export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?: IntervalSettings): Table {
-  const fields = sliceFields(rows.map((r) => r.slice));
+  const fields = sliceGrouping(rows.map((r) => r.slice));
   const best = [...RATINGS].reverse();
   return {
     id: 'ratings',
@@ -227,7 +222,7 @@ export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?:
 
 // ---------------------------------------------------------------------------------------- language agreement
 export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: IntervalSettings): Table {
-  const fields = sliceFields(rows.map((r) => r.slice));
+  const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'io-agreement',
     title: 'Input/output language agreement per system and prompt language',
@@ -251,7 +246,7 @@ export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: In
 }
 
 export function languageMismatchTable(responses: readonly ResponseLanguage[]): Table {
-  const fields = sliceFields(responses);
+  const fields = sliceGrouping(responses);
   return {
     id: 'io-mismatches',
     title: 'Responses not in their prompt\'s language',

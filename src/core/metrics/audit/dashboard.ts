@@ -6,7 +6,8 @@ import type { Table } from '../../report/table';
 import { raterAgreement, type AgreementOptions, type AgreementRow } from '../agreement/raterAgreement';
 import { itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
 import type { Estimate, IntervalSettings } from '../estimate';
-import type { GroupField, GroupValues } from '../grouping';
+import { groupKey, sliceGrouping, type GroupField, type GroupValues } from '../grouping';
+import { collect } from '../scores/slices';
 
 export const FIGURES = ['withTie', 'withoutTie', 'lima'] as const;
 export type Figure = (typeof FIGURES)[number];
@@ -34,8 +35,7 @@ export interface Dashboard {
 
 /** Language always; turn and run too when the items have several (they are never pooled). */
 export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] {
-  const several = (f: GroupField) => new Set(items.map((i) => itemGroupValues(i)[f])).size > 1;
-  return [...(several('run') ? ['run' as const] : []), 'lang', ...(several('turn') ? ['turn' as const] : [])];
+  return sliceGrouping(items.map(itemGroupValues));
 }
 
 /** Intervals that do not overlap, the judge's below: upper end of the judge's < lower end of the humans'. */
@@ -49,8 +49,7 @@ export function agreementDashboard(items: readonly PairwiseItem[], options: Omit
   const rows = raterAgreement(items, { ...options, by });
   const groups = new Map<string, { group: GroupValues; rows: AgreementRow[] }>();
   for (const row of rows) {
-    const key = by.map((f) => String(row.group[f])).join('\u0000');
-    (groups.get(key) ?? groups.set(key, { group: row.group, rows: [] }).get(key)!).rows.push(row);
+    collect(groups, groupKey(row.group, by), () => ({ group: row.group, rows: [] as AgreementRow[] })).rows.push(row);
   }
   const out = [...groups.values()].map(({ group, rows: groupRows }): DashboardGroup => {
     const humans = groupRows.find((r) => r.kind === 'human-human');
