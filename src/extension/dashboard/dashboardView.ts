@@ -159,7 +159,7 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
   const figure = row[target.list];
   const detail: Record<DashboardFigure, string> = {
     withTie: `${s.agree} of ${s.pairs} vote pairs agree (${s.tieInvolved} with one tie, ${s.opposite} opposite)`,
-    withoutTie: `${s.agree - s.bothTie} of ${s.pairsWithoutTie} vote pairs without a tie agree (${s.opposite} opposite)`,
+    withoutTie: `${s.agreeWithoutTie} of ${s.pairsWithoutTie} vote pairs without a tie agree (${s.opposite} opposite)`,
     lima: `${s.agree} pairs agree (1), ${s.tieInvolved} have one tie (0.5), ${s.opposite} are opposite (0), over ${s.pairs} pairs`,
   };
   return {

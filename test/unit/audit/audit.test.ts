@@ -43,7 +43,7 @@ describe('audit: the items behind the agreement figures, by hand', () => {
     // Pairs: p1 2 + p2 2 + p3 2 + p5 3 + p6 2 = 11; agree p1 2 + p3 1 (tie = tie) + p5 1 = 4; tie-involved p3 1 +
     // p6 2 = 3; opposite p2 2 + p5 2 = 4. Without ties: 11 − 3 tie-involved − 1 tie = tie = 7, of which 3 agree.
     assert.deepEqual(summary, {
-      items: 5, invalid: 1, agree: 4, bothTie: 1, tieInvolved: 3, opposite: 4, pairs: 11, pairsWithoutTie: 7,
+      items: 5, invalid: 1, agree: 4, bothTie: 1, tieInvolved: 3, opposite: 4, pairs: 11, pairsWithoutTie: 7, agreeWithoutTie: 3,
       byOutcome: { agree: 1, disagree: 2, 'tie-involved': 2, invalid: 1 },
     });
     const row = raterAgreement(spanish, { by: ['lang'], invalidAs: 'exclude' }).find((r) => r.kind === 'judge-human')!;
@@ -122,7 +122,7 @@ describe('audit: MT-bench, the items behind GPT-4 vs experts (turn 1)', function
     assert.equal(disagreeing, Math.round((1 - row.withTie.value) * row.withTie.n));
     assert.ok(Math.abs((1 - row.withTie.value) * row.withTie.n - disagreeing) < 1e-9, 'an integer count, not a rounding');
     assert.equal(summary.agree / summary.pairs, row.withTie.value);
-    assert.deepEqual([summary.pairsWithoutTie, summary.agree - summary.bothTie], [row.withoutTie.n, row.withoutTie.value * row.withoutTie.n]);
+    assert.deepEqual([summary.pairsWithoutTie, summary.agreeWithoutTie], [row.withoutTie.n, row.withoutTie.value * row.withoutTie.n]);
     assert.equal((summary.agree + summary.tieInvolved / 2) / summary.pairs, row.lima.value);
     assert.equal(summary.items, row.items);
   });

@@ -139,6 +139,8 @@ export interface BehindSummary extends PairTally {
   readonly pairs: number;
   /** Pairs where neither says tie: the n of the agreement without ties. */
   readonly pairsWithoutTie: number;
+  /** Of those, the pairs that agree: withoutTie = agreeWithoutTie / pairsWithoutTie. */
+  readonly agreeWithoutTie: number;
   readonly byOutcome: Readonly<Record<ItemOutcome, number>>;
 }
 
@@ -155,6 +157,6 @@ export function summarise(items: readonly ItemBehind[]): BehindSummary {
   }
   return {
     items: items.length - byOutcome.invalid, invalid: byOutcome.invalid, agree, bothTie, tieInvolved, opposite,
-    pairs: agree + tieInvolved + opposite, pairsWithoutTie: agree - bothTie + opposite, byOutcome,
+    pairs: agree + tieInvolved + opposite, pairsWithoutTie: agree - bothTie + opposite, agreeWithoutTie: agree - bothTie, byOutcome,
   };
 }
