@@ -34,3 +34,12 @@ export function itemVerdict(verdicts: readonly OrderedVerdict[]): PairVerdict | 
   if (ab && ba) return combineOrders(ab.verdict, ba.verdict);
   return (ab ?? ba)?.verdict;
 }
+
+/** What to do with a judge's unparsable answer: leave the item out (and count it), or count it as a tie. */
+export type InvalidPolicy = 'exclude' | 'tie';
+
+/** The verdict a figure counts under the policy; undefined when the item is left out. */
+export function countedVerdict(verdict: PairVerdict, policy: InvalidPolicy): Exclude<PairVerdict, 'invalid'> | undefined {
+  if (verdict !== 'invalid') return verdict;
+  return policy === 'tie' ? 'tie' : undefined;
+}

@@ -1,6 +1,6 @@
 // A judge against the majority of the human votes on each item, as a classifier: accuracy, macro precision,
 // recall and F1 (sklearn's definitions) and Cohen's kappa, how PandaLM reports its judges (71.07 / 57.55 ...).
-import type { PairVerdict } from '../../model/records';
+import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { kappaFromCounts, strictMajority, sumRange, trace } from '../stats';
@@ -10,7 +10,7 @@ import { PAIRWISE_CATEGORIES } from './raterKappa';
 
 export interface MajorityOptions {
   readonly by: readonly GroupField[];
-  readonly invalidAs: 'exclude' | 'tie';
+  readonly invalidAs: InvalidPolicy;
   readonly intervals?: IntervalSettings;
 }
 
@@ -52,19 +52,17 @@ function judgeRow(group: GroupValues, items: readonly PairwiseItem[], judge: str
   let noMajority = 0;
   let invalid = 0;
   for (const item of items) {
-    let verdict: PairVerdict | undefined = item.judges.get(judge);
-    if (verdict === undefined || item.humans.length === 0) continue;
+    const given = item.judges.get(judge);
+    if (given === undefined || item.humans.length === 0) continue;
     const majority = majorityVerdict(item.humans);
     if (majority === undefined) {
       noMajority++;
       continue;
     }
-    if (verdict === 'invalid') {
-      if (options.invalidAs === 'exclude') {
-        invalid++;
-        continue;
-      }
-      verdict = 'tie';
+    const verdict = countedVerdict(given, options.invalidAs);
+    if (verdict === undefined) {
+      invalid++;
+      continue;
     }
     // Confusion counts, row = the human majority (truth), column = the judge (prediction), as in sklearn.
     tally.of(item)[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!] += 1;

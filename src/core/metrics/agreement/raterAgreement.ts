@@ -1,6 +1,7 @@
 // Agreement of a judge with humans and of humans with each other, as MT-bench and Shaham et al. define it:
 // a judge's one verdict on an item is paired with every human vote on it (no majority vote); human–human uses
 // every pair of votes on the item. Each figure per group (language by default), with n and a bootstrap interval.
+import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { PairVerdict } from '../../model/records';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
@@ -11,7 +12,7 @@ import { addComparison, AGREEMENT_STATISTICS, COMPARISON_DIMENSION } from './vot
 export interface AgreementOptions {
   readonly by: readonly GroupField[];
   /** What to do with a judge's unparsable verdict: leave the item out (counted), or count it as a tie. */
-  readonly invalidAs: 'exclude' | 'tie';
+  readonly invalidAs: InvalidPolicy;
   readonly intervals?: IntervalSettings;
 }
 
@@ -48,14 +49,12 @@ export function raterAgreement(items: readonly PairwiseItem[], options: Agreemen
 function judgeHumanRow(group: GroupValues, items: readonly PairwiseItem[], judge: string, options: AgreementOptions): AgreementRow {
   let invalid = 0;
   const perItem = (item: PairwiseItem): VotePair[] => {
-    let verdict: PairVerdict | undefined = item.judges.get(judge);
-    if (verdict === undefined || item.humans.length === 0) return [];
-    if (verdict === 'invalid') {
-      if (options.invalidAs === 'exclude') {
-        invalid++;
-        return [];
-      }
-      verdict = 'tie';
+    const given = item.judges.get(judge);
+    if (given === undefined || item.humans.length === 0) return [];
+    const verdict = countedVerdict(given, options.invalidAs);
+    if (verdict === undefined) {
+      invalid++;
+      return [];
     }
     return item.humans.map((human) => [verdict, human.verdict]);
   };

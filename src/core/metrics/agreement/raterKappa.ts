@@ -1,5 +1,6 @@
 // Cohen's kappa between every two raters (annotators and judges) over the items both labelled, per group:
 // how PandaLM reports annotator agreement (0.85 / 0.88 / 0.86).
+import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { PairVerdict } from '../../model/records';
 import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
@@ -10,7 +11,7 @@ export const PAIRWISE_CATEGORIES: readonly PairVerdict[] = ['A', 'B', 'tie'];
 
 export interface RaterKappaOptions {
   readonly by: readonly GroupField[];
-  readonly invalidAs: 'exclude' | 'tie';
+  readonly invalidAs: InvalidPolicy;
   /** Rater pairs sharing fewer items are left out (and counted): kappa on a handful of items says little. */
   readonly minItems: number;
   readonly intervals?: IntervalSettings;
@@ -32,12 +33,12 @@ export interface RaterKappaTable {
 }
 
 /** Every rater's label on an item: annotators by name, judges prefixed so that names never collide. */
-function labelsOf(item: PairwiseItem, invalidAs: 'exclude' | 'tie'): Map<string, PairVerdict> {
+function labelsOf(item: PairwiseItem, invalidAs: InvalidPolicy): Map<string, PairVerdict> {
   const labels = new Map<string, PairVerdict>();
   for (const h of item.humans) labels.set(h.annotator, inReferenceOrder(item, h.verdict));
   for (const [judge, verdict] of item.judges) {
-    if (verdict === 'invalid' && invalidAs === 'exclude') continue;
-    labels.set(`judge:${judge}`, verdict === 'invalid' ? 'tie' : inReferenceOrder(item, verdict));
+    const counted = countedVerdict(verdict, invalidAs);
+    if (counted !== undefined) labels.set(`judge:${judge}`, inReferenceOrder(item, counted));
   }
   return labels;
 }

@@ -2,6 +2,7 @@
 // one comparison (a judge against the humans, or the humans among themselves) in one group (a language, a turn),
 // every item with the votes paired as raterAgreement pairs them, each pair and each item marked. Summing the
 // marks gives back the figure: (agree pairs) / (pairs) is the agreement with ties, exactly.
+import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import { naturalCompare } from '../../annotation/queue';
 import type { PairKey, PairVerdict } from '../../model/records';
 import type { GroupField, GroupValues } from '../grouping';
@@ -47,7 +48,7 @@ export interface ItemBehind extends PairKey {
 
 export interface BehindOptions {
   /** As in raterAgreement: an unparsable judge verdict leaves the item out (shown as invalid), or counts as a tie. */
-  readonly invalidAs: 'exclude' | 'tie';
+  readonly invalidAs: InvalidPolicy;
 }
 
 export function pairOutcome(x: PairVerdict, y: PairVerdict): PairOutcome {
@@ -92,10 +93,10 @@ function judgeItem(item: PairwiseItem, judge: string, options: BehindOptions): I
   const verdict = item.judges.get(judge);
   if (verdict === undefined || item.humans.length === 0) return undefined;
   const humans = item.humans;
-  if (verdict === 'invalid' && options.invalidAs === 'exclude') {
+  const counted = countedVerdict(verdict, options.invalidAs);
+  if (counted === undefined) {
     return { ...keyOf(item), judgeVerdict: verdict, humans, pairs: [], tally: tally([]), outcome: 'invalid' };
   }
-  const counted = verdict === 'invalid' ? 'tie' : verdict;
   const pairs = humans.map((h) => ({ raterX: judge, x: counted, raterY: h.annotator, y: h.verdict, outcome: pairOutcome(counted, h.verdict) }));
   return { ...keyOf(item), judgeVerdict: verdict, humans, pairs, tally: tally(pairs), outcome: itemOutcome(pairs) };
 }

@@ -1,5 +1,6 @@
 // The judge-error audit: the items where a judge goes against the humans, strongest disagreements first, so that
 // a researcher reads the judge's worst calls in a language before trusting (or not) its figures there.
+import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { PairKey } from '../../model/records';
 import { majorityVerdict } from '../agreement/judgeVsMajority';
 import type { HumanVerdict, PairwiseItem } from '../agreement/pairwiseItems';
@@ -37,19 +38,19 @@ export interface JudgeErrors {
  * items without a majority, e.g. one human says A, one says tie, the judge says B). Sorted by strength, then by
  * the number of human votes (a unanimous panel of three outweighs a single annotator), then in item order.
  */
-export function judgeErrors(items: readonly PairwiseItem[], judge: string, options: { readonly invalidAs: 'exclude' | 'tie' }): JudgeErrors {
+export function judgeErrors(items: readonly PairwiseItem[], judge: string, options: { readonly invalidAs: InvalidPolicy }): JudgeErrors {
   const errors: JudgeError[] = [];
   let checked = 0;
   let invalid = 0;
   for (const item of items) {
     const given = item.judges.get(judge);
     if (given === undefined || item.humans.length === 0) continue;
-    if (given === 'invalid' && options.invalidAs === 'exclude') {
+    const verdict = countedVerdict(given, options.invalidAs);
+    if (verdict === undefined) {
       invalid++;
       continue;
     }
     checked++;
-    const verdict: HumanVerdict = given === 'invalid' ? 'tie' : given;
     const majority = majorityVerdict(item.humans);
     const againstEvery = item.humans.every((h) => h.verdict !== verdict);
     if (!againstEvery && (majority === undefined || majority === verdict)) continue;

@@ -1,6 +1,7 @@
 // Units of chance-corrected agreement: one thing several raters labelled (a pair of responses, a response), with
 // each rater's label as a position on the scale. Built from pairwise items (A / B / tie), human excellent / pass /
 // fail ratings, or pointwise judge scores (Likert 1–6, 1–3).
+import { countedVerdict } from '../../model/verdicts';
 import { RATINGS } from '../../model/records';
 import type { ResponseKeyRow } from '../../store/languageQueries';
 import type { HumanRatingRow, PointwiseScoreRow } from '../../store/scoreQueries';
@@ -62,11 +63,12 @@ export function pairwiseUnits(items: readonly PairwiseItem[], invalidAs: Invalid
   const units = items.map((item) => {
     const labels: RaterLabel[] = item.humans.map((h) => ({ rater: h.annotator, human: true, position: position(inReferenceOrder(item, h.verdict)) }));
     for (const [judge, verdict] of item.judges) {
-      if (verdict === 'invalid' && invalidAs === 'exclude') {
+      const counted = countedVerdict(verdict, invalidAs);
+      if (counted === undefined) {
         invalid++;
         continue;
       }
-      const mapped = verdict === 'invalid' ? 'tie' : inReferenceOrder(item, verdict);
+      const mapped = inReferenceOrder(item, counted);
       labels.push({ rater: judge, human: false, position: position(mapped) });
     }
     return { run: item.run, group: item.group, values: { run: item.run, lang: item.lang, turn: item.turn }, labels };

@@ -2,12 +2,12 @@
 // (protocols.md §1): A only if both orders pick A, B only if both pick B, otherwise a tie; an unparsable answer is
 // invalid, and stays invalid unless the user maps it to a tie.
 import type { PairVerdict } from '../../model/records';
-import { itemVerdict, type OrderedVerdict } from '../../model/verdicts';
+import { itemVerdict, type InvalidPolicy, type OrderedVerdict } from '../../model/verdicts';
 import type { JudgeVerdictRow } from '../../store/store';
 import { judgeLabels } from '../agreement/pairwiseItems';
 import { collect, keyOf } from './slices';
 
-export type InvalidPolicy = 'exclude' | 'tie';
+export type { InvalidPolicy };
 
 /**
  * One pair of responses as one judge judged it. systemA / systemB are the store's canonical order and verdicts are
