@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './dashboard.css';
-import { setToolbarHeight, showErrorBanner } from '../shared/dom';
+import { clearEdited, markEdited, replaceKeepingEdits, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
@@ -42,18 +42,32 @@ onHostMessage<DashboardToWebview>((message) => {
   }
 });
 
+let shownToolbar = '';
+
 function render(): void {
-  app.innerHTML = html`${toolbar(view)}<main class="dashboard">${view ? dashboard(view) : ''}
+  const bar = toolbar(view).value;
+  const content = html`<main class="dashboard">${view ? dashboard(view) : ''}
     <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`.value;
+  const main = app.querySelector(':scope > main');
+  // An unchanged toolbar stays in place, so a field the user is typing in keeps its text, caret and focus.
+  if (bar === shownToolbar && main) {
+    for (const banner of app.querySelectorAll(':scope > .error-banner')) banner.remove();
+    main.outerHTML = content;
+  } else {
+    replaceKeepingEdits(app, bar + content);
+    shownToolbar = bar;
+  }
   app.setAttribute('aria-busy', 'false');
   // The table's header sticks below the toolbar.
   setToolbarHeight(app);
   document.body.dataset.dashboard = view ? 'shown' : '';
   document.body.dataset.filters = view ? JSON.stringify(view.filters) : '';
+  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.audit = auditShown ? `${auditShown.target.list}:${auditShown.items.length}` : '';
 }
 
-async function openAudit(target: AuditTarget, scroll: boolean): Promise<void> {
+/** Shows the items behind a number; `byUser` scrolls to the list and focuses it, a background refresh does neither. */
+async function openAudit(target: AuditTarget, byUser: boolean): Promise<void> {
   try {
     auditShown = await rpc.request('audit', target);
     auditError = undefined;
@@ -63,7 +77,8 @@ async function openAudit(target: AuditTarget, scroll: boolean): Promise<void> {
   }
   filter = 'all';
   render();
-  if (scroll) app.querySelector('#audit-region')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  if (!byUser) return;
+  app.querySelector('#audit-region')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   (app.querySelector('#audit-title') as HTMLElement | null)?.focus?.();
 }
 
@@ -121,8 +136,12 @@ function filtersShown(): DashboardFilters | undefined {
 
 function applyFilters(): void {
   const filters = filtersShown();
-  if (filters) send({ type: 'filters', filters });
+  if (!filters) return;
+  clearEdited(app);
+  send({ type: 'filters', filters });
 }
+
+app.addEventListener('input', markEdited);
 
 app.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -25,3 +25,36 @@ export function setToolbarHeight(app: HTMLElement): HTMLElement | null {
   if (bar) document.documentElement.style.setProperty('--toolbar-height', `${bar.offsetHeight}px`);
   return bar;
 }
+
+/**
+ * Replaces `root`'s content without losing what the user is typing: a field edited since its last render (marked
+ * with data-edited by `markEdited`) keeps its text, and the focused field keeps focus and caret. A refresh the host
+ * pushes in the background must never wipe a half-typed filter.
+ */
+export function replaceKeepingEdits(root: HTMLElement, markup: string): void {
+  const edited = [...root.querySelectorAll<HTMLInputElement>('input[data-edited][id]')].map((field) => ({ id: field.id, value: field.value }));
+  const focused = document.activeElement instanceof HTMLInputElement && root.contains(document.activeElement) ? document.activeElement : null;
+  const caret = focused ? { id: focused.id, start: focused.selectionStart, end: focused.selectionEnd } : null;
+  root.innerHTML = markup;
+  for (const { id, value } of edited) {
+    const field = root.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`);
+    if (!field) continue;
+    field.value = value;
+    field.dataset.edited = '';
+  }
+  const refocus = caret?.id ? root.querySelector<HTMLInputElement>(`#${CSS.escape(caret.id)}`) : null;
+  if (refocus) {
+    refocus.focus();
+    if (caret!.start !== null && caret!.end !== null) refocus.setSelectionRange(caret!.start, caret!.end);
+  }
+}
+
+/** Marks a text field as edited by the user, so that `replaceKeepingEdits` keeps its text. */
+export function markEdited(event: Event): void {
+  if (event.target instanceof HTMLInputElement) event.target.dataset.edited = '';
+}
+
+/** The user's edits were applied: the next render may show the host's values again. */
+export function clearEdited(root: HTMLElement): void {
+  for (const field of root.querySelectorAll<HTMLElement>('[data-edited]')) delete field.dataset.edited;
+}
