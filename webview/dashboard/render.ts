@@ -69,8 +69,8 @@ export function dashboard(view: DashboardView): Html {
   const flagged = view.groups.filter((g) => g.flagged);
   return html`
   <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">${flagged.length
-    ? html`${icon('warning')} The judge is below the humans in ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there before trusting its figures.`
-    : html`${icon('pass')} No language where a judge's interval lies entirely below the humans'.`}</p>
+    ? html`${icon('warning')}<span>The judge is below the humans in ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there before trusting its figures.</span>`
+    : html`${icon('pass')}<span>No language where a judge's interval lies entirely below the humans'.</span>`}</p>
   <table class="dashboard-table">
     <thead><tr>
       <th scope="col">Language</th><th scope="col">Comparison</th>
