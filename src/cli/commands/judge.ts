@@ -23,7 +23,7 @@ next to imported ones. Requests already answered are never sent again: run the s
   --baseline TAG=NAME  pairwise: the baseline of one language, e.g. --baseline es=mono-es (repeatable)
   --all-pairs          pairwise: compare every pair of systems instead
   --seed N             pairwise: the sampling seed compared (default 0); pointwise: only this seed
-  --turn N             only this turn (repeatable; default 1)
+  --turn N             only this turn (repeatable; default 1); a later turn is judged with the conversation before it
   --limit N            only the first N requests (a pilot)
   --batch              submit through the Batch API (OpenAI; half price, results within 24 h)
   --dry-run            show what would be sent and what it would cost at most, send nothing

@@ -8,7 +8,7 @@ import type { ScoreScale } from '../model/records';
 import { parsePrice, type TokenPrice } from './prices';
 import {
   defaultLikertTemplates, defaultPairwiseTemplates, defaultRatingTemplates, templateProblems,
-  type PairwiseAnswers, type PromptTemplates, type ProtocolKind,
+  type PairwiseAnswers, type PromptTemplates, type ProtocolKind, type TemplateRole,
 } from './templates';
 
 export type JudgeProtocol =
@@ -63,11 +63,11 @@ export function isOpenAI(baseURL: string): boolean {
   return new URL(baseURL).hostname === 'api.openai.com';
 }
 /** Bump when the request a definition produces changes meaning, so that old answers are not reused. */
-const FINGERPRINT_VERSION = 1;
+const FINGERPRINT_VERSION = 2;
 
 const KNOWN_FIELDS = [
   'name', 'description', 'model', 'baseURL', 'temperature', 'maxTokens', 'maxTokensField', 'jsonMode', 'seed',
-  'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'concurrency', 'timeoutSeconds',
+  'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'multiTurnTemplate', 'concurrency', 'timeoutSeconds',
   'maxRetries', 'apiKeyEnv', 'price',
 ] as const;
 const SECRET_FIELDS = ['apiKey', 'api_key', 'key', 'token', 'apiToken', 'authorization'];
@@ -135,7 +135,7 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
   if (!protocol || !templates) return undefined;
   const shape = {
     version: FINGERPRINT_VERSION, protocol, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed,
-    system: templates.templates.system, user: templates.templates.user,
+    system: templates.templates.system, user: templates.templates.user, multiTurnUser: templates.templates.multiTurnUser,
   };
   const fingerprint = canonicalJson(shape);
   return {
@@ -162,15 +162,20 @@ function readTemplates(protocol: JudgeProtocol | undefined, f: Fields, readTempl
     : protocol.kind === 'likert' ? defaultLikertTemplates(protocol.scale) : defaultRatingTemplates(protocol.scale);
   const userPath = f.optionalText('template');
   // An own user template comes without the built-in system message unless one is given: a paper's wording is
-  // reproduced as it is, not mixed with ours.
+  // reproduced as it is, not mixed with ours. Likewise for later turns: with an own first-turn template, later turns
+  // are judged only with an own multi-turn template.
   const systemPath = f.raw.systemTemplate === null ? null : f.optionalText('systemTemplate');
+  const multiTurnPath = f.optionalText('multiTurnTemplate');
   const user = userPath === undefined ? builtIn.user : f.template('template', userPath, protocol.kind, 'user', readTemplate);
   const system = systemPath === null ? null
     : systemPath !== undefined ? f.template('systemTemplate', systemPath, protocol.kind, 'system', readTemplate)
       : userPath === undefined ? builtIn.system : null;
-  if (user === undefined || system === undefined) return undefined;
-  const origin = userPath === undefined && systemPath === undefined ? 'built-in' : [systemPath, userPath].filter(Boolean).join(' + ');
-  return { templates: { system, user }, origin };
+  const multiTurnUser = multiTurnPath !== undefined ? f.template('multiTurnTemplate', multiTurnPath, protocol.kind, 'multi-turn', readTemplate)
+    : userPath === undefined ? builtIn.multiTurnUser : null;
+  if (user === undefined || system === undefined || multiTurnUser === undefined) return undefined;
+  const own = [systemPath, userPath, multiTurnPath].filter(Boolean);
+  const origin = own.length === 0 ? 'built-in' : own.join(' + ');
+  return { templates: { system, user, multiTurnUser }, origin };
 }
 
 function defaultName(file: string): string {
@@ -347,7 +352,7 @@ class Fields {
     return known ?? { name: `${kind}-${min}-${max}`, min, max };
   }
 
-  template(name: string, path: string, kind: ProtocolKind, role: 'system' | 'user', read: (path: string) => string): string | undefined {
+  template(name: string, path: string, kind: ProtocolKind, role: TemplateRole, read: (path: string) => string): string | undefined {
     let text: string;
     try {
       text = read(path);

@@ -16,6 +16,7 @@ export function describePlan(plan: JudgePlan, batchHint = 'with --batch'): strin
   const s = plan.skipped;
   if (s.promptsWithoutText) lines.push(`  skipped   ${n(s.promptsWithoutText)} prompts without text (import the prompts file)`);
   if (s.missingResponses) lines.push(`  skipped   ${n(s.missingResponses)} pairs with a missing response`);
+  if (s.missingEarlierTurns) lines.push(`  skipped   ${n(s.missingEarlierTurns)} later-turn ${d.protocol.kind === 'pairwise' ? 'pairs' : 'responses'} whose earlier turns were not imported`);
   if (s.languagesWithoutBaseline.length) lines.push(`  skipped   languages without a baseline: ${s.languagesWithoutBaseline.join(', ')}`);
   if (plan.toSend.length) {
     lines.push(`  at most   ${formatUsd(plan.estimate.onlineUsd)} now, ${formatUsd(plan.estimate.batchUsd)} ${batchHint} `

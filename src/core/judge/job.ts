@@ -14,7 +14,7 @@ import { BUILT_IN_PRICES, costOf, estimateTokens, priceOf, type PriceTable, type
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { runOnline, type RunOutcome } from './runner';
-import { buildTasks, interpretAnswer, messagesFor, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
+import { buildTasks, interpretAnswer, messagesFor, noMultiTurnTemplate, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
 
 export interface JudgeSelection {
   readonly run: string;
@@ -65,17 +65,20 @@ export async function planJudgeJob(store: Store, definition: JudgeDefinition, se
   if (!pairwise && selection.baseline) throw new Error(`judge "${definition.name}" rates single responses: a baseline applies to pairwise judges only`);
   await checkSelection(store, selection);
   const baselines = baselineSystems(selection.baseline);
+  const turns = selection.turns ?? [1];
+  if (turns.some((t) => t > 1) && definition.templates.multiTurnUser === null) throw new Error(noMultiTurnTemplate(definition));
   const rows = await judgeInputs(store, {
     run: selection.run,
     ...(selection.languages ? { languages: selection.languages } : {}),
     ...(selection.systems ? { systems: [...new Set([...selection.systems, ...baselines])] } : {}),
-    turns: selection.turns ?? [1],
+    // A later turn is judged with the turns before it.
+    turns: Array.from({ length: Math.max(...turns) }, (_, i) => i + 1),
     ...(pairwise ? { seeds: [selection.seed ?? 0] } : selection.seed === undefined ? {} : { seeds: [selection.seed] }),
   });
   const present = new Set(rows.map((r) => r.system));
   const absent = baselines.filter((b) => !present.has(b));
   if (absent.length) throw new Error(`baseline ${absent.join(', ')} has no responses in run "${selection.run}" for this selection (systems: ${[...present].sort().join(', ') || 'none'})`);
-  const built = buildTasks(definition, selection.run, rows, selection.baseline);
+  const built = buildTasks(definition, selection.run, rows, selection.baseline, turns);
   const tasks = selection.limit === undefined ? built.tasks : built.tasks.slice(0, selection.limit);
   const stored = await storedJudgeRequests(store, tasks.map((t) => t.key));
   const cached: { task: JudgeTask; raw: string }[] = [];

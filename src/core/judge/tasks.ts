@@ -9,7 +9,7 @@ import type { JudgeInputRow } from '../store/judgeInputs';
 import type { ChatMessage } from './client';
 import type { JudgeDefinition, JudgeProtocol } from './definition';
 import { parseBracketRating, parseJsonScore, parsePairwiseAnswer, type PairChoice } from './parse';
-import { renderTemplate, type TemplateValues } from './templates';
+import { renderConversation, renderTemplate, type TemplateValues } from './templates';
 
 /** Whose response is the baseline of a pairwise comparison. */
 export type Baseline =
@@ -34,6 +34,12 @@ export interface PointTarget {
 
 export type JudgeTarget = PairTarget | PointTarget;
 
+/** One earlier turn of a conversation: what the user asked and what the system answered. */
+export interface Exchange {
+  readonly user: string;
+  readonly assistant: string;
+}
+
 /** One request: its content (rendered into messages only when sent) and the verdicts its answer decides. */
 export interface JudgeTask {
   readonly key: string;
@@ -41,6 +47,11 @@ export interface JudgeTask {
   readonly instruction: string;
   /** The response(s) in the order the judge sees them. */
   readonly shown: readonly string[];
+  /**
+   * A later turn: the conversation before it, one per shown response (each system answered the earlier turns in its
+   * own words). Empty on a first turn.
+   */
+  readonly earlier: readonly (readonly Exchange[])[];
   readonly targets: readonly JudgeTarget[];
 }
 
@@ -51,6 +62,8 @@ export interface SkippedInputs {
   readonly missingResponses: number;
   /** Languages with no baseline in a per-language baseline. */
   readonly languagesWithoutBaseline: readonly string[];
+  /** Later turns whose earlier turns (prompt text or the same system's answer) were not imported. */
+  readonly missingEarlierTurns: number;
 }
 
 export interface TaskSet {
@@ -58,17 +71,31 @@ export interface TaskSet {
   readonly skipped: SkippedInputs;
 }
 
-export function buildTasks(definition: JudgeDefinition, run: string, rows: readonly JudgeInputRow[], baseline?: Baseline): TaskSet {
+/**
+ * The requests for `rows`. A later turn is judged with the conversation before it, so `rows` also holds the earlier
+ * turns; `turns` says which turns to judge (default: every turn in `rows`).
+ */
+export function buildTasks(
+  definition: JudgeDefinition, run: string, rows: readonly JudgeInputRow[], baseline?: Baseline, turns?: readonly number[],
+): TaskSet {
   const byKey = new Map<string, { task: Omit<JudgeTask, 'targets'>; targets: JudgeTarget[] }>();
-  const add = (lang: LanguageTag, instruction: string, shown: readonly string[], target: JudgeTarget) => {
-    const key = requestKey(definition.hash, definition.protocol.kind, lang, instruction, shown);
-    const entry = byKey.get(key) ?? { task: { key, lang, instruction, shown }, targets: [] };
+  const history = new ConversationHistory(rows);
+  const add = (lang: LanguageTag, instruction: string, shown: readonly JudgeInputRow[], target: JudgeTarget): boolean => {
+    const earlier = shown.map((r) => history.before(r));
+    if (earlier.some((e) => e === undefined)) return false;
+    const texts = shown.map((r) => r.text);
+    const conversations = earlier.every((e) => e!.length === 0) ? [] : earlier as Exchange[][];
+    const key = requestKey(definition.hash, definition.protocol.kind, lang, instruction, texts, conversations);
+    const entry = byKey.get(key) ?? { task: { key, lang, instruction, shown: texts, earlier: conversations }, targets: [] };
     entry.targets.push(target);
     byKey.set(key, entry);
+    return true;
   };
-  const prompts = groupByPrompt(run, rows);
+  const judged = turns === undefined ? undefined : new Set(turns);
+  const prompts = groupByPrompt(run, rows).filter((p) => judged === undefined || judged.has(p.prompt.turn));
   let promptsWithoutText = 0;
   let missingResponses = 0;
+  let missingEarlierTurns = 0;
   const withoutBaseline = new Set<string>();
   for (const { prompt, text, responses } of prompts) {
     if (text === null) {
@@ -76,7 +103,9 @@ export function buildTasks(definition: JudgeDefinition, run: string, rows: reado
       continue;
     }
     if (definition.protocol.kind !== 'pairwise') {
-      for (const r of responses) add(prompt.lang, text, [r.text], { kind: 'point', response: { ...prompt, system: r.system, seed: r.seed } });
+      for (const r of responses) {
+        if (!add(prompt.lang, text, [r], { kind: 'point', response: { ...prompt, system: r.system, seed: r.seed } })) missingEarlierTurns++;
+      }
       continue;
     }
     const pairs = pairsFor(prompt.lang, responses.map((r) => r.system), baseline ?? { kind: 'all-pairs' });
@@ -84,27 +113,59 @@ export function buildTasks(definition: JudgeDefinition, run: string, rows: reado
       withoutBaseline.add(prompt.lang);
       continue;
     }
-    const textOf = new Map(responses.map((r) => [r.system, r.text]));
+    const responseOf = new Map(responses.map((r) => [r.system, r]));
     for (const [systemA, systemB] of pairs) {
-      const a = textOf.get(systemA);
-      const b = textOf.get(systemB);
+      const a = responseOf.get(systemA);
+      const b = responseOf.get(systemB);
       if (a === undefined || b === undefined) {
         missingResponses++;
         continue;
       }
-      add(prompt.lang, text, [a, b], { kind: 'pair', prompt, systemA, systemB, order: 'AB' });
-      add(prompt.lang, text, [b, a], { kind: 'pair', prompt, systemA, systemB, order: 'BA' });
+      const added = add(prompt.lang, text, [a, b], { kind: 'pair', prompt, systemA, systemB, order: 'AB' })
+        && add(prompt.lang, text, [b, a], { kind: 'pair', prompt, systemA, systemB, order: 'BA' });
+      if (!added) missingEarlierTurns++;
     }
   }
   return {
     tasks: [...byKey.values()].map(({ task, targets }) => ({ ...task, targets })),
-    skipped: { promptsWithoutText, missingResponses, languagesWithoutBaseline: [...withoutBaseline].sort() },
+    skipped: { promptsWithoutText, missingResponses, languagesWithoutBaseline: [...withoutBaseline].sort(), missingEarlierTurns },
   };
 }
 
-/** The request's identity: the judge's content hash and everything the request shows, in the order shown. */
-export function requestKey(judgeHash: string, protocol: string, lang: LanguageTag, instruction: string, shown: readonly string[]): string {
-  return createHash('sha256').update(JSON.stringify([judgeHash, protocol, lang, instruction, ...shown])).digest('hex');
+/**
+ * The request's identity: the judge's content hash and everything the request shows, in the order shown. The earlier
+ * turns count only when there are some, so a first turn's key does not depend on whether the data has later ones.
+ */
+export function requestKey(
+  judgeHash: string, protocol: string, lang: LanguageTag, instruction: string, shown: readonly string[], earlier: readonly (readonly Exchange[])[] = [],
+): string {
+  const content = [judgeHash, protocol, lang, instruction, ...shown, ...(earlier.length ? [earlier] : [])];
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** Every prompt's and answer's text by turn, to give a later turn the conversation before it. */
+class ConversationHistory {
+  private readonly prompts = new Map<string, string | null>();
+  private readonly answers = new Map<string, string>();
+
+  constructor(rows: readonly JudgeInputRow[]) {
+    for (const r of rows) {
+      this.prompts.set(JSON.stringify([r.group, r.lang, r.turn]), r.promptText);
+      this.answers.set(JSON.stringify([r.group, r.lang, r.turn, r.system, r.seed]), r.text);
+    }
+  }
+
+  /** The turns before `row`'s with the same system and seed; undefined when one of them was not imported. */
+  before(row: JudgeInputRow): Exchange[] | undefined {
+    const turns: Exchange[] = [];
+    for (let turn = 1; turn < row.turn; turn++) {
+      const user = this.prompts.get(JSON.stringify([row.group, row.lang, turn]));
+      const assistant = this.answers.get(JSON.stringify([row.group, row.lang, turn, row.system, row.seed]));
+      if (user === undefined || user === null || assistant === undefined) return undefined;
+      turns.push({ user, assistant });
+    }
+    return turns;
+  }
 }
 
 interface PromptResponses {
@@ -148,12 +209,27 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
     language: languageName(task.lang),
     language_code: task.lang,
     ...(task.shown.length === 2 ? { response_a: task.shown[0]!, response_b: task.shown[1]! } : { response: task.shown[0]! }),
+    ...conversationValues(task),
   };
-  const { system, user } = definition.templates;
+  const { system, user, multiTurnUser } = definition.templates;
+  const later = task.earlier.length > 0;
+  if (later && multiTurnUser === null) throw new Error(noMultiTurnTemplate(definition));
   return [
     ...(system === null ? [] : [{ role: 'system' as const, content: renderTemplate(system, values) }]),
-    { role: 'user', content: renderTemplate(user, values) },
+    { role: 'user', content: renderTemplate(later ? multiTurnUser! : user, values) },
   ];
+}
+
+/** {{conversation}} or {{conversation_a}} / {{conversation_b}}: each shown response after the turns before it. */
+function conversationValues(task: JudgeTask): TemplateValues {
+  if (task.earlier.length === 0) return {};
+  const conversation = (i: number) => renderConversation([...task.earlier[i]!, { user: task.instruction, assistant: task.shown[i]! }]);
+  return task.shown.length === 2 ? { conversation_a: conversation(0), conversation_b: conversation(1) } : { conversation: conversation(0) };
+}
+
+export function noMultiTurnTemplate(definition: JudgeDefinition): string {
+  return `judge "${definition.name}" has its own template but no "multiTurnTemplate", so it cannot judge a later turn `
+    + '(its responses answer the whole conversation, not the last message alone): add one (docs/judges.md) or judge --turn 1 only';
 }
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });

@@ -75,7 +75,7 @@ describe('judge/definition', () => {
 
   it('renders a custom template verbatim, without a system message unless one is given', () => {
     const d = judgeFile({ model: 'm', protocol: 'likert', template: 'ke.txt' }, { 'ke.txt': 'In {{language}} ({{language_code}}): {{instruction}}\n---\n{{response}}\nJSON like {"score": 1}' });
-    const task: JudgeTask = { key: 'k', lang: tag('es'), instruction: '¿Qué es {{response}}?', shown: ['Una respuesta'], targets: [] };
+    const task: JudgeTask = { key: 'k', lang: tag('es'), instruction: '¿Qué es {{response}}?', shown: ['Una respuesta'], earlier: [], targets: [] };
     assert.deepEqual(messagesFor(d, task), [
       { role: 'user', content: 'In Spanish (es): ¿Qué es {{response}}?\n---\nUna respuesta\nJSON like {"score": 1}' },
     ]);
