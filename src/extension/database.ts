@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 import { DEFAULT_DATABASE_PATH, Store } from '../core/store/store';
 import { databaseSetting } from './settings';
 
+/** What changed: run files imported, labels written, judge verdicts stored, or another database file opened. */
+export type DataChange = 'imported' | 'labels' | 'verdicts' | 'reopened';
+
 export class Database implements vscode.Disposable {
   private main: Promise<Store> | undefined;
   private labelConnection: Promise<Store> | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fired after anything changed the data (an import, a label): views refresh. */
+  private readonly changed = new vscode.EventEmitter<DataChange>();
+  /** Fired after anything changed the data, saying what: views refresh, the annotation queue only on new items. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly globalStorage: vscode.Uri) {}
@@ -35,8 +38,8 @@ export class Database implements vscode.Disposable {
     return this.labelConnection;
   }
 
-  notifyChanged(): void {
-    this.changed.fire();
+  notifyChanged(change: DataChange): void {
+    this.changed.fire(change);
   }
 
   /** Closes both connections; the next use opens the (possibly moved) database again. */
@@ -44,7 +47,7 @@ export class Database implements vscode.Disposable {
     const old = [this.main, this.labelConnection];
     this.main = this.labelConnection = undefined;
     for (const store of old) await store?.then((s) => s.close()).catch(() => undefined);
-    this.changed.fire();
+    this.changed.fire('reopened');
   }
 
   private open(): Promise<Store> {

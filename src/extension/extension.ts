@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // A connection of its own: a judge job commits answers while imports and labels go on on theirs.
     openStore: () => Store.open(database.location()),
     currentRun: () => GridPanel.currentRun(),
-    onResultsStored: () => database.notifyChanged(),
+    onResultsStored: () => database.notifyChanged('verdicts'),
     log,
   });
   context.subscriptions.push(
@@ -41,10 +41,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => DashboardPanel.revive(panel, state, deps),
     }),
-    database.onDidChange(() => {
+    database.onDidChange((change) => {
       tree.refresh();
       GridPanel.refreshCurrent();
       DashboardPanel.refreshCurrent();
+      if (change === 'imported' || change === 'reopened') AnnotatePanel.reloadQueueIfChanged();
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (affectsSettings(event, 'database.path')) await database.reopen();

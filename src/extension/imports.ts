@@ -72,7 +72,7 @@ async function importWithProgress(database: Database, log: vscode.LogOutputChann
         await importOne(store, file, inFolder, outcome, log);
       }
     });
-  database.notifyChanged();
+  database.notifyChanged('imported');
   report(outcome, log);
 }
 
@@ -95,7 +95,10 @@ async function importOne(store: Awaited<ReturnType<Database['store']>>, file: st
 
 function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
   const rows = outcome.imported.reduce((sum, r) => sum + r.rows, 0);
+  // Importing a file again writes nothing: say how much is new, not only how much was read.
+  const changed = outcome.imported.reduce((sum, r) => sum + Object.values(r.written ?? {}).reduce((a, b) => a + b, 0), 0);
   const done = `Imported ${outcome.imported.length} file(s), ${rows.toLocaleString('en')} rows` +
+    ` (${changed === 0 ? 'nothing new: already imported' : `${changed.toLocaleString('en')} new or changed`})` +
     (outcome.skipped.length ? `; skipped ${outcome.skipped.length} file(s) in no known layout` : '');
   if (outcome.failed.length === 0) {
     void vscode.window.showInformationMessage(`LangLens: ${done}.`);

@@ -207,7 +207,8 @@ export type ResponseMessage =
   | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: string };
 
 export type AnnotateToWebview =
-  | { readonly type: 'session'; readonly session: AnnotationSession }
+  /** A queue to show; `notice` says why it replaced the one shown (new items after an import). */
+  | { readonly type: 'session'; readonly session: AnnotationSession; readonly notice?: string }
   | { readonly type: 'error'; readonly message: string }
   | ResponseMessage;
 

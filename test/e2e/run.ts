@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification } from './database';
-import { RUN, XSS_GROUP } from './fixture';
+import { fixtureRows, RUN, XSS_GROUP } from './fixture';
 import { importFile } from '../../src/core/import/importFile';
 import { Store } from '../../src/core/store/store';
 import { launch, log, openWorkbench, pickQuickItem, runCommand, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
@@ -291,6 +291,30 @@ async function importHumanVotes(): Promise<void> {
   }
 }
 
+/** Run files imported while annotating: the queue grows, the annotator stays on the same item and is told why. */
+async function queueGrowsAfterImport(page: Page, shots: Shots): Promise<void> {
+  const annotate = await webviewFrame(page, 'annotate');
+  const before = await annotate.evaluate(() => ({ key: document.body.dataset.itemKey!, total: Number(document.body.dataset.total) }));
+  const systems = [...new Set(fixtureRows().responses.map((r) => String(r.system)))];
+  assert.equal(systems.length, 12);
+  const rows = [
+    { kind: 'prompt', run: RUN, group: 'q7', lang: 'he', text: 'כתוב שיר קצר על תה. (q7)' },
+    ...systems.map((system) => ({ kind: 'response', run: RUN, group: 'q7', lang: 'he', system, text: `שיר על תה מאת ${system}.` })),
+  ];
+  writeFileSync(join(WORKSPACE, 'late-group.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  await runCommand(page, "LangLens: Import This Workspace's Run Files");
+  // The four files imported before write nothing again; the new one adds a prompt and 12 responses.
+  await page.locator('.notifications-toasts', { hasText: /Imported 5 file\(s\), [\d,]+ rows \(13 new or changed\)/ }).waitFor({ timeout: 60_000 });
+  // One more Hebrew group with 12 systems: 66 more pairs for this annotator (Hebrew is one of their languages).
+  const after = await waitInFrame(annotate, 'the queue rebuilt with the new group',
+    (total: number) => Number(document.body.dataset.total) === total && document.body.dataset.itemKey && document.querySelector('.notice')?.textContent,
+    60_000, before.total + 66);
+  assert.match(after as string, new RegExp(`66 new items after an import: the queue now has ${before.total + 66} \\(was ${before.total}\\)`));
+  assert.equal(await annotate.evaluate(() => document.body.dataset.itemKey), before.key, 'the annotator is still on the same item');
+  await page.waitForTimeout(300);
+  await shots.take('annotate-queue-grew-after-import');
+}
+
 /** The agreement dashboard from the explorer's title bar: Russian is flagged, a number opens its items, an item the grid. */
 async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   await importHumanVotes();
@@ -364,6 +388,13 @@ async function exportTable(page: Page, dashboard: Frame): Promise<void> {
 async function dashboardFiltersSurviveReload(page: Page, shots: Shots): Promise<void> {
   await page.getByRole('tab', { name: /^Agreement · / }).click();
   let dashboard = await webviewFrame(page, 'dashboard');
+  // The tab was just revealed: let the panel settle (no render for half a second) before typing into it.
+  await waitInFrame(dashboard, 'the dashboard settled', () => {
+    const w = window as unknown as { settle?: { renders: string; since: number } };
+    const renders = document.body.dataset.renders ?? '';
+    if (w.settle?.renders !== renders) w.settle = { renders, since: performance.now() };
+    return document.body.dataset.dashboard === 'shown' && performance.now() - w.settle!.since > 500;
+  });
   await dashboard.locator('#annotator-pattern').fill('ivan,o*');
   // The figures recomputed in the background (here: Refresh clicked without taking focus) keep the half-typed pattern
   // and the caret in it. (VS Code may move focus after the tab click, so the field is focused again first.)
@@ -413,6 +444,7 @@ async function main(): Promise<void> {
     const annotate = await reloadAndResume(page, shots, labelledKeys, nextKey);
     await surviveWriteFailure(page, annotate, shots);
     await comparePairWithComment(page, shots);
+    await queueGrowsAfterImport(page, shots);
     await dashboardToGrid(page, shots);
     await dashboardFiltersSurviveReload(page, shots);
     ok = true;

@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '../shared/base.css';
 import './annotate.css';
 import { showErrorBanner, isTyping } from '../shared/dom';
-import { html } from '../shared/html';
+import { html, icon } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type {
@@ -74,23 +74,36 @@ function send(message: AnnotateToHost): void {
 
 onHostMessage<AnnotateToWebview>((message) => {
   switch (message.type) {
-    case 'session': start(message.session); break;
+    case 'session': start(message.session, message.notice); break;
     case 'error': showError(message.message); break;
     case 'response': rpc.settle(message); break;
   }
 });
 
-function start(next: AnnotationSession): void {
+/** Why the queue shown was replaced, shown until the annotator leaves the item it was given on. */
+let notice: { text: string; index: number } | undefined;
+
+function start(next: AnnotationSession, why?: string): void {
   session = next;
   labelled = [...next.labelledMask].map((c) => c === '1');
   items.clear();
   labels.clear();
   flags.clear();
+  showUnsavedWrites();
   index = Math.min(next.startIndex, next.total);
+  notice = why ? { text: why, index } : undefined;
   persist();
   outbox.start();
   render();
   void ensureLoaded(index);
+}
+
+/** Labels and flags given but not confirmed yet (a failed write, a reload) show as given, not as the database has them. */
+function showUnsavedWrites(): void {
+  for (const write of unsaved) {
+    if (write.kind === 'label') labels.set(write.params.itemKey, write.params.value === null ? null : { value: write.params.value, comment: write.params.comment });
+    else flags.set(`${write.params.itemKey}\u0000${write.params.slot}`, write.params.flagged);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- items
@@ -145,10 +158,12 @@ function render(): void {
       draftComment: drafts.get(item.key) ?? null, commentOpen,
     });
   }
-  app.innerHTML = html`${header(session, index, count)}${body}${keyHelp(session, helpOpen)}`.value;
+  const why = notice?.index === index ? html`<p class="notice" role="status">${icon('info')} ${notice.text}</p>` : '';
+  app.innerHTML = html`${header(session, index, count)}${why}${body}${keyHelp(session, helpOpen)}`.value;
   app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
   document.body.dataset.index = String(index);
   document.body.dataset.task = session.task;
+  document.body.dataset.total = String(session.total);
   document.body.dataset.itemKey = item?.key ?? '';
   rememberPosition(item);
   showSaveStatus();

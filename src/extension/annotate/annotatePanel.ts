@@ -29,6 +29,10 @@ export interface AnnotateTarget {
   readonly languages?: readonly LanguageTag[];
 }
 
+function sameItems(a: AnnotationSession, b: AnnotationSession): boolean {
+  return a.items.length === b.items.length && a.items.every((item, i) => item.key === b.items[i]!.key);
+}
+
 /** A write error in words an annotator can act on. */
 function explain(err: Error): string {
   if (/SQLITE_BUSY|database is locked/i.test(err.message)) {
@@ -88,17 +92,50 @@ export class AnnotatePanel implements vscode.Disposable {
     this.disposables = wirePanel(panel, ANNOTATE, deps, (message) => this.handle(message), () => this.dispose());
   }
 
+  /** Run files were imported (or another database opened): the queue may have new items. */
+  static reloadQueueIfChanged(): void {
+    const current = AnnotatePanel.current;
+    current?.reloadIfChanged().catch((err: Error) => current.deps.log.warn(`annotate: could not rebuild the queue: ${err.message}`));
+  }
+
   private start(target: AnnotateTarget, annotator: string): void {
     this.target = target;
-    const settings = annotationSettings();
-    const languages = target.languages ?? annotatorLanguages();
     this.panel.title = `Annotate · ${target.run}`;
-    this.session = this.deps.database.store().then((store) => AnnotationSession.open(store, {
-      run: target.run, task: settings.task, annotator, languages, seed: settings.seed, blind: settings.blind,
-      restrictedTo: target.languages ?? null,
-    }));
+    this.session = this.openSession(target, annotator);
     this.session.catch((err: Error) => this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }));
     if (this.ready) void this.sendSession().catch(() => undefined);
+  }
+
+  private async openSession(target: AnnotateTarget, annotator: string): Promise<AnnotationSession> {
+    const settings = annotationSettings();
+    const languages = target.languages ?? annotatorLanguages();
+    return AnnotationSession.open(await this.deps.database.store(), {
+      run: target.run, task: settings.task, annotator, languages, seed: settings.seed, blind: settings.blind,
+      restrictedTo: target.languages ?? null,
+    });
+  }
+
+  /**
+   * Builds the queue again and shows it only when its items changed, at the item the annotator is on (its position
+   * is saved first), with a line saying what changed. Labels waiting in the webview's outbox stay there.
+   */
+  private async reloadIfChanged(): Promise<void> {
+    const target = this.target;
+    const shown = await this.session?.catch(() => undefined);
+    if (!target || !shown) return;
+    if (this.unsavedPosition !== undefined) {
+      clearTimeout(this.positionTimer);
+      await this.savePositionNow(this.unsavedPosition);
+    }
+    const next = await this.openSession(target, shown.spec.annotator);
+    if (this.target !== target || sameItems(shown, next)) return;
+    this.session = Promise.resolve(next);
+    const added = next.items.length - shown.items.length;
+    const notice = added > 0
+      ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
+      : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
+    this.post({ type: 'session', session: next.view(), notice });
+    this.deps.log.info(`annotate: ${notice}`);
   }
 
   private async sendSession(): Promise<void> {
@@ -184,7 +221,7 @@ export class AnnotatePanel implements vscode.Disposable {
     if (this.changeTimer) return;
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
-      this.deps.database.notifyChanged();
+      this.deps.database.notifyChanged('labels');
     }, 1000);
   }
 
