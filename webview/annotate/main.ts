@@ -122,8 +122,11 @@ async function ensureLoaded(around: number): Promise<void> {
   const first = missing[0]!;
   const last = missing[missing.length - 1]! + 1;
   for (let i = first; i < last; i++) loading.add(i);
+  const asked = session;
   try {
     const views = await rpc.request('items', { from: first, to: last });
+    // A queue that replaced this one meanwhile (an import, a settings change) numbers its items differently.
+    if (session !== asked) return;
     for (const view of views) items.set(view.index, view);
   } catch (err) {
     showError(`Could not load items: ${(err as Error).message}`);

@@ -143,28 +143,37 @@ export function requestKey(
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-/** Every prompt's and answer's text by turn, to give a later turn the conversation before it. */
+/**
+ * Every prompt's and answer's text by turn, to give a later turn the conversation before it. Indexed on the first
+ * later turn asked about, so that a first-turn job (the usual one) pays nothing for it.
+ */
 class ConversationHistory {
-  private readonly prompts = new Map<string, string | null>();
-  private readonly answers = new Map<string, string>();
+  private index: { prompts: Map<string, string | null>; answers: Map<string, string> } | undefined;
 
-  constructor(rows: readonly JudgeInputRow[]) {
-    for (const r of rows) {
-      this.prompts.set(JSON.stringify([r.group, r.lang, r.turn]), r.promptText);
-      this.answers.set(JSON.stringify([r.group, r.lang, r.turn, r.system, r.seed]), r.text);
-    }
-  }
+  constructor(private readonly rows: readonly JudgeInputRow[]) {}
 
   /** The turns before `row`'s with the same system and seed; undefined when one of them was not imported. */
   before(row: JudgeInputRow): Exchange[] | undefined {
+    if (row.turn === 1) return [];
+    const { prompts, answers } = (this.index ??= this.build());
     const turns: Exchange[] = [];
     for (let turn = 1; turn < row.turn; turn++) {
-      const user = this.prompts.get(JSON.stringify([row.group, row.lang, turn]));
-      const assistant = this.answers.get(JSON.stringify([row.group, row.lang, turn, row.system, row.seed]));
+      const user = prompts.get(JSON.stringify([row.group, row.lang, turn]));
+      const assistant = answers.get(JSON.stringify([row.group, row.lang, turn, row.system, row.seed]));
       if (user === undefined || user === null || assistant === undefined) return undefined;
       turns.push({ user, assistant });
     }
     return turns;
+  }
+
+  private build() {
+    const prompts = new Map<string, string | null>();
+    const answers = new Map<string, string>();
+    for (const r of this.rows) {
+      prompts.set(JSON.stringify([r.group, r.lang, r.turn]), r.promptText);
+      answers.set(JSON.stringify([r.group, r.lang, r.turn, r.system, r.seed]), r.text);
+    }
+    return { prompts, answers };
   }
 }
 

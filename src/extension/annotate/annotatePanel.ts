@@ -83,7 +83,7 @@ export class AnnotatePanel implements vscode.Disposable {
   /** Settings that change the queue (annotator, languages, task, blind, seed): rebuild it. */
   static restartCurrent(): void {
     const current = AnnotatePanel.current;
-    if (current?.target) void requireAnnotatorId().then((a) => a && current.start(current.target!, a));
+    if (current?.target) void current.savePosition().then(() => requireAnnotatorId()).then((a) => a && current.start(current.target!, a));
   }
 
   private target: AnnotateTarget | undefined;
@@ -123,10 +123,7 @@ export class AnnotatePanel implements vscode.Disposable {
     const target = this.target;
     const shown = await this.session?.catch(() => undefined);
     if (!target || !shown) return;
-    if (this.unsavedPosition !== undefined) {
-      clearTimeout(this.positionTimer);
-      await this.savePositionNow(this.unsavedPosition);
-    }
+    await this.savePosition();
     const next = await this.openSession(target, shown.spec.annotator);
     if (this.target !== target || sameItems(shown, next)) return;
     this.session = Promise.resolve(next);
@@ -206,6 +203,12 @@ export class AnnotatePanel implements vscode.Disposable {
     this.positionTimer = setTimeout(() => void this.savePositionNow(itemKey), 250);
   }
 
+  /** Saves a position still waiting for its timer: a queue built next resumes at the item the annotator is on. */
+  private async savePosition(): Promise<void> {
+    clearTimeout(this.positionTimer);
+    if (this.unsavedPosition !== undefined) await this.savePositionNow(this.unsavedPosition);
+  }
+
   private async savePositionNow(itemKey: string): Promise<void> {
     this.unsavedPosition = undefined;
     try {
@@ -232,8 +235,7 @@ export class AnnotatePanel implements vscode.Disposable {
 
   dispose(): void {
     if (AnnotatePanel.current === this) AnnotatePanel.current = undefined;
-    clearTimeout(this.positionTimer);
-    if (this.unsavedPosition !== undefined) void this.savePositionNow(this.unsavedPosition);
+    void this.savePosition();
     clearTimeout(this.changeTimer);
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
