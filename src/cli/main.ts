@@ -2,9 +2,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../core/import/errors';
-import { DEFAULT_DATABASE_PATH } from '../core/store/store';
+import { databasePath, DEFAULT_DATABASE_PATH } from '../core/store/store';
+import packageJson from '../../package.json';
 import { COMMANDS } from './commands';
 import { UsageError, type Command, type OptionSpec } from './command';
+import { errorObject, ImportRefused } from './failure';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -22,8 +24,9 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'global options:',
-    `  --db FILE   the database (default: $LANGLENS_DB or ${DEFAULT_DATABASE_PATH})`,
-    '  --json      machine-readable output on stdout',
+    `  --db FILE      the database file (default: $LANGLENS_DB or ${DEFAULT_DATABASE_PATH})`,
+    '  --json         machine-readable output on stdout (a failure is a JSON error object there too)',
+    '  -V, --version  the version of langlens',
     '',
     'langlens help <command> shows a command\'s options; docs/cli.md has them all.',
   ].join('\n');
@@ -36,12 +39,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === 'help') {
+    if (rest[0] === undefined) {
+      process.stdout.write(overview() + '\n');
+      return 0;
+    }
     const command = COMMANDS.find((c) => c.name === rest[0]);
-    process.stdout.write((command ? command.help : overview()) + '\n');
+    if (!command) {
+      process.stderr.write(`langlens help: there is no command "${rest[0]}"\n\n${overview()}\n`);
+      return 2;
+    }
+    process.stdout.write(command.help + '\n');
     return 0;
   }
-  if (name === '--version') {
-    process.stdout.write('langlens 0.1.0\n');
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`langlens ${packageJson.version}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -68,24 +79,37 @@ async function runCommand(command: Command, args: readonly string[]): Promise<nu
       process.stdout.write(command.help + '\n');
       return 0;
     }
-    const db = resolve((values.db as string | undefined) || process.env.LANGLENS_DB || DEFAULT_DATABASE_PATH);
+    const db = databaseOption((values.db as string | undefined) || process.env.LANGLENS_DB || DEFAULT_DATABASE_PATH);
     return await command.run({
       values, positionals, db, json: values.json === true, stdout: process.stdout, stderr: process.stderr, signal: controller.signal,
     });
   } catch (err) {
-    if (err instanceof ImportError) {
-      process.stderr.write(`langlens ${command.name}: nothing was imported from the file:\n${err.message}\n`);
-      return 1;
+    const code = exitCodeOf(err);
+    if (err instanceof ImportRefused) process.stderr.write(`langlens ${command.name}: ${err.message}\n`);
+    else if (err instanceof ImportError) process.stderr.write(`langlens ${command.name}: nothing was imported from the file:\n${err.message}\n`);
+    else if (code === 2) process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n(see langlens help ${command.name})\n`);
+    else {
+      process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n`);
+      if (process.env.LANGLENS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     }
-    if (err instanceof UsageError || isParseArgsError(err)) {
-      process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n(see langlens help ${command.name})\n`);
-      return 2;
-    }
-    process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n`);
-    if (process.env.LANGLENS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
-    return 1;
+    // The options may not have parsed: --json is looked for in the arguments as given.
+    if (args.includes('--json')) process.stdout.write(JSON.stringify(errorObject(command.name, err as Error, code), null, 2) + '\n');
+    return code;
   } finally {
     process.off('SIGINT', onInterrupt);
+  }
+}
+
+function exitCodeOf(err: unknown): number {
+  return err instanceof UsageError || isParseArgsError(err) ? 2 : 1;
+}
+
+/** --db as an absolute path; a URL of a database server is refused, not turned into a folder named "postgres:". */
+function databaseOption(raw: string): string {
+  try {
+    return resolve(databasePath(raw));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
 }
 
@@ -93,6 +117,16 @@ function isParseArgsError(err: unknown): boolean {
   return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** `langlens ... | head`: the reader has gone, so there is no one left to tell; end quietly and successfully. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 if (require.main === module) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

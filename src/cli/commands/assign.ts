@@ -1,5 +1,5 @@
 import { planAssignments, type AssignmentPlan, type TeamMember } from '../../core/annotation/assignments';
-import { parseLanguageTag, type LanguageTag } from '../../core/model/language';
+import { parseLanguageInput, type LanguageTag } from '../../core/model/language';
 import { renderTable, tableAsJson } from '../../core/report/render';
 import type { Table } from '../../core/report/table';
 import { assignmentStatus, promptsToAssign, saveAssignments, type AssignmentStatusRow } from '../../core/store/assignments';
@@ -76,7 +76,7 @@ function parseTeam(specs: readonly string[] | undefined): TeamMember[] {
     const [name, langs] = spec.split('=');
     if (!name?.trim() || !langs?.trim()) throw new UsageError(`--annotator "${spec}" is not NAME=LANG[,LANG...] (noa=he,ar)`);
     const languages = langs.split(',').map((raw): LanguageTag => {
-      const tag = parseLanguageTag(raw);
+      const tag = parseLanguageInput(raw);
       if (!tag) throw new UsageError(`--annotator ${name}: "${raw}" is not a BCP-47 language tag`);
       return tag;
     });

@@ -19,7 +19,7 @@ The format follows the output file's extension (.csv, .md, .tex, .json) unless -
 CSV and JSON keep full precision (shares as 0..1, intervals as separate columns); Markdown and LaTeX show
 percentages with intervals in brackets.
 
-  -o, --output FILE     write to FILE instead of stdout
+  -o, --output FILE     write to FILE instead of stdout ("-": stdout)
   -f, --format F        ${EXPORT_FORMATS.filter((f) => f !== 'text').join(', ')}
 
 ${TABLE_OPTION_HELP}`,
@@ -32,7 +32,8 @@ ${TABLE_OPTION_HELP}`,
     if (!id) throw new UsageError(`name a table to export (langlens export --list shows them)`);
     const source = tableSource(id);
     if (!source) throw new UsageError(`no table "${id}" (known: ${TABLE_SOURCES.map((s) => s.id).join(', ')})`);
-    const output = context.values.output as string | undefined;
+    const given = context.values.output as string | undefined;
+    const output = given === '-' ? undefined : given; // "-o -" is standard output
     const fromExtension = output ? FILE_EXTENSIONS[output.slice(output.lastIndexOf('.')).toLowerCase()] : undefined;
     const format = outputFormat(context, fromExtension ?? 'csv');
     const store = await openExistingStore(context);

@@ -21,7 +21,7 @@ importing the file into another database reproduces the labels there, and import
 of the same database, adds nothing twice: annotators can work in their own databases and a lead merges them with
 langlens import.
 
-  -o, --output FILE     write to FILE instead of stdout
+  -o, --output FILE     write to FILE instead of stdout ("-": stdout)
   --run NAME            one run (default: all)
   --annotators PATTERN  annotators by pattern, e.g. "alice,bob" or "*,!test-*" (default: all)
   --current             only each annotator's current label per target (default: the whole history, undos included)`,
@@ -34,7 +34,7 @@ langlens import.
         ...(v.run !== undefined ? { run: String(v.run) } : {}), currentOnly: v.current === true,
       })).filter((r) => matches(String(r.annotator)));
       const text = rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
-      if (v.output !== undefined) {
+      if (v.output !== undefined && v.output !== '-') { // "-o -" is standard output
         writeFileSync(String(v.output), text);
         context.stderr.write(`wrote ${rows.length} labels and flags to ${v.output}\n`);
       } else context.stdout.write(text);

@@ -1,5 +1,5 @@
 // `langlens judge`: runs an LLM judge over a run's responses, against OpenAI or any OpenAI-compatible server.
-import { parseLanguageTag, type LanguageTag } from '../../core/model/language';
+import { parseLanguageInput, type LanguageTag } from '../../core/model/language';
 import { loadJudgeDefinition } from '../../core/judge/definition';
 import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan, type JudgeSelection } from '../../core/judge/job';
 import { describePlan, describeSummary } from '../../core/judge/describe';
@@ -128,7 +128,7 @@ function baselineOf(values: readonly string[], allPairs: boolean): Baseline | un
 }
 
 function languageOf(raw: string): LanguageTag {
-  const tag = parseLanguageTag(raw);
+  const tag = parseLanguageInput(raw);
   if (!tag) throw new UsageError(`"${raw}" is not a language tag (e.g. es, pt-BR, zh-Hans)`);
   return tag;
 }

@@ -27,5 +27,22 @@ export class ImportError extends Error {
   }
 }
 
+/** A file that would replace stored records from other files, refused because replacing was not asked for. */
+export class ReplacementRefused extends ImportError {}
+
 /** A file whose first record fits none of the known layouts: an error when named, skipped inside a folder. */
 export class UnrecognisedLayoutError extends ImportError {}
+
+/**
+ * Something an import left out, changed or chose that the user must hear about, though the file was imported:
+ * a field no converter reads, a column name trimmed, a file read as JSON Lines despite its name. Printed with
+ * the import's report, counted when it stands for many records.
+ */
+export interface ImportNote extends InputProblem {
+  /** How many records it concerns (the line is the first of them). */
+  readonly count?: number;
+}
+
+export function describeNote(note: ImportNote): string {
+  return describeProblem(note) + (note.count !== undefined && note.count > 1 ? ` (${note.count} records)` : '');
+}

@@ -1,5 +1,5 @@
 // Typed access to the fields of a raw record: every check names the field, so an error can point at it.
-import { parseLanguageTag, type LanguageTag } from '../model/language';
+import { parseLanguageInput, type LanguageTag } from '../model/language';
 import { FieldError } from './errors';
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -75,11 +75,30 @@ export function language(row: Row, field: string): LanguageTag {
   const raw = text(row, field);
   let tag = parsedTags.get(raw);
   if (tag === undefined && !parsedTags.has(raw)) {
-    tag = parseLanguageTag(raw);
+    tag = parseLanguageInput(raw);
     if (parsedTags.size < 10_000) parsedTags.set(raw, tag);
   }
-  if (!tag) throw new FieldError(field, `"${raw}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)`);
+  if (!tag) {
+    const primary = /^([A-Za-z]{2})(?:[-_]|$)/.exec(raw.trim())?.[1];
+    throw new FieldError(field, primary
+      ? `"${raw}": "${primary.toLowerCase()}" is not a language (not an ISO 639-1 code); use a BCP-47 tag such as en, zh-Hans, pt-BR`
+      : `"${raw}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)`);
+  }
   return tag;
+}
+
+/**
+ * An identifier (a group, a system, an annotator): text compared exactly, so spaces around it would make a
+ * second, different one without a word. They are an error, whatever the file's syntax.
+ */
+export function id(row: Row, field: string): string {
+  const v = text(row, field);
+  if (v.trim() !== v) throw new FieldError(field, `${JSON.stringify(v)} has spaces around it: ids are compared exactly, so remove them`);
+  return v;
+}
+
+export function optionalId(row: Row, field: string): string | undefined {
+  return has(row, field) ? id(row, field) : undefined;
 }
 
 export function oneOf<T extends string>(row: Row, field: string, allowed: readonly T[]): T {
@@ -89,12 +108,39 @@ export function oneOf<T extends string>(row: Row, field: string, allowed: readon
   return found;
 }
 
-/** An ISO 8601 time, returned normalised to UTC. */
+/** ISO 8601 with a date, a time and a zone (Z or ±hh:mm); seconds and their fractions are optional. */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/** The latest time a Unix time in seconds may give: 9999-12-31T23:59:59Z. */
+const MAX_UNIX_SECONDS = 253_402_300_799;
+
+/**
+ * A point in time, returned normalised to UTC: ISO 8601 text with its zone, or a JSON number of seconds since
+ * 1970-01-01T00:00:00Z (Unix time). Text without a zone would be read in the importing machine's zone, and other
+ * text ("5") would be guessed at, so both are errors; so is a number that is no time in years 1970 to 9999
+ * (milliseconds, say).
+ */
 export function timestamp(row: Row, field: string): string {
   const v = row[field];
-  const ms = typeof v === 'number' ? (v < 1e12 ? v * 1000 : v) : typeof v === 'string' ? Date.parse(v) : NaN;
-  if (Number.isFinite(ms)) return new Date(ms).toISOString();
-  throw new FieldError(field, `expected an ISO 8601 time (such as 2024-05-01T12:00:00Z), found ${describe(v)}`);
+  if (typeof v === 'number') {
+    if (Number.isFinite(v) && v >= 0 && v <= MAX_UNIX_SECONDS) return new Date(Math.round(v * 1000)).toISOString();
+    throw new FieldError(field, `${describe(v)} is not a Unix time in seconds between 1970 and 9999` +
+      (v > MAX_UNIX_SECONDS && v / 1000 <= MAX_UNIX_SECONDS ? ' (it looks like milliseconds: divide by 1000)' : ''));
+  }
+  const m = typeof v === 'string' ? ISO_TIME.exec(v.trim()) : null;
+  const ms = m ? Date.parse(v as string) : NaN;
+  if (m && Number.isFinite(ms) && realDate(m)) return new Date(ms).toISOString();
+  const zoneless = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?$/.test(v.trim());
+  throw new FieldError(field, zoneless
+    ? `${describe(v)} has no time zone: add one (such as 2024-05-01T12:00:00Z or +02:00), so that it means the same time everywhere`
+    : `expected an ISO 8601 time with its zone (such as 2024-05-01T12:00:00Z) or Unix seconds as a number, found ${describe(v)}`);
+}
+
+/** Whether the date and time fields exist (no 30 February, no hour 25), which Date.parse does not promise. */
+function realDate(m: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
+  const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= days && hour! <= 23 && minute! <= 59 && second! <= 59;
 }
 
 export function describe(v: unknown): string {

@@ -1,15 +1,20 @@
 // Imports one file: recognises its layout, converts every row, and writes everything in one transaction.
-// A file with any problem writes nothing; a file imported twice changes nothing.
+// A file with any problem writes nothing; a file imported twice changes nothing; whatever is left out, replaced
+// or read differently from what the file's name says is reported as a note.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CanonicalRecord, RecordKind } from '../model/records';
 import type { Store } from '../store/store';
-import type { WriteCounts } from '../store/recordWriter';
-import { FieldError, ImportError, UnrecognisedLayoutError, type InputProblem } from './errors';
+import type { RecordWriter, Replacement, WriteCounts } from '../store/recordWriter';
+import { DuplicateCheck } from './duplicates';
+import { FieldError, ImportError, ReplacementRefused, UnrecognisedLayoutError, type ImportNote, type InputProblem } from './errors';
 import { asRow } from './fields';
+import { fileProblem } from './fileProblems';
 import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './formats';
-import { readRows, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
+import { detectSyntax, readRows, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
+import { checkScale } from './scales';
+import { UnknownFields } from './unknownFields';
 
 export interface ImportFileOptions extends ImportOptions {
   /** Force a layout instead of recognising it (see FORMATS for the names). */
@@ -20,6 +25,18 @@ export interface ImportFileOptions extends ImportOptions {
   readonly maxProblems?: number;
   /** Called now and then with the share of the file read so far (0..1). */
   readonly onProgress?: (fraction: number) => void;
+  /** Fields the layout does not read refuse the file (by default they are a note). */
+  readonly strict?: boolean;
+  /**
+   * Stored prompts, responses and verdicts that came from another file: 'refuse' lists them and imports nothing
+   * (what the CLI and the editor do unless asked with --replace); 'replace' (the default of this function, for
+   * callers that manage their own files) replaces them with a note.
+   */
+  readonly onReplace?: 'refuse' | 'replace';
+  /** Records repeated with different content keep the last one, with a note (by default the file is refused). */
+  readonly lastWins?: boolean;
+  /** What the file is called in messages and in the database when that is not its path (standard input). */
+  readonly sourceName?: string;
 }
 
 export interface ImportReport {
@@ -29,21 +46,30 @@ export interface ImportReport {
   readonly records: Readonly<Partial<Record<RecordKind, number>>>;
   /** Rows added or changed per table; undefined for a dry run. */
   readonly written?: WriteCounts;
+  /** What was left out, replaced or read differently from the file's name; each is printed. */
+  readonly notes: readonly ImportNote[];
 }
+
+const SHOWN_REPLACEMENTS = 10;
 
 export async function importFile(store: Store | undefined, path: string, options: ImportFileOptions = {}): Promise<ImportReport> {
   const file = resolve(path);
+  const name = options.sourceName ?? path;
   const fail = (message: string): never => {
-    throw new ImportError([{ file: path, line: 0, message }], false);
+    throw new ImportError([{ file: name, line: 0, message }], false);
   };
   let size = 0;
   try {
     size = statSync(file).size;
-  } catch {
-    fail('cannot read the file (does it exist?)');
+  } catch (err) {
+    fail(fileProblem(err));
   }
-  const syntax: FileSyntax = syntaxOf(file) ?? fail('unknown file type: expected .jsonl, .json, .csv or .tsv');
+  const byName: FileSyntax = syntaxOf(file) ?? fail('unknown file type: expected .jsonl, .json, .csv or .tsv');
   if (!options.dryRun && !store) throw new Error('importFile needs a store unless it is a dry run');
+  const notes: ImportNote[] = [];
+  const detected = detectSyntax(file, byName);
+  if (detected.note) notes.push({ file: name, line: 0, message: detected.note });
+  const syntax = detected.syntax;
 
   let lastReported = 0;
   const rows = readRows(file, syntax, {
@@ -53,45 +79,100 @@ export async function importFile(store: Store | undefined, path: string, options
         options.onProgress(Math.min(1, bytes / Math.max(1, size)));
       }
     },
+    onNote: (line, message) => notes.push({ file: name, line, message }),
   });
-  const first = await firstRow(rows, path);
+  const first = await firstRow(rows, name);
   const format = options.format
     ? formatNamed(options.format) ?? fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`)
-    : recognise(path, syntax, first);
-  const converter = await openConverter(format, path, options);
+    : recognise(name, syntax, first);
+  const converter = await openConverter(format, name, options);
 
   const problems: InputProblem[] = [];
   const maxProblems = options.maxProblems ?? 20;
   const records: Partial<Record<RecordKind, number>> = {};
+  const unknownFields = new UnknownFields();
+  const duplicates = new DuplicateCheck();
+  let overridden = 0;
   let count = 0;
   const writer = options.dryRun ? undefined : await store!.beginWrite();
   try {
-    const sourceId = writer ? await writer.source(file, await sha256(file), format.name) : null;
-    for await (const row of withFirst(first, rows, path, problems)) {
+    const sourceId = writer ? await writer.source(options.sourceName ?? file, await sha256(file), format.name) : null;
+    for await (const row of withFirst(first, rows, name, problems)) {
       count++;
       let converted: CanonicalRecord[];
+      const line = row.line;
       try {
-        converted = converter.convert(asRow(row.value), { file, line: row.line });
+        const raw = asRow(row.value);
+        converted = converter.convert(unknownFields.watch(raw), { file, line });
+        unknownFields.settle(raw, line);
+        for (const record of converted) {
+          checkScale(record);
+          if (writer) checkStoredScale(writer, record);
+        }
       } catch (err) {
         if (!(err instanceof FieldError)) throw err;
-        problems.push({ file: path, line: row.line, ...(err.field ? { field: err.field } : {}), message: err.message });
+        problems.push({ file: name, line, ...(err.field ? { field: err.field } : {}), message: err.message });
         if (problems.length >= maxProblems) break;
         continue;
       }
       for (const record of converted) {
+        const conflict = duplicates.check(record, line);
+        if (conflict && options.lastWins) overridden++;
+        else if (conflict) {
+          problems.push({ file: name, line, message: `gives ${conflict.what} again, differently from line ${conflict.earlierLine} ` +
+            '(only one can be kept: remove one, or import with --last-wins to keep the later)' });
+          continue;
+        }
         records[record.kind] = (records[record.kind] ?? 0) + 1;
         if (writer && problems.length === 0) await writer.write(record, sourceId);
       }
+      if (problems.length >= maxProblems) break;
     }
-    if (count === 0 && problems.length === 0) problems.push({ file: path, line: 0, message: 'the file holds no records' });
+    if (count === 0 && problems.length === 0) problems.push({ file: name, line: 0, message: 'the file holds no records' });
+    for (const unread of unknownFields.report(name)) (options.strict ? problems : notes).push(unread);
+    if (overridden) notes.push({ file: name, line: 0, count: overridden, message: 'records repeated with different content: the later of each was kept (--last-wins)' });
     if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
+    if (writer) {
+      await writer.flushAll();
+      checkReplacements(writer.replacements(), name, options.onReplace !== 'refuse', notes);
+    }
     const written = writer ? await writer.commit() : undefined;
     options.onProgress?.(1);
-    return { file: path, format: format.name, rows: count, records, ...(written ? { written } : {}) };
+    return { file: name, format: format.name, rows: count, records, ...(written ? { written } : {}), notes };
   } catch (err) {
     await writer?.rollback();
     throw err;
   }
+}
+
+/** A scale name the database already holds with other bounds would mix two ranges in one table. */
+function checkStoredScale(writer: RecordWriter, record: CanonicalRecord): void {
+  if (record.kind !== 'pointwise-judgment') return;
+  const stored = writer.storedScale(record.scale.name);
+  if (stored && (stored.min !== record.scale.min || stored.max !== record.scale.max)) {
+    throw new FieldError('scale', `the database holds scores on the scale "${stored.name}" from ${stored.min} to ${stored.max}; ` +
+      `this one runs from ${record.scale.min} to ${record.scale.max}: name it differently`);
+  }
+}
+
+/** Stored records from another file are replaced only when asked; otherwise the file is refused, saying what. */
+function checkReplacements(replacements: readonly Replacement[], name: string, replace: boolean, notes: ImportNote[]): void {
+  if (replacements.length === 0) return;
+  const bySource = new Map<string, Replacement[]>();
+  for (const r of replacements) bySource.set(r.storedFrom, [...(bySource.get(r.storedFrom) ?? []), r]);
+  const summary = [...bySource].map(([from, list]) => `${list.length} from ${from}`).join(', ');
+  if (replace) {
+    notes.push({ file: name, line: replacements[0]!.line, count: replacements.length, message: `replaced records that came from other files (--replace): ${summary}` });
+    return;
+  }
+  const shown = replacements.slice(0, SHOWN_REPLACEMENTS).map((r): InputProblem => ({
+    file: name, line: r.line, message: `would replace ${r.what}, stored from ${r.storedFrom}${r.storedLine ? `:${r.storedLine}` : ''}`,
+  }));
+  throw new ReplacementRefused([
+    { file: name, line: 0, message: `would replace ${replacements.length} stored record(s) that came from other files (${summary}); ` +
+      'nothing was imported: check that this file belongs with them, and import it with --replace to replace them' },
+    ...shown,
+  ], replacements.length > SHOWN_REPLACEMENTS);
 }
 
 /** The layout whose signature the first record fits; an error listing what was tried when none does. */
@@ -116,7 +197,7 @@ async function openConverter(format: ImportFormat, path: string, options: Import
   try {
     return await format.open({ file: path, options });
   } catch (err) {
-    if (err instanceof FieldError) throw new ImportError([{ file: path, line: 0, message: err.message }], false);
+    if (err instanceof FieldError) throw new ImportError([{ file: path, line: 0, ...(err.field ? { field: err.field } : {}), message: err.message }], false);
     throw err;
   }
 }

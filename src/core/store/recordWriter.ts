@@ -2,10 +2,13 @@
 // allocated here (the transaction holds the write lock), so rows can be batched without a round trip per row.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { CanonicalRecord, PairVerdict, PresentationOrder, PromptKey, SourceRef } from '../model/records';
+import type { CanonicalRecord, PairVerdict, PresentationOrder, PromptKey, ScoreScale, SourceRef } from '../model/records';
 import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
+import { ReplacementGuard, type Replacement } from './replacementGuard';
 import type { SqliteDatabase, SqlValue } from './sqlite';
+
+export type { Replacement } from './replacementGuard';
 
 export interface WriteCounts {
   /** Rows added or changed per table; all zero when the same file is imported again. */
@@ -23,6 +26,9 @@ export class RecordWriter {
   private readonly annotators = new Map<string, number>();
   private readonly nextId: Record<'runs' | 'systems' | 'prompts' | 'judges' | 'annotators', number>;
   private readonly sourceIds = new Map<string, number>();
+  private readonly sourcePaths = new Map<number, string>();
+  private readonly scales = new Map<string, ScoreScale>();
+  private readonly guard: ReplacementGuard;
   private readonly loadedRuns = new Set<string>();
   private buffered = 0;
   private inFlight: Promise<void> = Promise.resolve();
@@ -35,6 +41,7 @@ export class RecordWriter {
       runs: maxIds.runs! + 1, systems: maxIds.systems! + 1, prompts: maxIds.prompts! + 1,
       judges: maxIds.judges! + 1, annotators: maxIds.annotators! + 1,
     };
+    this.guard = new ReplacementGuard(db, this.nextId.prompts, (id) => (id === null ? null : this.sourcePaths.get(id) ?? null));
     this.batches = {
       runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
       systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
@@ -87,7 +94,7 @@ export class RecordWriter {
       await writer.loadSmallTables();
       return writer;
     } catch (err) {
-      await db.exec('ROLLBACK');
+      await db.exec('ROLLBACK').catch(() => undefined); // SQLite may have rolled back already: keep the real cause
       throw err;
     }
   }
@@ -98,6 +105,18 @@ export class RecordWriter {
       this.judges.set(judgeKey(r.name, r.hash), r.id);
     }
     for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM annotators')) this.annotators.set(r.name, r.id);
+    const scales = await this.db.all<ScoreScale>('SELECT DISTINCT scale AS name, scale_min AS min, scale_max AS max FROM pointwise_judgments');
+    for (const scale of scales) this.scales.set(scale.name, scale);
+  }
+
+  /** The bounds the database already stores a scale with (before this transaction), if it has scores on it. */
+  storedScale(name: string): ScoreScale | undefined {
+    return this.scales.get(name);
+  }
+
+  /** Stored records from other files that this transaction has replaced so far (see flushAll). */
+  replacements(): readonly Replacement[] {
+    return this.guard.replacements;
   }
 
   /** Registers the file the records come from; the same file (path and content) imported again reuses its row. */
@@ -108,6 +127,7 @@ export class RecordWriter {
     await this.db.run('INSERT OR IGNORE INTO sources (path, sha256, format, imported_at) VALUES (?, ?, ?, ?)', [path, sha256, format, this.now]);
     const row = await this.db.get<{ id: number }>('SELECT id FROM sources WHERE path = ? AND sha256 = ?', [path, sha256]);
     this.sourceIds.set(key, row!.id);
+    this.sourcePaths.set(row!.id, path);
     return row!.id;
   }
 
@@ -130,7 +150,16 @@ export class RecordWriter {
       // One batch is written while the next is parsed: SQLite works on its own thread, so the two overlap.
       await this.settle();
       this.inFlight = this.flush();
+      // Its error is passed on by the next settle(); until then it must not count as unhandled (which would end
+      // the process, as a full disk did, instead of rolling back and saying so).
+      this.inFlight.catch(() => undefined);
     }
+  }
+
+  /** Writes everything buffered, so that replacements() is complete before deciding to commit. */
+  async flushAll(): Promise<void> {
+    await this.settle();
+    await this.flush();
   }
 
   /** Waits for the batch being written, passing on its error. */
@@ -167,10 +196,14 @@ export class RecordWriter {
 
   /** Writes what is buffered, parents first; the rows are detached at once so that buffering can go on. */
   private flush(): Promise<void> {
-    const pending = Object.values(this.batches).map((batch) => ({ batch, rows: batch.take() }));
+    const pending = Object.entries(this.batches).map(([table, batch]) => ({ table, batch, rows: batch.take() }));
     this.buffered = 0;
     return (async () => {
-      for (const { batch, rows } of pending) if (rows.length) await batch.flush(rows);
+      for (const { table, batch, rows } of pending) {
+        if (!rows.length) continue;
+        await this.guard.inspect(table, rows, batch.width);
+        await batch.flush(rows);
+      }
     })();
   }
 

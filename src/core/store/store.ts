@@ -2,12 +2,24 @@
 // metrics, the CLI and the editor need. Nothing outside src/core/store writes SQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
 
 export const DEFAULT_DATABASE_PATH = '.langlens/langlens.db';
+
+/**
+ * The file a database location names. LangLens keeps everything in one SQLite file: a file: URL is that file, and
+ * a URL of any other scheme (postgres://...) is refused rather than taken as a folder called "postgres:".
+ */
+export function databasePath(location: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):\/\//.exec(location)?.[1];
+  if (scheme === undefined) return location;
+  if (scheme.toLowerCase() === 'file') return fileURLToPath(location);
+  throw new Error(`the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file, so give the path of one (such as ${DEFAULT_DATABASE_PATH})`);
+}
 
 /** Which slice of the data a query covers. Absent fields mean "everything". */
 export interface DataFilter {
@@ -45,7 +57,8 @@ export class Store {
   private constructor(readonly db: SqliteDatabase) {}
 
   /** Opens (creating if needed) a database file, and brings its schema to the current version. */
-  static async open(path: string, options: { readonly?: boolean } = {}): Promise<Store> {
+  static async open(location: string, options: { readonly?: boolean } = {}): Promise<Store> {
+    const path = location === ':memory:' ? location : databasePath(location);
     if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = await SqliteDatabase.open(path, options.readonly ? 'readonly' : 'readwrite');
     db.configureBusyTimeout(10_000);

@@ -16,7 +16,10 @@ export const canonicalFormat: ImportFormat = {
   name: 'langlens',
   description: 'LangLens canonical records (docs/formats.md)',
   syntaxes: ['jsonl', 'json', 'csv'],
-  matches: (_name, first) => typeof first.kind === 'string' && (RECORD_KINDS as readonly string[]).includes(first.kind),
+  // A record with a kind, a group and a language is meant to be canonical even when its kind is misspelt: it is
+  // refused with the kind named rather than skipped as some other file.
+  matches: (_name, first) => typeof first.kind === 'string' &&
+    ((RECORD_KINDS as readonly string[]).includes(first.kind) || ('group' in first && 'lang' in first)),
   open: (context) => new CanonicalConverter(context),
 };
 
@@ -25,9 +28,9 @@ class CanonicalConverter implements RowConverter {
 
   convert(row: Row, source: SourceRef): CanonicalRecord[] {
     const kind = f.oneOf(row, 'kind', RECORD_KINDS);
-        const key: PromptKey = {
-      run: this.context.options.run ?? f.optionalText(row, 'run') ?? 'default',
-      group: f.text(row, 'group'),
+    const key: PromptKey = {
+      run: this.context.options.run ?? f.optionalId(row, 'run') ?? 'default',
+      group: f.id(row, 'group'),
       lang: f.language(row, 'lang'),
       turn: f.optionalInteger(row, 'turn', 1),
     };
@@ -36,10 +39,10 @@ class CanonicalConverter implements RowConverter {
       case 'prompt':
         return [{ kind, ...key, text: f.text(row, 'text'), source }];
       case 'response':
-        return [{ kind, ...key, system: f.text(row, 'system'), seed: seedOf(row), text: f.textAllowEmpty(row, 'text'), source }];
+        return [{ kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), text: f.textAllowEmpty(row, 'text'), source }];
       case 'pairwise-judgment':
         return [{
-          kind, ...key, judge: f.text(row, 'judge'), systemA: f.text(row, 'system_a'), systemB: distinct(row),
+          kind, ...key, judge: f.id(row, 'judge'), systemA: f.id(row, 'system_a'), systemB: distinct(row),
           order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
           verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
           ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
@@ -51,25 +54,25 @@ class CanonicalConverter implements RowConverter {
           throw new FieldError('score', `${score} is outside the scale ${scale.name} (${scale.min} to ${scale.max})`);
         }
         return [{
-          kind, ...key, system: f.text(row, 'system'), seed: seedOf(row), judge: f.text(row, 'judge'), scale, score,
+          kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), judge: f.id(row, 'judge'), scale, score,
           ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
         }];
       }
       case 'pairwise-label':
         return [{
-          kind, ...key, ...labelBase(row), systemA: f.text(row, 'system_a'), systemB: distinct(row),
+          kind, ...key, ...labelBase(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
           verdict: cleared(row, 'verdict') ? null : f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
           ...(f.has(row, 'order') ? { order: f.oneOf(row, 'order', ['AB', 'BA'] as const) } : {}), source,
         }];
       case 'rating-label':
         return [{
-          kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row),
+          kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row),
           rating: cleared(row, 'rating') ? null : f.oneOf(row, 'rating', RATINGS), source,
         }];
       case 'language-flag':
-        return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), flagged: f.flag(row, 'flagged'), source }];
+        return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), flagged: f.flag(row, 'flagged'), source }];
       case 'language-label':
-        return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
+        return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
     }
   }
 }
@@ -87,7 +90,7 @@ function cleared(row: Row, valueField: string): boolean {
 
 function labelBase(row: Row) {
   return {
-    annotator: f.text(row, 'annotator'),
+    annotator: f.id(row, 'annotator'),
     ...(f.has(row, 'label_id') ? { labelId: f.text(row, 'label_id') } : {}),
     ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
     ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
@@ -95,7 +98,7 @@ function labelBase(row: Row) {
 }
 
 function distinct(row: Row): string {
-  const b = f.text(row, 'system_b');
+  const b = f.id(row, 'system_b');
   if (b === f.text(row, 'system_a')) throw new FieldError('system_b', `is the same system as system_a ("${b}")`);
   return b;
 }

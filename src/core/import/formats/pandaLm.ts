@@ -6,7 +6,7 @@ import type { CanonicalRecord, PairVerdict, PromptKey } from '../../model/record
 import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
-import { readRows, syntaxOf } from '../readers';
+import { readCompanion } from '../companion';
 import { defaultLanguage, type FormatContext, type ImportFormat, type RowConverter } from './format';
 
 const ANNOTATORS = ['annotator1', 'annotator2', 'annotator3'];
@@ -72,10 +72,7 @@ async function openJudgeFile(context: FormatContext): Promise<RowConverter> {
       `${testSet ? `expected at ${testSet}` : 'beside it'}: pass its path with --pairs-from`);
   }
   const pairs = new Map<string, [string, string]>();
-  for await (const { value } of readRows(testSet, syntaxOf(testSet) ?? 'json')) {
-    const row = f.asRow(value);
-    pairs.set(f.text(row, 'idx'), systemsOf(row));
-  }
+  await readCompanion(testSet, context.file, 'the test set', (row) => pairs.set(f.text(row, 'idx'), systemsOf(row)));
   const judge = basename(context.file, extname(context.file)).replace(/-?testset.*$/i, '') || 'judge';
   return {
     convert(row, source) {

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import type { ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
+import { readUtf8Text } from './utf8';
 
 /**
  * RFC 4180 CSV (also tab-separated when the file ends in .tsv), streamed. The first row is the header; each
@@ -28,7 +28,7 @@ export async function* readCsv(
     fields = [];
     if (row.length === 1 && row[0] === '') return; // blank line
     if (!header) {
-      header = row.map((h) => h.trim());
+      header = headerOf(row, rowLine, options);
       return;
     }
     if (row.length !== header.length) {
@@ -39,43 +39,56 @@ export async function* readCsv(
     yield { line: rowLine, value };
   };
 
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 1 << 20 });
-  try {
-    for await (const chunk of input as AsyncIterable<string>) {
-      options.onBytes?.(input.bytesRead);
-      let runStart = 0; // plain characters are copied in runs, not one by one
-      const flushRun = (end: number) => { if (end > runStart) field.push(chunk.slice(runStart, end)); };
-      for (let i = 0; i < chunk.length; i++) {
-        const c = chunk.charCodeAt(i);
-        if (atStart) { atStart = false; if (c === 0xfeff) { runStart = i + 1; continue; } }
-        if (pendingCR) { pendingCR = false; if (c === 10) { runStart = i + 1; continue; } }
-        if (quoted) {
-          if (c === 34) { flushRun(i); quoted = false; afterQuote = true; runStart = i + 1; }
-          else if (c === 10) line++;
-          continue;
-        }
-        if (afterQuote) {
-          afterQuote = false;
-          if (c === 34) { field.push('"'); quoted = true; runStart = i + 1; continue; }
-          if (c !== SEP && c !== 10 && c !== 13) throw new SyntaxProblem(line, 'a character after a closing quote');
-        }
-        if (c === 34 && field.length === 0 && i === runStart) { quoted = true; runStart = i + 1; continue; }
-        if (c === SEP) { flushRun(i); fields.push(field.join('')); field = []; runStart = i + 1; continue; }
-        if (c === 10 || c === 13) {
-          flushRun(i);
-          yield* finishRow();
-          line++;
-          rowLine = line;
-          pendingCR = c === 13;
-          runStart = i + 1;
-        }
+  for await (const chunk of readUtf8Text(path, options.chunkSize, options.onBytes)) {
+    let runStart = 0; // plain characters are copied in runs, not one by one
+    const flushRun = (end: number) => { if (end > runStart) field.push(chunk.slice(runStart, end)); };
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (atStart) { atStart = false; if (c === 0xfeff) { runStart = i + 1; continue; } }
+      if (pendingCR) { pendingCR = false; if (c === 10) { runStart = i + 1; continue; } }
+      if (quoted) {
+        if (c === 34) { flushRun(i); quoted = false; afterQuote = true; runStart = i + 1; }
+        else if (c === 10) line++;
+        continue;
       }
-      if (!quoted) flushRun(chunk.length);
-      else if (chunk.length > runStart) field.push(chunk.slice(runStart));
+      if (afterQuote) {
+        afterQuote = false;
+        if (c === 34) { field.push('"'); quoted = true; runStart = i + 1; continue; }
+        if (c !== SEP && c !== 10 && c !== 13) throw new SyntaxProblem(line, 'a character after a closing quote');
+      }
+      if (c === 34 && field.length === 0 && i === runStart) { quoted = true; runStart = i + 1; continue; }
+      if (c === SEP) { flushRun(i); fields.push(field.join('')); field = []; runStart = i + 1; continue; }
+      if (c === 10 || c === 13) {
+        flushRun(i);
+        yield* finishRow();
+        line++;
+        rowLine = line;
+        pendingCR = c === 13;
+        runStart = i + 1;
+      }
     }
-  } finally {
-    input.destroy();
+    if (!quoted) flushRun(chunk.length);
+    else if (chunk.length > runStart) field.push(chunk.slice(runStart));
   }
   if (quoted) throw new SyntaxProblem(rowLine, 'a quoted field is not closed');
   if (field.length > 0 || fields.length > 0) yield* finishRow();
+}
+
+/**
+ * The column names. Spaces around a name are trimmed with a note ("id, text" is a common way to write a header);
+ * a name given twice is an error, since one of the two columns would be lost.
+ */
+function headerOf(row: readonly string[], line: number, options: ReadOptions): string[] {
+  const names = row.map((h) => h.trim());
+  const trimmed = row.filter((h, i) => h !== names[i]);
+  if (trimmed.length) options.onNote?.(line, `spaces around column names were trimmed: ${trimmed.map((h) => JSON.stringify(h)).join(', ')}`);
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      throw new SyntaxProblem(line, `the header names the column "${name}" twice (columns ${earlier + 1} and ${i + 1}); one would be lost`);
+    }
+    seen.set(name, i);
+  });
+  return names;
 }

@@ -4,6 +4,7 @@ import { readJsonArray } from './jsonArray';
 import { readJsonLines } from './jsonLines';
 import type { ReadOptions } from './lines';
 import type { RawRow } from './row';
+import { head } from './utf8';
 
 export type { RawRow } from './row';
 export { SyntaxProblem } from './row';
@@ -26,5 +27,49 @@ export function readRows(path: string, syntax: FileSyntax, options: ReadOptions 
     case 'jsonl': return readJsonLines(path, options);
     case 'json': return readJsonArray(path, options);
     case 'csv': return readCsv(path, options);
+  }
+}
+
+/** How a file is read, and why when that differs from its name. */
+export interface DetectedSyntax {
+  readonly syntax: FileSyntax;
+  /** Set when the content is not what the name says (a .json file of JSON Lines). */
+  readonly note?: string;
+}
+
+const SNIFF_BYTES = 1 << 20;
+
+/**
+ * The real shape of a JSON file, from its content: a top-level array is read as one, and several objects one per
+ * line are JSON Lines whatever the file is called. A .json file of JSON Lines would otherwise keep only its first
+ * record, and a .jsonl file holding an array would fail on its first line.
+ */
+export function detectSyntax(path: string, byName: FileSyntax): DetectedSyntax {
+  if (byName === 'csv') return { syntax: byName };
+  const text = head(path, SNIFF_BYTES).toString('utf8').replace(/^\ufeff/, '');
+  const start = text.search(/\S/);
+  if (start < 0) return { syntax: byName };
+  if (text[start] === '[') {
+    return byName === 'json' ? { syntax: 'json' } : { syntax: 'json', note: 'the file holds a JSON array, not JSON Lines: read as a JSON array' };
+  }
+  if (text[start] !== '{') return { syntax: byName };
+  const lineEnd = text.indexOf('\n', start);
+  const firstLine = lineEnd < 0 ? text.slice(start) : text.slice(start, lineEnd);
+  const oneObjectPerLine = lineEnd >= 0 && parsesAsObject(firstLine) && /\S/.test(text.slice(lineEnd));
+  if (oneObjectPerLine && byName === 'json') {
+    return { syntax: 'jsonl', note: 'the file holds JSON Lines (one object per line), not one JSON document: read as JSON Lines' };
+  }
+  if (byName === 'jsonl' && firstLine.trim() === '{') {
+    return { syntax: 'json', note: 'the file holds one JSON object over several lines, not JSON Lines: read as one JSON document' };
+  }
+  return { syntax: byName };
+}
+
+function parsesAsObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }

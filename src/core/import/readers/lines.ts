@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { readUtf8 } from './utf8';
 
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
@@ -8,14 +8,15 @@ export interface ReadOptions {
   readonly chunkSize?: number;
   /** Told how many bytes have been read so far, after each chunk (for a progress bar). */
   readonly onBytes?: (bytesRead: number) => void;
+  /** Told of anything the reader changed or chose that the user should hear about (a trimmed column name). */
+  readonly onNote?: (line: number, message: string) => void;
 }
 
 /**
- * The lines of a file, streamed, with 1-based numbers; a UTF-8 byte-order mark is dropped and CRLF is accepted.
+ * The lines of a UTF-8 file, streamed, with 1-based numbers; a UTF-8 byte-order mark is dropped and CRLF is accepted.
  * Splits raw bytes with indexOf and decodes each line once, which is faster than node:readline.
  */
 export async function* readLines(path: string, options: ReadOptions = {}): AsyncGenerator<{ line: number; text: string }> {
-  const input = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
   let line = 0;
   let carry: Buffer | undefined; // the start of a line that continues in the next chunk
   let bytesRead = 0;
@@ -24,29 +25,25 @@ export async function* readLines(path: string, options: ReadOptions = {}): Async
     if (line === 1 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf) start += 3;
     return buffer.toString('utf8', start, end);
   };
-  try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      bytesRead += chunk.length;
-      let buffer = chunk;
-      let start = 0;
-      if (carry) {
-        buffer = Buffer.concat([carry, chunk]);
-        start = 0;
-        carry = undefined;
-      }
-      for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
-        line++;
-        yield { line, text: decode(buffer, start, end) };
-        start = end + 1;
-      }
-      if (start < buffer.length) carry = buffer.subarray(start);
-      options.onBytes?.(bytesRead);
+  for await (const chunk of readUtf8(path, options.chunkSize)) {
+    bytesRead += chunk.length;
+    let buffer = chunk;
+    let start = 0;
+    if (carry) {
+      buffer = Buffer.concat([carry, chunk]);
+      start = 0;
+      carry = undefined;
     }
-    if (carry && carry.length > 0) {
+    for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
       line++;
-      yield { line, text: decode(carry, 0, carry.length) };
+      yield { line, text: decode(buffer, start, end) };
+      start = end + 1;
     }
-  } finally {
-    input.destroy();
+    if (start < buffer.length) carry = buffer.subarray(start);
+    options.onBytes?.(bytesRead);
+  }
+  if (carry && carry.length > 0) {
+    line++;
+    yield { line, text: decode(carry, 0, carry.length) };
   }
 }

@@ -1,0 +1,77 @@
+// Records of one import that name the same thing (a prompt, a response, a judge's verdict or score) twice.
+// Identical repeats are harmless; repeats with different content would be resolved last-wins without a word,
+// so they are reported with the lines of both.
+import { createHash } from 'node:crypto';
+import type { CanonicalRecord } from '../model/records';
+import { flipVerdict } from '../model/verdicts';
+
+export interface Conflict {
+  readonly line: number;
+  readonly earlierLine: number;
+  readonly what: string;
+}
+
+export class DuplicateCheck {
+  private readonly seen = new Map<string, { line: number; content: string }>();
+
+  /** The conflict this record makes with an earlier one of the same identity, if its content differs. */
+  check(record: CanonicalRecord, line: number): Conflict | undefined {
+    const identity = identityOf(record);
+    if (!identity) return undefined;
+    const content = digest(identity.content);
+    const earlier = this.seen.get(identity.key);
+    if (!earlier) {
+      this.seen.set(identity.key, { line, content });
+      return undefined;
+    }
+    const conflict = earlier.content === content ? undefined : { line, earlierLine: earlier.line, what: identity.what };
+    this.seen.set(identity.key, { line, content });
+    return conflict;
+  }
+}
+
+/** Long texts are compared by hash, so that the check holds a few bytes per record, not the file. */
+function digest(content: string): string {
+  return content.length <= 40 ? content : createHash('sha1').update(content).digest('base64');
+}
+
+interface Identity {
+  readonly key: string;
+  readonly content: string;
+  readonly what: string;
+}
+
+/**
+ * What makes a record the same as another, as the database sees it; undefined for human labels, which are
+ * history (a later label of the same annotator supersedes an earlier one and both are kept).
+ */
+function identityOf(r: CanonicalRecord): Identity | undefined {
+  const prompt = `${r.run}\u0000${r.group}\u0000${r.lang}\u0000${r.turn}`;
+  const where = `run ${r.run}, group ${r.group}, ${r.lang}${r.turn > 1 ? `, turn ${r.turn}` : ''}`;
+  switch (r.kind) {
+    case 'prompt':
+      return { key: `prompt\u0000${prompt}`, content: r.text, what: `the prompt of ${where}` };
+    case 'response':
+      return { key: `response\u0000${prompt}\u0000${r.system}\u0000${r.seed}`, content: r.text, what: `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where}` };
+    case 'pairwise-judgment': {
+      // The same pair named the other way round is the same verdict, flipped.
+      const swap = r.systemA > r.systemB;
+      const [a, b] = swap ? [r.systemB, r.systemA] : [r.systemA, r.systemB];
+      const order = swap && r.order !== 'combined' ? (r.order === 'AB' ? 'BA' : 'AB') : r.order;
+      const verdict = swap ? flipVerdict(r.verdict) : r.verdict;
+      return {
+        key: `pairwise\u0000${prompt}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${a}\u0000${b}\u0000${order}`,
+        content: JSON.stringify([verdict, r.raw ?? null, r.reasoning ?? null]),
+        what: `${r.judge}'s verdict on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where}`,
+      };
+    }
+    case 'pointwise-judgment':
+      return {
+        key: `pointwise\u0000${prompt}\u0000${r.system}\u0000${r.seed}\u0000${r.judge}\u0000${r.judgeHash ?? ''}`,
+        content: JSON.stringify([r.scale.name, r.scale.min, r.scale.max, r.score, r.raw ?? null, r.reasoning ?? null]),
+        what: `${r.judge}'s score of ${r.system} for ${where}`,
+      };
+    default:
+      return undefined;
+  }
+}
