@@ -11,6 +11,7 @@ export async function openExistingStore(context: CommandContext): Promise<Store>
     throw new UsageError(`no database at ${context.db}: import files first (langlens import FILE...) or pass --db`);
   }
   const store = await Store.open(context.db);
+  announceWaits(store, context);
   try {
     await checkRunExists(store, typeof context.values.run === 'string' ? context.values.run : undefined);
   } catch (err) {
@@ -26,4 +27,9 @@ async function checkRunExists(store: Store, run: string | undefined): Promise<vo
   if (!runs.includes(run)) {
     throw new UsageError(`there is no run "${run}" in the database (runs: ${runs.join(', ') || 'none yet'})`);
   }
+}
+
+/** Says once per wait that a write is waiting for another process (an import elsewhere) to finish. */
+export function announceWaits(store: Store, context: CommandContext): void {
+  store.onWaitForLock((path) => context.stderr.write(`waiting for another import to finish (another process is writing to ${path})...\n`));
 }

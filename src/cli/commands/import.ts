@@ -11,6 +11,7 @@ import { Store } from '../../core/store/store';
 import { syntaxOf } from '../../core/import/readers';
 import { UsageError, type Command } from '../command';
 import { ImportRefused } from '../failure';
+import { announceWaits } from '../openStore';
 import { progressBar } from '../progress';
 
 /** What a file is called when it is standard input. */
@@ -72,6 +73,7 @@ options:
     const reports: ImportReport[] = [];
     const skipped: string[] = [];
     const store = dryRun ? undefined : await Store.open(context.db);
+    if (store) announceWaits(store, context);
     try {
       for (const { file, inFolder, name } of files) {
         const bar = progressBar(context.stderr, name ?? (relative(process.cwd(), file) || file));
@@ -97,13 +99,18 @@ options:
             context.stderr.write(`skipped ${file}: not a layout LangLens recognises\n`);
             continue;
           }
-          if (!(err instanceof ImportError)) throw err; // the database itself failed: stop
+          if (!(err instanceof ImportError)) { // the database itself failed: stop, saying what was left behind
+            await store?.close().catch(() => undefined);
+            const log = Store.leftoverLog(context.db);
+            throw Object.assign(err as Error, { message: `${(err as Error).message}\nnothing of ${file} was written` +
+              `${reports.length ? ` (${reports.length} earlier file(s) were imported)` : ''}${log ? `\n${log}` : ''}` });
+          }
           refused.push([...err.problems]);
           context.stderr.write(`langlens import: nothing was imported from the file:\n${err.message}\n`);
         }
       }
     } finally {
-      await store?.close();
+      await store?.close().catch(() => undefined);
       stdin?.remove();
     }
     if (skipped.length) context.stderr.write(`skipped ${skipped.length} file(s) in no layout LangLens recognises\n`);

@@ -1,4 +1,6 @@
 // A small promise layer over the `sqlite3` package: the only file that touches its callback API.
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -8,8 +10,30 @@ export interface RunResult {
   readonly lastId: number;
 }
 
+/** SQLite's I/O-level failures, which say nothing of the file they concern unless told. */
+const NAMED_FAILURES: Readonly<Record<string, string>> = {
+  SQLITE_FULL: 'database or disk is full',
+  SQLITE_IOERR: 'the disk could not be read or written',
+  SQLITE_READONLY: 'the database cannot be written (read-only file or folder)',
+  SQLITE_CANTOPEN: 'the database file cannot be opened',
+  SQLITE_CORRUPT: 'the database file is damaged',
+  SQLITE_NOTADB: 'the file is not an SQLite database',
+};
+
 export class SqliteDatabase {
+  private inTransaction = false;
+  private waitListeners: ((path: string) => void)[] = [];
+
   private constructor(private readonly db: sqlite3.Database, readonly path: string) {}
+
+  /**
+   * Called when a write waits for another connection (another window, a CLI import) to finish: BEGIN and
+   * statements outside a transaction wait as long as it takes instead of failing with SQLITE_BUSY.
+   */
+  onWaitForLock(listener: (path: string) => void): () => void {
+    this.waitListeners.push(listener);
+    return () => { this.waitListeners = this.waitListeners.filter((l) => l !== listener); };
+  }
 
   static open(path: string, mode: 'readwrite' | 'readonly' = 'readwrite'): Promise<SqliteDatabase> {
     const flags = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
@@ -18,40 +42,77 @@ export class SqliteDatabase {
     });
   }
 
-  /** Milliseconds to wait on a lock held by another connection (another window, the CLI) before failing. */
+  /**
+   * Milliseconds a statement waits on a lock held by another connection (another window, the CLI) before it fails,
+   * or, outside a transaction, before the wait is reported and the statement tried again.
+   */
   configureBusyTimeout(ms: number): void {
     this.db.configure('busyTimeout', ms);
   }
 
   run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
+    return this.patiently(() => new Promise((resolve, reject) => {
       this.db.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
         if (err) reject(err);
         else resolve({ changes: this.changes, lastId: this.lastID });
       });
-    });
+    }));
   }
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => {
+    return this.patiently(() => new Promise((resolve, reject) => {
       this.db.get(sql, params as SqlValue[], (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
-    });
+    }));
   }
 
   all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    return new Promise((resolve, reject) => {
+    return this.patiently(() => new Promise((resolve, reject) => {
       this.db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-    });
+    }));
   }
 
-  exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  async exec(sql: string): Promise<void> {
+    const begins = /^\s*BEGIN\b/i.test(sql);
+    const ends = /^\s*(COMMIT|END|ROLLBACK)\b/i.test(sql);
+    try {
+      await this.patiently(() => new Promise<void>((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve()))));
+      if (begins) this.inTransaction = true;
+    } finally {
+      if (ends) this.inTransaction = false; // a failed ROLLBACK means there was no transaction left either
+    }
   }
 
   prepare(sql: string): Promise<PreparedStatement> {
     return new Promise((resolve, reject) => {
-      const stmt = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(new PreparedStatement(stmt))));
+      const stmt = this.db.prepare(sql, (err) => (err ? reject(this.located(err)) : resolve(new PreparedStatement(stmt, (e) => this.located(e)))));
     });
+  }
+
+  /**
+   * Runs a statement; outside a transaction (where a statement that met a lock did nothing), SQLITE_BUSY after the
+   * busy timeout means another connection is still writing: say so and try again, for as long as it takes.
+   * Inside a transaction a busy statement fails, since repeating it alone could break the transaction.
+   * Every failure is given the database's path.
+   */
+  private async patiently<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let waited = false; ; waited = true) {
+      try {
+        return await attempt();
+      } catch (err) {
+        const ended = /^SQLITE_(FULL|IOERR)/.test(String((err as { code?: string }).code)) && this.inTransaction;
+        if (ended) this.inTransaction = false; // SQLite rolls back on its own after these
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || this.inTransaction) throw this.located(err as Error);
+        if (!waited) for (const listener of this.waitListeners) listener(this.path);
+      }
+    }
+  }
+
+  /** The error with the file it concerns, in words, keeping SQLite's code for callers that test it. */
+  located(err: Error): Error {
+    const code = (err as { code?: string }).code ?? '';
+    const named = code === 'SQLITE_IOERR' && diskIsFull(this.path) ? NAMED_FAILURES.SQLITE_FULL : NAMED_FAILURES[code];
+    if (!named || err.message.includes(this.path)) return err;
+    return Object.assign(new Error(`${named}: ${this.path} (${code})`), { code, cause: err });
   }
 
   close(): Promise<void> {
@@ -60,12 +121,13 @@ export class SqliteDatabase {
 }
 
 export class PreparedStatement {
-  constructor(private readonly stmt: sqlite3.Statement) {}
+  constructor(private readonly stmt: sqlite3.Statement, private readonly located: (err: Error) => Error) {}
 
   run(params: SqlParams): Promise<RunResult> {
+    const located = this.located;
     return new Promise((resolve, reject) => {
       this.stmt.run(params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
+        if (err) reject(located(err));
         else resolve({ changes: this.changes, lastId: this.lastID });
       });
     });
@@ -77,5 +139,15 @@ export class PreparedStatement {
 }
 
 function withPath(err: Error, path: string): Error {
-  return new Error(`cannot open the database ${path}: ${err.message}`);
+  return Object.assign(new Error(`cannot open the database ${path}: ${err.message}`), { code: (err as { code?: string }).code, cause: err });
+}
+
+/** SQLite reports some writes on a full disk as a plain I/O error (the shared-memory file, say): look. */
+function diskIsFull(path: string): boolean {
+  try {
+    const fs = statfsSync(dirname(path));
+    return fs.bavail * fs.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
 }

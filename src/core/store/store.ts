@@ -1,6 +1,6 @@
 // The one entry point to the database: opening (pragmas, migrations), writing records, and the queries the
 // metrics, the CLI and the editor need. Nothing outside src/core/store writes SQL.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
@@ -62,19 +62,47 @@ export class Store {
     if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = await SqliteDatabase.open(path, options.readonly ? 'readonly' : 'readwrite');
     db.configureBusyTimeout(10_000);
-    await db.exec('PRAGMA foreign_keys = ON');
-    if (!options.readonly) {
-      await db.exec('PRAGMA journal_mode = WAL');
-      await db.exec('PRAGMA synchronous = NORMAL');
-      await migrate(db);
-    } else {
-      await checkVersion(db);
+    try {
+      await db.exec('PRAGMA foreign_keys = ON');
+      if (!options.readonly) {
+        await db.exec('PRAGMA journal_mode = WAL');
+        await db.exec('PRAGMA synchronous = NORMAL');
+        await migrate(db);
+      } else {
+        await checkVersion(db);
+      }
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
     }
     return new Store(db);
   }
 
+  /** Told whenever a write has to wait for another connection to finish (see SqliteDatabase.onWaitForLock). */
+  onWaitForLock(listener: (path: string) => void): () => void {
+    return this.db.onWaitForLock(listener);
+  }
+
   close(): Promise<void> {
     return this.db.close();
+  }
+
+  /**
+   * After a failed write: a write-ahead log left beside the database, explained. It holds only committed
+   * transactions (a rolled-back import left nothing in it that counts), and SQLite merges it into the database the
+   * next time the database is opened with room to do so.
+   */
+  static leftoverLog(path: string): string | undefined {
+    const wal = `${path}-wal`;
+    let size = 0;
+    try {
+      size = statSync(wal).size;
+    } catch {
+      return undefined;
+    }
+    if (size === 0) return undefined;
+    return `${wal} (${size} bytes) is the database's write-ahead log: it holds only committed work, and is merged into ` +
+      `${path} the next time LangLens opens it with enough disk space; do not delete it`;
   }
 
   /** Starts one transaction for writing records; commit or roll back the writer. */
@@ -167,8 +195,10 @@ async function migrate(db: SqliteDatabase): Promise<void> {
       await db.exec(`PRAGMA user_version = ${MIGRATIONS.indexOf(migration) + 1}`);
       await db.exec('COMMIT');
     } catch (err) {
-      await db.exec('ROLLBACK');
-      throw new Error(`updating ${db.path} with schema change ${migration.id} failed: ${(err as Error).message}`);
+      // SQLite may have rolled back already (a full disk does): the failure to report is the first one.
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw Object.assign(new Error(`updating ${db.path} with schema change ${migration.id} failed: ${(err as Error).message}`),
+        { code: (err as { code?: string }).code, cause: err });
     }
   }
 }
