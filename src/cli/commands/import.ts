@@ -145,8 +145,8 @@ function expand(path: string, given: string): Found[] {
     .flatMap(({ e, name }): Found[] => {
       if (!isUtf8(e.name)) {
         return syntaxOf(name) || e.isDirectory()
-          ? [{ problem: { file: join(path, JSON.stringify(e.name.toString('latin1')).slice(1, -1)), line: 0,
-            message: `the name is not UTF-8 (bytes ${e.name.toString('hex')}): rename it to read it` } }]
+          ? [{ problem: { file: join(path, e.name.toString('latin1')), line: 0,
+            message: `the name is not UTF-8 (bytes ${e.name.toString('hex')}, shown here as Latin-1): rename it to read it` } }]
           : [];
       }
       const full = join(path, name);
