@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ImportError, UnrecognisedLayoutError } from '../core/import/errors';
+import { describeNote, ImportError, ReplacementRefused, UnrecognisedLayoutError } from '../core/import/errors';
 import { importFile, type ImportReport } from '../core/import/importFile';
 import { syntaxOf } from '../core/import/readers';
 import type { Database } from './database';
@@ -78,9 +78,11 @@ async function importWithProgress(database: Database, log: vscode.LogOutputChann
 
 async function importOne(store: Awaited<ReturnType<Database['store']>>, file: string, inFolder: boolean, outcome: Outcome, log: vscode.LogOutputChannel) {
   try {
-    const result = await importFile(store, file);
+    const result = await importFile(store, file, { onReplace: 'refuse' })
+      .catch(async (err: unknown) => (err instanceof ReplacementRefused && await askToReplace(file, err) ? importFile(store, file, { onReplace: 'replace' }) : Promise.reject(err)));
     outcome.imported.push(result);
     log.info(`imported ${file} (${result.format}): ${result.rows} rows`);
+    for (const note of result.notes) log.warn(`note: ${describeNote(note)}`);
   } catch (err) {
     if (inFolder && err instanceof UnrecognisedLayoutError) {
       outcome.skipped.push(file);
@@ -93,6 +95,13 @@ async function importOne(store: Awaited<ReturnType<Database['store']>>, file: st
   }
 }
 
+/** A file that would replace stored records from other files is imported only if the user says so, seeing what. */
+async function askToReplace(file: string, err: ReplacementRefused): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(`LangLens: ${path.basename(file)} would replace records that came from other files.`,
+    { modal: true, detail: err.problems.slice(0, 6).map((p) => p.message).join('\n') }, 'Replace Them');
+  return choice === 'Replace Them';
+}
+
 function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
   const rows = outcome.imported.reduce((sum, r) => sum + r.rows, 0);
   // Importing a file again writes nothing: say how much is new, not only how much was read.
@@ -100,8 +109,13 @@ function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
   const done = `Imported ${outcome.imported.length} file(s), ${rows.toLocaleString('en')} rows` +
     ` (${changed === 0 ? 'nothing new: already imported' : `${changed.toLocaleString('en')} new or changed`})` +
     (outcome.skipped.length ? `; skipped ${outcome.skipped.length} file(s) in no known layout` : '');
+  const notes = outcome.imported.reduce((sum, r) => sum + r.notes.length, 0);
   if (outcome.failed.length === 0) {
-    void vscode.window.showInformationMessage(`LangLens: ${done}.`);
+    if (notes === 0) void vscode.window.showInformationMessage(`LangLens: ${done}.`);
+    else {
+      void vscode.window.showWarningMessage(`LangLens: ${done}; ${notes} note(s) on what was not imported.`, 'Show Details')
+        .then((choice) => { if (choice) log.show(); });
+    }
     return;
   }
   const first = outcome.failed[0]!;
