@@ -1,7 +1,7 @@
 // Records of one import that name the same thing (a prompt, a response, a judge's verdict or score) twice.
 // Identical repeats are harmless; repeats with different content would be resolved last-wins without a word,
 // so they are reported with the lines of both.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CanonicalRecord } from '../model/records';
 import { flipVerdict } from '../model/verdicts';
 
@@ -32,7 +32,7 @@ export class DuplicateCheck {
 
 /** Long texts are compared by hash, so that the check holds a few bytes per record, not the file. */
 function digest(content: string): string {
-  return content.length <= 40 ? content : createHash('sha1').update(content).digest('base64');
+  return content.length <= 40 ? content : hash('sha1', content, 'base64');
 }
 
 interface Identity {

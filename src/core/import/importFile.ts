@@ -134,7 +134,7 @@ export async function importFile(store: Store | undefined, path: string, options
     if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
     if (writer) {
       await writer.flushAll();
-      checkReplacements(writer.replacements(), name, options.onReplace !== 'refuse', notes);
+      checkReplacements(await writer.replacements(), name, options.onReplace !== 'refuse', notes);
     }
     const written = writer ? await writer.commit() : undefined;
     options.onProgress?.(1);

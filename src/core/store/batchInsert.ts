@@ -27,10 +27,6 @@ export class BatchInsert {
     for (const value of row) this.values.push(value);
   }
 
-  get width(): number {
-    return this.columns;
-  }
-
   get pending(): number {
     return this.values.length / this.columns;
   }

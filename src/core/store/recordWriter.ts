@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { CanonicalRecord, PairVerdict, PresentationOrder, PromptKey, ScoreScale, SourceRef } from '../model/records';
 import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
-import { ReplacementGuard, type Replacement } from './replacementGuard';
+import { replacementsSoFar, watchReplacements, type Replacement } from './replacementGuard';
 import type { SqliteDatabase, SqlValue } from './sqlite';
 
 export type { Replacement } from './replacementGuard';
@@ -26,9 +26,7 @@ export class RecordWriter {
   private readonly annotators = new Map<string, number>();
   private readonly nextId: Record<'runs' | 'systems' | 'prompts' | 'judges' | 'annotators', number>;
   private readonly sourceIds = new Map<string, number>();
-  private readonly sourcePaths = new Map<number, string>();
   private readonly scales = new Map<string, ScoreScale>();
-  private readonly guard: ReplacementGuard;
   private readonly loadedRuns = new Set<string>();
   private buffered = 0;
   private inFlight: Promise<void> = Promise.resolve();
@@ -41,7 +39,6 @@ export class RecordWriter {
       runs: maxIds.runs! + 1, systems: maxIds.systems! + 1, prompts: maxIds.prompts! + 1,
       judges: maxIds.judges! + 1, annotators: maxIds.annotators! + 1,
     };
-    this.guard = new ReplacementGuard(db, this.nextId.prompts, (id) => (id === null ? null : this.sourcePaths.get(id) ?? null));
     this.batches = {
       runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
       systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
@@ -92,6 +89,7 @@ export class RecordWriter {
       }
       const writer = new RecordWriter(db, now, maxIds);
       await writer.loadSmallTables();
+      await watchReplacements(db);
       return writer;
     } catch (err) {
       await db.exec('ROLLBACK').catch(() => undefined); // SQLite may have rolled back already: keep the real cause
@@ -115,8 +113,8 @@ export class RecordWriter {
   }
 
   /** Stored records from other files that this transaction has replaced so far (see flushAll). */
-  replacements(): readonly Replacement[] {
-    return this.guard.replacements;
+  replacements(): Promise<Replacement[]> {
+    return replacementsSoFar(this.db);
   }
 
   /** Registers the file the records come from; the same file (path and content) imported again reuses its row. */
@@ -127,7 +125,6 @@ export class RecordWriter {
     await this.db.run('INSERT OR IGNORE INTO sources (path, sha256, format, imported_at) VALUES (?, ?, ?, ?)', [path, sha256, format, this.now]);
     const row = await this.db.get<{ id: number }>('SELECT id FROM sources WHERE path = ? AND sha256 = ?', [path, sha256]);
     this.sourceIds.set(key, row!.id);
-    this.sourcePaths.set(row!.id, path);
     return row!.id;
   }
 
@@ -196,14 +193,10 @@ export class RecordWriter {
 
   /** Writes what is buffered, parents first; the rows are detached at once so that buffering can go on. */
   private flush(): Promise<void> {
-    const pending = Object.entries(this.batches).map(([table, batch]) => ({ table, batch, rows: batch.take() }));
+    const pending = Object.values(this.batches).map((batch) => ({ batch, rows: batch.take() }));
     this.buffered = 0;
     return (async () => {
-      for (const { table, batch, rows } of pending) {
-        if (!rows.length) continue;
-        await this.guard.inspect(table, rows, batch.width);
-        await batch.flush(rows);
-      }
+      for (const { batch, rows } of pending) if (rows.length) await batch.flush(rows);
     })();
   }
 

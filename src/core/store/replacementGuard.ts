@@ -1,7 +1,8 @@
-// Before a batch replaces stored prompts, responses or verdicts, finds the rows it would change that came from
-// another file: those are replaced only when the user asks (--replace), and are listed either way. A file
-// imported again after an edit replaces its own rows freely.
-import type { SqliteDatabase, SqlValue } from './sqlite';
+// Notices every stored prompt, response, verdict or score that a write replaces with content from another file:
+// those are replaced only when the user asks (--replace), and are listed either way. A file imported again after
+// an edit replaces its own rows freely. Done by temporary triggers on this connection, so that the rows are
+// seen as the upserts change them, with no extra query or copy per row.
+import type { SqliteDatabase } from './sqlite';
 
 /** A stored record that the import would change, and the file it came from. */
 export interface Replacement {
@@ -14,120 +15,68 @@ export interface Replacement {
 
 interface GuardedTable {
   readonly table: string;
-  /** The column holding the prompt id (the id itself for prompts), and the new row's index of it. */
-  readonly promptColumn: string;
-  /** Key columns: the first keyColumns.length values of a new row. */
-  readonly keyColumns: readonly string[];
-  /** Content columns and their index in a new row. */
-  readonly content: readonly (readonly [string, number])[];
-  readonly sourceIndex: number;
-  readonly lineIndex: number;
-  /** SQL naming the system(s) and judge of a stored row, for the message. */
+  /** When an update changes the record's content (the upserts only update rows whose content differs). */
+  readonly changes: string;
+  readonly prompt: string;
+  /** SQL naming the system(s) and judge of a row `t`, for the message. */
   readonly systems: string;
   readonly judge: string;
   readonly noun: string;
 }
 
 const systemName = (column: string) => `(SELECT name FROM systems WHERE id = t.${column})`;
+const judgeName = '(SELECT name FROM judges WHERE id = t.judge_id)';
 
-const GUARDED: Readonly<Record<string, GuardedTable>> = {
-  prompts: {
-    table: 'prompts', promptColumn: 'id', keyColumns: ['id'], content: [['text', 5]], sourceIndex: 6, lineIndex: 7,
-    systems: 'NULL', judge: 'NULL', noun: 'the prompt',
-  },
-  responses: {
-    table: 'responses', promptColumn: 'prompt_id', keyColumns: ['prompt_id', 'system_id', 'seed'], content: [['text', 3]],
-    sourceIndex: 4, lineIndex: 5, systems: systemName('system_id'), judge: 'NULL', noun: 'the response',
-  },
-  pairwise_judgments: {
-    table: 'pairwise_judgments', promptColumn: 'prompt_id', keyColumns: ['prompt_id', 'judge_id', 'system_a_id', 'system_b_id', 'presentation'],
-    content: [['verdict', 5], ['raw', 6], ['reasoning', 7]], sourceIndex: 8, lineIndex: 9,
-    systems: `${systemName('system_a_id')} || ' vs ' || ${systemName('system_b_id')}`, judge: '(SELECT name FROM judges WHERE id = t.judge_id)',
-    noun: 'the verdict',
-  },
-  pointwise_judgments: {
-    table: 'pointwise_judgments', promptColumn: 'prompt_id', keyColumns: ['prompt_id', 'system_id', 'seed', 'judge_id'],
-    content: [['scale', 4], ['scale_min', 5], ['scale_max', 6], ['score', 7], ['raw', 8], ['reasoning', 9]], sourceIndex: 10, lineIndex: 11,
-    systems: systemName('system_id'), judge: '(SELECT name FROM judges WHERE id = t.judge_id)', noun: 'the score',
-  },
-};
+const GUARDED: readonly GuardedTable[] = [
+  { table: 'prompts', changes: 'OLD.text IS NOT NULL AND NEW.text IS NOT NULL AND OLD.text IS NOT NEW.text', prompt: 't.id',
+    systems: 'NULL', judge: 'NULL', noun: 'the prompt' },
+  { table: 'responses', changes: 'OLD.text IS NOT NEW.text', prompt: 't.prompt_id', systems: systemName('system_id'), judge: 'NULL', noun: 'the response' },
+  { table: 'pairwise_judgments', changes: 'OLD.verdict IS NOT NEW.verdict OR OLD.raw IS NOT NEW.raw OR OLD.reasoning IS NOT NEW.reasoning',
+    prompt: 't.prompt_id', systems: `${systemName('system_a_id')} || ' vs ' || ${systemName('system_b_id')}`, judge: judgeName, noun: 'the verdict' },
+  { table: 'pointwise_judgments',
+    changes: 'OLD.score IS NOT NEW.score OR OLD.raw IS NOT NEW.raw OR OLD.scale IS NOT NEW.scale OR OLD.scale_min IS NOT NEW.scale_min ' +
+      'OR OLD.scale_max IS NOT NEW.scale_max OR OLD.reasoning IS NOT NEW.reasoning',
+    prompt: 't.prompt_id', systems: systemName('system_id'), judge: judgeName, noun: 'the score' },
+];
 
-const ROWS_PER_QUERY = 300;
-
-interface StoredRow {
-  readonly path: string | null;
-  readonly line: number | null;
-  readonly run: string;
-  readonly grp: string;
-  readonly lang: string;
-  readonly turn: number;
-  readonly systems: string | null;
-  readonly judge: string | null;
-  readonly [column: string]: SqlValue;
+/** Creates the triggers (once per connection) and forgets what an earlier transaction saw. */
+export async function watchReplacements(db: SqliteDatabase): Promise<void> {
+  await db.exec(`CREATE TEMP TABLE IF NOT EXISTS replaced_records (
+    tbl TEXT NOT NULL, row_id INTEGER NOT NULL, old_source_id INTEGER, old_line INTEGER, new_line INTEGER)`);
+  for (const g of GUARDED) {
+    // A record from another file (its path differs; a record of no file, written by LangLens itself, counts as
+    // another) whose content changes.
+    await db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS guard_${g.table} BEFORE UPDATE ON main.${g.table}
+      WHEN (${g.changes}) AND OLD.source_id IS NOT NEW.source_id
+        AND (SELECT path FROM sources WHERE id = OLD.source_id) IS NOT (SELECT path FROM sources WHERE id = NEW.source_id)
+      BEGIN
+        INSERT INTO replaced_records (tbl, row_id, old_source_id, old_line, new_line)
+        VALUES ('${g.table}', OLD.id, OLD.source_id, OLD.source_line, NEW.source_line);
+      END`);
+  }
+  await db.exec('DELETE FROM temp.replaced_records');
 }
 
-export class ReplacementGuard {
-  private readonly found: Replacement[] = [];
-
-  /**
-   * @param firstNewPrompt  the first prompt id allocated by this transaction: rows of newer prompts replace nothing
-   * @param pathOf          the file of a source id (null for records written by LangLens itself, such as a judge run)
-   */
-  constructor(private readonly db: SqliteDatabase, private readonly firstNewPrompt: number,
-    private readonly pathOf: (sourceId: number | null) => string | null) {}
-
-  get replacements(): readonly Replacement[] {
-    return this.found;
-  }
-
-  /** Looks at a batch of new rows (flat, `columns` values each) before it is written to `table`. */
-  async inspect(table: string, values: readonly SqlValue[], columns: number): Promise<void> {
-    const guard = GUARDED[table];
-    if (!guard) return;
-    const candidates: (readonly SqlValue[])[] = [];
-    for (let at = 0; at < values.length; at += columns) {
-      const row = values.slice(at, at + columns);
-      if ((row[0] as number) < this.firstNewPrompt) candidates.push(row); // every new row starts with its prompt's id
-    }
-    for (let start = 0; start < candidates.length; start += ROWS_PER_QUERY) {
-      await this.compare(guard, candidates.slice(start, start + ROWS_PER_QUERY));
-    }
-  }
-
-  private async compare(guard: GuardedTable, rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    const keys = guard.keyColumns;
-    const tuple = `(${keys.map(() => '?').join(', ')})`;
-    const stored = await this.db.all<StoredRow>(`
-      SELECT ${keys.map((k, i) => `t.${k} AS k${i}`).join(', ')}, ${guard.content.map(([c], i) => `t.${c} AS c${i}`).join(', ')},
-             s.path, t.source_line AS line, r.name AS run, p.group_key AS grp, p.lang, p.turn,
-             ${guard.systems} AS systems, ${guard.judge} AS judge
-      FROM ${guard.table} t JOIN prompts p ON p.id = t.${guard.promptColumn} JOIN runs r ON r.id = p.run_id
-      LEFT JOIN sources s ON s.id = t.source_id
-      WHERE (${keys.map((k) => `t.${k}`).join(', ')}) IN (VALUES ${rows.map(() => tuple).join(', ')})`,
-    rows.flatMap((row) => row.slice(0, keys.length)));
-    const byKey = new Map(stored.map((s) => [JSON.stringify(keys.map((_, i) => s[`k${i}`])), s]));
+/** What the current transaction has replaced from other files so far, in the order it happened. */
+export async function replacementsSoFar(db: SqliteDatabase): Promise<Replacement[]> {
+  const out: Replacement[] = [];
+  for (const g of GUARDED) {
+    const rows = await db.all<{ newLine: number; path: string | null; line: number | null; run: string; grp: string; lang: string; turn: number;
+      systems: string | null; judge: string | null }>(`
+      SELECT x.new_line AS newLine, s.path, x.old_line AS line, r.name AS run, p.group_key AS grp, p.lang, p.turn,
+             ${g.systems} AS systems, ${g.judge} AS judge
+      FROM temp.replaced_records x JOIN main.${g.table} t ON t.id = x.row_id
+      JOIN prompts p ON p.id = ${g.prompt} JOIN runs r ON r.id = p.run_id LEFT JOIN sources s ON s.id = x.old_source_id
+      WHERE x.tbl = ? ORDER BY x.rowid`, [g.table]);
     for (const row of rows) {
-      const old = byKey.get(JSON.stringify(row.slice(0, keys.length)));
-      if (!old || !this.changes(guard, old, row)) continue;
-      const path = this.pathOf(row[guard.sourceIndex] as number | null);
-      if (old.path === path) continue; // the same file again, edited: its own rows follow it
-      this.found.push({
-        what: describe(guard, old), line: row[guard.lineIndex] as number,
-        storedFrom: old.path ?? 'LangLens itself (no file)', storedLine: old.line,
-      });
+      out.push({ what: describe(g, row), line: row.newLine, storedFrom: row.path ?? 'LangLens itself (no file)', storedLine: row.line });
     }
   }
-
-  /** Whether the new row changes what is stored; a prompt without text (named by a response) changes nothing. */
-  private changes(guard: GuardedTable, old: StoredRow, row: readonly SqlValue[]): boolean {
-    if (guard.table === 'prompts') return old.c0 !== null && row[5] !== null && old.c0 !== row[5];
-    return guard.content.some(([, index], i) => (old[`c${i}`] ?? null) !== (row[index] ?? null));
-  }
+  return out.sort((a, b) => a.line - b.line);
 }
 
-function describe(guard: GuardedTable, old: StoredRow): string {
-  const where = `run ${old.run}, group ${old.grp}, ${old.lang}${old.turn > 1 ? `, turn ${old.turn}` : ''}`;
-  const by = old.judge ? `${old.judge}'s ` : '';
-  const noun = by ? guard.noun.replace(/^the /, by) : guard.noun;
-  return old.systems ? `${noun} of ${old.systems} for ${where}` : `${noun} of ${where}`;
+function describe(g: GuardedTable, row: { run: string; grp: string; lang: string; turn: number; systems: string | null; judge: string | null }): string {
+  const where = `run ${row.run}, group ${row.grp}, ${row.lang}${row.turn > 1 ? `, turn ${row.turn}` : ''}`;
+  const noun = row.judge ? g.noun.replace(/^the /, `${row.judge}'s `) : g.noun;
+  return row.systems ? `${noun} of ${row.systems} for ${where}` : `${noun} of ${where}`;
 }
