@@ -114,6 +114,21 @@ describe('import trust: no silent loss', () => {
       assert.match(replaced.notes[0]!.message, /replaced records that came from other files/);
     });
 
+    it('cover prompts, verdicts and scores too', async () => {
+      const judged = (verdict: string, score: number) => jsonl([
+        { kind: 'prompt', run: 'r', group: 'g1', lang: 'es', text: verdict === 'A' ? '¿Hola?' : '¿Qué tal?' },
+        { kind: 'pairwise-judgment', run: 'r', group: 'g1', lang: 'es', judge: 'j', system_a: 's1', system_b: 's2', verdict },
+        { kind: 'pointwise-judgment', run: 'r', group: 'g1', lang: 'es', judge: 'j', system: 's1', scale: 'likert-6', score },
+      ]);
+      await importFile(test.store, file('a.jsonl', judged('A', 5)));
+      const error = await refusal(file('b.jsonl', judged('B', 2)), { onReplace: 'refuse' });
+      assert.deepEqual(error.problems.slice(1).map((p) => [p.line, p.message.replace(/, stored from .*/, '')]), [
+        [1, 'would replace the prompt of run r, group g1, es'],
+        [2, "would replace j's verdict of s1 vs s2 for run r, group g1, es"],
+        [3, "would replace j's score of s1 for run r, group g1, es"],
+      ]);
+    });
+
     it('are replaced freely by the same file edited', async () => {
       const path = file('a.jsonl', jsonl([{ ...key, group: 'g1', text: 'uno' }]));
       await importFile(test.store, path, { onReplace: 'refuse' });
