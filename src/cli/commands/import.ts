@@ -150,6 +150,7 @@ function expand(path: string, given: string): Found[] {
           : [];
       }
       const full = join(path, name);
+      // A link is followed: to a folder, its files; to a file, that file if it is a data file; in a loop, a refusal.
       if (e.isDirectory() || e.isSymbolicLink()) return expand(full, given).filter((f) => !('file' in f) || syntaxOf(f.file) || !e.isSymbolicLink());
       return syntaxOf(name) ? [{ file: full, inFolder: true }] : [];
     });
