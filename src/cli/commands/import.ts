@@ -4,6 +4,7 @@ import { UnrecognisedLayoutError } from '../../core/import/errors';
 import { importFile, type ImportReport } from '../../core/import/importFile';
 import { FORMATS } from '../../core/import/formats';
 import { parseLanguageTag } from '../../core/model/language';
+import { describeOrphans, orphanedSystems } from '../../core/store/orphanedSystems';
 import { Store } from '../../core/store/store';
 import { syntaxOf } from '../../core/import/readers';
 import { UsageError, type Command } from '../command';
@@ -70,6 +71,7 @@ options:
         }
         if (!context.json) context.stdout.write(describeReport(reports.at(-1)!, dryRun) + '\n');
       }
+      if (store) for (const warning of describeOrphans(await orphanedSystems(store))) context.stderr.write(warning + '\n');
     } finally {
       await store?.close();
     }

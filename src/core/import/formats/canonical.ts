@@ -42,7 +42,8 @@ class CanonicalConverter implements RowConverter {
           kind, ...key, judge: f.text(row, 'judge'), systemA: f.text(row, 'system_a'), systemB: distinct(row),
           order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
           verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
-          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
+          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }),
+          ...(f.has(row, 'preference') ? { preference: preferenceOf(row) } : {}), source,
         }];
       case 'pointwise-judgment': {
         const scale = scaleOf(row);
@@ -52,9 +53,11 @@ class CanonicalConverter implements RowConverter {
         }
         return [{
           kind, ...key, system: f.text(row, 'system'), seed: seedOf(row), judge: f.text(row, 'judge'), scale, score,
-          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
+          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }), source,
         }];
       }
+      case 'reference':
+        return [{ kind, ...key, author: f.text(row, 'author'), text: f.text(row, 'text'), source }];
       case 'pairwise-label':
         return [{
           kind, ...key, ...labelBase(row), systemA: f.text(row, 'system_a'), systemB: distinct(row),
@@ -72,6 +75,12 @@ class CanonicalConverter implements RowConverter {
         return [{ kind, ...key, ...labelBase(row), system: f.text(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
     }
   }
+}
+
+function preferenceOf(row: Row): number {
+  const p = f.number(row, 'preference');
+  if (p < 0 || p > 1) throw new FieldError('preference', `${p} is outside 0 (system_a) to 1 (system_b)`);
+  return p;
 }
 
 function seedOf(row: Row): number {

@@ -1,6 +1,8 @@
 import { alpacaEvalFormat } from './alpacaEval';
 import { canonicalFormat } from './canonical';
-import { fastChatAnswerFormat, fastChatPairFormat, fastChatQuestionFormat, fastChatSingleFormat } from './fastChat';
+import {
+  fastChatAnswerFormat, fastChatPairFormat, fastChatQuestionFormat, fastChatReferenceFormat, fastChatSingleFormat,
+} from './fastChat';
 import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';
 import { mtBenchFormat } from './mtBench';
@@ -14,6 +16,7 @@ export const FORMATS: readonly ImportFormat[] = [
   mtBenchFormat,
   fastChatPairFormat,
   fastChatSingleFormat,
+  fastChatReferenceFormat,
   fastChatAnswerFormat,
   fastChatQuestionFormat,
   pandaLmTestSetFormat,
