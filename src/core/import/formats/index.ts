@@ -1,4 +1,6 @@
 import { alpacaEvalFormat } from './alpacaEval';
+import { alpacaEvalAnnotationsFormat } from './alpacaEvalAnnotations';
+import { arenaHardAnswerFormat, arenaHardJudgmentFormat, arenaHardQuestionFormat } from './arenaHard';
 import { canonicalFormat } from './canonical';
 import {
   fastChatAnswerFormat, fastChatPairFormat, fastChatQuestionFormat, fastChatReferenceFormat, fastChatSingleFormat,
@@ -16,11 +18,15 @@ export const FORMATS: readonly ImportFormat[] = [
   mtBenchFormat,
   fastChatPairFormat,
   fastChatSingleFormat,
+  arenaHardJudgmentFormat,
   fastChatReferenceFormat,
+  arenaHardQuestionFormat,
+  arenaHardAnswerFormat,
   fastChatAnswerFormat,
   fastChatQuestionFormat,
   pandaLmTestSetFormat,
   pandaLmJudgeFormat,
+  alpacaEvalAnnotationsFormat,
   alpacaEvalFormat,
   hpltPromptsFormat,
 ];
