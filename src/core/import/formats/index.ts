@@ -7,6 +7,7 @@ import {
 } from './fastChat';
 import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';
+import { kewJudgeFormat, kewOutputsFormat } from './kew';
 import { mtBenchFormat } from './mtBench';
 import { pandaLmJudgeFormat, pandaLmTestSetFormat } from './pandaLm';
 
@@ -28,6 +29,8 @@ export const FORMATS: readonly ImportFormat[] = [
   pandaLmJudgeFormat,
   alpacaEvalAnnotationsFormat,
   alpacaEvalFormat,
+  kewJudgeFormat,
+  kewOutputsFormat,
   hpltPromptsFormat,
 ];
 
