@@ -7,6 +7,7 @@ import {
 } from './fastChat';
 import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';
+import { inspectFormat } from './inspect';
 import { kewJudgeFormat, kewOutputsFormat } from './kew';
 import { mtBenchFormat } from './mtBench';
 import { pandaLmJudgeFormat, pandaLmTestSetFormat } from './pandaLm';
@@ -29,6 +30,7 @@ export const FORMATS: readonly ImportFormat[] = [
   pandaLmJudgeFormat,
   alpacaEvalAnnotationsFormat,
   alpacaEvalFormat,
+  inspectFormat,
   kewJudgeFormat,
   kewOutputsFormat,
   hpltPromptsFormat,
