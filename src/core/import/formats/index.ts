@@ -9,8 +9,10 @@ import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';
 import { inspectFormat } from './inspect';
 import { kewJudgeFormat, kewOutputsFormat } from './kew';
+import { llmComparatorFormat } from './llmComparator';
 import { mtBenchFormat } from './mtBench';
 import { pandaLmJudgeFormat, pandaLmTestSetFormat } from './pandaLm';
+import { promptfooFormat, promptfooGradingFormat } from './promptfoo';
 
 export type { ImportFormat, ImportOptions } from './format';
 
@@ -31,6 +33,9 @@ export const FORMATS: readonly ImportFormat[] = [
   alpacaEvalAnnotationsFormat,
   alpacaEvalFormat,
   inspectFormat,
+  llmComparatorFormat,
+  promptfooFormat,
+  promptfooGradingFormat,
   kewJudgeFormat,
   kewOutputsFormat,
   hpltPromptsFormat,
