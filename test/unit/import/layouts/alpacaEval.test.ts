@@ -1,6 +1,6 @@
 // alpaca_eval's annotations.json: the win rate, wins and draws must be the published leaderboard's, exactly.
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgedPairs, parseBaseline, sideBySideScores } from '../../../../src/core/metrics/scores';
 import { layoutStore, realLayout, type LayoutStore } from './helpers';
@@ -53,5 +53,13 @@ describe('alpaca_eval annotations.json', () => {
       ['a', 'gpt4_turbo', 'B', 0.8], ['b', 'gpt4_turbo', 'A', 0.2], ['c', 'gpt4_turbo', 'tie', 0.5], ['d', 'gpt4_turbo', 'tie', 0.5],
       ['e', 'gpt4_turbo', 'invalid', null],
     ]);
+    // The same pair named the other way round: the preference turns with the verdict (1.8 for gpt4_turbo = 0.2 for my-model).
+    const swapped = join(db.folder, 'swapped', 'annotations.json');
+    mkdirSync(join(db.folder, 'swapped'));
+    writeFileSync(swapped, JSON.stringify([{ ...row('f', 1.8), generator_1: 'my-model', generator_2: 'gpt4_turbo' }]));
+    await db.importing(swapped);
+    const [f] = await db.rows<{ verdict: string; preference: number; a: string }>(`SELECT j.verdict, j.preference, sa.name AS a
+      FROM pairwise_judgments j JOIN prompts p ON p.id = j.prompt_id JOIN systems sa ON sa.id = j.system_a_id WHERE p.text = 'f'`);
+    assert.deepEqual([f!.a, f!.verdict, Math.round(f!.preference * 100) / 100], ['gpt4_turbo', 'A', 0.2]);
   });
 });

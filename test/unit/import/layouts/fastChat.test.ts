@@ -1,11 +1,14 @@
 // FastChat's llm_judge files as FastChat reads them, on one user's real run and FastChat's own MT-bench data.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { mtBenchScores } from '../../../../src/core/metrics/scores';
 import { tableSource } from '../../../../src/core/report/sources';
 import { orphanedSystems } from '../../../../src/core/store/orphanedSystems';
 import { pointwiseScores } from '../../../../src/core/store/scoreQueries';
+import { PROJECT_ROOT } from '../../../support/paths';
 import { layoutStore, realLayout, type LayoutStore } from './helpers';
 
 describe('FastChat llm_judge layout', () => {
@@ -74,5 +77,15 @@ describe('FastChat llm_judge layout', () => {
       'SELECT r.name AS run, s.name AS system FROM responses x JOIN systems s ON s.id = x.system_id JOIN runs r ON r.id = s.run_id ORDER BY run');
     assert.deepEqual(responses, [{ run: 'mt-bench', system: 'llama-2-7b' }, { run: 'vicuna_bench', system: 'llama-2-7b' }]);
     assert.deepEqual(await orphanedSystems(db.store), [{ run: 'mt-bench', system: 'Llama-2-7b-chat-hf', verdicts: 0, scores: 1 }]);
+
+    // langlens import says so after importing.
+    const importing = (file: string) => spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href,
+      join(PROJECT_ROOT, 'src/cli/main.ts'), 'import', join(db.folder, file), '--db', join(db.folder, 'cli.db')],
+    { cwd: db.folder, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' } });
+    const cli = importing('data/mt_bench/model_judgment/gpt-4_single.jsonl');
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.doesNotMatch(cli.stderr, /warning/, 'a run without any responses is not warned about');
+    const again = importing('data/mt_bench/model_answer/llama-2-7b.jsonl');
+    assert.match(again.stderr, /warning: in run "mt-bench", verdicts or scores name system\(s\) with no responses: Llama-2-7b-chat-hf \(0 verdicts, 1 scores\)/);
   });
 });
