@@ -3,7 +3,8 @@
 // model_judgment/<judge>/<model>.jsonl: {"question_id", "model", "judge", "games": [game 1, game 2]}, each game's
 // "score" a label such as "A>>B". gen_judgment.py shows the baseline as A in game 1 and the model as A in game 2,
 // so the two games are the two orders. The baseline is not in the file; it is the row's "baseline" when there is
-// one, else arena-hard-v0.1's gpt-4-0314.
+// one, else the baseline arena-hard-v2.0 sets for the row's category (utils/judge_utils.py JUDGE_SETTINGS; v2.0
+// rows name the question "uid"), else arena-hard-v0.1's gpt-4-0314.
 import { basename, dirname } from 'node:path';
 import type { CanonicalRecord, PairVerdict } from '../../model/records';
 import { FieldError } from '../errors';
@@ -13,6 +14,10 @@ import { answerTurns, fastChatRun, systemOfAnswerFile, turnTexts } from './fastC
 import { defaultLanguage, type ImportFormat } from './format';
 
 export const ARENA_HARD_BASELINE = 'gpt-4-0314';
+const V2_BASELINES: Readonly<Record<string, string>> = {
+  hard_prompt: 'o3-mini-2025-01-31', coding: 'o3-mini-2025-01-31', math: 'o3-mini-2025-01-31',
+  creative_writing: 'gemini-2.0-flash-001',
+};
 
 const isContentList = (turns: unknown) => Array.isArray(turns) && typeof turns[0] === 'object' && turns[0] !== null;
 
@@ -68,7 +73,7 @@ export const arenaHardJudgmentFormat: ImportFormat = {
   name: 'arena-hard-judgment',
   description: 'Arena-Hard model_judgment/<judge>/<model>.jsonl (games[].score such as "A>>B"; both games are both orders)',
   syntaxes: ['jsonl'],
-  matches: (_name, first) => 'question_id' in first && Array.isArray(first.games),
+  matches: (_name, first) => ('question_id' in first || 'uid' in first) && Array.isArray(first.games),
   open: (context) => {
     const run = fastChatRun(context, 'arena-hard');
     // model_judgment/<judge>/<model>.jsonl is named after the answer file, as the answers' systems are.
@@ -78,11 +83,12 @@ export const arenaHardJudgmentFormat: ImportFormat = {
         const games = row.games;
         if (!Array.isArray(games) || games.length === 0 || games.length > 2) throw new FieldError('games', 'expected one or two games');
         const systemB = context.options.system ?? (inJudgeFolder ? systemOfAnswerFile(context.file) : f.text(row, 'model'));
-        const systemA = f.optionalText(row, 'baseline') ?? ARENA_HARD_BASELINE;
+        const category = f.optionalText(row, 'category');
+        const systemA = f.optionalText(row, 'baseline') ?? (category ? V2_BASELINES[category] : undefined) ?? ARENA_HARD_BASELINE;
         if (systemA === systemB) throw new FieldError('model', `is the baseline itself ("${systemA}")`);
         const judge = f.optionalText(row, 'judge') ?? (inJudgeFolder ? basename(dirname(context.file)) : undefined);
         if (!judge) throw new FieldError('judge', 'is missing');
-        const key = { run, group: f.text(row, 'question_id'), lang: defaultLanguage(context), turn: 1 };
+        const key = { run, group: f.text(row, 'question_id' in row ? 'question_id' : 'uid'), lang: defaultLanguage(context), turn: 1 };
         return games.map((game, g) => {
           const at = `games[${g}]`;
           if (typeof game !== 'object' || game === null) throw new FieldError(at, 'expected an object with "score"');

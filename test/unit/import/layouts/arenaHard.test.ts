@@ -1,5 +1,6 @@
 // Arena-Hard: the real questions and answers, and judgments in gen_judgment.py's shape (test/fixtures/arena-hard).
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgedPairs, parseBaseline, sideBySideScores } from '../../../../src/core/metrics/scores';
 import { PROJECT_ROOT } from '../../../support/paths';
@@ -38,5 +39,24 @@ describe('Arena-Hard layout', () => {
     // The strength of each label is kept as the judge wrote it.
     const raw = await db.rows<{ raw: string }>(`SELECT raw FROM pairwise_judgments WHERE presentation = 'AB' ORDER BY source_line`);
     assert.deepEqual(raw.map((r) => r.raw), ['A>>B', 'B>A', 'A=B', 'null', 'B>>A']);
+  });
+
+  it('arena-hard-v2.0 rows: the question is "uid", the baseline the category\'s', async () => {
+    const path = join(db.folder, 'v2.jsonl');
+    const game = (score: string) => ({ user_prompt: 'p', judgment: `[[${score}]]`, score });
+    writeFileSync(path, [
+      { uid: 'u1', category: 'hard_prompt', model: 'm', judge: 'gpt-4.1', games: [game('A>B'), game('A>B')] },
+      { uid: 'u2', category: 'creative_writing', model: 'm', judge: 'gpt-4.1', games: [game('B>A'), game('B>A')] },
+    ].map((r) => JSON.stringify(r)).join('\n'));
+    await db.importing(path);
+    // u1: the baseline won shown first, the model won shown first: a tie. u2: the model won, then the baseline.
+    assert.deepEqual(await db.rows(`SELECT p.group_key AS g, sa.name AS a, j.presentation AS o, j.verdict AS v FROM pairwise_judgments j
+      JOIN prompts p ON p.id = j.prompt_id JOIN systems sa ON sa.id = j.system_a_id ORDER BY g, o`), [
+      { g: 'u1', a: 'o3-mini-2025-01-31', o: 'AB', v: 'A' }, { g: 'u1', a: 'o3-mini-2025-01-31', o: 'BA', v: 'B' },
+      // The store keeps a pair with the system it met first as A: here m, so game 2 (m first) is AB.
+      { g: 'u2', a: 'm', o: 'AB', v: 'B' }, { g: 'u2', a: 'm', o: 'BA', v: 'A' },
+    ]);
+    assert.deepEqual(await db.rows(`SELECT DISTINCT sb.name AS b FROM pairwise_judgments j JOIN prompts p ON p.id = j.prompt_id
+      JOIN systems sb ON sb.id = j.system_b_id WHERE p.group_key = 'u2'`), [{ b: 'gemini-2.0-flash-001' }]);
   });
 });
