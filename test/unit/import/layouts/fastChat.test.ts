@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mtBenchScores } from '../../../../src/core/metrics/scores';
+import { judgedPairs, mtBenchScores, parseBaseline, sideBySideScores } from '../../../../src/core/metrics/scores';
 import { tableSource } from '../../../../src/core/report/sources';
 import { orphanedSystems } from '../../../../src/core/store/orphanedSystems';
 import { pointwiseScores } from '../../../../src/core/store/scoreQueries';
@@ -30,6 +30,12 @@ describe('FastChat llm_judge layout', () => {
     [{ v: 'single-math-v1', n: 30 }, { v: 'single-math-v1-multi-turn', n: 30 }, { v: 'single-v1', n: 50 },
       { v: 'single-v1-multi-turn', n: 50 }]);
     assert.deepEqual(await orphanedSystems(db.store), []);
+    // Both orders combined (computed with Python from gpt-4_pair.jsonl): phi-3-dpo wins 20, ties 35 (tied or
+    // order-inconsistent), loses 18; 2 rows have an "error" order.
+    const { rows: sxs } = sideBySideScores(judgedPairs(await db.store.judgeVerdicts()), { baseline: parseBaseline('phi-3'), invalidAs: 'exclude' });
+    const dpo = sxs.find((r) => r.system === 'phi-3-dpo')!;
+    assert.deepEqual([dpo.judge, dpo.wins, dpo.ties, dpo.losses, dpo.invalid, dpo.score.n], ['gpt-4', 20, 35, 18, 2, 73]);
+    assert.equal(dpo.score.value, (20 + 35 / 2) / 73);
 
     // show_result on this file (computed with Python from gpt-4_single.jsonl): phi-3-dpo turn 1 8.3625 (80 answers),
     // turn 2 8.0375 (80), average 8.2 over all 160.
