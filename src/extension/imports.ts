@@ -38,7 +38,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, databas
     }),
     vscode.commands.registerCommand('langlens.importFiles', async (uri?: vscode.Uri, selected?: vscode.Uri[]) => {
       const files = selected?.length ? selected : uri ? [uri] : await vscode.window.showOpenDialog({
-        canSelectMany: true, openLabel: 'Import', filters: { 'Run files': ['jsonl', 'json', 'csv', 'tsv'] },
+        canSelectMany: true, openLabel: 'Import', filters: { 'Run files': ['jsonl', 'json', 'csv', 'tsv', 'eval'] },
       });
       if (files?.length) await importAll(files.map((f) => f.fsPath), false);
     }),
@@ -59,7 +59,7 @@ async function pickOne(options: vscode.OpenDialogOptions): Promise<vscode.Uri | 
 
 async function importWithProgress(database: Database, log: vscode.LogOutputChannel, files: string[], inFolder: boolean): Promise<void> {
   if (files.length === 0) {
-    void vscode.window.showWarningMessage('LangLens: no .jsonl, .json, .csv or .tsv files there.');
+    void vscode.window.showWarningMessage('LangLens: no .jsonl, .json, .csv, .tsv or .eval files there.');
     return;
   }
   const store = await database.store();

@@ -7,6 +7,7 @@ import { fileProblem } from '../../core/import/fileProblems';
 import { importFile, type ImportReport } from '../../core/import/importFile';
 import { FORMATS, formatNamed } from '../../core/import/formats';
 import { parseLanguageInput } from '../../core/model/language';
+import { describeOrphans, orphanedSystems } from '../../core/store/orphanedSystems';
 import { Store } from '../../core/store/store';
 import { syntaxOf } from '../../core/import/readers';
 import { UsageError, type Command } from '../command';
@@ -109,6 +110,7 @@ options:
           context.stderr.write(`langlens import: nothing was imported from the file:\n${err.message}\n`);
         }
       }
+      if (store) for (const warning of describeOrphans(await orphanedSystems(store))) context.stderr.write(warning + '\n');
     } finally {
       await store?.close().catch(() => undefined);
       stdin?.remove();

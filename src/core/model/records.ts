@@ -64,6 +64,13 @@ export interface PairwiseJudgmentRecord extends PromptKey {
   readonly reasoning?: string;
   /** The content hash of the judge definition that produced it (absent for imported verdicts). */
   readonly judgeHash?: string;
+  /** Which of the judge's prompts produced it (FastChat's `pair-v2`, `pair-math-v1`): one judge, several prompts. */
+  readonly promptVariant?: string;
+  /**
+   * A continuous preference for systemB over systemA, from 0 (A) through 0.5 (no preference) to 1 (B), when the
+   * judge gives one (alpaca_eval's weighted preference − 1). The verdict is its rounding.
+   */
+  readonly preference?: number;
   readonly source: SourceRef;
 }
 
@@ -83,6 +90,20 @@ export interface PointwiseJudgmentRecord extends ResponseKey {
   readonly raw?: string;
   readonly reasoning?: string;
   readonly judgeHash?: string;
+  /** As for pairwise judgments: FastChat's `single-v1`, `single-math-v1-multi-turn`. */
+  readonly promptVariant?: string;
+  readonly source: SourceRef;
+}
+
+/**
+ * A reference answer to a prompt (FastChat's `reference_answer/gpt-4.jsonl`): what a judge may compare against,
+ * never a system's response.
+ */
+export interface ReferenceRecord extends PromptKey {
+  readonly kind: 'reference';
+  /** Who wrote it: a model or a person ("gpt-4"). */
+  readonly author: string;
+  readonly text: string;
   readonly source: SourceRef;
 }
 
@@ -145,6 +166,7 @@ export type HumanLabelRecord = PairwiseLabelRecord | RatingLabelRecord | Languag
 export type CanonicalRecord =
   | PromptRecord
   | ResponseRecord
+  | ReferenceRecord
   | PairwiseJudgmentRecord
   | PointwiseJudgmentRecord
   | HumanLabelRecord;
@@ -153,5 +175,5 @@ export type RecordKind = CanonicalRecord['kind'];
 
 export const RECORD_KINDS: readonly RecordKind[] = [
   'prompt', 'response', 'pairwise-judgment', 'pointwise-judgment', 'pairwise-label', 'rating-label', 'language-label',
-  'language-flag',
+  'language-flag', 'reference',
 ];

@@ -16,6 +16,7 @@ import {
   languageIdSums,
   languageMismatches,
   likertMeans,
+  mtBenchScores,
   parseBaseline,
   ratingDistribution,
   sideBySideScores,
@@ -32,6 +33,7 @@ import {
   languageIdTable,
   languageMismatchTable,
   likertTable,
+  mtBenchScoreTable,
   ratingsTable,
   sideBySideTable,
 } from './scoreTables';
@@ -128,6 +130,11 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     id: 'likert',
     description: 'Likert 1–6 judge means per system and language with the language gate (Kew et al.)',
     build: async (store, o) => likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals),
+  },
+  {
+    id: 'mt-bench',
+    description: "MT-bench score: mean 1–10 judge score per system, turn and language, as FastChat's show_result",
+    build: async (store, o) => mtBenchScoreTable(mtBenchScores(await scores(store, o, 'mt-bench-10'), o), o.intervals),
   },
   {
     id: 'rating3',

@@ -10,6 +10,7 @@ import type {
   IoAgreementRow,
   LanguageIdRow,
   LikertRow,
+  MtBenchScoreRow,
   RatingDistributionRow,
   SideBySideResult,
   Slice,
@@ -306,6 +307,33 @@ export function chanceCorrectedTable(
       ...(table.rows.length === 0 ? ['Nothing to compare: no unit was labelled by two or more raters of this scale.'] : []),
       ...countNote(table.skippedRows, `pair or leave-one-out row(s) resting on fewer than ${minItems} units are not shown (--min-items).`),
       ...countNote(units.leftOut, `${units.leftOutReason} were left out.`),
+      intervalNote(intervals),
+    ],
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ MT-bench score
+export function mtBenchScoreTable(rows: readonly MtBenchScoreRow[], intervals?: IntervalSettings): Table {
+  const fields = sliceGrouping(rows.map((r) => ({ run: r.run, lang: r.lang, turn: 1 })));
+  const turns = [...new Set(rows.flatMap((r) => [...r.turns.keys()]))].sort((a, b) => a - b);
+  const invalid = sum(rows, (r) => r.invalid);
+  return {
+    id: 'mt-bench',
+    title: 'MT-bench score (1–10) per system, turn and language, as FastChat\'s show_result',
+    columns: [
+      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'),
+      ...turns.flatMap((t) => [score(`turn${t}`, `Turn ${t}`), count(`n${t}`, 'n')]),
+      score('average', 'Average'), count('n', 'n'), count('invalid', 'Unparsable'),
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells({ run: r.run, lang: r.lang }, fields), judge: r.judge, system: r.system,
+      ...Object.fromEntries(turns.flatMap((t) => [[`turn${t}`, r.turns.get(t)], [`n${t}`, r.turns.get(t)?.n ?? 0]])),
+      average: r.average, n: r.average.n, invalid: r.invalid,
+    })),
+    notes: [
+      'Mean of the judge\'s 1–10 scores (scale mt-bench-10) per turn; Average is the mean over every scored answer of all turns, as FastChat\'s show_result (not the mean of the turn means).',
+      'A judge\'s prompt variants (single-v1, single-math-v1, …-multi-turn) count as one judge, as in FastChat.',
+      ...countNote(invalid, 'unparsable scores (FastChat\'s -1) were left out.'),
       intervalNote(intervals),
     ],
   };

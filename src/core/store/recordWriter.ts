@@ -52,23 +52,31 @@ export class RecordWriter {
         `ON CONFLICT (prompt_id, system_id, seed) DO UPDATE SET
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
          WHERE responses.text IS NOT excluded.text`),
+      reference_answers: new BatchInsert(db, 'INSERT INTO reference_answers (prompt_id, author, text, source_id, source_line)', 5,
+        `ON CONFLICT (prompt_id, author) DO UPDATE SET
+           text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
+         WHERE reference_answers.text IS NOT excluded.text`),
       pairwise_judgments: new BatchInsert(db,
         `INSERT INTO pairwise_judgments (prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw,
-           reasoning, source_id, source_line)`, 10,
+           reasoning, source_id, source_line, prompt_variant, preference)`, 12,
         `ON CONFLICT (prompt_id, judge_id, system_a_id, system_b_id, presentation) DO UPDATE SET
            verdict = excluded.verdict, raw = excluded.raw, reasoning = excluded.reasoning,
-           source_id = excluded.source_id, source_line = excluded.source_line
+           source_id = excluded.source_id, source_line = excluded.source_line,
+           prompt_variant = excluded.prompt_variant, preference = excluded.preference
          WHERE pairwise_judgments.verdict IS NOT excluded.verdict OR pairwise_judgments.raw IS NOT excluded.raw
-           OR pairwise_judgments.reasoning IS NOT excluded.reasoning`),
+           OR pairwise_judgments.reasoning IS NOT excluded.reasoning
+           OR pairwise_judgments.prompt_variant IS NOT excluded.prompt_variant
+           OR pairwise_judgments.preference IS NOT excluded.preference`),
       pointwise_judgments: new BatchInsert(db,
         `INSERT INTO pointwise_judgments (prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw,
-           reasoning, source_id, source_line)`, 12,
+           reasoning, source_id, source_line, prompt_variant)`, 13,
         `ON CONFLICT (prompt_id, system_id, seed, judge_id) DO UPDATE SET
            scale = excluded.scale, scale_min = excluded.scale_min, scale_max = excluded.scale_max,
            score = excluded.score, raw = excluded.raw, reasoning = excluded.reasoning,
-           source_id = excluded.source_id, source_line = excluded.source_line
+           source_id = excluded.source_id, source_line = excluded.source_line, prompt_variant = excluded.prompt_variant
          WHERE pointwise_judgments.score IS NOT excluded.score OR pointwise_judgments.raw IS NOT excluded.raw
-           OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning`),
+           OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning
+           OR pointwise_judgments.prompt_variant IS NOT excluded.prompt_variant`),
       language_flags: new BatchInsert(db,
         `INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged, labelled_at,
            recorded_at, source_id, source_line)`, 10),
@@ -221,8 +229,9 @@ export class RecordWriter {
         const promptId = this.promptId(record, sourceId, line);
         const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order);
         const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
+        const preference = record.preference === undefined ? null : pair.flipped ? 1 - record.preference : record.preference;
         this.batches.pairwise_judgments!.add([promptId, judgeId, pair.a, pair.b, pair.order, pair.verdict,
-          record.raw ?? null, record.reasoning ?? null, sourceId, line]);
+          record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null, preference]);
         return;
       }
       case 'pointwise-judgment': {
@@ -230,7 +239,12 @@ export class RecordWriter {
         const systemId = this.systemId(record.run, record.system);
         const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
         this.batches.pointwise_judgments!.add([promptId, systemId, record.seed, judgeId, record.scale.name, record.scale.min,
-          record.scale.max, record.score, record.raw ?? null, record.reasoning ?? null, sourceId, line]);
+          record.scale.max, record.score, record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null]);
+        return;
+      }
+      case 'reference': {
+        const promptId = this.promptId(record, sourceId, line);
+        this.batches.reference_answers!.add([promptId, record.author, record.text, sourceId, line]);
         return;
       }
       case 'pairwise-label': {
@@ -285,8 +299,11 @@ export class RecordWriter {
     const idA = this.systemId(run, systemA);
     const idB = this.systemId(run, systemB);
     if (idA === idB) throw new Error(`a pair compares ${systemA} with itself`);
-    if (idA < idB) return { a: idA, b: idB, verdict, order };
-    return { a: idB, b: idA, verdict: (verdict === null ? null : flipVerdict(verdict)) as V, order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order };
+    if (idA < idB) return { a: idA, b: idB, verdict, order, flipped: false };
+    return {
+      a: idB, b: idA, verdict: (verdict === null ? null : flipVerdict(verdict)) as V,
+      order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order, flipped: true,
+    };
   }
 
   private allocate(table: keyof RecordWriter['nextId']): number {

@@ -148,7 +148,7 @@ describe('importFile', () => {
     }]));
     const report = await importFile(store, path);
     assert.equal(report.format, 'fastchat-pair');
-    const verdicts = new Map((await loadPairwiseItems(store, {})).map((i) => [i.group, i.judges.get('gpt-4 (pair-v2)')]));
+    const verdicts = new Map((await loadPairwiseItems(store, {})).map((i) => [i.group, i.judges.get('gpt-4')]));
     // 81: model_1 won when shown first, model_2 won when shown first: inconsistent → tie. 82: vicuna both times.
     assert.equal(verdicts.get('81'), 'tie');
     assert.equal(verdicts.get('82'), 'A', 'vicuna (stored first) won in both orders');

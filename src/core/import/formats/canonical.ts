@@ -45,7 +45,8 @@ class CanonicalConverter implements RowConverter {
           kind, ...key, judge: f.id(row, 'judge'), systemA: f.id(row, 'system_a'), systemB: distinct(row),
           order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
           verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
-          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
+          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }),
+          ...(f.has(row, 'preference') ? { preference: preferenceOf(row) } : {}), source,
         }];
       case 'pointwise-judgment': {
         const scale = scaleOf(row);
@@ -55,9 +56,11 @@ class CanonicalConverter implements RowConverter {
         }
         return [{
           kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), judge: f.id(row, 'judge'), scale, score,
-          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash' }), source,
+          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }), source,
         }];
       }
+      case 'reference':
+        return [{ kind, ...key, author: f.text(row, 'author'), text: f.text(row, 'text'), source }];
       case 'pairwise-label':
         return [{
           kind, ...key, ...labelBase(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
@@ -75,6 +78,12 @@ class CanonicalConverter implements RowConverter {
         return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
     }
   }
+}
+
+function preferenceOf(row: Row): number {
+  const p = f.number(row, 'preference');
+  if (p < 0 || p > 1) throw new FieldError('preference', `${p} is outside 0 (system_a) to 1 (system_b)`);
+  return p;
 }
 
 function seedOf(row: Row): number {

@@ -1,10 +1,18 @@
 import { alpacaEvalFormat } from './alpacaEval';
+import { alpacaEvalAnnotationsFormat } from './alpacaEvalAnnotations';
+import { arenaHardAnswerFormat, arenaHardJudgmentFormat, arenaHardQuestionFormat } from './arenaHard';
 import { canonicalFormat } from './canonical';
-import { fastChatAnswerFormat, fastChatPairFormat, fastChatQuestionFormat, fastChatSingleFormat } from './fastChat';
+import {
+  fastChatAnswerFormat, fastChatPairFormat, fastChatQuestionFormat, fastChatReferenceFormat, fastChatSingleFormat,
+} from './fastChat';
 import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';
+import { inspectFormat } from './inspect';
+import { kewJudgeFormat, kewOutputsFormat } from './kew';
+import { llmComparatorFormat } from './llmComparator';
 import { mtBenchFormat } from './mtBench';
 import { pandaLmJudgeFormat, pandaLmTestSetFormat } from './pandaLm';
+import { promptfooFormat, promptfooGradingFormat } from './promptfoo';
 
 export type { ImportFormat, ImportOptions } from './format';
 
@@ -14,11 +22,22 @@ export const FORMATS: readonly ImportFormat[] = [
   mtBenchFormat,
   fastChatPairFormat,
   fastChatSingleFormat,
+  arenaHardJudgmentFormat,
+  fastChatReferenceFormat,
+  arenaHardQuestionFormat,
+  arenaHardAnswerFormat,
   fastChatAnswerFormat,
   fastChatQuestionFormat,
   pandaLmTestSetFormat,
   pandaLmJudgeFormat,
+  alpacaEvalAnnotationsFormat,
   alpacaEvalFormat,
+  inspectFormat,
+  llmComparatorFormat,
+  promptfooFormat,
+  promptfooGradingFormat,
+  kewJudgeFormat,
+  kewOutputsFormat,
   hpltPromptsFormat,
 ];
 

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { readCsv } from './csv';
+import { readInspectEval } from './inspectEval';
 import { readJsonArray } from './jsonArray';
 import { readJsonLines } from './jsonLines';
 import type { ReadOptions } from './lines';
@@ -9,13 +10,15 @@ import { head } from './utf8';
 export type { RawRow } from './row';
 export { SyntaxProblem } from './row';
 
-export type FileSyntax = 'jsonl' | 'json' | 'csv';
+/** `inspect-eval`: Inspect AI's zipped eval log, read as the one object its .json form is. */
+export type FileSyntax = 'jsonl' | 'json' | 'csv' | 'inspect-eval';
 
 export function syntaxOf(path: string): FileSyntax | undefined {
   switch (extname(path).toLowerCase()) {
     case '.jsonl': case '.ndjson': return 'jsonl';
     case '.json': return 'json';
     case '.csv': case '.tsv': return 'csv';
+    case '.eval': return 'inspect-eval';
     default: return undefined;
   }
 }
@@ -27,6 +30,7 @@ export function readRows(path: string, syntax: FileSyntax, options: ReadOptions 
     case 'jsonl': return readJsonLines(path, options);
     case 'json': return readJsonArray(path, options);
     case 'csv': return readCsv(path, options);
+    case 'inspect-eval': return readInspectEval(path);
   }
 }
 

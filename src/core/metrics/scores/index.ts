@@ -7,3 +7,4 @@ export { languageIdSums, likertMeans, type GateCounts, type LanguageIdRow, type 
 export { isRating, ratingDistribution, type RatingDistributionRow } from './ratings';
 export { parseBaseline, sideBySideScores, type BaselineRule, type SideBySideResult, type SideBySideRow } from './sideBySide';
 export { type Slice } from './slices';
+export { mtBenchScores, type MtBenchScoreRow } from './mtBenchScore';
