@@ -35,10 +35,12 @@ export function agreementTable(rows: readonly AgreementRow[], by: readonly Group
       { key: 'nWithoutTie', label: 'n', kind: 'count' },
       { key: 'lima', label: 'LIMA score %', kind: 'percent' },
       { key: 'items', label: 'Items', kind: 'count' },
+      { key: 'judge', label: 'Judge', kind: 'text', machineOnly: true },
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.group, by),
       comparison: r.kind === 'judge-human' ? `${r.comparison} vs humans` : 'human vs human',
+      judge: r.kind === 'judge-human' ? r.comparison : null,
       withTie: r.withTie, nWithTie: r.withTie.n, withoutTie: r.withoutTie, nWithoutTie: r.withoutTie.n, lima: r.lima, items: r.items,
     })),
     notes: [
