@@ -151,6 +151,14 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     }
   });
 
+  it("the agreement table names the judge in a field of its own (JSON, CSV), null on human rows", async () => {
+    const table = await build('agreement');
+    const judges = table.rows.map((r) => [r.comparison, r.judge]);
+    assert.ok(judges.some(([c, j]) => c === 'pj vs humans' && j === 'pj'));
+    assert.ok(judges.some(([c, j]) => c === 'human vs human' && j === null));
+    assert.ok(table.columns.find((c) => c.key === 'judge')?.machineOnly);
+  });
+
   it('every figure has a seeded bootstrap interval around it, the same on a second run', async () => {
     const intervals = { resamples: 200, seed: 7, level: 0.95 };
     for (const [id, extra] of [['judge-correlation', {}], ['reliability', {}], ['judge-accuracy', {}], ['bradley-terry', {}], ['lc-winrate', { baseline: 'base' }]] as const) {
