@@ -20,21 +20,33 @@ interface Accuracy {
   lang: string; judge: string; original: Nullable; nOriginal: number; swapped: Nullable; nSwapped: number; mean: Nullable;
   bothRight: Nullable; combined: Nullable; positional: Nullable; pairs: number; invalid: number; noReference: number;
 }
+type Interval = [number, number] | null;
 const reference = JSON.parse(readFileSync(join(DIR, 'reference.json'), 'utf8')) as {
-  judgeCorrelation: { lang: string; judge: string; n: number; systems: number; item: Correlation; system: Correlation; judgeOnly: number; humanOnly: number }[];
+  boot: { seed: number; resamples: number; level: number };
+  judgeCorrelation: {
+    lang: string; judge: string; n: number; systems: number; item: Correlation; system: Correlation; judgeOnly: number; humanOnly: number;
+    intervals: Record<'itemPearson' | 'itemTauB' | 'systemSpearman', Interval>;
+  }[];
   reliability: { lang: string; identity: Gwet; linear: Gwet; quadratic: Gwet; icc: Record<'icc21' | 'icc31' | 'icc2k' | 'icc3k', number>; iccUnits: number; incomplete: number }[];
   kappaPairs: { lang: string; raterA: string; raterB: string; n: number; agreement: number; none: number; linear: number; quadratic: number }[];
   judgeAccuracy: Record<'exclude' | 'tie' | 'wrong', Accuracy[]>;
   judgeAccuracyGold: Accuracy[];
   lengthBias: { lang: string; rater: string; prefersLonger: number; n: number; ties: number; clear: number; similar: number; invalid: number }[];
   lcWinrate: { lang: string; judge: string; system: string; winRate: number; lengthControlled: number; lengthCoefficient: number; n: number }[];
-  bradleyTerry: { lang: string; rater: string; system: string; rating: number; n: number }[];
+  bradleyTerry: { lang: string; rater: string; system: string; rating: number; n: number; interval: Interval }[];
 };
 
 const OPTIONS: TableOptions = { by: ['lang'], invalidAs: 'exclude', minItems: 1 };
 
 function value(cell: Cell): number {
   return typeof cell === 'number' ? cell : (cell as Estimate).value;
+}
+
+function sameInterval(cell: Cell, expected: Interval, what: string): void {
+  const e = cell as Estimate;
+  assert.ok(expected && e.lower !== undefined && e.upper !== undefined, `${what}: no interval`);
+  close(e.lower, expected[0], `${what} lower`);
+  close(e.upper!, expected[1], `${what} upper`);
 }
 
 function sameValue(cell: Cell, expected: Nullable, what: string): void {
@@ -157,6 +169,23 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     assert.ok(judges.some(([c, j]) => c === 'pj vs humans' && j === 'pj'));
     assert.ok(judges.some(([c, j]) => c === 'human vs human' && j === null));
     assert.ok(table.columns.find((c) => c.key === 'judge')?.machineOnly);
+  });
+
+  it("intervals are the product's draws of prompt groups, ported to Python: correlations recomputed, Bradley–Terry refitted", async () => {
+    const correlation = await build('judge-correlation', { intervals: reference.boot });
+    for (const r of reference.judgeCorrelation) {
+      const row = only(correlation.rows, (x) => x.lang === r.lang && x.judge === r.judge, `${r.lang} ${r.judge}`);
+      sameInterval(row.itemPearson, r.intervals.itemPearson, `${r.lang} ${r.judge} item r`);
+      sameInterval(row.itemTauB, r.intervals.itemTauB, `${r.lang} ${r.judge} item tau-b`);
+      sameInterval(row.systemSpearman, r.intervals.systemSpearman, `${r.lang} ${r.judge} system rho`);
+    }
+    const ratings = await build('bradley-terry', { intervals: reference.boot });
+    const checked = reference.bradleyTerry.filter((r) => r.interval !== null);
+    assert.ok(checked.length >= 16);
+    for (const r of checked) {
+      const row = only(ratings.rows, (x) => x.lang === r.lang && x.rater === r.rater && x.system === r.system, `${r.rater} ${r.system}`);
+      sameInterval(row.rating, r.interval, `${r.lang} ${r.rater} ${r.system} rating`);
+    }
   });
 
   it('every figure has a seeded bootstrap interval around it, the same on a second run', async () => {
