@@ -31,7 +31,7 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --system NAME         systems, repeatable (default: all)
   --by FIELDS           break down by lang, turn, run, system, comma-separated (default: lang; "" for one row)
   --invalid-as MODE     unparsable judge answers: exclude (default; counted), tie, or wrong (an error against the
-                        reference verdict: judge-accuracy only)
+                        reference verdict: judge-accuracy, agreement)
   --no-ci               skip bootstrap confidence intervals
   --seed N              bootstrap seed (default ${DEFAULT_INTERVALS.seed}); the same seed gives the same intervals
   --resamples N         bootstrap resamples (default ${DEFAULT_INTERVALS.resamples})
@@ -60,7 +60,7 @@ export function tableOptions(context: CommandContext): TableOptions {
   const invalidAs = (v['invalid-as'] as string | undefined) ?? 'exclude';
   if (invalidAs !== 'exclude' && invalidAs !== 'tie' && invalidAs !== 'wrong') {
     // The wording of the two general modes first: "wrong" exists only where there is a right answer.
-    throw new UsageError(`"wrong" is for judge-accuracy (a reference verdict); --invalid-as is "exclude" or "tie", not "${invalidAs}"`);
+    throw new UsageError(`"wrong" is for judge-accuracy and agreement (a reference verdict); --invalid-as is "exclude" or "tie", not "${invalidAs}"`);
   }
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);

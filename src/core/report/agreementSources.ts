@@ -23,7 +23,7 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
   {
     id: 'agreement',
     description: 'judge–human and human–human agreement with and without ties, and the LIMA score (MT-bench, Shaham et al.)',
-    build: async (store, o) => agreementTable(raterAgreement(await items(store, o), policy(o, 'agreement')), o.by, o.intervals),
+    build: async (store, o) => agreementTable(raterAgreement(await items(store, o), o), o.by, o.intervals, o.invalidAs),
   },
   {
     id: 'agreement-by-language',

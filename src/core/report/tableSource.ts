@@ -34,7 +34,7 @@ export interface TableSource {
 }
 
 /** Tables that read `--invalid-as wrong`: an unparsable answer is an error only where there is a right answer. */
-export const WRONG_AWARE_TABLES = ['judge-accuracy'] as const;
+export const WRONG_AWARE_TABLES = ['judge-accuracy', 'agreement'] as const;
 
 /** The exclude / tie policy of a table without a reference verdict; "wrong" is refused with the tables that take it. */
 export function verdictPolicy(options: TableOptions, table: string): InvalidPolicy {

@@ -36,7 +36,7 @@ describe('langlens scores: the judging tables from the command line', function (
   it('refuses --invalid-as wrong where there is no reference verdict, and lc-winrate without a baseline, with exit code 2 or 1', () => {
     const wrong = langlens(folder.path, 'scores', 'bradley-terry', '--invalid-as', 'wrong', '--no-ci');
     assert.notEqual(wrong.code, 0);
-    assert.match(wrong.stderr, /applies to judge-accuracy; bradley-terry takes exclude or tie/);
+    assert.match(wrong.stderr, /applies to judge-accuracy, agreement; bradley-terry takes exclude or tie/);
     const noBaseline = langlens(folder.path, 'scores', 'lc-winrate');
     assert.equal(noBaseline.code, 2);
     assert.match(noBaseline.stderr, /lc-winrate need --baseline/);

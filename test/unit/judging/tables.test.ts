@@ -34,6 +34,7 @@ const reference = JSON.parse(readFileSync(join(DIR, 'reference.json'), 'utf8')) 
   lengthBias: { lang: string; rater: string; prefersLonger: number; n: number; ties: number; clear: number; similar: number; invalid: number }[];
   lcWinrate: { lang: string; judge: string; system: string; winRate: number; lengthControlled: number; lengthCoefficient: number; n: number }[];
   bradleyTerry: { lang: string; rater: string; system: string; rating: number; n: number; interval: Interval }[];
+  agreementWrong: { lang: string; judge: string; withTie: number; n: number; withoutTie: number; nWithoutTie: number; lima: number; invalid: number }[];
 };
 
 const OPTIONS: TableOptions = { by: ['lang'], invalidAs: 'exclude', minItems: 1 };
@@ -126,8 +127,22 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     await assert.rejects(build('judge-accuracy', { gold: 'nobody' }), /--gold nobody: no pairwise label/);
   });
 
+  it('agreement --invalid-as wrong: an unparsable verdict disagrees with every human vote and scores 0 (MT-bench pairing)', async () => {
+    const table = await build('agreement', { invalidAs: 'wrong' });
+    for (const r of reference.agreementWrong) {
+      const row = only(table.rows, (x) => x.lang === r.lang && x.judge === r.judge, `${r.lang} ${r.judge}`);
+      sameValue(row.withTie, r.withTie, 'with tie');
+      sameValue(row.withoutTie, r.withoutTie, 'without tie');
+      sameValue(row.lima, r.lima, 'LIMA');
+      assert.deepEqual([row.nWithTie, row.nWithoutTie], [r.n, r.nWithoutTie]);
+    }
+    const invalid = reference.agreementWrong.reduce((n, r) => n + r.invalid, 0);
+    assert.ok(invalid > 0);
+    assert.ok(table.notes.includes(`--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`));
+  });
+
   it('--invalid-as wrong is refused, naming the tables that take it, where there is no reference verdict', async () => {
-    await assert.rejects(build('length-bias', { invalidAs: 'wrong' }), /applies to judge-accuracy; length-bias takes exclude or tie/);
+    await assert.rejects(build('length-bias', { invalidAs: 'wrong' }), /applies to judge-accuracy, agreement; length-bias takes exclude or tie/);
     await assert.rejects(build('sxs', { invalidAs: 'wrong', baseline: 'base' }), /applies to judge-accuracy/);
   });
 

@@ -9,13 +9,14 @@
 // tie), wrong (counted as an error: never right, never consistent), the convention of judge benchmarks.
 import type { HumanPairwiseRow } from '../../store/store';
 import type { PairVerdict, PresentationOrder } from '../../model/records';
+import type { InvalidMode } from '../../model/verdicts';
 import { ratio, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { judgedInBothOrders, type JudgedPair } from '../scores/judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
 import { ClusterTally } from '../scores/tally';
 import { strictMajority } from '../stats';
 
-export type InvalidMode = 'exclude' | 'tie' | 'wrong';
+export type { InvalidMode };
 
 export interface PerOrderRow {
   readonly slice: Slice;
