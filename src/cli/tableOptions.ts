@@ -19,6 +19,7 @@ export const TABLE_OPTION_SPEC: OptionSpec = {
   'min-items': { type: 'string' },
   baseline: { type: 'string' },
   system: { type: 'string', multiple: true },
+  gold: { type: 'string' },
 };
 
 export const TABLE_OPTION_HELP = `filters and settings:
@@ -29,13 +30,15 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --annotators PATTERN  annotators by pattern, e.g. "expert_*" or "*,!author_*" (default: all)
   --system NAME         systems, repeatable (default: all)
   --by FIELDS           break down by lang, turn, run, system, comma-separated (default: lang; "" for one row)
-  --invalid-as MODE     unparsable judge answers: exclude (default; counted) or tie
+  --invalid-as MODE     unparsable judge answers: exclude (default; counted), tie, or wrong (an error against the
+                        reference verdict: judge-accuracy, agreement)
   --no-ci               skip bootstrap confidence intervals
   --seed N              bootstrap seed (default ${DEFAULT_INTERVALS.seed}); the same seed gives the same intervals
   --resamples N         bootstrap resamples (default ${DEFAULT_INTERVALS.resamples})
   --level P             interval coverage (default ${DEFAULT_INTERVALS.level})
   --min-items N         kappa: leave out rater pairs sharing fewer items (default 30)
-  --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"`;
+  --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"
+  --gold ANNOTATOR      judge-accuracy: this annotator's labels are the reference (default: the human majority)`;
 
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */
 export function listOption(value: unknown): string[] | undefined {
@@ -55,7 +58,10 @@ export function wholeNumberOption(value: unknown, name: string, min: number): nu
 export function tableOptions(context: CommandContext): TableOptions {
   const v = context.values;
   const invalidAs = (v['invalid-as'] as string | undefined) ?? 'exclude';
-  if (invalidAs !== 'exclude' && invalidAs !== 'tie') throw new UsageError(`--invalid-as is "exclude" or "tie", not "${invalidAs}"`);
+  if (invalidAs !== 'exclude' && invalidAs !== 'tie' && invalidAs !== 'wrong') {
+    // The wording of the two general modes first: "wrong" exists only where there is a right answer.
+    throw new UsageError(`"wrong" is for judge-accuracy and agreement (a reference verdict); --invalid-as is "exclude" or "tie", not "${invalidAs}"`);
+  }
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
   const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
@@ -76,6 +82,7 @@ export function tableOptions(context: CommandContext): TableOptions {
     ...(systems ? { systems } : {}),
     ...(v.annotators !== undefined ? { annotators: String(v.annotators) } : {}),
     ...(v.baseline !== undefined ? { baseline: String(v.baseline) } : {}),
+    ...(v.gold !== undefined ? { gold: String(v.gold) } : {}),
     by,
     invalidAs,
     minItems: wholeNumberOption(v['min-items'], 'min-items', 1) ?? 30,

@@ -25,22 +25,24 @@ ${SCORE_SOURCES.map((s) => `  ${s.id.padEnd(19)}${s.description}`).join('\n')}
   --no-detect           do not detect the language of responses not detected yet (they count as "not detected")
 
 The score tables are always per system and language (and per run and turn when there are several); --by breaks
-down the chance-* tables. docs/scores.md says what each figure's n is and what is left out.
+down the chance-* tables, judge-correlation, reliability and kappa-pairs. docs/scores.md says what each figure's n is and what is left out.
 
 ${TABLE_OPTION_HELP}
 
 examples:
   langlens scores if-matrix --baseline "mono-{lang}" --judge gpt-4
   langlens scores likert rating3 io-agreement --run demo
-  langlens scores chance-ratings --by lang --seed 7`,
+  langlens scores chance-ratings --by lang --seed 7
+  langlens scores judge-accuracy --gold expert --invalid-as wrong
+  langlens scores judge-correlation reliability length-bias bradley-terry`,
   async run(context) {
     const wanted = context.positionals.flatMap((p) => p.split(',')).filter(Boolean);
     if (wanted.length === 0) throw new UsageError(`name a table (${SCORE_SOURCES.map((s) => s.id).join(', ')})`);
     const sources = chooseSources(wanted, SCORE_SOURCES, 'score');
     const format = outputFormat(context, 'text');
     const options = tableOptions(context);
-    if (sources.some((s) => s.id === 'sxs' || s.id === 'if-matrix') && options.baseline === undefined) {
-      throw new UsageError('sxs and if-matrix need --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"');
+    if (sources.some((s) => s.id === 'sxs' || s.id === 'if-matrix' || s.id === 'lc-winrate') && options.baseline === undefined) {
+      throw new UsageError('sxs, if-matrix and lc-winrate need --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"');
     }
     const store = await openExistingStore(context);
     try {

@@ -53,7 +53,8 @@ export function estimatesFromClusterSums(
   const dimension = clusterSums[0]?.length ?? 0;
   const total = new Float64Array(dimension);
   for (const sums of clusterSums) for (let d = 0; d < dimension; d++) total[d] += sums[d]!;
-  const points: Estimate[] = statistics.map(({ finish, count }) => ({ value: clusterSums.length ? finish(total) : NaN, n: count(total) }));
+  // With no cluster there is no vector to read: nothing to count (n 0), nothing to estimate.
+  const points: Estimate[] = statistics.map(({ finish, count }) => (clusterSums.length ? { value: finish(total), n: count(total) } : { value: NaN, n: 0 }));
   const defined = statistics.filter((_, i) => Number.isFinite(points[i]!.value));
   if (!intervals || clusterSums.length < 2 || defined.length === 0) return points;
   const options: BootstrapOptions = { resamples: intervals.resamples, seed: intervals.seed, level: intervals.level };

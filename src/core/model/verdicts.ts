@@ -38,6 +38,9 @@ export function itemVerdict(verdicts: readonly OrderedVerdict[]): PairVerdict | 
 /** What to do with a judge's unparsable answer: leave the item out (and count it), or count it as a tie. */
 export type InvalidPolicy = 'exclude' | 'tie';
 
+/** Where a verdict is compared with a reference (a human's, a gold label) an unparsable one may also count as wrong. */
+export type InvalidMode = InvalidPolicy | 'wrong';
+
 /** The verdict a figure counts under the policy; undefined when the item is left out. */
 export function countedVerdict(verdict: PairVerdict, policy: InvalidPolicy): Exclude<PairVerdict, 'invalid'> | undefined {
   if (verdict !== 'invalid') return verdict;

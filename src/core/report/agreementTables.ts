@@ -1,6 +1,7 @@
 // The agreement figures of protocols.md §3 as tables, with the notes a reader of a paper needs.
 import type { AgreementRow, MajorityRow, RaterKappaTable } from '../metrics/agreement';
 import type { IntervalSettings } from '../metrics/estimate';
+import type { InvalidMode } from '../model/verdicts';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
 
@@ -21,7 +22,9 @@ export function intervalNote(intervals: IntervalSettings | undefined): string {
     : 'No confidence intervals were computed.';
 }
 
-export function agreementTable(rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings): Table {
+export function agreementTable(
+  rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings, invalidAs: InvalidMode = 'exclude',
+): Table {
   const invalid = rows.reduce((n, r) => n + r.invalid, 0);
   return {
     id: 'agreement',
@@ -35,16 +38,20 @@ export function agreementTable(rows: readonly AgreementRow[], by: readonly Group
       { key: 'nWithoutTie', label: 'n', kind: 'count' },
       { key: 'lima', label: 'LIMA score %', kind: 'percent' },
       { key: 'items', label: 'Items', kind: 'count' },
+      { key: 'judge', label: 'Judge', kind: 'text', machineOnly: true },
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.group, by),
       comparison: r.kind === 'judge-human' ? `${r.comparison} vs humans` : 'human vs human',
+      judge: r.kind === 'judge-human' ? r.comparison : null,
       withTie: r.withTie, nWithTie: r.withTie.n, withoutTie: r.withoutTie, nWithoutTie: r.withoutTie.n, lima: r.lima, items: r.items,
     })),
     notes: [
       'n counts vote pairs: a judge\'s verdict on an item is paired with every human vote on it; human vs human pairs every two votes on an item (MT-bench).',
       '"w/o tie" keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
-      ...(invalid > 0 ? [`${invalid} item(s) with an unparsable judge verdict were left out.`] : []),
+      ...(invalidAs === 'wrong'
+        ? [`--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`]
+        : invalid > 0 ? [`${invalid} item(s) with an unparsable judge verdict were left out.`] : []),
       intervalNote(intervals),
     ],
   };

@@ -1,5 +1,5 @@
 // Renderers of a Table. Each keeps the numbers of the table as they are; only the notation differs.
-import { cellText, isEstimate, type Cell, type Column, type Table } from './table';
+import { cellText, isEstimate, shownColumns, type Cell, type Column, type Table } from './table';
 
 export const EXPORT_FORMATS = ['text', 'csv', 'markdown', 'latex', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,12 +20,13 @@ const withInterval = (c: { value: string; interval?: readonly [string, string] }
   c.interval ? `${c.value} ${open}${c.interval[0]}${sep}${c.interval[1]}${close}` : c.value;
 
 function renderText(table: Table): string {
-  const header = table.columns.map((c) => c.label);
-  const body = table.rows.map((row) => table.columns.map((c) => withInterval(cellText(row[c.key], c), '[', ', ', ']')));
+  const columns = shownColumns(table);
+  const header = columns.map((c) => c.label);
+  const body = table.rows.map((row) => columns.map((c) => withInterval(cellText(row[c.key], c), '[', ', ', ']')));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]!))));
   const align = (text: string, i: number) => {
     const pad = ' '.repeat(widths[i]! - displayWidth(text));
-    return table.columns[i]!.kind === 'text' ? text + pad : pad + text;
+    return columns[i]!.kind === 'text' ? text + pad : pad + text;
   };
   const lines = [
     table.title,
@@ -77,13 +78,14 @@ function raw(n: number | undefined): string {
 }
 
 function renderMarkdown(table: Table): string {
+  const columns = shownColumns(table);
   const escape = (s: string) => s.replace(/\|/g, '\\|');
   const lines = [
     `**${escape(table.title)}**`,
     '',
-    `| ${table.columns.map((c) => escape(c.label)).join(' | ')} |`,
-    `| ${table.columns.map((c) => (c.kind === 'text' ? ':--' : '--:')).join(' | ')} |`,
-    ...table.rows.map((r) => `| ${table.columns.map((c) => escape(withInterval(cellText(r[c.key], c), '(', '–', ')'))).join(' | ')} |`),
+    `| ${columns.map((c) => escape(c.label)).join(' | ')} |`,
+    `| ${columns.map((c) => (c.kind === 'text' ? ':--' : '--:')).join(' | ')} |`,
+    ...table.rows.map((r) => `| ${columns.map((c) => escape(withInterval(cellText(r[c.key], c), '(', '–', ')'))).join(' | ')} |`),
     ...(table.rows.length === 0 ? ['', NO_ROWS] : []),
   ];
   if (table.notes.length) lines.push('', ...table.notes.map((n) => `- ${escape(n)}`));
@@ -108,7 +110,8 @@ export function latexEscape(text: string): string {
 
 /** A booktabs table; intervals in a smaller size under the value's column so that columns stay narrow. */
 function renderLatex(table: Table): string {
-  const spec = table.columns.map((c) => (c.kind === 'text' ? 'l' : 'r')).join('');
+  const columns = shownColumns(table);
+  const spec = columns.map((c) => (c.kind === 'text' ? 'l' : 'r')).join('');
   const cell = (c: Column, value: Cell) => {
     const text = cellText(value, c);
     const v = latexEscape(text.value);
@@ -121,9 +124,9 @@ function renderLatex(table: Table): string {
     '\\small',
     `\\begin{tabular}{${spec}}`,
     '\\toprule',
-    `${table.columns.map((c) => (c.label === 'n' ? '$n$' : latexEscape(c.label))).join(' & ')} \\\\`,
+    `${columns.map((c) => (c.label === 'n' ? '$n$' : latexEscape(c.label))).join(' & ')} \\\\`,
     '\\midrule',
-    ...table.rows.map((r) => `${table.columns.map((c) => cell(c, r[c.key])).join(' & ')} \\\\`),
+    ...table.rows.map((r) => `${columns.map((c) => cell(c, r[c.key])).join(' & ')} \\\\`),
     '\\bottomrule',
     '\\end{tabular}',
     `\\caption{${latexEscape(table.title)}.${table.notes.length ? ' ' + table.notes.map(latexEscape).join(' ') : ''}}`,

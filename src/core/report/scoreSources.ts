@@ -37,7 +37,8 @@ import {
   ratingsTable,
   sideBySideTable,
 } from './scoreTables';
-import type { TableOptions, TableSource } from './tableSource';
+import { JUDGING_SOURCES } from './judgingSources';
+import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
 
 function filterOf(o: TableOptions): ResponseFilter {
   return {
@@ -61,7 +62,7 @@ function baselineOf(o: TableOptions) {
 async function sideBySide(store: Store, o: TableOptions) {
   const baseline = baselineOf(o);
   const result = sideBySideScores(await pairs(store, o), {
-    baseline, invalidAs: o.invalidAs, ...(o.systems ? { systems: o.systems } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
+    baseline, invalidAs: verdictPolicy(o, 'sxs and if-matrix'), ...(o.systems ? { systems: o.systems } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
   });
   return { result, baseline };
 }
@@ -82,7 +83,7 @@ async function pairwiseUnitSet(store: Store, o: TableOptions): Promise<UnitSet> 
     ...(o.turns ? { turns: o.turns } : {}), ...(o.judges ? { judges: o.judges } : {}),
     ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
   });
-  return pairwiseUnits(items.filter((i) => !wanted || (wanted.has(i.systemA) && wanted.has(i.systemB))), o.invalidAs);
+  return pairwiseUnits(items.filter((i) => !wanted || (wanted.has(i.systemA) && wanted.has(i.systemB))), verdictPolicy(o, 'chance-pairwise'));
 }
 
 function chanceSource(id: string, description: string, units: (store: Store, o: TableOptions) => Promise<UnitSet>): TableSource {
@@ -123,7 +124,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     build: async (store, o) => {
       const wanted = o.systems ? new Set(o.systems) : undefined;
       const judged = (await pairs(store, o)).filter((p) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB)));
-      return judgeConsistencyTable(judgeConsistency(judged, o), o.intervals);
+      return judgeConsistencyTable(judgeConsistency(judged, { ...o, invalidAs: verdictPolicy(o, 'judge-consistency') }), o.intervals);
     },
   },
   {
@@ -164,4 +165,5 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     async (store, o) => scoreUnits(await scores(store, o, LIKERT.id), LIKERT)),
   chanceSource('chance-rating3', 'the same between judges on 1–3 ratings (before the language id)',
     async (store, o) => scoreUnits(await scores(store, o, RATING_3.id), RATING_3)),
+  ...JUDGING_SOURCES,
 ];

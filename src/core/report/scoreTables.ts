@@ -21,20 +21,20 @@ import { groupCells, groupColumns, intervalNote } from './agreementTables';
 import type { Cell, Column, Table } from './table';
 
 
-function sum<T>(rows: readonly T[], count: (row: T) => number): number {
+export function sum<T>(rows: readonly T[], count: (row: T) => number): number {
   return rows.reduce((n, r) => n + count(r), 0);
 }
 
 /** A note only when something was counted. */
-function countNote(n: number, text: string): string[] {
+export function countNote(n: number, text: string): string[] {
   return n > 0 ? [`${n} ${text}`] : [];
 }
 
-const text = (key: string, label: string): Column => ({ key, label, kind: 'text' });
-const count = (key: string, label: string): Column => ({ key, label, kind: 'count' });
-const percent = (key: string, label: string): Column => ({ key, label, kind: 'percent' });
-const score = (key: string, label: string, digits = 2): Column => ({ key, label, kind: 'score', digits });
-const coefficient = (key: string, label: string): Column => ({ key, label, kind: 'coefficient' });
+export const text = (key: string, label: string): Column => ({ key, label, kind: 'text' });
+export const count = (key: string, label: string): Column => ({ key, label, kind: 'count' });
+export const percent = (key: string, label: string): Column => ({ key, label, kind: 'percent' });
+export const score = (key: string, label: string, digits = 2): Column => ({ key, label, kind: 'score', digits });
+export const coefficient = (key: string, label: string): Column => ({ key, label, kind: 'coefficient' });
 
 // ------------------------------------------------------------------------------------------------ side by side
 export function sideBySideTable(result: SideBySideResult, baselineSpec: string, intervals?: IntervalSettings): Table {

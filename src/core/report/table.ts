@@ -10,6 +10,8 @@ export interface Column {
   readonly kind: ColumnKind;
   /** Digits after the point (defaults: percent 1, coefficient 3, score 2). */
   readonly digits?: number;
+  /** A field for programs (CSV, JSON) that the text, Markdown and LaTeX tables leave out, as another column shows it. */
+  readonly machineOnly?: boolean;
 }
 
 export type Cell = string | number | Estimate | null | undefined;
@@ -48,4 +50,9 @@ export function cellText(cell: Cell, column: Column): CellText {
   const value = formatNumber(cell.value, column);
   if (cell.lower === undefined || cell.upper === undefined || !Number.isFinite(cell.lower)) return { value };
   return { value, interval: [formatNumber(cell.lower, column), formatNumber(cell.upper!, column)] };
+}
+
+/** The columns a table shows to a reader (text, Markdown, LaTeX): all but the machine-only ones. */
+export function shownColumns(table: Table): readonly Column[] {
+  return table.columns.filter((c) => !c.machineOnly);
 }

@@ -1,5 +1,6 @@
 // Named tables the CLI and the editor can build and export: each reads the store and returns finished tables.
 import type { IntervalSettings } from '../metrics/estimate';
+import type { InvalidPolicy } from '../model/verdicts';
 import type { GroupField } from '../metrics/grouping';
 import type { Store } from '../store/store';
 import type { Table } from './table';
@@ -13,7 +14,8 @@ export interface TableOptions {
   /** Annotators by pattern: "expert_*", "!author_*". */
   readonly annotators?: string;
   readonly by: readonly GroupField[];
-  readonly invalidAs: 'exclude' | 'tie';
+  /** Unparsable judge answers: left out (counted), read as ties, or (tables with a reference verdict) errors. */
+  readonly invalidAs: 'exclude' | 'tie' | 'wrong';
   /** Undefined: no intervals. */
   readonly intervals?: IntervalSettings;
   /** Rater pairs with fewer shared items are left out of kappa tables. */
@@ -21,10 +23,21 @@ export interface TableOptions {
   /** A baseline system (side-by-side scores), or a per-language rule such as "tuned-{lang}". */
   readonly baseline?: string;
   readonly systems?: readonly string[];
+  /** The gold annotator whose labels are the reference of judge-accuracy; absent: the human majority. */
+  readonly gold?: string;
 }
 
 export interface TableSource {
   readonly id: string;
   readonly description: string;
   build(store: Store, options: TableOptions): Promise<Table>;
+}
+
+/** Tables that read `--invalid-as wrong`: an unparsable answer is an error only where there is a right answer. */
+export const WRONG_AWARE_TABLES = ['judge-accuracy', 'agreement'] as const;
+
+/** The exclude / tie policy of a table without a reference verdict; "wrong" is refused with the tables that take it. */
+export function verdictPolicy(options: TableOptions, table: string): InvalidPolicy {
+  if (options.invalidAs !== 'wrong') return options.invalidAs;
+  throw new Error(`--invalid-as wrong counts an unparsable answer as an error against a reference verdict: it applies to ${WRONG_AWARE_TABLES.join(', ')}; ${table} takes exclude or tie`);
 }

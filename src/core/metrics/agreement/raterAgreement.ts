@@ -1,7 +1,7 @@
 // Agreement of a judge with humans and of humans with each other, as MT-bench and Shaham et al. define it:
 // a judge's one verdict on an item is paired with every human vote on it (no majority vote); human–human uses
 // every pair of votes on the item. Each figure per group (language by default), with n and a bootstrap interval.
-import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
+import { countedVerdict, type InvalidMode } from '../../model/verdicts';
 import type { PairVerdict } from '../../model/records';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
@@ -11,8 +11,8 @@ import { addComparison, AGREEMENT_STATISTICS, COMPARISON_DIMENSION } from './vot
 
 export interface AgreementOptions {
   readonly by: readonly GroupField[];
-  /** What to do with a judge's unparsable verdict: leave the item out (counted), or count it as a tie. */
-  readonly invalidAs: InvalidPolicy;
+  /** A judge's unparsable verdict: leave the item out (counted), count it as a tie, or as wrong against every vote. */
+  readonly invalidAs: InvalidMode;
   readonly intervals?: IntervalSettings;
 }
 
@@ -29,7 +29,7 @@ export interface AgreementRow {
   readonly lima: Estimate;
   /** Items that contributed at least one pair. */
   readonly items: number;
-  /** Judge verdicts left out as unparsable (0 for human–human, and when they were mapped to tie). */
+  /** Unparsable judge verdicts on items with human votes, left out or (wrong) counted as errors; 0 when read as ties. */
   readonly invalid: number;
 }
 
@@ -51,11 +51,10 @@ function judgeHumanRow(group: GroupValues, items: readonly PairwiseItem[], judge
   const perItem = (item: PairwiseItem): VotePair[] => {
     const given = item.judges.get(judge);
     if (given === undefined || item.humans.length === 0) return [];
-    const verdict = countedVerdict(given, options.invalidAs);
-    if (verdict === undefined) {
-      invalid++;
-      return [];
-    }
+    if (given === 'invalid' && options.invalidAs !== 'tie') invalid++;
+    // wrong: the unparsable verdict stays a label of its own, which agrees with no vote (and is no tie).
+    const verdict = given === 'invalid' && options.invalidAs === 'wrong' ? given : countedVerdict(given, options.invalidAs === 'wrong' ? 'exclude' : options.invalidAs);
+    if (verdict === undefined) return [];
     return item.humans.map((human) => [verdict, human.verdict]);
   };
   return row(group, judge, 'judge-human', items, perItem, options, () => invalid);

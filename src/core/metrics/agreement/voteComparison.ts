@@ -7,6 +7,8 @@ import { ratio } from '../estimate';
  * 0 when they name different responses.
  */
 export function limaScore(x: PairVerdict, y: PairVerdict): number {
+  // An unparsable verdict kept as a label (--invalid-as wrong) is an error: it earns nothing, even against a tie.
+  if (x === 'invalid' || y === 'invalid') return 0;
   if (x === y) return 1;
   if (x === 'tie' || y === 'tie') return 0.5;
   return 0;

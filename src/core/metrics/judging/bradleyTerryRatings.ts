@@ -1,0 +1,112 @@
+// Bradley–Terry ratings of the systems, Chatbot Arena style (issue 10 §9), per language and rater: from each judge's
+// pairwise verdicts (both orders combined, one comparison per pair) and from the human votes (every vote a
+// comparison). A tie is half a win for each side. Ratings on the Elo scale (mean 1000); intervals refit the model
+// on each resample of prompt groups (the fit depends only on the summed win counts, so resamples add matrices).
+import type { HumanPairwiseRow } from '../../store/store';
+import type { PairKey, PairVerdict } from '../../model/records';
+import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from '../estimate';
+import { itemCluster } from '../agreement/pairwiseItems';
+import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
+import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
+import { bradleyTerry } from '../stats';
+
+export interface RatingRow {
+  readonly slice: Slice;
+  /** A judge's name, or "humans". */
+  readonly rater: string;
+  readonly system: string;
+  /** n = the system's comparisons. */
+  readonly rating: Estimate;
+  readonly wins: number;
+  readonly ties: number;
+  readonly losses: number;
+}
+
+export interface RatingTable {
+  readonly rows: readonly RatingRow[];
+  /** Slices and raters whose win graph is not connected both ways: no finite ratings exist. */
+  readonly unrated: readonly { slice: Slice; rater: string }[];
+  /** Unparsable judge verdicts left out (0 when read as ties). */
+  readonly invalid: number;
+}
+
+interface Comparison {
+  readonly pair: PairKey;
+  readonly rater: string;
+  readonly verdict: Exclude<PairVerdict, 'invalid'>;
+}
+
+/** One fit per summed matrix: every system's figure of a resample reads the same fit. */
+function memoisedFit(systems: number): (sums: Float64Array) => Float64Array {
+  let input: Float64Array | undefined;
+  let output: Float64Array = new Float64Array(systems);
+  return (sums) => {
+    if (!input || input.some((v, i) => v !== sums[i])) {
+      input = Float64Array.from(sums);
+      output = bradleyTerry(sums, systems).ratings;
+    }
+    return output;
+  };
+}
+
+export function bradleyTerryRatings(
+  pairs: readonly JudgedPair[], humans: readonly HumanPairwiseRow[], options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
+): RatingTable {
+  const comparisons: Comparison[] = [];
+  let invalid = 0;
+  for (const p of pairs) {
+    const verdict = pairVerdict(p, options.invalidAs);
+    if (verdict === 'invalid') invalid++;
+    else if (verdict !== undefined) comparisons.push({ pair: p, rater: p.judge, verdict });
+  }
+  for (const h of humans) comparisons.push({ pair: h, rater: 'humans', verdict: h.verdict });
+  const cells = new Map<string, { slice: Slice; rater: string; comparisons: Comparison[] }>();
+  for (const c of comparisons) {
+    const slice = sliceOf(c.pair);
+    collect(cells, keyOf(slice, c.rater), () => ({ slice, rater: c.rater, comparisons: [] })).comparisons.push(c);
+  }
+  const rows: RatingRow[] = [];
+  const unrated: { slice: Slice; rater: string }[] = [];
+  const ordered = [...cells.values()].sort((a, b) => compareSlices(a.slice, b.slice) || (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)));
+  for (const cell of ordered) {
+    const cellRows = ratingRows(cell.slice, cell.rater, cell.comparisons, options.intervals);
+    if (cellRows.every((r) => !Number.isFinite(r.rating.value))) unrated.push({ slice: cell.slice, rater: cell.rater });
+    rows.push(...cellRows);
+  }
+  return { rows, unrated, invalid };
+}
+
+function ratingRows(slice: Slice, rater: string, comparisons: readonly Comparison[], intervals: IntervalSettings | undefined): RatingRow[] {
+  const systems = [...new Set(comparisons.flatMap((c) => [c.pair.systemA, c.pair.systemB]))].sort();
+  const s = systems.length;
+  const index = new Map(systems.map((name, i) => [name, i]));
+  const clusters = new Map<string, Float64Array>();
+  const record = systems.map(() => ({ wins: 0, ties: 0, losses: 0 }));
+  for (const c of comparisons) {
+    const wins = collect(clusters, itemCluster(c.pair), () => new Float64Array(s * s));
+    const a = index.get(c.pair.systemA)!;
+    const b = index.get(c.pair.systemB)!;
+    if (c.verdict === 'tie') {
+      wins[a * s + b] += 0.5;
+      wins[b * s + a] += 0.5;
+      record[a]!.ties++;
+      record[b]!.ties++;
+      continue;
+    }
+    const [winner, loser] = c.verdict === 'A' ? [a, b] : [b, a];
+    wins[winner * s + loser] += 1;
+    record[winner]!.wins++;
+    record[loser]!.losses++;
+  }
+  const fit = memoisedFit(s);
+  const figures: Figure[] = systems.map((_, i) => ({
+    finish: (sums) => fit(sums)[i]!,
+    count: (sums) => {
+      let games = 0;
+      for (let j = 0; j < s; j++) games += sums[i * s + j]! + sums[j * s + i]!;
+      return games;
+    },
+  }));
+  const estimates = estimatesFromClusterSums([...clusters.values()], figures, intervals);
+  return systems.map((system, i) => ({ slice, rater, system, rating: estimates[i]!, ...record[i]! }));
+}
