@@ -1,5 +1,6 @@
 // The agreement tables as named sources for `langlens agreement` and `langlens export`.
 import { judgeVsMajority, loadPairwiseItems, raterAgreement, raterKappa } from '../metrics/agreement';
+import { agreementDashboard, dashboardTable } from '../metrics/audit/dashboard';
 import type { Store } from '../store/store';
 import { agreementTable, limaByLanguageTable, majorityTable, raterKappaTable } from './agreementTables';
 import type { TableOptions, TableSource } from './tableSource';
@@ -37,5 +38,10 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
     id: 'judge-vs-majority',
     description: 'each judge against the human majority: accuracy, macro precision / recall / F1, kappa (PandaLM)',
     build: async (store, o) => majorityTable(judgeVsMajority(await items(store, o), o), o.by, o.invalidAs, o.intervals),
+  },
+  {
+    id: 'agreement-dashboard',
+    description: "the editor's agreement dashboard as a table: per language, each judge and the humans, and where a judge's interval lies below the humans'",
+    build: async (store, o) => dashboardTable(agreementDashboard(await items(store, o), { invalidAs: o.invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) })),
   },
 ];
