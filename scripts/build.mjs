@@ -17,6 +17,9 @@ const node = {
   minify: production,
   external: ['vscode', 'sqlite3'],
   logLevel: 'warning',
+  // vega-canvas's Node build awaits an optional `canvas` at the top level, which CommonJS cannot; without a canvas
+  // Vega measures text itself, so its browser build (no canvas outside a page) is the same here.
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
 };
 
 /** sqlite3 finds its binary with the `bindings` package, which searches node_modules: point it at dist/native. */
@@ -40,9 +43,6 @@ const builds = [
     ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
     // The chart converters: resvg is a native module, pdfkit reads its font metrics from its own folder.
     external: [...node.external, '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
-    // vega-canvas's Node build awaits an optional `canvas` at the top level, which CommonJS cannot; without a canvas
-    // Vega measures text itself, so its browser build (no canvas outside a page) is the same here.
-    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   },
 ];
 

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import { buildChart, chartDefinition, CHARTS, paperStyle, type ChartStyle } from '../../core/charts';
+import { buildChart, chartDefinition, CHARTS, paperStyle, type ChartStyle, type VegaLiteSpec } from '../../core/charts';
 import { CHART_FORMATS, renderChart, type ChartFormat } from '../../core/charts/render';
 import { detectResponseLanguages } from '../../core/languages';
-import { UsageError, type Command } from '../command';
+import { UsageError, type Command, type CommandContext } from '../command';
 import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
 
@@ -15,10 +15,11 @@ export const plotCommand: Command = {
   summary: 'draw a chart of any protocol as a paper-ready SVG, PDF or PNG, or write its Vega-Lite specification',
   options: {
     ...TABLE_OPTION_SPEC, output: { type: 'string', short: 'o' }, spec: { type: 'string' }, width: { type: 'string' },
-    labels: { type: 'string' }, scale: { type: 'string' }, list: { type: 'boolean', default: false },
+    labels: { type: 'string' }, scale: { type: 'string' }, list: { type: 'boolean', default: false }, 'from-spec': { type: 'string' },
     'no-detect': { type: 'boolean', default: false },
   },
   help: `usage: langlens plot CHART -o FILE.svg|FILE.pdf|FILE.png [--spec FILE.vl.json] [options]
+       langlens plot --from-spec FILE.vl.json -o FILE.svg|FILE.pdf|FILE.png
        langlens plot --list
 
 Draws a chart from the same table \`langlens export\` writes (no figure is computed twice), every mark with its
@@ -31,6 +32,7 @@ ${CHARTS.map((c) => `  ${c.id.padEnd(19)}${c.description} (table ${c.table})`).j
   -o, --output FILE     the figure; the format follows the extension: ${CHART_FORMATS.map((f) => `.${f}`).join(', ')}
   --spec FILE           write the chart's Vega-Lite specification (JSON, its data inline) to FILE, "-" for stdout,
                         to restyle it (https://vega.github.io/editor, or vl2svg); see docs/charts.md
+  --from-spec FILE      render a (restyled) Vega-Lite specification in the paper pipeline, text as paths
   --width one|two       one column (240 pt) or two columns (504 pt); default: one, judge-vs-humans two
   --labels tags|names   languages as tags (en, he; the default) or names (English, Hebrew עברית)
   --scale N             PNG pixels per point (default 3, about 216 dpi)
@@ -46,6 +48,8 @@ examples:
       for (const c of CHARTS) context.stdout.write(`${c.id.padEnd(19)}${c.description}\n`);
       return 0;
     }
+    const scale = scaleOf(context.values.scale);
+    if (context.values['from-spec'] !== undefined) return fromSpec(context, String(context.values['from-spec']), scale);
     const id = context.positionals[0];
     if (!id) throw new UsageError('name a chart to draw (langlens plot --list shows them)');
     const chart = chartDefinition(id);
@@ -55,8 +59,6 @@ examples:
     if (!output && !specFile) throw new UsageError('say where the figure goes: -o FILE.svg|.pdf|.png, or --spec FILE for its specification');
     const format = output ? formatOf(output) : undefined;
     const style = styleOf(context.values, chart.width ?? 'one');
-    const scale = context.values.scale === undefined ? undefined : Number(context.values.scale);
-    if (scale !== undefined && !(scale > 0 && scale <= 20)) throw new UsageError(`--scale is a number of pixels per point between 0 and 20, not "${context.values.scale}"`);
     const options = tableOptions(context);
     if (chart.table === 'if-matrix' && options.baseline === undefined) {
       throw new UsageError('if-heatmap needs --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"');
@@ -80,6 +82,27 @@ examples:
     }
   },
 };
+
+function scaleOf(value: unknown): number | undefined {
+  const scale = value === undefined ? undefined : Number(value);
+  if (scale !== undefined && !(scale > 0 && scale <= 20)) throw new UsageError(`--scale is a number of pixels per point between 0 and 20, not "${String(value)}"`);
+  return scale;
+}
+
+/** A specification the user restyled (from --spec), through the same SVG / PDF / PNG pipeline. */
+async function fromSpec(context: CommandContext, file: string, scale: number | undefined): Promise<number> {
+  const output = context.values.output as string | undefined;
+  if (!output) throw new UsageError('--from-spec needs -o FILE.svg|.pdf|.png');
+  let spec: VegaLiteSpec;
+  try {
+    spec = JSON.parse(readFileSync(file, 'utf8')) as VegaLiteSpec;
+  } catch (err) {
+    throw new UsageError(`${file}: not a readable JSON specification (${(err as Error).message})`);
+  }
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new UsageError(`${file}: a Vega-Lite specification is a JSON object`);
+  write(context, output, await renderChart(spec, formatOf(output), scale !== undefined ? { pngScale: scale } : {}), formatOf(output).toUpperCase());
+  return 0;
+}
 
 function formatOf(file: string): ChartFormat {
   const ext = extname(file).slice(1).toLowerCase();

@@ -34,7 +34,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const systems = distinct(rows.map((d) => d.system));
   const judges = distinct(rows.map((d) => d.judge));
   const labelRoom = 70;
-  const step = Math.max(22, Math.min(48, Math.floor((COLUMN_WIDTH_PT[style.width] - labelRoom) / Math.max(1, languages.length))));
+  const step = Math.max(22, Math.min(style.labels === 'names' ? 56 : 48, Math.floor((COLUMN_WIDTH_PT[style.width] - labelRoom) / Math.max(1, languages.length))));
   const measured = { filter: 'datum.leftOut == null' };
   const cellTip = tooltip('IF score %', [{ field: 'system', title: 'System' }, { field: 'judge', title: 'Judge' }]);
   const heatmap = {
@@ -46,7 +46,12 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
       { calculate: "datum.n == null ? '' : 'n=' + datum.n", as: 'nText' },
     ],
     encoding: {
-      x: { field: 'language', type: 'nominal', sort: languages, title: null, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } },
+      x: {
+        field: 'language', type: 'nominal', sort: languages, title: null,
+        // Names in the editor (English and the language's own) are long: slanted below the cells, one line each, so that
+        // a right-to-left name is never broken across lines.
+        axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false, ...(style.labels === 'names' ? { orient: 'bottom', labelAngle: -30, labelAlign: 'right', labelBaseline: 'top' } : {}) },
+      },
       y: { field: 'system', type: 'nominal', sort: systems, title: null, axis: { domain: false, ticks: false } },
     },
     layer: [

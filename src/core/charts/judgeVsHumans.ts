@@ -41,7 +41,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
       {
         // The humans' interval as a band across the language's panel: a judge whose whisker ends left of it is below.
         transform: [{ filter: `datum.comparison == '${HUMANS}' && isValid(datum.lower) && isValid(datum.upper)` }],
-        mark: { type: 'rect', color: p.grid, opacity: 0.8 },
+        mark: { type: 'rect', color: p.leftOut },
         encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, y: null, tooltip: tip },
       },
       whisker(p.text, { tooltip: tip }),

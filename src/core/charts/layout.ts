@@ -14,7 +14,6 @@ export function chartSpec(
 ): VegaLiteSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...(style.target === 'editor' ? { title: { text: chart.title, subtitle: table.title } } : {}),
     description: `${chart.title}. From the LangLens table "${table.id}": ${table.title}.`,
     data: { name: DATA_NAME, values: data },
     ...body,

@@ -3,33 +3,11 @@
 // SVG and the PDF need no font on the reader's machine and CJK, Hebrew and Arabic come out shaped); the PDF is
 // those paths drawn by pdfkit, the PNG resvg's raster of them.
 import type { VegaLiteSpec } from './chart';
+import { compileChart } from './compile';
 import { PAPER_FONT } from './style';
 
 export const CHART_FORMATS = ['svg', 'pdf', 'png'] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];
-
-/** Where Vega-Lite's warnings go (a restyled specification may conflict with itself): shown, never dropped. */
-export type Warn = (message: string) => void;
-
-const toStderr: Warn = (message) => process.stderr.write(`vega-lite: ${message}\n`);
-
-/** The Vega specification Vega-Lite compiles the chart to (the editor's webview runs this, without eval). */
-export async function compileChart(spec: VegaLiteSpec, warn: Warn = toStderr): Promise<Record<string, unknown>> {
-  const vl = await import('vega-lite');
-  let level = 0;
-  const logger = {
-    level(value?: number) {
-      if (value === undefined) return level;
-      level = value;
-      return logger;
-    },
-    warn: (...args: unknown[]) => { warn(args.join(' ')); return logger; },
-    info: () => logger,
-    debug: () => logger,
-    error: (...args: unknown[]) => { throw new Error(args.join(' ')); },
-  };
-  return vl.compile(spec as never, { logger: logger as never }).spec as unknown as Record<string, unknown>;
-}
 
 /** The chart as Vega draws it: SVG with text elements. */
 export async function vegaSvg(spec: VegaLiteSpec): Promise<string> {
