@@ -278,6 +278,8 @@ export interface DashboardView {
   readonly groups: readonly DashboardGroupView[];
   readonly intervals: { readonly level: number; readonly resamples: number; readonly seed: number } | null;
   readonly notes: readonly string[];
+  /** The judge-vs-humans chart of these figures (compiled Vega), once the webview has told its theme's colours. */
+  readonly chart?: Record<string, unknown> | null;
 }
 
 /** Which group and comparison a clicked number belongs to. */
@@ -339,6 +341,9 @@ export type DashboardToHost =
   | { readonly type: 'chooseRun' }
   | { readonly type: 'filters'; readonly filters: DashboardFilters }
   | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
+  /** The theme's chart colours, for the chart of the figures (at start and on every theme change). */
+  | { readonly type: 'theme'; readonly theme: ChartThemeView }
+  | { readonly type: 'openCharts' }
   | RequestMessage<DashboardRequests>;
 
 // ------------------------------------------------------------------------------------------------ parsing
@@ -513,6 +518,8 @@ export function parseDashboardMessage(raw: unknown): DashboardToHost {
     case 'filters': return { type: 'filters', filters: parseDashboardFilters(o.filters) };
     case 'openGroup':
       return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
+    case 'theme': return { type: 'theme', theme: parseChartTheme(o.theme) };
+    case 'openCharts': return { type: 'openCharts' };
     case 'request': {
       if (o.method !== 'audit') throw new ProtocolError(`unknown request ${String(o.method)}`);
       return { type: 'request', id: int(o, 'id'), method: 'audit', params: parseAuditTarget(o.params) };

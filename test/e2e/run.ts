@@ -333,6 +333,10 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   assert.deepEqual(facts.languages.filter((l: string) => ['es', 'he', 'ru'].includes(l)), ['es', 'he', 'ru']);
   assert.ok(facts.flagged.includes('ru'), 'the judge is below the humans in Russian');
   assert.equal(facts.ruJudgeN, 'n = 24', 'Russian: 6 groups × 2 pairs × 2 votes');
+  // The figures as a chart above the table: the judge is marked below the humans in Russian on all three figures.
+  await waitInFrame(dashboard, 'the dashboard chart', () => document.body.dataset.chart === 'drawn');
+  const belowMarks = await dashboard.evaluate(() => [...document.querySelectorAll('#dashboard-chart text')].filter((t: { textContent: string }) => t.textContent === 'below').length);
+  assert.equal(belowMarks, 3, 'Russian: w/ tie, w/o tie and LIMA below the humans');
   await page.waitForTimeout(300);
   await shots.take('dashboard');
   await dashboard.locator('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"]').click();
@@ -492,7 +496,7 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   // A segment of the ratings bars: the ratings behind it, and from one the grid.
   const segment = charts.locator('#chart-ratings path[aria-roledescription="bar"][aria-label*="Language: English"][aria-label*="Rating: excellent"]').first();
   await segment.scrollIntoViewIfNeeded();
-  await segment.click();
+  await segment.click({ position: { x: 6, y: 6 } });
   const items = await waitInFrame(charts, 'the ratings behind the segment', () => document.body.dataset.items?.startsWith('items:') && document.body.dataset.items);
   assert.ok(Number(items.split(':')[1]) > 0);
   await page.waitForTimeout(300);

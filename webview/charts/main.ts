@@ -9,7 +9,7 @@ import { showErrorBanner } from '../shared/dom';
 import { html, icon, langAttrs } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
-import type { ChartItemsView, ChartMarkTarget, ChartsRequests, ChartsToHost, ChartsToWebview, ChartsView, DashboardFigure } from '../../src/shared/protocol';
+import type { AuditOutcome, ChartItemsView, ChartMarkTarget, ChartsRequests, ChartsToHost, ChartsToWebview, ChartsView, DashboardFigure } from '../../src/shared/protocol';
 import { audit } from '../dashboard/render';
 import { drawVega, hideTooltip, type Datum } from './draw';
 import { onThemeChange, readTheme } from './theme';
@@ -20,6 +20,7 @@ const rpc = new RpcClient<ChartsRequests>();
 let views: View[] = [];
 let shown: ChartItemsView | undefined;
 let itemsError: string | undefined;
+let outcome: AuditOutcome | 'all' = 'all';
 let draws = 0;
 
 function send(message: ChartsToHost): void {
@@ -94,6 +95,7 @@ async function openItems(target: ChartMarkTarget): Promise<void> {
   try {
     shown = await rpc.request('items', target);
     itemsError = undefined;
+    outcome = 'all';
   } catch (err) {
     shown = undefined;
     itemsError = (err as Error).message;
@@ -115,7 +117,7 @@ function renderItems(): void {
     return;
   }
   if (shown.kind === 'audit') {
-    region.innerHTML = audit(shown.audit, 'all').value;
+    region.innerHTML = audit(shown.audit, outcome).value;
     return;
   }
   const list = shown.items;
@@ -132,6 +134,13 @@ function renderItems(): void {
 
 app.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
+  // The dashboard's outcome chips over an agreement list.
+  const chip = target.closest<HTMLElement>('.chip');
+  if (chip?.dataset.filter) {
+    outcome = chip.dataset.filter as AuditOutcome | 'all';
+    renderItems();
+    return;
+  }
   const item = target.closest<HTMLElement>('.audit-item');
   if (item) {
     const d = item.dataset;

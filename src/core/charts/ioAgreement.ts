@@ -23,7 +23,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
       {
         mark: { type: 'bar', color: p.ordinal[1], height: { band: 0.7 } },
         encoding: {
-          x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] }, title: "Responses in the prompt's language, 95% interval" },
+          x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] }, title: "Responses in the prompt's language, 95% interval (n at the right)" },
           tooltip: tip,
         },
       },

@@ -1,7 +1,9 @@
 // Turns the core's charts into what the charts webview shows: each chart built from its table with the theme's
 // colours and compiled to Vega (the webview runs Vega without eval), and the items behind a clicked mark. No
 // vscode import and no metric here: the figures are the tables', the item lists the core's.
-import { buildChart, CHARTS, type ChartStyle } from '../../core/charts';
+import { buildChart, CHARTS, drawChart, type ChartStyle } from '../../core/charts';
+import { JUDGE_VS_HUMANS } from '../../core/charts/judgeVsHumans';
+import { dashboardTable, type Dashboard } from '../../core/metrics/audit';
 import { itemsBehindMark } from '../../core/charts/itemsBehind';
 import { compileChart, type Warn } from '../../core/charts/compile';
 import { DEFAULT_INTERVALS } from '../../core/metrics/estimate';
@@ -54,6 +56,12 @@ export async function chartsView(store: Store, run: string, baseline: string | n
   const charts: ChartView[] = [];
   for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn));
   return { run, baseline, charts };
+}
+
+/** The dashboard's figures as the judge-vs-humans chart: drawn from its own table, so they are the same figures. */
+export async function dashboardChart(dashboard: Dashboard, theme: ChartThemeView, warn: Warn): Promise<Record<string, unknown> | null> {
+  if (dashboard.groups.length === 0) return null;
+  return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme)).spec, warn);
 }
 
 /** The items behind a mark: for judge-vs-humans the dashboard's own audit list, for the others the core's list. */
