@@ -1,6 +1,6 @@
 // The charts webview's messages are untrusted: the theme's colours and the clicked mark are checked field by field.
 import assert from 'node:assert/strict';
-import { parseChartsMessage, ProtocolError } from '../../../src/shared/protocol';
+import { parseChartsMessage, parseDashboardMessage, ProtocolError } from '../../../src/shared/protocol';
 
 const theme = {
   kind: 'dark', category: ['#3794ff', 'rgba(204, 167, 0, 1)'], ordinal: ['#3794ff'], heatmap: ['#1e1e1e', '#3794ff'], text: '#cccccc',
@@ -20,5 +20,11 @@ describe('charts: webview messages', () => {
     assert.throws(() => parseChartsMessage({ type: 'request', id: 1, method: 'items', params: { chart: 'x', lang: 'ru', figure: 'kappa' } }), /figure must be one of/);
     const parsed = parseChartsMessage({ type: 'theme', theme: { ...theme, font: 'x}</style><script>' } });
     assert.equal(parsed.type === 'theme' && parsed.theme.font, 'x/stylescript');
+  });
+
+  it('the dashboard takes the same theme for its chart, checked the same way', () => {
+    assert.deepEqual(parseDashboardMessage({ type: 'theme', theme }), { type: 'theme', theme });
+    assert.deepEqual(parseDashboardMessage({ type: 'openCharts' }), { type: 'openCharts' });
+    assert.throws(() => parseDashboardMessage({ type: 'theme', theme: { ...theme, fontSize: 400 } }), /fontSize must be between 6 and 40/);
   });
 });
