@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { buildChart, chartDefinition, CHARTS, paperStyle, type ChartStyle, type VegaLiteSpec } from '../../core/charts';
-import { CHART_FORMATS, renderChart, type ChartFormat } from '../../core/charts/render';
+import { CHART_FORMATS, fitToColumn, renderChart, type ChartFormat } from '../../core/charts/render';
 import { detectResponseLanguages } from '../../core/languages';
 import { UsageError, type Command, type CommandContext } from '../command';
 import { openExistingStore } from '../openStore';
@@ -72,8 +72,10 @@ examples:
       }
       const built = await buildChart(store, chart, options, style);
       if (built.data.length === 0) throw new UsageError(`nothing to draw: the ${chart.table} table is empty for these filters`);
-      if (specFile) write(context, specFile, `${JSON.stringify(built.spec, null, 2)}\n`, 'Vega-Lite specification');
-      if (output && format) write(context, output, await renderChart(built.spec, format, scale !== undefined ? { pngScale: scale } : {}), format.toUpperCase());
+      // The figure as wide as its column, labels and legend included: the specification written is the one drawn.
+      const spec = await fitToColumn(built.spec);
+      if (specFile) write(context, specFile, `${JSON.stringify(spec, null, 2)}\n`, 'Vega-Lite specification');
+      if (output && format) write(context, output, await renderChart(spec, format, scale !== undefined ? { pngScale: scale } : {}), format.toUpperCase());
       const leftOut = built.data.filter((d) => d.leftOut).length;
       if (leftOut > 0) context.stderr.write(`${leftOut} cell(s) left out and marked (${[...new Set(built.data.map((d) => d.leftOut).filter(Boolean))].join(', ')})\n`);
       return 0;

@@ -3,10 +3,10 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { chartSpec, judgesOf, languageOrder, PERCENT_AXIS, plotWidth, tooltip, whisker } from './layout';
+import { chartSpec, judgesOf, labelRoom, languageOrder, PERCENT_AXIS, plotWidth, tooltip, whisker } from './layout';
 import type { ChartStyle } from './style';
 
-const MEASURES = [['flip', 'Flip rate'], ['firstWins', 'First position wins (| second)']] as const;
+const MEASURES = [['flip', 'Flip rate'], ['firstWins', 'First shown wins']] as const;
 
 function data(table: Table, style: ChartStyle): Datum[] {
   return table.rows.flatMap((row) => MEASURES.map(([key, series]): Datum => ({
@@ -26,7 +26,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const judges = judgesOf(rows);
   const tip = tooltip('Share %', [{ field: 'judge', title: 'Judge' }, { field: 'series', title: 'Measure' }, { field: 'secondText', title: 'Second-shown wins' }]);
   const panel = {
-    width: plotWidth(style, 60, 2), height: { step: Math.round(style.fontSize * (1.3 * judges.length + 1)) },
+    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows) }], 6), 2), height: { step: Math.round(style.fontSize * (1.3 * judges.length + 1)) },
     encoding: {
       y: { field: 'language', type: 'nominal', sort: languageOrder(rows), title: null },
       yOffset: { field: 'judge', type: 'nominal', sort: judges },
@@ -50,7 +50,12 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
     ],
   };
   return chartSpec(JUDGE_CONSISTENCY, table, rows, style, {
-    facet: { column: { field: 'series', type: 'nominal', sort: MEASURES.map(([, s]) => s), title: null } },
+    facet: {
+      column: {
+        field: 'series', type: 'nominal', sort: MEASURES.map(([, s]) => s), title: null,
+        header: { labelExpr: `datum.value == '${MEASURES[1][1]}' ? ['${MEASURES[1][1]}', '(tick: second shown)'] : datum.value` },
+      },
+    },
     spec: panel, spacing: 10,
   });
 }

@@ -4,7 +4,7 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { chartSpec, distinct, languageOrder, languageRows, PERCENT_AXIS, plotWidth, tooltip, whisker } from './layout';
+import { chartSpec, distinct, labelRoom, languageOrder, languageRows, PERCENT_AXIS, plotWidth, textWidth, tooltip, whisker } from './layout';
 import type { ChartStyle } from './style';
 
 /** The dashboard's figures: the column, its name in the table's "Below humans" column, and its title here. */
@@ -31,7 +31,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const colours = comparisons.map((c, i) => (c === HUMANS ? p.text : p.category[i % p.category.length]!));
   const tip = tooltip('Agreement %', [{ field: 'comparison', title: 'Comparison' }, { field: 'series', title: 'Figure' }, { field: 'belowText', title: 'Below humans' }]);
   const forest = {
-    width: plotWidth(style, 40, FOREST_FIGURES.length), height: { step: Math.round(style.fontSize * 1.6) },
+    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }], textWidth(['below'], style.fontSize - 1)), FOREST_FIGURES.length, 8), height: { step: Math.round(style.fontSize * 1.6) },
     transform: [
       { calculate: `datum.comparison == '${HUMANS}' ? 'humans' : datum.below ? 'judge below humans' : 'judge'`, as: 'mark' },
       { calculate: "datum.below ? 'yes, entirely below the human interval' : 'no'", as: 'belowText' },

@@ -4,11 +4,12 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { BY_LANGUAGE_TABLE, chartSpec, distinct, languageFacet, plotWidth, tooltip } from './layout';
+import { BY_LANGUAGE_TABLE, chartSpec, distinct, labelRoom, languageFacet, languageOrder, plotWidth, textWidth, tooltip } from './layout';
 import type { ChartStyle } from './style';
 
-export const KEPT = 'Σ score × language id';
-export const LOST = 'Δ lost to the wrong language';
+// Short, so that the legend fits one column; docs/charts.md and the tooltip say them in full.
+export const KEPT = 'Σ × lang id';
+export const LOST = 'Δ (wrong language)';
 const PARTS = [['gatedSum', KEPT], ['penalty', LOST]] as const;
 
 function data(table: Table, style: ChartStyle): Datum[] {
@@ -26,14 +27,14 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const maximum = Math.max(1, ...rows.map((d) => (typeof d.maximum === 'number' ? d.maximum : 0)));
   const tip = tooltip('Σ', [{ field: 'system', title: 'System' }, { field: 'judge', title: 'Judge' }, { field: 'series', title: 'Part' }, { field: 'totalText', title: 'Σ score' }, { field: 'maximum', title: 'Max' }]);
   const bars = {
-    width: plotWidth(style, 110), height: { step: Math.round(style.fontSize * 1.9) },
+    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: distinct(rows.map((d) => d.system!)) }], textWidth(['Δ 99.0'], style.fontSize - 1) + 4)), height: { step: Math.round(style.fontSize * 1.9) },
     encoding: { y: { field: 'system', type: 'nominal', sort: distinct(rows.map((d) => d.system)), title: null } },
     layer: [
       {
         mark: { type: 'bar', stroke: p.text, strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'value', type: 'quantitative', stack: 'zero', scale: { domain: [0, maximum] }, title: `Σ 1–3 rating × language id (max ${maximum})` },
-          color: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [p.ordinal[0], p.background] }, title: null, legend: { direction: 'vertical' } },
+          x: { field: 'value', type: 'quantitative', stack: 'zero', scale: { domain: [0, maximum] }, title: ['Σ 1–3 rating × language id', `the axis ends at the maximum, ${maximum}`] },
+          color: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [p.ordinal[0], p.background] }, title: null },
           order: { field: 'order' }, tooltip: tip,
         },
       },

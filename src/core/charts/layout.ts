@@ -18,7 +18,7 @@ export function chartSpec(
     data: { name: DATA_NAME, values: data },
     ...body,
     config: styleConfig(style),
-    usermeta: { langlens: { chart: chart.id, table: table.id, notes: table.notes } },
+    usermeta: { langlens: { chart: chart.id, table: table.id, notes: table.notes, columnWidth: COLUMN_WIDTH_PT[style.width] } },
   };
 }
 
@@ -33,9 +33,23 @@ export function tooltip(figure: string, extra: readonly { field: string; title: 
   ];
 }
 
-/** The width the marks of one facet may take: the column (or page) less the room for labels. */
-export function plotWidth(style: ChartStyle, labelRoom: number, facets = 1): number {
-  return Math.max(60, Math.floor((COLUMN_WIDTH_PT[style.width] - labelRoom) / facets - (facets > 1 ? 8 : 0)));
+/**
+ * How wide text is as Vega lays it out without a canvas (as in `langlens plot`): 0.8 em per character, a little
+ * more in bold. The chart's own labels are measured so, so that the whole figure fits its column.
+ */
+export function textWidth(texts: readonly string[], fontSize: number, bold = false): number {
+  return Math.max(0, ...texts.map((t) => [...t].length)) * fontSize * (bold ? 0.85 : 0.8);
+}
+
+/** Room beside the marks: columns of labels on the left (each with its tick and padding), text on the right. */
+export function labelRoom(style: ChartStyle, left: readonly { texts: readonly string[]; bold?: boolean }[], right = 0): number {
+  const PADDING = 2 * 4 + 2;
+  return PADDING + right + left.reduce((sum, column) => sum + textWidth(column.texts, style.fontSize, column.bold) + 8, 0);
+}
+
+/** The width the marks of one facet may take: the column (or page) less the room for labels and the gaps. */
+export function plotWidth(style: ChartStyle, room: number, facets = 1, spacing = 10): number {
+  return Math.max(50, Math.floor((COLUMN_WIDTH_PT[style.width] - room - (facets - 1) * spacing) / facets));
 }
 
 /** A horizontal interval whisker from lower to upper. */

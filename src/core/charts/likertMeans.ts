@@ -3,7 +3,7 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { BY_LANGUAGE_TABLE, chartSpec, distinct, languageFacet, plotWidth, tooltip, whisker } from './layout';
+import { BY_LANGUAGE_TABLE, chartSpec, distinct, labelRoom, languageFacet, languageOrder, plotWidth, tooltip, whisker } from './layout';
 import type { ChartStyle } from './style';
 
 const SERIES = [['mean', 'gated'], ['ungated', 'ungated']] as const;
@@ -34,7 +34,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
         mark: { type: 'point', filled: name === 'gated', size: style.fontSize * 4, strokeWidth: 1.2 },
         encoding: {
           ...offset,
-          x: { field: 'value', type: 'quantitative', scale: { domain: [1, 6], nice: false }, axis: { values: [1, 2, 3, 4, 5, 6] }, title: 'Mean helpfulness (1–6), 95% interval' },
+          x: { field: 'value', type: 'quantitative', scale: { domain: [1, 6], nice: false }, axis: { values: [1, 2, 3, 4, 5, 6] }, title: ['Mean helpfulness (1–6)', '95% interval'] },
           color: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [colours.gated, colours.ungated] }, title: 'Language gate' },
           shape: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: ['circle', 'square'] }, title: 'Language gate' },
           tooltip: tip,
@@ -43,7 +43,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
     ];
   });
   const dots = {
-    width: plotWidth(style, 110), height: { step },
+    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: distinct(rows.map((d) => d.system!)) }], 6)), height: { step },
     encoding: { y: { field: 'system', type: 'nominal', sort: distinct(rows.map((d) => d.system)), title: null } },
     layer: seriesLayers,
   };

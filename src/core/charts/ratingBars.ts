@@ -5,7 +5,7 @@ import { RATINGS } from '../model/records';
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { chartSpec, distinct, languageFacet, PERCENT_AXIS, plotWidth, tooltip } from './layout';
+import { chartSpec, distinct, labelRoom, languageFacet, languageOrder, PERCENT_AXIS, plotWidth, textWidth, tooltip } from './layout';
 import type { ChartStyle } from './style';
 
 const BEST_FIRST = [...RATINGS].reverse();
@@ -19,16 +19,16 @@ function data(table: Table, style: ChartStyle): Datum[] {
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
-  const systems = distinct(rows.map((d) => d.system));
+  const systems = distinct(rows.map((d) => d.system!));
   const tip = tooltip('Share %', [{ field: 'system', title: 'System' }, { field: 'series', title: 'Rating' }]);
   const bars = {
-    width: plotWidth(style, 110), height: { step: Math.round(style.fontSize * 1.9) },
+    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: systems }], textWidth(['99'], style.fontSize - 1) + 4)), height: { step: Math.round(style.fontSize * 1.9) },
     encoding: { y: { field: 'system', type: 'nominal', sort: systems, title: null } },
     layer: [
       {
         mark: { type: 'bar', stroke: p.background, strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'value', type: 'quantitative', stack: 'zero', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] }, title: 'Share of ratings (n = ratings at the right)' },
+          x: { field: 'value', type: 'quantitative', stack: 'zero', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] }, title: ['Share of ratings', 'n = ratings, at the right'] },
           color: { field: 'series', type: 'nominal', sort: BEST_FIRST, scale: { domain: BEST_FIRST, range: 'ordinal' }, title: null },
           order: { field: 'order' }, tooltip: tip,
         },

@@ -62,6 +62,38 @@ async function pdf(svg: string, title: string): Promise<Buffer> {
   return done;
 }
 
+type Mutable = Record<string, unknown>;
+
+/** The width of the marks: the inner spec's of a faceted chart, else the chart's own; undefined when by step. */
+function plotWidthOf(spec: VegaLiteSpec): { holder: Mutable; width: number } | undefined {
+  const holder = (typeof spec.spec === 'object' && spec.spec !== null ? spec.spec : spec) as Mutable;
+  return typeof holder.width === 'number' ? { holder, width: holder.width } : undefined;
+}
+
+/**
+ * The chart narrowed until the whole figure (labels, legend, axis titles) is as wide as its column
+ * (usermeta.langlens.columnWidth), not only its marks: Vega measures the text, so the builders can only estimate
+ * it. Narrowing the marks by d narrows the figure by d per panel; the secant finds the panels in two renders.
+ */
+export async function fitToColumn(spec: VegaLiteSpec): Promise<VegaLiteSpec> {
+  const target = Number(((spec.usermeta as Mutable | undefined)?.langlens as Mutable | undefined)?.columnWidth);
+  let current = JSON.parse(JSON.stringify(spec)) as VegaLiteSpec;
+  if (!(target > 0) || !plotWidthOf(current)) return spec;
+  let previous: { plot: number; figure: number } | undefined;
+  for (let round = 0; round < 4; round++) {
+    const plot = plotWidthOf(current)!;
+    const figure = svgSize(await vegaSvg(current)).width;
+    const over = figure - target;
+    if (over <= 0.5) return current;
+    const panels = previous && previous.plot !== plot.width ? Math.max(1, (previous.figure - figure) / (previous.plot - plot.width)) : 1;
+    previous = { plot: plot.width, figure };
+    const narrower = Math.floor(plot.width - over / panels);
+    if (narrower < 40) return current;
+    plot.holder.width = narrower;
+  }
+  return current;
+}
+
 export interface RenderOptions {
   /** PNG pixels per point (3 ≈ 216 dpi). */
   readonly pngScale?: number;

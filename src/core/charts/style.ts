@@ -74,7 +74,7 @@ export function styleConfig(style: ChartStyle): Record<string, unknown> {
     view: { stroke: null },
     title: { font, fontSize: fontSize + 2, fontWeight: 'bold', color: p.text, subtitleColor: p.muted, subtitleFont: font, subtitleFontSize: fontSize, anchor: 'start' },
     axis: { ...text, domainColor: p.muted, tickColor: p.muted, gridColor: p.grid, titleFontWeight: 'normal', labelLimit: 180 },
-    legend: { ...text, titleFontWeight: 'normal', symbolStrokeColor: p.text, symbolFillColor: p.text, orient: 'bottom', direction: 'horizontal', labelLimit: 200 },
+    legend: { ...text, titleFontWeight: 'normal', symbolStrokeColor: p.text, symbolFillColor: p.text, orient: 'bottom', direction: 'vertical', labelLimit: 200 },
     header: { labelFont: font, titleFont: font, labelFontSize: fontSize + 1, titleFontSize: fontSize + 1, labelColor: p.text, titleColor: p.text },
     text: { font, fontSize, color: p.text },
     mark: { color: p.category[0] },

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { drawChart, paperStyle, type Datum } from '../../../src/core/charts';
 import { JUDGE_VS_HUMANS } from '../../../src/core/charts/judgeVsHumans';
+import { KEPT, LOST } from '../../../src/core/charts/languagePenalty';
 import { isEstimate, type Cell, type Table } from '../../../src/core/report/table';
 import { demoCharts, type DemoCharts } from './demoCharts';
 
@@ -113,15 +114,15 @@ describe('charts: the data behind each chart is its table', function () {
     assertInSpec('language-penalty');
     assert.equal(data.length, table.rows.length * 2);
     for (const row of table.rows) {
-      const kept = find(data, { lang: row.lang, system: row.system, series: 'Σ score × language id' });
-      const lost = find(data, { lang: row.lang, system: row.system, series: 'Δ lost to the wrong language' });
+      const kept = find(data, { lang: row.lang, system: row.system, series: KEPT });
+      const lost = find(data, { lang: row.lang, system: row.system, series: LOST });
       assertSameFigure(kept, row.gatedSum, `${String(row.lang)} ${String(row.system)} kept`);
       assertSameFigure(lost, row.penalty, `${String(row.lang)} ${String(row.system)} lost`);
       assert.ok(isEstimate(row.sum!));
       assert.equal(kept!.value! + lost!.value!, row.sum.value, 'the whole bar is Σ score');
       assert.equal(kept!.maximum, row.maximum);
     }
-    assert.ok(data.some((d) => d.series === 'Δ lost to the wrong language' && d.value! > 0), 'mono-en loses points in other languages');
+    assert.ok(data.some((d) => d.series === LOST && d.value! > 0), 'mono-en loses points in other languages');
   });
 
   it('judge-vs-humans: every comparison and figure of the dashboard table, and which are below the humans', () => {
