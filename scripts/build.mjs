@@ -17,6 +17,9 @@ const node = {
   minify: production,
   external: ['vscode', 'sqlite3'],
   logLevel: 'warning',
+  // vega-canvas's Node build awaits an optional `canvas` at the top level, which CommonJS cannot; without a canvas
+  // Vega measures text itself, so its browser build (no canvas outside a page) is the same here.
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
 };
 
 /** sqlite3 finds its binary with the `bindings` package, which searches node_modules: point it at dist/native. */
@@ -36,7 +39,11 @@ const builds = [
     ...node, external: ['vscode'], plugins: [sqliteBinaryBesideBundle],
     entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', optional: true,
   },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
+    // The chart converters: resvg is a native module, pdfkit reads its font metrics from its own folder.
+    external: [...node.external, '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
+  },
 ];
 
 // Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).

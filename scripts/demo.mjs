@@ -22,6 +22,8 @@ function langlens(...args) {
 }
 
 langlens('import', 'demo');
+// The 1–3 judge of the language-penalty chart lives beside demo/ (scripts/demo/make_rating3.py says why).
+langlens('import', join('scripts', 'demo', 'judge-rating3.jsonl'));
 langlens('summary');
 langlens('langid', '--run', 'demo');
 langlens('scores', 'io-agreement', 'likert', '--run', 'demo', '--by', 'lang,system', '--no-ci');
@@ -31,7 +33,14 @@ langlens('export', 'agreement-by-language', '--run', 'demo', '--format', 'markdo
 for (const [table, file] of [['agreement-by-language', 'agreement-by-language.tex'], ['agreement', 'agreement.csv'], ['judge-vs-majority', 'judge-vs-majority.json']]) {
   langlens('export', table, '--run', 'demo', '-o', join('demo-output', file));
 }
-console.log(`\nThe demo database is ${db}; exports are in demo-output/.`);
+// Every chart of the demo run, as SVG and PDF for a paper and with its Vega-Lite specification to restyle.
+const charts = spawnSync(process.execPath, [cli, 'plot', '--list'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').map((l) => l.split(' ')[0]).filter(Boolean);
+for (const chart of charts) {
+  const baseline = chart === 'if-heatmap' ? ['--baseline', 'mono-en'] : [];
+  langlens('plot', chart, '--run', 'demo', ...baseline, '-o', join('demo-output', `${chart}.pdf`));
+  langlens('plot', chart, '--run', 'demo', ...baseline, '-o', join('demo-output', `${chart}.svg`), '--spec', join('demo-output', `${chart}.vl.json`));
+}
+console.log(`\nThe demo database is ${db}; exports and charts are in demo-output/.`);
 if (process.argv.includes('--vscode')) {
   const tryIt = join(root, 'scripts', 'vscode', 'try.sh');
   if (!existsSync(tryIt)) { console.error('scripts/vscode/try.sh is not there yet'); process.exit(1); }

@@ -59,8 +59,7 @@ export function tableOptions(context: CommandContext): TableOptions {
   const v = context.values;
   const invalidAs = (v['invalid-as'] as string | undefined) ?? 'exclude';
   if (invalidAs !== 'exclude' && invalidAs !== 'tie' && invalidAs !== 'wrong') {
-    // The wording of the two general modes first: "wrong" exists only where there is a right answer.
-    throw new UsageError(`"wrong" is for judge-accuracy and agreement (a reference verdict); --invalid-as is "exclude" or "tie", not "${invalidAs}"`);
+    throw new UsageError(`--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "${invalidAs}"`);
   }
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);

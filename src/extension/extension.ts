@@ -5,6 +5,7 @@ import { Store } from '../core/store/store';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
+import { ChartsPanel, registerCharts } from './charts/chartsPanel';
 import { Database } from './database';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
 import { RunsTree } from './explorer/runsTree';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerImportCommands(context, database, log);
   registerPanelCommands(context, deps);
   registerDashboard(context, deps);
+  registerCharts(context, deps);
   registerJudgeCommands(context, {
     // A connection of its own: a judge job commits answers while imports and labels go on on theirs.
     openStore: () => Store.open(database.location()),
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
       tree.refresh();
       GridPanel.refreshCurrent();
       DashboardPanel.refreshCurrent();
+      ChartsPanel.refreshCurrent();
       if (change === 'imported' || change === 'reopened') AnnotatePanel.reloadQueueIfChanged();
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export type PanelName = 'grid' | 'annotate' | 'dashboard';
+export type PanelName = 'grid' | 'annotate' | 'dashboard' | 'charts';
 
 function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
   return [

@@ -278,6 +278,8 @@ export interface DashboardView {
   readonly groups: readonly DashboardGroupView[];
   readonly intervals: { readonly level: number; readonly resamples: number; readonly seed: number } | null;
   readonly notes: readonly string[];
+  /** The judge-vs-humans chart of these figures (compiled Vega), once the webview has told its theme's colours. */
+  readonly chart?: Record<string, unknown> | null;
 }
 
 /** Which group and comparison a clicked number belongs to. */
@@ -339,6 +341,9 @@ export type DashboardToHost =
   | { readonly type: 'chooseRun' }
   | { readonly type: 'filters'; readonly filters: DashboardFilters }
   | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
+  /** The theme's chart colours, for the chart of the figures (at start and on every theme change). */
+  | { readonly type: 'theme'; readonly theme: ChartThemeView }
+  | { readonly type: 'openCharts' }
   | RequestMessage<DashboardRequests>;
 
 // ------------------------------------------------------------------------------------------------ parsing
@@ -513,9 +518,146 @@ export function parseDashboardMessage(raw: unknown): DashboardToHost {
     case 'filters': return { type: 'filters', filters: parseDashboardFilters(o.filters) };
     case 'openGroup':
       return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
+    case 'theme': return { type: 'theme', theme: parseChartTheme(o.theme) };
+    case 'openCharts': return { type: 'openCharts' };
     case 'request': {
       if (o.method !== 'audit') throw new ProtocolError(`unknown request ${String(o.method)}`);
       return { type: 'request', id: int(o, 'id'), method: 'audit', params: parseAuditTarget(o.params) };
+    }
+    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+  }
+}
+
+// -------------------------------------------------------------------------------------------------- charts
+
+/** The theme's colours as the charts webview reads them from VS Code's CSS variables; the host draws with them. */
+export interface ChartThemeView {
+  readonly kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+  readonly category: readonly string[];
+  readonly ordinal: readonly string[];
+  readonly heatmap: readonly string[];
+  readonly text: string;
+  readonly textOnDark: string;
+  readonly muted: string;
+  readonly grid: string;
+  readonly alert: string;
+  readonly leftOut: string;
+  readonly background: string;
+  readonly font: string;
+  readonly fontSize: number;
+}
+
+export interface ChartView {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** The Vega specification (compiled from Vega-Lite by the host), its data inline; null when there is nothing to draw. */
+  readonly vega: Record<string, unknown> | null;
+  /** Why there is nothing to draw, or what the table says about what was left out. */
+  readonly notes: readonly string[];
+  readonly marks: number;
+}
+
+export interface ChartsView {
+  readonly run: string;
+  /** The side-by-side baseline of the heatmap (a system, or a pattern like "mono-{lang}"); null when none fits. */
+  readonly baseline: string | null;
+  readonly charts: readonly ChartView[];
+}
+
+/** A clicked mark: the chart and what its datum names (as src/core/charts/itemsBehind.ts takes it). */
+export interface ChartMarkTarget {
+  readonly chart: string;
+  readonly lang: string;
+  readonly run: string | null;
+  readonly turn: number | null;
+  readonly judge: string | null;
+  readonly system: string | null;
+  readonly series: string | null;
+  /** judge-vs-humans: the dashboard figure of the mark. */
+  readonly figure: DashboardFigure | null;
+}
+
+export interface MarkItemsView {
+  readonly target: ChartMarkTarget;
+  readonly language: LanguageView;
+  readonly title: string;
+  readonly summary: string;
+  readonly items: readonly { readonly run: string; readonly group: string; readonly lang: string; readonly turn: number; readonly system: string | null; readonly detail: string }[];
+}
+
+/** The items behind a mark: the dashboard's audit list for judge-vs-humans, a list of prompt groups otherwise. */
+export type ChartItemsView = { readonly kind: 'audit'; readonly audit: AuditView } | { readonly kind: 'items'; readonly items: MarkItemsView };
+
+export interface ChartsRequests {
+  readonly items: { readonly params: ChartMarkTarget; readonly result: ChartItemsView };
+}
+
+export type ChartsToWebview =
+  | { readonly type: 'show'; readonly view: ChartsView }
+  | { readonly type: 'loading' }
+  | { readonly type: 'error'; readonly message: string }
+  | ResponseMessage;
+
+export type ChartsToHost =
+  | { readonly type: 'ready'; readonly theme: ChartThemeView }
+  | { readonly type: 'theme'; readonly theme: ChartThemeView }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'chooseRun' }
+  | { readonly type: 'baseline'; readonly baseline: string }
+  | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
+  | RequestMessage<ChartsRequests>;
+
+const COLOUR = /^(#[0-9a-fA-F]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/;
+
+function colour(o: Fields, key: string): string {
+  const v = str(o, key, 64).trim();
+  if (!COLOUR.test(v)) throw new ProtocolError(`${key} must be a colour`);
+  return v;
+}
+
+function colours(o: Fields, key: string): string[] {
+  const list = strings(o, key);
+  if (list.length === 0 || list.length > 16) throw new ProtocolError(`${key} must list 1 to 16 colours`);
+  return list.map((c, i) => colour({ [i]: c }, String(i)));
+}
+
+export function parseChartTheme(raw: unknown): ChartThemeView {
+  const o = record(raw, 'theme');
+  const fontSize = num(o, 'fontSize');
+  if (fontSize < 6 || fontSize > 40) throw new ProtocolError('fontSize must be between 6 and 40');
+  return {
+    kind: oneOf(o, 'kind', ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const),
+    category: colours(o, 'category'), ordinal: colours(o, 'ordinal'), heatmap: colours(o, 'heatmap'),
+    text: colour(o, 'text'), textOnDark: colour(o, 'textOnDark'), muted: colour(o, 'muted'), grid: colour(o, 'grid'),
+    alert: colour(o, 'alert'), leftOut: colour(o, 'leftOut'), background: colour(o, 'background'),
+    font: str(o, 'font', 500).replace(/[;{}<>]/g, ''), fontSize,
+  };
+}
+
+export function parseChartMarkTarget(raw: unknown): ChartMarkTarget {
+  const o = record(raw, 'target');
+  return {
+    chart: str(o, 'chart', 100), lang: str(o, 'lang', 100), run: nullableStr(o, 'run', 1000), turn: nullableInt(o, 'turn'),
+    judge: nullableStr(o, 'judge', 1000), system: nullableStr(o, 'system', 1000), series: nullableStr(o, 'series', 1000),
+    figure: o.figure === null || o.figure === undefined ? null : oneOf(o, 'figure', DASHBOARD_FIGURES),
+  };
+}
+
+/** A message from the charts webview, checked field by field. */
+export function parseChartsMessage(raw: unknown): ChartsToHost {
+  const o = record(raw, 'message');
+  switch (o.type) {
+    case 'ready': return { type: 'ready', theme: parseChartTheme(o.theme) };
+    case 'theme': return { type: 'theme', theme: parseChartTheme(o.theme) };
+    case 'refresh': return { type: 'refresh' };
+    case 'chooseRun': return { type: 'chooseRun' };
+    case 'baseline': return { type: 'baseline', baseline: str(o, 'baseline', 1000) };
+    case 'openGroup':
+      return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
+    case 'request': {
+      if (o.method !== 'items') throw new ProtocolError(`unknown request ${String(o.method)}`);
+      return { type: 'request', id: int(o, 'id'), method: 'items', params: parseChartMarkTarget(o.params) };
     }
     default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
   }

@@ -3,12 +3,13 @@
 // response's HTML never runs, label three items with the keyboard, reload the window and find the labels in
 // the database and the queue at the next item, then survive a database write failure. Timings are printed.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification } from './database';
 import { fixtureRows, RUN, XSS_GROUP } from './fixture';
 import { importFile } from '../../src/core/import/importFile';
+import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { launch, log, openWorkbench, pickQuickItem, runCommand, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
 
@@ -332,6 +333,10 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   assert.deepEqual(facts.languages.filter((l: string) => ['es', 'he', 'ru'].includes(l)), ['es', 'he', 'ru']);
   assert.ok(facts.flagged.includes('ru'), 'the judge is below the humans in Russian');
   assert.equal(facts.ruJudgeN, 'n = 24', 'Russian: 6 groups × 2 pairs × 2 votes');
+  // The figures as a chart above the table: the judge is marked below the humans in Russian on all three figures.
+  await waitInFrame(dashboard, 'the dashboard chart', () => document.body.dataset.chart === 'drawn');
+  const belowMarks = await dashboard.evaluate(() => [...document.querySelectorAll('#dashboard-chart text')].filter((t: { textContent: string }) => t.textContent === 'below').length);
+  assert.equal(belowMarks, 3, 'Russian: w/ tie, w/o tie and LIMA below the humans');
   await page.waitForTimeout(300);
   await shots.take('dashboard');
   await dashboard.locator('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"]').click();
@@ -426,6 +431,83 @@ async function dashboardFiltersSurviveReload(page: Page, shots: Shots): Promise<
   await shots.take('dashboard-restored-after-reload');
 }
 
+const CHART_IDS = ['judge-vs-humans', 'if-heatmap', 'ratings', 'likert', 'io-agreement', 'language-penalty', 'judge-consistency'];
+
+/** The demo run (every protocol) beside the test's run, its languages detected, as `npm run demo` has it. */
+async function importDemoRun(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const store = await Store.open(DB);
+  try {
+    for (const file of readdirSync(join(root, 'demo')).sort()) await importFile(store, join(root, 'demo', file));
+    await importFile(store, join(root, 'scripts', 'demo', 'judge-rating3.jsonl'));
+    await detectResponseLanguages(store, { run: 'demo' });
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The Charts panel on the demo run: every chart drawn in light, dark and high-contrast themes (one screenshot of
+ * each), a tooltip with the figure, n and interval, and a click on a mark opening the items behind it.
+ */
+async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
+  await importDemoRun();
+  await runCommand(page, 'LangLens: Refresh');
+  await runCommand(page, 'LangLens: Open Charts');
+  await pickQuickItem(page, 'demo');
+  const charts = await webviewFrame(page, 'charts');
+  await waitInFrame(charts, 'every chart drawn', () => document.body.dataset.charts === '7' && document.querySelectorAll('.vega[data-drawn]').length === 7, 60_000);
+  const baseline = await charts.evaluate(() => (document.getElementById('baseline') as unknown as { value: string }).value);
+  assert.equal(baseline, 'mono-en', 'the system every demo pair is judged against');
+  const themes = [['Light Modern', 'vs', 'light'], ['Dark Modern', 'vs-dark', 'dark'], ['Dark High Contrast', 'hc-black', 'high-contrast']] as const;
+  for (const [theme, workbenchClass, kind] of themes) {
+    const draws = await charts.evaluate(() => Number(document.body.dataset.draws));
+    await runCommand(page, 'Preferences: Color Theme');
+    await pickQuickItem(page, theme);
+    await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+    await waitInFrame(charts, `the charts redrawn in ${kind}`, (args: { kind: string; draws: number }) =>
+      document.body.dataset.theme === args.kind && Number(document.body.dataset.draws) > args.draws && document.querySelectorAll('.vega[data-drawn]').length === 7,
+    60_000, { kind, draws });
+    for (const id of CHART_IDS) {
+      const section = charts.locator(`#section-${id}`);
+      await section.scrollIntoViewIfNeeded();
+      await shots.element(section, `chart-${id}-${kind}`);
+    }
+  }
+  // Hover a Russian judge mark of the forest plot: its figure, n and interval.
+  const forest = charts.locator('#chart-judge-vs-humans');
+  await forest.scrollIntoViewIfNeeded();
+  const mark = forest.locator('g.mark-symbol.role-mark path').first();
+  await mark.hover();
+  const tip = await waitInFrame(charts, 'the tooltip', () => {
+    const el = document.querySelector('.chart-tooltip');
+    return el && !el.hidden && el.textContent;
+  });
+  assert.match(tip, /Agreement %/);
+  assert.match(tip, /n\d+/);
+  assert.match(tip, /Interval\[[\d.]+, [\d.]+\]/);
+  await page.waitForTimeout(200);
+  await shots.take('charts-tooltip');
+  await mark.click();
+  const audit = await waitInFrame(charts, 'the items behind the mark', () => document.body.dataset.items?.startsWith('audit:') && document.body.dataset.items);
+  assert.ok(Number(audit.split(':')[1]) > 0, 'the dashboard\'s list of vote pairs');
+  await page.waitForTimeout(300);
+  await shots.take('charts-items-behind-a-forest-mark');
+  // A segment of the ratings bars: the ratings behind it, and from one the grid.
+  const segment = charts.locator('#chart-ratings path[aria-roledescription="bar"][aria-label*="Language: English"][aria-label*="Rating: excellent"]').first();
+  await segment.scrollIntoViewIfNeeded();
+  await segment.click({ position: { x: 6, y: 6 } });
+  const items = await waitInFrame(charts, 'the ratings behind the segment', () => document.body.dataset.items?.startsWith('items:') && document.body.dataset.items);
+  assert.ok(Number(items.split(':')[1]) > 0);
+  await page.waitForTimeout(300);
+  await shots.take('charts-items-behind-a-rating-segment');
+  await charts.locator('.audit-item .open-item').first().click();
+  const grid = await webviewFrame(page, 'grid');
+  await waitInFrame(grid, 'the grid on the rated group', () => document.body.dataset.paintMs && document.querySelector('.row.focus'));
+  await page.waitForTimeout(300);
+  await shots.take('grid-from-a-chart');
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -447,6 +529,7 @@ async function main(): Promise<void> {
     await queueGrowsAfterImport(page, shots);
     await dashboardToGrid(page, shots);
     await dashboardFiltersSurviveReload(page, shots);
+    await chartsInThreeThemes(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

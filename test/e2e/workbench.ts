@@ -3,7 +3,7 @@
 // a page is found by the class our HTML shell puts on its <body> (grid, annotate).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 
 // Functions given to frame.evaluate run in the webview, where the DOM exists; this project compiles without the
 // DOM library, so the one global they use is declared here (locally: an import would not survive serialising).
@@ -33,6 +33,13 @@ export class Shots {
   async take(name: string): Promise<void> {
     const file = `${String(++this.n).padStart(2, '0')}-${name}.png`;
     await this.page.screenshot({ path: join(this.folder, file) });
+    log('screenshot', file);
+  }
+
+  /** A screenshot of one element (a chart in a webview), numbered with the page's. */
+  async element(locator: Locator, name: string): Promise<void> {
+    const file = `${String(++this.n).padStart(2, '0')}-${name}.png`;
+    await locator.screenshot({ path: join(this.folder, file) });
     log('screenshot', file);
   }
 }
@@ -80,7 +87,7 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
 }
 
 /** The frame of one of our webviews, waiting until it exists and its script has run. */
-export async function webviewFrame(page: Page, panel: 'grid' | 'annotate' | 'dashboard', timeout = 60_000): Promise<Frame> {
+export async function webviewFrame(page: Page, panel: 'grid' | 'annotate' | 'dashboard' | 'charts', timeout = 60_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {

@@ -4,6 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './dashboard.css';
+import '../charts/charts.css';
 import { clearEdited, markEdited, replaceKeepingEdits, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
@@ -12,6 +13,9 @@ import type {
   AuditOutcome, AuditTarget, AuditView, DashboardFigure, DashboardFilters, DashboardRequests, DashboardState, DashboardToHost, DashboardToWebview,
   DashboardView, InvalidVerdictHandling,
 } from '../../src/shared/protocol';
+import type { View } from 'vega';
+import { drawVega } from '../charts/draw';
+import { onThemeChange, readTheme } from '../charts/theme';
 import { audit, dashboard, toolbar } from './render';
 
 const api = vscodeApi<DashboardState>();
@@ -64,6 +68,25 @@ function render(): void {
   document.body.dataset.filters = view ? JSON.stringify(view.filters) : '';
   document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.audit = auditShown ? `${auditShown.target.list}:${auditShown.items.length}` : '';
+  void drawChart();
+}
+
+let chartView: View | undefined;
+
+/** The figures' chart, drawn again with each render; a click on a mark opens the same list as its number. */
+async function drawChart(): Promise<void> {
+  chartView?.finalize();
+  chartView = undefined;
+  const el = document.getElementById('dashboard-chart');
+  if (!el || !view?.chart) return;
+  chartView = await drawVega(el, view.chart, (d) => {
+    if (typeof d.figure !== 'string') return;
+    void openAudit({
+      lang: String(d.lang), turn: typeof d.turn === 'number' ? d.turn : null, run: typeof d.run === 'string' ? d.run : null,
+      judge: typeof d.judge === 'string' ? d.judge : null, list: d.figure as DashboardFigure,
+    }, true);
+  });
+  document.body.dataset.chart = 'drawn';
 }
 
 /** Shows the items behind a number; `byUser` scrolls to the list and focuses it, a background refresh does neither. */
@@ -112,6 +135,7 @@ app.addEventListener('click', (event) => {
   const button = target.closest<HTMLElement>('vscode-button');
   if (button?.id === 'refresh') send({ type: 'refresh' });
   else if (button?.id === 'export') send({ type: 'export' });
+  else if (button?.id === 'open-charts') send({ type: 'openCharts' });
   else if (button?.id === 'choose-run') send({ type: 'chooseRun' });
   else if (button?.id === 'apply-filters') applyFilters();
   else if (button?.id === 'close-audit') {
@@ -155,3 +179,5 @@ app.addEventListener('change', (event) => {
 });
 
 send({ type: 'ready' });
+send({ type: 'theme', theme: readTheme() });
+onThemeChange(() => send({ type: 'theme', theme: readTheme() }));

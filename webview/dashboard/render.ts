@@ -22,6 +22,7 @@ export function toolbar(view: DashboardView | undefined): Html {
     <span class="spacer"></span>
     <vscode-button secondary icon="refresh" id="refresh" title="Compute the figures again">Refresh</vscode-button>
     <vscode-button secondary icon="list-selection" id="choose-run" title="Show another run">Run…</vscode-button>
+    <vscode-button secondary icon="graph-line" id="open-charts" title="Every chart of this run">Charts…</vscode-button>
     <vscode-button icon="export" id="export" title="Write the table as CSV, Markdown, LaTeX or JSON">Export…</vscode-button>
     ${view ? filterBar(view) : ''}
   </header>`;
@@ -71,6 +72,8 @@ export function dashboard(view: DashboardView): Html {
   <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">${flagged.length
     ? html`${icon('warning')}<span>The judge is below the humans in ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there before trusting its figures.</span>`
     : html`${icon('pass')}<span>No language where a judge's interval lies entirely below the humans'.</span>`}</p>
+  ${view.chart ? html`<figure class="dashboard-chart"><div class="vega" id="dashboard-chart" aria-label="The figures below as a forest plot"></div>
+    <figcaption class="muted">The table's figures per language: each judge (dot) next to the humans (diamond, and the grey band), with intervals; a judge below the humans is marked. Hover a mark for its figure, n and interval; click it for the items behind it.</figcaption></figure>` : ''}
   <table class="dashboard-table">
     <thead><tr>
       <th scope="col">Language</th><th scope="col">Comparison</th>

@@ -7,6 +7,7 @@ import { exportLabelsCommand } from './exportLabels';
 import { importCommand } from './import';
 import { judgeCommand } from './judge';
 import { langidCommand } from './langid';
+import { plotCommand } from './plot';
 import { scoresCommand } from './scores';
 import { summaryCommand } from './summary';
 
@@ -19,5 +20,6 @@ export const COMMANDS: readonly Command[] = [
   judgeCommand,
   assignCommand,
   exportCommand,
+  plotCommand,
   exportLabelsCommand,
 ];

@@ -1,5 +1,6 @@
 // The agreement tables as named sources for `langlens agreement` and `langlens export`.
 import { judgeVsMajority, loadPairwiseItems, raterAgreement, raterKappa } from '../metrics/agreement';
+import { agreementDashboard, dashboardTable } from '../metrics/audit/dashboard';
 import type { Store } from '../store/store';
 import { agreementTable, limaByLanguageTable, majorityTable, raterKappaTable } from './agreementTables';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
@@ -45,5 +46,10 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
       const options = policy(o, 'judge-vs-majority');
       return majorityTable(judgeVsMajority(await items(store, o), options), o.by, options.invalidAs, o.intervals);
     },
+  },
+  {
+    id: 'agreement-dashboard',
+    description: "the editor's agreement dashboard as a table: per language, each judge and the humans, and where a judge's interval lies below the humans'",
+    build: async (store, o) => dashboardTable(agreementDashboard(await items(store, o), { invalidAs: o.invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) })),
   },
 ];

@@ -6,8 +6,10 @@ import { dashboardTable } from '../../core/metrics/audit';
 import { renderTable, type ExportFormat } from '../../core/report/render';
 import {
   DEFAULT_DASHBOARD_FILTERS, parseDashboardMessage, parseDashboardState,
-  type DashboardFilters, type DashboardToHost, type DashboardToWebview,
+  type ChartThemeView, type DashboardFilters, type DashboardToHost, type DashboardToWebview,
 } from '../../shared/protocol';
+import { ChartsPanel } from '../charts/chartsPanel';
+import { dashboardChart } from '../charts/chartsView';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
@@ -47,6 +49,7 @@ export class DashboardPanel implements vscode.Disposable {
   private data: Promise<DashboardData> | undefined;
   private run: string | undefined;
   private filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS;
+  private theme: ChartThemeView | undefined;
   private readonly disposables: vscode.Disposable[];
   /** Messages wait until the webview says it is ready; only the latest matters. */
   private readonly outbox: LatestWhenReady<DashboardToWebview>;
@@ -129,6 +132,14 @@ export class DashboardPanel implements vscode.Disposable {
       case 'openGroup':
         GridPanel.show(this.deps, { run: message.run, group: message.group, turn: message.turn, lang: message.lang });
         return;
+      case 'theme':
+        // Only the chart's colours change: the figures loaded stay.
+        this.theme = message.theme;
+        if (this.data) await this.show(this.data).catch((err: Error) => this.outbox.post({ type: 'error', message: err.message }));
+        return;
+      case 'openCharts':
+        if (this.run) ChartsPanel.show(this.deps, this.run);
+        return;
       case 'request':
         try {
           const result = auditView(await this.loaded(), message.params);
@@ -145,6 +156,15 @@ export class DashboardPanel implements vscode.Disposable {
     return this.data;
   }
 
+  /** Posts the figures of a load with their chart in the current theme, unless a newer load has replaced it. */
+  private async show(data: Promise<DashboardData>): Promise<boolean> {
+    const loaded = await data;
+    const chart = this.theme ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`)) : null;
+    if (this.data !== data) return false;
+    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart } });
+    return true;
+  }
+
   private async load(run: string): Promise<void> {
     this.run = run;
     this.panel.title = `Agreement · ${run}`;
@@ -152,9 +172,7 @@ export class DashboardPanel implements vscode.Disposable {
     const started = Date.now();
     const data = (this.data = this.deps.database.store().then((store) => loadDashboard(store, run, this.filters)));
     try {
-      const view = dashboardView(await data);
-      if (this.data !== data) return;
-      this.outbox.post({ type: 'show', view });
+      if (!(await this.show(data))) return;
       this.deps.log.info(`dashboard: ${run} computed in ${Date.now() - started} ms`);
     } catch (err) {
       this.outbox.post({ type: 'error', message: (err as Error).message });

@@ -69,7 +69,7 @@ describe('langlens CLI', function () {
   it('fails with exit code 2 on a mistake in the call, and points at the help', () => {
     const result = langlens(folder.path, 'agreement', '--invalid-as', 'maybe');
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /--invalid-as is "exclude" or "tie", not "maybe"\n\(see langlens help agreement\)/);
+    assert.match(result.stderr, /--invalid-as is "exclude", "tie" or "wrong" \(judge-accuracy and agreement only\), not "maybe"\n\(see langlens help agreement\)/);
     assert.equal(langlens(folder.path, 'frobnicate').code, 2);
   });
 

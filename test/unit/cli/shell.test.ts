@@ -105,7 +105,7 @@ describe('langlens in a shell', function () {
     assert.match(result.stderr, /nothing was imported from the file:\n.*bad\.jsonl:2: field "lang"/);
     const usage = langlens(folder.path, ['agreement', '--invalid-as', 'maybe', '--json']);
     assert.equal(usage.code, 2);
-    assert.deepEqual(JSON.parse(usage.stdout), { error: { command: 'agreement', exitCode: 2, message: '--invalid-as is "exclude" or "tie", not "maybe"' } });
+    assert.deepEqual(JSON.parse(usage.stdout), { error: { command: 'agreement', exitCode: 2, message: '--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "maybe"' } });
   });
 
   it('refuses a --db URL of a scheme it does not support, creating nothing; a file: URL is a file', () => {

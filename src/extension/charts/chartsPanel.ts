@@ -1,0 +1,130 @@
+// The Charts panel: every chart of a run, themed with VS Code's colours, with the items behind a clicked mark and
+// from any item the grid on its prompt group. The host builds and compiles the charts through the core; the
+// webview only draws them.
+import * as vscode from 'vscode';
+import { parseChartsMessage, type ChartsToHost, type ChartsToWebview, type ChartThemeView } from '../../shared/protocol';
+import { GridPanel, type GridDeps } from '../grid/gridPanel';
+import { createPanel, LatestWhenReady, wirePanel, type PanelKind } from '../panel';
+import { chartItems, chartsView, defaultBaseline } from './chartsView';
+
+export const CHARTS_VIEW_TYPE = 'langlens.charts';
+const CHARTS_PANEL: PanelKind<ChartsToHost> = { viewType: CHARTS_VIEW_TYPE, name: 'charts', title: 'LangLens Charts', parse: parseChartsMessage };
+
+const REFRESH_DELAY_MS = 2000;
+
+export function registerCharts(context: vscode.ExtensionContext, deps: GridDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.openCharts', async (node?: { run?: unknown }) => {
+      const run = typeof node?.run === 'string' ? node.run : await pickRun(deps);
+      if (run) ChartsPanel.show(deps, run);
+    }),
+  );
+}
+
+async function pickRun(deps: GridDeps): Promise<string | undefined> {
+  const runs = await (await deps.database.store()).runs();
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.');
+    return undefined;
+  }
+  return runs.length === 1 ? runs[0] : vscode.window.showQuickPick(runs, { title: 'LangLens: charts of which run?' });
+}
+
+export class ChartsPanel implements vscode.Disposable {
+  private static current: ChartsPanel | undefined;
+  private run: string | undefined;
+  private baseline: string | null = null;
+  private theme: ChartThemeView | undefined;
+  private loads = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[];
+  private readonly outbox: LatestWhenReady<ChartsToWebview>;
+
+  static show(deps: GridDeps, run: string): void {
+    if (!ChartsPanel.current) ChartsPanel.current = new ChartsPanel(createPanel(CHARTS_PANEL, deps.extensionUri), deps);
+    else ChartsPanel.current.panel.reveal(undefined, false);
+    void ChartsPanel.current.open(run);
+  }
+
+  /** After an import or a label the figures change: redraw once things pause. */
+  static refreshCurrent(): void {
+    const current = ChartsPanel.current;
+    if (!current?.run) return;
+    clearTimeout(current.refreshTimer);
+    current.refreshTimer = setTimeout(() => void current.load(), REFRESH_DELAY_MS);
+  }
+
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
+    this.outbox = new LatestWhenReady(panel.webview);
+    this.disposables = wirePanel(panel, CHARTS_PANEL, deps, (message) => this.handle(message), () => this.dispose());
+  }
+
+  private async open(run: string): Promise<void> {
+    if (run !== this.run) this.baseline = await defaultBaseline(await this.deps.database.store(), run);
+    this.run = run;
+    await this.load();
+  }
+
+  private async handle(message: ChartsToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'theme':
+        this.theme = message.theme;
+        if (message.type === 'ready') this.outbox.open();
+        await this.load();
+        return;
+      case 'refresh':
+        await this.load();
+        return;
+      case 'baseline':
+        this.baseline = message.baseline.trim() || null;
+        await this.load();
+        return;
+      case 'chooseRun': {
+        const run = await pickRun(this.deps);
+        if (run) await this.open(run);
+        return;
+      }
+      case 'openGroup':
+        GridPanel.show(this.deps, { run: message.run, group: message.group, turn: message.turn, lang: message.lang });
+        return;
+      case 'request': {
+        const reply = (body: { ok: true; result: unknown } | { ok: false; error: string }) =>
+          void this.panel.webview.postMessage({ type: 'response', id: message.id, ...body } satisfies ChartsToWebview);
+        try {
+          if (!this.run) throw new Error('the charts have no run yet');
+          reply({ ok: true, result: await chartItems(await this.deps.database.store(), this.run, this.baseline, message.params) });
+        } catch (err) {
+          reply({ ok: false, error: (err as Error).message });
+        }
+        return;
+      }
+    }
+  }
+
+  /** Draws the run's charts with the theme the webview reported; a load overtaken by a newer one is dropped. */
+  private async load(): Promise<void> {
+    const { run, theme } = this;
+    if (!run || !theme) return;
+    const load = ++this.loads;
+    this.panel.title = `Charts · ${run}`;
+    this.outbox.post({ type: 'loading' });
+    const started = Date.now();
+    try {
+      const store = await this.deps.database.store();
+      const view = await chartsView(store, run, this.baseline, theme, (m) => this.deps.log.warn(`charts: ${m}`));
+      if (load !== this.loads) return;
+      this.outbox.post({ type: 'show', view });
+      this.deps.log.info(`charts: ${run} drawn in ${Date.now() - started} ms`);
+    } catch (err) {
+      this.outbox.post({ type: 'error', message: (err as Error).message });
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    if (ChartsPanel.current === this) ChartsPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,77 @@
+// Turns the core's charts into what the charts webview shows: each chart built from its table with the theme's
+// colours and compiled to Vega (the webview runs Vega without eval), and the items behind a clicked mark. No
+// vscode import and no metric here: the figures are the tables', the item lists the core's.
+import { buildChart, CHARTS, drawChart, type ChartStyle } from '../../core/charts';
+import { JUDGE_VS_HUMANS } from '../../core/charts/judgeVsHumans';
+import { dashboardTable, type Dashboard } from '../../core/metrics/audit';
+import { itemsBehindMark } from '../../core/charts/itemsBehind';
+import { compileChart, type Warn } from '../../core/charts/compile';
+import { DEFAULT_INTERVALS } from '../../core/metrics/estimate';
+import type { TableOptions } from '../../core/report/tableSource';
+import type { Store } from '../../core/store/store';
+import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartThemeView, ChartView } from '../../shared/protocol';
+import { auditView, loadDashboard } from '../dashboard/dashboardView';
+import { languageView } from '../languages';
+
+export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
+  return { run, by: ['lang'], invalidAs: 'exclude', minItems: 30, intervals: DEFAULT_INTERVALS, ...(baseline ? { baseline } : {}) };
+}
+
+/**
+ * The heatmap's baseline when the user has not named one: "mono-{lang}" when every language has its monolingual
+ * system, else the one system every judged pair includes; null when neither fits (the panel asks).
+ */
+export async function defaultBaseline(store: Store, run: string): Promise<string | null> {
+  const verdicts = await store.judgeVerdicts({ run });
+  const systems = new Set(verdicts.flatMap((v) => [v.systemA, v.systemB]));
+  const languages = new Set(verdicts.map((v) => v.lang));
+  if (languages.size > 0 && [...languages].every((l) => systems.has(`mono-${l}`))) return 'mono-{lang}';
+  const inEvery = [...systems].filter((s) => verdicts.every((v) => v.systemA === s || v.systemB === s));
+  return inEvery.length === 1 ? inEvery[0]! : null;
+}
+
+export function editorStyle(theme: ChartThemeView): ChartStyle {
+  const { kind: _kind, font, fontSize, ...palette } = theme;
+  return { target: 'editor', width: 'two', labels: 'names', palette, font, fontSize };
+}
+
+async function chartView(store: Store, id: string, options: TableOptions, style: ChartStyle, warn: Warn): Promise<ChartView> {
+  const definition = CHARTS.find((c) => c.id === id)!;
+  const base = { id, title: definition.title, description: definition.description };
+  if (definition.table === 'if-matrix' && options.baseline === undefined) {
+    return { ...base, vega: null, marks: 0, notes: ['Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'] };
+  }
+  try {
+    const built = await buildChart(store, definition, options, style);
+    if (built.data.length === 0) return { ...base, vega: null, marks: 0, notes: [`Nothing to draw: the ${definition.table} table of this run is empty.`, ...built.table.notes] };
+    return { ...base, vega: await compileChart(built.spec, warn), marks: built.data.length, notes: built.table.notes };
+  } catch (err) {
+    return { ...base, vega: null, marks: 0, notes: [(err as Error).message] };
+  }
+}
+
+export async function chartsView(store: Store, run: string, baseline: string | null, theme: ChartThemeView, warn: Warn): Promise<ChartsView> {
+  const options = tableOptionsFor(run, baseline);
+  const style = editorStyle(theme);
+  const charts: ChartView[] = [];
+  for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn));
+  return { run, baseline, charts };
+}
+
+/** The dashboard's figures as the judge-vs-humans chart: drawn from its own table, so they are the same figures. */
+export async function dashboardChart(dashboard: Dashboard, theme: ChartThemeView, warn: Warn): Promise<Record<string, unknown> | null> {
+  if (dashboard.groups.length === 0) return null;
+  return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme)).spec, warn);
+}
+
+/** The items behind a mark: for judge-vs-humans the dashboard's own audit list, for the others the core's list. */
+export async function chartItems(store: Store, run: string, baseline: string | null, target: ChartMarkTarget): Promise<ChartItemsView> {
+  if (target.chart === 'judge-vs-humans') {
+    if (target.figure === null) throw new Error('this mark names no agreement figure');
+    const data = await loadDashboard(store, run);
+    return { kind: 'audit', audit: auditView(data, { lang: target.lang, turn: target.turn, run: target.run, judge: target.judge, list: target.figure }) };
+  }
+  const { figure: _figure, ...mark } = target;
+  const items = await itemsBehindMark(store, mark, tableOptionsFor(run, baseline));
+  return { kind: 'items', items: { target, language: languageView(target.lang), ...items } };
+}
