@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CanonicalRecord, RecordKind } from '../model/records';
+import type { CanonicalRecord, LabelSchema, RecordKind } from '../model/records';
+import { declaredSchema } from '../store/schemaEntries';
 import type { Store } from '../store/store';
 import type { WriteCounts } from '../store/recordWriter';
 import { FieldError, ImportError, UnrecognisedLayoutError, type InputProblem } from './errors';
@@ -58,7 +59,8 @@ export async function importFile(store: Store | undefined, path: string, options
   const format = options.format
     ? formatNamed(options.format) ?? fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`)
     : recognise(path, syntax, first);
-  const converter = await openConverter(format, path, options);
+  const schema = store ? await declaredSchema(store) : undefined;
+  const converter = await openConverter(format, path, options, schema);
 
   const problems: InputProblem[] = [];
   const maxProblems = options.maxProblems ?? 20;
@@ -112,9 +114,9 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   }], false);
 }
 
-async function openConverter(format: ImportFormat, path: string, options: ImportOptions) {
+async function openConverter(format: ImportFormat, path: string, options: ImportOptions, schema: LabelSchema | undefined) {
   try {
-    return await format.open({ file: path, options });
+    return await format.open({ file: path, options, ...(schema ? { schema } : {}) });
   } catch (err) {
     if (err instanceof FieldError) throw new ImportError([{ file: path, line: 0, message: err.message }], false);
     throw err;

@@ -4,14 +4,19 @@ import type { IntervalSettings } from '../metrics/estimate';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
 
-const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System' };
+const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System', criterion: 'Criterion' };
 
 export function groupColumns(by: readonly GroupField[]): Column[] {
   return by.map((f) => ({ key: f, label: GROUP_LABELS[f], kind: 'text' }));
 }
 
 export function groupCells(group: GroupValues, by: readonly GroupField[]): Record<string, Cell> {
-  return Object.fromEntries(by.map((f) => [f, group[f] === undefined ? 'all' : String(group[f])]));
+  return Object.fromEntries(by.map((f) => [f, cellOf(group, f)]));
+}
+
+function cellOf(group: GroupValues, field: GroupField): string {
+  if (field === 'criterion') return group.criterion ? String(group.criterion) : '(none)';
+  return group[field] === undefined ? 'all' : String(group[field]);
 }
 
 export function intervalNote(intervals: IntervalSettings | undefined): string {

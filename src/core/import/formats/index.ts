@@ -5,6 +5,7 @@ import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';
 import { mtBenchFormat } from './mtBench';
 import { pandaLmJudgeFormat, pandaLmTestSetFormat } from './pandaLm';
+import { schemaFileFormat } from './schemaFile';
 
 export type { ImportFormat, ImportOptions } from './format';
 
@@ -20,6 +21,7 @@ export const FORMATS: readonly ImportFormat[] = [
   pandaLmJudgeFormat,
   alpacaEvalFormat,
   hpltPromptsFormat,
+  schemaFileFormat,
 ];
 
 export function formatNamed(name: string): ImportFormat | undefined {
