@@ -26,7 +26,7 @@ export function intervalNote(intervals: IntervalSettings | undefined): string {
     : 'No confidence intervals were computed.';
 }
 
-export function agreementTable(rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings): Table {
+export function agreementTable(rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings, invalidAsTies = 0): Table {
   const invalid = rows.reduce((n, r) => n + r.invalid, 0);
   return {
     id: 'agreement',
@@ -50,6 +50,7 @@ export function agreementTable(rows: readonly AgreementRow[], by: readonly Group
       'n counts vote pairs: a judge\'s verdict on an item is paired with every human vote on it; human vs human pairs every two votes on an item (MT-bench).',
       '"w/o tie" keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
       ...(invalid > 0 ? [`${invalid} item(s) with an unparsable judge verdict were left out.`] : []),
+      ...(invalidAsTies > 0 ? [`${invalidAsTies} unparsable judge verdict(s) were counted as ties (--invalid-as tie).`] : []),
       intervalNote(intervals),
     ],
   };

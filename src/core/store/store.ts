@@ -116,6 +116,14 @@ export class Store {
       ${where.sql()} ORDER BY l.id`, [...current.params, ...where.params]);
   }
 
+  /** The systems of one run, or of every run, by name. */
+  async systemNames(run?: string): Promise<string[]> {
+    const rows = await this.db.all<{ name: string }>(`
+      SELECT DISTINCT s.name FROM systems s JOIN runs r ON r.id = s.run_id ${run === undefined ? '' : 'WHERE r.name = ?'}
+      ORDER BY s.name`, run === undefined ? [] : [run]);
+    return rows.map((r) => r.name);
+  }
+
   async annotatorNames(): Promise<string[]> {
     return (await this.db.all<{ name: string }>('SELECT name FROM annotators ORDER BY name')).map((r) => r.name);
   }
