@@ -1,17 +1,8 @@
 // Issue 10 §7, as a user meets it on the command line: agreement keeps runs and turns apart, --invalid-as tie leaves
 // a trace, --system takes patterns (and says when one matches nothing), and 25 judges are summarised in text.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../support/paths';
-import { openTestStore, type TestStore } from './support';
-
-function langlens(db: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args, '--db', db], {
-    cwd: PROJECT_ROOT, encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { langlens, openTestStore, type TestStore } from './support';
 
 const JUDGES = Array.from({ length: 25 }, (_, i) => `j${String(i).padStart(2, '0')}`);
 
