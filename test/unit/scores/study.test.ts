@@ -6,15 +6,15 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
-import { chanceCorrectedAgreement, scaleUnitSets, type ChanceCorrectedRow } from '../../../src/core/metrics/chanceCorrected';
+import { chanceCorrectedAgreement, ratingUnits, scaleUnitSets, type ChanceCorrectedRow, type UnitSet } from '../../../src/core/metrics/chanceCorrected';
 import { loadHumanRatings } from '../../../src/core/metrics/ratings/humanRatings';
 import { ratingDistributionOf } from '../../../src/core/metrics/scores';
 import { renderTable } from '../../../src/core/report/render';
 import { tableSource } from '../../../src/core/report/sources';
 import type { TableOptions } from '../../../src/core/report/tableSource';
-import { pointwiseScores } from '../../../src/core/store/scoreQueries';
+import { humanRatings, pointwiseScores } from '../../../src/core/store/scoreQueries';
 import { PROJECT_ROOT } from '../../support/paths';
-import { close, only, openTestStore, type TestStore } from './support';
+import { close, only, openFixtureStore, openTestStore, type TestStore } from './support';
 
 const STUDY = join(PROJECT_ROOT, 'test/fixtures/study');
 
@@ -109,5 +109,25 @@ describe('a study with numeric ratings on two criteria, against numpy, sklearn, 
     assert.equal(ratings.rows.length, reference.ratings.filter((r) => r.criterion === 'fluency').length);
     assert.deepEqual(ratings.columns.map((c) => c.label).slice(0, 8), ['Language', 'System', 'Scale', '5 %', '4 %', '3 %', '2 %', '1 %']);
     assert.match(renderTable(ratings, 'text'), /quality-5 \(1–5\)/);
+  });
+});
+
+describe('chance-ratings on excellent / pass / fail reads as it did before scales', () => {
+  it('gives the rows of the lima-3 units on the scores fixture, figure for figure', async () => {
+    const test = await openFixtureStore();
+    try {
+      const legacy = ratingUnits(await humanRatings(test.store, { run: 'fx' }));
+      const sets = scaleUnitSets(await loadHumanRatings(test.store, { run: 'fx' }), [], 'ratings');
+      assert.equal(sets.length, 1);
+      assert.equal(sets[0]!.scale, legacy.scale);
+      const options = { by: ['lang' as const], minItems: 1 };
+      const rows = (set: UnitSet) => chanceCorrectedAgreement(set.units, set.scale, options).rows.map((r) => ({
+        lang: r.group.lang, comparison: r.comparison, units: r.units, leftOut: r.leftOut,
+        values: [r.agreement.value, r.cohen.value, r.fleiss.value, r.alpha.nominal!.value, r.alpha.ordinal!.value, r.alpha.interval!.value],
+      }));
+      assert.deepEqual(rows(sets[0]!), rows(legacy));
+    } finally {
+      await test.close();
+    }
   });
 });

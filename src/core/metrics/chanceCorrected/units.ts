@@ -154,7 +154,10 @@ export function scaleUnitSets(humans: HumanRatingSet, judgeRows: readonly Pointw
     const scale = agreementScaleOf(labelScale, [...ratings.map((r) => r.value), ...judges.flatMap((j) => (j.score === null ? [] : [j.score]))]);
     type Row = ResponseKeyRow & { criterion: string; label: RaterLabel | undefined };
     const rows: Row[] = [
-      ...ratings.map((r) => ({ ...r, label: { rater: r.annotator, human: true, position: scale.values.indexOf(r.value) } })),
+      // An ordinal rating's value is its rank from 1; a numeric one's its value.
+      ...ratings.map((r) => ({
+        ...r, label: { rater: r.annotator, human: true, position: r.scale.kind === 'ordinal' ? r.value - 1 : scale.values.indexOf(r.value) },
+      })),
       ...judges.map((j) => ({
         ...j, label: j.score === null || scale.values.indexOf(j.score) < 0 ? undefined : { rater: label(j), human: false, position: scale.values.indexOf(j.score) },
       })),
