@@ -8,6 +8,7 @@ import { importFile } from '../../../src/core/import/importFile';
 import type { LanguageTag } from '../../../src/core/model/language';
 import { loadHumanRatings } from '../../../src/core/metrics/ratings/humanRatings';
 import { appendLabel } from '../../../src/core/store/annotation';
+import { progressOf } from '../../../src/core/store/grid';
 import { Store } from '../../../src/core/store/store';
 import { AnnotationSession, type SessionSpec } from '../../../src/extension/annotate/session';
 import { actionFor, bindings } from '../../../webview/annotate/keys';
@@ -65,5 +66,8 @@ describe('annotation session with a declared rating task', () => {
     const [first] = await again.itemViews(store, 0, 1);
     assert.equal(first!.label?.value, 'scale:4');
     assert.equal(again.view().labelledMask.slice(0, 3), '110');
+    // The explorer's progress counts the response once, however many of its criteria are rated.
+    const progress = (await progressOf(store, RUN, 'rater', 'rating')).filter((p) => p.lang === 'he' && p.group === fluency!.group);
+    assert.deepEqual(progress.map((p) => [p.total, p.labelled]), [[12, 1]]);
   });
 });
