@@ -29,6 +29,9 @@ langlens('langid', '--run', 'demo');
 langlens('scores', 'io-agreement', 'likert', '--run', 'demo', '--by', 'lang,system', '--no-ci');
 langlens('scores', 'sxs', '--run', 'demo', '--baseline', 'mono-en');
 langlens('agreement', '--run', 'demo', '--table', 'agreement,judge-vs-majority');
+// The numeric, criterion-rated task (demo/langlens.schema.json): 1–5 on fluency and correctness, and a judge on the same scale.
+langlens('scores', 'ratings', '--run', 'demo', '--criterion', 'fluency,correctness', '--no-ci');
+langlens('scores', 'chance-ratings', '--run', 'demo', '--criterion', 'fluency', '--min-items', '10', '--no-ci');
 langlens('export', 'agreement-by-language', '--run', 'demo', '--format', 'markdown');
 for (const [table, file] of [['agreement-by-language', 'agreement-by-language.tex'], ['agreement', 'agreement.csv'], ['judge-vs-majority', 'judge-vs-majority.json']]) {
   langlens('export', table, '--run', 'demo', '-o', join('demo-output', file));

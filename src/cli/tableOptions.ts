@@ -20,6 +20,9 @@ export const TABLE_OPTION_SPEC: OptionSpec = {
   baseline: { type: 'string' },
   system: { type: 'string', multiple: true },
   gold: { type: 'string' },
+  criterion: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  round: { type: 'string' },
 };
 
 export const TABLE_OPTION_HELP = `filters and settings:
@@ -28,8 +31,12 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --turn N              turns of multi-turn data, repeatable (default: all)
   --judge NAME          judges, repeatable (default: all)
   --annotators PATTERN  annotators by pattern, e.g. "expert_*" or "*,!author_*" (default: all)
-  --system NAME         systems, repeatable (default: all)
-  --by FIELDS           break down by lang, turn, run, system, comma-separated (default: lang; "" for one row)
+  --system PATTERN      systems by name or pattern, e.g. "mono-*" or "*,!multi-*", repeatable (default: all)
+  --criterion NAME      criteria, repeatable or comma-separated; "" for ratings without one (default: all)
+  --by FIELDS           break down by lang, turn, run, system, criterion, comma-separated (default: lang, and
+                        run, turn and criterion wherever the data has several; "" for one row)
+  --as-of TIME          human labels as they stood at an ISO 8601 time (labels are append-only)
+  --round N             human labels of round N or earlier (labels without a round are round 1)
   --invalid-as MODE     unparsable judge answers: exclude (default; counted), tie, or wrong (an error against the
                         reference verdict: judge-accuracy, agreement)
   --no-ci               skip bootstrap confidence intervals
@@ -70,6 +77,10 @@ export function tableOptions(context: CommandContext): TableOptions {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  const asOf = v['as-of'] === undefined ? undefined : Date.parse(String(v['as-of']));
+  if (asOf !== undefined && !Number.isFinite(asOf)) throw new UsageError(`--as-of takes an ISO 8601 time such as 2024-06-01T12:00:00Z, not "${v['as-of']}"`);
+  const criteria = v.criterion === undefined ? undefined
+    : (Array.isArray(v.criterion) ? v.criterion : [v.criterion]).flatMap((c) => String(c).split(',')).map((c) => c.trim());
   const languages = listOption(v.lang);
   const judges = listOption(v.judge);
   const systems = listOption(v.system);
@@ -83,6 +94,10 @@ export function tableOptions(context: CommandContext): TableOptions {
     ...(v.baseline !== undefined ? { baseline: String(v.baseline) } : {}),
     ...(v.gold !== undefined ? { gold: String(v.gold) } : {}),
     by,
+    ...(v.by === undefined ? { byDefault: true } : {}),
+    ...(criteria ? { criteria } : {}),
+    ...(asOf !== undefined ? { asOf: new Date(asOf).toISOString() } : {}),
+    ...(v.round !== undefined ? { round: wholeNumberOption(v.round, 'round', 1)! } : {}),
     invalidAs,
     minItems: wholeNumberOption(v['min-items'], 'min-items', 1) ?? 30,
     ...(v['no-ci'] ? {} : {

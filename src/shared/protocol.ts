@@ -131,7 +131,23 @@ export type RatingValue = (typeof RATING_VALUES)[number];
 /** Pairwise choices as the annotator sees them: by screen position, never by system. */
 export const PAIR_CHOICES = ['left', 'right', 'tie'] as const;
 export type PairChoice = (typeof PAIR_CHOICES)[number];
-export type LabelValue = RatingValue | PairChoice;
+/** A choice on a project's declared scale (a level, or a number as text), prefixed so it is never a built-in value. */
+export type ScaleChoice = `scale:${string}`;
+export type LabelValue = RatingValue | PairChoice | ScaleChoice;
+
+/** A declared scale and criterion as the annotation panel shows them (langlens.schema.json). */
+export interface ScaleView {
+  readonly name: string;
+  readonly description: string | null;
+  /** Worst first; the panel binds keys 1…N to them (0 for a tenth). */
+  readonly choices: readonly string[];
+}
+
+export interface CriterionView {
+  readonly name: string;
+  readonly description: string | null;
+  readonly rubric: string | null;
+}
 export type Slot = 'left' | 'right' | 'only';
 
 export interface AnnotationResponseView {
@@ -156,6 +172,8 @@ export interface AnnotationItemView {
   /** Left first. */
   readonly responses: readonly AnnotationResponseView[];
   readonly label: { readonly value: LabelValue; readonly comment: string | null } | null;
+  /** The criterion this item asks about, when the project's task has criteria (one item per response and criterion). */
+  readonly criterion?: CriterionView;
 }
 
 export interface AnnotationSession {
@@ -171,6 +189,8 @@ export interface AnnotationSession {
   readonly languages: readonly LanguageView[];
   /** Languages the queue was opened for from the explorer, overriding the setting; kept to reopen it after a reload. */
   readonly restrictedTo: readonly string[] | null;
+  /** The project's declared rating task: its scale (keys 1…N) and criteria; absent: excellent / pass / fail. */
+  readonly design?: { readonly task: string; readonly scale: ScaleView; readonly criteria: readonly CriterionView[] };
 }
 
 /** A label as given in the panel. id is unique per label given, so a retried write is stored once. */
@@ -430,7 +450,7 @@ function parseLabel(raw: unknown): LabelGiven {
   const o = record(raw, 'label');
   return {
     id: str(o, 'id', 100), itemKey: str(o, 'itemKey', 2000),
-    value: o.value === null ? null : oneOf(o, 'value', LABEL_VALUES),
+    value: o.value === null ? null : typeof o.value === 'string' && /^scale:.{1,100}$/.test(o.value) ? o.value as ScaleChoice : oneOf(o, 'value', LABEL_VALUES),
     comment: nullableStr(o, 'comment', 10_000), labelledAt: isoTime(o, 'labelledAt'),
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification } from './database';
+import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification, withDatabase } from './database';
 import { fixtureRows, RUN, XSS_GROUP } from './fixture';
 import { importFile } from '../../src/core/import/importFile';
 import { detectResponseLanguages } from '../../src/core/languages';
@@ -508,6 +508,47 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   await shots.take('grid-from-a-chart');
 }
 
+/**
+ * A project that declares its rating task (langlens.schema.json: a 1–5 scale, two criteria): the panel shows the
+ * criterion, its rubric and the scale, keys 1…5 rate on it, and the label is stored with its criterion and scale.
+ */
+async function rateOnDeclaredScale(page: Page, shots: Shots): Promise<void> {
+  const schema = {
+    scales: [{ name: 'quality-5', min: 1, max: 5, description: '1 = very poor, 5 = excellent' }],
+    criteria: [
+      { name: 'fluency', description: 'Reads naturally in the prompt\'s language.', rubric: '5: as a native speaker would write it; 3: understandable, with errors; 1: unreadable' },
+      { name: 'correctness', description: 'The content is right and answers the prompt.' },
+    ],
+    tasks: [{ name: 'quality', kind: 'rating', scale: 'quality-5', criteria: ['fluency', 'correctness'] }],
+  };
+  const file = join(WORKSPACE, '..', 'langlens.schema.json');
+  writeFileSync(file, JSON.stringify(schema));
+  const store = await Store.open(DB);
+  try {
+    await importFile(store, file);
+  } finally {
+    await store.close();
+  }
+  await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
+  await pickQuickItem(page, 'Rate each response');
+  await runCommand(page, 'LangLens: Start Annotating');
+  const annotate = await webviewFrame(page, 'annotate');
+  await waitInFrame(annotate, 'the declared criterion', () => document.body.dataset.task === 'rating' && document.querySelector('.criterion h2')?.textContent?.startsWith('fluency'));
+  const keys = await annotate.evaluate(() => [...document.querySelectorAll('.choices button')].map((b) => b.textContent?.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(keys, ['1 1', '2 2', '3 3', '4 4', '5 5'], 'keys 1…5 are the scale\'s choices');
+  await page.waitForTimeout(300);
+  await shots.take('annotate-declared-scale-criterion');
+  const key = await annotate.evaluate(() => document.body.dataset.itemKey!);
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('4');
+  await waitInFrame(annotate, 'the next criterion', () => document.querySelector('.criterion h2')?.textContent?.startsWith('correctness') && document.getElementById('save-status')?.textContent === 'All labels saved');
+  await shots.take('annotate-declared-scale-next-criterion');
+  const rows = await withDatabase(DB, (db) => db.all<{ value: string; criterion: string; scale: string; min: number }>(`
+    SELECT l.value, l.criterion, l.scale, l.scale_min AS min FROM labels l JOIN annotators a ON a.id = l.annotator_id
+    WHERE a.name = ? AND l.criterion <> ''`, [ANNOTATOR]));
+  assert.deepEqual(rows, [{ value: '4', criterion: 'fluency', scale: 'quality-5', min: 1 }], `the rating of ${key} is stored on its criterion and scale`);
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -529,6 +570,7 @@ async function main(): Promise<void> {
     await queueGrowsAfterImport(page, shots);
     await dashboardToGrid(page, shots);
     await dashboardFiltersSurviveReload(page, shots);
+    await rateOnDeclaredScale(page, shots);
     await chartsInThreeThemes(page, shots);
     ok = true;
   } catch (err) {

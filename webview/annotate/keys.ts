@@ -1,5 +1,8 @@
 // One key per action. The same table drives the keyboard handler, the hints on the buttons and the help.
-import type { AnnotationTask, LabelValue, Slot } from '../../src/shared/protocol';
+import type { AnnotationSession, AnnotationTask, LabelValue, Slot } from '../../src/shared/protocol';
+
+/** The project's declared scale and criteria, when its rating task has them. */
+export type Design = AnnotationSession['design'];
 
 export type Action =
   | { readonly kind: 'label'; readonly value: LabelValue }
@@ -44,19 +47,29 @@ const COMMON: readonly KeyBinding[] = [
   { keys: ['?'], action: { kind: 'help' }, label: 'Keys' },
 ];
 
-export function bindings(task: AnnotationTask): readonly KeyBinding[] {
-  return [...(task === 'rating' ? RATING : PAIRWISE), ...COMMON];
+/** A declared scale's choices, worst first, on keys 1…9 (and 0 for a tenth). */
+function scaleBindings(design: NonNullable<Design>): KeyBinding[] {
+  const choices = design.scale.choices.slice(0, 10).map((choice, i): KeyBinding => ({
+    keys: [String((i + 1) % 10)], action: { kind: 'label', value: `scale:${choice}` },
+    label: /^\d/.test(choice) ? choice : choice[0]!.toUpperCase() + choice.slice(1),
+  }));
+  return [...choices, { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: 'Not in the prompt’s language' }];
 }
 
-export function actionFor(task: AnnotationTask, key: string): Action | undefined {
+export function bindings(task: AnnotationTask, design?: Design): readonly KeyBinding[] {
+  const own = task === 'rating' ? (design ? scaleBindings(design) : RATING) : PAIRWISE;
+  return [...own, ...COMMON];
+}
+
+export function actionFor(task: AnnotationTask, key: string, design?: Design): Action | undefined {
   const k = key.length === 1 ? key.toLowerCase() : key;
-  return bindings(task).find((b) => b.keys.includes(k))?.action;
+  return bindings(task, design).find((b) => b.keys.includes(k))?.action;
 }
 
 export function keyName(key: string): string {
   return key === 'ArrowRight' ? '→' : key === 'ArrowLeft' ? '←' : key.toUpperCase();
 }
 
-export function bindingOf(task: AnnotationTask, matches: (a: Action) => boolean): KeyBinding | undefined {
-  return bindings(task).find((b) => matches(b.action));
+export function bindingOf(task: AnnotationTask, matches: (a: Action) => boolean, design?: Design): KeyBinding | undefined {
+  return bindings(task, design).find((b) => matches(b.action));
 }

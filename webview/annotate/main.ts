@@ -365,7 +365,7 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const action = actionFor(session.task, event.key);
+  const action = actionFor(session.task, event.key, session.design);
   if (!action) return;
   event.preventDefault();
   if (action.kind === 'label' && index >= session.total) return;

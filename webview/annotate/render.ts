@@ -38,6 +38,7 @@ export function itemBody(session: AnnotationSession, state: ItemState): Html {
         ? html`<p class="muted">No prompt text was imported for this item.</p>`
         : html`<div class="prompt markdown" ${langAttrs(item.language)}>${new Html(item.prompt)}</div>`}
     </section>
+    ${criterionBlock(session, item)}
     <section class="responses ${item.task}" aria-label="Responses">
       ${item.responses.map((r) => responseCard(session, state, r))}
     </section>
@@ -49,7 +50,7 @@ export function itemBody(session: AnnotationSession, state: ItemState): Html {
 function responseCard(session: AnnotationSession, state: ItemState, r: AnnotationResponseView): Html {
   const name = r.slot === 'left' ? 'A' : r.slot === 'right' ? 'B' : 'Response';
   const flagged = state.flagged(r.slot);
-  const flagKey = bindingOf(session.task, (a) => a.kind === 'flag' && a.slot === r.slot);
+  const flagKey = bindingOf(session.task, (a) => a.kind === 'flag' && a.slot === r.slot, session.design);
   return html`
   <article class="response-card ${flagged ? 'flagged' : ''}" data-slot="${r.slot}" aria-label="${name}">
     <div class="card-head">
@@ -65,8 +66,22 @@ function responseCard(session: AnnotationSession, state: ItemState, r: Annotatio
   </article>`;
 }
 
+/** The declared scale and the item's criterion with its description and rubric, above the response. */
+function criterionBlock(session: AnnotationSession, item: AnnotationItemView): Html {
+  const design = session.design;
+  if (!design) return html``;
+  const scale = design.scale;
+  const position = item.criterion ? design.criteria.findIndex((c) => c.name === item.criterion!.name) : -1;
+  return html`<section class="criterion" aria-label="What to rate" data-criterion="${item.criterion?.name ?? ''}">
+    ${item.criterion ? html`<h2>${item.criterion.name}${design.criteria.length > 1 ? html` <span class="muted">(criterion ${position + 1} of ${design.criteria.length})</span>` : ''}</h2>
+      ${item.criterion.description ? html`<p>${item.criterion.description}</p>` : ''}
+      ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}` : ''}
+    <p class="muted">Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}</p>
+  </section>`;
+}
+
 function choices(session: AnnotationSession, state: ItemState): Html {
-  const labels = bindings(session.task).filter((b) => b.action.kind === 'label');
+  const labels = bindings(session.task, session.design).filter((b) => b.action.kind === 'label');
   return html`
   <nav class="choices" aria-label="Your label">
     ${labels.map((b) => {
@@ -113,7 +128,7 @@ export function keyHelp(session: AnnotationSession, open: boolean): Html {
   if (!open) return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment</footer>`;
   return html`
   <footer class="key-help" aria-label="Keyboard">
-    <table>${bindings(session.task).map((b) => html`<tr><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
+    <table>${bindings(session.task, session.design).map((b) => html`<tr><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
       <tr><td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td><td>Undo</td></tr>
     </table>
   </footer>`;

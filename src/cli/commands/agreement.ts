@@ -1,4 +1,5 @@
 import { AGREEMENT_SOURCES } from '../../core/report/agreementSources';
+import { MANY_JUDGES, summariseJudges } from '../../core/report/judgeSummary';
 import { EXPORT_FORMATS } from '../../core/report/render';
 import type { Command } from '../command';
 import { openExistingStore } from '../openStore';
@@ -18,6 +19,9 @@ tables (--table, repeatable; default: all of them):
 ${AGREEMENT_SOURCES.map((s) => `  ${s.id.padEnd(22)}${s.description}`).join('\n')}
 
   --format F            ${EXPORT_FORMATS.join(', ')} (default: text; --json is the same as --format json)
+
+With more than ${MANY_JUDGES} judges and no --judge, the text output shows, per table, the 5 judges with the highest
+and the 5 with the lowest agreement, and says how many were left out; every other format has every row.
 
 ${TABLE_OPTION_HELP}
 
@@ -40,7 +44,9 @@ example (MT-bench, Zheng et al. Table 2):
           context.stderr.write(`(${source.id} not shown: ${(err as Error).message})\n`);
         }
       }
-      context.stdout.write(renderTables(tables, format));
+      const judges = await store.judgeNames();
+      const summarise = format === 'text' && !options.judges && judges.length > MANY_JUDGES;
+      context.stdout.write(renderTables(summarise ? tables.map((t) => summariseJudges(t, judges)) : tables, format));
       return 0;
     } finally {
       await store.close();

@@ -10,8 +10,13 @@ import type { ChartStyle } from './style';
 
 const BEST_FIRST = [...RATINGS].reverse();
 
+/** Rows on the excellent / pass / fail scale: ratings on declared scales (1–5, criteria) are the ratings table's other rows. */
+function onLimaScale(row: Table['rows'][number]): boolean {
+  return row[BEST_FIRST[0]!] !== undefined && row[BEST_FIRST[0]!] !== null;
+}
+
 function data(table: Table, style: ChartStyle): Datum[] {
-  return table.rows.flatMap((row) => BEST_FIRST.map((rating, order): Datum => ({
+  return table.rows.filter(onLimaScale).flatMap((row) => BEST_FIRST.map((rating, order): Datum => ({
     ...rowPlace(row, style), system: textOf(row, 'system')!, series: rating, order,
     ...estimateFields(row[rating], column(table, rating)),
   })));
@@ -60,7 +65,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 export const RATING_BARS: ChartDefinition = {
   id: 'ratings',
   title: 'Human ratings: excellent, pass, fail',
-  description: 'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar',
+  description: 'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar; ratings on declared scales are in langlens scores ratings',
   table: 'ratings',
   data,
   spec,

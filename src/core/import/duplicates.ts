@@ -46,6 +46,7 @@ interface Identity {
  * history (a later label of the same annotator supersedes an earlier one and both are kept).
  */
 function identityOf(r: CanonicalRecord): Identity | undefined {
+  if (r.kind === 'schema') return undefined; // a redeclared name is refused where the schema is stored
   const prompt = `${r.run}\u0000${r.group}\u0000${r.lang}\u0000${r.turn}`;
   const where = `run ${r.run}, group ${r.group}, ${r.lang}${r.turn > 1 ? `, turn ${r.turn}` : ''}`;
   switch (r.kind) {
@@ -60,16 +61,16 @@ function identityOf(r: CanonicalRecord): Identity | undefined {
       const order = swap && r.order !== 'combined' ? (r.order === 'AB' ? 'BA' : 'AB') : r.order;
       const verdict = swap ? flipVerdict(r.verdict) : r.verdict;
       return {
-        key: `pairwise\u0000${prompt}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${a}\u0000${b}\u0000${order}`,
+        key: `pairwise\u0000${prompt}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}\u0000${a}\u0000${b}\u0000${order}`,
         content: JSON.stringify([verdict, r.raw ?? null, r.reasoning ?? null]),
-        what: `${r.judge}'s verdict on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where}`,
+        what: `${r.judge}'s verdict${r.criterion ? ` on ${r.criterion}` : ''} on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where}`,
       };
     }
     case 'pointwise-judgment':
       return {
-        key: `pointwise\u0000${prompt}\u0000${r.system}\u0000${r.seed}\u0000${r.judge}\u0000${r.judgeHash ?? ''}`,
+        key: `pointwise\u0000${prompt}\u0000${r.system}\u0000${r.seed}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}`,
         content: JSON.stringify([r.scale.name, r.scale.min, r.scale.max, r.score, r.raw ?? null, r.reasoning ?? null]),
-        what: `${r.judge}'s score of ${r.system} for ${where}`,
+        what: `${r.judge}'s score${r.criterion ? ` (${r.criterion})` : ''} of ${r.system} for ${where}`,
       };
     default:
       return undefined;

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CanonicalRecord, RecordKind } from '../model/records';
+import type { CanonicalRecord, LabelSchema, RecordKind } from '../model/records';
+import { declaredSchema } from '../store/schemaEntries';
 import type { Store } from '../store/store';
 import type { RecordWriter, Replacement, WriteCounts } from '../store/recordWriter';
 import { DuplicateCheck } from './duplicates';
@@ -85,7 +86,8 @@ export async function importFile(store: Store | undefined, path: string, options
   const format = options.format
     ? formatNamed(options.format) ?? fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`)
     : recognise(name, syntax, first);
-  const converter = await openConverter(format, name, options);
+  const schema = store ? await declaredSchema(store) : undefined;
+  const converter = await openConverter(format, name, options, schema);
 
   const problems: InputProblem[] = [];
   const maxProblems = options.maxProblems ?? 20;
@@ -193,9 +195,9 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   }], false);
 }
 
-async function openConverter(format: ImportFormat, path: string, options: ImportOptions) {
+async function openConverter(format: ImportFormat, path: string, options: ImportOptions, schema: LabelSchema | undefined) {
   try {
-    return await format.open({ file: path, options });
+    return await format.open({ file: path, options, ...(schema ? { schema } : {}) });
   } catch (err) {
     if (err instanceof FieldError) throw new ImportError([{ file: path, line: 0, ...(err.field ? { field: err.field } : {}), message: err.message }], false);
     throw err;

@@ -30,6 +30,8 @@ export interface JudgeDefinition {
   readonly jsonMode: boolean;
   readonly seed: number | null;
   readonly protocol: JudgeProtocol;
+  /** The criterion the judge rates, when it rates one (its verdicts and scores carry it, and the rubric is in its prompt). */
+  readonly criterion?: JudgeCriterion;
   readonly templates: PromptTemplates;
   /** Where the templates came from: "built-in" or the template files. */
   readonly templateOrigin: string;
@@ -68,7 +70,7 @@ const FINGERPRINT_VERSION = 2;
 const KNOWN_FIELDS = [
   'name', 'description', 'model', 'baseURL', 'temperature', 'maxTokens', 'maxTokensField', 'jsonMode', 'seed',
   'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'multiTurnTemplate', 'concurrency', 'timeoutSeconds',
-  'maxRetries', 'apiKeyEnv', 'price',
+  'maxRetries', 'apiKeyEnv', 'price', 'criterion', 'rubric',
 ] as const;
 const SECRET_FIELDS = ['apiKey', 'api_key', 'key', 'token', 'apiToken', 'authorization'];
 const PROTOCOLS: readonly ProtocolKind[] = ['pairwise', 'likert', 'rating'];
@@ -131,16 +133,19 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
   if (kind !== 'pairwise') f.forbid('allowTie', 'answers');
   if (kind === 'pairwise') f.forbid('scale');
   const protocol = readProtocol(kind, f);
-  const templates = readTemplates(protocol, f, readTemplate);
-  if (!protocol || !templates) return undefined;
+  const read = readTemplates(protocol, f, readTemplate);
+  const criterion = readCriterion(f);
+  if (!protocol || !read) return undefined;
+  const templates = criterion ? { ...read.templates, system: withCriterion(read.templates.system, criterion) } : read.templates;
+  // The criterion joins the hash only when there is one: a judge without it keeps its hash and its paid answers.
   const shape = {
     version: FINGERPRINT_VERSION, protocol, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed,
-    system: templates.templates.system, user: templates.templates.user, multiTurnUser: templates.templates.multiTurnUser,
+    system: templates.system, user: templates.user, multiTurnUser: templates.multiTurnUser, ...(criterion ? { criterion: criterion.name } : {}),
   };
   const fingerprint = canonicalJson(shape);
   return {
-    name, file, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed, protocol,
-    templates: templates.templates, templateOrigin: templates.origin, concurrency, timeoutMs: Math.round(timeoutSeconds * 1000),
+    name, file, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed, protocol, ...(criterion ? { criterion } : {}),
+    templates, templateOrigin: read.origin, concurrency, timeoutMs: Math.round(timeoutSeconds * 1000),
     maxRetries, apiKeyEnv, price, hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16), fingerprint,
   };
 }
@@ -176,6 +181,28 @@ function readTemplates(protocol: JudgeProtocol | undefined, f: Fields, readTempl
   const own = [systemPath, userPath, multiTurnPath].filter(Boolean);
   const origin = own.length === 0 ? 'built-in' : own.join(' + ');
   return { templates: { system, user, multiTurnUser }, origin };
+}
+
+export interface JudgeCriterion {
+  readonly name: string;
+  readonly rubric?: string;
+}
+
+/** "criterion": the name of a criterion (as in langlens.schema.json); "rubric": what its levels mean. */
+function readCriterion(f: Fields): JudgeCriterion | undefined {
+  const name = f.optionalText('criterion');
+  const rubric = f.optionalText('rubric');
+  if (name === undefined) {
+    if (rubric !== undefined) f.problem('rubric', 'a rubric belongs to a criterion: name it with "criterion"');
+    return undefined;
+  }
+  return { name, ...(rubric !== undefined ? { rubric } : {}) };
+}
+
+/** The criterion and its rubric as the last paragraph of the system message (one is made when there is none). */
+function withCriterion(system: string | null, criterion: JudgeCriterion): string {
+  const paragraph = `Judge only this criterion: ${criterion.name}.${criterion.rubric ? `\n${criterion.rubric}` : ''}`;
+  return system === null ? paragraph : `${system}\n\n${paragraph}`;
 }
 
 function defaultName(file: string): string {

@@ -268,7 +268,7 @@ export interface Interpretation {
 export function interpretAnswer(definition: JudgeDefinition, task: JudgeTask, raw: string): Interpretation {
   const read = readAnswer(definition.protocol, raw);
   const source: SourceRef = { file: definition.file, line: 0 };
-  const common = { judge: definition.name, judgeHash: definition.hash, raw, source };
+  const common = { judge: definition.name, judgeHash: definition.hash, ...(definition.criterion ? { criterion: definition.criterion.name } : {}), raw, source };
   const reasoning = read.valid ? read.reasoning : `invalid: ${read.problem}`;
   const records = task.targets.map((target): CanonicalRecord => {
     if (target.kind === 'pair') {

@@ -1,6 +1,6 @@
 // Breaking figures down by language (the point of the product), and by any other field the data has.
 
-export const GROUP_FIELDS = ['run', 'lang', 'turn', 'system'] as const;
+export const GROUP_FIELDS = ['run', 'lang', 'turn', 'system', 'criterion'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 export type GroupValues = Readonly<Partial<Record<GroupField, string | number>>>;
@@ -10,10 +10,29 @@ export function groupKey(values: GroupValues, by: readonly GroupField[]): string
   return by.map((f) => String(values[f] ?? '')).join('\u0000');
 }
 
-/** Language always; run and turn only when the values span several (figures are never pooled across them). */
+/** Whether the values span several of a field (a missing criterion is '', none). */
+export function varies(values: readonly GroupValues[], field: GroupField): boolean {
+  return new Set(values.map((v) => v[field] ?? (field === 'criterion' ? '' : undefined))).size > 1;
+}
+
+/**
+ * Language always; run, turn and criterion only when the values span several (figures are never pooled across
+ * them).
+ */
 export function sliceGrouping(values: readonly GroupValues[]): GroupField[] {
-  const varies = (f: 'run' | 'turn') => new Set(values.map((v) => v[f])).size > 1;
-  return [...(varies('run') ? ['run' as const] : []), 'lang', ...(varies('turn') ? ['turn' as const] : [])];
+  return [
+    ...(varies(values, 'run') ? ['run' as const] : []), 'lang', ...(varies(values, 'turn') ? ['turn' as const] : []),
+    ...(varies(values, 'criterion') ? ['criterion' as const] : []),
+  ];
+}
+
+/**
+ * The grouping a table uses: the user's --by, else the slice grouping of its data. Criteria are never pooled: a
+ * chosen grouping gains the criterion when the data has several.
+ */
+export function tableGrouping(by: readonly GroupField[] | undefined, values: readonly GroupValues[]): GroupField[] {
+  if (by === undefined) return sliceGrouping(values);
+  return by.includes('criterion') || !varies(values, 'criterion') ? [...by] : [...by, 'criterion'];
 }
 
 export function pick(values: GroupValues, by: readonly GroupField[]): GroupValues {

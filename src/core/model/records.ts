@@ -52,9 +52,16 @@ export type PairVerdict = 'A' | 'B' | 'tie' | 'invalid';
  */
 export type PresentationOrder = 'AB' | 'BA' | 'combined';
 
+/**
+ * The aspect a rating or verdict is about ("fluency", "faithfulness"); part of the target's identity, so labels and
+ * verdicts on different criteria never supersede each other. '' (absent in files): no criterion, the overall judgment.
+ */
+export type Criterion = string;
+
 export interface PairwiseJudgmentRecord extends PromptKey {
   readonly kind: 'pairwise-judgment';
   readonly judge: string;
+  readonly criterion?: Criterion;
   readonly systemA: string;
   readonly systemB: string;
   readonly order: PresentationOrder;
@@ -84,6 +91,7 @@ export interface ScoreScale {
 export interface PointwiseJudgmentRecord extends ResponseKey {
   readonly kind: 'pointwise-judgment';
   readonly judge: string;
+  readonly criterion?: Criterion;
   readonly scale: ScoreScale;
   /** null when the answer could not be parsed. */
   readonly score: number | null;
@@ -111,6 +119,48 @@ export const RATINGS = ['fail', 'pass', 'excellent'] as const;
 /** LIMA / Shaham et al.'s absolute rating, ordered from worst to best. */
 export type Rating = (typeof RATINGS)[number];
 
+/**
+ * A scale human ratings (and judge scores) are given on: numeric (any number from min to max; integer steps are
+ * the keys of the annotation panel) or ordinal (named levels, worst first).
+ */
+export type LabelScale =
+  | { readonly name: string; readonly kind: 'numeric'; readonly min: number; readonly max: number; readonly description?: string }
+  | { readonly name: string; readonly kind: 'ordinal'; readonly levels: readonly string[]; readonly description?: string };
+
+/** The built-in excellent / pass / fail scale (LIMA, Shaham et al.): a rating-label without a scale is on it. */
+export const LIMA_SCALE: LabelScale = { name: 'lima-3', kind: 'ordinal', levels: RATINGS };
+
+/** A criterion as a project declares it: what annotators and judges are asked to rate. */
+export interface CriterionDefinition {
+  readonly name: Criterion;
+  readonly description?: string;
+  /** What each level means, shown to annotators and given to a judge. */
+  readonly rubric?: string;
+}
+
+/** What annotators are asked to do in a run: a rating task on a scale and criteria, or a pairwise task. */
+export interface AnnotationTaskDefinition {
+  readonly name: string;
+  readonly kind: 'rating' | 'pairwise';
+  /** The scale of a rating task (default lima-3). */
+  readonly scale?: string;
+  /** Criteria rated one after the other on each item; none: one overall rating. */
+  readonly criteria: readonly Criterion[];
+  readonly description?: string;
+}
+
+/** A project's label schema (langlens.schema.json or a "schema" record): declared once, used by every import. */
+export interface LabelSchema {
+  readonly scales: readonly LabelScale[];
+  readonly criteria: readonly CriterionDefinition[];
+  readonly tasks: readonly AnnotationTaskDefinition[];
+}
+
+export interface SchemaRecord extends LabelSchema {
+  readonly kind: 'schema';
+  readonly source: SourceRef;
+}
+
 interface HumanLabelBase extends PromptKey {
   readonly annotator: string;
   /**
@@ -124,11 +174,14 @@ interface HumanLabelBase extends PromptKey {
    */
   readonly labelledAt?: string;
   readonly comment?: string;
+  /** The annotation round (1, 2, ... e.g. before and after adjudication); absent: not part of a numbered round. */
+  readonly round?: number;
   readonly source: SourceRef;
 }
 
 export interface PairwiseLabelRecord extends HumanLabelBase {
   readonly kind: 'pairwise-label';
+  readonly criterion?: Criterion;
   readonly systemA: string;
   readonly systemB: string;
   /** null: the annotator took the label back (undo); the target has no label of theirs until a new one. */
@@ -141,8 +194,21 @@ export interface RatingLabelRecord extends HumanLabelBase {
   readonly kind: 'rating-label';
   readonly system: string;
   readonly seed: number;
-  /** null: taken back, as for pairwise labels. */
-  readonly rating: Rating | null;
+  readonly criterion?: Criterion;
+  /**
+   * A level of the scale (lima-3: excellent / pass / fail), or a number on a numeric scale. null: taken back, as
+   * for pairwise labels.
+   */
+  readonly rating: string | number | null;
+  /** The scale by name, with the bounds of a numeric one; absent: lima-3. */
+  readonly scale?: ScaleReference;
+}
+
+/** How a record names its scale: a declared or built-in name, with min and max when the record gives them. */
+export interface ScaleReference {
+  readonly name: string;
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /** A human statement of the language a response is actually in; it overrides the detector. */
@@ -164,6 +230,7 @@ export interface LanguageFlagRecord extends HumanLabelBase {
 export type HumanLabelRecord = PairwiseLabelRecord | RatingLabelRecord | LanguageLabelRecord | LanguageFlagRecord;
 
 export type CanonicalRecord =
+  | SchemaRecord
   | PromptRecord
   | ResponseRecord
   | ReferenceRecord
@@ -175,5 +242,5 @@ export type RecordKind = CanonicalRecord['kind'];
 
 export const RECORD_KINDS: readonly RecordKind[] = [
   'prompt', 'response', 'pairwise-judgment', 'pointwise-judgment', 'pairwise-label', 'rating-label', 'language-label',
-  'language-flag', 'reference',
+  'language-flag', 'reference', 'schema',
 ];

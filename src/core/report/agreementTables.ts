@@ -5,14 +5,19 @@ import type { InvalidMode } from '../model/verdicts';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
 
-const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System' };
+const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System', criterion: 'Criterion' };
 
 export function groupColumns(by: readonly GroupField[]): Column[] {
   return by.map((f) => ({ key: f, label: GROUP_LABELS[f], kind: 'text' }));
 }
 
 export function groupCells(group: GroupValues, by: readonly GroupField[]): Record<string, Cell> {
-  return Object.fromEntries(by.map((f) => [f, group[f] === undefined ? 'all' : String(group[f])]));
+  return Object.fromEntries(by.map((f) => [f, cellOf(group, f)]));
+}
+
+function cellOf(group: GroupValues, field: GroupField): string {
+  if (field === 'criterion') return group.criterion ? String(group.criterion) : '(none)';
+  return group[field] === undefined ? 'all' : String(group[field]);
 }
 
 export function intervalNote(intervals: IntervalSettings | undefined): string {
@@ -24,6 +29,7 @@ export function intervalNote(intervals: IntervalSettings | undefined): string {
 
 export function agreementTable(
   rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings, invalidAs: InvalidMode = 'exclude',
+  invalidAsTies = 0,
 ): Table {
   const invalid = rows.reduce((n, r) => n + r.invalid, 0);
   return {
@@ -52,6 +58,7 @@ export function agreementTable(
       ...(invalidAs === 'wrong'
         ? [`--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`]
         : invalid > 0 ? [`${invalid} item(s) with an unparsable judge verdict were left out.`] : []),
+      ...(invalidAsTies > 0 ? [`${invalidAsTies} unparsable judge verdict(s) were counted as ties (--invalid-as tie).`] : []),
       intervalNote(intervals),
     ],
   };

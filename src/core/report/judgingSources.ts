@@ -1,27 +1,26 @@
 // The judging tables of issue 10 as named sources for `langlens scores` and `langlens export`.
 import {
-  bradleyTerryRatings, judgeCorrelation, lengthBias, lengthControlledRows, loadHumanScores, loadJudgeScores, perOrderAccuracy,
-  raterPairKappa, reliability, ResponseLengths, scoreUnitSets,
+  bradleyTerryRatings, fieldsWithSlices, judgeCorrelation, lengthBias, lengthControlledRows, loadHumanScores, loadJudgeScores,
+  perOrderAccuracy, raterPairKappa, reliability, ResponseLengths, scoreUnitSets, type ScoreUnitSet,
 } from '../metrics/judging';
+import type { GroupField } from '../metrics/grouping';
 import { judgedPairs, parseBaseline } from '../metrics/scores';
 import { responseTexts } from '../store/judgingQueries';
-import type { ResponseFilter } from '../store/languageQueries';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
 import {
   judgeCorrelationTable, lengthBiasTable, lengthControlledTable, pairKappaTable, perOrderTable, ratingsTableBt, reliabilityTable,
 } from './judgingTables';
+import { selectionOf } from './selection';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
 
-function responseFilter(o: TableOptions): ResponseFilter {
-  return {
-    ...(o.run !== undefined ? { run: o.run } : {}), ...(o.languages ? { languages: o.languages } : {}),
-    ...(o.turns ? { turns: o.turns } : {}), ...(o.systems ? { systems: o.systems } : {}),
-  };
+/** The options' filter, --system patterns resolved to names, --criterion, --as-of and --round included. */
+async function responseFilter(store: Store, o: TableOptions) {
+  return (await selectionOf(store, o)).filter;
 }
 
 async function numericRatings(store: Store, o: TableOptions) {
-  const filter = responseFilter(o);
+  const filter = await responseFilter(store, o);
   const humans = await loadHumanScores(store, { ...filter, ...(o.annotators ? { annotators: o.annotators } : {}) });
   const judges = await loadJudgeScores(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) });
   return { humans, judges };
@@ -29,8 +28,8 @@ async function numericRatings(store: Store, o: TableOptions) {
 
 /** Judge verdicts (per pair, per order) and human votes, narrowed to the chosen systems, judges and annotators. */
 async function pairwise(store: Store, o: TableOptions) {
-  const { systems: _systems, ...filter } = responseFilter(o);
-  const wanted = o.systems ? new Set(o.systems) : undefined;
+  const { systems, ...filter } = await responseFilter(store, o);
+  const wanted = systems ? new Set(systems) : undefined;
   const keep = (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
   const matches = o.annotators ? namePattern(o.annotators) : () => true;
   const pairs = judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) })).filter(keep);
@@ -39,7 +38,12 @@ async function pairwise(store: Store, o: TableOptions) {
 }
 
 async function lengths(store: Store, o: TableOptions) {
-  return new ResponseLengths(await responseTexts(store, responseFilter(o)));
+  return new ResponseLengths(await responseTexts(store, await responseFilter(store, o)));
+}
+
+/** The user's --by, gaining run, turn and criterion where the units span several: ratings are never pooled across them. */
+function unitGrouping(o: TableOptions, sets: readonly ScoreUnitSet[]): GroupField[] {
+  return fieldsWithSlices(sets.flatMap((set) => set.units.map((u) => u.values)), o.by);
 }
 
 export const JUDGING_SOURCES: readonly TableSource[] = [
@@ -58,7 +62,8 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
     build: async (store, o) => {
       const { humans, judges } = await numericRatings(store, o);
       const sets = scoreUnitSets(humans, judges);
-      return reliabilityTable(reliability(sets, { by: o.by, ...(o.intervals ? { intervals: o.intervals } : {}) }), sets, o.by, o.intervals);
+      const by = unitGrouping(o, sets);
+      return reliabilityTable(reliability(sets, { by, ...(o.intervals ? { intervals: o.intervals } : {}) }), sets, by, o.intervals);
     },
   },
   {
@@ -67,8 +72,9 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
     build: async (store, o) => {
       const { humans, judges } = await numericRatings(store, o);
       const sets = scoreUnitSets(humans, judges);
-      const table = raterPairKappa(sets, { by: o.by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) });
-      return pairKappaTable(table, sets, o.by, o.minItems, o.intervals);
+      const by = unitGrouping(o, sets);
+      const table = raterPairKappa(sets, { by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) });
+      return pairKappaTable(table, sets, by, o.minItems, o.intervals);
     },
   },
   {

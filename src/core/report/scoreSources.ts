@@ -5,10 +5,11 @@ import {
   chanceCorrectedAgreement,
   integerScale,
   pairwiseUnits,
-  ratingUnits,
+  scaleUnitSets,
   scoreUnits,
   type UnitSet,
 } from '../metrics/chanceCorrected';
+import { loadHumanRatings } from '../metrics/ratings/humanRatings';
 import {
   ioAgreement,
   judgeConsistency,
@@ -18,16 +19,16 @@ import {
   likertMeans,
   mtBenchScores,
   parseBaseline,
-  ratingDistribution,
+  ratingDistributionOf,
   sideBySideScores,
 } from '../metrics/scores';
-import type { ResponseFilter } from '../store/languageQueries';
-import { humanRatings, pointwiseScores } from '../store/scoreQueries';
+import { pointwiseScores } from '../store/scoreQueries';
 import type { Store } from '../store/store';
-import { namePattern } from '../util/pattern';
+import { groupingOf, pairChosen, selectionOf } from './selection';
 import {
   chanceCorrectedTable,
   instructionFollowingMatrix,
+  scaleChanceTable,
   ioAgreementTable,
   judgeConsistencyTable,
   languageIdTable,
@@ -40,18 +41,17 @@ import {
 import { JUDGING_SOURCES } from './judgingSources';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
 
-function filterOf(o: TableOptions): ResponseFilter {
-  return {
-    ...(o.run !== undefined ? { run: o.run } : {}),
-    ...(o.languages ? { languages: o.languages } : {}),
-    ...(o.turns ? { turns: o.turns } : {}),
-    ...(o.systems ? { systems: o.systems } : {}),
-  };
+/** Judged pairs; with `chosenOnly`, only pairs of two chosen systems (side-by-side keeps the baseline's pairs). */
+async function pairs(store: Store, o: TableOptions, chosenOnly = false) {
+  const selection = await selectionOf(store, o);
+  const { systems: _systems, ...filter } = selection.filter;
+  const judged = judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) }));
+  return chosenOnly ? judged.filter((p) => pairChosen(selection, p)) : judged;
 }
 
-async function pairs(store: Store, o: TableOptions) {
-  const { systems: _systems, ...filter } = filterOf(o);
-  return judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) }));
+/** Unparsable single-order verdicts that --invalid-as tie counted as ties (0 otherwise), for the tables' notes. */
+function invalidCountedAsTies(judged: readonly { orders: readonly { verdict: string }[] }[], o: TableOptions): number {
+  return o.invalidAs === 'tie' ? judged.reduce((n, p) => n + p.orders.filter((v) => v.verdict === 'invalid').length, 0) : 0;
 }
 
 function baselineOf(o: TableOptions) {
@@ -61,29 +61,37 @@ function baselineOf(o: TableOptions) {
 
 async function sideBySide(store: Store, o: TableOptions) {
   const baseline = baselineOf(o);
+  const selection = await selectionOf(store, o);
   const result = sideBySideScores(await pairs(store, o), {
-    baseline, invalidAs: verdictPolicy(o, 'sxs and if-matrix'), ...(o.systems ? { systems: o.systems } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
+    baseline, invalidAs: verdictPolicy(o, 'sxs and if-matrix'), ...(selection.systems ? { systems: [...selection.systems] } : {}),
+    ...(o.intervals ? { intervals: o.intervals } : {}),
   });
   return { result, baseline };
 }
 
-function scores(store: Store, o: TableOptions, scale: string) {
-  return pointwiseScores(store, { ...filterOf(o), scale, ...(o.judges ? { judges: o.judges } : {}) });
+async function scores(store: Store, o: TableOptions, scale?: string) {
+  const { filter } = await selectionOf(store, o);
+  return pointwiseScores(store, { ...filter, ...(scale !== undefined ? { scale } : {}), ...(o.judges ? { judges: o.judges } : {}) });
 }
 
 async function ratings(store: Store, o: TableOptions) {
-  const matches = o.annotators ? namePattern(o.annotators) : () => true;
-  return (await humanRatings(store, filterOf(o))).filter((r) => matches(r.annotator));
+  const { filter } = await selectionOf(store, o);
+  return loadHumanRatings(store, { ...filter, ...(o.annotators ? { annotators: o.annotators } : {}) });
 }
 
 async function pairwiseUnitSet(store: Store, o: TableOptions): Promise<UnitSet> {
-  const wanted = o.systems ? new Set(o.systems) : undefined;
+  const selection = await selectionOf(store, o);
+  const { systems: _systems, ...filter } = selection.filter;
   const items = await loadPairwiseItems(store, {
-    ...(o.run !== undefined ? { run: o.run } : {}), ...(o.languages ? { languages: o.languages } : {}),
-    ...(o.turns ? { turns: o.turns } : {}), ...(o.judges ? { judges: o.judges } : {}),
-    ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
+    ...filter, ...(o.judges ? { judges: o.judges } : {}), ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
   });
-  return pairwiseUnits(items.filter((i) => !wanted || (wanted.has(i.systemA) && wanted.has(i.systemB))), verdictPolicy(o, 'chance-pairwise'));
+  return pairwiseUnits(items.filter((i) => pairChosen(selection, i)), verdictPolicy(o, 'chance-pairwise'));
+}
+
+function chanceTableOf(set: UnitSet, o: TableOptions) {
+  const by = groupingOf(o, set.units.map((u) => u.values));
+  const table = chanceCorrectedAgreement(set.units, set.scale, { by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) });
+  return { table, by };
 }
 
 function chanceSource(id: string, description: string, units: (store: Store, o: TableOptions) => Promise<UnitSet>): TableSource {
@@ -92,8 +100,29 @@ function chanceSource(id: string, description: string, units: (store: Store, o: 
     description,
     build: async (store, o) => {
       const set = await units(store, o);
-      const table = chanceCorrectedAgreement(set.units, set.scale, { by: o.by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) });
-      return chanceCorrectedTable(id, table, set, o.by, o.minItems, o.intervals);
+      const { table, by } = chanceTableOf(set, o);
+      return chanceCorrectedTable(id, table, set, by, o.minItems, o.intervals);
+    },
+  };
+}
+
+/** Chance-corrected agreement on every scale the data has, humans and judges together where their scales match. */
+function scalesSource(id: string, description: string, from: 'ratings' | 'scores'): TableSource {
+  return {
+    id,
+    description,
+    build: async (store, o) => {
+      const humans = await ratings(store, o);
+      const judges = await scores(store, o);
+      const sets = scaleUnitSets(humans, judges, from);
+      const by = groupingOf(o, sets.flatMap((set) => set.units.map((u) => u.values)));
+      const tables = sets.map((set) => ({
+        set, table: chanceCorrectedAgreement(set.units, set.scale, { by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) }),
+      }));
+      // Labels on a scale of the other kind only (judge scores no human shares a scale with, or the reverse).
+      const shown = new Set(sets.map((set) => set.scaleName));
+      const unmatched = from === 'ratings' ? judges.filter((j) => !shown.has(j.scale)).length : humans.ratings.filter((r) => !shown.has(r.scale.name)).length;
+      return scaleChanceTable(id, from, tables, by, o.minItems, o.intervals, unmatched);
     },
   };
 }
@@ -122,9 +151,9 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     id: 'judge-consistency',
     description: 'pairwise judges: verdict flips when the order is swapped, and first-position win rate, per language',
     build: async (store, o) => {
-      const wanted = o.systems ? new Set(o.systems) : undefined;
-      const judged = (await pairs(store, o)).filter((p) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB)));
-      return judgeConsistencyTable(judgeConsistency(judged, { ...o, invalidAs: verdictPolicy(o, 'judge-consistency') }), o.intervals);
+      const judged = await pairs(store, o, true);
+      const policed = { ...o, invalidAs: verdictPolicy(o, 'judge-consistency') };
+      return judgeConsistencyTable(judgeConsistency(judged, policed), o.intervals, invalidCountedAsTies(judged, policed));
     },
   },
   {
@@ -145,22 +174,27 @@ export const SCORE_SOURCES: readonly TableSource[] = [
   {
     id: 'ratings',
     description: 'human excellent / pass / fail ratings per language and system (Shaham et al., after LIMA)',
-    build: async (store, o) => ratingsTable(ratingDistribution(await ratings(store, o), o), o.intervals),
+    build: async (store, o) => {
+      const set = await ratings(store, o);
+      return ratingsTable(ratingDistributionOf(set, o), o.intervals, set.offScale);
+    },
   },
   {
     id: 'io-agreement',
     description: 'input/output language agreement per system and language, with coverage (und) and a human override',
-    build: async (store, o) => ioAgreementTable(ioAgreement(await effectiveLanguages(store, filterOf(o)), o), o.intervals),
+    build: async (store, o) => ioAgreementTable(ioAgreement(await effectiveLanguages(store, (await selectionOf(store, o)).filter), o), o.intervals),
   },
   {
     id: 'io-mismatches',
     description: "the responses whose language is not their prompt's, to check or override",
-    build: async (store, o) => languageMismatchTable(languageMismatches(await effectiveLanguages(store, filterOf(o)))),
+    build: async (store, o) => languageMismatchTable(languageMismatches(await effectiveLanguages(store, (await selectionOf(store, o)).filter))),
   },
   chanceSource('chance-pairwise', "Fleiss' kappa, Krippendorff's alpha, Cohen's kappa, leave-one-out on pairwise labels and verdicts",
     pairwiseUnitSet),
-  chanceSource('chance-ratings', 'the same on excellent / pass / fail ratings (ordinal: weighted kappa, ordinal and interval alpha)',
-    async (store, o) => ratingUnits(await ratings(store, o))),
+  scalesSource('chance-ratings',
+    'the same on human ratings, per scale (excellent / pass / fail or any declared scale: weighted kappa, ordinal and interval alpha), judges joining on the same scale',
+    'ratings'),
+  scalesSource('chance-scores', 'the same on judge scores of every scale (1–5, 1–10, ...), humans joining on the same scale', 'scores'),
   chanceSource('chance-likert', 'the same between judges on Likert 1–6 scores (before the language gate)',
     async (store, o) => scoreUnits(await scores(store, o, LIKERT.id), LIKERT)),
   chanceSource('chance-rating3', 'the same between judges on 1–3 ratings (before the language id)',

@@ -1,6 +1,7 @@
 // The score figures of protocols.md §1, §2, §4-§6 and the chance-corrected agreement of §3 as tables, each with
 // the notes a reader of a paper needs: what n counts, what was left out and how many, how intervals were made.
-import type { ChanceCorrectedTable, UnitSet } from '../metrics/chanceCorrected';
+import type { ChanceCorrectedTable, ScaleUnitSet, UnitSet } from '../metrics/chanceCorrected';
+import { RATING_SCALE } from '../metrics/chanceCorrected';
 import { alphaLevels } from '../metrics/chanceCorrected';
 import type { IntervalSettings } from '../metrics/estimate';
 import { sliceGrouping, type GroupField } from '../metrics/grouping';
@@ -16,7 +17,10 @@ import type {
   Slice,
 } from '../metrics/scores';
 import type { ResponseLanguage } from '../languages/effectiveLanguage';
-import { RATINGS } from '../model/records';
+import type { OffScaleRating } from '../metrics/ratings/humanRatings';
+import { isRating } from '../metrics/scores';
+import { LIMA_SCALE, RATINGS } from '../model/records';
+import { describeScale } from '../model/scales';
 import { groupCells, groupColumns, intervalNote } from './agreementTables';
 import type { Cell, Column, Table } from './table';
 
@@ -102,7 +106,7 @@ export function instructionFollowingMatrix(result: SideBySideResult, baselineSpe
   };
 }
 
-export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals?: IntervalSettings): Table {
+export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals?: IntervalSettings, invalidAsTies = 0): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   const invalid = sum(rows, (r) => r.invalidOrders);
   const combinedOnly = sum(rows, (r) => r.combinedOnly);
@@ -124,6 +128,7 @@ export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals
       'Flip: over pairs judged in both orders with two valid verdicts (Pairs), the share whose verdict changed when the order was swapped; it splits into the first-shown response winning both times, the second-shown winning both times, and a win in one order against a tie in the other (MT-bench Table 2).',
       'First / second wins, tie: over every single-order valid verdict (Verdicts), who won by screen position; a judge without position bias gives the first and the second the same share.',
       ...countNote(invalid, 'single-order verdict(s) were unparsable and left out.'),
+      ...countNote(invalidAsTies, 'unparsable single-order verdict(s) were counted as ties (--invalid-as tie).'),
       ...countNote(sum(rows, (r) => r.singleOrder), 'pair(s) were judged in one order only: in the position shares, not in the flip shares.'),
       ...countNote(combinedOnly, 'pair(s) came with an already combined verdict and no order information: in neither.'),
       intervalNote(intervals),
@@ -199,26 +204,41 @@ export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: Inte
 }
 
 // ------------------------------------------------------------------------------------------- human ratings
-export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?: IntervalSettings): Table {
+export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?: IntervalSettings, offScale: readonly OffScaleRating[] = []): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
-  const best = [...RATINGS].reverse();
+  const limaOnly = rows.every((r) => r.scale.name === LIMA_SCALE.name);
+  // Best first, as in Shaham et al.'s stacked bars; levels shared by several scales (1–5 and 1–10) share a column.
+  const levels = [...new Set(rows.flatMap((r) => (r.scale.name === LIMA_SCALE.name ? [...RATINGS] : [...r.levels]).reverse()))];
+  const label = (level: string) => (isRating(level) ? level[0]!.toUpperCase() + level.slice(1) : level) + ' %';
   return {
     id: 'ratings',
-    title: 'Human ratings per language and system (% of ratings)',
+    title: limaOnly ? 'Human ratings per language and system (% of ratings)' : 'Human ratings per language, system and scale (% of ratings, mean)',
     columns: [
-      ...groupColumns(fields), text('system', 'System'), ...best.map((r) => percent(r, r[0]!.toUpperCase() + r.slice(1) + ' %')),
+      ...groupColumns(fields), text('system', 'System'), ...(limaOnly ? [] : [text('scale', 'Scale')]),
+      ...levels.map((level) => percent(level, label(level))), ...(limaOnly ? [] : [score('mean', 'Mean')]),
       count('ratings', 'Ratings'), count('responses', 'Responses'), count('annotators', 'Annotators'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields), system: r.system, ...Object.fromEntries(best.map((k) => [k, r.shares[k]])),
+      ...groupCells(r.slice, fields), system: r.system, ...(limaOnly ? {} : { scale: describeScale(r.scale), mean: r.mean }),
+      ...Object.fromEntries(levels.map((k) => [k, r.levels.includes(k) || r.scale.name === LIMA_SCALE.name ? r.shares[k] : undefined])),
       ratings: r.ratings, responses: r.responses, annotators: r.annotators,
     })),
     notes: [
       'Every annotator\'s current rating counts once (a response rated by two annotators gives two ratings): n = Ratings.',
-      ...countNote(sum(rows, (r) => r.unknown), 'stored rating(s) that are not excellent, pass or fail were left out.'),
+      ...(limaOnly ? [] : ['Mean: the mean value on a numeric scale; on an ordinal scale the mean rank of the levels (1 = the worst).']),
+      ...(limaOnly && offScale.every((o) => o.row.scale === null)
+        ? countNote(sum(rows, (r) => r.unknown), 'stored rating(s) that are not excellent, pass or fail were left out.')
+        : offScaleNotes(offScale)),
       intervalNote(intervals),
     ],
   };
+}
+
+/** Left-out ratings by reason, the most frequent first. */
+function offScaleNotes(offScale: readonly OffScaleRating[]): string[] {
+  const reasons = new Map<string, number>();
+  for (const o of offScale) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
+  return [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} stored rating(s) were left out: ${reason}.`);
 }
 
 // ---------------------------------------------------------------------------------------- language agreement
@@ -336,5 +356,37 @@ export function mtBenchScoreTable(rows: readonly MtBenchScoreRow[], intervals?: 
       ...countNote(invalid, 'unparsable scores (FastChat\'s -1) were left out.'),
       intervalNote(intervals),
     ],
+  };
+}
+
+/**
+ * Chance-corrected agreement on every scale (chance-ratings, chance-scores): one scale reads exactly like the
+ * single-scale table; several get a Scale column, each scale's rows computed on its own.
+ */
+export function scaleChanceTable(
+  id: string, from: 'ratings' | 'scores', tables: readonly { set: ScaleUnitSet; table: ChanceCorrectedTable }[],
+  by: readonly GroupField[], minItems: number, intervals: IntervalSettings | undefined, unmatched: number,
+): Table {
+  const unmatchedNote = countNote(unmatched, from === 'ratings'
+    ? 'judge score(s) are on scales no human rated on: not compared here (langlens scores chance-scores has them).'
+    : 'human rating(s) are on scales no judge scored on: not compared here (langlens scores chance-ratings has them).');
+  if (tables.length <= 1) {
+    const only = tables[0] ?? {
+      set: { scale: from === 'ratings' ? RATING_SCALE : { ...RATING_SCALE, id: 'scores', title: 'judge scores' }, units: [], leftOut: 0, leftOutReason: '' },
+      table: { rows: [], skippedRows: 0 },
+    };
+    const table = chanceCorrectedTable(id, only.table, only.set, by, minItems, intervals);
+    return { ...table, notes: [...table.notes.slice(0, -1), ...unmatchedNote, table.notes[table.notes.length - 1]!] };
+  }
+  const parts = tables.map(({ set, table }) => ({ set, rendered: chanceCorrectedTable(id, table, set, by, minItems, intervals) }));
+  const columns = parts[0]!.rendered.columns;
+  const notes = [...new Set(parts.flatMap((p) => p.rendered.notes.filter((n) => !n.startsWith('Nothing to compare'))
+    .map((n) => (n.endsWith('were left out.') ? `${p.set.scale.title}: ${n}` : n))))];
+  return {
+    id,
+    title: `Chance-corrected agreement on ${from === 'ratings' ? 'human ratings' : 'judge scores'}, per scale`,
+    columns: [...columns.slice(0, by.length), text('scale', 'Scale'), ...columns.slice(by.length)],
+    rows: parts.flatMap((p) => p.rendered.rows.map((row) => ({ ...row, scale: p.set.scale.title }))),
+    notes: [...notes.slice(0, -1), ...unmatchedNote, notes[notes.length - 1]!],
   };
 }

@@ -14,6 +14,17 @@ export interface TableOptions {
   /** Annotators by pattern: "expert_*", "!author_*". */
   readonly annotators?: string;
   readonly by: readonly GroupField[];
+  /**
+   * True when `by` is the default, not the user's: tables then break down by language and by run, turn and
+   * criterion wherever the data has several (never pooling them).
+   */
+  readonly byDefault?: boolean;
+  /** Criteria by name ('' for "no criterion"); all when absent. */
+  readonly criteria?: readonly string[];
+  /** Human labels as they stood at this time (ISO 8601): the latest per annotator and target given by then. */
+  readonly asOf?: string;
+  /** Human labels of this round or earlier (labels without a round are round 1). */
+  readonly round?: number;
   /** Unparsable judge answers: left out (counted), read as ties, or (tables with a reference verdict) errors. */
   readonly invalidAs: 'exclude' | 'tie' | 'wrong';
   /** Undefined: no intervals. */
@@ -22,6 +33,7 @@ export interface TableOptions {
   readonly minItems: number;
   /** A baseline system (side-by-side scores), or a per-language rule such as "tuned-{lang}". */
   readonly baseline?: string;
+  /** Systems by name or pattern ("mono-*", "!multi-*"); every pattern must match a system. */
   readonly systems?: readonly string[];
   /** The gold annotator whose labels are the reference of judge-accuracy; absent: the human majority. */
   readonly gold?: string;

@@ -1,5 +1,6 @@
 // The annotation panel's SQL: the responses an annotator's queue covers, their current labels and flags,
 // appending a label or a flag the moment it is given, and where the annotator stopped.
+import type { ScaleReference } from '../model/records';
 import type { LanguageTag } from '../model/language';
 import type { QueueResponse } from '../annotation/queue';
 import { ASSIGNED_ONLY, assignedParams } from './assignments';
@@ -21,7 +22,12 @@ export type LabelWrite = LabelTarget & {
   /** When the annotator gave it (ISO 8601), not when it reached the database. */
   readonly labelledAt: string;
 } & (
-  | { readonly kind: 'rating'; readonly system: string; readonly seed: number; readonly value: string | null }
+  | {
+      readonly kind: 'rating'; readonly system: string; readonly seed: number; readonly value: string | null;
+      /** A criterion of the project's task ('' or absent: none), and the declared scale (absent: lima-3). */
+      readonly criterion?: string;
+      readonly scale?: ScaleReference;
+    }
   | {
       readonly kind: 'pairwise';
       readonly systemA: string;
@@ -57,6 +63,10 @@ export interface NamedLabel {
 
 /** An annotator's current label. */
 export interface CurrentLabelRow extends NamedLabel {
+  /** '' for none. */
+  readonly criterion: string;
+  /** null: lima-3 (or a pairwise label). */
+  readonly scale: string | null;
   readonly group: string;
   readonly lang: LanguageTag;
   readonly turn: number;
@@ -97,7 +107,7 @@ export function queueResponses(
 export function currentLabelsOf(store: Store, run: string, annotator: string, kind: 'rating' | 'pairwise'): Promise<CurrentLabelRow[]> {
   return store.db.all<CurrentLabelRow>(`
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
-           l.value, l.comment
+           l.value, l.comment, l.criterion, l.scale
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators a ON a.id = l.annotator_id
     LEFT JOIN systems s ON s.id = l.system_id LEFT JOIN systems sa ON sa.id = l.system_a_id
@@ -151,11 +161,11 @@ export async function appendLabel(store: Store, label: LabelWrite): Promise<void
       : await pairColumns(store, label);
     await store.db.run(`
       INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
-        system_id, seed, value, presentation, comment, labelled_at, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        system_id, seed, value, presentation, comment, labelled_at, recorded_at, criterion, scale, scale_min, scale_max)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [label.fingerprint, label.kind, promptId, annotatorId, columns.target, columns.systemA, columns.systemB,
       columns.system, columns.seed, columns.value, columns.presentation, label.comment, label.labelledAt,
-      new Date().toISOString()]);
+      new Date().toISOString(), ...dimensionsOf(label)]);
   });
 }
 
@@ -187,6 +197,12 @@ export async function savePosition(store: Store, annotator: string, queue: strin
       ON CONFLICT (annotator_id, queue) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at`,
     [annotatorId, queue, item, new Date().toISOString()]);
   });
+}
+
+/** Criterion and scale columns of a label: none for a pairwise or an excellent / pass / fail label. */
+function dimensionsOf(label: LabelWrite): [string, string | null, number | null, number | null] {
+  if (label.kind !== 'rating') return ['', null, null, null];
+  return [label.criterion ?? '', label.scale?.name ?? null, label.scale?.min ?? null, label.scale?.max ?? null];
 }
 
 interface LabelColumns {

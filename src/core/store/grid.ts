@@ -57,6 +57,8 @@ export interface GroupLabel extends NamedLabel {
   readonly lang: LanguageTag;
   readonly kind: 'rating' | 'pairwise' | 'language';
   readonly annotator: string;
+  /** '' for none. */
+  readonly criterion: string;
 }
 
 export interface GroupFlag {
@@ -108,7 +110,7 @@ export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGr
       WHERE ${IN_GROUP} ORDER BY j.name, pj.id`, params),
     store.db.all<GroupLabel>(`
       SELECT p.lang, l.kind, a.name AS annotator, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
-             l.value, l.comment
+             l.value, l.comment, l.criterion
       FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN annotators a ON a.id = l.annotator_id LEFT JOIN systems s ON s.id = l.system_id
       LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
@@ -155,12 +157,13 @@ export interface ProgressRow {
 
 /**
  * Rating: one item per response. Pairwise: one item per pair of systems that answered a prompt (first sample).
- * Labelled counts the annotator's current labels on items that exist.
+ * Labelled counts the items that exist with a current label of the annotator (on any criterion).
  */
 export function progressOf(store: Store, run: string, annotator: string, task: 'rating' | 'pairwise'): Promise<ProgressRow[]> {
   if (task === 'rating') {
     return store.db.all<ProgressRow>(`
-      SELECT p.lang, p.group_key AS "group", count(*) AS total, count(l.id) AS labelled
+      SELECT p.lang, p.group_key AS "group", count(DISTINCT resp.id) AS total,
+             count(DISTINCT CASE WHEN l.id IS NOT NULL THEN resp.id END) AS labelled
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       LEFT JOIN current_labels l ON l.prompt_id = resp.prompt_id AND l.kind = 'rating' AND l.system_id = resp.system_id
         AND l.seed = resp.seed AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
@@ -173,7 +176,8 @@ export function progressOf(store: Store, run: string, annotator: string, task: '
     pairs AS (
       SELECT x.prompt_id, x.system_id AS a, y.system_id AS b FROM answered x JOIN answered y
       ON y.prompt_id = x.prompt_id AND x.system_id < y.system_id)
-    SELECT p.lang, p.group_key AS "group", count(*) AS total, count(l.id) AS labelled
+    SELECT p.lang, p.group_key AS "group", count(DISTINCT pairs.prompt_id || ':' || pairs.a || ':' || pairs.b) AS total,
+           count(DISTINCT CASE WHEN l.id IS NOT NULL THEN pairs.prompt_id || ':' || pairs.a || ':' || pairs.b END) AS labelled
     FROM pairs JOIN prompts p ON p.id = pairs.prompt_id
     LEFT JOIN current_labels l ON l.prompt_id = pairs.prompt_id AND l.kind = 'pairwise' AND l.system_a_id = pairs.a
       AND l.system_b_id = pairs.b AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)

@@ -16,6 +16,7 @@ interface LabelRow {
   label_id: string; kind: 'pairwise' | 'rating' | 'language'; run: string; grp: string; lang: string; turn: number;
   annotator: string; system_a: string | null; system_b: string | null; system: string | null; seed: number | null;
   value: string | null; presentation: string | null; comment: string | null; labelled_at: string;
+  criterion: string; scale: string | null; scale_min: number | null; scale_max: number | null; round: number | null;
 }
 
 interface FlagRow {
@@ -28,7 +29,8 @@ export async function labelRecords(store: Store, filter: LabelExportFilter = {})
   const params = filter.run === undefined ? [] : [filter.run];
   const labels = await store.db.all<LabelRow>(`
     SELECT l.fingerprint AS label_id, l.kind, r.name AS run, p.group_key AS grp, p.lang, p.turn, a.name AS annotator,
-           sa.name AS system_a, sb.name AS system_b, s.name AS system, l.seed, l.value, l.presentation, l.comment, l.labelled_at
+           sa.name AS system_a, sb.name AS system_b, s.name AS system, l.seed, l.value, l.presentation, l.comment, l.labelled_at,
+           l.criterion, l.scale, l.scale_min, l.scale_max, l.round
     FROM ${filter.currentOnly ? 'current_labels' : 'labels'} l
     JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
     LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
@@ -48,8 +50,18 @@ function common(row: { label_id: string; run: string; grp: string; lang: string;
   return { run: row.run, group: row.grp, lang: row.lang, turn: row.turn, annotator: row.annotator, label_id: row.label_id, labelled_at: row.labelled_at };
 }
 
+/** Criterion, scale and round, only when the label has them (an older label exports exactly as before). */
+function dimensions(row: LabelRow): CanonicalRow {
+  return {
+    ...(row.criterion ? { criterion: row.criterion } : {}),
+    ...(row.scale !== null ? { scale: row.scale } : {}),
+    ...(row.scale_min !== null && row.scale_max !== null ? { scale_min: row.scale_min, scale_max: row.scale_max } : {}),
+    ...(row.round !== null ? { round: row.round } : {}),
+  };
+}
+
 function labelRow(row: LabelRow): CanonicalRow {
-  const note: CanonicalRow = row.comment === null ? {} : { comment: row.comment };
+  const note: CanonicalRow = { ...dimensions(row), ...(row.comment === null ? {} : { comment: row.comment }) };
   const value = (field: string): CanonicalRow => (row.value === null ? { cleared: true } : { [field]: row.value! });
   switch (row.kind) {
     case 'pairwise':
@@ -58,7 +70,10 @@ function labelRow(row: LabelRow): CanonicalRow {
         ...(row.presentation ? { order: row.presentation } : {}), ...note,
       };
     case 'rating':
-      return { kind: 'rating-label', ...common(row), system: row.system!, seed: row.seed!, ...value('rating'), ...note };
+      return {
+        kind: 'rating-label', ...common(row), system: row.system!, seed: row.seed!,
+        ...(row.value !== null && row.scale_min !== null ? { rating: Number(row.value) } : value('rating')), ...note,
+      };
     case 'language':
       return { kind: 'language-label', ...common(row), system: row.system!, seed: row.seed!, language: row.value!, ...note };
   }

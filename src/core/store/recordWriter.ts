@@ -2,10 +2,13 @@
 // allocated here (the transaction holds the write lock), so rows can be batched without a round trip per row.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { CanonicalRecord, PairVerdict, PresentationOrder, PromptKey, ScoreScale, SourceRef } from '../model/records';
+import type {
+  CanonicalRecord, HumanLabelRecord, PairVerdict, PresentationOrder, PromptKey, ScaleReference, ScoreScale, SourceRef,
+} from '../model/records';
 import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
 import { replacementsSoFar, watchReplacements, type Replacement } from './replacementGuard';
+import { declareSchema } from './schemaEntries';
 import type { SqliteDatabase, SqlValue } from './sqlite';
 
 export type { Replacement } from './replacementGuard';
@@ -58,8 +61,8 @@ export class RecordWriter {
          WHERE reference_answers.text IS NOT excluded.text`),
       pairwise_judgments: new BatchInsert(db,
         `INSERT INTO pairwise_judgments (prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw,
-           reasoning, source_id, source_line, prompt_variant, preference)`, 12,
-        `ON CONFLICT (prompt_id, judge_id, system_a_id, system_b_id, presentation) DO UPDATE SET
+           reasoning, source_id, source_line, prompt_variant, preference, criterion)`, 13,
+        `ON CONFLICT (prompt_id, judge_id, system_a_id, system_b_id, presentation, criterion) DO UPDATE SET
            verdict = excluded.verdict, raw = excluded.raw, reasoning = excluded.reasoning,
            source_id = excluded.source_id, source_line = excluded.source_line,
            prompt_variant = excluded.prompt_variant, preference = excluded.preference
@@ -69,8 +72,8 @@ export class RecordWriter {
            OR pairwise_judgments.preference IS NOT excluded.preference`),
       pointwise_judgments: new BatchInsert(db,
         `INSERT INTO pointwise_judgments (prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw,
-           reasoning, source_id, source_line, prompt_variant)`, 13,
-        `ON CONFLICT (prompt_id, system_id, seed, judge_id) DO UPDATE SET
+           reasoning, source_id, source_line, prompt_variant, criterion)`, 14,
+        `ON CONFLICT (prompt_id, system_id, seed, judge_id, criterion) DO UPDATE SET
            scale = excluded.scale, scale_min = excluded.scale_min, scale_max = excluded.scale_max,
            score = excluded.score, raw = excluded.raw, reasoning = excluded.reasoning,
            source_id = excluded.source_id, source_line = excluded.source_line, prompt_variant = excluded.prompt_variant
@@ -82,7 +85,8 @@ export class RecordWriter {
            recorded_at, source_id, source_line)`, 10),
       labels: new BatchInsert(db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
-           system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line)`, 16),
+           system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line, criterion,
+           scale, scale_min, scale_max, round)`, 21),
     };
   }
 
@@ -142,6 +146,11 @@ export class RecordWriter {
   }
 
   async write(record: CanonicalRecord, sourceId: number | null): Promise<void> {
+    if (record.kind === 'schema') {
+      await this.settle();
+      await declareSchema(this.db, record, sourceId, this.now);
+      return;
+    }
     if (!this.loadedRuns.has(record.run)) {
       await this.settle();
       await this.preloadRun(record.run);
@@ -231,7 +240,7 @@ export class RecordWriter {
         const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
         const preference = record.preference === undefined ? null : pair.flipped ? 1 - record.preference : record.preference;
         this.batches.pairwise_judgments!.add([promptId, judgeId, pair.a, pair.b, pair.order, pair.verdict,
-          record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null, preference]);
+          record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null, preference, record.criterion ?? '']);
         return;
       }
       case 'pointwise-judgment': {
@@ -239,7 +248,7 @@ export class RecordWriter {
         const systemId = this.systemId(record.run, record.system);
         const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
         this.batches.pointwise_judgments!.add([promptId, systemId, record.seed, judgeId, record.scale.name, record.scale.min,
-          record.scale.max, record.score, record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null]);
+          record.scale.max, record.score, record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null, record.criterion ?? '']);
         return;
       }
       case 'reference': {
@@ -252,16 +261,22 @@ export class RecordWriter {
         const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order ?? 'AB');
         // Without an explicit order, system_a is taken to be the response shown first (MT-bench's "Assistant A").
         this.addLabel(record, 'pairwise', promptId, `pair:${pair.a}:${pair.b}`, [pair.a, pair.b, null, null], pair.verdict,
-          pair.order, sourceId, source);
+          pair.order, sourceId, source, { criterion: record.criterion ?? '' });
         return;
       }
-      case 'rating-label':
+      case 'rating-label': {
+        const promptId = this.promptId(record, sourceId, line);
+        const systemId = this.systemId(record.run, record.system);
+        this.addLabel(record, 'rating', promptId, `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed],
+          record.rating === null ? null : String(record.rating), null, sourceId, source,
+          { criterion: record.criterion ?? '', ...(record.scale ? { scale: record.scale } : {}) });
+        return;
+      }
       case 'language-label': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
-        const value = record.kind === 'rating-label' ? record.rating : record.language;
-        this.addLabel(record, record.kind === 'rating-label' ? 'rating' : 'language', promptId,
-          `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed], value, null, sourceId, source);
+        this.addLabel(record, 'language', promptId, `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed],
+          record.language, null, sourceId, source, { criterion: '' });
         return;
       }
       case 'language-flag': {
@@ -283,15 +298,20 @@ export class RecordWriter {
   }
 
   private addLabel(
-    record: CanonicalRecord & { annotator: string; labelId?: string; labelledAt?: string; comment?: string },
-    kind: string, promptId: number, target: string, systems: SqlValue[], value: string | null,
-    presentation: string | null, sourceId: number | null, source: SourceRef,
+    record: HumanLabelRecord, kind: string, promptId: number, target: string, systems: SqlValue[], value: string | null,
+    presentation: string | null, sourceId: number | null, source: SourceRef, on: LabelDimensions,
   ): void {
     const annotatorId = this.annotatorId(record.annotator);
+    // Criterion, scale and round join the fingerprint only when present: a label of an older file keeps its id.
+    const extra = [
+      ...(on.criterion ? [{ criterion: on.criterion }] : []), ...(on.scale ? [{ scale: on.scale }] : []),
+      ...(record.round !== undefined ? [{ round: record.round }] : []),
+    ];
     const fingerprint = record.labelId ?? this.fingerprintOf(source, [kind, promptId, annotatorId, target, value, presentation,
-      record.labelledAt ?? null, record.comment ?? null]);
+      record.labelledAt ?? null, record.comment ?? null, ...extra]);
     this.batches.labels!.add([fingerprint, kind, promptId, annotatorId, target, ...systems, value, presentation,
-      record.comment ?? null, record.labelledAt ?? this.now, this.now, sourceId, source.line]);
+      record.comment ?? null, record.labelledAt ?? this.now, this.now, sourceId, source.line, on.criterion,
+      on.scale?.name ?? null, on.scale?.min ?? null, on.scale?.max ?? null, record.round ?? null]);
   }
 
   /** Stores a pair with the lower system id first, flipping the verdict and the presentation order to match. */
@@ -381,6 +401,12 @@ export class RecordWriter {
   private promptKeyFor(key: PromptKey): string {
     return `${this.runId(key.run)}\u0000${key.group}\u0000${key.lang}\u0000${key.turn}`;
   }
+}
+
+/** What a label is about besides its target: the criterion ('' for none) and the scale of a rating (absent: lima-3). */
+interface LabelDimensions {
+  readonly criterion: string;
+  readonly scale?: ScaleReference;
 }
 
 function judgeKey(name: string, hash: string): string {

@@ -1,7 +1,6 @@
 // The SQL of the score tables (protocols.md §2, §4, §5): pointwise judge scores with the effective language of
 // the response they grade, and the annotators' current excellent / pass / fail ratings.
 import type { LanguageTag } from '../model/language';
-import type { Rating } from '../model/records';
 import {
   addSystemFilter,
   EFFECTIVE_LANGUAGE_COLUMNS,
@@ -11,11 +10,13 @@ import {
   type ResponseFilter,
   type ResponseKeyRow,
 } from './languageQueries';
-import { filterClause, placeholders, type Store } from './store';
+import { addCriterionFilter, currentLabels, filterClause, placeholders, type LabelsAsOf, type Store } from './store';
 
 export interface PointwiseScoreRow extends ResponseKeyRow {
   readonly judge: string;
   readonly judgeHash: string;
+  /** '' when the score has no criterion. */
+  readonly criterion: string;
   readonly scale: string;
   readonly scaleMin: number;
   readonly scaleMax: number;
@@ -27,19 +28,19 @@ export interface PointwiseScoreRow extends ResponseKeyRow {
   readonly source: LanguageSource | null;
 }
 
-/** Pointwise judgments on one scale (by name), each with the effective language of the response it grades. */
+/** Pointwise judgments on one scale (by name; every scale when absent), each with the effective language of the response it grades. */
 export function pointwiseScores(
-  store: Store, filter: ResponseFilter & { readonly scale: string; readonly judges?: readonly string[] },
+  store: Store, filter: ResponseFilter & { readonly scale?: string; readonly judges?: readonly string[] },
 ): Promise<PointwiseScoreRow[]> {
-  const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  where.add('pw.scale = ?', [filter.scale]);
+  const where = addCriterionFilter(addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's'), filter, 'pw');
+  if (filter.scale !== undefined) where.add('pw.scale = ?', [filter.scale]);
   if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
   // The language is looked up by (prompt, system, seed): a judge file may be imported without its responses, and a
   // human may label the language of a response whose text is not in the database.
   return store.db.all<PointwiseScoreRow>(`
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, pw.seed, j.name AS judge,
-           j.hash AS judgeHash, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
+           j.hash AS judgeHash, pw.criterion, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
            ${EFFECTIVE_LANGUAGE_COLUMNS}
     FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
@@ -51,18 +52,27 @@ export function pointwiseScores(
 
 export interface HumanRatingRow extends ResponseKeyRow {
   readonly annotator: string;
-  readonly rating: Rating;
+  /** '' when the rating has no criterion. */
+  readonly criterion: string;
+  /** A level of an ordinal scale, or a number (as text) on a numeric one. */
+  readonly rating: string;
+  /** null: lima-3 (excellent / pass / fail). */
+  readonly scale: string | null;
+  /** The bounds of a numeric scale, as the rating gave them; null for an ordinal one. */
+  readonly scaleMin: number | null;
+  readonly scaleMax: number | null;
 }
 
-/** Each annotator's current excellent / pass / fail rating of each response (cleared ratings are none). */
-export function humanRatings(store: Store, filter: ResponseFilter = {}): Promise<HumanRatingRow[]> {
-  const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
+/** Each annotator's current rating of each response per criterion, on any scale (cleared ratings are none). */
+export function humanRatings(store: Store, filter: ResponseFilter & LabelsAsOf = {}): Promise<HumanRatingRow[]> {
+  const where = addCriterionFilter(addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's'), filter, 'l');
   where.add(`l.kind = 'rating'`, []);
   where.add('l.value IS NOT NULL', []);
+  const current = currentLabels(filter);
   return store.db.all<HumanRatingRow>(`
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, a.name AS annotator,
-           l.value AS rating
-    FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
+           l.criterion, l.value AS rating, l.scale, l.scale_min AS scaleMin, l.scale_max AS scaleMax
+    FROM ${current.sql} l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = l.system_id JOIN annotators a ON a.id = l.annotator_id
-    ${where.sql()} ORDER BY l.id`, where.params);
+    ${where.sql()} ORDER BY l.id`, [...current.params, ...where.params]);
 }

@@ -26,10 +26,22 @@ export interface DataFilter {
   readonly run?: string;
   readonly languages?: readonly string[];
   readonly turns?: readonly number[];
+  /** Criteria by name ('' is "no criterion"); all when absent. */
+  readonly criteria?: readonly string[];
+}
+
+/** Which human labels count as current: the latest per annotator and target, as of a time or a round. */
+export interface LabelsAsOf {
+  /** ISO 8601: only labels given at or before it (labels are append-only, so the state then is recoverable). */
+  readonly asOf?: string;
+  /** Only labels of this round or earlier (labels without a round count as round 1). */
+  readonly round?: number;
 }
 
 export interface JudgeVerdictRow extends PairKey {
   readonly judge: string;
+  /** '' (or absent, in rows built by hand) when the verdict has no criterion. */
+  readonly criterion?: string;
   readonly judgeHash: string;
   readonly order: PresentationOrder;
   readonly verdict: PairVerdict;
@@ -38,6 +50,7 @@ export interface JudgeVerdictRow extends PairKey {
 
 export interface HumanPairwiseRow extends PairKey {
   readonly annotator: string;
+  readonly criterion?: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
   readonly order: PresentationOrder | null;
 }
@@ -117,9 +130,10 @@ export class Store {
   async judgeVerdicts(filter: DataFilter & { judges?: readonly string[] } = {}): Promise<JudgeVerdictRow[]> {
     const where = filterClause(filter, 'p', 'r');
     if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
+    addCriterionFilter(where, filter, 'pj');
     return this.db.all<JudgeVerdictRow>(`
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
-             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw
+             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw, pj.criterion
       FROM pairwise_judgments pj
       JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id JOIN judges j ON j.id = pj.judge_id
       JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
@@ -127,18 +141,28 @@ export class Store {
   }
 
   /** Each annotator's current (latest) pairwise label per item; superseded labels stay in the history. */
-  async humanPairwiseLabels(filter: DataFilter & { annotators?: readonly string[] } = {}): Promise<HumanPairwiseRow[]> {
+  async humanPairwiseLabels(filter: DataFilter & LabelsAsOf & { annotators?: readonly string[] } = {}): Promise<HumanPairwiseRow[]> {
     const where = filterClause(filter, 'p', 'r');
     where.add(`l.kind = 'pairwise'`, []);
     where.add('l.value IS NOT NULL', []);
     if (filter.annotators?.length) where.add(`a.name IN (${placeholders(filter.annotators)})`, filter.annotators);
+    addCriterionFilter(where, filter, 'l');
+    const current = currentLabels(filter);
     return this.db.all<HumanPairwiseRow>(`
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
-             a.name AS annotator, l.value AS verdict, l.presentation AS "order"
-      FROM current_labels l
+             a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion
+      FROM ${current.sql} l
       JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
       JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id
-      ${where.sql()} ORDER BY l.id`, where.params);
+      ${where.sql()} ORDER BY l.id`, [...current.params, ...where.params]);
+  }
+
+  /** The systems of one run, or of every run, by name. */
+  async systemNames(run?: string): Promise<string[]> {
+    const rows = await this.db.all<{ name: string }>(`
+      SELECT DISTINCT s.name FROM systems s JOIN runs r ON r.id = s.run_id ${run === undefined ? '' : 'WHERE r.name = ?'}
+      ORDER BY s.name`, run === undefined ? [] : [run]);
+    return rows.map((r) => r.name);
   }
 
   async annotatorNames(): Promise<string[]> {
@@ -226,6 +250,30 @@ export class WhereClause {
   sql(): string {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
+}
+
+/** Narrows to the filter's criteria, on a labels or judgments table aliased `alias`. */
+export function addCriterionFilter(where: WhereClause, filter: DataFilter, alias: string): WhereClause {
+  if (filter.criteria?.length) where.add(`${alias}.criterion IN (${placeholders(filter.criteria)})`, filter.criteria);
+  return where;
+}
+
+/**
+ * The current labels as a table expression: the view (the latest label of each annotator on each target and
+ * criterion), or the same computed over the labels given by a time or in a round or earlier.
+ */
+export function currentLabels(asOf: LabelsAsOf): { sql: string; params: SqlValue[] } {
+  if (asOf.asOf === undefined && asOf.round === undefined) return { sql: 'current_labels', params: [] };
+  const where = new WhereClause();
+  if (asOf.asOf !== undefined) where.add('l.labelled_at <= ?', [asOf.asOf]);
+  if (asOf.round !== undefined) where.add('coalesce(l.round, 1) <= ?', [asOf.round]);
+  return {
+    sql: `(SELECT * FROM (
+      SELECT l.*, ROW_NUMBER() OVER (
+        PARTITION BY l.prompt_id, l.kind, l.target, l.criterion, l.annotator_id ORDER BY l.labelled_at DESC, l.id DESC) AS recency
+      FROM labels l ${where.sql()}) WHERE recency = 1)`,
+    params: where.params,
+  };
 }
 
 export function filterClause(filter: DataFilter, prompt: string, run: string): WhereClause {

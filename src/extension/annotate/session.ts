@@ -8,8 +8,13 @@ import {
 } from '../../core/store/annotation';
 import { sameLanguage, type LanguageTag } from '../../core/model/language';
 import type { Store } from '../../core/store/store';
+import { ratingDesign, type RatingDesign } from '../../core/annotation/design';
+import { scaleChoices } from '../../core/model/scales';
+import type { CriterionDefinition } from '../../core/model/records';
+import { declaredSchema } from '../../core/store/schemaEntries';
 import type {
-  AnnotationItemView, AnnotationResponseView, AnnotationSession as SessionView, FlagGiven, LabelGiven, LabelValue, PairChoice, Slot,
+  AnnotationItemView, AnnotationResponseView, AnnotationSession as SessionView, CriterionView, FlagGiven, LabelGiven, LabelValue,
+  PairChoice, ScaleChoice, Slot,
 } from '../../shared/protocol';
 import { detectionView, languageView } from '../languages';
 import { renderMarkdown } from '../markdown';
@@ -33,6 +38,10 @@ export class AnnotationSession {
     private readonly labels: Map<string, CurrentLabel>,
     private readonly flags: Set<string>,
     readonly startIndex: number,
+    /** The project's declared rating task, when there is one: its scale and criteria. */
+    private readonly design: RatingDesign | undefined,
+    /** The criterion of each item key, when the task has criteria. */
+    private readonly criteria: ReadonlyMap<string, CriterionDefinition>,
   ) {
     this.byKey = new Map(items.map((item) => [item.key, item]));
   }
@@ -40,18 +49,26 @@ export class AnnotationSession {
   /** Builds the queue from the database: the annotator's languages of the run, their labels, where they stopped. */
   static async open(store: Store, spec: SessionSpec): Promise<AnnotationSession> {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
-    const items = buildQueue(spec, await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task }));
+    const design = spec.task === 'rating' ? ratingDesign(await declaredSchema(store)) : undefined;
+    const queued = buildQueue(spec, await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task }));
+    // A task with criteria asks about each response once per criterion, one after the other.
+    const criteria = new Map<string, CriterionDefinition>();
+    const items = !design?.criteria.length ? queued : queued.flatMap((item) => design.criteria.map((criterion) => {
+      const key = criterionKey(item.key, criterion.name);
+      criteria.set(key, criterion);
+      return { ...item, key };
+    }));
     const rows = await currentLabelsOf(store, spec.run, spec.annotator, spec.task);
     const byKey = new Map(items.map((item) => [item.key, item]));
     const labels = new Map<string, CurrentLabel>();
     for (const row of rows) {
-      const entry = spec.task === 'rating' ? ratingEntry(row) : pairEntry(row, byKey);
+      const entry = spec.task === 'rating' ? ratingEntry(row, design) : pairEntry(row, byKey);
       if (entry) labels.set(entry[0], entry[1]);
     }
     const flags = new Set((await currentFlagsOf(store, spec.run, spec.annotator)).map((f) => responseKey(f.group, f.lang, f.turn, f.system, f.seed)));
     const remembered = await readPosition(store, spec.annotator, queueName(spec));
     const start = resumeIndex(items, remembered, new Set(labels.keys()));
-    return new AnnotationSession(spec, items, labels, flags, start);
+    return new AnnotationSession(spec, items, labels, flags, start, design, criteria);
   }
 
   get queue(): string {
@@ -65,6 +82,13 @@ export class AnnotationSession {
       total: this.items.length, startIndex: this.startIndex,
       labelledMask: this.items.map((i) => (this.labels.has(i.key) ? '1' : '0')).join(''),
       languages: languages.map(languageView), restrictedTo: this.spec.restrictedTo,
+      ...(this.design ? {
+        design: {
+          task: this.design.task,
+          scale: { name: this.design.scale.name, description: this.design.scale.description ?? null, choices: scaleChoices(this.design.scale) },
+          criteria: this.design.criteria.map(criterionView),
+        },
+      } : {}),
     };
   }
 
@@ -80,6 +104,18 @@ export class AnnotationSession {
       fingerprint: given.id, annotator: this.spec.annotator, run: this.spec.run, group: item.group, lang: item.lang,
       turn: item.turn, comment: given.comment, labelledAt: given.labelledAt,
     };
+    if (item.task === 'rating' && this.design) {
+      const choice = given.value === null ? null : given.value.startsWith('scale:') ? given.value.slice('scale:'.length) : undefined;
+      if (choice === undefined || (choice !== null && !scaleChoices(this.design.scale).includes(choice))) {
+        throw new Error(`"${given.value}" is not on the scale ${this.design.scale.name}`);
+      }
+      const scale = this.design.scale;
+      const criterion = this.criteria.get(item.key)?.name ?? '';
+      return {
+        ...base, kind: 'rating', system: item.system, seed: item.seed, criterion, value: choice,
+        ...(scale.name === 'lima-3' ? {} : { scale: scale.kind === 'numeric' ? { name: scale.name, min: scale.min, max: scale.max } : { name: scale.name } }),
+      };
+    }
     if (item.task === 'rating') {
       if (given.value !== null && !isRating(given.value)) throw new Error(`"${given.value}" is not a rating`);
       return { ...base, kind: 'rating', system: item.system, seed: item.seed, value: given.value };
@@ -147,6 +183,7 @@ export class AnnotationSession {
       prompt: texts.text === null ? null : renderMarkdown(texts.text),
       responses: slots.map((slot) => this.responseView(item, slot, texts)),
       label: this.labels.get(item.key) ?? null,
+      ...(this.criteria.has(item.key) ? { criterion: criterionView(this.criteria.get(item.key)!) } : {}),
     };
   }
 
@@ -189,9 +226,26 @@ function choiceOf(verdict: PairVerdict, shown: 'AB' | 'BA'): PairChoice {
   return (verdict === 'A') === leftIsA ? 'left' : 'right';
 }
 
-function ratingEntry(row: CurrentLabelRow): [string, CurrentLabel] | undefined {
-  if (row.system === null || row.seed === null || !isRating(row.value as LabelValue)) return undefined;
-  return [responseKey(row.group, row.lang, row.turn, row.system, row.seed), { value: row.value as LabelValue, comment: row.comment }];
+function ratingEntry(row: CurrentLabelRow, design: RatingDesign | undefined): [string, CurrentLabel] | undefined {
+  if (row.system === null || row.seed === null) return undefined;
+  const key = responseKey(row.group, row.lang, row.turn, row.system, row.seed);
+  if (!design) {
+    if (row.criterion !== '' || !isRating(row.value as LabelValue)) return undefined;
+    return [key, { value: row.value as LabelValue, comment: row.comment }];
+  }
+  // Only the task's own labels: its scale (NULL is lima-3) and its criteria (or none).
+  if ((row.scale ?? 'lima-3') !== design.scale.name) return undefined;
+  if (design.criteria.length > 0 ? !design.criteria.some((c) => c.name === row.criterion) : row.criterion !== '') return undefined;
+  const value: ScaleChoice = `scale:${row.value}`;
+  return [design.criteria.length > 0 ? criterionKey(key, row.criterion) : key, { value, comment: row.comment }];
+}
+
+function criterionKey(itemKey: string, criterion: string): string {
+  return `${itemKey}#${criterion}`;
+}
+
+function criterionView(c: CriterionDefinition): CriterionView {
+  return { name: c.name, description: c.description ?? null, rubric: c.rubric ?? null };
 }
 
 /** The database stores a pair by system id; the queue by name. Flip the verdict where the two orders differ. */

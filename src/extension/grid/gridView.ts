@@ -60,7 +60,8 @@ function cells(data: PromptGroupData): GridCellView[] {
     const same = (x: { lang: string; system: string | null; seed: number | null }) => x.lang === r.lang && x.system === r.system && x.seed === r.seed;
     const labels = (kind: 'rating' | 'language'): HumanLabelView[] => data.labels
       .filter((l) => l.kind === kind && same(l))
-      .map((l) => ({ annotator: l.annotator, value: l.value, comment: l.comment }));
+      // A rating on a criterion says which, so that a response's fluency and faithfulness read apart.
+      .map((l) => ({ annotator: l.annotator, value: l.criterion ? `${l.criterion}: ${l.value}` : l.value, comment: l.comment }));
     byCell.set(key, [...(byCell.get(key) ?? []), {
       seed: r.seed, html: renderMarkdown(r.text),
       detected: detectionView(r.lang, { lang: r.detectedLang, confidence: r.detectionConfidence, detector: r.detector }),

@@ -27,7 +27,8 @@ describe('langlens CLI', function () {
     const imported = langlens(folder.path, 'import', join(PROJECT_ROOT, 'demo'), '--json');
     assert.equal(imported.code, 0, imported.stderr);
     const reports = JSON.parse(imported.stdout) as { format: string; records: Record<string, number> }[];
-    assert.equal(reports.length, 5);
+    // prompts, responses, two judges' files, human labels, and the numeric criterion-rated task (schema and ratings).
+    assert.equal(reports.length, 7);
     assert.deepEqual(reports.find((r) => r.records.response)!.records, { response: 72 });
     assert.ok(existsSync(join(folder.path, '.langlens', 'langlens.db')));
 

@@ -45,19 +45,20 @@ describe('import trust: no silent loss', () => {
   });
 
   describe('fields the layout does not read', () => {
-    const rating = (criterion: string, rating: string) => ({ kind: 'rating-label', run: 'r', group: 'g1', lang: 'es', annotator: 'ana', system: 's1', criterion, rating });
+    // `aspect` is no field of the canonical layout (its name is `criterion`).
+    const rating = (aspect: string, rating: string) => ({ kind: 'rating-label', run: 'r', group: 'g1', lang: 'es', annotator: 'ana', system: 's1', aspect, rating });
 
     it('are reported with file, first line, field and count; records differing only in them are said to be one', async () => {
       const path = file('labels.jsonl', jsonl([rating('fluency', 'pass'), rating('accuracy', 'fail'), { ...key, group: 'g1', text: 'x', tokens: 3 }]));
       const report = await importFile(test.store, path);
       const notes = report.notes.map((n) => [n.file, n.line, n.field, n.count]);
-      assert.deepEqual(notes, [[path, 1, 'criterion', 2], [path, 3, 'tokens', 1]]);
+      assert.deepEqual(notes, [[path, 1, 'aspect', 2], [path, 3, 'tokens', 1]]);
       assert.match(report.notes[0]!.message, /not imported \(records that differ only in it are the same record here\)/);
     });
 
     it('refuse the file with --strict, writing nothing', async () => {
       const error = await refusal(file('labels.jsonl', jsonl([rating('fluency', 'pass')])), { strict: true });
-      assert.deepEqual(error.problems.map((p) => [p.line, p.field]), [[1, 'criterion']]);
+      assert.deepEqual(error.problems.map((p) => [p.line, p.field]), [[1, 'aspect']]);
       assert.equal(await count('labels'), 0);
     });
 

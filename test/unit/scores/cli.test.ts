@@ -1,17 +1,8 @@
 // `langlens langid`, `langlens scores` and `langlens export` of a score table, run as a user runs them.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../support/paths';
-import { openTestStore, type TestStore } from './support';
-
-function langlens(db: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args, '--db', db], {
-    cwd: PROJECT_ROOT, encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { langlens, openTestStore, type TestStore } from './support';
 
 describe('langlens langid / scores / export', function () {
   this.timeout(120_000);

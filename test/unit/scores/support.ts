@@ -1,6 +1,7 @@
 // Shared by the score tests: a store in a temporary folder with canonical records imported through the real
 // importer, and comparisons that say which figure differs.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
@@ -61,4 +62,12 @@ export function only<T>(items: readonly T[], matches: (item: T) => boolean, what
   const found = items.filter(matches);
   assert.equal(found.length, 1, `${found.length} rows for ${what}`);
   return found[0]!;
+}
+
+/** `langlens ARGS --db DB`, run as a user runs it (through tsx, from the repository root). */
+export function langlens(db: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args, '--db', db], {
+    cwd: PROJECT_ROOT, encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

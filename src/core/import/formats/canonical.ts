@@ -1,5 +1,10 @@
 // LangLens's own layout (docs/formats.md): one record per line or row, its "kind" saying what it is.
-import { RATINGS, RECORD_KINDS, type CanonicalRecord, type PromptKey, type ScoreScale, type SourceRef } from '../../model/records';
+import {
+  RATINGS, RECORD_KINDS, type CanonicalRecord, type LabelScale, type PromptKey, type RatingLabelRecord, type ScoreScale,
+  type SourceRef,
+} from '../../model/records';
+import { scalesByName } from '../../model/scales';
+import { parseSchema } from '../schema';
 import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
@@ -24,10 +29,20 @@ export const canonicalFormat: ImportFormat = {
 };
 
 class CanonicalConverter implements RowConverter {
-  constructor(private readonly context: FormatContext) {}
+  /** Declared and built-in scales, and those a schema record earlier in this file declares. */
+  private readonly scales: Map<string, LabelScale>;
+
+  constructor(private readonly context: FormatContext) {
+    this.scales = scalesByName(context.schema);
+  }
 
   convert(row: Row, source: SourceRef): CanonicalRecord[] {
     const kind = f.oneOf(row, 'kind', RECORD_KINDS);
+    if (kind === 'schema') {
+      const schema = parseSchema(row);
+      for (const scale of schema.scales) this.scales.set(scale.name, scale);
+      return [{ kind, ...schema, source }];
+    }
     const key: PromptKey = {
       run: this.context.options.run ?? f.optionalId(row, 'run') ?? 'default',
       group: f.id(row, 'group'),
@@ -42,7 +57,7 @@ class CanonicalConverter implements RowConverter {
         return [{ kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), text: f.textAllowEmpty(row, 'text'), source }];
       case 'pairwise-judgment':
         return [{
-          kind, ...key, judge: f.id(row, 'judge'), systemA: f.id(row, 'system_a'), systemB: distinct(row),
+          kind, ...key, judge: f.id(row, 'judge'), ...criterionOf(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
           order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
           verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
           ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }),
@@ -55,7 +70,7 @@ class CanonicalConverter implements RowConverter {
           throw new FieldError('score', `${score} is outside the scale ${scale.name} (${scale.min} to ${scale.max})`);
         }
         return [{
-          kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), judge: f.id(row, 'judge'), scale, score,
+          kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), judge: f.id(row, 'judge'), ...criterionOf(row), scale, score,
           ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }), source,
         }];
       }
@@ -63,14 +78,14 @@ class CanonicalConverter implements RowConverter {
         return [{ kind, ...key, author: f.text(row, 'author'), text: f.text(row, 'text'), source }];
       case 'pairwise-label':
         return [{
-          kind, ...key, ...labelBase(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
+          kind, ...key, ...labelBase(row), ...criterionOf(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
           verdict: cleared(row, 'verdict') ? null : f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
           ...(f.has(row, 'order') ? { order: f.oneOf(row, 'order', ['AB', 'BA'] as const) } : {}), source,
         }];
       case 'rating-label':
         return [{
-          kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row),
-          rating: cleared(row, 'rating') ? null : f.oneOf(row, 'rating', RATINGS), source,
+          kind, ...key, ...labelBase(row), ...criterionOf(row), system: f.id(row, 'system'), seed: seedOf(row),
+          ...this.ratingOf(row), source,
         }];
       case 'language-flag':
         return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), flagged: f.flag(row, 'flagged'), source }];
@@ -78,6 +93,45 @@ class CanonicalConverter implements RowConverter {
         return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
     }
   }
+
+  /** A rating on lima-3 (no scale given), on a declared or built-in scale, or on a numeric scale with its bounds. */
+  private ratingOf(row: Row): Pick<RatingLabelRecord, 'rating' | 'scale'> {
+    const isCleared = cleared(row, 'rating');
+    if (!f.has(row, 'scale') || f.text(row, 'scale') === 'lima-3') {
+      if (f.has(row, 'scale_min') || f.has(row, 'scale_max')) throw new FieldError('scale', 'a numeric rating names its scale');
+      return { rating: isCleared ? null : f.oneOf(row, 'rating', RATINGS) };
+    }
+    const name = f.text(row, 'scale');
+    const declared = this.scales.get(name);
+    let scale: LabelScale;
+    if (f.has(row, 'scale_min') || f.has(row, 'scale_max')) {
+      const bounds = scaleOf(row);
+      if (declared && (declared.kind !== 'numeric' || declared.min !== bounds.min || declared.max !== bounds.max)) {
+        throw new FieldError('scale_max', `the scale ${name} is declared as ${describeDeclared(declared)}, not ${bounds.min} to ${bounds.max}`);
+      }
+      scale = { name, kind: 'numeric', min: bounds.min, max: bounds.max };
+    } else if (declared) {
+      scale = declared;
+    } else {
+      throw new FieldError('scale', `"${name}" is not a declared scale (declare it in langlens.schema.json, or give scale_min and scale_max)`);
+    }
+    const reference = scale.kind === 'numeric' ? { name, min: scale.min, max: scale.max } : { name };
+    if (isCleared) return { rating: null, scale: reference };
+    if (scale.kind === 'ordinal') return { rating: f.oneOf(row, 'rating', scale.levels), scale: reference };
+    const value = f.number(row, 'rating');
+    if (value < scale.min || value > scale.max) throw new FieldError('rating', `${value} is outside the scale ${name} (${scale.min} to ${scale.max})`);
+    return { rating: value, scale: reference };
+  }
+}
+
+function describeDeclared(scale: LabelScale): string {
+  return scale.kind === 'ordinal' ? `ordinal (${scale.levels.join(', ')})` : `${scale.min} to ${scale.max}`;
+}
+
+/** The criterion of a rating or verdict; absent or empty: none. */
+function criterionOf(row: Row): { criterion?: string } {
+  const criterion = f.optionalText(row, 'criterion');
+  return criterion === undefined ? {} : { criterion: criterion.trim() };
 }
 
 function preferenceOf(row: Row): number {
@@ -103,7 +157,14 @@ function labelBase(row: Row) {
     ...(f.has(row, 'label_id') ? { labelId: f.text(row, 'label_id') } : {}),
     ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
     ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
+    ...(f.has(row, 'round') ? { round: round(row) } : {}),
   };
+}
+
+function round(row: Row): number {
+  const n = f.integer(row, 'round');
+  if (n < 1) throw new FieldError('round', 'rounds are numbered from 1');
+  return n;
 }
 
 function distinct(row: Row): string {

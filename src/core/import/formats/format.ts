@@ -1,6 +1,6 @@
 // What every recogniser of an input layout provides.
 import { parseLanguageTag, type LanguageTag } from '../../model/language';
-import type { CanonicalRecord, SourceRef } from '../../model/records';
+import type { CanonicalRecord, LabelSchema, SourceRef } from '../../model/records';
 import type { FileSyntax } from '../readers';
 import type { Row } from '../fields';
 
@@ -18,6 +18,8 @@ export interface ImportOptions {
 export interface FormatContext {
   readonly file: string;
   readonly options: ImportOptions;
+  /** The schema the database already declares (scales, criteria): ratings on a declared scale are checked against it. */
+  readonly schema?: LabelSchema;
 }
 
 /** Converts the rows of one file. Created once per file, so it may keep state (a lookup table, a counter). */

@@ -13,6 +13,7 @@ import { llmComparatorFormat } from './llmComparator';
 import { mtBenchFormat } from './mtBench';
 import { pandaLmJudgeFormat, pandaLmTestSetFormat } from './pandaLm';
 import { promptfooFormat, promptfooGradingFormat } from './promptfoo';
+import { schemaFileFormat } from './schemaFile';
 
 export type { ImportFormat, ImportOptions } from './format';
 
@@ -39,6 +40,7 @@ export const FORMATS: readonly ImportFormat[] = [
   kewJudgeFormat,
   kewOutputsFormat,
   hpltPromptsFormat,
+  schemaFileFormat,
 ];
 
 export function formatNamed(name: string): ImportFormat | undefined {

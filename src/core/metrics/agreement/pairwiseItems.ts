@@ -9,6 +9,8 @@ import type { GroupValues } from '../grouping';
 export type HumanVerdict = Exclude<PairVerdict, 'invalid'>;
 
 export interface PairwiseItem extends PairKey {
+  /** The criterion the verdicts and votes are about ('' or absent: none); another criterion is another item. */
+  readonly criterion?: string;
   /** Each judge's one verdict on the item: both orders combined, or the single order it has. */
   readonly judges: ReadonlyMap<string, PairVerdict>;
   readonly humans: readonly { readonly annotator: string; readonly verdict: HumanVerdict }[];
@@ -25,7 +27,7 @@ export function inReferenceOrder<V extends PairVerdict>(item: PairwiseItem, verd
 }
 
 export function itemGroupValues(item: PairwiseItem): GroupValues {
-  return { run: item.run, lang: item.lang, turn: item.turn };
+  return { run: item.run, lang: item.lang, turn: item.turn, criterion: item.criterion ?? '' };
 }
 
 /** Prompt groups are what the bootstrap resamples: all languages and pairs of one prompt move together. */
@@ -33,8 +35,8 @@ export function itemCluster(item: { run: string; group: string }): string {
   return `${item.run}\u0000${item.group}`;
 }
 
-function itemKey(row: PairKey): string {
-  return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB].join('\u0000');
+function itemKey(row: PairKey & { criterion?: string }): string {
+  return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB, row.criterion ?? ''].join('\u0000');
 }
 
 /**
@@ -60,7 +62,8 @@ export function buildPairwiseItems(judgeRows: readonly JudgeVerdictRow[], humanR
     let draft = drafts.get(key);
     if (!draft) {
       const { run, group, lang, turn, systemA, systemB } = row;
-      drafts.set(key, (draft = { base: { run, group, lang, turn, systemA, systemB }, orders: new Map(), humans: [] }));
+      const criterion = row.criterion ? { criterion: row.criterion } : {};
+      drafts.set(key, (draft = { base: { run, group, lang, turn, systemA, systemB, ...criterion }, orders: new Map(), humans: [] }));
     }
     return draft;
   };

@@ -7,7 +7,10 @@ export {
 } from './agreement';
 export { alphaLevels } from './layouts';
 export {
+  agreementScaleOf,
   integerScale,
+  scaleUnitSets,
+  type ScaleUnitSet,
   pairwiseUnits,
   PAIRWISE_SCALE,
   RATING_SCALE,

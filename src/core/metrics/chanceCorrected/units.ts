@@ -2,11 +2,13 @@
 // each rater's label as a position on the scale. Built from pairwise items (A / B / tie), human excellent / pass /
 // fail ratings, or pointwise judge scores (Likert 1–6, 1–3).
 import { countedVerdict } from '../../model/verdicts';
-import { RATINGS } from '../../model/records';
+import { RATINGS, type LabelScale } from '../../model/records';
+import { scaleChoices } from '../../model/scales';
 import type { ResponseKeyRow } from '../../store/languageQueries';
 import type { HumanRatingRow, PointwiseScoreRow } from '../../store/scoreQueries';
-import { inReferenceOrder, judgeLabels, type PairwiseItem } from '../agreement/pairwiseItems';
+import { inReferenceOrder, itemGroupValues, judgeLabels, type PairwiseItem } from '../agreement/pairwiseItems';
 import type { GroupValues } from '../grouping';
+import { scaleKey, type HumanRatingSet } from '../ratings/humanRatings';
 import type { InvalidPolicy } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 
@@ -71,7 +73,7 @@ export function pairwiseUnits(items: readonly PairwiseItem[], invalidAs: Invalid
       const mapped = inReferenceOrder(item, counted);
       labels.push({ rater: judge, human: false, position: position(mapped) });
     }
-    return { run: item.run, group: item.group, values: { run: item.run, lang: item.lang, turn: item.turn }, labels };
+    return { run: item.run, group: item.group, values: itemGroupValues(item), labels };
   });
   return { scale: PAIRWISE_SCALE, units, leftOut: invalid, leftOutReason: 'unparsable judge verdicts' };
 }
@@ -86,9 +88,10 @@ function responseUnits<R extends ResponseKeyRow>(rows: readonly R[], labelOf: (r
       skipped++;
       continue;
     }
-    const key = [row.run, row.group, row.lang, row.turn, row.system, row.seed].join('\u0000');
+    const criterion = (row as { criterion?: string }).criterion ?? '';
+    const key = [row.run, row.group, row.lang, row.turn, row.system, row.seed, criterion].join('\u0000');
     collect(units, key, () => ({
-      run: row.run, group: row.group, values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system }, labels: [],
+      run: row.run, group: row.group, values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system, criterion }, labels: [],
     })).labels.push(label);
   }
   return { units: [...units.values()], skipped };
@@ -114,4 +117,56 @@ export function scoreUnits(rows: readonly PointwiseScoreRow[], scale: AgreementS
     return position < 0 ? undefined : { rater: label(row), human: false, position };
   });
   return { scale, units, leftOut: skipped, leftOutReason: 'unparsable or off-scale judge scores' };
+}
+
+/**
+ * A label scale for agreement: lima-3 is RATING_SCALE; an ordinal scale's levels are ranked from 1; a numeric
+ * scale's positions are its whole numbers and any other value given, which interval alpha reads as numbers.
+ */
+export function agreementScaleOf(scale: LabelScale, observed: readonly number[]): AgreementScale {
+  if (scale.name === 'lima-3' && scale.kind === 'ordinal') return RATING_SCALE;
+  if (scale.kind === 'ordinal') {
+    return { id: scale.name, title: `${scale.name} ratings (${scale.levels.join(' < ')})`, names: [...scale.levels], values: scale.levels.map((_, i) => i + 1), ordered: true };
+  }
+  const values = [...new Set([...scaleChoices(scale).map(Number), ...observed])].sort((a, b) => a - b);
+  return { id: scale.name, title: `${scale.name} (${scale.min}–${scale.max})`, names: values.map(String), values, ordered: true };
+}
+
+/** A unit set per scale, named by its scale. */
+export interface ScaleUnitSet extends UnitSet {
+  readonly scaleName: string;
+}
+
+/**
+ * Human ratings and judge scores on the same scales as units, one set per scale: "ratings" takes every scale
+ * humans rated on (judges join where their scale is the same), "scores" every scale judges scored on (humans join
+ * likewise). A judge's score and a human's rating of one response on one criterion are labels of one unit.
+ */
+export function scaleUnitSets(humans: HumanRatingSet, judgeRows: readonly PointwiseScoreRow[], from: 'ratings' | 'scores'): ScaleUnitSet[] {
+  const scales = new Map<string, LabelScale>();
+  const judgeScale = (row: PointwiseScoreRow): LabelScale => ({ name: row.scale, kind: 'numeric', min: row.scaleMin, max: row.scaleMax });
+  if (from === 'ratings') for (const r of humans.ratings) scales.set(scaleKey(r.scale), r.scale);
+  else for (const row of judgeRows) scales.set(scaleKey(judgeScale(row)), judgeScale(row));
+  const label = judgeLabels(judgeRows);
+  return [...scales.entries()].sort(([, a], [, b]) => a.name.localeCompare(b.name)).map(([key, labelScale]) => {
+    const ratings = humans.ratings.filter((r) => scaleKey(r.scale) === key);
+    const judges = judgeRows.filter((row) => scaleKey(judgeScale(row)) === key);
+    const scale = agreementScaleOf(labelScale, [...ratings.map((r) => r.value), ...judges.flatMap((j) => (j.score === null ? [] : [j.score]))]);
+    type Row = ResponseKeyRow & { criterion: string; label: RaterLabel | undefined };
+    const rows: Row[] = [
+      // An ordinal rating's value is its rank from 1; a numeric one's its value.
+      ...ratings.map((r) => ({
+        ...r, label: { rater: r.annotator, human: true, position: r.scale.kind === 'ordinal' ? r.value - 1 : scale.values.indexOf(r.value) },
+      })),
+      ...judges.map((j) => ({
+        ...j, label: j.score === null || scale.values.indexOf(j.score) < 0 ? undefined : { rater: label(j), human: false, position: scale.values.indexOf(j.score) },
+      })),
+    ];
+    const { units, skipped } = responseUnits(rows, (row) => row.label);
+    const offScale = humans.offScale.filter((o) => (o.row.scale ?? 'lima-3') === labelScale.name).length;
+    return {
+      scale, scaleName: labelScale.name, units, leftOut: skipped + offScale,
+      leftOutReason: 'unparsable or off-scale judge scores and human ratings not on the scale',
+    };
+  });
 }

@@ -1,12 +1,10 @@
 // The one place the judging statistics read human ratings as numbers (judge–human correlation, ICC, AC1/AC2,
-// Cohen's kappa per pair). Today the store holds excellent / pass / fail ratings, read here as the ordinal values
-// 3 / 2 / 1 of the built-in scale lima-3; when numeric ratings with a declared scale exist, this loader is what
-// reads them, and every table above follows.
-import { RATINGS } from '../../model/records';
+// Cohen's kappa per pair): loadHumanRatings's typed ratings, each on its scale as a number range (a numeric
+// scale's bounds; an ordinal scale's ranks 1…N, so excellent / pass / fail is lima-3 read as 3 / 2 / 1).
+import type { LabelScale } from '../../model/records';
 import type { ResponseFilter, ResponseKeyRow } from '../../store/languageQueries';
-import { humanRatings } from '../../store/scoreQueries';
-import type { Store } from '../../store/store';
-import { namePattern } from '../../util/pattern';
+import type { LabelsAsOf, Store } from '../../store/store';
+import { loadHumanRatings } from '../ratings/humanRatings';
 
 /** A numeric scale: its name and its ends. Values are compared on it; kappa and AC use its whole points. */
 export interface NumericScale {
@@ -15,9 +13,11 @@ export interface NumericScale {
   readonly max: number;
 }
 
-/** One annotator's current rating of one response (run, prompt group, language, turn, system, seed). */
+/** One annotator's current rating of one response (run, prompt group, language, turn, system, seed) on a criterion. */
 export interface HumanScore extends ResponseKeyRow {
   readonly annotator: string;
+  /** '' when the rating has no criterion. */
+  readonly criterion: string;
   readonly value: number;
   readonly scale: NumericScale;
 }
@@ -30,26 +30,17 @@ export interface HumanScores {
 
 export const LIMA_3: NumericScale = { id: 'lima-3', min: 1, max: 3 };
 
-/** fail = 1, pass = 2, excellent = 3: RATINGS lists them worst first. */
-function limaValue(rating: string): number | undefined {
-  const position = (RATINGS as readonly string[]).indexOf(rating);
-  return position < 0 ? undefined : position + 1;
+/** A label scale as a number range: an ordinal scale's levels are its ranks from 1 (worst). */
+export function numericScaleOf(scale: LabelScale): NumericScale {
+  return scale.kind === 'numeric' ? { id: scale.name, min: scale.min, max: scale.max } : { id: scale.name, min: 1, max: scale.levels.length };
 }
 
-export async function loadHumanScores(store: Store, filter: ResponseFilter & { readonly annotators?: string } = {}): Promise<HumanScores> {
-  const { annotators, ...responses } = filter;
-  const matches = annotators ? namePattern(annotators) : () => true;
-  const scores: HumanScore[] = [];
-  let leftOut = 0;
-  for (const row of await humanRatings(store, responses)) {
-    if (!matches(row.annotator)) continue;
-    const value = limaValue(row.rating);
-    if (value === undefined) {
-      leftOut++;
-      continue;
-    }
-    const { run, group, lang, turn, system, seed, annotator } = row;
-    scores.push({ run, group, lang, turn, system, seed, annotator, value, scale: LIMA_3 });
-  }
-  return { scores, leftOut };
+export async function loadHumanScores(
+  store: Store, filter: ResponseFilter & LabelsAsOf & { readonly annotators?: string } = {},
+): Promise<HumanScores> {
+  const { ratings, offScale } = await loadHumanRatings(store, filter);
+  const scores = ratings.map(({ run, group, lang, turn, system, seed, annotator, criterion, value, scale }) => ({
+    run, group, lang, turn, system, seed, annotator, criterion, value, scale: numericScaleOf(scale),
+  }));
+  return { scores, leftOut: offScale.length };
 }

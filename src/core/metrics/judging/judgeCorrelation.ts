@@ -80,10 +80,14 @@ export interface JudgeCorrelationOptions {
   readonly intervals?: IntervalSettings;
 }
 
-/** `by` plus run and turn when they vary: figures are never pooled across runs or turns. */
+/** `by` plus run, turn and criterion when they vary: figures are never pooled across them. */
 export function fieldsWithSlices(values: readonly GroupValues[], by: readonly GroupField[]): GroupField[] {
-  const varies = (f: 'run' | 'turn') => new Set(values.map((v) => v[f])).size > 1;
-  return [...(varies('run') && !by.includes('run') ? ['run' as const] : []), ...by, ...(varies('turn') && !by.includes('turn') ? ['turn' as const] : [])];
+  const varies = (f: 'run' | 'turn' | 'criterion') => new Set(values.map((v) => v[f] ?? '')).size > 1;
+  return [
+    ...(varies('run') && !by.includes('run') ? ['run' as const] : []), ...by,
+    ...(varies('turn') && !by.includes('turn') ? ['turn' as const] : []),
+    ...(varies('criterion') && !by.includes('criterion') ? ['criterion' as const] : []),
+  ];
 }
 
 export function judgeCorrelation(humans: readonly HumanScore[], judges: readonly JudgeScore[], options: JudgeCorrelationOptions): {

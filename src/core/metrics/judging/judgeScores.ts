@@ -12,6 +12,8 @@ export interface JudgeScore extends ResponseKeyRow {
   readonly judge: string;
   /** null: the judge's answer could not be parsed. */
   readonly value: number | null;
+  /** '' when the score has no criterion. */
+  readonly criterion: string;
   readonly scale: NumericScale;
 }
 
@@ -22,13 +24,13 @@ export async function loadJudgeScores(store: Store, filter: ResponseFilter & { r
     const label = judgeLabels(rows);
     for (const row of rows) {
       const { run, group, lang, turn, system, seed } = row;
-      out.push({ run, group, lang, turn, system, seed, judge: label(row), value: row.score, scale: { id: row.scale, min: row.scaleMin, max: row.scaleMax } });
+      out.push({ run, group, lang, turn, system, seed, judge: label(row), criterion: row.criterion, value: row.score, scale: { id: row.scale, min: row.scaleMin, max: row.scaleMax } });
     }
   }
   return out;
 }
 
-/** A response's identity as a map key. */
-export function responseKey(row: ResponseKeyRow): string {
-  return [row.run, row.group, row.lang, row.turn, row.system, row.seed].join('\u0000');
+/** A response's identity, and the criterion it is rated on, as a map key: criteria are never pooled. */
+export function responseKey(row: ResponseKeyRow & { readonly criterion?: string }): string {
+  return [row.run, row.group, row.lang, row.turn, row.system, row.seed, row.criterion ?? ''].join('\u0000');
 }

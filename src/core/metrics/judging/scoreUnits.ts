@@ -48,7 +48,7 @@ export function scoreUnitSets(humans: HumanScores, judges: readonly JudgeScore[]
     const key = responseKey(row);
     let unit = draft.units.get(key);
     if (!unit) {
-      unit = { run: row.run, group: row.group, values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system }, labels: [] };
+      unit = { run: row.run, group: row.group, values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system, criterion: row.criterion ?? '' }, labels: [] };
       draft.units.set(key, unit);
     }
     if (unit.labels.some((l) => l.rater === label.rater && l.human === label.human)) {

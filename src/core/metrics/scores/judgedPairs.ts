@@ -13,7 +13,7 @@ export type { InvalidPolicy };
  * One pair of responses as one judge judged it. systemA / systemB are the store's canonical order and verdicts are
  * relative to it (A = systemA is better); `judge` is "name@hash" when one name has results from several definitions.
  */
-export interface JudgedPair extends Pick<JudgeVerdictRow, 'run' | 'group' | 'lang' | 'turn' | 'systemA' | 'systemB' | 'judge'> {
+export interface JudgedPair extends Pick<JudgeVerdictRow, 'run' | 'group' | 'lang' | 'turn' | 'systemA' | 'systemB' | 'judge' | 'criterion'> {
   readonly orders: readonly OrderedVerdict[];
 }
 
@@ -25,7 +25,8 @@ export function judgedPairs(rows: readonly JudgeVerdictRow[]): JudgedPair[] {
     const entry = collect(pairs, keyOf(row, row.group, row.systemA, row.systemB, judge), () => {
       const orders: OrderedVerdict[] = [];
       const { run, group, lang, turn, systemA, systemB } = row;
-      return { pair: { run, group, lang, turn, systemA, systemB, judge, orders }, orders };
+      const criterion = row.criterion ? { criterion: row.criterion } : {};
+      return { pair: { run, group, lang, turn, systemA, systemB, judge, ...criterion, orders }, orders };
     });
     entry.orders.push({ order: row.order, verdict: row.verdict });
   }

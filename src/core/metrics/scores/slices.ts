@@ -6,19 +6,22 @@ export interface Slice {
   readonly run: string;
   readonly lang: LanguageTag;
   readonly turn: number;
+  /** The criterion rated ('' or absent: none); figures on different criteria are never pooled either. */
+  readonly criterion?: string;
 }
 
 export function sliceOf(row: Slice): Slice {
-  return { run: row.run, lang: row.lang, turn: row.turn };
+  return { run: row.run, lang: row.lang, turn: row.turn, ...(row.criterion ? { criterion: row.criterion } : {}) };
 }
 
 /** A map key of a slice and any further parts (judge, system, ...). */
 export function keyOf(slice: Slice, ...parts: readonly string[]): string {
-  return [slice.run, slice.lang, slice.turn, ...parts].join('\u0000');
+  return [slice.run, slice.lang, slice.turn, slice.criterion ?? '', ...parts].join('\u0000');
 }
 
 export function compareSlices(a: Slice, b: Slice): number {
-  return a.run.localeCompare(b.run) || a.lang.localeCompare(b.lang) || a.turn - b.turn;
+  return a.run.localeCompare(b.run) || a.lang.localeCompare(b.lang) || a.turn - b.turn ||
+    (a.criterion ?? '').localeCompare(b.criterion ?? '');
 }
 
 /** Collects items into keyed entries, creating each entry on first sight. */

@@ -1,0 +1,98 @@
+// A project's label schema (docs/formats.md, "Label schemas"): scales, criteria and annotation tasks, parsed from a
+// `langlens.schema.json` file or a `schema` record into typed values, each problem naming its field.
+import type { AnnotationTaskDefinition, CriterionDefinition, LabelSchema, LabelScale } from '../model/records';
+import { BUILT_IN_SCALES } from '../model/scales';
+import { FieldError } from './errors';
+import * as f from './fields';
+import type { Row } from './fields';
+
+export function parseSchema(row: Row): LabelSchema {
+  for (const key of Object.keys(row)) {
+    if (!['kind', 'scales', 'criteria', 'tasks', 'description', '$schema'].includes(key)) {
+      throw new FieldError(key, 'is not a field of a schema (scales, criteria, tasks)');
+    }
+  }
+  const scales = list(row, 'scales').map((item, i) => scaleOf(item, `scales[${i}]`));
+  const criteria = list(row, 'criteria').map((item, i) => criterionOf(item, `criteria[${i}]`));
+  unique(scales.map((s) => s.name), 'scales');
+  unique(criteria.map((c) => c.name), 'criteria');
+  const known = new Set([...scales, ...BUILT_IN_SCALES].map((s) => s.name));
+  const criterionNames = new Set(criteria.map((c) => c.name));
+  const tasks = list(row, 'tasks').map((item, i) => taskOf(item, `tasks[${i}]`, known, criterionNames));
+  unique(tasks.map((t) => t.name), 'tasks');
+  if (scales.length + criteria.length + tasks.length === 0) throw new FieldError('scales', 'a schema declares at least one scale, criterion or task');
+  return { scales, criteria, tasks };
+}
+
+function list(row: Row, field: string): Row[] {
+  const v = row[field];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new FieldError(field, `expected a list, found ${f.describe(v)}`);
+  return v.map((item, i) => {
+    try {
+      return f.asRow(item);
+    } catch (err) {
+      throw new FieldError(`${field}[${i}]`, (err as Error).message);
+    }
+  });
+}
+
+/** Runs a field check of an item, naming the field with the item's path. */
+function at<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof FieldError) throw new FieldError(`${path}.${err.field}`, err.message);
+    throw err;
+  }
+}
+
+function scaleOf(item: Row, path: string): LabelScale {
+  return at(path, () => {
+    const name = f.text(item, 'name');
+    const description = f.optionalText(item, 'description');
+    const base = { name, ...(description ? { description } : {}) };
+    if (Array.isArray(item.levels)) {
+      const levels = item.levels.map((level, i) => f.text({ [`levels[${i}]`]: level }, `levels[${i}]`));
+      if (levels.length < 2) throw new FieldError('levels', 'an ordinal scale has at least two levels, worst first');
+      unique(levels, 'levels');
+      if (f.has(item, 'min') || f.has(item, 'max')) throw new FieldError('levels', 'a scale has levels or min and max, not both');
+      return { ...base, kind: 'ordinal', levels };
+    }
+    const min = f.number(item, 'min');
+    const max = f.number(item, 'max');
+    if (!(min < max)) throw new FieldError('max', `must be greater than min (${min})`);
+    return { ...base, kind: 'numeric', min, max };
+  });
+}
+
+function criterionOf(item: Row, path: string): CriterionDefinition {
+  return at(path, () => {
+    const description = f.optionalText(item, 'description');
+    const rubric = f.optionalText(item, 'rubric');
+    return { name: f.text(item, 'name'), ...(description ? { description } : {}), ...(rubric ? { rubric } : {}) };
+  });
+}
+
+function taskOf(item: Row, path: string, scales: ReadonlySet<string>, criteria: ReadonlySet<string>): AnnotationTaskDefinition {
+  return at(path, () => {
+    const kind = f.oneOf(item, 'kind', ['rating', 'pairwise'] as const);
+    const scale = f.optionalText(item, 'scale');
+    if (scale !== undefined && !scales.has(scale)) throw new FieldError('scale', `"${scale}" is neither declared under scales nor built in`);
+    if (scale !== undefined && kind === 'pairwise') throw new FieldError('scale', 'a pairwise task has no scale (its choices are A, tie, B)');
+    const named = item.criteria === undefined || item.criteria === null ? [] : item.criteria;
+    if (!Array.isArray(named)) throw new FieldError('criteria', `expected a list of criterion names, found ${f.describe(named)}`);
+    const list = named.map((c, i) => f.text({ [`criteria[${i}]`]: c }, `criteria[${i}]`));
+    for (const c of list) if (!criteria.has(c)) throw new FieldError('criteria', `"${c}" is not declared under criteria`);
+    const description = f.optionalText(item, 'description');
+    return { name: f.text(item, 'name'), kind, ...(scale ? { scale } : {}), criteria: list, ...(description ? { description } : {}) };
+  });
+}
+
+function unique(names: readonly string[], field: string): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new FieldError(field, `"${n}" is declared twice`);
+    seen.add(n);
+  }
+}
