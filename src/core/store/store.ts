@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
+import { foldAnswerJournals } from './answerJournal';
 import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
@@ -57,7 +58,10 @@ export class Store {
     } else {
       await checkVersion(db);
     }
-    return new Store(db);
+    const store = new Store(db);
+    // Answers a judge job paid for but had not committed when its process died (answerJournal.ts).
+    if (!options.readonly) await foldAnswerJournals(store);
+    return store;
   }
 
   close(): Promise<void> {

@@ -24,6 +24,8 @@ describe('cli: langlens judge', function () {
   let judgePath: string;
 
   before(async () => {
+    // Where allowed key origins are remembered: a fresh folder, never the user's own configuration.
+    process.env.LANGLENS_CONFIG_DIR = tempDir();
     server = await FakeOpenAIServer.start(() => ({ content: '2' }), { latencyMs: 5 });
     dir = tempDir();
     db = join(dir, 'langlens.db');
@@ -62,7 +64,7 @@ describe('cli: langlens judge', function () {
   it('runs the judge with the key from the environment, then resumes with zero requests', async () => {
     process.env.LANGLENS_TEST_JUDGE_KEY = 'sk-from-env';
     try {
-      const first = await run({ baseline: ['es=base', 'ru=multi'], lang: ['es,ru'] }, { json: true });
+      const first = await run({ baseline: ['es=base', 'ru=multi'], lang: ['es,ru'], 'allow-key-for': [server.baseURL] }, { json: true });
       assert.equal(first.code, 0);
       const summary = JSON.parse(first.stdout);
       assert.equal(summary.outcome, 'completed');
