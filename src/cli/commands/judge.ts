@@ -76,11 +76,12 @@ export const judgeCommand: Command = {
       const selection = await selectionOf(context, store, definition);
       const plan = await planJudgeJob(store, definition, selection, prices);
       const batch = context.values.batch === true;
-      const key = keyFor(context, definition, plan.toSend.length + (batch ? plan.awaitingBatch.length : 0) > 0);
+      const key = keyFor(context, definition);
+      const sending = plan.toSend.length + (batch ? plan.awaitingBatch.length : 0) > 0;
       const keyLine = describeKeySource(key, isLocalServer(definition.baseURL));
       if (context.values['dry-run']) return printPlan(context, plan, keyLine);
-      if (key.needsApproval) throw new UsageError(approvalMessage(key, definition.file));
-      const apiKey = key.key;
+      if (key.needsApproval && sending) throw new UsageError(approvalMessage(key, definition.file));
+      const apiKey = key.needsApproval ? undefined : key.key;
       const bar = context.stderr.isTTY ? new ProgressBar(context.stderr) : undefined;
       if (!context.json) context.stderr.write(`${describePlan(plan, undefined, keyLine).join('\n')}\n`);
       const summary = await runJudgeJob(store, plan, {
@@ -102,9 +103,9 @@ export const judgeCommand: Command = {
 
 /**
  * The key for the judge's server. `--allow-key-for` allows (and remembers) the key's source for that origin; a key not
- * yet allowed is refused by the caller, unless nothing is to be sent.
+ * yet allowed stops the job, unless nothing is to be sent.
  */
-function keyFor(context: CommandContext, definition: JudgeDefinition, sending: boolean): ResolvedKey {
+function keyFor(context: CommandContext, definition: JudgeDefinition): ResolvedKey {
   const allowed = new KeyOrigins();
   const resolved = resolveApiKey(definition, { env: process.env, allowed });
   const asked = (listOption(context.values['allow-key-for']) ?? []).map((value) => {
@@ -116,7 +117,7 @@ function keyFor(context: CommandContext, definition: JudgeDefinition, sending: b
   });
   const other = asked.filter((origin) => origin !== resolved.origin);
   if (other.length) throw new UsageError(`--allow-key-for ${other.join(', ')}: this judge's server is ${resolved.origin}`);
-  if (!resolved.needsApproval || !sending || asked.length === 0 || !resolved.approvalKey) return resolved;
+  if (!resolved.needsApproval || asked.length === 0 || !resolved.approvalKey) return resolved;
   allowed.allow(resolved.approvalKey, resolved.origin);
   context.stderr.write(`allowed ${resolved.approvalKey.replace(/^env:/, '')} for ${resolved.origin} (remembered in ${allowed.file})\n`);
   return { ...resolved, needsApproval: false };

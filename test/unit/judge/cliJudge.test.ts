@@ -2,19 +2,10 @@
 // progress bar only on a terminal, the key from the environment, usage errors.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { judgeCommand } from '../../../src/cli/commands/judge';
 import { UsageError, type CommandContext } from '../../../src/cli/command';
 import { FakeOpenAIServer } from '../../support/openaiServer';
-import { judgeFile, storeWithRun, tempDir } from './helpers';
-
-function capture(tty = false) {
-  const stream = new PassThrough() as unknown as NodeJS.WriteStream & { text(): string };
-  let text = '';
-  (stream as unknown as PassThrough).on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
-  Object.assign(stream, { isTTY: tty, columns: 160, text: () => text });
-  return stream;
-}
+import { capture, judgeFile, storeWithRun, tempDir } from './helpers';
 
 describe('cli: langlens judge', function () {
   this.timeout(20_000);
