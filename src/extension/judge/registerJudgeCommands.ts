@@ -162,13 +162,19 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
         `Requests to send: ${plan.toSend.length.toLocaleString('en-US')} (${plan.cached.length.toLocaleString('en-US')} already answered)`,
         `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}`,
         `Budget: ${budget === undefined ? 'none (setting langlens.judge.maxCost)' : `${formatUsd(budget)}, never exceeded (setting langlens.judge.maxCost)`}`,
-        ...describePlan(plan, 'through the Batch API').slice(3).map((l) => l.trim()),
+        ...describePlan(plan, 'through the Batch API').slice(3).map(asDetailLine),
       ].join('\n'),
     },
     ...buttons,
   );
   if (answer === batch || (answer === now && plan.awaitingBatch.length > 0 && plan.toSend.length === 0)) return 'batch';
   return answer === now || answer === store ? 'online' : undefined;
+}
+
+/** "  verdicts  132 (...)" → "Verdicts: 132 (...)", as the confirmation's other lines read. */
+function asDetailLine(line: string): string {
+  return line.trim().replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `)
+    .replace(/^at most\s+/, 'At most ');
 }
 
 /** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */

@@ -92,6 +92,7 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
     const rand = random(seed);
     let kills = 0;
     let recoveredByResume = 0;
+    let interrupted = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
       const dir = join(folder, `trial-${trial}`);
       const db = join(dir, 'langlens.db');
@@ -99,6 +100,8 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
       const groups = Array.from({ length: GROUPS }, (_, i) => `t${trial}g${i}`);
       await (await storeWithRun({ languages: ['es'], groups, systems: ['a', 'b', 'c'] }, db)).close();
       const judge = judgeFile({ name: 'crash', model: 'm', baseURL: server.baseURL, protocol: 'pairwise', allPairs: true, concurrency: 4 }, {}, dir);
+      const deliveredBefore = server.answered.length;
+      let counted = 0;
       for (let k = 0; k < KILLS_PER_TRIAL; k++) {
         const child = new Child(bundle, db, judge.file);
         const delivered = server.answered.length;
@@ -113,10 +116,15 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
         await child.until(() => child.answered >= server.answered.length - delivered, 10_000);
         child.process.kill('SIGKILL');
         await child.exited;
+        counted += child.answered;
         server.release(false);
         kills++;
       }
+      // Opening the database folds in what the last child journaled: every answer counted has its verdict.
       const store = await Store.open(db);
+      const folded = (await storedPairs(store)).length;
+      assert.ok(folded >= counted && folded <= server.answered.length - deliveredBefore, `trial ${trial}: ${folded} verdicts, ${counted} counted`);
+      interrupted += (await store.db.all(`SELECT id FROM judge_jobs WHERE message LIKE 'interrupted: the process ended during the job;%'`)).length;
       const plan = await planJudgeJob(store, judge, { run: 'r' });
       recoveredByResume += plan.cached.length;
       const summary = await runJudgeJob(store, plan);
@@ -131,5 +139,6 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
     assert.equal(twice, 0, `request hashes answered twice (seed ${seed})`);
     assert.equal(kills, TRIALS * KILLS_PER_TRIAL);
     assert.ok(recoveredByResume > 0, 'the kills left answers to resume from');
+    assert.ok(interrupted > 0, 'killed jobs are marked interrupted when their journal is folded in');
   });
 });
