@@ -50,6 +50,8 @@ class OnlineRun {
   private next = 0;
   private stopReason: RunOutcome | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
+  /** Answers being made durable: the worker goes on to its next request meanwhile. */
+  private readonly keeping = new Set<Promise<void>>();
 
   constructor(private readonly tasks: readonly JudgeTask[], private readonly s: OnlineRunSettings) {}
 
@@ -60,6 +62,7 @@ class OnlineRun {
     try {
       const workers = Math.min(this.s.concurrency, this.tasks.length);
       await Promise.all(Array.from({ length: workers }, () => this.work()));
+      await Promise.all(this.keeping);
     } finally {
       this.s.signal.removeEventListener('abort', onCancel);
       clearTimeout(this.graceTimer);
@@ -124,8 +127,10 @@ class OnlineRun {
       charged = true;
       const reading = interpretAnswer(definition, task, answer.text);
       const result = { request, records: reading.records };
-      await this.keep(result);
-      tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd);
+      // Counted as done only once it is on disk; the next request need not wait for the disk.
+      const kept = this.keep(result).then(() => tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd));
+      this.keeping.add(kept);
+      void kept.finally(() => this.keeping.delete(kept));
     } catch (err) {
       this.fail(task, err);
     } finally {
