@@ -52,7 +52,10 @@ async function runJudgeCommand(context: vscode.ExtensionContext, deps: JudgeComm
   }
   const definition = await chooseDefinition(uri);
   if (!definition) return;
-  for (const note of definition.notes) deps.log?.warn(`${definition.file}: ${note}`);
+  for (const note of definition.notes) {
+    deps.log?.warn(`${definition.file}: ${note}`);
+    void vscode.window.showWarningMessage(`LangLens: ${vscode.workspace.asRelativePath(definition.file)}: ${note}`);
+  }
   let store: Store | undefined;
   try {
     store = await deps.openStore();

@@ -51,3 +51,27 @@ describe('judge/budget: the spent cost never exceeds --max-cost', function () {
     await store.close();
   });
 });
+
+describe('judge/budget: the Batch API', function () {
+  this.timeout(20_000);
+  it('submits only the requests whose worst cases fit, at the batch price, and says how many were left', async () => {
+    const server = await FakeOpenAIServer.start((call) => ({ content: '1', usage: usageOf(call) }));
+    const store = await storeWithRun({ languages: ['es'], groups: Array.from({ length: 10 }, (_, i) => `g${i}`), systems: ['a', 'b'] });
+    try {
+      const price = { input: 10, output: 30 };
+      const judge = judgeFile({ model: 'gpt-4o', baseURL: server.baseURL, protocol: 'pairwise', price });
+      const plan = await planJudgeJob(store, judge, { run: 'r', baseline: { kind: 'system', system: 'a' } });
+      const worst = plan.toSend.map((t) => costOf(worstCaseInputTokens(messagesFor(judge, t)), judge.maxTokens, price, 'batch'));
+      // Room for the worst cases of the first 7 requests, not 8.
+      const budget = worst.slice(0, 7).reduce((a, b) => a + b, 0) + worst[7]! / 2;
+      const summary = await runJudgeJob(store, plan, { via: 'batch', apiKey: 'sk-test', maxCostUsd: budget, batchLimits: { pollIntervalMs: 10 } });
+      assert.equal(summary.answered, 7);
+      assert.equal(summary.outcome, 'cancelled');
+      assert.match(summary.message!, /covers the worst case of 7 of 20 requests; 13 were not submitted \(run again with a larger budget\)/);
+      assert.ok(summary.costUsd! <= budget);
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
+});
