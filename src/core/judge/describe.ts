@@ -23,8 +23,9 @@ export function describePlan(plan: JudgePlan, batchHint = 'with --batch', key?: 
   if (s.missingEarlierTurns) lines.push(`  skipped   ${n(s.missingEarlierTurns)} later-turn ${d.protocol.kind === 'pairwise' ? 'pairs' : 'responses'} whose earlier turns were not imported`);
   if (s.languagesWithoutBaseline.length) lines.push(`  skipped   languages without a baseline: ${s.languagesWithoutBaseline.join(', ')}`);
   if (plan.toSend.length) {
-    lines.push(`  at most   ${formatUsd(plan.estimate.onlineUsd)} now, ${formatUsd(plan.estimate.batchUsd)} ${batchHint} `
-      + `(~${n(plan.estimate.inputTokens)} input tokens, ≤ ${n(plan.estimate.maxOutputTokens)} output)`);
+    lines.push(`  cost      ~${formatUsd(plan.estimate.onlineUsd)} now, ~${formatUsd(plan.estimate.batchUsd)} ${batchHint} `
+      + `(~${n(plan.estimate.inputTokens)} input tokens, ≤ ${n(plan.estimate.maxOutputTokens)} output); `
+      + `at most ${formatUsd(plan.estimate.maxOnlineUsd)} now`);
   }
   return lines;
 }

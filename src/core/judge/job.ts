@@ -13,7 +13,7 @@ import { isOpenAI, noWordingFor, type JudgeDefinition } from './definition';
 import { wordingFor } from './wording';
 import { NO_JOURNAL, openAnswerJournal, type AnswerJournal } from '../store/answerJournal';
 import { Budget } from './budget';
-import { BUILT_IN_PRICES, costOf, estimateTokens, formatUsd, priceForJudge, type PriceTable, type TokenPrice } from './prices';
+import { BUILT_IN_PRICES, costOf, estimateTokens, formatUsd, priceForJudge, worstCaseInputTokens, type PriceTable, type TokenPrice } from './prices';
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { runOnline, type RunOutcome } from './runner';
@@ -40,9 +40,11 @@ export interface CostEstimate {
   readonly inputTokens: number;
   /** The most output tokens the requests may use (maxTokens each). */
   readonly maxOutputTokens: number;
-  /** Upper bounds in US dollars; undefined when the model has no known price. */
+  /** Estimates in US dollars (the input estimated, every answer at maxTokens); undefined when the price is unknown. */
   readonly onlineUsd: number | undefined;
   readonly batchUsd: number | undefined;
+  /** The ceiling online, as a budget reserves it: every input byte a token (worstCaseInputTokens). */
+  readonly maxOnlineUsd: number | undefined;
 }
 
 export interface JudgePlan {
@@ -129,8 +131,9 @@ function baselineSystems(baseline: Baseline | undefined): string[] {
 function estimateCost(definition: JudgeDefinition, toSend: readonly JudgeTask[], price: TokenPrice | undefined): CostEstimate {
   const inputTokens = toSend.reduce((n, task) => n + messageTokens(messagesFor(definition, task)), 0);
   const maxOutputTokens = toSend.length * definition.maxTokens;
+  const maxInputTokens = toSend.reduce((n, task) => n + worstCaseInputTokens(messagesFor(definition, task)), 0);
   return {
-    inputTokens, maxOutputTokens,
+    inputTokens, maxOutputTokens, maxOnlineUsd: price && costOf(maxInputTokens, maxOutputTokens, price, 'online'),
     onlineUsd: price && costOf(inputTokens, maxOutputTokens, price, 'online'),
     batchUsd: price && costOf(inputTokens, maxOutputTokens, price, 'batch'),
   };

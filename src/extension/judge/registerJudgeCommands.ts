@@ -149,8 +149,8 @@ function priceTable(): PriceTable {
 async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefined): Promise<JudgeVia | undefined> {
   const work = plan.toSend.length + plan.awaitingBatch.length;
   const d = plan.definition;
-  const now = `Run Now (≤ ${formatUsd(plan.estimate.onlineUsd)})`;
-  const batch = `Batch API (≤ ${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
+  const now = `Run Now (~${formatUsd(plan.estimate.onlineUsd)})`;
+  const batch = `Batch API (~${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
   const store = 'Store Cached Verdicts';
   const offerBatch = isOpenAI(plan.definition.baseURL);
   const buttons = work === 0 ? [store] : offerBatch ? [now, batch] : [now];
@@ -163,9 +163,10 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
         `Server: ${originOf(d.baseURL)}`,
         `API key: ${keyLine}`,
         `Requests to send: ${plan.toSend.length.toLocaleString('en-US')} (${plan.cached.length.toLocaleString('en-US')} already answered)`,
-        `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}`,
+        `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}`
+          + ` (at most ${formatUsd(plan.estimate.maxOnlineUsd)})`,
         `Budget: ${budget === undefined ? 'none (setting langlens.judge.maxCost)' : `${formatUsd(budget)}, never exceeded (setting langlens.judge.maxCost)`}`,
-        ...describePlan(plan, 'through the Batch API').slice(3).map(asDetailLine),
+        ...describePlan(plan, 'through the Batch API').slice(3).filter((l) => !l.trimStart().startsWith('cost')).map(asDetailLine),
       ].join('\n'),
     },
     ...buttons,
@@ -176,8 +177,7 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
 
 /** "  verdicts  132 (...)" → "Verdicts: 132 (...)", as the confirmation's other lines read. */
 function asDetailLine(line: string): string {
-  return line.trim().replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `)
-    .replace(/^at most\s+/, 'At most ');
+  return line.trim().replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `);
 }
 
 /** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */

@@ -27,6 +27,9 @@ describe('judge/budget: the spent cost never exceeds --max-cost', function () {
     const plan = await planJudgeJob(store, judge, { run: 'r', baseline: { kind: 'system', system: 'a' } });
     assert.equal(plan.toSend.length, 160);
     const worst = Math.max(...plan.toSend.map((t) => costOf(worstCaseInputTokens(messagesFor(judge, t)), judge.maxTokens, price, 'online')));
+    const worstOfAll = plan.toSend.reduce((n, t) => n + costOf(worstCaseInputTokens(messagesFor(judge, t)), judge.maxTokens, price, 'online'), 0);
+    assert.ok(Math.abs(plan.estimate.maxOnlineUsd! - worstOfAll) < 1e-12, 'the plan\'s ceiling is what a budget reserves');
+    assert.ok(plan.estimate.onlineUsd! < plan.estimate.maxOnlineUsd!);
     const budget = 0.05;
     const summary = await runJudgeJob(store, plan, { maxCostUsd: budget });
     assert.equal(summary.outcome, 'cancelled');
