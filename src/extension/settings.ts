@@ -31,6 +31,12 @@ export function databaseSetting(): string {
   return (config().get<string>('database.path') ?? '').trim();
 }
 
+/** The budget of a judge job in US dollars (langlens.judge.maxCost); undefined when unset (0). */
+export function judgeBudgetUsd(): number | undefined {
+  const value = config().get<number>('judge.maxCost') ?? 0;
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 export function annotationSettings(): AnnotationSettings {
   const c = config();
   return {

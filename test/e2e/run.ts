@@ -3,7 +3,7 @@
 // response's HTML never runs, label three items with the keyboard, reload the window and find the labels in
 // the database and the queue at the next item, then survive a database write failure. Timings are printed.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification, withDatabase } from './database';
@@ -11,6 +11,7 @@ import { fixtureRows, RUN, XSS_GROUP } from './fixture';
 import { importFile } from '../../src/core/import/importFile';
 import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
+import { FakeOpenAIServer } from '../support/openaiServer';
 import { launch, log, openWorkbench, pickQuickItem, runCommand, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
 
 const CS_URL = required('CS_URL');
@@ -549,6 +550,51 @@ async function rateOnDeclaredScale(page: Page, shots: Shots): Promise<void> {
   assert.deepEqual(rows, [{ value: '4', criterion: 'fluency', scale: 'quality-5', min: 1 }], `the rating of ${key} is stored on its criterion and scale`);
 }
 
+/**
+ * Run Judge against a local test server: the confirmation names the model, the server's origin, where the key comes
+ * from, the requests and their cost; the judge file holds its baseline, so no baseline is asked for; no key is sent.
+ */
+async function runJudgeAgainstLocalServer(page: Page, shots: Shots): Promise<void> {
+  const server = await FakeOpenAIServer.start(() => ({ content: '1' }));
+  try {
+    const origin = new URL(server.baseURL).origin;
+    mkdirSync(join(WORKSPACE, 'judges'), { recursive: true });
+    writeFileSync(join(WORKSPACE, 'judges', 'e2e-local.judge.json'), JSON.stringify({
+      model: 'llama-local', baseURL: server.baseURL, protocol: 'pairwise', baseline: { es: 'mono-es' },
+    }, null, 2));
+    await runCommand(page, 'LangLens: Run Judge…');
+    // Languages, then systems: every one is picked already.
+    for (let pick = 0; pick < 2; pick++) {
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    }
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const detail = await dialog.locator('.dialog-message-detail').innerText();
+    await shots.take('run-judge-confirmation');
+    assert.match(detail, /Model: llama-local \(pairwise, hash [0-9a-f]{16}\)/);
+    assert.ok(detail.includes(`Server: ${origin}`), detail);
+    assert.match(detail, /API key: none \(a local server needs none\)/);
+    // es: 6 groups × 11 pairs against mono-es × 2 orders = 132 verdicts; the fixture's identical responses make the
+    // same request, asked once: 72. The other languages have no baseline.
+    assert.match(detail, /Requests to send: 72 \(0 already answered\)/);
+    assert.match(detail, /Verdicts: 132 \(each pair in both orders\)/);
+    assert.match(detail, /Estimated cost: \$0\.00 \(at most \$0\.00\)/);
+    assert.match(detail, /Budget: none/);
+    await dialog.locator('.monaco-button', { hasText: /^Run Now/ }).click();
+    const deadline = Date.now() + 60_000;
+    while (server.chatRequests < 72 && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.equal(server.chatRequests, 72);
+    assert.ok(server.requests.every((r) => r.authorization === undefined), 'no key was sent');
+    await page.locator('.notifications-toasts', { hasText: 'judge e2e-local: 72 of 72 answered' }).waitFor({ timeout: 30_000 });
+    await shots.take('run-judge-done');
+    log('run judge: confirmed and answered');
+  } finally {
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -572,6 +618,7 @@ async function main(): Promise<void> {
     await dashboardFiltersSurviveReload(page, shots);
     await rateOnDeclaredScale(page, shots);
     await chartsInThreeThemes(page, shots);
+    await runJudgeAgainstLocalServer(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 (ephemeral port) speaking the parts of the OpenAI API the judge runner uses:
 // chat completions, files and batches. Each chat request is answered by a script, so that a test can decide, per
 // prompt and per attempt, to answer, to fail with a status, to be slow, or to drop the connection.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -60,7 +61,11 @@ export class FakeOpenAIServer {
   /** Every request received, in order: method, path and the Authorization header. */
   readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
   readonly chatCalls: ChatCall[] = [];
+  /** The hash of every chat request answered (a 200 written): what was paid for, once per answer. */
+  readonly answered: string[] = [];
   maxInFlight = 0;
+  /** While held, answers wait instead of being written (see hold). */
+  private held: ((answer: boolean) => void)[] | undefined;
   private inFlight = 0;
   private readonly attempts = new Map<string, number>();
   private readonly files = new Map<string, StoredFile>();
@@ -85,6 +90,18 @@ export class FakeOpenAIServer {
   /** Chat completion requests received (each attempt counts). */
   get chatRequests(): number {
     return this.chatCalls.length;
+  }
+
+  /** From now on no answer is written: each waits until `release`. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Ends the hold: the waiting answers are written, or (`answer` false) their connections are closed unanswered. */
+  release(answer: boolean): void {
+    const waiting = this.held ?? [];
+    this.held = undefined;
+    for (const resume of waiting) resume(answer);
   }
 
   async close(): Promise<void> {
@@ -128,6 +145,10 @@ export class FakeOpenAIServer {
     try {
       const reply = this.script(call);
       await delay((this.options.latencyMs ?? 0) + (reply.delayMs ?? 0));
+      if (this.held && !(await new Promise<boolean>((resolve) => this.held!.push(resolve)))) {
+        res.socket?.destroy();
+        return;
+      }
       if (res.destroyed) return;
       if ('drop' in reply) {
         res.socket?.destroy();
@@ -138,6 +159,7 @@ export class FakeOpenAIServer {
         return;
       }
       json(res, 200, completion(this.nextId++, call.model, reply));
+      this.answered.push(createHash('sha256').update(JSON.stringify(body)).digest('hex'));
     } finally {
       this.inFlight--;
     }

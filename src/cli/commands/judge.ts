@@ -1,6 +1,9 @@
 // `langlens judge`: runs an LLM judge over a run's responses, against OpenAI or any OpenAI-compatible server.
 import { parseLanguageInput, type LanguageTag } from '../../core/model/language';
-import { loadJudgeDefinition } from '../../core/judge/definition';
+import { loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/definition';
+import { KeyOrigins } from '../../core/judge/keyOrigins';
+import { approvalMessage, describeKeySource, resolveApiKey, type ResolvedKey } from '../../core/judge/keys';
+import { isLocalServer, originOf } from '../../core/judge/servers';
 import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan, type JudgeSelection } from '../../core/judge/job';
 import { describePlan, describeSummary } from '../../core/judge/describe';
 import { BUILT_IN_PRICES, loadPriceTable } from '../../core/judge/prices';
@@ -22,18 +25,24 @@ next to imported ones. Requests already answered are never sent again: run the s
   --baseline NAME      pairwise: compare every system with this one
   --baseline TAG=NAME  pairwise: the baseline of one language, e.g. --baseline es=mono-es (repeatable)
   --all-pairs          pairwise: compare every pair of systems instead
+                       (default: the definition's "baseline" or "allPairs", if it has one)
   --seed N             pairwise: the sampling seed compared (default 0); pointwise: only this seed
   --turn N             only this turn (repeatable; default 1); a later turn is judged with the conversation before it
   --limit N            only the first N requests (a pilot)
   --batch              submit through the Batch API (OpenAI; half price, results within 24 h)
   --dry-run            show what would be sent and what it would cost at most, send nothing
   --concurrency N      requests in flight (default: the definition's)
-  --max-cost USD       stop sending once this much has been spent
+  --max-cost USD       a budget: each request's worst case is reserved before it is sent, so the job never
+                       spends more
   --prices FILE        a price table {"model": {"input": USD/1M tokens, "output": USD/1M tokens}}
+  --allow-key-for URL  allow the key to go to this server (its origin, e.g. https://api.together.xyz); remembered
+                       in your user configuration (key-origins.json), never in the workspace
 
-The API key is read from the environment variable named by the definition's "apiKeyEnv" (default
-OPENAI_API_KEY); servers that need no key work without one. Ctrl-C stops cleanly: answers received are kept.
-Exit status: 0 when every request was answered, 1 when some failed, 130 when stopped.`;
+The API key is read from the environment variable named by the definition's "apiKeyEnv"; without one,
+OPENAI_API_KEY, and only for https://api.openai.com. A key goes to any other server only after you allowed that
+variable for that server once (--allow-key-for). Servers that need no key work without one. Ctrl-C stops
+cleanly: answers received are kept. Exit status: 0 when every request was answered, 1 when some failed, 130 when
+stopped.`;
 
 export const judgeCommand: Command = {
   name: 'judge',
@@ -54,22 +63,29 @@ export const judgeCommand: Command = {
     concurrency: { type: 'string' },
     'max-cost': { type: 'string' },
     prices: { type: 'string' },
+    'allow-key-for': { type: 'string', multiple: true },
   },
   async run(context: CommandContext): Promise<number> {
     const file = (context.values.judge as string | undefined) ?? context.positionals[0];
     if (!file) throw new UsageError('which judge? give --judge FILE');
     const definition = loadJudgeDefinition(file);
+    for (const note of definition.notes) context.stderr.write(`${definition.file}: note: ${note}\n`);
     const prices = typeof context.values.prices === 'string' ? loadPriceTable(context.values.prices) : BUILT_IN_PRICES;
     const store = await Store.open(context.db);
     try {
-      const selection = await selectionOf(context, store, definition.protocol.kind === 'pairwise');
+      const selection = await selectionOf(context, store, definition);
       const plan = await planJudgeJob(store, definition, selection, prices);
-      if (context.values['dry-run']) return printPlan(context, plan);
-      const apiKey = process.env[definition.apiKeyEnv] || undefined;
+      const batch = context.values.batch === true;
+      const key = keyFor(context, definition);
+      const sending = plan.toSend.length + (batch ? plan.awaitingBatch.length : 0) > 0;
+      const keyLine = describeKeySource(key, isLocalServer(definition.baseURL));
+      if (context.values['dry-run']) return printPlan(context, plan, keyLine);
+      if (key.needsApproval && sending) throw new UsageError(approvalMessage(key, definition.file));
+      const apiKey = key.needsApproval ? undefined : key.key;
       const bar = context.stderr.isTTY ? new ProgressBar(context.stderr) : undefined;
-      if (!context.json) context.stderr.write(`${describePlan(plan).join('\n')}\n`);
+      if (!context.json) context.stderr.write(`${describePlan(plan, undefined, keyLine).join('\n')}\n`);
       const summary = await runJudgeJob(store, plan, {
-        via: context.values.batch ? 'batch' : 'online',
+        via: batch ? 'batch' : 'online',
         ...(apiKey ? { apiKey } : {}),
         signal: context.signal,
         ...(bar ? { onProgress: (p: JudgeProgress) => bar.draw(p) } : {}),
@@ -85,11 +101,36 @@ export const judgeCommand: Command = {
   },
 };
 
-async function selectionOf(context: CommandContext, store: Store, pairwise: boolean): Promise<JudgeSelection> {
+/**
+ * The key for the judge's server. `--allow-key-for` allows (and remembers) the key's source for that origin; a key not
+ * yet allowed stops the job, unless nothing is to be sent.
+ */
+function keyFor(context: CommandContext, definition: JudgeDefinition): ResolvedKey {
+  const allowed = new KeyOrigins();
+  const resolved = resolveApiKey(definition, { env: process.env, allowed });
+  const asked = (listOption(context.values['allow-key-for']) ?? []).map((value) => {
+    try {
+      return originOf(value);
+    } catch {
+      throw new UsageError(`--allow-key-for ${value}: not a URL (give the server's origin, e.g. ${originOf(definition.baseURL)})`);
+    }
+  });
+  const other = asked.filter((origin) => origin !== resolved.origin);
+  if (other.length) throw new UsageError(`--allow-key-for ${other.join(', ')}: this judge's server is ${resolved.origin}`);
+  if (!resolved.needsApproval || asked.length === 0 || !resolved.approvalKey) return resolved;
+  allowed.allow(resolved.approvalKey, resolved.origin);
+  context.stderr.write(`allowed ${resolved.approvalKey.replace(/^env:/, '')} for ${resolved.origin} (remembered in ${allowed.file})\n`);
+  return { ...resolved, needsApproval: false };
+}
+
+async function selectionOf(context: CommandContext, store: Store, definition: JudgeDefinition): Promise<JudgeSelection> {
   const v = context.values;
+  const pairwise = definition.protocol.kind === 'pairwise';
   const run = (v.run as string | undefined) ?? (await onlyRun(store));
   const baseline = baselineOf((v.baseline as string[] | undefined) ?? [], v['all-pairs'] === true);
-  if (pairwise && !baseline) throw new UsageError('a pairwise judge needs --baseline NAME (or TAG=NAME per language) or --all-pairs');
+  if (pairwise && !baseline && !definition.baseline) {
+    throw new UsageError('a pairwise judge needs --baseline NAME (or TAG=NAME per language) or --all-pairs, or "baseline" / "allPairs" in its file');
+  }
   if (!pairwise && baseline) throw new UsageError('--baseline and --all-pairs apply to pairwise judges only');
   const languages = (v.lang as string[] | undefined)?.flatMap((l) => l.split(',')).map(languageOf);
   const systems = (v.system as string[] | undefined)?.flatMap((s) => s.split(','));
@@ -141,15 +182,16 @@ function optionalNumber(context: CommandContext, option: string, key: string, mi
   return { [key]: n };
 }
 
-function printPlan(context: CommandContext, plan: JudgePlan): number {
+function printPlan(context: CommandContext, plan: JudgePlan, keyLine: string): number {
   if (context.json) {
     context.stdout.write(JSON.stringify({
-      judge: plan.definition.name, judgeHash: plan.definition.hash, run: plan.selection.run, requests: plan.tasks.length,
+      judge: plan.definition.name, judgeHash: plan.definition.hash, run: plan.selection.run, server: originOf(plan.definition.baseURL),
+      key: keyLine, requests: plan.tasks.length,
       cached: plan.cached.length, toSend: plan.toSend.length, awaitingBatch: plan.awaitingBatch.length,
       previouslyFailed: plan.previouslyFailed, verdicts: plan.targets, skipped: plan.skipped, estimate: plan.estimate,
     }, null, 2) + '\n');
   } else {
-    context.stdout.write(`${describePlan(plan).join('\n')}\n(dry run: nothing was sent)\n`);
+    context.stdout.write(`${describePlan(plan, undefined, keyLine).join('\n')}\n(dry run: nothing was sent)\n`);
   }
   return 0;
 }

@@ -63,7 +63,7 @@ export function requestBody(definition: JudgeDefinition, messages: readonly Chat
     messages,
     [definition.maxTokensField]: definition.maxTokens,
     ...(definition.temperature === null ? {} : { temperature: definition.temperature }),
-    ...(definition.seed === null ? {} : { seed: definition.seed }),
+    ...(definition.samplingSeed === null ? {} : { seed: definition.samplingSeed }),
     ...(definition.jsonMode ? { response_format: { type: 'json_object' } } : {}),
   };
 }

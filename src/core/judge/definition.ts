@@ -4,12 +4,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { KNOWN_SCALES } from '../import/formats/canonical';
+import { parseLanguageTag } from '../model/language';
 import type { ScoreScale } from '../model/records';
+import { builtInTemplates, languageNameIn, type InstructionsLanguage } from './instructions';
 import { parsePrice, type TokenPrice } from './prices';
-import {
-  defaultLikertTemplates, defaultPairwiseTemplates, defaultRatingTemplates, templateProblems,
-  type PairwiseAnswers, type PromptTemplates, type ProtocolKind, type TemplateRole,
-} from './templates';
+import { defaultConcurrency, isOpenAI } from './servers';
+import { readConfinedTemplate, TemplateRefused } from './templateFiles';
+import { placeholdersIn, templateProblems, type PairwiseAnswers, type PromptTemplates, type ProtocolKind, type TemplateRole } from './templates';
+import type { Baseline } from './tasks';
+import { english, WORDING_LANGUAGES, wordingFor } from './wording';
+
+export { isOpenAI } from './servers';
 
 export type JudgeProtocol =
   | { readonly kind: 'pairwise'; readonly allowTie: boolean; readonly answers: PairwiseAnswers }
@@ -28,19 +33,32 @@ export interface JudgeDefinition {
   readonly maxTokensField: 'max_tokens' | 'max_completion_tokens';
   /** Asks the server for a JSON object (response_format json_object); Likert judges only. */
   readonly jsonMode: boolean;
-  readonly seed: number | null;
+  /** Sent as "seed", for servers that make sampling reproducible with it (not the responses' seed of --seed). */
+  readonly samplingSeed: number | null;
   readonly protocol: JudgeProtocol;
   /** The criterion the judge rates, when it rates one (its verdicts and scores carry it, and the rubric is in its prompt). */
   readonly criterion?: JudgeCriterion;
+  /** The templates of the instructions' language (English, or the judge's own); see templatesFor for "prompt". */
   readonly templates: PromptTemplates;
+  /** "en": the instructions in English; "prompt": in each prompt's own language (built-in templates only). */
+  readonly instructionsLanguage: InstructionsLanguage;
+  /** The language the reasoning is asked for in: a tag, or "prompt" for the prompt's own; undefined: not asked. */
+  readonly rationaleLanguage: string | undefined;
   /** Where the templates came from: "built-in" or the template files. */
   readonly templateOrigin: string;
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly maxRetries: number;
-  /** The environment variable the CLI reads the API key from. */
-  readonly apiKeyEnv: string;
+  /**
+   * The environment variable the key comes from: the definition's "apiKeyEnv", else OPENAI_API_KEY for OpenAI's own
+   * server; undefined for any other server without one (no key is sent there: keys.ts).
+   */
+  readonly apiKeyEnv: string | undefined;
   readonly price: TokenPrice | undefined;
+  /** Pairwise: the comparison the file asks for ("baseline" / "allPairs"), used when a run gives none. */
+  readonly baseline: Baseline | undefined;
+  /** Notes to show the user (deprecated field names), never problems. */
+  readonly notes: readonly string[];
   /** Content hash of everything that shapes the answers (not of concurrency, timeouts or prices). */
   readonly hash: string;
   /** The canonical JSON the hash is taken of; stored with the judge so its results can be reproduced. */
@@ -60,17 +78,14 @@ export class JudgeDefinitionError extends Error {
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
-/** OpenAI itself (it needs a key and offers the Batch API), as opposed to a local or other compatible server. */
-export function isOpenAI(baseURL: string): boolean {
-  return new URL(baseURL).hostname === 'api.openai.com';
-}
 /** Bump when the request a definition produces changes meaning, so that old answers are not reused. */
 const FINGERPRINT_VERSION = 2;
 
 const KNOWN_FIELDS = [
-  'name', 'description', 'model', 'baseURL', 'temperature', 'maxTokens', 'maxTokensField', 'jsonMode', 'seed',
-  'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'multiTurnTemplate', 'concurrency', 'timeoutSeconds',
-  'maxRetries', 'apiKeyEnv', 'price', 'criterion', 'rubric',
+  'name', 'description', 'model', 'baseURL', 'temperature', 'maxTokens', 'maxTokensField', 'jsonMode', 'samplingSeed', 'seed',
+  'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'staticSystemTemplate', 'multiTurnTemplate',
+  'instructionsLanguage', 'rationaleLanguage', 'baseline', 'allPairs', 'concurrency', 'timeoutSeconds', 'maxRetries', 'apiKeyEnv', 'price',
+  'criterion', 'rubric',
 ] as const;
 const SECRET_FIELDS = ['apiKey', 'api_key', 'key', 'token', 'apiToken', 'authorization'];
 const PROTOCOLS: readonly ProtocolKind[] = ['pairwise', 'likert', 'rating'];
@@ -85,7 +100,7 @@ export function loadJudgeDefinition(path: string): JudgeDefinition {
   } catch (err) {
     throw new JudgeDefinitionError(file, [{ message: `cannot read the judge definition: ${(err as Error).message}` }]);
   }
-  return parseJudgeDefinition(file, text, (templatePath) => readFileSync(resolve(dirname(file), templatePath), 'utf8'));
+  return parseJudgeDefinition(file, text, (templatePath) => readConfinedTemplate(dirname(file), templatePath));
 }
 
 /** Validates a definition's text. `readTemplate` reads a template path as written in the file. */
@@ -121,33 +136,83 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
   const maxTokens = f.integer('maxTokens', kind ? DEFAULT_MAX_TOKENS[kind] : 1, 1, 1_000_000);
   const maxTokensField = f.oneOf('maxTokensField', ['max_tokens', 'max_completion_tokens'] as const, 'max_tokens');
   const jsonMode = f.boolean('jsonMode', false);
-  const seed = f.integerOrNull('seed');
-  const concurrency = f.integer('concurrency', 8, 1, 1024);
+  const samplingSeed = readSamplingSeed(f);
+  const concurrency = f.integer('concurrency', defaultConcurrency(baseURL), 1, 1024);
   const timeoutSeconds = f.number('timeoutSeconds', 120, 0.001, 3600);
   const maxRetries = f.integer('maxRetries', 8, 0, 100);
-  const apiKeyEnv = f.envName('apiKeyEnv', 'OPENAI_API_KEY');
+  const apiKeyEnv = f.envName('apiKeyEnv') ?? (isOpenAI(baseURL) ? 'OPENAI_API_KEY' : undefined);
   const price = f.price('price');
   const name = f.text('name', defaultName(file));
-  if (!kind || !model || !name || !maxTokensField) return undefined;
+  const instructionsLanguage = f.oneOf('instructionsLanguage', ['en', 'prompt'] as const, 'en');
+  const rationaleLanguage = f.rationaleLanguage('rationaleLanguage');
+  if (!kind || !model || !name || !maxTokensField || !instructionsLanguage) return undefined;
   if (jsonMode && kind !== 'likert') f.problem('jsonMode', 'only a likert judge answers with JSON');
-  if (kind !== 'pairwise') f.forbid('allowTie', 'answers');
+  if (kind !== 'pairwise') f.forbid('allowTie', 'answers', 'baseline', 'allPairs');
   if (kind === 'pairwise') f.forbid('scale');
+  if (kind === 'pairwise' && rationaleLanguage !== undefined) {
+    f.problem('rationaleLanguage', 'a pairwise judge answers with a label only, without reasoning');
+  }
   const protocol = readProtocol(kind, f);
-  const read = readTemplates(protocol, f, readTemplate);
+  const baseline = kind === 'pairwise' ? f.baseline() : undefined;
+  const instructions = { language: instructionsLanguage, rationale: rationaleLanguage };
+  const read = readTemplates(protocol, f, readTemplate, instructions);
   const criterion = readCriterion(f);
   if (!protocol || !read) return undefined;
   const templates = criterion ? { ...read.templates, system: withCriterion(read.templates.system, criterion) } : read.templates;
-  // The criterion joins the hash only when there is one: a judge without it keeps its hash and its paid answers.
+  // The criterion, the instructions' language and the rationale's join the hash only when set: a judge without them
+  // keeps its hash and its paid answers.
   const shape = {
-    version: FINGERPRINT_VERSION, protocol, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed,
-    system: templates.system, user: templates.user, multiTurnUser: templates.multiTurnUser, ...(criterion ? { criterion: criterion.name } : {}),
+    version: FINGERPRINT_VERSION, protocol, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed: samplingSeed,
+    system: templates.system, user: templates.user, multiTurnUser: templates.multiTurnUser,
+    ...(criterion ? { criterion: criterion.name } : {}),
+    ...(instructionsLanguage === 'prompt' ? { instructionsLanguage, localized: localizedTemplates(protocol, rationaleLanguage) } : {}),
+    ...(rationaleLanguage === undefined ? {} : { rationaleLanguage }),
   };
   const fingerprint = canonicalJson(shape);
   return {
-    name, file, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed, protocol, ...(criterion ? { criterion } : {}),
-    templates, templateOrigin: read.origin, concurrency, timeoutMs: Math.round(timeoutSeconds * 1000),
-    maxRetries, apiKeyEnv, price, hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16), fingerprint,
+    name, file, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, samplingSeed, protocol, ...(criterion ? { criterion } : {}),
+    templates, instructionsLanguage, rationaleLanguage, templateOrigin: read.origin, concurrency,
+    timeoutMs: Math.round(timeoutSeconds * 1000), maxRetries, apiKeyEnv, price, baseline, notes: f.notes,
+    hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16), fingerprint,
   };
+}
+
+/** "samplingSeed"; the old name "seed" is still read, with a note (it is easily taken for the responses' --seed). */
+function readSamplingSeed(f: Fields): number | null {
+  const current = f.integerOrNull('samplingSeed');
+  if (!('seed' in f.raw)) return current;
+  const old = f.integerOrNull('seed');
+  if ('samplingSeed' in f.raw && current !== old) {
+    f.problem('seed', `and "samplingSeed" differ (${JSON.stringify(f.raw.seed)} and ${JSON.stringify(f.raw.samplingSeed)}): keep "samplingSeed" only`);
+  }
+  f.notes.push(`${'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed"'} `
+    + '(not to be confused with --seed, which picks the responses judged); rename it');
+  return current ?? old;
+}
+
+/** Every shipped language's templates, for the fingerprint of a judge whose instructions follow the prompt's language. */
+function localizedTemplates(protocol: JudgeProtocol | undefined, rationale: string | undefined): Record<string, PromptTemplates> | undefined {
+  if (!protocol) return undefined;
+  return Object.fromEntries(WORDING_LANGUAGES.map((tag) => [tag, builtInTemplates(protocol, wordingFor(tag)!, rationale)]));
+}
+
+/**
+ * The templates a task in `lang` is asked with: the definition's own, or with instructions in the prompt's language,
+ * the built-in ones of that language. Throws for a language whose wording is not shipped.
+ */
+export function templatesFor(definition: JudgeDefinition, lang: string): PromptTemplates {
+  if (definition.instructionsLanguage !== 'prompt') return definition.templates;
+  const wording = wordingFor(lang);
+  if (!wording) throw new Error(noWordingFor(definition, [lang]));
+  const templates = builtInTemplates(definition.protocol, wording, definition.rationaleLanguage);
+  // The criterion and its rubric are the project's own words: they end the system message in every language.
+  return definition.criterion ? { ...templates, system: withCriterion(templates.system, definition.criterion) } : templates;
+}
+
+export function noWordingFor(definition: JudgeDefinition, languages: readonly string[]): string {
+  return `judge "${definition.name}" asks in each prompt's language ("instructionsLanguage": "prompt"), but LangLens has no `
+    + `instructions in ${languages.join(', ')} (it has ${WORDING_LANGUAGES.join(', ')}): leave those languages out (--lang), `
+    + 'or use English instructions ("instructionsLanguage": "en"), or your own templates';
 }
 
 function readProtocol(kind: ProtocolKind, f: Fields): JudgeProtocol | undefined {
@@ -161,25 +226,35 @@ function readProtocol(kind: ProtocolKind, f: Fields): JudgeProtocol | undefined 
   return scale && { kind, scale };
 }
 
-function readTemplates(protocol: JudgeProtocol | undefined, f: Fields, readTemplate: (path: string) => string) {
+function readTemplates(
+  protocol: JudgeProtocol | undefined, f: Fields, readTemplate: (path: string) => string,
+  instructions: { language: InstructionsLanguage; rationale: string | undefined },
+) {
   if (!protocol) return undefined;
-  const builtIn = protocol.kind === 'pairwise' ? defaultPairwiseTemplates(protocol.answers, protocol.allowTie)
-    : protocol.kind === 'likert' ? defaultLikertTemplates(protocol.scale) : defaultRatingTemplates(protocol.scale);
+  const builtIn = builtInTemplates(protocol, english, instructions.rationale);
   const userPath = f.optionalText('template');
   // An own user template comes without the built-in system message unless one is given: a paper's wording is
   // reproduced as it is, not mixed with ours. Likewise for later turns: with an own first-turn template, later turns
   // are judged only with an own multi-turn template.
   const systemPath = f.raw.systemTemplate === null ? null : f.optionalText('systemTemplate');
   const multiTurnPath = f.optionalText('multiTurnTemplate');
+  const own = [systemPath, userPath, multiTurnPath].filter(Boolean);
+  if (own.length > 0 && instructions.language === 'prompt') {
+    f.problem('instructionsLanguage', '"prompt" picks LangLens\'s built-in instructions in each prompt\'s language; a judge with its own templates is asked in their words');
+  }
+  if (own.length > 0 && instructions.rationale !== undefined) {
+    f.problem('rationaleLanguage', 'applies to the built-in templates; with your own, write the language into your template');
+  }
+  const staticSystem = f.boolean('staticSystemTemplate', false);
+  if (staticSystem && typeof systemPath !== 'string') f.problem('staticSystemTemplate', 'applies only with a "systemTemplate" file');
   const user = userPath === undefined ? builtIn.user : f.template('template', userPath, protocol.kind, 'user', readTemplate);
   const system = systemPath === null ? null
-    : systemPath !== undefined ? f.template('systemTemplate', systemPath, protocol.kind, 'system', readTemplate)
+    : systemPath !== undefined ? f.systemTemplate(systemPath, protocol.kind, readTemplate, staticSystem)
       : userPath === undefined ? builtIn.system : null;
   const multiTurnUser = multiTurnPath !== undefined ? f.template('multiTurnTemplate', multiTurnPath, protocol.kind, 'multi-turn', readTemplate)
     : userPath === undefined ? builtIn.multiTurnUser : null;
   if (user === undefined || system === undefined || multiTurnUser === undefined) return undefined;
-  const own = [systemPath, userPath, multiTurnPath].filter(Boolean);
-  const origin = own.length === 0 ? 'built-in' : own.join(' + ');
+  const origin = own.length > 0 ? own.join(' + ') : instructions.language === 'prompt' ? 'built-in, in each prompt\'s language' : 'built-in';
   return { templates: { system, user, multiTurnUser }, origin };
 }
 
@@ -203,6 +278,10 @@ function readCriterion(f: Fields): JudgeCriterion | undefined {
 function withCriterion(system: string | null, criterion: JudgeCriterion): string {
   const paragraph = `Judge only this criterion: ${criterion.name}.${criterion.rubric ? `\n${criterion.rubric}` : ''}`;
   return system === null ? paragraph : `${system}\n\n${paragraph}`;
+}
+
+function placeholderCount(text: string): number {
+  return placeholdersIn(text).length;
 }
 
 function defaultName(file: string): string {
@@ -247,6 +326,7 @@ function errorOffset(text: string): number | undefined {
 /** Reads typed fields out of the parsed JSON, collecting problems instead of stopping at the first. */
 class Fields {
   readonly problems: DefinitionProblem[] = [];
+  readonly notes: string[] = [];
   constructor(readonly raw: Readonly<Record<string, unknown>>) {}
 
   problem(field: string, message: string): void {
@@ -333,11 +413,47 @@ class Fields {
     return fallback;
   }
 
-  envName(name: string, fallback: string): string {
-    const v = this.value(name) ?? fallback;
+  envName(name: string): string | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
     if (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return v;
-    this.problem(name, `must name an environment variable, e.g. "OPENAI_API_KEY" (${this.got(v)})`);
-    return fallback;
+    this.problem(name, `must name an environment variable, e.g. "TOGETHER_API_KEY" (${this.got(v)})`);
+    return undefined;
+  }
+
+  /** A language tag, or "prompt" for each prompt's own language. */
+  rationaleLanguage(name: string): string | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    if (v === 'prompt') return v;
+    const tag = typeof v === 'string' ? parseLanguageTag(v) : undefined;
+    if (tag && languageNameIn('en', tag) !== tag) return tag;
+    this.problem(name, `must be "prompt" (each prompt's own language) or a language tag such as "en" (${this.got(v)})`);
+    return undefined;
+  }
+
+  /** "baseline": a system, or {"es": "mono-es", ...} per language; "allPairs": true. */
+  baseline(): Baseline | undefined {
+    const v = this.value('baseline');
+    const allPairs = this.boolean('allPairs', false);
+    if (allPairs && v !== undefined) this.problem('allPairs', 'give either "baseline" or "allPairs", not both');
+    if (allPairs) return { kind: 'all-pairs' };
+    if (v === undefined) return undefined;
+    if (typeof v === 'string' && v.trim() !== '') return { kind: 'system', system: v.trim() };
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0) {
+      const systems = new Map<string, string>();
+      for (const [key, system] of Object.entries(v)) {
+        const tag = parseLanguageTag(key);
+        if (!tag || typeof system !== 'string' || system.trim() === '') {
+          this.problem('baseline', `"${key}": must map a language tag to a system name, e.g. {"es": "mono-es"} (${this.got(system)})`);
+          return undefined;
+        }
+        systems.set(tag, system.trim());
+      }
+      return { kind: 'per-language', systems };
+    }
+    this.problem('baseline', `must be a system name or {"es": "mono-es", ...}, one per language (${this.got(v)})`);
+    return undefined;
   }
 
   price(name: string): TokenPrice | undefined {
@@ -379,12 +495,24 @@ class Fields {
     return known ?? { name: `${kind}-${min}-${max}`, min, max };
   }
 
+  /**
+   * A system template must hold a placeholder, or be marked static: a file that fills none is sent as it is, so it
+   * must be meant as a prompt.
+   */
+  systemTemplate(path: string, kind: ProtocolKind, read: (path: string) => string, isStatic: boolean): string | undefined {
+    const text = this.template('systemTemplate', path, kind, 'system', read);
+    if (text === undefined || isStatic || placeholderCount(text) > 0) return text;
+    this.problem('systemTemplate', `template "${path}" has no placeholder such as {{language}}, so it would be sent as it is: `
+      + 'if it is a fixed system message, say so with "staticSystemTemplate": true');
+    return undefined;
+  }
+
   template(name: string, path: string, kind: ProtocolKind, role: TemplateRole, read: (path: string) => string): string | undefined {
     let text: string;
     try {
       text = read(path);
     } catch (err) {
-      this.problem(name, `cannot read the template "${path}": ${(err as Error).message}`);
+      this.problem(name, err instanceof TemplateRefused ? `template "${path}" ${err.message}` : `cannot read the template "${path}": ${(err as Error).message}`);
       return undefined;
     }
     const problems = templateProblems(text, kind, role);

@@ -1,13 +1,17 @@
 // A job's plan and outcome in words, the same in the terminal, the editor's messages and its log.
 import type { JudgeJobSummary, JudgePlan } from './job';
 import { formatUsd } from './prices';
+import { originOf } from './servers';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-export function describePlan(plan: JudgePlan, batchHint = 'with --batch'): string[] {
+/** `key`: where the API key comes from, as describeKeySource says it. */
+export function describePlan(plan: JudgePlan, batchHint = 'with --batch', key?: string): string[] {
   const d = plan.definition;
   const lines = [
     `judge ${d.name} (${d.protocol.kind}, ${d.model} at ${d.baseURL}, hash ${d.hash}) on run "${plan.selection.run}"`,
+    `  server    ${originOf(d.baseURL)}`,
+    ...(key === undefined ? [] : [`  key       ${key}`]),
     `  requests  ${n(plan.tasks.length)}: ${n(plan.cached.length)} already answered, ${n(plan.toSend.length)} to send`
       + `${plan.previouslyFailed ? ` (${n(plan.previouslyFailed)} failed before)` : ''}`
       + `${plan.awaitingBatch.length ? `, ${n(plan.awaitingBatch.length)} waiting in a batch` : ''}`,
@@ -19,8 +23,9 @@ export function describePlan(plan: JudgePlan, batchHint = 'with --batch'): strin
   if (s.missingEarlierTurns) lines.push(`  skipped   ${n(s.missingEarlierTurns)} later-turn ${d.protocol.kind === 'pairwise' ? 'pairs' : 'responses'} whose earlier turns were not imported`);
   if (s.languagesWithoutBaseline.length) lines.push(`  skipped   languages without a baseline: ${s.languagesWithoutBaseline.join(', ')}`);
   if (plan.toSend.length) {
-    lines.push(`  at most   ${formatUsd(plan.estimate.onlineUsd)} now, ${formatUsd(plan.estimate.batchUsd)} ${batchHint} `
-      + `(~${n(plan.estimate.inputTokens)} input tokens, ≤ ${n(plan.estimate.maxOutputTokens)} output)`);
+    lines.push(`  cost      ~${formatUsd(plan.estimate.onlineUsd)} now, ~${formatUsd(plan.estimate.batchUsd)} ${batchHint} `
+      + `(~${n(plan.estimate.inputTokens)} input tokens, ≤ ${n(plan.estimate.maxOutputTokens)} output); `
+      + `at most ${formatUsd(plan.estimate.maxOnlineUsd)} now`);
   }
   return lines;
 }

@@ -9,8 +9,11 @@ import {
 import type { Store } from '../store/store';
 import { DEFAULT_BATCH_LIMITS, runBatches, type BatchLimits } from './batch';
 import { createClient, type ChatMessage } from './client';
-import { isOpenAI, type JudgeDefinition } from './definition';
-import { BUILT_IN_PRICES, costOf, estimateTokens, priceOf, type PriceTable, type TokenPrice } from './prices';
+import { isOpenAI, noWordingFor, type JudgeDefinition } from './definition';
+import { wordingFor } from './wording';
+import { NO_JOURNAL, openAnswerJournal, type AnswerJournal } from '../store/answerJournal';
+import { Budget } from './budget';
+import { BUILT_IN_PRICES, costOf, estimateTokens, formatUsd, priceForJudge, worstCaseInputTokens, type PriceTable, type TokenPrice } from './prices';
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { runOnline, type RunOutcome } from './runner';
@@ -37,9 +40,11 @@ export interface CostEstimate {
   readonly inputTokens: number;
   /** The most output tokens the requests may use (maxTokens each). */
   readonly maxOutputTokens: number;
-  /** Upper bounds in US dollars; undefined when the model has no known price. */
+  /** Estimates in US dollars (the input estimated, every answer at maxTokens); undefined when the price is unknown. */
   readonly onlineUsd: number | undefined;
   readonly batchUsd: number | undefined;
+  /** The ceiling online, as a budget reserves it: every input byte a token (worstCaseInputTokens). */
+  readonly maxOnlineUsd: number | undefined;
 }
 
 export interface JudgePlan {
@@ -60,8 +65,11 @@ export interface JudgePlan {
   readonly estimate: CostEstimate;
 }
 
-export async function planJudgeJob(store: Store, definition: JudgeDefinition, selection: JudgeSelection, prices: PriceTable = BUILT_IN_PRICES): Promise<JudgePlan> {
+export async function planJudgeJob(store: Store, definition: JudgeDefinition, asked: JudgeSelection, prices: PriceTable = BUILT_IN_PRICES): Promise<JudgePlan> {
   const pairwise = definition.protocol.kind === 'pairwise';
+  // The comparison written in a pairwise judge's file applies when the run asks for none.
+  const baseline = asked.baseline ?? (pairwise ? definition.baseline : undefined);
+  const selection: JudgeSelection = baseline ? { ...asked, baseline } : asked;
   if (!pairwise && selection.baseline) throw new Error(`judge "${definition.name}" rates single responses: a baseline applies to pairwise judges only`);
   await checkSelection(store, selection);
   const baselines = baselineSystems(selection.baseline);
@@ -80,6 +88,10 @@ export async function planJudgeJob(store: Store, definition: JudgeDefinition, se
   if (absent.length) throw new Error(`baseline ${absent.join(', ')} has no responses in run "${selection.run}" for this selection (systems: ${[...present].sort().join(', ') || 'none'})`);
   const built = buildTasks(definition, selection.run, rows, selection.baseline, turns);
   const tasks = selection.limit === undefined ? built.tasks : built.tasks.slice(0, selection.limit);
+  if (definition.instructionsLanguage === 'prompt') {
+    const unworded = [...new Set(tasks.map((t) => t.lang))].filter((lang) => wordingFor(lang) === undefined).sort();
+    if (unworded.length) throw new Error(noWordingFor(definition, unworded));
+  }
   const stored = await storedJudgeRequests(store, tasks.map((t) => t.key));
   const cached: { task: JudgeTask; raw: string }[] = [];
   const awaitingBatch: JudgeTask[] = [];
@@ -90,7 +102,7 @@ export async function planJudgeJob(store: Store, definition: JudgeDefinition, se
     else if (known?.status === 'submitted') awaitingBatch.push(task);
     else toSend.push(task);
   }
-  const price = priceOf(definition.model, definition.price, prices);
+  const price = priceForJudge(definition, prices);
   return {
     definition, selection, tasks, targets: tasks.reduce((n, t) => n + t.targets.length, 0), skipped: built.skipped,
     cached, awaitingBatch, toSend, previouslyFailed: [...stored.values()].filter((r) => r.status === 'failed').length,
@@ -119,8 +131,9 @@ function baselineSystems(baseline: Baseline | undefined): string[] {
 function estimateCost(definition: JudgeDefinition, toSend: readonly JudgeTask[], price: TokenPrice | undefined): CostEstimate {
   const inputTokens = toSend.reduce((n, task) => n + messageTokens(messagesFor(definition, task)), 0);
   const maxOutputTokens = toSend.length * definition.maxTokens;
+  const maxInputTokens = toSend.reduce((n, task) => n + worstCaseInputTokens(messagesFor(definition, task)), 0);
   return {
-    inputTokens, maxOutputTokens,
+    inputTokens, maxOutputTokens, maxOnlineUsd: price && costOf(maxInputTokens, maxOutputTokens, price, 'online'),
     onlineUsd: price && costOf(inputTokens, maxOutputTokens, price, 'online'),
     batchUsd: price && costOf(inputTokens, maxOutputTokens, price, 'batch'),
   };
@@ -144,6 +157,7 @@ export interface RunJudgeOptions {
   readonly retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
   /** How long requests in flight may finish after a cancel (default 10 s). */
   readonly cancelGraceMs?: number;
+  /** The budget in US dollars: never exceeded (each request's worst case is reserved before it is sent). */
   readonly maxCostUsd?: number;
   readonly batchLimits?: Partial<BatchLimits>;
   /** How often progress is reported, at most (default 100 ms). */
@@ -179,23 +193,30 @@ export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJud
   const via = options.via ?? 'online';
   const collecting = via === 'batch' ? plan.awaitingBatch : [];
   requireKeyForOpenAI(definition, options.apiKey, plan.toSend.length + collecting.length);
+  if (options.maxCostUsd !== undefined && plan.price === undefined && plan.toSend.length > 0) {
+    throw new Error(`a budget needs a price, and ${definition.model} has none: give the judge a "price" (docs/judges.md), or a price table`);
+  }
   const tracker = new ProgressTracker(plan.cached.length + plan.toSend.length + collecting.length, plan.price !== undefined,
     options.onProgress, options.progressEveryMs);
   const jobId = await startJudgeJob(store.db, {
     judgeName: definition.name, judgeHash: definition.hash, run: plan.selection.run, selection: describeSelection(plan.selection),
     via, tasks: plan.tasks.length, cached: plan.cached.length,
   });
-  const writer = new JudgeResultWriter(store, {
-    name: definition.name, hash: definition.hash, definition: definition.fingerprint, file: definition.file,
-  }, options.onStored);
+  const identity = { name: definition.name, hash: definition.hash, definition: definition.fingerprint, file: definition.file };
+  const writer = new JudgeResultWriter(store, identity, options.onStored);
+  const journal = via === 'online' && plan.toSend.length > 0 ? openAnswerJournal(store, identity, jobId) : undefined;
   let result: RunOutcome;
+  let committed = false;
   try {
     await storeCached(plan, writer, tracker);
-    result = await send(store, plan, via, collecting, options, { jobId, writer, tracker });
+    result = await send(store, plan, via, collecting, options, { jobId, writer, tracker, journal });
     await writer.drain();
+    committed = true;
   } catch (err) {
     result = { outcome: 'failed', message: (err as Error).message };
   }
+  // Kept when the database could not take every answer: the next open folds it in.
+  journal?.close(committed);
   tracker.setPhase('finished');
   const counts = tracker.counts;
   await finishJudgeJob(store.db, jobId, result.outcome, { sent: counts.answered + counts.failed, ...counts }, result.message);
@@ -229,26 +250,44 @@ async function storeCached(plan: JudgePlan, writer: JudgeResultWriter, tracker: 
 
 async function send(
   store: Store, plan: JudgePlan, via: JudgeVia, collecting: readonly JudgeTask[], options: RunJudgeOptions,
-  job: { jobId: number; writer: JudgeResultWriter; tracker: ProgressTracker },
+  job: { jobId: number; writer: JudgeResultWriter; tracker: ProgressTracker; journal: AnswerJournal | undefined },
 ): Promise<RunOutcome> {
   const { definition } = plan;
   if (plan.toSend.length === 0 && collecting.length === 0) return { outcome: 'completed' };
   const client = createClient({ baseURL: definition.baseURL, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry, maxRetries: definition.maxRetries };
   const signal = options.signal ?? new AbortController().signal;
+  const budget = options.maxCostUsd === undefined || plan.price === undefined ? undefined
+    : new Budget(options.maxCostUsd, definition, plan.price, via);
   if (via === 'batch') {
     const known = new Map([...plan.toSend, ...collecting].map((t) => [t.key, t]));
-    return runBatches(plan.toSend, known, {
+    const { submit, leftOut } = withinBudget(plan.toSend, budget);
+    const outcome = await runBatches(submit, known, {
       client, definition, store, writer: job.writer, tracker: job.tracker, jobId: job.jobId, signal, retry,
       timeoutMs: definition.timeoutMs, price: plan.price, limits: { ...DEFAULT_BATCH_LIMITS, ...options.batchLimits },
     });
+    if (leftOut === 0 || outcome.outcome !== 'completed') return outcome;
+    return { outcome: 'cancelled', message: `the budget of ${formatUsd(budget!.limitUsd)} covers the worst case of ${submit.length} of `
+      + `${plan.toSend.length} requests; ${leftOut} were not submitted (run again with a larger budget)` };
   }
   job.tracker.setPhase('sending');
   return runOnline(plan.toSend, {
     client, definition, concurrency: options.concurrency ?? definition.concurrency, timeoutMs: definition.timeoutMs, retry,
     cancelGraceMs: options.cancelGraceMs ?? 10_000, price: plan.price, jobId: job.jobId, writer: job.writer,
-    tracker: job.tracker, signal, ...(options.maxCostUsd === undefined ? {} : { maxCostUsd: options.maxCostUsd }),
+    tracker: job.tracker, signal, journal: job.journal ?? NO_JOURNAL,
+    ...(budget ? { budget } : {}),
   });
+}
+
+/** Batch API: the requests whose worst cases all fit the budget are submitted, the rest are left for a later run. */
+function withinBudget(tasks: readonly JudgeTask[], budget: Budget | undefined): { submit: readonly JudgeTask[]; leftOut: number } {
+  if (!budget) return { submit: tasks, leftOut: 0 };
+  const submit: JudgeTask[] = [];
+  for (const task of tasks) {
+    if (!budget.tryReserve(budget.worstCase(task))) break;
+    submit.push(task);
+  }
+  return { submit, leftOut: tasks.length - submit.length };
 }
 
 function describeSelection(selection: JudgeSelection): unknown {

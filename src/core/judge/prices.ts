@@ -2,6 +2,9 @@
 // definition's "price" or a price table file overrides it (docs/judges.md).
 import { readFileSync } from 'node:fs';
 import type { JudgeVia } from '../store/judgeRequests';
+import type { ChatMessage } from './client';
+import type { JudgeDefinition } from './definition';
+import { isLocalServer } from './servers';
 
 /** US dollars per million tokens. */
 export interface TokenPrice {
@@ -45,6 +48,15 @@ export function priceOf(model: string, own: TokenPrice | undefined, table: Price
   return match === undefined ? undefined : table[match];
 }
 
+/**
+ * A judge's price: its own "price", else the table's, else free on a local server (undefined: unknown). A local
+ * server serving a model of the table is priced by the table: it is most likely a proxy to a paid API.
+ */
+export function priceForJudge(definition: JudgeDefinition, table: PriceTable = BUILT_IN_PRICES): TokenPrice | undefined {
+  const price = priceOf(definition.model, definition.price, table);
+  return price ?? (isLocalServer(definition.baseURL) ? { input: 0, output: 0 } : undefined);
+}
+
 export function costOf(promptTokens: number, completionTokens: number, price: TokenPrice, via: JudgeVia): number {
   const factor = via === 'batch' ? BATCH_PRICE_FACTOR : 1;
   return ((promptTokens * price.input + completionTokens * price.output) / 1_000_000) * factor;
@@ -56,6 +68,19 @@ export function costOf(promptTokens: number, completionTokens: number, price: To
  */
 export function estimateTokens(text: string): number {
   return Math.ceil(Buffer.byteLength(text, 'utf8') / 3);
+}
+
+/** Tokens of chat framing a message may add (role markers, separators), and the reply's priming. */
+const FRAMING_TOKENS_PER_MESSAGE = 8;
+const FRAMING_TOKENS_PER_REQUEST = 8;
+
+/**
+ * The most input tokens a request can be counted as: no tokenizer of a chat model makes more than one token of a
+ * UTF-8 byte (byte-level BPE, and SentencePiece with byte fallback, cover at least a byte per token), plus framing.
+ * This is what a budget reserves; estimateTokens is the expected figure shown in a plan.
+ */
+export function worstCaseInputTokens(messages: readonly ChatMessage[]): number {
+  return messages.reduce((n, m) => n + Buffer.byteLength(m.content, 'utf8') + FRAMING_TOKENS_PER_MESSAGE, FRAMING_TOKENS_PER_REQUEST);
 }
 
 /** Reads a price table file: {"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}, ...}. */

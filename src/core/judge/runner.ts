@@ -2,7 +2,9 @@
 // connections, each answer stored as soon as it arrives. Cancelling stops new requests at once and gives the ones
 // in flight a grace period to finish, because they are being paid for either way.
 import type OpenAI from 'openai';
+import type { AnswerJournal } from '../store/answerJournal';
 import type { JudgeRequestRow, JudgeResultWriter, JudgeVia } from '../store/judgeRequests';
+import type { Budget } from './budget';
 import { RequestFailure, requestBody, sendChat, type ChatAnswer } from './client';
 import type { JudgeDefinition } from './definition';
 import { costOf, type TokenPrice } from './prices';
@@ -19,10 +21,12 @@ export interface OnlineRunSettings {
   /** How long requests in flight may still finish after a cancel. */
   readonly cancelGraceMs: number;
   readonly price: TokenPrice | undefined;
-  /** Stop starting requests once this much has been spent. */
-  readonly maxCostUsd?: number;
+  /** Each request's worst-case cost is reserved here before it is sent. */
+  readonly budget?: Budget;
   readonly jobId: number;
   readonly writer: JudgeResultWriter;
+  /** Every answer is made durable here before it counts as done. */
+  readonly journal: AnswerJournal;
   readonly tracker: ProgressTracker;
   readonly signal: AbortSignal;
 }
@@ -46,6 +50,8 @@ class OnlineRun {
   private next = 0;
   private stopReason: RunOutcome | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
+  /** Answers being made durable: the worker goes on to its next request meanwhile. */
+  private readonly keeping = new Set<Promise<void>>();
 
   constructor(private readonly tasks: readonly JudgeTask[], private readonly s: OnlineRunSettings) {}
 
@@ -56,6 +62,7 @@ class OnlineRun {
     try {
       const workers = Math.min(this.s.concurrency, this.tasks.length);
       await Promise.all(Array.from({ length: workers }, () => this.work()));
+      await Promise.all(this.keeping);
     } finally {
       this.s.signal.removeEventListener('abort', onCancel);
       clearTimeout(this.graceTimer);
@@ -75,31 +82,71 @@ class OnlineRun {
 
   private async work(): Promise<void> {
     while (!this.soft.signal.aborted && this.next < this.tasks.length) {
-      await this.handle(this.tasks[this.next++]!);
+      const taken = await this.take();
+      if (taken === undefined) break;
+      await this.handle(taken.task, taken.reserved);
       if (this.s.writer.failure) {
         this.stop({ outcome: 'failed', message: `answers cannot be stored in the database: ${this.s.writer.failure.message}` }, true);
       }
     }
   }
 
-  private async handle(task: JudgeTask): Promise<void> {
+  /**
+   * The next task, with its worst-case cost reserved (0 without a budget); undefined when none is left or the next
+   * can never fit (the budget is spent), after waiting for requests in flight to give back what they did not use.
+   */
+  private async take(): Promise<{ task: JudgeTask; reserved: number } | undefined> {
+    const { budget } = this.s;
+    for (;;) {
+      if (this.soft.signal.aborted || this.next >= this.tasks.length) return undefined;
+      const task = this.tasks[this.next]!;
+      if (!budget) return { task: this.tasks[this.next++]!, reserved: 0 };
+      // Reserved and taken in the same synchronous step, so that no other worker takes the task reserved for.
+      const worst = budget.worstCase(task);
+      if (budget.tryReserve(worst)) return { task: this.tasks[this.next++]!, reserved: worst };
+      if (!budget.hasReservations) {
+        this.stop({ outcome: 'cancelled', message: budget.exhaustedMessage(worst) });
+        return undefined;
+      }
+      await budget.changed();
+    }
+  }
+
+  private async handle(task: JudgeTask, reserved: number): Promise<void> {
     const { definition, tracker } = this.s;
     const body = requestBody(definition, messagesFor(definition, task));
     tracker.started();
+    let charged = false;
     try {
       const { value: answer, attempts } = await withRetries(
         () => sendChat(this.s.client, body, this.s.timeoutMs, this.hard.signal),
         this.s.retry, this.gate, this.soft.signal, () => tracker.retried(),
       );
       const request = answeredRequest(definition, task.key, answer, this.s.price, { via: 'online', jobId: this.s.jobId, attempts });
+      this.s.budget?.settle(reserved, request.costUsd);
+      charged = true;
       const reading = interpretAnswer(definition, task, answer.text);
-      this.s.writer.add({ request, records: reading.records });
-      tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd);
-      this.checkBudget();
+      const result = { request, records: reading.records };
+      // Counted as done only once it is on disk; the next request need not wait for the disk.
+      const kept = this.keep(result).then(() => tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd));
+      this.keeping.add(kept);
+      void kept.finally(() => this.keeping.delete(kept));
     } catch (err) {
       this.fail(task, err);
     } finally {
+      if (!charged) this.s.budget?.release(reserved);
       tracker.settled();
+    }
+  }
+
+  /** Makes the answer durable (the journal), then hands it to the database writer; only then is it counted done. */
+  private async keep(result: Parameters<JudgeResultWriter['add']>[0]): Promise<void> {
+    try {
+      await this.s.journal.append(result);
+    } catch (err) {
+      this.stop({ outcome: 'failed', message: `answers cannot be kept: the answer journal failed (${(err as Error).message})` }, true);
+    } finally {
+      this.s.writer.add(result);
     }
   }
 
@@ -117,12 +164,6 @@ class OnlineRun {
     }
   }
 
-  private checkBudget(): void {
-    const spent = this.s.tracker.costUsd;
-    if (this.s.maxCostUsd !== undefined && spent !== undefined && spent >= this.s.maxCostUsd) {
-      this.stop({ outcome: 'cancelled', message: `the budget of $${this.s.maxCostUsd} is spent ($${spent.toFixed(4)})` });
-    }
-  }
 }
 
 /** The stored row of an answered request, with what it cost at the price of the way it was sent. */

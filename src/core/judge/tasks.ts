@@ -7,9 +7,10 @@ import type { CanonicalRecord, PairVerdict, PromptKey, ResponseKey, SourceRef } 
 import { flipVerdict } from '../model/verdicts';
 import type { JudgeInputRow } from '../store/judgeInputs';
 import type { ChatMessage } from './client';
-import type { JudgeDefinition, JudgeProtocol } from './definition';
+import { templatesFor, type JudgeDefinition, type JudgeProtocol } from './definition';
 import { parseBracketRating, parseJsonScore, parsePairwiseAnswer, type PairChoice } from './parse';
 import { renderConversation, renderTemplate, type TemplateValues } from './templates';
+import { english, wordingFor, type Wording } from './wording';
 
 /** Whose response is the baseline of a pairwise comparison. */
 export type Baseline =
@@ -218,9 +219,9 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
     language: languageName(task.lang),
     language_code: task.lang,
     ...(task.shown.length === 2 ? { response_a: task.shown[0]!, response_b: task.shown[1]! } : { response: task.shown[0]! }),
-    ...conversationValues(task),
+    ...conversationValues(task, definition.instructionsLanguage === 'prompt' ? wordingFor(task.lang) ?? english : english),
   };
-  const { system, user, multiTurnUser } = definition.templates;
+  const { system, user, multiTurnUser } = templatesFor(definition, task.lang);
   const later = task.earlier.length > 0;
   if (later && multiTurnUser === null) throw new Error(noMultiTurnTemplate(definition));
   return [
@@ -230,9 +231,9 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
 }
 
 /** {{conversation}} or {{conversation_a}} / {{conversation_b}}: each shown response after the turns before it. */
-function conversationValues(task: JudgeTask): TemplateValues {
+function conversationValues(task: JudgeTask, wording: Wording): TemplateValues {
   if (task.earlier.length === 0) return {};
-  const conversation = (i: number) => renderConversation([...task.earlier[i]!, { user: task.instruction, assistant: task.shown[i]! }]);
+  const conversation = (i: number) => renderConversation([...task.earlier[i]!, { user: task.instruction, assistant: task.shown[i]! }], wording);
   return task.shown.length === 2 ? { conversation_a: conversation(0), conversation_b: conversation(1) } : { conversation: conversation(0) };
 }
 

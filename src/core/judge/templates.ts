@@ -2,6 +2,8 @@
 // user's own template may use to reproduce a paper's exact wording. A later turn of a conversation (MT-bench turn 2)
 // has its own template, which shows the earlier turns: judged alone, "and now make it shorter" means nothing.
 import type { ScoreScale } from '../model/records';
+import { english } from './wording/en';
+import type { Wording } from './wording/wording';
 
 export const PLACEHOLDERS = [
   'instruction', 'response', 'response_a', 'response_b', 'language', 'language_code', 'conversation', 'conversation_a', 'conversation_b',
@@ -88,142 +90,52 @@ export interface PairwiseAnswers {
   readonly tie: string;
 }
 
-const JUDGE_SYSTEM = 'You are a careful and impartial judge of the answers of AI assistants.';
-
 /** [SH]-style side-by-side comparison: the judge names the better of two responses with a single label. */
-export function defaultPairwiseTemplates(answers: PairwiseAnswers, allowTie: boolean): PromptTemplates {
-  const choice = allowTie
-    ? `Answer with "${answers.first}" if Response 1 is better, "${answers.second}" if Response 2 is better, or "${answers.tie}" if neither is better.`
-    : `Answer with a single ${/^\d$/.test(answers.first + answers.second) ? 'digit' : 'label'}: "${answers.first}" if Response 1 is better, "${answers.second}" if Response 2 is better.`;
-  const criteria = [
-    'Consider helpfulness, correctness, relevance and level of detail, and whether the response is written in the',
-    'language of the instruction unless the instruction asks for another one. The order in which the responses are',
-    'shown, their length and their style must not influence you.',
-  ];
+export function defaultPairwiseTemplates(answers: PairwiseAnswers, allowTie: boolean, w: Wording = english): PromptTemplates {
+  const p = w.pairwise;
+  const digits = [answers.first, answers.second].every((label) => /^\d$/.test(label));
+  const choice = allowTie ? p.choiceWithTie(answers) : p.choiceSingle(answers, digits);
   return {
-    system: JUDGE_SYSTEM,
+    system: w.system,
     user: [
-      'Below is an instruction written in {{language}}, followed by two responses to it.',
-      '',
-      'Decide which response follows the instruction better.',
-      ...criteria,
-      '',
-      '[Instruction]',
-      '{{instruction}}',
-      '',
-      '[Response 1]',
-      '{{response_a}}',
-      '',
-      '[Response 2]',
-      '{{response_b}}',
-      '',
-      `Which response is better? ${choice} Do not write anything else.`,
+      p.intro, '', p.task, ...p.criteria, '',
+      p.instruction, '{{instruction}}', '', p.response1, '{{response_a}}', '', p.response2, '{{response_b}}', '',
+      p.closing(choice),
     ].join('\n'),
     multiTurnUser: [
-      'Below are two conversations in {{language}} between a user and an AI assistant. The user asks the same questions',
-      'in both; the assistant\'s answers differ. Response 1 and Response 2 are the assistant\'s last answers.',
-      '',
-      'Decide which last answer follows the user\'s last instruction better, in the context of the conversation before it.',
-      ...criteria,
-      '',
-      '[Conversation with Response 1]',
-      '{{conversation_a}}',
-      '',
-      '[Conversation with Response 2]',
-      '{{conversation_b}}',
-      '',
-      `Which response is better? ${choice} Do not write anything else.`,
+      ...p.multiIntro, '', p.multiTask, ...p.criteria, '',
+      p.conversation1, '{{conversation_a}}', '', p.conversation2, '{{conversation_b}}', '',
+      p.closing(choice),
     ].join('\n'),
   };
 }
 
 /**
  * [KE]-style helpfulness grading on a Likert scale, answered as JSON. The language gate is applied afterwards by the
- * scoring step (a response in the wrong language scores 1), so the prompt does not mention language.
+ * scoring step (a response in the wrong language scores 1), so the prompt does not mention language. `rationale`:
+ * a sentence asking for the reasoning in a given language.
  */
-export function defaultLikertTemplates(scale: ScoreScale): PromptTemplates {
-  const anchors = scale.min === 1 && scale.max === 6
-    ? [
-      '1 = not helpful at all: irrelevant, nonsensical or refuses without reason',
-      '2 = barely helpful: mostly wrong or misses the point of the instruction',
-      '3 = somewhat helpful: addresses the instruction but with major errors or omissions',
-      '4 = helpful: follows the instruction with minor errors or omissions',
-      '5 = very helpful: accurate, complete and clear',
-      '6 = perfectly helpful: an excellent answer that could not reasonably be improved',
-    ]
-    : [`${scale.min} = not helpful at all`, `${scale.max} = perfectly helpful`];
-  const answerFormat = [
-    'Answer with a JSON object and nothing else, with two keys: "reasoning", a short explanation of your',
-    `judgement, and "score", an integer from ${scale.min} to ${scale.max}. For example:`,
-    `{"reasoning": "The response answers the question but misses one of the two parts.", "score": ${Math.min(scale.max, scale.min + 3)}}`,
-  ];
-  const criteria = [
-    'Consider whether it follows the instruction, and its relevance, accuracy, depth and level of detail.',
-    `Rate it on a scale from ${scale.min} to ${scale.max}:`,
-    ...anchors,
-  ];
+export function defaultLikertTemplates(scale: ScoreScale, w: Wording = english, rationale?: string): PromptTemplates {
+  const l = w.likert;
+  const anchors = scale.min === 1 && scale.max === 6 ? l.anchors6 : l.anchorsOther(scale);
+  const answerFormat = [...l.answerFormat(scale), ...(rationale === undefined ? [] : [rationale])];
+  const criteria = [l.consider, l.rateOn(scale), ...anchors];
   return {
-    system: JUDGE_SYSTEM,
-    user: [
-      'Please act as an impartial judge and evaluate how helpful the response below is to the user\'s instruction.',
-      ...criteria,
-      '',
-      '[Instruction]',
-      '{{instruction}}',
-      '',
-      '[Response]',
-      '{{response}}',
-      '',
-      ...answerFormat,
-    ].join('\n'),
-    multiTurnUser: [
-      'Please act as an impartial judge and evaluate how helpful the assistant\'s last answer in the conversation below is',
-      'to the user\'s last instruction, in the context of the conversation before it.',
-      ...criteria,
-      '',
-      '[Conversation]',
-      '{{conversation}}',
-      '',
-      ...answerFormat,
-    ].join('\n'),
+    system: w.system,
+    user: [l.intro, ...criteria, '', l.instruction, '{{instruction}}', '', l.response, '{{response}}', '', ...answerFormat].join('\n'),
+    multiTurnUser: [...l.multiIntro, ...criteria, '', l.conversation, '{{conversation}}', '', ...answerFormat].join('\n'),
   };
 }
 
 /** [CH]-style rating on a short scale, ending with "Rating: [[n]]"; the response must be in the instruction's language. */
-export function defaultRatingTemplates(scale: ScoreScale): PromptTemplates {
-  const anchors = scale.min === 1 && scale.max === 3
-    ? '1 = poor (unhelpful, wrong, or not in the language of the question), 2 = acceptable, 3 = excellent'
-    : `${scale.min} = worst, ${scale.max} = best`;
-  const criteria = [
-    'Consider helpfulness, relevance, accuracy, depth and level of detail. Begin with a short explanation and be as',
-    `objective as possible. Then rate the response on a scale of ${scale.min} to ${scale.max} (${anchors}) by strictly`,
-    `following this format: "Rating: [[n]]", for example: "Rating: [[${Math.round((scale.min + scale.max) / 2)}]]".`,
-  ];
+export function defaultRatingTemplates(scale: ScoreScale, w: Wording = english, rationale?: string): PromptTemplates {
+  const r = w.rating;
+  const anchors = scale.min === 1 && scale.max === 3 ? r.anchors3 : r.anchorsOther(scale);
+  const criteria = [...r.criteria(scale, anchors, Math.round((scale.min + scale.max) / 2)), ...(rationale === undefined ? [] : [rationale])];
   return {
-    system: JUDGE_SYSTEM,
-    user: [
-      'Please act as an impartial judge and evaluate the quality of the response provided by an AI assistant to the',
-      'question displayed below. The question is written in {{language}}, and the response must be written in the same',
-      'language as the question; a response in another language is not acceptable unless the question asks for one.',
-      ...criteria,
-      '',
-      '[Question]',
-      '{{instruction}}',
-      '',
-      '[The Start of Assistant\'s Answer]',
-      '{{response}}',
-      '[The End of Assistant\'s Answer]',
-    ].join('\n'),
-    multiTurnUser: [
-      'Please act as an impartial judge and evaluate the quality of the AI assistant\'s last answer in the conversation',
-      'below, in the context of the conversation before it. The user writes in {{language}}, and the answer must be',
-      'written in the same language; an answer in another language is not acceptable unless the user asks for one.',
-      ...criteria,
-      '',
-      '[The Start of the Conversation]',
-      '{{conversation}}',
-      '[The End of the Conversation]',
-    ].join('\n'),
+    system: w.system,
+    user: [...r.intro, ...criteria, '', r.question, '{{instruction}}', '', r.answerStart, '{{response}}', r.answerEnd].join('\n'),
+    multiTurnUser: [...r.multiIntro, ...criteria, '', r.conversationStart, '{{conversation}}', r.conversationEnd].join('\n'),
   };
 }
 
@@ -231,6 +143,6 @@ export function defaultRatingTemplates(scale: ScoreScale): PromptTemplates {
  * A conversation as the judge reads it: every turn's user message and assistant answer, in order, the last one
  * being the answer judged.
  */
-export function renderConversation(turns: readonly { readonly user: string; readonly assistant: string }[]): string {
-  return turns.map((t, i) => `### User (turn ${i + 1}):\n${t.user}\n\n### Assistant (turn ${i + 1}):\n${t.assistant}`).join('\n\n');
+export function renderConversation(turns: readonly { readonly user: string; readonly assistant: string }[], w: Wording = english): string {
+  return turns.map((t, i) => `${w.userTurn(i + 1)}\n${t.user}\n\n${w.assistantTurn(i + 1)}\n${t.assistant}`).join('\n\n');
 }

@@ -1,6 +1,6 @@
 // The judge runner's bookkeeping: every request it paid for, keyed so that it is never paid for twice, written
-// together with the verdicts it produced in short group-committed transactions, so that a crash loses at most the
-// requests in flight.
+// together with the verdicts it produced in short group-committed transactions. An online answer is first made
+// durable in the job's answer journal (answerJournal.ts), so a crash loses only the requests in flight.
 import { createHash } from 'node:crypto';
 import type { CanonicalRecord } from '../model/records';
 import type { SqliteDatabase, SqlValue } from './sqlite';
@@ -98,9 +98,9 @@ const GIVE_UP_AFTER_FAILED_COMMITS = 3;
 /**
  * Writes results as they arrive. Each commit takes everything that arrived since the previous one ("group commit"):
  * an answer that comes alone is committed at once, answers that pour in are committed together at most every
- * `minCommitIntervalMs`, because a transaction has a fixed cost (the record writer loads the run's ids). A crash
- * therefore loses the requests in flight and at most that interval's answers. Never more than one transaction is
- * open on the connection: other writes of the job go through `exclusive`.
+ * `minCommitIntervalMs`, because a transaction has a fixed cost (the record writer loads the run's ids). Answers
+ * not yet committed when the process dies are in the answer journal, which the next open folds in. Never more than
+ * one transaction is open on the connection: other writes of the job go through `exclusive`.
  */
 export class JudgeResultWriter {
   private pending: JudgeResult[] = [];
@@ -173,24 +173,40 @@ export class JudgeResultWriter {
     }
   }
 
-  private async write(batch: readonly JudgeResult[]): Promise<void> {
-    const writer = await this.store.beginWrite();
-    try {
-      await writer.judge(this.judge.name, this.judge.hash, this.judge.definition);
-      const sourceId = await writer.source(this.judge.file, this.definitionSha, 'judge');
-      const now = new Date().toISOString();
-      const requests: SqlValue[][] = [];
-      for (const result of batch) {
-        if (result.request) requests.push(requestValues(result.request, now));
-        for (const record of result.records) await writer.write(record, sourceId);
-      }
-      await upsertRequests(this.store.db, requests);
-    } catch (err) {
-      await writer.rollback();
-      throw err;
-    }
-    await writer.commit();
+  private write(batch: readonly JudgeResult[]): Promise<void> {
+    return writeJudgeResults(this.store, this.judge, batch, this.definitionSha);
   }
+}
+
+/** Writes results in one transaction: the judge, its definition file as the verdicts' source, records and requests. */
+export async function writeJudgeResults(
+  store: Store, judge: JudgeIdentity, batch: readonly JudgeResult[],
+  definitionSha = createHash('sha256').update(judge.definition).digest('hex'),
+): Promise<void> {
+  const writer = await store.beginWrite();
+  try {
+    await writer.judge(judge.name, judge.hash, judge.definition);
+    const sourceId = await writer.source(judge.file, definitionSha, 'judge');
+    const now = new Date().toISOString();
+    const requests: SqlValue[][] = [];
+    for (const result of batch) {
+      if (result.request) requests.push(requestValues(result.request, now));
+      for (const record of result.records) await writer.write(record, sourceId);
+    }
+    await upsertRequests(store.db, requests);
+  } catch (err) {
+    await writer.rollback();
+    throw err;
+  }
+  await writer.commit();
+}
+
+/** Marks a job whose process ended without finishing it, once its journal has been folded in. */
+export async function markJobInterrupted(db: SqliteDatabase, jobId: number, recovered: number): Promise<void> {
+  await db.run(
+    `UPDATE judge_jobs SET outcome = 'failed', finished_at = coalesce(finished_at, ?),
+       message = ? WHERE id = ? AND outcome = 'running'`,
+    [new Date().toISOString(), `interrupted: the process ended during the job; ${recovered} answers were recovered from its journal`, jobId]);
 }
 
 export interface JudgeJobStart {

@@ -4,6 +4,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
+import { foldAnswerJournals } from './answerJournal';
 import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
@@ -88,7 +89,10 @@ export class Store {
       await db.close().catch(() => undefined);
       throw err;
     }
-    return new Store(db);
+    const store = new Store(db);
+    // Answers a judge job paid for but had not committed when its process died (answerJournal.ts).
+    if (!options.readonly) await foldAnswerJournals(store);
+    return store;
   }
 
   /** Told whenever a write has to wait for another connection to finish (see SqliteDatabase.onWaitForLock). */

@@ -1,17 +1,43 @@
 // API keys in VS Code's SecretStorage, one per server (origin of the judge's base URL): never in settings, the
 // database, logs or exports. Local servers that need no key simply have none.
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL, isOpenAI } from '../../core/judge/definition';
+import { DEFAULT_BASE_URL, type JudgeDefinition } from '../../core/judge/definition';
+import { KeyOrigins } from '../../core/judge/keyOrigins';
+import { resolveApiKey, type ResolvedKey } from '../../core/judge/keys';
+import { isOpenAI, originOf } from '../../core/judge/servers';
 
 const SECRET_PREFIX = 'langlens.apiKey:';
 
-export function originOf(baseURL: string): string {
-  return new URL(baseURL).origin;
+/**
+ * The key for a judge's server: the one stored for its origin, else the environment variable the definition names
+ * (as the CLI reads it), under the same binding rules (keys.ts).
+ */
+export async function apiKeyFor(secrets: vscode.SecretStorage, definition: JudgeDefinition, allowed: KeyOrigins): Promise<ResolvedKey> {
+  const secret = (await secrets.get(SECRET_PREFIX + originOf(definition.baseURL))) || undefined;
+  return resolveApiKey(definition, { env: process.env, ...(secret ? { secret } : {}), allowed });
 }
 
-/** The stored key for a judge's server, else the environment variable the definition names (as the CLI reads it). */
-export async function apiKeyFor(secrets: vscode.SecretStorage, baseURL: string, apiKeyEnv: string): Promise<string | undefined> {
-  return (await secrets.get(SECRET_PREFIX + originOf(baseURL))) || process.env[apiKeyEnv] || undefined;
+/**
+ * Asks before a key goes to a server it was not allowed for (the definition may come from a cloned repository);
+ * remembers the answer in the user's configuration. Returns whether the key may be sent.
+ */
+export async function approveKey(resolved: ResolvedKey, definition: JudgeDefinition, allowed: KeyOrigins): Promise<boolean> {
+  if (!resolved.needsApproval || !resolved.approvalKey) return true;
+  const name = resolved.source.kind === 'env' ? `the environment variable ${resolved.source.name}` : 'the key';
+  const allow = 'Allow and Remember';
+  const answer = await vscode.window.showWarningMessage(
+    `Send the API key in ${name} to ${resolved.origin}?`,
+    {
+      modal: true,
+      detail: `The judge ${vscode.workspace.asRelativePath(definition.file)} sends its requests to ${resolved.origin}, and your key `
+        + `in ${name} has not been allowed to go there. Allow it only if this judge file and this server are yours. `
+        + `The choice is remembered in ${allowed.file}, not in the workspace.`,
+    },
+    allow,
+  );
+  if (answer !== allow) return false;
+  allowed.allow(resolved.approvalKey, resolved.origin);
+  return true;
 }
 
 /**

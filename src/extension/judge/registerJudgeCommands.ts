@@ -4,12 +4,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL, isOpenAI, JudgeDefinitionError, loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/definition';
 import { describePlan, describeSummary } from '../../core/judge/describe';
+import { KeyOrigins } from '../../core/judge/keyOrigins';
+import { describeKeySource, type ResolvedKey } from '../../core/judge/keys';
+import { isLocalServer, originOf } from '../../core/judge/servers';
 import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan } from '../../core/judge/job';
 import { BUILT_IN_PRICES, formatUsd, loadPriceTable, type PriceTable } from '../../core/judge/prices';
 import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
 import type { JudgeVia } from '../../core/store/judgeRequests';
 import type { Store } from '../../core/store/store';
-import { apiKeyFor, askForApiKey } from './apiKeys';
+import { judgeBudgetUsd } from '../settings';
+import { apiKeyFor, approveKey, askForApiKey } from './apiKeys';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
 
 export interface JudgeCommandDeps {
@@ -40,20 +44,34 @@ export function registerJudgeCommands(context: vscode.ExtensionContext, deps: Ju
 }
 
 async function runJudgeCommand(context: vscode.ExtensionContext, deps: JudgeCommandDeps, uri?: vscode.Uri): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    // A judge file of an untrusted folder chooses the server, the prompts and the key's variable.
+    void vscode.window.showWarningMessage('LangLens: running a judge is off in Restricted Mode: a judge file of an untrusted '
+      + 'folder decides where your data and API keys are sent. Trust the workspace to run judges.');
+    return;
+  }
   const definition = await chooseDefinition(uri);
   if (!definition) return;
+  for (const note of definition.notes) {
+    deps.log?.warn(`${definition.file}: ${note}`);
+    void vscode.window.showWarningMessage(`LangLens: ${vscode.workspace.asRelativePath(definition.file)}: ${note}`);
+  }
   let store: Store | undefined;
   try {
     store = await deps.openStore();
-    const selection = await pickSelection(store, deps.currentRun?.(), definition.protocol.kind === 'pairwise');
+    const selection = await selectionFor(store, deps, definition);
     if (!selection) return;
     const plan = await planJudgeJob(store, definition, selection, priceTable());
-    deps.log?.info(describePlan(plan, 'through the Batch API').join('\n'));
-    const via = await confirm(plan);
+    const allowed = new KeyOrigins();
+    const key = await keyFor(context, definition, plan, allowed);
+    if (key === null) return;
+    const budget = judgeBudgetUsd();
+    const keyLine = describeKeySource(key, isLocalServer(definition.baseURL));
+    deps.log?.info(describePlan(plan, 'through the Batch API', keyLine).join('\n'));
+    const via = await confirm(plan, keyLine, budget);
     if (!via) return;
-    const apiKey = await keyFor(context, definition, plan);
-    if (apiKey === null) return;
-    const summary = await runWithProgress(store, plan, via, apiKey, deps);
+    if (!(await approveKey(key, definition, allowed))) return;
+    const summary = await runWithProgress(store, plan, via, key.key, budget, deps);
     await report(summary, deps);
   } catch (err) {
     deps.log?.error((err as Error).message);
@@ -64,6 +82,11 @@ async function runJudgeCommand(context: vscode.ExtensionContext, deps: JudgeComm
 }
 
 /** The judge file given (explorer context menu) or picked; a broken file is reported with a way to open it. */
+/** A pairwise judge whose file names its comparison ("baseline" / "allPairs") is not asked for one. */
+function selectionFor(store: Store, deps: JudgeCommandDeps, definition: JudgeDefinition) {
+  return pickSelection(store, deps.currentRun?.(), definition.protocol.kind === 'pairwise' && !definition.baseline);
+}
+
 async function chooseDefinition(uri: vscode.Uri | undefined): Promise<JudgeDefinition | undefined> {
   const file = uri ?? (await chooseJudgeFile());
   if (!file) return undefined;
@@ -119,31 +142,55 @@ function priceTable(): PriceTable {
   }
 }
 
-/** Shows what will be sent and its cost ceiling; returns how to send it, or undefined when the user declines. */
-async function confirm(plan: JudgePlan): Promise<JudgeVia | undefined> {
+/**
+ * Shows what will be sent, where, with which key, and its cost; returns how to send it, or undefined when the user
+ * declines.
+ */
+async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefined): Promise<JudgeVia | undefined> {
   const work = plan.toSend.length + plan.awaitingBatch.length;
-  const now = `Run Now (≤ ${formatUsd(plan.estimate.onlineUsd)})`;
-  const batch = `Batch API (≤ ${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
+  const d = plan.definition;
+  const now = `Run Now (~${formatUsd(plan.estimate.onlineUsd)})`;
+  const batch = `Batch API (~${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
   const store = 'Store Cached Verdicts';
   const offerBatch = isOpenAI(plan.definition.baseURL);
   const buttons = work === 0 ? [store] : offerBatch ? [now, batch] : [now];
   const answer = await vscode.window.showInformationMessage(
     `Run judge ${plan.definition.name} on ${plan.selection.run}?`,
-    { modal: true, detail: describePlan(plan, 'through the Batch API').slice(1).map((l) => l.trim()).join('\n') },
+    {
+      modal: true,
+      detail: [
+        `Model: ${d.model} (${d.protocol.kind}, hash ${d.hash})`,
+        `Server: ${originOf(d.baseURL)}`,
+        `API key: ${keyLine}`,
+        `Requests to send: ${plan.toSend.length.toLocaleString('en-US')} (${plan.cached.length.toLocaleString('en-US')} already answered)`,
+        `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}`
+          + ` (at most ${formatUsd(plan.estimate.maxOnlineUsd)})`,
+        `Budget: ${budget === undefined ? 'none (setting langlens.judge.maxCost)' : `${formatUsd(budget)}, never exceeded (setting langlens.judge.maxCost)`}`,
+        ...describePlan(plan, 'through the Batch API').slice(3).filter((l) => !l.trimStart().startsWith('cost')).map(asDetailLine),
+      ].join('\n'),
+    },
     ...buttons,
   );
   if (answer === batch || (answer === now && plan.awaitingBatch.length > 0 && plan.toSend.length === 0)) return 'batch';
   return answer === now || answer === store ? 'online' : undefined;
 }
 
-/** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */
-async function keyFor(context: vscode.ExtensionContext, definition: JudgeDefinition, plan: JudgePlan): Promise<string | undefined | null> {
-  const key = await apiKeyFor(context.secrets, definition.baseURL, definition.apiKeyEnv);
-  if (key || !isOpenAI(definition.baseURL) || plan.toSend.length + plan.awaitingBatch.length === 0) return key;
-  return (await askForApiKey(context.secrets, [], definition.baseURL)) ?? null;
+/** "  verdicts  132 (...)" → "Verdicts: 132 (...)", as the confirmation's other lines read. */
+function asDetailLine(line: string): string {
+  return line.trim().replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `);
 }
 
-function runWithProgress(store: Store, plan: JudgePlan, via: JudgeVia, apiKey: string | undefined, deps: JudgeCommandDeps): Thenable<JudgeJobSummary> {
+/** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */
+async function keyFor(context: vscode.ExtensionContext, definition: JudgeDefinition, plan: JudgePlan, allowed: KeyOrigins): Promise<ResolvedKey | null> {
+  const key = await apiKeyFor(context.secrets, definition, allowed);
+  if (key.key || !isOpenAI(definition.baseURL) || plan.toSend.length + plan.awaitingBatch.length === 0) return key;
+  if (!(await askForApiKey(context.secrets, [], definition.baseURL))) return null;
+  return apiKeyFor(context.secrets, definition, allowed);
+}
+
+function runWithProgress(
+  store: Store, plan: JudgePlan, via: JudgeVia, apiKey: string | undefined, budget: number | undefined, deps: JudgeCommandDeps,
+): Thenable<JudgeJobSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Judge ${plan.definition.name}`, cancellable: true },
     async (progress, token) => {
@@ -163,7 +210,8 @@ function runWithProgress(store: Store, plan: JudgePlan, via: JudgeVia, apiKey: s
       };
       try {
         return await runJudgeJob(store, plan, {
-          via, ...(apiKey ? { apiKey } : {}), signal: controller.signal, onProgress, onStored, progressEveryMs: 250,
+          via, ...(apiKey ? { apiKey } : {}), ...(budget === undefined ? {} : { maxCostUsd: budget }),
+          signal: controller.signal, onProgress, onStored, progressEveryMs: 250,
         });
       } finally {
         deps.onResultsStored?.();

@@ -2,19 +2,10 @@
 // progress bar only on a terminal, the key from the environment, usage errors.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { judgeCommand } from '../../../src/cli/commands/judge';
 import { UsageError, type CommandContext } from '../../../src/cli/command';
 import { FakeOpenAIServer } from '../../support/openaiServer';
-import { judgeFile, storeWithRun, tempDir } from './helpers';
-
-function capture(tty = false) {
-  const stream = new PassThrough() as unknown as NodeJS.WriteStream & { text(): string };
-  let text = '';
-  (stream as unknown as PassThrough).on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
-  Object.assign(stream, { isTTY: tty, columns: 160, text: () => text });
-  return stream;
-}
+import { capture, judgeFile, storeWithRun, tempDir } from './helpers';
 
 describe('cli: langlens judge', function () {
   this.timeout(20_000);
@@ -24,6 +15,8 @@ describe('cli: langlens judge', function () {
   let judgePath: string;
 
   before(async () => {
+    // Where allowed key origins are remembered: a fresh folder, never the user's own configuration.
+    process.env.LANGLENS_CONFIG_DIR = tempDir();
     server = await FakeOpenAIServer.start(() => ({ content: '2' }), { latencyMs: 5 });
     dir = tempDir();
     db = join(dir, 'langlens.db');
@@ -62,7 +55,7 @@ describe('cli: langlens judge', function () {
   it('runs the judge with the key from the environment, then resumes with zero requests', async () => {
     process.env.LANGLENS_TEST_JUDGE_KEY = 'sk-from-env';
     try {
-      const first = await run({ baseline: ['es=base', 'ru=multi'], lang: ['es,ru'] }, { json: true });
+      const first = await run({ baseline: ['es=base', 'ru=multi'], lang: ['es,ru'], 'allow-key-for': [server.baseURL] }, { json: true });
       assert.equal(first.code, 0);
       const summary = JSON.parse(first.stdout);
       assert.equal(summary.outcome, 'completed');

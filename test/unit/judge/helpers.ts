@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { parseLanguageTag, type LanguageTag } from '../../../src/core/model/language';
 import type { CanonicalRecord, PairVerdict, PresentationOrder } from '../../../src/core/model/records';
 import { loadJudgeDefinition, type JudgeDefinition } from '../../../src/core/judge/definition';
@@ -95,4 +96,13 @@ export async function storedScores(store: Store) {
 export async function requestRows(store: Store) {
   return store.db.all<{ status: string; via: string; attempts: number; error: string | null; cost_usd: number | null; raw: string | null; job_id: number }>(
     'SELECT status, via, attempts, error, cost_usd, raw, job_id FROM judge_requests ORDER BY id');
+}
+
+/** A stream that keeps what is written to it, standing in for the CLI's stdout or stderr. */
+export function capture(tty = false): NodeJS.WriteStream & { text(): string } {
+  const stream = new PassThrough() as unknown as NodeJS.WriteStream & { text(): string };
+  let text = '';
+  (stream as unknown as PassThrough).on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
+  Object.assign(stream, { isTTY: tty, columns: 160, text: () => text });
+  return stream;
 }
