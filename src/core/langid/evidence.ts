@@ -63,16 +63,28 @@ const ALPHABETS: Readonly<Record<string, string>> = {
 
 const SETS = new Map(Object.entries(ALPHABETS).map(([key, letters]) => [key, new Set(Array.from(letters))]));
 
+/** How often each letter occurs: counted once per text, then compared with each candidate's alphabet. */
+export function letterCounts(letters: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of letters) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * The share of `letters` (lower-case letters of one script, as `scriptLetters` returns them) that `tag`'s alphabet
- * lacks; 0 when the alphabet is unknown.
+ * The share of `letters` (lower-case letters of one script, as `lettersOfScript` returns them, or their
+ * `letterCounts`) that `tag`'s alphabet lacks; 0 when the alphabet is unknown.
  */
-export function foreignLetterShare(letters: readonly string[], tag: LanguageTag): number {
+export function foreignLetterShare(letters: readonly string[] | ReadonlyMap<string, number>, tag: LanguageTag): number {
   const alphabet = SETS.get(languageKey(tag));
-  if (!alphabet || letters.length === 0) return 0;
+  const counts = Array.isArray(letters) ? letterCounts(letters) : (letters as ReadonlyMap<string, number>);
+  if (!alphabet || counts.size === 0) return 0;
   let foreign = 0;
-  for (const l of letters) if (!alphabet.has(l)) foreign++;
-  return foreign / letters.length;
+  let all = 0;
+  for (const [l, n] of counts) {
+    all += n;
+    if (!alphabet.has(l)) foreign += n;
+  }
+  return foreign / all;
 }
 
 // 2. English function words. English is a candidate in every run (it is what models drift into), and its UDHR profile

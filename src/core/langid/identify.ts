@@ -29,14 +29,14 @@
 //   z = margin × √letters, which follows the measured accuracy of determined answers at each z (0.75 at the threshold,
 //   0.93 at z = 1.25, 0.99 at z = 2.5).
 // Result, all 11 languages: ≤50 chars 96.8% / 86.0%, ≤100 98.4% / 91.4%, ≤300 98.6% / 92.3%.
-import { francAll } from 'franc-all';
 import { data as francData } from 'franc-all/data.js';
 import { languageKey, parseLanguageTag, sameLanguage, UNDETERMINED, type LanguageTag } from '../model/language';
 import { FrancCodeIndex, francCodeToTag } from './iso639';
 import { neighboursOf } from './neighbours';
-import { englishWordShare, foreignLetterShare } from './evidence';
+import { englishWordShare, foreignLetterShare, letterCounts } from './evidence';
 import { keepScript, lettersOfScript, scriptProfile, type ScriptCode } from './scripts';
 import { stripNonProse } from './strip';
+import { trigramScores } from './trigrams';
 
 export type UndeterminedReason = 'too-short' | 'ambiguous' | 'no-letters' | 'unsupported-script';
 
@@ -158,7 +158,7 @@ const ALL_FRANC_CODES = new FrancCodeIndex(Object.values(francData).flatMap((mod
  */
 type Plan =
   | { readonly kind: 'single'; readonly lang: LanguageTag }
-  | { readonly kind: 'model'; readonly codes: readonly string[]; readonly preferred: ReadonlySet<string> };
+  | { readonly kind: 'model'; readonly group: string; readonly codes: readonly string[]; readonly preferred: ReadonlySet<string> };
 
 function tag(raw: string): LanguageTag {
   const parsed = parseLanguageTag(raw);
@@ -188,7 +188,7 @@ function planModelScript(
   const codes = [...new Set([...base, ...codesOf(extra)])];
   const keys = new Set(codes.map((c) => languageKey(francCodeToTag(c))));
   if (keys.size === 1) return { kind: 'single', lang: francCodeToTag(codes[0]!) };
-  return { kind: 'model', codes, preferred: new Set(own.map(languageKey)) };
+  return { kind: 'model', group: spec.group, codes, preferred: new Set(own.map(languageKey)) };
 }
 
 export function createLanguageIdentifier(options: LanguageIdentifierOptions): LanguageIdentifier {
@@ -230,11 +230,11 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
     }
 
     const sample = keepScript(prose, profile.script);
-    const letters = lettersOfScript(sample, profile.script);
+    const letters = letterCounts(lettersOfScript(sample, profile.script));
     const english = profile.script === 'Latn' ? englishWordShare(sample) : 0;
     // franc's score, raised for the run's own languages (the prior) and for English by its function words, lowered
     // by the share of letters the candidate's alphabet lacks.
-    const ranked = rankCandidates(sample, plan.codes)
+    const ranked = rankCandidates(sample, plan.group, plan.codes)
       .map(({ lang, score }) => {
         const key = languageKey(lang);
         const evidence =
@@ -270,10 +270,9 @@ function distinct(tags: readonly LanguageTag[]): LanguageTag[] {
 }
 
 /** franc's scores for `codes`, one entry per BCP-47 tag (the best of its codes), best first. */
-function rankCandidates(sample: string, codes: readonly string[]): LanguageScore[] {
+function rankCandidates(sample: string, group: string, codes: readonly string[]): LanguageScore[] {
   const scores = new Map<string, LanguageScore>();
-  for (const [code, score] of francAll(sample, { only: [...codes], minLength: 1 })) {
-    if (code === 'und') continue;
+  for (const { code, score } of trigramScores(sample, group, codes)) {
     const lang = francCodeToTag(code);
     const prev = scores.get(lang);
     if (!prev || prev.score < score) scores.set(lang, { lang, score });
