@@ -51,14 +51,27 @@ const REPLACEMENTS: ReadonlyArray<readonly [pattern: RegExp, replacement: string
   [/(?<!\p{Script=Latin})\p{Script=Latin}*\p{N}[\p{N}.,:/'’-]*(?:\p{Script=Latin}+\p{N}*)*/gu, ' ', /\p{N}/u],
 ];
 
-/** Prose only: code, URLs, e-mail addresses, markup, math and numbers removed, white space collapsed. */
-export function stripNonProse(text: string): string {
+/**
+ * Code, URLs, e-mail addresses, markup, math and numbers removed; lines and punctuation kept (for `runningText`,
+ * which reads a line's shape: list items, headings, tables, quotes).
+ */
+export function stripMarkup(text: string): string {
   let out = dropFencedBlocks(text.normalize('NFC'));
   for (const [pattern, replacement, prefilter] of REPLACEMENTS) {
     if (!prefilter || prefilter.test(out)) out = out.replace(pattern, replacement);
   }
-  // Markdown emphasis, headings, quotes, tables and list markers are punctuation: turn every symbol and punctuation
-  // mark other than an apostrophe or hyphen inside a word into a space.
-  out = out.replace(/[^\p{L}\p{M}\s'’-]|(?<![\p{L}\p{M}])['’-]|['’-](?![\p{L}\p{M}])/gu, ' ');
-  return out.replace(/\s+/g, ' ').trim();
+  return out;
+}
+
+/**
+ * Markdown emphasis, headings, quotes, tables and list markers are punctuation: every symbol and punctuation mark
+ * other than an apostrophe or hyphen inside a word becomes a space, and white space is collapsed.
+ */
+export function stripPunctuation(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\s'’-]|(?<![\p{L}\p{M}])['’-]|['’-](?![\p{L}\p{M}])/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Prose only: code, URLs, e-mail addresses, markup, math, numbers and punctuation removed, white space collapsed. */
+export function stripNonProse(text: string): string {
+  return stripPunctuation(stripMarkup(text));
 }
