@@ -15,6 +15,8 @@ export const MAX_CHUNKS = 5;
 export const MIXED_SHARE = 0.25;
 /** Chunks decided with less confidence than this do not count towards `mul` (neighbour confusions are not mixing). */
 export const MIXED_CHUNK_CONFIDENCE = 0.9;
+/** A second language in the first one's script from a single chunk needs this share. */
+export const SINGLE_CHUNK_SHARE = 0.4;
 
 export const MIXED: LanguageTag = parseLanguageTag('mul')!;
 
@@ -24,6 +26,13 @@ interface Unit {
   readonly script: ScriptCode | null;
   /** The unit starts a line (a paragraph or list item): a chunk a quarter full closes there. */
   readonly lineStart?: boolean;
+}
+
+/** The letters of a piece of text (cheap: no script tally). */
+function lettersIn(text: string): number {
+  let n = 0;
+  for (const char of text) if (scriptOf(char) !== null) n++;
+  return n;
 }
 
 /** Letters of a piece of text and its most frequent script. */
@@ -46,15 +55,14 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** A sentence longer than two chunks is cut into pieces of about one chunk, at words (at characters without spaces). */
 function pieces(sentence: string): string[] {
-  const unit = unitOf(sentence);
-  if (unit.letters <= 2 * CHUNK_LETTERS) return [sentence];
+  if (sentence.length <= 2 * CHUNK_LETTERS || lettersIn(sentence) <= 2 * CHUNK_LETTERS) return [sentence];
   const tokens = UNSPACED.test(sentence) ? Array.from(sentence) : sentence.split(/(?<=\s)/);
   const out: string[] = [];
   let current = '';
   let letters = 0;
   for (const token of tokens) {
     current += token;
-    letters += unitOf(token).letters;
+    letters += lettersIn(token);
     if (letters >= CHUNK_LETTERS) {
       out.push(current);
       current = '';
@@ -110,15 +118,17 @@ interface ChunkDecision {
   readonly lang: LanguageTag;
   readonly confidence: number;
   readonly letters: number;
+  readonly script: ScriptCode;
 }
 
 /**
  * The languages of a mixed answer and their shares (largest first), or null when it is not mixed: fewer than two
- * chunks decided with confidence, or no second language with MIXED_SHARE of their letters. Confidence: the share of
+ * chunks decided with confidence, no second language with MIXED_SHARE of their letters, or a second language in the
+ * first one's script from a single chunk. Confidence: the share of
  * all chunk letters that was decided with confidence.
  */
 export function mixedParts(chunks: readonly ChunkDecision[]): { parts: LanguageShare[]; confidence: number } | null {
-  const byKey = new Map<string, { lang: LanguageTag; letters: number }>();
+  const byKey = new Map<string, { lang: LanguageTag; letters: number; chunks: number; scripts: Set<ScriptCode> }>();
   let counted = 0;
   let all = 0;
   let decided = 0;
@@ -128,12 +138,20 @@ export function mixedParts(chunks: readonly ChunkDecision[]): { parts: LanguageS
     decided++;
     counted += c.letters;
     const key = languageKey(c.lang);
-    const entry = byKey.get(key) ?? { lang: c.lang, letters: 0 };
+    const entry = byKey.get(key) ?? { lang: c.lang, letters: 0, chunks: 0, scripts: new Set<ScriptCode>() };
     entry.letters += c.letters;
+    entry.chunks++;
+    entry.scripts.add(c.script);
     byKey.set(key, entry);
   }
   if (decided < 2 || byKey.size < 2) return null;
-  const parts = [...byKey.values()].map((e) => ({ lang: e.lang, share: e.letters / counted })).sort((a, b) => b.share - a.share);
-  if (parts[1]!.share < MIXED_SHARE) return null;
+  const entries = [...byKey.values()].sort((a, b) => b.letters - a.letters);
+  const [first, second] = [entries[0]!, entries[1]!];
+  if (second.letters / counted < MIXED_SHARE) return null;
+  // In one script, one chunk of a neighbour is more often a confusion than a second language: it takes two chunks,
+  // or one that is a real part of the answer (SINGLE_CHUNK_SHARE).
+  const sameScript = [...second.scripts].every((s) => first.scripts.has(s));
+  if (sameScript && second.chunks < 2 && second.letters / counted < SINGLE_CHUNK_SHARE) return null;
+  const parts = entries.map((e) => ({ lang: e.lang, share: e.letters / counted }));
   return { parts, confidence: counted / all };
 }
