@@ -37,6 +37,8 @@ const builds = [
     entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', optional: true,
   },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // Language detection's worker threads (src/core/languages/detectPool.ts looks for it beside the bundle).
+  { ...node, entryPoints: { langidWorker: 'src/core/languages/detectWorker.ts' }, outdir: 'dist' },
 ];
 
 // Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).

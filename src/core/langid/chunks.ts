@@ -9,14 +9,48 @@ import { scriptOf, type ScriptCode } from './scripts';
 export const LONG_TEXT_LETTERS = 300;
 /** A chunk closes once it has this many letters (at a sentence end, or at a word inside a longer sentence). */
 export const CHUNK_LETTERS = 120;
-/** At most this many chunks are read: a 1,500-character answer is read about half, a 10,000-character one a tenth. */
-export const MAX_CHUNKS = 5;
+/** At most this many chunks of the sampled lines are read. */
+export const MAX_CHUNKS = 4;
 /** A second language holding at least this share of the decided chunks' letters makes the answer `mul`. */
 export const MIXED_SHARE = 0.25;
 /** Chunks decided with less confidence than this do not count towards `mul` (neighbour confusions are not mixing). */
 export const MIXED_CHUNK_CONFIDENCE = 0.9;
 /** A second language in the first one's script from a single chunk needs this share. */
 export const SINGLE_CHUNK_SHARE = 0.4;
+
+/** A text longer than this (after markup is stripped) is read in SAMPLE_WINDOWS windows of whole lines. */
+export const SAMPLE_CHARS = 900;
+/** The windows: the beginning, the middle and the end (a mixed answer often switches language part way). */
+export const SAMPLE_WINDOWS = 3;
+
+/**
+ * The lines to read of a long text: SAMPLE_WINDOWS runs of consecutive lines, spread evenly over the text, each
+ * about SAMPLE_CHARS / SAMPLE_WINDOWS characters (a line longer than that is cut at a space). A text no longer than
+ * SAMPLE_CHARS is read whole; the work per answer is bounded whatever its length.
+ */
+export function sampleLines(text: string): string[] {
+  if (text.length <= SAMPLE_CHARS) return text.split('\n');
+  const lines = text.split('\n').filter((l) => /\S/.test(l));
+  const total = lines.reduce((sum, l) => sum + l.length + 1, 0);
+  const window = SAMPLE_CHARS / SAMPLE_WINDOWS;
+  const picked: string[] = [];
+  let offset = 0;
+  let line = 0;
+  for (let w = 0; w < SAMPLE_WINDOWS; w++) {
+    const start = (w * (total - window)) / (SAMPLE_WINDOWS - 1);
+    while (line < lines.length && offset + lines[line]!.length + 1 <= start) offset += lines[line++]!.length + 1;
+    let taken = 0;
+    while (line < lines.length && taken < window) {
+      const l = lines[line]!;
+      const piece = l.length > window ? l.slice(0, l.indexOf(' ', window) > 0 ? l.indexOf(' ', window) : l.length) : l;
+      picked.push(piece);
+      taken += piece.length + 1;
+      offset += l.length + 1;
+      line++;
+    }
+  }
+  return picked;
+}
 
 export const MIXED: LanguageTag = parseLanguageTag('mul')!;
 

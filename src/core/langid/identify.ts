@@ -33,11 +33,11 @@ import { data as francData } from 'franc-all/data.js';
 import { languageKey, parseLanguageTag, sameLanguage, UNDETERMINED, type LanguageTag } from '../model/language';
 import { FrancCodeIndex, francCodeToTag } from './iso639';
 import { neighboursOf } from './neighbours';
-import { MIXED, mixedParts, sampleChunks, type LanguageShare } from './chunks';
+import { MIXED, mixedParts, sampleChunks, sampleLines, type LanguageShare } from './chunks';
 import { englishWordShare, foreignLetterShare, letterCounts, lettersDecide, ruledOutByLetters } from './evidence';
 import { runningText } from './prose';
 import { keepScript, lettersOfScript, scriptProfile, type ScriptCode, type ScriptProfile } from './scripts';
-import { stripMarkup, stripPunctuation } from './strip';
+import { dropCodeBlocks, stripInlineMarkup, stripPunctuation } from './strip';
 import { functionWordDeficits, wordsOf } from './words';
 import { trigramScores } from './trigrams';
 
@@ -327,7 +327,8 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
   }
 
   function detect(text: string): Detection {
-    const { lines, apart } = runningText(stripMarkup(text));
+    // Code blocks go first (a fence spans lines); the costlier patterns run on the sampled lines only.
+    const { lines, apart } = runningText(stripInlineMarkup(sampleLines(dropCodeBlocks(text)).join('\n')));
     const chunks = sampleChunks(lines);
     if (chunks.length >= 2) return decideChunks(chunks);
     // The names, titles and quotes set apart weigh only when the running text alone is too short to decide.

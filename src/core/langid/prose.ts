@@ -131,7 +131,9 @@ export function runningText(text: string): RunningText {
       continue;
     }
     const named = otherScript ? body.replace(LATIN_NAMES, (name) => (apart.push(name), ' ')) : body;
-    const kept = splitNames(named, otherScript, apart);
+    // A run of names needs two capitals; a line with fewer has none to set apart (most prose lines).
+    const capitals = named.match(/\p{Lu}/gu)?.length ?? 0;
+    const kept = otherScript || capitals >= 2 ? splitNames(named, otherScript, apart) : named;
     if (/\p{L}/u.test(kept)) lines.push(kept);
   }
   return { lines, apart };

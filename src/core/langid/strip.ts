@@ -56,7 +56,17 @@ const REPLACEMENTS: ReadonlyArray<readonly [pattern: RegExp, replacement: string
  * which reads a line's shape: list items, headings, tables, quotes).
  */
 export function stripMarkup(text: string): string {
-  let out = dropFencedBlocks(text.normalize('NFC'));
+  return stripInlineMarkup(dropCodeBlocks(text));
+}
+
+/** Fenced code blocks removed (the first step of `stripMarkup`, on the whole text: a fence spans lines). */
+export function dropCodeBlocks(text: string): string {
+  return dropFencedBlocks(text.normalize('NFC'));
+}
+
+/** The rest of `stripMarkup`, on text whose code blocks are gone (a long answer's sampled lines only). */
+export function stripInlineMarkup(text: string): string {
+  let out = text;
   for (const [pattern, replacement, prefilter] of REPLACEMENTS) {
     if (!prefilter || prefilter.test(out)) out = out.replace(pattern, replacement);
   }

@@ -44,25 +44,57 @@ export interface TrigramScore {
   readonly score: number;
 }
 
+/** The models of one candidate set merged: trigram → each model's rank (−1 when the model lacks it). */
+interface MergedModels {
+  readonly codes: readonly string[];
+  readonly ranks: ReadonlyMap<string, Int32Array>;
+}
+
+const merged = new Map<string, MergedModels>();
+
+function mergedModels(group: string, codes: readonly string[]): MergedModels {
+  const key = `${group}\u0000${codes.join(',')}`;
+  const hit = merged.get(key);
+  if (hit) return hit;
+  const present = codes.filter((code) => modelOf(group, code) !== undefined);
+  const ranks = new Map<string, Int32Array>();
+  present.forEach((code, i) => {
+    for (const [gram, rank] of modelOf(group, code)!) {
+      let row = ranks.get(gram);
+      if (!row) ranks.set(gram, (row = new Int32Array(present.length).fill(-1)));
+      row[i] = rank;
+    }
+  });
+  const built = { codes: present, ranks };
+  merged.set(key, built);
+  return built;
+}
+
 /**
  * franc's scores of `text` against the models of `codes` (franc codes of one script group), best first. franc's
  * distance compares the text's trigram counts with the model's ranks (|count − rank − 1|, 300 for a missing
- * trigram) and normalises by the sample length.
+ * trigram) and normalises by the sample length. The models are merged so that each trigram of the text is looked
+ * up once for all candidates.
  */
 export function trigramScores(text: string, group: string, codes: readonly string[]): TrigramScore[] {
   const sample = text.slice(0, MAX_LENGTH);
   const counts = trigramCounts(sample);
-  const distances: { code: string; distance: number }[] = [];
-  for (const code of codes) {
-    const model = modelOf(group, code);
-    if (!model) continue;
-    let distance = 0;
-    for (const [gram, count] of counts) {
-      const rank = model.get(gram);
-      distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+  const models = mergedModels(group, codes);
+  const n = models.codes.length;
+  const totals = new Float64Array(n);
+  for (const [gram, count] of counts) {
+    const row = models.ranks.get(gram);
+    if (!row) {
+      for (let i = 0; i < n; i++) totals[i]! += MAX_DIFFERENCE;
+      continue;
     }
-    distances.push({ code, distance });
+    for (let i = 0; i < n; i++) {
+      const rank = row[i]!;
+      totals[i]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    }
   }
+  const distances = models.codes.map((code, i) => ({ code, distance: totals[i]! }));
+  // Stable: equal distances keep the candidates' order, as franc's sort does.
   distances.sort((a, b) => a.distance - b.distance);
   const min = distances[0]?.distance ?? 0;
   const max = sample.length * MAX_DIFFERENCE - min;
