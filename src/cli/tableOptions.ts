@@ -19,6 +19,7 @@ export const TABLE_OPTION_SPEC: OptionSpec = {
   'min-items': { type: 'string' },
   baseline: { type: 'string' },
   system: { type: 'string', multiple: true },
+  'mul-gate': { type: 'string' },
 };
 
 export const TABLE_OPTION_HELP = `filters and settings:
@@ -35,7 +36,8 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --resamples N         bootstrap resamples (default ${DEFAULT_INTERVALS.resamples})
   --level P             interval coverage (default ${DEFAULT_INTERVALS.level})
   --min-items N         kappa: leave out rater pairs sharing fewer items (default 30)
-  --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"`;
+  --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"
+  --mul-gate MODE       language gate on mixed answers ("mul"): keep (default; the judge's score stands) or mismatch`;
 
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */
 export function listOption(value: unknown): string[] | undefined {
@@ -56,6 +58,8 @@ export function tableOptions(context: CommandContext): TableOptions {
   const v = context.values;
   const invalidAs = (v['invalid-as'] as string | undefined) ?? 'exclude';
   if (invalidAs !== 'exclude' && invalidAs !== 'tie') throw new UsageError(`--invalid-as is "exclude" or "tie", not "${invalidAs}"`);
+  const mixedLanguage = (v['mul-gate'] as string | undefined) ?? 'keep';
+  if (mixedLanguage !== 'keep' && mixedLanguage !== 'mismatch') throw new UsageError(`--mul-gate is "keep" or "mismatch", not "${mixedLanguage}"`);
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
   const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
@@ -78,6 +82,7 @@ export function tableOptions(context: CommandContext): TableOptions {
     ...(v.baseline !== undefined ? { baseline: String(v.baseline) } : {}),
     by,
     invalidAs,
+    mixedLanguage,
     minItems: wholeNumberOption(v['min-items'], 'min-items', 1) ?? 30,
     ...(v['no-ci'] ? {} : {
       intervals: {

@@ -79,7 +79,7 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
         const d = results[i]!;
         if (d.reason) undetermined[d.reason] = (undetermined[d.reason] ?? 0) + 1;
         if (d.parts) mixed++;
-        return { responseId: id, lang: d.lang, confidence: d.confidence, reason: d.reason };
+        return { responseId: id, lang: d.lang, confidence: d.confidence, reason: d.reason, parts: d.parts };
       });
       await saveDetections(store, detector.name, writes);
       detected += writes.length;

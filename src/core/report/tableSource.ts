@@ -21,6 +21,8 @@ export interface TableOptions {
   /** A baseline system (side-by-side scores), or a per-language rule such as "tuned-{lang}". */
   readonly baseline?: string;
   readonly systems?: readonly string[];
+  /** The language gate on mixed answers ("mul"): keep the judge's score (default) or gate them as a mismatch. */
+  readonly mixedLanguage?: 'keep' | 'mismatch';
 }
 
 export interface TableSource {

@@ -78,3 +78,11 @@ export const CLOSE_TEXTS: readonly CloseText[] = [
   { lang: 'sk', text: 'Áno, môžete. Len nezabudnite súbor uložiť skôr, ako program zatvoríte, inak o zmeny prídete.' },
   { lang: 'sk', text: 'Tú knihu som čítal niekoľkokrát a zakaždým v nej objavím niečo nové. Autorka veľmi živo píše o živote na vidieku po vojne a postavy pôsobia skutočne. Ak máte radi historické romány, myslím, že by ste si ju mali prečítať. Nie je dlhá, ale dáva veľa na premýšľanie, a odporučil som ju mnohým svojim priateľom.' },
 ];
+
+/** Hindi that continues in English: a mixed answer (`mul`), about half each. */
+export const HINDI_THEN_ENGLISH =
+  'भारत की राजधानी नई दिल्ली है। यह शहर अपने ऐतिहासिक स्मारकों, जैसे लाल किला और कुतुब मीनार, के लिए प्रसिद्ध है। ' +
+  'यहाँ हर साल लाखों पर्यटक आते हैं और शहर की संस्कृति का अनुभव करते हैं। दिल्ली में खाने की भी बहुत विविधता है।\n\n' +
+  'The city is also a major centre of government and business. Many international companies have their offices here, ' +
+  'and the metro system makes it easy to travel across the city. The best time to visit is between October and March, ' +
+  'when the weather is pleasant.';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { createLanguageIdentifier, MIXED } from '../../../src/core/langid';
 import { languageKey, parseLanguageTag, sameLanguage, UNDETERMINED, type LanguageTag } from '../../../src/core/model/language';
-import { CLOSE_TEXTS } from './closeLanguages';
+import { CLOSE_TEXTS, HINDI_THEN_ENGLISH } from './closeLanguages';
 import { loadHpltPrompts } from './hpltPrompts';
 
 const T = (s: string): LanguageTag => parseLanguageTag(s)!;
@@ -30,12 +30,6 @@ const JAPANESE = [
   '機械学習モデルの評価指標として、精度、再現率、F1値が一般的に使用される。',
   '## 回答\n\n量子コンピュータは、量子ビットを利用して計算を行う装置である。従来の計算機では困難な問題を高速に解く可能性がある。',
 ];
-const HINDI_THEN_ENGLISH =
-  'भारत की राजधानी नई दिल्ली है। यह शहर अपने ऐतिहासिक स्मारकों, जैसे लाल किला और कुतुब मीनार, के लिए प्रसिद्ध है। ' +
-  'यहाँ हर साल लाखों पर्यटक आते हैं और शहर की संस्कृति का अनुभव करते हैं। दिल्ली में खाने की भी बहुत विविधता है।\n\n' +
-  'The city is also a major centre of government and business. Many international companies have their offices here, ' +
-  'and the metro system makes it easy to travel across the city. The best time to visit is between October and March, ' +
-  'when the weather is pleasant.';
 const BULGARIAN_THEN_RUSSIAN =
   'София е столицата и най-големият град на България. Тя се намира в подножието на планината Витоша и има история, ' +
   'която започва преди повече от две хиляди години. Градът е важен културен и икономически център на страната.\n\n' +

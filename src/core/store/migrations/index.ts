@@ -3,6 +3,7 @@ import { judgeRequestsMigration } from './0002-judge-requests';
 import { annotationMigration } from './0003-annotation';
 import { flagProvenanceMigration } from './0004-flag-provenance';
 import { assignmentsMigration } from './0005-assignments';
+import { detectionPartsMigration } from './0009-detection-parts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   annotationMigration,
   flagProvenanceMigration,
   assignmentsMigration,
+  detectionPartsMigration,
 ];
