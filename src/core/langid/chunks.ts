@@ -10,7 +10,7 @@ export const LONG_TEXT_LETTERS = 300;
 /** A chunk closes once it has this many letters (at a sentence end, or at a word inside a longer sentence). */
 export const CHUNK_LETTERS = 120;
 /** At most this many chunks of the sampled lines are read. */
-export const MAX_CHUNKS = 4;
+export const MAX_CHUNKS = 3;
 /** A second language holding at least this share of the decided chunks' letters makes the answer `mul`. */
 export const MIXED_SHARE = 0.25;
 /** Chunks decided with less confidence than this do not count towards `mul` (neighbour confusions are not mixing). */
@@ -19,7 +19,7 @@ export const MIXED_CHUNK_CONFIDENCE = 0.9;
 export const SINGLE_CHUNK_SHARE = 0.4;
 
 /** A text longer than this (after markup is stripped) is read in SAMPLE_WINDOWS windows of whole lines. */
-export const SAMPLE_CHARS = 900;
+export const SAMPLE_CHARS = 600;
 /** The windows: the beginning, the middle and the end (a mixed answer often switches language part way). */
 export const SAMPLE_WINDOWS = 3;
 
