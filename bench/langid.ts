@@ -4,6 +4,7 @@ import { createLanguageIdentifier, neighboursOf, type LanguageIdentifierOptions 
 import { cutAtWordBoundary, evaluateIdentifier, type EvaluationResult, type LabelledText, type LengthStats } from '../src/core/langid/evaluation';
 import { sameLanguage, UNDETERMINED, type LanguageTag } from '../src/core/model/language';
 import { HPLT_PROMPTS_DIR, loadHpltPrompts } from '../test/unit/langid/hpltPrompts';
+import { benchLongResponses } from './langidLong';
 
 export const BENCH_LENGTHS = [50, 100, 300] as const;
 
@@ -128,6 +129,7 @@ export async function benchLanguageIdentification(): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nthroughput: ${Math.round(calls / seconds)} snippets/s (≤300 characters, ${calls} calls in ${seconds.toFixed(2)} s)`);
+  await benchLongResponses(data.samples);
 }
 
 if (require.main === module) {

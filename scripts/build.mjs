@@ -44,6 +44,8 @@ const builds = [
     // The chart converters: resvg is a native module, pdfkit reads its font metrics from its own folder.
     external: [...node.external, '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
   },
+  // Language detection's worker threads (src/core/languages/detectPool.ts looks for it beside the bundle).
+  { ...node, entryPoints: { langidWorker: 'src/core/languages/detectWorker.ts' }, outdir: 'dist' },
 ];
 
 // Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).

@@ -29,7 +29,7 @@ const files = withoutNpmFiles(() => {
   return execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' })
     .split('\n').filter(Boolean);
 });
-const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/extension\.js|dist\/native\/node_sqlite3\.node|media\/[\w.-]+\.(js|css|ttf|svg))$/.test(f));
+const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/extension\.js|dist\/langidWorker\.js|dist\/native\/node_sqlite3\.node|media\/[\w.-]+\.(js|css|ttf|svg))$/.test(f));
 if (unexpected.length) fail(`the .vsix would carry files that do not run: ${unexpected.join(', ')} (see .vscodeignore)`);
 console.log(`${out}: ${(statSync(out).size / 1e6).toFixed(1)} MB, ${files.length} files for ${target}:\n  ${files.join('\n  ')}`);
 

@@ -23,6 +23,7 @@ export const TABLE_OPTION_SPEC: OptionSpec = {
   criterion: { type: 'string', multiple: true },
   'as-of': { type: 'string' },
   round: { type: 'string' },
+  'mul-gate': { type: 'string' },
 };
 
 export const TABLE_OPTION_HELP = `filters and settings:
@@ -45,7 +46,8 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --level P             interval coverage (default ${DEFAULT_INTERVALS.level})
   --min-items N         kappa: leave out rater pairs sharing fewer items (default 30)
   --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"
-  --gold ANNOTATOR      judge-accuracy: this annotator's labels are the reference (default: the human majority)`;
+  --gold ANNOTATOR      judge-accuracy: this annotator's labels are the reference (default: the human majority)
+  --mul-gate MODE       language gate on mixed answers ("mul"): keep (default; the judge's score stands) or mismatch`;
 
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */
 export function listOption(value: unknown): string[] | undefined {
@@ -68,6 +70,8 @@ export function tableOptions(context: CommandContext): TableOptions {
   if (invalidAs !== 'exclude' && invalidAs !== 'tie' && invalidAs !== 'wrong') {
     throw new UsageError(`--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "${invalidAs}"`);
   }
+  const mixedLanguage = (v['mul-gate'] as string | undefined) ?? 'keep';
+  if (mixedLanguage !== 'keep' && mixedLanguage !== 'mismatch') throw new UsageError(`--mul-gate is "keep" or "mismatch", not "${mixedLanguage}"`);
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
   const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
@@ -99,6 +103,7 @@ export function tableOptions(context: CommandContext): TableOptions {
     ...(asOf !== undefined ? { asOf: new Date(asOf).toISOString() } : {}),
     ...(v.round !== undefined ? { round: wholeNumberOption(v.round, 'round', 1)! } : {}),
     invalidAs,
+    mixedLanguage,
     minItems: wholeNumberOption(v['min-items'], 'min-items', 1) ?? 30,
     ...(v['no-ci'] ? {} : {
       intervals: {

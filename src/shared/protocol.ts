@@ -15,8 +15,10 @@ export interface DetectionView {
   readonly language: LanguageView;
   readonly confidence: number | null;
   readonly detector: string;
-  /** The detected language differs from the prompt's (undetermined is not a mismatch). */
+  /** The detected language differs from the prompt's (undetermined and mixed are not a mismatch). */
   readonly mismatch: boolean;
+  /** A mixed answer ("mul"): its languages and their shares (0..1), largest first; absent otherwise. */
+  readonly parts?: readonly { readonly language: LanguageView; readonly share: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------------- grid

@@ -113,7 +113,8 @@ function responseCell(l: GridLanguageView, system: string, cell: GridCellView | 
 }
 
 function sampleBlock(l: GridLanguageView, system: string, sample: SampleView, showSeed: boolean): Html {
-  const language: LanguageView = sample.detected && sample.detected.language.tag !== 'und' ? sample.detected.language : l.language;
+  const detected = sample.detected?.language.tag;
+  const language: LanguageView = sample.detected && detected !== 'und' && detected !== 'mul' ? sample.detected.language : l.language;
   const pairs = l.pairJudgments.filter((p) => p.systemA === system || p.systemB === system);
   const humanPairs = l.humanPairs.filter((p) => p.systemA === system || p.systemB === system);
   return html`
@@ -136,6 +137,11 @@ function detectionChip(sample: SampleView): Html {
   if (!d) return html``;
   const confidence = d.confidence === null ? '' : ` (${Math.round(d.confidence * 100)}%)`;
   const title = `${d.detector} detected ${d.language.name}${confidence}`;
+  if (d.parts?.length) {
+    const shares = d.parts.map((p) => `${p.language.tag} ${Math.round(p.share * 100)}%`).join(' · ');
+    const names = d.parts.map((p) => `${p.language.name} ${Math.round(p.share * 100)}%`).join(', ');
+    return html`<span class="chip language-mixed" title="${d.detector}: a mixed answer (${names})">${icon('globe')} mul: ${shares}</span>`;
+  }
   return d.mismatch
     ? html`<span class="chip warning language-mismatch" title="${title}: not the prompt's language">${icon('warning')} ${d.language.tag}</span>`
     : html`<span class="chip" title="${title}">${icon('globe')} ${d.language.tag}</span>`;

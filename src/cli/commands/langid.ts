@@ -49,6 +49,7 @@ function describe(report: RunDetectionReport): string {
       (report.detected ? ` (${und ? `und: ${und}` : 'none undetermined'})` : ' (the others were detected before)'),
     `  detector: ${report.detector}`,
   ];
+  if (report.mixed) lines.push(`  ${report.mixed} mixed answer(s) stored as "mul" (a second language holds ≥ 25% of the text)`);
   if (report.unsupported.length) lines.push(`  no model for ${report.unsupported.join(', ')}: responses in them will be "und"`);
   if (report.keptFromOtherDetector) lines.push(`  ${report.keptFromOtherDetector} detection(s) by another detector kept (--redetect to redo them)`);
   if (report.interrupted) lines.push('  interrupted: what was detected is stored; run again to continue');

@@ -63,16 +63,68 @@ const ALPHABETS: Readonly<Record<string, string>> = {
 
 const SETS = new Map(Object.entries(ALPHABETS).map(([key, letters]) => [key, new Set(Array.from(letters))]));
 
+/** How often each letter occurs: counted once per text, then compared with each candidate's alphabet. */
+export function letterCounts(letters: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of letters) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * The share of `letters` (lower-case letters of one script, as `scriptLetters` returns them) that `tag`'s alphabet
- * lacks; 0 when the alphabet is unknown.
+ * The share of `letters` (lower-case letters of one script, as `lettersOfScript` returns them, or their
+ * `letterCounts`) that `tag`'s alphabet lacks; 0 when the alphabet is unknown.
  */
-export function foreignLetterShare(letters: readonly string[], tag: LanguageTag): number {
+export function foreignLetterShare(letters: readonly string[] | ReadonlyMap<string, number>, tag: LanguageTag): number {
   const alphabet = SETS.get(languageKey(tag));
-  if (!alphabet || letters.length === 0) return 0;
+  const counts = Array.isArray(letters) ? letterCounts(letters) : (letters as ReadonlyMap<string, number>);
+  if (!alphabet || counts.size === 0) return 0;
   let foreign = 0;
-  for (const l of letters) if (!alphabet.has(l)) foreign++;
-  return foreign / letters.length;
+  let all = 0;
+  for (const [l, n] of counts) {
+    all += n;
+    if (!alphabet.has(l)) foreign += n;
+  }
+  return foreign / all;
+}
+
+/**
+ * Scripts whose letters rule a language out rather than lower its score: Cyrillic text is all written by its own
+ * speakers (foreign names are transliterated), so ы, э or ё in several words are Russian (or Belarusian), never
+ * Bulgarian, Ukrainian, Macedonian or Serbian; ї, є, ґ are Ukrainian; ђ, ћ Serbian; ѓ, ќ, ѕ Macedonian. In Latin
+ * text a foreign name (Dvořák, Müller) is common, so there the letters stay a proportional penalty.
+ */
+const DECISIVE_SCRIPTS: ReadonlySet<string> = new Set(['Cyrl']);
+
+/** Whether letters rule languages out in this script (and may decide a text too short for the model). */
+export function lettersDecide(script: string): boolean {
+  return DECISIVE_SCRIPTS.has(script);
+}
+
+/** Russian's ъ separates a consonant from е, ё, ю, я (объект, подъём); Bulgarian's is a vowel (път, съм, България). */
+const RUSSIAN_HARD_SIGN = /ъ[еёюя]/;
+const BULGARIAN_HARD_SIGN = /ъ[^еёюя]/;
+
+/** Whether one word (lower case) has a letter, or a use of ъ, that `key`'s alphabet does not have. */
+function foreignWord(word: string, key: string, alphabet: ReadonlySet<string>): boolean {
+  for (const l of word) if (!alphabet.has(l) && /\p{L}/u.test(l)) return true;
+  if (key === 'bg' && RUSSIAN_HARD_SIGN.test(word)) return true;
+  if (key === 'ru' && BULGARIAN_HARD_SIGN.test(word)) return true;
+  return false;
+}
+
+/**
+ * Whether the words of a text in `script` rule `tag` out: words with letters its alphabet lacks make up at least 2%
+ * of the words (and at least one), so that one quoted word in a long answer does not decide. Only for the scripts
+ * where letters decide (Cyrillic).
+ */
+export function ruledOutByLetters(words: readonly string[], script: string, tag: LanguageTag): boolean {
+  if (!DECISIVE_SCRIPTS.has(script) || words.length === 0) return false;
+  const key = languageKey(tag);
+  const alphabet = SETS.get(key);
+  if (!alphabet) return false;
+  let foreign = 0;
+  for (const w of words) if (foreignWord(w, key, alphabet)) foreign++;
+  return foreign >= Math.max(1, Math.ceil(0.02 * words.length));
 }
 
 // 2. English function words. English is a candidate in every run (it is what models drift into), and its UDHR profile

@@ -3,6 +3,7 @@ export {
   createLanguageIdentifier,
   DEFAULT_ALPHABET_PENALTY,
   DEFAULT_ENGLISH_WORD_WEIGHT,
+  DEFAULT_FUNCTION_WORD_WEIGHT,
   DEFAULT_MIN_LETTERS,
   DEFAULT_MIN_MARGIN,
   DEFAULT_MIN_SCRIPT_LETTERS,
@@ -16,4 +17,5 @@ export {
 export { francCodeToTag } from './iso639';
 export { neighboursOf, NEIGHBOUR_CLUSTERS } from './neighbours';
 export { stripNonProse } from './strip';
+export { MIXED, type LanguageShare } from './chunks';
 export { cutAtWordBoundary, evaluateIdentifier, type EvaluationResult, type LabelledText } from './evaluation';

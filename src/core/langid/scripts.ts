@@ -71,32 +71,53 @@ export function scriptOf(char: string): ScriptCode | null {
   return code;
 }
 
+const letterCache = new Map<number, boolean>();
+
+/** A letter (not a combining mark), cached per code point like `scriptOf`. */
+function isLetter(char: string): boolean {
+  const cp = char.codePointAt(0)!;
+  let hit = letterCache.get(cp);
+  if (hit === undefined) letterCache.set(cp, (hit = /\p{L}/u.test(char)));
+  return hit;
+}
+
 /**
  * A Han character, kana or Hangul syllable carries about as much text as this many Latin letters. Measured on
  * hplt-prompts (the same 50 prompts translated by native speakers): zh has 1,622 letters, en 4,764 and the ten
- * non-Chinese languages 5,100 on average, so one ideograph ≈ 3 letters. Used only to decide which script dominates.
+ * non-Chinese languages 5,100 on average, so one ideograph ≈ 3 letters. Used only to decide which script dominates,
+ * and only against Latin letters (a Chinese answer with English terms stays Chinese): against Greek, Cyrillic or any
+ * other script a CJK character counts once, so that a few Japanese lines in Greek prose do not outweigh the Greek.
  */
 export const CJK_LETTER_WEIGHT = 3;
-const CJK: ReadonlySet<ScriptCode> = new Set(['Hani', 'Kana', 'Hang']);
+const CJK: ReadonlySet<ScriptCode> = new Set(['Hani', 'Kana', 'Hang', 'Jpan']);
 
 export interface ScriptProfile {
   /** Letters (and combining marks) per script. */
   readonly counts: ReadonlyMap<ScriptCode, number>;
   /** All letters. */
   readonly letters: number;
-  /** The dominant script (Han and kana counted together as "Jpan" when kana is present), or Zyyy without letters. */
+  /**
+   * The dominant script (Han and kana counted together as "Jpan" when kana is present, Han and Hangul as "Hang" when
+   * Hangul is), or Zyyy without letters.
+   */
   readonly script: ScriptCode;
-  /** Letters of the dominant script (for "Jpan": Han plus kana). */
+  /** Letters of the dominant script (for "Jpan": Han plus kana; for "Hang" with Han: Hangul plus Han). */
   readonly scriptLetters: number;
-  /** The dominant script's share of all letters, CJK weighted as above, in 0..1. */
+  /** The dominant script's share of all letters, CJK weighted against Latin as above, in 0..1. */
   readonly share: number;
 }
 
 /**
- * Share of kana among Han and kana from which a Han text is Japanese. Japanese prose is 40–70% kana, dense technical
- * Japanese rarely below 20%; Chinese has none but for a quoted Japanese name.
+ * Kana decides that Han text is Japanese, Hangul that it is Korean: Chinese has neither (but for a quoted Japanese
+ * or Korean name), so a few of them in Han text (at least 2, and 3% of the Han, kana and Hangul) are decisive.
+ * Japanese prose is 40–70% kana, dense technical Japanese rarely below 20%.
  */
-export const KANA_SHARE_FOR_JAPANESE = 0.1;
+export const DECISIVE_CJK_SHARE = 0.03;
+
+/** How much letters of script `code` weigh against letters of script `rival`. */
+function weight(code: ScriptCode, rival: ScriptCode): number {
+  return CJK.has(code) && rival === 'Latn' ? CJK_LETTER_WEIGHT : 1;
+}
 
 export function scriptProfile(text: string): ScriptProfile {
   const counts = new Map<ScriptCode, number>();
@@ -109,28 +130,38 @@ export function scriptProfile(text: string): ScriptProfile {
   }
   if (letters === 0) return { counts, letters, script: NO_SCRIPT, scriptLetters: 0, share: 0 };
 
-  const weighted = new Map<ScriptCode, number>();
+  // Han joins the script that shows its language: kana (Japanese) or Hangul (Korean), when decisive.
+  const grouped = new Map<ScriptCode, number>();
   const han = counts.get('Hani') ?? 0;
   const kana = counts.get('Kana') ?? 0;
-  for (const [code, n] of counts) {
-    if (code === 'Hani' || code === 'Kana') continue;
-    weighted.set(code, CJK.has(code) ? n * CJK_LETTER_WEIGHT : n);
+  const hangul = counts.get('Hang') ?? 0;
+  const cjk = han + kana + hangul;
+  const decisive = (n: number) => n >= 2 && n >= DECISIVE_CJK_SHARE * cjk;
+  for (const [code, n] of counts) if (!CJK.has(code)) grouped.set(code, n);
+  if (decisive(hangul) && hangul >= kana) {
+    grouped.set('Hang', hangul + han);
+    if (kana > 0) grouped.set('Kana', kana);
+  } else if (decisive(kana)) {
+    grouped.set('Jpan', han + kana);
+    if (hangul > 0) grouped.set('Hang', hangul);
+  } else {
+    if (han + kana > 0) grouped.set('Hani', han + kana);
+    if (hangul > 0) grouped.set('Hang', hangul);
   }
-  const hanKana = han + kana;
-  if (hanKana > 0) weighted.set(kana / hanKana >= KANA_SHARE_FOR_JAPANESE ? 'Jpan' : 'Hani', hanKana * CJK_LETTER_WEIGHT);
 
+  // The winner among the other scripts by their letters, then against Latin with CJK weighted.
   let script: ScriptCode = NO_SCRIPT;
-  let best = -1;
-  let total = 0;
-  for (const [code, w] of weighted) {
-    total += w;
-    if (w > best) {
-      best = w;
-      script = code;
-    }
+  for (const [code, n] of grouped) {
+    if (code === 'Latn') continue;
+    if (script === NO_SCRIPT || n > grouped.get(script)!) script = code;
   }
-  const scriptLetters = script === 'Jpan' || script === 'Hani' ? hanKana : (counts.get(script) ?? 0);
-  return { counts, letters, script, scriptLetters, share: best / total };
+  const latin = grouped.get('Latn') ?? 0;
+  if (script === NO_SCRIPT || latin >= grouped.get(script)! * weight(script, 'Latn')) script = 'Latn';
+  const own = grouped.get(script)!;
+  let total = own;
+  for (const [code, n] of grouped) if (code !== script) total += (n * weight(code, script)) / weight(script, code);
+  const scriptLetters = own;
+  return { counts, letters, script, scriptLetters, share: own / total };
 }
 
 /** Keeps the letters of the given script (Han and kana for "Jpan"), turning every other letter into a space. */
@@ -138,7 +169,8 @@ export function keepScript(text: string, script: ScriptCode): string {
   let out = '';
   for (const char of text) {
     const code = scriptOf(char);
-    const keep = code === null || code === script || (script === 'Jpan' && (code === 'Hani' || code === 'Kana'));
+    const keep = code === null || code === script || (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
+      (script === 'Jpan' && code === 'Kana');
     out += keep ? char : ' ';
   }
   return out;
@@ -148,9 +180,11 @@ export function keepScript(text: string, script: ScriptCode): string {
 export function lettersOfScript(text: string, script: ScriptCode): string[] {
   const out: string[] = [];
   for (const char of text.toLowerCase()) {
-    if (!/\p{L}/u.test(char)) continue;
     const code = scriptOf(char);
-    if (code === script || (script === 'Jpan' && (code === 'Hani' || code === 'Kana'))) out.push(char);
+    if (code === null || !isLetter(char)) continue;
+    if (code === script || (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) || (script === 'Jpan' && code === 'Kana')) {
+      out.push(char);
+    }
   }
   return out;
 }

@@ -20,7 +20,9 @@ function dropFencedBlocks(text: string): string {
   return kept.join('\n');
 }
 
-const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+// Each pattern with, for the costly ones, a cheap test the text must pass for the pattern to be able to match: the
+// Unicode-class patterns cost more than the rest of the identification on a long answer that has nothing to strip.
+const REPLACEMENTS: ReadonlyArray<readonly [pattern: RegExp, replacement: string, prefilter?: RegExp]> = [
   // HTML: blocks whose content is not prose, comments, then the tags themselves (their text is kept).
   [/<(pre|code|script|style|kbd|samp|math|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' '],
   [/<!--[\s\S]*?-->/g, ' '],
@@ -38,23 +40,48 @@ const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, ' '],
   // URLs (with or without scheme) and e-mail addresses.
   [/\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>()"'`]+/gi, ' '],
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, ' '],
+  [/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, ' ', /@/],
   // Code-like tokens outside backticks: identifiers with underscores, dotted paths (os.path.join, index.ts),
   // calls (print(...)), scope and arrow operators.
-  [/[\p{L}\p{N}]+_[\p{L}\p{N}_]*/gu, ' '],
-  [/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)+(?:\([^)]*\))?/gu, ' '],
-  [/[\p{L}\p{N}]+\([^)]*\)/gu, ' '],
-  [/\S*(?:::|->|=>|\+\+|==|!=|&&|\|\|)\S*/g, ' '],
+  [/(?<![\p{L}\p{N}])[\p{L}\p{N}]+_[\p{L}\p{N}_]*/gu, ' ', /_/],
+  [/(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)+(?:\([^)]*\))?/gu, ' ', /[^\s.]\.[^\s.]/],
+  [/(?<![\p{L}\p{N}])[\p{L}\p{N}]+\([^)]*\)/gu, ' ', /[^\s(]\(/],
+  [/(?<!\S)\S*(?:::|->|=>|\+\+|==|!=|&&|\|\|)\S*/g, ' ', /::|->|=>|\+\+|==|!=|&&|\|\|/],
   // Numbers with their separators and the Latin letters glued to them (3.14, 1,000, 10km, 2nd, v2, H2O).
-  [/\p{Script=Latin}*\p{N}[\p{N}.,:/'’-]*(?:\p{Script=Latin}+\p{N}*)*/gu, ' '],
+  [/(?<!\p{Script=Latin})\p{Script=Latin}*\p{N}[\p{N}.,:/'’-]*(?:\p{Script=Latin}+\p{N}*)*/gu, ' ', /\p{N}/u],
 ];
 
-/** Prose only: code, URLs, e-mail addresses, markup, math and numbers removed, white space collapsed. */
+/**
+ * Code, URLs, e-mail addresses, markup, math and numbers removed; lines and punctuation kept (for `runningText`,
+ * which reads a line's shape: list items, headings, tables, quotes).
+ */
+export function stripMarkup(text: string): string {
+  return stripInlineMarkup(dropCodeBlocks(text));
+}
+
+/** Fenced code blocks removed (the first step of `stripMarkup`, on the whole text: a fence spans lines). */
+export function dropCodeBlocks(text: string): string {
+  return dropFencedBlocks(text.normalize('NFC'));
+}
+
+/** The rest of `stripMarkup`, on text whose code blocks are gone (a long answer's sampled lines only). */
+export function stripInlineMarkup(text: string): string {
+  let out = text;
+  for (const [pattern, replacement, prefilter] of REPLACEMENTS) {
+    if (!prefilter || prefilter.test(out)) out = out.replace(pattern, replacement);
+  }
+  return out;
+}
+
+/**
+ * Markdown emphasis, headings, quotes, tables and list markers are punctuation: every symbol and punctuation mark
+ * other than an apostrophe or hyphen inside a word becomes a space, and white space is collapsed.
+ */
+export function stripPunctuation(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\s'’-]|(?<![\p{L}\p{M}])['’-]|['’-](?![\p{L}\p{M}])/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Prose only: code, URLs, e-mail addresses, markup, math, numbers and punctuation removed, white space collapsed. */
 export function stripNonProse(text: string): string {
-  let out = dropFencedBlocks(text.normalize('NFC'));
-  for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
-  // Markdown emphasis, headings, quotes, tables and list markers are punctuation: turn every symbol and punctuation
-  // mark other than an apostrophe or hyphen inside a word into a space.
-  out = out.replace(/[^\p{L}\p{M}\s'’-]|(?<![\p{L}\p{M}])['’-]|['’-](?![\p{L}\p{M}])/gu, ' ');
-  return out.replace(/\s+/g, ' ').trim();
+  return stripPunctuation(stripMarkup(text));
 }

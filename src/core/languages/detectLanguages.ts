@@ -11,6 +11,7 @@ import {
   type DetectionWrite,
 } from '../store/languageQueries';
 import type { Store } from '../store/store';
+import { DetectionPool } from './detectPool';
 import { runDetector } from './detector';
 
 export interface DetectOptions {
@@ -21,6 +22,8 @@ export interface DetectOptions {
   readonly pageSize?: number;
   readonly onProgress?: (run: string, done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Worker threads for detection (default: the cores available; 1: the calling thread only). */
+  readonly threads?: number;
 }
 
 export interface RunDetectionReport {
@@ -34,6 +37,8 @@ export interface RunDetectionReport {
   readonly detected: number;
   /** Of those, how many are "und", by reason. */
   readonly undetermined: Readonly<Record<string, number>>;
+  /** Of those, how many are "mul" (mixed answers). */
+  readonly mixed: number;
   /** Detections by another detector, kept as they are (not redetected). */
   readonly keptFromOtherDetector: number;
   /** True when the signal stopped the run before it finished. */
@@ -60,25 +65,33 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
   const undetermined: Record<string, number> = {};
   let detected = 0;
   let afterId = 0;
+  let mixed = 0;
   options.onProgress?.(run, 0, total);
-  while (!options.signal?.aborted) {
-    const page = await responsesToDetect(store, run, {
-      detector: detector.name, redetect, afterId, limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
-    });
-    if (page.length === 0) break;
-    const writes: DetectionWrite[] = page.map(({ id, text }) => {
-      const d = detector.identifier.detect(text);
-      if (d.reason) undetermined[d.reason] = (undetermined[d.reason] ?? 0) + 1;
-      return { responseId: id, lang: d.lang, confidence: d.confidence, reason: d.reason ?? null };
-    });
-    await saveDetections(store, detector.name, writes);
-    detected += writes.length;
-    afterId = page.at(-1)!.id;
-    options.onProgress?.(run, detected, total);
+  const pool = new DetectionPool(detector.identifier, languages, total < 2 * DEFAULT_PAGE_SIZE ? 1 : options.threads);
+  try {
+    while (!options.signal?.aborted) {
+      const page = await responsesToDetect(store, run, {
+        detector: detector.name, redetect, afterId, limit: options.pageSize ?? DEFAULT_PAGE_SIZE * pool.threads,
+      });
+      if (page.length === 0) break;
+      const results = await pool.detect(page.map((r) => r.text));
+      const writes: DetectionWrite[] = page.map(({ id }, i) => {
+        const d = results[i]!;
+        if (d.reason) undetermined[d.reason] = (undetermined[d.reason] ?? 0) + 1;
+        if (d.parts) mixed++;
+        return { responseId: id, lang: d.lang, confidence: d.confidence, reason: d.reason, parts: d.parts };
+      });
+      await saveDetections(store, detector.name, writes);
+      detected += writes.length;
+      afterId = page.at(-1)!.id;
+      options.onProgress?.(run, detected, total);
+    }
+  } finally {
+    await pool.close();
   }
   return {
     run, detector: detector.name, languages, unsupported: detector.identifier.unsupported, responses: backlog.responses,
-    detected, undetermined, keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
+    detected, undetermined, mixed, keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
     interrupted: options.signal?.aborted === true && detected < total,
   };
 }

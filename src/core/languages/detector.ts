@@ -6,6 +6,7 @@ import {
   createLanguageIdentifier,
   DEFAULT_ALPHABET_PENALTY,
   DEFAULT_ENGLISH_WORD_WEIGHT,
+  DEFAULT_FUNCTION_WORD_WEIGHT,
   DEFAULT_MIN_LETTERS,
   DEFAULT_MIN_MARGIN,
   DEFAULT_MIN_SCRIPT_LETTERS,
@@ -15,12 +16,12 @@ import {
 import type { LanguageTag } from '../model/language';
 
 /** Bump when src/core/langid changes how it decides in a way its settings do not show. */
-export const LANGID_REVISION = 1;
+export const LANGID_REVISION = 2;
 
 /** The detector's thresholds: a change of any of them makes earlier detections another detector's. */
 const SETTINGS_DIGEST = createHash('sha256')
   .update(JSON.stringify([DEFAULT_MIN_LETTERS, DEFAULT_MIN_SCRIPT_LETTERS, DEFAULT_MIN_MARGIN, DEFAULT_RUN_LANGUAGE_PRIOR,
-    DEFAULT_ALPHABET_PENALTY, DEFAULT_ENGLISH_WORD_WEIGHT]))
+    DEFAULT_ALPHABET_PENALTY, DEFAULT_ENGLISH_WORD_WEIGHT, DEFAULT_FUNCTION_WORD_WEIGHT]))
   .digest('hex')
   .slice(0, 8);
 

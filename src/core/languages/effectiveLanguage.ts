@@ -6,21 +6,23 @@ import { responseLanguages, type LanguageSource, type ResponseFilter, type Respo
 import type { Store } from '../store/store';
 
 /**
- * match / mismatch: the effective language is (not) the prompt's. undetermined: the detector (or a human) named no
- * single language ("und", "zxx", "mul"). not-detected: the response has neither a detection nor a human label (run `langlens langid`).
+ * match / mismatch: the effective language is (not) the prompt's. mixed: the answer is in several languages ("mul":
+ * a second language holds ≥ 25% of it, or a human said so). undetermined: the detector (or a human) named no
+ * language ("und", "zxx"). not-detected: the response has neither a detection nor a human label (run `langlens langid`).
  */
-export type LanguageOutcome = 'match' | 'mismatch' | 'undetermined' | 'not-detected';
+export type LanguageOutcome = 'match' | 'mismatch' | 'mixed' | 'undetermined' | 'not-detected';
 
-export const LANGUAGE_OUTCOMES: readonly LanguageOutcome[] = ['match', 'mismatch', 'undetermined', 'not-detected'];
+export const LANGUAGE_OUTCOMES: readonly LanguageOutcome[] = ['match', 'mismatch', 'mixed', 'undetermined', 'not-detected'];
 
 /**
- * Tags that name no single language: "und" (undetermined), "zxx" (no linguistic content: a human's label for an
- * answer that is only code or numbers) and "mul" (several languages). None of them is agreement or disagreement.
+ * Tags that name no language: "und" (undetermined) and "zxx" (no linguistic content: a human's label for an answer
+ * that is only code or numbers). Neither is agreement or disagreement; "mul" (several languages) is its own outcome.
  */
-const NO_SINGLE_LANGUAGE = new Set([languageKey(UNDETERMINED), 'zxx', 'mul']);
+const NO_SINGLE_LANGUAGE = new Set([languageKey(UNDETERMINED), 'zxx']);
 
 export function languageOutcome(promptLang: LanguageTag, effective: LanguageTag | null): LanguageOutcome {
   if (effective === null) return 'not-detected';
+  if (languageKey(effective) === 'mul') return 'mixed';
   if (NO_SINGLE_LANGUAGE.has(languageKey(effective))) return 'undetermined';
   return sameLanguage(promptLang, effective) ? 'match' : 'mismatch';
 }

@@ -159,7 +159,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
   {
     id: 'likert',
     description: 'Likert 1–6 judge means per system and language with the language gate (Kew et al.)',
-    build: async (store, o) => likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals),
+    build: async (store, o) => likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals, o.mixedLanguage),
   },
   {
     id: 'mt-bench',
@@ -169,7 +169,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
   {
     id: 'rating3',
     description: '1–3 judge ratings × language id summed over the test set, and the language penalty Δ (Chen et al.)',
-    build: async (store, o) => languageIdTable(languageIdSums(await scores(store, o, 'rating-3'), o), o.intervals),
+    build: async (store, o) => languageIdTable(languageIdSums(await scores(store, o, 'rating-3'), o), o.intervals, o.mixedLanguage),
   },
   {
     id: 'ratings',

@@ -139,25 +139,29 @@ export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals
 // --------------------------------------------------------------------------------------------- pointwise scores
 function gateColumns(): Column[] {
   return [
-    count('wrongLanguage', 'Wrong lang'), count('undetermined', 'und'), count('notDetected', 'Not detected'), count('invalid', 'Invalid'),
+    count('wrongLanguage', 'Wrong lang'), count('mixed', 'mul'), count('undetermined', 'und'), count('notDetected', 'Not detected'),
+    count('invalid', 'Invalid'),
   ];
 }
 
 function gateCells(r: GateCounts): Record<string, Cell> {
-  return { wrongLanguage: r.wrongLanguage, undetermined: r.undetermined, notDetected: r.notDetected, invalid: r.invalid };
+  return { wrongLanguage: r.wrongLanguage, mixed: r.mixed, undetermined: r.undetermined, notDetected: r.notDetected, invalid: r.invalid };
 }
 
-function gateNotes(rows: readonly GateCounts[], gate: string): string[] {
+function gateNotes(rows: readonly GateCounts[], gate: string, mixed: 'keep' | 'mismatch' = 'keep'): string[] {
   return [
     `Language gate: a response whose language (a human's label, else a human's flag, else the detector's) is not the prompt's ${gate} (Wrong lang).`,
-    '"und" responses (no single language: the detector abstained on a short, ambiguous or code-only answer, or a human said und / zxx / mul) and responses not detected yet are not gated: they keep the judge\'s score and are counted in their columns.',
+    '"und" responses (no single language: the detector abstained on a short, ambiguous or code-only answer, or a human said und / zxx) and responses not detected yet are not gated: they keep the judge\'s score and are counted in their columns.',
+    mixed === 'mismatch'
+      ? `Mixed answers (mul: a second language holds at least 25% of the text) are gated like another language (--mul-gate mismatch): each ${gate}.`
+      : 'Mixed answers (mul: a second language holds at least 25% of the text) keep the judge\'s score (--mul-gate keep, the default; --mul-gate mismatch gates them).',
     ...countNote(sum(rows, (r) => r.notDetected), 'scored response(s) have no language detection yet: run `langlens langid`.'),
     ...countNote(sum(rows, (r) => r.humanLanguage), 'scored response(s) have a human language label or flag, which wins over the detector.'),
     ...countNote(sum(rows, (r) => r.invalid), 'unparsable judge answer(s) were left out of every figure (Invalid).'),
   ];
 }
 
-export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSettings): Table {
+export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSettings, mixed: 'keep' | 'mismatch' = 'keep'): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'likert',
@@ -172,14 +176,14 @@ export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSett
     })),
     notes: [
       'Mean over the scored responses (n = prompts × seeds with a parsable score), after the gate (Kew et al. §4.1).',
-      ...gateNotes(rows, 'scores 1'),
+      ...gateNotes(rows, 'scores 1', mixed),
       'A prompt\'s seeds are resampled together with it: the interval is over prompts and seeds.',
       intervalNote(intervals),
     ],
   };
 }
 
-export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: IntervalSettings): Table {
+export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: IntervalSettings, mixed: 'keep' | 'mismatch' = 'keep'): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'rating3',
@@ -197,7 +201,7 @@ export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: Inte
       'Chen et al. §3.4: final score = judge score × language id (1 when the response is in the prompt\'s language, else 0), summed over the n scored responses; Max = 3 × n.',
       'Δ = Σ score − Σ score × language id: the points lost only by answering in another language.',
       ...(rows.some((r) => r.seeds > 1) ? ['Rows with several seeds sum over every seed: divide by Seeds for a per-test-set figure, or read Mean × lang id.'] : []),
-      ...gateNotes(rows, 'has language id 0'),
+      ...gateNotes(rows, 'has language id 0', mixed),
       intervalNote(intervals),
     ],
   };
@@ -250,15 +254,16 @@ export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: In
     columns: [
       ...groupColumns(fields), text('system', 'System'), percent('agreement', 'Agreement %'), count('determined', 'n'),
       percent('coverage', 'Coverage %'), count('responses', 'Responses'), count('mismatches', 'Mismatches'),
-      count('undetermined', 'und'), count('notDetected', 'Not detected'), count('human', 'Human label'),
+      count('mixed', 'mul'), count('undetermined', 'und'), count('notDetected', 'Not detected'), count('human', 'Human label'),
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.slice, fields), system: r.system, agreement: r.agreement, determined: r.agreement.n, coverage: r.coverage,
-      responses: r.responses, mismatches: r.mismatches, undetermined: r.undetermined, notDetected: r.notDetected, human: r.humanLanguage,
+      responses: r.responses, mismatches: r.mismatches, mixed: r.mixed, undetermined: r.undetermined, notDetected: r.notDetected, human: r.humanLanguage,
     })),
     notes: [
       'Agreement: share of the responses in the prompt\'s language among those whose language was determined (n); a human language label, or a human flag "not in the prompt\'s language", wins over the detector.',
-      'Coverage: share of all responses whose language was determined. "und" (and a human\'s zxx "no linguistic content" or mul "several languages") is neither agreement nor disagreement.',
+      'Coverage: share of all responses whose language was determined. "und" (and a human\'s zxx "no linguistic content") is neither agreement nor disagreement.',
+      'mul: mixed answers (a second language holds at least 25% of the text, or a human labelled the response mul), neither agreement nor disagreement: counted in their own column, outside n.',
       ...countNote(sum(rows, (r) => r.notDetected), 'response(s) have no detection yet (they lower coverage): run `langlens langid`.'),
       ...countNote(sum(rows, (r) => r.humanDisagreements), 'response(s) have annotators naming different languages: the latest label is used.'),
       intervalNote(intervals),

@@ -25,6 +25,8 @@ export interface GroupResponse {
   readonly detectedLang: LanguageTag | null;
   readonly detectionConfidence: number | null;
   readonly detector: string | null;
+  /** For a mixed answer ("mul"): its languages and shares, as stored (JSON). */
+  readonly detectionParts: string | null;
 }
 
 export interface GroupPointwise {
@@ -92,7 +94,7 @@ export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGr
     store.db.all<GroupPrompt>(`SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`, params),
     store.db.all<GroupResponse>(`
       SELECT p.lang, s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence,
-             d.detector
+             d.detector, d.parts AS detectionParts
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
       WHERE ${IN_GROUP} ORDER BY resp.seed`, params),

@@ -114,6 +114,8 @@ export interface DetectionWrite {
   readonly confidence: number;
   /** Why the language is undetermined; null when it was determined. */
   readonly reason: string | null;
+  /** For "mul": the languages and their shares. */
+  readonly parts?: readonly { readonly lang: LanguageTag; readonly share: number }[] | null;
 }
 
 /** Stores detections (replacing older ones of the same responses) in one transaction; returns how many. */
@@ -125,11 +127,11 @@ export async function saveDetections(store: Store, detector: string, detections:
     for (let start = 0; start < detections.length; start += rowsPerStatement) {
       const chunk = detections.slice(start, start + rowsPerStatement);
       const result = await store.db.run(`
-        INSERT INTO language_detections (response_id, detector, lang, confidence, reason)
-        VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+        INSERT INTO language_detections (response_id, detector, lang, confidence, reason, parts)
+        VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
         ON CONFLICT (response_id) DO UPDATE SET detector = excluded.detector, lang = excluded.lang,
-          confidence = excluded.confidence, reason = excluded.reason`,
-      chunk.flatMap((d) => [d.responseId, detector, d.lang, d.confidence, d.reason]));
+          confidence = excluded.confidence, reason = excluded.reason, parts = excluded.parts`,
+      chunk.flatMap((d) => [d.responseId, detector, d.lang, d.confidence, d.reason, d.parts?.length ? JSON.stringify(d.parts) : null]));
       written += result.changes;
     }
     await store.db.exec('COMMIT');

@@ -64,7 +64,7 @@ function cells(data: PromptGroupData): GridCellView[] {
       .map((l) => ({ annotator: l.annotator, value: l.criterion ? `${l.criterion}: ${l.value}` : l.value, comment: l.comment }));
     byCell.set(key, [...(byCell.get(key) ?? []), {
       seed: r.seed, html: renderMarkdown(r.text),
-      detected: detectionView(r.lang, { lang: r.detectedLang, confidence: r.detectionConfidence, detector: r.detector }),
+      detected: detectionView(r.lang, { lang: r.detectedLang, confidence: r.detectionConfidence, detector: r.detector, parts: r.detectionParts }),
       scores: data.pointwise.filter(same).map((s) => ({
         judge: s.judge, scale: s.scale, min: s.scaleMin, max: s.scaleMax, score: s.score, reasoning: s.reasoning, raw: s.raw,
       })),

@@ -118,9 +118,10 @@ describe('language identification pipeline', () => {
     assert.deepEqual([labelled.source, labelled.outcome], ['human', 'match']);
   });
 
-  it('reads und, zxx and mul as no single language, and compares languages by their key (nb is no)', () => {
+  it('reads und and zxx as no language, mul as mixed (issue 16), and compares languages by their key (nb is no)', () => {
     assert.equal(languageOutcome(tag('es'), null), 'not-detected');
-    for (const none of ['und', 'zxx', 'mul']) assert.equal(languageOutcome(tag('es'), tag(none)), 'undetermined');
+    for (const none of ['und', 'zxx']) assert.equal(languageOutcome(tag('es'), tag(none)), 'undetermined');
+    assert.equal(languageOutcome(tag('es'), tag('mul')), 'mixed');
     assert.equal(languageOutcome(tag('no'), tag('nb')), 'match');
     assert.equal(languageOutcome(tag('zh-Hant'), tag('zh')), 'match');
     assert.equal(languageOutcome(tag('es'), tag('pt')), 'mismatch');

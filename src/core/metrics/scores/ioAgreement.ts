@@ -18,6 +18,8 @@ export interface IoAgreementRow {
   readonly matches: number;
   readonly mismatches: number;
   readonly undetermined: number;
+  /** Responses in several languages ("mul"): neither agreement nor disagreement, counted apart. */
+  readonly mixed: number;
   readonly notDetected: number;
   /** Responses whose language a human labelled or flagged. */
   readonly humanLanguage: number;
@@ -49,7 +51,7 @@ export function ioAgreement(responses: readonly ResponseLanguage[], options: { i
       return {
         slice, system, agreement: agreement!, coverage: coverage!, responses: coverage!.n,
         matches: counts.match ?? 0, mismatches: counts.mismatch ?? 0, undetermined: counts.undetermined ?? 0,
-        notDetected: counts['not-detected'] ?? 0, humanLanguage: counts.human ?? 0, humanDisagreements: counts.disagreement ?? 0,
+        mixed: counts.mixed ?? 0, notDetected: counts['not-detected'] ?? 0, humanLanguage: counts.human ?? 0, humanDisagreements: counts.disagreement ?? 0,
       };
     })
     .sort((a, b) => compareSlices(a.slice, b.slice) || a.system.localeCompare(b.system));

@@ -24,6 +24,8 @@ export interface GateCounts {
   readonly wrongLanguage: number;
   /** Scored responses whose language is "und": not gated. */
   readonly undetermined: number;
+  /** Scored responses in several languages ("mul"): gated or not by the `mixedLanguage` setting. */
+  readonly mixed: number;
   /** Scored responses with neither a detection nor a human label: not gated. */
   readonly notDetected: number;
   /** Scored responses whose language a human labelled or flagged, rather than the detector. */
@@ -79,7 +81,20 @@ interface Cell {
 }
 
 /** Both tables share the gate: this sums gated and raw scores per judge, system and slice. */
-function gateCells(rows: readonly PointwiseScoreRow[], gatedValue: (row: PointwiseScoreRow) => number): Cell[] {
+/**
+ * What the language gate does with a mixed answer ("mul"): "keep" (default) keeps the judge's score, like "und" (a
+ * mixed answer is often a legitimate one: a translation, quoted English terms); "mismatch" gates it like an answer in
+ * another language (a study that demands the whole answer in the prompt's language).
+ */
+export type MixedLanguageGate = 'keep' | 'mismatch';
+export const MIXED_LANGUAGE_GATES: readonly MixedLanguageGate[] = ['keep', 'mismatch'];
+
+export interface GateOptions {
+  readonly intervals?: IntervalSettings;
+  readonly mixedLanguage?: MixedLanguageGate;
+}
+
+function gateCells(rows: readonly PointwiseScoreRow[], gatedValue: (row: PointwiseScoreRow) => number, mixed: MixedLanguageGate): Cell[] {
   const label = judgeLabels(rows);
   const cells = new Map<string, Cell>();
   for (const row of rows) {
@@ -101,7 +116,8 @@ function gateCells(rows: readonly PointwiseScoreRow[], gatedValue: (row: Pointwi
     increment(cell.counts, outcome);
     if (row.source === 'human' || row.source === 'flag') increment(cell.counts, 'humanLanguage');
     const sums = cell.tally.of(row);
-    sums[GATED] += outcome === 'mismatch' ? gatedValue(row) : row.score;
+    const gated = outcome === 'mismatch' || (outcome === 'mixed' && mixed === 'mismatch');
+    sums[GATED] += gated ? gatedValue(row) : row.score;
     sums[RAW] += row.score;
     sums[SCORED] += 1;
   }
@@ -113,13 +129,13 @@ function gateCounts(cell: Cell): GateCounts {
   const c = cell.counts;
   return {
     judgments: c.judgments ?? 0, scored: c.scored ?? 0, wrongLanguage: c.mismatch ?? 0, undetermined: c.undetermined ?? 0,
-    notDetected: c['not-detected'] ?? 0, humanLanguage: c.humanLanguage ?? 0, invalid: c.invalid ?? 0,
+    mixed: c.mixed ?? 0, notDetected: c['not-detected'] ?? 0, humanLanguage: c.humanLanguage ?? 0, invalid: c.invalid ?? 0,
   };
 }
 
 /** [KE]'s Likert means: a wrong-language response scores the scale's minimum. */
-export function likertMeans(rows: readonly PointwiseScoreRow[], options: { intervals?: IntervalSettings }): LikertRow[] {
-  return gateCells(rows, (row) => row.scaleMin).map((cell) => {
+export function likertMeans(rows: readonly PointwiseScoreRow[], options: GateOptions): LikertRow[] {
+  return gateCells(rows, (row) => row.scaleMin, options.mixedLanguage ?? 'keep').map((cell) => {
     const [mean, ungatedMean] = cell.tally.estimates([ratio(GATED, SCORED), ratio(RAW, SCORED)], options.intervals);
     return { ...cell.key, ...gateCounts(cell), mean: mean!, ungatedMean: ungatedMean!, prompts: cell.prompts.size, seeds: cell.seeds.size };
   });
@@ -128,8 +144,8 @@ export function likertMeans(rows: readonly PointwiseScoreRow[], options: { inter
 const PENALTY: Figure = { finish: (s) => (s[SCORED] === 0 ? NaN : s[RAW]! - s[GATED]!), count: (s) => s[SCORED]! };
 
 /** [CH]'s sums: a wrong-language response's score is multiplied by a language id of 0. */
-export function languageIdSums(rows: readonly PointwiseScoreRow[], options: { intervals?: IntervalSettings }): LanguageIdRow[] {
-  return gateCells(rows, () => 0).map((cell) => {
+export function languageIdSums(rows: readonly PointwiseScoreRow[], options: GateOptions): LanguageIdRow[] {
+  return gateCells(rows, () => 0, options.mixedLanguage ?? 'keep').map((cell) => {
     const [sum, gatedSum, penalty, gatedMean] = cell.tally.estimates(
       [total(RAW, SCORED), total(GATED, SCORED), PENALTY, ratio(GATED, SCORED)], options.intervals);
     const counts = gateCounts(cell);

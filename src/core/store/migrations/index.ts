@@ -4,6 +4,7 @@ import { annotationMigration } from './0003-annotation';
 import { flagProvenanceMigration } from './0004-flag-provenance';
 import { assignmentsMigration } from './0005-assignments';
 import { referencesAndVariantsMigration } from './0007-references-and-variants';
+import { detectionPartsMigration } from './0009-detection-parts';
 import { criteriaScalesMigration } from './0010-criteria-scales';
 import type { Migration } from './migration';
 
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   flagProvenanceMigration,
   assignmentsMigration,
   referencesAndVariantsMigration,
+  detectionPartsMigration,
   criteriaScalesMigration,
 ];
