@@ -1,7 +1,7 @@
 // The LangLens explorer: runs → languages → prompt groups, each with the current annotator's progress and a
 // marker where responses are not in their prompt's language.
 import * as vscode from 'vscode';
-import { naturalCompare } from '../../core/annotation/queue';
+import { naturalCompare } from '../../core/util/naturalCompare';
 import { sameLanguage, parseLanguageTag } from '../../core/model/language';
 import { promptSnippets } from '../../core/store/grid';
 import type { Database } from '../database';

@@ -4,7 +4,7 @@ import { RATINGS, type Rating } from '../../model/records';
 import type { HumanRatingRow } from '../../store/scoreQueries';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally } from './tally';
+import { ClusterTally } from '../clusterTally';
 
 export interface RatingDistributionRow {
   readonly slice: Slice;
