@@ -118,6 +118,13 @@ const MUTATIONS = [
     tests: ['test/unit/scores/handChecked.test.ts'],
   },
   {
+    name: 'latest: the earliest label wins',
+    file: 'src/core/store/latest.ts',
+    search: '`${alias}.labelled_at DESC, ${alias}.id DESC`',
+    replace: '`${alias}.labelled_at ASC, ${alias}.id DESC`',
+    tests: ['test/unit/labels/latest.test.ts'],
+  },
+  {
     name: 'test support: a missing ../shared/data skipped under CI=true',
     file: 'test/support/paths.ts',
     search: "if (process.env.CI === 'true') throw",

@@ -12,6 +12,7 @@ import {
   type ResponseKeyRow,
 } from './languageQueries';
 import { filterClause, placeholders, type Store } from './store';
+import { connectionOf } from './connection';
 
 export interface PointwiseScoreRow extends ResponseKeyRow {
   readonly judge: string;
@@ -36,7 +37,7 @@ export function pointwiseScores(
   if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
   // The language is looked up by (prompt, system, seed): a judge file may be imported without its responses, and a
   // human may label the language of a response whose text is not in the database.
-  return store.db.all<PointwiseScoreRow>(`
+  return connectionOf(store).all<PointwiseScoreRow>(`
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, pw.seed, j.name AS judge,
            j.hash AS judgeHash, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
@@ -59,7 +60,7 @@ export function humanRatings(store: Store, filter: ResponseFilter = {}): Promise
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
   where.add(`l.kind = 'rating'`, []);
   where.add('l.value IS NOT NULL', []);
-  return store.db.all<HumanRatingRow>(`
+  return connectionOf(store).all<HumanRatingRow>(`
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, a.name AS annotator,
            l.value AS rating
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
+import { registerConnection } from './connection';
 import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
@@ -42,7 +43,9 @@ export interface RunSummary {
 }
 
 export class Store {
-  private constructor(readonly db: SqliteDatabase) {}
+  private constructor(private readonly db: SqliteDatabase) {
+    registerConnection(this, db);
+  }
 
   /** Opens (creating if needed) a database file, and brings its schema to the current version. */
   static async open(path: string, options: { readonly?: boolean } = {}): Promise<Store> {
