@@ -13,7 +13,8 @@ import type { TokenPrice } from './prices';
 import type { ProgressTracker } from './progress';
 import { PauseGate, sleep, withRetries, type RetryPolicy } from './retry';
 import { answeredRequest, type RunOutcome } from './runner';
-import { interpretAnswer, messagesFor, type JudgeTask } from './tasks';
+import { interpretAnswer } from './interpretAnswer';
+import { messagesFor, type JudgeTask } from './tasks';
 
 export interface BatchLimits {
   /** OpenAI accepts at most 50,000 requests in one batch... */

@@ -14,7 +14,8 @@ import { BUILT_IN_PRICES, costOf, estimateTokens, priceOf, type PriceTable, type
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { runOnline, type RunOutcome } from './runner';
-import { buildTasks, interpretAnswer, messagesFor, noMultiTurnTemplate, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
+import { interpretAnswer } from './interpretAnswer';
+import { buildTasks, messagesFor, noMultiTurnTemplate, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
 
 export interface JudgeSelection {
   readonly run: string;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { naturalCompare } from '../../core/util/naturalCompare';
 import { sameLanguage, parseLanguageTag } from '../../core/model/language';
-import { promptSnippets } from '../../core/store/grid';
+import { promptSnippets } from '../../core/store/explorerProgress';
 import type { Database } from '../database';
 import { languageView } from '../languages';
 import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';

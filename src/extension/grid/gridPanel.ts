@@ -2,7 +2,7 @@
 // through its serializer). The host queries the database and sends a GridView; the webview only renders.
 import * as vscode from 'vscode';
 import { naturalCompare } from '../../core/util/naturalCompare';
-import { groupsOf, promptGroup } from '../../core/store/grid';
+import { groupsOf, promptGroup } from '../../core/store/promptGroup';
 import { parseGridMessage, parseGridPreferences, type GridPreferences, type GridToHost, type GridToWebview } from '../../shared/protocol';
 import type { Database } from '../database';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
