@@ -26,6 +26,13 @@ const CORE_FACES = [
   { regex: '(^|/)webview(/|$)', message: 'src/core never imports the webviews (docs/architecture.md).' },
 ];
 
+// "Webviews import only the protocol": what runs in the browser imports no vscode, core, extension or CLI module.
+const BROWSER = [
+  { group: ['vscode'], message: 'Webviews and the protocol run in the browser: no vscode import (docs/architecture.md).' },
+  { regex: '(^|/)src/(?!shared/)', message: 'Webviews import only the protocol (src/shared) and their own folders (docs/architecture.md).' },
+  { regex: '(^|/)(core|extension|cli)(/|$)', message: 'Webviews and the protocol import no core, extension or CLI module (docs/architecture.md).' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'media/**', '.e2e/**', 'artifacts/**', 'demo-output/**'] },
   js.configs.recommended,
@@ -82,14 +89,21 @@ export default tseslint.config(
     },
   },
   {
-    // "Webviews import only the protocol": their own folder, webview/shared, and src/shared; no metric, no core.
-    files: ['webview/**/*.ts', 'src/shared/**/*.ts'],
+    // The protocol is shared with the webviews: it imports nothing of the host either.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      ...NO_SQL,
+      ...restrict([...BROWSER, SQLITE]),
+    },
+  },
+  {
+    // "Webviews import only the protocol": src/shared, webview/shared and their own folder, not another panel's.
+    files: ['webview/**/*.ts'],
     rules: {
       ...NO_SQL,
       ...restrict([
-        { group: ['vscode'], message: 'Webviews and the protocol run in the browser: no vscode import (docs/architecture.md).' },
-        { regex: '(^|/)src/(?!shared/)', message: 'Webviews import only the protocol (src/shared) and their own folders (docs/architecture.md).' },
-        { regex: '(^|/)(core|extension|cli)(/|$)', message: 'Webviews and the protocol import no core, extension or CLI module (docs/architecture.md).' },
+        ...BROWSER,
+        { regex: '^\\.\\./(?!shared/|\\.\\./src/shared/)', message: "A panel's webview imports its own folder and webview/shared, not another panel (docs/architecture.md)." },
         SQLITE,
       ]),
     },
