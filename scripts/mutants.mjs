@@ -4,7 +4,7 @@
 // survives or if a mutation no longer applies (its search text is gone: update the list with the code).
 // `npm run mutants` (slow: one mocha run per mutation). `npm run mutants -- raterKappa` runs the matching ones only.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -151,6 +151,11 @@ process.on('SIGINT', () => {
 
 for (const mutation of chosen) {
   const path = join(ROOT, mutation.file);
+  if (!existsSync(path)) {
+    stale.push(mutation);
+    console.log(`STALE     ${mutation.name}: ${mutation.file} is gone`);
+    continue;
+  }
   const original = readFileSync(path, 'utf8');
   const at = original.indexOf(mutation.search);
   if (at === -1 || original.indexOf(mutation.search, at + 1) !== -1) {
