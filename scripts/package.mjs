@@ -45,7 +45,8 @@ function hostTarget() {
  */
 function withoutNpmFiles(body) {
   const text = readFileSync('package.json', 'utf8');
-  const { files: _npmFiles, ...manifest } = JSON.parse(text);
+  const manifest = JSON.parse(text);
+  delete manifest.files;
   const restore = () => writeFileSync('package.json', text);
   process.on('exit', restore); // fail() leaves through process.exit, past any finally
   writeFileSync('package.json', JSON.stringify(manifest, null, 2) + '\n');

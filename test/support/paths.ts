@@ -7,11 +7,16 @@ export const PROJECT_ROOT = resolve(__dirname, '../..');
 /** ../shared/data beside the project: present in CI and on the developers' machines, absent in a user's clone. */
 export const SHARED_DATA = resolve(PROJECT_ROOT, '../shared/data');
 
-/** Skips the calling suite, saying why, when the published data sets are not beside the project. */
+/**
+ * Skips the calling suite, saying why, when the published data sets are not beside the project: right for a user's
+ * clone. Under CI=true it fails instead, so that the published figures cannot pass in CI by not being checked.
+ */
 export function requireSharedData(context: Mocha.Context, ...parts: string[]): string {
   const path = join(SHARED_DATA, ...parts);
   if (!existsSync(path)) {
-    console.warn(`      skipped: ${path} is absent (the published data sets live in ../shared/data beside the project)`);
+    const why = `${path} is absent (the published data sets live in ../shared/data beside the project)`;
+    if (process.env.CI === 'true') throw new Error(`CI=true: ${why}; the acceptance tests must run in CI`);
+    console.warn(`      skipped: ${why}`);
     context.skip();
   }
   return path;

@@ -2,17 +2,17 @@
 // whenever the theme changes), and asks for the items behind a clicked mark, shown below like the dashboard's.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../shared/base.css';
-import '../dashboard/dashboard.css';
-import './charts.css';
+import '../shared/panel.css';
+import '../shared/charts.css';
 import type { View } from 'vega';
 import { showErrorBanner } from '../shared/dom';
 import { html, icon, langAttrs } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { AuditOutcome, ChartItemsView, ChartMarkTarget, ChartsRequests, ChartsToHost, ChartsToWebview, ChartsView, DashboardFigure } from '../../src/shared/protocol';
-import { audit } from '../dashboard/render';
-import { drawVega, hideTooltip, type Datum } from './draw';
-import { onThemeChange, readTheme } from './theme';
+import { audit } from '../shared/audit';
+import { drawVega, hideTooltip, type Datum } from '../shared/chartDraw';
+import { onThemeChange, readTheme } from '../shared/chartTheme';
 
 const api = vscodeApi<unknown>();
 const app = document.getElementById('app')!;

@@ -3,8 +3,9 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
+import '../shared/panel.css';
 import './dashboard.css';
-import '../charts/charts.css';
+import '../shared/charts.css';
 import { clearEdited, markEdited, replaceKeepingEdits, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
@@ -14,9 +15,10 @@ import type {
   DashboardView, InvalidVerdictHandling,
 } from '../../src/shared/protocol';
 import type { View } from 'vega';
-import { drawVega } from '../charts/draw';
-import { onThemeChange, readTheme } from '../charts/theme';
-import { audit, dashboard, toolbar } from './render';
+import { audit } from '../shared/audit';
+import { drawVega } from '../shared/chartDraw';
+import { onThemeChange, readTheme } from '../shared/chartTheme';
+import { dashboard, toolbar } from './render';
 
 const api = vscodeApi<DashboardState>();
 const app = document.getElementById('app')!;

@@ -68,7 +68,10 @@ options:
     const files: { file: string; inFolder: boolean; name?: string }[] = [];
     for (const p of context.positionals) {
       if (p === '-') files.push({ file: stdin!.file, inFolder: false, name: STDIN_NAME });
-      else for (const found of expand(p, p)) ('problem' in found ? refused.push([found.problem]) : files.push(found));
+      else for (const found of expand(p, p)) {
+        if ('problem' in found) refused.push([found.problem]);
+        else files.push(found);
+      }
     }
     const dryRun = v['dry-run'] === true;
     const reports: ImportReport[] = [];

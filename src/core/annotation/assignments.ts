@@ -2,8 +2,8 @@
 // so that annotators assigned the same prompt label the same responses and their agreement can be measured.
 // Pure and seeded: the same team, prompts and seed always give the same plan.
 import { sameLanguage, type LanguageTag } from '../model/language';
+import { naturalCompare } from '../util/naturalCompare';
 import { randomFromText, shuffled } from './blindOrder';
-import { naturalCompare } from './queue';
 
 export interface TeamMember {
   readonly name: string;

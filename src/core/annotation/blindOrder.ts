@@ -2,7 +2,7 @@
 // of one prompt. Drawn from a seed per annotator, so the same annotator always sees the same order (a reloaded
 // window, a second machine) while different annotators see independent orders.
 import { createHash } from 'node:crypto';
-import { createRandom, type Random } from '../metrics/stats/random';
+import { createRandom, type Random } from '../util/random';
 
 /** A generator seeded from text: the same text always gives the same sequence. */
 export function randomFromText(text: string): Random {

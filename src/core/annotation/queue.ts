@@ -1,6 +1,7 @@
 // An annotator's queue: every item they label, in the order they meet them. Pure: the store supplies the rows,
 // this decides the order and the blind presentation.
 import { sameLanguage, type LanguageTag } from '../model/language';
+import { naturalCompare } from '../util/naturalCompare';
 import { annotatorSeed, randomFromText, shuffled } from './blindOrder';
 
 export type AnnotationTask = 'rating' | 'pairwise';
@@ -116,13 +117,6 @@ function pairItems(prompt: PromptResponses, seedOf: (key: string) => string): Pa
     }
   }
   return items;
-}
-
-const collator = new Intl.Collator('en', { numeric: true });
-
-/** "q2" before "q10". */
-export function naturalCompare(a: string, b: string): number {
-  return collator.compare(a, b);
 }
 
 /** Where to resume: the remembered item if it is still in the queue, else the first item not labelled yet. */

@@ -8,7 +8,7 @@ import type { TableOptions } from '../report/tableSource';
 import type { ResponseFilter } from '../store/languageQueries';
 import { humanRatings, pointwiseScores } from '../store/scoreQueries';
 import type { Store } from '../store/store';
-import { naturalCompare } from '../annotation/queue';
+import { naturalCompare } from '../util/naturalCompare';
 
 /** A clicked mark: the chart and what its datum names. */
 export interface MarkTarget {

@@ -77,7 +77,7 @@ function plotWidthOf(spec: VegaLiteSpec): { holder: Mutable; width: number } | u
  */
 export async function fitToColumn(spec: VegaLiteSpec): Promise<VegaLiteSpec> {
   const target = Number(((spec.usermeta as Mutable | undefined)?.langlens as Mutable | undefined)?.columnWidth);
-  let current = JSON.parse(JSON.stringify(spec)) as VegaLiteSpec;
+  const current = JSON.parse(JSON.stringify(spec)) as VegaLiteSpec;
   if (!(target > 0) || !plotWidthOf(current)) return spec;
   let previous: { plot: number; figure: number } | undefined;
   for (let round = 0; round < 4; round++) {

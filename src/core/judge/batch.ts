@@ -13,7 +13,8 @@ import type { TokenPrice } from './prices';
 import type { ProgressTracker } from './progress';
 import { PauseGate, sleep, withRetries, type RetryPolicy } from './retry';
 import { answeredRequest, type RunOutcome } from './runner';
-import { interpretAnswer, messagesFor, type JudgeTask } from './tasks';
+import { interpretAnswer } from './interpretAnswer';
+import { messagesFor, type JudgeTask } from './tasks';
 
 export interface BatchLimits {
   /** OpenAI accepts at most 50,000 requests in one batch... */
@@ -86,11 +87,11 @@ class BatchRun {
 
   /** Batches of earlier jobs: a batch whose creation was interrupted is found by its input file, or created now. */
   private async resumeOpenBatches(): Promise<ActiveBatch[]> {
-    const stored = await openBatches(this.s.store.db, this.s.definition.hash, this.s.definition.baseURL);
+    const stored = await openBatches(this.s.store, this.s.definition.hash, this.s.definition.baseURL);
     const active: ActiveBatch[] = [];
     for (const batch of stored) {
       const batchId = batch.batchId ?? (await this.findBatchOf(batch.inputFileId)) ?? (await this.create(batch.inputFileId)).id;
-      if (batch.batchId === null) await this.s.writer.exclusive(() => updateStoredBatch(this.s.store.db, batch.inputFileId, { batchId, status: 'validating' }));
+      if (batch.batchId === null) await this.s.writer.exclusive(() => updateStoredBatch(this.s.store, batch.inputFileId, { batchId, status: 'validating' }));
       active.push({ inputFileId: batch.inputFileId, batchId, status: batch.status });
     }
     return active;
@@ -111,11 +112,11 @@ class BatchRun {
     const file = await this.call('upload the batch input file', (signal) =>
       toFile(content, `langlens-${definition.name}-${definition.hash}.jsonl`, { type: 'application/jsonl' })
         .then((upload) => client.files.create({ file: upload, purpose: 'batch' }, { signal, timeout: 600_000 })));
-    await writer.exclusive(() => recordBatchUpload(store.db, {
+    await writer.exclusive(() => recordBatchUpload(store, {
       inputFileId: file.id, judgeHash: definition.hash, jobId, baseURL: definition.baseURL, keys: lines.map((l) => l.key),
     }));
     const batch = await this.create(file.id);
-    await writer.exclusive(() => updateStoredBatch(store.db, file.id, { batchId: batch.id, status: batch.status }));
+    await writer.exclusive(() => updateStoredBatch(store, file.id, { batchId: batch.id, status: batch.status }));
     return { inputFileId: file.id, batchId: batch.id, status: batch.status };
   }
 
@@ -134,7 +135,7 @@ class BatchRun {
         this.report(remote);
         if (remote.status !== batch.status) {
           batch.status = remote.status;
-          await this.s.writer.exclusive(() => updateStoredBatch(this.s.store.db, batch.inputFileId, { status: remote.status }));
+          await this.s.writer.exclusive(() => updateStoredBatch(this.s.store, batch.inputFileId, { status: remote.status }));
         }
         if (FINISHED.has(remote.status)) {
           await this.importResults(batch, remote);
@@ -179,11 +180,11 @@ class BatchRun {
     const reason = remote.status === 'failed'
       ? `the batch failed: ${(remote.errors?.data ?? []).map((e) => e.message).join('; ') || 'no reason given'}`
       : `batch ${remote.id} ended (${remote.status}) before this request was answered`;
-    for (const key of await keysAwaiting(this.s.store.db, batch.inputFileId)) {
+    for (const key of await keysAwaiting(this.s.store, batch.inputFileId)) {
       if (!settled.has(key)) this.settleFailure(key, batch.inputFileId, reason);
     }
     await this.s.writer.drain();
-    await this.s.writer.exclusive(() => updateStoredBatch(this.s.store.db, batch.inputFileId, {
+    await this.s.writer.exclusive(() => updateStoredBatch(this.s.store, batch.inputFileId, {
       status: 'imported', outputFileId: remote.output_file_id ?? null, errorFileId: remote.error_file_id ?? null,
     }));
     this.s.tracker.setPhase('waiting-for-batch');

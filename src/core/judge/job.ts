@@ -17,7 +17,8 @@ import { BUILT_IN_PRICES, costOf, estimateTokens, formatUsd, priceForJudge, wors
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { runOnline, type RunOutcome } from './runner';
-import { buildTasks, interpretAnswer, messagesFor, noMultiTurnTemplate, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
+import { interpretAnswer } from './interpretAnswer';
+import { buildTasks, messagesFor, noMultiTurnTemplate, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
 
 export interface JudgeSelection {
   readonly run: string;
@@ -198,7 +199,7 @@ export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJud
   }
   const tracker = new ProgressTracker(plan.cached.length + plan.toSend.length + collecting.length, plan.price !== undefined,
     options.onProgress, options.progressEveryMs);
-  const jobId = await startJudgeJob(store.db, {
+  const jobId = await startJudgeJob(store, {
     judgeName: definition.name, judgeHash: definition.hash, run: plan.selection.run, selection: describeSelection(plan.selection),
     via, tasks: plan.tasks.length, cached: plan.cached.length,
   });
@@ -219,14 +220,14 @@ export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJud
   journal?.close(committed);
   tracker.setPhase('finished');
   const counts = tracker.counts;
-  await finishJudgeJob(store.db, jobId, result.outcome, { sent: counts.answered + counts.failed, ...counts }, result.message);
-  const spend = await judgeJobSpend(store.db, jobId);
+  await finishJudgeJob(store, jobId, result.outcome, { sent: counts.answered + counts.failed, ...counts }, result.message);
+  const spend = await judgeJobSpend(store, jobId);
   return {
     jobId, judge: definition.name, judgeHash: definition.hash, via, outcome: result.outcome,
     ...(result.message === undefined ? {} : { message: result.message }),
     total: tracker.snapshot().total, ...counts, leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,
     promptTokens: spend.promptTokens, completionTokens: spend.completionTokens, costUsd: spend.costUsd ?? undefined,
-    elapsedMs: Date.now() - started, failures: await judgeJobFailures(store.db, jobId),
+    elapsedMs: Date.now() - started, failures: await judgeJobFailures(store, jobId),
   };
 }
 

@@ -10,7 +10,8 @@ import type { JudgeDefinition } from './definition';
 import { costOf, type TokenPrice } from './prices';
 import type { ProgressTracker } from './progress';
 import { FinalFailure, PauseGate, withRetries, type RetryPolicy } from './retry';
-import { interpretAnswer, messagesFor, type JudgeTask } from './tasks';
+import { interpretAnswer } from './interpretAnswer';
+import { messagesFor, type JudgeTask } from './tasks';
 
 export interface OnlineRunSettings {
   readonly client: OpenAI;

@@ -31,7 +31,7 @@ const ISO639_3_TO_1: Readonly<Record<string, string>> = {
   sag: 'sg', san: 'sa', sin: 'si', slk: 'sk', slv: 'sl', sme: 'se', smo: 'sm', sna: 'sn', som: 'so', sot: 'st',
   spa: 'es', src: 'sc', srp: 'sr', ssw: 'ss', sun: 'su', swe: 'sv', swh: 'sw',
   tah: 'ty', tam: 'ta', tat: 'tt', tel: 'te', tgk: 'tg', tgl: 'tl', tha: 'th', tir: 'ti', tsn: 'tn', tso: 'ts',
-  tuk: 'tk', tur: 'tr', twi: 'tw',
+  ton: 'to', tuk: 'tk', tur: 'tr', twi: 'tw',
   uig: 'ug', ukr: 'uk', urd: 'ur', uzn: 'uz',
   ven: 've', vie: 'vi',
   wln: 'wa', wol: 'wo',

@@ -16,7 +16,7 @@ const models = new Map<string, Model>();
 /** The model of a franc code in a franc script group ("Latin", "Cyrillic", ...), built on first use. */
 function modelOf(group: string, code: string): Model | undefined {
   const key = `${group}\u0000${code}`;
-  let model = models.get(key);
+  const model = models.get(key);
   if (model) return model;
   const raw = francData[group]?.[code];
   if (raw === undefined) return undefined;

@@ -1,6 +1,7 @@
 // The agreement tables as named sources for `langlens agreement` and `langlens export`.
 import { judgeVsMajority, loadPairwiseItems, raterAgreement, raterKappa } from '../metrics/agreement';
-import { agreementDashboard, dashboardTable } from '../metrics/audit/dashboard';
+import { agreementDashboard } from '../metrics/audit/dashboard';
+import { dashboardTable } from './dashboardTable';
 import { itemGroupValues, type PairwiseItem } from '../metrics/agreement/pairwiseItems';
 import type { Store } from '../store/store';
 import { agreementTable, limaByLanguageTable, majorityTable, raterKappaTable } from './agreementTables';

@@ -5,6 +5,7 @@ import type { LanguageTag } from '../model/language';
 import type { QueueResponse } from '../annotation/queue';
 import { ASSIGNED_ONLY, assignedParams } from './assignments';
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 export interface LabelTarget {
   readonly run: string;
@@ -81,7 +82,7 @@ export interface FlagRow {
 }
 
 export async function runLanguages(store: Store, run: string): Promise<LanguageTag[]> {
-  const rows = await store.db.all<{ lang: LanguageTag }>(
+  const rows = await connectionOf(store).all<{ lang: LanguageTag }>(
     'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang', [run]);
   return rows.map((r) => r.lang);
 }
@@ -96,7 +97,7 @@ export function queueResponses(
   const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
   const assigned = assignedTo ? ASSIGNED_ONLY : '';
   const assignedParameters = assignedTo ? assignedParams(assignedTo.annotator, assignedTo.task) : [];
-  return store.db.all<QueueResponse>(`
+  return connectionOf(store).all<QueueResponse>(`
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id
@@ -105,7 +106,7 @@ export function queueResponses(
 
 /** The annotator's current (latest, not cleared) labels of one kind in a run. */
 export function currentLabelsOf(store: Store, run: string, annotator: string, kind: 'rating' | 'pairwise'): Promise<CurrentLabelRow[]> {
-  return store.db.all<CurrentLabelRow>(`
+  return connectionOf(store).all<CurrentLabelRow>(`
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
            l.value, l.comment, l.criterion, l.scale
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
@@ -117,7 +118,7 @@ export function currentLabelsOf(store: Store, run: string, annotator: string, ki
 
 /** The responses the annotator currently flags as not in their prompt's language. */
 export function currentFlagsOf(store: Store, run: string, annotator: string): Promise<FlagRow[]> {
-  return store.db.all<FlagRow>(`
+  return connectionOf(store).all<FlagRow>(`
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, f.seed
     FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators a ON a.id = f.annotator_id JOIN systems s ON s.id = f.system_id
@@ -141,8 +142,8 @@ export async function promptWithResponses(store: Store, target: LabelTarget): Pr
   const params = [target.run, target.group, target.lang, target.turn];
   const where = 'r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?';
   const [prompt, responses] = await Promise.all([
-    store.db.get<{ text: string | null }>(`SELECT p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${where}`, params),
-    store.db.all<PromptWithResponses['responses'][number]>(`
+    connectionOf(store).get<{ text: string | null }>(`SELECT p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${where}`, params),
+    connectionOf(store).all<PromptWithResponses['responses'][number]>(`
       SELECT s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence, d.detector
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
@@ -159,7 +160,7 @@ export async function appendLabel(store: Store, label: LabelWrite): Promise<void
     const columns = label.kind === 'rating'
       ? await ratingColumns(store, label)
       : await pairColumns(store, label);
-    await store.db.run(`
+    await connectionOf(store).run(`
       INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
         system_id, seed, value, presentation, comment, labelled_at, recorded_at, criterion, scale, scale_min, scale_max)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -174,7 +175,7 @@ export async function appendLanguageFlag(store: Store, flag: FlagWrite): Promise
     const promptId = await promptIdOf(store, flag);
     const annotatorId = await annotatorIdOf(store, flag.annotator);
     const systemId = await systemIdOf(store, flag.run, flag.system);
-    await store.db.run(`
+    await connectionOf(store).run(`
       INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged,
         labelled_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     [flag.fingerprint, promptId, annotatorId, systemId, flag.seed, flag.flagged ? 1 : 0, flag.labelledAt,
@@ -183,7 +184,7 @@ export async function appendLanguageFlag(store: Store, flag: FlagWrite): Promise
 }
 
 export async function readPosition(store: Store, annotator: string, queue: string): Promise<string | undefined> {
-  const row = await store.db.get<{ item: string }>(`
+  const row = await connectionOf(store).get<{ item: string }>(`
     SELECT ap.item FROM annotation_positions ap JOIN annotators a ON a.id = ap.annotator_id
     WHERE a.name = ? AND ap.queue = ?`, [annotator, queue]);
   return row?.item;
@@ -192,7 +193,7 @@ export async function readPosition(store: Store, annotator: string, queue: strin
 export async function savePosition(store: Store, annotator: string, queue: string, item: string): Promise<void> {
   await inTransaction(store, async () => {
     const annotatorId = await annotatorIdOf(store, annotator);
-    await store.db.run(`
+    await connectionOf(store).run(`
       INSERT INTO annotation_positions (annotator_id, queue, item, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (annotator_id, queue) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at`,
     [annotatorId, queue, item, new Date().toISOString()]);
@@ -233,7 +234,7 @@ async function pairColumns(store: Store, label: Extract<LabelWrite, { kind: 'pai
 }
 
 async function promptIdOf(store: Store, target: LabelTarget): Promise<number> {
-  const row = await store.db.get<{ id: number }>(`
+  const row = await connectionOf(store).get<{ id: number }>(`
     SELECT p.id FROM prompts p JOIN runs r ON r.id = p.run_id
     WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`, [target.run, target.group, target.lang, target.turn]);
   if (!row) throw new Error(`prompt ${target.group} (${target.lang}, turn ${target.turn}) is no longer in run ${target.run}`);
@@ -241,15 +242,15 @@ async function promptIdOf(store: Store, target: LabelTarget): Promise<number> {
 }
 
 async function systemIdOf(store: Store, run: string, system: string): Promise<number> {
-  const row = await store.db.get<{ id: number }>(
+  const row = await connectionOf(store).get<{ id: number }>(
     'SELECT s.id FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?', [run, system]);
   if (!row) throw new Error(`system ${system} is no longer in run ${run}`);
   return row.id;
 }
 
 async function annotatorIdOf(store: Store, name: string): Promise<number> {
-  await store.db.run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [name]);
-  return (await store.db.get<{ id: number }>('SELECT id FROM annotators WHERE name = ?', [name]))!.id;
+  await connectionOf(store).run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [name]);
+  return (await connectionOf(store).get<{ id: number }>('SELECT id FROM annotators WHERE name = ?', [name]))!.id;
 }
 
 /** The transaction each connection is running or about to run: one connection runs one transaction at a time. */
@@ -261,12 +262,12 @@ const pending = new WeakMap<Store, Promise<unknown>>();
  */
 function inTransaction(store: Store, body: () => Promise<void>): Promise<void> {
   const run = async () => {
-    await store.db.exec('BEGIN IMMEDIATE');
+    await connectionOf(store).exec('BEGIN IMMEDIATE');
     try {
       await body();
-      await store.db.exec('COMMIT');
+      await connectionOf(store).exec('COMMIT');
     } catch (err) {
-      await store.db.exec('ROLLBACK').catch(() => undefined);
+      await connectionOf(store).exec('ROLLBACK').catch(() => undefined);
       throw err;
     }
   };

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { markJobInterrupted, writeJudgeResults, type JudgeIdentity, type JudgeResult } from './judgeRequests';
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 const FORMAT = 1;
 
@@ -33,7 +34,7 @@ export interface AnswerJournal {
 export const NO_JOURNAL: AnswerJournal = { append: () => Promise.resolve(), close: () => undefined };
 
 export function openAnswerJournal(store: Store, judge: JudgeIdentity, jobId: number): AnswerJournal {
-  const folder = journalFolder(store.db.path);
+  const folder = journalFolder(connectionOf(store).path);
   return folder ? new FileJournal(folder, judge, jobId) : NO_JOURNAL;
 }
 
@@ -99,7 +100,7 @@ export interface FoldResult {
  * only once the process that wrote them is gone.
  */
 export async function foldAnswerJournals(store: Store): Promise<FoldResult> {
-  const folder = journalFolder(store.db.path);
+  const folder = journalFolder(connectionOf(store).path);
   let names: string[];
   try {
     names = folder ? readdirSync(folder).filter((n) => n.endsWith('.jsonl')).sort() : [];
@@ -116,7 +117,7 @@ export async function foldAnswerJournals(store: Store): Promise<FoldResult> {
     answers += journal.results.length;
     incomplete += journal.incomplete;
     if (ownerIsGone(journal.header)) {
-      await markJobInterrupted(store.db, journal.header.jobId, journal.results.length);
+      await markJobInterrupted(connectionOf(store), journal.header.jobId, journal.results.length);
       unlinkSync(file);
     }
   }

@@ -3,18 +3,19 @@ import type { Assignment, PromptRef } from '../annotation/assignments';
 import type { AnnotationTask } from '../annotation/queue';
 import type { LanguageTag } from '../model/language';
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 /** The prompts of a run that have responses to label, in the given languages (all when none are given). */
 export function promptsToAssign(store: Store, run: string, languages: readonly string[] = []): Promise<PromptRef[]> {
   const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
-  return store.db.all<PromptRef>(`
+  return connectionOf(store).all<PromptRef>(`
     SELECT p.group_key AS "group", p.lang, p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
     WHERE r.name = ? ${inLanguages} AND EXISTS (SELECT 1 FROM responses resp WHERE resp.prompt_id = p.id)
     ORDER BY p.lang, p.group_key, p.turn`, [run, ...languages]);
 }
 
 export async function assignmentCount(store: Store, run: string, task: AnnotationTask): Promise<number> {
-  const row = await store.db.get<{ n: number }>(`
+  const row = await connectionOf(store).get<{ n: number }>(`
     SELECT count(*) AS n FROM assignments x JOIN prompts p ON p.id = x.prompt_id JOIN runs r ON r.id = p.run_id
     WHERE r.name = ? AND x.task = ?`, [run, task]);
   return row?.n ?? 0;
@@ -32,23 +33,23 @@ export async function saveAssignments(
     throw new Error(`run "${run}" already has ${existing} ${task} assignments: pass --replace to plan them anew`);
   }
   const now = new Date().toISOString();
-  await store.db.exec('BEGIN IMMEDIATE');
+  await connectionOf(store).exec('BEGIN IMMEDIATE');
   try {
-    await store.db.run(`
+    await connectionOf(store).run(`
       DELETE FROM assignments WHERE task = ? AND prompt_id IN (SELECT p.id FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ?)`,
     [task, run]);
     for (const a of assignments) {
-      await store.db.run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [a.annotator]);
-      const result = await store.db.run(`
+      await connectionOf(store).run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [a.annotator]);
+      const result = await connectionOf(store).run(`
         INSERT OR IGNORE INTO assignments (prompt_id, annotator_id, task, created_at)
         SELECT p.id, (SELECT id FROM annotators WHERE name = ?), ?, ? FROM prompts p JOIN runs r ON r.id = p.run_id
         WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`,
       [a.annotator, task, now, run, a.group, a.lang, a.turn]);
       if (result.changes !== 1) throw new Error(`no prompt ${a.group} (${a.lang}, turn ${a.turn}) in run "${run}"`);
     }
-    await store.db.exec('COMMIT');
+    await connectionOf(store).exec('COMMIT');
   } catch (err) {
-    await store.db.exec('ROLLBACK');
+    await connectionOf(store).exec('ROLLBACK');
     throw err;
   }
 }
@@ -72,7 +73,7 @@ export function assignmentStatus(store: Store, run: string, task: AnnotationTask
   const labelled = task === 'rating'
     ? `l.kind = 'rating' AND l.system_id = i.a AND l.seed = i.seed`
     : `l.kind = 'pairwise' AND l.system_a_id = i.a AND l.system_b_id = i.b`;
-  return store.db.all<AssignmentStatusRow>(`
+  return connectionOf(store).all<AssignmentStatusRow>(`
     WITH items AS (${items})
     SELECT an.name AS annotator, p.lang, count(DISTINCT x.prompt_id) AS prompts, count(*) AS items, count(l.id) AS labelled
     FROM assignments x JOIN prompts p ON p.id = x.prompt_id JOIN runs r ON r.id = p.run_id

@@ -1,6 +1,7 @@
 // What a judge job reads: the prompts and responses of one run, narrowed to languages, systems, turns and seeds.
 import type { LanguageTag } from '../model/language';
 import { filterClause, placeholders, type DataFilter, type Store } from './store';
+import { connectionOf } from './connection';
 
 export interface JudgeInputFilter extends DataFilter {
   readonly run: string;
@@ -23,7 +24,7 @@ export async function judgeInputs(store: Store, filter: JudgeInputFilter): Promi
   const where = filterClause(filter, 'p', 'ru');
   if (filter.systems?.length) where.add(`s.name IN (${placeholders(filter.systems)})`, filter.systems);
   if (filter.seeds?.length) where.add(`r.seed IN (${placeholders(filter.seeds)})`, filter.seeds);
-  return store.db.all<JudgeInputRow>(`
+  return connectionOf(store).all<JudgeInputRow>(`
     SELECT p.group_key AS "group", p.lang, p.turn, p.text AS promptText, s.name AS system, r.seed, r.text
     FROM responses r
     JOIN prompts p ON p.id = r.prompt_id JOIN runs ru ON ru.id = p.run_id JOIN systems s ON s.id = r.system_id

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CanonicalRecord } from '../model/records';
 import type { SqliteDatabase, SqlValue } from './sqlite';
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 export type JudgeRequestStatus = 'submitted' | 'done' | 'failed';
 export type JudgeVia = 'online' | 'batch';
@@ -41,7 +42,7 @@ export async function storedJudgeRequests(store: Store, keys: readonly string[])
   const found = new Map<string, StoredJudgeRequest>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    const rows = await store.db.all<StoredJudgeRequest>(
+    const rows = await connectionOf(store).all<StoredJudgeRequest>(
       `SELECT request_key AS key, status, raw, batch_file_id AS batchFileId, error FROM judge_requests
        WHERE request_key IN (${chunk.map(() => '?').join(', ')})`, chunk);
     for (const row of rows) found.set(row.key, row);
@@ -193,7 +194,7 @@ export async function writeJudgeResults(
       if (result.request) requests.push(requestValues(result.request, now));
       for (const record of result.records) await writer.write(record, sourceId);
     }
-    await upsertRequests(store.db, requests);
+    await upsertRequests(connectionOf(store), requests);
   } catch (err) {
     await writer.rollback();
     throw err;
@@ -228,7 +229,8 @@ export interface JudgeJobTotals {
 
 export type JudgeJobOutcome = 'completed' | 'cancelled' | 'failed';
 
-export async function startJudgeJob(db: SqliteDatabase, job: JudgeJobStart): Promise<number> {
+export async function startJudgeJob(store: Store, job: JudgeJobStart): Promise<number> {
+  const db = connectionOf(store);
   const result = await db.run(
     `INSERT INTO judge_jobs (judge_name, judge_hash, run, selection, via, started_at, outcome, tasks, cached)
      VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
@@ -237,8 +239,9 @@ export async function startJudgeJob(db: SqliteDatabase, job: JudgeJobStart): Pro
 }
 
 export async function finishJudgeJob(
-  db: SqliteDatabase, id: number, outcome: JudgeJobOutcome, totals: JudgeJobTotals, message?: string,
+  store: Store, id: number, outcome: JudgeJobOutcome, totals: JudgeJobTotals, message?: string,
 ): Promise<void> {
+  const db = connectionOf(store);
   await db.run(
     `UPDATE judge_jobs SET finished_at = ?, outcome = ?, message = ?, sent = ?, failed = ?, invalid = ?, retries = ?
      WHERE id = ?`,
@@ -254,7 +257,8 @@ export interface JudgeSpend {
 }
 
 /** What a job paid for, summed from its stored requests (so it holds even for a job that crashed). */
-export async function judgeJobSpend(db: SqliteDatabase, jobId: number): Promise<JudgeSpend> {
+export async function judgeJobSpend(store: Store, jobId: number): Promise<JudgeSpend> {
+  const db = connectionOf(store);
   const row = await db.get<{ requests: number; p: number | null; c: number | null; cost: number | null; unpriced: number | null }>(
     `SELECT count(*) AS requests, sum(prompt_tokens) AS p, sum(completion_tokens) AS c, sum(cost_usd) AS cost,
             sum(cost_usd IS NULL) AS unpriced
@@ -278,9 +282,10 @@ export interface StoredBatch {
  * process dies before the batch id is stored, the next run finds the batch by this file instead of paying again.
  */
 export async function recordBatchUpload(
-  db: SqliteDatabase,
+  store: Store,
   upload: { inputFileId: string; judgeHash: string; jobId: number | null; baseURL: string; keys: readonly string[] },
 ): Promise<void> {
+  const db = connectionOf(store);
   const now = new Date().toISOString();
   await db.exec('BEGIN IMMEDIATE');
   try {
@@ -298,9 +303,10 @@ export async function recordBatchUpload(
 }
 
 export async function updateStoredBatch(
-  db: SqliteDatabase, inputFileId: string,
+  store: Store, inputFileId: string,
   change: { batchId?: string; status: string; outputFileId?: string | null; errorFileId?: string | null },
 ): Promise<void> {
+  const db = connectionOf(store);
   await db.run(
     `UPDATE judge_batches SET batch_id = coalesce(?, batch_id), status = ?, output_file_id = coalesce(?, output_file_id),
        error_file_id = coalesce(?, error_file_id), updated_at = ? WHERE input_file_id = ?`,
@@ -308,7 +314,8 @@ export async function updateStoredBatch(
 }
 
 /** This judge's batches on this server whose results have not been imported yet. */
-export async function openBatches(db: SqliteDatabase, judgeHash: string, baseURL: string): Promise<StoredBatch[]> {
+export async function openBatches(store: Store, judgeHash: string, baseURL: string): Promise<StoredBatch[]> {
+  const db = connectionOf(store);
   return db.all<StoredBatch>(
     `SELECT input_file_id AS inputFileId, batch_id AS batchId, status, requests, output_file_id AS outputFileId,
             error_file_id AS errorFileId
@@ -317,14 +324,16 @@ export async function openBatches(db: SqliteDatabase, judgeHash: string, baseURL
 }
 
 /** The keys of a batch still waiting for their answer. */
-export async function keysAwaiting(db: SqliteDatabase, inputFileId: string): Promise<string[]> {
+export async function keysAwaiting(store: Store, inputFileId: string): Promise<string[]> {
+  const db = connectionOf(store);
   const rows = await db.all<{ key: string }>(
     `SELECT request_key AS key FROM judge_requests WHERE batch_file_id = ? AND status = 'submitted'`, [inputFileId]);
   return rows.map((r) => r.key);
 }
 
 /** The most frequent reasons a job's requests failed, for the summary. */
-export async function judgeJobFailures(db: SqliteDatabase, jobId: number, limit = 5): Promise<{ error: string; count: number }[]> {
+export async function judgeJobFailures(store: Store, jobId: number, limit = 5): Promise<{ error: string; count: number }[]> {
+  const db = connectionOf(store);
   return db.all<{ error: string; count: number }>(
     `SELECT coalesce(error, 'unknown') AS error, count(*) AS count FROM judge_requests
      WHERE job_id = ? AND status = 'failed' GROUP BY error ORDER BY count DESC, error LIMIT ?`, [jobId, limit]);

@@ -3,6 +3,7 @@
 import type { ResponseFilter, ResponseKeyRow } from './languageQueries';
 import { addSystemFilter } from './languageQueries';
 import { filterClause, placeholders, type Store } from './store';
+import { connectionOf } from './connection';
 
 /** The names of the pointwise scales judged in the selection, in name order. */
 export async function pointwiseScaleNames(
@@ -10,7 +11,7 @@ export async function pointwiseScaleNames(
 ): Promise<string[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
   if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
-  const rows = await store.db.all<{ scale: string }>(`
+  const rows = await connectionOf(store).all<{ scale: string }>(`
     SELECT DISTINCT pw.scale FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id
     JOIN runs r ON r.id = p.run_id JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
     ${where.sql()} ORDER BY pw.scale`, where.params);
@@ -24,7 +25,7 @@ export interface ResponseTextRow extends ResponseKeyRow {
 /** Every response's text in the selection. */
 export function responseTexts(store: Store, filter: ResponseFilter = {}): Promise<ResponseTextRow[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  return store.db.all<ResponseTextRow>(`
+  return connectionOf(store).all<ResponseTextRow>(`
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, resp.text
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id ${where.sql()} ORDER BY resp.id`, where.params);

@@ -2,6 +2,7 @@
 // keeps its id, time and presentation order, so that importing the file elsewhere reproduces the same labels,
 // and importing it again, or a later export of the same database, adds nothing twice.
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 export interface LabelExportFilter {
   readonly run?: string;
@@ -27,7 +28,7 @@ interface FlagRow {
 export async function labelRecords(store: Store, filter: LabelExportFilter = {}): Promise<CanonicalRow[]> {
   const where = filter.run === undefined ? '' : 'WHERE r.name = ?';
   const params = filter.run === undefined ? [] : [filter.run];
-  const labels = await store.db.all<LabelRow>(`
+  const labels = await connectionOf(store).all<LabelRow>(`
     SELECT l.fingerprint AS label_id, l.kind, r.name AS run, p.group_key AS grp, p.lang, p.turn, a.name AS annotator,
            sa.name AS system_a, sb.name AS system_b, s.name AS system, l.seed, l.value, l.presentation, l.comment, l.labelled_at,
            l.criterion, l.scale, l.scale_min, l.scale_max, l.round
@@ -36,7 +37,7 @@ export async function labelRecords(store: Store, filter: LabelExportFilter = {})
     LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
     LEFT JOIN systems s ON s.id = l.system_id
     ${where} ORDER BY l.labelled_at, l.id`, params);
-  const flags = await store.db.all<FlagRow>(`
+  const flags = await connectionOf(store).all<FlagRow>(`
     SELECT f.fingerprint AS label_id, r.name AS run, p.group_key AS grp, p.lang, p.turn, a.name AS annotator,
            s.name AS system, f.seed, f.flagged, f.labelled_at
     FROM ${filter.currentOnly ? 'current_language_flags' : 'language_flags'} f

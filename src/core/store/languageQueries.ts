@@ -2,6 +2,8 @@
 // detections, and each response's effective language: the latest human language label, else a human's "not in the
 // prompt's language" flag, else the detection.
 import type { LanguageTag } from '../model/language';
+import { connectionOf } from './connection';
+import { latestPerTarget } from './latest';
 import { filterClause, placeholders, type DataFilter, type Store, type WhereClause } from './store';
 
 /** A DataFilter narrowed to some systems as well. */
@@ -24,11 +26,10 @@ export function addSystemFilter(where: WhereClause, filter: ResponseFilter, syst
  */
 export const HUMAN_LANGUAGE_CTES = `
   human_language AS (
-    SELECT prompt_id, system_id, seed, value AS lang, annotator_id FROM (
-      SELECT l.prompt_id, l.system_id, l.seed, l.value, l.annotator_id, ROW_NUMBER() OVER (
-        PARTITION BY l.prompt_id, l.system_id, l.seed ORDER BY l.labelled_at DESC, l.id DESC) AS latest
-      FROM current_labels l WHERE l.kind = 'language' AND l.value IS NOT NULL)
-    WHERE latest = 1),
+    SELECT prompt_id, system_id, seed, value AS lang, annotator_id FROM (${latestPerTarget({
+      from: 'current_labels', alias: 'l', target: ['prompt_id', 'system_id', 'seed'],
+      columns: 'l.prompt_id, l.system_id, l.seed, l.value, l.annotator_id', where: "l.kind = 'language' AND l.value IS NOT NULL",
+    })})),
   human_language_spread AS (
     SELECT prompt_id, system_id, seed, count(DISTINCT value) AS languages
     FROM current_labels WHERE kind = 'language' AND value IS NOT NULL GROUP BY prompt_id, system_id, seed),
@@ -57,7 +58,7 @@ export const EFFECTIVE_LANGUAGE_COLUMNS = `coalesce(h.lang, d.lang) AS effective
 
 /** The runs that have responses, optionally only one. */
 export async function runsWithResponses(store: Store, run?: string): Promise<string[]> {
-  const rows = await store.db.all<{ name: string }>(`
+  const rows = await connectionOf(store).all<{ name: string }>(`
     SELECT DISTINCT r.name FROM runs r JOIN prompts p ON p.run_id = r.id JOIN responses resp ON resp.prompt_id = p.id
     ${run === undefined ? '' : 'WHERE r.name = ?'} ORDER BY r.name`, run === undefined ? [] : [run]);
   return rows.map((r) => r.name);
@@ -65,7 +66,7 @@ export async function runsWithResponses(store: Store, run?: string): Promise<str
 
 /** The languages of a run's prompts: the detector's candidate set for that run. */
 export async function promptLanguagesOfRun(store: Store, run: string): Promise<LanguageTag[]> {
-  const rows = await store.db.all<{ lang: LanguageTag }>(
+  const rows = await connectionOf(store).all<{ lang: LanguageTag }>(
     'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang', [run]);
   return rows.map((r) => r.lang);
 }
@@ -79,7 +80,7 @@ export interface DetectionBacklog {
 }
 
 export async function detectionBacklog(store: Store, run: string, detector: string): Promise<DetectionBacklog> {
-  const row = await store.db.get<DetectionBacklog>(`
+  const row = await connectionOf(store).get<DetectionBacklog>(`
     SELECT count(*) AS responses, sum(d.response_id IS NULL) AS missing,
            sum(d.response_id IS NOT NULL AND d.detector <> ?) AS otherDetector
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
@@ -100,7 +101,7 @@ export function responsesToDetect(
   store: Store, run: string, options: { detector: string; redetect: boolean; afterId: number; limit: number },
 ): Promise<ResponseText[]> {
   const stale = options.redetect ? 'OR d.detector <> ?' : '';
-  return store.db.all<ResponseText>(`
+  return connectionOf(store).all<ResponseText>(`
     SELECT resp.id, resp.text FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     LEFT JOIN language_detections d ON d.response_id = resp.id
     WHERE r.name = ? AND resp.id > ? AND (d.response_id IS NULL ${stale})
@@ -122,11 +123,11 @@ export interface DetectionWrite {
 export async function saveDetections(store: Store, detector: string, detections: readonly DetectionWrite[]): Promise<number> {
   const rowsPerStatement = 200;
   let written = 0;
-  await store.db.exec('BEGIN IMMEDIATE');
+  await connectionOf(store).exec('BEGIN IMMEDIATE');
   try {
     for (let start = 0; start < detections.length; start += rowsPerStatement) {
       const chunk = detections.slice(start, start + rowsPerStatement);
-      const result = await store.db.run(`
+      const result = await connectionOf(store).run(`
         INSERT INTO language_detections (response_id, detector, lang, confidence, reason, parts)
         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
         ON CONFLICT (response_id) DO UPDATE SET detector = excluded.detector, lang = excluded.lang,
@@ -134,9 +135,9 @@ export async function saveDetections(store: Store, detector: string, detections:
       chunk.flatMap((d) => [d.responseId, detector, d.lang, d.confidence, d.reason, d.parts?.length ? JSON.stringify(d.parts) : null]));
       written += result.changes;
     }
-    await store.db.exec('COMMIT');
+    await connectionOf(store).exec('COMMIT');
   } catch (err) {
-    await store.db.exec('ROLLBACK').catch(() => undefined);
+    await connectionOf(store).exec('ROLLBACK').catch(() => undefined);
     throw err;
   }
   return written;
@@ -180,7 +181,7 @@ export interface ResponseLanguageRow extends ResponseKeyRow {
 /** Every response of a slice with its effective language, in a stable order. */
 export function responseLanguages(store: Store, filter: ResponseFilter = {}): Promise<ResponseLanguageRow[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  return store.db.all<ResponseLanguageRow>(`
+  return connectionOf(store).all<ResponseLanguageRow>(`
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, ${EFFECTIVE_LANGUAGE_COLUMNS},
            d.lang AS detected, d.confidence, d.reason, d.detector, h.lang AS human, a.name AS annotator,

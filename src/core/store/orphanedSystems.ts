@@ -2,6 +2,7 @@
 // sign of a judgment file naming a system other than its answer file does (FastChat names systems by file name),
 // so that its figures would stand apart from the responses they are about.
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 export interface OrphanedSystem {
   readonly run: string;
@@ -11,7 +12,7 @@ export interface OrphanedSystem {
 }
 
 export async function orphanedSystems(store: Store): Promise<OrphanedSystem[]> {
-  const rows = await store.db.all<OrphanedSystem>(`
+  const rows = await connectionOf(store).all<OrphanedSystem>(`
     SELECT r.name AS run, s.name AS system,
       (SELECT count(*) FROM pairwise_judgments pj WHERE pj.system_a_id = s.id OR pj.system_b_id = s.id) AS verdicts,
       (SELECT count(*) FROM pointwise_judgments pw WHERE pw.system_id = s.id) AS scores

@@ -4,6 +4,7 @@
 import type { AnnotationTaskDefinition, CriterionDefinition, LabelSchema, LabelScale, SchemaRecord } from '../model/records';
 import type { SqliteDatabase } from './sqlite';
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 type Entry = 'scale' | 'criterion' | 'task';
 
@@ -32,7 +33,7 @@ export async function declareSchema(db: SqliteDatabase, record: SchemaRecord, so
 
 /** Everything the database declares (empty lists when nothing is). */
 export async function declaredSchema(store: Store): Promise<LabelSchema> {
-  const rows = await store.db.all<{ entry: Entry; definition: string }>('SELECT entry, definition FROM schema_entries ORDER BY entry, name');
+  const rows = await connectionOf(store).all<{ entry: Entry; definition: string }>('SELECT entry, definition FROM schema_entries ORDER BY entry, name');
   const of = <T>(entry: Entry) => rows.filter((r) => r.entry === entry).map((r) => JSON.parse(r.definition) as T);
   return { scales: of<LabelScale>('scale'), criteria: of<CriterionDefinition>('criterion'), tasks: of<AnnotationTaskDefinition>('task') };
 }

@@ -11,6 +11,7 @@ import {
   type ResponseKeyRow,
 } from './languageQueries';
 import { addCriterionFilter, currentLabels, filterClause, placeholders, type LabelsAsOf, type Store } from './store';
+import { connectionOf } from './connection';
 
 export interface PointwiseScoreRow extends ResponseKeyRow {
   readonly judge: string;
@@ -37,7 +38,7 @@ export function pointwiseScores(
   if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
   // The language is looked up by (prompt, system, seed): a judge file may be imported without its responses, and a
   // human may label the language of a response whose text is not in the database.
-  return store.db.all<PointwiseScoreRow>(`
+  return connectionOf(store).all<PointwiseScoreRow>(`
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, pw.seed, j.name AS judge,
            j.hash AS judgeHash, pw.criterion, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
@@ -69,7 +70,7 @@ export function humanRatings(store: Store, filter: ResponseFilter & LabelsAsOf =
   where.add(`l.kind = 'rating'`, []);
   where.add('l.value IS NOT NULL', []);
   const current = currentLabels(filter);
-  return store.db.all<HumanRatingRow>(`
+  return connectionOf(store).all<HumanRatingRow>(`
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, a.name AS annotator,
            l.criterion, l.value AS rating, l.scale, l.scale_min AS scaleMin, l.scale_max AS scaleMax
     FROM ${current.sql} l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { foldAnswerJournals } from './answerJournal';
+import { registerConnection } from './connection';
 import { MIGRATIONS } from './migrations';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase, type SqlValue } from './sqlite';
@@ -68,7 +69,9 @@ export interface RunSummary {
 }
 
 export class Store {
-  private constructor(readonly db: SqliteDatabase) {}
+  private constructor(private readonly db: SqliteDatabase) {
+    registerConnection(this, db);
+  }
 
   /** Opens (creating if needed) a database file, and brings its schema to the current version. */
   static async open(location: string, options: { readonly?: boolean } = {}): Promise<Store> {

@@ -3,7 +3,8 @@
 // vscode import and no metric here: the figures are the tables', the item lists the core's.
 import { buildChart, CHARTS, drawChart, type ChartStyle } from '../../core/charts';
 import { JUDGE_VS_HUMANS } from '../../core/charts/judgeVsHumans';
-import { dashboardTable, type Dashboard } from '../../core/metrics/audit';
+import type { Dashboard } from '../../core/metrics/audit';
+import { dashboardTable } from '../../core/report/dashboardTable';
 import { itemsBehindMark } from '../../core/charts/itemsBehind';
 import { compileChart, type Warn } from '../../core/charts/compile';
 import { DEFAULT_INTERVALS } from '../../core/metrics/estimate';

@@ -2,7 +2,7 @@
 // any number the items behind it, from any item the grid on its prompt group. The host loads the run's items
 // through the core once per load, answers the webview's audit requests from them, and exports the table.
 import * as vscode from 'vscode';
-import { dashboardTable } from '../../core/metrics/audit';
+import { dashboardTable } from '../../core/report/dashboardTable';
 import { renderTable, type ExportFormat } from '../../core/report/render';
 import {
   DEFAULT_DASHBOARD_FILTERS, parseDashboardMessage, parseDashboardState,

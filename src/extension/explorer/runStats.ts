@@ -1,6 +1,6 @@
 // The numbers the runs explorer shows, per language and prompt group of one run: items the current annotator
 // has labelled out of all items of their task, and responses in a language other than their prompt's.
-import { detectionCounts, flagCounts, progressOf } from '../../core/store/grid';
+import { detectionCounts, flagCounts, progressOf } from '../../core/store/explorerProgress';
 import type { Store } from '../../core/store/store';
 import type { AnnotationTask } from '../../shared/protocol';
 import { isMismatch } from '../languages';

@@ -1,9 +1,9 @@
 // The LangLens explorer: runs → languages → prompt groups, each with the current annotator's progress and a
 // marker where responses are not in their prompt's language.
 import * as vscode from 'vscode';
-import { naturalCompare } from '../../core/annotation/queue';
+import { naturalCompare } from '../../core/util/naturalCompare';
 import { sameLanguage, parseLanguageTag } from '../../core/model/language';
-import { promptSnippets } from '../../core/store/grid';
+import { promptSnippets } from '../../core/store/explorerProgress';
 import type { Database } from '../database';
 import { languageView } from '../languages';
 import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';

@@ -1,8 +1,8 @@
 // The side-by-side grid: one prompt group at a time, in a webview panel that is reused (and survives reloads
 // through its serializer). The host queries the database and sends a GridView; the webview only renders.
 import * as vscode from 'vscode';
-import { naturalCompare } from '../../core/annotation/queue';
-import { groupsOf, promptGroup } from '../../core/store/grid';
+import { naturalCompare } from '../../core/util/naturalCompare';
+import { groupsOf, promptGroup } from '../../core/store/promptGroup';
 import { parseGridMessage, parseGridPreferences, type GridPreferences, type GridToHost, type GridToWebview } from '../../shared/protocol';
 import type { Database } from '../database';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';

@@ -1,6 +1,6 @@
 // Turns one prompt group's rows into what the grid webview shows. No vscode import: unit-testable.
 import { itemVerdict } from '../../core/model/verdicts';
-import type { GroupPairwise, PromptGroupData } from '../../core/store/grid';
+import type { GroupPairwise, PromptGroupData } from '../../core/store/promptGroup';
 import type { GridCellView, GridLanguageView, GridView, HumanLabelView, PairJudgmentView, SampleView } from '../../shared/protocol';
 import { detectionView, languageView } from '../languages';
 import { renderMarkdown } from '../markdown';

@@ -8,7 +8,7 @@ import { importFile } from '../../../src/core/import/importFile';
 import type { LanguageTag } from '../../../src/core/model/language';
 import { loadHumanRatings } from '../../../src/core/metrics/ratings/humanRatings';
 import { appendLabel } from '../../../src/core/store/annotation';
-import { progressOf } from '../../../src/core/store/grid';
+import { progressOf } from '../../../src/core/store/explorerProgress';
 import { Store } from '../../../src/core/store/store';
 import { AnnotationSession, type SessionSpec } from '../../../src/extension/annotate/session';
 import { actionFor, bindings } from '../../../webview/annotate/keys';

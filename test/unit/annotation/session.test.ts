@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
 import type { LanguageTag } from '../../../src/core/model/language';
+import { connectionOf } from '../../../src/core/store/connection';
 import { appendLabel, appendLanguageFlag, savePosition } from '../../../src/core/store/annotation';
-import { flagCounts, promptGroup, progressOf } from '../../../src/core/store/grid';
+import { flagCounts, progressOf } from '../../../src/core/store/explorerProgress';
+import { promptGroup } from '../../../src/core/store/promptGroup';
 import { Store } from '../../../src/core/store/store';
 import { AnnotationSession, type SessionSpec } from '../../../src/extension/annotate/session';
 import { gridView } from '../../../src/extension/grid/gridView';
@@ -60,7 +62,7 @@ describe('annotation session on a database', () => {
     await appendLabel(store, session.labelWrite({ id: 'l4', itemKey: second!.key, value: null, comment: null, labelledAt: at(4) }));
     await savePosition(store, 'tester', session.queue, session.items[2]!.key);
 
-    const rows = await store.db.all<{ n: number }>("SELECT count(*) AS n FROM labels l JOIN annotators a ON a.id = l.annotator_id WHERE a.name = 'tester'");
+    const rows = await connectionOf(store).all<{ n: number }>("SELECT count(*) AS n FROM labels l JOIN annotators a ON a.id = l.annotator_id WHERE a.name = 'tester'");
     assert.equal(rows[0]!.n, 4, 'retrying a label with the same id stores it once; the history keeps all others');
     const reopened = await AnnotationSession.open(store, spec());
     assert.equal(reopened.startIndex, 2);
@@ -106,7 +108,7 @@ describe('annotation session on a database', () => {
     await appendLanguageFlag(store, flag('f2', false, 2));
     data = await promptGroup(store, { run: RUN, group: item.group, turn: 1 });
     assert.equal(data.flags.length, 0);
-    const history = await store.db.all<{ flagged: number }>('SELECT flagged FROM language_flags ORDER BY id');
+    const history = await connectionOf(store).all<{ flagged: number }>('SELECT flagged FROM language_flags ORDER BY id');
     assert.deepEqual(history.map((h) => h.flagged), [1, 0], 'un-flagging appends; the history keeps both');
   });
 

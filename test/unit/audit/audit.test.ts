@@ -3,7 +3,8 @@
 // GPT-4's agreement with the experts must give back the published figure exactly.
 import { strict as assert } from 'node:assert';
 import { loadPairwiseItems, raterAgreement, type PairwiseItem } from '../../../src/core/metrics/agreement';
-import { agreementDashboard, dashboardTable, itemsBehind, itemsInGroup, judgeErrors, summarise } from '../../../src/core/metrics/audit';
+import { agreementDashboard, itemsBehind, itemsInGroup, judgeErrors, summarise } from '../../../src/core/metrics/audit';
+import { dashboardTable } from '../../../src/core/report/dashboardTable';
 import { renderTable } from '../../../src/core/report/render';
 import type { Store } from '../../../src/core/store/store';
 import type { temporaryFolder } from '../../support/paths';

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
+import { connectionOf } from '../../../src/core/store/connection';
 import { Store } from '../../../src/core/store/store';
 import { temporaryFolder } from '../../support/paths';
 
@@ -15,7 +16,7 @@ describe('recognised layouts', () => {
     writeFileSync(path, text);
     return path;
   };
-  const rows = <T>(sql: string) => store.db.all<T>(sql);
+  const rows = <T>(sql: string) => connectionOf(store).all<T>(sql);
 
   beforeEach(async () => {
     folder = temporaryFolder();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ImportError, UnrecognisedLayoutError } from '../../../src/core/import/errors';
 import { importFile } from '../../../src/core/import/importFile';
 import { loadPairwiseItems } from '../../../src/core/metrics/agreement';
+import { connectionOf } from '../../../src/core/store/connection';
 import { Store } from '../../../src/core/store/store';
 import { temporaryFolder } from '../../support/paths';
 
@@ -17,7 +18,7 @@ describe('importFile', () => {
     writeFileSync(path, text);
     return path;
   };
-  const count = async (table: string) => (await store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+  const count = async (table: string) => (await connectionOf(store).get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 
   beforeEach(async () => {
     folder = temporaryFolder();
@@ -62,7 +63,7 @@ describe('importFile', () => {
   it('keeps the file and line every record came from', async () => {
     const path = file('run.jsonl', jsonl([prompt, response('s1', 'Hola')]));
     await importFile(store, path);
-    const row = await store.db.get<{ path: string; line: number }>(
+    const row = await connectionOf(store).get<{ path: string; line: number }>(
       'SELECT s.path, r.source_line AS line FROM responses r JOIN sources s ON s.id = r.source_id');
     assert.deepEqual(row, { path, line: 2 });
   });
@@ -71,7 +72,7 @@ describe('importFile', () => {
     await importFile(store, file('a.jsonl', jsonl([response('s1', 'Hola')])));
     const report = await importFile(store, file('b.jsonl', jsonl([response('s1', 'Hola, ¿qué tal?')])));
     assert.equal(report.written!.responses, 1);
-    const row = await store.db.get<{ text: string }>('SELECT text FROM responses');
+    const row = await connectionOf(store).get<{ text: string }>('SELECT text FROM responses');
     assert.equal(row!.text, 'Hola, ¿qué tal?');
   });
 
@@ -117,7 +118,7 @@ describe('importFile', () => {
     const path = file('labels.csv', 'kind,run,group,lang,turn,annotator,system,rating\nrating-label,r,7,he,2,noa,s1,excellent\n');
     const report = await importFile(store, path);
     assert.deepEqual(report.records, { 'rating-label': 1 });
-    const row = await store.db.get<{ group_key: string; lang: string; turn: number; value: string }>(
+    const row = await connectionOf(store).get<{ group_key: string; lang: string; turn: number; value: string }>(
       'SELECT p.group_key, p.lang, p.turn, l.value FROM labels l JOIN prompts p ON p.id = l.prompt_id');
     assert.deepEqual(row, { group_key: '7', lang: 'he', turn: 2, value: 'excellent' });
   });

@@ -1,5 +1,6 @@
 // Issue 8 §1: nothing disappears silently. One test per class of silent loss seen on real and malformed files:
 // each is now an error naming file, line and field, or a counted note in the import's report.
+import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,8 @@ describe('import trust: no silent loss', () => {
     assert.ok(error instanceof ImportError, `expected the import of ${path} to be refused, got ${String(error)}`);
     return error;
   };
-  const count = async (table: string) => (await test.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
-  const texts = async () => (await test.store.db.all<{ text: string }>('SELECT text FROM responses ORDER BY id')).map((r) => r.text);
+  const count = async (table: string) => (await connectionOf(test.store).get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+  const texts = async () => (await connectionOf(test.store).all<{ text: string }>('SELECT text FROM responses ORDER BY id')).map((r) => r.text);
 
   describe('the shape of a file comes from its content', () => {
     it('reads JSON Lines named .json as JSON Lines, every record, with a note', async () => {
@@ -216,7 +217,7 @@ describe('import trust: no silent loss', () => {
     it('normalise deprecated and three-letter codes, and refuse codes that are no language', async () => {
       const rows = ['iw', 'eng', 'ara', 'zho', 'rus_Cyrl', 'heb'].map((lang, i) => ({ ...key, group: `g${i}`, lang, text: 'x' }));
       await importFile(test.store, file('langs.jsonl', jsonl(rows)));
-      const langs = (await test.store.db.all<{ lang: string }>('SELECT lang FROM prompts ORDER BY id')).map((r) => r.lang);
+      const langs = (await connectionOf(test.store).all<{ lang: string }>('SELECT lang FROM prompts ORDER BY id')).map((r) => r.lang);
       assert.deepEqual(langs, ['he', 'en', 'ar', 'zh', 'ru-Cyrl', 'he']);
       const error = await refusal(file('qq.jsonl', jsonl([{ ...key, group: 'g1', lang: 'qq', text: 'x' }])));
       assert.deepEqual(error.problems.map((p) => [p.line, p.field]), [[1, 'lang']]);
@@ -229,7 +230,7 @@ describe('import trust: no silent loss', () => {
 
     it('accept ISO 8601 with a zone and Unix seconds; refuse "5", zone-less times and 1e16 at file, line and field', async () => {
       await importFile(test.store, file('ok.jsonl', jsonl([label('2024-05-01T14:00:00+02:00'), label(1714564800)])));
-      const times = (await test.store.db.all<{ t: string }>('SELECT labelled_at AS t FROM labels ORDER BY id')).map((r) => r.t);
+      const times = (await connectionOf(test.store).all<{ t: string }>('SELECT labelled_at AS t FROM labels ORDER BY id')).map((r) => r.t);
       assert.deepEqual(times, ['2024-05-01T12:00:00.000Z', '2024-05-01T12:00:00.000Z']);
       const error = await refusal(file('bad.jsonl', `${jsonl([label('5'), label('2024-05-01T12:00:00')])}${JSON.stringify(label(0)).replace('0}', '1e16}')}\n`));
       assert.deepEqual(error.problems.map((p) => [p.line, p.field]), [[1, 'labelled_at'], [2, 'labelled_at'], [3, 'labelled_at']]);

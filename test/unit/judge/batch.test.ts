@@ -28,7 +28,7 @@ async function uploadAsACrashedRunWould(server: FakeOpenAIServer, store: Store, 
   const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'x' });
   const lines = plan.toSend.map((t) => JSON.stringify({ custom_id: t.key, method: 'POST', url: '/v1/chat/completions', body: requestBody(judge, messagesFor(judge, t)) }));
   const file = await client.files.create({ file: await toFile(Buffer.from(lines.join('\n')), 'in.jsonl'), purpose: 'batch' });
-  await recordBatchUpload(store.db, { inputFileId: file.id, judgeHash: judge.hash, jobId: null, baseURL: judge.baseURL, keys: plan.toSend.map((t) => t.key) });
+  await recordBatchUpload(store, { inputFileId: file.id, judgeHash: judge.hash, jobId: null, baseURL: judge.baseURL, keys: plan.toSend.map((t) => t.key) });
   return file.id;
 }
 

@@ -3,6 +3,7 @@
 // exactly once. The server holds its answers just before each kill until the child has counted every answer it was
 // sent as done: an answer still on the wire when a process dies cannot be kept by any client, but one that arrived
 // and was counted must never be lost (the old group commit lost 8–19 per kill).
+import { connectionOf } from '../../../src/core/store/connection';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -124,7 +125,7 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
       const store = await Store.open(db);
       const folded = (await storedPairs(store)).length;
       assert.ok(folded >= counted && folded <= server.answered.length - deliveredBefore, `trial ${trial}: ${folded} verdicts, ${counted} counted`);
-      interrupted += (await store.db.all(`SELECT id FROM judge_jobs WHERE message LIKE 'interrupted: the process ended during the job;%'`)).length;
+      interrupted += (await connectionOf(store).all(`SELECT id FROM judge_jobs WHERE message LIKE 'interrupted: the process ended during the job;%'`)).length;
       const plan = await planJudgeJob(store, judge, { run: 'r' });
       recoveredByResume += plan.cached.length;
       const summary = await runJudgeJob(store, plan);

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { parseLanguageTag, type LanguageTag } from '../../../src/core/model/language';
 import type { CanonicalRecord, PairVerdict, PresentationOrder } from '../../../src/core/model/records';
 import { loadJudgeDefinition, type JudgeDefinition } from '../../../src/core/judge/definition';
+import { connectionOf } from '../../../src/core/store/connection';
 import { Store } from '../../../src/core/store/store';
 
 export const tag = (s: string): LanguageTag => parseLanguageTag(s)!;
@@ -87,14 +88,14 @@ export async function storedPairs(store: Store): Promise<StoredPair[]> {
 }
 
 export async function storedScores(store: Store) {
-  return store.db.all<{ lang: string; group: string; system: string; seed: number; score: number | null; scale: string; raw: string; reasoning: string | null }>(`
+  return connectionOf(store).all<{ lang: string; group: string; system: string; seed: number; score: number | null; scale: string; raw: string; reasoning: string | null }>(`
     SELECT p.lang, p.group_key AS "group", s.name AS system, pw.seed, pw.score, pw.scale, pw.raw, pw.reasoning
     FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN systems s ON s.id = pw.system_id
     ORDER BY p.lang, p.group_key, s.name, pw.seed`);
 }
 
 export async function requestRows(store: Store) {
-  return store.db.all<{ status: string; via: string; attempts: number; error: string | null; cost_usd: number | null; raw: string | null; job_id: number }>(
+  return connectionOf(store).all<{ status: string; via: string; attempts: number; error: string | null; cost_usd: number | null; raw: string | null; job_id: number }>(
     'SELECT status, via, attempts, error, cost_usd, raw, job_id FROM judge_requests ORDER BY id');
 }
 

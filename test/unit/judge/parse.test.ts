@@ -70,7 +70,8 @@ describe('judge/parse: JSON scores (Likert)', () => {
   });
 
   it('accepts a score written as a digit string, and falls back to "score": n in broken JSON', () => {
-    assert.equal(parseJsonScore('{"score": "3"}', LIKERT).ok && 3, 3);
+    assert.deepEqual(parseJsonScore('{"score": "3"}', LIKERT), { ok: true, score: 3 });
+    assert.deepEqual(parseJsonScore('{"score": " 6 "}', LIKERT), { ok: true, score: 6 });
     const broken = parseJsonScore('{"reasoning": "unterminated, "score": 2,}', LIKERT);
     assert.deepEqual(broken, { ok: true, score: 2 });
   });

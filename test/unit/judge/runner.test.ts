@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { itemVerdict } from '../../../src/core/model/verdicts';
 import type { JudgeDefinition } from '../../../src/core/judge/definition';
 import { planJudgeJob, runJudgeJob, type JudgeSelection, type RunJudgeOptions } from '../../../src/core/judge/job';
+import { connectionOf } from '../../../src/core/store/connection';
 import { Store } from '../../../src/core/store/store';
 import { FakeOpenAIServer, type ChatCall, type Reply } from '../../support/openaiServer';
 import { groupOf, judgeFile, requestRows, shownOrder, storedPairs, storeWithRun, tag, tempDir } from './helpers';
@@ -144,8 +145,8 @@ describe('judge/runner: pairwise against an OpenAI-compatible server', function 
     const plan = await planJudgeJob(store, keyed, { ...selection, languages: [tag('es')], limit: 2 });
     await runJudgeJob(store, plan, { ...FAST_RETRY, apiKey: 'sk-test-SECRET-123' });
     assert.equal(server.requests.at(-1)!.authorization, 'Bearer sk-test-SECRET-123');
-    const everything = JSON.stringify(await store.db.all(`SELECT * FROM judge_requests`))
-      + JSON.stringify(await store.db.all(`SELECT * FROM judge_jobs`)) + JSON.stringify(await store.db.all(`SELECT * FROM judges`));
+    const everything = JSON.stringify(await connectionOf(store).all(`SELECT * FROM judge_requests`))
+      + JSON.stringify(await connectionOf(store).all(`SELECT * FROM judge_jobs`)) + JSON.stringify(await connectionOf(store).all(`SELECT * FROM judges`));
     assert.ok(!everything.includes('SECRET'));
   });
 });
@@ -267,8 +268,8 @@ describe('judge/runner: failures, cancellation and resume', function () {
     await store.close();
     store = await storeWithRun({ languages: ['es'], groups: Array.from({ length: 20 }, (_, i) => `g${i + 1}`), systems: ['base', 'multi'] }, path);
     const other = await Store.open(path);
-    await other.db.exec('BEGIN IMMEDIATE');
-    const released = sleep(600).then(() => other.db.exec('COMMIT'));
+    await connectionOf(other).exec('BEGIN IMMEDIATE');
+    const released = sleep(600).then(() => connectionOf(other).exec('COMMIT'));
     const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), FAST_RETRY);
     await released;
     await other.close();

@@ -6,7 +6,7 @@ import { importFile } from '../../../src/core/import/importFile';
 import type { LanguageTag } from '../../../src/core/model/language';
 import { queueResponses } from '../../../src/core/store/annotation';
 import { assignmentStatus, promptsToAssign, saveAssignments } from '../../../src/core/store/assignments';
-import { progressOf } from '../../../src/core/store/grid';
+import { progressOf } from '../../../src/core/store/explorerProgress';
 import { Store } from '../../../src/core/store/store';
 import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
 

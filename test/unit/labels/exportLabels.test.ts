@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
+import { connectionOf } from '../../../src/core/store/connection';
 import { appendLabel, appendLanguageFlag } from '../../../src/core/store/annotation';
 import { labelRecords } from '../../../src/core/store/labelExport';
 import { Store } from '../../../src/core/store/store';
@@ -17,7 +18,7 @@ describe('export-labels and merging annotators\' labels', () => {
   let annotatorDb: Store;
   let leadDb: Store;
   const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  const count = async (store: Store, table: string) => (await store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+  const count = async (store: Store, table: string) => (await connectionOf(store).get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 
   before(async () => {
     folder = temporaryFolder();

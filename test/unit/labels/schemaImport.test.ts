@@ -1,5 +1,6 @@
 // Label schemas at import: a rating on a declared scale is checked against it, a name keeps its meaning, and ratings
 // with criteria, scales and rounds travel through export-labels and merge without loss.
+import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ describe('label schemas at import', () => {
     assert.deepEqual(schema.criteria.map((c) => c.name), ['coherence', 'fluency']);
     assert.deepEqual(schema.tasks.map((t) => [t.name, t.scale, t.criteria]), [['summary-quality', 'quality-5', ['coherence', 'fluency']]]);
     await importFile(store, join(STUDY, 'langlens.schema.json'));
-    assert.equal((await store.db.get<{ n: number }>('SELECT count(*) AS n FROM schema_entries'))!.n, 4);
+    assert.equal((await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM schema_entries'))!.n, 4);
   });
 
   it('refuses to give a declared name another meaning, naming the file and line', async () => {
@@ -58,7 +59,7 @@ describe('label schemas at import', () => {
     assert.deepEqual(error.problems.map((p) => [p.line, p.field]), [[1, 'rating'], [2, 'scale_max'], [3, 'scale'], [5, 'rating'], [6, 'round']]);
     assert.match(error.message, /bad\.jsonl:1: field "rating": 7 is outside the scale quality-5 \(1 to 5\)/);
     assert.match(error.message, /bad\.jsonl:3: field "scale": "adequacy" is not a declared scale/);
-    assert.equal((await store.db.get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 0, 'nothing half-imported');
+    assert.equal((await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 0, 'nothing half-imported');
   });
 
   it('carries criterion, scale and round through export-labels; merging again adds nothing', async () => {
@@ -79,7 +80,7 @@ describe('label schemas at import', () => {
         assert.ok(here.length > 400);
         assert.deepEqual(there, here, JSON.stringify(asOf));
       }
-      const count = async (s: Store) => (await s.db.get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n;
+      const count = async (s: Store) => (await connectionOf(s).get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n;
       assert.equal(await count(other), await count(store), 'the history too');
     } finally {
       await other.close();

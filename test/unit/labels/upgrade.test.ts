@@ -1,5 +1,6 @@
 // A database made before criteria and rating scales (schema changes 0001–0005, as released) opens with every label
 // and judgment kept: the same current labels, the same verdicts and scores, and new criteria beside them.
+import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +55,7 @@ describe('upgrading a database made before criteria and scales', () => {
   });
 
   it('keeps every label, its history and every judgment', async () => {
-    assert.equal((await store.db.get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 3);
+    assert.equal((await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 3);
     const ratings = await humanRatings(store, {});
     assert.deepEqual(ratings.map((r) => [r.annotator, r.rating, r.criterion, r.scale]), [['noa', 'excellent', '', null]]);
     assert.deepEqual((await store.humanPairwiseLabels()).map((r) => [r.annotator, r.verdict, r.order, r.criterion]), [['noa', 'A', 'AB', '']]);

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { createLanguageIdentifier } from '../../../src/core/langid';
 import { evaluateIdentifier, type EvaluationResult } from '../../../src/core/langid/evaluation';
-import { HPLT_PROMPTS_DIR, loadHpltPrompts, type HpltPrompts } from './hpltPrompts';
+import { requireSharedData } from '../../support/paths';
+import { loadHpltPrompts, type HpltPrompts } from './hpltPrompts';
 
 // Measured (accuracy among determined answers / coverage), all 11 languages together (issue 16's function words and
 // decisive letters; before them 96.8 / 86.0, 98.4 / 91.4, 98.6 / 92.3, and the floors were 95/83, 97/88, 97/89):
@@ -29,11 +30,8 @@ describe('langid on hplt-prompts', function () {
   let result: EvaluationResult;
 
   before(function () {
-    data = loadHpltPrompts();
-    if (!data) {
-      console.log(`    (skipped: ${HPLT_PROMPTS_DIR} is absent; it ships with the shared test data, not with the project)`);
-      this.skip();
-    }
+    requireSharedData(this, 'hplt-prompts');
+    data = loadHpltPrompts()!;
     const languages = [...new Set(data.samples.map((s) => s.lang))];
     result = evaluateIdentifier(createLanguageIdentifier({ languages }), data.samples, LENGTHS);
   });

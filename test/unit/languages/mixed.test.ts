@@ -1,5 +1,6 @@
 // A mixed answer through the pipeline (issue 16): detected as "mul", stored with its languages' shares, and shown
 // by the grid's detection view as mixed rather than as a wrong language.
+import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { detectResponseLanguages } from '../../../src/core/languages';
 import { detectionView } from '../../../src/extension/languages';
@@ -20,7 +21,7 @@ describe('mixed answers through the language pipeline', () => {
   it('stores "mul" with the shares of Hindi and English, counts it, and the grid shows it as mixed', async () => {
     const [report] = await detectResponseLanguages(test.store, { run: 'mx' });
     assert.equal(report!.mixed, 1);
-    const rows = await test.store.db.all<{ lang: string; parts: string | null }>('SELECT lang, parts FROM language_detections ORDER BY response_id');
+    const rows = await connectionOf(test.store).all<{ lang: string; parts: string | null }>('SELECT lang, parts FROM language_detections ORDER BY response_id');
     assert.deepEqual(rows.map((r) => r.lang), ['mul', 'hi']);
     const parts = JSON.parse(rows[0]!.parts!) as { lang: string; share: number }[];
     assert.deepEqual(parts.map((p) => p.lang).sort(), ['en', 'hi']);

@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { detectResponseLanguages, effectiveLanguages, languageOutcome, runDetector } from '../../../src/core/languages';
 import { ioAgreement, likertMeans } from '../../../src/core/metrics/scores';
+import { connectionOf } from '../../../src/core/store/connection';
 import { appendLanguageFlag } from '../../../src/core/store/annotation';
 import { pointwiseScores } from '../../../src/core/store/scoreQueries';
 import { parseLanguageTag, type LanguageTag } from '../../../src/core/model/language';
@@ -67,7 +68,7 @@ describe('language identification pipeline', () => {
 
   it("keeps another detector's detections unless asked to redo them", async () => {
     await detectResponseLanguages(test.store);
-    await test.store.db.run(`UPDATE language_detections SET detector = 'older-detector' WHERE lang = 'ru'`);
+    await connectionOf(test.store).run(`UPDATE language_detections SET detector = 'older-detector' WHERE lang = 'ru'`);
     const [kept] = await detectResponseLanguages(test.store);
     assert.deepEqual([kept!.detected, kept!.keptFromOtherDetector], [0, 1]);
     const [redone] = await detectResponseLanguages(test.store, { redetect: true });

@@ -14,7 +14,7 @@ import {
 } from '../../../src/core/metrics/scores';
 import { renderTable } from '../../../src/core/report/render';
 import { SCORE_SOURCES } from '../../../src/core/report/scoreSources';
-import { tableSource } from '../../../src/core/report/sources';
+import { TABLE_SOURCES, tableSource } from '../../../src/core/report/sources';
 import type { TableOptions } from '../../../src/core/report/tableSource';
 import { pointwiseScores } from '../../../src/core/store/scoreQueries';
 import { close, only, openTestStore, type TestStore } from './support';
@@ -173,7 +173,15 @@ describe('the language gate of pointwise scores, by hand', () => {
     assert.ok(penalty.lower <= 3 && penalty.upper >= 3);
   });
 
-  it('registers every score table for langlens export', () => {
-    for (const source of SCORE_SOURCES) assert.equal(tableSource(source.id), source);
+  it('registers every score table for langlens export, after the agreement tables', () => {
+    assert.deepEqual(TABLE_SOURCES.map((s) => s.id), [
+      'agreement', 'agreement-by-language', 'kappa', 'judge-vs-majority', 'agreement-dashboard',
+      'sxs', 'if-matrix', 'judge-consistency', 'likert', 'mt-bench', 'rating3', 'ratings', 'io-agreement', 'io-mismatches',
+      'chance-pairwise', 'chance-ratings', 'chance-scores', 'chance-likert', 'chance-rating3',
+      'judge-correlation', 'reliability', 'kappa-pairs', 'judge-accuracy', 'length-bias', 'lc-winrate', 'bradley-terry',
+    ]);
+    assert.deepEqual(SCORE_SOURCES.map((s) => tableSource(s.id)?.description), SCORE_SOURCES.map((s) => s.description));
+    assert.equal(tableSource('likert')?.id, 'likert');
+    assert.equal(tableSource('no-such-table'), undefined);
   });
 });

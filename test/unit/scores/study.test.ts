@@ -2,6 +2,7 @@
 // criteria in two languages, one of them revises ratings in a second round, and 2 judges score the same responses on
 // the same scale. Every figure against what generate.py computes with numpy, sklearn, statsmodels and nltk:
 //   /usr/bin/python3 test/fixtures/study/generate.py
+import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,7 +95,7 @@ describe('a study with numeric ratings on two criteria, against numpy, sklearn, 
       const rows = chanceCorrectedAgreement(set.units, set.scale, { by: ['lang', 'criterion'], minItems: 1 }).rows;
       checkChance(rows.filter((r) => r.comparison === 'humans'), reference.chanceRound1, `as of ${JSON.stringify(asOf)}`);
     }
-    const history = await test.store.db.get<{ n: number }>("SELECT count(*) AS n FROM labels WHERE round = 2");
+    const history = await connectionOf(test.store).get<{ n: number }>("SELECT count(*) AS n FROM labels WHERE round = 2");
     assert.equal(history!.n, reference.revised, 'every revision is kept beside the first rating');
   });
 

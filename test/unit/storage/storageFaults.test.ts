@@ -1,5 +1,6 @@
 // Storage faults as they happen: a real full file system (a 2 MB tmpfs), a real second process holding the write
 // lock, and a database that cannot even be set up. Each surfaces as a clear message, nothing half-written.
+import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -37,7 +38,7 @@ describe('storage faults', function () {
     try {
       const db = join(disk.path, 'langlens.db');
       const store = await Store.open(db);
-      if (!disk.real) await store.db.exec('PRAGMA max_page_count = 400');
+      if (!disk.real) await connectionOf(store).exec('PRAGMA max_page_count = 400');
       const big = join(folder.path, 'big.jsonl');
       writeFileSync(big, responses(4000, 1000)); // 4 MB of text: twice the disk
       // An unhandled rejection from a background batch would fail this test (mocha reports it) or end the process.
@@ -45,7 +46,7 @@ describe('storage faults', function () {
         assert.match(err.message, new RegExp(`^database or disk is full: ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLITE_FULL\\)$`));
         return true;
       });
-      assert.equal((await store.db.get<{ n: number }>('SELECT count(*) AS n FROM responses'))!.n, 0, 'nothing half-imported');
+      assert.equal((await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM responses'))!.n, 0, 'nothing half-imported');
       // The connection is usable afterwards: a small file still imports.
       const small = join(folder.path, 'small.jsonl');
       writeFileSync(small, responses(3, 10));
@@ -120,7 +121,7 @@ describe('storage faults', function () {
       assert.ok(Date.now() - started >= 11_000, 'both waited for the other process');
       assert.equal(report.written!.labels, 1);
       assert.deepEqual(waits.sort(), [`cli ${db}`, `editor ${db}`], 'each said once that it was waiting');
-      assert.equal((await cli.db.get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 2);
+      assert.equal((await connectionOf(cli).get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 2);
       await cli.close();
       await editor.close();
     });

@@ -4,7 +4,7 @@ import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { kappaFromCounts, strictMajority, sumRange, trace } from '../stats';
-import { ClusterTally } from '../scores/tally';
+import { ClusterTally } from '../clusterTally';
 import { inReferenceOrder, itemGroupValues, type HumanVerdict, type PairwiseItem } from './pairwiseItems';
 import { PAIRWISE_CATEGORIES } from './raterKappa';
 

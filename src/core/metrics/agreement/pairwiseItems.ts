@@ -5,6 +5,7 @@ import type { PairKey, PairVerdict, PresentationOrder } from '../../model/record
 import { flipVerdict, itemVerdict } from '../../model/verdicts';
 import type { HumanPairwiseRow, JudgeVerdictRow } from '../../store/store';
 import type { GroupValues } from '../grouping';
+import { judgeLabels } from '../judgeLabels';
 
 export type HumanVerdict = Exclude<PairVerdict, 'invalid'>;
 
@@ -30,23 +31,8 @@ export function itemGroupValues(item: PairwiseItem): GroupValues {
   return { run: item.run, lang: item.lang, turn: item.turn, criterion: item.criterion ?? '' };
 }
 
-/** Prompt groups are what the bootstrap resamples: all languages and pairs of one prompt move together. */
-export function itemCluster(item: { run: string; group: string }): string {
-  return `${item.run}\u0000${item.group}`;
-}
-
 function itemKey(row: PairKey & { criterion?: string }): string {
   return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB, row.criterion ?? ''].join('\u0000');
-}
-
-/**
- * Judges are named by name; when one name has results from several definitions (a changed prompt), each
- * definition is a judge of its own ("name@hash"), so results of different prompts never mix.
- */
-export function judgeLabels<R extends { judge: string; judgeHash: string }>(rows: readonly R[]): (row: R) => string {
-  const hashes = new Map<string, Set<string>>();
-  for (const r of rows) (hashes.get(r.judge) ?? hashes.set(r.judge, new Set()).get(r.judge)!).add(r.judgeHash);
-  return (r) => (hashes.get(r.judge)!.size > 1 && r.judgeHash ? `${r.judge}@${r.judgeHash.slice(0, 8)}` : r.judge);
 }
 
 export function buildPairwiseItems(judgeRows: readonly JudgeVerdictRow[], humanRows: readonly HumanPairwiseRow[]): PairwiseItem[] {

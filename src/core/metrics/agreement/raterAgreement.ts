@@ -5,7 +5,7 @@ import { countedVerdict, type InvalidMode } from '../../model/verdicts';
 import type { PairVerdict } from '../../model/records';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { ClusterTally } from '../scores/tally';
+import { ClusterTally } from '../clusterTally';
 import { itemGroupValues, type PairwiseItem } from './pairwiseItems';
 import { addComparison, AGREEMENT_STATISTICS, COMPARISON_DIMENSION } from './voteComparison';
 

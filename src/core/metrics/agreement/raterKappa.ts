@@ -2,10 +2,11 @@
 // how PandaLM reports annotator agreement (0.85 / 0.88 / 0.86).
 import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { PairVerdict } from '../../model/records';
+import { itemCluster } from '../clusterTally';
 import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { kappaFromCounts, sumRange, trace } from '../stats';
-import { inReferenceOrder, itemCluster, itemGroupValues, type PairwiseItem } from './pairwiseItems';
+import { inReferenceOrder, itemGroupValues, type PairwiseItem } from './pairwiseItems';
 
 export const PAIRWISE_CATEGORIES: readonly PairVerdict[] = ['A', 'B', 'tie'];
 

@@ -1,8 +1,6 @@
 // The agreement dashboard's figures: per group (language, and turn or run when the data has several), each judge
 // against the humans and the humans among themselves, with the judge's figures whose interval lies entirely below
 // the humans' marked: "in which languages can I trust the judge?".
-import { agreementTable } from '../../report/agreementTables';
-import type { Table } from '../../report/table';
 import { raterAgreement, type AgreementOptions, type AgreementRow } from '../agreement/raterAgreement';
 import { itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
 import type { Estimate, IntervalSettings } from '../estimate';
@@ -59,25 +57,4 @@ export function agreementDashboard(items: readonly PairwiseItem[], options: Omit
     return { group, judges, humans, flagged: judges.some((j) => FIGURES.some((f) => j.below[f])) };
   });
   return { by, groups: out, judges: [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))], intervals: options.intervals };
-}
-
-const FIGURE_NAMES: Record<Figure, string> = { withTie: 'w/ tie', withoutTie: 'w/o tie', lima: 'LIMA' };
-
-/** The dashboard as the agreement table, with a column naming the figures on which the judge is below the humans. */
-export function dashboardTable(dashboard: Dashboard): Table {
-  const rows = dashboard.groups.flatMap((g) => [...g.judges.map((j) => j.row), ...(g.humans ? [g.humans] : [])]);
-  const base = agreementTable(rows, dashboard.by, dashboard.intervals);
-  const below = new Map(dashboard.groups.flatMap((g) => g.judges.map((j) => [j.row, FIGURES.filter((f) => j.below[f]).map((f) => FIGURE_NAMES[f]).join(', ')] as const)));
-  return {
-    ...base,
-    id: 'agreement-dashboard',
-    title: 'Can the judge be trusted? Agreement with humans and between humans, per language',
-    columns: [...base.columns, { key: 'belowHumans', label: 'Below humans', kind: 'text' }],
-    rows: base.rows.map((r, i) => ({ ...r, belowHumans: below.get(rows[i]!) ?? '' })),
-    notes: [
-      ...base.notes.slice(0, -1),
-      'Below humans: the figures on which the judge\'s interval lies entirely below the human–human interval of the same language.',
-      ...base.notes.slice(-1),
-    ],
-  };
 }

@@ -3,7 +3,7 @@
 // every item with the votes paired as raterAgreement pairs them, each pair and each item marked. Summing the
 // marks gives back the figure: (agree pairs) / (pairs) is the agreement with ties, exactly.
 import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
-import { naturalCompare } from '../../annotation/queue';
+import { naturalCompare } from '../../util/naturalCompare';
 import type { PairKey, PairVerdict } from '../../model/records';
 import type { GroupField, GroupValues } from '../grouping';
 import { itemGroupValues, type HumanVerdict, type PairwiseItem } from '../agreement/pairwiseItems';

@@ -4,7 +4,7 @@ export {
   type ChanceCorrectedRow,
   type ChanceCorrectedTable,
   type ComparisonKind,
-} from './agreement';
+} from './chanceCorrectedAgreement';
 export { alphaLevels } from './layouts';
 export {
   agreementScaleOf,

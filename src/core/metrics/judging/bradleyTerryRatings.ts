@@ -5,7 +5,7 @@
 import type { HumanPairwiseRow } from '../../store/store';
 import type { PairKey, PairVerdict } from '../../model/records';
 import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from '../estimate';
-import { itemCluster } from '../agreement/pairwiseItems';
+import { itemCluster } from '../clusterTally';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
 import { bradleyTerry } from '../stats';

@@ -1,7 +1,7 @@
 // An Estimate of a statistic that is not a function of summed vectors (a correlation of ranks, a fitted model):
 // the cluster bootstrap recomputes it on each resample of prompt groups. Statistics of one row share a seed, so they
 // are computed on the same resampled groups.
-import { itemCluster } from '../agreement/pairwiseItems';
+import { itemCluster } from '../clusterTally';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { clusterBootstrap } from '../stats';
 

@@ -4,7 +4,7 @@ import type { ResponseFilter, ResponseKeyRow } from '../../store/languageQueries
 import { pointwiseScaleNames } from '../../store/judgingQueries';
 import { pointwiseScores } from '../../store/scoreQueries';
 import type { Store } from '../../store/store';
-import { judgeLabels } from '../agreement/pairwiseItems';
+import { judgeLabels } from '../judgeLabels';
 import type { NumericScale } from './humanScores';
 
 export interface JudgeScore extends ResponseKeyRow {

@@ -7,7 +7,7 @@ import type { PairKey, PairVerdict } from '../../model/records';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
-import { ClusterTally } from '../scores/tally';
+import { ClusterTally } from '../clusterTally';
 import { lengthUnitFor, type LengthUnit, type ResponseLengths } from './lengths';
 
 export const CLEAR_RATIO = 1.2;

@@ -13,7 +13,7 @@ import type { InvalidMode } from '../../model/verdicts';
 import { ratio, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { judgedInBothOrders, type JudgedPair } from '../scores/judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
-import { ClusterTally } from '../scores/tally';
+import { ClusterTally } from '../clusterTally';
 import { strictMajority } from '../stats';
 
 export type { InvalidMode };

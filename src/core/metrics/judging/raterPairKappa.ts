@@ -3,7 +3,7 @@
 // (sklearn's weights over the scale's whole points), over the responses both rated, per group, with n and a
 // bootstrap interval over prompt groups.
 import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
-import { itemCluster } from '../agreement/pairwiseItems';
+import { itemCluster } from '../clusterTally';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { kappaFromCounts, sumRange, trace, type KappaWeighting } from '../stats';
 import { categoriesOf, type ScoreLabel, type ScoreUnitSet } from './scoreUnits';

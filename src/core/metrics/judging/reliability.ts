@@ -7,7 +7,7 @@
 // All are functions of summed per-prompt-group vectors, so one bootstrap resamples prompt groups for all of them.
 import type { Estimate, Figure, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { ClusterTally } from '../scores/tally';
+import { ClusterTally } from '../clusterTally';
 import {
   addGwetUnit, addIccTarget, gwetDimension, gwetFromSums, gwetWeights, iccDimension, iccFromSums, type GwetWeighting,
 } from '../stats';

@@ -5,7 +5,7 @@
 import type { ResponseLanguage } from '../../languages/effectiveLanguage';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, increment } from './tally';
+import { ClusterTally, increment } from '../clusterTally';
 
 export interface IoAgreementRow {
   readonly slice: Slice;

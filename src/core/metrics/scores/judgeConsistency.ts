@@ -7,7 +7,7 @@ import type { PairVerdict, PresentationOrder } from '../../model/records';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { mapInvalid, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally } from './tally';
+import { ClusterTally } from '../clusterTally';
 
 export interface ConsistencyRow {
   readonly slice: Slice;

@@ -4,7 +4,7 @@
 import type { PairVerdict } from '../../model/records';
 import { itemVerdict, type InvalidPolicy, type OrderedVerdict } from '../../model/verdicts';
 import type { JudgeVerdictRow } from '../../store/store';
-import { judgeLabels } from '../agreement/pairwiseItems';
+import { judgeLabels } from '../judgeLabels';
 import { collect, keyOf } from './slices';
 
 export type { InvalidPolicy };

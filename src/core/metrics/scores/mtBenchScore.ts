@@ -4,10 +4,10 @@
 // counted. LangLens keeps it per run and language, never pooled across languages.
 import type { PointwiseScoreRow } from '../../store/scoreQueries';
 import type { LanguageTag } from '../../model/language';
-import { judgeLabels } from '../agreement/pairwiseItems';
+import { judgeLabels } from '../judgeLabels';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect } from './slices';
-import { ClusterTally } from './tally';
+import { ClusterTally } from '../clusterTally';
 
 export interface MtBenchScoreRow {
   readonly run: string;

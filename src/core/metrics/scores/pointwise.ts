@@ -8,11 +8,11 @@
 // detector's silence. They keep the judge's score and are counted in their own columns, so a reader sees how many
 // scores rest on an unverified language. Unparsable judge answers are left out of every figure and counted.
 import type { PointwiseScoreRow } from '../../store/scoreQueries';
-import { judgeLabels } from '../agreement/pairwiseItems';
+import { judgeLabels } from '../judgeLabels';
 import { ratio, total, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { responseOutcome, type LanguageOutcome } from '../../languages/effectiveLanguage';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, increment } from './tally';
+import { ClusterTally, increment } from '../clusterTally';
 
 /** How the responses behind one row's scores stand with respect to the language gate. */
 export interface GateCounts {

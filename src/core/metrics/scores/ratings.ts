@@ -7,7 +7,7 @@ import type { HumanRatingRow } from '../../store/scoreQueries';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { resolveRatings, scaleKey, type HumanRating, type HumanRatingSet } from '../ratings/humanRatings';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally } from './tally';
+import { ClusterTally } from '../clusterTally';
 
 export interface RatingDistributionRow {
   readonly slice: Slice;

@@ -5,7 +5,7 @@
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { pairVerdict, scoreFor, judgedInBothOrders, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally } from './tally';
+import { ClusterTally } from '../clusterTally';
 
 /** The baseline of each language: one system for all, or a pattern such as "mono-{lang}". */
 export interface BaselineRule {

@@ -12,7 +12,7 @@
 //   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
 //   both paths return bit-identical intervals; with fractional values they agree up to rounding.
 import { quantileOfSorted } from './quantile';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random } from '../../util/random';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;

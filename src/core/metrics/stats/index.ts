@@ -1,5 +1,5 @@
 // Public API of the pure statistics module: agreement, classification and bootstrap intervals.
-export { createRandom, splitMix64, Xoshiro128StarStar, type Random } from './random';
+export { createRandom, splitMix64, Xoshiro128StarStar, type Random } from '../../util/random';
 export { inferCategories, strictMajority, type Label, type MaybeLabel } from './categories';
 export { sumRange, trace } from './pairCounts';
 export {

@@ -1,4 +1,5 @@
 // A fresh database per test, and the real files of ../shared/data/real-layouts read where they lie.
+import { connectionOf } from '../../../../src/core/store/connection';
 import { join } from 'node:path';
 import { importFile, type ImportFileOptions, type ImportReport } from '../../../../src/core/import/importFile';
 import type { SqlParams } from '../../../../src/core/store/sqlite';
@@ -20,7 +21,7 @@ export async function layoutStore(): Promise<LayoutStore> {
     store,
     folder: folder.path,
     importing: (path, options) => importFile(store, path, options),
-    rows: <T>(sql: string, params: SqlParams = []) => store.db.all<T>(sql, params),
+    rows: <T>(sql: string, params: SqlParams = []) => connectionOf(store).all<T>(sql, params),
     async close() {
       await store.close();
       folder.remove();

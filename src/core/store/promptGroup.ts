@@ -1,10 +1,10 @@
-// The side-by-side grid's SQL: one prompt group with everything on it, and the per-language and per-group
-// counts of the runs explorer (items labelled by the current annotator, responses in a mismatched language).
-import { ASSIGNED_ONLY, assignedParams } from './assignments';
+// The side-by-side grid's SQL: one prompt group with everything on it, and the groups of a run to page through
+// (the runs explorer's counts are in explorerProgress.ts).
 import type { LanguageTag } from '../model/language';
 import type { PairVerdict, PresentationOrder } from '../model/records';
 import type { NamedLabel } from './annotation';
 import type { Store } from './store';
+import { connectionOf } from './connection';
 
 export interface GroupRef {
   readonly run: string;
@@ -88,36 +88,36 @@ const IN_GROUP = 'r.name = ? AND p.group_key = ? AND p.turn = ?';
 export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGroupData> {
   const params = [ref.run, ref.group, ref.turn];
   const [turns, systems, prompts, responses, pointwise, pairwise, labels, flags] = await Promise.all([
-    store.db.all<{ turn: number }>(`SELECT DISTINCT p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
+    connectionOf(store).all<{ turn: number }>(`SELECT DISTINCT p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
       WHERE r.name = ? AND p.group_key = ? ORDER BY p.turn`, [ref.run, ref.group]),
-    store.db.all<{ name: string }>('SELECT s.name FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ?', [ref.run]),
-    store.db.all<GroupPrompt>(`SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`, params),
-    store.db.all<GroupResponse>(`
+    connectionOf(store).all<{ name: string }>('SELECT s.name FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ?', [ref.run]),
+    connectionOf(store).all<GroupPrompt>(`SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`, params),
+    connectionOf(store).all<GroupResponse>(`
       SELECT p.lang, s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence,
              d.detector, d.parts AS detectionParts
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
       WHERE ${IN_GROUP} ORDER BY resp.seed`, params),
-    store.db.all<GroupPointwise>(`
+    connectionOf(store).all<GroupPointwise>(`
       SELECT p.lang, s.name AS system, pw.seed, j.name AS judge, pw.scale, pw.scale_min AS scaleMin,
              pw.scale_max AS scaleMax, pw.score, pw.reasoning, pw.raw
       FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
       WHERE ${IN_GROUP} ORDER BY j.name, pw.id`, params),
-    store.db.all<GroupPairwise>(`
+    connectionOf(store).all<GroupPairwise>(`
       SELECT p.lang, j.name AS judge, sa.name AS systemA, sb.name AS systemB, pj.presentation AS "order", pj.verdict,
              pj.reasoning, pj.raw
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN judges j ON j.id = pj.judge_id JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
       WHERE ${IN_GROUP} ORDER BY j.name, pj.id`, params),
-    store.db.all<GroupLabel>(`
+    connectionOf(store).all<GroupLabel>(`
       SELECT p.lang, l.kind, a.name AS annotator, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
              l.value, l.comment, l.criterion
       FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN annotators a ON a.id = l.annotator_id LEFT JOIN systems s ON s.id = l.system_id
       LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
       WHERE ${IN_GROUP} AND l.value IS NOT NULL ORDER BY a.name`, params),
-    store.db.all<GroupFlag>(`
+    connectionOf(store).all<GroupFlag>(`
       SELECT p.lang, s.name AS system, f.seed, a.name AS annotator
       FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = f.system_id JOIN annotators a ON a.id = f.annotator_id
@@ -137,75 +137,7 @@ export interface GroupEntry {
 
 /** Every (group, turn) of a run, optionally only those with a prompt in one language; sorted by the caller. */
 export function groupsOf(store: Store, run: string, lang?: string): Promise<GroupEntry[]> {
-  return store.db.all<GroupEntry>(`
+  return connectionOf(store).all<GroupEntry>(`
     SELECT DISTINCT p.group_key AS "group", p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
     WHERE r.name = ? ${lang === undefined ? '' : 'AND p.lang = ?'}`, lang === undefined ? [run] : [run, lang]);
-}
-
-/** The opening of each prompt of a run in one language, for the explorer's labels. */
-export function promptSnippets(store: Store, run: string, lang: string): Promise<{ group: string; turn: number; snippet: string | null }[]> {
-  return store.db.all(`
-    SELECT p.group_key AS "group", p.turn, substr(p.text, 1, 120) AS snippet FROM prompts p JOIN runs r ON r.id = p.run_id
-    WHERE r.name = ? AND p.lang = ?`, [run, lang]);
-}
-
-/** How many items of one kind exist and how many the annotator has labelled, per language and group. */
-export interface ProgressRow {
-  readonly lang: LanguageTag;
-  readonly group: string;
-  readonly total: number;
-  readonly labelled: number;
-}
-
-/**
- * Rating: one item per response. Pairwise: one item per pair of systems that answered a prompt (first sample).
- * Labelled counts the items that exist with a current label of the annotator (on any criterion).
- */
-export function progressOf(store: Store, run: string, annotator: string, task: 'rating' | 'pairwise'): Promise<ProgressRow[]> {
-  if (task === 'rating') {
-    return store.db.all<ProgressRow>(`
-      SELECT p.lang, p.group_key AS "group", count(DISTINCT resp.id) AS total,
-             count(DISTINCT CASE WHEN l.id IS NOT NULL THEN resp.id END) AS labelled
-      FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-      LEFT JOIN current_labels l ON l.prompt_id = resp.prompt_id AND l.kind = 'rating' AND l.system_id = resp.system_id
-        AND l.seed = resp.seed AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
-      WHERE r.name = ? ${ASSIGNED_ONLY} GROUP BY p.lang, p.group_key`, [annotator, run, ...assignedParams(annotator, task)]);
-  }
-  return store.db.all<ProgressRow>(`
-    WITH answered AS (
-      SELECT DISTINCT resp.prompt_id, resp.system_id FROM responses resp JOIN prompts p ON p.id = resp.prompt_id
-      JOIN runs r ON r.id = p.run_id WHERE r.name = ?),
-    pairs AS (
-      SELECT x.prompt_id, x.system_id AS a, y.system_id AS b FROM answered x JOIN answered y
-      ON y.prompt_id = x.prompt_id AND x.system_id < y.system_id)
-    SELECT p.lang, p.group_key AS "group", count(DISTINCT pairs.prompt_id || ':' || pairs.a || ':' || pairs.b) AS total,
-           count(DISTINCT CASE WHEN l.id IS NOT NULL THEN pairs.prompt_id || ':' || pairs.a || ':' || pairs.b END) AS labelled
-    FROM pairs JOIN prompts p ON p.id = pairs.prompt_id
-    LEFT JOIN current_labels l ON l.prompt_id = pairs.prompt_id AND l.kind = 'pairwise' AND l.system_a_id = pairs.a
-      AND l.system_b_id = pairs.b AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
-    WHERE 1 ${ASSIGNED_ONLY}
-    GROUP BY p.lang, p.group_key`, [run, annotator, ...assignedParams(annotator, task)]);
-}
-
-/** Responses per (prompt language, detected language) and group; the caller decides which pairs mismatch. */
-export interface DetectionCountRow {
-  readonly lang: LanguageTag;
-  readonly group: string;
-  readonly detected: LanguageTag;
-  readonly responses: number;
-}
-
-export function detectionCounts(store: Store, run: string): Promise<DetectionCountRow[]> {
-  return store.db.all<DetectionCountRow>(`
-    SELECT p.lang, p.group_key AS "group", d.lang AS detected, count(*) AS responses
-    FROM language_detections d JOIN responses resp ON resp.id = d.response_id JOIN prompts p ON p.id = resp.prompt_id
-    JOIN runs r ON r.id = p.run_id WHERE r.name = ? AND p.lang <> d.lang GROUP BY p.lang, p.group_key, d.lang`, [run]);
-}
-
-/** Responses some annotator currently flags as not in the prompt's language, per language and group. */
-export function flagCounts(store: Store, run: string): Promise<{ lang: LanguageTag; group: string; responses: number }[]> {
-  return store.db.all(`
-    SELECT p.lang, p.group_key AS "group", count(DISTINCT f.prompt_id || ':' || f.system_id || ':' || f.seed) AS responses
-    FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
-    WHERE r.name = ? AND f.flagged = 1 GROUP BY p.lang, p.group_key`, [run]);
 }

@@ -10,7 +10,7 @@
 import { strictMajority, type AlphaLevel } from '../stats';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { ClusterTally } from '../scores/tally';
+import { ClusterTally } from '../clusterTally';
 import { alphaLevels, multiRaterLayout, pairLayout, type Contribution } from './layouts';
 import type { AgreementScale, RatedUnit, RaterLabel } from './units';
 

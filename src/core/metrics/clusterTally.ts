@@ -1,8 +1,12 @@
 // Per-prompt-group sums behind every score: each figure is a function of a few sums, and summing them per prompt
 // group first is what lets the bootstrap resample whole groups (all languages, seeds and pairs of a prompt move
 // together) in O(groups) per resample.
-import { itemCluster } from '../agreement/pairwiseItems';
-import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from '../estimate';
+import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from './estimate';
+
+/** Prompt groups are what the bootstrap resamples: all languages and pairs of one prompt move together. */
+export function itemCluster(item: { run: string; group: string }): string {
+  return `${item.run}\u0000${item.group}`;
+}
 
 export class ClusterTally {
   private readonly clusters = new Map<string, Float64Array>();

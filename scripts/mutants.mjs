@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Mutation check: applies each mutation below on its own (a small, meaningful change to the code), runs the unit
+// tests that should catch it, and reports the mutations that left those tests green ("survivors"). Exits 1 if any
+// survives or if a mutation no longer applies (its search text is gone: update the list with the code).
+// `npm run mutants` (slow: one mocha run per mutation). `npm run mutants -- raterKappa` runs the matching ones only.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** file, the exact text to change (once in the file), its replacement, the tests that must catch it, and why. */
+const MUTATIONS = [
+  {
+    name: 'raterKappa: a pair sharing exactly --min-items items is dropped',
+    file: 'src/core/metrics/agreement/raterKappa.ts',
+    search: '>= options.minItems',
+    replace: '> options.minItems',
+    tests: ['test/unit/scores/agreementReference.test.ts'],
+  },
+  {
+    name: 'fields: a fractional whole number accepted',
+    file: 'src/core/import/fields.ts',
+    search: 'if (Number.isSafeInteger(n)) return n;',
+    replace: 'if (Number.isFinite(n)) return n;',
+    tests: ['test/unit/import/fieldValues.test.ts'],
+  },
+  {
+    name: 'canonical: a fractional turn accepted',
+    file: 'src/core/import/formats/canonical.ts',
+    search: "turn: f.optionalInteger(row, 'turn', 1),",
+    replace: "turn: f.has(row, 'turn') ? f.number(row, 'turn') : 1,",
+    tests: ['test/unit/import/fieldValues.test.ts'],
+  },
+  {
+    name: 'canonical: a fractional seed accepted',
+    file: 'src/core/import/formats/canonical.ts',
+    search: "return f.optionalInteger(row, 'seed', 0);",
+    replace: "return f.has(row, 'seed') ? f.number(row, 'seed') : 0;",
+    tests: ['test/unit/import/fieldValues.test.ts'],
+  },
+  {
+    name: "canonical: a score above its scale's maximum accepted",
+    file: 'src/core/import/formats/canonical.ts',
+    search: '(score < scale.min || score > scale.max)',
+    replace: '(score < scale.min)',
+    tests: ['test/unit/import/fieldValues.test.ts'],
+  },
+  {
+    name: 'fields: Unix seconds read as milliseconds in labelled_at',
+    file: 'src/core/import/fields.ts',
+    search: '(v < 1e12 ? v * 1000 : v)',
+    replace: '(v)',
+    tests: ['test/unit/import/fieldValues.test.ts'],
+  },
+  {
+    name: 'blindOrder: the study-wide blind seed ignored',
+    file: 'src/core/annotation/blindOrder.ts',
+    search: "configuredSeed.trim() === '' ?",
+    replace: 'true ?',
+    tests: ['test/unit/annotation/queue.test.ts'],
+  },
+  {
+    name: 'blindOrder: an off-by-one in the shuffle that always swaps',
+    file: 'src/core/annotation/blindOrder.ts',
+    search: 'random.nextInt(i + 1)',
+    replace: 'random.nextInt(i)',
+    tests: ['test/unit/annotation/queue.test.ts'],
+  },
+  {
+    name: "queue: the annotator's language order ignored",
+    file: 'src/core/annotation/queue.ts',
+    search: 'return i === -1 ? languages.length : i;',
+    replace: 'return 0;',
+    tests: ['test/unit/annotation/queue.test.ts'],
+  },
+  {
+    name: 'parse: a digit-string score read one too low',
+    file: 'src/core/judge/parse.ts',
+    search: "/^\\s*-?\\d+(\\.\\d+)?\\s*$/.test(v) ? Number(v) : v",
+    replace: "/^\\s*-?\\d+(\\.\\d+)?\\s*$/.test(v) ? Number(v) - 1 : v",
+    tests: ['test/unit/judge/parse.test.ts'],
+  },
+  {
+    name: 'dashboard: "below humans" on point estimates instead of non-overlapping intervals',
+    file: 'src/core/metrics/audit/dashboard.ts',
+    search: '&& judge.upper < humans.lower;',
+    replace: '&& judge.value < humans.value;',
+    tests: ['test/unit/audit/belowHumans.test.ts'],
+  },
+  {
+    name: 'pairwiseItems: a BA verdict taken as AB in the reference order',
+    file: 'src/core/metrics/agreement/pairwiseItems.ts',
+    search: "(item.reference === 'BA' ? flipVerdict(verdict) : verdict)",
+    replace: '(verdict)',
+    tests: ['test/unit/scores/agreementReference.test.ts'],
+  },
+  {
+    name: 'pairwiseItems: the reference order of an item always AB',
+    file: 'src/core/metrics/agreement/pairwiseItems.ts',
+    search: "if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = row.order;\n  }\n  for",
+    replace: "if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = 'AB';\n  }\n  for",
+    tests: ['test/unit/scores/agreementReference.test.ts'],
+  },
+  {
+    name: 'iso639: a franc code with an ISO 639-1 code tagged with its 639-3 code',
+    file: 'src/core/langid/iso639.ts',
+    search: "ton: 'to', ",
+    replace: '',
+    tests: ['test/unit/langid/tables.test.ts'],
+  },
+  {
+    name: 'sources: a score table missing from langlens export',
+    file: 'src/core/report/sources.ts',
+    search: '...SCORE_SOURCES,',
+    replace: '...SCORE_SOURCES.slice(1),',
+    tests: ['test/unit/scores/handChecked.test.ts'],
+  },
+  {
+    name: 'latest: the earliest label wins',
+    file: 'src/core/store/latest.ts',
+    search: '`${alias}.labelled_at DESC, ${alias}.id DESC`',
+    replace: '`${alias}.labelled_at ASC, ${alias}.id DESC`',
+    tests: ['test/unit/labels/latest.test.ts'],
+  },
+  {
+    name: 'lint: a folder cycle through metrics as one folder not seen',
+    file: 'scripts/eslint/folderCycles.mjs',
+    search: 'for (const level of [0, 1])',
+    replace: 'for (const level of [1])',
+    tests: ['test/unit/lint/architecture.test.ts'],
+  },
+  {
+    name: 'lint: SQL in a template string outside the store allowed',
+    file: 'eslint.config.mjs',
+    search: "{ selector: `TemplateElement[value.raw=${SQL}]`",
+    replace: "{ selector: `TemplateElement[value.raw=/^NEVER$/]`",
+    tests: ['test/unit/lint/architecture.test.ts'],
+  },
+  {
+    name: "lint: a webview importing another panel's code allowed",
+    file: 'eslint.config.mjs',
+    search: "regex: '^\\\\.\\\\./(?!shared/|",
+    replace: "regex: '^NEVER(?!shared/|",
+    tests: ['test/unit/lint/architecture.test.ts'],
+  },
+  {
+    name: 'test support: a missing ../shared/data skipped under CI=true',
+    file: 'test/support/paths.ts',
+    search: "if (process.env.CI === 'true') throw",
+    replace: "if (process.env.CI === 'no') throw",
+    tests: ['test/unit/acceptance/sharedData.test.ts'],
+  },
+];
+
+function runTests(tests) {
+  const mocha = join(ROOT, 'node_modules/.bin/mocha');
+  const args = ['--no-config', '--node-option', 'import=tsx', '--timeout', '60000', '--reporter', 'dot', ...tests];
+  return spawnSync(mocha, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: process.env.CI ?? '' } });
+}
+
+const filter = process.argv[2];
+const chosen = MUTATIONS.filter((m) => !filter || m.name.includes(filter) || m.file.includes(filter));
+const survivors = [];
+const stale = [];
+let restore;
+process.on('SIGINT', () => {
+  restore?.();
+  process.exit(130);
+});
+
+for (const mutation of chosen) {
+  const path = join(ROOT, mutation.file);
+  if (!existsSync(path)) {
+    stale.push(mutation);
+    console.log(`STALE     ${mutation.name}: ${mutation.file} is gone`);
+    continue;
+  }
+  const original = readFileSync(path, 'utf8');
+  const at = original.indexOf(mutation.search);
+  if (at === -1 || original.indexOf(mutation.search, at + 1) !== -1) {
+    stale.push(mutation);
+    console.log(`STALE     ${mutation.name}: the search text is ${at === -1 ? 'not' : 'more than once'} in ${mutation.file}`);
+    continue;
+  }
+  restore = () => writeFileSync(path, original);
+  writeFileSync(path, original.slice(0, at) + mutation.replace + original.slice(at + mutation.search.length));
+  let result;
+  try {
+    result = runTests(mutation.tests);
+  } finally {
+    restore();
+    restore = undefined;
+  }
+  if (result.status === 0) {
+    survivors.push(mutation);
+    console.log(`SURVIVED  ${mutation.name} (${mutation.tests.join(', ')} stayed green)`);
+  } else {
+    const failing = /(\d+) failing/.exec(result.stdout)?.[1];
+    console.log(`killed    ${mutation.name}${failing ? ` (${failing} failing)` : ` (mocha exited ${result.status})`}`);
+  }
+}
+
+// The unmutated tests must pass, or every "kill" above means nothing.
+const baseline = runTests([...new Set(chosen.flatMap((m) => m.tests))]);
+if (baseline.status !== 0) console.log(`BASELINE  the tests fail without any mutation:\n${baseline.stdout}${baseline.stderr}`);
+console.log(`\n${chosen.length} mutation(s): ${chosen.length - survivors.length - stale.length} killed, ${survivors.length} survived, ${stale.length} stale`);
+process.exit(survivors.length > 0 || stale.length > 0 || baseline.status !== 0 ? 1 : 0);
