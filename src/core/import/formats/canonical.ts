@@ -65,10 +65,8 @@ class CanonicalConverter implements RowConverter {
         }];
       case 'pointwise-judgment': {
         const scale = scaleOf(row);
+        // A score outside its scale is refused for every layout by checkScale (import/scales.ts).
         const score = f.has(row, 'score') ? f.number(row, 'score') : null;
-        if (score !== null && (score < scale.min || score > scale.max)) {
-          throw new FieldError('score', `${score} is outside the scale ${scale.name} (${scale.min} to ${scale.max})`);
-        }
         return [{
           kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), judge: f.id(row, 'judge'), ...criterionOf(row), scale, score,
           ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }), source,
