@@ -18,6 +18,7 @@ require_system_packages
 ensure_code_server
 log "code-server ready ($(( $(date +%s) - T0 )) s)"
 
+mkdir -p "$CACHE/logs"
 VSIX="$CACHE/langlens-e2e.vsix"
 npm run --silent package -- --out "$VSIX" >"$CACHE/logs/package.log" 2>&1 || { cat "$CACHE/logs/package.log" >&2; exit 1; }
 log "packaged $(du -h "$VSIX" | cut -f1) .vsix"
