@@ -584,6 +584,7 @@ async function runJudgeAgainstLocalServer(page: Page, shots: Shots): Promise<voi
     await page.locator('.notifications-toasts', { hasText: 'judge e2e-local: 72 of 72 answered' }).waitFor({ timeout: 30_000 });
     await shots.take('run-judge-done');
     log('run judge: confirmed and answered');
+    await runCommand(page, 'Notifications: Clear All Notifications'); // not over the charts' screenshots
   } finally {
     await server.close();
   }
