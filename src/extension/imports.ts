@@ -78,7 +78,7 @@ async function importWithProgress(database: Database, log: vscode.LogOutputChann
 
 async function importOne(store: Awaited<ReturnType<Database['store']>>, file: string, inFolder: boolean, outcome: Outcome, log: vscode.LogOutputChannel) {
   try {
-    const result = await importFile(store, file, { onReplace: 'refuse' })
+    const result = await importFile(store, file)
       .catch(async (err: unknown) => (err instanceof ReplacementRefused && await askToReplace(file, err) ? importFile(store, file, { onReplace: 'replace' }) : Promise.reject(err)));
     outcome.imported.push(result);
     log.info(`imported ${file} (${result.format}): ${result.rows} rows`);

@@ -90,7 +90,7 @@ options:
             ...(v.format !== undefined ? { format: String(v.format) } : {}),
             ...(v['pairs-from'] !== undefined ? { pairsFrom: String(v['pairs-from']) } : {}),
             ...(name ? { sourceName: name } : {}),
-            strict: v.strict === true, lastWins: v['last-wins'] === true, onReplace: v.replace === true ? 'replace' : 'refuse',
+            strict: v.strict === true, lastWins: v['last-wins'] === true, ...(v.replace === true ? { onReplace: 'replace' as const } : {}),
             onProgress: (f) => bar.update(f),
           });
           bar.done();

@@ -29,9 +29,8 @@ export interface ImportFileOptions extends ImportOptions {
   /** Fields the layout does not read refuse the file (by default they are a note). */
   readonly strict?: boolean;
   /**
-   * Stored prompts, responses and verdicts that came from another file: 'refuse' lists them and imports nothing
-   * (what the CLI and the editor do unless asked with --replace); 'replace' (the default of this function, for
-   * callers that manage their own files) replaces them with a note.
+   * Stored prompts, responses and verdicts that came from another file: 'refuse' (the default) lists them and
+   * imports nothing; 'replace' (--replace, or the editor after asking) replaces them with a note.
    */
   readonly onReplace?: 'refuse' | 'replace';
   /** Records repeated with different content keep the last one, with a note (by default the file is refused). */
@@ -136,7 +135,7 @@ export async function importFile(store: Store | undefined, path: string, options
     if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
     if (writer) {
       await writer.flushAll();
-      checkReplacements(await writer.replacements(), name, options.onReplace !== 'refuse', notes);
+      checkReplacements(await writer.replacements(), name, options.onReplace === 'replace', notes);
     }
     const written = writer ? await writer.commit() : undefined;
     options.onProgress?.(1);

@@ -68,9 +68,11 @@ describe('importFile', () => {
     assert.deepEqual(row, { path, line: 2 });
   });
 
-  it('updates a response whose text changed, and says so', async () => {
+  it('refuses by default to change a response stored from another file; with --replace updates it, and says so', async () => {
     await importFile(store, file('a.jsonl', jsonl([response('s1', 'Hola')])));
-    const report = await importFile(store, file('b.jsonl', jsonl([response('s1', 'Hola, ¿qué tal?')])));
+    await assert.rejects(importFile(store, file('b.jsonl', jsonl([response('s1', 'Hola, ¿qué tal?')]))), /would replace 1 stored record\(s\)/);
+    assert.equal((await connectionOf(store).get<{ text: string }>('SELECT text FROM responses'))!.text, 'Hola');
+    const report = await importFile(store, file('b.jsonl', jsonl([response('s1', 'Hola, ¿qué tal?')])), { onReplace: 'replace' });
     assert.equal(report.written!.responses, 1);
     const row = await connectionOf(store).get<{ text: string }>('SELECT text FROM responses');
     assert.equal(row!.text, 'Hola, ¿qué tal?');

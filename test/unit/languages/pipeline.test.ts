@@ -59,7 +59,7 @@ describe('language identification pipeline', () => {
 
   it('detects a response again after its text changed, and only that one', async () => {
     await detectResponseLanguages(test.store);
-    await test.importRecords('changed', [response('es', 'english', TEXTS.es)]);
+    await test.importRecords('changed', [response('es', 'english', TEXTS.es)], { onReplace: 'replace' });
     assert.equal((await languageOf('es', 'english')).outcome, 'not-detected', 'the changed text lost its detection');
     const [report] = await detectResponseLanguages(test.store);
     assert.equal(report!.detected, 1);

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFile } from '../../../src/core/import/importFile';
+import { importFile, type ImportFileOptions } from '../../../src/core/import/importFile';
 import type { Estimate } from '../../../src/core/metrics/estimate';
 import { Store } from '../../../src/core/store/store';
 import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
@@ -15,7 +15,7 @@ export interface TestStore {
   readonly store: Store;
   readonly folder: string;
   /** Writes records as a JSONL file in the folder and imports it. */
-  importRecords(name: string, records: readonly Record<string, unknown>[]): Promise<void>;
+  importRecords(name: string, records: readonly Record<string, unknown>[], options?: ImportFileOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,10 +25,10 @@ export async function openTestStore(): Promise<TestStore> {
   return {
     store,
     folder: folder.path,
-    async importRecords(name, records) {
+    async importRecords(name, records, options) {
       const file = join(folder.path, `${name}.jsonl`);
       writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      await importFile(store, file);
+      await importFile(store, file, options);
     },
     async close() {
       await store.close();
