@@ -106,10 +106,12 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       const invalidAs = verdictPolicy(o, 'lc-winrate');
       const baseline = parseBaseline(o.baseline);
       // The baseline's own responses are needed whatever --system names: the systems narrow the rows only.
+      // --system patterns resolved to names, as every other table does.
+      const chosen = o.systems ? (await selectionOf(store, o)).systems : undefined;
       const { systems: _systems, ...allSystems } = o;
       const { pairs } = await pairwise(store, allSystems);
       const rows = lengthControlledRows(pairs, await lengths(store, allSystems), {
-        baseline, invalidAs, ...(o.systems ? { systems: o.systems } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
+        baseline, invalidAs, ...(chosen ? { systems: [...chosen] } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
       });
       return lengthControlledTable(rows, baseline.spec, invalidAs, o.intervals);
     },

@@ -168,6 +168,12 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     }
   });
 
+  it('lc-winrate: --system takes patterns, as every table does', async () => {
+    const table = await build('lc-winrate', { baseline: 'base', systems: ['m*'] });
+    assert.deepEqual([...new Set(table.rows.map((r) => r.system))].sort(), ['mono', 'multi']);
+    assert.equal(table.rows.length, reference.lcWinrate.filter((r) => r.system !== 'verbose').length);
+  });
+
   it('bradley-terry: Chatbot Arena Elo ratings per language, from each judge and from the human votes (statsmodels GLM)', async () => {
     const table = await build('bradley-terry');
     assert.equal(table.rows.length, reference.bradleyTerry.length);
