@@ -6,31 +6,51 @@ import { noFolderCycle } from './scripts/eslint/folderCycles.mjs';
 
 /** no-restricted-imports (the TypeScript version, so that type-only imports can be allowed) with these patterns. */
 const restrict = (patterns, allowTypeImports = false) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports })) }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((p) => ({ ...p, allowTypeImports })) },
+  ],
 });
 
 // "Only src/core/store writes SQL": no SQL statement in a string outside it.
-const SQL = '/\\b(SELECT\\s[\\s\\S]*\\bFROM|INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE\\s+\\w+\\s+SET|DELETE\\s+FROM|CREATE\\s+(TABLE|INDEX|VIEW))\\b/';
+const SQL =
+  '/\\b(SELECT\\s[\\s\\S]*\\bFROM|INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE\\s+\\w+\\s+SET|DELETE\\s+FROM|CREATE\\s+(TABLE|INDEX|VIEW))\\b/';
 const NO_SQL = {
-  'no-restricted-syntax': ['error',
+  'no-restricted-syntax': [
+    'error',
     { selector: `Literal[value=${SQL}]`, message: 'SQL belongs in src/core/store (docs/architecture.md).' },
     { selector: `TemplateElement[value.raw=${SQL}]`, message: 'SQL belongs in src/core/store (docs/architecture.md).' },
   ],
 };
-const SQLITE = { group: ['sqlite3', '**/store/sqlite', '**/store/connection', '**/store/migrations', '**/store/migrations/*'], message: 'Only src/core/store touches SQLite (docs/architecture.md).' };
+const SQLITE = {
+  group: ['sqlite3', '**/store/sqlite', '**/store/connection', '**/store/migrations', '**/store/migrations/*'],
+  message: 'Only src/core/store touches SQLite (docs/architecture.md).',
+};
 
 // "Nothing in src/core imports vscode", nor the faces built on the core (CLI, extension, webviews).
 const CORE_FACES = [
   { group: ['vscode'], message: 'src/core never imports vscode (docs/architecture.md).' },
-  { regex: '(^|/)(extension|cli)(/|$)', message: 'src/core never imports src/extension or src/cli (docs/architecture.md).' },
+  {
+    regex: '(^|/)(extension|cli)(/|$)',
+    message: 'src/core never imports src/extension or src/cli (docs/architecture.md).',
+  },
   { regex: '(^|/)webview(/|$)', message: 'src/core never imports the webviews (docs/architecture.md).' },
 ];
 
 // "Webviews import only the protocol": what runs in the browser imports no vscode, core, extension or CLI module.
 const BROWSER = [
-  { group: ['vscode'], message: 'Webviews and the protocol run in the browser: no vscode import (docs/architecture.md).' },
-  { regex: '(^|/)src/(?!shared/)', message: 'Webviews import only the protocol (src/shared) and their own folders (docs/architecture.md).' },
-  { regex: '(^|/)(core|extension|cli)(/|$)', message: 'Webviews and the protocol import no core, extension or CLI module (docs/architecture.md).' },
+  {
+    group: ['vscode'],
+    message: 'Webviews and the protocol run in the browser: no vscode import (docs/architecture.md).',
+  },
+  {
+    regex: '(^|/)src/(?!shared/)',
+    message: 'Webviews import only the protocol (src/shared) and their own folders (docs/architecture.md).',
+  },
+  {
+    regex: '(^|/)(core|extension|cli)(/|$)',
+    message: 'Webviews and the protocol import no core, extension or CLI module (docs/architecture.md).',
+  },
 ];
 
 export default tseslint.config(
@@ -48,7 +68,10 @@ export default tseslint.config(
     rules: {
       // The code base's own conventions, where the recommended set disagrees with them.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Control characters are matched on purpose (NUL in CSV cells, ANSI escapes in terminal output).
       'no-control-regex': 'off',
     },
@@ -82,10 +105,16 @@ export default tseslint.config(
     files: ['src/extension/**/*.ts'],
     rules: {
       ...NO_SQL,
-      ...restrict([
-        SQLITE,
-        { regex: '(^|/)core/metrics/(stats|scores|chanceCorrected)(/|$)', message: 'No figure is computed in src/extension: use the core (docs/architecture.md).' },
-      ], true),
+      ...restrict(
+        [
+          SQLITE,
+          {
+            regex: '(^|/)core/metrics/(stats|scores|chanceCorrected)(/|$)',
+            message: 'No figure is computed in src/extension: use the core (docs/architecture.md).',
+          },
+        ],
+        true,
+      ),
     },
   },
   {
@@ -103,7 +132,11 @@ export default tseslint.config(
       ...NO_SQL,
       ...restrict([
         ...BROWSER,
-        { regex: '^\\.\\./(?!shared/|\\.\\./src/shared/)', message: "A panel's webview imports its own folder and webview/shared, not another panel (docs/architecture.md)." },
+        {
+          regex: '^\\.\\./(?!shared/|\\.\\./src/shared/)',
+          message:
+            "A panel's webview imports its own folder and webview/shared, not another panel (docs/architecture.md).",
+        },
         SQLITE,
       ]),
     },

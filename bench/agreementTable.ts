@@ -83,8 +83,10 @@ function fullTable(data: BenchData) {
   const units = pairwiseUnits(items, 'exclude');
   const chance = chanceCorrectedAgreement(units.units, units.scale, { by, minItems: MIN_ITEMS, intervals: INTERVALS });
   const tables = [
-    agreementTable(agreement, by, INTERVALS), raterKappaTable(kappa, by, MIN_ITEMS, INTERVALS),
-    majorityTable(majority, by, 'exclude', INTERVALS), chanceCorrectedTable('chance-pairwise', chance, units, by, MIN_ITEMS, INTERVALS),
+    agreementTable(agreement, by, INTERVALS),
+    raterKappaTable(kappa, by, MIN_ITEMS, INTERVALS),
+    majorityTable(majority, by, 'exclude', INTERVALS),
+    chanceCorrectedTable('chance-pairwise', chance, units, by, MIN_ITEMS, INTERVALS),
   ];
   return { agreement, kappa, majority, chance, tables };
 }
@@ -94,20 +96,32 @@ function figuresOf(result: ReturnType<typeof fullTable>): Map<string, Estimate> 
   const out = new Map<string, Estimate>();
   for (const r of result.agreement) {
     const kind = r.kind === 'judge-human' ? 'jh' : 'hh';
-    out.set(`${r.group.lang}|${kind}|withTie`, r.withTie).set(`${r.group.lang}|${kind}|withoutTie`, r.withoutTie).set(`${r.group.lang}|${kind}|lima`, r.lima);
+    out
+      .set(`${r.group.lang}|${kind}|withTie`, r.withTie)
+      .set(`${r.group.lang}|${kind}|withoutTie`, r.withoutTie)
+      .set(`${r.group.lang}|${kind}|lima`, r.lima);
   }
   for (const r of result.kappa.rows) {
     const [a, b] = [r.raterA, r.raterB].sort((x, y) => (x < y ? -1 : 1));
-    out.set(`${r.group.lang}|kappa|${a}|${b}|kappa`, r.kappa).set(`${r.group.lang}|kappa|${a}|${b}|agreement`, r.agreement);
+    out
+      .set(`${r.group.lang}|kappa|${a}|${b}|kappa`, r.kappa)
+      .set(`${r.group.lang}|kappa|${a}|${b}|agreement`, r.agreement);
   }
   for (const r of result.majority) {
     const lang = r.group.lang;
-    out.set(`${lang}|majority|accuracy`, r.accuracy).set(`${lang}|majority|precision`, r.macroPrecision)
-      .set(`${lang}|majority|recall`, r.macroRecall).set(`${lang}|majority|f1`, r.macroF1).set(`${lang}|majority|kappa`, r.kappa);
+    out
+      .set(`${lang}|majority|accuracy`, r.accuracy)
+      .set(`${lang}|majority|precision`, r.macroPrecision)
+      .set(`${lang}|majority|recall`, r.macroRecall)
+      .set(`${lang}|majority|f1`, r.macroF1)
+      .set(`${lang}|majority|kappa`, r.kappa);
   }
   for (const r of result.chance.rows) {
     const key = `${r.group.lang}|cc|${r.comparison}`;
-    out.set(`${key}|agreement`, r.agreement).set(`${key}|fleiss`, r.fleiss).set(`${key}|alpha_nominal`, r.alpha.nominal!);
+    out
+      .set(`${key}|agreement`, r.agreement)
+      .set(`${key}|fleiss`, r.fleiss)
+      .set(`${key}|alpha_nominal`, r.alpha.nominal!);
     if (Number.isFinite(r.cohen.value)) out.set(`${key}|cohen`, r.cohen);
   }
   return out;
@@ -130,9 +144,11 @@ function runReference(data: BenchData): Reference {
     const file = join(folder, 'labels.json');
     writeFileSync(file, JSON.stringify({ seed: INTERVALS.seed, items: data.items }));
     const run = spawnSync(PYTHON, [join(__dirname, 'reference', 'agreement_table.py'), file, String(ROUNDS)], {
-      encoding: 'utf8', maxBuffer: 64 << 20,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
     });
-    if (run.status !== 0) throw new Error(`the Python reference failed (${PYTHON} with numpy, sklearn, statsmodels):\n${run.stderr}`);
+    if (run.status !== 0)
+      throw new Error(`the Python reference failed (${PYTHON} with numpy, sklearn, statsmodels):\n${run.stderr}`);
     return JSON.parse(run.stdout) as Reference;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -150,15 +166,19 @@ function compare(ours: Map<string, Estimate>, reference: Reference) {
     const estimate = ours.get(key)!;
     const ref = reference.figures[key]!;
     if (ref.value !== null) value = Math.max(value, Math.abs(estimate.value - ref.value));
-    if (ref.interval[0] !== null && estimate.lower !== undefined) bounds.push(Math.abs(estimate.lower - ref.interval[0]));
-    if (ref.interval[1] !== null && estimate.upper !== undefined) bounds.push(Math.abs(estimate.upper - ref.interval[1]));
+    if (ref.interval[0] !== null && estimate.lower !== undefined)
+      bounds.push(Math.abs(estimate.lower - ref.interval[0]));
+    if (ref.interval[1] !== null && estimate.upper !== undefined)
+      bounds.push(Math.abs(estimate.upper - ref.interval[1]));
   }
   return { figures: keys.length - missing.length, missing, extra, value, bounds };
 }
 
 export async function benchAgreementTable(): Promise<void> {
   const data = generateLabels();
-  console.log(`\n## Agreement table: ${data.humanRows.length.toLocaleString('en')} human labels (${LANGUAGES.length} languages × ${GROUPS} prompt groups × ${PAIRS_PER_PROMPT} pairs, 2 of ${ANNOTATORS_PER_LANGUAGE} annotators each), ${data.judgeRows.length.toLocaleString('en')} judge verdicts, ${INTERVALS.resamples} resamples`);
+  console.log(
+    `\n## Agreement table: ${data.humanRows.length.toLocaleString('en')} human labels (${LANGUAGES.length} languages × ${GROUPS} prompt groups × ${PAIRS_PER_PROMPT} pairs, 2 of ${ANNOTATORS_PER_LANGUAGE} annotators each), ${data.judgeRows.length.toLocaleString('en')} judge verdicts, ${INTERVALS.resamples} resamples`,
+  );
   fullTable(data); // warm-up: the first run compiles
   const seconds: number[] = [];
   const cpuSeconds: number[] = [];
@@ -175,23 +195,39 @@ export async function benchAgreementTable(): Promise<void> {
   const figures = figuresOf(result);
   const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   const rows = result.tables.reduce((n, t) => n + t.rows.length, 0);
-  console.log(`LangLens:          ${ours.toFixed(3)} s (CPU ${median(cpuSeconds).toFixed(3)} s, best ${Math.min(...seconds).toFixed(3)} s) for ${result.tables.length} tables, ${rows} rows, ${figures.size} figures with intervals, median of ${ROUNDS}   (target < 1 s: ${verdict(ours < 1)})`);
+  console.log(
+    `LangLens:          ${ours.toFixed(3)} s (CPU ${median(cpuSeconds).toFixed(3)} s, best ${Math.min(...seconds).toFixed(3)} s) for ${result.tables.length} tables, ${rows} rows, ${figures.size} figures with intervals, median of ${ROUNDS}   (target < 1 s: ${verdict(ours < 1)})`,
+  );
   let reference: Reference;
   try {
     reference = runReference(data);
   } catch (err) {
     // The reference needs Debian's scientific Python; without it the figure above still stands on its own.
-    console.log(`Python reference:  not run: ${(err as Error).message.split('\n')[0]} (apt-get install python3-numpy python3-sklearn python3-statsmodels)`);
+    console.log(
+      `Python reference:  not run: ${(err as Error).message.split('\n')[0]} (apt-get install python3-numpy python3-sklearn python3-statsmodels)`,
+    );
     return;
   }
   const diff = compare(figures, reference);
-  console.log(`Python reference:  ${reference.seconds.toFixed(3)} s (CPU ${reference.cpuSeconds.toFixed(3)} s) for the same ${diff.figures} figures (numpy/sklearn/statsmodels, ${PYTHON}, median of ${ROUNDS})`);
-  console.log(`ratio:             ${(ours / reference.seconds).toFixed(2)} (LangLens / Python, wall; CPU ${(median(cpuSeconds) / reference.cpuSeconds).toFixed(2)}; below 1 is faster)`);
-  if (availableParallelism() < 4) console.log(`(${availableParallelism()} cores here: other processes inflate wall times; the CPU times are steadier)`);
-  console.log(`point estimates:   largest difference ${diff.value.toExponential(1)} over ${diff.figures} figures   (${verdict(diff.value < 1e-9 && diff.missing.length === 0)})`);
+  console.log(
+    `Python reference:  ${reference.seconds.toFixed(3)} s (CPU ${reference.cpuSeconds.toFixed(3)} s) for the same ${diff.figures} figures (numpy/sklearn/statsmodels, ${PYTHON}, median of ${ROUNDS})`,
+  );
+  console.log(
+    `ratio:             ${(ours / reference.seconds).toFixed(2)} (LangLens / Python, wall; CPU ${(median(cpuSeconds) / reference.cpuSeconds).toFixed(2)}; below 1 is faster)`,
+  );
+  if (availableParallelism() < 4)
+    console.log(
+      `(${availableParallelism()} cores here: other processes inflate wall times; the CPU times are steadier)`,
+    );
+  console.log(
+    `point estimates:   largest difference ${diff.value.toExponential(1)} over ${diff.figures} figures   (${verdict(diff.value < 1e-9 && diff.missing.length === 0)})`,
+  );
   const sortedBounds = [...diff.bounds].sort((a, b) => a - b);
-  console.log(`interval bounds:   median difference ${median(sortedBounds).toFixed(4)}, largest ${(sortedBounds.at(-1) ?? 0).toFixed(4)} (different random draws: Monte Carlo error only)`);
-  if (diff.missing.length || diff.extra.length) console.log(`not compared: ${[...diff.missing, ...diff.extra].slice(0, 10).join(', ')}`);
+  console.log(
+    `interval bounds:   median difference ${median(sortedBounds).toFixed(4)}, largest ${(sortedBounds.at(-1) ?? 0).toFixed(4)} (different random draws: Monte Carlo error only)`,
+  );
+  if (diff.missing.length || diff.extra.length)
+    console.log(`not compared: ${[...diff.missing, ...diff.extra].slice(0, 10).join(', ')}`);
 }
 
 if (require.main === module) {

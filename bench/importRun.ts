@@ -5,7 +5,14 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
-export const SCALE = { languages: 12, prompts: 617, systems: 12, responseChars: 1500, labelledPrompts: 50, annotators: 2 };
+export const SCALE = {
+  languages: 12,
+  prompts: 617,
+  systems: 12,
+  responseChars: 1500,
+  labelledPrompts: 50,
+  annotators: 2,
+};
 const LANGUAGES = ['en', 'es', 'fr', 'de', 'ru', 'he', 'ar', 'zh', 'ja', 'hi', 'fi', 'sw'];
 
 const WORDS: Record<string, string[]> = {
@@ -46,7 +53,12 @@ export async function generateRun(folder: string): Promise<GeneratedRun> {
   const systems = Array.from({ length: SCALE.systems }, (_, i) => (i === 0 ? 'baseline' : `system-${i}`));
   const languages = LANGUAGES.slice(0, SCALE.languages);
   const files = ['prompts.jsonl', 'responses.jsonl', 'judgments.jsonl', 'labels.jsonl'].map((f) => join(folder, f));
-  const [prompts, responses, judgments, labels] = files.map((f) => createWriteStream(f)) as [WriteStream, WriteStream, WriteStream, WriteStream];
+  const [prompts, responses, judgments, labels] = files.map((f) => createWriteStream(f)) as [
+    WriteStream,
+    WriteStream,
+    WriteStream,
+    WriteStream,
+  ];
   let rows = 0;
   let bytes = 0;
   const emit = async (stream: WriteStream, record: object) => {
@@ -60,14 +72,29 @@ export async function generateRun(folder: string): Promise<GeneratedRun> {
       const group = `p${p}`;
       await emit(prompts, { kind: 'prompt', run: 'bench', group, lang, text: text(lang, 120, p) });
       for (const [s, system] of systems.entries()) {
-        await emit(responses, { kind: 'response', run: 'bench', group, lang, system, text: text(lang, SCALE.responseChars, p * 31 + s) });
+        await emit(responses, {
+          kind: 'response',
+          run: 'bench',
+          group,
+          lang,
+          system,
+          text: text(lang, SCALE.responseChars, p * 31 + s),
+        });
       }
       for (const system of systems.slice(1)) {
         for (const order of ['AB', 'BA']) {
-          const verdict = (p + system.length + order.length) % 3 === 0 ? 'tie' : (p % 2 ? 'A' : 'B');
+          const verdict = (p + system.length + order.length) % 3 === 0 ? 'tie' : p % 2 ? 'A' : 'B';
           await emit(judgments, {
-            kind: 'pairwise-judgment', run: 'bench', group, lang, judge: 'gpt-judge', system_a: system, system_b: 'baseline', order,
-            verdict, raw: `After comparing both answers, the better one is ${verdict}.`,
+            kind: 'pairwise-judgment',
+            run: 'bench',
+            group,
+            lang,
+            judge: 'gpt-judge',
+            system_a: system,
+            system_b: 'baseline',
+            order,
+            verdict,
+            raw: `After comparing both answers, the better one is ${verdict}.`,
           });
         }
       }
@@ -75,8 +102,16 @@ export async function generateRun(folder: string): Promise<GeneratedRun> {
         for (let a = 0; a < SCALE.annotators; a++) {
           for (const system of systems.slice(1)) {
             await emit(labels, {
-              kind: 'pairwise-label', run: 'bench', group, lang, annotator: `${lang}-annotator-${a}`, system_a: system, system_b: 'baseline',
-              verdict: (p + a) % 3 === 0 ? 'tie' : 'A', order: (p + a) % 2 ? 'AB' : 'BA', labelled_at: '2024-06-01T10:00:00Z',
+              kind: 'pairwise-label',
+              run: 'bench',
+              group,
+              lang,
+              annotator: `${lang}-annotator-${a}`,
+              system_a: system,
+              system_b: 'baseline',
+              verdict: (p + a) % 3 === 0 ? 'tie' : 'A',
+              order: (p + a) % 2 ? 'AB' : 'BA',
+              labelled_at: '2024-06-01T10:00:00Z',
             });
           }
         }

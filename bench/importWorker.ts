@@ -27,20 +27,38 @@ async function timeBaseline(files: readonly string[], db: string): Promise<numbe
   await sqlite.exec('PRAGMA synchronous = NORMAL');
   const COLUMNS = ['kind', 'run', 'grp', 'lang', 'system', 'system_b', 'judge_or_annotator', 'ord', 'verdict', 'text'];
   await sqlite.exec(`CREATE TABLE records (${COLUMNS.join(' TEXT, ')} TEXT)`);
-  const insert = await sqlite.prepare(`INSERT INTO records VALUES ${new Array(BATCH_ROWS).fill(`(${COLUMNS.map(() => '?').join(',')})`).join(',')}`);
+  const insert = await sqlite.prepare(
+    `INSERT INTO records VALUES ${new Array(BATCH_ROWS).fill(`(${COLUMNS.map(() => '?').join(',')})`).join(',')}`,
+  );
   for (const file of files) {
     await sqlite.exec('BEGIN');
     let batch: (string | null)[] = [];
     let pending = 0;
     const flushTail = async () => {
       for (let i = 0; i < pending; i++) {
-        await sqlite.run(`INSERT INTO records VALUES (${COLUMNS.map(() => '?').join(',')})`, batch.slice(i * COLUMNS.length, (i + 1) * COLUMNS.length));
+        await sqlite.run(
+          `INSERT INTO records VALUES (${COLUMNS.map(() => '?').join(',')})`,
+          batch.slice(i * COLUMNS.length, (i + 1) * COLUMNS.length),
+        );
       }
     };
-    for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity })) {
+    for await (const line of createInterface({
+      input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+      crlfDelay: Infinity,
+    })) {
       const r = JSON.parse(line);
-      batch.push(r.kind, r.run, r.group, r.lang, r.system ?? r.system_a ?? null, r.system_b ?? null, r.judge ?? r.annotator ?? null,
-        r.order ?? null, r.verdict ?? null, r.text ?? r.raw ?? null);
+      batch.push(
+        r.kind,
+        r.run,
+        r.group,
+        r.lang,
+        r.system ?? r.system_a ?? null,
+        r.system_b ?? null,
+        r.judge ?? r.annotator ?? null,
+        r.order ?? null,
+        r.verdict ?? null,
+        r.text ?? r.raw ?? null,
+      );
       if (++pending === BATCH_ROWS) {
         await insert.run(batch);
         batch = [];
@@ -85,10 +103,18 @@ async function main(): Promise<void> {
   }
   const reimport = await timeLangLens(files, langlensDb);
   const ratios = imports.map((s, i) => s / baselines[i]!);
-  process.stdout.write(JSON.stringify({
-    rows, seconds: median(imports), baselineSeconds: median(baselines), ratio: median(ratios), ratios, peakRssMb,
-    reimportSeconds: reimport.seconds, rounds: ROUNDS,
-  }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      rows,
+      seconds: median(imports),
+      baselineSeconds: median(baselines),
+      ratio: median(ratios),
+      ratios,
+      peakRssMb,
+      reimportSeconds: reimport.seconds,
+      rounds: ROUNDS,
+    }) + '\n',
+  );
 }
 
 main().catch((err) => {

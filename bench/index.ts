@@ -17,8 +17,11 @@ const PARTS: Record<string, () => Promise<void>> = {
 async function main(): Promise<void> {
   const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = chosen.filter((name) => !PARTS[name]);
-  if (unknown.length) throw new Error(`unknown part(s) ${unknown.join(', ')}; choose from ${Object.keys(PARTS).join(', ')}`);
-  console.log(`# LangLens benchmarks: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  if (unknown.length)
+    throw new Error(`unknown part(s) ${unknown.join(', ')}; choose from ${Object.keys(PARTS).join(', ')}`);
+  console.log(
+    `# LangLens benchmarks: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  );
   for (const [name, run] of Object.entries(PARTS)) {
     if (chosen.length && !chosen.includes(name)) continue;
     await run();

@@ -14,7 +14,9 @@ const TARGET = 0.9;
 const SERVER_ROLE = 'langlens-bench-judge-server';
 
 export async function benchJudgeRunner(): Promise<void> {
-  console.log(`\n## Judge runner: throughput with the server answering after ${LATENCY_MS} ms (target ≥ ${TARGET * 100}% of concurrency / latency)`);
+  console.log(
+    `\n## Judge runner: throughput with the server answering after ${LATENCY_MS} ms (target ≥ ${TARGET * 100}% of concurrency / latency)`,
+  );
   const server = await startServerThread();
   try {
     for (const concurrency of [8, 32, 64]) await measure(server.baseURL, concurrency);
@@ -29,19 +31,29 @@ async function measure(baseURL: string, concurrency: number): Promise<void> {
     const requests = concurrency * ROUNDS;
     // One pair judged in both orders per prompt: two requests a prompt.
     const groups = Array.from({ length: requests / 2 }, (_, i) => `g${i}`);
-    const store = await storeWithRun({ languages: ['es'], groups, systems: ['base', 'multi'] }, join(folder, 'bench.db'));
-    const judge = judgeFile({ name: `bench-${concurrency}`, model: 'bench', baseURL, protocol: 'pairwise', concurrency }, {}, folder);
+    const store = await storeWithRun(
+      { languages: ['es'], groups, systems: ['base', 'multi'] },
+      join(folder, 'bench.db'),
+    );
+    const judge = judgeFile(
+      { name: `bench-${concurrency}`, model: 'bench', baseURL, protocol: 'pairwise', concurrency },
+      {},
+      folder,
+    );
     const plan = await planJudgeJob(store, judge, { run: 'r', baseline: { kind: 'system', system: 'base' } });
     const started = performance.now();
     const summary = await runJudgeJob(store, plan);
     const seconds = (performance.now() - started) / 1000;
     await store.close();
-    if (summary.answered !== requests) throw new Error(`bench: ${summary.answered} of ${requests} answered (${summary.message ?? summary.outcome})`);
+    if (summary.answered !== requests)
+      throw new Error(`bench: ${summary.answered} of ${requests} answered (${summary.message ?? summary.outcome})`);
     const throughput = requests / seconds;
     const bound = concurrency / (LATENCY_MS / 1000);
     const share = throughput / bound;
-    console.log(`concurrency ${String(concurrency).padStart(2)}: ${requests} requests stored in ${seconds.toFixed(2)} s, `
-      + `${throughput.toFixed(1)} req/s of ${bound.toFixed(0)} = ${(share * 100).toFixed(1)}%   (${share >= TARGET ? 'ok' : 'MISSED'})`);
+    console.log(
+      `concurrency ${String(concurrency).padStart(2)}: ${requests} requests stored in ${seconds.toFixed(2)} s, ` +
+        `${throughput.toFixed(1)} req/s of ${bound.toFixed(0)} = ${(share * 100).toFixed(1)}%   (${share >= TARGET ? 'ok' : 'MISSED'})`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

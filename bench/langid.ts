@@ -1,7 +1,13 @@
 // Language identification on hplt-prompts: accuracy among determined answers and coverage (share not "und") per
 // language at 50, 100 and 300 characters, and throughput. Run alone with `npx tsx bench/langid.ts`.
 import { createLanguageIdentifier, neighboursOf, type LanguageIdentifierOptions } from '../src/core/langid';
-import { cutAtWordBoundary, evaluateIdentifier, type EvaluationResult, type LabelledText, type LengthStats } from '../src/core/langid/evaluation';
+import {
+  cutAtWordBoundary,
+  evaluateIdentifier,
+  type EvaluationResult,
+  type LabelledText,
+  type LengthStats,
+} from '../src/core/langid/evaluation';
 import { sameLanguage, UNDETERMINED, type LanguageTag } from '../src/core/model/language';
 import { HPLT_PROMPTS_DIR, loadHpltPrompts } from '../test/unit/langid/hpltPrompts';
 import { benchLongResponses } from './langidLong';
@@ -24,7 +30,9 @@ export function formatEvaluation(result: EvaluationResult, lengths: readonly num
   }
   lines.push(`all   ${lengths.map((length) => cell(result.overall.get(length)!)).join(' | ')}`);
   for (const length of lengths) {
-    const reasons = [...(result.undReasons.get(length) ?? new Map<string, number>())].map(([r, n]) => `${r} ${n}`).join(', ');
+    const reasons = [...(result.undReasons.get(length) ?? new Map<string, number>())]
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ');
     lines.push(`und at ≤${length}: ${reasons || 'none'}`);
   }
   return lines.join('\n');
@@ -36,7 +44,10 @@ type Tuning = Omit<LanguageIdentifierOptions, 'languages'>;
 function sensitivity(samples: readonly LabelledText[], languages: readonly LanguageTag[]): string[] {
   const variants: [string, Tuning][] = [
     ['defaults', {}],
-    ['franc only (no prior, alphabet, English words)', { runLanguagePrior: 0, alphabetPenalty: 0, englishWordWeight: 0 }],
+    [
+      'franc only (no prior, alphabet, English words)',
+      { runLanguagePrior: 0, alphabetPenalty: 0, englishWordWeight: 0 },
+    ],
     ['no run-language prior', { runLanguagePrior: 0 }],
     ['no alphabet penalty', { alphabetPenalty: 0 }],
     ['no English function words', { englishWordWeight: 0 }],
@@ -50,7 +61,9 @@ function sensitivity(samples: readonly LabelledText[], languages: readonly Langu
   ];
   return variants.map(([name, tuning]) => {
     const result = evaluateIdentifier(createLanguageIdentifier({ languages, ...tuning }), samples, BENCH_LENGTHS);
-    const worst = BENCH_LENGTHS.map((length) => Math.min(...result.rows.filter((r) => r.length === length).map((r) => r.accuracy)));
+    const worst = BENCH_LENGTHS.map((length) =>
+      Math.min(...result.rows.filter((r) => r.length === length).map((r) => r.accuracy)),
+    );
     return `${name.padEnd(48)} ${BENCH_LENGTHS.map((l) => cell(result.overall.get(l)!)).join(' | ')}   worst language acc ${worst.map(pct).join(' ')}`;
   });
 }
@@ -62,13 +75,37 @@ function sensitivity(samples: readonly LabelledText[], languages: readonly Langu
  */
 function drift(samples: readonly LabelledText[], tuning: Tuning = {}): string[] {
   const present = [...new Set(samples.map((s) => s.lang))];
-  const runs = ['bg', 'ru', 'uk', 'mk', 'sr', 'be', 'da', 'sv', 'et', 'ca', 'gl', 'pt', 'oc', 'sk', 'mr', 'ne', 'es', 'fr', 'cs', 'fi', 'no'] as LanguageTag[];
+  const runs = [
+    'bg',
+    'ru',
+    'uk',
+    'mk',
+    'sr',
+    'be',
+    'da',
+    'sv',
+    'et',
+    'ca',
+    'gl',
+    'pt',
+    'oc',
+    'sk',
+    'mr',
+    'ne',
+    'es',
+    'fr',
+    'cs',
+    'fi',
+    'no',
+  ] as LanguageTag[];
   const lines: string[] = [];
   const total = { n: 0, caught: 0, missed: 0 };
   const english = { n: 0, caught: 0, missed: 0 };
   for (const run of runs) {
     const identifier = createLanguageIdentifier({ languages: [run], ...tuning });
-    for (const x of present.filter((l) => !sameLanguage(l, run) && (l === 'en' || neighboursOf(run).some((n) => sameLanguage(n, l))))) {
+    for (const x of present.filter(
+      (l) => !sameLanguage(l, run) && (l === 'en' || neighboursOf(run).some((n) => sameLanguage(n, l))),
+    )) {
       let n = 0;
       let caught = 0;
       let missed = 0;
@@ -85,11 +122,16 @@ function drift(samples: readonly LabelledText[], tuning: Tuning = {}): string[] 
         sum.caught += caught;
         sum.missed += missed;
       }
-      if (x !== 'en') lines.push(`  ${x} text, ${run} run: caught ${pct(caught / n)}  missed ${pct(missed / n)}  (n=${n})`);
+      if (x !== 'en')
+        lines.push(`  ${x} text, ${run} run: caught ${pct(caught / n)}  missed ${pct(missed / n)}  (n=${n})`);
     }
   }
-  lines.push(`  en text, in each of the ${runs.length} runs: caught ${pct(english.caught / english.n)}  missed ${pct(english.missed / english.n)}  (n=${english.n})`);
-  lines.push(`  all pairs (with English text in every run): caught ${pct(total.caught / total.n)}  missed ${pct(total.missed / total.n)}  (n=${total.n})`);
+  lines.push(
+    `  en text, in each of the ${runs.length} runs: caught ${pct(english.caught / english.n)}  missed ${pct(english.missed / english.n)}  (n=${english.n})`,
+  );
+  lines.push(
+    `  all pairs (with English text in every run): caught ${pct(total.caught / total.n)}  missed ${pct(total.missed / total.n)}  (n=${total.n})`,
+  );
   return lines;
 }
 
@@ -102,18 +144,28 @@ export async function benchLanguageIdentification(): Promise<void> {
   const languages = [...new Set(data.samples.map((s) => s.lang))];
   const identifier = createLanguageIdentifier({ languages });
   const result = evaluateIdentifier(identifier, data.samples, BENCH_LENGTHS);
-  console.log(`langid on hplt-prompts: ${data.samples.length} prompts in ${languages.length} languages` +
-    (data.malformed.length ? ` (${data.malformed.length} malformed line(s) skipped: ${data.malformed.map((m) => `${m.file}:${m.line}`).join(', ')})` : ''));
-  console.log('each prompt cut at a word boundary to at most N characters (shorter prompts whole); acc = accuracy among determined answers, cov = share not "und", in %');
+  console.log(
+    `langid on hplt-prompts: ${data.samples.length} prompts in ${languages.length} languages` +
+      (data.malformed.length
+        ? ` (${data.malformed.length} malformed line(s) skipped: ${data.malformed.map((m) => `${m.file}:${m.line}`).join(', ')})`
+        : ''),
+  );
+  console.log(
+    'each prompt cut at a word boundary to at most N characters (shorter prompts whole); acc = accuracy among determined answers, cov = share not "und", in %',
+  );
   const cut = BENCH_LENGTHS.map((l) => `≤${l}: ${data.samples.filter((s) => Array.from(s.text).length > l).length}`);
   console.log(`prompts longer than N (cut), of ${data.samples.length}: ${cut.join(', ')}`);
   console.log(formatEvaluation(result, BENCH_LENGTHS));
-  const errors = result.errors.map((e) => `  ≤${e.length} ${e.sample.lang}→${e.detection.lang} ${JSON.stringify(e.cut.slice(0, 70))}`);
+  const errors = result.errors.map(
+    (e) => `  ≤${e.length} ${e.sample.lang}→${e.detection.lang} ${JSON.stringify(e.cut.slice(0, 70))}`,
+  );
   console.log(`wrong answers (${errors.length}):\n${errors.join('\n')}`);
 
   console.log('\nsensitivity (overall acc cov per length, as above):');
   for (const line of sensitivity(data.samples, languages)) console.log(line);
-  console.log('\nwrong-language answers, simulated (all three lengths; caught = detected as the text\'s language, missed = as the run\'s):');
+  console.log(
+    "\nwrong-language answers, simulated (all three lengths; caught = detected as the text's language, missed = as the run's):",
+  );
   for (const line of drift(data.samples)) console.log(line);
   console.log('without the run-language prior:');
   console.log(drift(data.samples, { runLanguagePrior: 0 }).at(-1));
@@ -128,7 +180,9 @@ export async function benchLanguageIdentification(): Promise<void> {
     calls += texts.length;
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nthroughput: ${Math.round(calls / seconds)} snippets/s (≤300 characters, ${calls} calls in ${seconds.toFixed(2)} s)`);
+  console.log(
+    `\nthroughput: ${Math.round(calls / seconds)} snippets/s (≤300 characters, ${calls} calls in ${seconds.toFixed(2)} s)`,
+  );
   await benchLongResponses(data.samples);
 }
 

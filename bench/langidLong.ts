@@ -16,11 +16,16 @@ function response(prompts: readonly string[], start: number): string {
   for (let i = start; length < RESPONSE_CHARS + 200; i++) {
     const text = prompts[i % prompts.length]!;
     const k = i - start;
-    const piece = k === 0 ? `## ${text.split(/\s+/).slice(0, 6).join(' ')}\n\n${text}`
-      : k % 5 === 2 ? `1. ${text}\n2. ${prompts[(i + 7) % prompts.length]!} (\`config.json\`, 3.5 GB)`
-      : k % 5 === 4 && start % 4 === 0 ? `${CODE}\n\n${text}`
-      : k % 7 === 3 ? `${text} [docs](https://example.com/docs/${k})`
-      : text;
+    const piece =
+      k === 0
+        ? `## ${text.split(/\s+/).slice(0, 6).join(' ')}\n\n${text}`
+        : k % 5 === 2
+          ? `1. ${text}\n2. ${prompts[(i + 7) % prompts.length]!} (\`config.json\`, 3.5 GB)`
+          : k % 5 === 4 && start % 4 === 0
+            ? `${CODE}\n\n${text}`
+            : k % 7 === 3
+              ? `${text} [docs](https://example.com/docs/${k})`
+              : text;
     parts.push(piece);
     length += piece.length + 2;
   }
@@ -33,7 +38,8 @@ export function realisticResponses(samples: readonly LabelledText[], perLanguage
   for (const s of samples) byLang.set(s.lang, [...(byLang.get(s.lang) ?? []), s.text]);
   const out: LabelledText[] = [];
   for (const [lang, prompts] of byLang) {
-    for (let i = 0; i < perLanguage; i++) out.push({ lang: lang as LabelledText['lang'], id: `${lang}-${i}`, text: response(prompts, i * 3) });
+    for (let i = 0; i < perLanguage; i++)
+      out.push({ lang: lang as LabelledText['lang'], id: `${lang}-${i}`, text: response(prompts, i * 3) });
   }
   return out;
 }
@@ -58,8 +64,10 @@ export async function benchLongResponses(samples: readonly LabelledText[]): Prom
     if (d.lang === UNDETERMINED) und++;
     if (d.lang === 'mul') mixed++;
   }
-  console.log(`\nlong responses: ${responses.length} of ${RESPONSE_CHARS} characters (${languages.length} languages, hplt text in an answer's shape):` +
-    ` ${right} right, ${und} und, ${mixed} mul`);
+  console.log(
+    `\nlong responses: ${responses.length} of ${RESPONSE_CHARS} characters (${languages.length} languages, hplt text in an answer's shape):` +
+      ` ${right} right, ${und} und, ${mixed} mul`,
+  );
 
   let calls = 0;
   const cpu = process.cpuUsage();
@@ -71,8 +79,10 @@ export async function benchLongResponses(samples: readonly LabelledText[]): Prom
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const perSecond = calls / seconds;
-  console.log(`one thread: ${Math.round(perSecond)} responses/s, ${(perSecond * chars / texts.length / 1e6).toFixed(2)} M characters/s` +
-    ` (${Math.round(calls / ((used.user + used.system) / 1e6))} responses per CPU second)`);
+  console.log(
+    `one thread: ${Math.round(perSecond)} responses/s, ${((perSecond * chars) / texts.length / 1e6).toFixed(2)} M characters/s` +
+      ` (${Math.round(calls / ((used.user + used.system) / 1e6))} responses per CPU second)`,
+  );
 
   const threads = availableParallelism();
   const pool = new DetectionPool(identifier, languages, threads);
@@ -87,7 +97,11 @@ export async function benchLongResponses(samples: readonly LabelledText[]): Prom
   const poolSeconds = (performance.now() - poolStarted) / 1000;
   await pool.close();
   const poolRate = done / poolSeconds;
-  console.log(`${pool.threads} worker thread(s): ${Math.round(poolRate)} responses/s, ${(poolRate * chars / texts.length / 1e6).toFixed(2)} M characters/s`);
-  console.log(`[SH]-scale run (${SH_SCALE_RESPONSES.toLocaleString('en')} responses of ~${RESPONSE_CHARS.toLocaleString('en')} characters):` +
-    ` ${(SH_SCALE_RESPONSES / poolRate).toFixed(1)} s on the pool, ${(SH_SCALE_RESPONSES / perSecond).toFixed(1)} s on one thread`);
+  console.log(
+    `${pool.threads} worker thread(s): ${Math.round(poolRate)} responses/s, ${((poolRate * chars) / texts.length / 1e6).toFixed(2)} M characters/s`,
+  );
+  console.log(
+    `[SH]-scale run (${SH_SCALE_RESPONSES.toLocaleString('en')} responses of ~${RESPONSE_CHARS.toLocaleString('en')} characters):` +
+      ` ${(SH_SCALE_RESPONSES / poolRate).toFixed(1)} s on the pool, ${(SH_SCALE_RESPONSES / perSecond).toFixed(1)} s on one thread`,
+  );
 }

@@ -36,11 +36,18 @@ const sqliteBinaryBesideBundle = {
 
 const builds = [
   {
-    ...node, external: ['vscode'], plugins: [sqliteBinaryBesideBundle],
-    entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', optional: true,
+    ...node,
+    external: ['vscode'],
+    plugins: [sqliteBinaryBesideBundle],
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    optional: true,
   },
   {
-    ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
+    ...node,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
     // The chart converters: resvg is a native module, pdfkit reads its font metrics from its own folder.
     external: [...node.external, '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
   },
@@ -54,8 +61,15 @@ if (existsSync('webview')) {
     if (entry.isDirectory() && existsSync(`webview/${entry.name}/main.ts`)) {
       builds.push({
         // Inline maps in development: no media/*.map files beside the assets (the .vsix build has none).
-        bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: production ? false : 'inline', minify: production,
-        entryPoints: { [entry.name]: `webview/${entry.name}/main.ts` }, outdir: 'media', logLevel: 'warning',
+        bundle: true,
+        platform: 'browser',
+        target: 'es2022',
+        format: 'iife',
+        sourcemap: production ? false : 'inline',
+        minify: production,
+        entryPoints: { [entry.name]: `webview/${entry.name}/main.ts` },
+        outdir: 'media',
+        logLevel: 'warning',
         loader: { '.ttf': 'file', '.css': 'css' },
       });
     }
@@ -67,7 +81,8 @@ copyFileSync('node_modules/sqlite3/build/Release/node_sqlite3.node', 'dist/nativ
 // The codicon font and stylesheet, served from media/ (the webviews' only readable folder). vscode-icon (inside
 // vscode-button) finds the stylesheet through <link id="vscode-codicon-stylesheet">.
 mkdirSync('media', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/${file}`);
+for (const file of ['codicon.css', 'codicon.ttf'])
+  copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/${file}`);
 
 for (const { optional, ...options } of builds) {
   const entry = Object.values(options.entryPoints)[0];

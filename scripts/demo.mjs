@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
-if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+if (!existsSync(cli))
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 
 const db = join(root, '.langlens', 'demo.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
@@ -33,19 +34,39 @@ langlens('agreement', '--run', 'demo', '--table', 'agreement,judge-vs-majority')
 langlens('scores', 'ratings', '--run', 'demo', '--criterion', 'fluency,correctness', '--no-ci');
 langlens('scores', 'chance-ratings', '--run', 'demo', '--criterion', 'fluency', '--min-items', '10', '--no-ci');
 langlens('export', 'agreement-by-language', '--run', 'demo', '--format', 'markdown');
-for (const [table, file] of [['agreement-by-language', 'agreement-by-language.tex'], ['agreement', 'agreement.csv'], ['judge-vs-majority', 'judge-vs-majority.json']]) {
+for (const [table, file] of [
+  ['agreement-by-language', 'agreement-by-language.tex'],
+  ['agreement', 'agreement.csv'],
+  ['judge-vs-majority', 'judge-vs-majority.json'],
+]) {
   langlens('export', table, '--run', 'demo', '-o', join('demo-output', file));
 }
 // Every chart of the demo run, as SVG and PDF for a paper and with its Vega-Lite specification to restyle.
-const charts = spawnSync(process.execPath, [cli, 'plot', '--list'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').map((l) => l.split(' ')[0]).filter(Boolean);
+const charts = spawnSync(process.execPath, [cli, 'plot', '--list'], { cwd: root, encoding: 'utf8' })
+  .stdout.split('\n')
+  .map((l) => l.split(' ')[0])
+  .filter(Boolean);
 for (const chart of charts) {
   const baseline = chart === 'if-heatmap' ? ['--baseline', 'mono-en'] : [];
   langlens('plot', chart, '--run', 'demo', ...baseline, '-o', join('demo-output', `${chart}.pdf`));
-  langlens('plot', chart, '--run', 'demo', ...baseline, '-o', join('demo-output', `${chart}.svg`), '--spec', join('demo-output', `${chart}.vl.json`));
+  langlens(
+    'plot',
+    chart,
+    '--run',
+    'demo',
+    ...baseline,
+    '-o',
+    join('demo-output', `${chart}.svg`),
+    '--spec',
+    join('demo-output', `${chart}.vl.json`),
+  );
 }
 console.log(`\nThe demo database is ${db}; exports and charts are in demo-output/.`);
 if (process.argv.includes('--vscode')) {
   const tryIt = join(root, 'scripts', 'vscode', 'try.sh');
-  if (!existsSync(tryIt)) { console.error('scripts/vscode/try.sh is not there yet'); process.exit(1); }
+  if (!existsSync(tryIt)) {
+    console.error('scripts/vscode/try.sh is not there yet');
+    process.exit(1);
+  }
   spawnSync('bash', [tryIt], { cwd: root, stdio: 'inherit' });
 }

@@ -78,8 +78,8 @@ const MUTATIONS = [
   {
     name: 'parse: a digit-string score read one too low',
     file: 'src/core/judge/parse.ts',
-    search: "/^\\s*-?\\d+(\\.\\d+)?\\s*$/.test(v) ? Number(v) : v",
-    replace: "/^\\s*-?\\d+(\\.\\d+)?\\s*$/.test(v) ? Number(v) - 1 : v",
+    search: '/^\\s*-?\\d+(\\.\\d+)?\\s*$/.test(v) ? Number(v) : v',
+    replace: '/^\\s*-?\\d+(\\.\\d+)?\\s*$/.test(v) ? Number(v) - 1 : v',
     tests: ['test/unit/judge/parse.test.ts'],
   },
   {
@@ -99,7 +99,8 @@ const MUTATIONS = [
   {
     name: 'pairwiseItems: the reference order of an item always AB',
     file: 'src/core/metrics/agreement/pairwiseItems.ts',
-    search: "if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = row.order;\n  }\n  for",
+    search:
+      "if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = row.order;\n  }\n  for",
     replace: "if (!draft.reference && (row.order === 'AB' || row.order === 'BA')) draft.reference = 'AB';\n  }\n  for",
     tests: ['test/unit/scores/agreementReference.test.ts'],
   },
@@ -135,8 +136,8 @@ const MUTATIONS = [
   {
     name: 'lint: SQL in a template string outside the store allowed',
     file: 'eslint.config.mjs',
-    search: "{ selector: `TemplateElement[value.raw=${SQL}]`",
-    replace: "{ selector: `TemplateElement[value.raw=/^NEVER$/]`",
+    search: '{ selector: `TemplateElement[value.raw=${SQL}]`',
+    replace: '{ selector: `TemplateElement[value.raw=/^NEVER$/]`',
     tests: ['test/unit/lint/architecture.test.ts'],
   },
   {
@@ -182,7 +183,9 @@ for (const mutation of chosen) {
   const at = original.indexOf(mutation.search);
   if (at === -1 || original.indexOf(mutation.search, at + 1) !== -1) {
     stale.push(mutation);
-    console.log(`STALE     ${mutation.name}: the search text is ${at === -1 ? 'not' : 'more than once'} in ${mutation.file}`);
+    console.log(
+      `STALE     ${mutation.name}: the search text is ${at === -1 ? 'not' : 'more than once'} in ${mutation.file}`,
+    );
     continue;
   }
   restore = () => writeFileSync(path, original);
@@ -205,6 +208,9 @@ for (const mutation of chosen) {
 
 // The unmutated tests must pass, or every "kill" above means nothing.
 const baseline = runTests([...new Set(chosen.flatMap((m) => m.tests))]);
-if (baseline.status !== 0) console.log(`BASELINE  the tests fail without any mutation:\n${baseline.stdout}${baseline.stderr}`);
-console.log(`\n${chosen.length} mutation(s): ${chosen.length - survivors.length - stale.length} killed, ${survivors.length} survived, ${stale.length} stale`);
+if (baseline.status !== 0)
+  console.log(`BASELINE  the tests fail without any mutation:\n${baseline.stdout}${baseline.stderr}`);
+console.log(
+  `\n${chosen.length} mutation(s): ${chosen.length - survivors.length - stale.length} killed, ${survivors.length} survived, ${stale.length} stale`,
+);
 process.exit(survivors.length > 0 || stale.length > 0 || baseline.status !== 0 ? 1 : 0);

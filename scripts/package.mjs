@@ -16,7 +16,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const here = hostTarget();
 const target = values.target ?? here;
 if (target !== here && !values.binary) {
-  fail(`this machine builds ${here} binaries; for ${target} pass that platform's node_sqlite3.node with --binary, or package on ${target}`);
+  fail(
+    `this machine builds ${here} binaries; for ${target} pass that platform's node_sqlite3.node with --binary, or package on ${target}`,
+  );
 }
 const out = values.out ?? `${pkg.name}-${target}-${pkg.version}.vsix`;
 
@@ -24,14 +26,34 @@ run('node', ['scripts/build.mjs', '--production']);
 if (values.binary) copyFileSync(values.binary, 'dist/native/node_sqlite3.node');
 const files = withoutNpmFiles(() => {
   // The README's relative links point into the repository, which has no public address yet: keep them as they are.
-  run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--skip-license',
-    '--no-rewrite-relative-links', '--target', target, '--out', out]);
-  return execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' })
-    .split('\n').filter(Boolean);
+  run(process.execPath, [
+    'node_modules/@vscode/vsce/vsce',
+    'package',
+    '--no-dependencies',
+    '--skip-license',
+    '--no-rewrite-relative-links',
+    '--target',
+    target,
+    '--out',
+    out,
+  ]);
+  return execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
 });
-const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/extension\.js|dist\/langidWorker\.js|dist\/native\/node_sqlite3\.node|media\/[\w.-]+\.(js|css|ttf|svg))$/.test(f));
-if (unexpected.length) fail(`the .vsix would carry files that do not run: ${unexpected.join(', ')} (see .vscodeignore)`);
-console.log(`${out}: ${(statSync(out).size / 1e6).toFixed(1)} MB, ${files.length} files for ${target}:\n  ${files.join('\n  ')}`);
+const unexpected = files.filter(
+  (f) =>
+    !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/extension\.js|dist\/langidWorker\.js|dist\/native\/node_sqlite3\.node|media\/[\w.-]+\.(js|css|ttf|svg))$/.test(
+      f,
+    ),
+);
+if (unexpected.length)
+  fail(`the .vsix would carry files that do not run: ${unexpected.join(', ')} (see .vscodeignore)`);
+console.log(
+  `${out}: ${(statSync(out).size / 1e6).toFixed(1)} MB, ${files.length} files for ${target}:\n  ${files.join('\n  ')}`,
+);
 
 /** vsce's name for this machine: linux-x64, darwin-arm64, win32-x64, alpine-x64 (musl libc)... */
 function hostTarget() {

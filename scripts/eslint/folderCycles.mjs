@@ -74,7 +74,9 @@ export const noFolderCycle = {
   meta: {
     type: 'problem',
     docs: { description: 'no import cycles between the folders of src/core' },
-    messages: { cycle: 'import cycle between core folders: {{cycle}} (move the shared piece down to where both can import it)' },
+    messages: {
+      cycle: 'import cycle between core folders: {{cycle}} (move the shared piece down to where both can import it)',
+    },
     schema: [],
   },
   create(context) {

@@ -5,9 +5,14 @@ import type { ImportReport } from '../core/import/importFile';
 
 /** Some files of an import were refused (each wrote nothing); the others were imported. */
 export class ImportRefused extends Error {
-  constructor(readonly refusals: readonly (readonly InputProblem[])[], readonly imported: readonly ImportReport[]) {
-    super(`${refusals.length} file(s) refused, nothing of them was written (the problems are above)` +
-      (imported.length ? `; ${imported.length} other file(s) were imported` : ''));
+  constructor(
+    readonly refusals: readonly (readonly InputProblem[])[],
+    readonly imported: readonly ImportReport[],
+  ) {
+    super(
+      `${refusals.length} file(s) refused, nothing of them was written (the problems are above)` +
+        (imported.length ? `; ${imported.length} other file(s) were imported` : ''),
+    );
   }
 }
 
@@ -25,13 +30,21 @@ export interface ErrorObject {
 }
 
 export function errorObject(command: string, err: Error, exitCode: number): ErrorObject {
-  const problems = err instanceof ImportRefused ? err.refusals.flat() : err instanceof ImportError ? err.problems : undefined;
+  const problems =
+    err instanceof ImportRefused ? err.refusals.flat() : err instanceof ImportError ? err.problems : undefined;
   const first = problems?.[0];
   return {
     error: {
-      command, exitCode,
+      command,
+      exitCode,
       message: err instanceof ImportRefused ? [err.message, ...problems!.map(describeProblem)].join('\n') : err.message,
-      ...(first ? { file: first.file, ...(first.line ? { line: first.line } : {}), ...(first.field ? { field: first.field } : {}) } : {}),
+      ...(first
+        ? {
+            file: first.file,
+            ...(first.line ? { line: first.line } : {}),
+            ...(first.field ? { field: first.field } : {}),
+          }
+        : {}),
       ...(problems ? { problems } : {}),
     },
     ...(err instanceof ImportRefused ? { imported: err.imported } : {}),

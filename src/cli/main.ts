@@ -28,7 +28,7 @@ function overview(): string {
     '  --json         machine-readable output on stdout (a failure is a JSON error object there too)',
     '  -V, --version  the version of langlens',
     '',
-    'langlens help <command> shows a command\'s options; docs/cli.md has them all.',
+    "langlens help <command> shows a command's options; docs/cli.md has them all.",
   ].join('\n');
 }
 
@@ -73,7 +73,10 @@ async function runCommand(command: Command, args: readonly string[]): Promise<nu
   process.on('SIGINT', onInterrupt);
   try {
     const { values, positionals } = parseArgs({
-      args: [...args], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true,
+      args: [...args],
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
     });
     if (values.help) {
       process.stdout.write(command.help + '\n');
@@ -81,19 +84,30 @@ async function runCommand(command: Command, args: readonly string[]): Promise<nu
     }
     const db = databaseOption((values.db as string | undefined) || process.env.LANGLENS_DB || DEFAULT_DATABASE_PATH);
     return await command.run({
-      values, positionals, db, json: values.json === true, stdout: process.stdout, stderr: process.stderr, signal: controller.signal,
+      values,
+      positionals,
+      db,
+      json: values.json === true,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      signal: controller.signal,
     });
   } catch (err) {
     const code = exitCodeOf(err);
     if (err instanceof ImportRefused) process.stderr.write(`langlens ${command.name}: ${err.message}\n`);
-    else if (err instanceof ImportError) process.stderr.write(`langlens ${command.name}: nothing was imported from the file:\n${err.message}\n`);
-    else if (code === 2) process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n(see langlens help ${command.name})\n`);
+    else if (err instanceof ImportError)
+      process.stderr.write(`langlens ${command.name}: nothing was imported from the file:\n${err.message}\n`);
+    else if (code === 2)
+      process.stderr.write(
+        `langlens ${command.name}: ${(err as Error).message}\n(see langlens help ${command.name})\n`,
+      );
     else {
       process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n`);
       if (process.env.LANGLENS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     }
     // The options may not have parsed: --json is looked for in the arguments as given.
-    if (args.includes('--json')) process.stdout.write(JSON.stringify(errorObject(command.name, err as Error, code), null, 2) + '\n');
+    if (args.includes('--json'))
+      process.stdout.write(JSON.stringify(errorObject(command.name, err as Error, code), null, 2) + '\n');
     return code;
   } finally {
     process.off('SIGINT', onInterrupt);
@@ -114,7 +128,9 @@ function databaseOption(raw: string): string {
 }
 
 function isParseArgsError(err: unknown): boolean {
-  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+  return (
+    typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS')
+  );
 }
 
 /** `langlens ... | head`: the reader has gone, so there is no one left to tell; end quietly and successfully. */
@@ -128,5 +144,7 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 if (require.main === module) {
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -31,5 +31,7 @@ async function checkRunExists(store: Store, run: string | undefined): Promise<vo
 
 /** Says once per wait that a write is waiting for another process (an import elsewhere) to finish. */
 export function announceWaits(store: Store, context: CommandContext): void {
-  store.onWaitForLock((path) => context.stderr.write(`waiting for another import to finish (another process is writing to ${path})...\n`));
+  store.onWaitForLock((path) =>
+    context.stderr.write(`waiting for another import to finish (another process is writing to ${path})...\n`),
+  );
 }

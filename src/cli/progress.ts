@@ -13,7 +13,9 @@ export function progressBar(stream: NodeJS.WriteStream, label: string): Progress
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 25));
     const filled = Math.round(fraction * width);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${seconds}s`);
+    stream.write(
+      `\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${seconds}s`,
+    );
   };
   return {
     update(fraction) {

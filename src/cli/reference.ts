@@ -5,7 +5,7 @@ export function cliReference(): string {
   return [
     '# The `langlens` command',
     '',
-    '<!-- Generated from the commands\' help by `npm run docs:cli`; edit the help in src/cli/commands/ instead. -->',
+    "<!-- Generated from the commands' help by `npm run docs:cli`; edit the help in src/cli/commands/ instead. -->",
     '',
     'Run `npx langlens <command> --help` for the same text in a terminal. Every command takes `--db FILE`',
     '(default: `$LANGLENS_DB`, else `.langlens/langlens.db` under the current folder) and `--json` for',
@@ -25,7 +25,16 @@ export function cliReference(): string {
     '| --- | --- |',
     ...COMMANDS.map((c) => `| [\`${c.name}\`](#${c.name}) | ${c.summary} |`),
     '',
-    ...COMMANDS.flatMap((c) => [`## ${c.name}`, '', c.summary.charAt(0).toUpperCase() + c.summary.slice(1) + '.', '', '```text', c.help, '```', '']),
+    ...COMMANDS.flatMap((c) => [
+      `## ${c.name}`,
+      '',
+      c.summary.charAt(0).toUpperCase() + c.summary.slice(1) + '.',
+      '',
+      '```text',
+      c.help,
+      '```',
+      '',
+    ]),
   ].join('\n');
 }
 

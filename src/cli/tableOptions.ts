@@ -52,7 +52,10 @@ export const TABLE_OPTION_HELP = `filters and settings:
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */
 export function listOption(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  const items = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 }
 
@@ -60,7 +63,8 @@ export function listOption(value: unknown): string[] | undefined {
 export function wholeNumberOption(value: unknown, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, not "${value}"`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`--${name} takes a whole number of at least ${min}, not "${value}"`);
   return n;
 }
 
@@ -68,10 +72,13 @@ export function tableOptions(context: CommandContext): TableOptions {
   const v = context.values;
   const invalidAs = (v['invalid-as'] as string | undefined) ?? 'exclude';
   if (invalidAs !== 'exclude' && invalidAs !== 'tie' && invalidAs !== 'wrong') {
-    throw new UsageError(`--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "${invalidAs}"`);
+    throw new UsageError(
+      `--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "${invalidAs}"`,
+    );
   }
   const mixedLanguage = (v['mul-gate'] as string | undefined) ?? 'keep';
-  if (mixedLanguage !== 'keep' && mixedLanguage !== 'mismatch') throw new UsageError(`--mul-gate is "keep" or "mismatch", not "${mixedLanguage}"`);
+  if (mixedLanguage !== 'keep' && mixedLanguage !== 'mismatch')
+    throw new UsageError(`--mul-gate is "keep" or "mismatch", not "${mixedLanguage}"`);
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
   const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
@@ -82,9 +89,14 @@ export function tableOptions(context: CommandContext): TableOptions {
     throw new UsageError((err as Error).message);
   }
   const asOf = v['as-of'] === undefined ? undefined : Date.parse(String(v['as-of']));
-  if (asOf !== undefined && !Number.isFinite(asOf)) throw new UsageError(`--as-of takes an ISO 8601 time such as 2024-06-01T12:00:00Z, not "${v['as-of']}"`);
-  const criteria = v.criterion === undefined ? undefined
-    : (Array.isArray(v.criterion) ? v.criterion : [v.criterion]).flatMap((c) => String(c).split(',')).map((c) => c.trim());
+  if (asOf !== undefined && !Number.isFinite(asOf))
+    throw new UsageError(`--as-of takes an ISO 8601 time such as 2024-06-01T12:00:00Z, not "${v['as-of']}"`);
+  const criteria =
+    v.criterion === undefined
+      ? undefined
+      : (Array.isArray(v.criterion) ? v.criterion : [v.criterion])
+          .flatMap((c) => String(c).split(','))
+          .map((c) => c.trim());
   const languages = listOption(v.lang);
   const judges = listOption(v.judge);
   const systems = listOption(v.system);
@@ -105,12 +117,14 @@ export function tableOptions(context: CommandContext): TableOptions {
     invalidAs,
     mixedLanguage,
     minItems: wholeNumberOption(v['min-items'], 'min-items', 1) ?? 30,
-    ...(v['no-ci'] ? {} : {
-      intervals: {
-        seed: wholeNumberOption(v.seed, 'seed', 0) ?? DEFAULT_INTERVALS.seed,
-        resamples: wholeNumberOption(v.resamples, 'resamples', 10) ?? DEFAULT_INTERVALS.resamples,
-        level,
-      },
-    }),
+    ...(v['no-ci']
+      ? {}
+      : {
+          intervals: {
+            seed: wholeNumberOption(v.seed, 'seed', 0) ?? DEFAULT_INTERVALS.seed,
+            resamples: wholeNumberOption(v.resamples, 'resamples', 10) ?? DEFAULT_INTERVALS.resamples,
+            level,
+          },
+        }),
   };
 }

@@ -16,8 +16,9 @@ export function chooseSources(names: readonly string[], sources: readonly TableS
 
 /** --json wins, then --format, then the given default. */
 export function outputFormat(context: CommandContext, fallback: ExportFormat): ExportFormat {
-  const format = context.json ? 'json' : (context.values.format as string | undefined) ?? fallback;
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`);
+  const format = context.json ? 'json' : ((context.values.format as string | undefined) ?? fallback);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`);
   return format as ExportFormat;
 }
 

@@ -18,7 +18,12 @@ export async function promptForAnnotatorId(): Promise<string> {
     prompt: 'Stored with every label you give. Use the same id on every machine (for example your initials or email).',
     value: annotatorId(),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'An annotator id cannot be empty' : /\s/.test(value.trim()) ? 'Use an id without spaces' : undefined),
+    validateInput: (value) =>
+      value.trim() === ''
+        ? 'An annotator id cannot be empty'
+        : /\s/.test(value.trim())
+          ? 'Use an id without spaces'
+          : undefined,
   });
   if (id === undefined) return annotatorId();
   await setAnnotatorId(id.trim());

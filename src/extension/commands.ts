@@ -33,7 +33,12 @@ async function chooseTask(): Promise<void> {
   const items: (vscode.QuickPickItem & { task: AnnotationTask })[] = [
     { task: 'rating', label: 'Rate each response', description: 'excellent / pass / fail' },
     { task: 'pairwise', label: 'Compare two responses', description: 'A better / B better / tie' },
-  ].map((i) => ({ ...i, task: i.task as AnnotationTask, picked: i.task === current, detail: i.task === current ? 'the current task' : undefined }));
+  ].map((i) => ({
+    ...i,
+    task: i.task as AnnotationTask,
+    picked: i.task === current,
+    detail: i.task === current ? 'the current task' : undefined,
+  }));
   const chosen = await vscode.window.showQuickPick(items, { title: 'LangLens: annotation task' });
   if (chosen) await setAnnotationTask(chosen.task);
 }
@@ -41,7 +46,8 @@ async function chooseTask(): Promise<void> {
 async function pickRun(database: Database): Promise<string | undefined> {
   const runs = await (await database.store()).runs();
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.', 'Open Run Folder…')
+    void vscode.window
+      .showInformationMessage('LangLens: no runs yet. Import a run folder first.', 'Open Run Folder…')
       .then((choice) => choice && vscode.commands.executeCommand('langlens.openRunFolder'));
     return undefined;
   }
@@ -53,6 +59,9 @@ async function pickGroup(database: Database): Promise<{ run: string; group: stri
   const run = await pickRun(database);
   if (!run) return undefined;
   const groups = await groupNames(database, run);
-  const group = await vscode.window.showQuickPick(groups, { title: `LangLens: prompt group of ${run}`, matchOnDescription: true });
+  const group = await vscode.window.showQuickPick(groups, {
+    title: `LangLens: prompt group of ${run}`,
+    matchOnDescription: true,
+  });
   return group === undefined ? undefined : { run, group, turn: 1 };
 }

@@ -56,8 +56,10 @@ export class Database implements vscode.Disposable {
       // Forget the failure so the next use tries again (after the user fixed the setting or the file).
       if (this.main === opening) this.main = undefined;
       if (this.labelConnection === opening) this.labelConnection = undefined;
-      throw new Error(`LangLens cannot open its database ${location}: ${err.message}. ` +
-        'Check the setting langlens.database.path, or that the folder is writable.');
+      throw new Error(
+        `LangLens cannot open its database ${location}: ${err.message}. ` +
+          'Check the setting langlens.database.path, or that the folder is writable.',
+      );
     });
     return opening;
   }

@@ -19,7 +19,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const database = new Database(context.globalStorageUri);
   const tree = new RunsTree(database, log);
   const deps = { extensionUri: context.extensionUri, database, log, workspaceState: context.workspaceState };
-  context.subscriptions.push(log, database, tree, vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true }));
+  context.subscriptions.push(
+    log,
+    database,
+    tree,
+    vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true }),
+  );
 
   registerImportCommands(context, database, log);
   registerPanelCommands(context, deps);

@@ -29,18 +29,33 @@ export function runFilesIn(folder: string): string[] {
     });
 }
 
-export function registerImportCommands(context: vscode.ExtensionContext, database: Database, log: vscode.LogOutputChannel): void {
+export function registerImportCommands(
+  context: vscode.ExtensionContext,
+  database: Database,
+  log: vscode.LogOutputChannel,
+): void {
   const importAll = (files: string[], inFolder: boolean) => importWithProgress(database, log, files, inFolder);
   context.subscriptions.push(
     vscode.commands.registerCommand('langlens.openRunFolder', async (uri?: vscode.Uri) => {
-      const folder = uri ?? (await pickOne({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Import Run Folder' }));
+      const folder =
+        uri ?? (await pickOne({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Import Run Folder' }));
       if (folder) await importAll(runFilesIn(folder.fsPath), true);
     }),
     vscode.commands.registerCommand('langlens.importFiles', async (uri?: vscode.Uri, selected?: vscode.Uri[]) => {
-      const files = selected?.length ? selected : uri ? [uri] : await vscode.window.showOpenDialog({
-        canSelectMany: true, openLabel: 'Import', filters: { 'Run files': ['jsonl', 'json', 'csv', 'tsv', 'eval'] },
-      });
-      if (files?.length) await importAll(files.map((f) => f.fsPath), false);
+      const files = selected?.length
+        ? selected
+        : uri
+          ? [uri]
+          : await vscode.window.showOpenDialog({
+              canSelectMany: true,
+              openLabel: 'Import',
+              filters: { 'Run files': ['jsonl', 'json', 'csv', 'tsv', 'eval'] },
+            });
+      if (files?.length)
+        await importAll(
+          files.map((f) => f.fsPath),
+          false,
+        );
     }),
     vscode.commands.registerCommand('langlens.importWorkspace', async () => {
       const folders = vscode.workspace.workspaceFolders ?? [];
@@ -48,7 +63,10 @@ export function registerImportCommands(context: vscode.ExtensionContext, databas
         void vscode.window.showWarningMessage('LangLens: open a folder first, or use "LangLens: Open Run Folder…".');
         return;
       }
-      await importAll(folders.flatMap((f) => runFilesIn(f.uri.fsPath)), true);
+      await importAll(
+        folders.flatMap((f) => runFilesIn(f.uri.fsPath)),
+        true,
+      );
     }),
   );
 }
@@ -57,29 +75,48 @@ async function pickOne(options: vscode.OpenDialogOptions): Promise<vscode.Uri | 
   return (await vscode.window.showOpenDialog({ ...options, canSelectMany: false }))?.[0];
 }
 
-async function importWithProgress(database: Database, log: vscode.LogOutputChannel, files: string[], inFolder: boolean): Promise<void> {
+async function importWithProgress(
+  database: Database,
+  log: vscode.LogOutputChannel,
+  files: string[],
+  inFolder: boolean,
+): Promise<void> {
   if (files.length === 0) {
     void vscode.window.showWarningMessage('LangLens: no .jsonl, .json, .csv, .tsv or .eval files there.');
     return;
   }
   const store = await database.store();
   const outcome: Outcome = { imported: [], skipped: [], failed: [] };
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'LangLens: importing', cancellable: true },
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'LangLens: importing', cancellable: true },
     async (progress, token) => {
       for (const [i, file] of files.entries()) {
         if (token.isCancellationRequested) break;
-        progress.report({ message: `${path.basename(file)} (${i + 1} of ${files.length})`, increment: 100 / files.length });
+        progress.report({
+          message: `${path.basename(file)} (${i + 1} of ${files.length})`,
+          increment: 100 / files.length,
+        });
         await importOne(store, file, inFolder, outcome, log);
       }
-    });
+    },
+  );
   database.notifyChanged('imported');
   report(outcome, log);
 }
 
-async function importOne(store: Awaited<ReturnType<Database['store']>>, file: string, inFolder: boolean, outcome: Outcome, log: vscode.LogOutputChannel) {
+async function importOne(
+  store: Awaited<ReturnType<Database['store']>>,
+  file: string,
+  inFolder: boolean,
+  outcome: Outcome,
+  log: vscode.LogOutputChannel,
+) {
   try {
-    const result = await importFile(store, file)
-      .catch(async (err: unknown) => (err instanceof ReplacementRefused && await askToReplace(file, err) ? importFile(store, file, { onReplace: 'replace' }) : Promise.reject(err)));
+    const result = await importFile(store, file).catch(async (err: unknown) =>
+      err instanceof ReplacementRefused && (await askToReplace(file, err))
+        ? importFile(store, file, { onReplace: 'replace' })
+        : Promise.reject(err),
+    );
     outcome.imported.push(result);
     log.info(`imported ${file} (${result.format}): ${result.rows} rows`);
     for (const note of result.notes) log.warn(`note: ${describeNote(note)}`);
@@ -97,30 +134,51 @@ async function importOne(store: Awaited<ReturnType<Database['store']>>, file: st
 
 /** A file that would replace stored records from other files is imported only if the user says so, seeing what. */
 async function askToReplace(file: string, err: ReplacementRefused): Promise<boolean> {
-  const choice = await vscode.window.showWarningMessage(`LangLens: ${path.basename(file)} would replace records that came from other files.`,
-    { modal: true, detail: err.problems.slice(0, 6).map((p) => p.message).join('\n') }, 'Replace Them');
+  const choice = await vscode.window.showWarningMessage(
+    `LangLens: ${path.basename(file)} would replace records that came from other files.`,
+    {
+      modal: true,
+      detail: err.problems
+        .slice(0, 6)
+        .map((p) => p.message)
+        .join('\n'),
+    },
+    'Replace Them',
+  );
   return choice === 'Replace Them';
 }
 
 function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
   const rows = outcome.imported.reduce((sum, r) => sum + r.rows, 0);
   // Importing a file again writes nothing: say how much is new, not only how much was read.
-  const changed = outcome.imported.reduce((sum, r) => sum + Object.values(r.written ?? {}).reduce((a, b) => a + b, 0), 0);
-  const done = `Imported ${outcome.imported.length} file(s), ${rows.toLocaleString('en')} rows` +
+  const changed = outcome.imported.reduce(
+    (sum, r) => sum + Object.values(r.written ?? {}).reduce((a, b) => a + b, 0),
+    0,
+  );
+  const done =
+    `Imported ${outcome.imported.length} file(s), ${rows.toLocaleString('en')} rows` +
     ` (${changed === 0 ? 'nothing new: already imported' : `${changed.toLocaleString('en')} new or changed`})` +
     (outcome.skipped.length ? `; skipped ${outcome.skipped.length} file(s) in no known layout` : '');
   const notes = outcome.imported.reduce((sum, r) => sum + r.notes.length, 0);
   if (outcome.failed.length === 0) {
     if (notes === 0) void vscode.window.showInformationMessage(`LangLens: ${done}.`);
     else {
-      void vscode.window.showWarningMessage(`LangLens: ${done}; ${notes} note(s) on what was not imported.`, 'Show Details')
-        .then((choice) => { if (choice) log.show(); });
+      void vscode.window
+        .showWarningMessage(`LangLens: ${done}; ${notes} note(s) on what was not imported.`, 'Show Details')
+        .then((choice) => {
+          if (choice) log.show();
+        });
     }
     return;
   }
   const first = outcome.failed[0]!;
-  void vscode.window.showErrorMessage(
-    `LangLens: ${outcome.failed.length} file(s) could not be imported (nothing of them was written). ` +
-    `${path.basename(first.file)}: ${first.message.split('\n')[0]}. ${done}.`, 'Show Details',
-  ).then((choice) => { if (choice) log.show(); });
+  void vscode.window
+    .showErrorMessage(
+      `LangLens: ${outcome.failed.length} file(s) could not be imported (nothing of them was written). ` +
+        `${path.basename(first.file)}: ${first.message.split('\n')[0]}. ${done}.`,
+      'Show Details',
+    )
+    .then((choice) => {
+      if (choice) log.show();
+    });
 }

@@ -9,7 +9,7 @@ export function languageView(raw: string): LanguageView {
   if (!tag) return { tag: raw, name: raw, rtl: false };
   let name: string;
   try {
-    name = tag === UNDETERMINED ? 'undetermined' : names.of(tag) ?? tag;
+    name = tag === UNDETERMINED ? 'undetermined' : (names.of(tag) ?? tag);
   } catch {
     name = tag;
   }
@@ -52,4 +52,3 @@ function mixedParts(json: string | null | undefined): DetectionView['parts'] {
     return undefined;
   }
 }
-

@@ -8,7 +8,14 @@ import MarkdownIt from 'markdown-it';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 
-const OWN_DIRECTION = new Set(['paragraph_open', 'heading_open', 'list_item_open', 'blockquote_open', 'th_open', 'td_open']);
+const OWN_DIRECTION = new Set([
+  'paragraph_open',
+  'heading_open',
+  'list_item_open',
+  'blockquote_open',
+  'th_open',
+  'td_open',
+]);
 
 md.core.ruler.push('direction_per_block', (state) => {
   for (const token of state.tokens) {
@@ -22,8 +29,10 @@ md.renderer.rules.image = (tokens, idx) => {
 };
 
 // Code is left-to-right whatever the response's direction.
-md.renderer.rules.fence = ((original) => (tokens, idx, options, env, self) =>
-  original!(tokens, idx, options, env, self).replace(/^<pre/, '<pre dir="ltr"'))(md.renderer.rules.fence);
+md.renderer.rules.fence = (
+  (original) => (tokens, idx, options, env, self) =>
+    original!(tokens, idx, options, env, self).replace(/^<pre/, '<pre dir="ltr"')
+)(md.renderer.rules.fence);
 
 // Links open through VS Code (which asks before leaving for the web); show where they go.
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {

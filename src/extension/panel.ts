@@ -24,7 +24,12 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
 
 /** A new panel of this kind in the active editor column. */
 export function createPanel(kind: PanelKind<unknown>, extensionUri: vscode.Uri): vscode.WebviewPanel {
-  return vscode.window.createWebviewPanel(kind.viewType, kind.title, vscode.ViewColumn.Active, panelOptions(extensionUri));
+  return vscode.window.createWebviewPanel(
+    kind.viewType,
+    kind.title,
+    vscode.ViewColumn.Active,
+    panelOptions(extensionUri),
+  );
 }
 
 /** A panel VS Code restored after a reload: its webview gets the options a new one has. */
@@ -39,8 +44,11 @@ export function restorePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Ur
  * parse is logged and dropped, one that does goes to handle. Returns the listeners, to dispose with the panel.
  */
 export function wirePanel<T>(
-  panel: vscode.WebviewPanel, kind: PanelKind<T>, deps: { readonly extensionUri: vscode.Uri; readonly log: vscode.LogOutputChannel },
-  handle: (message: T) => Promise<void>, onDispose: () => void,
+  panel: vscode.WebviewPanel,
+  kind: PanelKind<T>,
+  deps: { readonly extensionUri: vscode.Uri; readonly log: vscode.LogOutputChannel },
+  handle: (message: T) => Promise<void>,
+  onDispose: () => void,
 ): vscode.Disposable[] {
   panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
   panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, kind.name, kind.title);

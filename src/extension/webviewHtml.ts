@@ -19,7 +19,12 @@ function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
   ].join('; ');
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, panel: PanelName, title: string): string {
+export function webviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  panel: PanelName,
+  title: string,
+): string {
   const nonce = randomBytes(16).toString('base64');
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
   return `<!DOCTYPE html>

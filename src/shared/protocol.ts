@@ -46,7 +46,12 @@ export interface PairJudgmentView {
   readonly systemB: string;
   /** Both orders combined (protocols.md §1); undefined when no order was judged. */
   readonly combined: Verdict | undefined;
-  readonly orders: readonly { order: 'AB' | 'BA' | 'combined'; verdict: Verdict; reasoning: string | null; raw: string | null }[];
+  readonly orders: readonly {
+    order: 'AB' | 'BA' | 'combined';
+    verdict: Verdict;
+    reasoning: string | null;
+    raw: string | null;
+  }[];
 }
 
 export interface HumanLabelView {
@@ -113,7 +118,12 @@ export interface GridPreferences {
 }
 
 export type GridToWebview =
-  | { readonly type: 'show'; readonly view: GridView; readonly preferences: GridPreferences; readonly requestedAt: number }
+  | {
+      readonly type: 'show';
+      readonly view: GridView;
+      readonly preferences: GridPreferences;
+      readonly requestedAt: number;
+    }
   | { readonly type: 'loading'; readonly what: string }
   | { readonly type: 'error'; readonly message: string };
 
@@ -215,13 +225,21 @@ export interface FlagGiven {
 
 /** Requests the annotation webview makes, with what each resolves to. */
 export interface AnnotateRequests {
-  readonly items: { readonly params: { readonly from: number; readonly to: number }; readonly result: AnnotationItemView[] };
+  readonly items: {
+    readonly params: { readonly from: number; readonly to: number };
+    readonly result: AnnotationItemView[];
+  };
   readonly saveLabel: { readonly params: LabelGiven; readonly result: null };
   readonly setFlag: { readonly params: FlagGiven; readonly result: null };
 }
 
 export type RequestMessage<M> = {
-  [K in keyof M & string]: { readonly type: 'request'; readonly id: number; readonly method: K; readonly params: M[K] extends { params: infer P } ? P : never };
+  [K in keyof M & string]: {
+    readonly type: 'request';
+    readonly id: number;
+    readonly method: K;
+    readonly params: M[K] extends { params: infer P } ? P : never;
+  };
 }[keyof M & string];
 
 export type ResponseMessage =
@@ -327,7 +345,11 @@ export interface AuditItemView {
   /** Relative to systemA / systemB; null for human–human. */
   readonly judgeVerdict: Verdict | null;
   /** Each vote, with how it compares with the judge's verdict (null among humans, or for an invalid verdict). */
-  readonly humans: readonly { readonly annotator: string; readonly verdict: HumanVerdictView; readonly vsJudge: 'agree' | 'tie-involved' | 'opposite' | null }[];
+  readonly humans: readonly {
+    readonly annotator: string;
+    readonly verdict: HumanVerdictView;
+    readonly vsJudge: 'agree' | 'tie-involved' | 'opposite' | null;
+  }[];
   readonly outcome: AuditOutcome;
   /** Vote pairs that agree, have one tie, or name opposite responses. */
   readonly pairs: { readonly agree: number; readonly tieInvolved: number; readonly opposite: number };
@@ -362,7 +384,13 @@ export type DashboardToHost =
   | { readonly type: 'export' }
   | { readonly type: 'chooseRun' }
   | { readonly type: 'filters'; readonly filters: DashboardFilters }
-  | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
+  | {
+      readonly type: 'openGroup';
+      readonly run: string;
+      readonly group: string;
+      readonly turn: number;
+      readonly lang: string;
+    }
   /** The theme's chart colours, for the chart of the figures (at start and on every theme change). */
   | { readonly type: 'theme'; readonly theme: ChartThemeView }
   | { readonly type: 'openCharts' }
@@ -375,7 +403,8 @@ export class ProtocolError extends Error {}
 type Fields = Record<string, unknown>;
 
 function record(raw: unknown, what: string): Fields {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ProtocolError(`${what} is not an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ProtocolError(`${what} is not an object`);
   return raw as Fields;
 }
 
@@ -430,19 +459,34 @@ function isoTime(o: Fields, key: string): string {
 
 export function parseGridPreferences(raw: unknown): GridPreferences {
   const o = record(raw, 'preferences');
-  return { layout: oneOf(o, 'layout', GRID_LAYOUTS), hiddenLanguages: strings(o, 'hiddenLanguages'), hiddenSystems: strings(o, 'hiddenSystems') };
+  return {
+    layout: oneOf(o, 'layout', GRID_LAYOUTS),
+    hiddenLanguages: strings(o, 'hiddenLanguages'),
+    hiddenSystems: strings(o, 'hiddenSystems'),
+  };
 }
 
 /** A message from the grid webview, checked field by field. */
 export function parseGridMessage(raw: unknown): GridToHost {
   const o = record(raw, 'message');
   switch (o.type) {
-    case 'ready': return { type: 'ready' };
-    case 'navigate': return { type: 'navigate', to: oneOf(o, 'to', ['next', 'previous'] as const) };
-    case 'turn': return { type: 'turn', turn: int(o, 'turn') };
-    case 'preferences': return { type: 'preferences', preferences: parseGridPreferences(o.preferences) };
-    case 'painted': return { type: 'painted', requestedAt: num(o, 'requestedAt'), paintedAt: num(o, 'paintedAt'), cells: int(o, 'cells') };
-    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+    case 'ready':
+      return { type: 'ready' };
+    case 'navigate':
+      return { type: 'navigate', to: oneOf(o, 'to', ['next', 'previous'] as const) };
+    case 'turn':
+      return { type: 'turn', turn: int(o, 'turn') };
+    case 'preferences':
+      return { type: 'preferences', preferences: parseGridPreferences(o.preferences) };
+    case 'painted':
+      return {
+        type: 'painted',
+        requestedAt: num(o, 'requestedAt'),
+        paintedAt: num(o, 'paintedAt'),
+        cells: int(o, 'cells'),
+      };
+    default:
+      throw new ProtocolError(`unknown message type ${String(o.type)}`);
   }
 }
 
@@ -451,17 +495,27 @@ const LABEL_VALUES: readonly LabelValue[] = [...RATING_VALUES, ...PAIR_CHOICES];
 function parseLabel(raw: unknown): LabelGiven {
   const o = record(raw, 'label');
   return {
-    id: str(o, 'id', 100), itemKey: str(o, 'itemKey', 2000),
-    value: o.value === null ? null : typeof o.value === 'string' && /^scale:.{1,100}$/.test(o.value) ? o.value as ScaleChoice : oneOf(o, 'value', LABEL_VALUES),
-    comment: nullableStr(o, 'comment', 10_000), labelledAt: isoTime(o, 'labelledAt'),
+    id: str(o, 'id', 100),
+    itemKey: str(o, 'itemKey', 2000),
+    value:
+      o.value === null
+        ? null
+        : typeof o.value === 'string' && /^scale:.{1,100}$/.test(o.value)
+          ? (o.value as ScaleChoice)
+          : oneOf(o, 'value', LABEL_VALUES),
+    comment: nullableStr(o, 'comment', 10_000),
+    labelledAt: isoTime(o, 'labelledAt'),
   };
 }
 
 function parseFlag(raw: unknown): FlagGiven {
   const o = record(raw, 'flag');
   return {
-    id: str(o, 'id', 100), itemKey: str(o, 'itemKey', 2000), slot: oneOf(o, 'slot', ['left', 'right', 'only'] as const),
-    flagged: bool(o, 'flagged'), labelledAt: isoTime(o, 'labelledAt'),
+    id: str(o, 'id', 100),
+    itemKey: str(o, 'itemKey', 2000),
+    slot: oneOf(o, 'slot', ['left', 'right', 'only'] as const),
+    flagged: bool(o, 'flagged'),
+    labelledAt: isoTime(o, 'labelledAt'),
   };
 }
 
@@ -469,10 +523,14 @@ function parseAnnotateRequest(o: Fields): RequestMessage<AnnotateRequests> {
   const id = int(o, 'id');
   const params = record(o.params, 'params');
   switch (o.method) {
-    case 'items': return { type: 'request', id, method: 'items', params: { from: int(params, 'from'), to: int(params, 'to') } };
-    case 'saveLabel': return { type: 'request', id, method: 'saveLabel', params: parseLabel(params) };
-    case 'setFlag': return { type: 'request', id, method: 'setFlag', params: parseFlag(params) };
-    default: throw new ProtocolError(`unknown request ${String(o.method)}`);
+    case 'items':
+      return { type: 'request', id, method: 'items', params: { from: int(params, 'from'), to: int(params, 'to') } };
+    case 'saveLabel':
+      return { type: 'request', id, method: 'saveLabel', params: parseLabel(params) };
+    case 'setFlag':
+      return { type: 'request', id, method: 'setFlag', params: parseFlag(params) };
+    default:
+      throw new ProtocolError(`unknown request ${String(o.method)}`);
   }
 }
 
@@ -480,11 +538,16 @@ function parseAnnotateRequest(o: Fields): RequestMessage<AnnotateRequests> {
 export function parseAnnotateMessage(raw: unknown): AnnotateToHost {
   const o = record(raw, 'message');
   switch (o.type) {
-    case 'ready': return { type: 'ready' };
-    case 'position': return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
-    case 'painted': return { type: 'painted', ms: num(o, 'ms'), what: oneOf(o, 'what', ['next-item'] as const) };
-    case 'request': return parseAnnotateRequest(o);
-    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+    case 'ready':
+      return { type: 'ready' };
+    case 'position':
+      return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
+    case 'painted':
+      return { type: 'painted', ms: num(o, 'ms'), what: oneOf(o, 'what', ['next-item'] as const) };
+    case 'request':
+      return parseAnnotateRequest(o);
+    default:
+      throw new ProtocolError(`unknown message type ${String(o.type)}`);
   }
 }
 
@@ -495,7 +558,10 @@ function nullableInt(o: Fields, key: string): number | null {
 export function parseAuditTarget(raw: unknown): AuditTarget {
   const o = record(raw, 'target');
   return {
-    lang: str(o, 'lang', 100), turn: nullableInt(o, 'turn'), run: nullableStr(o, 'run', 1000), judge: nullableStr(o, 'judge', 1000),
+    lang: str(o, 'lang', 100),
+    turn: nullableInt(o, 'turn'),
+    run: nullableStr(o, 'run', 1000),
+    judge: nullableStr(o, 'judge', 1000),
     list: oneOf(o, 'list', [...DASHBOARD_FIGURES, 'errors'] as const),
   };
 }
@@ -533,20 +599,34 @@ export function parseDashboardState(raw: unknown): DashboardState | undefined {
 export function parseDashboardMessage(raw: unknown): DashboardToHost {
   const o = record(raw, 'message');
   switch (o.type) {
-    case 'ready': return { type: 'ready' };
-    case 'refresh': return { type: 'refresh' };
-    case 'export': return { type: 'export' };
-    case 'chooseRun': return { type: 'chooseRun' };
-    case 'filters': return { type: 'filters', filters: parseDashboardFilters(o.filters) };
+    case 'ready':
+      return { type: 'ready' };
+    case 'refresh':
+      return { type: 'refresh' };
+    case 'export':
+      return { type: 'export' };
+    case 'chooseRun':
+      return { type: 'chooseRun' };
+    case 'filters':
+      return { type: 'filters', filters: parseDashboardFilters(o.filters) };
     case 'openGroup':
-      return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
-    case 'theme': return { type: 'theme', theme: parseChartTheme(o.theme) };
-    case 'openCharts': return { type: 'openCharts' };
+      return {
+        type: 'openGroup',
+        run: str(o, 'run', 1000),
+        group: str(o, 'group', 1000),
+        turn: int(o, 'turn'),
+        lang: str(o, 'lang', 100),
+      };
+    case 'theme':
+      return { type: 'theme', theme: parseChartTheme(o.theme) };
+    case 'openCharts':
+      return { type: 'openCharts' };
     case 'request': {
       if (o.method !== 'audit') throw new ProtocolError(`unknown request ${String(o.method)}`);
       return { type: 'request', id: int(o, 'id'), method: 'audit', params: parseAuditTarget(o.params) };
     }
-    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+    default:
+      throw new ProtocolError(`unknown message type ${String(o.type)}`);
   }
 }
 
@@ -605,11 +685,19 @@ export interface MarkItemsView {
   readonly language: LanguageView;
   readonly title: string;
   readonly summary: string;
-  readonly items: readonly { readonly run: string; readonly group: string; readonly lang: string; readonly turn: number; readonly system: string | null; readonly detail: string }[];
+  readonly items: readonly {
+    readonly run: string;
+    readonly group: string;
+    readonly lang: string;
+    readonly turn: number;
+    readonly system: string | null;
+    readonly detail: string;
+  }[];
 }
 
 /** The items behind a mark: the dashboard's audit list for judge-vs-humans, a list of prompt groups otherwise. */
-export type ChartItemsView = { readonly kind: 'audit'; readonly audit: AuditView } | { readonly kind: 'items'; readonly items: MarkItemsView };
+export type ChartItemsView =
+  { readonly kind: 'audit'; readonly audit: AuditView } | { readonly kind: 'items'; readonly items: MarkItemsView };
 
 export interface ChartsRequests {
   readonly items: { readonly params: ChartMarkTarget; readonly result: ChartItemsView };
@@ -627,7 +715,13 @@ export type ChartsToHost =
   | { readonly type: 'refresh' }
   | { readonly type: 'chooseRun' }
   | { readonly type: 'baseline'; readonly baseline: string }
-  | { readonly type: 'openGroup'; readonly run: string; readonly group: string; readonly turn: number; readonly lang: string }
+  | {
+      readonly type: 'openGroup';
+      readonly run: string;
+      readonly group: string;
+      readonly turn: number;
+      readonly lang: string;
+    }
   | RequestMessage<ChartsRequests>;
 
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/;
@@ -650,18 +744,31 @@ export function parseChartTheme(raw: unknown): ChartThemeView {
   if (fontSize < 6 || fontSize > 40) throw new ProtocolError('fontSize must be between 6 and 40');
   return {
     kind: oneOf(o, 'kind', ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const),
-    category: colours(o, 'category'), ordinal: colours(o, 'ordinal'), heatmap: colours(o, 'heatmap'),
-    text: colour(o, 'text'), textOnDark: colour(o, 'textOnDark'), muted: colour(o, 'muted'), grid: colour(o, 'grid'),
-    alert: colour(o, 'alert'), leftOut: colour(o, 'leftOut'), background: colour(o, 'background'),
-    font: str(o, 'font', 500).replace(/[;{}<>]/g, ''), fontSize,
+    category: colours(o, 'category'),
+    ordinal: colours(o, 'ordinal'),
+    heatmap: colours(o, 'heatmap'),
+    text: colour(o, 'text'),
+    textOnDark: colour(o, 'textOnDark'),
+    muted: colour(o, 'muted'),
+    grid: colour(o, 'grid'),
+    alert: colour(o, 'alert'),
+    leftOut: colour(o, 'leftOut'),
+    background: colour(o, 'background'),
+    font: str(o, 'font', 500).replace(/[;{}<>]/g, ''),
+    fontSize,
   };
 }
 
 export function parseChartMarkTarget(raw: unknown): ChartMarkTarget {
   const o = record(raw, 'target');
   return {
-    chart: str(o, 'chart', 100), lang: str(o, 'lang', 100), run: nullableStr(o, 'run', 1000), turn: nullableInt(o, 'turn'),
-    judge: nullableStr(o, 'judge', 1000), system: nullableStr(o, 'system', 1000), series: nullableStr(o, 'series', 1000),
+    chart: str(o, 'chart', 100),
+    lang: str(o, 'lang', 100),
+    run: nullableStr(o, 'run', 1000),
+    turn: nullableInt(o, 'turn'),
+    judge: nullableStr(o, 'judge', 1000),
+    system: nullableStr(o, 'system', 1000),
+    series: nullableStr(o, 'series', 1000),
     figure: o.figure === null || o.figure === undefined ? null : oneOf(o, 'figure', DASHBOARD_FIGURES),
   };
 }
@@ -670,17 +777,29 @@ export function parseChartMarkTarget(raw: unknown): ChartMarkTarget {
 export function parseChartsMessage(raw: unknown): ChartsToHost {
   const o = record(raw, 'message');
   switch (o.type) {
-    case 'ready': return { type: 'ready', theme: parseChartTheme(o.theme) };
-    case 'theme': return { type: 'theme', theme: parseChartTheme(o.theme) };
-    case 'refresh': return { type: 'refresh' };
-    case 'chooseRun': return { type: 'chooseRun' };
-    case 'baseline': return { type: 'baseline', baseline: str(o, 'baseline', 1000) };
+    case 'ready':
+      return { type: 'ready', theme: parseChartTheme(o.theme) };
+    case 'theme':
+      return { type: 'theme', theme: parseChartTheme(o.theme) };
+    case 'refresh':
+      return { type: 'refresh' };
+    case 'chooseRun':
+      return { type: 'chooseRun' };
+    case 'baseline':
+      return { type: 'baseline', baseline: str(o, 'baseline', 1000) };
     case 'openGroup':
-      return { type: 'openGroup', run: str(o, 'run', 1000), group: str(o, 'group', 1000), turn: int(o, 'turn'), lang: str(o, 'lang', 100) };
+      return {
+        type: 'openGroup',
+        run: str(o, 'run', 1000),
+        group: str(o, 'group', 1000),
+        turn: int(o, 'turn'),
+        lang: str(o, 'lang', 100),
+      };
     case 'request': {
       if (o.method !== 'items') throw new ProtocolError(`unknown request ${String(o.method)}`);
       return { type: 'request', id: int(o, 'id'), method: 'items', params: parseChartMarkTarget(o.params) };
     }
-    default: throw new ProtocolError(`unknown message type ${String(o.type)}`);
+    default:
+      throw new ProtocolError(`unknown message type ${String(o.type)}`);
   }
 }

@@ -22,18 +22,28 @@ export async function withDatabase<T>(path: string, body: (db: SqliteDatabase) =
 
 /** Every rating label an annotator gave, oldest first (the history, not only the current ones). */
 export function ratingHistory(path: string, annotator: string): Promise<LabelRow[]> {
-  return withDatabase(path, (db) => db.all<LabelRow>(`
+  return withDatabase(path, (db) =>
+    db.all<LabelRow>(
+      `
     SELECT p.group_key AS "group", p.lang, s.name AS system, l.value, l.labelled_at AS labelledAt
     FROM labels l JOIN prompts p ON p.id = l.prompt_id JOIN annotators a ON a.id = l.annotator_id
-    JOIN systems s ON s.id = l.system_id WHERE a.name = ? AND l.kind = 'rating' ORDER BY l.labelled_at, l.id`, [annotator]));
+    JOIN systems s ON s.id = l.system_id WHERE a.name = ? AND l.kind = 'rating' ORDER BY l.labelled_at, l.id`,
+      [annotator],
+    ),
+  );
 }
 
 export function currentRatings(path: string, annotator: string): Promise<LabelRow[]> {
-  return withDatabase(path, (db) => db.all<LabelRow>(`
+  return withDatabase(path, (db) =>
+    db.all<LabelRow>(
+      `
     SELECT p.group_key AS "group", p.lang, s.name AS system, l.value, l.labelled_at AS labelledAt
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN annotators a ON a.id = l.annotator_id
     JOIN systems s ON s.id = l.system_id WHERE a.name = ? AND l.kind = 'rating' AND l.value IS NOT NULL
-    ORDER BY l.labelled_at`, [annotator]));
+    ORDER BY l.labelled_at`,
+      [annotator],
+    ),
+  );
 }
 
 export interface PairLabelRow {
@@ -48,11 +58,16 @@ export interface PairLabelRow {
 }
 
 export function pairwiseHistory(path: string, annotator: string): Promise<PairLabelRow[]> {
-  return withDatabase(path, (db) => db.all<PairLabelRow>(`
+  return withDatabase(path, (db) =>
+    db.all<PairLabelRow>(
+      `
     SELECT p.group_key AS "group", p.lang, sa.name AS systemA, sb.name AS systemB, l.value, l.presentation, l.comment
     FROM labels l JOIN prompts p ON p.id = l.prompt_id JOIN annotators a ON a.id = l.annotator_id
     JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id
-    WHERE a.name = ? AND l.kind = 'pairwise' ORDER BY l.labelled_at, l.id`, [annotator]));
+    WHERE a.name = ? AND l.kind = 'pairwise' ORDER BY l.labelled_at, l.id`,
+      [annotator],
+    ),
+  );
 }
 
 /** What language identification would store: mono-en answers in English, everyone else in the prompt's language. */

@@ -6,7 +6,20 @@ import { join } from 'node:path';
 
 export const RUN = 'e2e-run';
 export const LANGUAGES = ['en', 'es', 'ru', 'he', 'ar', 'zh', 'hi', 'de', 'fr', 'ja', 'fa', 'ur'] as const;
-export const SYSTEMS = ['mono-en', 'mono-es', 'mono-ru', 'mono-he', 'multi-2', 'multi-3', 'multi-4', 'multi-5', 'multi-6', 'pinch-40', 'pinch-100', 'full-multi'];
+export const SYSTEMS = [
+  'mono-en',
+  'mono-es',
+  'mono-ru',
+  'mono-he',
+  'multi-2',
+  'multi-3',
+  'multi-4',
+  'multi-5',
+  'multi-6',
+  'pinch-40',
+  'pinch-100',
+  'full-multi',
+];
 export const GROUPS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
 /** The group whose English response carries HTML that must never run. */
 export const XSS_GROUP = 'q0-xss';
@@ -19,7 +32,7 @@ export const XSS_RESPONSE = [
   '',
   '<iframe src="javascript:document.body.dataset.pwned=\'iframe\'"></iframe>',
   '',
-  '[a javascript link](javascript:document.body.dataset.pwned=\'link\')',
+  "[a javascript link](javascript:document.body.dataset.pwned='link')",
   '',
   '![remote image](https://example.invalid/tracker.png)',
 ].join('\n');
@@ -50,20 +63,27 @@ const STEPS: Record<Lang, [string, string, string]> = {
   zh: ['把清水烧开。', '把茶包放进杯子里。', '倒入开水，等待三分钟。'],
   hi: ['ताज़ा पानी उबालें।', 'कप में टी बैग रखें।', 'पानी डालें और तीन मिनट प्रतीक्षा करें।'],
   de: ['Frisches Wasser kochen.', 'Den Teebeutel in eine Tasse legen.', 'Wasser aufgießen und drei Minuten warten.'],
-  fr: ['Faites bouillir de l’eau fraîche.', 'Mettez le sachet de thé dans une tasse.', 'Versez l’eau et attendez trois minutes.'],
+  fr: [
+    'Faites bouillir de l’eau fraîche.',
+    'Mettez le sachet de thé dans une tasse.',
+    'Versez l’eau et attendez trois minutes.',
+  ],
   ja: ['新しい水を沸かします。', 'カップにティーバッグを入れます。', 'お湯を注いで三分待ちます。'],
   fa: ['آب تازه را بجوشانید.', 'کیسه چای را در فنجان بگذارید.', 'آب را بریزید و سه دقیقه صبر کنید.'],
   ur: ['تازہ پانی ابالیں۔', 'کپ میں ٹی بیگ رکھیں۔', 'پانی ڈالیں اور تین منٹ انتظار کریں۔'],
 };
 
-interface Row { [field: string]: unknown }
+interface Row {
+  [field: string]: unknown;
+}
 
 function response(lang: Lang, system: string, group: string): string {
   const [a, b, c] = STEPS[lang];
   // mono-en answers every prompt in English: the language mismatch the grid and the explorer must mark.
   const steps = system === 'mono-en' ? STEPS.en : [a, b, c];
   const variant = (SYSTEMS.indexOf(system) + GROUPS.indexOf(group)) % 3;
-  if (variant === 0) return `1. ${steps[0]}\n2. ${steps[1]}\n3. ${steps[2]}\n\nMixed text: **${steps[0]}** (100°C, \`brew --minutes 3\`).`;
+  if (variant === 0)
+    return `1. ${steps[0]}\n2. ${steps[1]}\n3. ${steps[2]}\n\nMixed text: **${steps[0]}** (100°C, \`brew --minutes 3\`).`;
   if (variant === 1) return `${steps.join(' ')}\n\n| # | step |\n|---|---|\n| 1 | ${steps[0]} |\n| 2 | ${steps[1]} |`;
   return `- ${steps[0]}\n- ${steps[1]}\n\n\`\`\`python\nbrew(minutes=3)  # ${system}\n\`\`\`\n\n${steps[2]}`;
 }
@@ -79,25 +99,75 @@ export function fixtureRows(): { prompts: Row[]; responses: Row[]; judgments: Ro
       for (const system of SYSTEMS) {
         responses.push({ kind: 'response', run: RUN, group, lang, system, text: response(lang, system, group) });
         judgments.push({
-          kind: 'pointwise-judgment', run: RUN, group, lang, system, judge: 'gpt-judge', scale: 'likert-6',
+          kind: 'pointwise-judgment',
+          run: RUN,
+          group,
+          lang,
+          system,
+          judge: 'gpt-judge',
+          scale: 'likert-6',
           score: system === 'mono-en' && lang !== 'en' ? 1 : 3 + (SYSTEMS.indexOf(system) % 4),
           reasoning: `The answer lists the steps ${system === 'mono-en' && lang !== 'en' ? 'but in English' : 'clearly'}.`,
         });
       }
-      for (const [systemA, systemB] of [['multi-3', 'mono-en'], ['multi-3', 'full-multi']]) {
-        judgments.push({ kind: 'pairwise-judgment', run: RUN, group, lang, judge: 'gpt-judge', system_a: systemA, system_b: systemB, order: 'AB', verdict: 'A', reasoning: `${systemA} answers in the right language.` });
-        judgments.push({ kind: 'pairwise-judgment', run: RUN, group, lang, judge: 'gpt-judge', system_a: systemA, system_b: systemB, order: 'BA', verdict: systemB === 'mono-en' ? 'A' : 'B', reasoning: 'Second order.' });
+      for (const [systemA, systemB] of [
+        ['multi-3', 'mono-en'],
+        ['multi-3', 'full-multi'],
+      ]) {
+        judgments.push({
+          kind: 'pairwise-judgment',
+          run: RUN,
+          group,
+          lang,
+          judge: 'gpt-judge',
+          system_a: systemA,
+          system_b: systemB,
+          order: 'AB',
+          verdict: 'A',
+          reasoning: `${systemA} answers in the right language.`,
+        });
+        judgments.push({
+          kind: 'pairwise-judgment',
+          run: RUN,
+          group,
+          lang,
+          judge: 'gpt-judge',
+          system_a: systemA,
+          system_b: systemB,
+          order: 'BA',
+          verdict: systemB === 'mono-en' ? 'A' : 'B',
+          reasoning: 'Second order.',
+        });
       }
-      for (const [annotator, rating] of [['alice', 'pass'], ['bob', 'excellent']] as const) {
+      for (const [annotator, rating] of [
+        ['alice', 'pass'],
+        ['bob', 'excellent'],
+      ] as const) {
         if (lang === 'he' || lang === 'ar') {
-          labels.push({ kind: 'rating-label', run: RUN, group, lang, system: 'multi-3', annotator, rating, labelled_at: '2025-01-02T10:00:00Z' });
+          labels.push({
+            kind: 'rating-label',
+            run: RUN,
+            group,
+            lang,
+            system: 'multi-3',
+            annotator,
+            rating,
+            labelled_at: '2025-01-02T10:00:00Z',
+          });
         }
       }
     }
   }
   prompts.push({ kind: 'prompt', run: RUN, group: XSS_GROUP, lang: 'en', text: 'Show me some HTML.' });
   responses.push({ kind: 'response', run: RUN, group: XSS_GROUP, lang: 'en', system: 'mono-en', text: XSS_RESPONSE });
-  responses.push({ kind: 'response', run: RUN, group: XSS_GROUP, lang: 'en', system: 'multi-3', text: 'Plain **Markdown** answer.' });
+  responses.push({
+    kind: 'response',
+    run: RUN,
+    group: XSS_GROUP,
+    lang: 'en',
+    system: 'multi-3',
+    text: 'Plain **Markdown** answer.',
+  });
   return { prompts, responses, judgments, labels };
 }
 

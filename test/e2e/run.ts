@@ -6,13 +6,30 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { currentRatings, holdWriteLock, pairwiseHistory, ratingHistory, simulateLanguageIdentification, withDatabase } from './database';
+import {
+  currentRatings,
+  holdWriteLock,
+  pairwiseHistory,
+  ratingHistory,
+  simulateLanguageIdentification,
+  withDatabase,
+} from './database';
 import { fixtureRows, RUN, XSS_GROUP } from './fixture';
 import { importFile } from '../../src/core/import/importFile';
 import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
-import { launch, log, openWorkbench, pickQuickItem, runCommand, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
+import {
+  launch,
+  log,
+  openWorkbench,
+  pickQuickItem,
+  runCommand,
+  Shots,
+  treeRow,
+  waitInFrame,
+  webviewFrame,
+} from './workbench';
 
 const CS_URL = required('CS_URL');
 const WORKSPACE = required('WORKSPACE');
@@ -36,7 +53,10 @@ function required(name: string): string {
 }
 
 async function importFromWelcomeView(page: Page, shots: Shots): Promise<void> {
-  await page.getByRole('tab', { name: /^LangLens/ }).first().click();
+  await page
+    .getByRole('tab', { name: /^LangLens/ })
+    .first()
+    .click();
   const importButton = page.getByRole('button', { name: 'Import This Workspace' });
   await importButton.waitFor({ timeout: 60_000 });
   await shots.take('welcome-view');
@@ -55,13 +75,17 @@ async function openGroupFromExplorer(page: Page, shots: Shots): Promise<Frame> {
   const group = treeRow(page, 'q1');
   await group.waitFor({ timeout: 30_000 });
   const description = await group.locator('.label-description').textContent();
-  assert.match(description ?? '', /0\/12/, 'the group shows the annotator\'s progress (0 of 12)');
+  assert.match(description ?? '', /0\/12/, "the group shows the annotator's progress (0 of 12)");
   assert.match(description ?? '', /⚠ 1/, 'the group marks its one response in another language');
   await shots.take('explorer-hebrew-groups');
   const clickedAt = Date.now();
   await group.click();
   const grid = await webviewFrame(page, 'grid');
-  const hostMs = await waitInFrame(grid, 'the first grid paint', () => document.body.dataset.group === 'q1' && document.body.dataset.paintMs);
+  const hostMs = await waitInFrame(
+    grid,
+    'the first grid paint',
+    () => document.body.dataset.group === 'q1' && document.body.dataset.paintMs,
+  );
   timings['grid: first open, command → painted (host clock)'] = `${hostMs} ms`;
   timings['grid: first open, click → painted (test clock)'] = `${Date.now() - clickedAt} ms`;
   timings['grid: first open, phases (ms after the command)'] = await grid.evaluate(() => document.body.dataset.phases);
@@ -88,7 +112,9 @@ async function checkGridContent(grid: Frame): Promise<void> {
       zhLang: document.querySelector('.cell[data-lang="zh"][data-system="multi-3"] .response')?.getAttribute('lang'),
       heTable: !!heCell?.querySelector('table, ol, ul, pre'),
       mismatch: !!document.querySelector('.cell[data-lang="he"][data-system="mono-en"] .language-mismatch'),
-      ratings: [...(heCell?.querySelectorAll('.rating') ?? [])].map((e: { textContent: string | null }) => e.textContent?.trim()),
+      ratings: [...(heCell?.querySelectorAll('.rating') ?? [])].map((e: { textContent: string | null }) =>
+        e.textContent?.trim(),
+      ),
       scores: heCell?.querySelectorAll('.score').length,
       promptDir: document.querySelector('.row[data-lang="ar"] .prompt')?.getAttribute('dir'),
     };
@@ -99,7 +125,7 @@ async function checkGridContent(grid: Frame): Promise<void> {
   assert.equal(facts.promptDir, 'rtl');
   assert.ok(facts.heTable, 'Markdown lists, tables or code render');
   assert.ok(facts.mismatch, 'an English answer to a Hebrew prompt carries a mismatch badge');
-  assert.equal(facts.ratings.length, 2, 'alice and bob\'s labels are shown');
+  assert.equal(facts.ratings.length, 2, "alice and bob's labels are shown");
   assert.equal(facts.scores, 1);
 }
 
@@ -119,11 +145,21 @@ async function switchLayoutsAndFilters(page: Page, grid: Frame, shots: Shots): P
   await shots.take('grid-filtered');
   await grid.locator('#show-all').click();
   await grid.locator('body').press('l');
-  await waitInFrame(grid, 'languages as rows again', () => document.body.dataset.layout === 'languages-as-rows' && document.querySelectorAll('.cell:not(.missing)').length === 144);
+  await waitInFrame(
+    grid,
+    'languages as rows again',
+    () =>
+      document.body.dataset.layout === 'languages-as-rows' &&
+      document.querySelectorAll('.cell:not(.missing)').length === 144,
+  );
 }
 
 async function themeScreenshots(page: Page, shots: Shots): Promise<void> {
-  const themes = [['Light Modern', 'vs', 'grid-light-theme'], ['Dark High Contrast', 'hc-black', 'grid-high-contrast-theme'], ['Dark Modern', 'vs-dark', '']] as const;
+  const themes = [
+    ['Light Modern', 'vs', 'grid-light-theme'],
+    ['Dark High Contrast', 'hc-black', 'grid-high-contrast-theme'],
+    ['Dark Modern', 'vs-dark', ''],
+  ] as const;
   for (const [theme, workbenchClass, name] of themes) {
     await runCommand(page, 'Preferences: Color Theme');
     await pickQuickItem(page, theme);
@@ -142,8 +178,12 @@ async function checkUnsafeHtmlDoesNotRun(page: Page, grid: Frame, shots: Shots):
     const responses = [...document.querySelectorAll('.response')];
     return {
       pwned: document.body.dataset.pwned ?? null,
-      dangerous: responses.flatMap((r) => [...r.querySelectorAll('script, img, iframe, object, embed, [onerror], [onload]')]).length,
-      javascriptLinks: [...document.querySelectorAll('a')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+      dangerous: responses.flatMap((r) => [
+        ...r.querySelectorAll('script, img, iframe, object, embed, [onerror], [onload]'),
+      ]).length,
+      javascriptLinks: [...document.querySelectorAll('a')].filter((a) =>
+        /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+      ).length,
       text: responses.map((r) => r.textContent ?? '').join('\n'),
     };
   });
@@ -159,9 +199,16 @@ async function warmNavigationTimings(grid: Frame): Promise<void> {
   for (const group of ['q1', 'q2']) {
     const pressedAt = Date.now();
     await grid.locator('body').press(']');
-    const paintMs = await waitInFrame(grid, `group ${group}`, (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs, 30_000, group);
+    const paintMs = await waitInFrame(
+      grid,
+      `group ${group}`,
+      (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs,
+      30_000,
+      group,
+    );
     const phases = await grid.evaluate(() => document.body.dataset.phases);
-    timings[`grid: next group ${group}, key → painted (test clock)`] = `${Date.now() - pressedAt} ms (host request → paint ${paintMs} ms; ${phases})`;
+    timings[`grid: next group ${group}, key → painted (test clock)`] =
+      `${Date.now() - pressedAt} ms (host request → paint ${paintMs} ms; ${phases})`;
   }
 }
 
@@ -177,12 +224,25 @@ async function labelThreeItems(page: Page, shots: Shots): Promise<{ labelledKeys
   for (const [i, key] of ['1', '2', '3'].entries()) {
     labelledKeys.push(await annotate.evaluate(() => document.body.dataset.itemKey!));
     await page.keyboard.press(key);
-    await waitInFrame(annotate, `item ${i + 2}`, (n: number) => document.body.dataset.index === String(n) && !!document.body.dataset.itemKey && document.body.dataset.nextItemMs, 30_000, i + 1);
+    await waitInFrame(
+      annotate,
+      `item ${i + 2}`,
+      (n: number) =>
+        document.body.dataset.index === String(n) &&
+        !!document.body.dataset.itemKey &&
+        document.body.dataset.nextItemMs,
+      30_000,
+      i + 1,
+    );
     const ms = await annotate.evaluate(() => document.body.dataset.nextItemMs);
     timings[`annotate: label key ${key} → next item painted`] = `${ms} ms`;
     await shots.take(`annotate-after-label-${i + 1}`);
   }
-  await waitInFrame(annotate, 'all labels saved', () => document.getElementById('save-status')?.textContent === 'All labels saved');
+  await waitInFrame(
+    annotate,
+    'all labels saved',
+    () => document.getElementById('save-status')?.textContent === 'All labels saved',
+  );
   const nextKey = await annotate.evaluate(() => document.body.dataset.itemKey!);
   return { labelledKeys, nextKey };
 }
@@ -194,8 +254,14 @@ function keyToTarget(key: string): { group: string; lang: string; system: string
 
 async function reloadAndResume(page: Page, shots: Shots, labelled: string[], nextKey: string): Promise<Frame> {
   const labels = await currentRatings(DB, ANNOTATOR);
-  assert.deepEqual(labels.map((l) => ({ group: l.group, lang: l.lang, system: l.system })), labelled.map(keyToTarget));
-  assert.deepEqual(labels.map((l) => l.value), ['excellent', 'pass', 'fail']);
+  assert.deepEqual(
+    labels.map((l) => ({ group: l.group, lang: l.lang, system: l.system })),
+    labelled.map(keyToTarget),
+  );
+  assert.deepEqual(
+    labels.map((l) => l.value),
+    ['excellent', 'pass', 'fail'],
+  );
   // As an annotator would: the command saves the workbench state (open panels) and reloads the page.
   await runCommand(page, 'Developer: Reload Window');
   await page.waitForEvent('load', { timeout: 60_000 });
@@ -216,12 +282,22 @@ async function surviveWriteFailure(page: Page, annotate: Frame, shots: Shots): P
   try {
     await annotate.locator('.prompt-block').click();
     await page.keyboard.press('1');
-    await waitInFrame(annotate, 'the write failure shown', () => document.getElementById('save-status')?.classList.contains('failing'), 40_000);
+    await waitInFrame(
+      annotate,
+      'the write failure shown',
+      () => document.getElementById('save-status')?.classList.contains('failing'),
+      40_000,
+    );
     await shots.take('annotate-write-failed-label-kept');
     await lock.release();
     released = true;
     await annotate.locator('#save-status button').click();
-    await waitInFrame(annotate, 'the kept label saved', () => document.getElementById('save-status')?.textContent === 'All labels saved', 40_000);
+    await waitInFrame(
+      annotate,
+      'the kept label saved',
+      () => document.getElementById('save-status')?.textContent === 'All labels saved',
+      40_000,
+    );
   } finally {
     if (!released) await lock.release();
   }
@@ -229,7 +305,12 @@ async function surviveWriteFailure(page: Page, annotate: Frame, shots: Shots): P
   assert.equal(current.length, 4, 'the label given while the database was locked was written after all');
   await shots.take('annotate-saved-after-retry');
   await page.keyboard.press('u');
-  await waitInFrame(annotate, 'undo back to item 4', () => document.body.dataset.index === '3' && document.getElementById('save-status')?.textContent === 'All labels saved');
+  await waitInFrame(
+    annotate,
+    'undo back to item 4',
+    () =>
+      document.body.dataset.index === '3' && document.getElementById('save-status')?.textContent === 'All labels saved',
+  );
   const history = await ratingHistory(DB, ANNOTATOR);
   assert.equal(history.at(-1)?.value, null, 'undo appends a cleared label; the history keeps the label it undid');
   assert.equal((await currentRatings(DB, ANNOTATOR)).length, 3);
@@ -240,23 +321,38 @@ async function comparePairWithComment(page: Page, shots: Shots): Promise<void> {
   await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
   await pickQuickItem(page, 'Compare two responses');
   const annotate = await webviewFrame(page, 'annotate');
-  await waitInFrame(annotate, 'the pairwise queue', () => document.body.dataset.task === 'pairwise' && document.body.dataset.itemKey);
+  await waitInFrame(
+    annotate,
+    'the pairwise queue',
+    () => document.body.dataset.task === 'pairwise' && document.body.dataset.itemKey,
+  );
   const names = await annotate.evaluate(() => document.querySelector('.responses')?.textContent ?? '');
-  for (const system of ['mono-en', 'multi-3', 'full-multi']) assert.ok(!names.includes(system), 'blind: no system name is shown');
+  for (const system of ['mono-en', 'multi-3', 'full-multi'])
+    assert.ok(!names.includes(system), 'blind: no system name is shown');
   await annotate.locator('.prompt-block').click();
   await page.keyboard.press('c');
   await waitInFrame(annotate, 'the comment box focused', () => document.activeElement?.id === 'comment');
   await page.keyboard.type('B skips a step');
   await page.keyboard.press('Enter');
-  await waitInFrame(annotate, 'the comment kept for the label', () => document.querySelector('.comment-view')?.textContent?.includes('B skips a step'));
+  await waitInFrame(annotate, 'the comment kept for the label', () =>
+    document.querySelector('.comment-view')?.textContent?.includes('B skips a step'),
+  );
   await shots.take('annotate-pairwise-with-comment');
   const key = await annotate.evaluate(() => document.body.dataset.itemKey!);
   await page.keyboard.press('a');
-  await waitInFrame(annotate, 'the next pair', () => document.body.dataset.index === '1' && document.getElementById('save-status')?.textContent === 'All labels saved');
+  await waitInFrame(
+    annotate,
+    'the next pair',
+    () =>
+      document.body.dataset.index === '1' && document.getElementById('save-status')?.textContent === 'All labels saved',
+  );
   const [label] = await pairwiseHistory(DB, ANNOTATOR);
   const [group, lang, , systemA, systemB] = JSON.parse(key) as [string, string, number, string, string];
   assert.ok(label, 'the pairwise label is in the database');
-  assert.deepEqual([label.group, label.lang, [label.systemA, label.systemB].sort()], [group, lang, [systemA, systemB].sort()]);
+  assert.deepEqual(
+    [label.group, label.lang, [label.systemA, label.systemB].sort()],
+    [group, lang, [systemA, systemB].sort()],
+  );
   assert.equal(label.comment, 'B skips a step');
   const left = label.presentation === 'AB' ? label.systemA : label.systemB;
   const better = label.value === 'A' ? label.systemA : label.systemB;
@@ -271,15 +367,49 @@ async function comparePairWithComment(page: Page, shots: Shots): Promise<void> {
  */
 async function importHumanVotes(): Promise<void> {
   const votes: Record<string, unknown>[] = [];
-  const annotators: Record<string, [string, string]> = { he: ['noa', 'dana'], ru: ['ivan', 'olga'], es: ['lucia', 'mateo'] };
+  const annotators: Record<string, [string, string]> = {
+    he: ['noa', 'dana'],
+    ru: ['ivan', 'olga'],
+    es: ['lucia', 'mateo'],
+  };
   for (const [lang, pair] of Object.entries(annotators)) {
     for (const [g, group] of ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].entries()) {
       // The judge: multi-3 over mono-en in both orders (A); multi-3 vs full-multi inconsistent across orders (tie).
-      const monoEn = lang === 'ru' ? (g < 4 ? ['B', 'B'] : ['A', 'A']) : lang === 'es' && g % 2 ? ['A', 'B'] : ['A', 'A'];
-      const fullMulti = lang === 'ru' ? (g < 3 ? ['A', 'A'] : ['tie', 'tie']) : lang === 'he' ? (g < 4 ? ['tie', 'tie'] : ['A', 'A']) : ['tie', g % 3 ? 'tie' : 'B'];
+      const monoEn =
+        lang === 'ru' ? (g < 4 ? ['B', 'B'] : ['A', 'A']) : lang === 'es' && g % 2 ? ['A', 'B'] : ['A', 'A'];
+      const fullMulti =
+        lang === 'ru'
+          ? g < 3
+            ? ['A', 'A']
+            : ['tie', 'tie']
+          : lang === 'he'
+            ? g < 4
+              ? ['tie', 'tie']
+              : ['A', 'A']
+            : ['tie', g % 3 ? 'tie' : 'B'];
       for (const [i, annotator] of pair.entries()) {
-        votes.push({ kind: 'pairwise-label', run: RUN, group, lang, annotator, system_a: 'multi-3', system_b: 'mono-en', verdict: monoEn[i], labelled_at: '2025-01-03T10:00:00Z' });
-        votes.push({ kind: 'pairwise-label', run: RUN, group, lang, annotator, system_a: 'multi-3', system_b: 'full-multi', verdict: fullMulti[i], labelled_at: '2025-01-03T10:00:00Z' });
+        votes.push({
+          kind: 'pairwise-label',
+          run: RUN,
+          group,
+          lang,
+          annotator,
+          system_a: 'multi-3',
+          system_b: 'mono-en',
+          verdict: monoEn[i],
+          labelled_at: '2025-01-03T10:00:00Z',
+        });
+        votes.push({
+          kind: 'pairwise-label',
+          run: RUN,
+          group,
+          lang,
+          annotator,
+          system_a: 'multi-3',
+          system_b: 'full-multi',
+          verdict: fullMulti[i],
+          labelled_at: '2025-01-03T10:00:00Z',
+        });
       }
     }
   }
@@ -296,23 +426,49 @@ async function importHumanVotes(): Promise<void> {
 /** Run files imported while annotating: the queue grows, the annotator stays on the same item and is told why. */
 async function queueGrowsAfterImport(page: Page, shots: Shots): Promise<void> {
   const annotate = await webviewFrame(page, 'annotate');
-  const before = await annotate.evaluate(() => ({ key: document.body.dataset.itemKey!, total: Number(document.body.dataset.total) }));
+  const before = await annotate.evaluate(() => ({
+    key: document.body.dataset.itemKey!,
+    total: Number(document.body.dataset.total),
+  }));
   const systems = [...new Set(fixtureRows().responses.map((r) => String(r.system)))];
   assert.equal(systems.length, 12);
   const rows = [
     { kind: 'prompt', run: RUN, group: 'q7', lang: 'he', text: 'כתוב שיר קצר על תה. (q7)' },
-    ...systems.map((system) => ({ kind: 'response', run: RUN, group: 'q7', lang: 'he', system, text: `שיר על תה מאת ${system}.` })),
+    ...systems.map((system) => ({
+      kind: 'response',
+      run: RUN,
+      group: 'q7',
+      lang: 'he',
+      system,
+      text: `שיר על תה מאת ${system}.`,
+    })),
   ];
   writeFileSync(join(WORKSPACE, 'late-group.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   await runCommand(page, "LangLens: Import This Workspace's Run Files");
   // The four files imported before write nothing again; the new one adds a prompt and 12 responses.
-  await page.locator('.notifications-toasts', { hasText: /Imported 5 file\(s\), [\d,]+ rows \(13 new or changed\)/ }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.notifications-toasts', { hasText: /Imported 5 file\(s\), [\d,]+ rows \(13 new or changed\)/ })
+    .waitFor({ timeout: 60_000 });
   // One more Hebrew group with 12 systems: 66 more pairs for this annotator (Hebrew is one of their languages).
-  const after = await waitInFrame(annotate, 'the queue rebuilt with the new group',
-    (total: number) => Number(document.body.dataset.total) === total && document.body.dataset.itemKey && document.querySelector('.notice')?.textContent,
-    60_000, before.total + 66);
-  assert.match(after as string, new RegExp(`66 new items after an import: the queue now has ${before.total + 66} \\(was ${before.total}\\)`));
-  assert.equal(await annotate.evaluate(() => document.body.dataset.itemKey), before.key, 'the annotator is still on the same item');
+  const after = await waitInFrame(
+    annotate,
+    'the queue rebuilt with the new group',
+    (total: number) =>
+      Number(document.body.dataset.total) === total &&
+      document.body.dataset.itemKey &&
+      document.querySelector('.notice')?.textContent,
+    60_000,
+    before.total + 66,
+  );
+  assert.match(
+    after as string,
+    new RegExp(`66 new items after an import: the queue now has ${before.total + 66} \\(was ${before.total}\\)`),
+  );
+  assert.equal(
+    await annotate.evaluate(() => document.body.dataset.itemKey),
+    before.key,
+    'the annotator is still on the same item',
+  );
   await page.waitForTimeout(300);
   await shots.take('annotate-queue-grew-after-import');
 }
@@ -321,27 +477,50 @@ async function queueGrowsAfterImport(page: Page, shots: Shots): Promise<void> {
 async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   await importHumanVotes();
   // The activity bar tab toggles the side bar: click it only when the runs are not in view already.
-  if (!(await treeRow(page, RUN).isVisible())) await page.getByRole('tab', { name: /^LangLens/ }).first().click();
+  if (!(await treeRow(page, RUN).isVisible()))
+    await page
+      .getByRole('tab', { name: /^LangLens/ })
+      .first()
+      .click();
   await treeRow(page, RUN).hover();
   await page.getByRole('button', { name: 'Open Agreement Dashboard' }).first().click();
   const dashboard = await webviewFrame(page, 'dashboard');
-  await waitInFrame(dashboard, 'the dashboard figures', () => document.body.dataset.dashboard === 'shown' && document.querySelector('tbody[data-lang="ru"]'));
+  await waitInFrame(
+    dashboard,
+    'the dashboard figures',
+    () => document.body.dataset.dashboard === 'shown' && document.querySelector('tbody[data-lang="ru"]'),
+  );
   const facts = await dashboard.evaluate(() => ({
     languages: [...document.querySelectorAll('tbody.group')].map((t: { dataset: { lang: string } }) => t.dataset.lang),
-    flagged: [...document.querySelectorAll('tbody.group.flagged')].map((t: { dataset: { lang: string } }) => t.dataset.lang),
-    ruJudgeN: document.querySelector('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"] .n')?.textContent,
+    flagged: [...document.querySelectorAll('tbody.group.flagged')].map(
+      (t: { dataset: { lang: string } }) => t.dataset.lang,
+    ),
+    ruJudgeN: document.querySelector('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"] .n')
+      ?.textContent,
   }));
-  assert.deepEqual(facts.languages.filter((l: string) => ['es', 'he', 'ru'].includes(l)), ['es', 'he', 'ru']);
+  assert.deepEqual(
+    facts.languages.filter((l: string) => ['es', 'he', 'ru'].includes(l)),
+    ['es', 'he', 'ru'],
+  );
   assert.ok(facts.flagged.includes('ru'), 'the judge is below the humans in Russian');
   assert.equal(facts.ruJudgeN, 'n = 24', 'Russian: 6 groups × 2 pairs × 2 votes');
   // The figures as a chart above the table: the judge is marked below the humans in Russian on all three figures.
   await waitInFrame(dashboard, 'the dashboard chart', () => document.body.dataset.chart === 'drawn');
-  const belowMarks = await dashboard.evaluate(() => [...document.querySelectorAll('#dashboard-chart text')].filter((t: { textContent: string }) => t.textContent === 'below').length);
+  const belowMarks = await dashboard.evaluate(
+    () =>
+      [...document.querySelectorAll('#dashboard-chart text')].filter(
+        (t: { textContent: string }) => t.textContent === 'below',
+      ).length,
+  );
   assert.equal(belowMarks, 3, 'Russian: w/ tie, w/o tie and LIMA below the humans');
   await page.waitForTimeout(300);
   await shots.take('dashboard');
   await dashboard.locator('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"]').click();
-  const listed = await waitInFrame(dashboard, 'the items behind the Russian figure', () => document.body.dataset.audit?.startsWith('withTie:') && document.body.dataset.audit);
+  const listed = await waitInFrame(
+    dashboard,
+    'the items behind the Russian figure',
+    () => document.body.dataset.audit?.startsWith('withTie:') && document.body.dataset.audit,
+  );
   assert.equal(listed, 'withTie:12', '6 groups × 2 pairs');
   const first = await dashboard.evaluate(() => document.querySelector('.audit-item .outcome')?.textContent);
   assert.equal(first, 'Disagree', 'disagreements come first');
@@ -358,8 +537,18 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   await shots.take('dashboard-judge-errors');
   await dashboard.locator('.audit-item .open-item').first().click();
   const grid = await webviewFrame(page, 'grid');
-  await waitInFrame(grid, 'the grid on the audited group', (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs, 30_000, top.group!);
-  assert.equal(await grid.evaluate(() => document.querySelector('.row.focus')?.getAttribute('data-lang')), 'ru', 'the grid highlights the audited language');
+  await waitInFrame(
+    grid,
+    'the grid on the audited group',
+    (g: string) => document.body.dataset.group === g && document.body.dataset.paintMs,
+    30_000,
+    top.group!,
+  );
+  assert.equal(
+    await grid.evaluate(() => document.querySelector('.row.focus')?.getAttribute('data-lang')),
+    'ru',
+    'the grid highlights the audited language',
+  );
   // The audited language's row is scrolled into view, below the sticky toolbar and column headers.
   const focus = await grid.evaluate(() => {
     const row = document.querySelector('.row.focus > .row-header')?.getBoundingClientRect();
@@ -367,8 +556,14 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
     return { top: row?.top, bottom: row?.bottom, headerBottom: header?.bottom, height: window.innerHeight };
   });
   log('focused row', JSON.stringify(focus));
-  assert.ok(focus.top !== undefined && focus.headerBottom !== undefined, 'the focused row and the column headers are laid out');
-  assert.ok(focus.top >= focus.headerBottom - 1 && focus.top < focus.height, `the Russian row is in view below the headers (${JSON.stringify(focus)})`);
+  assert.ok(
+    focus.top !== undefined && focus.headerBottom !== undefined,
+    'the focused row and the column headers are laid out',
+  );
+  assert.ok(
+    focus.top >= focus.headerBottom - 1 && focus.top < focus.height,
+    `the Russian row is in view below the headers (${JSON.stringify(focus)})`,
+  );
   await page.waitForTimeout(500);
   await shots.take('grid-from-audit');
   await exportTable(page, dashboard);
@@ -381,10 +576,13 @@ async function exportTable(page: Page, dashboard: Frame): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   // The dialog fills in the proposed path a moment after it opens.
-  for (let i = 0; i < 50 && !/agreement-e2e-run\.csv$/.test(await input.inputValue()); i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 50 && !/agreement-e2e-run\.csv$/.test(await input.inputValue()); i++)
+    await page.waitForTimeout(100);
   assert.match(await input.inputValue(), /agreement-e2e-run\.csv$/);
   await page.keyboard.press('Enter');
-  await page.locator('.notifications-toasts', { hasText: 'wrote agreement-e2e-run.csv (csv)' }).waitFor({ timeout: 15_000 });
+  await page
+    .locator('.notifications-toasts', { hasText: 'wrote agreement-e2e-run.csv (csv)' })
+    .waitFor({ timeout: 15_000 });
   const csv = readFileSync(join(WORKSPACE, 'agreement-e2e-run.csv'), 'utf8');
   assert.match(csv.split('\n')[0]!, /^lang,comparison,withTie,.*,belowHumans$/);
   assert.match(csv, /\nru,gpt-judge vs humans,.*"w\/ tie, w\/o tie, LIMA"/);
@@ -404,35 +602,80 @@ async function dashboardFiltersSurviveReload(page: Page, shots: Shots): Promise<
   await dashboard.locator('#annotator-pattern').fill('ivan,o*');
   // The figures recomputed in the background (here: Refresh clicked without taking focus) keep the half-typed pattern
   // and the caret in it. (VS Code may move focus after the tab click, so the field is focused again first.)
-  const typing = () => dashboard.evaluate(() => ({ value: (document.getElementById('annotator-pattern') as unknown as { value: string }).value, focused: document.activeElement?.id }));
+  const typing = () =>
+    dashboard.evaluate(() => ({
+      value: (document.getElementById('annotator-pattern') as unknown as { value: string }).value,
+      focused: document.activeElement?.id,
+    }));
   await dashboard.evaluate(() => document.getElementById('annotator-pattern')?.focus());
   assert.deepEqual(await typing(), { value: 'ivan,o*', focused: 'annotator-pattern' });
   const rendersBefore = await dashboard.evaluate(() => Number(document.body.dataset.renders));
   await dashboard.evaluate(() => document.getElementById('refresh')?.click());
-  await waitInFrame(dashboard, 'the figures recomputed', (n: number) => Number(document.body.dataset.renders) > n, 30_000, rendersBefore);
-  assert.deepEqual(await typing(), { value: 'ivan,o*', focused: 'annotator-pattern' }, 'a refresh keeps what the user is typing');
+  await waitInFrame(
+    dashboard,
+    'the figures recomputed',
+    (n: number) => Number(document.body.dataset.renders) > n,
+    30_000,
+    rendersBefore,
+  );
+  assert.deepEqual(
+    await typing(),
+    { value: 'ivan,o*', focused: 'annotator-pattern' },
+    'a refresh keeps what the user is typing',
+  );
   await dashboard.locator('#annotator-pattern').press('Enter');
-  await waitInFrame(dashboard, 'the figures of Russian annotators only', () => document.body.dataset.filters?.includes('ivan,o*') && document.body.dataset.dashboard === 'shown');
+  await waitInFrame(
+    dashboard,
+    'the figures of Russian annotators only',
+    () => document.body.dataset.filters?.includes('ivan,o*') && document.body.dataset.dashboard === 'shown',
+  );
   await dashboard.locator('#invalid-as').selectOption('tie');
-  await waitInFrame(dashboard, 'invalid verdicts counted as ties', () => JSON.parse(document.body.dataset.filters || '{}').invalidAs === 'tie');
-  const languagesOf = () => dashboard.evaluate(() => [...document.querySelectorAll('tbody.group')].map((t: { dataset: { lang: string } }) => t.dataset.lang));
+  await waitInFrame(
+    dashboard,
+    'invalid verdicts counted as ties',
+    () => JSON.parse(document.body.dataset.filters || '{}').invalidAs === 'tie',
+  );
+  const languagesOf = () =>
+    dashboard.evaluate(() =>
+      [...document.querySelectorAll('tbody.group')].map((t: { dataset: { lang: string } }) => t.dataset.lang),
+    );
   assert.deepEqual(await languagesOf(), ['ru'], 'only ivan and olga voted, in Russian');
-  assert.equal(await dashboard.evaluate(() => document.getElementById('annotators-used')?.textContent?.trim().split(' ')[0]), '2');
+  assert.equal(
+    await dashboard.evaluate(() => document.getElementById('annotators-used')?.textContent?.trim().split(' ')[0]),
+    '2',
+  );
   await page.waitForTimeout(300);
   await shots.take('dashboard-filtered');
   await runCommand(page, 'Developer: Reload Window');
   await page.waitForEvent('load', { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   dashboard = await webviewFrame(page, 'dashboard', 90_000);
-  const restored = await waitInFrame(dashboard, 'the dashboard restored after the reload', () => document.body.dataset.dashboard === 'shown' && document.body.dataset.filters, 60_000);
+  const restored = await waitInFrame(
+    dashboard,
+    'the dashboard restored after the reload',
+    () => document.body.dataset.dashboard === 'shown' && document.body.dataset.filters,
+    60_000,
+  );
   assert.deepEqual(JSON.parse(restored), { annotators: 'ivan,o*', judges: null, invalidAs: 'tie' }, 'the same filters');
   assert.deepEqual(await languagesOf(), ['ru']);
-  assert.equal(await dashboard.evaluate(() => document.querySelector('h1.title .muted')?.textContent), 'e2e-run', 'the same run');
+  assert.equal(
+    await dashboard.evaluate(() => document.querySelector('h1.title .muted')?.textContent),
+    'e2e-run',
+    'the same run',
+  );
   await page.waitForTimeout(300);
   await shots.take('dashboard-restored-after-reload');
 }
 
-const CHART_IDS = ['judge-vs-humans', 'if-heatmap', 'ratings', 'likert', 'io-agreement', 'language-penalty', 'judge-consistency'];
+const CHART_IDS = [
+  'judge-vs-humans',
+  'if-heatmap',
+  'ratings',
+  'likert',
+  'io-agreement',
+  'language-penalty',
+  'judge-consistency',
+];
 
 /** The demo run (every protocol) beside the test's run, its languages detected, as `npm run demo` has it. */
 async function importDemoRun(): Promise<void> {
@@ -457,18 +700,36 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   await runCommand(page, 'LangLens: Open Charts');
   await pickQuickItem(page, 'demo');
   const charts = await webviewFrame(page, 'charts');
-  await waitInFrame(charts, 'every chart drawn', () => document.body.dataset.charts === '7' && document.querySelectorAll('.vega[data-drawn]').length === 7, 60_000);
-  const baseline = await charts.evaluate(() => (document.getElementById('baseline') as unknown as { value: string }).value);
+  await waitInFrame(
+    charts,
+    'every chart drawn',
+    () => document.body.dataset.charts === '7' && document.querySelectorAll('.vega[data-drawn]').length === 7,
+    60_000,
+  );
+  const baseline = await charts.evaluate(
+    () => (document.getElementById('baseline') as unknown as { value: string }).value,
+  );
   assert.equal(baseline, 'mono-en', 'the system every demo pair is judged against');
-  const themes = [['Light Modern', 'vs', 'light'], ['Dark Modern', 'vs-dark', 'dark'], ['Dark High Contrast', 'hc-black', 'high-contrast']] as const;
+  const themes = [
+    ['Light Modern', 'vs', 'light'],
+    ['Dark Modern', 'vs-dark', 'dark'],
+    ['Dark High Contrast', 'hc-black', 'high-contrast'],
+  ] as const;
   for (const [theme, workbenchClass, kind] of themes) {
     const draws = await charts.evaluate(() => Number(document.body.dataset.draws));
     await runCommand(page, 'Preferences: Color Theme');
     await pickQuickItem(page, theme);
     await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
-    await waitInFrame(charts, `the charts redrawn in ${kind}`, (args: { kind: string; draws: number }) =>
-      document.body.dataset.theme === args.kind && Number(document.body.dataset.draws) > args.draws && document.querySelectorAll('.vega[data-drawn]').length === 7,
-    60_000, { kind, draws });
+    await waitInFrame(
+      charts,
+      `the charts redrawn in ${kind}`,
+      (args: { kind: string; draws: number }) =>
+        document.body.dataset.theme === args.kind &&
+        Number(document.body.dataset.draws) > args.draws &&
+        document.querySelectorAll('.vega[data-drawn]').length === 7,
+      60_000,
+      { kind, draws },
+    );
     for (const id of CHART_IDS) {
       const section = charts.locator(`#section-${id}`);
       await section.scrollIntoViewIfNeeded();
@@ -490,21 +751,37 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   await page.waitForTimeout(200);
   await shots.take('charts-tooltip');
   await mark.click();
-  const audit = await waitInFrame(charts, 'the items behind the mark', () => document.body.dataset.items?.startsWith('audit:') && document.body.dataset.items);
-  assert.ok(Number(audit.split(':')[1]) > 0, 'the dashboard\'s list of vote pairs');
+  const audit = await waitInFrame(
+    charts,
+    'the items behind the mark',
+    () => document.body.dataset.items?.startsWith('audit:') && document.body.dataset.items,
+  );
+  assert.ok(Number(audit.split(':')[1]) > 0, "the dashboard's list of vote pairs");
   await page.waitForTimeout(300);
   await shots.take('charts-items-behind-a-forest-mark');
   // A segment of the ratings bars: the ratings behind it, and from one the grid.
-  const segment = charts.locator('#chart-ratings path[aria-roledescription="bar"][aria-label*="Language: English"][aria-label*="Rating: excellent"]').first();
+  const segment = charts
+    .locator(
+      '#chart-ratings path[aria-roledescription="bar"][aria-label*="Language: English"][aria-label*="Rating: excellent"]',
+    )
+    .first();
   await segment.scrollIntoViewIfNeeded();
   await segment.click({ position: { x: 6, y: 6 } });
-  const items = await waitInFrame(charts, 'the ratings behind the segment', () => document.body.dataset.items?.startsWith('items:') && document.body.dataset.items);
+  const items = await waitInFrame(
+    charts,
+    'the ratings behind the segment',
+    () => document.body.dataset.items?.startsWith('items:') && document.body.dataset.items,
+  );
   assert.ok(Number(items.split(':')[1]) > 0);
   await page.waitForTimeout(300);
   await shots.take('charts-items-behind-a-rating-segment');
   await charts.locator('.audit-item .open-item').first().click();
   const grid = await webviewFrame(page, 'grid');
-  await waitInFrame(grid, 'the grid on the rated group', () => document.body.dataset.paintMs && document.querySelector('.row.focus'));
+  await waitInFrame(
+    grid,
+    'the grid on the rated group',
+    () => document.body.dataset.paintMs && document.querySelector('.row.focus'),
+  );
   await page.waitForTimeout(300);
   await shots.take('grid-from-a-chart');
 }
@@ -528,20 +805,43 @@ async function rateOnDeclaredScale(page: Page, shots: Shots): Promise<void> {
   await pickQuickItem(page, 'Rate each response');
   await runCommand(page, 'LangLens: Start Annotating');
   const annotate = await webviewFrame(page, 'annotate');
-  await waitInFrame(annotate, 'the declared criterion', () => document.body.dataset.task === 'rating' && document.querySelector('.criterion h2')?.textContent?.startsWith('fluency'));
-  const keys = await annotate.evaluate(() => [...document.querySelectorAll('.choices button')].map((b) => b.textContent?.replace(/\s+/g, ' ').trim()));
-  assert.deepEqual(keys, ['1 1', '2 2', '3 3', '4 4', '5 5'], 'keys 1…5 are the scale\'s choices');
+  await waitInFrame(
+    annotate,
+    'the declared criterion',
+    () =>
+      document.body.dataset.task === 'rating' &&
+      document.querySelector('.criterion h2')?.textContent?.startsWith('fluency'),
+  );
+  const keys = await annotate.evaluate(() =>
+    [...document.querySelectorAll('.choices button')].map((b) => b.textContent?.replace(/\s+/g, ' ').trim()),
+  );
+  assert.deepEqual(keys, ['1 1', '2 2', '3 3', '4 4', '5 5'], "keys 1…5 are the scale's choices");
   await page.waitForTimeout(300);
   await shots.take('annotate-declared-scale-criterion');
   const key = await annotate.evaluate(() => document.body.dataset.itemKey!);
   await annotate.locator('.prompt-block').click();
   await page.keyboard.press('4');
-  await waitInFrame(annotate, 'the next criterion', () => document.querySelector('.criterion h2')?.textContent?.startsWith('correctness') && document.getElementById('save-status')?.textContent === 'All labels saved');
+  await waitInFrame(
+    annotate,
+    'the next criterion',
+    () =>
+      document.querySelector('.criterion h2')?.textContent?.startsWith('correctness') &&
+      document.getElementById('save-status')?.textContent === 'All labels saved',
+  );
   await shots.take('annotate-declared-scale-next-criterion');
-  const rows = await withDatabase(DB, (db) => db.all<{ value: string; criterion: string; scale: string; min: number }>(`
+  const rows = await withDatabase(DB, (db) =>
+    db.all<{ value: string; criterion: string; scale: string; min: number }>(
+      `
     SELECT l.value, l.criterion, l.scale, l.scale_min AS min FROM labels l JOIN annotators a ON a.id = l.annotator_id
-    WHERE a.name = ? AND l.criterion <> ''`, [ANNOTATOR]));
-  assert.deepEqual(rows, [{ value: '4', criterion: 'fluency', scale: 'quality-5', min: 1 }], `the rating of ${key} is stored on its criterion and scale`);
+    WHERE a.name = ? AND l.criterion <> ''`,
+      [ANNOTATOR],
+    ),
+  );
+  assert.deepEqual(
+    rows,
+    [{ value: '4', criterion: 'fluency', scale: 'quality-5', min: 1 }],
+    `the rating of ${key} is stored on its criterion and scale`,
+  );
 }
 
 /**
@@ -553,15 +853,28 @@ async function runJudgeAgainstLocalServer(page: Page, shots: Shots): Promise<voi
   try {
     const origin = new URL(server.baseURL).origin;
     mkdirSync(join(WORKSPACE, 'judges'), { recursive: true });
-    writeFileSync(join(WORKSPACE, 'judges', 'e2e-local.judge.json'), JSON.stringify({
-      model: 'llama-local', baseURL: server.baseURL, protocol: 'pairwise', baseline: { es: 'mono-es' },
-    }, null, 2));
+    writeFileSync(
+      join(WORKSPACE, 'judges', 'e2e-local.judge.json'),
+      JSON.stringify(
+        {
+          model: 'llama-local',
+          baseURL: server.baseURL,
+          protocol: 'pairwise',
+          baseline: { es: 'mono-es' },
+        },
+        null,
+        2,
+      ),
+    );
     await runCommand(page, 'LangLens: Run Judge…');
     // Languages, then systems: every one is picked already.
     for (let pick = 0; pick < 2; pick++) {
       await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 30_000 });
       await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => undefined);
     }
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
@@ -580,8 +893,13 @@ async function runJudgeAgainstLocalServer(page: Page, shots: Shots): Promise<voi
     const deadline = Date.now() + 60_000;
     while (server.chatRequests < 72 && Date.now() < deadline) await page.waitForTimeout(200);
     assert.equal(server.chatRequests, 72);
-    assert.ok(server.requests.every((r) => r.authorization === undefined), 'no key was sent');
-    await page.locator('.notifications-toasts', { hasText: 'judge e2e-local: 72 of 72 answered' }).waitFor({ timeout: 30_000 });
+    assert.ok(
+      server.requests.every((r) => r.authorization === undefined),
+      'no key was sent',
+    );
+    await page
+      .locator('.notifications-toasts', { hasText: 'judge e2e-local: 72 of 72 answered' })
+      .waitFor({ timeout: 30_000 });
     await shots.take('run-judge-done');
     log('run judge: confirmed and answered');
     await runCommand(page, 'Notifications: Clear All Notifications'); // not over the charts' screenshots

@@ -16,8 +16,16 @@ export async function launch(): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--lang=en-US'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -27,7 +35,10 @@ export async function launch(): Promise<{ browser: Browser; page: Page }> {
 
 export class Shots {
   private n = 0;
-  constructor(private readonly page: Page, private readonly folder: string) {
+  constructor(
+    private readonly page: Page,
+    private readonly folder: string,
+  ) {
     mkdirSync(folder, { recursive: true });
   }
   async take(name: string): Promise<void> {
@@ -73,7 +84,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** Clicks the quick-input entry whose label is exactly this (the first match may be a longer command). */
 async function clickQuickItem(page: Page, label: string): Promise<void> {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) })
+    .first();
   await row.waitFor({ timeout: 30_000 });
   await row.click();
 }
@@ -87,11 +100,17 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
 }
 
 /** The frame of one of our webviews, waiting until it exists and its script has run. */
-export async function webviewFrame(page: Page, panel: 'grid' | 'annotate' | 'dashboard' | 'charts', timeout = 60_000): Promise<Frame> {
+export async function webviewFrame(
+  page: Page,
+  panel: 'grid' | 'annotate' | 'dashboard' | 'charts',
+  timeout = 60_000,
+): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      const isOurs = await frame.evaluate((name) => document.body?.classList.contains(name) ?? false, panel).catch(() => false);
+      const isOurs = await frame
+        .evaluate((name) => document.body?.classList.contains(name) ?? false, panel)
+        .catch(() => false);
       if (isOurs) return frame;
     }
     await page.waitForTimeout(100);
@@ -99,7 +118,13 @@ export async function webviewFrame(page: Page, panel: 'grid' | 'annotate' | 'das
   throw new Error(`the ${panel} webview did not appear within ${timeout} ms`);
 }
 
-export async function waitInFrame<T, A = undefined>(frame: Frame, what: string, predicate: (arg: A) => T, timeout = 30_000, arg?: A): Promise<T> {
+export async function waitInFrame<T, A = undefined>(
+  frame: Frame,
+  what: string,
+  predicate: (arg: A) => T,
+  timeout = 30_000,
+  arg?: A,
+): Promise<T> {
   try {
     const run = predicate as (arg: unknown) => unknown;
     const handle = await frame.waitForFunction(run, arg, { timeout, polling: 'raf' });
@@ -111,5 +136,7 @@ export async function waitInFrame<T, A = undefined>(frame: Frame, what: string, 
 
 /** A tree row of the LangLens view, by its label. */
 export function treeRow(page: Page, label: string) {
-  return page.locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  return page
+    .locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
 }

@@ -18,8 +18,18 @@ export interface ChatCall {
 }
 
 export type Reply =
-  | { readonly content: string; readonly delayMs?: number; readonly usage?: { prompt_tokens: number; completion_tokens: number }; readonly finishReason?: string }
-  | { readonly status: number; readonly message?: string; readonly headers?: Readonly<Record<string, string>>; readonly delayMs?: number }
+  | {
+      readonly content: string;
+      readonly delayMs?: number;
+      readonly usage?: { prompt_tokens: number; completion_tokens: number };
+      readonly finishReason?: string;
+    }
+  | {
+      readonly status: number;
+      readonly message?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly delayMs?: number;
+    }
   /** Closes the connection without an answer (after delayMs). */
   | { readonly drop: true; readonly delayMs?: number };
 
@@ -72,7 +82,11 @@ export class FakeOpenAIServer {
   private readonly batches = new Map<string, FakeBatch>();
   private nextId = 1;
 
-  private constructor(private readonly server: Server, public script: Script, private readonly options: ServerOptions) {}
+  private constructor(
+    private readonly server: Server,
+    public script: Script,
+    private readonly options: ServerOptions,
+  ) {}
 
   static async start(script: Script, options: ServerOptions = {}): Promise<FakeOpenAIServer> {
     const server = createServer();
@@ -114,12 +128,15 @@ export class FakeOpenAIServer {
     const path = (req.url ?? '').replace(/\?.*$/, '');
     this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
     try {
-      if (req.method === 'POST' && path === '/v1/chat/completions') return await this.chat(JSON.parse(body.toString('utf8')), res);
+      if (req.method === 'POST' && path === '/v1/chat/completions')
+        return await this.chat(JSON.parse(body.toString('utf8')), res);
       if (req.method === 'POST' && path === '/v1/files') return await this.upload(req, body, res);
       const content = /^\/v1\/files\/([^/]+)\/content$/.exec(path);
       if (req.method === 'GET' && content) return this.fileContent(content[1]!, res);
-      if (req.method === 'POST' && path === '/v1/batches') return this.createBatch(JSON.parse(body.toString('utf8')), res);
-      if (req.method === 'GET' && path === '/v1/batches') return json(res, 200, { object: 'list', data: [...this.batches.values()].reverse(), has_more: false });
+      if (req.method === 'POST' && path === '/v1/batches')
+        return this.createBatch(JSON.parse(body.toString('utf8')), res);
+      if (req.method === 'GET' && path === '/v1/batches')
+        return json(res, 200, { object: 'list', data: [...this.batches.values()].reverse(), has_more: false });
       const batch = /^\/v1\/batches\/([^/]+)$/.exec(path);
       if (req.method === 'GET' && batch) return this.retrieveBatch(batch[1]!, res);
       json(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
@@ -155,7 +172,12 @@ export class FakeOpenAIServer {
         return;
       }
       if ('status' in reply) {
-        json(res, reply.status, { error: { message: reply.message ?? `scripted ${reply.status}`, type: 'scripted' } }, reply.headers);
+        json(
+          res,
+          reply.status,
+          { error: { message: reply.message ?? `scripted ${reply.status}`, type: 'scripted' } },
+          reply.headers,
+        );
         return;
       }
       json(res, 200, completion(this.nextId++, call.model, reply));
@@ -166,9 +188,18 @@ export class FakeOpenAIServer {
   }
 
   private async upload(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
-    const form = await new Request('http://fake/upload', { method: 'POST', headers: req.headers as Record<string, string>, body }).formData();
+    const form = await new Request('http://fake/upload', {
+      method: 'POST',
+      headers: req.headers as Record<string, string>,
+      body,
+    }).formData();
     const file = form.get('file') as File;
-    const stored: StoredFile = { id: `file-${this.nextId++}`, filename: file.name, purpose: String(form.get('purpose')), content: await file.text() };
+    const stored: StoredFile = {
+      id: `file-${this.nextId++}`,
+      filename: file.name,
+      purpose: String(form.get('purpose')),
+      content: await file.text(),
+    };
     this.files.set(stored.id, stored);
     json(res, 200, fileObject(stored));
   }
@@ -185,8 +216,13 @@ export class FakeOpenAIServer {
     if (!input) return json(res, 400, { error: { message: `no file ${body.input_file_id}` } });
     const total = input.content.split('\n').filter((l) => l.trim()).length;
     const batch: FakeBatch = {
-      id: `batch_${this.nextId++}`, input_file_id: body.input_file_id, status: 'validating', polls: 0,
-      request_counts: { total, completed: 0, failed: 0 }, metadata: body.metadata ?? null, created_at: Math.floor(Date.now() / 1000),
+      id: `batch_${this.nextId++}`,
+      input_file_id: body.input_file_id,
+      status: 'validating',
+      polls: 0,
+      request_counts: { total, completed: 0, failed: 0 },
+      metadata: body.metadata ?? null,
+      created_at: Math.floor(Date.now() / 1000),
     };
     this.batches.set(batch.id, batch);
     json(res, 200, batchObject(batch));
@@ -209,7 +245,10 @@ export class FakeOpenAIServer {
       batch.errors = { data: [{ message: 'scripted validation failure' }] };
       return;
     }
-    const lines = this.files.get(batch.input_file_id)!.content.split('\n').filter((l) => l.trim());
+    const lines = this.files
+      .get(batch.input_file_id)!
+      .content.split('\n')
+      .filter((l) => l.trim());
     const answered = final === 'expired' ? lines.slice(0, this.options.batchAnswered ?? 0) : lines;
     const outputs: string[] = [];
     const errors: string[] = [];
@@ -217,10 +256,31 @@ export class FakeOpenAIServer {
       const request = JSON.parse(line) as { custom_id: string; body: Record<string, unknown> };
       const reply = this.script(this.call(request.body));
       if ('content' in reply) {
-        outputs.push(JSON.stringify({ id: `batch_req_${this.nextId}`, custom_id: request.custom_id, response: { status_code: 200, request_id: `req_${this.nextId}`, body: completion(this.nextId++, String(request.body.model), reply) }, error: null }));
+        outputs.push(
+          JSON.stringify({
+            id: `batch_req_${this.nextId}`,
+            custom_id: request.custom_id,
+            response: {
+              status_code: 200,
+              request_id: `req_${this.nextId}`,
+              body: completion(this.nextId++, String(request.body.model), reply),
+            },
+            error: null,
+          }),
+        );
       } else {
         const status = 'status' in reply ? reply.status : 500;
-        errors.push(JSON.stringify({ id: `batch_req_${this.nextId++}`, custom_id: request.custom_id, response: { status_code: status, body: { error: { message: 'status' in reply ? reply.message ?? `scripted ${status}` : 'dropped' } } }, error: null }));
+        errors.push(
+          JSON.stringify({
+            id: `batch_req_${this.nextId++}`,
+            custom_id: request.custom_id,
+            response: {
+              status_code: status,
+              body: { error: { message: 'status' in reply ? (reply.message ?? `scripted ${status}`) : 'dropped' } },
+            },
+            error: null,
+          }),
+        );
       }
     }
     batch.request_counts = { total: lines.length, completed: outputs.length, failed: errors.length };
@@ -230,23 +290,50 @@ export class FakeOpenAIServer {
   }
 
   private addFile(purpose: string, lines: readonly string[]): string {
-    const file: StoredFile = { id: `file-${this.nextId++}`, filename: `${purpose}.jsonl`, purpose, content: lines.join('\n') + '\n' };
+    const file: StoredFile = {
+      id: `file-${this.nextId++}`,
+      filename: `${purpose}.jsonl`,
+      purpose,
+      content: lines.join('\n') + '\n',
+    };
     this.files.set(file.id, file);
     return file.id;
   }
 }
 
-function completion(n: number, model: string, reply: { content: string; usage?: { prompt_tokens: number; completion_tokens: number }; finishReason?: string }) {
+function completion(
+  n: number,
+  model: string,
+  reply: { content: string; usage?: { prompt_tokens: number; completion_tokens: number }; finishReason?: string },
+) {
   const usage = reply.usage ?? DEFAULT_USAGE;
   return {
-    id: `chatcmpl-${n}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
-    choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: reply.finishReason ?? 'stop', logprobs: null }],
+    id: `chatcmpl-${n}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: reply.content },
+        finish_reason: reply.finishReason ?? 'stop',
+        logprobs: null,
+      },
+    ],
     usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
 }
 
 function fileObject(file: StoredFile) {
-  return { id: file.id, object: 'file', bytes: Buffer.byteLength(file.content), created_at: Math.floor(Date.now() / 1000), filename: file.filename, purpose: file.purpose, status: 'processed' };
+  return {
+    id: file.id,
+    object: 'file',
+    bytes: Buffer.byteLength(file.content),
+    created_at: Math.floor(Date.now() / 1000),
+    filename: file.filename,
+    purpose: file.purpose,
+    status: 'processed',
+  };
 }
 
 function batchObject(batch: FakeBatch) {
@@ -254,7 +341,12 @@ function batchObject(batch: FakeBatch) {
   return { ...visible, object: 'batch', endpoint: '/v1/chat/completions', completion_window: '24h' };
 }
 
-function json(res: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);

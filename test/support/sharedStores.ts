@@ -10,7 +10,11 @@ export interface TemporaryStore {
 }
 
 /** ../shared/data/<dataset>/<files...> in a fresh database; skips the calling suite when the data is absent. */
-export async function storeOfSharedData(context: Mocha.Context, dataset: string, files: readonly string[]): Promise<TemporaryStore> {
+export async function storeOfSharedData(
+  context: Mocha.Context,
+  dataset: string,
+  files: readonly string[],
+): Promise<TemporaryStore> {
   const data = requireSharedData(context, dataset);
   const folder = temporaryFolder();
   const store = await Store.open(join(folder.path, 'langlens.db'));

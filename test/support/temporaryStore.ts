@@ -23,8 +23,12 @@ export function useTemporaryStore(): TemporaryStore {
     folder?.remove();
   });
   return {
-    get folder() { return folder!.path; },
-    get store() { return store!; },
+    get folder() {
+      return folder!.path;
+    },
+    get store() {
+      return store!;
+    },
     file(name, content) {
       const path = join(folder!.path, name);
       writeFileSync(path, content);

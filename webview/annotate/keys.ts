@@ -50,7 +50,8 @@ const COMMON: readonly KeyBinding[] = [
 /** A declared scale's choices, worst first, on keys 1…9 (and 0 for a tenth). */
 function scaleBindings(design: NonNullable<Design>): KeyBinding[] {
   const choices = design.scale.choices.slice(0, 10).map((choice, i): KeyBinding => ({
-    keys: [String((i + 1) % 10)], action: { kind: 'label', value: `scale:${choice}` },
+    keys: [String((i + 1) % 10)],
+    action: { kind: 'label', value: `scale:${choice}` },
     label: /^\d/.test(choice) ? choice : choice[0]!.toUpperCase() + choice.slice(1),
   }));
   return [...choices, { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: 'Not in the prompt’s language' }];
@@ -70,6 +71,10 @@ export function keyName(key: string): string {
   return key === 'ArrowRight' ? '→' : key === 'ArrowLeft' ? '←' : key.toUpperCase();
 }
 
-export function bindingOf(task: AnnotationTask, matches: (a: Action) => boolean, design?: Design): KeyBinding | undefined {
+export function bindingOf(
+  task: AnnotationTask,
+  matches: (a: Action) => boolean,
+  design?: Design,
+): KeyBinding | undefined {
   return bindings(task, design).find((b) => matches(b.action));
 }

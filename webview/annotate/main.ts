@@ -10,7 +10,13 @@ import { html, icon } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type {
-  AnnotateRequests, AnnotateToHost, AnnotateToWebview, AnnotationItemView, AnnotationSession, LabelValue, Slot,
+  AnnotateRequests,
+  AnnotateToHost,
+  AnnotateToWebview,
+  AnnotationItemView,
+  AnnotationSession,
+  LabelValue,
+  Slot,
 } from '../../src/shared/protocol';
 import { actionFor, type Action } from './keys';
 import { Outbox, type PendingWrite } from './outbox';
@@ -51,20 +57,27 @@ let helpOpen = false;
 /** performance.now() of the key press whose next item is still to be painted. */
 let keyPressedAt: number | undefined;
 
-const outbox = new Outbox({
-  write: async (w) => { await (w.kind === 'label' ? rpc.request('saveLabel', w.params) : rpc.request('setFlag', w.params)); },
-  persist: (pending) => {
-    unsaved = [...pending];
-    persist();
+const outbox = new Outbox(
+  {
+    write: async (w) => {
+      await (w.kind === 'label' ? rpc.request('saveLabel', w.params) : rpc.request('setFlag', w.params));
+    },
+    persist: (pending) => {
+      unsaved = [...pending];
+      persist();
+    },
+    onStatus: () => showSaveStatus(),
+    now: () => Date.now(),
+    setTimer: (run, ms) => window.setTimeout(run, ms),
+    clearTimer: (handle) => window.clearTimeout(handle as number),
   },
-  onStatus: () => showSaveStatus(),
-  now: () => Date.now(),
-  setTimer: (run, ms) => window.setTimeout(run, ms),
-  clearTimer: (handle) => window.clearTimeout(handle as number),
-}, unsaved);
+  unsaved,
+);
 
 function persist(): void {
-  const target = session ? { run: session.run, ...(session.restrictedTo ? { languages: session.restrictedTo } : {}) } : saved?.target ?? null;
+  const target = session
+    ? { run: session.run, ...(session.restrictedTo ? { languages: session.restrictedTo } : {}) }
+    : (saved?.target ?? null);
   api.setState({ target, outbox: unsaved, undo: undoStack.slice(-200) });
 }
 
@@ -74,9 +87,15 @@ function send(message: AnnotateToHost): void {
 
 onHostMessage<AnnotateToWebview>((message) => {
   switch (message.type) {
-    case 'session': start(message.session, message.notice); break;
-    case 'error': showError(message.message); break;
-    case 'response': rpc.settle(message); break;
+    case 'session':
+      start(message.session, message.notice);
+      break;
+    case 'error':
+      showError(message.message);
+      break;
+    case 'response':
+      rpc.settle(message);
+      break;
   }
 });
 
@@ -101,7 +120,11 @@ function start(next: AnnotationSession, why?: string): void {
 /** Labels and flags given but not confirmed yet (a failed write, a reload) show as given, not as the database has them. */
 function showUnsavedWrites(): void {
   for (const write of unsaved) {
-    if (write.kind === 'label') labels.set(write.params.itemKey, write.params.value === null ? null : { value: write.params.value, comment: write.params.comment });
+    if (write.kind === 'label')
+      labels.set(
+        write.params.itemKey,
+        write.params.value === null ? null : { value: write.params.value, comment: write.params.comment },
+      );
     else flags.set(`${write.params.itemKey}\u0000${write.params.slot}`, write.params.flagged);
   }
 }
@@ -143,7 +166,7 @@ function currentLabel(item: AnnotationItemView): CurrentLabel | null {
 
 function isFlagged(item: AnnotationItemView, slot: Slot): boolean {
   const key = `${item.key}\u0000${slot}`;
-  return flags.has(key) ? flags.get(key)! : item.responses.find((r) => r.slot === slot)?.flagged ?? false;
+  return flags.has(key) ? flags.get(key)! : (item.responses.find((r) => r.slot === slot)?.flagged ?? false);
 }
 
 // ---------------------------------------------------------------------------------------------- render
@@ -157,8 +180,12 @@ function render(): void {
   else if (!item) body = html`<p class="loading">Loading item ${index + 1}…</p>`;
   else {
     body = itemBody(session, {
-      item, label: currentLabel(item), flagged: (slot) => isFlagged(item, slot), saveState: outbox.stateOf(item.key),
-      draftComment: drafts.get(item.key) ?? null, commentOpen,
+      item,
+      label: currentLabel(item),
+      flagged: (slot) => isFlagged(item, slot),
+      saveState: outbox.stateOf(item.key),
+      draftComment: drafts.get(item.key) ?? null,
+      commentOpen,
     });
   }
   const why = notice?.index === index ? html`<p class="notice" role="status">${icon('info')} ${notice.text}</p>` : '';
@@ -186,11 +213,13 @@ function reportPaint(): void {
   const pressed = keyPressedAt;
   if (pressed === undefined) return;
   keyPressedAt = undefined;
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    const ms = performance.now() - pressed;
-    document.body.dataset.nextItemMs = ms.toFixed(1);
-    send({ type: 'painted', ms, what: 'next-item' });
-  }));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const ms = performance.now() - pressed;
+      document.body.dataset.nextItemMs = ms.toFixed(1);
+      send({ type: 'painted', ms, what: 'next-item' });
+    }),
+  );
 }
 
 function showSaveStatus(): void {
@@ -210,7 +239,8 @@ function showSaveStatus(): void {
   if (item && mark) {
     const state = outbox.stateOf(item.key);
     mark.className = `chip ${state === 'failed' ? 'warning' : state === 'saving' ? '' : 'ok'}`;
-    mark.textContent = state === 'failed' ? '⚠ not saved yet' : state === 'saving' ? 'saving' : currentLabel(item) ? '✓ saved' : '';
+    mark.textContent =
+      state === 'failed' ? '⚠ not saved yet' : state === 'saving' ? 'saving' : currentLabel(item) ? '✓ saved' : '';
   }
 }
 
@@ -237,7 +267,7 @@ function giveLabel(value: LabelValue | null, comment?: string | null): boolean {
   const item = items.get(index);
   if (!item || !session) return false;
   const previous = currentLabel(item);
-  const text = comment !== undefined ? comment : drafts.get(item.key) ?? previous?.comment ?? null;
+  const text = comment !== undefined ? comment : (drafts.get(item.key) ?? previous?.comment ?? null);
   writeLabel(item, value, text);
   undoStack.push({ index, itemKey: item.key, undo: { kind: 'label', previous } });
   drafts.delete(item.key);
@@ -247,7 +277,10 @@ function giveLabel(value: LabelValue | null, comment?: string | null): boolean {
 function writeLabel(item: AnnotationItemView, value: LabelValue | null, comment: string | null): void {
   labels.set(item.key, value === null ? null : { value, comment });
   labelled[item.index] = value !== null;
-  outbox.add({ kind: 'label', params: { id: newId(), itemKey: item.key, value, comment, labelledAt: new Date().toISOString() } });
+  outbox.add({
+    kind: 'label',
+    params: { id: newId(), itemKey: item.key, value, comment, labelledAt: new Date().toISOString() },
+  });
 }
 
 function toggleFlag(slot: Slot): void {
@@ -261,7 +294,10 @@ function toggleFlag(slot: Slot): void {
 
 function writeFlag(item: AnnotationItemView, slot: Slot, flagged: boolean): void {
   flags.set(`${item.key}\u0000${slot}`, flagged);
-  outbox.add({ kind: 'flag', params: { id: newId(), itemKey: item.key, slot, flagged, labelledAt: new Date().toISOString() } });
+  outbox.add({
+    kind: 'flag',
+    params: { id: newId(), itemKey: item.key, slot, flagged, labelledAt: new Date().toISOString() },
+  });
 }
 
 /** Undo writes the previous state as a new row (the history keeps both) and goes back to the item. */
@@ -275,7 +311,8 @@ async function undo(): Promise<void> {
     showError('Cannot undo: the queue changed since that label. Go to the item and label it again.');
     return;
   }
-  if (entry.undo.kind === 'label') writeLabel(item, entry.undo.previous?.value ?? null, entry.undo.previous?.comment ?? null);
+  if (entry.undo.kind === 'label')
+    writeLabel(item, entry.undo.previous?.value ?? null, entry.undo.previous?.comment ?? null);
   else writeFlag(item, entry.undo.slot, entry.undo.previous);
   persist();
   goTo(entry.index);
@@ -293,11 +330,22 @@ function perform(action: Action): void {
     case 'label':
       if (giveLabel(action.value)) goTo(index + 1);
       return;
-    case 'flag': toggleFlag(action.slot); return;
-    case 'next': case 'skip': goTo(index + 1); return;
-    case 'previous': goTo(index - 1); return;
-    case 'nextUnlabelled': nextUnlabelled(); return;
-    case 'undo': void undo(); return;
+    case 'flag':
+      toggleFlag(action.slot);
+      return;
+    case 'next':
+    case 'skip':
+      goTo(index + 1);
+      return;
+    case 'previous':
+      goTo(index - 1);
+      return;
+    case 'nextUnlabelled':
+      nextUnlabelled();
+      return;
+    case 'undo':
+      void undo();
+      return;
     case 'comment':
       commentOpen = true;
       render();
@@ -381,8 +429,9 @@ app.addEventListener('click', (event) => {
   else if (target.dataset.flag) perform({ kind: 'flag', slot: target.dataset.flag as Slot });
 });
 
-
 // A status that counts down its retry needs a tick; cheap, and only while something failed.
-window.setInterval(() => { if (outbox.status().failed > 0) showSaveStatus(); }, 1000);
+window.setInterval(() => {
+  if (outbox.status().failed > 0) showSaveStatus();
+}, 1000);
 
 send({ type: 'ready' });

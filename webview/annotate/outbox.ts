@@ -4,8 +4,7 @@
 import type { FlagGiven, LabelGiven } from '../../src/shared/protocol';
 
 export type PendingWrite =
-  | { readonly kind: 'label'; readonly params: LabelGiven }
-  | { readonly kind: 'flag'; readonly params: FlagGiven };
+  { readonly kind: 'label'; readonly params: LabelGiven } | { readonly kind: 'flag'; readonly params: FlagGiven };
 
 export interface OutboxStatus {
   /** Writes not confirmed yet (in flight or failed). */
@@ -37,7 +36,10 @@ export class Outbox {
   private timer: unknown;
   private retryAt: number | null = null;
 
-  constructor(private readonly deps: OutboxDeps, restored: readonly PendingWrite[] = []) {
+  constructor(
+    private readonly deps: OutboxDeps,
+    restored: readonly PendingWrite[] = [],
+  ) {
     this.pending = [...restored];
   }
 

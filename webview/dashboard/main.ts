@@ -11,8 +11,17 @@ import { html } from '../shared/html';
 import { RpcClient } from '../shared/rpc';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type {
-  AuditOutcome, AuditTarget, AuditView, DashboardFigure, DashboardFilters, DashboardRequests, DashboardState, DashboardToHost, DashboardToWebview,
-  DashboardView, InvalidVerdictHandling,
+  AuditOutcome,
+  AuditTarget,
+  AuditView,
+  DashboardFigure,
+  DashboardFilters,
+  DashboardRequests,
+  DashboardState,
+  DashboardToHost,
+  DashboardToWebview,
+  DashboardView,
+  InvalidVerdictHandling,
 } from '../../src/shared/protocol';
 import type { View } from 'vega';
 import { audit } from '../shared/audit';
@@ -42,9 +51,15 @@ onHostMessage<DashboardToWebview>((message) => {
       if (auditShown) void openAudit(auditShown.target, false);
       render();
       break;
-    case 'loading': app.setAttribute('aria-busy', 'true'); break;
-    case 'error': showErrorBanner(app, message.message); break;
-    case 'response': rpc.settle(message); break;
+    case 'loading':
+      app.setAttribute('aria-busy', 'true');
+      break;
+    case 'error':
+      showErrorBanner(app, message.message);
+      break;
+    case 'response':
+      rpc.settle(message);
+      break;
   }
 });
 
@@ -52,8 +67,12 @@ let shownToolbar = '';
 
 function render(): void {
   const bar = toolbar(view).value;
-  const content = html`<main class="dashboard">${view ? dashboard(view) : ''}
-    <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`.value;
+  const content = html`<main class="dashboard">
+    ${view ? dashboard(view) : ''}
+    <div id="audit-region">
+      ${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}
+    </div>
+  </main>`.value;
   const main = app.querySelector(':scope > main');
   // An unchanged toolbar stays in place, so a field the user is typing in keeps its text, caret and focus.
   if (bar === shownToolbar && main) {
@@ -83,10 +102,16 @@ async function drawChart(): Promise<void> {
   if (!el || !view?.chart) return;
   chartView = await drawVega(el, view.chart, (d) => {
     if (typeof d.figure !== 'string') return;
-    void openAudit({
-      lang: String(d.lang), turn: typeof d.turn === 'number' ? d.turn : null, run: typeof d.run === 'string' ? d.run : null,
-      judge: typeof d.judge === 'string' ? d.judge : null, list: d.figure as DashboardFigure,
-    }, true);
+    void openAudit(
+      {
+        lang: String(d.lang),
+        turn: typeof d.turn === 'number' ? d.turn : null,
+        run: typeof d.run === 'string' ? d.run : null,
+        judge: typeof d.judge === 'string' ? d.judge : null,
+        list: d.figure as DashboardFigure,
+      },
+      true,
+    );
   });
   document.body.dataset.chart = 'drawn';
 }
@@ -110,8 +135,11 @@ async function openAudit(target: AuditTarget, byUser: boolean): Promise<void> {
 function targetOf(el: HTMLElement): AuditTarget {
   const d = el.dataset;
   return {
-    lang: d.lang ?? '', turn: d.turn ? Number(d.turn) : null, run: d.run || null,
-    judge: d.humans === 'true' ? null : d.judge ?? null, list: d.list as DashboardFigure | 'errors',
+    lang: d.lang ?? '',
+    turn: d.turn ? Number(d.turn) : null,
+    run: d.run || null,
+    judge: d.humans === 'true' ? null : (d.judge ?? null),
+    list: d.list as DashboardFigure | 'errors',
   };
 }
 
@@ -151,7 +179,9 @@ app.addEventListener('click', (event) => {
 function filtersShown(): DashboardFilters | undefined {
   const bar = app.querySelector<HTMLFormElement>('#filters');
   if (!bar || !view) return undefined;
-  const boxes = [...bar.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox.filter-judge')];
+  const boxes = [
+    ...bar.querySelectorAll<HTMLElement & { checked: boolean; value: string }>('vscode-checkbox.filter-judge'),
+  ];
   const judges = boxes.filter((b) => b.checked).map((b) => b.value);
   return {
     annotators: bar.querySelector<HTMLInputElement>('#annotator-pattern')?.value.trim() || null,

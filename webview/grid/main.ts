@@ -30,9 +30,15 @@ function send(message: GridToHost): void {
 
 onHostMessage<GridToWebview>((message) => {
   switch (message.type) {
-    case 'show': show(message.view, message.preferences, message.requestedAt); break;
-    case 'loading': app.setAttribute('aria-busy', 'true'); break;
-    case 'error': showError(message.message); break;
+    case 'show':
+      show(message.view, message.preferences, message.requestedAt);
+      break;
+    case 'loading':
+      app.setAttribute('aria-busy', 'true');
+      break;
+    case 'error':
+      showError(message.message);
+      break;
   }
 });
 
@@ -48,19 +54,25 @@ function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): 
   if (scroll) window.scrollTo(scroll.left, scroll.top);
   else scrollToFocus();
   document.body.dataset.phases = JSON.stringify({
-    scriptStarted: Math.max(0, scriptStartedAt - requestedAt), received: receivedAt - requestedAt, rendered: Date.now() - requestedAt,
+    scriptStarted: Math.max(0, scriptStartedAt - requestedAt),
+    received: receivedAt - requestedAt,
+    rendered: Date.now() - requestedAt,
   });
   reportPaint(requestedAt);
 }
 
 function render(): void {
   if (!view) return;
-  app.innerHTML = html`${toolbar(view, prefs)}<main class="grid-scroll">${grid(view, prefs)}</main>`.value;
+  app.innerHTML = html`${toolbar(view, prefs)}
+    <main class="grid-scroll">${grid(view, prefs)}</main>`.value;
   app.setAttribute('aria-busy', 'false');
   const shown = shownParts(view, prefs);
   const table = app.querySelector<HTMLElement>('.response-grid');
   // CSS custom property through CSSOM: the Content-Security-Policy forbids style attributes.
-  table?.style.setProperty('--columns', String(prefs.layout === 'languages-as-rows' ? shown.systems.length : shown.languages.length));
+  table?.style.setProperty(
+    '--columns',
+    String(prefs.layout === 'languages-as-rows' ? shown.systems.length : shown.languages.length),
+  );
   document.body.dataset.layout = prefs.layout;
   keepHeaderBelowToolbar();
   document.body.dataset.group = view.group;
@@ -91,26 +103,32 @@ function scrollToFocus(): void {
 function scrollBelowStickyHeaders(lang: string | null): void {
   if (!lang) return;
   const escaped = CSS.escape(lang);
-  const target = app.querySelector<HTMLElement>(`.row[data-lang="${escaped}"] > .row-header, .column-header[data-lang="${escaped}"]`);
+  const target = app.querySelector<HTMLElement>(
+    `.row[data-lang="${escaped}"] > .row-header, .column-header[data-lang="${escaped}"]`,
+  );
   const corner = app.querySelector<HTMLElement>('.response-grid .header > .corner');
   if (!target || !corner) return;
   const box = target.getBoundingClientRect();
   const headers = corner.getBoundingClientRect();
   const top = target.classList.contains('row-header') ? window.scrollY + box.top - headers.bottom : window.scrollY;
-  const left = target.classList.contains('column-header') && (box.left < headers.right || box.right > window.innerWidth)
-    ? window.scrollX + box.left - headers.right : window.scrollX;
+  const left =
+    target.classList.contains('column-header') && (box.left < headers.right || box.right > window.innerWidth)
+      ? window.scrollX + box.left - headers.right
+      : window.scrollX;
   window.scrollTo(left, top);
 }
 
 /** Two animation frames after the DOM change the grid has been painted: that is the time the user waited. */
 function reportPaint(requestedAt: number): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    const paintedAt = Date.now();
-    const cells = app.querySelectorAll('.cell:not(.missing)').length;
-    document.body.dataset.paintMs = String(paintedAt - requestedAt);
-    document.body.dataset.paintedCells = String(cells);
-    send({ type: 'painted', requestedAt, paintedAt, cells });
-  }));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const paintedAt = Date.now();
+      const cells = app.querySelectorAll('.cell:not(.missing)').length;
+      document.body.dataset.paintMs = String(paintedAt - requestedAt);
+      document.body.dataset.paintedCells = String(cells);
+      send({ type: 'painted', requestedAt, paintedAt, cells });
+    }),
+  );
 }
 
 function showError(message: string): void {
@@ -161,6 +179,5 @@ document.addEventListener('keydown', (event) => {
   else return;
   event.preventDefault();
 });
-
 
 send({ type: 'ready' });

@@ -48,9 +48,17 @@ function showTooltip(_handler: unknown, event: MouseEvent, _item: unknown, value
 
 export type Datum = Record<string, unknown>;
 
-export async function drawVega(container: HTMLElement, spec: Record<string, unknown>, onClick: (datum: Datum) => void): Promise<View> {
+export async function drawVega(
+  container: HTMLElement,
+  spec: Record<string, unknown>,
+  onClick: (datum: Datum) => void,
+): Promise<View> {
   const view = new View(parse(spec as never, undefined, { ast: true }), {
-    expr: expressionInterpreter as never, renderer: 'svg', container, hover: true, tooltip: showTooltip as never,
+    expr: expressionInterpreter as never,
+    renderer: 'svg',
+    container,
+    hover: true,
+    tooltip: showTooltip as never,
   });
   view.addEventListener('click', (_event, item) => {
     const datum = (item as { datum?: Datum } | null | undefined)?.datum;

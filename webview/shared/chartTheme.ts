@@ -19,13 +19,22 @@ function variable(name: string, fallback: string): string {
 function rgb(hex: string): [number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(hex);
   if (m) return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
-  const parts = /rgba?\(([^)]*)\)/.exec(hex)?.[1]?.split(',').map((p) => Number.parseFloat(p)) ?? [128, 128, 128];
+  const parts = /rgba?\(([^)]*)\)/
+    .exec(hex)?.[1]
+    ?.split(',')
+    .map((p) => Number.parseFloat(p)) ?? [128, 128, 128];
   return [parts[0] ?? 128, parts[1] ?? 128, parts[2] ?? 128];
 }
 
 function mix(a: string, b: string, t: number): string {
   const [x, y] = [rgb(a), rgb(b)];
-  return `#${x.map((v, i) => Math.round(v + (y[i]! - v) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${x
+    .map((v, i) =>
+      Math.round(v + (y[i]! - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 export function themeKind(): ChartThemeView['kind'] {

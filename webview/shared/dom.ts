@@ -12,8 +12,10 @@ export function showErrorBanner(app: HTMLElement, message: string): void {
 
 /** Whether a key press is typing into a field rather than a command. */
 export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement
-    && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|VSCODE-TEXTAREA|VSCODE-TEXTFIELD)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|VSCODE-TEXTAREA|VSCODE-TEXTFIELD)$/.test(target.tagName))
+  );
 }
 
 /**
@@ -32,8 +34,14 @@ export function setToolbarHeight(app: HTMLElement): HTMLElement | null {
  * pushes in the background must never wipe a half-typed filter.
  */
 export function replaceKeepingEdits(root: HTMLElement, markup: string): void {
-  const edited = [...root.querySelectorAll<HTMLInputElement>('input[data-edited][id]')].map((field) => ({ id: field.id, value: field.value }));
-  const focused = document.activeElement instanceof HTMLInputElement && root.contains(document.activeElement) ? document.activeElement : null;
+  const edited = [...root.querySelectorAll<HTMLInputElement>('input[data-edited][id]')].map((field) => ({
+    id: field.id,
+    value: field.value,
+  }));
+  const focused =
+    document.activeElement instanceof HTMLInputElement && root.contains(document.activeElement)
+      ? document.activeElement
+      : null;
   const caret = focused ? { id: focused.id, start: focused.selectionStart, end: focused.selectionEnd } : null;
   root.innerHTML = markup;
   for (const { id, value } of edited) {

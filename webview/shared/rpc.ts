@@ -9,7 +9,10 @@ export class RequestFailed extends Error {}
 
 export class RpcClient<M> {
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: number }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: number }
+  >();
 
   /** timeoutMs: how long to wait for the host (a crashed extension host never answers). */
   constructor(private readonly timeoutMs = 30_000) {}

@@ -29,7 +29,9 @@ example (MT-bench, Zheng et al. Table 2):
   langlens agreement --annotators "expert_*" --by turn --table agreement`,
   async run(context) {
     const options = tableOptions(context);
-    const wanted = (context.values.table as string[] | undefined)?.flatMap((t) => t.split(',')) ?? AGREEMENT_SOURCES.map((s) => s.id);
+    const wanted =
+      (context.values.table as string[] | undefined)?.flatMap((t) => t.split(',')) ??
+      AGREEMENT_SOURCES.map((s) => s.id);
     const sources = chooseSources(wanted, AGREEMENT_SOURCES, 'agreement');
     const format = outputFormat(context, 'text');
     const store = await openExistingStore(context);

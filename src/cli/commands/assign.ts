@@ -2,7 +2,12 @@ import { planAssignments, type AssignmentPlan, type TeamMember } from '../../cor
 import { parseLanguageInput, type LanguageTag } from '../../core/model/language';
 import { renderTable, tableAsJson } from '../../core/report/render';
 import type { Table } from '../../core/report/table';
-import { assignmentStatus, promptsToAssign, saveAssignments, type AssignmentStatusRow } from '../../core/store/assignments';
+import {
+  assignmentStatus,
+  promptsToAssign,
+  saveAssignments,
+  type AssignmentStatusRow,
+} from '../../core/store/assignments';
 import { UsageError, type Command, type CommandContext } from '../command';
 import { openExistingStore } from '../openStore';
 import { listOption, wholeNumberOption } from '../tableOptions';
@@ -74,7 +79,8 @@ function parseTeam(specs: readonly string[] | undefined): TeamMember[] {
   if (!specs?.length) throw new UsageError('name the team with --annotator NAME=LANG[,LANG...] (repeatable)');
   return specs.map((spec) => {
     const [name, langs] = spec.split('=');
-    if (!name?.trim() || !langs?.trim()) throw new UsageError(`--annotator "${spec}" is not NAME=LANG[,LANG...] (noa=he,ar)`);
+    if (!name?.trim() || !langs?.trim())
+      throw new UsageError(`--annotator "${spec}" is not NAME=LANG[,LANG...] (noa=he,ar)`);
     const languages = langs.split(',').map((raw): LanguageTag => {
       const tag = parseLanguageInput(raw);
       if (!tag) throw new UsageError(`--annotator ${name}: "${raw}" is not a BCP-47 language tag`);
@@ -104,12 +110,17 @@ function planTable(plan: AssignmentPlan, run: string, task: string, dryRun: bool
       { key: 'short', label: 'Short', kind: 'count' },
     ],
     rows: plan.languages.map((l) => ({
-      lang: l.lang, prompts: l.prompts, overlapping: l.overlapping, short: l.short,
+      lang: l.lang,
+      prompts: l.prompts,
+      overlapping: l.overlapping,
+      short: l.short,
       load: l.load.length ? l.load.map((a) => `${a.annotator} ${a.prompts}`).join(', ') : 'nobody speaks it',
     })),
     notes: [
       `${plan.assignments.length} assignments. Overlapping prompts go to several annotators, for human–human agreement.`,
-      ...(short > 0 ? [`${short} prompt(s) got fewer annotators than asked: too few team members speak the language.`] : []),
+      ...(short > 0
+        ? [`${short} prompt(s) got fewer annotators than asked: too few team members speak the language.`]
+        : []),
     ],
   };
 }

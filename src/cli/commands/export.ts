@@ -6,12 +6,23 @@ import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
 import { outputFormat } from '../tableOutput';
 
-const FILE_EXTENSIONS: Record<string, ExportFormat> = { '.csv': 'csv', '.md': 'markdown', '.tex': 'latex', '.json': 'json', '.txt': 'text' };
+const FILE_EXTENSIONS: Record<string, ExportFormat> = {
+  '.csv': 'csv',
+  '.md': 'markdown',
+  '.tex': 'latex',
+  '.json': 'json',
+  '.txt': 'text',
+};
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export any table as CSV, Markdown, LaTeX or JSON for a paper',
-  options: { ...TABLE_OPTION_SPEC, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, list: { type: 'boolean', default: false } },
+  options: {
+    ...TABLE_OPTION_SPEC,
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    list: { type: 'boolean', default: false },
+  },
   help: `usage: langlens export TABLE [--format csv|markdown|latex|json] [-o FILE] [options]
        langlens export --list
 

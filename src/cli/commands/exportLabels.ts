@@ -6,7 +6,7 @@ import { openExistingStore } from '../openStore';
 
 export const exportLabelsCommand: Command = {
   name: 'export-labels',
-  summary: 'write human labels and language flags as canonical JSONL, to merge annotators\' work elsewhere',
+  summary: "write human labels and language flags as canonical JSONL, to merge annotators' work elsewhere",
   options: {
     run: { type: 'string' },
     annotators: { type: 'string' },
@@ -30,11 +30,15 @@ langlens import.
     const store = await openExistingStore(context);
     try {
       const matches = v.annotators === undefined ? () => true : namePattern(String(v.annotators));
-      const rows = (await labelRecords(store, {
-        ...(v.run !== undefined ? { run: String(v.run) } : {}), currentOnly: v.current === true,
-      })).filter((r) => matches(String(r.annotator)));
+      const rows = (
+        await labelRecords(store, {
+          ...(v.run !== undefined ? { run: String(v.run) } : {}),
+          currentOnly: v.current === true,
+        })
+      ).filter((r) => matches(String(r.annotator)));
       const text = rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
-      if (v.output !== undefined && v.output !== '-') { // "-o -" is standard output
+      if (v.output !== undefined && v.output !== '-') {
+        // "-o -" is standard output
         writeFileSync(String(v.output), text);
         context.stderr.write(`wrote ${rows.length} labels and flags to ${v.output}\n`);
       } else context.stdout.write(text);

@@ -58,20 +58,24 @@ options:
     let language;
     if (v.lang !== undefined) {
       language = parseLanguageInput(String(v.lang));
-      if (!language) throw new UsageError(`--lang "${v.lang}" is not a BCP-47 language tag of a language (such as en, zh-Hans)`);
+      if (!language)
+        throw new UsageError(`--lang "${v.lang}" is not a BCP-47 language tag of a language (such as en, zh-Hans)`);
     }
     if (v.format !== undefined && !formatNamed(String(v.format))) {
-      throw new UsageError(`--format "${v.format}" is not a layout LangLens reads (${FORMATS.map((f) => f.name).join(', ')})`);
+      throw new UsageError(
+        `--format "${v.format}" is not a layout LangLens reads (${FORMATS.map((f) => f.name).join(', ')})`,
+      );
     }
     const stdin = context.positionals.includes('-') ? await spoolStdin(v.format as string | undefined) : undefined;
     const refused: InputProblem[][] = [];
     const files: { file: string; inFolder: boolean; name?: string }[] = [];
     for (const p of context.positionals) {
       if (p === '-') files.push({ file: stdin!.file, inFolder: false, name: STDIN_NAME });
-      else for (const found of expand(p, p)) {
-        if ('problem' in found) refused.push([found.problem]);
-        else files.push(found);
-      }
+      else
+        for (const found of expand(p, p)) {
+          if ('problem' in found) refused.push([found.problem]);
+          else files.push(found);
+        }
     }
     const dryRun = v['dry-run'] === true;
     const reports: ImportReport[] = [];
@@ -90,7 +94,9 @@ options:
             ...(v.format !== undefined ? { format: String(v.format) } : {}),
             ...(v['pairs-from'] !== undefined ? { pairsFrom: String(v['pairs-from']) } : {}),
             ...(name ? { sourceName: name } : {}),
-            strict: v.strict === true, lastWins: v['last-wins'] === true, ...(v.replace === true ? { onReplace: 'replace' as const } : {}),
+            strict: v.strict === true,
+            lastWins: v['last-wins'] === true,
+            ...(v.replace === true ? { onReplace: 'replace' as const } : {}),
             onProgress: (f) => bar.update(f),
           });
           bar.done();
@@ -103,17 +109,22 @@ options:
             context.stderr.write(`skipped ${file}: not a layout LangLens recognises\n`);
             continue;
           }
-          if (!(err instanceof ImportError)) { // the database itself failed: stop, saying what was left behind
+          if (!(err instanceof ImportError)) {
+            // the database itself failed: stop, saying what was left behind
             await store?.close().catch(() => undefined);
             const log = Store.leftoverLog(context.db);
-            throw Object.assign(err as Error, { message: `${(err as Error).message}\nnothing of ${file} was written` +
-              `${reports.length ? ` (${reports.length} earlier file(s) were imported)` : ''}${log ? `\n${log}` : ''}` });
+            throw Object.assign(err as Error, {
+              message:
+                `${(err as Error).message}\nnothing of ${file} was written` +
+                `${reports.length ? ` (${reports.length} earlier file(s) were imported)` : ''}${log ? `\n${log}` : ''}`,
+            });
           }
           refused.push([...err.problems]);
           context.stderr.write(`langlens import: nothing was imported from the file:\n${err.message}\n`);
         }
       }
-      if (store) for (const warning of describeOrphans(await orphanedSystems(store))) context.stderr.write(warning + '\n');
+      if (store)
+        for (const warning of describeOrphans(await orphanedSystems(store))) context.stderr.write(warning + '\n');
     } finally {
       await store?.close().catch(() => undefined);
       stdin?.remove();
@@ -134,7 +145,8 @@ function expand(path: string, given: string): Found[] {
   try {
     stat = statSync(path);
   } catch (err) {
-    if (path === given && (err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${path} does not exist`);
+    if (path === given && (err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UsageError(`${path} does not exist`);
     return [{ problem: { file: path, line: 0, message: fileProblem(err) } }];
   }
   if (!stat.isDirectory()) return [{ file: path, inFolder: path !== given }];
@@ -150,36 +162,63 @@ function expand(path: string, given: string): Found[] {
     .flatMap(({ e, name }): Found[] => {
       if (!isUtf8(e.name)) {
         return syntaxOf(name) || e.isDirectory()
-          ? [{ problem: { file: join(path, e.name.toString('latin1')), line: 0,
-            message: `the name is not UTF-8 (bytes ${e.name.toString('hex')}, shown here as Latin-1): rename it to read it` } }]
+          ? [
+              {
+                problem: {
+                  file: join(path, e.name.toString('latin1')),
+                  line: 0,
+                  message: `the name is not UTF-8 (bytes ${e.name.toString('hex')}, shown here as Latin-1): rename it to read it`,
+                },
+              },
+            ]
           : [];
       }
       const full = join(path, name);
       // A link is followed: to a folder, its files; to a file, that file if it is a data file; in a loop, a refusal.
-      if (e.isDirectory() || e.isSymbolicLink()) return expand(full, given).filter((f) => !('file' in f) || syntaxOf(f.file) || !e.isSymbolicLink());
+      if (e.isDirectory() || e.isSymbolicLink())
+        return expand(full, given).filter((f) => !('file' in f) || syntaxOf(f.file) || !e.isSymbolicLink());
       return syntaxOf(name) ? [{ file: full, inFolder: true }] : [];
     });
 }
 
 /** Standard input, copied to a temporary file (the readers stream from a file and read it twice). */
 async function spoolStdin(format: string | undefined): Promise<{ file: string; remove(): void }> {
-  if (!format) throw new UsageError('reading standard input ("-") needs --format NAME, since there is no file name to go by');
+  if (!format)
+    throw new UsageError('reading standard input ("-") needs --format NAME, since there is no file name to go by');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const data = Buffer.concat(chunks);
   const folder = mkdtempSync(join(tmpdir(), 'langlens-stdin-'));
-  const start = data.subarray(0, 4096).toString('utf8').trimStart().replace(/^\ufeff/, '');
-  const extension = start.startsWith('[') ? 'json' : start.startsWith('{') ? 'jsonl' : data.includes(9) && !data.subarray(0, 4096).includes(44) ? 'tsv' : 'csv';
+  const start = data
+    .subarray(0, 4096)
+    .toString('utf8')
+    .trimStart()
+    .replace(/^\ufeff/, '');
+  const extension = start.startsWith('[')
+    ? 'json'
+    : start.startsWith('{')
+      ? 'jsonl'
+      : data.includes(9) && !data.subarray(0, 4096).includes(44)
+        ? 'tsv'
+        : 'csv';
   const file = join(folder, `stdin.${extension}`);
   writeFileSync(file, data);
   return { file, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 function describeReport(report: ImportReport, dryRun: boolean): string {
-  const records = Object.entries(report.records).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  const records = Object.entries(report.records)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
   const head = `${dryRun ? 'checked' : 'imported'} ${report.file} (${report.format}): ${report.rows} rows → ${records}`;
   const notes = report.notes.map((n) => `  note: ${describeNote(n)}`);
   if (!report.written) return [head, ...notes].join('\n');
-  const changed = Object.entries(report.written).filter(([, n]) => n > 0).map(([table, n]) => `${table} ${n}`);
-  return [head, `  new or changed: ${changed.length ? changed.join(', ') : 'nothing (already imported)'}`, ...notes].join('\n');
+  const changed = Object.entries(report.written)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => `${table} ${n}`);
+  return [
+    head,
+    `  new or changed: ${changed.length ? changed.join(', ') : 'nothing (already imported)'}`,
+    ...notes,
+  ].join('\n');
 }

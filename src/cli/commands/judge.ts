@@ -4,7 +4,13 @@ import { loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/defi
 import { KeyOrigins } from '../../core/judge/keyOrigins';
 import { approvalMessage, describeKeySource, resolveApiKey, type ResolvedKey } from '../../core/judge/keys';
 import { isLocalServer, originOf } from '../../core/judge/servers';
-import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan, type JudgeSelection } from '../../core/judge/job';
+import {
+  planJudgeJob,
+  runJudgeJob,
+  type JudgeJobSummary,
+  type JudgePlan,
+  type JudgeSelection,
+} from '../../core/judge/job';
 import { describePlan, describeSummary } from '../../core/judge/describe';
 import { BUILT_IN_PRICES, loadPriceTable } from '../../core/judge/prices';
 import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
@@ -112,24 +118,35 @@ function keyFor(context: CommandContext, definition: JudgeDefinition): ResolvedK
     try {
       return originOf(value);
     } catch {
-      throw new UsageError(`--allow-key-for ${value}: not a URL (give the server's origin, e.g. ${originOf(definition.baseURL)})`);
+      throw new UsageError(
+        `--allow-key-for ${value}: not a URL (give the server's origin, e.g. ${originOf(definition.baseURL)})`,
+      );
     }
   });
   const other = asked.filter((origin) => origin !== resolved.origin);
-  if (other.length) throw new UsageError(`--allow-key-for ${other.join(', ')}: this judge's server is ${resolved.origin}`);
+  if (other.length)
+    throw new UsageError(`--allow-key-for ${other.join(', ')}: this judge's server is ${resolved.origin}`);
   if (!resolved.needsApproval || asked.length === 0 || !resolved.approvalKey) return resolved;
   allowed.allow(resolved.approvalKey, resolved.origin);
-  context.stderr.write(`allowed ${resolved.approvalKey.replace(/^env:/, '')} for ${resolved.origin} (remembered in ${allowed.file})\n`);
+  context.stderr.write(
+    `allowed ${resolved.approvalKey.replace(/^env:/, '')} for ${resolved.origin} (remembered in ${allowed.file})\n`,
+  );
   return { ...resolved, needsApproval: false };
 }
 
-async function selectionOf(context: CommandContext, store: Store, definition: JudgeDefinition): Promise<JudgeSelection> {
+async function selectionOf(
+  context: CommandContext,
+  store: Store,
+  definition: JudgeDefinition,
+): Promise<JudgeSelection> {
   const v = context.values;
   const pairwise = definition.protocol.kind === 'pairwise';
   const run = (v.run as string | undefined) ?? (await onlyRun(store));
   const baseline = baselineOf((v.baseline as string[] | undefined) ?? [], v['all-pairs'] === true);
   if (pairwise && !baseline && !definition.baseline) {
-    throw new UsageError('a pairwise judge needs --baseline NAME (or TAG=NAME per language) or --all-pairs, or "baseline" / "allPairs" in its file');
+    throw new UsageError(
+      'a pairwise judge needs --baseline NAME (or TAG=NAME per language) or --all-pairs, or "baseline" / "allPairs" in its file',
+    );
   }
   if (!pairwise && baseline) throw new UsageError('--baseline and --all-pairs apply to pairwise judges only');
   const languages = (v.lang as string[] | undefined)?.flatMap((l) => l.split(',')).map(languageOf);
@@ -149,7 +166,11 @@ async function selectionOf(context: CommandContext, store: Store, definition: Ju
 async function onlyRun(store: Store): Promise<string> {
   const runs = await store.runs();
   if (runs.length === 1) return runs[0]!;
-  throw new UsageError(runs.length === 0 ? 'the database has no runs: import outputs first (langlens import)' : `which run? give --run (runs: ${runs.join(', ')})`);
+  throw new UsageError(
+    runs.length === 0
+      ? 'the database has no runs: import outputs first (langlens import)'
+      : `which run? give --run (runs: ${runs.join(', ')})`,
+  );
 }
 
 function baselineOf(values: readonly string[], allPairs: boolean): Baseline | undefined {
@@ -158,7 +179,8 @@ function baselineOf(values: readonly string[], allPairs: boolean): Baseline | un
   if (values.length === 0) return undefined;
   const perLanguage = values.filter((v) => v.includes('='));
   if (perLanguage.length === 0 && values.length === 1) return { kind: 'system', system: values[0]! };
-  if (perLanguage.length !== values.length) throw new UsageError('give one --baseline NAME, or --baseline TAG=NAME for each language');
+  if (perLanguage.length !== values.length)
+    throw new UsageError('give one --baseline NAME, or --baseline TAG=NAME for each language');
   const systems = new Map<string, string>();
   for (const value of perLanguage) {
     const [tag, system] = [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)];
@@ -178,18 +200,34 @@ function optionalNumber(context: CommandContext, option: string, key: string, mi
   const raw = context.values[option];
   if (typeof raw !== 'string') return {};
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${option} must be a number of at least ${min} (got "${raw}")`);
+  if (!Number.isFinite(n) || n < min)
+    throw new UsageError(`--${option} must be a number of at least ${min} (got "${raw}")`);
   return { [key]: n };
 }
 
 function printPlan(context: CommandContext, plan: JudgePlan, keyLine: string): number {
   if (context.json) {
-    context.stdout.write(JSON.stringify({
-      judge: plan.definition.name, judgeHash: plan.definition.hash, run: plan.selection.run, server: originOf(plan.definition.baseURL),
-      key: keyLine, requests: plan.tasks.length,
-      cached: plan.cached.length, toSend: plan.toSend.length, awaitingBatch: plan.awaitingBatch.length,
-      previouslyFailed: plan.previouslyFailed, verdicts: plan.targets, skipped: plan.skipped, estimate: plan.estimate,
-    }, null, 2) + '\n');
+    context.stdout.write(
+      JSON.stringify(
+        {
+          judge: plan.definition.name,
+          judgeHash: plan.definition.hash,
+          run: plan.selection.run,
+          server: originOf(plan.definition.baseURL),
+          key: keyLine,
+          requests: plan.tasks.length,
+          cached: plan.cached.length,
+          toSend: plan.toSend.length,
+          awaitingBatch: plan.awaitingBatch.length,
+          previouslyFailed: plan.previouslyFailed,
+          verdicts: plan.targets,
+          skipped: plan.skipped,
+          estimate: plan.estimate,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     context.stdout.write(`${describePlan(plan, undefined, keyLine).join('\n')}\n(dry run: nothing was sent)\n`);
   }

@@ -34,7 +34,8 @@ Then: langlens scores io-agreement, langlens scores io-mismatches.`,
       });
       for (const bar of bars.values()) bar.done();
       if (context.json) context.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-      else context.stdout.write(reports.map(describe).join('\n') + (reports.length ? '\n' : 'no responses to detect\n'));
+      else
+        context.stdout.write(reports.map(describe).join('\n') + (reports.length ? '\n' : 'no responses to detect\n'));
       return reports.some((r) => r.interrupted) ? 130 : 0;
     } finally {
       await store.close();
@@ -43,15 +44,20 @@ Then: langlens scores io-agreement, langlens scores io-mismatches.`,
 };
 
 function describe(report: RunDetectionReport): string {
-  const und = Object.entries(report.undetermined).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const und = Object.entries(report.undetermined)
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join(', ');
   const lines = [
     `run ${report.run}: ${report.detected} of ${report.responses} responses detected now` +
       (report.detected ? ` (${und ? `und: ${und}` : 'none undetermined'})` : ' (the others were detected before)'),
     `  detector: ${report.detector}`,
   ];
-  if (report.mixed) lines.push(`  ${report.mixed} mixed answer(s) stored as "mul" (a second language holds ≥ 25% of the text)`);
-  if (report.unsupported.length) lines.push(`  no model for ${report.unsupported.join(', ')}: responses in them will be "und"`);
-  if (report.keptFromOtherDetector) lines.push(`  ${report.keptFromOtherDetector} detection(s) by another detector kept (--redetect to redo them)`);
+  if (report.mixed)
+    lines.push(`  ${report.mixed} mixed answer(s) stored as "mul" (a second language holds ≥ 25% of the text)`);
+  if (report.unsupported.length)
+    lines.push(`  no model for ${report.unsupported.join(', ')}: responses in them will be "und"`);
+  if (report.keptFromOtherDetector)
+    lines.push(`  ${report.keptFromOtherDetector} detection(s) by another detector kept (--redetect to redo them)`);
   if (report.interrupted) lines.push('  interrupted: what was detected is stored; run again to continue');
   return lines.join('\n');
 }

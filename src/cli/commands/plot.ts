@@ -14,8 +14,14 @@ export const plotCommand: Command = {
   name: 'plot',
   summary: 'draw a chart of any protocol as a paper-ready SVG, PDF or PNG, or write its Vega-Lite specification',
   options: {
-    ...TABLE_OPTION_SPEC, output: { type: 'string', short: 'o' }, spec: { type: 'string' }, width: { type: 'string' },
-    labels: { type: 'string' }, scale: { type: 'string' }, list: { type: 'boolean', default: false }, 'from-spec': { type: 'string' },
+    ...TABLE_OPTION_SPEC,
+    output: { type: 'string', short: 'o' },
+    spec: { type: 'string' },
+    width: { type: 'string' },
+    labels: { type: 'string' },
+    scale: { type: 'string' },
+    list: { type: 'boolean', default: false },
+    'from-spec': { type: 'string' },
     'no-detect': { type: 'boolean', default: false },
   },
   help: `usage: langlens plot CHART -o FILE.svg|FILE.pdf|FILE.png [--spec FILE.vl.json] [options]
@@ -56,7 +62,8 @@ examples:
     if (!chart) throw new UsageError(`no chart "${id}" (known: ${CHARTS.map((c) => c.id).join(', ')})`);
     const output = context.values.output as string | undefined;
     const specFile = context.values.spec as string | undefined;
-    if (!output && !specFile) throw new UsageError('say where the figure goes: -o FILE.svg|.pdf|.png, or --spec FILE for its specification');
+    if (!output && !specFile)
+      throw new UsageError('say where the figure goes: -o FILE.svg|.pdf|.png, or --spec FILE for its specification');
     const format = output ? formatOf(output) : undefined;
     const style = styleOf(context.values, chart.width ?? 'one');
     const options = tableOptions(context);
@@ -66,18 +73,32 @@ examples:
     const store = await openExistingStore(context);
     try {
       if (!context.values['no-detect'] && NEEDS_LANGUAGES.has(chart.table)) {
-        const reports = await detectResponseLanguages(store, { ...(options.run !== undefined ? { run: options.run } : {}), signal: context.signal });
+        const reports = await detectResponseLanguages(store, {
+          ...(options.run !== undefined ? { run: options.run } : {}),
+          signal: context.signal,
+        });
         const detected = reports.reduce((n, r) => n + r.detected, 0);
-        if (detected > 0) context.stderr.write(`(detected the language of ${detected} response(s) not detected before)\n`);
+        if (detected > 0)
+          context.stderr.write(`(detected the language of ${detected} response(s) not detected before)\n`);
       }
       const built = await buildChart(store, chart, options, style);
-      if (built.data.length === 0) throw new UsageError(`nothing to draw: the ${chart.table} table is empty for these filters`);
+      if (built.data.length === 0)
+        throw new UsageError(`nothing to draw: the ${chart.table} table is empty for these filters`);
       // The figure as wide as its column, labels and legend included: the specification written is the one drawn.
       const spec = await fitToColumn(built.spec);
       if (specFile) write(context, specFile, `${JSON.stringify(spec, null, 2)}\n`, 'Vega-Lite specification');
-      if (output && format) write(context, output, await renderChart(spec, format, scale !== undefined ? { pngScale: scale } : {}), format.toUpperCase());
+      if (output && format)
+        write(
+          context,
+          output,
+          await renderChart(spec, format, scale !== undefined ? { pngScale: scale } : {}),
+          format.toUpperCase(),
+        );
       const leftOut = built.data.filter((d) => d.leftOut).length;
-      if (leftOut > 0) context.stderr.write(`${leftOut} cell(s) left out and marked (${[...new Set(built.data.map((d) => d.leftOut).filter(Boolean))].join(', ')})\n`);
+      if (leftOut > 0)
+        context.stderr.write(
+          `${leftOut} cell(s) left out and marked (${[...new Set(built.data.map((d) => d.leftOut).filter(Boolean))].join(', ')})\n`,
+        );
       return 0;
     } finally {
       await store.close();
@@ -87,7 +108,8 @@ examples:
 
 function scaleOf(value: unknown): number | undefined {
   const scale = value === undefined ? undefined : Number(value);
-  if (scale !== undefined && !(scale > 0 && scale <= 20)) throw new UsageError(`--scale is a number of pixels per point between 0 and 20, not "${String(value)}"`);
+  if (scale !== undefined && !(scale > 0 && scale <= 20))
+    throw new UsageError(`--scale is a number of pixels per point between 0 and 20, not "${String(value)}"`);
   return scale;
 }
 
@@ -101,14 +123,21 @@ async function fromSpec(context: CommandContext, file: string, scale: number | u
   } catch (err) {
     throw new UsageError(`${file}: not a readable JSON specification (${(err as Error).message})`);
   }
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new UsageError(`${file}: a Vega-Lite specification is a JSON object`);
-  write(context, output, await renderChart(spec, formatOf(output), scale !== undefined ? { pngScale: scale } : {}), formatOf(output).toUpperCase());
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+    throw new UsageError(`${file}: a Vega-Lite specification is a JSON object`);
+  write(
+    context,
+    output,
+    await renderChart(spec, formatOf(output), scale !== undefined ? { pngScale: scale } : {}),
+    formatOf(output).toUpperCase(),
+  );
   return 0;
 }
 
 function formatOf(file: string): ChartFormat {
   const ext = extname(file).slice(1).toLowerCase();
-  if (!(CHART_FORMATS as readonly string[]).includes(ext)) throw new UsageError(`-o ${file}: the figure's extension is ${CHART_FORMATS.map((f) => `.${f}`).join(', ')}`);
+  if (!(CHART_FORMATS as readonly string[]).includes(ext))
+    throw new UsageError(`-o ${file}: the figure's extension is ${CHART_FORMATS.map((f) => `.${f}`).join(', ')}`);
   return ext as ChartFormat;
 }
 
@@ -120,7 +149,12 @@ function styleOf(values: Readonly<Record<string, unknown>>, preferred: 'one' | '
   return paperStyle({ width, labels });
 }
 
-function write(context: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, file: string, content: string | Buffer, what: string): void {
+function write(
+  context: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  file: string,
+  content: string | Buffer,
+  what: string,
+): void {
   if (file === '-') {
     context.stdout.write(content);
     return;

@@ -41,15 +41,24 @@ examples:
     const sources = chooseSources(wanted, SCORE_SOURCES, 'score');
     const format = outputFormat(context, 'text');
     const options = tableOptions(context);
-    if (sources.some((s) => s.id === 'sxs' || s.id === 'if-matrix' || s.id === 'lc-winrate') && options.baseline === undefined) {
-      throw new UsageError('sxs, if-matrix and lc-winrate need --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"');
+    if (
+      sources.some((s) => s.id === 'sxs' || s.id === 'if-matrix' || s.id === 'lc-winrate') &&
+      options.baseline === undefined
+    ) {
+      throw new UsageError(
+        'sxs, if-matrix and lc-winrate need --baseline SYSTEM, or a per-language pattern such as "mono-{lang}"',
+      );
     }
     const store = await openExistingStore(context);
     try {
       if (!context.values['no-detect'] && sources.some((s) => NEEDS_LANGUAGES.has(s.id))) {
-        const reports = await detectResponseLanguages(store, { ...(options.run !== undefined ? { run: options.run } : {}), signal: context.signal });
+        const reports = await detectResponseLanguages(store, {
+          ...(options.run !== undefined ? { run: options.run } : {}),
+          signal: context.signal,
+        });
         const detected = reports.reduce((n, r) => n + r.detected, 0);
-        if (detected > 0) context.stderr.write(`(detected the language of ${detected} response(s) not detected before)\n`);
+        if (detected > 0)
+          context.stderr.write(`(detected the language of ${detected} response(s) not detected before)\n`);
       }
       const tables = [];
       for (const source of sources) tables.push(await source.build(store, options));

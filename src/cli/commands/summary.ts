@@ -23,9 +23,16 @@ Per run: prompt groups, languages with their prompts and responses, systems, jud
           `run ${run.run}: ${run.groups} prompt groups, ${run.languages.length} languages, ${run.systems.length} systems, ${run.responses} responses`,
           `  languages: ${run.languages.map((l) => `${l.lang} (${l.prompts} prompts, ${l.responses} responses)`).join(', ')}`,
           `  systems:   ${run.systems.join(', ') || '–'}`,
-          ...run.pairwiseJudgments.map((j) => `  judge ${j.judge}: ${j.count} pairwise verdicts${j.invalid ? `, ${j.invalid} unparsable` : ''}`),
-          ...run.pointwiseJudgments.map((j) => `  judge ${j.judge}: ${j.count} ${j.scale} scores${j.invalid ? `, ${j.invalid} unparsable` : ''}`),
-          ...run.labels.map((l) => `  ${l.kind} labels: ${l.current} current by ${l.annotators} annotators${l.superseded ? `, ${l.superseded} superseded (kept as history)` : ''}`),
+          ...run.pairwiseJudgments.map(
+            (j) => `  judge ${j.judge}: ${j.count} pairwise verdicts${j.invalid ? `, ${j.invalid} unparsable` : ''}`,
+          ),
+          ...run.pointwiseJudgments.map(
+            (j) => `  judge ${j.judge}: ${j.count} ${j.scale} scores${j.invalid ? `, ${j.invalid} unparsable` : ''}`,
+          ),
+          ...run.labels.map(
+            (l) =>
+              `  ${l.kind} labels: ${l.current} current by ${l.annotators} annotators${l.superseded ? `, ${l.superseded} superseded (kept as history)` : ''}`,
+          ),
         ];
         context.stdout.write(lines.join('\n') + '\n\n');
       }

@@ -46,24 +46,46 @@ export interface AssignmentPlan {
   readonly languages: readonly LanguagePlan[];
 }
 
-export function planAssignments(team: readonly TeamMember[], prompts: readonly PromptRef[], options: AssignmentOptions): AssignmentPlan {
-  if (!Number.isInteger(options.perPrompt) || options.perPrompt < 1) throw new RangeError('perPrompt must be a whole number of at least 1');
-  if (!(options.overlapShare >= 0 && options.overlapShare <= 1)) throw new RangeError('overlapShare must be between 0 and 1');
+export function planAssignments(
+  team: readonly TeamMember[],
+  prompts: readonly PromptRef[],
+  options: AssignmentOptions,
+): AssignmentPlan {
+  if (!Number.isInteger(options.perPrompt) || options.perPrompt < 1)
+    throw new RangeError('perPrompt must be a whole number of at least 1');
+  if (!(options.overlapShare >= 0 && options.overlapShare <= 1))
+    throw new RangeError('overlapShare must be between 0 and 1');
   const languages = [...new Set(prompts.map((p) => p.lang))].sort();
   const assignments: Assignment[] = [];
   const plans: LanguagePlan[] = [];
   for (const lang of languages) {
-    const plan = planLanguage(lang, team, prompts.filter((p) => p.lang === lang), options);
+    const plan = planLanguage(
+      lang,
+      team,
+      prompts.filter((p) => p.lang === lang),
+      options,
+    );
     assignments.push(...plan.assignments);
     plans.push(plan.summary);
   }
   return { assignments, languages: plans };
 }
 
-function planLanguage(lang: LanguageTag, team: readonly TeamMember[], prompts: readonly PromptRef[], options: AssignmentOptions) {
+function planLanguage(
+  lang: LanguageTag,
+  team: readonly TeamMember[],
+  prompts: readonly PromptRef[],
+  options: AssignmentOptions,
+) {
   const random = randomFromText(`assignments\u0000${options.seed}\u0000${lang}`);
   // A fixed tie-break order per language, so that equal loads do not always favour the same name.
-  const speakers = shuffled(team.filter((m) => m.languages.some((l) => sameLanguage(l, lang))).map((m) => m.name).sort(), random);
+  const speakers = shuffled(
+    team
+      .filter((m) => m.languages.some((l) => sameLanguage(l, lang)))
+      .map((m) => m.name)
+      .sort(),
+    random,
+  );
   const natural = [...prompts].sort((a, b) => naturalCompare(a.group, b.group) || a.turn - b.turn);
   const chosen = shuffled(natural, random).slice(0, options.promptsPerLanguage ?? natural.length);
   const overlapping = options.perPrompt > 1 ? Math.round(options.overlapShare * chosen.length) : 0;
@@ -81,12 +103,19 @@ function planLanguage(lang: LanguageTag, team: readonly TeamMember[], prompts: r
     }
   });
   // In the queue's natural order, so that a plan reads like the work it describes.
-  assignments.sort((a, b) => naturalCompare(a.group, b.group) || a.turn - b.turn || a.annotator.localeCompare(b.annotator));
+  assignments.sort(
+    (a, b) => naturalCompare(a.group, b.group) || a.turn - b.turn || a.annotator.localeCompare(b.annotator),
+  );
   return {
     assignments,
     summary: {
-      lang, prompts: chosen.length, overlapping, short,
-      load: [...load].map(([annotator, n]) => ({ annotator, prompts: n })).sort((a, b) => a.annotator.localeCompare(b.annotator)),
+      lang,
+      prompts: chosen.length,
+      overlapping,
+      short,
+      load: [...load]
+        .map(([annotator, n]) => ({ annotator, prompts: n }))
+        .sort((a, b) => a.annotator.localeCompare(b.annotator)),
     },
   };
 }

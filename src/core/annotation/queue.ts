@@ -90,14 +90,24 @@ function promptsInOrder(responses: readonly QueueResponse[], languages: readonly
     const i = languages.findIndex((l) => sameLanguage(l, lang));
     return i === -1 ? languages.length : i;
   };
-  return [...prompts.values()].sort((a, b) =>
-    rank(a.lang) - rank(b.lang) || a.lang.localeCompare(b.lang) || naturalCompare(a.group, b.group) || a.turn - b.turn);
+  return [...prompts.values()].sort(
+    (a, b) =>
+      rank(a.lang) - rank(b.lang) ||
+      a.lang.localeCompare(b.lang) ||
+      naturalCompare(a.group, b.group) ||
+      a.turn - b.turn,
+  );
 }
 
 function ratingItems(prompt: PromptResponses): RatingItem[] {
   return prompt.responses.map((r) => ({
-    task: 'rating', key: JSON.stringify([r.group, r.lang, r.turn, r.system, r.seed]),
-    group: r.group, lang: r.lang, turn: r.turn, system: r.system, seed: r.seed,
+    task: 'rating',
+    key: JSON.stringify([r.group, r.lang, r.turn, r.system, r.seed]),
+    group: r.group,
+    lang: r.lang,
+    turn: r.turn,
+    system: r.system,
+    seed: r.seed,
   }));
 }
 
@@ -113,14 +123,27 @@ function pairItems(prompt: PromptResponses, seedOf: (key: string) => string): Pa
       const [systemA, systemB] = [systems[i]!, systems[j]!];
       const key = JSON.stringify([prompt.group, prompt.lang, prompt.turn, systemA, systemB]);
       const shown = randomFromText(seedOf(key)).nextInt(2) === 0 ? 'AB' : 'BA';
-      items.push({ task: 'pairwise', key, group: prompt.group, lang: prompt.lang, turn: prompt.turn, systemA, systemB, shown });
+      items.push({
+        task: 'pairwise',
+        key,
+        group: prompt.group,
+        lang: prompt.lang,
+        turn: prompt.turn,
+        systemA,
+        systemB,
+        shown,
+      });
     }
   }
   return items;
 }
 
 /** Where to resume: the remembered item if it is still in the queue, else the first item not labelled yet. */
-export function resumeIndex(items: readonly QueueItem[], remembered: string | undefined, labelled: ReadonlySet<string>): number {
+export function resumeIndex(
+  items: readonly QueueItem[],
+  remembered: string | undefined,
+  labelled: ReadonlySet<string>,
+): number {
   const at = remembered === undefined ? -1 : items.findIndex((i) => i.key === remembered);
   if (at !== -1) return at;
   const firstOpen = items.findIndex((i) => !labelled.has(i.key));

@@ -17,10 +17,15 @@ export async function compileChart(spec: VegaLiteSpec, warn: Warn = toStderr): P
       level = value;
       return logger;
     },
-    warn: (...args: unknown[]) => { warn(args.join(' ')); return logger; },
+    warn: (...args: unknown[]) => {
+      warn(args.join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
-    error: (...args: unknown[]) => { throw new Error(args.join(' ')); },
+    error: (...args: unknown[]) => {
+      throw new Error(args.join(' '));
+    },
   };
   return vl.compile(spec as never, { logger: logger as never }).spec as unknown as Record<string, unknown>;
 }

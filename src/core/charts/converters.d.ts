@@ -17,6 +17,12 @@ declare module 'pdfkit' {
 }
 
 declare module 'svg-to-pdfkit' {
-  function SVGtoPDF(doc: unknown, svg: string, x: number, y: number, options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string }): void;
+  function SVGtoPDF(
+    doc: unknown,
+    svg: string,
+    x: number,
+    y: number,
+    options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string },
+  ): void;
   export = SVGtoPDF;
 }

@@ -27,25 +27,51 @@ export function column(table: Table, key: string): Column {
 }
 
 /** Where a row sits: its language, and its run and turn when the table has them (they are never pooled). */
-export function rowPlace(row: Readonly<Record<string, Cell>>, style: ChartStyle): Pick<Datum, 'lang' | 'language' | 'run' | 'turn'> {
+export function rowPlace(
+  row: Readonly<Record<string, Cell>>,
+  style: ChartStyle,
+): Pick<Datum, 'lang' | 'language' | 'run' | 'turn'> {
   const lang = String(row.lang ?? 'all');
   const run = typeof row.run === 'string' ? row.run : undefined;
   const turn = row.turn === undefined || row.turn === null ? undefined : Number(row.turn);
-  const parts = [languageLabel(lang, style), ...(turn !== undefined ? [`turn ${turn}`] : []), ...(run !== undefined ? [run] : [])];
-  return { lang, language: parts.join(' · '), ...(run !== undefined ? { run } : {}), ...(turn !== undefined ? { turn } : {}) };
+  const parts = [
+    languageLabel(lang, style),
+    ...(turn !== undefined ? [`turn ${turn}`] : []),
+    ...(run !== undefined ? [run] : []),
+  ];
+  return {
+    lang,
+    language: parts.join(' · '),
+    ...(run !== undefined ? { run } : {}),
+    ...(turn !== undefined ? { turn } : {}),
+  };
 }
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
 
 /** A cell's figure with its n and interval, formatted as the table's text exports format it. */
-export function estimateFields(cell: Cell, col: Column): Pick<Datum, 'value' | 'n' | 'lower' | 'upper' | 'valueText' | 'intervalText'> {
+export function estimateFields(
+  cell: Cell,
+  col: Column,
+): Pick<Datum, 'value' | 'n' | 'lower' | 'upper' | 'valueText' | 'intervalText'> {
   if (!isEstimate(cell)) {
-    return { value: typeof cell === 'number' ? cell : null, n: null, lower: null, upper: null, valueText: cellText(cell, col).value, intervalText: '' };
+    return {
+      value: typeof cell === 'number' ? cell : null,
+      n: null,
+      lower: null,
+      upper: null,
+      valueText: cellText(cell, col).value,
+      intervalText: '',
+    };
   }
   const text = cellText(cell, col);
   return {
-    value: finite(cell.value), n: cell.n, lower: finite(cell.lower), upper: finite(cell.upper),
-    valueText: text.value, intervalText: text.interval ? `[${text.interval[0]}, ${text.interval[1]}]` : '',
+    value: finite(cell.value),
+    n: cell.n,
+    lower: finite(cell.lower),
+    upper: finite(cell.upper),
+    valueText: text.value,
+    intervalText: text.interval ? `[${text.interval[0]}, ${text.interval[1]}]` : '',
   };
 }
 

@@ -14,7 +14,13 @@ import { RATING_BARS } from './ratingBars';
 import type { ChartStyle } from './style';
 
 export const CHARTS: readonly ChartDefinition[] = [
-  JUDGE_VS_HUMANS, IF_HEATMAP, RATING_BARS, LIKERT_MEANS, IO_AGREEMENT, LANGUAGE_PENALTY, JUDGE_CONSISTENCY,
+  JUDGE_VS_HUMANS,
+  IF_HEATMAP,
+  RATING_BARS,
+  LIKERT_MEANS,
+  IO_AGREEMENT,
+  LANGUAGE_PENALTY,
+  JUDGE_CONSISTENCY,
 ];
 
 export function chartDefinition(id: string): ChartDefinition | undefined {
@@ -22,7 +28,12 @@ export function chartDefinition(id: string): ChartDefinition | undefined {
 }
 
 /** The chart's table as `langlens export` builds it with these options, and the chart drawn from it. */
-export async function buildChart(store: Store, chart: ChartDefinition, options: TableOptions, style: ChartStyle): Promise<BuiltChart> {
+export async function buildChart(
+  store: Store,
+  chart: ChartDefinition,
+  options: TableOptions,
+  style: ChartStyle,
+): Promise<BuiltChart> {
   const source = tableSource(chart.table);
   if (!source) throw new Error(`the ${chart.id} chart's table "${chart.table}" is not registered`);
   const table = await source.build(store, chart.tableOptions ? chart.tableOptions(options) : options);

@@ -3,12 +3,26 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { BY_LANGUAGE_TABLE, chartSpec, distinct, labelRoom, languageFacet, languageOrder, PERCENT_AXIS, plotWidth, textWidth, tooltip, whisker } from './layout';
+import {
+  BY_LANGUAGE_TABLE,
+  chartSpec,
+  distinct,
+  labelRoom,
+  languageFacet,
+  languageOrder,
+  PERCENT_AXIS,
+  plotWidth,
+  textWidth,
+  tooltip,
+  whisker,
+} from './layout';
 import type { ChartStyle } from './style';
 
 function data(table: Table, style: ChartStyle): Datum[] {
   return table.rows.map((row): Datum => ({
-    ...rowPlace(row, style), system: textOf(row, 'system')!, ...estimateFields(row.agreement, column(table, 'agreement')),
+    ...rowPlace(row, style),
+    system: textOf(row, 'system')!,
+    ...estimateFields(row.agreement, column(table, 'agreement')),
   }));
 }
 
@@ -17,13 +31,27 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const systems = distinct(rows.map((d) => d.system!));
   const tip = tooltip('Agreement %', [{ field: 'system', title: 'System' }]);
   const bars = {
-    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: systems }], textWidth(['99'], style.fontSize - 1) + 4)), height: { step: Math.round(style.fontSize * 1.9) },
+    width: plotWidth(
+      style,
+      labelRoom(
+        style,
+        [{ texts: languageOrder(rows), bold: true }, { texts: systems }],
+        textWidth(['99'], style.fontSize - 1) + 4,
+      ),
+    ),
+    height: { step: Math.round(style.fontSize * 1.9) },
     encoding: { y: { field: 'system', type: 'nominal', sort: systems, title: null } },
     layer: [
       {
         mark: { type: 'bar', color: p.ordinal[1], height: { band: 0.7 } },
         encoding: {
-          x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] }, title: ["In the prompt's language", '95% interval; n at right'] },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] },
+            title: ["In the prompt's language", '95% interval; n at right'],
+          },
           tooltip: tip,
         },
       },
@@ -40,7 +68,8 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 export const IO_AGREEMENT: ChartDefinition = {
   id: 'io-agreement',
   title: 'Input/output language agreement',
-  description: "the share of responses in their prompt's language per language and system, with 95% intervals and n (Kew et al. Fig. 1)",
+  description:
+    "the share of responses in their prompt's language per language and system, with 95% intervals and n (Kew et al. Fig. 1)",
   table: 'io-agreement',
   tableOptions: BY_LANGUAGE_TABLE,
   data,

@@ -41,18 +41,24 @@ export interface MarkItems {
 function filterOf(target: MarkTarget, options: TableOptions): ResponseFilter {
   const run = target.run ?? options.run;
   return {
-    ...(run !== undefined ? { run } : {}), languages: [target.lang],
+    ...(run !== undefined ? { run } : {}),
+    languages: [target.lang],
     ...(target.turn !== null ? { turns: [target.turn] } : options.turns ? { turns: options.turns } : {}),
     ...(target.system !== null ? { systems: [target.system] } : {}),
   };
 }
 
-const byGroup = (a: MarkItem, b: MarkItem) => a.run.localeCompare(b.run) || a.turn - b.turn || naturalCompare(a.group, b.group) || (a.system ?? '').localeCompare(b.system ?? '');
+const byGroup = (a: MarkItem, b: MarkItem) =>
+  a.run.localeCompare(b.run) ||
+  a.turn - b.turn ||
+  naturalCompare(a.group, b.group) ||
+  (a.system ?? '').localeCompare(b.system ?? '');
 
 async function pairsOf(store: Store, target: MarkTarget, options: TableOptions) {
   const { systems: _systems, ...filter } = filterOf(target, options);
-  return judgedPairs(await store.judgeVerdicts({ ...filter, ...(target.judge !== null ? { judges: [target.judge] } : {}) }))
-    .filter((p) => target.judge === null || p.judge === target.judge);
+  return judgedPairs(
+    await store.judgeVerdicts({ ...filter, ...(target.judge !== null ? { judges: [target.judge] } : {}) }),
+  ).filter((p) => target.judge === null || p.judge === target.judge);
 }
 
 function ordersText(orders: readonly { order: string; verdict: string }[]): string {
@@ -64,33 +70,68 @@ async function heatmapItems(store: Store, target: MarkTarget, options: TableOpti
   if (options.baseline === undefined) throw new Error('the heatmap needs a baseline');
   const baseline = parseBaseline(options.baseline).baselineFor(target.lang);
   return (await pairsOf(store, target, options))
-    .filter((p) => (p.systemA === target.system && p.systemB === baseline) || (p.systemB === target.system && p.systemA === baseline))
-    .map((p) => ({ run: p.run, group: p.group, lang: p.lang, turn: p.turn, system: target.system, detail: `${p.systemA} (A) vs ${p.systemB} (B): ${ordersText(p.orders)}` }));
+    .filter(
+      (p) =>
+        (p.systemA === target.system && p.systemB === baseline) ||
+        (p.systemB === target.system && p.systemA === baseline),
+    )
+    .map((p) => ({
+      run: p.run,
+      group: p.group,
+      lang: p.lang,
+      turn: p.turn,
+      system: target.system,
+      detail: `${p.systemA} (A) vs ${p.systemB} (B): ${ordersText(p.orders)}`,
+    }));
 }
 
 async function consistencyItems(store: Store, target: MarkTarget, options: TableOptions): Promise<MarkItem[]> {
   return (await pairsOf(store, target, options)).map((p) => ({
-    run: p.run, group: p.group, lang: p.lang, turn: p.turn, system: null, detail: `${p.systemA} vs ${p.systemB}: ${ordersText(p.orders)}`,
+    run: p.run,
+    group: p.group,
+    lang: p.lang,
+    turn: p.turn,
+    system: null,
+    detail: `${p.systemA} vs ${p.systemB}: ${ordersText(p.orders)}`,
   }));
 }
 
 async function ratingItems(store: Store, target: MarkTarget, options: TableOptions): Promise<MarkItem[]> {
   return (await humanRatings(store, filterOf(target, options)))
     .filter((r) => target.series === null || r.rating === target.series)
-    .map((r) => ({ run: r.run, group: r.group, lang: r.lang, turn: r.turn, system: r.system, detail: `${r.rating} by ${r.annotator}${r.seed ? `, seed ${r.seed}` : ''}` }));
+    .map((r) => ({
+      run: r.run,
+      group: r.group,
+      lang: r.lang,
+      turn: r.turn,
+      system: r.system,
+      detail: `${r.rating} by ${r.annotator}${r.seed ? `, seed ${r.seed}` : ''}`,
+    }));
 }
 
 async function scoreItems(store: Store, target: MarkTarget, options: TableOptions, scale: string): Promise<MarkItem[]> {
-  const rows = await pointwiseScores(store, { ...filterOf(target, options), scale, ...(target.judge !== null ? { judges: [target.judge] } : {}) });
+  const rows = await pointwiseScores(store, {
+    ...filterOf(target, options),
+    scale,
+    ...(target.judge !== null ? { judges: [target.judge] } : {}),
+  });
   return rows.map((r) => ({
-    run: r.run, group: r.group, lang: r.lang, turn: r.turn, system: r.system,
+    run: r.run,
+    group: r.group,
+    lang: r.lang,
+    turn: r.turn,
+    system: r.system,
     detail: `${r.judge}: ${r.score === null ? 'unparsable' : `score ${r.score}`}${r.seed ? `, seed ${r.seed}` : ''}`,
   }));
 }
 
 async function languageItems(store: Store, target: MarkTarget, options: TableOptions): Promise<MarkItem[]> {
   return (await effectiveLanguages(store, filterOf(target, options))).map((r) => ({
-    run: r.run, group: r.group, lang: r.lang, turn: r.turn, system: r.system,
+    run: r.run,
+    group: r.group,
+    lang: r.lang,
+    turn: r.turn,
+    system: r.system,
     detail: `${r.outcome}${r.effective ? ` (${r.effective})` : ''}${r.seed ? `, seed ${r.seed}` : ''}`,
   }));
 }
@@ -109,6 +150,8 @@ export async function itemsBehindMark(store: Store, target: MarkTarget, options:
   const load = LOADERS[target.chart];
   if (!load) throw new Error(`the ${target.chart} chart's marks have no item list here`);
   const items = (await load(store, target, options)).sort(byGroup);
-  const where = [target.lang, target.system, target.judge, target.series].filter((x): x is string => x !== null).join(', ');
+  const where = [target.lang, target.system, target.judge, target.series]
+    .filter((x): x is string => x !== null)
+    .join(', ');
   return { title: `${target.chart}: ${where}`, summary: `${items.length} item(s) behind this mark.`, items };
 }

@@ -6,14 +6,23 @@ import { column, estimateFields, rowPlace, textOf } from './datum';
 import { chartSpec, judgesOf, labelRoom, languageOrder, PERCENT_AXIS, plotWidth, tooltip, whisker } from './layout';
 import type { ChartStyle } from './style';
 
-const MEASURES = [['flip', 'Flip rate'], ['firstWins', 'First shown wins']] as const;
+const MEASURES = [
+  ['flip', 'Flip rate'],
+  ['firstWins', 'First shown wins'],
+] as const;
 
 function data(table: Table, style: ChartStyle): Datum[] {
-  return table.rows.flatMap((row) => MEASURES.map(([key, series]): Datum => ({
-    ...rowPlace(row, style), judge: textOf(row, 'judge')!, series, measure: key, ...estimateFields(row[key], column(table, key)),
-    // Beside the first-shown response's share, the second-shown's (the table's next column), to compare.
-    ...(key === 'firstWins' ? secondWins(table, row) : {}),
-  })));
+  return table.rows.flatMap((row) =>
+    MEASURES.map(([key, series]): Datum => ({
+      ...rowPlace(row, style),
+      judge: textOf(row, 'judge')!,
+      series,
+      measure: key,
+      ...estimateFields(row[key], column(table, key)),
+      // Beside the first-shown response's share, the second-shown's (the table's next column), to compare.
+      ...(key === 'firstWins' ? secondWins(table, row) : {}),
+    })),
+  );
 }
 
 function secondWins(table: Table, row: Table['rows'][number]): { second: number | null; secondText: string } {
@@ -24,9 +33,14 @@ function secondWins(table: Table, row: Table['rows'][number]): { second: number 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
   const judges = judgesOf(rows);
-  const tip = tooltip('Share %', [{ field: 'judge', title: 'Judge' }, { field: 'series', title: 'Measure' }, { field: 'secondText', title: 'Second-shown wins' }]);
+  const tip = tooltip('Share %', [
+    { field: 'judge', title: 'Judge' },
+    { field: 'series', title: 'Measure' },
+    { field: 'secondText', title: 'Second-shown wins' },
+  ]);
   const panel = {
-    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows) }], 6), 2), height: { step: Math.round(style.fontSize * (1.3 * judges.length + 1)) },
+    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows) }], 6), 2),
+    height: { step: Math.round(style.fontSize * (1.3 * judges.length + 1)) },
     encoding: {
       y: { field: 'language', type: 'nominal', sort: languageOrder(rows), title: null },
       yOffset: { field: 'judge', type: 'nominal', sort: judges },
@@ -35,8 +49,21 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
       {
         mark: { type: 'bar', height: { band: 0.8 } },
         encoding: {
-          x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.5, 1] }, title: null },
-          color: { field: 'judge', type: 'nominal', sort: judges, scale: { domain: judges, range: [...p.ordinal.slice(1, 2), ...p.category.slice(1)] }, title: null, legend: judges.length > 1 ? {} : null },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            axis: { ...PERCENT_AXIS, values: [0, 0.5, 1] },
+            title: null,
+          },
+          color: {
+            field: 'judge',
+            type: 'nominal',
+            sort: judges,
+            scale: { domain: judges, range: [...p.ordinal.slice(1, 2), ...p.category.slice(1)] },
+            title: null,
+            legend: judges.length > 1 ? {} : null,
+          },
           tooltip: tip,
         },
       },
@@ -52,18 +79,25 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   return chartSpec(JUDGE_CONSISTENCY, table, rows, style, {
     facet: {
       column: {
-        field: 'series', type: 'nominal', sort: MEASURES.map(([, s]) => s), title: null,
-        header: { labelExpr: `datum.value == '${MEASURES[1][1]}' ? ['${MEASURES[1][1]}', '(tick: second shown)'] : datum.value` },
+        field: 'series',
+        type: 'nominal',
+        sort: MEASURES.map(([, s]) => s),
+        title: null,
+        header: {
+          labelExpr: `datum.value == '${MEASURES[1][1]}' ? ['${MEASURES[1][1]}', '(tick: second shown)'] : datum.value`,
+        },
       },
     },
-    spec: panel, spacing: 10,
+    spec: panel,
+    spacing: 10,
   });
 }
 
 export const JUDGE_CONSISTENCY: ChartDefinition = {
   id: 'judge-consistency',
   title: 'Judge consistency under swapped order',
-  description: 'per language and pairwise judge: the share of pairs whose verdict flips when the order is swapped, and the first-shown response\'s win rate (position bias), with intervals',
+  description:
+    "per language and pairwise judge: the share of pairs whose verdict flips when the order is swapped, and the first-shown response's win rate (position bias), with intervals",
   table: 'judge-consistency',
   data,
   spec,

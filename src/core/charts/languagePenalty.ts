@@ -4,43 +4,93 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { BY_LANGUAGE_TABLE, chartSpec, distinct, labelRoom, languageFacet, languageOrder, plotWidth, textWidth, tooltip } from './layout';
+import {
+  BY_LANGUAGE_TABLE,
+  chartSpec,
+  distinct,
+  labelRoom,
+  languageFacet,
+  languageOrder,
+  plotWidth,
+  textWidth,
+  tooltip,
+} from './layout';
 import type { ChartStyle } from './style';
 
 // Short, so that the legend fits one column; docs/charts.md and the tooltip say them in full.
 export const KEPT = 'Σ × lang id';
 export const LOST = 'Δ (wrong language)';
-const PARTS = [['gatedSum', KEPT], ['penalty', LOST]] as const;
+const PARTS = [
+  ['gatedSum', KEPT],
+  ['penalty', LOST],
+] as const;
 
 function data(table: Table, style: ChartStyle): Datum[] {
-  return table.rows.flatMap((row) => PARTS.map(([key, series], order): Datum => ({
-    ...rowPlace(row, style), system: textOf(row, 'system')!, judge: textOf(row, 'judge')!, series, order,
-    maximum: typeof row.maximum === 'number' ? row.maximum : null,
-    ...estimateFields(row[key], column(table, key)),
-    total: estimateFields(row.sum, column(table, 'sum')).value, totalText: estimateFields(row.sum, column(table, 'sum')).valueText,
-  })));
+  return table.rows.flatMap((row) =>
+    PARTS.map(([key, series], order): Datum => ({
+      ...rowPlace(row, style),
+      system: textOf(row, 'system')!,
+      judge: textOf(row, 'judge')!,
+      series,
+      order,
+      maximum: typeof row.maximum === 'number' ? row.maximum : null,
+      ...estimateFields(row[key], column(table, key)),
+      total: estimateFields(row.sum, column(table, 'sum')).value,
+      totalText: estimateFields(row.sum, column(table, 'sum')).valueText,
+    })),
+  );
 }
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
   const series = PARTS.map(([, s]) => s);
   const maximum = Math.max(1, ...rows.map((d) => (typeof d.maximum === 'number' ? d.maximum : 0)));
-  const tip = tooltip('Σ', [{ field: 'system', title: 'System' }, { field: 'judge', title: 'Judge' }, { field: 'series', title: 'Part' }, { field: 'totalText', title: 'Σ score' }, { field: 'maximum', title: 'Max' }]);
+  const tip = tooltip('Σ', [
+    { field: 'system', title: 'System' },
+    { field: 'judge', title: 'Judge' },
+    { field: 'series', title: 'Part' },
+    { field: 'totalText', title: 'Σ score' },
+    { field: 'maximum', title: 'Max' },
+  ]);
   const bars = {
-    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: distinct(rows.map((d) => d.system!)) }], textWidth(['Δ 99.0'], style.fontSize - 1) + 4)), height: { step: Math.round(style.fontSize * 1.9) },
+    width: plotWidth(
+      style,
+      labelRoom(
+        style,
+        [{ texts: languageOrder(rows), bold: true }, { texts: distinct(rows.map((d) => d.system!)) }],
+        textWidth(['Δ 99.0'], style.fontSize - 1) + 4,
+      ),
+    ),
+    height: { step: Math.round(style.fontSize * 1.9) },
     encoding: { y: { field: 'system', type: 'nominal', sort: distinct(rows.map((d) => d.system)), title: null } },
     layer: [
       {
         mark: { type: 'bar', stroke: p.text, strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'value', type: 'quantitative', stack: 'zero', scale: { domain: [0, maximum] }, title: ['Σ 1–3 rating × language id', `the axis ends at the maximum, ${maximum}`] },
-          color: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [p.ordinal[0], p.background] }, title: null },
-          order: { field: 'order' }, tooltip: tip,
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            stack: 'zero',
+            scale: { domain: [0, maximum] },
+            title: ['Σ 1–3 rating × language id', `the axis ends at the maximum, ${maximum}`],
+          },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            sort: series,
+            scale: { domain: series, range: [p.ordinal[0], p.background] },
+            title: null,
+          },
+          order: { field: 'order' },
+          tooltip: tip,
         },
       },
       {
         // Δ written after the bar when something was lost.
-        transform: [{ filter: `datum.series == '${LOST}' && datum.value > 0` }, { calculate: "'Δ ' + datum.valueText", as: 'label' }],
+        transform: [
+          { filter: `datum.series == '${LOST}' && datum.value > 0` },
+          { calculate: "'Δ ' + datum.valueText", as: 'label' },
+        ],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: style.fontSize - 1, color: p.text },
         encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' }, tooltip: tip },
       },
@@ -52,7 +102,8 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 export const LANGUAGE_PENALTY: ChartDefinition = {
   id: 'language-penalty',
   title: '1–3 ratings × language id, and the language penalty Δ',
-  description: "Chen et al.'s Σ 1–3 rating × language id per language and system; the light end of each bar is the language penalty Δ, the whole bar Σ score",
+  description:
+    "Chen et al.'s Σ 1–3 rating × language id per language and system; the light end of each bar is the language penalty Δ, the whole bar Σ score",
   table: 'rating3',
   tableOptions: BY_LANGUAGE_TABLE,
   data,

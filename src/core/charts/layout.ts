@@ -9,7 +9,10 @@ export const DATA_NAME = 'table';
 
 /** The full specification: the chart's marks over the table's data, titled in the editor, captioned in a paper. */
 export function chartSpec(
-  chart: { readonly id: string; readonly title: string }, table: Table, data: readonly Datum[], style: ChartStyle,
+  chart: { readonly id: string; readonly title: string },
+  table: Table,
+  data: readonly Datum[],
+  style: ChartStyle,
   body: Record<string, unknown>,
 ): VegaLiteSpec {
   return {
@@ -18,7 +21,9 @@ export function chartSpec(
     data: { name: DATA_NAME, values: data },
     ...body,
     config: styleConfig(style),
-    usermeta: { langlens: { chart: chart.id, table: table.id, notes: table.notes, columnWidth: COLUMN_WIDTH_PT[style.width] } },
+    usermeta: {
+      langlens: { chart: chart.id, table: table.id, notes: table.notes, columnWidth: COLUMN_WIDTH_PT[style.width] },
+    },
   };
 }
 
@@ -42,9 +47,15 @@ export function textWidth(texts: readonly string[], fontSize: number, bold = fal
 }
 
 /** Room beside the marks: columns of labels on the left (each with its tick and padding), text on the right. */
-export function labelRoom(style: ChartStyle, left: readonly { texts: readonly string[]; bold?: boolean }[], right = 0): number {
+export function labelRoom(
+  style: ChartStyle,
+  left: readonly { texts: readonly string[]; bold?: boolean }[],
+  right = 0,
+): number {
   const PADDING = 2 * 4 + 2;
-  return PADDING + right + left.reduce((sum, column) => sum + textWidth(column.texts, style.fontSize, column.bold) + 8, 0);
+  return (
+    PADDING + right + left.reduce((sum, column) => sum + textWidth(column.texts, style.fontSize, column.bold) + 8, 0)
+  );
 }
 
 /** The width the marks of one facet may take: the column (or page) less the room for labels and the gaps. */
@@ -64,7 +75,10 @@ export function whisker(color: string, extra: Record<string, unknown> = {}): Rec
 /** One row of panels per language, the language's name on the left, read horizontally. */
 export function languageRows(order: readonly string[]): Record<string, unknown> {
   return {
-    field: 'language', type: 'nominal', sort: order, title: null,
+    field: 'language',
+    type: 'nominal',
+    sort: order,
+    title: null,
     header: { labelAngle: 0, labelOrient: 'left', labelAlign: 'right', labelPadding: 4, labelFontWeight: 'bold' },
   };
 }

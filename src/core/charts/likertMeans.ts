@@ -3,22 +3,44 @@
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { BY_LANGUAGE_TABLE, chartSpec, distinct, labelRoom, languageFacet, languageOrder, plotWidth, tooltip, whisker } from './layout';
+import {
+  BY_LANGUAGE_TABLE,
+  chartSpec,
+  distinct,
+  labelRoom,
+  languageFacet,
+  languageOrder,
+  plotWidth,
+  tooltip,
+  whisker,
+} from './layout';
 import type { ChartStyle } from './style';
 
-const SERIES = [['mean', 'gated'], ['ungated', 'ungated']] as const;
+const SERIES = [
+  ['mean', 'gated'],
+  ['ungated', 'ungated'],
+] as const;
 
 function data(table: Table, style: ChartStyle): Datum[] {
-  return table.rows.flatMap((row) => SERIES.map(([key, series]): Datum => ({
-    ...rowPlace(row, style), system: textOf(row, 'system')!, judge: textOf(row, 'judge')!, series,
-    ...estimateFields(row[key], column(table, key)),
-  })));
+  return table.rows.flatMap((row) =>
+    SERIES.map(([key, series]): Datum => ({
+      ...rowPlace(row, style),
+      system: textOf(row, 'system')!,
+      judge: textOf(row, 'judge')!,
+      series,
+      ...estimateFields(row[key], column(table, key)),
+    })),
+  );
 }
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
   const series = SERIES.map(([, s]) => s);
-  const tip = tooltip('Mean', [{ field: 'system', title: 'System' }, { field: 'judge', title: 'Judge' }, { field: 'series', title: 'Language gate' }]);
+  const tip = tooltip('Mean', [
+    { field: 'system', title: 'System' },
+    { field: 'judge', title: 'Judge' },
+    { field: 'series', title: 'Language gate' },
+  ]);
   const colours = { gated: p.ordinal[0]!, ungated: p.category[1]! };
   const step = Math.round(style.fontSize * 2.4);
   const gap = Math.round(style.fontSize * 0.45);
@@ -28,22 +50,51 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
     // An offset by value moves from the band's start, not its middle.
     const offset = { yOffset: { value: step / 2 + (i === 0 ? -gap : gap) } };
     return [
-      { ...whisker(colours[name], { ...offset, tooltip: tip }), transform: [only, { filter: 'isValid(datum.lower) && isValid(datum.upper)' }] },
+      {
+        ...whisker(colours[name], { ...offset, tooltip: tip }),
+        transform: [only, { filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
+      },
       {
         transform: [only],
         mark: { type: 'point', filled: name === 'gated', size: style.fontSize * 4, strokeWidth: 1.2 },
         encoding: {
           ...offset,
-          x: { field: 'value', type: 'quantitative', scale: { domain: [1, 6], nice: false }, axis: { values: [1, 2, 3, 4, 5, 6] }, title: ['Mean helpfulness (1–6)', '95% interval'] },
-          color: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: [colours.gated, colours.ungated] }, title: 'Language gate' },
-          shape: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, range: ['circle', 'square'] }, title: 'Language gate' },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            scale: { domain: [1, 6], nice: false },
+            axis: { values: [1, 2, 3, 4, 5, 6] },
+            title: ['Mean helpfulness (1–6)', '95% interval'],
+          },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            sort: series,
+            scale: { domain: series, range: [colours.gated, colours.ungated] },
+            title: 'Language gate',
+          },
+          shape: {
+            field: 'series',
+            type: 'nominal',
+            sort: series,
+            scale: { domain: series, range: ['circle', 'square'] },
+            title: 'Language gate',
+          },
           tooltip: tip,
         },
       },
     ];
   });
   const dots = {
-    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: distinct(rows.map((d) => d.system!)) }], 6)), height: { step },
+    width: plotWidth(
+      style,
+      labelRoom(
+        style,
+        [{ texts: languageOrder(rows), bold: true }, { texts: distinct(rows.map((d) => d.system!)) }],
+        6,
+      ),
+    ),
+    height: { step },
     encoding: { y: { field: 'system', type: 'nominal', sort: distinct(rows.map((d) => d.system)), title: null } },
     layer: seriesLayers,
   };
@@ -53,7 +104,8 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 export const LIKERT_MEANS: ChartDefinition = {
   id: 'likert',
   title: 'Likert helpfulness, with and without the language gate',
-  description: "Kew et al.'s Likert 1–6 judge means per language and system with 95% intervals, after the language gate and before it, side by side",
+  description:
+    "Kew et al.'s Likert 1–6 judge means per language and system with 95% intervals, after the language gate and before it, side by side",
   table: 'likert',
   tableOptions: BY_LANGUAGE_TABLE,
   data,

@@ -5,7 +5,17 @@ import { RATINGS } from '../model/records';
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { chartSpec, distinct, labelRoom, languageFacet, languageOrder, PERCENT_AXIS, plotWidth, textWidth, tooltip } from './layout';
+import {
+  chartSpec,
+  distinct,
+  labelRoom,
+  languageFacet,
+  languageOrder,
+  PERCENT_AXIS,
+  plotWidth,
+  textWidth,
+  tooltip,
+} from './layout';
 import type { ChartStyle } from './style';
 
 const BEST_FIRST = [...RATINGS].reverse();
@@ -16,26 +26,56 @@ function onLimaScale(row: Table['rows'][number]): boolean {
 }
 
 function data(table: Table, style: ChartStyle): Datum[] {
-  return table.rows.filter(onLimaScale).flatMap((row) => BEST_FIRST.map((rating, order): Datum => ({
-    ...rowPlace(row, style), system: textOf(row, 'system')!, series: rating, order,
-    ...estimateFields(row[rating], column(table, rating)),
-  })));
+  return table.rows.filter(onLimaScale).flatMap((row) =>
+    BEST_FIRST.map((rating, order): Datum => ({
+      ...rowPlace(row, style),
+      system: textOf(row, 'system')!,
+      series: rating,
+      order,
+      ...estimateFields(row[rating], column(table, rating)),
+    })),
+  );
 }
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
   const systems = distinct(rows.map((d) => d.system!));
-  const tip = tooltip('Share %', [{ field: 'system', title: 'System' }, { field: 'series', title: 'Rating' }]);
+  const tip = tooltip('Share %', [
+    { field: 'system', title: 'System' },
+    { field: 'series', title: 'Rating' },
+  ]);
   const bars = {
-    width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows), bold: true }, { texts: systems }], textWidth(['99'], style.fontSize - 1) + 4)), height: { step: Math.round(style.fontSize * 1.9) },
+    width: plotWidth(
+      style,
+      labelRoom(
+        style,
+        [{ texts: languageOrder(rows), bold: true }, { texts: systems }],
+        textWidth(['99'], style.fontSize - 1) + 4,
+      ),
+    ),
+    height: { step: Math.round(style.fontSize * 1.9) },
     encoding: { y: { field: 'system', type: 'nominal', sort: systems, title: null } },
     layer: [
       {
         mark: { type: 'bar', stroke: p.background, strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'value', type: 'quantitative', stack: 'zero', scale: { domain: [0, 1] }, axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] }, title: ['Share of ratings', 'n = ratings, at the right'] },
-          color: { field: 'series', type: 'nominal', sort: BEST_FIRST, scale: { domain: BEST_FIRST, range: 'ordinal' }, title: null },
-          order: { field: 'order' }, tooltip: tip,
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            stack: 'zero',
+            scale: { domain: [0, 1] },
+            axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] },
+            title: ['Share of ratings', 'n = ratings, at the right'],
+          },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            sort: BEST_FIRST,
+            scale: { domain: BEST_FIRST, range: 'ordinal' },
+            title: null,
+          },
+          order: { field: 'order' },
+          tooltip: tip,
         },
       },
       {
@@ -43,11 +83,14 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
         mark: { type: 'text', fontSize: style.fontSize - 1 },
         transform: [
           { stack: 'value', groupby: ['language', 'system'], sort: [{ field: 'order' }], as: ['start', 'end'] },
-          { filter: 'datum.value >= 0.12' }, { calculate: '(datum.start + datum.end) / 2', as: 'middle' },
+          { filter: 'datum.value >= 0.12' },
+          { calculate: '(datum.start + datum.end) / 2', as: 'middle' },
         ],
         encoding: {
-          x: { field: 'middle', type: 'quantitative' }, text: { field: 'value', format: '.0%' },
-          color: { condition: { test: `datum.series == '${BEST_FIRST[0]}'`, value: p.textOnDark }, value: p.text }, tooltip: tip,
+          x: { field: 'middle', type: 'quantitative' },
+          text: { field: 'value', format: '.0%' },
+          color: { condition: { test: `datum.series == '${BEST_FIRST[0]}'`, value: p.textOnDark }, value: p.text },
+          tooltip: tip,
         },
       },
       {
@@ -58,14 +101,17 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
     ],
   };
   return chartSpec(RATING_BARS, table, rows, style, {
-    facet: languageFacet(rows), spec: bars, spacing: 4,
+    facet: languageFacet(rows),
+    spec: bars,
+    spacing: 4,
   });
 }
 
 export const RATING_BARS: ChartDefinition = {
   id: 'ratings',
   title: 'Human ratings: excellent, pass, fail',
-  description: 'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar; ratings on declared scales are in langlens scores ratings',
+  description:
+    'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar; ratings on declared scales are in langlens scores ratings',
   table: 'ratings',
   data,
   spec,

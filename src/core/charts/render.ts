@@ -27,7 +27,8 @@ async function resvg(svg: string, pngScale: number) {
   return new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: FIRST_FONT, sansSerifFamily: FIRST_FONT },
     fitTo: { mode: 'zoom', value: pngScale },
-    shapeRendering: 2, textRendering: 2,
+    shapeRendering: 2,
+    textRendering: 2,
   });
 }
 
@@ -50,7 +51,11 @@ async function pdf(svg: string, title: string): Promise<Buffer> {
   const SVGtoPDF = (await import('svg-to-pdfkit')).default;
   const { width, height } = svgSize(svg);
   // 1 SVG unit = 1 pt: the chart's width in points is the column's.
-  const doc = new PDFDocument({ size: [width, height], margin: 0, info: { Title: title, Creator: 'LangLens', CreationDate: new Date(0) } });
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    info: { Title: title, Creator: 'LangLens', CreationDate: new Date(0) },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk) => chunks.push(chunk));
@@ -85,7 +90,10 @@ export async function fitToColumn(spec: VegaLiteSpec): Promise<VegaLiteSpec> {
     const figure = svgSize(await vegaSvg(current)).width;
     const over = figure - target;
     if (over <= 0.5) return current;
-    const panels = previous && previous.plot !== plot.width ? Math.max(1, (previous.figure - figure) / (previous.plot - plot.width)) : 1;
+    const panels =
+      previous && previous.plot !== plot.width
+        ? Math.max(1, (previous.figure - figure) / (previous.plot - plot.width))
+        : 1;
     previous = { plot: plot.width, figure };
     const narrower = Math.floor(plot.width - over / panels);
     if (narrower < 40) return current;
@@ -100,7 +108,11 @@ export interface RenderOptions {
 }
 
 /** The chart as the bytes of an SVG (text as paths), PDF or PNG file. */
-export async function renderChart(spec: VegaLiteSpec, format: ChartFormat, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderChart(
+  spec: VegaLiteSpec,
+  format: ChartFormat,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   const svg = await vegaSvg(spec);
   const title = String(spec.description ?? 'LangLens chart');
   if (format === 'png') return (await resvg(svg, options.pngScale ?? 3)).render().asPng();

@@ -56,7 +56,12 @@ export interface ChartStyle {
 export const PAPER_FONT = 'DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, Helvetica, Arial, sans-serif';
 
 export const PAPER_STYLE: ChartStyle = {
-  target: 'paper', width: 'one', labels: 'tags', palette: PAPER_PALETTE, font: PAPER_FONT, fontSize: 8,
+  target: 'paper',
+  width: 'one',
+  labels: 'tags',
+  palette: PAPER_PALETTE,
+  font: PAPER_FONT,
+  fontSize: 8,
 };
 
 export function paperStyle(overrides: Partial<ChartStyle> = {}): ChartStyle {
@@ -66,16 +71,54 @@ export function paperStyle(overrides: Partial<ChartStyle> = {}): ChartStyle {
 /** The Vega-Lite config of a style: fonts, sizes, colours of axes, legends and the named colour ranges. */
 export function styleConfig(style: ChartStyle): Record<string, unknown> {
   const { palette: p, font, fontSize } = style;
-  const text = { labelFont: font, titleFont: font, labelFontSize: fontSize, titleFontSize: fontSize + 1, labelColor: p.text, titleColor: p.text };
+  const text = {
+    labelFont: font,
+    titleFont: font,
+    labelFontSize: fontSize,
+    titleFontSize: fontSize + 1,
+    labelColor: p.text,
+    titleColor: p.text,
+  };
   return {
     background: p.background,
     font,
     padding: 4,
     view: { stroke: null },
-    title: { font, fontSize: fontSize + 2, fontWeight: 'bold', color: p.text, subtitleColor: p.muted, subtitleFont: font, subtitleFontSize: fontSize, anchor: 'start' },
-    axis: { ...text, domainColor: p.muted, tickColor: p.muted, gridColor: p.grid, titleFontWeight: 'normal', labelLimit: 180 },
-    legend: { ...text, titleFontWeight: 'normal', symbolStrokeColor: p.text, symbolFillColor: p.text, orient: 'bottom', direction: 'vertical', labelLimit: 200 },
-    header: { labelFont: font, titleFont: font, labelFontSize: fontSize + 1, titleFontSize: fontSize + 1, labelColor: p.text, titleColor: p.text },
+    title: {
+      font,
+      fontSize: fontSize + 2,
+      fontWeight: 'bold',
+      color: p.text,
+      subtitleColor: p.muted,
+      subtitleFont: font,
+      subtitleFontSize: fontSize,
+      anchor: 'start',
+    },
+    axis: {
+      ...text,
+      domainColor: p.muted,
+      tickColor: p.muted,
+      gridColor: p.grid,
+      titleFontWeight: 'normal',
+      labelLimit: 180,
+    },
+    legend: {
+      ...text,
+      titleFontWeight: 'normal',
+      symbolStrokeColor: p.text,
+      symbolFillColor: p.text,
+      orient: 'bottom',
+      direction: 'vertical',
+      labelLimit: 200,
+    },
+    header: {
+      labelFont: font,
+      titleFont: font,
+      labelFontSize: fontSize + 1,
+      titleFontSize: fontSize + 1,
+      labelColor: p.text,
+      titleColor: p.text,
+    },
     text: { font, fontSize, color: p.text },
     mark: { color: p.category[0] },
     range: { category: [...p.category], ordinal: [...p.ordinal], heatmap: [...p.heatmap] },

@@ -7,9 +7,17 @@ import { fileProblem } from './fileProblems';
 import { detectSyntax, readRows, SyntaxProblem, syntaxOf } from './readers';
 
 /** Reads every row of a companion file; `use` may throw a FieldError, which is located in the companion. */
-export async function readCompanion(path: string, neededBy: string, role: string, use: (row: Row) => void): Promise<void> {
+export async function readCompanion(
+  path: string,
+  neededBy: string,
+  role: string,
+  use: (row: Row) => void,
+): Promise<void> {
   const located = (line: number, message: string, field?: string) =>
-    new ImportError([{ file: path, line, ...(field ? { field } : {}), message: `${message} (in ${role}, which ${neededBy} needs)` }], false);
+    new ImportError(
+      [{ file: path, line, ...(field ? { field } : {}), message: `${message} (in ${role}, which ${neededBy} needs)` }],
+      false,
+    );
   try {
     statSync(path);
   } catch (err) {

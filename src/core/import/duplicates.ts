@@ -53,7 +53,11 @@ function identityOf(r: CanonicalRecord): Identity | undefined {
     case 'prompt':
       return { key: `prompt\u0000${prompt}`, content: r.text, what: `the prompt of ${where}` };
     case 'response':
-      return { key: `response\u0000${prompt}\u0000${r.system}\u0000${r.seed}`, content: r.text, what: `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where}` };
+      return {
+        key: `response\u0000${prompt}\u0000${r.system}\u0000${r.seed}`,
+        content: r.text,
+        what: `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where}`,
+      };
     case 'pairwise-judgment': {
       // The same pair named the other way round is the same verdict, flipped.
       const swap = r.systemA > r.systemB;

@@ -2,7 +2,10 @@
 
 /** A problem with one field of one record; the reader adds the file and line. */
 export class FieldError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -22,7 +25,10 @@ export function describeProblem(p: InputProblem): string {
 
 /** An import that wrote nothing, because the file had the problems listed. */
 export class ImportError extends Error {
-  constructor(readonly problems: readonly InputProblem[], readonly truncated: boolean) {
+  constructor(
+    readonly problems: readonly InputProblem[],
+    readonly truncated: boolean,
+  ) {
     super(problems.map(describeProblem).join('\n') + (truncated ? '\n(more problems not shown)' : ''));
   }
 }

@@ -19,7 +19,10 @@ export function text(row: Row, field: string): string {
   const v = row[field];
   if (typeof v === 'string' && v !== '') return v;
   if (typeof v === 'number') return String(v);
-  throw new FieldError(field, v === undefined || v === null || v === '' ? 'is missing' : `expected text, found ${describe(v)}`);
+  throw new FieldError(
+    field,
+    v === undefined || v === null || v === '' ? 'is missing' : `expected text, found ${describe(v)}`,
+  );
 }
 
 /** Text that may be empty (a model can answer nothing), but must be present. */
@@ -45,7 +48,10 @@ export function integer(row: Row, field: string): number {
   const v = row[field];
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
   if (Number.isSafeInteger(n)) return n;
-  throw new FieldError(field, v === undefined || v === null || v === '' ? 'is missing' : `expected a whole number, found ${describe(v)}`);
+  throw new FieldError(
+    field,
+    v === undefined || v === null || v === '' ? 'is missing' : `expected a whole number, found ${describe(v)}`,
+  );
 }
 
 export function optionalInteger(row: Row, field: string, fallback: number): number {
@@ -58,14 +64,20 @@ export function flag(row: Row, field: string): boolean {
   if (typeof v === 'boolean') return v;
   if (v === 1 || v === 0) return v === 1;
   if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v.trim())) return /^(true|1)$/i.test(v.trim());
-  throw new FieldError(field, v === undefined || v === null || v === '' ? 'is missing' : `expected true or false, found ${describe(v)}`);
+  throw new FieldError(
+    field,
+    v === undefined || v === null || v === '' ? 'is missing' : `expected true or false, found ${describe(v)}`,
+  );
 }
 
 export function number(row: Row, field: string): number {
   const v = row[field];
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   if (Number.isFinite(n)) return n;
-  throw new FieldError(field, v === undefined || v === null || v === '' ? 'is missing' : `expected a number, found ${describe(v)}`);
+  throw new FieldError(
+    field,
+    v === undefined || v === null || v === '' ? 'is missing' : `expected a number, found ${describe(v)}`,
+  );
 }
 
 // A file repeats a handful of language codes thousands of times: parse each once.
@@ -80,9 +92,12 @@ export function language(row: Row, field: string): LanguageTag {
   }
   if (!tag) {
     const primary = /^([A-Za-z]{2})(?:[-_]|$)/.exec(raw.trim())?.[1];
-    throw new FieldError(field, primary
-      ? `"${raw}": "${primary.toLowerCase()}" is not a language (not an ISO 639-1 code); use a BCP-47 tag such as en, zh-Hans, pt-BR`
-      : `"${raw}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)`);
+    throw new FieldError(
+      field,
+      primary
+        ? `"${raw}": "${primary.toLowerCase()}" is not a language (not an ISO 639-1 code); use a BCP-47 tag such as en, zh-Hans, pt-BR`
+        : `"${raw}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)`,
+    );
   }
   return tag;
 }
@@ -93,7 +108,8 @@ export function language(row: Row, field: string): LanguageTag {
  */
 export function id(row: Row, field: string): string {
   const v = text(row, field);
-  if (v.trim() !== v) throw new FieldError(field, `${JSON.stringify(v)} has spaces around it: ids are compared exactly, so remove them`);
+  if (v.trim() !== v)
+    throw new FieldError(field, `${JSON.stringify(v)} has spaces around it: ids are compared exactly, so remove them`);
   return v;
 }
 
@@ -104,7 +120,8 @@ export function optionalId(row: Row, field: string): string | undefined {
 export function oneOf<T extends string>(row: Row, field: string, allowed: readonly T[]): T {
   const raw = text(row, field);
   const found = allowed.find((a) => a === raw || a.toLowerCase() === raw.trim().toLowerCase());
-  if (found === undefined) throw new FieldError(field, `"${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+  if (found === undefined)
+    throw new FieldError(field, `"${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
   return found;
 }
 
@@ -124,16 +141,22 @@ export function timestamp(row: Row, field: string): string {
   const v = row[field];
   if (typeof v === 'number') {
     if (Number.isFinite(v) && v >= 0 && v <= MAX_UNIX_SECONDS) return new Date(Math.round(v * 1000)).toISOString();
-    throw new FieldError(field, `${describe(v)} is not a Unix time in seconds between 1970 and 9999` +
-      (v > MAX_UNIX_SECONDS && v / 1000 <= MAX_UNIX_SECONDS ? ' (it looks like milliseconds: divide by 1000)' : ''));
+    throw new FieldError(
+      field,
+      `${describe(v)} is not a Unix time in seconds between 1970 and 9999` +
+        (v > MAX_UNIX_SECONDS && v / 1000 <= MAX_UNIX_SECONDS ? ' (it looks like milliseconds: divide by 1000)' : ''),
+    );
   }
   const m = typeof v === 'string' ? ISO_TIME.exec(v.trim()) : null;
   const ms = m ? Date.parse(v as string) : NaN;
   if (m && Number.isFinite(ms) && realDate(m)) return new Date(ms).toISOString();
   const zoneless = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?$/.test(v.trim());
-  throw new FieldError(field, zoneless
-    ? `${describe(v)} has no time zone: add one (such as 2024-05-01T12:00:00Z or +02:00), so that it means the same time everywhere`
-    : `expected an ISO 8601 time with its zone (such as 2024-05-01T12:00:00Z) or Unix seconds as a number, found ${describe(v)}`);
+  throw new FieldError(
+    field,
+    zoneless
+      ? `${describe(v)} has no time zone: add one (such as 2024-05-01T12:00:00Z or +02:00), so that it means the same time everywhere`
+      : `expected an ISO 8601 time with its zone (such as 2024-05-01T12:00:00Z) or Unix seconds as a number, found ${describe(v)}`,
+  );
 }
 
 /** Whether the date and time fields exist (no 30 February, no hour 25), which Date.parse does not promise. */

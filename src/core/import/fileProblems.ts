@@ -4,12 +4,20 @@
 export function fileProblem(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'does not exist';
-    case 'ELOOP': return 'is a loop of symbolic links (a link that leads back to itself)';
-    case 'EACCES': case 'EPERM': return 'cannot be read: permission denied';
-    case 'ENOTDIR': return 'a part of the path is not a folder';
-    case 'ENAMETOOLONG': return 'the path is too long';
-    case 'EISDIR': return 'is a folder, not a file';
-    default: return `cannot be read (${(err as Error)?.message ?? String(err)})`;
+    case 'ENOENT':
+      return 'does not exist';
+    case 'ELOOP':
+      return 'is a loop of symbolic links (a link that leads back to itself)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return `cannot be read (${(err as Error)?.message ?? String(err)})`;
   }
 }

@@ -9,7 +9,14 @@ import { declaredSchema } from '../store/schemaEntries';
 import type { Store } from '../store/store';
 import type { RecordWriter, Replacement, WriteCounts } from '../store/recordWriter';
 import { DuplicateCheck } from './duplicates';
-import { FieldError, ImportError, ReplacementRefused, UnrecognisedLayoutError, type ImportNote, type InputProblem } from './errors';
+import {
+  FieldError,
+  ImportError,
+  ReplacementRefused,
+  UnrecognisedLayoutError,
+  type ImportNote,
+  type InputProblem,
+} from './errors';
 import { asRow } from './fields';
 import { fileProblem } from './fileProblems';
 import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './formats';
@@ -52,7 +59,11 @@ export interface ImportReport {
 
 const SHOWN_REPLACEMENTS = 10;
 
-export async function importFile(store: Store | undefined, path: string, options: ImportFileOptions = {}): Promise<ImportReport> {
+export async function importFile(
+  store: Store | undefined,
+  path: string,
+  options: ImportFileOptions = {},
+): Promise<ImportReport> {
   const file = resolve(path);
   const name = options.sourceName ?? path;
   const fail = (message: string): never => {
@@ -83,7 +94,8 @@ export async function importFile(store: Store | undefined, path: string, options
   });
   const first = await firstRow(rows, name);
   const format = options.format
-    ? formatNamed(options.format) ?? fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`)
+    ? (formatNamed(options.format) ??
+      fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`))
     : recognise(name, syntax, first);
   const schema = store ? await declaredSchema(store) : undefined;
   const converter = await openConverter(format, name, options, schema);
@@ -120,8 +132,13 @@ export async function importFile(store: Store | undefined, path: string, options
         const conflict = duplicates.check(record, line);
         if (conflict && options.lastWins) overridden++;
         else if (conflict) {
-          problems.push({ file: name, line, message: `gives ${conflict.what} again, differently from line ${conflict.earlierLine} ` +
-            '(only one can be kept: remove one, or import with --last-wins to keep the later)' });
+          problems.push({
+            file: name,
+            line,
+            message:
+              `gives ${conflict.what} again, differently from line ${conflict.earlierLine} ` +
+              '(only one can be kept: remove one, or import with --last-wins to keep the later)',
+          });
           continue;
         }
         records[record.kind] = (records[record.kind] ?? 0) + 1;
@@ -129,9 +146,16 @@ export async function importFile(store: Store | undefined, path: string, options
       }
       if (problems.length >= maxProblems) break;
     }
-    if (count === 0 && problems.length === 0) problems.push({ file: name, line: 0, message: 'the file holds no records' });
+    if (count === 0 && problems.length === 0)
+      problems.push({ file: name, line: 0, message: 'the file holds no records' });
     for (const unread of unknownFields.report(name)) (options.strict ? problems : notes).push(unread);
-    if (overridden) notes.push({ file: name, line: 0, count: overridden, message: 'records repeated with different content: the later of each was kept (--last-wins)' });
+    if (overridden)
+      notes.push({
+        file: name,
+        line: 0,
+        count: overridden,
+        message: 'records repeated with different content: the later of each was kept (--last-wins)',
+      });
     if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
     if (writer) {
       await writer.flushAll();
@@ -151,29 +175,52 @@ function checkStoredScale(writer: RecordWriter, record: CanonicalRecord): void {
   if (record.kind !== 'pointwise-judgment') return;
   const stored = writer.storedScale(record.scale.name);
   if (stored && (stored.min !== record.scale.min || stored.max !== record.scale.max)) {
-    throw new FieldError('scale', `the database holds scores on the scale "${stored.name}" from ${stored.min} to ${stored.max}; ` +
-      `this one runs from ${record.scale.min} to ${record.scale.max}: name it differently`);
+    throw new FieldError(
+      'scale',
+      `the database holds scores on the scale "${stored.name}" from ${stored.min} to ${stored.max}; ` +
+        `this one runs from ${record.scale.min} to ${record.scale.max}: name it differently`,
+    );
   }
 }
 
 /** Stored records from another file are replaced only when asked; otherwise the file is refused, saying what. */
-function checkReplacements(replacements: readonly Replacement[], name: string, replace: boolean, notes: ImportNote[]): void {
+function checkReplacements(
+  replacements: readonly Replacement[],
+  name: string,
+  replace: boolean,
+  notes: ImportNote[],
+): void {
   if (replacements.length === 0) return;
   const bySource = new Map<string, Replacement[]>();
   for (const r of replacements) bySource.set(r.storedFrom, [...(bySource.get(r.storedFrom) ?? []), r]);
   const summary = [...bySource].map(([from, list]) => `${list.length} from ${from}`).join(', ');
   if (replace) {
-    notes.push({ file: name, line: replacements[0]!.line, count: replacements.length, message: `replaced records that came from other files (--replace): ${summary}` });
+    notes.push({
+      file: name,
+      line: replacements[0]!.line,
+      count: replacements.length,
+      message: `replaced records that came from other files (--replace): ${summary}`,
+    });
     return;
   }
   const shown = replacements.slice(0, SHOWN_REPLACEMENTS).map((r): InputProblem => ({
-    file: name, line: r.line, message: `would replace ${r.what}, stored from ${r.storedFrom}${r.storedLine ? `:${r.storedLine}` : ''}`,
+    file: name,
+    line: r.line,
+    message: `would replace ${r.what}, stored from ${r.storedFrom}${r.storedLine ? `:${r.storedLine}` : ''}`,
   }));
-  throw new ReplacementRefused([
-    { file: name, line: 0, message: `would replace ${replacements.length} stored record(s) that came from other files (${summary}); ` +
-      'nothing was imported: check that this file belongs with them, and import it with --replace to replace them' },
-    ...shown,
-  ], replacements.length > SHOWN_REPLACEMENTS);
+  throw new ReplacementRefused(
+    [
+      {
+        file: name,
+        line: 0,
+        message:
+          `would replace ${replacements.length} stored record(s) that came from other files (${summary}); ` +
+          'nothing was imported: check that this file belongs with them, and import it with --replace to replace them',
+      },
+      ...shown,
+    ],
+    replacements.length > SHOWN_REPLACEMENTS,
+  );
 }
 
 /** The layout whose signature the first record fits; an error listing what was tried when none does. */
@@ -187,18 +234,34 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   const format = FORMATS.find((f) => f.syntaxes.includes(syntax) && f.matches(path, row));
   if (format) return format;
   const fields = Object.keys(row).slice(0, 12).join(', ');
-  throw new UnrecognisedLayoutError([{
-    file: path, line: first.line,
-    message: `unrecognised layout (fields: ${fields}). LangLens reads ${FORMATS.map((f) => f.name).join(', ')} ` +
-      '(docs/formats.md describes each); convert the file to the canonical layout or force one with --format',
-  }], false);
+  throw new UnrecognisedLayoutError(
+    [
+      {
+        file: path,
+        line: first.line,
+        message:
+          `unrecognised layout (fields: ${fields}). LangLens reads ${FORMATS.map((f) => f.name).join(', ')} ` +
+          '(docs/formats.md describes each); convert the file to the canonical layout or force one with --format',
+      },
+    ],
+    false,
+  );
 }
 
-async function openConverter(format: ImportFormat, path: string, options: ImportOptions, schema: LabelSchema | undefined) {
+async function openConverter(
+  format: ImportFormat,
+  path: string,
+  options: ImportOptions,
+  schema: LabelSchema | undefined,
+) {
   try {
     return await format.open({ file: path, options, ...(schema ? { schema } : {}) });
   } catch (err) {
-    if (err instanceof FieldError) throw new ImportError([{ file: path, line: 0, ...(err.field ? { field: err.field } : {}), message: err.message }], false);
+    if (err instanceof FieldError)
+      throw new ImportError(
+        [{ file: path, line: 0, ...(err.field ? { field: err.field } : {}), message: err.message }],
+        false,
+      );
     throw err;
   }
 }
@@ -209,13 +272,19 @@ async function firstRow(rows: AsyncGenerator<RawRow>, path: string): Promise<Raw
     if (next.done) throw new ImportError([{ file: path, line: 0, message: 'the file holds no records' }], false);
     return next.value;
   } catch (err) {
-    if (err instanceof SyntaxProblem) throw new ImportError([{ file: path, line: err.line, message: err.message }], false);
+    if (err instanceof SyntaxProblem)
+      throw new ImportError([{ file: path, line: err.line, message: err.message }], false);
     throw err;
   }
 }
 
 /** The first row (already read to recognise the layout) and then the rest; a syntax error ends the file. */
-async function* withFirst(first: RawRow, rest: AsyncGenerator<RawRow>, path: string, problems: InputProblem[]): AsyncGenerator<RawRow> {
+async function* withFirst(
+  first: RawRow,
+  rest: AsyncGenerator<RawRow>,
+  path: string,
+  problems: InputProblem[],
+): AsyncGenerator<RawRow> {
   yield first;
   try {
     yield* rest;
@@ -228,6 +297,9 @@ async function* withFirst(first: RawRow, rest: AsyncGenerator<RawRow>, path: str
 function sha256(file: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const hash = createHash('sha256');
-    createReadStream(file).on('data', (chunk) => hash.update(chunk)).on('end', () => resolvePromise(hash.digest('hex'))).on('error', reject);
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolvePromise(hash.digest('hex')))
+      .on('error', reject);
   });
 }

@@ -17,7 +17,12 @@ function names(): Map<string, LanguageTag> {
     }
   }
   // Names that polyglot gives and ICU spells otherwise.
-  for (const [name, tag] of [['norwegian', 'no'], ['unknown', UNDETERMINED], ['serbo-croatian', 'sh'], ['filipino', 'fil']] as const) {
+  for (const [name, tag] of [
+    ['norwegian', 'no'],
+    ['unknown', UNDETERMINED],
+    ['serbo-croatian', 'sh'],
+    ['filipino', 'fil'],
+  ] as const) {
     byName.set(name, parseLanguageTag(tag)!);
   }
   return byName;

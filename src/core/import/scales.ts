@@ -10,8 +10,10 @@ export function checkScale(record: CanonicalRecord): void {
   const { scale, score } = record;
   const known = KNOWN_SCALES[scale.name];
   if (known && (known.min !== scale.min || known.max !== scale.max)) {
-    throw new FieldError(known.min !== scale.min ? 'scale_min' : 'scale_max',
-      `the scale "${scale.name}" runs from ${known.min} to ${known.max}, not ${scale.min} to ${scale.max}: name a scale of other bounds differently`);
+    throw new FieldError(
+      known.min !== scale.min ? 'scale_min' : 'scale_max',
+      `the scale "${scale.name}" runs from ${known.min} to ${known.max}, not ${scale.min} to ${scale.max}: name a scale of other bounds differently`,
+    );
   }
   if (score !== null && !(score >= scale.min && score <= scale.max)) {
     throw new FieldError('score', `${score} is outside the scale ${scale.name} (${scale.min} to ${scale.max})`);

@@ -14,13 +14,23 @@ export function parseSchema(row: Row): LabelSchema {
   }
   const scales = list(row, 'scales').map((item, i) => scaleOf(item, `scales[${i}]`));
   const criteria = list(row, 'criteria').map((item, i) => criterionOf(item, `criteria[${i}]`));
-  unique(scales.map((s) => s.name), 'scales');
-  unique(criteria.map((c) => c.name), 'criteria');
+  unique(
+    scales.map((s) => s.name),
+    'scales',
+  );
+  unique(
+    criteria.map((c) => c.name),
+    'criteria',
+  );
   const known = new Set([...scales, ...BUILT_IN_SCALES].map((s) => s.name));
   const criterionNames = new Set(criteria.map((c) => c.name));
   const tasks = list(row, 'tasks').map((item, i) => taskOf(item, `tasks[${i}]`, known, criterionNames));
-  unique(tasks.map((t) => t.name), 'tasks');
-  if (scales.length + criteria.length + tasks.length === 0) throw new FieldError('scales', 'a schema declares at least one scale, criterion or task');
+  unique(
+    tasks.map((t) => t.name),
+    'tasks',
+  );
+  if (scales.length + criteria.length + tasks.length === 0)
+    throw new FieldError('scales', 'a schema declares at least one scale, criterion or task');
   return { scales, criteria, tasks };
 }
 
@@ -56,7 +66,8 @@ function scaleOf(item: Row, path: string): LabelScale {
       const levels = item.levels.map((level, i) => f.text({ [`levels[${i}]`]: level }, `levels[${i}]`));
       if (levels.length < 2) throw new FieldError('levels', 'an ordinal scale has at least two levels, worst first');
       unique(levels, 'levels');
-      if (f.has(item, 'min') || f.has(item, 'max')) throw new FieldError('levels', 'a scale has levels or min and max, not both');
+      if (f.has(item, 'min') || f.has(item, 'max'))
+        throw new FieldError('levels', 'a scale has levels or min and max, not both');
       return { ...base, kind: 'ordinal', levels };
     }
     const min = f.number(item, 'min');
@@ -74,18 +85,33 @@ function criterionOf(item: Row, path: string): CriterionDefinition {
   });
 }
 
-function taskOf(item: Row, path: string, scales: ReadonlySet<string>, criteria: ReadonlySet<string>): AnnotationTaskDefinition {
+function taskOf(
+  item: Row,
+  path: string,
+  scales: ReadonlySet<string>,
+  criteria: ReadonlySet<string>,
+): AnnotationTaskDefinition {
   return at(path, () => {
     const kind = f.oneOf(item, 'kind', ['rating', 'pairwise'] as const);
     const scale = f.optionalText(item, 'scale');
-    if (scale !== undefined && !scales.has(scale)) throw new FieldError('scale', `"${scale}" is neither declared under scales nor built in`);
-    if (scale !== undefined && kind === 'pairwise') throw new FieldError('scale', 'a pairwise task has no scale (its choices are A, tie, B)');
+    if (scale !== undefined && !scales.has(scale))
+      throw new FieldError('scale', `"${scale}" is neither declared under scales nor built in`);
+    if (scale !== undefined && kind === 'pairwise')
+      throw new FieldError('scale', 'a pairwise task has no scale (its choices are A, tie, B)');
     const named = item.criteria === undefined || item.criteria === null ? [] : item.criteria;
-    if (!Array.isArray(named)) throw new FieldError('criteria', `expected a list of criterion names, found ${f.describe(named)}`);
+    if (!Array.isArray(named))
+      throw new FieldError('criteria', `expected a list of criterion names, found ${f.describe(named)}`);
     const list = named.map((c, i) => f.text({ [`criteria[${i}]`]: c }, `criteria[${i}]`));
-    for (const c of list) if (!criteria.has(c)) throw new FieldError('criteria', `"${c}" is not declared under criteria`);
+    for (const c of list)
+      if (!criteria.has(c)) throw new FieldError('criteria', `"${c}" is not declared under criteria`);
     const description = f.optionalText(item, 'description');
-    return { name: f.text(item, 'name'), kind, ...(scale ? { scale } : {}), criteria: list, ...(description ? { description } : {}) };
+    return {
+      name: f.text(item, 'name'),
+      kind,
+      ...(scale ? { scale } : {}),
+      criteria: list,
+      ...(description ? { description } : {}),
+    };
   });
 }
 

@@ -39,7 +39,10 @@ export class UnknownFields {
   /** One entry per unread field: where it first appears and in how many records. */
   report(file: string): (InputProblem & ImportNote)[] {
     return [...this.unread].map(([field, { line, count }]) => ({
-      file, line, field, count,
+      file,
+      line,
+      field,
+      count,
       message: 'is not a field of this layout: not imported (records that differ only in it are the same record here)',
     }));
   }

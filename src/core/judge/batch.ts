@@ -4,7 +4,11 @@
 import OpenAI, { toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import {
-  keysAwaiting, openBatches, recordBatchUpload, updateStoredBatch, type JudgeResultWriter,
+  keysAwaiting,
+  openBatches,
+  recordBatchUpload,
+  updateStoredBatch,
+  type JudgeResultWriter,
 } from '../store/judgeRequests';
 import type { Store } from '../store/store';
 import { answerOf, classify, RequestFailure, requestBody, type ChatAnswer } from './client';
@@ -24,7 +28,11 @@ export interface BatchLimits {
   readonly pollIntervalMs: number;
 }
 
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRequests: 50_000, maxBytes: 190 * 1024 * 1024, pollIntervalMs: 30_000 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = {
+  maxRequests: 50_000,
+  maxBytes: 190 * 1024 * 1024,
+  pollIntervalMs: 30_000,
+};
 
 export interface BatchRunSettings {
   readonly client: OpenAI;
@@ -46,7 +54,11 @@ const FINISHED: ReadonlySet<string> = new Set(['completed', 'failed', 'expired',
  * Collects this judge's batches left open by earlier jobs, submits `toSubmit`, and waits for all of them.
  * `known` holds every task of the job by key, to turn answers into verdicts.
  */
-export async function runBatches(toSubmit: readonly JudgeTask[], known: ReadonlyMap<string, JudgeTask>, s: BatchRunSettings): Promise<RunOutcome> {
+export async function runBatches(
+  toSubmit: readonly JudgeTask[],
+  known: ReadonlyMap<string, JudgeTask>,
+  s: BatchRunSettings,
+): Promise<RunOutcome> {
   const run = new BatchRun(known, s);
   return run.start(toSubmit);
 }
@@ -62,7 +74,10 @@ class BatchRun {
   /** Submitted and not imported yet: what a cancel leaves running at the provider. */
   private active: ActiveBatch[] = [];
 
-  constructor(private readonly known: ReadonlyMap<string, JudgeTask>, private readonly s: BatchRunSettings) {}
+  constructor(
+    private readonly known: ReadonlyMap<string, JudgeTask>,
+    private readonly s: BatchRunSettings,
+  ) {}
 
   async start(toSubmit: readonly JudgeTask[]): Promise<RunOutcome> {
     try {
@@ -90,8 +105,12 @@ class BatchRun {
     const stored = await openBatches(this.s.store, this.s.definition.hash, this.s.definition.baseURL);
     const active: ActiveBatch[] = [];
     for (const batch of stored) {
-      const batchId = batch.batchId ?? (await this.findBatchOf(batch.inputFileId)) ?? (await this.create(batch.inputFileId)).id;
-      if (batch.batchId === null) await this.s.writer.exclusive(() => updateStoredBatch(this.s.store, batch.inputFileId, { batchId, status: 'validating' }));
+      const batchId =
+        batch.batchId ?? (await this.findBatchOf(batch.inputFileId)) ?? (await this.create(batch.inputFileId)).id;
+      if (batch.batchId === null)
+        await this.s.writer.exclusive(() =>
+          updateStoredBatch(this.s.store, batch.inputFileId, { batchId, status: 'validating' }),
+        );
       active.push({ inputFileId: batch.inputFileId, batchId, status: batch.status });
     }
     return active;
@@ -110,32 +129,51 @@ class BatchRun {
     const { client, definition, store, writer, jobId } = this.s;
     const content = Buffer.from(lines.map((l) => l.line).join('\n') + '\n', 'utf8');
     const file = await this.call('upload the batch input file', (signal) =>
-      toFile(content, `langlens-${definition.name}-${definition.hash}.jsonl`, { type: 'application/jsonl' })
-        .then((upload) => client.files.create({ file: upload, purpose: 'batch' }, { signal, timeout: 600_000 })));
-    await writer.exclusive(() => recordBatchUpload(store, {
-      inputFileId: file.id, judgeHash: definition.hash, jobId, baseURL: definition.baseURL, keys: lines.map((l) => l.key),
-    }));
+      toFile(content, `langlens-${definition.name}-${definition.hash}.jsonl`, { type: 'application/jsonl' }).then(
+        (upload) => client.files.create({ file: upload, purpose: 'batch' }, { signal, timeout: 600_000 }),
+      ),
+    );
+    await writer.exclusive(() =>
+      recordBatchUpload(store, {
+        inputFileId: file.id,
+        judgeHash: definition.hash,
+        jobId,
+        baseURL: definition.baseURL,
+        keys: lines.map((l) => l.key),
+      }),
+    );
     const batch = await this.create(file.id);
     await writer.exclusive(() => updateStoredBatch(store, file.id, { batchId: batch.id, status: batch.status }));
     return { inputFileId: file.id, batchId: batch.id, status: batch.status };
   }
 
   private create(inputFileId: string): Promise<Batch> {
-    return this.call('create the batch', (signal) => this.s.client.batches.create({
-      input_file_id: inputFileId, endpoint: '/v1/chat/completions', completion_window: '24h',
-      metadata: { langlens_judge: this.s.definition.name, langlens_hash: this.s.definition.hash },
-    }, { signal }));
+    return this.call('create the batch', (signal) =>
+      this.s.client.batches.create(
+        {
+          input_file_id: inputFileId,
+          endpoint: '/v1/chat/completions',
+          completion_window: '24h',
+          metadata: { langlens_judge: this.s.definition.name, langlens_hash: this.s.definition.hash },
+        },
+        { signal },
+      ),
+    );
   }
 
   private async waitForActive(): Promise<RunOutcome> {
     this.s.tracker.setPhase('waiting-for-batch');
     while (this.active.length > 0) {
       for (const batch of [...this.active]) {
-        const remote = await this.call('check the batch', (signal) => this.s.client.batches.retrieve(batch.batchId, { signal, timeout: this.s.timeoutMs }));
+        const remote = await this.call('check the batch', (signal) =>
+          this.s.client.batches.retrieve(batch.batchId, { signal, timeout: this.s.timeoutMs }),
+        );
         this.report(remote);
         if (remote.status !== batch.status) {
           batch.status = remote.status;
-          await this.s.writer.exclusive(() => updateStoredBatch(this.s.store, batch.inputFileId, { status: remote.status }));
+          await this.s.writer.exclusive(() =>
+            updateStoredBatch(this.s.store, batch.inputFileId, { status: remote.status }),
+          );
         }
         if (FINISHED.has(remote.status)) {
           await this.importResults(batch, remote);
@@ -152,7 +190,11 @@ class BatchRun {
   private report(remote: Batch): void {
     const counts = remote.request_counts;
     this.s.tracker.batch({
-      id: remote.id, status: remote.status, completed: counts?.completed ?? 0, failed: counts?.failed ?? 0, total: counts?.total ?? 0,
+      id: remote.id,
+      status: remote.status,
+      completed: counts?.completed ?? 0,
+      failed: counts?.failed ?? 0,
+      total: counts?.total ?? 0,
     });
   }
 
@@ -160,8 +202,10 @@ class BatchRun {
     const ids = this.active.map((b) => b.batchId);
     return {
       outcome: 'cancelled',
-      message: ids.length === 0 ? 'stopped on request; every answer received is stored'
-        : `stopped waiting; batch ${ids.join(', ')} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results`,
+      message:
+        ids.length === 0
+          ? 'stopped on request; every answer received is stored'
+          : `stopped waiting; batch ${ids.join(', ')} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results`,
     };
   }
 
@@ -171,29 +215,40 @@ class BatchRun {
     const settled = new Set<string>();
     for (const fileId of [remote.output_file_id, remote.error_file_id]) {
       if (!fileId) continue;
-      const text = await this.call('download the batch results', (signal) => this.s.client.files.content(fileId, { signal, timeout: 600_000 }).then((r) => r.text()));
+      const text = await this.call('download the batch results', (signal) =>
+        this.s.client.files.content(fileId, { signal, timeout: 600_000 }).then((r) => r.text()),
+      );
       for (const line of text.split('\n')) {
         const key = this.settleLine(line, batch.inputFileId);
         if (key !== undefined) settled.add(key);
       }
     }
-    const reason = remote.status === 'failed'
-      ? `the batch failed: ${(remote.errors?.data ?? []).map((e) => e.message).join('; ') || 'no reason given'}`
-      : `batch ${remote.id} ended (${remote.status}) before this request was answered`;
+    const reason =
+      remote.status === 'failed'
+        ? `the batch failed: ${(remote.errors?.data ?? []).map((e) => e.message).join('; ') || 'no reason given'}`
+        : `batch ${remote.id} ended (${remote.status}) before this request was answered`;
     for (const key of await keysAwaiting(this.s.store, batch.inputFileId)) {
       if (!settled.has(key)) this.settleFailure(key, batch.inputFileId, reason);
     }
     await this.s.writer.drain();
-    await this.s.writer.exclusive(() => updateStoredBatch(this.s.store, batch.inputFileId, {
-      status: 'imported', outputFileId: remote.output_file_id ?? null, errorFileId: remote.error_file_id ?? null,
-    }));
+    await this.s.writer.exclusive(() =>
+      updateStoredBatch(this.s.store, batch.inputFileId, {
+        status: 'imported',
+        outputFileId: remote.output_file_id ?? null,
+        errorFileId: remote.error_file_id ?? null,
+      }),
+    );
     this.s.tracker.setPhase('waiting-for-batch');
   }
 
   /** One line of an output or error file; returns its key, or undefined for a line that is not a result. */
   private settleLine(line: string, inputFileId: string): string | undefined {
     if (line.trim() === '') return undefined;
-    let result: { custom_id?: unknown; response?: { status_code?: number; body?: unknown } | null; error?: { message?: string } | null };
+    let result: {
+      custom_id?: unknown;
+      response?: { status_code?: number; body?: unknown } | null;
+      error?: { message?: string } | null;
+    };
     try {
       result = JSON.parse(line);
     } catch {
@@ -201,19 +256,28 @@ class BatchRun {
     }
     if (typeof result.custom_id !== 'string') return undefined;
     const key = result.custom_id;
-    const body = result.response?.body as OpenAI.Chat.ChatCompletion & { error?: { message?: string } } | undefined;
+    const body = result.response?.body as (OpenAI.Chat.ChatCompletion & { error?: { message?: string } }) | undefined;
     if (result.response?.status_code === 200 && body) {
       this.settleAnswer(key, inputFileId, answerOf(body));
     } else {
       const status = result.response?.status_code;
-      this.settleFailure(key, inputFileId, result.error?.message ?? body?.error?.message ?? `HTTP ${status ?? 'error'} in the batch`);
+      this.settleFailure(
+        key,
+        inputFileId,
+        result.error?.message ?? body?.error?.message ?? `HTTP ${status ?? 'error'} in the batch`,
+      );
     }
     return key;
   }
 
   private settleAnswer(key: string, inputFileId: string, answer: ChatAnswer): void {
     const { definition } = this.s;
-    const request = answeredRequest(definition, key, answer, this.s.price, { via: 'batch', jobId: this.s.jobId, attempts: 1, batchFileId: inputFileId });
+    const request = answeredRequest(definition, key, answer, this.s.price, {
+      via: 'batch',
+      jobId: this.s.jobId,
+      attempts: 1,
+      batchFileId: inputFileId,
+    });
     const task = this.known.get(key);
     // An answer to a request this job does not cover (another selection submitted it) is kept all the same.
     const reading = task && interpretAnswer(definition, task, answer.text);
@@ -223,7 +287,16 @@ class BatchRun {
 
   private settleFailure(key: string, inputFileId: string, error: string): void {
     this.s.writer.add({
-      request: { key, judgeHash: this.s.definition.hash, status: 'failed', via: 'batch', jobId: this.s.jobId, batchFileId: inputFileId, attempts: 1, error },
+      request: {
+        key,
+        judgeHash: this.s.definition.hash,
+        status: 'failed',
+        via: 'batch',
+        jobId: this.s.jobId,
+        batchFileId: inputFileId,
+        attempts: 1,
+        error,
+      },
       records: [],
     });
     if (this.known.has(key)) this.s.tracker.gaveUp();
@@ -238,9 +311,20 @@ class BatchRun {
         if (this.s.signal.aborted) throw new RequestFailure('cancelled', 'cancelled');
         const failure = classify(err);
         if (failure.status === 404) {
-          throw new RequestFailure('fatal', `cannot ${what}: the server at ${this.s.definition.baseURL} answered 404 (it may not offer the Batch API; run without batch mode)`, 404);
+          throw new RequestFailure(
+            'fatal',
+            `cannot ${what}: the server at ${this.s.definition.baseURL} answered 404 (it may not offer the Batch API; run without batch mode)`,
+            404,
+          );
         }
-        throw failure.kind === 'fatal' ? failure : new RequestFailure(failure.kind, `cannot ${what}: ${failure.message}`, failure.status, failure.retryAfterMs);
+        throw failure.kind === 'fatal'
+          ? failure
+          : new RequestFailure(
+              failure.kind,
+              `cannot ${what}: ${failure.message}`,
+              failure.status,
+              failure.retryAfterMs,
+            );
       }
     };
     return (await withRetries(attempt, this.s.retry, this.gate, this.s.signal, () => this.s.tracker.retried())).value;
@@ -249,7 +333,9 @@ class BatchRun {
 
 /** Splits tasks into batches that respect the request and size limits. */
 function* chunkTasks(
-  tasks: readonly JudgeTask[], lineOf: (task: JudgeTask) => string, limits: BatchLimits,
+  tasks: readonly JudgeTask[],
+  lineOf: (task: JudgeTask) => string,
+  limits: BatchLimits,
 ): Generator<{ key: string; line: string }[]> {
   let chunk: { key: string; line: string }[] = [];
   let bytes = 0;

@@ -29,7 +29,12 @@ export class Budget {
 
   /** The most a task's request can cost. */
   worstCase(task: JudgeTask): number {
-    return costOf(worstCaseInputTokens(messagesFor(this.definition, task)), this.definition.maxTokens, this.price, this.via);
+    return costOf(
+      worstCaseInputTokens(messagesFor(this.definition, task)),
+      this.definition.maxTokens,
+      this.price,
+      this.via,
+    );
   }
 
   tryReserve(amount: number): boolean {
@@ -56,8 +61,10 @@ export class Budget {
   }
 
   exhaustedMessage(next: number): string {
-    return `the budget of $${this.limitUsd} is spent ($${this.spent.toFixed(4)}): the next request could cost up to `
-      + `${formatUsd(next)}; every answer received is stored`;
+    return (
+      `the budget of $${this.limitUsd} is spent ($${this.spent.toFixed(4)}): the next request could cost up to ` +
+      `${formatUsd(next)}; every answer received is stored`
+    );
   }
 
   private give(amount: number): void {

@@ -10,7 +10,10 @@ export interface ChatMessage {
 }
 
 /** The body of a chat completion request, as sent online and written to Batch API input files. */
-export type ChatRequestBody = Readonly<Record<string, unknown>> & { readonly model: string; readonly messages: readonly ChatMessage[] };
+export type ChatRequestBody = Readonly<Record<string, unknown>> & {
+  readonly model: string;
+  readonly messages: readonly ChatMessage[];
+};
 
 export interface ChatAnswer {
   readonly text: string;
@@ -72,7 +75,12 @@ export function requestBody(definition: JudgeDefinition, messages: readonly Chat
  * Sends one request. `signal` cancels it (the user stopped the job); `timeoutMs` bounds the whole request,
  * headers and body, so that a server that stalls half-way is given up on as well.
  */
-export async function sendChat(client: OpenAI, body: ChatRequestBody, timeoutMs: number, signal: AbortSignal): Promise<ChatAnswer> {
+export async function sendChat(
+  client: OpenAI,
+  body: ChatRequestBody,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<ChatAnswer> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const completion = await client.chat.completions.create(
@@ -107,9 +115,13 @@ export function classify(err: unknown): RequestFailure {
   if (err instanceof APIUserAbortError) return new RequestFailure('retryable', 'the request was aborted');
   if (err instanceof APIConnectionError) {
     const cause = (err as { cause?: { cause?: { code?: string }; message?: string } }).cause;
-    return new RequestFailure('retryable', `connection failed (${cause?.cause?.code ?? cause?.message ?? err.message})`);
+    return new RequestFailure(
+      'retryable',
+      `connection failed (${cause?.cause?.code ?? cause?.message ?? err.message})`,
+    );
   }
-  if (err instanceof APIError && typeof err.status === 'number') return classifyStatus(err.status, err.message, err.headers);
+  if (err instanceof APIError && typeof err.status === 'number')
+    return classifyStatus(err.status, err.message, err.headers);
   const message = (err as Error)?.message ?? String(err);
   // A connection dropped while the body was being read surfaces as a plain TypeError / SyntaxError from fetch.
   if (/terminated|socket|ECONNRESET|other side closed|Unexpected end of JSON/i.test(message)) {
@@ -124,11 +136,19 @@ function classifyStatus(status: number, message: string, headers: Headers | unde
     return new RequestFailure('retryable', `HTTP ${status}: ${detail}`, status, retryAfterMs(headers));
   }
   if (status === 401 || status === 403) {
-    return new RequestFailure('fatal', `the server refused the API key (HTTP ${status}: ${detail}); set the key with `
-      + '"LangLens: Set API Key" in the editor or the environment variable named by "apiKeyEnv" for the CLI', status);
+    return new RequestFailure(
+      'fatal',
+      `the server refused the API key (HTTP ${status}: ${detail}); set the key with ` +
+        '"LangLens: Set API Key" in the editor or the environment variable named by "apiKeyEnv" for the CLI',
+      status,
+    );
   }
   if (status === 404) {
-    return new RequestFailure('fatal', `not found (HTTP 404: ${detail}); check "baseURL" (it usually ends in /v1) and "model"`, status);
+    return new RequestFailure(
+      'fatal',
+      `not found (HTTP 404: ${detail}); check "baseURL" (it usually ends in /v1) and "model"`,
+      status,
+    );
   }
   return new RequestFailure('request', `HTTP ${status}: ${detail}`, status);
 }

@@ -10,7 +10,14 @@ import { builtInTemplates, languageNameIn, type InstructionsLanguage } from './i
 import { parsePrice, type TokenPrice } from './prices';
 import { defaultConcurrency, isOpenAI } from './servers';
 import { readConfinedTemplate, TemplateRefused } from './templateFiles';
-import { placeholdersIn, templateProblems, type PairwiseAnswers, type PromptTemplates, type ProtocolKind, type TemplateRole } from './templates';
+import {
+  placeholdersIn,
+  templateProblems,
+  type PairwiseAnswers,
+  type PromptTemplates,
+  type ProtocolKind,
+  type TemplateRole,
+} from './templates';
 import type { Baseline } from './tasks';
 import { english, WORDING_LANGUAGES, wordingFor } from './wording';
 
@@ -71,8 +78,13 @@ export interface DefinitionProblem {
 }
 
 export class JudgeDefinitionError extends Error {
-  constructor(readonly file: string, readonly problems: readonly DefinitionProblem[]) {
-    super(problems.map((p) => (p.field ? `${file}: field "${p.field}": ${p.message}` : `${file}: ${p.message}`)).join('\n'));
+  constructor(
+    readonly file: string,
+    readonly problems: readonly DefinitionProblem[],
+  ) {
+    super(
+      problems.map((p) => (p.field ? `${file}: field "${p.field}": ${p.message}` : `${file}: ${p.message}`)).join('\n'),
+    );
   }
 }
 
@@ -82,10 +94,35 @@ export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 const FINGERPRINT_VERSION = 2;
 
 const KNOWN_FIELDS = [
-  'name', 'description', 'model', 'baseURL', 'temperature', 'maxTokens', 'maxTokensField', 'jsonMode', 'samplingSeed', 'seed',
-  'protocol', 'allowTie', 'answers', 'scale', 'template', 'systemTemplate', 'staticSystemTemplate', 'multiTurnTemplate',
-  'instructionsLanguage', 'rationaleLanguage', 'baseline', 'allPairs', 'concurrency', 'timeoutSeconds', 'maxRetries', 'apiKeyEnv', 'price',
-  'criterion', 'rubric',
+  'name',
+  'description',
+  'model',
+  'baseURL',
+  'temperature',
+  'maxTokens',
+  'maxTokensField',
+  'jsonMode',
+  'samplingSeed',
+  'seed',
+  'protocol',
+  'allowTie',
+  'answers',
+  'scale',
+  'template',
+  'systemTemplate',
+  'staticSystemTemplate',
+  'multiTurnTemplate',
+  'instructionsLanguage',
+  'rationaleLanguage',
+  'baseline',
+  'allPairs',
+  'concurrency',
+  'timeoutSeconds',
+  'maxRetries',
+  'apiKeyEnv',
+  'price',
+  'criterion',
+  'rubric',
 ] as const;
 const SECRET_FIELDS = ['apiKey', 'api_key', 'key', 'token', 'apiToken', 'authorization'];
 const PROTOCOLS: readonly ProtocolKind[] = ['pairwise', 'likert', 'rating'];
@@ -104,7 +141,11 @@ export function loadJudgeDefinition(path: string): JudgeDefinition {
 }
 
 /** Validates a definition's text. `readTemplate` reads a template path as written in the file. */
-export function parseJudgeDefinition(file: string, text: string, readTemplate: (path: string) => string): JudgeDefinition {
+export function parseJudgeDefinition(
+  file: string,
+  text: string,
+  readTemplate: (path: string) => string,
+): JudgeDefinition {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -112,7 +153,9 @@ export function parseJudgeDefinition(file: string, text: string, readTemplate: (
     throw new JudgeDefinitionError(file, [{ message: `not valid JSON: ${describeJsonError(err as Error, text)}` }]);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new JudgeDefinitionError(file, [{ message: 'a judge definition is a JSON object, e.g. {"model": "gpt-4o", "protocol": "pairwise"}' }]);
+    throw new JudgeDefinitionError(file, [
+      { message: 'a judge definition is a JSON object, e.g. {"model": "gpt-4o", "protocol": "pairwise"}' },
+    ]);
   }
   const fields = new Fields(json as Record<string, unknown>);
   const definition = readDefinition(file, fields, readTemplate);
@@ -123,8 +166,11 @@ export function parseJudgeDefinition(file: string, text: string, readTemplate: (
 function readDefinition(file: string, f: Fields, readTemplate: (path: string) => string): JudgeDefinition | undefined {
   for (const key of Object.keys(f.raw)) {
     if (SECRET_FIELDS.some((s) => s.toLowerCase() === key.toLowerCase())) {
-      f.problem(key, 'API keys do not belong in judge files (they end up in version control): use the command '
-        + '"LangLens: Set API Key" in the editor, or the environment variable named by "apiKeyEnv" for the CLI');
+      f.problem(
+        key,
+        'API keys do not belong in judge files (they end up in version control): use the command ' +
+          '"LangLens: Set API Key" in the editor, or the environment variable named by "apiKeyEnv" for the CLI',
+      );
     } else if (!(KNOWN_FIELDS as readonly string[]).includes(key)) {
       f.problem(key, `unknown field (known: ${KNOWN_FIELDS.join(', ')})`);
     }
@@ -158,22 +204,56 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
   const read = readTemplates(protocol, f, readTemplate, instructions);
   const criterion = readCriterion(f);
   if (!protocol || !read) return undefined;
-  const templates = criterion ? { ...read.templates, system: withCriterion(read.templates.system, criterion) } : read.templates;
+  const templates = criterion
+    ? { ...read.templates, system: withCriterion(read.templates.system, criterion) }
+    : read.templates;
   // The criterion, the instructions' language and the rationale's join the hash only when set: a judge without them
   // keeps its hash and its paid answers.
   const shape = {
-    version: FINGERPRINT_VERSION, protocol, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, seed: samplingSeed,
-    system: templates.system, user: templates.user, multiTurnUser: templates.multiTurnUser,
+    version: FINGERPRINT_VERSION,
+    protocol,
+    model,
+    baseURL,
+    temperature,
+    maxTokens,
+    maxTokensField,
+    jsonMode,
+    seed: samplingSeed,
+    system: templates.system,
+    user: templates.user,
+    multiTurnUser: templates.multiTurnUser,
     ...(criterion ? { criterion: criterion.name } : {}),
-    ...(instructionsLanguage === 'prompt' ? { instructionsLanguage, localized: localizedTemplates(protocol, rationaleLanguage) } : {}),
+    ...(instructionsLanguage === 'prompt'
+      ? { instructionsLanguage, localized: localizedTemplates(protocol, rationaleLanguage) }
+      : {}),
     ...(rationaleLanguage === undefined ? {} : { rationaleLanguage }),
   };
   const fingerprint = canonicalJson(shape);
   return {
-    name, file, model, baseURL, temperature, maxTokens, maxTokensField, jsonMode, samplingSeed, protocol, ...(criterion ? { criterion } : {}),
-    templates, instructionsLanguage, rationaleLanguage, templateOrigin: read.origin, concurrency,
-    timeoutMs: Math.round(timeoutSeconds * 1000), maxRetries, apiKeyEnv, price, baseline, notes: f.notes,
-    hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16), fingerprint,
+    name,
+    file,
+    model,
+    baseURL,
+    temperature,
+    maxTokens,
+    maxTokensField,
+    jsonMode,
+    samplingSeed,
+    protocol,
+    ...(criterion ? { criterion } : {}),
+    templates,
+    instructionsLanguage,
+    rationaleLanguage,
+    templateOrigin: read.origin,
+    concurrency,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+    maxRetries,
+    apiKeyEnv,
+    price,
+    baseline,
+    notes: f.notes,
+    hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16),
+    fingerprint,
   };
 }
 
@@ -183,17 +263,27 @@ function readSamplingSeed(f: Fields): number | null {
   if (!('seed' in f.raw)) return current;
   const old = f.integerOrNull('seed');
   if ('samplingSeed' in f.raw && current !== old) {
-    f.problem('seed', `and "samplingSeed" differ (${JSON.stringify(f.raw.seed)} and ${JSON.stringify(f.raw.samplingSeed)}): keep "samplingSeed" only`);
+    f.problem(
+      'seed',
+      `and "samplingSeed" differ (${JSON.stringify(f.raw.seed)} and ${JSON.stringify(f.raw.samplingSeed)}): keep "samplingSeed" only`,
+    );
   }
-  f.notes.push(`${'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed"'} `
-    + '(not to be confused with --seed, which picks the responses judged); rename it');
+  f.notes.push(
+    `${'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed"'} ` +
+      '(not to be confused with --seed, which picks the responses judged); rename it',
+  );
   return current ?? old;
 }
 
 /** Every shipped language's templates, for the fingerprint of a judge whose instructions follow the prompt's language. */
-function localizedTemplates(protocol: JudgeProtocol | undefined, rationale: string | undefined): Record<string, PromptTemplates> | undefined {
+function localizedTemplates(
+  protocol: JudgeProtocol | undefined,
+  rationale: string | undefined,
+): Record<string, PromptTemplates> | undefined {
   if (!protocol) return undefined;
-  return Object.fromEntries(WORDING_LANGUAGES.map((tag) => [tag, builtInTemplates(protocol, wordingFor(tag)!, rationale)]));
+  return Object.fromEntries(
+    WORDING_LANGUAGES.map((tag) => [tag, builtInTemplates(protocol, wordingFor(tag)!, rationale)]),
+  );
 }
 
 /**
@@ -206,13 +296,17 @@ export function templatesFor(definition: JudgeDefinition, lang: string): PromptT
   if (!wording) throw new Error(noWordingFor(definition, [lang]));
   const templates = builtInTemplates(definition.protocol, wording, definition.rationaleLanguage);
   // The criterion and its rubric are the project's own words: they end the system message in every language.
-  return definition.criterion ? { ...templates, system: withCriterion(templates.system, definition.criterion) } : templates;
+  return definition.criterion
+    ? { ...templates, system: withCriterion(templates.system, definition.criterion) }
+    : templates;
 }
 
 export function noWordingFor(definition: JudgeDefinition, languages: readonly string[]): string {
-  return `judge "${definition.name}" asks in each prompt's language ("instructionsLanguage": "prompt"), but LangLens has no `
-    + `instructions in ${languages.join(', ')} (it has ${WORDING_LANGUAGES.join(', ')}): leave those languages out (--lang), `
-    + 'or use English instructions ("instructionsLanguage": "en"), or your own templates';
+  return (
+    `judge "${definition.name}" asks in each prompt's language ("instructionsLanguage": "prompt"), but LangLens has no ` +
+    `instructions in ${languages.join(', ')} (it has ${WORDING_LANGUAGES.join(', ')}): leave those languages out (--lang), ` +
+    'or use English instructions ("instructionsLanguage": "en"), or your own templates'
+  );
 }
 
 function readProtocol(kind: ProtocolKind, f: Fields): JudgeProtocol | undefined {
@@ -227,7 +321,9 @@ function readProtocol(kind: ProtocolKind, f: Fields): JudgeProtocol | undefined 
 }
 
 function readTemplates(
-  protocol: JudgeProtocol | undefined, f: Fields, readTemplate: (path: string) => string,
+  protocol: JudgeProtocol | undefined,
+  f: Fields,
+  readTemplate: (path: string) => string,
   instructions: { language: InstructionsLanguage; rationale: string | undefined },
 ) {
   if (!protocol) return undefined;
@@ -240,21 +336,43 @@ function readTemplates(
   const multiTurnPath = f.optionalText('multiTurnTemplate');
   const own = [systemPath, userPath, multiTurnPath].filter(Boolean);
   if (own.length > 0 && instructions.language === 'prompt') {
-    f.problem('instructionsLanguage', '"prompt" picks LangLens\'s built-in instructions in each prompt\'s language; a judge with its own templates is asked in their words');
+    f.problem(
+      'instructionsLanguage',
+      '"prompt" picks LangLens\'s built-in instructions in each prompt\'s language; a judge with its own templates is asked in their words',
+    );
   }
   if (own.length > 0 && instructions.rationale !== undefined) {
-    f.problem('rationaleLanguage', 'applies to the built-in templates; with your own, write the language into your template');
+    f.problem(
+      'rationaleLanguage',
+      'applies to the built-in templates; with your own, write the language into your template',
+    );
   }
   const staticSystem = f.boolean('staticSystemTemplate', false);
-  if (staticSystem && typeof systemPath !== 'string') f.problem('staticSystemTemplate', 'applies only with a "systemTemplate" file');
-  const user = userPath === undefined ? builtIn.user : f.template('template', userPath, protocol.kind, 'user', readTemplate);
-  const system = systemPath === null ? null
-    : systemPath !== undefined ? f.systemTemplate(systemPath, protocol.kind, readTemplate, staticSystem)
-      : userPath === undefined ? builtIn.system : null;
-  const multiTurnUser = multiTurnPath !== undefined ? f.template('multiTurnTemplate', multiTurnPath, protocol.kind, 'multi-turn', readTemplate)
-    : userPath === undefined ? builtIn.multiTurnUser : null;
+  if (staticSystem && typeof systemPath !== 'string')
+    f.problem('staticSystemTemplate', 'applies only with a "systemTemplate" file');
+  const user =
+    userPath === undefined ? builtIn.user : f.template('template', userPath, protocol.kind, 'user', readTemplate);
+  const system =
+    systemPath === null
+      ? null
+      : systemPath !== undefined
+        ? f.systemTemplate(systemPath, protocol.kind, readTemplate, staticSystem)
+        : userPath === undefined
+          ? builtIn.system
+          : null;
+  const multiTurnUser =
+    multiTurnPath !== undefined
+      ? f.template('multiTurnTemplate', multiTurnPath, protocol.kind, 'multi-turn', readTemplate)
+      : userPath === undefined
+        ? builtIn.multiTurnUser
+        : null;
   if (user === undefined || system === undefined || multiTurnUser === undefined) return undefined;
-  const origin = own.length > 0 ? own.join(' + ') : instructions.language === 'prompt' ? 'built-in, in each prompt\'s language' : 'built-in';
+  const origin =
+    own.length > 0
+      ? own.join(' + ')
+      : instructions.language === 'prompt'
+        ? "built-in, in each prompt's language"
+        : 'built-in';
   return { templates: { system, user, multiTurnUser }, origin };
 }
 
@@ -285,14 +403,20 @@ function placeholderCount(text: string): number {
 }
 
 function defaultName(file: string): string {
-  return basename(file).replace(/\.judge\.json$/i, '').replace(/\.json$/i, '');
+  return basename(file)
+    .replace(/\.judge\.json$/i, '')
+    .replace(/\.json$/i, '');
 }
 
 /** JSON with sorted keys, so that the hash does not depend on the order fields were written in. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 function describeJsonError(err: Error, text: string): string {
@@ -316,7 +440,8 @@ function errorOffset(text: string): number | undefined {
     } catch (err) {
       const message = (err as Error).message;
       const at = /at position (\d+)/.exec(message);
-      const endedEarly = /Unexpected end of JSON input|Unterminated string/.test(message) || (at !== null && Number(at[1]) >= length);
+      const endedEarly =
+        /Unexpected end of JSON input|Unterminated string/.test(message) || (at !== null && Number(at[1]) >= length);
       if (!endedEarly) return length - 1;
     }
   }
@@ -361,7 +486,12 @@ class Fields {
     const v = this.value(name);
     if (v === undefined && fallback !== undefined) return fallback;
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    this.problem(name, v === undefined ? `is required: one of ${allowed.join(', ')}` : `must be one of ${allowed.join(', ')} (${this.got(v)})`);
+    this.problem(
+      name,
+      v === undefined
+        ? `is required: one of ${allowed.join(', ')}`
+        : `must be one of ${allowed.join(', ')} (${this.got(v)})`,
+    );
     return undefined;
   }
 
@@ -407,9 +537,14 @@ class Fields {
       try {
         const url = new URL(v);
         if (url.protocol === 'http:' || url.protocol === 'https:') return v.replace(/\/+$/, '');
-      } catch { /* reported below */ }
+      } catch {
+        /* reported below */
+      }
     }
-    this.problem(name, `must be an http(s) URL such as ${DEFAULT_BASE_URL} or http://localhost:8000/v1 (${this.got(v)})`);
+    this.problem(
+      name,
+      `must be an http(s) URL such as ${DEFAULT_BASE_URL} or http://localhost:8000/v1 (${this.got(v)})`,
+    );
     return fallback;
   }
 
@@ -445,7 +580,10 @@ class Fields {
       for (const [key, system] of Object.entries(v)) {
         const tag = parseLanguageTag(key);
         if (!tag || typeof system !== 'string' || system.trim() === '') {
-          this.problem('baseline', `"${key}": must map a language tag to a system name, e.g. {"es": "mono-es"} (${this.got(system)})`);
+          this.problem(
+            'baseline',
+            `"${key}": must map a language tag to a system name, e.g. {"es": "mono-es"} (${this.got(system)})`,
+          );
           return undefined;
         }
         systems.set(tag, system.trim());
@@ -472,19 +610,30 @@ class Fields {
     if (v === undefined) return fallback;
     const labels = { ...fallback, ...(typeof v === 'object' && v !== null ? v : {}) } as Record<string, unknown>;
     const values = [labels.first, labels.second, labels.tie];
-    const valid = typeof v === 'object' && v !== null && !Array.isArray(v)
-      && Object.keys(v).every((k) => ['first', 'second', 'tie'].includes(k))
-      && values.every((x) => typeof x === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,19}$/u.test(x))
-      && new Set(values.map((x) => (x as string).toLowerCase())).size === 3;
+    const valid =
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.keys(v).every((k) => ['first', 'second', 'tie'].includes(k)) &&
+      values.every((x) => typeof x === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,19}$/u.test(x)) &&
+      new Set(values.map((x) => (x as string).toLowerCase())).size === 3;
     if (valid) return labels as unknown as PairwiseAnswers;
-    this.problem(name, `must be {"first": "1", "second": "2", "tie": "tie"}: three different short labels (${this.got(v)})`);
+    this.problem(
+      name,
+      `must be {"first": "1", "second": "2", "tie": "tie"}: three different short labels (${this.got(v)})`,
+    );
     return undefined;
   }
 
   scale(name: string, fallback: ScoreScale, kind: ProtocolKind): ScoreScale | undefined {
     const v = this.value(name) as { min?: unknown; max?: unknown } | undefined;
     if (v === undefined) return fallback;
-    const ok = typeof v === 'object' && v !== null && Number.isInteger(v.min) && Number.isInteger(v.max) && (v.min as number) < (v.max as number);
+    const ok =
+      typeof v === 'object' &&
+      v !== null &&
+      Number.isInteger(v.min) &&
+      Number.isInteger(v.max) &&
+      (v.min as number) < (v.max as number);
     if (!ok) {
       this.problem(name, `must be {"min": 1, "max": 6}: whole numbers, min below max (${this.got(v)})`);
       return undefined;
@@ -499,20 +648,39 @@ class Fields {
    * A system template must hold a placeholder, or be marked static: a file that fills none is sent as it is, so it
    * must be meant as a prompt.
    */
-  systemTemplate(path: string, kind: ProtocolKind, read: (path: string) => string, isStatic: boolean): string | undefined {
+  systemTemplate(
+    path: string,
+    kind: ProtocolKind,
+    read: (path: string) => string,
+    isStatic: boolean,
+  ): string | undefined {
     const text = this.template('systemTemplate', path, kind, 'system', read);
     if (text === undefined || isStatic || placeholderCount(text) > 0) return text;
-    this.problem('systemTemplate', `template "${path}" has no placeholder such as {{language}}, so it would be sent as it is: `
-      + 'if it is a fixed system message, say so with "staticSystemTemplate": true');
+    this.problem(
+      'systemTemplate',
+      `template "${path}" has no placeholder such as {{language}}, so it would be sent as it is: ` +
+        'if it is a fixed system message, say so with "staticSystemTemplate": true',
+    );
     return undefined;
   }
 
-  template(name: string, path: string, kind: ProtocolKind, role: TemplateRole, read: (path: string) => string): string | undefined {
+  template(
+    name: string,
+    path: string,
+    kind: ProtocolKind,
+    role: TemplateRole,
+    read: (path: string) => string,
+  ): string | undefined {
     let text: string;
     try {
       text = read(path);
     } catch (err) {
-      this.problem(name, err instanceof TemplateRefused ? `template "${path}" ${err.message}` : `cannot read the template "${path}": ${(err as Error).message}`);
+      this.problem(
+        name,
+        err instanceof TemplateRefused
+          ? `template "${path}" ${err.message}`
+          : `cannot read the template "${path}": ${(err as Error).message}`,
+      );
       return undefined;
     }
     const problems = templateProblems(text, kind, role);

@@ -1,15 +1,26 @@
 // The built-in templates of a protocol in one language's wording, with the request for the reasoning's language.
 import type { JudgeProtocol } from './definition';
-import { defaultLikertTemplates, defaultPairwiseTemplates, defaultRatingTemplates, type PromptTemplates } from './templates';
+import {
+  defaultLikertTemplates,
+  defaultPairwiseTemplates,
+  defaultRatingTemplates,
+  type PromptTemplates,
+} from './templates';
 import { english, type Wording } from './wording';
 
 /** "en": every judge prompt in English; "prompt": in the language of the prompt judged. */
 export type InstructionsLanguage = 'en' | 'prompt';
 
-export function builtInTemplates(protocol: JudgeProtocol, wording: Wording, rationaleLanguage?: string): PromptTemplates {
+export function builtInTemplates(
+  protocol: JudgeProtocol,
+  wording: Wording,
+  rationaleLanguage?: string,
+): PromptTemplates {
   const rationale = rationaleLanguage === undefined ? undefined : rationaleSentence(wording, rationaleLanguage);
   if (protocol.kind === 'pairwise') return defaultPairwiseTemplates(protocol.answers, protocol.allowTie, wording);
-  return protocol.kind === 'likert' ? defaultLikertTemplates(protocol.scale, wording, rationale) : defaultRatingTemplates(protocol.scale, wording, rationale);
+  return protocol.kind === 'likert'
+    ? defaultLikertTemplates(protocol.scale, wording, rationale)
+    : defaultRatingTemplates(protocol.scale, wording, rationale);
 }
 
 /** "Write your explanation in Spanish." ("prompt": the prompt's language, which English templates fill in per prompt). */

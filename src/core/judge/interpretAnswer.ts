@@ -16,19 +16,34 @@ export interface Interpretation {
 export function interpretAnswer(definition: JudgeDefinition, task: JudgeTask, raw: string): Interpretation {
   const read = readAnswer(definition.protocol, raw);
   const source: SourceRef = { file: definition.file, line: 0 };
-  const common = { judge: definition.name, judgeHash: definition.hash, ...(definition.criterion ? { criterion: definition.criterion.name } : {}), raw, source };
+  const common = {
+    judge: definition.name,
+    judgeHash: definition.hash,
+    ...(definition.criterion ? { criterion: definition.criterion.name } : {}),
+    raw,
+    source,
+  };
   const reasoning = read.valid ? read.reasoning : `invalid: ${read.problem}`;
   const records = task.targets.map((target): CanonicalRecord => {
     if (target.kind === 'pair') {
       return {
-        kind: 'pairwise-judgment', ...target.prompt, systemA: target.systemA, systemB: target.systemB,
-        order: target.order, verdict: read.valid ? verdictOf(read.choice!, target.order) : 'invalid', ...common,
+        kind: 'pairwise-judgment',
+        ...target.prompt,
+        systemA: target.systemA,
+        systemB: target.systemB,
+        order: target.order,
+        verdict: read.valid ? verdictOf(read.choice!, target.order) : 'invalid',
+        ...common,
         ...(reasoning === undefined ? {} : { reasoning }),
       };
     }
     const scale = definition.protocol.kind === 'pairwise' ? undefined : definition.protocol.scale;
     return {
-      kind: 'pointwise-judgment', ...target.response, scale: scale!, score: read.valid ? read.score! : null, ...common,
+      kind: 'pointwise-judgment',
+      ...target.response,
+      scale: scale!,
+      score: read.valid ? read.score! : null,
+      ...common,
       ...(reasoning === undefined ? {} : { reasoning }),
     };
   });
@@ -54,7 +69,8 @@ export function readAnswer(protocol: JudgeProtocol, raw: string): ReadAnswer {
     const parsed = parsePairwiseAnswer(raw, protocol.answers, protocol.allowTie);
     return parsed.ok ? { valid: true, choice: parsed.choice } : { valid: false, problem: parsed.problem };
   }
-  const parsed = protocol.kind === 'likert' ? parseJsonScore(raw, protocol.scale) : parseBracketRating(raw, protocol.scale);
+  const parsed =
+    protocol.kind === 'likert' ? parseJsonScore(raw, protocol.scale) : parseBracketRating(raw, protocol.scale);
   return parsed.ok
     ? { valid: true, score: parsed.score, ...(parsed.reasoning === undefined ? {} : { reasoning: parsed.reasoning }) }
     : { valid: false, problem: parsed.problem };

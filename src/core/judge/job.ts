@@ -3,8 +3,14 @@
 import type { LanguageTag } from '../model/language';
 import { judgeInputs } from '../store/judgeInputs';
 import {
-  finishJudgeJob, judgeJobFailures, judgeJobSpend, JudgeResultWriter, startJudgeJob, storedJudgeRequests,
-  type JudgeJobOutcome, type JudgeVia,
+  finishJudgeJob,
+  judgeJobFailures,
+  judgeJobSpend,
+  JudgeResultWriter,
+  startJudgeJob,
+  storedJudgeRequests,
+  type JudgeJobOutcome,
+  type JudgeVia,
 } from '../store/judgeRequests';
 import type { Store } from '../store/store';
 import { DEFAULT_BATCH_LIMITS, runBatches, type BatchLimits } from './batch';
@@ -13,12 +19,28 @@ import { isOpenAI, noWordingFor, type JudgeDefinition } from './definition';
 import { wordingFor } from './wording';
 import { NO_JOURNAL, openAnswerJournal, type AnswerJournal } from '../store/answerJournal';
 import { Budget } from './budget';
-import { BUILT_IN_PRICES, costOf, estimateTokens, formatUsd, priceForJudge, worstCaseInputTokens, type PriceTable, type TokenPrice } from './prices';
+import {
+  BUILT_IN_PRICES,
+  costOf,
+  estimateTokens,
+  formatUsd,
+  priceForJudge,
+  worstCaseInputTokens,
+  type PriceTable,
+  type TokenPrice,
+} from './prices';
 import { ProgressTracker, type JudgeProgress } from './progress';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { runOnline, type RunOutcome } from './runner';
 import { interpretAnswer } from './interpretAnswer';
-import { buildTasks, messagesFor, noMultiTurnTemplate, type Baseline, type JudgeTask, type SkippedInputs } from './tasks';
+import {
+  buildTasks,
+  messagesFor,
+  noMultiTurnTemplate,
+  type Baseline,
+  type JudgeTask,
+  type SkippedInputs,
+} from './tasks';
 
 export interface JudgeSelection {
   readonly run: string;
@@ -66,16 +88,23 @@ export interface JudgePlan {
   readonly estimate: CostEstimate;
 }
 
-export async function planJudgeJob(store: Store, definition: JudgeDefinition, asked: JudgeSelection, prices: PriceTable = BUILT_IN_PRICES): Promise<JudgePlan> {
+export async function planJudgeJob(
+  store: Store,
+  definition: JudgeDefinition,
+  asked: JudgeSelection,
+  prices: PriceTable = BUILT_IN_PRICES,
+): Promise<JudgePlan> {
   const pairwise = definition.protocol.kind === 'pairwise';
   // The comparison written in a pairwise judge's file applies when the run asks for none.
   const baseline = asked.baseline ?? (pairwise ? definition.baseline : undefined);
   const selection: JudgeSelection = baseline ? { ...asked, baseline } : asked;
-  if (!pairwise && selection.baseline) throw new Error(`judge "${definition.name}" rates single responses: a baseline applies to pairwise judges only`);
+  if (!pairwise && selection.baseline)
+    throw new Error(`judge "${definition.name}" rates single responses: a baseline applies to pairwise judges only`);
   await checkSelection(store, selection);
   const baselines = baselineSystems(selection.baseline);
   const turns = selection.turns ?? [1];
-  if (turns.some((t) => t > 1) && definition.templates.multiTurnUser === null) throw new Error(noMultiTurnTemplate(definition));
+  if (turns.some((t) => t > 1) && definition.templates.multiTurnUser === null)
+    throw new Error(noMultiTurnTemplate(definition));
   const rows = await judgeInputs(store, {
     run: selection.run,
     ...(selection.languages ? { languages: selection.languages } : {}),
@@ -86,14 +115,20 @@ export async function planJudgeJob(store: Store, definition: JudgeDefinition, as
   });
   const present = new Set(rows.map((r) => r.system));
   const absent = baselines.filter((b) => !present.has(b));
-  if (absent.length) throw new Error(`baseline ${absent.join(', ')} has no responses in run "${selection.run}" for this selection (systems: ${[...present].sort().join(', ') || 'none'})`);
+  if (absent.length)
+    throw new Error(
+      `baseline ${absent.join(', ')} has no responses in run "${selection.run}" for this selection (systems: ${[...present].sort().join(', ') || 'none'})`,
+    );
   const built = buildTasks(definition, selection.run, rows, selection.baseline, turns);
   const tasks = selection.limit === undefined ? built.tasks : built.tasks.slice(0, selection.limit);
   if (definition.instructionsLanguage === 'prompt') {
     const unworded = [...new Set(tasks.map((t) => t.lang))].filter((lang) => wordingFor(lang) === undefined).sort();
     if (unworded.length) throw new Error(noWordingFor(definition, unworded));
   }
-  const stored = await storedJudgeRequests(store, tasks.map((t) => t.key));
+  const stored = await storedJudgeRequests(
+    store,
+    tasks.map((t) => t.key),
+  );
   const cached: { task: JudgeTask; raw: string }[] = [];
   const awaitingBatch: JudgeTask[] = [];
   const toSend: JudgeTask[] = [];
@@ -105,9 +140,17 @@ export async function planJudgeJob(store: Store, definition: JudgeDefinition, as
   }
   const price = priceForJudge(definition, prices);
   return {
-    definition, selection, tasks, targets: tasks.reduce((n, t) => n + t.targets.length, 0), skipped: built.skipped,
-    cached, awaitingBatch, toSend, previouslyFailed: [...stored.values()].filter((r) => r.status === 'failed').length,
-    price, estimate: estimateCost(definition, toSend, price),
+    definition,
+    selection,
+    tasks,
+    targets: tasks.reduce((n, t) => n + t.targets.length, 0),
+    skipped: built.skipped,
+    cached,
+    awaitingBatch,
+    toSend,
+    previouslyFailed: [...stored.values()].filter((r) => r.status === 'failed').length,
+    price,
+    estimate: estimateCost(definition, toSend, price),
   };
 }
 
@@ -115,13 +158,23 @@ async function checkSelection(store: Store, selection: JudgeSelection): Promise<
   const summary = (await store.summary()).find((s) => s.run === selection.run);
   if (!summary) {
     const runs = await store.runs();
-    throw new Error(`there is no run "${selection.run}" in the database (runs: ${runs.join(', ') || 'none; import some outputs first'})`);
+    throw new Error(
+      `there is no run "${selection.run}" in the database (runs: ${runs.join(', ') || 'none; import some outputs first'})`,
+    );
   }
-  const unknownSystems = [...(selection.systems ?? []), ...baselineSystems(selection.baseline)].filter((s) => !summary.systems.includes(s));
-  if (unknownSystems.length) throw new Error(`run "${selection.run}" has no system ${unknownSystems.join(', ')} (systems: ${summary.systems.join(', ')})`);
+  const unknownSystems = [...(selection.systems ?? []), ...baselineSystems(selection.baseline)].filter(
+    (s) => !summary.systems.includes(s),
+  );
+  if (unknownSystems.length)
+    throw new Error(
+      `run "${selection.run}" has no system ${unknownSystems.join(', ')} (systems: ${summary.systems.join(', ')})`,
+    );
   const languages = summary.languages.map((l) => l.lang);
   const unknownLanguages = (selection.languages ?? []).filter((l) => !languages.includes(l));
-  if (unknownLanguages.length) throw new Error(`run "${selection.run}" has no language ${unknownLanguages.join(', ')} (languages: ${languages.join(', ')})`);
+  if (unknownLanguages.length)
+    throw new Error(
+      `run "${selection.run}" has no language ${unknownLanguages.join(', ')} (languages: ${languages.join(', ')})`,
+    );
 }
 
 function baselineSystems(baseline: Baseline | undefined): string[] {
@@ -129,12 +182,18 @@ function baselineSystems(baseline: Baseline | undefined): string[] {
   return baseline.kind === 'system' ? [baseline.system] : [...new Set(baseline.systems.values())];
 }
 
-function estimateCost(definition: JudgeDefinition, toSend: readonly JudgeTask[], price: TokenPrice | undefined): CostEstimate {
+function estimateCost(
+  definition: JudgeDefinition,
+  toSend: readonly JudgeTask[],
+  price: TokenPrice | undefined,
+): CostEstimate {
   const inputTokens = toSend.reduce((n, task) => n + messageTokens(messagesFor(definition, task)), 0);
   const maxOutputTokens = toSend.length * definition.maxTokens;
   const maxInputTokens = toSend.reduce((n, task) => n + worstCaseInputTokens(messagesFor(definition, task)), 0);
   return {
-    inputTokens, maxOutputTokens, maxOnlineUsd: price && costOf(maxInputTokens, maxOutputTokens, price, 'online'),
+    inputTokens,
+    maxOutputTokens,
+    maxOnlineUsd: price && costOf(maxInputTokens, maxOutputTokens, price, 'online'),
     onlineUsd: price && costOf(inputTokens, maxOutputTokens, price, 'online'),
     batchUsd: price && costOf(inputTokens, maxOutputTokens, price, 'batch'),
   };
@@ -188,22 +247,42 @@ export interface JudgeJobSummary {
   readonly failures: readonly { readonly error: string; readonly count: number }[];
 }
 
-export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJudgeOptions = {}): Promise<JudgeJobSummary> {
+export async function runJudgeJob(
+  store: Store,
+  plan: JudgePlan,
+  options: RunJudgeOptions = {},
+): Promise<JudgeJobSummary> {
   const started = Date.now();
   const { definition } = plan;
   const via = options.via ?? 'online';
   const collecting = via === 'batch' ? plan.awaitingBatch : [];
   requireKeyForOpenAI(definition, options.apiKey, plan.toSend.length + collecting.length);
   if (options.maxCostUsd !== undefined && plan.price === undefined && plan.toSend.length > 0) {
-    throw new Error(`a budget needs a price, and ${definition.model} has none: give the judge a "price" (docs/judges.md), or a price table`);
+    throw new Error(
+      `a budget needs a price, and ${definition.model} has none: give the judge a "price" (docs/judges.md), or a price table`,
+    );
   }
-  const tracker = new ProgressTracker(plan.cached.length + plan.toSend.length + collecting.length, plan.price !== undefined,
-    options.onProgress, options.progressEveryMs);
+  const tracker = new ProgressTracker(
+    plan.cached.length + plan.toSend.length + collecting.length,
+    plan.price !== undefined,
+    options.onProgress,
+    options.progressEveryMs,
+  );
   const jobId = await startJudgeJob(store, {
-    judgeName: definition.name, judgeHash: definition.hash, run: plan.selection.run, selection: describeSelection(plan.selection),
-    via, tasks: plan.tasks.length, cached: plan.cached.length,
+    judgeName: definition.name,
+    judgeHash: definition.hash,
+    run: plan.selection.run,
+    selection: describeSelection(plan.selection),
+    via,
+    tasks: plan.tasks.length,
+    cached: plan.cached.length,
   });
-  const identity = { name: definition.name, hash: definition.hash, definition: definition.fingerprint, file: definition.file };
+  const identity = {
+    name: definition.name,
+    hash: definition.hash,
+    definition: definition.fingerprint,
+    file: definition.file,
+  };
   const writer = new JudgeResultWriter(store, identity, options.onStored);
   const journal = via === 'online' && plan.toSend.length > 0 ? openAnswerJournal(store, identity, jobId) : undefined;
   let result: RunOutcome;
@@ -220,21 +299,38 @@ export async function runJudgeJob(store: Store, plan: JudgePlan, options: RunJud
   journal?.close(committed);
   tracker.setPhase('finished');
   const counts = tracker.counts;
-  await finishJudgeJob(store, jobId, result.outcome, { sent: counts.answered + counts.failed, ...counts }, result.message);
+  await finishJudgeJob(
+    store,
+    jobId,
+    result.outcome,
+    { sent: counts.answered + counts.failed, ...counts },
+    result.message,
+  );
   const spend = await judgeJobSpend(store, jobId);
   return {
-    jobId, judge: definition.name, judgeHash: definition.hash, via, outcome: result.outcome,
+    jobId,
+    judge: definition.name,
+    judgeHash: definition.hash,
+    via,
+    outcome: result.outcome,
     ...(result.message === undefined ? {} : { message: result.message }),
-    total: tracker.snapshot().total, ...counts, leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,
-    promptTokens: spend.promptTokens, completionTokens: spend.completionTokens, costUsd: spend.costUsd ?? undefined,
-    elapsedMs: Date.now() - started, failures: await judgeJobFailures(store, jobId),
+    total: tracker.snapshot().total,
+    ...counts,
+    leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,
+    promptTokens: spend.promptTokens,
+    completionTokens: spend.completionTokens,
+    costUsd: spend.costUsd ?? undefined,
+    elapsedMs: Date.now() - started,
+    failures: await judgeJobFailures(store, jobId),
   };
 }
 
 function requireKeyForOpenAI(definition: JudgeDefinition, apiKey: string | undefined, requests: number): void {
   if (requests === 0 || apiKey || !isOpenAI(definition.baseURL)) return;
-  throw new Error(`no API key for ${definition.baseURL}: set it with "LangLens: Set API Key" in the editor, or in the `
-    + `environment variable ${definition.apiKeyEnv} for the CLI`);
+  throw new Error(
+    `no API key for ${definition.baseURL}: set it with "LangLens: Set API Key" in the editor, or in the ` +
+      `environment variable ${definition.apiKeyEnv} for the CLI`,
+  );
 }
 
 /** Re-reads every answer already paid for (with today's parser) and stores its verdicts, before anything is sent. */
@@ -250,7 +346,11 @@ async function storeCached(plan: JudgePlan, writer: JudgeResultWriter, tracker: 
 }
 
 async function send(
-  store: Store, plan: JudgePlan, via: JudgeVia, collecting: readonly JudgeTask[], options: RunJudgeOptions,
+  store: Store,
+  plan: JudgePlan,
+  via: JudgeVia,
+  collecting: readonly JudgeTask[],
+  options: RunJudgeOptions,
   job: { jobId: number; writer: JudgeResultWriter; tracker: ProgressTracker; journal: AnswerJournal | undefined },
 ): Promise<RunOutcome> {
   const { definition } = plan;
@@ -258,30 +358,57 @@ async function send(
   const client = createClient({ baseURL: definition.baseURL, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry, maxRetries: definition.maxRetries };
   const signal = options.signal ?? new AbortController().signal;
-  const budget = options.maxCostUsd === undefined || plan.price === undefined ? undefined
-    : new Budget(options.maxCostUsd, definition, plan.price, via);
+  const budget =
+    options.maxCostUsd === undefined || plan.price === undefined
+      ? undefined
+      : new Budget(options.maxCostUsd, definition, plan.price, via);
   if (via === 'batch') {
     const known = new Map([...plan.toSend, ...collecting].map((t) => [t.key, t]));
     const { submit, leftOut } = withinBudget(plan.toSend, budget);
     const outcome = await runBatches(submit, known, {
-      client, definition, store, writer: job.writer, tracker: job.tracker, jobId: job.jobId, signal, retry,
-      timeoutMs: definition.timeoutMs, price: plan.price, limits: { ...DEFAULT_BATCH_LIMITS, ...options.batchLimits },
+      client,
+      definition,
+      store,
+      writer: job.writer,
+      tracker: job.tracker,
+      jobId: job.jobId,
+      signal,
+      retry,
+      timeoutMs: definition.timeoutMs,
+      price: plan.price,
+      limits: { ...DEFAULT_BATCH_LIMITS, ...options.batchLimits },
     });
     if (leftOut === 0 || outcome.outcome !== 'completed') return outcome;
-    return { outcome: 'cancelled', message: `the budget of ${formatUsd(budget!.limitUsd)} covers the worst case of ${submit.length} of `
-      + `${plan.toSend.length} requests; ${leftOut} were not submitted (run again with a larger budget)` };
+    return {
+      outcome: 'cancelled',
+      message:
+        `the budget of ${formatUsd(budget!.limitUsd)} covers the worst case of ${submit.length} of ` +
+        `${plan.toSend.length} requests; ${leftOut} were not submitted (run again with a larger budget)`,
+    };
   }
   job.tracker.setPhase('sending');
   return runOnline(plan.toSend, {
-    client, definition, concurrency: options.concurrency ?? definition.concurrency, timeoutMs: definition.timeoutMs, retry,
-    cancelGraceMs: options.cancelGraceMs ?? 10_000, price: plan.price, jobId: job.jobId, writer: job.writer,
-    tracker: job.tracker, signal, journal: job.journal ?? NO_JOURNAL,
+    client,
+    definition,
+    concurrency: options.concurrency ?? definition.concurrency,
+    timeoutMs: definition.timeoutMs,
+    retry,
+    cancelGraceMs: options.cancelGraceMs ?? 10_000,
+    price: plan.price,
+    jobId: job.jobId,
+    writer: job.writer,
+    tracker: job.tracker,
+    signal,
+    journal: job.journal ?? NO_JOURNAL,
     ...(budget ? { budget } : {}),
   });
 }
 
 /** Batch API: the requests whose worst cases all fit the budget are submitted, the rest are left for a later run. */
-function withinBudget(tasks: readonly JudgeTask[], budget: Budget | undefined): { submit: readonly JudgeTask[]; leftOut: number } {
+function withinBudget(
+  tasks: readonly JudgeTask[],
+  budget: Budget | undefined,
+): { submit: readonly JudgeTask[]; leftOut: number } {
   if (!budget) return { submit: tasks, leftOut: 0 };
   const submit: JudgeTask[] = [];
   for (const task of tasks) {
@@ -292,6 +419,7 @@ function withinBudget(tasks: readonly JudgeTask[], budget: Budget | undefined): 
 }
 
 function describeSelection(selection: JudgeSelection): unknown {
-  const baseline = selection.baseline?.kind === 'per-language' ? Object.fromEntries(selection.baseline.systems) : selection.baseline;
+  const baseline =
+    selection.baseline?.kind === 'per-language' ? Object.fromEntries(selection.baseline.systems) : selection.baseline;
   return { ...selection, baseline };
 }

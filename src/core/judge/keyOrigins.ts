@@ -49,10 +49,13 @@ export class KeyOrigins {
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      throw new Error(`${this.file}: not valid JSON (${(err as Error).message}); fix or delete it (it lists the servers your API keys may go to)`);
+      throw new Error(
+        `${this.file}: not valid JSON (${(err as Error).message}); fix or delete it (it lists the servers your API keys may go to)`,
+      );
     }
     const allowed = (parsed as { allowed?: unknown }).allowed;
-    if (!Array.isArray(allowed)) throw new Error(`${this.file}: expected {"allowed": [{"key": "env:NAME", "origin": "https://..."}]}`);
+    if (!Array.isArray(allowed))
+      throw new Error(`${this.file}: expected {"allowed": [{"key": "env:NAME", "origin": "https://..."}]}`);
     return allowed.filter((e): e is AllowedEntry => typeof e?.key === 'string' && typeof e?.origin === 'string');
   }
 }

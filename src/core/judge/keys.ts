@@ -44,21 +44,30 @@ export function resolveApiKey(definition: JudgeDefinition, lookup: KeyLookup): R
   if (!name || !key) return { source: { kind: 'none' }, origin, needsApproval: false };
   const approvalKey = `env:${name}`;
   const bound = name === OPENAI_KEY_ENV && isOpenAI(definition.baseURL);
-  return { source: { kind: 'env', name }, key, origin, needsApproval: !bound && !lookup.allowed.isAllowed(approvalKey, origin), approvalKey };
+  return {
+    source: { kind: 'env', name },
+    key,
+    origin,
+    needsApproval: !bound && !lookup.allowed.isAllowed(approvalKey, origin),
+    approvalKey,
+  };
 }
 
 /** "environment variable OPENAI_API_KEY", for the confirmation and the plan. */
 export function describeKeySource(resolved: ResolvedKey, local: boolean): string {
   const s = resolved.source;
   if (s.kind === 'secret') return `the key stored for ${s.origin} (LangLens: Set API Key)`;
-  if (s.kind === 'env') return `environment variable ${s.name}${resolved.needsApproval ? ` (not yet allowed for ${resolved.origin})` : ''}`;
+  if (s.kind === 'env')
+    return `environment variable ${s.name}${resolved.needsApproval ? ` (not yet allowed for ${resolved.origin})` : ''}`;
   return local ? 'none (a local server needs none)' : 'none: no key is sent';
 }
 
 /** Why a key is held back, and how to allow it: the CLI's message. */
 export function approvalMessage(resolved: ResolvedKey, file: string): string {
   const name = resolved.source.kind === 'env' ? resolved.source.name : 'the key';
-  return `the judge ${file} would send the key in ${name} to ${resolved.origin}, which it has not been allowed to go to. `
-    + `If this judge file and server are yours, run again with --allow-key-for ${resolved.origin} (remembered for ${name} `
-    + `in your user configuration, not in the workspace)`;
+  return (
+    `the judge ${file} would send the key in ${name} to ${resolved.origin}, which it has not been allowed to go to. ` +
+    `If this judge file and server are yours, run again with --allow-key-for ${resolved.origin} (remembered for ${name} ` +
+    `in your user configuration, not in the workspace)`
+  );
 }

@@ -7,7 +7,8 @@ import type { PairwiseAnswers } from './templates';
 /** Which of the two responses, as shown to the judge, it preferred. */
 export type PairChoice = 'first' | 'second' | 'tie';
 
-export type ParsedPair = { readonly ok: true; readonly choice: PairChoice } | { readonly ok: false; readonly problem: string };
+export type ParsedPair =
+  { readonly ok: true; readonly choice: PairChoice } | { readonly ok: false; readonly problem: string };
 
 export type ParsedScore =
   | { readonly ok: true; readonly score: number; readonly reasoning?: string }
@@ -23,7 +24,10 @@ const SUBJECT = '(?:response|output|answer|assistant|option|candidate)';
  */
 export function parsePairwiseAnswer(raw: string, answers: PairwiseAnswers, allowTie: boolean): ParsedPair {
   if (raw.trim() === '') return { ok: false, problem: 'the answer is empty' };
-  const labels = new Map<string, PairChoice>([[answers.first.toLowerCase(), 'first'], [answers.second.toLowerCase(), 'second']]);
+  const labels = new Map<string, PairChoice>([
+    [answers.first.toLowerCase(), 'first'],
+    [answers.second.toLowerCase(), 'second'],
+  ]);
   if (allowTie) labels.set(answers.tie.toLowerCase(), 'tie');
   const allowed = [...labels.keys()].map((l) => `"${l}"`).join(', ');
 
@@ -39,10 +43,19 @@ export function parsePairwiseAnswer(raw: string, answers: PairwiseAnswers, allow
   const distinct = (['first', 'second', 'tie'] as const).filter((c) => signals.includes(c));
   if (distinct.length === 1) return { ok: true, choice: distinct[0]! };
   if (distinct.length > 1) {
-    return { ok: false, problem: `the answer names more than one verdict (${distinct.map((c) => labelOf(c, answers)).join(' and ')})` };
+    return {
+      ok: false,
+      problem: `the answer names more than one verdict (${distinct.map((c) => labelOf(c, answers)).join(' and ')})`,
+    };
   }
-  const tieWithoutPermission = !allowTie && bareLineChoices(raw, new Map([[answers.tie.toLowerCase(), 'tie']])).length > 0;
-  return { ok: false, problem: tieWithoutPermission ? `this judge may not answer "${answers.tie}" (only ${allowed})` : `no verdict found (expected ${allowed})` };
+  const tieWithoutPermission =
+    !allowTie && bareLineChoices(raw, new Map([[answers.tie.toLowerCase(), 'tie']])).length > 0;
+  return {
+    ok: false,
+    problem: tieWithoutPermission
+      ? `this judge may not answer "${answers.tie}" (only ${allowed})`
+      : `no verdict found (expected ${allowed})`,
+  };
 }
 
 function labelOf(choice: PairChoice, answers: PairwiseAnswers): string {
@@ -91,7 +104,10 @@ function statementPatterns(labels: readonly string[]): RegExp[] {
 
 /** The first and the last non-empty line, when either is nothing but a label ("2", "**Response 1**", "(a)."). */
 function bareLineChoices(raw: string, labels: ReadonlyMap<string, PairChoice>): PairChoice[] {
-  const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const ends = lines.length > 1 ? [lines[0]!, lines[lines.length - 1]!] : lines;
   return ends.map((line) => labels.get(stripSubject(line))).filter((c): c is PairChoice => c !== undefined);
 }
@@ -115,10 +131,13 @@ function stripSubject(text: string): string {
  */
 export function parseJsonScore(raw: string, scale: ScoreScale): ParsedScore {
   const objects = jsonObjectsIn(raw).filter((o) => keyOf(o, 'score') !== undefined);
-  const reasoning = objects.map((o) => o[keyOf(o, 'reasoning') ?? keyOf(o, 'explanation') ?? '']).find((r) => typeof r === 'string') as string | undefined;
-  const values: unknown[] = objects.length > 0
-    ? objects.map((o) => o[keyOf(o, 'score')!])
-    : [...raw.matchAll(/["']?\bscore["']?\s*[:=]\s*["']?(-?\d+(?:\.\d+)?)/gi)].map((m) => Number(m[1]));
+  const reasoning = objects
+    .map((o) => o[keyOf(o, 'reasoning') ?? keyOf(o, 'explanation') ?? ''])
+    .find((r) => typeof r === 'string') as string | undefined;
+  const values: unknown[] =
+    objects.length > 0
+      ? objects.map((o) => o[keyOf(o, 'score')!])
+      : [...raw.matchAll(/["']?\bscore["']?\s*[:=]\s*["']?(-?\d+(?:\.\d+)?)/gi)].map((m) => Number(m[1]));
   if (values.length === 0) return { ok: false, problem: 'no "score" found in the answer' };
   return scoreFrom(values, scale, reasoning);
 }
@@ -128,14 +147,23 @@ export function parseBracketRating(raw: string, scale: ScoreScale): ParsedScore 
   let matches = [...raw.matchAll(/\[\[\s*([^[\]\n]{1,30}?)\s*\]\]/g)];
   if (matches.length === 0) matches = [...raw.matchAll(/\brating\s*[:=]\s*\[?\s*(-?\d+(?:\.\d+)?)\s*\]?/gi)];
   if (matches.length === 0) return { ok: false, problem: 'no rating found (expected "Rating: [[n]]")' };
-  const reasoning = raw.slice(0, matches[0]!.index).replace(/\s*\**rating\**\s*[:=]?\s*\**\s*$/i, '').trim() || undefined;
-  return scoreFrom(matches.map((m) => (/^-?\d+(\.\d+)?$/.test(m[1]!) ? Number(m[1]) : m[1]!)), scale, reasoning);
+  const reasoning =
+    raw
+      .slice(0, matches[0]!.index)
+      .replace(/\s*\**rating\**\s*[:=]?\s*\**\s*$/i, '')
+      .trim() || undefined;
+  return scoreFrom(
+    matches.map((m) => (/^-?\d+(\.\d+)?$/.test(m[1]!) ? Number(m[1]) : m[1]!)),
+    scale,
+    reasoning,
+  );
 }
 
 function scoreFrom(values: readonly unknown[], scale: ScoreScale, reasoning: string | undefined): ParsedScore {
   const numbers = values.map((v) => (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v));
   const notNumber = numbers.find((v) => typeof v !== 'number' || !Number.isFinite(v));
-  const fail = (problem: string): ParsedScore => (reasoning === undefined ? { ok: false, problem } : { ok: false, problem, reasoning });
+  const fail = (problem: string): ParsedScore =>
+    reasoning === undefined ? { ok: false, problem } : { ok: false, problem, reasoning };
   if (notNumber !== undefined) return fail(`the score ${JSON.stringify(notNumber)} is not a number`);
   const distinct = [...new Set(numbers as number[])];
   if (distinct.length > 1) return fail(`the answer gives more than one score (${distinct.join(' and ')})`);
@@ -165,7 +193,9 @@ function jsonObjectsIn(text: string): Record<string, unknown>[] {
 function tryParseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -27,7 +27,7 @@ export const BUILT_IN_PRICES: PriceTable = {
   'gpt-4-turbo': { input: 10, output: 30 },
   'gpt-4': { input: 30, output: 60 },
   'gpt-3.5-turbo': { input: 0.5, output: 1.5 },
-  'o3': { input: 2, output: 8 },
+  o3: { input: 2, output: 8 },
   'o4-mini': { input: 1.1, output: 4.4 },
 };
 
@@ -39,7 +39,11 @@ export const BATCH_PRICE_FACTOR = 0.5;
  * (so "gpt-4o-mini-2024-07-18" is priced as gpt-4o-mini, not gpt-4o). Undefined when unknown: cost is then not shown
  * rather than shown as zero.
  */
-export function priceOf(model: string, own: TokenPrice | undefined, table: PriceTable = BUILT_IN_PRICES): TokenPrice | undefined {
+export function priceOf(
+  model: string,
+  own: TokenPrice | undefined,
+  table: PriceTable = BUILT_IN_PRICES,
+): TokenPrice | undefined {
   if (own) return own;
   const name = model.toLowerCase();
   const match = Object.keys(table)
@@ -52,7 +56,10 @@ export function priceOf(model: string, own: TokenPrice | undefined, table: Price
  * A judge's price: its own "price", else the table's, else free on a local server (undefined: unknown). A local
  * server serving a model of the table is priced by the table: it is most likely a proxy to a paid API.
  */
-export function priceForJudge(definition: JudgeDefinition, table: PriceTable = BUILT_IN_PRICES): TokenPrice | undefined {
+export function priceForJudge(
+  definition: JudgeDefinition,
+  table: PriceTable = BUILT_IN_PRICES,
+): TokenPrice | undefined {
   const price = priceOf(definition.model, definition.price, table);
   return price ?? (isLocalServer(definition.baseURL) ? { input: 0, output: 0 } : undefined);
 }
@@ -80,7 +87,10 @@ const FRAMING_TOKENS_PER_REQUEST = 8;
  * This is what a budget reserves; estimateTokens is the expected figure shown in a plan.
  */
 export function worstCaseInputTokens(messages: readonly ChatMessage[]): number {
-  return messages.reduce((n, m) => n + Buffer.byteLength(m.content, 'utf8') + FRAMING_TOKENS_PER_MESSAGE, FRAMING_TOKENS_PER_REQUEST);
+  return messages.reduce(
+    (n, m) => n + Buffer.byteLength(m.content, 'utf8') + FRAMING_TOKENS_PER_MESSAGE,
+    FRAMING_TOKENS_PER_REQUEST,
+  );
 }
 
 /** Reads a price table file: {"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}, ...}. */
@@ -103,7 +113,9 @@ export function parsePrice(value: unknown, where: string): TokenPrice {
   const v = value as { input?: unknown; output?: unknown } | null;
   const ok = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
   if (typeof v !== 'object' || v === null || !ok(v.input) || !ok(v.output)) {
-    throw new Error(`${where} must be {"input": USD per million input tokens, "output": USD per million output tokens}`);
+    throw new Error(
+      `${where} must be {"input": USD per million input tokens, "output": USD per million output tokens}`,
+    );
   }
   return { input: v.input as number, output: v.output as number };
 }

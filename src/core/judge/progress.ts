@@ -1,7 +1,8 @@
 // Counting a job as it goes, for the progress bar, the editor's notification and the final summary.
 import { formatUsd } from './prices';
 
-export type JudgePhase = 'storing-cached' | 'sending' | 'submitting-batch' | 'waiting-for-batch' | 'importing-batch' | 'stopping' | 'finished';
+export type JudgePhase =
+  'storing-cached' | 'sending' | 'submitting-batch' | 'waiting-for-batch' | 'importing-batch' | 'stopping' | 'finished';
 
 export interface BatchState {
   readonly id: string;
@@ -66,7 +67,13 @@ export class ProgressTracker {
   }
 
   get counts() {
-    return { cached: this.cached, answered: this.answered, failed: this.failed, invalid: this.invalid, retries: this.retries };
+    return {
+      cached: this.cached,
+      answered: this.answered,
+      failed: this.failed,
+      invalid: this.invalid,
+      retries: this.retries,
+    };
   }
 
   setPhase(phase: JudgePhase): void {
@@ -121,10 +128,19 @@ export class ProgressTracker {
     const recent = this.answerTimes.filter((t) => t >= now - RATE_WINDOW_MS);
     const span = recent.length > 1 ? Math.max(now - recent[0]!, 1) : 0;
     return {
-      phase: this.phase, total: this.total, done: this.cached + this.answered + this.failed, cached: this.cached,
-      answered: this.answered, failed: this.failed, invalid: this.invalid, retries: this.retries, inFlight: this.inFlight,
+      phase: this.phase,
+      total: this.total,
+      done: this.cached + this.answered + this.failed,
+      cached: this.cached,
+      answered: this.answered,
+      failed: this.failed,
+      invalid: this.invalid,
+      retries: this.retries,
+      inFlight: this.inFlight,
       requestsPerSecond: span > 0 ? ((recent.length - 1) * 1000) / span : 0,
-      promptTokens: this.promptTokens, completionTokens: this.completionTokens, costUsd: this.cost,
+      promptTokens: this.promptTokens,
+      completionTokens: this.completionTokens,
+      costUsd: this.cost,
       batches: [...this.batches.values()],
     };
   }
@@ -143,7 +159,9 @@ export function describeProgress(p: JudgeProgress): string {
   if (p.phase === 'waiting-for-batch') {
     const completed = p.batches.reduce((n, b) => n + b.completed, 0);
     const total = p.batches.reduce((n, b) => n + b.total, 0);
-    parts.push(`batch ${completed.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} (${[...new Set(p.batches.map((b) => b.status))].join(', ')})`);
+    parts.push(
+      `batch ${completed.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} (${[...new Set(p.batches.map((b) => b.status))].join(', ')})`,
+    );
   } else {
     parts.push(`${p.requestsPerSecond.toFixed(1)} req/s`);
   }

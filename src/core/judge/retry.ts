@@ -12,7 +12,11 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: Omit<RetryPolicy, 'maxRetries'> = { baseDelayMs: 1000, maxDelayMs: 60_000, maxRetryAfterMs: 600_000 };
+export const DEFAULT_RETRY: Omit<RetryPolicy, 'maxRetries'> = {
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+  maxRetryAfterMs: 600_000,
+};
 
 /** The wait before retry number `retry` (1-based). */
 export function backoffMs(policy: RetryPolicy, retry: number, failure: RequestFailure, random = Math.random): number {
@@ -57,7 +61,10 @@ export interface AttemptOutcome<T> {
 
 /** A request given up on: it failed for good, or every retry failed. Carries the attempts, to be stored. */
 export class FinalFailure extends RequestFailure {
-  constructor(last: RequestFailure, readonly attempts: number) {
+  constructor(
+    last: RequestFailure,
+    readonly attempts: number,
+  ) {
     super('request', attempts > 1 ? `${last.message} (after ${attempts} attempts)` : last.message, last.status);
   }
 }
@@ -80,7 +87,8 @@ export async function withRetries<T>(
       return { value: await attempt(), attempts };
     } catch (err) {
       const failure = err instanceof RequestFailure ? err : new RequestFailure('request', (err as Error).message);
-      if (failure.kind !== 'retryable') throw failure.kind === 'request' ? new FinalFailure(failure, attempts) : failure;
+      if (failure.kind !== 'retryable')
+        throw failure.kind === 'request' ? new FinalFailure(failure, attempts) : failure;
       if (attempts > policy.maxRetries) throw new FinalFailure(failure, attempts);
       const wait = backoffMs(policy, attempts, failure);
       if (failure.status === 429) gate.pauseFor(wait);

@@ -54,10 +54,14 @@ class OnlineRun {
   /** Answers being made durable: the worker goes on to its next request meanwhile. */
   private readonly keeping = new Set<Promise<void>>();
 
-  constructor(private readonly tasks: readonly JudgeTask[], private readonly s: OnlineRunSettings) {}
+  constructor(
+    private readonly tasks: readonly JudgeTask[],
+    private readonly s: OnlineRunSettings,
+  ) {}
 
   async start(): Promise<RunOutcome> {
-    const onCancel = () => this.stop({ outcome: 'cancelled', message: 'stopped on request; every answer received is stored' });
+    const onCancel = () =>
+      this.stop({ outcome: 'cancelled', message: 'stopped on request; every answer received is stored' });
     if (this.s.signal.aborted) onCancel();
     this.s.signal.addEventListener('abort', onCancel, { once: true });
     try {
@@ -87,7 +91,10 @@ class OnlineRun {
       if (taken === undefined) break;
       await this.handle(taken.task, taken.reserved);
       if (this.s.writer.failure) {
-        this.stop({ outcome: 'failed', message: `answers cannot be stored in the database: ${this.s.writer.failure.message}` }, true);
+        this.stop(
+          { outcome: 'failed', message: `answers cannot be stored in the database: ${this.s.writer.failure.message}` },
+          true,
+        );
       }
     }
   }
@@ -121,15 +128,24 @@ class OnlineRun {
     try {
       const { value: answer, attempts } = await withRetries(
         () => sendChat(this.s.client, body, this.s.timeoutMs, this.hard.signal),
-        this.s.retry, this.gate, this.soft.signal, () => tracker.retried(),
+        this.s.retry,
+        this.gate,
+        this.soft.signal,
+        () => tracker.retried(),
       );
-      const request = answeredRequest(definition, task.key, answer, this.s.price, { via: 'online', jobId: this.s.jobId, attempts });
+      const request = answeredRequest(definition, task.key, answer, this.s.price, {
+        via: 'online',
+        jobId: this.s.jobId,
+        attempts,
+      });
       this.s.budget?.settle(reserved, request.costUsd);
       charged = true;
       const reading = interpretAnswer(definition, task, answer.text);
       const result = { request, records: reading.records };
       // Counted as done only once it is on disk; the next request need not wait for the disk.
-      const kept = this.keep(result).then(() => tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd));
+      const kept = this.keep(result).then(() =>
+        tracker.gotAnswer(reading.valid, answer.promptTokens, answer.completionTokens, request.costUsd),
+      );
       this.keeping.add(kept);
       void kept.finally(() => this.keeping.delete(kept));
     } catch (err) {
@@ -145,7 +161,10 @@ class OnlineRun {
     try {
       await this.s.journal.append(result);
     } catch (err) {
-      this.stop({ outcome: 'failed', message: `answers cannot be kept: the answer journal failed (${(err as Error).message})` }, true);
+      this.stop(
+        { outcome: 'failed', message: `answers cannot be kept: the answer journal failed (${(err as Error).message})` },
+        true,
+      );
     } finally {
       this.s.writer.add(result);
     }
@@ -154,7 +173,15 @@ class OnlineRun {
   private fail(task: JudgeTask, err: unknown): void {
     if (err instanceof FinalFailure) {
       this.s.writer.add({
-        request: { key: task.key, judgeHash: this.s.definition.hash, status: 'failed', via: 'online', jobId: this.s.jobId, attempts: err.attempts, error: err.message },
+        request: {
+          key: task.key,
+          judgeHash: this.s.definition.hash,
+          status: 'failed',
+          via: 'online',
+          jobId: this.s.jobId,
+          attempts: err.attempts,
+          error: err.message,
+        },
         records: [],
       });
       this.s.tracker.gaveUp();
@@ -164,19 +191,31 @@ class OnlineRun {
       this.stop({ outcome: 'failed', message: (err as Error).message }, true);
     }
   }
-
 }
 
 /** The stored row of an answered request, with what it cost at the price of the way it was sent. */
 export function answeredRequest(
-  definition: JudgeDefinition, key: string, answer: ChatAnswer, price: TokenPrice | undefined,
+  definition: JudgeDefinition,
+  key: string,
+  answer: ChatAnswer,
+  price: TokenPrice | undefined,
   sent: { readonly via: JudgeVia; readonly jobId: number; readonly attempts: number; readonly batchFileId?: string },
 ): JudgeRequestRow & { readonly costUsd: number | null } {
-  const costUsd = price && answer.promptTokens !== null && answer.completionTokens !== null
-    ? costOf(answer.promptTokens, answer.completionTokens, price, sent.via) : null;
+  const costUsd =
+    price && answer.promptTokens !== null && answer.completionTokens !== null
+      ? costOf(answer.promptTokens, answer.completionTokens, price, sent.via)
+      : null;
   return {
-    key, judgeHash: definition.hash, status: 'done', ...sent, raw: answer.text, finishReason: answer.finishReason,
-    responseId: answer.responseId, responseModel: answer.responseModel, promptTokens: answer.promptTokens,
-    completionTokens: answer.completionTokens, costUsd,
+    key,
+    judgeHash: definition.hash,
+    status: 'done',
+    ...sent,
+    raw: answer.text,
+    finishReason: answer.finishReason,
+    responseId: answer.responseId,
+    responseModel: answer.responseModel,
+    promptTokens: answer.promptTokens,
+    completionTokens: answer.completionTokens,
+    costUsd,
   };
 }

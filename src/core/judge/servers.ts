@@ -15,7 +15,13 @@ export function isOpenAI(baseURL: string): boolean {
 /** A server on this machine (vLLM, Ollama, llama.cpp, LM Studio): loopback addresses and *.localhost. */
 export function isLocalServer(baseURL: string): boolean {
   const host = new URL(baseURL).hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '0.0.0.0';
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  );
 }
 
 /** Requests in flight when a definition sets no "concurrency": a local server is not rate-limited per account. */

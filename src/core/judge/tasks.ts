@@ -75,17 +75,29 @@ export interface TaskSet {
  * turns; `turns` says which turns to judge (default: every turn in `rows`).
  */
 export function buildTasks(
-  definition: JudgeDefinition, run: string, rows: readonly JudgeInputRow[], baseline?: Baseline, turns?: readonly number[],
+  definition: JudgeDefinition,
+  run: string,
+  rows: readonly JudgeInputRow[],
+  baseline?: Baseline,
+  turns?: readonly number[],
 ): TaskSet {
   const byKey = new Map<string, { task: Omit<JudgeTask, 'targets'>; targets: JudgeTarget[] }>();
   const history = new ConversationHistory(rows);
-  const add = (lang: LanguageTag, instruction: string, shown: readonly JudgeInputRow[], target: JudgeTarget): boolean => {
+  const add = (
+    lang: LanguageTag,
+    instruction: string,
+    shown: readonly JudgeInputRow[],
+    target: JudgeTarget,
+  ): boolean => {
     const earlier = shown.map((r) => history.before(r));
     if (earlier.some((e) => e === undefined)) return false;
     const texts = shown.map((r) => r.text);
-    const conversations = earlier.every((e) => e!.length === 0) ? [] : earlier as Exchange[][];
+    const conversations = earlier.every((e) => e!.length === 0) ? [] : (earlier as Exchange[][]);
     const key = requestKey(definition.hash, definition.protocol.kind, lang, instruction, texts, conversations);
-    const entry = byKey.get(key) ?? { task: { key, lang, instruction, shown: texts, earlier: conversations }, targets: [] };
+    const entry = byKey.get(key) ?? {
+      task: { key, lang, instruction, shown: texts, earlier: conversations },
+      targets: [],
+    };
     entry.targets.push(target);
     byKey.set(key, entry);
     return true;
@@ -103,11 +115,16 @@ export function buildTasks(
     }
     if (definition.protocol.kind !== 'pairwise') {
       for (const r of responses) {
-        if (!add(prompt.lang, text, [r], { kind: 'point', response: { ...prompt, system: r.system, seed: r.seed } })) missingEarlierTurns++;
+        if (!add(prompt.lang, text, [r], { kind: 'point', response: { ...prompt, system: r.system, seed: r.seed } }))
+          missingEarlierTurns++;
       }
       continue;
     }
-    const pairs = pairsFor(prompt.lang, responses.map((r) => r.system), baseline ?? { kind: 'all-pairs' });
+    const pairs = pairsFor(
+      prompt.lang,
+      responses.map((r) => r.system),
+      baseline ?? { kind: 'all-pairs' },
+    );
     if (pairs === undefined) {
       withoutBaseline.add(prompt.lang);
       continue;
@@ -120,14 +137,20 @@ export function buildTasks(
         missingResponses++;
         continue;
       }
-      const added = add(prompt.lang, text, [a, b], { kind: 'pair', prompt, systemA, systemB, order: 'AB' })
-        && add(prompt.lang, text, [b, a], { kind: 'pair', prompt, systemA, systemB, order: 'BA' });
+      const added =
+        add(prompt.lang, text, [a, b], { kind: 'pair', prompt, systemA, systemB, order: 'AB' }) &&
+        add(prompt.lang, text, [b, a], { kind: 'pair', prompt, systemA, systemB, order: 'BA' });
       if (!added) missingEarlierTurns++;
     }
   }
   return {
     tasks: [...byKey.values()].map(({ task, targets }) => ({ ...task, targets })),
-    skipped: { promptsWithoutText, missingResponses, languagesWithoutBaseline: [...withoutBaseline].sort(), missingEarlierTurns },
+    skipped: {
+      promptsWithoutText,
+      missingResponses,
+      languagesWithoutBaseline: [...withoutBaseline].sort(),
+      missingEarlierTurns,
+    },
   };
 }
 
@@ -136,7 +159,12 @@ export function buildTasks(
  * turns count only when there are some, so a first turn's key does not depend on whether the data has later ones.
  */
 export function requestKey(
-  judgeHash: string, protocol: string, lang: LanguageTag, instruction: string, shown: readonly string[], earlier: readonly (readonly Exchange[])[] = [],
+  judgeHash: string,
+  protocol: string,
+  lang: LanguageTag,
+  instruction: string,
+  shown: readonly string[],
+  earlier: readonly (readonly Exchange[])[] = [],
 ): string {
   const content = [judgeHash, protocol, lang, instruction, ...shown, ...(earlier.length ? [earlier] : [])];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -188,7 +216,11 @@ function groupByPrompt(run: string, rows: readonly JudgeInputRow[]): PromptRespo
     const id = JSON.stringify([row.group, row.lang, row.turn]);
     let group = groups.get(id);
     if (!group) {
-      group = { prompt: { run, group: row.group, lang: row.lang, turn: row.turn }, text: row.promptText, responses: [] };
+      group = {
+        prompt: { run, group: row.group, lang: row.lang, turn: row.turn },
+        text: row.promptText,
+        responses: [],
+      };
       groups.set(id, group);
     }
     group.responses.push(row);
@@ -199,7 +231,8 @@ function groupByPrompt(run: string, rows: readonly JudgeInputRow[]): PromptRespo
 /** The (systemA, systemB) pairs to judge for a prompt; undefined when its language has no baseline. */
 function pairsFor(lang: LanguageTag, systems: readonly string[], baseline: Baseline): [string, string][] | undefined {
   const present = [...new Set(systems)].sort();
-  if (baseline.kind === 'all-pairs') return present.flatMap((a, i) => present.slice(i + 1).map((b): [string, string] => [a, b]));
+  if (baseline.kind === 'all-pairs')
+    return present.flatMap((a, i) => present.slice(i + 1).map((b): [string, string] => [a, b]));
   const base = baseline.kind === 'system' ? baseline.system : baselineFor(baseline.systems, lang);
   if (base === undefined) return undefined;
   // The baseline always takes part, even when it has no response here: the pair is then counted as missing.
@@ -216,8 +249,13 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
     instruction: task.instruction,
     language: languageName(task.lang),
     language_code: task.lang,
-    ...(task.shown.length === 2 ? { response_a: task.shown[0]!, response_b: task.shown[1]! } : { response: task.shown[0]! }),
-    ...conversationValues(task, definition.instructionsLanguage === 'prompt' ? wordingFor(task.lang) ?? english : english),
+    ...(task.shown.length === 2
+      ? { response_a: task.shown[0]!, response_b: task.shown[1]! }
+      : { response: task.shown[0]! }),
+    ...conversationValues(
+      task,
+      definition.instructionsLanguage === 'prompt' ? (wordingFor(task.lang) ?? english) : english,
+    ),
   };
   const { system, user, multiTurnUser } = templatesFor(definition, task.lang);
   const later = task.earlier.length > 0;
@@ -231,13 +269,18 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
 /** {{conversation}} or {{conversation_a}} / {{conversation_b}}: each shown response after the turns before it. */
 function conversationValues(task: JudgeTask, wording: Wording): TemplateValues {
   if (task.earlier.length === 0) return {};
-  const conversation = (i: number) => renderConversation([...task.earlier[i]!, { user: task.instruction, assistant: task.shown[i]! }], wording);
-  return task.shown.length === 2 ? { conversation_a: conversation(0), conversation_b: conversation(1) } : { conversation: conversation(0) };
+  const conversation = (i: number) =>
+    renderConversation([...task.earlier[i]!, { user: task.instruction, assistant: task.shown[i]! }], wording);
+  return task.shown.length === 2
+    ? { conversation_a: conversation(0), conversation_b: conversation(1) }
+    : { conversation: conversation(0) };
 }
 
 export function noMultiTurnTemplate(definition: JudgeDefinition): string {
-  return `judge "${definition.name}" has its own template but no "multiTurnTemplate", so it cannot judge a later turn `
-    + '(its responses answer the whole conversation, not the last message alone): add one (docs/judges.md) or judge --turn 1 only';
+  return (
+    `judge "${definition.name}" has its own template but no "multiTurnTemplate", so it cannot judge a later turn ` +
+    '(its responses answer the whole conversation, not the last message alone): add one (docs/judges.md) or judge --turn 1 only'
+  );
 }
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });

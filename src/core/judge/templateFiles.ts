@@ -12,7 +12,10 @@ export class TemplateRefused extends Error {}
 
 /** Reads `path` (as written in the definition) relative to `folder`, or throws a message saying why it may not. */
 export function readConfinedTemplate(folder: string, path: string): string {
-  if (isAbsolute(path)) throw new TemplateRefused('is an absolute path; it must be relative to the judge definition\'s folder, not an absolute one');
+  if (isAbsolute(path))
+    throw new TemplateRefused(
+      "is an absolute path; it must be relative to the judge definition's folder, not an absolute one",
+    );
   const root = realpathSync(folder);
   let real: string;
   try {
@@ -22,10 +25,14 @@ export function readConfinedTemplate(folder: string, path: string): string {
   }
   const inside = relative(root, real);
   if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-    throw new TemplateRefused(`lies outside the judge definition's folder ${root} (it resolves to ${real}); templates must be inside that folder`);
+    throw new TemplateRefused(
+      `lies outside the judge definition's folder ${root} (it resolves to ${real}); templates must be inside that folder`,
+    );
   }
   if (inside.split(sep).some((part) => part.startsWith('.'))) {
-    throw new TemplateRefused('is a hidden file or inside a hidden folder (such as .env or .ssh); templates must be visible files');
+    throw new TemplateRefused(
+      'is a hidden file or inside a hidden folder (such as .env or .ssh); templates must be visible files',
+    );
   }
   const bytes = readSmallFile(real);
   return decodeText(bytes);
@@ -36,12 +43,17 @@ function readSmallFile(file: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new TemplateRefused('is not a regular file');
-    if (stat.size > MAX_TEMPLATE_BYTES) throw new TemplateRefused(`is ${stat.size.toLocaleString('en-US')} bytes; a template may have at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`);
+    if (stat.size > MAX_TEMPLATE_BYTES)
+      throw new TemplateRefused(
+        `is ${stat.size.toLocaleString('en-US')} bytes; a template may have at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`,
+      );
     // Read at most one byte past the limit, in case the file grew after fstat.
     const buffer = Buffer.alloc(MAX_TEMPLATE_BYTES + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
-    if (length > MAX_TEMPLATE_BYTES) throw new TemplateRefused(`has more than ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes`);
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
+      length += n;
+    if (length > MAX_TEMPLATE_BYTES)
+      throw new TemplateRefused(`has more than ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes`);
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);

@@ -6,7 +6,15 @@ import { english } from './wording/en';
 import type { Wording } from './wording/wording';
 
 export const PLACEHOLDERS = [
-  'instruction', 'response', 'response_a', 'response_b', 'language', 'language_code', 'conversation', 'conversation_a', 'conversation_b',
+  'instruction',
+  'response',
+  'response_a',
+  'response_b',
+  'language',
+  'language_code',
+  'conversation',
+  'conversation_a',
+  'conversation_b',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Readonly<Partial<Record<Placeholder, string>>>;
@@ -27,7 +35,9 @@ export type TemplateRole = 'system' | 'user' | 'multi-turn';
 const CONVERSATIONS: readonly Placeholder[] = ['conversation', 'conversation_a', 'conversation_b'];
 
 /** Which placeholders a protocol's user template needs, and which would be meaningless in it. */
-const REQUIRED: Readonly<Record<ProtocolKind, Readonly<Record<Exclude<TemplateRole, 'system'>, readonly Placeholder[]>>>> = {
+const REQUIRED: Readonly<
+  Record<ProtocolKind, Readonly<Record<Exclude<TemplateRole, 'system'>, readonly Placeholder[]>>>
+> = {
   pairwise: { user: ['instruction', 'response_a', 'response_b'], 'multi-turn': ['conversation_a', 'conversation_b'] },
   likert: { user: ['instruction', 'response'], 'multi-turn': ['conversation'] },
   rating: { user: ['instruction', 'response'], 'multi-turn': ['conversation'] },
@@ -40,7 +50,9 @@ const FORBIDDEN_IN_PROTOCOL: Readonly<Record<ProtocolKind, readonly Placeholder[
 
 function forbidden(kind: ProtocolKind, role: TemplateRole): readonly Placeholder[] {
   // The conversation exists only for a later turn: a first-turn or system message has none to show.
-  return role === 'multi-turn' ? FORBIDDEN_IN_PROTOCOL[kind] : [...new Set([...FORBIDDEN_IN_PROTOCOL[kind], ...CONVERSATIONS])];
+  return role === 'multi-turn'
+    ? FORBIDDEN_IN_PROTOCOL[kind]
+    : [...new Set([...FORBIDDEN_IN_PROTOCOL[kind], ...CONVERSATIONS])];
 }
 
 // Double braces, so that the literal JSON examples a Likert prompt needs ({"score": 4}) stay as they are.
@@ -60,14 +72,16 @@ export function templateProblems(text: string, kind: ProtocolKind, role: Templat
   if (unknown.length) problems.push(`unknown placeholder ${braces(unknown)} (known: ${braces(PLACEHOLDERS)})`);
   const misplaced = forbidden(kind, role).filter((p) => used.includes(p));
   if (misplaced.length) {
-    const where = misplaced.some((p) => CONVERSATIONS.includes(p)) && role !== 'multi-turn'
-      ? 'belongs in the multi-turn template ("multiTurnTemplate"), which judges later turns'
-      : `has no value in a ${kind} judge`;
+    const where =
+      misplaced.some((p) => CONVERSATIONS.includes(p)) && role !== 'multi-turn'
+        ? 'belongs in the multi-turn template ("multiTurnTemplate"), which judges later turns'
+        : `has no value in a ${kind} judge`;
     problems.push(`${braces(misplaced)} ${where}`);
   }
   if (role !== 'system') {
     const missing = REQUIRED[kind][role].filter((p) => !used.includes(p));
-    if (missing.length) problems.push(`a ${role === 'user' ? kind : `multi-turn ${kind}`} template must contain ${braces(missing)}`);
+    if (missing.length)
+      problems.push(`a ${role === 'user' ? kind : `multi-turn ${kind}`} template must contain ${braces(missing)}`);
   }
   return problems;
 }
@@ -91,20 +105,45 @@ export interface PairwiseAnswers {
 }
 
 /** [SH]-style side-by-side comparison: the judge names the better of two responses with a single label. */
-export function defaultPairwiseTemplates(answers: PairwiseAnswers, allowTie: boolean, w: Wording = english): PromptTemplates {
+export function defaultPairwiseTemplates(
+  answers: PairwiseAnswers,
+  allowTie: boolean,
+  w: Wording = english,
+): PromptTemplates {
   const p = w.pairwise;
   const digits = [answers.first, answers.second].every((label) => /^\d$/.test(label));
   const choice = allowTie ? p.choiceWithTie(answers) : p.choiceSingle(answers, digits);
   return {
     system: w.system,
     user: [
-      p.intro, '', p.task, ...p.criteria, '',
-      p.instruction, '{{instruction}}', '', p.response1, '{{response_a}}', '', p.response2, '{{response_b}}', '',
+      p.intro,
+      '',
+      p.task,
+      ...p.criteria,
+      '',
+      p.instruction,
+      '{{instruction}}',
+      '',
+      p.response1,
+      '{{response_a}}',
+      '',
+      p.response2,
+      '{{response_b}}',
+      '',
       p.closing(choice),
     ].join('\n'),
     multiTurnUser: [
-      ...p.multiIntro, '', p.multiTask, ...p.criteria, '',
-      p.conversation1, '{{conversation_a}}', '', p.conversation2, '{{conversation_b}}', '',
+      ...p.multiIntro,
+      '',
+      p.multiTask,
+      ...p.criteria,
+      '',
+      p.conversation1,
+      '{{conversation_a}}',
+      '',
+      p.conversation2,
+      '{{conversation_b}}',
+      '',
       p.closing(choice),
     ].join('\n'),
   };
@@ -122,8 +161,21 @@ export function defaultLikertTemplates(scale: ScoreScale, w: Wording = english, 
   const criteria = [l.consider, l.rateOn(scale), ...anchors];
   return {
     system: w.system,
-    user: [l.intro, ...criteria, '', l.instruction, '{{instruction}}', '', l.response, '{{response}}', '', ...answerFormat].join('\n'),
-    multiTurnUser: [...l.multiIntro, ...criteria, '', l.conversation, '{{conversation}}', '', ...answerFormat].join('\n'),
+    user: [
+      l.intro,
+      ...criteria,
+      '',
+      l.instruction,
+      '{{instruction}}',
+      '',
+      l.response,
+      '{{response}}',
+      '',
+      ...answerFormat,
+    ].join('\n'),
+    multiTurnUser: [...l.multiIntro, ...criteria, '', l.conversation, '{{conversation}}', '', ...answerFormat].join(
+      '\n',
+    ),
   };
 }
 
@@ -131,11 +183,26 @@ export function defaultLikertTemplates(scale: ScoreScale, w: Wording = english, 
 export function defaultRatingTemplates(scale: ScoreScale, w: Wording = english, rationale?: string): PromptTemplates {
   const r = w.rating;
   const anchors = scale.min === 1 && scale.max === 3 ? r.anchors3 : r.anchorsOther(scale);
-  const criteria = [...r.criteria(scale, anchors, Math.round((scale.min + scale.max) / 2)), ...(rationale === undefined ? [] : [rationale])];
+  const criteria = [
+    ...r.criteria(scale, anchors, Math.round((scale.min + scale.max) / 2)),
+    ...(rationale === undefined ? [] : [rationale]),
+  ];
   return {
     system: w.system,
-    user: [...r.intro, ...criteria, '', r.question, '{{instruction}}', '', r.answerStart, '{{response}}', r.answerEnd].join('\n'),
-    multiTurnUser: [...r.multiIntro, ...criteria, '', r.conversationStart, '{{conversation}}', r.conversationEnd].join('\n'),
+    user: [
+      ...r.intro,
+      ...criteria,
+      '',
+      r.question,
+      '{{instruction}}',
+      '',
+      r.answerStart,
+      '{{response}}',
+      r.answerEnd,
+    ].join('\n'),
+    multiTurnUser: [...r.multiIntro, ...criteria, '', r.conversationStart, '{{conversation}}', r.conversationEnd].join(
+      '\n',
+    ),
   };
 }
 
@@ -143,6 +210,11 @@ export function defaultRatingTemplates(scale: ScoreScale, w: Wording = english, 
  * A conversation as the judge reads it: every turn's user message and assistant answer, in order, the last one
  * being the answer judged.
  */
-export function renderConversation(turns: readonly { readonly user: string; readonly assistant: string }[], w: Wording = english): string {
-  return turns.map((t, i) => `${w.userTurn(i + 1)}\n${t.user}\n\n${w.assistantTurn(i + 1)}\n${t.assistant}`).join('\n\n');
+export function renderConversation(
+  turns: readonly { readonly user: string; readonly assistant: string }[],
+  w: Wording = english,
+): string {
+  return turns
+    .map((t, i) => `${w.userTurn(i + 1)}\n${t.user}\n\n${w.assistantTurn(i + 1)}\n${t.assistant}`)
+    .join('\n\n');
 }

@@ -113,7 +113,12 @@ function pieces(sentence: string): string[] {
  */
 export function sampleChunks(lines: readonly string[]): string[] {
   const units = lines
-    .flatMap((line) => line.split(/(?<=[.!?;。！？])\s*/u).flatMap(pieces).map((text, i) => ({ ...unitOf(text), lineStart: i === 0 })))
+    .flatMap((line) =>
+      line
+        .split(/(?<=[.!?;。！？])\s*/u)
+        .flatMap(pieces)
+        .map((text, i) => ({ ...unitOf(text), lineStart: i === 0 })),
+    )
     .filter((u) => u.letters > 0);
   const total = units.reduce((sum, u) => sum + u.letters, 0);
   if (total <= LONG_TEXT_LETTERS) return [];
@@ -138,7 +143,8 @@ export function sampleChunks(lines: readonly string[]): string[] {
   }
   if (chunks.length <= MAX_CHUNKS) return chunks.map((c) => c.text);
   const picked: string[] = [];
-  for (let i = 0; i < MAX_CHUNKS; i++) picked.push(chunks[Math.round((i * (chunks.length - 1)) / (MAX_CHUNKS - 1))]!.text);
+  for (let i = 0; i < MAX_CHUNKS; i++)
+    picked.push(chunks[Math.round((i * (chunks.length - 1)) / (MAX_CHUNKS - 1))]!.text);
   return picked;
 }
 

@@ -9,7 +9,8 @@ export interface LabelledText {
 }
 
 const SPACED_WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function insideWord(c: string | undefined): boolean {
   return c !== undefined && SPACED_WORD_CHAR.test(c) && !UNSPACED.test(c);
@@ -70,7 +71,13 @@ export interface EvaluationResult {
 }
 
 function stats(n: number, determined: number, correct: number): LengthStats {
-  return { n, determined, correct, accuracy: determined === 0 ? 1 : correct / determined, coverage: n === 0 ? 0 : determined / n };
+  return {
+    n,
+    determined,
+    correct,
+    accuracy: determined === 0 ? 1 : correct / determined,
+    coverage: n === 0 ? 0 : determined / n,
+  };
 }
 
 /** Cuts every text to every length (see `cutAtWordBoundary`) and scores the identifier's answers. */

@@ -141,7 +141,11 @@ const ENGLISH_WORDS = new Set(
 
 /** The share of the words of `prose` (as `stripNonProse` leaves it) that are English function words. */
 export function englishWordShare(prose: string): number {
-  const words = prose.toLowerCase().replace(/’/g, "'").split(/\s+/).filter((w) => w.length > 0);
+  const words = prose
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return 0;
   return words.filter((w) => ENGLISH_WORDS.has(w)).length / words.length;
 }

@@ -130,9 +130,33 @@ const RULED_OUT = 1;
 
 /** Scripts that name one language without any model (where franc has one model per script, or none). */
 const SCRIPT_LANGUAGE: Readonly<Record<ScriptCode, string>> = {
-  Hani: 'zh', Jpan: 'ja', Hang: 'ko', Beng: 'bn', Thai: 'th', Grek: 'el', Geor: 'ka', Armn: 'hy', Taml: 'ta',
-  Telu: 'te', Knda: 'kn', Mlym: 'ml', Gujr: 'gu', Guru: 'pa', Orya: 'or', Sinh: 'si', Khmr: 'km', Laoo: 'lo',
-  Thaa: 'dv', Syrc: 'syr', Mong: 'mn', Cher: 'chr', Tfng: 'zgh', Yiii: 'ii', Java: 'jv', Olck: 'sat', Vaii: 'vai',
+  Hani: 'zh',
+  Jpan: 'ja',
+  Hang: 'ko',
+  Beng: 'bn',
+  Thai: 'th',
+  Grek: 'el',
+  Geor: 'ka',
+  Armn: 'hy',
+  Taml: 'ta',
+  Telu: 'te',
+  Knda: 'kn',
+  Mlym: 'ml',
+  Gujr: 'gu',
+  Guru: 'pa',
+  Orya: 'or',
+  Sinh: 'si',
+  Khmr: 'km',
+  Laoo: 'lo',
+  Thaa: 'dv',
+  Syrc: 'syr',
+  Mong: 'mn',
+  Cher: 'chr',
+  Tfng: 'zgh',
+  Yiii: 'ii',
+  Java: 'jv',
+  Olck: 'sat',
+  Vaii: 'vai',
   Tavt: 'blt',
 };
 
@@ -151,7 +175,26 @@ const MODEL_SCRIPTS: Readonly<Record<ScriptCode, ModelScript>> = {
   Latn: {
     group: 'Latin',
     always: ['en'],
-    fallback: ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'tr', 'id', 'vi', 'sv', 'da', 'no', 'cs', 'ro', 'hu', 'fi'],
+    fallback: [
+      'en',
+      'es',
+      'fr',
+      'de',
+      'it',
+      'pt',
+      'nl',
+      'pl',
+      'tr',
+      'id',
+      'vi',
+      'sv',
+      'da',
+      'no',
+      'cs',
+      'ro',
+      'hu',
+      'fi',
+    ],
   },
   Cyrl: { group: 'Cyrillic', always: ['ru'], fallback: ['ru', 'uk', 'bg', 'sr', 'mk', 'be', 'kk'] },
   Arab: { group: 'Arabic', always: ['ar'], fallback: ['ar', 'fa', 'ur'] },
@@ -202,9 +245,10 @@ function planModelScript(
   const codesOf = (tags: readonly LanguageTag[]) =>
     tags.flatMap((t) => ALL_FRANC_CODES.codesFor(t)).filter((c) => inScript.has(c));
   const own = run.filter((t) => codesOf([t]).length > 0);
-  const base = own.length === 0
-    ? codesOf(spec.fallback.map(tag))
-    : [...codesOf(own), ...(neighbours ? codesOf(own.flatMap(neighboursOf)) : []), ...codesOf(spec.always.map(tag))];
+  const base =
+    own.length === 0
+      ? codesOf(spec.fallback.map(tag))
+      : [...codesOf(own), ...(neighbours ? codesOf(own.flatMap(neighboursOf)) : []), ...codesOf(spec.always.map(tag))];
   const codes = [...new Set([...base, ...codesOf(extra)])];
   const keys = new Set(codes.map((c) => languageKey(francCodeToTag(c))));
   if (keys.size === 1) return { kind: 'single', lang: francCodeToTag(codes[0]!) };
@@ -224,7 +268,8 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
   const extra = distinct(options.extraCandidates ?? []).filter((t) => !run.some((r) => sameLanguage(r, t)));
   const plans = new Map<ScriptCode, Plan>();
   const neighbours = options.neighbours !== false;
-  for (const [script, spec] of Object.entries(MODEL_SCRIPTS)) plans.set(script, planModelScript(spec, run, extra, neighbours));
+  for (const [script, spec] of Object.entries(MODEL_SCRIPTS))
+    plans.set(script, planModelScript(spec, run, extra, neighbours));
   for (const [script, lang] of Object.entries(SCRIPT_LANGUAGE)) plans.set(script, { kind: 'single', lang: tag(lang) });
 
   const candidates: LanguageTag[] = [];
@@ -240,7 +285,10 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
     const words = wordsOf(sample);
     const english = script === 'Latn' ? englishWordShare(sample) : 0;
     const scored = rankCandidates(sample, plan.group, plan.codes);
-    const deficits = functionWordDeficits(words, scored.map((c) => c.lang));
+    const deficits = functionWordDeficits(
+      words,
+      scored.map((c) => c.lang),
+    );
     const ruledOut = scored.map((c) => ruledOutByLetters(words, script, c.lang));
     const decisive = ruledOut.some((r) => !r);
     // franc's score, raised for the run's own languages (the prior) and for English by its function words, lowered
@@ -277,12 +325,16 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
     // Bengali script is Bengali unless a letter Bengali does not use shows that it is Assamese.
     const lang = profile.script === 'Beng' && ASSAMESE_LETTERS.test(prose) ? tag('as') : planned;
     const single = [{ lang, score: 1 }];
-    if (profile.scriptLetters < minScriptLetters) return und('too-short', { ...base, method: 'script', candidates: single });
+    if (profile.scriptLetters < minScriptLetters)
+      return und('too-short', { ...base, method: 'script', candidates: single });
     return { ...base, lang, confidence: profile.share, method: 'script', candidates: single };
   }
 
   function fromRanking(
-    ranked: readonly LanguageScore[], letters: number, share: number, base: { script: ScriptCode; letters: number },
+    ranked: readonly LanguageScore[],
+    letters: number,
+    share: number,
+    base: { script: ScriptCode; letters: number },
   ): Detection {
     const best = ranked[0];
     if (!best) return und('ambiguous', { ...base, method: 'model', candidates: ranked });
@@ -319,9 +371,10 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
         for (const c of d.candidates) sums.set(c.lang, (sums.get(c.lang) ?? 0) + c.score * d.letters);
       }
       const ranked = [...sums].map(([lang, sum]) => ({ lang, score: sum / letters })).sort((a, b) => b.score - a.score);
-      detection = letters === 0
-        ? decide(whole)
-        : fromRanking(ranked, letters, profile.share, { script: profile.script, letters: profile.scriptLetters });
+      detection =
+        letters === 0
+          ? decide(whole)
+          : fromRanking(ranked, letters, profile.share, { script: profile.script, letters: profile.scriptLetters });
     }
     const parts = mixedParts(decided.map((d) => d.detection));
     if (!parts) return detection;

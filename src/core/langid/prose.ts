@@ -24,11 +24,28 @@ const HEADING = /^\s{0,3}(?:#{1,6}\s|(?:\*\*|__)[^*_]+(?:\*\*|__):?\s*$)/;
 const LIST_MARKER = /^\s*(?:[-*+•·–]|\d{1,3}[.)])\s+/;
 const QUOTED = /"[^"\n]{1,120}"|“[^”\n]{1,120}”|„[^“”\n]{1,120}[“”]|«[^»\n]{1,120}»|‘[^’\n]{1,120}’(?![\p{L}])/gu;
 /** Capitalised Latin words and the Latin words after them, glued to another script or not ("是The Godfather和"). */
-const LATIN_NAMES = /(?=\p{Script=Latin})\p{Lu}[\p{Script=Latin}'’-]*(?:[\s,、&]+\p{Script=Latin}[\p{Script=Latin}'’-]*)*/gu;
+const LATIN_NAMES =
+  /(?=\p{Script=Latin})\p{Lu}[\p{Script=Latin}'’-]*(?:[\s,、&]+\p{Script=Latin}[\p{Script=Latin}'’-]*)*/gu;
 const CASED_WORD = /^[^\p{L}]*([\p{Lu}\p{Ll}\p{Lt}])/u;
 const SENTENCE_END = /[.!?:;。！？]$/u;
 /** Lower-case words that belong inside English titles and names ("The Lord of the Rings", "Tom and Jerry"). */
-const TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'or', '&']);
+const TITLE_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'from',
+  'by',
+  'or',
+  '&',
+]);
 /**
  * A line is in another script when Latin letters are less than this share of its letters (CJK weighted 3): its
  * capitalised Latin words are then names (a Chinese sentence naming three English films has more Latin letters than

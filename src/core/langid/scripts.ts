@@ -169,7 +169,10 @@ export function keepScript(text: string, script: ScriptCode): string {
   let out = '';
   for (const char of text) {
     const code = scriptOf(char);
-    const keep = code === null || code === script || (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
+    const keep =
+      code === null ||
+      code === script ||
+      (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
       (script === 'Jpan' && code === 'Kana');
     out += keep ? char : ' ';
   }
@@ -182,7 +185,11 @@ export function lettersOfScript(text: string, script: ScriptCode): string[] {
   for (const char of text.toLowerCase()) {
     const code = scriptOf(char);
     if (code === null || !isLetter(char)) continue;
-    if (code === script || (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) || (script === 'Jpan' && code === 'Kana')) {
+    if (
+      code === script ||
+      (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
+      (script === 'Jpan' && code === 'Kana')
+    ) {
       out.push(char);
     }
   }

@@ -78,7 +78,10 @@ export function stripInlineMarkup(text: string): string {
  * other than an apostrophe or hyphen inside a word becomes a space, and white space is collapsed.
  */
 export function stripPunctuation(text: string): string {
-  return text.replace(/[^\p{L}\p{M}\s'’-]|(?<![\p{L}\p{M}])['’-]|['’-](?![\p{L}\p{M}])/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[^\p{L}\p{M}\s'’-]|(?<![\p{L}\p{M}])['’-]|['’-](?![\p{L}\p{M}])/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Prose only: code, URLs, e-mail addresses, markup, math, numbers and punctuation removed, white space collapsed. */

@@ -29,7 +29,11 @@ function modelOf(group: string, code: string): Model | undefined {
 
 /** trigram-utils' `clean` and `trigrams`: ASCII punctuation and digits to spaces, white space collapsed, lower case. */
 function trigramCounts(sample: string): Map<string, number> {
-  const cleaned = ` ${sample.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  const cleaned = ` ${sample
+    .replace(/[\u0021-\u0040]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()} `;
   const counts = new Map<string, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const gram = cleaned.slice(i, i + 3);

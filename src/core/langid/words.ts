@@ -204,11 +204,16 @@ export const WORD_GROUPS: readonly (readonly string[])[] = [
   ['cs', 'sk'],
 ];
 
-const SETS = new Map(Object.entries(FUNCTION_WORDS).map(([key, list]) => [key, new Set(list.map((w) => w.toLowerCase()))]));
+const SETS = new Map(
+  Object.entries(FUNCTION_WORDS).map(([key, list]) => [key, new Set(list.map((w) => w.toLowerCase()))]),
+);
 
 /** The words of a text (of one script, as `keepScript` leaves it), lower case, without surrounding apostrophes. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[\s'’]+/).filter((w) => w.length > 0);
+  return text
+    .toLowerCase()
+    .split(/[\s'’]+/)
+    .filter((w) => w.length > 0);
 }
 
 /**
@@ -216,7 +221,10 @@ export function wordsOf(text: string): string[] {
  * of the text's words (≤ 0; 0 for the group's best and for languages outside the groups). A candidate is compared
  * only with the other candidates of its groups, so the words never lift a group member above an outsider.
  */
-export function functionWordDeficits(words: readonly string[], candidates: readonly LanguageTag[]): Map<LanguageTag, number> {
+export function functionWordDeficits(
+  words: readonly string[],
+  candidates: readonly LanguageTag[],
+): Map<LanguageTag, number> {
   const out = new Map<LanguageTag, number>();
   if (words.length === 0) return out;
   const hits = new Map<string, number>();

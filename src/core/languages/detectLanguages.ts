@@ -47,7 +47,10 @@ export interface RunDetectionReport {
 
 const DEFAULT_PAGE_SIZE = 500;
 
-export async function detectResponseLanguages(store: Store, options: DetectOptions = {}): Promise<RunDetectionReport[]> {
+export async function detectResponseLanguages(
+  store: Store,
+  options: DetectOptions = {},
+): Promise<RunDetectionReport[]> {
   const reports: RunDetectionReport[] = [];
   for (const run of await runsWithResponses(store, options.run)) {
     reports.push(await detectRun(store, run, options));
@@ -71,7 +74,10 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
   try {
     while (!options.signal?.aborted) {
       const page = await responsesToDetect(store, run, {
-        detector: detector.name, redetect, afterId, limit: options.pageSize ?? DEFAULT_PAGE_SIZE * pool.threads,
+        detector: detector.name,
+        redetect,
+        afterId,
+        limit: options.pageSize ?? DEFAULT_PAGE_SIZE * pool.threads,
       });
       if (page.length === 0) break;
       const results = await pool.detect(page.map((r) => r.text));
@@ -90,8 +96,15 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
     await pool.close();
   }
   return {
-    run, detector: detector.name, languages, unsupported: detector.identifier.unsupported, responses: backlog.responses,
-    detected, undetermined, mixed, keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
+    run,
+    detector: detector.name,
+    languages,
+    unsupported: detector.identifier.unsupported,
+    responses: backlog.responses,
+    detected,
+    undetermined,
+    mixed,
+    keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
     interrupted: options.signal?.aborted === true && detected < total,
   };
 }

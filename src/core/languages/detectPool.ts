@@ -25,7 +25,11 @@ export class DetectionPool {
   private readonly workers: Worker[] = [];
 
   /** `threads`: how many workers (default: the cores available, at most 8; 0 or 1: none). */
-  constructor(private readonly identifier: LanguageIdentifier, languages: readonly LanguageTag[], threads = Math.min(8, availableParallelism())) {
+  constructor(
+    private readonly identifier: LanguageIdentifier,
+    languages: readonly LanguageTag[],
+    threads = Math.min(8, availableParallelism()),
+  ) {
     const script = threads > 1 ? workerScript() : null;
     if (!script) return;
     for (let i = 0; i < threads; i++) {
@@ -42,7 +46,9 @@ export class DetectionPool {
     const used = Math.min(this.workers.length, Math.floor(texts.length / MIN_TEXTS_PER_WORKER));
     if (used < 2) return texts.map((t) => toDetectionWrite(this.identifier.detect(t)));
     const size = Math.ceil(texts.length / used);
-    const slices = await Promise.all(this.workers.slice(0, used).map((worker, i) => this.send(worker, texts.slice(i * size, (i + 1) * size))));
+    const slices = await Promise.all(
+      this.workers.slice(0, used).map((worker, i) => this.send(worker, texts.slice(i * size, (i + 1) * size))),
+    );
     return slices.flat();
   }
 

@@ -20,8 +20,17 @@ export const LANGID_REVISION = 2;
 
 /** The detector's thresholds: a change of any of them makes earlier detections another detector's. */
 const SETTINGS_DIGEST = createHash('sha256')
-  .update(JSON.stringify([DEFAULT_MIN_LETTERS, DEFAULT_MIN_SCRIPT_LETTERS, DEFAULT_MIN_MARGIN, DEFAULT_RUN_LANGUAGE_PRIOR,
-    DEFAULT_ALPHABET_PENALTY, DEFAULT_ENGLISH_WORD_WEIGHT, DEFAULT_FUNCTION_WORD_WEIGHT]))
+  .update(
+    JSON.stringify([
+      DEFAULT_MIN_LETTERS,
+      DEFAULT_MIN_SCRIPT_LETTERS,
+      DEFAULT_MIN_MARGIN,
+      DEFAULT_RUN_LANGUAGE_PRIOR,
+      DEFAULT_ALPHABET_PENALTY,
+      DEFAULT_ENGLISH_WORD_WEIGHT,
+      DEFAULT_FUNCTION_WORD_WEIGHT,
+    ]),
+  )
   .digest('hex')
   .slice(0, 8);
 

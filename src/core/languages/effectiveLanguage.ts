@@ -2,7 +2,12 @@
 // label wins over the detector, and so does a human's flag "not in the prompt's language" (the annotation panel's
 // one-key statement, [SH] App. E); "und" is neither agreement nor disagreement; a response never detected is apart.
 import { languageKey, sameLanguage, UNDETERMINED, type LanguageTag } from '../model/language';
-import { responseLanguages, type LanguageSource, type ResponseFilter, type ResponseLanguageRow } from '../store/languageQueries';
+import {
+  responseLanguages,
+  type LanguageSource,
+  type ResponseFilter,
+  type ResponseLanguageRow,
+} from '../store/languageQueries';
 import type { Store } from '../store/store';
 
 /**
@@ -12,7 +17,13 @@ import type { Store } from '../store/store';
  */
 export type LanguageOutcome = 'match' | 'mismatch' | 'mixed' | 'undetermined' | 'not-detected';
 
-export const LANGUAGE_OUTCOMES: readonly LanguageOutcome[] = ['match', 'mismatch', 'mixed', 'undetermined', 'not-detected'];
+export const LANGUAGE_OUTCOMES: readonly LanguageOutcome[] = [
+  'match',
+  'mismatch',
+  'mixed',
+  'undetermined',
+  'not-detected',
+];
 
 /**
  * Tags that name no language: "und" (undetermined) and "zxx" (no linguistic content: a human's label for an answer
@@ -28,7 +39,11 @@ export function languageOutcome(promptLang: LanguageTag, effective: LanguageTag 
 }
 
 /** The outcome of a response with its language's source: a human's flag makes it a mismatch, whatever was detected. */
-export function responseOutcome(row: { lang: LanguageTag; effective: LanguageTag | null; source: LanguageSource | null }): LanguageOutcome {
+export function responseOutcome(row: {
+  lang: LanguageTag;
+  effective: LanguageTag | null;
+  source: LanguageSource | null;
+}): LanguageOutcome {
   return row.source === 'flag' ? 'mismatch' : languageOutcome(row.lang, row.effective);
 }
 

@@ -1,5 +1,11 @@
 // A figure as a paper reports it: the value, what it rests on, and its confidence interval.
-import { bootstrapClusterSumsMany, DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, type BootstrapOptions } from './stats';
+import {
+  bootstrapClusterSumsMany,
+  DEFAULT_LEVEL,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  type BootstrapOptions,
+} from './stats';
 
 export interface Estimate {
   readonly value: number;
@@ -17,7 +23,11 @@ export interface IntervalSettings {
   readonly level: number;
 }
 
-export const DEFAULT_INTERVALS: IntervalSettings = { resamples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED, level: DEFAULT_LEVEL };
+export const DEFAULT_INTERVALS: IntervalSettings = {
+  resamples: DEFAULT_RESAMPLES,
+  seed: DEFAULT_SEED,
+  level: DEFAULT_LEVEL,
+};
 
 /** A figure computed from summed per-cluster vectors. */
 export interface Figure {
@@ -54,11 +64,19 @@ export function estimatesFromClusterSums(
   const total = new Float64Array(dimension);
   for (const sums of clusterSums) for (let d = 0; d < dimension; d++) total[d] += sums[d]!;
   // With no cluster there is no vector to read: nothing to count (n 0), nothing to estimate.
-  const points: Estimate[] = statistics.map(({ finish, count }) => (clusterSums.length ? { value: finish(total), n: count(total) } : { value: NaN, n: 0 }));
+  const points: Estimate[] = statistics.map(({ finish, count }) =>
+    clusterSums.length ? { value: finish(total), n: count(total) } : { value: NaN, n: 0 },
+  );
   const defined = statistics.filter((_, i) => Number.isFinite(points[i]!.value));
   if (!intervals || clusterSums.length < 2 || defined.length === 0) return points;
   const options: BootstrapOptions = { resamples: intervals.resamples, seed: intervals.seed, level: intervals.level };
-  const results = bootstrapClusterSumsMany(clusterSums, defined.map((s) => s.finish), options);
+  const results = bootstrapClusterSumsMany(
+    clusterSums,
+    defined.map((s) => s.finish),
+    options,
+  );
   let next = 0;
-  return points.map((p) => (Number.isFinite(p.value) ? { ...p, lower: results[next]!.lower, upper: results[next++]!.upper } : p));
+  return points.map((p) =>
+    Number.isFinite(p.value) ? { ...p, lower: results[next]!.lower, upper: results[next++]!.upper } : p,
+  );
 }

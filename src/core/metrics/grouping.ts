@@ -21,7 +21,9 @@ export function varies(values: readonly GroupValues[], field: GroupField): boole
  */
 export function sliceGrouping(values: readonly GroupValues[]): GroupField[] {
   return [
-    ...(varies(values, 'run') ? ['run' as const] : []), 'lang', ...(varies(values, 'turn') ? ['turn' as const] : []),
+    ...(varies(values, 'run') ? ['run' as const] : []),
+    'lang',
+    ...(varies(values, 'turn') ? ['turn' as const] : []),
     ...(varies(values, 'criterion') ? ['criterion' as const] : []),
   ];
 }
@@ -42,7 +44,11 @@ export function pick(values: GroupValues, by: readonly GroupField[]): GroupValue
 }
 
 /** Groups items by the chosen fields, keeping the groups in a stable, readable order. */
-export function groupBy<T>(items: readonly T[], valuesOf: (item: T) => GroupValues, by: readonly GroupField[]): { values: GroupValues; items: T[] }[] {
+export function groupBy<T>(
+  items: readonly T[],
+  valuesOf: (item: T) => GroupValues,
+  by: readonly GroupField[],
+): { values: GroupValues; items: T[] }[] {
   const groups = new Map<string, { values: GroupValues; items: T[] }>();
   for (const item of items) {
     const values = valuesOf(item);
@@ -66,9 +72,13 @@ function compareGroupValues(a: GroupValues, b: GroupValues, by: readonly GroupFi
 }
 
 export function parseGroupFields(spec: string): GroupField[] {
-  const fields = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const fields = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const f of fields) {
-    if (!(GROUP_FIELDS as readonly string[]).includes(f)) throw new Error(`cannot group by "${f}" (choose from ${GROUP_FIELDS.join(', ')})`);
+    if (!(GROUP_FIELDS as readonly string[]).includes(f))
+      throw new Error(`cannot group by "${f}" (choose from ${GROUP_FIELDS.join(', ')})`);
   }
   return fields as GroupField[];
 }

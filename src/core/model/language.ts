@@ -40,7 +40,19 @@ export function primaryLanguage(tag: LanguageTag): string {
 
 // Norwegian Bokmål, Nynorsk and the macrolanguage "no" are one language for the purpose of the studies:
 // translators and detectors use the codes interchangeably.
-const MACRO: Record<string, string> = { nb: 'no', nn: 'no', zho: 'zh', cmn: 'zh', arb: 'ar', pes: 'fa', prs: 'fa', zsm: 'ms', ekk: 'et', lvs: 'lv', swh: 'sw' };
+const MACRO: Record<string, string> = {
+  nb: 'no',
+  nn: 'no',
+  zho: 'zh',
+  cmn: 'zh',
+  arb: 'ar',
+  pes: 'fa',
+  prs: 'fa',
+  zsm: 'ms',
+  ekk: 'et',
+  lvs: 'lv',
+  swh: 'sw',
+};
 
 /** The key two tags must share to count as the same language (region and script are ignored, nb/nn/no merge). */
 export function languageKey(tag: LanguageTag): string {

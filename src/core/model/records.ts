@@ -124,8 +124,19 @@ export type Rating = (typeof RATINGS)[number];
  * the keys of the annotation panel) or ordinal (named levels, worst first).
  */
 export type LabelScale =
-  | { readonly name: string; readonly kind: 'numeric'; readonly min: number; readonly max: number; readonly description?: string }
-  | { readonly name: string; readonly kind: 'ordinal'; readonly levels: readonly string[]; readonly description?: string };
+  | {
+      readonly name: string;
+      readonly kind: 'numeric';
+      readonly min: number;
+      readonly max: number;
+      readonly description?: string;
+    }
+  | {
+      readonly name: string;
+      readonly kind: 'ordinal';
+      readonly levels: readonly string[];
+      readonly description?: string;
+    };
 
 /** The built-in excellent / pass / fail scale (LIMA, Shaham et al.): a rating-label without a scale is on it. */
 export const LIMA_SCALE: LabelScale = { name: 'lima-3', kind: 'ordinal', levels: RATINGS };
@@ -241,6 +252,14 @@ export type CanonicalRecord =
 export type RecordKind = CanonicalRecord['kind'];
 
 export const RECORD_KINDS: readonly RecordKind[] = [
-  'prompt', 'response', 'pairwise-judgment', 'pointwise-judgment', 'pairwise-label', 'rating-label', 'language-label',
-  'language-flag', 'reference', 'schema',
+  'prompt',
+  'response',
+  'pairwise-judgment',
+  'pointwise-judgment',
+  'pairwise-label',
+  'rating-label',
+  'language-label',
+  'language-flag',
+  'reference',
+  'schema',
 ];

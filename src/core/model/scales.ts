@@ -40,5 +40,7 @@ export function scaleChoices(scale: LabelScale): string[] {
 }
 
 export function describeScale(scale: LabelScale): string {
-  return scale.kind === 'ordinal' ? `${scale.name} (${scale.levels.join(' < ')})` : `${scale.name} (${scale.min}–${scale.max})`;
+  return scale.kind === 'ordinal'
+    ? `${scale.name} (${scale.levels.join(' < ')})`
+    : `${scale.name} (${scale.min}–${scale.max})`;
 }

@@ -42,7 +42,10 @@ export type InvalidPolicy = 'exclude' | 'tie';
 export type InvalidMode = InvalidPolicy | 'wrong';
 
 /** The verdict a figure counts under the policy; undefined when the item is left out. */
-export function countedVerdict(verdict: PairVerdict, policy: InvalidPolicy): Exclude<PairVerdict, 'invalid'> | undefined {
+export function countedVerdict(
+  verdict: PairVerdict,
+  policy: InvalidPolicy,
+): Exclude<PairVerdict, 'invalid'> | undefined {
   if (verdict !== 'invalid') return verdict;
   return policy === 'tie' ? 'tie' : undefined;
 }

@@ -17,7 +17,9 @@ async function items(store: Store, o: TableOptions) {
   const selection = await selectionOf(store, o);
   const { systems: _systems, ...filter } = selection.filter;
   const all = await loadPairwiseItems(store, {
-    ...filter, ...(o.judges ? { judges: o.judges } : {}), ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
+    ...filter,
+    ...(o.judges ? { judges: o.judges } : {}),
+    ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
   });
   const chosen = all.filter((i) => pairChosen(selection, i));
   // Runs, turns and criteria are never pooled unless the user's --by says so.
@@ -27,16 +29,26 @@ async function items(store: Store, o: TableOptions) {
 /** Judge verdicts on items with human votes that --invalid-as tie counted as ties (0 otherwise). */
 function invalidAsTies(items: readonly PairwiseItem[], o: TableOptions): number {
   if (o.invalidAs !== 'tie') return 0;
-  return items.reduce((n, i) => n + (i.humans.length === 0 ? 0 : [...i.judges.values()].filter((v) => v === 'invalid').length), 0);
+  return items.reduce(
+    (n, i) => n + (i.humans.length === 0 ? 0 : [...i.judges.values()].filter((v) => v === 'invalid').length),
+    0,
+  );
 }
 
 export const AGREEMENT_SOURCES: readonly TableSource[] = [
   {
     id: 'agreement',
-    description: 'judge–human and human–human agreement with and without ties, and the LIMA score (MT-bench, Shaham et al.)',
+    description:
+      'judge–human and human–human agreement with and without ties, and the LIMA score (MT-bench, Shaham et al.)',
     build: async (store, o) => {
       const { items: chosen, options } = await items(store, o);
-      return agreementTable(raterAgreement(chosen, options), options.by, o.intervals, o.invalidAs, invalidAsTies(chosen, o));
+      return agreementTable(
+        raterAgreement(chosen, options),
+        options.by,
+        o.intervals,
+        o.invalidAs,
+        invalidAsTies(chosen, o),
+      );
     },
   },
   {
@@ -67,10 +79,16 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
   },
   {
     id: 'agreement-dashboard',
-    description: "the editor's agreement dashboard as a table: per language, each judge and the humans, and where a judge's interval lies below the humans'",
+    description:
+      "the editor's agreement dashboard as a table: per language, each judge and the humans, and where a judge's interval lies below the humans'",
     build: async (store, o) => {
       const { items: chosen } = await items(store, o);
-      return dashboardTable(agreementDashboard(chosen, { invalidAs: verdictPolicy(o, 'agreement-dashboard'), ...(o.intervals ? { intervals: o.intervals } : {}) }));
+      return dashboardTable(
+        agreementDashboard(chosen, {
+          invalidAs: verdictPolicy(o, 'agreement-dashboard'),
+          ...(o.intervals ? { intervals: o.intervals } : {}),
+        }),
+      );
     },
   },
 ];

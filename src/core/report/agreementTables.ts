@@ -5,7 +5,13 @@ import type { InvalidMode } from '../model/verdicts';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
 
-const GROUP_LABELS: Record<GroupField, string> = { run: 'Run', lang: 'Language', turn: 'Turn', system: 'System', criterion: 'Criterion' };
+const GROUP_LABELS: Record<GroupField, string> = {
+  run: 'Run',
+  lang: 'Language',
+  turn: 'Turn',
+  system: 'System',
+  criterion: 'Criterion',
+};
 
 export function groupColumns(by: readonly GroupField[]): Column[] {
   return by.map((f) => ({ key: f, label: GROUP_LABELS[f], kind: 'text' }));
@@ -23,12 +29,15 @@ function cellOf(group: GroupValues, field: GroupField): string {
 export function intervalNote(intervals: IntervalSettings | undefined): string {
   return intervals
     ? `Intervals: ${Math.round(intervals.level * 100)}% percentile bootstrap over prompt groups ` +
-      `(${intervals.resamples} resamples, seed ${intervals.seed}).`
+        `(${intervals.resamples} resamples, seed ${intervals.seed}).`
     : 'No confidence intervals were computed.';
 }
 
 export function agreementTable(
-  rows: readonly AgreementRow[], by: readonly GroupField[], intervals?: IntervalSettings, invalidAs: InvalidMode = 'exclude',
+  rows: readonly AgreementRow[],
+  by: readonly GroupField[],
+  intervals?: IntervalSettings,
+  invalidAs: InvalidMode = 'exclude',
   invalidAsTies = 0,
 ): Table {
   const invalid = rows.reduce((n, r) => n + r.invalid, 0);
@@ -50,28 +59,48 @@ export function agreementTable(
       ...groupCells(r.group, by),
       comparison: r.kind === 'judge-human' ? `${r.comparison} vs humans` : 'human vs human',
       judge: r.kind === 'judge-human' ? r.comparison : null,
-      withTie: r.withTie, nWithTie: r.withTie.n, withoutTie: r.withoutTie, nWithoutTie: r.withoutTie.n, lima: r.lima, items: r.items,
+      withTie: r.withTie,
+      nWithTie: r.withTie.n,
+      withoutTie: r.withoutTie,
+      nWithoutTie: r.withoutTie.n,
+      lima: r.lima,
+      items: r.items,
     })),
     notes: [
-      'n counts vote pairs: a judge\'s verdict on an item is paired with every human vote on it; human vs human pairs every two votes on an item (MT-bench).',
+      "n counts vote pairs: a judge's verdict on an item is paired with every human vote on it; human vs human pairs every two votes on an item (MT-bench).",
       '"w/o tie" keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
       ...(invalidAs === 'wrong'
-        ? [`--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`]
-        : invalid > 0 ? [`${invalid} item(s) with an unparsable judge verdict were left out.`] : []),
-      ...(invalidAsTies > 0 ? [`${invalidAsTies} unparsable judge verdict(s) were counted as ties (--invalid-as tie).`] : []),
+        ? [
+            `--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`,
+          ]
+        : invalid > 0
+          ? [`${invalid} item(s) with an unparsable judge verdict were left out.`]
+          : []),
+      ...(invalidAsTies > 0
+        ? [`${invalidAsTies} unparsable judge verdict(s) were counted as ties (--invalid-as tie).`]
+        : []),
       intervalNote(intervals),
     ],
   };
 }
 
 /** Shaham et al.'s Table 3: per language, the LIMA score of the judge against humans and of humans together. */
-export function limaByLanguageTable(rows: readonly AgreementRow[], judge: string | undefined, intervals?: IntervalSettings): Table {
+export function limaByLanguageTable(
+  rows: readonly AgreementRow[],
+  judge: string | undefined,
+  intervals?: IntervalSettings,
+): Table {
   const languages = [...new Set(rows.map((r) => String(r.group.lang ?? 'all')))];
   const judges = [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))];
   const chosen = judge ?? judges[0];
   if (judges.length > 1 && !judge) throw new Error(`several judges (${judges.join(', ')}): choose one with --judge`);
   const find = (lang: string, kind: AgreementRow['kind']) =>
-    rows.find((r) => String(r.group.lang ?? 'all') === lang && r.kind === kind && (kind === 'human-human' || r.comparison === chosen));
+    rows.find(
+      (r) =>
+        String(r.group.lang ?? 'all') === lang &&
+        r.kind === kind &&
+        (kind === 'human-human' || r.comparison === chosen),
+    );
   return {
     id: 'lima-by-language',
     title: `Agreement (LIMA score, %) of ${chosen ?? 'the judge'} with humans and between humans, per language`,
@@ -94,7 +123,12 @@ export function limaByLanguageTable(rows: readonly AgreementRow[], judge: string
   };
 }
 
-export function raterKappaTable(table: RaterKappaTable, by: readonly GroupField[], minItems: number, intervals?: IntervalSettings): Table {
+export function raterKappaTable(
+  table: RaterKappaTable,
+  by: readonly GroupField[],
+  minItems: number,
+  intervals?: IntervalSettings,
+): Table {
   return {
     id: 'rater-kappa',
     title: "Cohen's kappa between raters on pairwise verdicts (A / B / tie)",
@@ -106,16 +140,30 @@ export function raterKappaTable(table: RaterKappaTable, by: readonly GroupField[
       { key: 'agreement', label: 'Agree %', kind: 'percent' },
       { key: 'n', label: 'Items', kind: 'count' },
     ],
-    rows: table.rows.map((r) => ({ ...groupCells(r.group, by), raterA: r.raterA, raterB: r.raterB, kappa: r.kappa, agreement: r.agreement, n: r.kappa.n })),
+    rows: table.rows.map((r) => ({
+      ...groupCells(r.group, by),
+      raterA: r.raterA,
+      raterB: r.raterB,
+      kappa: r.kappa,
+      agreement: r.agreement,
+      n: r.kappa.n,
+    })),
     notes: [
-      'Verdicts are taken in the order the item was first shown (A = the response shown first), as kappa depends on the labels\' names.',
-      ...(table.skippedPairs > 0 ? [`${table.skippedPairs} rater pair(s) sharing fewer than ${minItems} items are not shown.`] : []),
+      "Verdicts are taken in the order the item was first shown (A = the response shown first), as kappa depends on the labels' names.",
+      ...(table.skippedPairs > 0
+        ? [`${table.skippedPairs} rater pair(s) sharing fewer than ${minItems} items are not shown.`]
+        : []),
       intervalNote(intervals),
     ],
   };
 }
 
-export function majorityTable(rows: readonly MajorityRow[], by: readonly GroupField[], invalidAs: 'exclude' | 'tie', intervals?: IntervalSettings): Table {
+export function majorityTable(
+  rows: readonly MajorityRow[],
+  by: readonly GroupField[],
+  invalidAs: 'exclude' | 'tie',
+  intervals?: IntervalSettings,
+): Table {
   const noMajority = rows.reduce((n, r) => n + r.noMajority, 0);
   const invalid = rows.reduce((n, r) => n + r.invalid, 0);
   return {
@@ -132,12 +180,20 @@ export function majorityTable(rows: readonly MajorityRow[], by: readonly GroupFi
       { key: 'n', label: 'Items', kind: 'count' },
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.group, by), judge: r.judge, accuracy: r.accuracy, precision: r.macroPrecision, recall: r.macroRecall,
-      f1: r.macroF1, kappa: r.kappa, n: r.accuracy.n,
+      ...groupCells(r.group, by),
+      judge: r.judge,
+      accuracy: r.accuracy,
+      precision: r.macroPrecision,
+      recall: r.macroRecall,
+      f1: r.macroF1,
+      kappa: r.kappa,
+      n: r.accuracy.n,
     })),
     notes: [
       'Majority: the verdict with more human votes than any other; macro scores average the three classes (sklearn, zero_division=0).',
-      invalidAs === 'tie' ? 'Unparsable judge answers were counted as ties.' : `${invalid} unparsable judge answer(s) were left out.`,
+      invalidAs === 'tie'
+        ? 'Unparsable judge answers were counted as ties.'
+        : `${invalid} unparsable judge answer(s) were left out.`,
       ...(noMajority > 0 ? [`${noMajority} item(s) without a human majority were left out.`] : []),
       intervalNote(intervals),
     ],

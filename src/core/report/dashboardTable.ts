@@ -10,7 +10,19 @@ const FIGURE_NAMES: Record<Figure, string> = { withTie: 'w/ tie', withoutTie: 'w
 export function dashboardTable(dashboard: Dashboard): Table {
   const rows = dashboard.groups.flatMap((g) => [...g.judges.map((j) => j.row), ...(g.humans ? [g.humans] : [])]);
   const base = agreementTable(rows, dashboard.by, dashboard.intervals);
-  const below = new Map(dashboard.groups.flatMap((g) => g.judges.map((j) => [j.row, FIGURES.filter((f) => j.below[f]).map((f) => FIGURE_NAMES[f]).join(', ')] as const)));
+  const below = new Map(
+    dashboard.groups.flatMap((g) =>
+      g.judges.map(
+        (j) =>
+          [
+            j.row,
+            FIGURES.filter((f) => j.below[f])
+              .map((f) => FIGURE_NAMES[f])
+              .join(', '),
+          ] as const,
+      ),
+    ),
+  );
   return {
     ...base,
     id: 'agreement-dashboard',
@@ -19,7 +31,7 @@ export function dashboardTable(dashboard: Dashboard): Table {
     rows: base.rows.map((r, i) => ({ ...r, belowHumans: below.get(rows[i]!) ?? '' })),
     notes: [
       ...base.notes.slice(0, -1),
-      'Below humans: the figures on which the judge\'s interval lies entirely below the human–human interval of the same language.',
+      "Below humans: the figures on which the judge's interval lies entirely below the human–human interval of the same language.",
       ...base.notes.slice(-1),
     ],
   };

@@ -16,11 +16,17 @@ export function summariseJudges(table: Table, judges: readonly string[], keep = 
   const figure = table.columns.find((c) => c.kind === 'percent' || c.kind === 'coefficient');
   const mentioned = judges.filter((j) => table.rows.some((r) => judgesOfRow(r, [j]).length > 0));
   if (!figure || mentioned.length <= 2 * keep) return table;
-  const means = new Map(mentioned.map((judge) => {
-    const values = table.rows.filter((r) => judgesOfRow(r, [judge]).length > 0).map((r) => r[figure.key])
-      .filter(isEstimate).map((e) => e.value).filter(Number.isFinite);
-    return [judge, values.length ? values.reduce((a, b) => a + b, 0) / values.length : -Infinity];
-  }));
+  const means = new Map(
+    mentioned.map((judge) => {
+      const values = table.rows
+        .filter((r) => judgesOfRow(r, [judge]).length > 0)
+        .map((r) => r[figure.key])
+        .filter(isEstimate)
+        .map((e) => e.value)
+        .filter(Number.isFinite);
+      return [judge, values.length ? values.reduce((a, b) => a + b, 0) / values.length : -Infinity];
+    }),
+  );
   const ranked = [...mentioned].sort((a, b) => means.get(b)! - means.get(a)! || a.localeCompare(b));
   const shown = new Set([...ranked.slice(0, keep), ...ranked.slice(-keep)]);
   const rows = table.rows.filter((r) => judgesOfRow(r, mentioned).every((j) => shown.has(j)));

@@ -1,7 +1,18 @@
 // The judging tables of issue 10 as named sources for `langlens scores` and `langlens export`.
 import {
-  bradleyTerryRatings, fieldsWithSlices, judgeCorrelation, lengthBias, lengthControlledRows, loadHumanScores, loadJudgeScores,
-  perOrderAccuracy, raterPairKappa, reliability, ResponseLengths, scoreUnitSets, type ScoreUnitSet,
+  bradleyTerryRatings,
+  fieldsWithSlices,
+  judgeCorrelation,
+  lengthBias,
+  lengthControlledRows,
+  loadHumanScores,
+  loadJudgeScores,
+  perOrderAccuracy,
+  raterPairKappa,
+  reliability,
+  ResponseLengths,
+  scoreUnitSets,
+  type ScoreUnitSet,
 } from '../metrics/judging';
 import type { GroupField } from '../metrics/grouping';
 import { judgedPairs, parseBaseline } from '../metrics/scores';
@@ -9,7 +20,13 @@ import { responseTexts } from '../store/judgingQueries';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
 import {
-  judgeCorrelationTable, lengthBiasTable, lengthControlledTable, pairKappaTable, perOrderTable, ratingsTableBt, reliabilityTable,
+  judgeCorrelationTable,
+  lengthBiasTable,
+  lengthControlledTable,
+  pairKappaTable,
+  perOrderTable,
+  ratingsTableBt,
+  reliabilityTable,
 } from './judgingTables';
 import { selectionOf } from './selection';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
@@ -32,7 +49,9 @@ async function pairwise(store: Store, o: TableOptions) {
   const wanted = systems ? new Set(systems) : undefined;
   const keep = (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
   const matches = o.annotators ? namePattern(o.annotators) : () => true;
-  const pairs = judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) })).filter(keep);
+  const pairs = judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) })).filter(
+    keep,
+  );
   const humans = (await store.humanPairwiseLabels(filter)).filter((h) => keep(h) && matches(h.annotator));
   return { pairs, humans };
 }
@@ -43,7 +62,10 @@ async function lengths(store: Store, o: TableOptions) {
 
 /** The user's --by, gaining run, turn and criterion where the units span several: ratings are never pooled across them. */
 function unitGrouping(o: TableOptions, sets: readonly ScoreUnitSet[]): GroupField[] {
-  return fieldsWithSlices(sets.flatMap((set) => set.units.map((u) => u.values)), o.by);
+  return fieldsWithSlices(
+    sets.flatMap((set) => set.units.map((u) => u.values)),
+    o.by,
+  );
 }
 
 export const JUDGING_SOURCES: readonly TableSource[] = [
@@ -52,57 +74,85 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
     description: 'judge scores against human ratings: Pearson, Spearman, Kendall τ-b / τ-c per response and per system',
     build: async (store, o) => {
       const { humans, judges } = await numericRatings(store, o);
-      const { rows, fields } = judgeCorrelation(humans.scores, judges, { by: o.by, ...(o.intervals ? { intervals: o.intervals } : {}) });
+      const { rows, fields } = judgeCorrelation(humans.scores, judges, {
+        by: o.by,
+        ...(o.intervals ? { intervals: o.intervals } : {}),
+      });
       return judgeCorrelationTable(rows, fields, humans.leftOut, o.intervals);
     },
   },
   {
     id: 'reliability',
-    description: "Gwet's AC1 / AC2 and ICC(2,1), ICC(3,1), ICC(2,k), ICC(3,k) of numeric ratings, humans and judges apart",
+    description:
+      "Gwet's AC1 / AC2 and ICC(2,1), ICC(3,1), ICC(2,k), ICC(3,k) of numeric ratings, humans and judges apart",
     build: async (store, o) => {
       const { humans, judges } = await numericRatings(store, o);
       const sets = scoreUnitSets(humans, judges);
       const by = unitGrouping(o, sets);
-      return reliabilityTable(reliability(sets, { by, ...(o.intervals ? { intervals: o.intervals } : {}) }), sets, by, o.intervals);
+      return reliabilityTable(
+        reliability(sets, { by, ...(o.intervals ? { intervals: o.intervals } : {}) }),
+        sets,
+        by,
+        o.intervals,
+      );
     },
   },
   {
     id: 'kappa-pairs',
-    description: "Cohen's kappa (plain, linear, quadratic) between every two raters on numeric ratings, judges with humans when scales match",
+    description:
+      "Cohen's kappa (plain, linear, quadratic) between every two raters on numeric ratings, judges with humans when scales match",
     build: async (store, o) => {
       const { humans, judges } = await numericRatings(store, o);
       const sets = scoreUnitSets(humans, judges);
       const by = unitGrouping(o, sets);
-      const table = raterPairKappa(sets, { by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) });
+      const table = raterPairKappa(sets, {
+        by,
+        minItems: o.minItems,
+        ...(o.intervals ? { intervals: o.intervals } : {}),
+      });
       return pairKappaTable(table, sets, by, o.minItems, o.intervals);
     },
   },
   {
     id: 'judge-accuracy',
-    description: 'pairwise judges against the human majority or --gold: accuracy per order, mean, both right, positional agreement',
+    description:
+      'pairwise judges against the human majority or --gold: accuracy per order, mean, both right, positional agreement',
     build: async (store, o) => {
       const { pairs, humans } = await pairwise(store, o);
-      if (o.gold !== undefined && !humans.some((h) => h.annotator === o.gold)) throw new Error(`--gold ${o.gold}: no pairwise label by this annotator in the selection`);
+      if (o.gold !== undefined && !humans.some((h) => h.annotator === o.gold))
+        throw new Error(`--gold ${o.gold}: no pairwise label by this annotator in the selection`);
       const rows = perOrderAccuracy(pairs, humans, {
-        invalidAs: o.invalidAs, ...(o.gold !== undefined ? { gold: o.gold } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
+        invalidAs: o.invalidAs,
+        ...(o.gold !== undefined ? { gold: o.gold } : {}),
+        ...(o.intervals ? { intervals: o.intervals } : {}),
       });
       return perOrderTable(rows, o.invalidAs, o.gold, o.intervals);
     },
   },
   {
     id: 'length-bias',
-    description: 'how often each judge and the humans prefer the clearly longer response, per language (length per script)',
+    description:
+      'how often each judge and the humans prefer the clearly longer response, per language (length per script)',
     build: async (store, o) => {
       const invalidAs = verdictPolicy(o, 'length-bias');
       const { pairs, humans } = await pairwise(store, o);
-      return lengthBiasTable(lengthBias(pairs, humans, await lengths(store, o), { invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) }), invalidAs, o.intervals);
+      return lengthBiasTable(
+        lengthBias(pairs, humans, await lengths(store, o), {
+          invalidAs,
+          ...(o.intervals ? { intervals: o.intervals } : {}),
+        }),
+        invalidAs,
+        o.intervals,
+      );
     },
   },
   {
     id: 'lc-winrate',
-    description: "alpaca_eval's length-controlled win rate of every system against a baseline, per judge and language (needs --baseline)",
+    description:
+      "alpaca_eval's length-controlled win rate of every system against a baseline, per judge and language (needs --baseline)",
     build: async (store, o) => {
-      if (o.baseline === undefined) throw new Error('lc-winrate needs a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"');
+      if (o.baseline === undefined)
+        throw new Error('lc-winrate needs a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"');
       const invalidAs = verdictPolicy(o, 'lc-winrate');
       const baseline = parseBaseline(o.baseline);
       // The baseline's own responses are needed whatever --system names: the systems narrow the rows only.
@@ -111,18 +161,26 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       const { systems: _systems, ...allSystems } = o;
       const { pairs } = await pairwise(store, allSystems);
       const rows = lengthControlledRows(pairs, await lengths(store, allSystems), {
-        baseline, invalidAs, ...(chosen ? { systems: [...chosen] } : {}), ...(o.intervals ? { intervals: o.intervals } : {}),
+        baseline,
+        invalidAs,
+        ...(chosen ? { systems: [...chosen] } : {}),
+        ...(o.intervals ? { intervals: o.intervals } : {}),
       });
       return lengthControlledTable(rows, baseline.spec, invalidAs, o.intervals);
     },
   },
   {
     id: 'bradley-terry',
-    description: 'Bradley–Terry (Chatbot Arena Elo) ratings of the systems from each judge\'s verdicts and from the human votes, per language',
+    description:
+      "Bradley–Terry (Chatbot Arena Elo) ratings of the systems from each judge's verdicts and from the human votes, per language",
     build: async (store, o) => {
       const invalidAs = verdictPolicy(o, 'bradley-terry');
       const { pairs, humans } = await pairwise(store, o);
-      return ratingsTableBt(bradleyTerryRatings(pairs, humans, { invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) }), invalidAs, o.intervals);
+      return ratingsTableBt(
+        bradleyTerryRatings(pairs, humans, { invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) }),
+        invalidAs,
+        o.intervals,
+      );
     },
   },
 ];

@@ -6,18 +6,28 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function renderTable(table: Table, format: ExportFormat): string {
   switch (format) {
-    case 'text': return renderText(table);
-    case 'csv': return renderCsv(table);
-    case 'markdown': return renderMarkdown(table);
-    case 'latex': return renderLatex(table);
-    case 'json': return JSON.stringify(tableAsJson(table), null, 2) + '\n';
+    case 'text':
+      return renderText(table);
+    case 'csv':
+      return renderCsv(table);
+    case 'markdown':
+      return renderMarkdown(table);
+    case 'latex':
+      return renderLatex(table);
+    case 'json':
+      return JSON.stringify(tableAsJson(table), null, 2) + '\n';
   }
 }
 
-const NO_ROWS = '(no rows: nothing in the database matches this selection; check the run, languages, judges and annotators asked for, or import the labels and verdicts this table needs)';
+const NO_ROWS =
+  '(no rows: nothing in the database matches this selection; check the run, languages, judges and annotators asked for, or import the labels and verdicts this table needs)';
 
-const withInterval = (c: { value: string; interval?: readonly [string, string] }, open: string, sep: string, close: string) =>
-  c.interval ? `${c.value} ${open}${c.interval[0]}${sep}${c.interval[1]}${close}` : c.value;
+const withInterval = (
+  c: { value: string; interval?: readonly [string, string] },
+  open: string,
+  sep: string,
+  close: string,
+) => (c.interval ? `${c.value} ${open}${c.interval[0]}${sep}${c.interval[1]}${close}` : c.value);
 
 function renderText(table: Table): string {
   const columns = shownColumns(table);
@@ -42,7 +52,10 @@ function renderText(table: Table): string {
 /** Columns a terminal draws two cells wide (CJK), so that tables with Chinese system names still line up. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return width;
 }
 
@@ -52,7 +65,9 @@ function csvField(text: string): string {
 
 /** CSV keeps full precision: an estimate becomes value, lower, upper and n columns. */
 function renderCsv(table: Table): string {
-  const estimateColumns = new Set(table.columns.filter((c) => table.rows.some((r) => isEstimate(r[c.key]))).map((c) => c.key));
+  const estimateColumns = new Set(
+    table.columns.filter((c) => table.rows.some((r) => isEstimate(r[c.key]))).map((c) => c.key),
+  );
   const header: string[] = [];
   for (const c of table.columns) {
     if (estimateColumns.has(c.key)) header.push(c.key, `${c.key}_lower`, `${c.key}_upper`, `${c.key}_n`);
@@ -85,7 +100,9 @@ function renderMarkdown(table: Table): string {
     '',
     `| ${columns.map((c) => escape(c.label)).join(' | ')} |`,
     `| ${columns.map((c) => (c.kind === 'text' ? ':--' : '--:')).join(' | ')} |`,
-    ...table.rows.map((r) => `| ${columns.map((c) => escape(withInterval(cellText(r[c.key], c), '(', '–', ')'))).join(' | ')} |`),
+    ...table.rows.map(
+      (r) => `| ${columns.map((c) => escape(withInterval(cellText(r[c.key], c), '(', '–', ')'))).join(' | ')} |`,
+    ),
     ...(table.rows.length === 0 ? ['', NO_ROWS] : []),
   ];
   if (table.notes.length) lines.push('', ...table.notes.map((n) => `- ${escape(n)}`));
@@ -93,19 +110,36 @@ function renderMarkdown(table: Table): string {
 }
 
 const LATEX_SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_', '{': '\\{', '}': '\\}',
-  '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '–': '--', '—': '---',
-  'κ': '$\\kappa$', 'α': '$\\alpha$', 'Δ': '$\\Delta$', '×': '$\\times$', '≥': '$\\geq$', '≤': '$\\leq$',
+  '\\': '\\textbackslash{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '–': '--',
+  '—': '---',
+  κ: '$\\kappa$',
+  α: '$\\alpha$',
+  Δ: '$\\Delta$',
+  '×': '$\\times$',
+  '≥': '$\\geq$',
+  '≤': '$\\leq$',
 };
 
 export function latexEscape(text: string): string {
-  return text
-    // "--" would print as a dash (--invalid-as), and straight double quotes as two closing quotes.
-    // The break between two hyphens is marked first and written as {} last, so that it is not escaped itself.
-    .replace(/-(?=-)/g, '-\u0000')
-    .replace(/"([^"]*)"/g, "``$1''")
-    .replace(/[\\&%$#_{}~^–—καΔ×≥≤]/g, (c) => LATEX_SPECIAL[c] ?? c)
-    .replace(/\u0000/g, '{}');
+  return (
+    text
+      // "--" would print as a dash (--invalid-as), and straight double quotes as two closing quotes.
+      // The break between two hyphens is marked first and written as {} last, so that it is not escaped itself.
+      .replace(/-(?=-)/g, '-\u0000')
+      .replace(/"([^"]*)"/g, "``$1''")
+      .replace(/[\\&%$#_{}~^–—καΔ×≥≤]/g, (c) => LATEX_SPECIAL[c] ?? c)
+      .replace(/\u0000/g, '{}')
+  );
 }
 
 /** A booktabs table; intervals in a smaller size under the value's column so that columns stay narrow. */
@@ -115,7 +149,9 @@ function renderLatex(table: Table): string {
   const cell = (c: Column, value: Cell) => {
     const text = cellText(value, c);
     const v = latexEscape(text.value);
-    return text.interval ? `${v} {\\scriptsize[${latexEscape(text.interval[0])}, ${latexEscape(text.interval[1])}]}` : v;
+    return text.interval
+      ? `${v} {\\scriptsize[${latexEscape(text.interval[0])}, ${latexEscape(text.interval[1])}]}`
+      : v;
   };
   const lines = [
     '% Generated by LangLens. Needs \\usepackage{booktabs}.',

@@ -51,11 +51,14 @@ async function pairs(store: Store, o: TableOptions, chosenOnly = false) {
 
 /** Unparsable single-order verdicts that --invalid-as tie counted as ties (0 otherwise), for the tables' notes. */
 function invalidCountedAsTies(judged: readonly { orders: readonly { verdict: string }[] }[], o: TableOptions): number {
-  return o.invalidAs === 'tie' ? judged.reduce((n, p) => n + p.orders.filter((v) => v.verdict === 'invalid').length, 0) : 0;
+  return o.invalidAs === 'tie'
+    ? judged.reduce((n, p) => n + p.orders.filter((v) => v.verdict === 'invalid').length, 0)
+    : 0;
 }
 
 function baselineOf(o: TableOptions) {
-  if (o.baseline === undefined) throw new Error('side-by-side scores need a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"');
+  if (o.baseline === undefined)
+    throw new Error('side-by-side scores need a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"');
   return parseBaseline(o.baseline);
 }
 
@@ -63,7 +66,9 @@ async function sideBySide(store: Store, o: TableOptions) {
   const baseline = baselineOf(o);
   const selection = await selectionOf(store, o);
   const result = sideBySideScores(await pairs(store, o), {
-    baseline, invalidAs: verdictPolicy(o, 'sxs and if-matrix'), ...(selection.systems ? { systems: [...selection.systems] } : {}),
+    baseline,
+    invalidAs: verdictPolicy(o, 'sxs and if-matrix'),
+    ...(selection.systems ? { systems: [...selection.systems] } : {}),
     ...(o.intervals ? { intervals: o.intervals } : {}),
   });
   return { result, baseline };
@@ -71,7 +76,11 @@ async function sideBySide(store: Store, o: TableOptions) {
 
 async function scores(store: Store, o: TableOptions, scale?: string) {
   const { filter } = await selectionOf(store, o);
-  return pointwiseScores(store, { ...filter, ...(scale !== undefined ? { scale } : {}), ...(o.judges ? { judges: o.judges } : {}) });
+  return pointwiseScores(store, {
+    ...filter,
+    ...(scale !== undefined ? { scale } : {}),
+    ...(o.judges ? { judges: o.judges } : {}),
+  });
 }
 
 async function ratings(store: Store, o: TableOptions) {
@@ -83,18 +92,34 @@ async function pairwiseUnitSet(store: Store, o: TableOptions): Promise<UnitSet> 
   const selection = await selectionOf(store, o);
   const { systems: _systems, ...filter } = selection.filter;
   const items = await loadPairwiseItems(store, {
-    ...filter, ...(o.judges ? { judges: o.judges } : {}), ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
+    ...filter,
+    ...(o.judges ? { judges: o.judges } : {}),
+    ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
   });
-  return pairwiseUnits(items.filter((i) => pairChosen(selection, i)), verdictPolicy(o, 'chance-pairwise'));
+  return pairwiseUnits(
+    items.filter((i) => pairChosen(selection, i)),
+    verdictPolicy(o, 'chance-pairwise'),
+  );
 }
 
 function chanceTableOf(set: UnitSet, o: TableOptions) {
-  const by = groupingOf(o, set.units.map((u) => u.values));
-  const table = chanceCorrectedAgreement(set.units, set.scale, { by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) });
+  const by = groupingOf(
+    o,
+    set.units.map((u) => u.values),
+  );
+  const table = chanceCorrectedAgreement(set.units, set.scale, {
+    by,
+    minItems: o.minItems,
+    ...(o.intervals ? { intervals: o.intervals } : {}),
+  });
   return { table, by };
 }
 
-function chanceSource(id: string, description: string, units: (store: Store, o: TableOptions) => Promise<UnitSet>): TableSource {
+function chanceSource(
+  id: string,
+  description: string,
+  units: (store: Store, o: TableOptions) => Promise<UnitSet>,
+): TableSource {
   return {
     id,
     description,
@@ -115,13 +140,24 @@ function scalesSource(id: string, description: string, from: 'ratings' | 'scores
       const humans = await ratings(store, o);
       const judges = await scores(store, o);
       const sets = scaleUnitSets(humans, judges, from);
-      const by = groupingOf(o, sets.flatMap((set) => set.units.map((u) => u.values)));
+      const by = groupingOf(
+        o,
+        sets.flatMap((set) => set.units.map((u) => u.values)),
+      );
       const tables = sets.map((set) => ({
-        set, table: chanceCorrectedAgreement(set.units, set.scale, { by, minItems: o.minItems, ...(o.intervals ? { intervals: o.intervals } : {}) }),
+        set,
+        table: chanceCorrectedAgreement(set.units, set.scale, {
+          by,
+          minItems: o.minItems,
+          ...(o.intervals ? { intervals: o.intervals } : {}),
+        }),
       }));
       // Labels on a scale of the other kind only (judge scores no human shares a scale with, or the reverse).
       const shown = new Set(sets.map((set) => set.scaleName));
-      const unmatched = from === 'ratings' ? judges.filter((j) => !shown.has(j.scale)).length : humans.ratings.filter((r) => !shown.has(r.scale.name)).length;
+      const unmatched =
+        from === 'ratings'
+          ? judges.filter((j) => !shown.has(j.scale)).length
+          : humans.ratings.filter((r) => !shown.has(r.scale.name)).length;
       return scaleChanceTable(id, from, tables, by, o.minItems, o.intervals, unmatched);
     },
   };
@@ -133,7 +169,8 @@ const RATING_3 = integerScale('rating-3', 1, 3);
 export const SCORE_SOURCES: readonly TableSource[] = [
   {
     id: 'sxs',
-    description: 'side-by-side discounted-tie score of every system against a baseline, per judge and language (needs --baseline)',
+    description:
+      'side-by-side discounted-tie score of every system against a baseline, per judge and language (needs --baseline)',
     build: async (store, o) => {
       const { result, baseline } = await sideBySide(store, o);
       return sideBySideTable(result, baseline.spec, o.intervals);
@@ -141,7 +178,8 @@ export const SCORE_SOURCES: readonly TableSource[] = [
   },
   {
     id: 'if-matrix',
-    description: "Shaham et al.'s instruction-following matrix: systems × languages against a per-language baseline (--baseline \"mono-{lang}\")",
+    description:
+      'Shaham et al.\'s instruction-following matrix: systems × languages against a per-language baseline (--baseline "mono-{lang}")',
     build: async (store, o) => {
       const { result, baseline } = await sideBySide(store, o);
       return instructionFollowingMatrix(result, baseline.spec, o.intervals);
@@ -153,13 +191,18 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     build: async (store, o) => {
       const judged = await pairs(store, o, true);
       const policed = { ...o, invalidAs: verdictPolicy(o, 'judge-consistency') };
-      return judgeConsistencyTable(judgeConsistency(judged, policed), o.intervals, invalidCountedAsTies(judged, policed));
+      return judgeConsistencyTable(
+        judgeConsistency(judged, policed),
+        o.intervals,
+        invalidCountedAsTies(judged, policed),
+      );
     },
   },
   {
     id: 'likert',
     description: 'Likert 1–6 judge means per system and language with the language gate (Kew et al.)',
-    build: async (store, o) => likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals, o.mixedLanguage),
+    build: async (store, o) =>
+      likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals, o.mixedLanguage),
   },
   {
     id: 'mt-bench',
@@ -169,7 +212,8 @@ export const SCORE_SOURCES: readonly TableSource[] = [
   {
     id: 'rating3',
     description: '1–3 judge ratings × language id summed over the test set, and the language penalty Δ (Chen et al.)',
-    build: async (store, o) => languageIdTable(languageIdSums(await scores(store, o, 'rating-3'), o), o.intervals, o.mixedLanguage),
+    build: async (store, o) =>
+      languageIdTable(languageIdSums(await scores(store, o, 'rating-3'), o), o.intervals, o.mixedLanguage),
   },
   {
     id: 'ratings',
@@ -182,22 +226,40 @@ export const SCORE_SOURCES: readonly TableSource[] = [
   {
     id: 'io-agreement',
     description: 'input/output language agreement per system and language, with coverage (und) and a human override',
-    build: async (store, o) => ioAgreementTable(ioAgreement(await effectiveLanguages(store, (await selectionOf(store, o)).filter), o), o.intervals),
+    build: async (store, o) =>
+      ioAgreementTable(
+        ioAgreement(await effectiveLanguages(store, (await selectionOf(store, o)).filter), o),
+        o.intervals,
+      ),
   },
   {
     id: 'io-mismatches',
     description: "the responses whose language is not their prompt's, to check or override",
-    build: async (store, o) => languageMismatchTable(languageMismatches(await effectiveLanguages(store, (await selectionOf(store, o)).filter))),
+    build: async (store, o) =>
+      languageMismatchTable(languageMismatches(await effectiveLanguages(store, (await selectionOf(store, o)).filter))),
   },
-  chanceSource('chance-pairwise', "Fleiss' kappa, Krippendorff's alpha, Cohen's kappa, leave-one-out on pairwise labels and verdicts",
-    pairwiseUnitSet),
-  scalesSource('chance-ratings',
+  chanceSource(
+    'chance-pairwise',
+    "Fleiss' kappa, Krippendorff's alpha, Cohen's kappa, leave-one-out on pairwise labels and verdicts",
+    pairwiseUnitSet,
+  ),
+  scalesSource(
+    'chance-ratings',
     'the same on human ratings, per scale (excellent / pass / fail or any declared scale: weighted kappa, ordinal and interval alpha), judges joining on the same scale',
-    'ratings'),
-  scalesSource('chance-scores', 'the same on judge scores of every scale (1–5, 1–10, ...), humans joining on the same scale', 'scores'),
-  chanceSource('chance-likert', 'the same between judges on Likert 1–6 scores (before the language gate)',
-    async (store, o) => scoreUnits(await scores(store, o, LIKERT.id), LIKERT)),
-  chanceSource('chance-rating3', 'the same between judges on 1–3 ratings (before the language id)',
-    async (store, o) => scoreUnits(await scores(store, o, RATING_3.id), RATING_3)),
+    'ratings',
+  ),
+  scalesSource(
+    'chance-scores',
+    'the same on judge scores of every scale (1–5, 1–10, ...), humans joining on the same scale',
+    'scores',
+  ),
+  chanceSource(
+    'chance-likert',
+    'the same between judges on Likert 1–6 scores (before the language gate)',
+    async (store, o) => scoreUnits(await scores(store, o, LIKERT.id), LIKERT),
+  ),
+  chanceSource('chance-rating3', 'the same between judges on 1–3 ratings (before the language id)', async (store, o) =>
+    scoreUnits(await scores(store, o, RATING_3.id), RATING_3),
+  ),
   ...JUDGING_SOURCES,
 ];

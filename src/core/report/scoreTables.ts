@@ -24,7 +24,6 @@ import { describeScale } from '../model/scales';
 import { groupCells, groupColumns, intervalNote } from './agreementTables';
 import type { Cell, Column, Table } from './table';
 
-
 export function sum<T>(rows: readonly T[], count: (row: T) => number): number {
   return rows.reduce((n, r) => n + count(r), 0);
 }
@@ -49,21 +48,41 @@ export function sideBySideTable(result: SideBySideResult, baselineSpec: string, 
     id: 'sxs',
     title: `Side-by-side score (%) of each system against ${baselineSpec}`,
     columns: [
-      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'), text('baseline', 'Baseline'),
-      percent('score', 'Score %'), count('n', 'n'), count('wins', 'Wins'), count('ties', 'Ties'), count('losses', 'Losses'),
+      ...groupColumns(fields),
+      text('judge', 'Judge'),
+      text('system', 'System'),
+      text('baseline', 'Baseline'),
+      percent('score', 'Score %'),
+      count('n', 'n'),
+      count('wins', 'Wins'),
+      count('ties', 'Ties'),
+      count('losses', 'Losses'),
       count('invalid', 'Invalid'),
     ],
     rows: result.rows.map((r) => ({
-      ...groupCells(r.slice, fields), judge: r.judge, system: r.system, baseline: r.baseline, score: r.score,
-      n: r.byDefinition ? 'by definition' : r.score.n, wins: r.wins, ties: r.ties, losses: r.losses, invalid: r.invalid,
+      ...groupCells(r.slice, fields),
+      judge: r.judge,
+      system: r.system,
+      baseline: r.baseline,
+      score: r.score,
+      n: r.byDefinition ? 'by definition' : r.score.n,
+      wins: r.wins,
+      ties: r.ties,
+      losses: r.losses,
+      invalid: r.invalid,
     })),
     notes: [
       'Discounted-tie score: mean over prompts of 1 (the system wins), 0.5 (tie), 0 (the baseline wins); 50 = indistinguishable.',
       'Verdict per prompt: both presentation orders combined (A only if both orders say A, B only if both say B, otherwise a tie); n counts prompts with a valid verdict.',
       'The baseline against itself is 50 by definition (not measured).',
-      ...countNote(invalid, 'pair(s) with an unparsable verdict were left out of n (--invalid-as tie counts them as ties).'),
-      ...countNote(singleOrder, 'pair(s) were judged in one order only: their verdict is that order\'s.'),
-      ...result.missingBaselines.map((m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`),
+      ...countNote(
+        invalid,
+        'pair(s) with an unparsable verdict were left out of n (--invalid-as tie counts them as ties).',
+      ),
+      ...countNote(singleOrder, "pair(s) were judged in one order only: their verdict is that order's."),
+      ...result.missingBaselines.map(
+        (m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`,
+      ),
       intervalNote(intervals),
     ],
   };
@@ -77,7 +96,11 @@ function describeSlice(slice: Slice): string {
  * [SH]'s heatmap: systems × evaluation languages, each cell the system's score against that language's baseline;
  * the baseline's own cell is marked, not filled with 50. Each language column has its n beside it.
  */
-export function instructionFollowingMatrix(result: SideBySideResult, baselineSpec: string, intervals?: IntervalSettings): Table {
+export function instructionFollowingMatrix(
+  result: SideBySideResult,
+  baselineSpec: string,
+  intervals?: IntervalSettings,
+): Table {
   const languages = [...new Set(result.rows.map((r) => r.slice.lang))].sort();
   const fields = sliceGrouping(result.rows.map((r) => r.slice)).filter((f) => f !== 'lang');
   const rows = new Map<string, Record<string, Cell>>();
@@ -92,21 +115,29 @@ export function instructionFollowingMatrix(result: SideBySideResult, baselineSpe
     id: 'if-matrix',
     title: `Instruction-following score (%) against ${baselineSpec}, per evaluation language`,
     columns: [
-      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'),
+      ...groupColumns(fields),
+      text('judge', 'Judge'),
+      text('system', 'System'),
       ...languages.flatMap((lang) => [percent(lang, lang), count(`n_${lang}`, 'n')]),
     ],
     rows: [...rows.values()],
     notes: [
       'IF_L(X) = S×S(baseline_L, X) (Shaham et al.): the discounted-tie score of X against the baseline of language L, both orders combined.',
-      'Each column has its own baseline; compare systems within a column, not across columns. The baseline\'s own cell is not a measurement.',
+      "Each column has its own baseline; compare systems within a column, not across columns. The baseline's own cell is not a measurement.",
       'n: prompts with a valid verdict. The sxs table has wins, ties, losses and unparsable verdicts per cell.',
-      ...result.missingBaselines.map((m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`),
+      ...result.missingBaselines.map(
+        (m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`,
+      ),
       intervalNote(intervals),
     ],
   };
 }
 
-export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals?: IntervalSettings, invalidAsTies = 0): Table {
+export function judgeConsistencyTable(
+  rows: readonly ConsistencyRow[],
+  intervals?: IntervalSettings,
+  invalidAsTies = 0,
+): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   const invalid = sum(rows, (r) => r.invalidOrders);
   const combinedOnly = sum(rows, (r) => r.combinedOnly);
@@ -114,22 +145,42 @@ export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals
     id: 'judge-consistency',
     title: 'Judge consistency under swapped presentation order',
     columns: [
-      ...groupColumns(fields), text('judge', 'Judge'), percent('flip', 'Flip %'), percent('biasedFirst', 'First both %'),
-      percent('biasedSecond', 'Second both %'), percent('otherFlip', 'Win↔tie %'), count('pairs', 'Pairs'),
-      percent('firstWins', 'First wins %'), percent('secondWins', 'Second wins %'), percent('orderTies', 'Tie %'),
-      count('orders', 'Verdicts'), count('invalid', 'Invalid'),
+      ...groupColumns(fields),
+      text('judge', 'Judge'),
+      percent('flip', 'Flip %'),
+      percent('biasedFirst', 'First both %'),
+      percent('biasedSecond', 'Second both %'),
+      percent('otherFlip', 'Win↔tie %'),
+      count('pairs', 'Pairs'),
+      percent('firstWins', 'First wins %'),
+      percent('secondWins', 'Second wins %'),
+      percent('orderTies', 'Tie %'),
+      count('orders', 'Verdicts'),
+      count('invalid', 'Invalid'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields), judge: r.judge, flip: r.flip, biasedFirst: r.biasedFirst, biasedSecond: r.biasedSecond,
-      otherFlip: r.otherFlip, pairs: r.flip.n, firstWins: r.firstWins, secondWins: r.secondWins, orderTies: r.orderTies,
-      orders: r.firstWins.n, invalid: r.invalidOrders,
+      ...groupCells(r.slice, fields),
+      judge: r.judge,
+      flip: r.flip,
+      biasedFirst: r.biasedFirst,
+      biasedSecond: r.biasedSecond,
+      otherFlip: r.otherFlip,
+      pairs: r.flip.n,
+      firstWins: r.firstWins,
+      secondWins: r.secondWins,
+      orderTies: r.orderTies,
+      orders: r.firstWins.n,
+      invalid: r.invalidOrders,
     })),
     notes: [
       'Flip: over pairs judged in both orders with two valid verdicts (Pairs), the share whose verdict changed when the order was swapped; it splits into the first-shown response winning both times, the second-shown winning both times, and a win in one order against a tie in the other (MT-bench Table 2).',
       'First / second wins, tie: over every single-order valid verdict (Verdicts), who won by screen position; a judge without position bias gives the first and the second the same share.',
       ...countNote(invalid, 'single-order verdict(s) were unparsable and left out.'),
       ...countNote(invalidAsTies, 'unparsable single-order verdict(s) were counted as ties (--invalid-as tie).'),
-      ...countNote(sum(rows, (r) => r.singleOrder), 'pair(s) were judged in one order only: in the position shares, not in the flip shares.'),
+      ...countNote(
+        sum(rows, (r) => r.singleOrder),
+        'pair(s) were judged in one order only: in the position shares, not in the flip shares.',
+      ),
       ...countNote(combinedOnly, 'pair(s) came with an already combined verdict and no order information: in neither.'),
       intervalNote(intervals),
     ],
@@ -139,13 +190,22 @@ export function judgeConsistencyTable(rows: readonly ConsistencyRow[], intervals
 // --------------------------------------------------------------------------------------------- pointwise scores
 function gateColumns(): Column[] {
   return [
-    count('wrongLanguage', 'Wrong lang'), count('mixed', 'mul'), count('undetermined', 'und'), count('notDetected', 'Not detected'),
+    count('wrongLanguage', 'Wrong lang'),
+    count('mixed', 'mul'),
+    count('undetermined', 'und'),
+    count('notDetected', 'Not detected'),
     count('invalid', 'Invalid'),
   ];
 }
 
 function gateCells(r: GateCounts): Record<string, Cell> {
-  return { wrongLanguage: r.wrongLanguage, mixed: r.mixed, undetermined: r.undetermined, notDetected: r.notDetected, invalid: r.invalid };
+  return {
+    wrongLanguage: r.wrongLanguage,
+    mixed: r.mixed,
+    undetermined: r.undetermined,
+    notDetected: r.notDetected,
+    invalid: r.invalid,
+  };
 }
 
 function gateNotes(rows: readonly GateCounts[], gate: string, mixed: 'keep' | 'mismatch' = 'keep'): string[] {
@@ -154,53 +214,105 @@ function gateNotes(rows: readonly GateCounts[], gate: string, mixed: 'keep' | 'm
     '"und" responses (no single language: the detector abstained on a short, ambiguous or code-only answer, or a human said und / zxx) and responses not detected yet are not gated: they keep the judge\'s score and are counted in their columns.',
     mixed === 'mismatch'
       ? `Mixed answers (mul: a second language holds at least 25% of the text) are gated like another language (--mul-gate mismatch): each ${gate}.`
-      : 'Mixed answers (mul: a second language holds at least 25% of the text) keep the judge\'s score (--mul-gate keep, the default; --mul-gate mismatch gates them).',
-    ...countNote(sum(rows, (r) => r.notDetected), 'scored response(s) have no language detection yet: run `langlens langid`.'),
-    ...countNote(sum(rows, (r) => r.humanLanguage), 'scored response(s) have a human language label or flag, which wins over the detector.'),
-    ...countNote(sum(rows, (r) => r.invalid), 'unparsable judge answer(s) were left out of every figure (Invalid).'),
+      : "Mixed answers (mul: a second language holds at least 25% of the text) keep the judge's score (--mul-gate keep, the default; --mul-gate mismatch gates them).",
+    ...countNote(
+      sum(rows, (r) => r.notDetected),
+      'scored response(s) have no language detection yet: run `langlens langid`.',
+    ),
+    ...countNote(
+      sum(rows, (r) => r.humanLanguage),
+      'scored response(s) have a human language label or flag, which wins over the detector.',
+    ),
+    ...countNote(
+      sum(rows, (r) => r.invalid),
+      'unparsable judge answer(s) were left out of every figure (Invalid).',
+    ),
   ];
 }
 
-export function likertTable(rows: readonly LikertRow[], intervals?: IntervalSettings, mixed: 'keep' | 'mismatch' = 'keep'): Table {
+export function likertTable(
+  rows: readonly LikertRow[],
+  intervals?: IntervalSettings,
+  mixed: 'keep' | 'mismatch' = 'keep',
+): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'likert',
     title: 'Likert helpfulness (1–6) per system and language, with the language gate',
     columns: [
-      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'), score('mean', 'Mean'), count('n', 'n'),
-      score('ungated', 'Ungated mean'), count('prompts', 'Prompts'), count('seeds', 'Seeds'), ...gateColumns(),
+      ...groupColumns(fields),
+      text('judge', 'Judge'),
+      text('system', 'System'),
+      score('mean', 'Mean'),
+      count('n', 'n'),
+      score('ungated', 'Ungated mean'),
+      count('prompts', 'Prompts'),
+      count('seeds', 'Seeds'),
+      ...gateColumns(),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields), judge: r.judge, system: r.system, mean: r.mean, n: r.mean.n, ungated: r.ungatedMean,
-      prompts: r.prompts, seeds: r.seeds, ...gateCells(r),
+      ...groupCells(r.slice, fields),
+      judge: r.judge,
+      system: r.system,
+      mean: r.mean,
+      n: r.mean.n,
+      ungated: r.ungatedMean,
+      prompts: r.prompts,
+      seeds: r.seeds,
+      ...gateCells(r),
     })),
     notes: [
       'Mean over the scored responses (n = prompts × seeds with a parsable score), after the gate (Kew et al. §4.1).',
       ...gateNotes(rows, 'scores 1', mixed),
-      'A prompt\'s seeds are resampled together with it: the interval is over prompts and seeds.',
+      "A prompt's seeds are resampled together with it: the interval is over prompts and seeds.",
       intervalNote(intervals),
     ],
   };
 }
 
-export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: IntervalSettings, mixed: 'keep' | 'mismatch' = 'keep'): Table {
+export function languageIdTable(
+  rows: readonly LanguageIdRow[],
+  intervals?: IntervalSettings,
+  mixed: 'keep' | 'mismatch' = 'keep',
+): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'rating3',
     title: '1–3 ratings × language id, summed over the test set, and the language penalty Δ',
     columns: [
-      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'), score('gatedSum', 'Σ score × lang id', 1),
-      score('sum', 'Σ score', 1), score('penalty', 'Δ', 1), count('maximum', 'Max'), score('gatedMean', 'Mean × lang id'),
-      count('n', 'n'), count('seeds', 'Seeds'), ...gateColumns(),
+      ...groupColumns(fields),
+      text('judge', 'Judge'),
+      text('system', 'System'),
+      score('gatedSum', 'Σ score × lang id', 1),
+      score('sum', 'Σ score', 1),
+      score('penalty', 'Δ', 1),
+      count('maximum', 'Max'),
+      score('gatedMean', 'Mean × lang id'),
+      count('n', 'n'),
+      count('seeds', 'Seeds'),
+      ...gateColumns(),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields), judge: r.judge, system: r.system, gatedSum: r.gatedSum, sum: r.sum, penalty: r.penalty,
-      maximum: r.maximum, gatedMean: r.gatedMean, n: r.gatedSum.n, seeds: r.seeds, ...gateCells(r),
+      ...groupCells(r.slice, fields),
+      judge: r.judge,
+      system: r.system,
+      gatedSum: r.gatedSum,
+      sum: r.sum,
+      penalty: r.penalty,
+      maximum: r.maximum,
+      gatedMean: r.gatedMean,
+      n: r.gatedSum.n,
+      seeds: r.seeds,
+      ...gateCells(r),
     })),
     notes: [
-      'Chen et al. §3.4: final score = judge score × language id (1 when the response is in the prompt\'s language, else 0), summed over the n scored responses; Max = 3 × n.',
+      "Chen et al. §3.4: final score = judge score × language id (1 when the response is in the prompt's language, else 0), summed over the n scored responses; Max = 3 × n.",
       'Δ = Σ score − Σ score × language id: the points lost only by answering in another language.',
-      ...(rows.some((r) => r.seeds > 1) ? ['Rows with several seeds sum over every seed: divide by Seeds for a per-test-set figure, or read Mean × lang id.'] : []),
+      ...(rows.some((r) => r.seeds > 1)
+        ? [
+            'Rows with several seeds sum over every seed: divide by Seeds for a per-test-set figure, or read Mean × lang id.',
+          ]
+        : []),
       ...gateNotes(rows, 'has language id 0', mixed),
       intervalNote(intervals),
     ],
@@ -208,30 +320,56 @@ export function languageIdTable(rows: readonly LanguageIdRow[], intervals?: Inte
 }
 
 // ------------------------------------------------------------------------------------------- human ratings
-export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?: IntervalSettings, offScale: readonly OffScaleRating[] = []): Table {
+export function ratingsTable(
+  rows: readonly RatingDistributionRow[],
+  intervals?: IntervalSettings,
+  offScale: readonly OffScaleRating[] = [],
+): Table {
   const fields = sliceGrouping(rows.map((r) => r.slice));
   const limaOnly = rows.every((r) => r.scale.name === LIMA_SCALE.name);
   // Best first, as in Shaham et al.'s stacked bars; levels shared by several scales (1–5 and 1–10) share a column.
-  const levels = [...new Set(rows.flatMap((r) => (r.scale.name === LIMA_SCALE.name ? [...RATINGS] : [...r.levels]).reverse()))];
+  const levels = [
+    ...new Set(rows.flatMap((r) => (r.scale.name === LIMA_SCALE.name ? [...RATINGS] : [...r.levels]).reverse())),
+  ];
   const label = (level: string) => (isRating(level) ? level[0]!.toUpperCase() + level.slice(1) : level) + ' %';
   return {
     id: 'ratings',
-    title: limaOnly ? 'Human ratings per language and system (% of ratings)' : 'Human ratings per language, system and scale (% of ratings, mean)',
+    title: limaOnly
+      ? 'Human ratings per language and system (% of ratings)'
+      : 'Human ratings per language, system and scale (% of ratings, mean)',
     columns: [
-      ...groupColumns(fields), text('system', 'System'), ...(limaOnly ? [] : [text('scale', 'Scale')]),
-      ...levels.map((level) => percent(level, label(level))), ...(limaOnly ? [] : [score('mean', 'Mean')]),
-      count('ratings', 'Ratings'), count('responses', 'Responses'), count('annotators', 'Annotators'),
+      ...groupColumns(fields),
+      text('system', 'System'),
+      ...(limaOnly ? [] : [text('scale', 'Scale')]),
+      ...levels.map((level) => percent(level, label(level))),
+      ...(limaOnly ? [] : [score('mean', 'Mean')]),
+      count('ratings', 'Ratings'),
+      count('responses', 'Responses'),
+      count('annotators', 'Annotators'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields), system: r.system, ...(limaOnly ? {} : { scale: describeScale(r.scale), mean: r.mean }),
-      ...Object.fromEntries(levels.map((k) => [k, r.levels.includes(k) || r.scale.name === LIMA_SCALE.name ? r.shares[k] : undefined])),
-      ratings: r.ratings, responses: r.responses, annotators: r.annotators,
+      ...groupCells(r.slice, fields),
+      system: r.system,
+      ...(limaOnly ? {} : { scale: describeScale(r.scale), mean: r.mean }),
+      ...Object.fromEntries(
+        levels.map((k) => [k, r.levels.includes(k) || r.scale.name === LIMA_SCALE.name ? r.shares[k] : undefined]),
+      ),
+      ratings: r.ratings,
+      responses: r.responses,
+      annotators: r.annotators,
     })),
     notes: [
-      'Every annotator\'s current rating counts once (a response rated by two annotators gives two ratings): n = Ratings.',
-      ...(limaOnly ? [] : ['Mean: the mean value on a numeric scale; on an ordinal scale the mean rank of the levels (1 = the worst).']),
+      "Every annotator's current rating counts once (a response rated by two annotators gives two ratings): n = Ratings.",
+      ...(limaOnly
+        ? []
+        : [
+            'Mean: the mean value on a numeric scale; on an ordinal scale the mean rank of the levels (1 = the worst).',
+          ]),
       ...(limaOnly && offScale.every((o) => o.row.scale === null)
-        ? countNote(sum(rows, (r) => r.unknown), 'stored rating(s) that are not excellent, pass or fail were left out.')
+        ? countNote(
+            sum(rows, (r) => r.unknown),
+            'stored rating(s) that are not excellent, pass or fail were left out.',
+          )
         : offScaleNotes(offScale)),
       intervalNote(intervals),
     ],
@@ -242,7 +380,9 @@ export function ratingsTable(rows: readonly RatingDistributionRow[], intervals?:
 function offScaleNotes(offScale: readonly OffScaleRating[]): string[] {
   const reasons = new Map<string, number>();
   for (const o of offScale) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
-  return [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} stored rating(s) were left out: ${reason}.`);
+  return [...reasons]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `${n} stored rating(s) were left out: ${reason}.`);
 }
 
 // ---------------------------------------------------------------------------------------- language agreement
@@ -252,20 +392,43 @@ export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: In
     id: 'io-agreement',
     title: 'Input/output language agreement per system and prompt language',
     columns: [
-      ...groupColumns(fields), text('system', 'System'), percent('agreement', 'Agreement %'), count('determined', 'n'),
-      percent('coverage', 'Coverage %'), count('responses', 'Responses'), count('mismatches', 'Mismatches'),
-      count('mixed', 'mul'), count('undetermined', 'und'), count('notDetected', 'Not detected'), count('human', 'Human label'),
+      ...groupColumns(fields),
+      text('system', 'System'),
+      percent('agreement', 'Agreement %'),
+      count('determined', 'n'),
+      percent('coverage', 'Coverage %'),
+      count('responses', 'Responses'),
+      count('mismatches', 'Mismatches'),
+      count('mixed', 'mul'),
+      count('undetermined', 'und'),
+      count('notDetected', 'Not detected'),
+      count('human', 'Human label'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields), system: r.system, agreement: r.agreement, determined: r.agreement.n, coverage: r.coverage,
-      responses: r.responses, mismatches: r.mismatches, mixed: r.mixed, undetermined: r.undetermined, notDetected: r.notDetected, human: r.humanLanguage,
+      ...groupCells(r.slice, fields),
+      system: r.system,
+      agreement: r.agreement,
+      determined: r.agreement.n,
+      coverage: r.coverage,
+      responses: r.responses,
+      mismatches: r.mismatches,
+      mixed: r.mixed,
+      undetermined: r.undetermined,
+      notDetected: r.notDetected,
+      human: r.humanLanguage,
     })),
     notes: [
       'Agreement: share of the responses in the prompt\'s language among those whose language was determined (n); a human language label, or a human flag "not in the prompt\'s language", wins over the detector.',
       'Coverage: share of all responses whose language was determined. "und" (and a human\'s zxx "no linguistic content") is neither agreement nor disagreement.',
       'mul: mixed answers (a second language holds at least 25% of the text, or a human labelled the response mul), neither agreement nor disagreement: counted in their own column, outside n.',
-      ...countNote(sum(rows, (r) => r.notDetected), 'response(s) have no detection yet (they lower coverage): run `langlens langid`.'),
-      ...countNote(sum(rows, (r) => r.humanDisagreements), 'response(s) have annotators naming different languages: the latest label is used.'),
+      ...countNote(
+        sum(rows, (r) => r.notDetected),
+        'response(s) have no detection yet (they lower coverage): run `langlens langid`.',
+      ),
+      ...countNote(
+        sum(rows, (r) => r.humanDisagreements),
+        'response(s) have annotators naming different languages: the latest label is used.',
+      ),
       intervalNote(intervals),
     ],
   };
@@ -275,15 +438,26 @@ export function languageMismatchTable(responses: readonly ResponseLanguage[]): T
   const fields = sliceGrouping(responses);
   return {
     id: 'io-mismatches',
-    title: 'Responses not in their prompt\'s language',
+    title: "Responses not in their prompt's language",
     columns: [
-      ...groupColumns(fields), text('system', 'System'), text('group', 'Prompt'), count('seed', 'Seed'),
-      text('effective', 'Language'), text('source', 'By'), coefficient('confidence', 'Confidence'), text('excerpt', 'Response'),
+      ...groupColumns(fields),
+      text('system', 'System'),
+      text('group', 'Prompt'),
+      count('seed', 'Seed'),
+      text('effective', 'Language'),
+      text('source', 'By'),
+      coefficient('confidence', 'Confidence'),
+      text('excerpt', 'Response'),
     ],
     rows: responses.map((r) => ({
-      ...groupCells(r, fields), system: r.system, group: r.group, seed: r.seed,
-      effective: r.source === 'flag' ? `not ${r.lang}` : r.effective ?? '', source: sourceText(r),
-      confidence: r.source === 'detector' ? r.confidence : null, excerpt: excerpt(r.excerpt),
+      ...groupCells(r, fields),
+      system: r.system,
+      group: r.group,
+      seed: r.seed,
+      effective: r.source === 'flag' ? `not ${r.lang}` : (r.effective ?? ''),
+      source: sourceText(r),
+      confidence: r.source === 'detector' ? r.confidence : null,
+      excerpt: excerpt(r.excerpt),
     })),
     notes: [
       `${responses.length} response(s) whose language (a human's label, else a human's flag, else the detector's) is determined and is not the prompt's.`,
@@ -306,7 +480,12 @@ function excerpt(text: string): string {
 
 // ----------------------------------------------------------------------------------- chance-corrected agreement
 export function chanceCorrectedTable(
-  id: string, table: ChanceCorrectedTable, units: UnitSet, by: readonly GroupField[], minItems: number, intervals?: IntervalSettings,
+  id: string,
+  table: ChanceCorrectedTable,
+  units: UnitSet,
+  by: readonly GroupField[],
+  minItems: number,
+  intervals?: IntervalSettings,
 ): Table {
   const levels = alphaLevels(units.scale);
   const weighted = units.scale.ordered;
@@ -314,23 +493,43 @@ export function chanceCorrectedTable(
     id,
     title: `Chance-corrected agreement on ${units.scale.title}`,
     columns: [
-      ...groupColumns(by), text('comparison', 'Comparison'), count('raters', 'Raters'), count('units', 'Units'),
-      percent('agreement', 'Agree %'), coefficient('cohen', weighted ? 'Cohen κ (quadratic)' : 'Cohen κ'),
-      coefficient('fleiss', 'Fleiss κ'), text('fleissUnits', 'Fleiss units (m)'),
-      ...levels.map((level) => coefficient(`alpha_${level}`, `α ${level}`)), count('leftOut', 'Left out'),
+      ...groupColumns(by),
+      text('comparison', 'Comparison'),
+      count('raters', 'Raters'),
+      count('units', 'Units'),
+      percent('agreement', 'Agree %'),
+      coefficient('cohen', weighted ? 'Cohen κ (quadratic)' : 'Cohen κ'),
+      coefficient('fleiss', 'Fleiss κ'),
+      text('fleissUnits', 'Fleiss units (m)'),
+      ...levels.map((level) => coefficient(`alpha_${level}`, `α ${level}`)),
+      count('leftOut', 'Left out'),
     ],
     rows: table.rows.map((r) => ({
-      ...groupCells(r.group, by), comparison: r.comparison, raters: r.raters, units: r.units, agreement: r.agreement,
-      cohen: r.cohen, fleiss: r.fleiss, fleissUnits: `${r.fleiss.n} (m=${r.fleissRaters})`,
-      ...Object.fromEntries(levels.map((level) => [`alpha_${level}`, r.alpha[level]])), leftOut: r.leftOut,
+      ...groupCells(r.group, by),
+      comparison: r.comparison,
+      raters: r.raters,
+      units: r.units,
+      agreement: r.agreement,
+      cohen: r.cohen,
+      fleiss: r.fleiss,
+      fleissUnits: `${r.fleiss.n} (m=${r.fleissRaters})`,
+      ...Object.fromEntries(levels.map((level) => [`alpha_${level}`, r.alpha[level]])),
+      leftOut: r.leftOut,
     })),
     notes: [
       '"humans" / "judges": all raters of that kind together; Agree % over every two labels of a unit (n = label pairs); Fleiss κ over the units with exactly m labels (the most common number); Krippendorff\'s α over every unit with two or more labels (missing labels allowed); Cohen\'s κ only when exactly two raters are involved.',
       '"X vs humans": the judge\'s label paired with every human label on the unit (MT-bench); "X vs majority of other humans": leave-one-out, against the label the other humans gave strictly most often (for annotators only with three or more; with two it is the humans row). On these two-label units Fleiss\' κ is Scott\'s π.',
       'Left out: units with a single label (humans, judges), judge labels on units no human labelled (X vs humans), units where the other humans have no strict majority (leave-one-out).',
-      ...(weighted ? ['Ordered scale: Cohen\'s κ uses quadratic weights; interval α treats the categories as equally spaced.'] : []),
-      ...(table.rows.length === 0 ? ['Nothing to compare: no unit was labelled by two or more raters of this scale.'] : []),
-      ...countNote(table.skippedRows, `pair or leave-one-out row(s) resting on fewer than ${minItems} units are not shown (--min-items).`),
+      ...(weighted
+        ? ["Ordered scale: Cohen's κ uses quadratic weights; interval α treats the categories as equally spaced."]
+        : []),
+      ...(table.rows.length === 0
+        ? ['Nothing to compare: no unit was labelled by two or more raters of this scale.']
+        : []),
+      ...countNote(
+        table.skippedRows,
+        `pair or leave-one-out row(s) resting on fewer than ${minItems} units are not shown (--min-items).`,
+      ),
       ...countNote(units.leftOut, `${units.leftOutReason} were left out.`),
       intervalNote(intervals),
     ],
@@ -344,21 +543,34 @@ export function mtBenchScoreTable(rows: readonly MtBenchScoreRow[], intervals?: 
   const invalid = sum(rows, (r) => r.invalid);
   return {
     id: 'mt-bench',
-    title: 'MT-bench score (1–10) per system, turn and language, as FastChat\'s show_result',
+    title: "MT-bench score (1–10) per system, turn and language, as FastChat's show_result",
     columns: [
-      ...groupColumns(fields), text('judge', 'Judge'), text('system', 'System'),
+      ...groupColumns(fields),
+      text('judge', 'Judge'),
+      text('system', 'System'),
       ...turns.flatMap((t) => [score(`turn${t}`, `Turn ${t}`), count(`n${t}`, 'n')]),
-      score('average', 'Average'), count('n', 'n'), count('invalid', 'Unparsable'),
+      score('average', 'Average'),
+      count('n', 'n'),
+      count('invalid', 'Unparsable'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells({ run: r.run, lang: r.lang }, fields), judge: r.judge, system: r.system,
-      ...Object.fromEntries(turns.flatMap((t) => [[`turn${t}`, r.turns.get(t)], [`n${t}`, r.turns.get(t)?.n ?? 0]])),
-      average: r.average, n: r.average.n, invalid: r.invalid,
+      ...groupCells({ run: r.run, lang: r.lang }, fields),
+      judge: r.judge,
+      system: r.system,
+      ...Object.fromEntries(
+        turns.flatMap((t) => [
+          [`turn${t}`, r.turns.get(t)],
+          [`n${t}`, r.turns.get(t)?.n ?? 0],
+        ]),
+      ),
+      average: r.average,
+      n: r.average.n,
+      invalid: r.invalid,
     })),
     notes: [
-      'Mean of the judge\'s 1–10 scores (scale mt-bench-10) per turn; Average is the mean over every scored answer of all turns, as FastChat\'s show_result (not the mean of the turn means).',
-      'A judge\'s prompt variants (single-v1, single-math-v1, …-multi-turn) count as one judge, as in FastChat.',
-      ...countNote(invalid, 'unparsable scores (FastChat\'s -1) were left out.'),
+      "Mean of the judge's 1–10 scores (scale mt-bench-10) per turn; Average is the mean over every scored answer of all turns, as FastChat's show_result (not the mean of the turn means).",
+      "A judge's prompt variants (single-v1, single-math-v1, …-multi-turn) count as one judge, as in FastChat.",
+      ...countNote(invalid, "unparsable scores (FastChat's -1) were left out."),
       intervalNote(intervals),
     ],
   };
@@ -369,24 +581,47 @@ export function mtBenchScoreTable(rows: readonly MtBenchScoreRow[], intervals?: 
  * single-scale table; several get a Scale column, each scale's rows computed on its own.
  */
 export function scaleChanceTable(
-  id: string, from: 'ratings' | 'scores', tables: readonly { set: ScaleUnitSet; table: ChanceCorrectedTable }[],
-  by: readonly GroupField[], minItems: number, intervals: IntervalSettings | undefined, unmatched: number,
+  id: string,
+  from: 'ratings' | 'scores',
+  tables: readonly { set: ScaleUnitSet; table: ChanceCorrectedTable }[],
+  by: readonly GroupField[],
+  minItems: number,
+  intervals: IntervalSettings | undefined,
+  unmatched: number,
 ): Table {
-  const unmatchedNote = countNote(unmatched, from === 'ratings'
-    ? 'judge score(s) are on scales no human rated on: not compared here (langlens scores chance-scores has them).'
-    : 'human rating(s) are on scales no judge scored on: not compared here (langlens scores chance-ratings has them).');
+  const unmatchedNote = countNote(
+    unmatched,
+    from === 'ratings'
+      ? 'judge score(s) are on scales no human rated on: not compared here (langlens scores chance-scores has them).'
+      : 'human rating(s) are on scales no judge scored on: not compared here (langlens scores chance-ratings has them).',
+  );
   if (tables.length <= 1) {
     const only = tables[0] ?? {
-      set: { scale: from === 'ratings' ? RATING_SCALE : { ...RATING_SCALE, id: 'scores', title: 'judge scores' }, units: [], leftOut: 0, leftOutReason: '' },
+      set: {
+        scale: from === 'ratings' ? RATING_SCALE : { ...RATING_SCALE, id: 'scores', title: 'judge scores' },
+        units: [],
+        leftOut: 0,
+        leftOutReason: '',
+      },
       table: { rows: [], skippedRows: 0 },
     };
     const table = chanceCorrectedTable(id, only.table, only.set, by, minItems, intervals);
     return { ...table, notes: [...table.notes.slice(0, -1), ...unmatchedNote, table.notes[table.notes.length - 1]!] };
   }
-  const parts = tables.map(({ set, table }) => ({ set, rendered: chanceCorrectedTable(id, table, set, by, minItems, intervals) }));
+  const parts = tables.map(({ set, table }) => ({
+    set,
+    rendered: chanceCorrectedTable(id, table, set, by, minItems, intervals),
+  }));
   const columns = parts[0]!.rendered.columns;
-  const notes = [...new Set(parts.flatMap((p) => p.rendered.notes.filter((n) => !n.startsWith('Nothing to compare'))
-    .map((n) => (n.endsWith('were left out.') ? `${p.set.scale.title}: ${n}` : n))))];
+  const notes = [
+    ...new Set(
+      parts.flatMap((p) =>
+        p.rendered.notes
+          .filter((n) => !n.startsWith('Nothing to compare'))
+          .map((n) => (n.endsWith('were left out.') ? `${p.set.scale.title}: ${n}` : n)),
+      ),
+    ),
+  ];
   return {
     id,
     title: `Chance-corrected agreement on ${from === 'ratings' ? 'human ratings' : 'judge scores'}, per scale`,

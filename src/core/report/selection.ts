@@ -33,7 +33,9 @@ async function resolveSystems(store: Store, patterns: readonly string[], run: st
   const known = await store.systemNames(run);
   for (const pattern of patterns) {
     if (!pattern.startsWith('!') && !known.some(namePattern(pattern))) {
-      throw new Error(`--system "${pattern}" matches no system${run === undefined ? '' : ` of run ${run}`} (known: ${known.join(', ') || 'none'})`);
+      throw new Error(
+        `--system "${pattern}" matches no system${run === undefined ? '' : ` of run ${run}`} (known: ${known.join(', ') || 'none'})`,
+      );
     }
   }
   const chosen = namePattern(patterns.join(','));

@@ -3,10 +3,7 @@ import { AGREEMENT_SOURCES } from './agreementSources';
 import { SCORE_SOURCES } from './scoreSources';
 import type { TableSource } from './tableSource';
 
-export const TABLE_SOURCES: readonly TableSource[] = [
-  ...AGREEMENT_SOURCES,
-  ...SCORE_SOURCES,
-];
+export const TABLE_SOURCES: readonly TableSource[] = [...AGREEMENT_SOURCES, ...SCORE_SOURCES];
 
 export function tableSource(id: string): TableSource | undefined {
   return TABLE_SOURCES.find((s) => s.id === id);

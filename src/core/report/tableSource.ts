@@ -53,5 +53,7 @@ export const WRONG_AWARE_TABLES = ['judge-accuracy', 'agreement'] as const;
 /** The exclude / tie policy of a table without a reference verdict; "wrong" is refused with the tables that take it. */
 export function verdictPolicy(options: TableOptions, table: string): InvalidPolicy {
   if (options.invalidAs !== 'wrong') return options.invalidAs;
-  throw new Error(`--invalid-as wrong counts an unparsable answer as an error against a reference verdict: it applies to ${WRONG_AWARE_TABLES.join(', ')}; ${table} takes exclude or tie`);
+  throw new Error(
+    `--invalid-as wrong counts an unparsable answer as an error against a reference verdict: it applies to ${WRONG_AWARE_TABLES.join(', ')}; ${table} takes exclude or tie`,
+  );
 }

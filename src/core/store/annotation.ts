@@ -23,22 +23,25 @@ export type LabelWrite = LabelTarget & {
   /** When the annotator gave it (ISO 8601), not when it reached the database. */
   readonly labelledAt: string;
 } & (
-  | {
-      readonly kind: 'rating'; readonly system: string; readonly seed: number; readonly value: string | null;
-      /** A criterion of the project's task ('' or absent: none), and the declared scale (absent: lima-3). */
-      readonly criterion?: string;
-      readonly scale?: ScaleReference;
-    }
-  | {
-      readonly kind: 'pairwise';
-      readonly systemA: string;
-      readonly systemB: string;
-      /** Relative to systemA / systemB as given here. */
-      readonly value: 'A' | 'B' | 'tie' | null;
-      /** Which of them was on the left. */
-      readonly presentation: 'AB' | 'BA';
-    }
-);
+    | {
+        readonly kind: 'rating';
+        readonly system: string;
+        readonly seed: number;
+        readonly value: string | null;
+        /** A criterion of the project's task ('' or absent: none), and the declared scale (absent: lima-3). */
+        readonly criterion?: string;
+        readonly scale?: ScaleReference;
+      }
+    | {
+        readonly kind: 'pairwise';
+        readonly systemA: string;
+        readonly systemB: string;
+        /** Relative to systemA / systemB as given here. */
+        readonly value: 'A' | 'B' | 'tie' | null;
+        /** Which of them was on the left. */
+        readonly presentation: 'AB' | 'BA';
+      }
+  );
 
 export interface FlagWrite extends LabelTarget {
   readonly fingerprint: string;
@@ -83,7 +86,9 @@ export interface FlagRow {
 
 export async function runLanguages(store: Store, run: string): Promise<LanguageTag[]> {
   const rows = await connectionOf(store).all<{ lang: LanguageTag }>(
-    'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang', [run]);
+    'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang',
+    [run],
+  );
   return rows.map((r) => r.lang);
 }
 
@@ -92,37 +97,54 @@ export async function runLanguages(store: Store, run: string): Promise<LanguageT
  * an annotator who has assignments for the task in this run, only the prompts assigned to them.
  */
 export function queueResponses(
-  store: Store, run: string, languages: readonly string[], assignedTo?: { annotator: string; task: 'rating' | 'pairwise' },
+  store: Store,
+  run: string,
+  languages: readonly string[],
+  assignedTo?: { annotator: string; task: 'rating' | 'pairwise' },
 ): Promise<QueueResponse[]> {
   const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
   const assigned = assignedTo ? ASSIGNED_ONLY : '';
   const assignedParameters = assignedTo ? assignedParams(assignedTo.annotator, assignedTo.task) : [];
-  return connectionOf(store).all<QueueResponse>(`
+  return connectionOf(store).all<QueueResponse>(
+    `
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id
-    WHERE r.name = ? ${inLanguages} ${assigned}`, [run, ...languages, ...assignedParameters]);
+    WHERE r.name = ? ${inLanguages} ${assigned}`,
+    [run, ...languages, ...assignedParameters],
+  );
 }
 
 /** The annotator's current (latest, not cleared) labels of one kind in a run. */
-export function currentLabelsOf(store: Store, run: string, annotator: string, kind: 'rating' | 'pairwise'): Promise<CurrentLabelRow[]> {
-  return connectionOf(store).all<CurrentLabelRow>(`
+export function currentLabelsOf(
+  store: Store,
+  run: string,
+  annotator: string,
+  kind: 'rating' | 'pairwise',
+): Promise<CurrentLabelRow[]> {
+  return connectionOf(store).all<CurrentLabelRow>(
+    `
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
            l.value, l.comment, l.criterion, l.scale
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators a ON a.id = l.annotator_id
     LEFT JOIN systems s ON s.id = l.system_id LEFT JOIN systems sa ON sa.id = l.system_a_id
     LEFT JOIN systems sb ON sb.id = l.system_b_id
-    WHERE r.name = ? AND a.name = ? AND l.kind = ? AND l.value IS NOT NULL`, [run, annotator, kind]);
+    WHERE r.name = ? AND a.name = ? AND l.kind = ? AND l.value IS NOT NULL`,
+    [run, annotator, kind],
+  );
 }
 
 /** The responses the annotator currently flags as not in their prompt's language. */
 export function currentFlagsOf(store: Store, run: string, annotator: string): Promise<FlagRow[]> {
-  return connectionOf(store).all<FlagRow>(`
+  return connectionOf(store).all<FlagRow>(
+    `
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, f.seed
     FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators a ON a.id = f.annotator_id JOIN systems s ON s.id = f.system_id
-    WHERE r.name = ? AND a.name = ? AND f.flagged = 1`, [run, annotator]);
+    WHERE r.name = ? AND a.name = ? AND f.flagged = 1`,
+    [run, annotator],
+  );
 }
 
 export interface PromptWithResponses {
@@ -142,12 +164,18 @@ export async function promptWithResponses(store: Store, target: LabelTarget): Pr
   const params = [target.run, target.group, target.lang, target.turn];
   const where = 'r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?';
   const [prompt, responses] = await Promise.all([
-    connectionOf(store).get<{ text: string | null }>(`SELECT p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${where}`, params),
-    connectionOf(store).all<PromptWithResponses['responses'][number]>(`
+    connectionOf(store).get<{ text: string | null }>(
+      `SELECT p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${where}`,
+      params,
+    ),
+    connectionOf(store).all<PromptWithResponses['responses'][number]>(
+      `
       SELECT s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence, d.detector
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
-      WHERE ${where} ORDER BY resp.seed`, params),
+      WHERE ${where} ORDER BY resp.seed`,
+      params,
+    ),
   ]);
   return { text: prompt?.text ?? null, responses };
 }
@@ -157,16 +185,30 @@ export async function appendLabel(store: Store, label: LabelWrite): Promise<void
   await inTransaction(store, async () => {
     const promptId = await promptIdOf(store, label);
     const annotatorId = await annotatorIdOf(store, label.annotator);
-    const columns = label.kind === 'rating'
-      ? await ratingColumns(store, label)
-      : await pairColumns(store, label);
-    await connectionOf(store).run(`
+    const columns = label.kind === 'rating' ? await ratingColumns(store, label) : await pairColumns(store, label);
+    await connectionOf(store).run(
+      `
       INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
         system_id, seed, value, presentation, comment, labelled_at, recorded_at, criterion, scale, scale_min, scale_max)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [label.fingerprint, label.kind, promptId, annotatorId, columns.target, columns.systemA, columns.systemB,
-      columns.system, columns.seed, columns.value, columns.presentation, label.comment, label.labelledAt,
-      new Date().toISOString(), ...dimensionsOf(label)]);
+      [
+        label.fingerprint,
+        label.kind,
+        promptId,
+        annotatorId,
+        columns.target,
+        columns.systemA,
+        columns.systemB,
+        columns.system,
+        columns.seed,
+        columns.value,
+        columns.presentation,
+        label.comment,
+        label.labelledAt,
+        new Date().toISOString(),
+        ...dimensionsOf(label),
+      ],
+    );
   });
 }
 
@@ -175,28 +217,43 @@ export async function appendLanguageFlag(store: Store, flag: FlagWrite): Promise
     const promptId = await promptIdOf(store, flag);
     const annotatorId = await annotatorIdOf(store, flag.annotator);
     const systemId = await systemIdOf(store, flag.run, flag.system);
-    await connectionOf(store).run(`
+    await connectionOf(store).run(
+      `
       INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged,
         labelled_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [flag.fingerprint, promptId, annotatorId, systemId, flag.seed, flag.flagged ? 1 : 0, flag.labelledAt,
-      new Date().toISOString()]);
+      [
+        flag.fingerprint,
+        promptId,
+        annotatorId,
+        systemId,
+        flag.seed,
+        flag.flagged ? 1 : 0,
+        flag.labelledAt,
+        new Date().toISOString(),
+      ],
+    );
   });
 }
 
 export async function readPosition(store: Store, annotator: string, queue: string): Promise<string | undefined> {
-  const row = await connectionOf(store).get<{ item: string }>(`
+  const row = await connectionOf(store).get<{ item: string }>(
+    `
     SELECT ap.item FROM annotation_positions ap JOIN annotators a ON a.id = ap.annotator_id
-    WHERE a.name = ? AND ap.queue = ?`, [annotator, queue]);
+    WHERE a.name = ? AND ap.queue = ?`,
+    [annotator, queue],
+  );
   return row?.item;
 }
 
 export async function savePosition(store: Store, annotator: string, queue: string, item: string): Promise<void> {
   await inTransaction(store, async () => {
     const annotatorId = await annotatorIdOf(store, annotator);
-    await connectionOf(store).run(`
+    await connectionOf(store).run(
+      `
       INSERT INTO annotation_positions (annotator_id, queue, item, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (annotator_id, queue) DO UPDATE SET item = excluded.item, updated_at = excluded.updated_at`,
-    [annotatorId, queue, item, new Date().toISOString()]);
+      [annotatorId, queue, item, new Date().toISOString()],
+    );
   });
 }
 
@@ -218,7 +275,15 @@ interface LabelColumns {
 
 async function ratingColumns(store: Store, label: Extract<LabelWrite, { kind: 'rating' }>): Promise<LabelColumns> {
   const system = await systemIdOf(store, label.run, label.system);
-  return { target: `response:${system}:${label.seed}`, systemA: null, systemB: null, system, seed: label.seed, value: label.value, presentation: null };
+  return {
+    target: `response:${system}:${label.seed}`,
+    systemA: null,
+    systemB: null,
+    system,
+    seed: label.seed,
+    value: label.value,
+    presentation: null,
+  };
 }
 
 /** The database keeps the lower system id as system A (as the importer does): flip the verdict and order to match. */
@@ -234,16 +299,22 @@ async function pairColumns(store: Store, label: Extract<LabelWrite, { kind: 'pai
 }
 
 async function promptIdOf(store: Store, target: LabelTarget): Promise<number> {
-  const row = await connectionOf(store).get<{ id: number }>(`
+  const row = await connectionOf(store).get<{ id: number }>(
+    `
     SELECT p.id FROM prompts p JOIN runs r ON r.id = p.run_id
-    WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`, [target.run, target.group, target.lang, target.turn]);
-  if (!row) throw new Error(`prompt ${target.group} (${target.lang}, turn ${target.turn}) is no longer in run ${target.run}`);
+    WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`,
+    [target.run, target.group, target.lang, target.turn],
+  );
+  if (!row)
+    throw new Error(`prompt ${target.group} (${target.lang}, turn ${target.turn}) is no longer in run ${target.run}`);
   return row.id;
 }
 
 async function systemIdOf(store: Store, run: string, system: string): Promise<number> {
   const row = await connectionOf(store).get<{ id: number }>(
-    'SELECT s.id FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?', [run, system]);
+    'SELECT s.id FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?',
+    [run, system],
+  );
   if (!row) throw new Error(`system ${system} is no longer in run ${run}`);
   return row.id;
 }
@@ -267,11 +338,16 @@ function inTransaction(store: Store, body: () => Promise<void>): Promise<void> {
       await body();
       await connectionOf(store).exec('COMMIT');
     } catch (err) {
-      await connectionOf(store).exec('ROLLBACK').catch(() => undefined);
+      await connectionOf(store)
+        .exec('ROLLBACK')
+        .catch(() => undefined);
       throw err;
     }
   };
   const next = (pending.get(store) ?? Promise.resolve()).then(run, run);
-  pending.set(store, next.catch(() => undefined));
+  pending.set(
+    store,
+    next.catch(() => undefined),
+  );
   return next;
 }

@@ -2,7 +2,17 @@
 // runner counts it as done, because the database commits answers in groups (judgeRequests.ts) and a process killed
 // between an answer and its commit would otherwise pay for it again. The next open of the database folds any
 // journal left behind into it (foldAnswerJournals); a job that ends normally deletes its own.
-import { closeSync, fdatasync, openSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+  mkdirSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { markJobInterrupted, writeJudgeResults, type JudgeIdentity, type JudgeResult } from './judgeRequests';
@@ -21,7 +31,9 @@ interface JournalHeader {
 
 /** The folder of a database's journals; none for an in-memory database (nothing of it survives a crash anyway). */
 export function journalFolder(databasePath: string): string | undefined {
-  return databasePath === '' || databasePath === ':memory:' || databasePath.startsWith('file::memory:') ? undefined : `${databasePath}-answers`;
+  return databasePath === '' || databasePath === ':memory:' || databasePath.startsWith('file::memory:')
+    ? undefined
+    : `${databasePath}-answers`;
 }
 
 export interface AnswerJournal {
@@ -103,7 +115,11 @@ export async function foldAnswerJournals(store: Store): Promise<FoldResult> {
   const folder = journalFolder(connectionOf(store).path);
   let names: string[];
   try {
-    names = folder ? readdirSync(folder).filter((n) => n.endsWith('.jsonl')).sort() : [];
+    names = folder
+      ? readdirSync(folder)
+          .filter((n) => n.endsWith('.jsonl'))
+          .sort()
+      : [];
   } catch {
     return { journals: 0, answers: 0, incomplete: 0 };
   }
@@ -140,9 +156,12 @@ function readJournal(file: string): { header: JournalHeader; results: JudgeResul
   try {
     header = JSON.parse(lines[0]!) as JournalHeader;
   } catch (err) {
-    throw new Error(`${file}: the answer journal's first line is not readable (${(err as Error).message}); move the file away to open the database`);
+    throw new Error(
+      `${file}: the answer journal's first line is not readable (${(err as Error).message}); move the file away to open the database`,
+    );
   }
-  if (header.journal !== FORMAT) throw new Error(`${file}: an answer journal of an unknown format (${String(header.journal)})`);
+  if (header.journal !== FORMAT)
+    throw new Error(`${file}: an answer journal of an unknown format (${String(header.journal)})`);
   const results = lines.slice(1).map((line, i) => {
     try {
       return JSON.parse(line) as JudgeResult;
@@ -167,5 +186,7 @@ function ownerIsGone(header: JournalHeader): boolean {
 function removeIfEmpty(folder: string): void {
   try {
     rmdirSync(folder);
-  } catch { /* not empty, or gone */ }
+  } catch {
+    /* not empty, or gone */
+  }
 }

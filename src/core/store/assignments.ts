@@ -8,16 +8,22 @@ import { connectionOf } from './connection';
 /** The prompts of a run that have responses to label, in the given languages (all when none are given). */
 export function promptsToAssign(store: Store, run: string, languages: readonly string[] = []): Promise<PromptRef[]> {
   const inLanguages = languages.length ? `AND p.lang IN (${languages.map(() => '?').join(', ')})` : '';
-  return connectionOf(store).all<PromptRef>(`
+  return connectionOf(store).all<PromptRef>(
+    `
     SELECT p.group_key AS "group", p.lang, p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
     WHERE r.name = ? ${inLanguages} AND EXISTS (SELECT 1 FROM responses resp WHERE resp.prompt_id = p.id)
-    ORDER BY p.lang, p.group_key, p.turn`, [run, ...languages]);
+    ORDER BY p.lang, p.group_key, p.turn`,
+    [run, ...languages],
+  );
 }
 
 export async function assignmentCount(store: Store, run: string, task: AnnotationTask): Promise<number> {
-  const row = await connectionOf(store).get<{ n: number }>(`
+  const row = await connectionOf(store).get<{ n: number }>(
+    `
     SELECT count(*) AS n FROM assignments x JOIN prompts p ON p.id = x.prompt_id JOIN runs r ON r.id = p.run_id
-    WHERE r.name = ? AND x.task = ?`, [run, task]);
+    WHERE r.name = ? AND x.task = ?`,
+    [run, task],
+  );
   return row?.n ?? 0;
 }
 
@@ -26,7 +32,11 @@ export async function assignmentCount(store: Store, run: string, task: Annotatio
  * already given stay, as labels always do); without, a run that has assignments for the task is refused.
  */
 export async function saveAssignments(
-  store: Store, run: string, task: AnnotationTask, assignments: readonly Assignment[], options: { replace: boolean },
+  store: Store,
+  run: string,
+  task: AnnotationTask,
+  assignments: readonly Assignment[],
+  options: { replace: boolean },
 ): Promise<void> {
   const existing = await assignmentCount(store, run, task);
   if (existing > 0 && !options.replace) {
@@ -35,16 +45,20 @@ export async function saveAssignments(
   const now = new Date().toISOString();
   await connectionOf(store).exec('BEGIN IMMEDIATE');
   try {
-    await connectionOf(store).run(`
+    await connectionOf(store).run(
+      `
       DELETE FROM assignments WHERE task = ? AND prompt_id IN (SELECT p.id FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ?)`,
-    [task, run]);
+      [task, run],
+    );
     for (const a of assignments) {
       await connectionOf(store).run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [a.annotator]);
-      const result = await connectionOf(store).run(`
+      const result = await connectionOf(store).run(
+        `
         INSERT OR IGNORE INTO assignments (prompt_id, annotator_id, task, created_at)
         SELECT p.id, (SELECT id FROM annotators WHERE name = ?), ?, ? FROM prompts p JOIN runs r ON r.id = p.run_id
         WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`,
-      [a.annotator, task, now, run, a.group, a.lang, a.turn]);
+        [a.annotator, task, now, run, a.group, a.lang, a.turn],
+      );
       if (result.changes !== 1) throw new Error(`no prompt ${a.group} (${a.lang}, turn ${a.turn}) in run "${run}"`);
     }
     await connectionOf(store).exec('COMMIT');
@@ -65,22 +79,27 @@ export interface AssignmentStatusRow {
 
 /** Each annotator's assigned prompts per language and their current labels on them. */
 export function assignmentStatus(store: Store, run: string, task: AnnotationTask): Promise<AssignmentStatusRow[]> {
-  const items = task === 'rating'
-    ? `SELECT resp.prompt_id, resp.system_id AS a, NULL AS b, resp.seed FROM responses resp`
-    : `SELECT x.prompt_id, x.system_id AS a, y.system_id AS b, 0 AS seed FROM
+  const items =
+    task === 'rating'
+      ? `SELECT resp.prompt_id, resp.system_id AS a, NULL AS b, resp.seed FROM responses resp`
+      : `SELECT x.prompt_id, x.system_id AS a, y.system_id AS b, 0 AS seed FROM
          (SELECT DISTINCT prompt_id, system_id FROM responses) x
          JOIN (SELECT DISTINCT prompt_id, system_id FROM responses) y ON y.prompt_id = x.prompt_id AND x.system_id < y.system_id`;
-  const labelled = task === 'rating'
-    ? `l.kind = 'rating' AND l.system_id = i.a AND l.seed = i.seed`
-    : `l.kind = 'pairwise' AND l.system_a_id = i.a AND l.system_b_id = i.b`;
-  return connectionOf(store).all<AssignmentStatusRow>(`
+  const labelled =
+    task === 'rating'
+      ? `l.kind = 'rating' AND l.system_id = i.a AND l.seed = i.seed`
+      : `l.kind = 'pairwise' AND l.system_a_id = i.a AND l.system_b_id = i.b`;
+  return connectionOf(store).all<AssignmentStatusRow>(
+    `
     WITH items AS (${items})
     SELECT an.name AS annotator, p.lang, count(DISTINCT x.prompt_id) AS prompts, count(*) AS items, count(l.id) AS labelled
     FROM assignments x JOIN prompts p ON p.id = x.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators an ON an.id = x.annotator_id JOIN items i ON i.prompt_id = x.prompt_id
     LEFT JOIN current_labels l ON l.prompt_id = i.prompt_id AND l.annotator_id = x.annotator_id AND l.value IS NOT NULL AND ${labelled}
     WHERE r.name = ? AND x.task = ?
-    GROUP BY an.name, p.lang ORDER BY p.lang, an.name`, [run, task]);
+    GROUP BY an.name, p.lang ORDER BY p.lang, an.name`,
+    [run, task],
+  );
 }
 
 /**

@@ -24,10 +24,13 @@ export async function judgeInputs(store: Store, filter: JudgeInputFilter): Promi
   const where = filterClause(filter, 'p', 'ru');
   if (filter.systems?.length) where.add(`s.name IN (${placeholders(filter.systems)})`, filter.systems);
   if (filter.seeds?.length) where.add(`r.seed IN (${placeholders(filter.seeds)})`, filter.seeds);
-  return connectionOf(store).all<JudgeInputRow>(`
+  return connectionOf(store).all<JudgeInputRow>(
+    `
     SELECT p.group_key AS "group", p.lang, p.turn, p.text AS promptText, s.name AS system, r.seed, r.text
     FROM responses r
     JOIN prompts p ON p.id = r.prompt_id JOIN runs ru ON ru.id = p.run_id JOIN systems s ON s.id = r.system_id
     ${where.sql()}
-    ORDER BY p.group_key, p.lang, p.turn, s.name, r.seed`, where.params);
+    ORDER BY p.group_key, p.lang, p.turn, s.name, r.seed`,
+    where.params,
+  );
 }

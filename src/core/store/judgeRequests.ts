@@ -38,13 +38,18 @@ export interface JudgeRequestRow {
 }
 
 /** The stored state of these request keys (absent keys were never sent). */
-export async function storedJudgeRequests(store: Store, keys: readonly string[]): Promise<Map<string, StoredJudgeRequest>> {
+export async function storedJudgeRequests(
+  store: Store,
+  keys: readonly string[],
+): Promise<Map<string, StoredJudgeRequest>> {
   const found = new Map<string, StoredJudgeRequest>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
     const rows = await connectionOf(store).all<StoredJudgeRequest>(
       `SELECT request_key AS key, status, raw, batch_file_id AS batchFileId, error FROM judge_requests
-       WHERE request_key IN (${chunk.map(() => '?').join(', ')})`, chunk);
+       WHERE request_key IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    );
     for (const row of rows) found.set(row.key, row);
   }
   return found;
@@ -74,9 +79,24 @@ async function upsertRequests(db: SqliteDatabase, rows: readonly SqlValue[][]): 
 }
 
 function requestValues(r: JudgeRequestRow, now: string): SqlValue[] {
-  return [r.key, r.judgeHash, r.status, r.via, r.jobId, r.batchFileId ?? null, r.raw ?? null, r.finishReason ?? null,
-    r.responseId ?? null, r.responseModel ?? null, r.promptTokens ?? null, r.completionTokens ?? null, r.costUsd ?? null,
-    r.attempts, r.error ?? null, now];
+  return [
+    r.key,
+    r.judgeHash,
+    r.status,
+    r.via,
+    r.jobId,
+    r.batchFileId ?? null,
+    r.raw ?? null,
+    r.finishReason ?? null,
+    r.responseId ?? null,
+    r.responseModel ?? null,
+    r.promptTokens ?? null,
+    r.completionTokens ?? null,
+    r.costUsd ?? null,
+    r.attempts,
+    r.error ?? null,
+    now,
+  ];
 }
 
 export interface JudgeIdentity {
@@ -142,7 +162,10 @@ export class JudgeResultWriter {
   /** Runs `work` when no commit is running, and before any commit scheduled after it. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     const result = this.chain.then(work);
-    this.chain = result.then(() => undefined, () => undefined);
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   }
 
@@ -152,7 +175,9 @@ export class JudgeResultWriter {
       await this.exclusive(() => this.flush());
     }
     if (this.pending.length > 0) {
-      throw new Error(`${this.pending.length} judge results could not be stored: ${this.lastError?.message ?? 'unknown error'}`);
+      throw new Error(
+        `${this.pending.length} judge results could not be stored: ${this.lastError?.message ?? 'unknown error'}`,
+      );
     }
   }
 
@@ -181,7 +206,9 @@ export class JudgeResultWriter {
 
 /** Writes results in one transaction: the judge, its definition file as the verdicts' source, records and requests. */
 export async function writeJudgeResults(
-  store: Store, judge: JudgeIdentity, batch: readonly JudgeResult[],
+  store: Store,
+  judge: JudgeIdentity,
+  batch: readonly JudgeResult[],
   definitionSha = createHash('sha256').update(judge.definition).digest('hex'),
 ): Promise<void> {
   const writer = await store.beginWrite();
@@ -207,7 +234,12 @@ export async function markJobInterrupted(db: SqliteDatabase, jobId: number, reco
   await db.run(
     `UPDATE judge_jobs SET outcome = 'failed', finished_at = coalesce(finished_at, ?),
        message = ? WHERE id = ? AND outcome = 'running'`,
-    [new Date().toISOString(), `interrupted: the process ended during the job; ${recovered} answers were recovered from its journal`, jobId]);
+    [
+      new Date().toISOString(),
+      `interrupted: the process ended during the job; ${recovered} answers were recovered from its journal`,
+      jobId,
+    ],
+  );
 }
 
 export interface JudgeJobStart {
@@ -234,18 +266,42 @@ export async function startJudgeJob(store: Store, job: JudgeJobStart): Promise<n
   const result = await db.run(
     `INSERT INTO judge_jobs (judge_name, judge_hash, run, selection, via, started_at, outcome, tasks, cached)
      VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
-    [job.judgeName, job.judgeHash, job.run, JSON.stringify(job.selection), job.via, new Date().toISOString(), job.tasks, job.cached]);
+    [
+      job.judgeName,
+      job.judgeHash,
+      job.run,
+      JSON.stringify(job.selection),
+      job.via,
+      new Date().toISOString(),
+      job.tasks,
+      job.cached,
+    ],
+  );
   return result.lastId;
 }
 
 export async function finishJudgeJob(
-  store: Store, id: number, outcome: JudgeJobOutcome, totals: JudgeJobTotals, message?: string,
+  store: Store,
+  id: number,
+  outcome: JudgeJobOutcome,
+  totals: JudgeJobTotals,
+  message?: string,
 ): Promise<void> {
   const db = connectionOf(store);
   await db.run(
     `UPDATE judge_jobs SET finished_at = ?, outcome = ?, message = ?, sent = ?, failed = ?, invalid = ?, retries = ?
      WHERE id = ?`,
-    [new Date().toISOString(), outcome, message ?? null, totals.sent, totals.failed, totals.invalid, totals.retries, id]);
+    [
+      new Date().toISOString(),
+      outcome,
+      message ?? null,
+      totals.sent,
+      totals.failed,
+      totals.invalid,
+      totals.retries,
+      id,
+    ],
+  );
 }
 
 export interface JudgeSpend {
@@ -259,12 +315,20 @@ export interface JudgeSpend {
 /** What a job paid for, summed from its stored requests (so it holds even for a job that crashed). */
 export async function judgeJobSpend(store: Store, jobId: number): Promise<JudgeSpend> {
   const db = connectionOf(store);
-  const row = await db.get<{ requests: number; p: number | null; c: number | null; cost: number | null; unpriced: number | null }>(
+  const row = await db.get<{
+    requests: number;
+    p: number | null;
+    c: number | null;
+    cost: number | null;
+    unpriced: number | null;
+  }>(
     `SELECT count(*) AS requests, sum(prompt_tokens) AS p, sum(completion_tokens) AS c, sum(cost_usd) AS cost,
             sum(cost_usd IS NULL) AS unpriced
-     FROM judge_requests WHERE job_id = ? AND status = 'done'`, [jobId]);
+     FROM judge_requests WHERE job_id = ? AND status = 'done'`,
+    [jobId],
+  );
   const requests = row?.requests ?? 0;
-  const costUsd = requests === 0 ? 0 : row?.unpriced ? null : row?.cost ?? 0;
+  const costUsd = requests === 0 ? 0 : row?.unpriced ? null : (row?.cost ?? 0);
   return { requests, promptTokens: row?.p ?? 0, completionTokens: row?.c ?? 0, costUsd };
 }
 
@@ -292,9 +356,29 @@ export async function recordBatchUpload(
     await db.run(
       `INSERT INTO judge_batches (input_file_id, judge_hash, job_id, base_url, status, requests, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'submitting', ?, ?, ?)`,
-      [upload.inputFileId, upload.judgeHash, upload.jobId, upload.baseURL, upload.keys.length, now, now]);
-    await upsertRequests(db, upload.keys.map((key) => [key, upload.judgeHash, 'submitted', 'batch', upload.jobId,
-      upload.inputFileId, null, null, null, null, null, null, null, 0, null, now]));
+      [upload.inputFileId, upload.judgeHash, upload.jobId, upload.baseURL, upload.keys.length, now, now],
+    );
+    await upsertRequests(
+      db,
+      upload.keys.map((key) => [
+        key,
+        upload.judgeHash,
+        'submitted',
+        'batch',
+        upload.jobId,
+        upload.inputFileId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        null,
+        now,
+      ]),
+    );
     await db.exec('COMMIT');
   } catch (err) {
     await db.exec('ROLLBACK').catch(() => undefined);
@@ -303,14 +387,23 @@ export async function recordBatchUpload(
 }
 
 export async function updateStoredBatch(
-  store: Store, inputFileId: string,
+  store: Store,
+  inputFileId: string,
   change: { batchId?: string; status: string; outputFileId?: string | null; errorFileId?: string | null },
 ): Promise<void> {
   const db = connectionOf(store);
   await db.run(
     `UPDATE judge_batches SET batch_id = coalesce(?, batch_id), status = ?, output_file_id = coalesce(?, output_file_id),
        error_file_id = coalesce(?, error_file_id), updated_at = ? WHERE input_file_id = ?`,
-    [change.batchId ?? null, change.status, change.outputFileId ?? null, change.errorFileId ?? null, new Date().toISOString(), inputFileId]);
+    [
+      change.batchId ?? null,
+      change.status,
+      change.outputFileId ?? null,
+      change.errorFileId ?? null,
+      new Date().toISOString(),
+      inputFileId,
+    ],
+  );
 }
 
 /** This judge's batches on this server whose results have not been imported yet. */
@@ -320,21 +413,30 @@ export async function openBatches(store: Store, judgeHash: string, baseURL: stri
     `SELECT input_file_id AS inputFileId, batch_id AS batchId, status, requests, output_file_id AS outputFileId,
             error_file_id AS errorFileId
      FROM judge_batches WHERE judge_hash = ? AND base_url = ? AND status <> 'imported' ORDER BY created_at`,
-    [judgeHash, baseURL]);
+    [judgeHash, baseURL],
+  );
 }
 
 /** The keys of a batch still waiting for their answer. */
 export async function keysAwaiting(store: Store, inputFileId: string): Promise<string[]> {
   const db = connectionOf(store);
   const rows = await db.all<{ key: string }>(
-    `SELECT request_key AS key FROM judge_requests WHERE batch_file_id = ? AND status = 'submitted'`, [inputFileId]);
+    `SELECT request_key AS key FROM judge_requests WHERE batch_file_id = ? AND status = 'submitted'`,
+    [inputFileId],
+  );
   return rows.map((r) => r.key);
 }
 
 /** The most frequent reasons a job's requests failed, for the summary. */
-export async function judgeJobFailures(store: Store, jobId: number, limit = 5): Promise<{ error: string; count: number }[]> {
+export async function judgeJobFailures(
+  store: Store,
+  jobId: number,
+  limit = 5,
+): Promise<{ error: string; count: number }[]> {
   const db = connectionOf(store);
   return db.all<{ error: string; count: number }>(
     `SELECT coalesce(error, 'unknown') AS error, count(*) AS count FROM judge_requests
-     WHERE job_id = ? AND status = 'failed' GROUP BY error ORDER BY count DESC, error LIMIT ?`, [jobId, limit]);
+     WHERE job_id = ? AND status = 'failed' GROUP BY error ORDER BY count DESC, error LIMIT ?`,
+    [jobId, limit],
+  );
 }

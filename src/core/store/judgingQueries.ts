@@ -7,14 +7,18 @@ import { connectionOf } from './connection';
 
 /** The names of the pointwise scales judged in the selection, in name order. */
 export async function pointwiseScaleNames(
-  store: Store, filter: ResponseFilter & { readonly judges?: readonly string[] } = {},
+  store: Store,
+  filter: ResponseFilter & { readonly judges?: readonly string[] } = {},
 ): Promise<string[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
   if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
-  const rows = await connectionOf(store).all<{ scale: string }>(`
+  const rows = await connectionOf(store).all<{ scale: string }>(
+    `
     SELECT DISTINCT pw.scale FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id
     JOIN runs r ON r.id = p.run_id JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
-    ${where.sql()} ORDER BY pw.scale`, where.params);
+    ${where.sql()} ORDER BY pw.scale`,
+    where.params,
+  );
   return rows.map((r) => r.scale);
 }
 
@@ -25,8 +29,11 @@ export interface ResponseTextRow extends ResponseKeyRow {
 /** Every response's text in the selection. */
 export function responseTexts(store: Store, filter: ResponseFilter = {}): Promise<ResponseTextRow[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  return connectionOf(store).all<ResponseTextRow>(`
+  return connectionOf(store).all<ResponseTextRow>(
+    `
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, resp.text
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-    JOIN systems s ON s.id = resp.system_id ${where.sql()} ORDER BY resp.id`, where.params);
+    JOIN systems s ON s.id = resp.system_id ${where.sql()} ORDER BY resp.id`,
+    where.params,
+  );
 }

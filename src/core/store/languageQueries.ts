@@ -27,8 +27,11 @@ export function addSystemFilter(where: WhereClause, filter: ResponseFilter, syst
 export const HUMAN_LANGUAGE_CTES = `
   human_language AS (
     SELECT prompt_id, system_id, seed, value AS lang, annotator_id FROM (${latestPerTarget({
-      from: 'current_labels', alias: 'l', target: ['prompt_id', 'system_id', 'seed'],
-      columns: 'l.prompt_id, l.system_id, l.seed, l.value, l.annotator_id', where: "l.kind = 'language' AND l.value IS NOT NULL",
+      from: 'current_labels',
+      alias: 'l',
+      target: ['prompt_id', 'system_id', 'seed'],
+      columns: 'l.prompt_id, l.system_id, l.seed, l.value, l.annotator_id',
+      where: "l.kind = 'language' AND l.value IS NOT NULL",
     })})),
   human_language_spread AS (
     SELECT prompt_id, system_id, seed, count(DISTINCT value) AS languages
@@ -43,7 +46,8 @@ export const HUMAN_LANGUAGE_CTES = `
  * and the detection `d` must be joined already. Aliases: h (label), hs (spread), fl (flag).
  */
 export function humanLanguageJoins(prompt: string, system: string, seed: string): string {
-  const on = (alias: string) => `${alias}.prompt_id = ${prompt} AND ${alias}.system_id = ${system} AND ${alias}.seed = ${seed}`;
+  const on = (alias: string) =>
+    `${alias}.prompt_id = ${prompt} AND ${alias}.system_id = ${system} AND ${alias}.seed = ${seed}`;
   return `LEFT JOIN human_language h ON ${on('h')} LEFT JOIN human_language_spread hs ON ${on('hs')}
     LEFT JOIN human_flag fl ON ${on('fl')}`;
 }
@@ -58,16 +62,21 @@ export const EFFECTIVE_LANGUAGE_COLUMNS = `coalesce(h.lang, d.lang) AS effective
 
 /** The runs that have responses, optionally only one. */
 export async function runsWithResponses(store: Store, run?: string): Promise<string[]> {
-  const rows = await connectionOf(store).all<{ name: string }>(`
+  const rows = await connectionOf(store).all<{ name: string }>(
+    `
     SELECT DISTINCT r.name FROM runs r JOIN prompts p ON p.run_id = r.id JOIN responses resp ON resp.prompt_id = p.id
-    ${run === undefined ? '' : 'WHERE r.name = ?'} ORDER BY r.name`, run === undefined ? [] : [run]);
+    ${run === undefined ? '' : 'WHERE r.name = ?'} ORDER BY r.name`,
+    run === undefined ? [] : [run],
+  );
   return rows.map((r) => r.name);
 }
 
 /** The languages of a run's prompts: the detector's candidate set for that run. */
 export async function promptLanguagesOfRun(store: Store, run: string): Promise<LanguageTag[]> {
   const rows = await connectionOf(store).all<{ lang: LanguageTag }>(
-    'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang', [run]);
+    'SELECT DISTINCT p.lang FROM prompts p JOIN runs r ON r.id = p.run_id WHERE r.name = ? ORDER BY p.lang',
+    [run],
+  );
   return rows.map((r) => r.lang);
 }
 
@@ -80,11 +89,14 @@ export interface DetectionBacklog {
 }
 
 export async function detectionBacklog(store: Store, run: string, detector: string): Promise<DetectionBacklog> {
-  const row = await connectionOf(store).get<DetectionBacklog>(`
+  const row = await connectionOf(store).get<DetectionBacklog>(
+    `
     SELECT count(*) AS responses, sum(d.response_id IS NULL) AS missing,
            sum(d.response_id IS NOT NULL AND d.detector <> ?) AS otherDetector
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-    LEFT JOIN language_detections d ON d.response_id = resp.id WHERE r.name = ?`, [detector, run]);
+    LEFT JOIN language_detections d ON d.response_id = resp.id WHERE r.name = ?`,
+    [detector, run],
+  );
   return { responses: row?.responses ?? 0, missing: row?.missing ?? 0, otherDetector: row?.otherDetector ?? 0 };
 }
 
@@ -98,15 +110,19 @@ export interface ResponseText {
  * and with `redetect` also those detected by another detector. Paging keeps memory flat on large runs.
  */
 export function responsesToDetect(
-  store: Store, run: string, options: { detector: string; redetect: boolean; afterId: number; limit: number },
+  store: Store,
+  run: string,
+  options: { detector: string; redetect: boolean; afterId: number; limit: number },
 ): Promise<ResponseText[]> {
   const stale = options.redetect ? 'OR d.detector <> ?' : '';
-  return connectionOf(store).all<ResponseText>(`
+  return connectionOf(store).all<ResponseText>(
+    `
     SELECT resp.id, resp.text FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     LEFT JOIN language_detections d ON d.response_id = resp.id
     WHERE r.name = ? AND resp.id > ? AND (d.response_id IS NULL ${stale})
     ORDER BY resp.id LIMIT ?`,
-  options.redetect ? [run, options.afterId, options.detector, options.limit] : [run, options.afterId, options.limit]);
+    options.redetect ? [run, options.afterId, options.detector, options.limit] : [run, options.afterId, options.limit],
+  );
 }
 
 export interface DetectionWrite {
@@ -120,24 +136,39 @@ export interface DetectionWrite {
 }
 
 /** Stores detections (replacing older ones of the same responses) in one transaction; returns how many. */
-export async function saveDetections(store: Store, detector: string, detections: readonly DetectionWrite[]): Promise<number> {
+export async function saveDetections(
+  store: Store,
+  detector: string,
+  detections: readonly DetectionWrite[],
+): Promise<number> {
   const rowsPerStatement = 200;
   let written = 0;
   await connectionOf(store).exec('BEGIN IMMEDIATE');
   try {
     for (let start = 0; start < detections.length; start += rowsPerStatement) {
       const chunk = detections.slice(start, start + rowsPerStatement);
-      const result = await connectionOf(store).run(`
+      const result = await connectionOf(store).run(
+        `
         INSERT INTO language_detections (response_id, detector, lang, confidence, reason, parts)
         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
         ON CONFLICT (response_id) DO UPDATE SET detector = excluded.detector, lang = excluded.lang,
           confidence = excluded.confidence, reason = excluded.reason, parts = excluded.parts`,
-      chunk.flatMap((d) => [d.responseId, detector, d.lang, d.confidence, d.reason, d.parts?.length ? JSON.stringify(d.parts) : null]));
+        chunk.flatMap((d) => [
+          d.responseId,
+          detector,
+          d.lang,
+          d.confidence,
+          d.reason,
+          d.parts?.length ? JSON.stringify(d.parts) : null,
+        ]),
+      );
       written += result.changes;
     }
     await connectionOf(store).exec('COMMIT');
   } catch (err) {
-    await connectionOf(store).exec('ROLLBACK').catch(() => undefined);
+    await connectionOf(store)
+      .exec('ROLLBACK')
+      .catch(() => undefined);
     throw err;
   }
   return written;
@@ -181,7 +212,8 @@ export interface ResponseLanguageRow extends ResponseKeyRow {
 /** Every response of a slice with its effective language, in a stable order. */
 export function responseLanguages(store: Store, filter: ResponseFilter = {}): Promise<ResponseLanguageRow[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  return connectionOf(store).all<ResponseLanguageRow>(`
+  return connectionOf(store).all<ResponseLanguageRow>(
+    `
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, ${EFFECTIVE_LANGUAGE_COLUMNS},
            d.lang AS detected, d.confidence, d.reason, d.detector, h.lang AS human, a.name AS annotator,
@@ -191,5 +223,7 @@ export function responseLanguages(store: Store, filter: ResponseFilter = {}): Pr
     LEFT JOIN language_detections d ON d.response_id = resp.id
     ${humanLanguageJoins('resp.prompt_id', 'resp.system_id', 'resp.seed')}
     LEFT JOIN annotators a ON a.id = h.annotator_id
-    ${where.sql()} ORDER BY r.name, p.lang, p.turn, s.name, p.group_key, resp.seed`, where.params);
+    ${where.sql()} ORDER BY r.name, p.lang, p.turn, s.name, p.group_key, resp.seed`,
+    where.params,
+  );
 }

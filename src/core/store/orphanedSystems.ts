@@ -27,9 +27,11 @@ export async function orphanedSystems(store: Store): Promise<OrphanedSystem[]> {
 export function describeOrphans(orphans: readonly OrphanedSystem[]): string[] {
   const byRun = new Map<string, OrphanedSystem[]>();
   for (const o of orphans) (byRun.get(o.run) ?? byRun.set(o.run, []).get(o.run)!).push(o);
-  return [...byRun].map(([run, list]) =>
-    `warning: in run "${run}", verdicts or scores name system(s) with no responses: ` +
-    list.map((o) => `${o.system} (${o.verdicts} verdicts, ${o.scores} scores)`).join(', ') +
-    '. Their figures stand apart from any responses; check that the judgment file names systems as the answer files do ' +
-    '(FastChat and Arena-Hard name a system by its model_answer/<name>.jsonl).');
+  return [...byRun].map(
+    ([run, list]) =>
+      `warning: in run "${run}", verdicts or scores name system(s) with no responses: ` +
+      list.map((o) => `${o.system} (${o.verdicts} verdicts, ${o.scores} scores)`).join(', ') +
+      '. Their figures stand apart from any responses; check that the judgment file names systems as the answer files do ' +
+      '(FastChat and Arena-Hard name a system by its model_answer/<name>.jsonl).',
+  );
 }

@@ -88,44 +88,75 @@ const IN_GROUP = 'r.name = ? AND p.group_key = ? AND p.turn = ?';
 export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGroupData> {
   const params = [ref.run, ref.group, ref.turn];
   const [turns, systems, prompts, responses, pointwise, pairwise, labels, flags] = await Promise.all([
-    connectionOf(store).all<{ turn: number }>(`SELECT DISTINCT p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
-      WHERE r.name = ? AND p.group_key = ? ORDER BY p.turn`, [ref.run, ref.group]),
-    connectionOf(store).all<{ name: string }>('SELECT s.name FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ?', [ref.run]),
-    connectionOf(store).all<GroupPrompt>(`SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`, params),
-    connectionOf(store).all<GroupResponse>(`
+    connectionOf(store).all<{ turn: number }>(
+      `SELECT DISTINCT p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
+      WHERE r.name = ? AND p.group_key = ? ORDER BY p.turn`,
+      [ref.run, ref.group],
+    ),
+    connectionOf(store).all<{ name: string }>(
+      'SELECT s.name FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ?',
+      [ref.run],
+    ),
+    connectionOf(store).all<GroupPrompt>(
+      `SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`,
+      params,
+    ),
+    connectionOf(store).all<GroupResponse>(
+      `
       SELECT p.lang, s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence,
              d.detector, d.parts AS detectionParts
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
-      WHERE ${IN_GROUP} ORDER BY resp.seed`, params),
-    connectionOf(store).all<GroupPointwise>(`
+      WHERE ${IN_GROUP} ORDER BY resp.seed`,
+      params,
+    ),
+    connectionOf(store).all<GroupPointwise>(
+      `
       SELECT p.lang, s.name AS system, pw.seed, j.name AS judge, pw.scale, pw.scale_min AS scaleMin,
              pw.scale_max AS scaleMax, pw.score, pw.reasoning, pw.raw
       FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
-      WHERE ${IN_GROUP} ORDER BY j.name, pw.id`, params),
-    connectionOf(store).all<GroupPairwise>(`
+      WHERE ${IN_GROUP} ORDER BY j.name, pw.id`,
+      params,
+    ),
+    connectionOf(store).all<GroupPairwise>(
+      `
       SELECT p.lang, j.name AS judge, sa.name AS systemA, sb.name AS systemB, pj.presentation AS "order", pj.verdict,
              pj.reasoning, pj.raw
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN judges j ON j.id = pj.judge_id JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
-      WHERE ${IN_GROUP} ORDER BY j.name, pj.id`, params),
-    connectionOf(store).all<GroupLabel>(`
+      WHERE ${IN_GROUP} ORDER BY j.name, pj.id`,
+      params,
+    ),
+    connectionOf(store).all<GroupLabel>(
+      `
       SELECT p.lang, l.kind, a.name AS annotator, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
              l.value, l.comment, l.criterion
       FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN annotators a ON a.id = l.annotator_id LEFT JOIN systems s ON s.id = l.system_id
       LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
-      WHERE ${IN_GROUP} AND l.value IS NOT NULL ORDER BY a.name`, params),
-    connectionOf(store).all<GroupFlag>(`
+      WHERE ${IN_GROUP} AND l.value IS NOT NULL ORDER BY a.name`,
+      params,
+    ),
+    connectionOf(store).all<GroupFlag>(
+      `
       SELECT p.lang, s.name AS system, f.seed, a.name AS annotator
       FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
       JOIN systems s ON s.id = f.system_id JOIN annotators a ON a.id = f.annotator_id
-      WHERE ${IN_GROUP} AND f.flagged = 1`, params),
+      WHERE ${IN_GROUP} AND f.flagged = 1`,
+      params,
+    ),
   ]);
   return {
-    ref, turns: turns.map((t) => t.turn), systems: systems.map((s) => s.name),
-    prompts, responses, pointwise, pairwise, labels, flags,
+    ref,
+    turns: turns.map((t) => t.turn),
+    systems: systems.map((s) => s.name),
+    prompts,
+    responses,
+    pointwise,
+    pairwise,
+    labels,
+    flags,
   };
 }
 
@@ -137,7 +168,10 @@ export interface GroupEntry {
 
 /** Every (group, turn) of a run, optionally only those with a prompt in one language; sorted by the caller. */
 export function groupsOf(store: Store, run: string, lang?: string): Promise<GroupEntry[]> {
-  return connectionOf(store).all<GroupEntry>(`
+  return connectionOf(store).all<GroupEntry>(
+    `
     SELECT DISTINCT p.group_key AS "group", p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
-    WHERE r.name = ? ${lang === undefined ? '' : 'AND p.lang = ?'}`, lang === undefined ? [run] : [run, lang]);
+    WHERE r.name = ? ${lang === undefined ? '' : 'AND p.lang = ?'}`,
+    lang === undefined ? [run] : [run, lang],
+  );
 }

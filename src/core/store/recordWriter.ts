@@ -3,7 +3,14 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type {
-  CanonicalRecord, HumanLabelRecord, PairVerdict, PresentationOrder, PromptKey, ScaleReference, ScoreScale, SourceRef,
+  CanonicalRecord,
+  HumanLabelRecord,
+  PairVerdict,
+  PresentationOrder,
+  PromptKey,
+  ScaleReference,
+  ScoreScale,
+  SourceRef,
 } from '../model/records';
 import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
@@ -37,31 +44,52 @@ export class RecordWriter {
   // Parents first: a batch may only reference rows of batches flushed before it.
   private readonly batches: Record<string, BatchInsert>;
 
-  private constructor(private readonly db: SqliteDatabase, private readonly now: string, maxIds: Record<string, number>) {
+  private constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: string,
+    maxIds: Record<string, number>,
+  ) {
     this.nextId = {
-      runs: maxIds.runs! + 1, systems: maxIds.systems! + 1, prompts: maxIds.prompts! + 1,
-      judges: maxIds.judges! + 1, annotators: maxIds.annotators! + 1,
+      runs: maxIds.runs! + 1,
+      systems: maxIds.systems! + 1,
+      prompts: maxIds.prompts! + 1,
+      judges: maxIds.judges! + 1,
+      annotators: maxIds.annotators! + 1,
     };
     this.batches = {
       runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
       systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
       judges: new BatchInsert(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
       annotators: new BatchInsert(db, 'INSERT INTO annotators (id, name)', 2),
-      prompts: new BatchInsert(db, 'INSERT INTO prompts (id, run_id, group_key, lang, turn, text, source_id, source_line)', 8,
+      prompts: new BatchInsert(
+        db,
+        'INSERT INTO prompts (id, run_id, group_key, lang, turn, text, source_id, source_line)',
+        8,
         `ON CONFLICT (run_id, group_key, lang, turn) DO UPDATE SET
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
-         WHERE excluded.text IS NOT NULL AND prompts.text IS NOT excluded.text`),
-      responses: new BatchInsert(db, 'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line)', 6,
+         WHERE excluded.text IS NOT NULL AND prompts.text IS NOT excluded.text`,
+      ),
+      responses: new BatchInsert(
+        db,
+        'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line)',
+        6,
         `ON CONFLICT (prompt_id, system_id, seed) DO UPDATE SET
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
-         WHERE responses.text IS NOT excluded.text`),
-      reference_answers: new BatchInsert(db, 'INSERT INTO reference_answers (prompt_id, author, text, source_id, source_line)', 5,
+         WHERE responses.text IS NOT excluded.text`,
+      ),
+      reference_answers: new BatchInsert(
+        db,
+        'INSERT INTO reference_answers (prompt_id, author, text, source_id, source_line)',
+        5,
         `ON CONFLICT (prompt_id, author) DO UPDATE SET
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
-         WHERE reference_answers.text IS NOT excluded.text`),
-      pairwise_judgments: new BatchInsert(db,
+         WHERE reference_answers.text IS NOT excluded.text`,
+      ),
+      pairwise_judgments: new BatchInsert(
+        db,
         `INSERT INTO pairwise_judgments (prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw,
-           reasoning, source_id, source_line, prompt_variant, preference, criterion)`, 13,
+           reasoning, source_id, source_line, prompt_variant, preference, criterion)`,
+        13,
         `ON CONFLICT (prompt_id, judge_id, system_a_id, system_b_id, presentation, criterion) DO UPDATE SET
            verdict = excluded.verdict, raw = excluded.raw, reasoning = excluded.reasoning,
            source_id = excluded.source_id, source_line = excluded.source_line,
@@ -69,24 +97,34 @@ export class RecordWriter {
          WHERE pairwise_judgments.verdict IS NOT excluded.verdict OR pairwise_judgments.raw IS NOT excluded.raw
            OR pairwise_judgments.reasoning IS NOT excluded.reasoning
            OR pairwise_judgments.prompt_variant IS NOT excluded.prompt_variant
-           OR pairwise_judgments.preference IS NOT excluded.preference`),
-      pointwise_judgments: new BatchInsert(db,
+           OR pairwise_judgments.preference IS NOT excluded.preference`,
+      ),
+      pointwise_judgments: new BatchInsert(
+        db,
         `INSERT INTO pointwise_judgments (prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw,
-           reasoning, source_id, source_line, prompt_variant, criterion)`, 14,
+           reasoning, source_id, source_line, prompt_variant, criterion)`,
+        14,
         `ON CONFLICT (prompt_id, system_id, seed, judge_id, criterion) DO UPDATE SET
            scale = excluded.scale, scale_min = excluded.scale_min, scale_max = excluded.scale_max,
            score = excluded.score, raw = excluded.raw, reasoning = excluded.reasoning,
            source_id = excluded.source_id, source_line = excluded.source_line, prompt_variant = excluded.prompt_variant
          WHERE pointwise_judgments.score IS NOT excluded.score OR pointwise_judgments.raw IS NOT excluded.raw
            OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning
-           OR pointwise_judgments.prompt_variant IS NOT excluded.prompt_variant`),
-      language_flags: new BatchInsert(db,
+           OR pointwise_judgments.prompt_variant IS NOT excluded.prompt_variant`,
+      ),
+      language_flags: new BatchInsert(
+        db,
         `INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged, labelled_at,
-           recorded_at, source_id, source_line)`, 10),
-      labels: new BatchInsert(db,
+           recorded_at, source_id, source_line)`,
+        10,
+      ),
+      labels: new BatchInsert(
+        db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
            system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line, criterion,
-           scale, scale_min, scale_max, round)`, 21),
+           scale, scale_min, scale_max, round)`,
+        21,
+      ),
     };
   }
 
@@ -110,12 +148,18 @@ export class RecordWriter {
   }
 
   private async loadSmallTables(): Promise<void> {
-    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM runs')) this.runs.set(r.name, r.id);
-    for (const r of await this.db.all<{ id: number; name: string; hash: string }>('SELECT id, name, hash FROM judges')) {
+    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM runs'))
+      this.runs.set(r.name, r.id);
+    for (const r of await this.db.all<{ id: number; name: string; hash: string }>(
+      'SELECT id, name, hash FROM judges',
+    )) {
       this.judges.set(judgeKey(r.name, r.hash), r.id);
     }
-    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM annotators')) this.annotators.set(r.name, r.id);
-    const scales = await this.db.all<ScoreScale>('SELECT DISTINCT scale AS name, scale_min AS min, scale_max AS max FROM pointwise_judgments');
+    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM annotators'))
+      this.annotators.set(r.name, r.id);
+    const scales = await this.db.all<ScoreScale>(
+      'SELECT DISTINCT scale AS name, scale_min AS min, scale_max AS max FROM pointwise_judgments',
+    );
     for (const scale of scales) this.scales.set(scale.name, scale);
   }
 
@@ -134,8 +178,16 @@ export class RecordWriter {
     const key = `${path}\u0000${sha256}`;
     const known = this.sourceIds.get(key);
     if (known !== undefined) return known;
-    await this.db.run('INSERT OR IGNORE INTO sources (path, sha256, format, imported_at) VALUES (?, ?, ?, ?)', [path, sha256, format, this.now]);
-    const row = await this.db.get<{ id: number }>('SELECT id FROM sources WHERE path = ? AND sha256 = ?', [path, sha256]);
+    await this.db.run('INSERT OR IGNORE INTO sources (path, sha256, format, imported_at) VALUES (?, ?, ?, ?)', [
+      path,
+      sha256,
+      format,
+      this.now,
+    ]);
+    const row = await this.db.get<{ id: number }>('SELECT id FROM sources WHERE path = ? AND sha256 = ?', [
+      path,
+      sha256,
+    ]);
     this.sourceIds.set(key, row!.id);
     return row!.id;
   }
@@ -238,17 +290,45 @@ export class RecordWriter {
         const promptId = this.promptId(record, sourceId, line);
         const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order);
         const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
-        const preference = record.preference === undefined ? null : pair.flipped ? 1 - record.preference : record.preference;
-        this.batches.pairwise_judgments!.add([promptId, judgeId, pair.a, pair.b, pair.order, pair.verdict,
-          record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null, preference, record.criterion ?? '']);
+        const preference =
+          record.preference === undefined ? null : pair.flipped ? 1 - record.preference : record.preference;
+        this.batches.pairwise_judgments!.add([
+          promptId,
+          judgeId,
+          pair.a,
+          pair.b,
+          pair.order,
+          pair.verdict,
+          record.raw ?? null,
+          record.reasoning ?? null,
+          sourceId,
+          line,
+          record.promptVariant ?? null,
+          preference,
+          record.criterion ?? '',
+        ]);
         return;
       }
       case 'pointwise-judgment': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
         const judgeId = this.judgeId(record.judge, record.judgeHash ?? '');
-        this.batches.pointwise_judgments!.add([promptId, systemId, record.seed, judgeId, record.scale.name, record.scale.min,
-          record.scale.max, record.score, record.raw ?? null, record.reasoning ?? null, sourceId, line, record.promptVariant ?? null, record.criterion ?? '']);
+        this.batches.pointwise_judgments!.add([
+          promptId,
+          systemId,
+          record.seed,
+          judgeId,
+          record.scale.name,
+          record.scale.min,
+          record.scale.max,
+          record.score,
+          record.raw ?? null,
+          record.reasoning ?? null,
+          sourceId,
+          line,
+          record.promptVariant ?? null,
+          record.criterion ?? '',
+        ]);
         return;
       }
       case 'reference': {
@@ -258,35 +338,89 @@ export class RecordWriter {
       }
       case 'pairwise-label': {
         const promptId = this.promptId(record, sourceId, line);
-        const pair = this.canonicalPair(record.run, record.systemA, record.systemB, record.verdict, record.order ?? 'AB');
+        const pair = this.canonicalPair(
+          record.run,
+          record.systemA,
+          record.systemB,
+          record.verdict,
+          record.order ?? 'AB',
+        );
         // Without an explicit order, system_a is taken to be the response shown first (MT-bench's "Assistant A").
-        this.addLabel(record, 'pairwise', promptId, `pair:${pair.a}:${pair.b}`, [pair.a, pair.b, null, null], pair.verdict,
-          pair.order, sourceId, source, { criterion: record.criterion ?? '' });
+        this.addLabel(
+          record,
+          'pairwise',
+          promptId,
+          `pair:${pair.a}:${pair.b}`,
+          [pair.a, pair.b, null, null],
+          pair.verdict,
+          pair.order,
+          sourceId,
+          source,
+          { criterion: record.criterion ?? '' },
+        );
         return;
       }
       case 'rating-label': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
-        this.addLabel(record, 'rating', promptId, `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed],
-          record.rating === null ? null : String(record.rating), null, sourceId, source,
-          { criterion: record.criterion ?? '', ...(record.scale ? { scale: record.scale } : {}) });
+        this.addLabel(
+          record,
+          'rating',
+          promptId,
+          `response:${systemId}:${record.seed}`,
+          [null, null, systemId, record.seed],
+          record.rating === null ? null : String(record.rating),
+          null,
+          sourceId,
+          source,
+          { criterion: record.criterion ?? '', ...(record.scale ? { scale: record.scale } : {}) },
+        );
         return;
       }
       case 'language-label': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
-        this.addLabel(record, 'language', promptId, `response:${systemId}:${record.seed}`, [null, null, systemId, record.seed],
-          record.language, null, sourceId, source, { criterion: '' });
+        this.addLabel(
+          record,
+          'language',
+          promptId,
+          `response:${systemId}:${record.seed}`,
+          [null, null, systemId, record.seed],
+          record.language,
+          null,
+          sourceId,
+          source,
+          { criterion: '' },
+        );
         return;
       }
       case 'language-flag': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
         const annotatorId = this.annotatorId(record.annotator);
-        const fingerprint = record.labelId ?? this.fingerprintOf(source, ['flag', promptId, annotatorId, systemId, record.seed,
-          record.flagged, record.labelledAt ?? null]);
-        this.batches.language_flags!.add([fingerprint, promptId, annotatorId, systemId, record.seed, record.flagged ? 1 : 0,
-          record.labelledAt ?? this.now, this.now, sourceId, line]);
+        const fingerprint =
+          record.labelId ??
+          this.fingerprintOf(source, [
+            'flag',
+            promptId,
+            annotatorId,
+            systemId,
+            record.seed,
+            record.flagged,
+            record.labelledAt ?? null,
+          ]);
+        this.batches.language_flags!.add([
+          fingerprint,
+          promptId,
+          annotatorId,
+          systemId,
+          record.seed,
+          record.flagged ? 1 : 0,
+          record.labelledAt ?? this.now,
+          this.now,
+          sourceId,
+          line,
+        ]);
         return;
       }
     }
@@ -294,35 +428,83 @@ export class RecordWriter {
 
   /** The same line of the same file is the same label, wherever the file lives: importing it again adds nothing. */
   private fingerprintOf(source: SourceRef, content: unknown[]): string {
-    return createHash('sha1').update(JSON.stringify([basename(source.file), source.line, ...content])).digest('hex');
+    return createHash('sha1')
+      .update(JSON.stringify([basename(source.file), source.line, ...content]))
+      .digest('hex');
   }
 
   private addLabel(
-    record: HumanLabelRecord, kind: string, promptId: number, target: string, systems: SqlValue[], value: string | null,
-    presentation: string | null, sourceId: number | null, source: SourceRef, on: LabelDimensions,
+    record: HumanLabelRecord,
+    kind: string,
+    promptId: number,
+    target: string,
+    systems: SqlValue[],
+    value: string | null,
+    presentation: string | null,
+    sourceId: number | null,
+    source: SourceRef,
+    on: LabelDimensions,
   ): void {
     const annotatorId = this.annotatorId(record.annotator);
     // Criterion, scale and round join the fingerprint only when present: a label of an older file keeps its id.
     const extra = [
-      ...(on.criterion ? [{ criterion: on.criterion }] : []), ...(on.scale ? [{ scale: on.scale }] : []),
+      ...(on.criterion ? [{ criterion: on.criterion }] : []),
+      ...(on.scale ? [{ scale: on.scale }] : []),
       ...(record.round !== undefined ? [{ round: record.round }] : []),
     ];
-    const fingerprint = record.labelId ?? this.fingerprintOf(source, [kind, promptId, annotatorId, target, value, presentation,
-      record.labelledAt ?? null, record.comment ?? null, ...extra]);
-    this.batches.labels!.add([fingerprint, kind, promptId, annotatorId, target, ...systems, value, presentation,
-      record.comment ?? null, record.labelledAt ?? this.now, this.now, sourceId, source.line, on.criterion,
-      on.scale?.name ?? null, on.scale?.min ?? null, on.scale?.max ?? null, record.round ?? null]);
+    const fingerprint =
+      record.labelId ??
+      this.fingerprintOf(source, [
+        kind,
+        promptId,
+        annotatorId,
+        target,
+        value,
+        presentation,
+        record.labelledAt ?? null,
+        record.comment ?? null,
+        ...extra,
+      ]);
+    this.batches.labels!.add([
+      fingerprint,
+      kind,
+      promptId,
+      annotatorId,
+      target,
+      ...systems,
+      value,
+      presentation,
+      record.comment ?? null,
+      record.labelledAt ?? this.now,
+      this.now,
+      sourceId,
+      source.line,
+      on.criterion,
+      on.scale?.name ?? null,
+      on.scale?.min ?? null,
+      on.scale?.max ?? null,
+      record.round ?? null,
+    ]);
   }
 
   /** Stores a pair with the lower system id first, flipping the verdict and the presentation order to match. */
-  private canonicalPair<V extends PairVerdict | null>(run: string, systemA: string, systemB: string, verdict: V, order: PresentationOrder) {
+  private canonicalPair<V extends PairVerdict | null>(
+    run: string,
+    systemA: string,
+    systemB: string,
+    verdict: V,
+    order: PresentationOrder,
+  ) {
     const idA = this.systemId(run, systemA);
     const idB = this.systemId(run, systemB);
     if (idA === idB) throw new Error(`a pair compares ${systemA} with itself`);
     if (idA < idB) return { a: idA, b: idB, verdict, order, flipped: false };
     return {
-      a: idB, b: idA, verdict: (verdict === null ? null : flipVerdict(verdict)) as V,
-      order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order, flipped: true,
+      a: idB,
+      b: idA,
+      verdict: (verdict === null ? null : flipVerdict(verdict)) as V,
+      order: order === 'AB' ? 'BA' : order === 'BA' ? 'AB' : order,
+      flipped: true,
     };
   }
 
@@ -390,11 +572,15 @@ export class RecordWriter {
   private async preloadRun(run: string): Promise<void> {
     const runId = this.runs.get(run);
     if (runId === undefined) return;
-    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM systems WHERE run_id = ?', [runId])) {
+    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM systems WHERE run_id = ?', [
+      runId,
+    ])) {
       this.systems.set(`${runId}\u0000${r.name}`, r.id);
     }
     const rows = await this.db.all<{ id: number; group_key: string; lang: string; turn: number }>(
-      'SELECT id, group_key, lang, turn FROM prompts WHERE run_id = ?', [runId]);
+      'SELECT id, group_key, lang, turn FROM prompts WHERE run_id = ?',
+      [runId],
+    );
     for (const r of rows) this.prompts.set(`${runId}\u0000${r.group_key}\u0000${r.lang}\u0000${r.turn}`, r.id);
   }
 

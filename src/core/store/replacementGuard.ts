@@ -28,15 +28,40 @@ const systemName = (column: string) => `(SELECT name FROM systems WHERE id = t.$
 const judgeName = '(SELECT name FROM judges WHERE id = t.judge_id)';
 
 const GUARDED: readonly GuardedTable[] = [
-  { table: 'prompts', changes: 'OLD.text IS NOT NULL AND NEW.text IS NOT NULL AND OLD.text IS NOT NEW.text', prompt: 't.id',
-    systems: 'NULL', judge: 'NULL', noun: 'the prompt' },
-  { table: 'responses', changes: 'OLD.text IS NOT NEW.text', prompt: 't.prompt_id', systems: systemName('system_id'), judge: 'NULL', noun: 'the response' },
-  { table: 'pairwise_judgments', changes: 'OLD.verdict IS NOT NEW.verdict OR OLD.raw IS NOT NEW.raw OR OLD.reasoning IS NOT NEW.reasoning',
-    prompt: 't.prompt_id', systems: `${systemName('system_a_id')} || ' vs ' || ${systemName('system_b_id')}`, judge: judgeName, noun: 'the verdict' },
-  { table: 'pointwise_judgments',
-    changes: 'OLD.score IS NOT NEW.score OR OLD.raw IS NOT NEW.raw OR OLD.scale IS NOT NEW.scale OR OLD.scale_min IS NOT NEW.scale_min ' +
+  {
+    table: 'prompts',
+    changes: 'OLD.text IS NOT NULL AND NEW.text IS NOT NULL AND OLD.text IS NOT NEW.text',
+    prompt: 't.id',
+    systems: 'NULL',
+    judge: 'NULL',
+    noun: 'the prompt',
+  },
+  {
+    table: 'responses',
+    changes: 'OLD.text IS NOT NEW.text',
+    prompt: 't.prompt_id',
+    systems: systemName('system_id'),
+    judge: 'NULL',
+    noun: 'the response',
+  },
+  {
+    table: 'pairwise_judgments',
+    changes: 'OLD.verdict IS NOT NEW.verdict OR OLD.raw IS NOT NEW.raw OR OLD.reasoning IS NOT NEW.reasoning',
+    prompt: 't.prompt_id',
+    systems: `${systemName('system_a_id')} || ' vs ' || ${systemName('system_b_id')}`,
+    judge: judgeName,
+    noun: 'the verdict',
+  },
+  {
+    table: 'pointwise_judgments',
+    changes:
+      'OLD.score IS NOT NEW.score OR OLD.raw IS NOT NEW.raw OR OLD.scale IS NOT NEW.scale OR OLD.scale_min IS NOT NEW.scale_min ' +
       'OR OLD.scale_max IS NOT NEW.scale_max OR OLD.reasoning IS NOT NEW.reasoning',
-    prompt: 't.prompt_id', systems: systemName('system_id'), judge: judgeName, noun: 'the score' },
+    prompt: 't.prompt_id',
+    systems: systemName('system_id'),
+    judge: judgeName,
+    noun: 'the score',
+  },
 ];
 
 /** Creates the triggers (once per connection) and forgets what an earlier transaction saw. */
@@ -61,21 +86,41 @@ export async function watchReplacements(db: SqliteDatabase): Promise<void> {
 export async function replacementsSoFar(db: SqliteDatabase): Promise<Replacement[]> {
   const out: Replacement[] = [];
   for (const g of GUARDED) {
-    const rows = await db.all<{ newLine: number; path: string | null; line: number | null; run: string; grp: string; lang: string; turn: number;
-      systems: string | null; judge: string | null }>(`
+    const rows = await db.all<{
+      newLine: number;
+      path: string | null;
+      line: number | null;
+      run: string;
+      grp: string;
+      lang: string;
+      turn: number;
+      systems: string | null;
+      judge: string | null;
+    }>(
+      `
       SELECT x.new_line AS newLine, s.path, x.old_line AS line, r.name AS run, p.group_key AS grp, p.lang, p.turn,
              ${g.systems} AS systems, ${g.judge} AS judge
       FROM temp.replaced_records x JOIN main.${g.table} t ON t.id = x.row_id
       JOIN prompts p ON p.id = ${g.prompt} JOIN runs r ON r.id = p.run_id LEFT JOIN sources s ON s.id = x.old_source_id
-      WHERE x.tbl = ? ORDER BY x.rowid`, [g.table]);
+      WHERE x.tbl = ? ORDER BY x.rowid`,
+      [g.table],
+    );
     for (const row of rows) {
-      out.push({ what: describe(g, row), line: row.newLine, storedFrom: row.path ?? 'LangLens itself (no file)', storedLine: row.line });
+      out.push({
+        what: describe(g, row),
+        line: row.newLine,
+        storedFrom: row.path ?? 'LangLens itself (no file)',
+        storedLine: row.line,
+      });
     }
   }
   return out.sort((a, b) => a.line - b.line);
 }
 
-function describe(g: GuardedTable, row: { run: string; grp: string; lang: string; turn: number; systems: string | null; judge: string | null }): string {
+function describe(
+  g: GuardedTable,
+  row: { run: string; grp: string; lang: string; turn: number; systems: string | null; judge: string | null },
+): string {
   const where = `run ${row.run}, group ${row.grp}, ${row.lang}${row.turn > 1 ? `, turn ${row.turn}` : ''}`;
   const noun = row.judge ? g.noun.replace(/^the /, `${row.judge}'s `) : g.noun;
   return row.systems ? `${noun} of ${row.systems} for ${where}` : `${noun} of ${where}`;

@@ -1,7 +1,13 @@
 // The project's declared label schema (docs/formats.md, "Label schemas"): scales, criteria and annotation tasks by
 // name. A name is declared once; the same declaration again changes nothing, a different one is refused, so that
 // ratings already stored never change meaning.
-import type { AnnotationTaskDefinition, CriterionDefinition, LabelSchema, LabelScale, SchemaRecord } from '../model/records';
+import type {
+  AnnotationTaskDefinition,
+  CriterionDefinition,
+  LabelSchema,
+  LabelScale,
+  SchemaRecord,
+} from '../model/records';
 import type { SqliteDatabase } from './sqlite';
 import type { Store } from './store';
 import { connectionOf } from './connection';
@@ -17,23 +23,41 @@ function entriesOf(schema: LabelSchema): { entry: Entry; name: string; definitio
 }
 
 /** Declares a schema record's entries inside the writer's transaction. */
-export async function declareSchema(db: SqliteDatabase, record: SchemaRecord, sourceId: number | null, now: string): Promise<void> {
+export async function declareSchema(
+  db: SqliteDatabase,
+  record: SchemaRecord,
+  sourceId: number | null,
+  now: string,
+): Promise<void> {
   for (const { entry, name, definition } of entriesOf(record)) {
-    const known = await db.get<{ definition: string }>('SELECT definition FROM schema_entries WHERE entry = ? AND name = ?', [entry, name]);
+    const known = await db.get<{ definition: string }>(
+      'SELECT definition FROM schema_entries WHERE entry = ? AND name = ?',
+      [entry, name],
+    );
     if (known && known.definition !== definition) {
-      throw new Error(`${record.source.file}:${record.source.line}: the ${entry} "${name}" is already declared as ${known.definition}; ` +
-        'a declared name keeps its meaning (declare a new name instead)');
+      throw new Error(
+        `${record.source.file}:${record.source.line}: the ${entry} "${name}" is already declared as ${known.definition}; ` +
+          'a declared name keeps its meaning (declare a new name instead)',
+      );
     }
     if (!known) {
-      await db.run('INSERT INTO schema_entries (entry, name, definition, source_id, source_line, declared_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [entry, name, definition, sourceId, record.source.line, now]);
+      await db.run(
+        'INSERT INTO schema_entries (entry, name, definition, source_id, source_line, declared_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [entry, name, definition, sourceId, record.source.line, now],
+      );
     }
   }
 }
 
 /** Everything the database declares (empty lists when nothing is). */
 export async function declaredSchema(store: Store): Promise<LabelSchema> {
-  const rows = await connectionOf(store).all<{ entry: Entry; definition: string }>('SELECT entry, definition FROM schema_entries ORDER BY entry, name');
+  const rows = await connectionOf(store).all<{ entry: Entry; definition: string }>(
+    'SELECT entry, definition FROM schema_entries ORDER BY entry, name',
+  );
   const of = <T>(entry: Entry) => rows.filter((r) => r.entry === entry).map((r) => JSON.parse(r.definition) as T);
-  return { scales: of<LabelScale>('scale'), criteria: of<CriterionDefinition>('criterion'), tasks: of<AnnotationTaskDefinition>('task') };
+  return {
+    scales: of<LabelScale>('scale'),
+    criteria: of<CriterionDefinition>('criterion'),
+    tasks: of<AnnotationTaskDefinition>('task'),
+  };
 }

@@ -31,14 +31,16 @@ export interface PointwiseScoreRow extends ResponseKeyRow {
 
 /** Pointwise judgments on one scale (by name; every scale when absent), each with the effective language of the response it grades. */
 export function pointwiseScores(
-  store: Store, filter: ResponseFilter & { readonly scale?: string; readonly judges?: readonly string[] },
+  store: Store,
+  filter: ResponseFilter & { readonly scale?: string; readonly judges?: readonly string[] },
 ): Promise<PointwiseScoreRow[]> {
   const where = addCriterionFilter(addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's'), filter, 'pw');
   if (filter.scale !== undefined) where.add('pw.scale = ?', [filter.scale]);
   if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
   // The language is looked up by (prompt, system, seed): a judge file may be imported without its responses, and a
   // human may label the language of a response whose text is not in the database.
-  return connectionOf(store).all<PointwiseScoreRow>(`
+  return connectionOf(store).all<PointwiseScoreRow>(
+    `
     WITH ${HUMAN_LANGUAGE_CTES}
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, pw.seed, j.name AS judge,
            j.hash AS judgeHash, pw.criterion, pw.scale, pw.scale_min AS scaleMin, pw.scale_max AS scaleMax, pw.score,
@@ -48,7 +50,9 @@ export function pointwiseScores(
     LEFT JOIN responses resp ON resp.prompt_id = pw.prompt_id AND resp.system_id = pw.system_id AND resp.seed = pw.seed
     LEFT JOIN language_detections d ON d.response_id = resp.id
     ${humanLanguageJoins('pw.prompt_id', 'pw.system_id', 'pw.seed')}
-    ${where.sql()} ORDER BY pw.id`, where.params);
+    ${where.sql()} ORDER BY pw.id`,
+    where.params,
+  );
 }
 
 export interface HumanRatingRow extends ResponseKeyRow {
@@ -70,10 +74,13 @@ export function humanRatings(store: Store, filter: ResponseFilter & LabelsAsOf =
   where.add(`l.kind = 'rating'`, []);
   where.add('l.value IS NOT NULL', []);
   const current = currentLabels(filter);
-  return connectionOf(store).all<HumanRatingRow>(`
+  return connectionOf(store).all<HumanRatingRow>(
+    `
     SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, l.seed, a.name AS annotator,
            l.criterion, l.value AS rating, l.scale, l.scale_min AS scaleMin, l.scale_max AS scaleMax
     FROM ${current.sql} l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = l.system_id JOIN annotators a ON a.id = l.annotator_id
-    ${where.sql()} ORDER BY l.id`, [...current.params, ...where.params]);
+    ${where.sql()} ORDER BY l.id`,
+    [...current.params, ...where.params],
+  );
 }

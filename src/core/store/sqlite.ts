@@ -24,7 +24,10 @@ export class SqliteDatabase {
   private inTransaction = false;
   private waitListeners: ((path: string) => void)[] = [];
 
-  private constructor(private readonly db: sqlite3.Database, readonly path: string) {}
+  private constructor(
+    private readonly db: sqlite3.Database,
+    readonly path: string,
+  ) {}
 
   /**
    * Called when a write waits for another connection (another window, a CLI import) to finish: BEGIN and
@@ -32,13 +35,17 @@ export class SqliteDatabase {
    */
   onWaitForLock(listener: (path: string) => void): () => void {
     this.waitListeners.push(listener);
-    return () => { this.waitListeners = this.waitListeners.filter((l) => l !== listener); };
+    return () => {
+      this.waitListeners = this.waitListeners.filter((l) => l !== listener);
+    };
   }
 
   static open(path: string, mode: 'readwrite' | 'readonly' = 'readwrite'): Promise<SqliteDatabase> {
     const flags = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(path, flags, (err) => (err ? reject(withPath(err, path)) : resolve(new SqliteDatabase(db, path))));
+      const db = new sqlite3.Database(path, flags, (err) =>
+        err ? reject(withPath(err, path)) : resolve(new SqliteDatabase(db, path)),
+      );
     });
   }
 
@@ -51,31 +58,44 @@ export class SqliteDatabase {
   }
 
   run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    return this.patiently(() => new Promise((resolve, reject) => {
-      this.db.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve({ changes: this.changes, lastId: this.lastID });
-      });
-    }));
+    return this.patiently(
+      () =>
+        new Promise((resolve, reject) => {
+          this.db.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(err);
+            else resolve({ changes: this.changes, lastId: this.lastID });
+          });
+        }),
+    );
   }
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    return this.patiently(() => new Promise((resolve, reject) => {
-      this.db.get(sql, params as SqlValue[], (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
-    }));
+    return this.patiently(
+      () =>
+        new Promise((resolve, reject) => {
+          this.db.get(sql, params as SqlValue[], (err: Error | null, row: T | undefined) =>
+            err ? reject(err) : resolve(row),
+          );
+        }),
+    );
   }
 
   all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    return this.patiently(() => new Promise((resolve, reject) => {
-      this.db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-    }));
+    return this.patiently(
+      () =>
+        new Promise((resolve, reject) => {
+          this.db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+        }),
+    );
   }
 
   async exec(sql: string): Promise<void> {
     const begins = /^\s*BEGIN\b/i.test(sql);
     const ends = /^\s*(COMMIT|END|ROLLBACK)\b/i.test(sql);
     try {
-      await this.patiently(() => new Promise<void>((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve()))));
+      await this.patiently(
+        () => new Promise<void>((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve()))),
+      );
       if (begins) this.inTransaction = true;
     } finally {
       if (ends) this.inTransaction = false; // a failed ROLLBACK means there was no transaction left either
@@ -84,7 +104,9 @@ export class SqliteDatabase {
 
   prepare(sql: string): Promise<PreparedStatement> {
     return new Promise((resolve, reject) => {
-      const stmt = this.db.prepare(sql, (err) => (err ? reject(this.located(err)) : resolve(new PreparedStatement(stmt, (e) => this.located(e)))));
+      const stmt = this.db.prepare(sql, (err) =>
+        err ? reject(this.located(err)) : resolve(new PreparedStatement(stmt, (e) => this.located(e))),
+      );
     });
   }
 
@@ -121,7 +143,10 @@ export class SqliteDatabase {
 }
 
 export class PreparedStatement {
-  constructor(private readonly stmt: sqlite3.Statement, private readonly located: (err: Error) => Error) {}
+  constructor(
+    private readonly stmt: sqlite3.Statement,
+    private readonly located: (err: Error) => Error,
+  ) {}
 
   run(params: SqlParams): Promise<RunResult> {
     const located = this.located;
@@ -139,7 +164,10 @@ export class PreparedStatement {
 }
 
 function withPath(err: Error, path: string): Error {
-  return Object.assign(new Error(`cannot open the database ${path}: ${err.message}`), { code: (err as { code?: string }).code, cause: err });
+  return Object.assign(new Error(`cannot open the database ${path}: ${err.message}`), {
+    code: (err as { code?: string }).code,
+    cause: err,
+  });
 }
 
 /** SQLite reports some writes on a full disk as a plain I/O error (the shared-memory file, say): look. */

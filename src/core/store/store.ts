@@ -20,7 +20,9 @@ export function databasePath(location: string): string {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):\/\//.exec(location)?.[1];
   if (scheme === undefined) return location;
   if (scheme.toLowerCase() === 'file') return fileURLToPath(location);
-  throw new Error(`the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file, so give the path of one (such as ${DEFAULT_DATABASE_PATH})`);
+  throw new Error(
+    `the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file, so give the path of one (such as ${DEFAULT_DATABASE_PATH})`,
+  );
 }
 
 /** Which slice of the data a query covers. Absent fields mean "everything". */
@@ -121,8 +123,10 @@ export class Store {
       return undefined;
     }
     if (size === 0) return undefined;
-    return `${wal} (${size} bytes) is the database's write-ahead log: it holds only committed work, and is merged into ` +
-      `${path} the next time LangLens opens it with enough disk space; do not delete it`;
+    return (
+      `${wal} (${size} bytes) is the database's write-ahead log: it holds only committed work, and is merged into ` +
+      `${path} the next time LangLens opens it with enough disk space; do not delete it`
+    );
   }
 
   /** Starts one transaction for writing records; commit or roll back the writer. */
@@ -138,37 +142,48 @@ export class Store {
     const where = filterClause(filter, 'p', 'r');
     if (filter.judges?.length) where.add(`j.name IN (${placeholders(filter.judges)})`, filter.judges);
     addCriterionFilter(where, filter, 'pj');
-    return this.db.all<JudgeVerdictRow>(`
+    return this.db.all<JudgeVerdictRow>(
+      `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
              j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw, pj.criterion
       FROM pairwise_judgments pj
       JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id JOIN judges j ON j.id = pj.judge_id
       JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
-      ${where.sql()} ORDER BY pj.id`, where.params);
+      ${where.sql()} ORDER BY pj.id`,
+      where.params,
+    );
   }
 
   /** Each annotator's current (latest) pairwise label per item; superseded labels stay in the history. */
-  async humanPairwiseLabels(filter: DataFilter & LabelsAsOf & { annotators?: readonly string[] } = {}): Promise<HumanPairwiseRow[]> {
+  async humanPairwiseLabels(
+    filter: DataFilter & LabelsAsOf & { annotators?: readonly string[] } = {},
+  ): Promise<HumanPairwiseRow[]> {
     const where = filterClause(filter, 'p', 'r');
     where.add(`l.kind = 'pairwise'`, []);
     where.add('l.value IS NOT NULL', []);
     if (filter.annotators?.length) where.add(`a.name IN (${placeholders(filter.annotators)})`, filter.annotators);
     addCriterionFilter(where, filter, 'l');
     const current = currentLabels(filter);
-    return this.db.all<HumanPairwiseRow>(`
+    return this.db.all<HumanPairwiseRow>(
+      `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
              a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion
       FROM ${current.sql} l
       JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
       JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id
-      ${where.sql()} ORDER BY l.id`, [...current.params, ...where.params]);
+      ${where.sql()} ORDER BY l.id`,
+      [...current.params, ...where.params],
+    );
   }
 
   /** The systems of one run, or of every run, by name. */
   async systemNames(run?: string): Promise<string[]> {
-    const rows = await this.db.all<{ name: string }>(`
+    const rows = await this.db.all<{ name: string }>(
+      `
       SELECT DISTINCT s.name FROM systems s JOIN runs r ON r.id = s.run_id ${run === undefined ? '' : 'WHERE r.name = ?'}
-      ORDER BY s.name`, run === undefined ? [] : [run]);
+      ORDER BY s.name`,
+      run === undefined ? [] : [run],
+    );
     return rows.map((r) => r.name);
   }
 
@@ -182,29 +197,57 @@ export class Store {
 
   async summary(): Promise<RunSummary[]> {
     const out: RunSummary[] = [];
-    for (const { id, name } of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM runs ORDER BY name')) {
-      const languages = await this.db.all<{ lang: string; prompts: number; responses: number }>(`
+    for (const { id, name } of await this.db.all<{ id: number; name: string }>(
+      'SELECT id, name FROM runs ORDER BY name',
+    )) {
+      const languages = await this.db.all<{ lang: string; prompts: number; responses: number }>(
+        `
         SELECT p.lang, count(DISTINCT p.id) AS prompts, count(resp.id) AS responses
         FROM prompts p LEFT JOIN responses resp ON resp.prompt_id = p.id
-        WHERE p.run_id = ? GROUP BY p.lang ORDER BY p.lang`, [id]);
-      const systems = (await this.db.all<{ name: string }>('SELECT name FROM systems WHERE run_id = ? ORDER BY name', [id])).map((s) => s.name);
-      const groups = await this.db.get<{ n: number }>('SELECT count(DISTINCT group_key) AS n FROM prompts WHERE run_id = ?', [id]);
+        WHERE p.run_id = ? GROUP BY p.lang ORDER BY p.lang`,
+        [id],
+      );
+      const systems = (
+        await this.db.all<{ name: string }>('SELECT name FROM systems WHERE run_id = ? ORDER BY name', [id])
+      ).map((s) => s.name);
+      const groups = await this.db.get<{ n: number }>(
+        'SELECT count(DISTINCT group_key) AS n FROM prompts WHERE run_id = ?',
+        [id],
+      );
       const responses = languages.reduce((sum, l) => sum + l.responses, 0);
-      const pairwiseJudgments = await this.db.all<{ judge: string; count: number; invalid: number }>(`
+      const pairwiseJudgments = await this.db.all<{ judge: string; count: number; invalid: number }>(
+        `
         SELECT j.name AS judge, count(*) AS count, sum(pj.verdict = 'invalid') AS invalid
         FROM pairwise_judgments pj JOIN judges j ON j.id = pj.judge_id JOIN prompts p ON p.id = pj.prompt_id
-        WHERE p.run_id = ? GROUP BY j.name ORDER BY j.name`, [id]);
-      const pointwiseJudgments = await this.db.all<{ judge: string; scale: string; count: number; invalid: number }>(`
+        WHERE p.run_id = ? GROUP BY j.name ORDER BY j.name`,
+        [id],
+      );
+      const pointwiseJudgments = await this.db.all<{ judge: string; scale: string; count: number; invalid: number }>(
+        `
         SELECT j.name AS judge, pw.scale, count(*) AS count, sum(pw.score IS NULL) AS invalid
         FROM pointwise_judgments pw JOIN judges j ON j.id = pw.judge_id JOIN prompts p ON p.id = pw.prompt_id
-        WHERE p.run_id = ? GROUP BY j.name, pw.scale ORDER BY j.name`, [id]);
+        WHERE p.run_id = ? GROUP BY j.name, pw.scale ORDER BY j.name`,
+        [id],
+      );
       // Every label row counts once: current when it is the latest of its annotator on its target and not an undo
       // (a cleared label leaves the target without a label); every other row is history.
-      const labels = await this.db.all<{ kind: string; annotators: number; current: number; superseded: number }>(`
+      const labels = await this.db.all<{ kind: string; annotators: number; current: number; superseded: number }>(
+        `
         SELECT l.kind, count(DISTINCT l.annotator_id) AS annotators, count(c.value) AS current, count(*) - count(c.value) AS superseded
         FROM labels l JOIN prompts p ON p.id = l.prompt_id LEFT JOIN current_labels c ON c.id = l.id
-        WHERE p.run_id = ? GROUP BY l.kind ORDER BY l.kind`, [id]);
-      out.push({ run: name, languages, systems, groups: groups?.n ?? 0, responses, pairwiseJudgments, pointwiseJudgments, labels });
+        WHERE p.run_id = ? GROUP BY l.kind ORDER BY l.kind`,
+        [id],
+      );
+      out.push({
+        run: name,
+        languages,
+        systems,
+        groups: groups?.n ?? 0,
+        responses,
+        pairwiseJudgments,
+        pointwiseJudgments,
+        labels,
+      });
     }
     return out;
   }
@@ -216,20 +259,27 @@ async function migrate(db: SqliteDatabase): Promise<void> {
   const applied = new Set((await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
   const unknown = [...applied].filter((id) => !MIGRATIONS.some((m) => m.id === id));
   if (unknown.length > 0) {
-    throw new Error(`${db.path} was written by a newer LangLens (it has schema changes ${unknown.join(', ')}): update LangLens`);
+    throw new Error(
+      `${db.path} was written by a newer LangLens (it has schema changes ${unknown.join(', ')}): update LangLens`,
+    );
   }
   for (const migration of MIGRATIONS.filter((m) => !applied.has(m.id))) {
     await db.exec('BEGIN IMMEDIATE');
     try {
       await db.exec(migration.sql);
-      await db.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [migration.id, new Date().toISOString()]);
+      await db.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [
+        migration.id,
+        new Date().toISOString(),
+      ]);
       await db.exec(`PRAGMA user_version = ${MIGRATIONS.indexOf(migration) + 1}`);
       await db.exec('COMMIT');
     } catch (err) {
       // SQLite may have rolled back already (a full disk does): the failure to report is the first one.
       await db.exec('ROLLBACK').catch(() => undefined);
-      throw Object.assign(new Error(`updating ${db.path} with schema change ${migration.id} failed: ${(err as Error).message}`),
-        { code: (err as { code?: string }).code, cause: err });
+      throw Object.assign(
+        new Error(`updating ${db.path} with schema change ${migration.id} failed: ${(err as Error).message}`),
+        { code: (err as { code?: string }).code, cause: err },
+      );
     }
   }
 }

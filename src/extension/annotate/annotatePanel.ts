@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { appendLabel, appendLanguageFlag, savePosition } from '../../core/store/annotation';
 import type { LanguageTag } from '../../core/model/language';
 import {
-  parseAnnotateMessage, type AnnotateRequests, type AnnotateToHost, type AnnotateToWebview, type RequestMessage,
+  parseAnnotateMessage,
+  type AnnotateRequests,
+  type AnnotateToHost,
+  type AnnotateToWebview,
+  type RequestMessage,
 } from '../../shared/protocol';
 import { requireAnnotatorId } from '../annotator';
 import type { Database } from '../database';
@@ -14,7 +18,10 @@ import { AnnotationSession } from './session';
 
 export const ANNOTATE_VIEW_TYPE = 'langlens.annotate';
 const ANNOTATE: PanelKind<AnnotateToHost> = {
-  viewType: ANNOTATE_VIEW_TYPE, name: 'annotate', title: 'LangLens Annotate', parse: parseAnnotateMessage,
+  viewType: ANNOTATE_VIEW_TYPE,
+  name: 'annotate',
+  title: 'LangLens Annotate',
+  parse: parseAnnotateMessage,
 };
 
 export interface AnnotateDeps {
@@ -38,7 +45,8 @@ function explain(err: Error): string {
   if (/SQLITE_BUSY|database is locked/i.test(err.message)) {
     return 'the database is busy (another window or the langlens command line is writing to it)';
   }
-  if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS/i.test(err.message)) return `the database cannot be written (${err.message})`;
+  if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS/i.test(err.message))
+    return `the database cannot be written (${err.message})`;
   if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return 'the disk is full';
   return err.message;
 }
@@ -61,7 +69,9 @@ export class AnnotatePanel implements vscode.Disposable {
   static async show(deps: AnnotateDeps, target: AnnotateTarget): Promise<void> {
     const annotator = await requireAnnotatorId();
     if (!annotator) {
-      void vscode.window.showWarningMessage('LangLens: annotating needs an annotator id (setting langlens.annotator.id).');
+      void vscode.window.showWarningMessage(
+        'LangLens: annotating needs an annotator id (setting langlens.annotator.id).',
+      );
       return;
     }
     if (!AnnotatePanel.current) {
@@ -83,26 +93,43 @@ export class AnnotatePanel implements vscode.Disposable {
   /** Settings that change the queue (annotator, languages, task, blind, seed): rebuild it. */
   static restartCurrent(): void {
     const current = AnnotatePanel.current;
-    if (current?.target) void current.savePosition().then(() => requireAnnotatorId()).then((a) => a && current.start(current.target!, a));
+    if (current?.target)
+      void current
+        .savePosition()
+        .then(() => requireAnnotatorId())
+        .then((a) => a && current.start(current.target!, a));
   }
 
   private target: AnnotateTarget | undefined;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: AnnotateDeps) {
-    this.disposables = wirePanel(panel, ANNOTATE, deps, (message) => this.handle(message), () => this.dispose());
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: AnnotateDeps,
+  ) {
+    this.disposables = wirePanel(
+      panel,
+      ANNOTATE,
+      deps,
+      (message) => this.handle(message),
+      () => this.dispose(),
+    );
   }
 
   /** Run files were imported (or another database opened): the queue may have new items. */
   static reloadQueueIfChanged(): void {
     const current = AnnotatePanel.current;
-    current?.reloadIfChanged().catch((err: Error) => current.deps.log.warn(`annotate: could not rebuild the queue: ${err.message}`));
+    current
+      ?.reloadIfChanged()
+      .catch((err: Error) => current.deps.log.warn(`annotate: could not rebuild the queue: ${err.message}`));
   }
 
   private start(target: AnnotateTarget, annotator: string): void {
     this.target = target;
     this.panel.title = `Annotate · ${target.run}`;
     this.session = this.openSession(target, annotator);
-    this.session.catch((err: Error) => this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }));
+    this.session.catch((err: Error) =>
+      this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }),
+    );
     if (this.ready) void this.sendSession().catch(() => undefined);
   }
 
@@ -110,7 +137,12 @@ export class AnnotatePanel implements vscode.Disposable {
     const settings = annotationSettings();
     const languages = target.languages ?? annotatorLanguages();
     return AnnotationSession.open(await this.deps.database.store(), {
-      run: target.run, task: settings.task, annotator, languages, seed: settings.seed, blind: settings.blind,
+      run: target.run,
+      task: settings.task,
+      annotator,
+      languages,
+      seed: settings.seed,
+      blind: settings.blind,
       restrictedTo: target.languages ?? null,
     });
   }
@@ -128,9 +160,10 @@ export class AnnotatePanel implements vscode.Disposable {
     if (this.target !== target || sameItems(shown, next)) return;
     this.session = Promise.resolve(next);
     const added = next.items.length - shown.items.length;
-    const notice = added > 0
-      ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
-      : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
+    const notice =
+      added > 0
+        ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
+        : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
     this.post({ type: 'session', session: next.view(), notice });
     this.deps.log.info(`annotate: ${notice}`);
   }
@@ -140,7 +173,9 @@ export class AnnotatePanel implements vscode.Disposable {
     const session = await this.session.catch(() => undefined);
     if (!session) return;
     this.post({ type: 'session', session: session.view() });
-    this.deps.log.info(`annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${session.startIndex + 1}`);
+    this.deps.log.info(
+      `annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${session.startIndex + 1}`,
+    );
   }
 
   private async handle(message: AnnotateToHost): Promise<void> {

@@ -3,8 +3,16 @@
 // No vscode import: unit-testable with a database file.
 import { buildQueue, queueName, resumeIndex, type QueueItem, type QueueSpec } from '../../core/annotation/queue';
 import {
-  currentFlagsOf, currentLabelsOf, promptWithResponses, queueResponses, readPosition, runLanguages,
-  type CurrentLabelRow, type FlagWrite, type LabelWrite, type PromptWithResponses,
+  currentFlagsOf,
+  currentLabelsOf,
+  promptWithResponses,
+  queueResponses,
+  readPosition,
+  runLanguages,
+  type CurrentLabelRow,
+  type FlagWrite,
+  type LabelWrite,
+  type PromptWithResponses,
 } from '../../core/store/annotation';
 import { sameLanguage, type LanguageTag } from '../../core/model/language';
 import type { Store } from '../../core/store/store';
@@ -13,8 +21,16 @@ import { scaleChoices } from '../../core/model/scales';
 import type { CriterionDefinition } from '../../core/model/records';
 import { declaredSchema } from '../../core/store/schemaEntries';
 import type {
-  AnnotationItemView, AnnotationResponseView, AnnotationSession as SessionView, CriterionView, FlagGiven, LabelGiven, LabelValue,
-  PairChoice, ScaleChoice, Slot,
+  AnnotationItemView,
+  AnnotationResponseView,
+  AnnotationSession as SessionView,
+  CriterionView,
+  FlagGiven,
+  LabelGiven,
+  LabelValue,
+  PairChoice,
+  ScaleChoice,
+  Slot,
 } from '../../shared/protocol';
 import { detectionView, languageView } from '../languages';
 import { renderMarkdown } from '../markdown';
@@ -26,7 +42,10 @@ export interface SessionSpec extends QueueSpec {
 }
 
 type PairVerdict = 'A' | 'B' | 'tie';
-interface CurrentLabel { readonly value: LabelValue; readonly comment: string | null }
+interface CurrentLabel {
+  readonly value: LabelValue;
+  readonly comment: string | null;
+}
 
 export class AnnotationSession {
   private readonly byKey: Map<string, QueueItem>;
@@ -50,14 +69,21 @@ export class AnnotationSession {
   static async open(store: Store, spec: SessionSpec): Promise<AnnotationSession> {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
     const design = spec.task === 'rating' ? ratingDesign(await declaredSchema(store)) : undefined;
-    const queued = buildQueue(spec, await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task }));
+    const queued = buildQueue(
+      spec,
+      await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task }),
+    );
     // A task with criteria asks about each response once per criterion, one after the other.
     const criteria = new Map<string, CriterionDefinition>();
-    const items = !design?.criteria.length ? queued : queued.flatMap((item) => design.criteria.map((criterion) => {
-      const key = criterionKey(item.key, criterion.name);
-      criteria.set(key, criterion);
-      return { ...item, key };
-    }));
+    const items = !design?.criteria.length
+      ? queued
+      : queued.flatMap((item) =>
+          design.criteria.map((criterion) => {
+            const key = criterionKey(item.key, criterion.name);
+            criteria.set(key, criterion);
+            return { ...item, key };
+          }),
+        );
     const rows = await currentLabelsOf(store, spec.run, spec.annotator, spec.task);
     const byKey = new Map(items.map((item) => [item.key, item]));
     const labels = new Map<string, CurrentLabel>();
@@ -65,7 +91,11 @@ export class AnnotationSession {
       const entry = spec.task === 'rating' ? ratingEntry(row, design) : pairEntry(row, byKey);
       if (entry) labels.set(entry[0], entry[1]);
     }
-    const flags = new Set((await currentFlagsOf(store, spec.run, spec.annotator)).map((f) => responseKey(f.group, f.lang, f.turn, f.system, f.seed)));
+    const flags = new Set(
+      (await currentFlagsOf(store, spec.run, spec.annotator)).map((f) =>
+        responseKey(f.group, f.lang, f.turn, f.system, f.seed),
+      ),
+    );
     const remembered = await readPosition(store, spec.annotator, queueName(spec));
     const start = resumeIndex(items, remembered, new Set(labels.keys()));
     return new AnnotationSession(spec, items, labels, flags, start, design, criteria);
@@ -78,17 +108,28 @@ export class AnnotationSession {
   view(): SessionView {
     const languages = [...new Set(this.items.map((i) => i.lang))];
     return {
-      run: this.spec.run, task: this.spec.task, annotator: this.spec.annotator, blind: this.spec.blind,
-      total: this.items.length, startIndex: this.startIndex,
+      run: this.spec.run,
+      task: this.spec.task,
+      annotator: this.spec.annotator,
+      blind: this.spec.blind,
+      total: this.items.length,
+      startIndex: this.startIndex,
       labelledMask: this.items.map((i) => (this.labels.has(i.key) ? '1' : '0')).join(''),
-      languages: languages.map(languageView), restrictedTo: this.spec.restrictedTo,
-      ...(this.design ? {
-        design: {
-          task: this.design.task,
-          scale: { name: this.design.scale.name, description: this.design.scale.description ?? null, choices: scaleChoices(this.design.scale) },
-          criteria: this.design.criteria.map(criterionView),
-        },
-      } : {}),
+      languages: languages.map(languageView),
+      restrictedTo: this.spec.restrictedTo,
+      ...(this.design
+        ? {
+            design: {
+              task: this.design.task,
+              scale: {
+                name: this.design.scale.name,
+                description: this.design.scale.description ?? null,
+                choices: scaleChoices(this.design.scale),
+              },
+              criteria: this.design.criteria.map(criterionView),
+            },
+          }
+        : {}),
     };
   }
 
@@ -101,19 +142,36 @@ export class AnnotationSession {
   labelWrite(given: LabelGiven): LabelWrite {
     const item = this.item(given.itemKey);
     const base = {
-      fingerprint: given.id, annotator: this.spec.annotator, run: this.spec.run, group: item.group, lang: item.lang,
-      turn: item.turn, comment: given.comment, labelledAt: given.labelledAt,
+      fingerprint: given.id,
+      annotator: this.spec.annotator,
+      run: this.spec.run,
+      group: item.group,
+      lang: item.lang,
+      turn: item.turn,
+      comment: given.comment,
+      labelledAt: given.labelledAt,
     };
     if (item.task === 'rating' && this.design) {
-      const choice = given.value === null ? null : given.value.startsWith('scale:') ? given.value.slice('scale:'.length) : undefined;
+      const choice =
+        given.value === null ? null : given.value.startsWith('scale:') ? given.value.slice('scale:'.length) : undefined;
       if (choice === undefined || (choice !== null && !scaleChoices(this.design.scale).includes(choice))) {
         throw new Error(`"${given.value}" is not on the scale ${this.design.scale.name}`);
       }
       const scale = this.design.scale;
       const criterion = this.criteria.get(item.key)?.name ?? '';
       return {
-        ...base, kind: 'rating', system: item.system, seed: item.seed, criterion, value: choice,
-        ...(scale.name === 'lima-3' ? {} : { scale: scale.kind === 'numeric' ? { name: scale.name, min: scale.min, max: scale.max } : { name: scale.name } }),
+        ...base,
+        kind: 'rating',
+        system: item.system,
+        seed: item.seed,
+        criterion,
+        value: choice,
+        ...(scale.name === 'lima-3'
+          ? {}
+          : {
+              scale:
+                scale.kind === 'numeric' ? { name: scale.name, min: scale.min, max: scale.max } : { name: scale.name },
+            }),
       };
     }
     if (item.task === 'rating') {
@@ -122,7 +180,11 @@ export class AnnotationSession {
     }
     if (given.value !== null && isRating(given.value)) throw new Error(`"${given.value}" is not a pairwise choice`);
     return {
-      ...base, kind: 'pairwise', systemA: item.systemA, systemB: item.systemB, presentation: item.shown,
+      ...base,
+      kind: 'pairwise',
+      systemA: item.systemA,
+      systemB: item.systemB,
+      presentation: item.shown,
       value: given.value === null ? null : verdictOf(given.value, item.shown),
     };
   }
@@ -131,8 +193,16 @@ export class AnnotationSession {
     const item = this.item(given.itemKey);
     const { system, seed } = this.responseAt(item, given.slot);
     return {
-      fingerprint: given.id, annotator: this.spec.annotator, run: this.spec.run, group: item.group, lang: item.lang,
-      turn: item.turn, system, seed, flagged: given.flagged, labelledAt: given.labelledAt,
+      fingerprint: given.id,
+      annotator: this.spec.annotator,
+      run: this.spec.run,
+      group: item.group,
+      lang: item.lang,
+      turn: item.turn,
+      system,
+      seed,
+      flagged: given.flagged,
+      labelledAt: given.labelledAt,
     };
   }
 
@@ -179,7 +249,12 @@ export class AnnotationSession {
   private itemView(item: QueueItem, index: number, texts: PromptWithResponses): AnnotationItemView {
     const slots: Slot[] = item.task === 'rating' ? ['only'] : ['left', 'right'];
     return {
-      index, key: item.key, task: item.task, group: item.group, turn: item.turn, language: languageView(item.lang),
+      index,
+      key: item.key,
+      task: item.task,
+      group: item.group,
+      turn: item.turn,
+      language: languageView(item.lang),
       prompt: texts.text === null ? null : renderMarkdown(texts.text),
       responses: slots.map((slot) => this.responseView(item, slot, texts)),
       label: this.labels.get(item.key) ?? null,
@@ -191,9 +266,17 @@ export class AnnotationSession {
     const { system, seed } = this.responseAt(item, slot);
     const candidates = texts.responses.filter((r) => r.system === system);
     const response = candidates.find((r) => r.seed === seed) ?? candidates[0];
-    const detected = response ? detectionView(item.lang, { lang: response.detectedLang, confidence: response.detectionConfidence, detector: response.detector }) : null;
+    const detected = response
+      ? detectionView(item.lang, {
+          lang: response.detectedLang,
+          confidence: response.detectionConfidence,
+          detector: response.detector,
+        })
+      : null;
     return {
-      slot, html: renderMarkdown(response?.text ?? ''), system: this.spec.blind ? null : system,
+      slot,
+      html: renderMarkdown(response?.text ?? ''),
+      system: this.spec.blind ? null : system,
       language: languageView(detected && detected.language.tag !== 'und' ? detected.language.tag : item.lang),
       detected,
       flagged: this.flags.has(responseKey(item.group, item.lang, item.turn, system, response?.seed ?? seed)),
@@ -235,7 +318,8 @@ function ratingEntry(row: CurrentLabelRow, design: RatingDesign | undefined): [s
   }
   // Only the task's own labels: its scale (NULL is lima-3) and its criteria (or none).
   if ((row.scale ?? 'lima-3') !== design.scale.name) return undefined;
-  if (design.criteria.length > 0 ? !design.criteria.some((c) => c.name === row.criterion) : row.criterion !== '') return undefined;
+  if (design.criteria.length > 0 ? !design.criteria.some((c) => c.name === row.criterion) : row.criterion !== '')
+    return undefined;
   const value: ScaleChoice = `scale:${row.value}`;
   return [design.criteria.length > 0 ? criterionKey(key, row.criterion) : key, { value, comment: row.comment }];
 }

@@ -2,13 +2,23 @@
 // from any item the grid on its prompt group. The host builds and compiles the charts through the core; the
 // webview only draws them.
 import * as vscode from 'vscode';
-import { parseChartsMessage, type ChartsToHost, type ChartsToWebview, type ChartThemeView } from '../../shared/protocol';
+import {
+  parseChartsMessage,
+  type ChartsToHost,
+  type ChartsToWebview,
+  type ChartThemeView,
+} from '../../shared/protocol';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, wirePanel, type PanelKind } from '../panel';
 import { chartItems, chartsView, defaultBaseline } from './chartsView';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';
-const CHARTS_PANEL: PanelKind<ChartsToHost> = { viewType: CHARTS_VIEW_TYPE, name: 'charts', title: 'LangLens Charts', parse: parseChartsMessage };
+const CHARTS_PANEL: PanelKind<ChartsToHost> = {
+  viewType: CHARTS_VIEW_TYPE,
+  name: 'charts',
+  title: 'LangLens Charts',
+  parse: parseChartsMessage,
+};
 
 const REFRESH_DELAY_MS = 2000;
 
@@ -54,9 +64,18 @@ export class ChartsPanel implements vscode.Disposable {
     current.refreshTimer = setTimeout(() => void current.load(), REFRESH_DELAY_MS);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: GridDeps,
+  ) {
     this.outbox = new LatestWhenReady(panel.webview);
-    this.disposables = wirePanel(panel, CHARTS_PANEL, deps, (message) => this.handle(message), () => this.dispose());
+    this.disposables = wirePanel(
+      panel,
+      CHARTS_PANEL,
+      deps,
+      (message) => this.handle(message),
+      () => this.dispose(),
+    );
   }
 
   private async open(run: string): Promise<void> {
@@ -93,7 +112,10 @@ export class ChartsPanel implements vscode.Disposable {
           void this.panel.webview.postMessage({ type: 'response', id: message.id, ...body } satisfies ChartsToWebview);
         try {
           if (!this.run) throw new Error('the charts have no run yet');
-          reply({ ok: true, result: await chartItems(await this.deps.database.store(), this.run, this.baseline, message.params) });
+          reply({
+            ok: true,
+            result: await chartItems(await this.deps.database.store(), this.run, this.baseline, message.params),
+          });
         } catch (err) {
           reply({ ok: false, error: (err as Error).message });
         }

@@ -15,7 +15,14 @@ import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { languageView } from '../languages';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
-  return { run, by: ['lang'], invalidAs: 'exclude', minItems: 30, intervals: DEFAULT_INTERVALS, ...(baseline ? { baseline } : {}) };
+  return {
+    run,
+    by: ['lang'],
+    invalidAs: 'exclude',
+    minItems: 30,
+    intervals: DEFAULT_INTERVALS,
+    ...(baseline ? { baseline } : {}),
+  };
 }
 
 /**
@@ -36,22 +43,45 @@ export function editorStyle(theme: ChartThemeView): ChartStyle {
   return { target: 'editor', width: 'two', labels: 'names', palette, font, fontSize };
 }
 
-async function chartView(store: Store, id: string, options: TableOptions, style: ChartStyle, warn: Warn): Promise<ChartView> {
+async function chartView(
+  store: Store,
+  id: string,
+  options: TableOptions,
+  style: ChartStyle,
+  warn: Warn,
+): Promise<ChartView> {
   const definition = CHARTS.find((c) => c.id === id)!;
   const base = { id, title: definition.title, description: definition.description };
   if (definition.table === 'if-matrix' && options.baseline === undefined) {
-    return { ...base, vega: null, marks: 0, notes: ['Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'] };
+    return {
+      ...base,
+      vega: null,
+      marks: 0,
+      notes: ['Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'],
+    };
   }
   try {
     const built = await buildChart(store, definition, options, style);
-    if (built.data.length === 0) return { ...base, vega: null, marks: 0, notes: [`Nothing to draw: the ${definition.table} table of this run is empty.`, ...built.table.notes] };
+    if (built.data.length === 0)
+      return {
+        ...base,
+        vega: null,
+        marks: 0,
+        notes: [`Nothing to draw: the ${definition.table} table of this run is empty.`, ...built.table.notes],
+      };
     return { ...base, vega: await compileChart(built.spec, warn), marks: built.data.length, notes: built.table.notes };
   } catch (err) {
     return { ...base, vega: null, marks: 0, notes: [(err as Error).message] };
   }
 }
 
-export async function chartsView(store: Store, run: string, baseline: string | null, theme: ChartThemeView, warn: Warn): Promise<ChartsView> {
+export async function chartsView(
+  store: Store,
+  run: string,
+  baseline: string | null,
+  theme: ChartThemeView,
+  warn: Warn,
+): Promise<ChartsView> {
   const options = tableOptionsFor(run, baseline);
   const style = editorStyle(theme);
   const charts: ChartView[] = [];
@@ -60,17 +90,35 @@ export async function chartsView(store: Store, run: string, baseline: string | n
 }
 
 /** The dashboard's figures as the judge-vs-humans chart: drawn from its own table, so they are the same figures. */
-export async function dashboardChart(dashboard: Dashboard, theme: ChartThemeView, warn: Warn): Promise<Record<string, unknown> | null> {
+export async function dashboardChart(
+  dashboard: Dashboard,
+  theme: ChartThemeView,
+  warn: Warn,
+): Promise<Record<string, unknown> | null> {
   if (dashboard.groups.length === 0) return null;
   return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme)).spec, warn);
 }
 
 /** The items behind a mark: for judge-vs-humans the dashboard's own audit list, for the others the core's list. */
-export async function chartItems(store: Store, run: string, baseline: string | null, target: ChartMarkTarget): Promise<ChartItemsView> {
+export async function chartItems(
+  store: Store,
+  run: string,
+  baseline: string | null,
+  target: ChartMarkTarget,
+): Promise<ChartItemsView> {
   if (target.chart === 'judge-vs-humans') {
     if (target.figure === null) throw new Error('this mark names no agreement figure');
     const data = await loadDashboard(store, run);
-    return { kind: 'audit', audit: auditView(data, { lang: target.lang, turn: target.turn, run: target.run, judge: target.judge, list: target.figure }) };
+    return {
+      kind: 'audit',
+      audit: auditView(data, {
+        lang: target.lang,
+        turn: target.turn,
+        run: target.run,
+        judge: target.judge,
+        list: target.figure,
+      }),
+    };
   }
   const { figure: _figure, ...mark } = target;
   const items = await itemsBehindMark(store, mark, tableOptionsFor(run, baseline));

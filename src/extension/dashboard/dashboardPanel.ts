@@ -5,8 +5,13 @@ import * as vscode from 'vscode';
 import { dashboardTable } from '../../core/report/dashboardTable';
 import { renderTable, type ExportFormat } from '../../core/report/render';
 import {
-  DEFAULT_DASHBOARD_FILTERS, parseDashboardMessage, parseDashboardState,
-  type ChartThemeView, type DashboardFilters, type DashboardToHost, type DashboardToWebview,
+  DEFAULT_DASHBOARD_FILTERS,
+  parseDashboardMessage,
+  parseDashboardState,
+  type ChartThemeView,
+  type DashboardFilters,
+  type DashboardToHost,
+  type DashboardToWebview,
 } from '../../shared/protocol';
 import { ChartsPanel } from '../charts/chartsPanel';
 import { dashboardChart } from '../charts/chartsView';
@@ -16,7 +21,10 @@ import { auditView, dashboardView, loadDashboard, type DashboardData } from './d
 
 export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
 const DASHBOARD: PanelKind<DashboardToHost> = {
-  viewType: DASHBOARD_VIEW_TYPE, name: 'dashboard', title: 'LangLens Agreement', parse: parseDashboardMessage,
+  viewType: DASHBOARD_VIEW_TYPE,
+  name: 'dashboard',
+  title: 'LangLens Agreement',
+  parse: parseDashboardMessage,
 };
 
 /** Labels arrive every few seconds while someone annotates: recompute (1,000 resamples) once they pause. */
@@ -69,7 +77,10 @@ export class DashboardPanel implements vscode.Disposable {
     DashboardPanel.current = new DashboardPanel(restorePanel(panel, deps.extensionUri), deps);
     const saved = parseDashboardState(state);
     if (!saved) {
-      DashboardPanel.current.outbox.post({ type: 'error', message: 'This dashboard was open before a reload; choose its run again (Run…).' });
+      DashboardPanel.current.outbox.post({
+        type: 'error',
+        message: 'This dashboard was open before a reload; choose its run again (Run…).',
+      });
       return;
     }
     DashboardPanel.current.filters = saved.filters;
@@ -96,10 +107,19 @@ export class DashboardPanel implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => void this.load(run), REFRESH_DELAY_MS);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: GridDeps,
+  ) {
     this.outbox = new LatestWhenReady(panel.webview);
     this.disposables = [
-      ...wirePanel(panel, DASHBOARD, deps, (message) => this.handle(message), () => this.dispose()),
+      ...wirePanel(
+        panel,
+        DASHBOARD,
+        deps,
+        (message) => this.handle(message),
+        () => this.dispose(),
+      ),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible && this.stale && this.run) {
           this.stale = false;
@@ -127,7 +147,9 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       }
       case 'export':
-        await this.export().catch((err: Error) => vscode.window.showErrorMessage(`LangLens: the export failed: ${err.message}`));
+        await this.export().catch((err: Error) =>
+          vscode.window.showErrorMessage(`LangLens: the export failed: ${err.message}`),
+        );
         return;
       case 'openGroup':
         GridPanel.show(this.deps, { run: message.run, group: message.group, turn: message.turn, lang: message.lang });
@@ -135,7 +157,8 @@ export class DashboardPanel implements vscode.Disposable {
       case 'theme':
         // Only the chart's colours change: the figures loaded stay.
         this.theme = message.theme;
-        if (this.data) await this.show(this.data).catch((err: Error) => this.outbox.post({ type: 'error', message: err.message }));
+        if (this.data)
+          await this.show(this.data).catch((err: Error) => this.outbox.post({ type: 'error', message: err.message }));
         return;
       case 'openCharts':
         if (this.run) ChartsPanel.show(this.deps, this.run);
@@ -143,9 +166,19 @@ export class DashboardPanel implements vscode.Disposable {
       case 'request':
         try {
           const result = auditView(await this.loaded(), message.params);
-          void this.panel.webview.postMessage({ type: 'response', id: message.id, ok: true, result } satisfies DashboardToWebview);
+          void this.panel.webview.postMessage({
+            type: 'response',
+            id: message.id,
+            ok: true,
+            result,
+          } satisfies DashboardToWebview);
         } catch (err) {
-          void this.panel.webview.postMessage({ type: 'response', id: message.id, ok: false, error: (err as Error).message } satisfies DashboardToWebview);
+          void this.panel.webview.postMessage({
+            type: 'response',
+            id: message.id,
+            ok: false,
+            error: (err as Error).message,
+          } satisfies DashboardToWebview);
         }
         return;
     }
@@ -159,7 +192,9 @@ export class DashboardPanel implements vscode.Disposable {
   /** Posts the figures of a load with their chart in the current theme, unless a newer load has replaced it. */
   private async show(data: Promise<DashboardData>): Promise<boolean> {
     const loaded = await data;
-    const chart = this.theme ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`)) : null;
+    const chart = this.theme
+      ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`))
+      : null;
     if (this.data !== data) return false;
     this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart } });
     return true;
@@ -183,7 +218,9 @@ export class DashboardPanel implements vscode.Disposable {
     const data = await this.loaded();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
-      title: 'LangLens: export the agreement table', saveLabel: 'Export', filters: EXPORT_FILTERS,
+      title: 'LangLens: export the agreement table',
+      saveLabel: 'Export',
+      filters: EXPORT_FILTERS,
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `agreement-${data.run}.csv`) } : {}),
     });
     if (!uri) return;
@@ -192,7 +229,6 @@ export class DashboardPanel implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(uri, Buffer.from(renderTable(dashboardTable(data.dashboard), format), 'utf8'));
     void vscode.window.showInformationMessage(`LangLens: wrote ${vscode.workspace.asRelativePath(uri)} (${format}).`);
   }
-
 
   dispose(): void {
     clearTimeout(this.refreshTimer);

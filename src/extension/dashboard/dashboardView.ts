@@ -2,8 +2,15 @@
 // metric here: every figure, count and order comes from src/core/metrics/audit.
 import { loadPairwiseItems, type AgreementRow, type PairwiseItem } from '../../core/metrics/agreement';
 import {
-  agreementDashboard, itemsBehind, itemsInGroup, judgeErrors, summarise,
-  type Dashboard, type DashboardGroup, type ItemBehind, type JudgeError,
+  agreementDashboard,
+  itemsBehind,
+  itemsInGroup,
+  judgeErrors,
+  summarise,
+  type Dashboard,
+  type DashboardGroup,
+  type ItemBehind,
+  type JudgeError,
 } from '../../core/metrics/audit';
 import { DEFAULT_INTERVALS, type Estimate } from '../../core/metrics/estimate';
 import type { GroupValues } from '../../core/metrics/grouping';
@@ -11,8 +18,15 @@ import type { PairKey } from '../../core/model/records';
 import type { Store } from '../../core/store/store';
 import {
   DEFAULT_DASHBOARD_FILTERS,
-  type AuditItemView, type AuditTarget, type AuditView, type ComparisonFiguresView, type DashboardFigure, type DashboardFilters,
-  type DashboardGroupView, type DashboardView, type EstimateView,
+  type AuditItemView,
+  type AuditTarget,
+  type AuditView,
+  type ComparisonFiguresView,
+  type DashboardFigure,
+  type DashboardFilters,
+  type DashboardGroupView,
+  type DashboardView,
+  type EstimateView,
 } from '../../shared/protocol';
 import { languageView } from '../languages';
 
@@ -26,16 +40,25 @@ export interface DashboardData {
 }
 
 /** The filters go to the core as they are: it selects the annotators and judges and treats invalid verdicts. */
-export async function loadDashboard(store: Store, run: string, filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS): Promise<DashboardData> {
+export async function loadDashboard(
+  store: Store,
+  run: string,
+  filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS,
+): Promise<DashboardData> {
   const [items, judges, annotators] = await Promise.all([
     loadPairwiseItems(store, {
-      run, ...(filters.judges ? { judges: filters.judges } : {}), ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
+      run,
+      ...(filters.judges ? { judges: filters.judges } : {}),
+      ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
     }),
     store.judgeNames(),
     store.annotatorNames(),
   ]);
   return {
-    run, filters, choices: { judges, annotators }, items,
+    run,
+    filters,
+    choices: { judges, annotators },
+    items,
     dashboard: agreementDashboard(items, { invalidAs: filters.invalidAs, intervals: DEFAULT_INTERVALS }),
   };
 }
@@ -47,11 +70,22 @@ function estimateView(e: Estimate): EstimateView {
 
 const NOT_BELOW = { withTie: false, withoutTie: false, lima: false };
 
-function figuresView(row: AgreementRow, below: Readonly<Record<DashboardFigure, boolean>>, errors: number | null): ComparisonFiguresView {
+function figuresView(
+  row: AgreementRow,
+  below: Readonly<Record<DashboardFigure, boolean>>,
+  errors: number | null,
+): ComparisonFiguresView {
   return {
     judge: row.kind === 'judge-human' ? row.comparison : null,
-    figures: { withTie: estimateView(row.withTie), withoutTie: estimateView(row.withoutTie), lima: estimateView(row.lima) },
-    items: row.items, invalid: row.invalid, below, errors,
+    figures: {
+      withTie: estimateView(row.withTie),
+      withoutTie: estimateView(row.withoutTie),
+      lima: estimateView(row.lima),
+    },
+    items: row.items,
+    invalid: row.invalid,
+    below,
+    errors,
   };
 }
 
@@ -65,7 +99,13 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
     language: languageView(String(g.group.lang)),
     turn: g.group.turn === undefined ? null : Number(g.group.turn),
     run: g.group.run === undefined ? null : String(g.group.run),
-    judges: g.judges.map((j) => figuresView(j.row, j.below, judgeErrors(items, j.row.comparison, { invalidAs: data.filters.invalidAs }).errors.length)),
+    judges: g.judges.map((j) =>
+      figuresView(
+        j.row,
+        j.below,
+        judgeErrors(items, j.row.comparison, { invalidAs: data.filters.invalidAs }).errors.length,
+      ),
+    ),
     humans: g.humans ? figuresView(g.humans, NOT_BELOW, null) : null,
     flagged: g.flagged,
   };
@@ -81,9 +121,9 @@ export function dashboardView(data: DashboardData): DashboardView {
     groups: data.dashboard.groups.map((g) => groupView(data, g)),
     intervals: intervals ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed } : null,
     notes: [
-      'n counts vote pairs: a judge\'s verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).',
+      "n counts vote pairs: a judge's verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).",
       'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
-      'A language is marked when a judge\'s interval lies entirely below the human–human interval of the same figure there.',
+      "A language is marked when a judge's interval lies entirely below the human–human interval of the same figure there.",
       ...filterNotes(data.filters),
       ...(data.items.length === 0 ? ['This run has no pairwise judge verdicts or human pairwise votes yet.'] : []),
     ],
@@ -101,13 +141,21 @@ function filterNotes(filters: DashboardFilters): string[] {
 }
 
 function targetGroup(data: DashboardData, target: AuditTarget): DashboardGroup {
-  const group = data.dashboard.groups.find((g) => String(g.group.lang) === target.lang
-    && (target.turn === null || g.group.turn === target.turn) && (target.run === null || g.group.run === target.run));
+  const group = data.dashboard.groups.find(
+    (g) =>
+      String(g.group.lang) === target.lang &&
+      (target.turn === null || g.group.turn === target.turn) &&
+      (target.run === null || g.group.run === target.run),
+  );
   if (!group) throw new Error(`no agreement figures for ${target.lang} in run ${data.run} any more`);
   return group;
 }
 
-const FIGURE_NAMES: Record<DashboardFigure, string> = { withTie: 'agreement with ties', withoutTie: 'agreement without ties', lima: 'LIMA score' };
+const FIGURE_NAMES: Record<DashboardFigure, string> = {
+  withTie: 'agreement with ties',
+  withoutTie: 'agreement without ties',
+  lima: 'LIMA score',
+};
 
 function percent(e: Estimate): string {
   return Number.isFinite(e.value) ? `${(e.value * 100).toFixed(1)}%` : '–';
@@ -116,9 +164,21 @@ function percent(e: Estimate): string {
 function behindView(item: ItemBehind, strength: number | null, majority: JudgeError['majority'] | null): AuditItemView {
   const { run, group, turn, systemA, systemB, judgeVerdict, humans, outcome, tally } = item;
   return {
-    run, group, turn, systemA, systemB, judgeVerdict,
-    humans: humans.map((h, i) => ({ annotator: h.annotator, verdict: h.verdict, vsJudge: judgeVerdict === null ? null : item.pairs[i]?.outcome ?? null })),
-    outcome, pairs: { agree: tally.agree, tieInvolved: tally.tieInvolved, opposite: tally.opposite }, strength, majority: majority ?? null,
+    run,
+    group,
+    turn,
+    systemA,
+    systemB,
+    judgeVerdict,
+    humans: humans.map((h, i) => ({
+      annotator: h.annotator,
+      verdict: h.verdict,
+      vsJudge: judgeVerdict === null ? null : (item.pairs[i]?.outcome ?? null),
+    })),
+    outcome,
+    pairs: { agree: tally.agree, tieInvolved: tally.tieInvolved, opposite: tally.opposite },
+    strength,
+    majority: majority ?? null,
   };
 }
 
@@ -136,25 +196,39 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
   const group = targetGroup(data, target);
   const items = groupItems(data, group.group);
   const language = languageView(target.lang);
-  const where = [language.name, ...(target.turn !== null ? [`turn ${target.turn}`] : []), ...(target.run !== null ? [target.run] : [])].join(', ');
+  const where = [
+    language.name,
+    ...(target.turn !== null ? [`turn ${target.turn}`] : []),
+    ...(target.run !== null ? [target.run] : []),
+  ].join(', ');
   const who = target.judge === null ? 'Humans among themselves' : `${target.judge} vs humans`;
   if (target.list === 'errors') {
     if (target.judge === null) throw new Error('the judge-error audit is for a judge');
     const options = { invalidAs: data.filters.invalidAs };
     const audit = judgeErrors(items, target.judge, options);
-    const behind = new Map(itemsBehind(items, { kind: 'judge-human', judge: target.judge }, options).map((i) => [pairKey(i), i]));
+    const behind = new Map(
+      itemsBehind(items, { kind: 'judge-human', judge: target.judge }, options).map((i) => [pairKey(i), i]),
+    );
     const errors = audit.errors.map((e) => ({ error: e, behind: behind.get(pairKey(e))! }));
     return {
-      target, language, title: `${target.judge}: where it goes against the humans, ${where}`,
+      target,
+      language,
+      title: `${target.judge}: where it goes against the humans, ${where}`,
       counts: { ...summarise(errors.map((e) => e.behind)).byOutcome, invalid: audit.invalid },
       items: errors.map((e) => errorView(e.error, e.behind)),
-      summary: `${audit.errors.length} of ${audit.checked} items with human votes: the judge differs from the human majority or from every vote. ` +
-        'Strongest first (the judge names one response and every human the other)' + (audit.invalid ? `; ${audit.invalid} unparsable verdict(s) left out.` : '.'),
+      summary:
+        `${audit.errors.length} of ${audit.checked} items with human votes: the judge differs from the human majority or from every vote. ` +
+        'Strongest first (the judge names one response and every human the other)' +
+        (audit.invalid ? `; ${audit.invalid} unparsable verdict(s) left out.` : '.'),
     };
   }
   const row = target.judge === null ? group.humans : group.judges.find((j) => j.row.comparison === target.judge)?.row;
   if (!row) throw new Error(`no figures for ${who.toLowerCase()} in ${where}`);
-  const behind = itemsBehind(items, target.judge === null ? { kind: 'human-human' } : { kind: 'judge-human', judge: target.judge }, { invalidAs: data.filters.invalidAs });
+  const behind = itemsBehind(
+    items,
+    target.judge === null ? { kind: 'human-human' } : { kind: 'judge-human', judge: target.judge },
+    { invalidAs: data.filters.invalidAs },
+  );
   const s = summarise(behind);
   const figure = row[target.list];
   const detail: Record<DashboardFigure, string> = {
@@ -163,8 +237,13 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
     lima: `${s.agree} pairs agree (1), ${s.tieInvolved} have one tie (0.5), ${s.opposite} are opposite (0), over ${s.pairs} pairs`,
   };
   return {
-    target, language, title: `${who}, ${where}: ${FIGURE_NAMES[target.list]} ${percent(figure)} (n = ${figure.n})`,
-    counts: s.byOutcome, items: behind.map((i) => behindView(i, null, null)),
-    summary: `${s.items} items: ${detail[target.list]}` + (s.invalid ? `; ${s.invalid} item(s) with an unparsable verdict left out.` : '.'),
+    target,
+    language,
+    title: `${who}, ${where}: ${FIGURE_NAMES[target.list]} ${percent(figure)} (n = ${figure.n})`,
+    counts: s.byOutcome,
+    items: behind.map((i) => behindView(i, null, null)),
+    summary:
+      `${s.items} items: ${detail[target.list]}` +
+      (s.invalid ? `; ${s.invalid} item(s) with an unparsable verdict left out.` : '.'),
   };
 }

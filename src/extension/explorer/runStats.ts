@@ -26,7 +26,10 @@ const empty = (): Counts => ({ total: 0, labelled: 0, mismatched: 0, flagged: 0 
 
 export async function runStats(store: Store, run: string, annotator: string, task: AnnotationTask): Promise<RunStats> {
   const [progress, detections, flags] = await Promise.all([
-    progressOf(store, run, annotator, task), detectionCounts(store, run), flagCounts(store, run)]);
+    progressOf(store, run, annotator, task),
+    detectionCounts(store, run),
+    flagCounts(store, run),
+  ]);
   const all = empty();
   const languages = new Map<string, Counts>();
   const groups = new Map<string, Map<string, Counts>>();
@@ -38,7 +41,10 @@ export async function runStats(store: Store, run: string, annotator: string, tas
     return [all, languages.get(lang)!, byGroup.get(group)!];
   };
   for (const row of progress) {
-    for (const c of countsOf(row.lang, row.group)) { c.total += row.total; c.labelled += row.labelled; }
+    for (const c of countsOf(row.lang, row.group)) {
+      c.total += row.total;
+      c.labelled += row.labelled;
+    }
   }
   for (const row of detections) {
     if (!isMismatch(row.lang, row.detected)) continue;

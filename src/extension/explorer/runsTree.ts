@@ -12,14 +12,24 @@ import { runStats, type Counts, type RunStats } from './runStats';
 export type ExplorerNode =
   | { readonly kind: 'run'; readonly run: string }
   | { readonly kind: 'language'; readonly run: string; readonly lang: string }
-  | { readonly kind: 'group'; readonly run: string; readonly lang: string; readonly group: string; readonly turn: number; readonly snippet: string | null };
+  | {
+      readonly kind: 'group';
+      readonly run: string;
+      readonly lang: string;
+      readonly group: string;
+      readonly turn: number;
+      readonly snippet: string | null;
+    };
 
 export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private stats = new Map<string, Promise<RunStats>>();
 
-  constructor(private readonly database: Database, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly database: Database,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   refresh(): void {
     this.stats.clear();
@@ -42,9 +52,10 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
   async getTreeItem(node: ExplorerNode): Promise<vscode.TreeItem> {
     const stats = await this.statsOf(node.run);
     if (node.kind === 'run') return runItem(node.run, stats.all);
-    const counts = node.kind === 'language'
-      ? stats.languages.get(node.lang) ?? noCounts
-      : stats.groups.get(node.lang)?.get(node.group) ?? noCounts;
+    const counts =
+      node.kind === 'language'
+        ? (stats.languages.get(node.lang) ?? noCounts)
+        : (stats.groups.get(node.lang)?.get(node.group) ?? noCounts);
     return node.kind === 'language' ? languageItem(node, counts) : groupItem(node, counts);
   }
 
@@ -71,7 +82,8 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
     const prompts = await promptSnippets(await this.database.store(), run, lang);
     const first = new Map<string, ExplorerNode & { kind: 'group' }>();
     for (const p of prompts.sort((a, b) => a.turn - b.turn)) {
-      if (!first.has(p.group)) first.set(p.group, { kind: 'group', run, lang, group: p.group, turn: p.turn, snippet: p.snippet });
+      if (!first.has(p.group))
+        first.set(p.group, { kind: 'group', run, lang, group: p.group, turn: p.turn, snippet: p.snippet });
     }
     return [...first.values()].sort((a, b) => naturalCompare(a.group, b.group));
   }
@@ -108,7 +120,8 @@ function tooltip(title: string, c: Counts): vscode.MarkdownString {
   const task = annotationSettings().task;
   const who = annotatorId() || 'no annotator id set';
   const lines = [
-    `**${title}**`, '',
+    `**${title}**`,
+    '',
     `${c.labelled} of ${c.total} ${task === 'rating' ? 'responses rated' : 'pairs compared'} by ${who}`,
   ];
   if (c.mismatched > 0) lines.push(`${c.mismatched} response(s) detected in another language than the prompt's`);
@@ -142,7 +155,9 @@ function languageItem(node: ExplorerNode & { kind: 'language' }, c: Counts): vsc
   item.tooltip = tooltip(`${language.name} (${node.lang}) in ${node.run}`, c);
   item.iconPath = withMarker('globe', c);
   item.contextValue = 'language';
-  item.accessibilityInformation = { label: `${language.name}, ${c.labelled} of ${c.total} labelled${c.mismatched ? `, ${c.mismatched} language mismatches` : ''}` };
+  item.accessibilityInformation = {
+    label: `${language.name}, ${c.labelled} of ${c.total} labelled${c.mismatched ? `, ${c.mismatched} language mismatches` : ''}`,
+  };
   return item;
 }
 

@@ -3,13 +3,24 @@
 import * as vscode from 'vscode';
 import { naturalCompare } from '../../core/util/naturalCompare';
 import { groupsOf, promptGroup } from '../../core/store/promptGroup';
-import { parseGridMessage, parseGridPreferences, type GridPreferences, type GridToHost, type GridToWebview } from '../../shared/protocol';
+import {
+  parseGridMessage,
+  parseGridPreferences,
+  type GridPreferences,
+  type GridToHost,
+  type GridToWebview,
+} from '../../shared/protocol';
 import type { Database } from '../database';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { gridView } from './gridView';
 
 export const GRID_VIEW_TYPE = 'langlens.grid';
-const GRID: PanelKind<GridToHost> = { viewType: GRID_VIEW_TYPE, name: 'grid', title: 'LangLens Grid', parse: parseGridMessage };
+const GRID: PanelKind<GridToHost> = {
+  viewType: GRID_VIEW_TYPE,
+  name: 'grid',
+  title: 'LangLens Grid',
+  parse: parseGridMessage,
+};
 const PREFERENCES_KEY = 'langlens.grid.preferences';
 const DEFAULT_PREFERENCES: GridPreferences = { layout: 'languages-as-rows', hiddenLanguages: [], hiddenSystems: [] };
 
@@ -74,9 +85,18 @@ export class GridPanel implements vscode.Disposable {
     if (grid?.target) void grid.load(grid.target, Date.now());
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: GridDeps) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: GridDeps,
+  ) {
     this.outbox = new LatestWhenReady(panel.webview);
-    this.disposables = wirePanel(panel, GRID, deps, (message) => this.handleOrShow(message), () => this.dispose());
+    this.disposables = wirePanel(
+      panel,
+      GRID,
+      deps,
+      (message) => this.handleOrShow(message),
+      () => this.dispose(),
+    );
   }
 
   private handleOrShow(message: GridToHost): Promise<void> {
@@ -98,7 +118,9 @@ export class GridPanel implements vscode.Disposable {
         await this.deps.workspaceState.update(PREFERENCES_KEY, message.preferences);
         return;
       case 'painted':
-        this.deps.log.info(`grid: ${message.cells} responses painted ${Math.round(message.paintedAt - message.requestedAt)} ms after the request`);
+        this.deps.log.info(
+          `grid: ${message.cells} responses painted ${Math.round(message.paintedAt - message.requestedAt)} ms after the request`,
+        );
         return;
     }
   }
@@ -107,7 +129,8 @@ export class GridPanel implements vscode.Disposable {
     const groups = await this.groupsOf(from.run);
     const at = groups.indexOf(from.group);
     const next = groups[Math.min(groups.length - 1, Math.max(0, at + by))];
-    if (next !== undefined && next !== from.group) await this.load({ run: from.run, group: next, turn: 1, lang: from.lang ?? null }, Date.now());
+    if (next !== undefined && next !== from.group)
+      await this.load({ run: from.run, group: next, turn: 1, lang: from.lang ?? null }, Date.now());
   }
 
   private async groupsOf(run: string): Promise<string[]> {
@@ -126,7 +149,11 @@ export class GridPanel implements vscode.Disposable {
         throw new Error(`prompt group ${target.group} (turn ${target.turn}) is not in run ${target.run} any more`);
       }
       this.panel.title = `${target.group} · ${target.run}`;
-      const view = gridView(data, { index: groups.indexOf(target.group), count: groups.length, focusLanguage: target.lang ?? null });
+      const view = gridView(data, {
+        index: groups.indexOf(target.group),
+        count: groups.length,
+        focusLanguage: target.lang ?? null,
+      });
       this.outbox.post({ type: 'show', view, preferences: this.preferences(), requestedAt });
     } catch (err) {
       this.outbox.post({ type: 'error', message: (err as Error).message });
@@ -140,7 +167,6 @@ export class GridPanel implements vscode.Disposable {
       return DEFAULT_PREFERENCES;
     }
   }
-
 
   dispose(): void {
     if (GridPanel.current === this) GridPanel.current = undefined;

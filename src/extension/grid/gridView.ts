@@ -1,7 +1,14 @@
 // Turns one prompt group's rows into what the grid webview shows. No vscode import: unit-testable.
 import { itemVerdict } from '../../core/model/verdicts';
 import type { GroupPairwise, PromptGroupData } from '../../core/store/promptGroup';
-import type { GridCellView, GridLanguageView, GridView, HumanLabelView, PairJudgmentView, SampleView } from '../../shared/protocol';
+import type {
+  GridCellView,
+  GridLanguageView,
+  GridView,
+  HumanLabelView,
+  PairJudgmentView,
+  SampleView,
+} from '../../shared/protocol';
 import { detectionView, languageView } from '../languages';
 import { renderMarkdown } from '../markdown';
 
@@ -15,7 +22,10 @@ export function gridView(data: PromptGroupData, place: GridPlace): GridView {
   const languages = [...new Set([...data.prompts.map((p) => p.lang), ...data.responses.map((r) => r.lang)])].sort();
   const systems = [...new Set([...data.systems])].sort((a, b) => a.localeCompare(b));
   return {
-    run: data.ref.run, group: data.ref.group, turn: data.ref.turn, turns: data.turns,
+    run: data.ref.run,
+    group: data.ref.group,
+    turn: data.ref.turn,
+    turns: data.turns,
     position: { index: place.index, count: place.count },
     languages: languages.map((lang) => languageRow(data, lang)),
     systems: systems.filter((s) => data.responses.some((r) => r.system === s)),
@@ -31,7 +41,13 @@ function languageRow(data: PromptGroupData, lang: string): GridLanguageView {
     pairJudgments: pairJudgments(data.pairwise.filter((j) => j.lang === lang)),
     humanPairs: data.labels
       .filter((l) => l.lang === lang && l.kind === 'pairwise' && l.systemA !== null && l.systemB !== null)
-      .map((l) => ({ annotator: l.annotator, value: l.value, comment: l.comment, systemA: l.systemA!, systemB: l.systemB! })),
+      .map((l) => ({
+        annotator: l.annotator,
+        value: l.value,
+        comment: l.comment,
+        systemA: l.systemA!,
+        systemB: l.systemB!,
+      })),
   };
 }
 
@@ -43,7 +59,9 @@ function pairJudgments(rows: readonly GroupPairwise[]): PairJudgmentView[] {
     byPair.set(key, [...(byPair.get(key) ?? []), row]);
   }
   return [...byPair.values()].map((orders) => ({
-    judge: orders[0]!.judge, systemA: orders[0]!.systemA, systemB: orders[0]!.systemB,
+    judge: orders[0]!.judge,
+    systemA: orders[0]!.systemA,
+    systemB: orders[0]!.systemB,
     combined: itemVerdict(orders),
     orders: orders.map((o) => ({ order: o.order, verdict: o.verdict, reasoning: o.reasoning, raw: o.raw })),
   }));
@@ -57,21 +75,42 @@ function cells(data: PromptGroupData): GridCellView[] {
   const byCell = new Map<string, SampleView[]>();
   for (const r of data.responses) {
     const key = JSON.stringify([r.lang, r.system]);
-    const same = (x: { lang: string; system: string | null; seed: number | null }) => x.lang === r.lang && x.system === r.system && x.seed === r.seed;
-    const labels = (kind: 'rating' | 'language'): HumanLabelView[] => data.labels
-      .filter((l) => l.kind === kind && same(l))
-      // A rating on a criterion says which, so that a response's fluency and faithfulness read apart.
-      .map((l) => ({ annotator: l.annotator, value: l.criterion ? `${l.criterion}: ${l.value}` : l.value, comment: l.comment }));
-    byCell.set(key, [...(byCell.get(key) ?? []), {
-      seed: r.seed, html: renderMarkdown(r.text),
-      detected: detectionView(r.lang, { lang: r.detectedLang, confidence: r.detectionConfidence, detector: r.detector, parts: r.detectionParts }),
-      scores: data.pointwise.filter(same).map((s) => ({
-        judge: s.judge, scale: s.scale, min: s.scaleMin, max: s.scaleMax, score: s.score, reasoning: s.reasoning, raw: s.raw,
-      })),
-      ratings: labels('rating'),
-      languageLabels: labels('language'),
-      flaggedBy: data.flags.filter(same).map((f) => f.annotator),
-    }]);
+    const same = (x: { lang: string; system: string | null; seed: number | null }) =>
+      x.lang === r.lang && x.system === r.system && x.seed === r.seed;
+    const labels = (kind: 'rating' | 'language'): HumanLabelView[] =>
+      data.labels
+        .filter((l) => l.kind === kind && same(l))
+        // A rating on a criterion says which, so that a response's fluency and faithfulness read apart.
+        .map((l) => ({
+          annotator: l.annotator,
+          value: l.criterion ? `${l.criterion}: ${l.value}` : l.value,
+          comment: l.comment,
+        }));
+    byCell.set(key, [
+      ...(byCell.get(key) ?? []),
+      {
+        seed: r.seed,
+        html: renderMarkdown(r.text),
+        detected: detectionView(r.lang, {
+          lang: r.detectedLang,
+          confidence: r.detectionConfidence,
+          detector: r.detector,
+          parts: r.detectionParts,
+        }),
+        scores: data.pointwise.filter(same).map((s) => ({
+          judge: s.judge,
+          scale: s.scale,
+          min: s.scaleMin,
+          max: s.scaleMax,
+          score: s.score,
+          reasoning: s.reasoning,
+          raw: s.raw,
+        })),
+        ratings: labels('rating'),
+        languageLabels: labels('language'),
+        flaggedBy: data.flags.filter(same).map((f) => f.annotator),
+      },
+    ]);
   }
   return [...byCell.entries()].map(([key, samples]) => {
     const [lang, system] = JSON.parse(key) as [string, string];

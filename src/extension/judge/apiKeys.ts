@@ -12,7 +12,11 @@ const SECRET_PREFIX = 'langlens.apiKey:';
  * The key for a judge's server: the one stored for its origin, else the environment variable the definition names
  * (as the CLI reads it), under the same binding rules (keys.ts).
  */
-export async function apiKeyFor(secrets: vscode.SecretStorage, definition: JudgeDefinition, allowed: KeyOrigins): Promise<ResolvedKey> {
+export async function apiKeyFor(
+  secrets: vscode.SecretStorage,
+  definition: JudgeDefinition,
+  allowed: KeyOrigins,
+): Promise<ResolvedKey> {
   const secret = (await secrets.get(SECRET_PREFIX + originOf(definition.baseURL))) || undefined;
   return resolveApiKey(definition, { env: process.env, ...(secret ? { secret } : {}), allowed });
 }
@@ -21,7 +25,11 @@ export async function apiKeyFor(secrets: vscode.SecretStorage, definition: Judge
  * Asks before a key goes to a server it was not allowed for (the definition may come from a cloned repository);
  * remembers the answer in the user's configuration. Returns whether the key may be sent.
  */
-export async function approveKey(resolved: ResolvedKey, definition: JudgeDefinition, allowed: KeyOrigins): Promise<boolean> {
+export async function approveKey(
+  resolved: ResolvedKey,
+  definition: JudgeDefinition,
+  allowed: KeyOrigins,
+): Promise<boolean> {
   if (!resolved.needsApproval || !resolved.approvalKey) return true;
   const name = resolved.source.kind === 'env' ? `the environment variable ${resolved.source.name}` : 'the key';
   const allow = 'Allow and Remember';
@@ -29,9 +37,10 @@ export async function approveKey(resolved: ResolvedKey, definition: JudgeDefinit
     `Send the API key in ${name} to ${resolved.origin}?`,
     {
       modal: true,
-      detail: `The judge ${vscode.workspace.asRelativePath(definition.file)} sends its requests to ${resolved.origin}, and your key `
-        + `in ${name} has not been allowed to go there. Allow it only if this judge file and this server are yours. `
-        + `The choice is remembered in ${allowed.file}, not in the workspace.`,
+      detail:
+        `The judge ${vscode.workspace.asRelativePath(definition.file)} sends its requests to ${resolved.origin}, and your key ` +
+        `in ${name} has not been allowed to go there. Allow it only if this judge file and this server are yours. ` +
+        `The choice is remembered in ${allowed.file}, not in the workspace.`,
     },
     allow,
   );
@@ -44,12 +53,16 @@ export async function approveKey(resolved: ResolvedKey, definition: JudgeDefinit
  * Asks for the key of one server and stores it; an empty answer removes the stored key. `knownBaseURLs` (from the
  * workspace's judge files) are offered, with OpenAI first. Returns the key, or undefined when cancelled or removed.
  */
-export async function askForApiKey(secrets: vscode.SecretStorage, knownBaseURLs: readonly string[], preselect?: string): Promise<string | undefined> {
+export async function askForApiKey(
+  secrets: vscode.SecretStorage,
+  knownBaseURLs: readonly string[],
+  preselect?: string,
+): Promise<string | undefined> {
   const origin = preselect ? originOf(preselect) : await pickOrigin(knownBaseURLs);
   if (!origin) return undefined;
   const key = await vscode.window.showInputBox({
     title: `API key for ${origin}`,
-    prompt: 'Stored in VS Code\'s secret storage, never in settings or files. Leave empty to remove the stored key.',
+    prompt: "Stored in VS Code's secret storage, never in settings or files. Leave empty to remove the stored key.",
     password: true,
     ignoreFocusOut: true,
     placeHolder: isOpenAI(origin) ? 'sk-...' : 'the key the server expects (Authorization: Bearer ...)',
@@ -69,11 +82,14 @@ async function pickOrigin(knownBaseURLs: readonly string[]): Promise<string | un
   const origins = [...new Set([originOf(DEFAULT_BASE_URL), ...knownBaseURLs.map(originOf)])];
   const other = 'Another server…';
   const picked = await vscode.window.showQuickPick([...origins, other], {
-    title: 'LangLens: Set API Key', placeHolder: 'Which server is the key for?',
+    title: 'LangLens: Set API Key',
+    placeHolder: 'Which server is the key for?',
   });
   if (picked !== other) return picked;
   const typed = await vscode.window.showInputBox({
-    title: 'Server base URL', prompt: 'The judge definition\'s "baseURL", e.g. https://api.together.xyz/v1', ignoreFocusOut: true,
+    title: 'Server base URL',
+    prompt: 'The judge definition\'s "baseURL", e.g. https://api.together.xyz/v1',
+    ignoreFocusOut: true,
     validateInput: (value) => {
       try {
         return /^https?:$/.test(new URL(value).protocol) ? undefined : 'an http(s) URL';

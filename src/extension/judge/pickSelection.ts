@@ -13,8 +13,15 @@ export async function judgeFilesInWorkspace(): Promise<vscode.Uri[]> {
 }
 
 export async function pickJudgeFile(files: readonly vscode.Uri[]): Promise<vscode.Uri | undefined> {
-  const items = files.map((uri) => ({ label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri), uri }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'LangLens: Run Judge (1/5)', placeHolder: 'Which judge?' });
+  const items = files.map((uri) => ({
+    label: path.basename(uri.fsPath),
+    description: vscode.workspace.asRelativePath(uri),
+    uri,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'LangLens: Run Judge (1/5)',
+    placeHolder: 'Which judge?',
+  });
   return picked?.uri;
 }
 
@@ -29,23 +36,40 @@ export async function pickRun(store: Store, current: string | undefined): Promis
   if (inView) return inView;
   if (runs.length === 1) return runs[0];
   const picked = await vscode.window.showQuickPick(
-    runs.map((r) => ({ label: r.run, description: `${r.languages.length} languages, ${r.systems.length} systems, ${r.responses} responses`, run: r })),
+    runs.map((r) => ({
+      label: r.run,
+      description: `${r.languages.length} languages, ${r.systems.length} systems, ${r.responses} responses`,
+      run: r,
+    })),
     { title: 'LangLens: Run Judge (2/5)', placeHolder: 'Which run?' },
   );
   return picked?.run;
 }
 
 export async function pickLanguages(run: RunSummary): Promise<LanguageTag[] | undefined> {
-  const items = run.languages.map((l) => ({ label: l.lang, description: `${l.prompts} prompts, ${l.responses} responses`, picked: true }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'LangLens: Run Judge (3/5)', placeHolder: 'Which languages?', canPickMany: true });
+  const items = run.languages.map((l) => ({
+    label: l.lang,
+    description: `${l.prompts} prompts, ${l.responses} responses`,
+    picked: true,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'LangLens: Run Judge (3/5)',
+    placeHolder: 'Which languages?',
+    canPickMany: true,
+  });
   if (!picked || picked.length === 0) return undefined;
   return picked.map((p) => p.label as LanguageTag);
 }
 
 export async function pickSystems(run: RunSummary): Promise<string[] | undefined> {
-  const picked = await vscode.window.showQuickPick(run.systems.map((s) => ({ label: s, picked: true })), {
-    title: 'LangLens: Run Judge (4/5)', placeHolder: 'Which systems?', canPickMany: true,
-  });
+  const picked = await vscode.window.showQuickPick(
+    run.systems.map((s) => ({ label: s, picked: true })),
+    {
+      title: 'LangLens: Run Judge (4/5)',
+      placeHolder: 'Which systems?',
+      canPickMany: true,
+    },
+  );
   if (!picked || picked.length === 0) return undefined;
   return picked.map((p) => p.label);
 }
@@ -54,11 +78,18 @@ export async function pickSystems(run: RunSummary): Promise<string[] | undefined
  * Pairwise only: one baseline for every language, one per language ([SH]: the system tuned monolingually on it),
  * or every pair.
  */
-export async function pickBaseline(systems: readonly string[], languages: readonly LanguageTag[]): Promise<Baseline | undefined> {
+export async function pickBaseline(
+  systems: readonly string[],
+  languages: readonly LanguageTag[],
+): Promise<Baseline | undefined> {
   const perLanguage = 'A baseline per language…';
   const allPairs = 'Every pair of systems';
   const picked = await vscode.window.showQuickPick(
-    [...systems.map((s) => ({ label: s, description: 'compare every system with this one' })), { label: perLanguage, description: '' }, { label: allPairs, description: `${systems.length * (systems.length - 1) / 2} pairs per prompt` }],
+    [
+      ...systems.map((s) => ({ label: s, description: 'compare every system with this one' })),
+      { label: perLanguage, description: '' },
+      { label: allPairs, description: `${(systems.length * (systems.length - 1)) / 2} pairs per prompt` },
+    ],
     { title: 'LangLens: Run Judge (5/5)', placeHolder: 'Which baseline?' },
   );
   if (!picked) return undefined;
@@ -67,7 +98,8 @@ export async function pickBaseline(systems: readonly string[], languages: readon
   const chosen = new Map<string, string>();
   for (const [i, lang] of languages.entries()) {
     const system = await vscode.window.showQuickPick(orderByLanguageMatch(systems, lang), {
-      title: `Baseline for ${lang} (${i + 1}/${languages.length})`, placeHolder: `Which system is the baseline in ${lang}?`,
+      title: `Baseline for ${lang} (${i + 1}/${languages.length})`,
+      placeHolder: `Which system is the baseline in ${lang}?`,
     });
     if (!system) return undefined;
     chosen.set(lang, system);
@@ -82,7 +114,11 @@ function orderByLanguageMatch(systems: readonly string[], lang: LanguageTag): st
 }
 
 /** Every choice at once, or undefined when the user backed out of any. */
-export async function pickSelection(store: Store, currentRun: string | undefined, pairwise: boolean): Promise<JudgeSelection | undefined> {
+export async function pickSelection(
+  store: Store,
+  currentRun: string | undefined,
+  pairwise: boolean,
+): Promise<JudgeSelection | undefined> {
   const run = await pickRun(store, currentRun);
   if (!run) return undefined;
   const languages = await pickLanguages(run);

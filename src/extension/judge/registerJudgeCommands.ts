@@ -2,7 +2,13 @@
 // cancellable progress notification (done / total, requests per second, errors, cost so far).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL, isOpenAI, JudgeDefinitionError, loadJudgeDefinition, type JudgeDefinition } from '../../core/judge/definition';
+import {
+  DEFAULT_BASE_URL,
+  isOpenAI,
+  JudgeDefinitionError,
+  loadJudgeDefinition,
+  type JudgeDefinition,
+} from '../../core/judge/definition';
 import { describePlan, describeSummary } from '../../core/judge/describe';
 import { KeyOrigins } from '../../core/judge/keyOrigins';
 import { describeKeySource, type ResolvedKey } from '../../core/judge/keys';
@@ -38,16 +44,25 @@ export function registerJudgeCommands(context: vscode.ExtensionContext, deps: Ju
     vscode.commands.registerCommand('langlens.runJudge', (uri?: vscode.Uri) => runJudgeCommand(context, deps, uri)),
     vscode.commands.registerCommand('langlens.setApiKey', async () => {
       const files = await judgeFilesInWorkspace();
-      await askForApiKey(context.secrets, files.flatMap((f) => baseURLOf(f.fsPath)));
+      await askForApiKey(
+        context.secrets,
+        files.flatMap((f) => baseURLOf(f.fsPath)),
+      );
     }),
   );
 }
 
-async function runJudgeCommand(context: vscode.ExtensionContext, deps: JudgeCommandDeps, uri?: vscode.Uri): Promise<void> {
+async function runJudgeCommand(
+  context: vscode.ExtensionContext,
+  deps: JudgeCommandDeps,
+  uri?: vscode.Uri,
+): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     // A judge file of an untrusted folder chooses the server, the prompts and the key's variable.
-    void vscode.window.showWarningMessage('LangLens: running a judge is off in Restricted Mode: a judge file of an untrusted '
-      + 'folder decides where your data and API keys are sent. Trust the workspace to run judges.');
+    void vscode.window.showWarningMessage(
+      'LangLens: running a judge is off in Restricted Mode: a judge file of an untrusted ' +
+        'folder decides where your data and API keys are sent. Trust the workspace to run judges.',
+    );
     return;
   }
   const definition = await chooseDefinition(uri);
@@ -95,7 +110,11 @@ async function chooseDefinition(uri: vscode.Uri | undefined): Promise<JudgeDefin
   } catch (err) {
     if (!(err instanceof JudgeDefinitionError)) throw err;
     const open = 'Open File';
-    const answer = await vscode.window.showErrorMessage(`LangLens: the judge definition has problems:\n${err.message}`, { modal: false }, open);
+    const answer = await vscode.window.showErrorMessage(
+      `LangLens: the judge definition has problems:\n${err.message}`,
+      { modal: false },
+      open,
+    );
     if (answer === open) await vscode.window.showTextDocument(file);
     return undefined;
   }
@@ -107,7 +126,9 @@ async function chooseJudgeFile(): Promise<vscode.Uri | undefined> {
   if (files.length > 1) return pickJudgeFile(files);
   const create = 'Create an Example Judge';
   const answer = await vscode.window.showWarningMessage(
-    'LangLens: no judge definition (*.judge.json) in the workspace. See docs/judges.md for the format.', create);
+    'LangLens: no judge definition (*.judge.json) in the workspace. See docs/judges.md for the format.',
+    create,
+  );
   if (answer === create) await createExampleJudge();
   return undefined;
 }
@@ -117,8 +138,13 @@ async function createExampleJudge(): Promise<void> {
   if (!folder) return;
   const uri = vscode.Uri.joinPath(folder, 'judges', 'pairwise.judge.json');
   const example = {
-    model: 'gpt-4o-2024-08-06', baseURL: DEFAULT_BASE_URL, protocol: 'pairwise', allowTie: false,
-    temperature: 0, maxTokens: 32, concurrency: 16,
+    model: 'gpt-4o-2024-08-06',
+    baseURL: DEFAULT_BASE_URL,
+    protocol: 'pairwise',
+    allowTie: false,
+    temperature: 0,
+    maxTokens: 32,
+    concurrency: 16,
   };
   await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(example, null, 2) + '\n', 'utf8'));
   await vscode.window.showTextDocument(uri);
@@ -163,10 +189,13 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
         `Server: ${originOf(d.baseURL)}`,
         `API key: ${keyLine}`,
         `Requests to send: ${plan.toSend.length.toLocaleString('en-US')} (${plan.cached.length.toLocaleString('en-US')} already answered)`,
-        `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}`
-          + ` (at most ${formatUsd(plan.estimate.maxOnlineUsd)})`,
+        `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}` +
+          ` (at most ${formatUsd(plan.estimate.maxOnlineUsd)})`,
         `Budget: ${budget === undefined ? 'none (setting langlens.judge.maxCost)' : `${formatUsd(budget)}, never exceeded (setting langlens.judge.maxCost)`}`,
-        ...describePlan(plan, 'through the Batch API').slice(3).filter((l) => !l.trimStart().startsWith('cost')).map(asDetailLine),
+        ...describePlan(plan, 'through the Batch API')
+          .slice(3)
+          .filter((l) => !l.trimStart().startsWith('cost'))
+          .map(asDetailLine),
       ].join('\n'),
     },
     ...buttons,
@@ -177,11 +206,18 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
 
 /** "  verdicts  132 (...)" → "Verdicts: 132 (...)", as the confirmation's other lines read. */
 function asDetailLine(line: string): string {
-  return line.trim().replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `);
+  return line
+    .trim()
+    .replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `);
 }
 
 /** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */
-async function keyFor(context: vscode.ExtensionContext, definition: JudgeDefinition, plan: JudgePlan, allowed: KeyOrigins): Promise<ResolvedKey | null> {
+async function keyFor(
+  context: vscode.ExtensionContext,
+  definition: JudgeDefinition,
+  plan: JudgePlan,
+  allowed: KeyOrigins,
+): Promise<ResolvedKey | null> {
   const key = await apiKeyFor(context.secrets, definition, allowed);
   if (key.key || !isOpenAI(definition.baseURL) || plan.toSend.length + plan.awaitingBatch.length === 0) return key;
   if (!(await askForApiKey(context.secrets, [], definition.baseURL))) return null;
@@ -189,7 +225,12 @@ async function keyFor(context: vscode.ExtensionContext, definition: JudgeDefinit
 }
 
 function runWithProgress(
-  store: Store, plan: JudgePlan, via: JudgeVia, apiKey: string | undefined, budget: number | undefined, deps: JudgeCommandDeps,
+  store: Store,
+  plan: JudgePlan,
+  via: JudgeVia,
+  apiKey: string | undefined,
+  budget: number | undefined,
+  deps: JudgeCommandDeps,
 ): Thenable<JudgeJobSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Judge ${plan.definition.name}`, cancellable: true },
@@ -210,8 +251,13 @@ function runWithProgress(
       };
       try {
         return await runJudgeJob(store, plan, {
-          via, ...(apiKey ? { apiKey } : {}), ...(budget === undefined ? {} : { maxCostUsd: budget }),
-          signal: controller.signal, onProgress, onStored, progressEveryMs: 250,
+          via,
+          ...(apiKey ? { apiKey } : {}),
+          ...(budget === undefined ? {} : { maxCostUsd: budget }),
+          signal: controller.signal,
+          onProgress,
+          onStored,
+          progressEveryMs: 250,
         });
       } finally {
         deps.onResultsStored?.();
@@ -224,11 +270,14 @@ async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise
   const lines = describeSummary(summary, 'through the Batch API');
   if (summary.outcome === 'failed') deps.log?.error(lines.join('\n'));
   else deps.log?.info(lines.join('\n'));
-  const headline = `LangLens: judge ${summary.judge}: ${summary.cached + summary.answered} of ${summary.total} answered `
-    + `(${summary.invalid} invalid, ${summary.failed} failed), ${formatUsd(summary.costUsd)}.`;
+  const headline =
+    `LangLens: judge ${summary.judge}: ${summary.cached + summary.answered} of ${summary.total} answered ` +
+    `(${summary.invalid} invalid, ${summary.failed} failed), ${formatUsd(summary.costUsd)}.`;
   const showLog = 'Show Log';
-  const show = (message: string) => (summary.outcome === 'failed' || summary.failed > 0
-    ? vscode.window.showWarningMessage(message, showLog) : vscode.window.showInformationMessage(message, showLog));
+  const show = (message: string) =>
+    summary.outcome === 'failed' || summary.failed > 0
+      ? vscode.window.showWarningMessage(message, showLog)
+      : vscode.window.showInformationMessage(message, showLog);
   const answer = await show(summary.message ? `${headline} ${summary.message}` : headline);
   if (answer === showLog) deps.log?.show();
 }

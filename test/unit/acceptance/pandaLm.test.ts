@@ -3,7 +3,13 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
-import { judgeVsMajority, loadPairwiseItems, raterKappa, type MajorityRow, type PairwiseItem } from '../../../src/core/metrics/agreement';
+import {
+  judgeVsMajority,
+  loadPairwiseItems,
+  raterKappa,
+  type MajorityRow,
+  type PairwiseItem,
+} from '../../../src/core/metrics/agreement';
 import { Store } from '../../../src/core/store/store';
 import { requireSharedData, temporaryFolder } from '../../support/paths';
 

@@ -3,17 +3,27 @@ import assert from 'node:assert/strict';
 import { Outbox, type OutboxStatus, type PendingWrite } from '../../../webview/annotate/outbox';
 
 function label(id: string, itemKey = 'item-1'): PendingWrite {
-  return { kind: 'label', params: { id, itemKey, value: 'pass', comment: null, labelledAt: '2025-01-01T00:00:00.000Z' } };
+  return {
+    kind: 'label',
+    params: { id, itemKey, value: 'pass', comment: null, labelledAt: '2025-01-01T00:00:00.000Z' },
+  };
 }
 
 function harness(write: (w: PendingWrite) => Promise<void>, restored: PendingWrite[] = []) {
   const timers: { run: () => void; ms: number }[] = [];
   const persisted: PendingWrite[][] = [];
   const statuses: OutboxStatus[] = [];
-  const outbox = new Outbox({
-    write, persist: (p) => persisted.push([...p]), onStatus: (s) => statuses.push(s), now: () => 0,
-    setTimer: (run, ms) => timers.push({ run, ms }), clearTimer: () => undefined,
-  }, restored);
+  const outbox = new Outbox(
+    {
+      write,
+      persist: (p) => persisted.push([...p]),
+      onStatus: (s) => statuses.push(s),
+      now: () => 0,
+      setTimer: (run, ms) => timers.push({ run, ms }),
+      clearTimer: () => undefined,
+    },
+    restored,
+  );
   return { outbox, timers, persisted, statuses };
 }
 
@@ -22,9 +32,17 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe('annotation outbox', () => {
   it('keeps a label until its write is confirmed', async () => {
     let confirm!: () => void;
-    const { outbox, persisted } = harness(() => new Promise<void>((resolve) => { confirm = resolve; }));
+    const { outbox, persisted } = harness(
+      () =>
+        new Promise<void>((resolve) => {
+          confirm = resolve;
+        }),
+    );
     outbox.add(label('a'));
-    assert.deepEqual(persisted.at(-1)!.map((w) => w.params.id), ['a']);
+    assert.deepEqual(
+      persisted.at(-1)!.map((w) => w.params.id),
+      ['a'],
+    );
     assert.equal(outbox.stateOf('item-1'), 'saving');
     confirm();
     await settle();
@@ -44,7 +62,10 @@ describe('annotation outbox', () => {
     await settle();
     assert.equal(outbox.stateOf('item-1'), 'failed');
     assert.deepEqual(outbox.status(), { pending: 1, failed: 1, lastError: 'the database is busy', retryAt: 1000 });
-    assert.deepEqual(persisted.at(-1)!.map((w) => w.params.id), ['a']);
+    assert.deepEqual(
+      persisted.at(-1)!.map((w) => w.params.id),
+      ['a'],
+    );
     timers.shift()!.run();
     await settle();
     assert.equal(timers[0]!.ms, 2000, 'the second pause is longer');
@@ -57,7 +78,12 @@ describe('annotation outbox', () => {
 
   it('sends what a previous page left unconfirmed', async () => {
     const written: string[] = [];
-    const { outbox } = harness(async (w) => { written.push(w.params.id); }, [label('left-over')]);
+    const { outbox } = harness(
+      async (w) => {
+        written.push(w.params.id);
+      },
+      [label('left-over')],
+    );
     outbox.start();
     await settle();
     assert.deepEqual(written, ['left-over']);
@@ -65,7 +91,9 @@ describe('annotation outbox', () => {
 
   it('retries at once when asked', async () => {
     let fail = true;
-    const { outbox } = harness(async () => { if (fail) throw new Error('locked'); });
+    const { outbox } = harness(async () => {
+      if (fail) throw new Error('locked');
+    });
     outbox.add(label('a'));
     await settle();
     fail = false;

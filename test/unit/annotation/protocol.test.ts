@@ -6,24 +6,52 @@ import { actionFor } from '../../../webview/annotate/keys';
 describe('webview protocol parsing', () => {
   it('accepts a label request and keeps only known fields', () => {
     const parsed = parseAnnotateMessage({
-      type: 'request', id: 7, method: 'saveLabel', extra: 'dropped',
-      params: { id: 'x', itemKey: 'k', value: 'left', comment: null, labelledAt: '2025-01-01T00:00:00Z', system: 'leak' },
+      type: 'request',
+      id: 7,
+      method: 'saveLabel',
+      extra: 'dropped',
+      params: {
+        id: 'x',
+        itemKey: 'k',
+        value: 'left',
+        comment: null,
+        labelledAt: '2025-01-01T00:00:00Z',
+        system: 'leak',
+      },
     });
     assert.deepEqual(parsed, {
-      type: 'request', id: 7, method: 'saveLabel',
+      type: 'request',
+      id: 7,
+      method: 'saveLabel',
       params: { id: 'x', itemKey: 'k', value: 'left', comment: null, labelledAt: '2025-01-01T00:00:00Z' },
     });
   });
 
   it('rejects unknown types, methods and values', () => {
     assert.throws(() => parseAnnotateMessage({ type: 'exec', command: 'rm' }), ProtocolError);
-    assert.throws(() => parseAnnotateMessage({ type: 'request', id: 1, method: 'writeFile', params: {} }), ProtocolError);
-    assert.throws(() => parseAnnotateMessage({
-      type: 'request', id: 1, method: 'saveLabel',
-      params: { id: 'x', itemKey: 'k', value: 'A', comment: null, labelledAt: '2025-01-01T00:00:00Z' },
-    }), /value must be one of/);
+    assert.throws(
+      () => parseAnnotateMessage({ type: 'request', id: 1, method: 'writeFile', params: {} }),
+      ProtocolError,
+    );
+    assert.throws(
+      () =>
+        parseAnnotateMessage({
+          type: 'request',
+          id: 1,
+          method: 'saveLabel',
+          params: { id: 'x', itemKey: 'k', value: 'A', comment: null, labelledAt: '2025-01-01T00:00:00Z' },
+        }),
+      /value must be one of/,
+    );
     assert.throws(() => parseAnnotateMessage('ready'), ProtocolError);
-    assert.throws(() => parseGridMessage({ type: 'preferences', preferences: { layout: 'diagonal', hiddenLanguages: [], hiddenSystems: [] } }), ProtocolError);
+    assert.throws(
+      () =>
+        parseGridMessage({
+          type: 'preferences',
+          preferences: { layout: 'diagonal', hiddenLanguages: [], hiddenSystems: [] },
+        }),
+      ProtocolError,
+    );
     assert.throws(() => parseGridMessage({ type: 'turn', turn: 1.5 }), /integer/);
   });
 

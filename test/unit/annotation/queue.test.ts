@@ -7,8 +7,18 @@ import type { LanguageTag } from '../../../src/core/model/language';
 
 const tag = (s: string) => s as LanguageTag;
 const RESPONSES: QueueResponse[] = ['ar', 'en', 'he'].flatMap((lang) =>
-  ['q1', 'q2', 'q10'].flatMap((group) => ['s1', 's2', 's3', 's4'].map((system) => ({ group, lang: tag(lang), turn: 1, system, seed: 0 }))));
-const spec = (over: Partial<QueueSpec> = {}): QueueSpec => ({ run: 'r', task: 'rating', annotator: 'ana', languages: [], seed: '', ...over });
+  ['q1', 'q2', 'q10'].flatMap((group) =>
+    ['s1', 's2', 's3', 's4'].map((system) => ({ group, lang: tag(lang), turn: 1, system, seed: 0 })),
+  ),
+);
+const spec = (over: Partial<QueueSpec> = {}): QueueSpec => ({
+  run: 'r',
+  task: 'rating',
+  annotator: 'ana',
+  languages: [],
+  seed: '',
+  ...over,
+});
 const keys = (s: QueueSpec) => buildQueue(s, RESPONSES).map((i) => i.key);
 
 describe('annotation queue order', () => {
@@ -21,11 +31,18 @@ describe('annotation queue order', () => {
   });
 
   it('gives every annotator the same order under a study-wide seed, and each their own without one', () => {
-    assert.deepEqual(keys(spec({ annotator: 'ana', seed: 'study-1' })), keys(spec({ annotator: 'ben', seed: 'study-1' })));
-    assert.deepEqual(keys(spec({ annotator: 'ana', seed: ' study-1 ' })), keys(spec({ annotator: 'ana', seed: 'study-1' })));
+    assert.deepEqual(
+      keys(spec({ annotator: 'ana', seed: 'study-1' })),
+      keys(spec({ annotator: 'ben', seed: 'study-1' })),
+    );
+    assert.deepEqual(
+      keys(spec({ annotator: 'ana', seed: ' study-1 ' })),
+      keys(spec({ annotator: 'ana', seed: 'study-1' })),
+    );
     assert.notDeepEqual(keys(spec({ annotator: 'ana' })), keys(spec({ annotator: 'ben' })));
     assert.notDeepEqual(keys(spec({ seed: 'study-1' })), keys(spec({ seed: 'study-2' })));
-    const pairs = (s: QueueSpec) => buildQueue({ ...s, task: 'pairwise' }, RESPONSES).map((i) => (i.task === 'pairwise' ? `${i.key}${i.shown}` : ''));
+    const pairs = (s: QueueSpec) =>
+      buildQueue({ ...s, task: 'pairwise' }, RESPONSES).map((i) => (i.task === 'pairwise' ? `${i.key}${i.shown}` : ''));
     assert.deepEqual(pairs(spec({ annotator: 'ana', seed: 's' })), pairs(spec({ annotator: 'ben', seed: 's' })));
   });
 

@@ -19,14 +19,22 @@ describe('annotation session on a database', () => {
   let dir: string;
   let store: Store;
   const spec = (over: Partial<SessionSpec> = {}): SessionSpec => ({
-    run: RUN, task: 'rating', annotator: 'tester', languages: ['he' as LanguageTag], seed: '', blind: true, restrictedTo: null, ...over,
+    run: RUN,
+    task: 'rating',
+    annotator: 'tester',
+    languages: ['he' as LanguageTag],
+    seed: '',
+    blind: true,
+    restrictedTo: null,
+    ...over,
   });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'langlens-session-'));
     writeFixture(join(dir, 'run'));
     store = await Store.open(join(dir, 'test.db'));
-    for (const file of ['prompts', 'responses', 'judgments', 'labels']) await importFile(store, join(dir, 'run', `${file}.jsonl`));
+    for (const file of ['prompts', 'responses', 'judgments', 'labels'])
+      await importFile(store, join(dir, 'run', `${file}.jsonl`));
   });
   after(async () => {
     await store.close();
@@ -55,14 +63,31 @@ describe('annotation session on a database', () => {
     const session = await AnnotationSession.open(store, spec());
     const [first, second] = session.items;
     const at = (s: number) => new Date(Date.UTC(2025, 0, 3, 0, 0, s)).toISOString();
-    await appendLabel(store, session.labelWrite({ id: 'l1', itemKey: first!.key, value: 'pass', comment: null, labelledAt: at(1) }));
-    await appendLabel(store, session.labelWrite({ id: 'l2', itemKey: first!.key, value: 'excellent', comment: 'clear', labelledAt: at(2) }));
-    await appendLabel(store, session.labelWrite({ id: 'l2', itemKey: first!.key, value: 'excellent', comment: 'clear', labelledAt: at(2) }));
-    await appendLabel(store, session.labelWrite({ id: 'l3', itemKey: second!.key, value: 'fail', comment: null, labelledAt: at(3) }));
-    await appendLabel(store, session.labelWrite({ id: 'l4', itemKey: second!.key, value: null, comment: null, labelledAt: at(4) }));
+    await appendLabel(
+      store,
+      session.labelWrite({ id: 'l1', itemKey: first!.key, value: 'pass', comment: null, labelledAt: at(1) }),
+    );
+    await appendLabel(
+      store,
+      session.labelWrite({ id: 'l2', itemKey: first!.key, value: 'excellent', comment: 'clear', labelledAt: at(2) }),
+    );
+    await appendLabel(
+      store,
+      session.labelWrite({ id: 'l2', itemKey: first!.key, value: 'excellent', comment: 'clear', labelledAt: at(2) }),
+    );
+    await appendLabel(
+      store,
+      session.labelWrite({ id: 'l3', itemKey: second!.key, value: 'fail', comment: null, labelledAt: at(3) }),
+    );
+    await appendLabel(
+      store,
+      session.labelWrite({ id: 'l4', itemKey: second!.key, value: null, comment: null, labelledAt: at(4) }),
+    );
     await savePosition(store, 'tester', session.queue, session.items[2]!.key);
 
-    const rows = await connectionOf(store).all<{ n: number }>("SELECT count(*) AS n FROM labels l JOIN annotators a ON a.id = l.annotator_id WHERE a.name = 'tester'");
+    const rows = await connectionOf(store).all<{ n: number }>(
+      "SELECT count(*) AS n FROM labels l JOIN annotators a ON a.id = l.annotator_id WHERE a.name = 'tester'",
+    );
     assert.equal(rows[0]!.n, 4, 'retrying a label with the same id stores it once; the history keeps all others');
     const reopened = await AnnotationSession.open(store, spec());
     assert.equal(reopened.startIndex, 2);
@@ -78,7 +103,16 @@ describe('annotation session on a database', () => {
     assert.equal(session.items.length, 6 * 66);
     const item = session.items.find((i) => i.task === 'pairwise' && i.shown === 'BA')!;
     assert.ok(item && item.task === 'pairwise');
-    await appendLabel(store, session.labelWrite({ id: 'p1', itemKey: item.key, value: 'left', comment: null, labelledAt: new Date().toISOString() }));
+    await appendLabel(
+      store,
+      session.labelWrite({
+        id: 'p1',
+        itemKey: item.key,
+        value: 'left',
+        comment: null,
+        labelledAt: new Date().toISOString(),
+      }),
+    );
     const labels = await store.humanPairwiseLabels({ run: RUN, annotators: ['pair-tester'] });
     assert.equal(labels.length, 1);
     const label = labels[0]!;
@@ -88,37 +122,64 @@ describe('annotation session on a database', () => {
     const leftShown = label.order === 'AB' ? label.systemA : label.systemB;
     assert.equal(leftShown, item.systemB);
     const reopened = await AnnotationSession.open(store, spec({ task: 'pairwise', annotator: 'pair-tester' }));
-    const [view] = await reopened.itemViews(store, reopened.items.findIndex((i) => i.key === item.key), reopened.items.findIndex((i) => i.key === item.key) + 1);
+    const [view] = await reopened.itemViews(
+      store,
+      reopened.items.findIndex((i) => i.key === item.key),
+      reopened.items.findIndex((i) => i.key === item.key) + 1,
+    );
     assert.equal(view!.label?.value, 'left');
   });
 
-  it('flags a response as not in the prompt\'s language in one write, and un-flags it with another', async () => {
+  it("flags a response as not in the prompt's language in one write, and un-flags it with another", async () => {
     const session = await AnnotationSession.open(store, spec({ annotator: 'flagger' }));
     const item = session.items[0]!;
     assert.ok(item.task === 'rating');
-    const flag = (id: string, flagged: boolean, second: number) => session.flagWrite({
-      id, itemKey: item.key, slot: 'only', flagged, labelledAt: new Date(Date.UTC(2025, 0, 4, 0, 0, second)).toISOString(),
-    });
+    const flag = (id: string, flagged: boolean, second: number) =>
+      session.flagWrite({
+        id,
+        itemKey: item.key,
+        slot: 'only',
+        flagged,
+        labelledAt: new Date(Date.UTC(2025, 0, 4, 0, 0, second)).toISOString(),
+      });
     await appendLanguageFlag(store, flag('f1', true, 1));
     let data = await promptGroup(store, { run: RUN, group: item.group, turn: 1 });
-    assert.deepEqual(data.flags.map((f) => [f.lang, f.system, f.annotator]), [['he', item.system, 'flagger']]);
+    assert.deepEqual(
+      data.flags.map((f) => [f.lang, f.system, f.annotator]),
+      [['he', item.system, 'flagger']],
+    );
     assert.equal((await flagCounts(store, RUN)).find((r) => r.lang === 'he' && r.group === item.group)?.responses, 1);
     const [view] = await (await AnnotationSession.open(store, spec({ annotator: 'flagger' }))).itemViews(store, 0, 1);
     assert.equal(view!.responses[0]!.flagged, true);
     await appendLanguageFlag(store, flag('f2', false, 2));
     data = await promptGroup(store, { run: RUN, group: item.group, turn: 1 });
     assert.equal(data.flags.length, 0);
-    const history = await connectionOf(store).all<{ flagged: number }>('SELECT flagged FROM language_flags ORDER BY id');
-    assert.deepEqual(history.map((h) => h.flagged), [1, 0], 'un-flagging appends; the history keeps both');
+    const history = await connectionOf(store).all<{ flagged: number }>(
+      'SELECT flagged FROM language_flags ORDER BY id',
+    );
+    assert.deepEqual(
+      history.map((h) => h.flagged),
+      [1, 0],
+      'un-flagging appends; the history keeps both',
+    );
   });
 
   it('counts progress per language and group for the explorer', async () => {
     const rows = await progressOf(store, RUN, 'tester', 'rating');
     const he = rows.filter((r) => r.lang === 'he');
-    assert.equal(he.reduce((s, r) => s + r.total, 0), 72);
-    assert.equal(he.reduce((s, r) => s + r.labelled, 0), 1);
+    assert.equal(
+      he.reduce((s, r) => s + r.total, 0),
+      72,
+    );
+    assert.equal(
+      he.reduce((s, r) => s + r.labelled, 0),
+      1,
+    );
     const pairs = await progressOf(store, RUN, 'pair-tester', 'pairwise');
-    assert.equal(pairs.filter((r) => r.lang === 'he').reduce((s, r) => s + r.total, 0), 6 * 66);
+    assert.equal(
+      pairs.filter((r) => r.lang === 'he').reduce((s, r) => s + r.total, 0),
+      6 * 66,
+    );
   });
 
   it('loads one prompt group with everything on it for the grid', async () => {
@@ -130,7 +191,11 @@ describe('annotation session on a database', () => {
     const he = view.languages.find((l) => l.language.tag === 'he')!;
     assert.equal(he.language.rtl, true);
     assert.equal(he.pairJudgments.length, 2);
-    assert.equal(he.pairJudgments.find((p) => p.systemA === 'multi-3' || p.systemB === 'multi-3' && p.orders.length === 2)?.orders.length, 2);
+    assert.equal(
+      he.pairJudgments.find((p) => p.systemA === 'multi-3' || (p.systemB === 'multi-3' && p.orders.length === 2))
+        ?.orders.length,
+      2,
+    );
     const cell = view.cells.find((c) => c.lang === 'he' && c.system === 'multi-3')!;
     assert.deepEqual(cell.samples[0]!.ratings.map((r) => r.annotator).sort(), ['alice', 'bob']);
     assert.equal(cell.samples[0]!.scores.length, 1);

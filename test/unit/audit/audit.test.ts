@@ -30,12 +30,25 @@ describe('audit: the items behind the agreement figures, by hand', () => {
 
   it('marks each Spanish item of the judge: disagreements first, then tie-involved, invalid, agree', () => {
     const behind = itemsBehind(spanish, { kind: 'judge-human', judge: 'j' }, { invalidAs: 'exclude' });
-    assert.deepEqual(behind.map((i) => [i.group, i.outcome, i.judgeVerdict]), [
-      ['p2', 'disagree', 'A'], ['p5', 'disagree', 'B'], ['p3', 'tie-involved', 'tie'], ['p6', 'tie-involved', 'tie'],
-      ['p4', 'invalid', 'invalid'], ['p1', 'agree', 'A'],
-    ]);
-    assert.deepEqual(behind.find((i) => i.group === 'p5')!.pairs.map((p) => [p.raterY, p.y, p.outcome]),
-      [['ann1', 'A', 'opposite'], ['ann2', 'B', 'agree'], ['ann3', 'A', 'opposite']]);
+    assert.deepEqual(
+      behind.map((i) => [i.group, i.outcome, i.judgeVerdict]),
+      [
+        ['p2', 'disagree', 'A'],
+        ['p5', 'disagree', 'B'],
+        ['p3', 'tie-involved', 'tie'],
+        ['p6', 'tie-involved', 'tie'],
+        ['p4', 'invalid', 'invalid'],
+        ['p1', 'agree', 'A'],
+      ],
+    );
+    assert.deepEqual(
+      behind.find((i) => i.group === 'p5')!.pairs.map((p) => [p.raterY, p.y, p.outcome]),
+      [
+        ['ann1', 'A', 'opposite'],
+        ['ann2', 'B', 'agree'],
+        ['ann3', 'A', 'opposite'],
+      ],
+    );
     assert.deepEqual(behind.find((i) => i.group === 'p4')!.pairs, [], 'an invalid item contributes no pair');
   });
 
@@ -44,7 +57,15 @@ describe('audit: the items behind the agreement figures, by hand', () => {
     // Pairs: p1 2 + p2 2 + p3 2 + p5 3 + p6 2 = 11; agree p1 2 + p3 1 (tie = tie) + p5 1 = 4; tie-involved p3 1 +
     // p6 2 = 3; opposite p2 2 + p5 2 = 4. Without ties: 11 − 3 tie-involved − 1 tie = tie = 7, of which 3 agree.
     assert.deepEqual(summary, {
-      items: 5, invalid: 1, agree: 4, bothTie: 1, tieInvolved: 3, opposite: 4, pairs: 11, pairsWithoutTie: 7, agreeWithoutTie: 3,
+      items: 5,
+      invalid: 1,
+      agree: 4,
+      bothTie: 1,
+      tieInvolved: 3,
+      opposite: 4,
+      pairs: 11,
+      pairsWithoutTie: 7,
+      agreeWithoutTie: 3,
       byOutcome: { agree: 1, disagree: 2, 'tie-involved': 2, invalid: 1 },
     });
     const row = raterAgreement(spanish, { by: ['lang'], invalidAs: 'exclude' }).find((r) => r.kind === 'judge-human')!;
@@ -67,7 +88,16 @@ describe('audit: the items behind the agreement figures, by hand', () => {
   it('lists the human–human pairs: 7 pairs on 5 items, 4 agree', () => {
     const behind = itemsBehind(spanish, { kind: 'human-human' }, { invalidAs: 'exclude' });
     // p1 (A,A), p2 (B,B), p3 (A,tie), p5 (A,B) (A,A) (B,A), p6 (B,B); p4 has one vote only.
-    assert.deepEqual(behind.map((i) => [i.group, i.outcome]), [['p5', 'disagree'], ['p3', 'tie-involved'], ['p1', 'agree'], ['p2', 'agree'], ['p6', 'agree']]);
+    assert.deepEqual(
+      behind.map((i) => [i.group, i.outcome]),
+      [
+        ['p5', 'disagree'],
+        ['p3', 'tie-involved'],
+        ['p1', 'agree'],
+        ['p2', 'agree'],
+        ['p6', 'agree'],
+      ],
+    );
     const summary = summarise(behind);
     assert.deepEqual([summary.pairs, summary.agree, summary.tieInvolved, summary.opposite], [7, 4, 1, 2]);
     const row = raterAgreement(spanish, { by: ['lang'], invalidAs: 'exclude' }).find((r) => r.kind === 'human-human')!;
@@ -77,18 +107,31 @@ describe('audit: the items behind the agreement figures, by hand', () => {
   it('audits the judge in Spanish: strongest disagreements first', () => {
     const audit = judgeErrors(spanish, 'j', { invalidAs: 'exclude' });
     assert.deepEqual([audit.checked, audit.invalid], [5, 1]);
-    assert.deepEqual(audit.errors.map((e) => [e.group, e.verdict, e.majority ?? null, e.against, e.strength, e.opposite]), [
-      ['p2', 'A', 'B', 'every-vote', 1, 2],
-      ['p5', 'B', 'A', 'majority', 1 - 1 / 3, 2],
-      ['p6', 'tie', 'B', 'every-vote', 0.5, 0],
-    ]);
-    assert.deepEqual(judgeErrors(itemsInGroup(items, { lang: 'he' }, ['lang']), 'j', { invalidAs: 'exclude' }).errors, [], 'no error in Hebrew');
+    assert.deepEqual(
+      audit.errors.map((e) => [e.group, e.verdict, e.majority ?? null, e.against, e.strength, e.opposite]),
+      [
+        ['p2', 'A', 'B', 'every-vote', 1, 2],
+        ['p5', 'B', 'A', 'majority', 1 - 1 / 3, 2],
+        ['p6', 'tie', 'B', 'every-vote', 0.5, 0],
+      ],
+    );
+    assert.deepEqual(
+      judgeErrors(itemsInGroup(items, { lang: 'he' }, ['lang']), 'j', { invalidAs: 'exclude' }).errors,
+      [],
+      'no error in Hebrew',
+    );
   });
 
   it('flags a language where the judge is below the humans, and exports the table', async () => {
-    const dashboard = agreementDashboard(items, { invalidAs: 'exclude', intervals: { resamples: 200, seed: 1, level: 0.95 } });
+    const dashboard = agreementDashboard(items, {
+      invalidAs: 'exclude',
+      intervals: { resamples: 200, seed: 1, level: 0.95 },
+    });
     assert.deepEqual(dashboard.by, ['lang']);
-    assert.deepEqual(dashboard.groups.map((g) => g.group.lang), ['es', 'he']);
+    assert.deepEqual(
+      dashboard.groups.map((g) => g.group.lang),
+      ['es', 'he'],
+    );
     const es = dashboard.groups[0]!;
     assert.equal(es.judges[0]!.row.withTie.value, 4 / 11);
     assert.equal(es.humans!.withTie.value, 4 / 7);
@@ -115,15 +158,23 @@ describe('audit: MT-bench, the items behind GPT-4 vs experts (turn 1)', function
 
   it('disagreeing vote pairs = (1 − agreement with ties) × n, exactly: 0.660 × 1343', () => {
     const row = raterAgreement(items, { by: [], invalidAs: 'exclude' }).find((r) => r.kind === 'judge-human')!;
-    const summary = summarise(itemsBehind(items, { kind: 'judge-human', judge: 'gpt4_pair' }, { invalidAs: 'exclude' }));
+    const summary = summarise(
+      itemsBehind(items, { kind: 'judge-human', judge: 'gpt4_pair' }, { invalidAs: 'exclude' }),
+    );
     assert.equal(row.withTie.n, 1343);
     assert.equal(summary.pairs, 1343);
     const disagreeing = summary.tieInvolved + summary.opposite;
     assert.equal(disagreeing, summary.pairs - summary.agree);
     assert.equal(disagreeing, Math.round((1 - row.withTie.value) * row.withTie.n));
-    assert.ok(Math.abs((1 - row.withTie.value) * row.withTie.n - disagreeing) < 1e-9, 'an integer count, not a rounding');
+    assert.ok(
+      Math.abs((1 - row.withTie.value) * row.withTie.n - disagreeing) < 1e-9,
+      'an integer count, not a rounding',
+    );
     assert.equal(summary.agree / summary.pairs, row.withTie.value);
-    assert.deepEqual([summary.pairsWithoutTie, summary.agreeWithoutTie], [row.withoutTie.n, row.withoutTie.value * row.withoutTie.n]);
+    assert.deepEqual(
+      [summary.pairsWithoutTie, summary.agreeWithoutTie],
+      [row.withoutTie.n, row.withoutTie.value * row.withoutTie.n],
+    );
     assert.equal((summary.agree + summary.tieInvolved / 2) / summary.pairs, row.lima.value);
     assert.equal(summary.items, row.items);
   });

@@ -5,9 +5,15 @@ import { DEFAULT_DASHBOARD_FILTERS, parseDashboardFilters, parseDashboardState }
 
 describe('dashboard messages', () => {
   it('reads filters, treating a blank pattern as everyone', () => {
-    assert.deepEqual(parseDashboardFilters({ annotators: ' expert_* ', judges: ['gpt4_pair'], invalidAs: 'tie' }),
-      { annotators: 'expert_*', judges: ['gpt4_pair'], invalidAs: 'tie' });
-    assert.deepEqual(parseDashboardFilters({ annotators: '   ', judges: null, invalidAs: 'exclude' }), DEFAULT_DASHBOARD_FILTERS);
+    assert.deepEqual(parseDashboardFilters({ annotators: ' expert_* ', judges: ['gpt4_pair'], invalidAs: 'tie' }), {
+      annotators: 'expert_*',
+      judges: ['gpt4_pair'],
+      invalidAs: 'tie',
+    });
+    assert.deepEqual(
+      parseDashboardFilters({ annotators: '   ', judges: null, invalidAs: 'exclude' }),
+      DEFAULT_DASHBOARD_FILTERS,
+    );
   });
 
   it('refuses filters of the wrong shape', () => {
@@ -20,7 +26,10 @@ describe('dashboard messages', () => {
   it('restores a saved state, falls back to default filters when they are unreadable, and gives up without a run', () => {
     const filters = { annotators: 'ivan,o*', judges: null, invalidAs: 'tie' };
     assert.deepEqual(parseDashboardState({ run: 'demo', filters }), { run: 'demo', filters });
-    assert.deepEqual(parseDashboardState({ run: 'demo', filters: { invalidAs: 'sometimes' } }), { run: 'demo', filters: DEFAULT_DASHBOARD_FILTERS });
+    assert.deepEqual(parseDashboardState({ run: 'demo', filters: { invalidAs: 'sometimes' } }), {
+      run: 'demo',
+      filters: DEFAULT_DASHBOARD_FILTERS,
+    });
     assert.deepEqual(parseDashboardState({ run: 'demo' }), { run: 'demo', filters: DEFAULT_DASHBOARD_FILTERS });
     assert.equal(parseDashboardState({ filters }), undefined);
     assert.equal(parseDashboardState(undefined), undefined);

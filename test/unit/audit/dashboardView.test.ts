@@ -2,7 +2,12 @@
 // webview's messages parsed at the boundary.
 import { strict as assert } from 'node:assert';
 import type { Store } from '../../../src/core/store/store';
-import { auditView, dashboardView, loadDashboard, type DashboardData } from '../../../src/extension/dashboard/dashboardView';
+import {
+  auditView,
+  dashboardView,
+  loadDashboard,
+  type DashboardData,
+} from '../../../src/extension/dashboard/dashboardView';
 import { parseDashboardMessage, ProtocolError } from '../../../src/shared/protocol';
 import type { temporaryFolder } from '../../support/paths';
 import { openHandRun } from './handRun';
@@ -24,10 +29,18 @@ describe('audit: the dashboard view and its messages', () => {
 
   it('sends per language the judge and the humans with n, and the number of judge errors', () => {
     const view = dashboardView(data);
-    assert.deepEqual(view.groups.map((g) => [g.language.tag, g.language.name, g.judges.map((j) => [j.judge, j.figures.withTie.n, j.errors]), g.humans?.figures.withTie.n ?? null]), [
-      ['es', 'Spanish', [['j', 11, 3]], 7],
-      ['he', 'Hebrew', [['j', 1, 0]], null],
-    ]);
+    assert.deepEqual(
+      view.groups.map((g) => [
+        g.language.tag,
+        g.language.name,
+        g.judges.map((j) => [j.judge, j.figures.withTie.n, j.errors]),
+        g.humans?.figures.withTie.n ?? null,
+      ]),
+      [
+        ['es', 'Spanish', [['j', 11, 3]], 7],
+        ['he', 'Hebrew', [['j', 1, 0]], null],
+      ],
+    );
     assert.equal(view.groups[0]!.judges[0]!.figures.withTie.value, 4 / 11);
     assert.deepEqual(view.intervals, { level: 0.95, resamples: 1000, seed: 20240101 });
   });
@@ -35,23 +48,73 @@ describe('audit: the dashboard view and its messages', () => {
   it('lists the items behind the Spanish judge figure and the judge errors, each vote compared with the judge', () => {
     const behind = auditView(data, { lang: 'es', turn: null, run: null, judge: 'j', list: 'withoutTie' });
     assert.equal(behind.title, 'j vs humans, Spanish: agreement without ties 42.9% (n = 7)');
-    assert.equal(behind.summary, '5 items: 3 of 7 vote pairs without a tie agree (4 opposite); 1 item(s) with an unparsable verdict left out.');
+    assert.equal(
+      behind.summary,
+      '5 items: 3 of 7 vote pairs without a tie agree (4 opposite); 1 item(s) with an unparsable verdict left out.',
+    );
     assert.deepEqual(behind.counts, { agree: 1, disagree: 2, 'tie-involved': 2, invalid: 1 });
-    assert.deepEqual(behind.items[1]!.humans.map((h) => [h.annotator, h.vsJudge]), [['ann1', 'opposite'], ['ann2', 'agree'], ['ann3', 'opposite']]);
+    assert.deepEqual(
+      behind.items[1]!.humans.map((h) => [h.annotator, h.vsJudge]),
+      [
+        ['ann1', 'opposite'],
+        ['ann2', 'agree'],
+        ['ann3', 'opposite'],
+      ],
+    );
     const errors = auditView(data, { lang: 'es', turn: null, run: null, judge: 'j', list: 'errors' });
-    assert.deepEqual(errors.items.map((i) => [i.group, i.outcome, i.strength]), [['p2', 'disagree', 1], ['p5', 'disagree', 1 - 1 / 3], ['p6', 'tie-involved', 0.5]]);
+    assert.deepEqual(
+      errors.items.map((i) => [i.group, i.outcome, i.strength]),
+      [
+        ['p2', 'disagree', 1],
+        ['p5', 'disagree', 1 - 1 / 3],
+        ['p6', 'tie-involved', 0.5],
+      ],
+    );
     const humans = auditView(data, { lang: 'es', turn: null, run: null, judge: null, list: 'withTie' });
     assert.equal(humans.title, 'Humans among themselves, Spanish: agreement with ties 57.1% (n = 7)');
     assert.ok(humans.items.every((i) => i.humans.every((h) => h.vsJudge === null)));
-    assert.throws(() => auditView(data, { lang: 'fr', turn: null, run: null, judge: 'j', list: 'lima' }), /no agreement figures for fr/);
+    assert.throws(
+      () => auditView(data, { lang: 'fr', turn: null, run: null, judge: 'j', list: 'lima' }),
+      /no agreement figures for fr/,
+    );
   });
 
-  it('parses the webview\'s messages field by field and refuses anything else', () => {
-    assert.deepEqual(parseDashboardMessage({ type: 'request', id: 3, method: 'audit', params: { lang: 'he', turn: null, run: null, judge: 'j', list: 'lima', extra: 1 } }),
-      { type: 'request', id: 3, method: 'audit', params: { lang: 'he', turn: null, run: null, judge: 'j', list: 'lima' } });
-    assert.deepEqual(parseDashboardMessage({ type: 'openGroup', run: 'r', group: 'q1', turn: 1, lang: 'he' }), { type: 'openGroup', run: 'r', group: 'q1', turn: 1, lang: 'he' });
-    assert.throws(() => parseDashboardMessage({ type: 'request', id: 3, method: 'audit', params: { lang: 'he', turn: null, run: null, judge: 'j', list: 'kappa' } }), /list must be one of/);
+  it("parses the webview's messages field by field and refuses anything else", () => {
+    assert.deepEqual(
+      parseDashboardMessage({
+        type: 'request',
+        id: 3,
+        method: 'audit',
+        params: { lang: 'he', turn: null, run: null, judge: 'j', list: 'lima', extra: 1 },
+      }),
+      {
+        type: 'request',
+        id: 3,
+        method: 'audit',
+        params: { lang: 'he', turn: null, run: null, judge: 'j', list: 'lima' },
+      },
+    );
+    assert.deepEqual(parseDashboardMessage({ type: 'openGroup', run: 'r', group: 'q1', turn: 1, lang: 'he' }), {
+      type: 'openGroup',
+      run: 'r',
+      group: 'q1',
+      turn: 1,
+      lang: 'he',
+    });
+    assert.throws(
+      () =>
+        parseDashboardMessage({
+          type: 'request',
+          id: 3,
+          method: 'audit',
+          params: { lang: 'he', turn: null, run: null, judge: 'j', list: 'kappa' },
+        }),
+      /list must be one of/,
+    );
     assert.throws(() => parseDashboardMessage({ type: 'request', id: 3, method: 'sql', params: {} }), ProtocolError);
-    assert.throws(() => parseDashboardMessage({ type: 'openGroup', run: 'r', group: 'q1', turn: '1', lang: 'he' }), /integer/);
+    assert.throws(
+      () => parseDashboardMessage({ type: 'openGroup', run: 'r', group: 'q1', turn: '1', lang: 'he' }),
+      /integer/,
+    );
   });
 });

@@ -43,7 +43,7 @@ describe('charts: the data behind each chart is its table', function () {
   before(async () => (demo = await demoCharts()));
   after(() => demo.close());
 
-  it('if-heatmap: one cell per system and language, IF_L with n and interval, the baseline\'s own cells left out', () => {
+  it("if-heatmap: one cell per system and language, IF_L with n and interval, the baseline's own cells left out", () => {
     const { data, table } = built('if-heatmap');
     assertInSpec('if-heatmap');
     const languages = ['ar', 'en', 'es', 'he', 'ru', 'zh'];
@@ -69,7 +69,7 @@ describe('charts: the data behind each chart is its table', function () {
     assert.equal(find(data, { system: 'multi-40', lang: 'ar' })?.valueText, '87.5');
   });
 
-  it('ratings: excellent, pass and fail per language and system, with the table\'s n and intervals', () => {
+  it("ratings: excellent, pass and fail per language and system, with the table's n and intervals", () => {
     const { data, table } = built('ratings');
     assertInSpec('ratings');
     // The demo also has 1–5 ratings on two criteria: those rows are the table's, not this chart's.
@@ -82,7 +82,9 @@ describe('charts: the data behind each chart is its table', function () {
         assertSameFigure(datum, row[rating], `${String(row.lang)} ${String(row.system)} ${rating}`);
         assert.equal(datum?.n, row.ratings, 'n is the number of ratings');
       }
-      const shares = data.filter((d) => d.lang === row.lang && d.system === row.system).reduce((s, d) => s + (d.value ?? 0), 0);
+      const shares = data
+        .filter((d) => d.lang === row.lang && d.system === row.system)
+        .reduce((s, d) => s + (d.value ?? 0), 0);
       assert.ok(Math.abs(shares - 1) < 1e-9, 'the three segments fill the bar');
     }
   });
@@ -92,8 +94,16 @@ describe('charts: the data behind each chart is its table', function () {
     assertInSpec('likert');
     assert.equal(data.length, table.rows.length * 2);
     for (const row of table.rows) {
-      assertSameFigure(find(data, { lang: row.lang, system: row.system, judge: row.judge, series: 'gated' }), row.mean, `${String(row.lang)} ${String(row.system)} gated`);
-      assertSameFigure(find(data, { lang: row.lang, system: row.system, judge: row.judge, series: 'ungated' }), row.ungated, `${String(row.lang)} ${String(row.system)} ungated`);
+      assertSameFigure(
+        find(data, { lang: row.lang, system: row.system, judge: row.judge, series: 'gated' }),
+        row.mean,
+        `${String(row.lang)} ${String(row.system)} gated`,
+      );
+      assertSameFigure(
+        find(data, { lang: row.lang, system: row.system, judge: row.judge, series: 'ungated' }),
+        row.ungated,
+        `${String(row.lang)} ${String(row.system)} ungated`,
+      );
     }
     // The gate only lowers a mean: mono-en answers Arabic prompts in English.
     const gated = find(data, { lang: 'ar', system: 'mono-en', series: 'gated' })!;
@@ -125,7 +135,10 @@ describe('charts: the data behind each chart is its table', function () {
       assert.equal(kept!.value! + lost!.value!, row.sum.value, 'the whole bar is Σ score');
       assert.equal(kept!.maximum, row.maximum);
     }
-    assert.ok(data.some((d) => d.series === LOST && d.value! > 0), 'mono-en loses points in other languages');
+    assert.ok(
+      data.some((d) => d.series === LOST && d.value! > 0),
+      'mono-en loses points in other languages',
+    );
   });
 
   it('judge-vs-humans: every comparison and figure of the dashboard table, and which are below the humans', () => {
@@ -139,16 +152,24 @@ describe('charts: the data behind each chart is its table', function () {
         assert.equal(datum?.below, false, 'no judge is below the humans in the demo');
       }
     }
-    assert.equal(find(data, { lang: 'en', comparison: 'gpt-judge vs humans', figure: 'withTie' })?.n, 16, 'two annotators × 4 prompts × 2 pairs');
+    assert.equal(
+      find(data, { lang: 'en', comparison: 'gpt-judge vs humans', figure: 'withTie' })?.n,
+      16,
+      'two annotators × 4 prompts × 2 pairs',
+    );
   });
 
   it('judge-vs-humans marks exactly the figures the table names below the humans', () => {
     const { table } = built('judge-vs-humans');
     const marked: Table = {
       ...table,
-      rows: table.rows.map((r) => (r.lang === 'ru' && r.comparison === 'gpt-judge vs humans' ? { ...r, belowHumans: 'w/ tie, LIMA' } : r)),
+      rows: table.rows.map((r) =>
+        r.lang === 'ru' && r.comparison === 'gpt-judge vs humans' ? { ...r, belowHumans: 'w/ tie, LIMA' } : r,
+      ),
     };
-    const below = drawChart(JUDGE_VS_HUMANS, marked, paperStyle()).data.filter((d) => d.below).map((d) => `${d.lang} ${String(d.figure)}`);
+    const below = drawChart(JUDGE_VS_HUMANS, marked, paperStyle())
+      .data.filter((d) => d.below)
+      .map((d) => `${d.lang} ${String(d.figure)}`);
     assert.deepEqual(below, ['ru withTie', 'ru lima']);
   });
 
@@ -157,7 +178,11 @@ describe('charts: the data behind each chart is its table', function () {
     assertInSpec('judge-consistency');
     assert.equal(data.length, table.rows.length * 2);
     for (const row of table.rows) {
-      assertSameFigure(find(data, { lang: row.lang, judge: row.judge, measure: 'flip' }), row.flip, `${String(row.lang)} flip`);
+      assertSameFigure(
+        find(data, { lang: row.lang, judge: row.judge, measure: 'flip' }),
+        row.flip,
+        `${String(row.lang)} flip`,
+      );
       const first = find(data, { lang: row.lang, judge: row.judge, measure: 'firstWins' });
       assertSameFigure(first, row.firstWins, `${String(row.lang)} first wins`);
       assert.ok(isEstimate(row.secondWins!));
@@ -167,7 +192,11 @@ describe('charts: the data behind each chart is its table', function () {
 
   it('editor labels: language names in English and their own script, right to left and CJK as they are', () => {
     const { table } = built('ratings');
-    const labels = new Set(drawChart(demo.charts.get('ratings')!.definition, table, paperStyle({ labels: 'names' })).data.map((d) => d.language));
+    const labels = new Set(
+      drawChart(demo.charts.get('ratings')!.definition, table, paperStyle({ labels: 'names' })).data.map(
+        (d) => d.language,
+      ),
+    );
     assert.ok(labels.has('Hebrew עברית'), [...labels].join(', '));
     assert.ok(labels.has('Arabic العربية'));
     assert.ok(labels.has('Chinese 中文'));

@@ -28,11 +28,14 @@ describe('charts: files for a paper', function () {
       const column = (built.spec.usermeta as { langlens: { columnWidth: number } }).langlens.columnWidth;
       assert.equal(column, COLUMN_WIDTH_PT.one, 'built one column wide');
       // Labels and legend included; the heatmap of six languages is narrower than its column.
-      assert.ok(width <= column + 3 && width >= (id === 'if-heatmap' ? 150 : column - 20) && height > 50, `${id}: ${width} × ${height} pt for a column of ${column}`);
+      assert.ok(
+        width <= column + 3 && width >= (id === 'if-heatmap' ? 150 : column - 20) && height > 50,
+        `${id}: ${width} × ${height} pt for a column of ${column}`,
+      );
     }
   });
 
-  it('writes every chart as a one-page PDF of the SVG\'s size and as a PNG at three pixels per point', async () => {
+  it("writes every chart as a one-page PDF of the SVG's size and as a PNG at three pixels per point", async () => {
     for (const [id, { built }] of demo.charts) {
       const { width, height } = svgSize((await renderChart(built.spec, 'svg')).toString('utf8'));
       const pdf = await renderChart(built.spec, 'pdf');
@@ -42,10 +45,17 @@ describe('charts: files for a paper', function () {
       assert.equal((text.match(/\/Type \/Page\b/g) ?? []).length, 1, `${id}: one page`);
       const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(text);
       assert.ok(box, `${id}: a media box`);
-      assert.ok(Math.abs(Number(box[1]) - width) < 1 && Math.abs(Number(box[2]) - height) < 1, `${id}: the page is the chart's size`);
+      assert.ok(
+        Math.abs(Number(box[1]) - width) < 1 && Math.abs(Number(box[2]) - height) < 1,
+        `${id}: the page is the chart's size`,
+      );
       assert.ok(pdf.length > 5000, `${id}: ${pdf.length} bytes`);
       const png = await renderChart(built.spec, 'png');
-      assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${id}: a PNG signature`);
+      assert.deepEqual(
+        [...png.subarray(0, 8)],
+        [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        `${id}: a PNG signature`,
+      );
       assert.equal(png.readUInt32BE(16), Math.round(width * 3), `${id}: PNG width`);
     }
   });

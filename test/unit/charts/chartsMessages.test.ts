@@ -3,21 +3,58 @@ import assert from 'node:assert/strict';
 import { parseChartsMessage, parseDashboardMessage, ProtocolError } from '../../../src/shared/protocol';
 
 const theme = {
-  kind: 'dark', category: ['#3794ff', 'rgba(204, 167, 0, 1)'], ordinal: ['#3794ff'], heatmap: ['#1e1e1e', '#3794ff'], text: '#cccccc',
-  textOnDark: '#cccccc', muted: '#9d9d9d', grid: '#3c3c3c', alert: '#f48771', leftOut: '#2b2b2b', background: '#1e1e1e', font: 'system-ui', fontSize: 12,
+  kind: 'dark',
+  category: ['#3794ff', 'rgba(204, 167, 0, 1)'],
+  ordinal: ['#3794ff'],
+  heatmap: ['#1e1e1e', '#3794ff'],
+  text: '#cccccc',
+  textOnDark: '#cccccc',
+  muted: '#9d9d9d',
+  grid: '#3c3c3c',
+  alert: '#f48771',
+  leftOut: '#2b2b2b',
+  background: '#1e1e1e',
+  font: 'system-ui',
+  fontSize: 12,
 };
 
 describe('charts: webview messages', () => {
   it('accepts the theme and a clicked mark', () => {
     assert.deepEqual(parseChartsMessage({ type: 'ready', theme }), { type: 'ready', theme });
-    const params = { chart: 'judge-vs-humans', lang: 'ru', run: null, turn: null, judge: 'gpt-judge', system: null, series: 'LIMA score', figure: 'lima' };
-    assert.deepEqual(parseChartsMessage({ type: 'request', id: 3, method: 'items', params }), { type: 'request', id: 3, method: 'items', params });
+    const params = {
+      chart: 'judge-vs-humans',
+      lang: 'ru',
+      run: null,
+      turn: null,
+      judge: 'gpt-judge',
+      system: null,
+      series: 'LIMA score',
+      figure: 'lima',
+    };
+    assert.deepEqual(parseChartsMessage({ type: 'request', id: 3, method: 'items', params }), {
+      type: 'request',
+      id: 3,
+      method: 'items',
+      params,
+    });
   });
 
   it('refuses a colour that is not one, an unknown figure, and a font that could break out of the style', () => {
-    assert.throws(() => parseChartsMessage({ type: 'theme', theme: { ...theme, text: 'red; background: url(x)' } }), ProtocolError);
+    assert.throws(
+      () => parseChartsMessage({ type: 'theme', theme: { ...theme, text: 'red; background: url(x)' } }),
+      ProtocolError,
+    );
     assert.throws(() => parseChartsMessage({ type: 'theme', theme: { ...theme, category: [] } }), /1 to 16 colours/);
-    assert.throws(() => parseChartsMessage({ type: 'request', id: 1, method: 'items', params: { chart: 'x', lang: 'ru', figure: 'kappa' } }), /figure must be one of/);
+    assert.throws(
+      () =>
+        parseChartsMessage({
+          type: 'request',
+          id: 1,
+          method: 'items',
+          params: { chart: 'x', lang: 'ru', figure: 'kappa' },
+        }),
+      /figure must be one of/,
+    );
     const parsed = parseChartsMessage({ type: 'theme', theme: { ...theme, font: 'x}</style><script>' } });
     assert.equal(parsed.type === 'theme' && parsed.theme.font, 'x/stylescript');
   });
@@ -25,6 +62,9 @@ describe('charts: webview messages', () => {
   it('the dashboard takes the same theme for its chart, checked the same way', () => {
     assert.deepEqual(parseDashboardMessage({ type: 'theme', theme }), { type: 'theme', theme });
     assert.deepEqual(parseDashboardMessage({ type: 'openCharts' }), { type: 'openCharts' });
-    assert.throws(() => parseDashboardMessage({ type: 'theme', theme: { ...theme, fontSize: 400 } }), /fontSize must be between 6 and 40/);
+    assert.throws(
+      () => parseDashboardMessage({ type: 'theme', theme: { ...theme, fontSize: 400 } }),
+      /fontSize must be between 6 and 40/,
+    );
   });
 });

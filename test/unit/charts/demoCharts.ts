@@ -11,7 +11,12 @@ import { Store } from '../../../src/core/store/store';
 import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
 
 export const DEMO_OPTIONS: TableOptions = {
-  run: 'demo', by: ['lang'], invalidAs: 'exclude', minItems: 30, intervals: DEFAULT_INTERVALS, baseline: 'mono-en',
+  run: 'demo',
+  by: ['lang'],
+  invalidAs: 'exclude',
+  minItems: 30,
+  intervals: DEFAULT_INTERVALS,
+  baseline: 'mono-en',
 };
 
 export interface DemoCharts {
@@ -32,7 +37,8 @@ export async function demoCharts(): Promise<DemoCharts> {
     charts.set(definition.id, { definition, built: await buildChart(store, definition, DEMO_OPTIONS, paperStyle()) });
   }
   return {
-    store, charts,
+    store,
+    charts,
     async close() {
       await store.close();
       folder.remove();

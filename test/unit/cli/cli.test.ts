@@ -12,7 +12,9 @@ const TSX = pathToFileURL(require.resolve('tsx')).href;
 
 function langlens(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', TSX, join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' },
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANGLENS_DB: '' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -32,9 +34,21 @@ describe('langlens CLI', function () {
     assert.deepEqual(reports.find((r) => r.records.response)!.records, { response: 72 });
     assert.ok(existsSync(join(folder.path, '.langlens', 'langlens.db')));
 
-    const agreement = langlens(folder.path, 'agreement', '--run', 'demo', '--table', 'agreement', '--seed', '3', '--json');
+    const agreement = langlens(
+      folder.path,
+      'agreement',
+      '--run',
+      'demo',
+      '--table',
+      'agreement',
+      '--seed',
+      '3',
+      '--json',
+    );
     assert.equal(agreement.code, 0, agreement.stderr);
-    const [table] = JSON.parse(agreement.stdout) as { rows: { lang: string; comparison: string; withTie: { n: number; value: number; lower: number } }[] }[];
+    const [table] = JSON.parse(agreement.stdout) as {
+      rows: { lang: string; comparison: string; withTie: { n: number; value: number; lower: number } }[];
+    }[];
     const languages = new Set(table!.rows.map((r) => r.lang));
     assert.deepEqual([...languages].sort(), ['ar', 'en', 'es', 'he', 'ru', 'zh']);
     const english = table!.rows.find((r) => r.lang === 'en' && r.comparison === 'gpt-judge vs humans')!;
@@ -44,7 +58,17 @@ describe('langlens CLI', function () {
 
   it('exports LaTeX to a file named by -o, choosing the format from the extension', () => {
     const out = join(folder.path, 'table3.tex');
-    const result = langlens(folder.path, 'export', 'agreement-by-language', '--run', 'demo', '--judge', 'gpt-judge', '-o', out);
+    const result = langlens(
+      folder.path,
+      'export',
+      'agreement-by-language',
+      '--run',
+      'demo',
+      '--judge',
+      'gpt-judge',
+      '-o',
+      out,
+    );
     assert.equal(result.code, 0, result.stderr);
     const tex = readFileSync(out, 'utf8');
     assert.match(tex, /\\begin\{tabular\}\{lrrrr\}/);
@@ -59,7 +83,10 @@ describe('langlens CLI', function () {
 
   it('fails with exit code 1 and names file, line and field when a file is wrong, importing nothing', () => {
     const bad = join(folder.path, 'bad.jsonl');
-    writeFileSync(bad, '{"kind":"prompt","run":"x","group":"1","lang":"en","text":"hi"}\n{"kind":"prompt","run":"x","group":"2","lang":"en"}\n');
+    writeFileSync(
+      bad,
+      '{"kind":"prompt","run":"x","group":"1","lang":"en","text":"hi"}\n{"kind":"prompt","run":"x","group":"2","lang":"en"}\n',
+    );
     const result = langlens(folder.path, 'import', bad);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /nothing was imported from the file:\n.*bad\.jsonl:2: field "text": is missing/);
@@ -70,7 +97,10 @@ describe('langlens CLI', function () {
   it('fails with exit code 2 on a mistake in the call, and points at the help', () => {
     const result = langlens(folder.path, 'agreement', '--invalid-as', 'maybe');
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /--invalid-as is "exclude", "tie" or "wrong" \(judge-accuracy and agreement only\), not "maybe"\n\(see langlens help agreement\)/);
+    assert.match(
+      result.stderr,
+      /--invalid-as is "exclude", "tie" or "wrong" \(judge-accuracy and agreement only\), not "maybe"\n\(see langlens help agreement\)/,
+    );
     assert.equal(langlens(folder.path, 'frobnicate').code, 2);
   });
 

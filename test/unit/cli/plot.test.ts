@@ -11,7 +11,9 @@ const TSX = pathToFileURL(require.resolve('tsx')).href;
 
 function langlens(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', TSX, join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' },
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANGLENS_DB: '' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -21,18 +23,41 @@ describe('langlens plot', function () {
   let folder: ReturnType<typeof temporaryFolder>;
   before(() => {
     folder = temporaryFolder();
-    assert.equal(langlens(folder.path, 'import', join(PROJECT_ROOT, 'demo'), join(PROJECT_ROOT, 'scripts/demo/judge-rating3.jsonl')).code, 0);
+    assert.equal(
+      langlens(
+        folder.path,
+        'import',
+        join(PROJECT_ROOT, 'demo'),
+        join(PROJECT_ROOT, 'scripts/demo/judge-rating3.jsonl'),
+      ).code,
+      0,
+    );
   });
   after(() => folder.remove());
 
   it('writes the heatmap as a PDF and its Vega-Lite specification, counting the cells left out', () => {
     const pdf = join(folder.path, 'if.pdf');
     const spec = join(folder.path, 'if.vl.json');
-    const result = langlens(folder.path, 'plot', 'if-heatmap', '--run', 'demo', '--baseline', 'mono-en', '-o', pdf, '--spec', spec);
+    const result = langlens(
+      folder.path,
+      'plot',
+      'if-heatmap',
+      '--run',
+      'demo',
+      '--baseline',
+      'mono-en',
+      '-o',
+      pdf,
+      '--spec',
+      spec,
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.ok(readFileSync(pdf).subarray(0, 5).equals(Buffer.from('%PDF-')));
     assert.match(result.stderr, /6 cell\(s\) left out and marked \(baseline\)/);
-    const written = JSON.parse(readFileSync(spec, 'utf8')) as { $schema: string; data: { values: { system: string; lang: string; valueText: string }[] } };
+    const written = JSON.parse(readFileSync(spec, 'utf8')) as {
+      $schema: string;
+      data: { values: { system: string; lang: string; valueText: string }[] };
+    };
     assert.match(written.$schema, /vega-lite\/v6/);
     assert.equal(written.data.values.find((d) => d.system === 'multi-40' && d.lang === 'ar')?.valueText, '87.5');
   });
@@ -40,7 +65,10 @@ describe('langlens plot', function () {
   it('renders a restyled specification again, through the same pipeline', () => {
     const spec = join(folder.path, 'ratings.vl.json');
     assert.equal(langlens(folder.path, 'plot', 'ratings', '--run', 'demo', '--spec', spec).code, 0);
-    const restyled = JSON.parse(readFileSync(spec, 'utf8')) as { config: { range: { ordinal: string[] } }; width?: number };
+    const restyled = JSON.parse(readFileSync(spec, 'utf8')) as {
+      config: { range: { ordinal: string[] } };
+      width?: number;
+    };
     restyled.config.range.ordinal = ['#000000', '#777777', '#DDDDDD'];
     writeFileSync(spec, JSON.stringify(restyled));
     const svg = join(folder.path, 'ratings.svg');
@@ -56,6 +84,9 @@ describe('langlens plot', function () {
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no chart "pie" \(known: judge-vs-humans, if-heatmap/);
     assert.match(langlens(folder.path, 'plot', 'if-heatmap', '-o', 'x.svg').stderr, /needs --baseline/);
-    assert.match(langlens(folder.path, 'plot', 'ratings', '-o', 'x.gif').stderr, /-o x\.gif: the figure's extension is \.svg, \.pdf, \.png/);
+    assert.match(
+      langlens(folder.path, 'plot', 'ratings', '-o', 'x.gif').stderr,
+      /-o x\.gif: the figure's extension is \.svg, \.pdf, \.png/,
+    );
   });
 });

@@ -12,7 +12,10 @@ const MAIN = join(PROJECT_ROOT, 'src/cli/main.ts');
 
 function langlens(cwd: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' }, ...(input !== undefined ? { input } : {}),
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANGLENS_DB: '' },
+    ...(input !== undefined ? { input } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,11 +41,23 @@ describe('langlens in a shell', function () {
     file('run/d-broken.jsonl', '{"kind": "prompt",\n');
     file('run/notes.json', JSON.stringify({ title: 'not data' })); // no known layout: skipped, and said
     symlinkSync('loop', join(folder.path, 'run', 'loop'));
-    writeFileSync(Buffer.concat([Buffer.from(join(folder.path, 'run/')), Buffer.from([0x72, 0xe9, 0x73, 0x2e, 0x6a, 0x73, 0x6f, 0x6e, 0x6c])]), jsonl([prompt('4')])); // "rés.jsonl" in Latin-1
+    writeFileSync(
+      Buffer.concat([
+        Buffer.from(join(folder.path, 'run/')),
+        Buffer.from([0x72, 0xe9, 0x73, 0x2e, 0x6a, 0x73, 0x6f, 0x6e, 0x6c]),
+      ]),
+      jsonl([prompt('4')]),
+    ); // "rés.jsonl" in Latin-1
     const result = langlens(folder.path, ['import', 'run', '--json']);
     assert.equal(result.code, 1, result.stderr);
-    const output = JSON.parse(result.stdout) as { error: { problems: { file: string; line: number; field?: string; message: string }[] }; imported: { file: string }[] };
-    assert.deepEqual(output.imported.map((r) => r.file), [join('run', 'a.jsonl'), join('run', 'c.jsonl')]);
+    const output = JSON.parse(result.stdout) as {
+      error: { problems: { file: string; line: number; field?: string; message: string }[] };
+      imported: { file: string }[];
+    };
+    assert.deepEqual(
+      output.imported.map((r) => r.file),
+      [join('run', 'a.jsonl'), join('run', 'c.jsonl')],
+    );
     const problems = output.error.problems.map((p) => [p.file.replace(`${folder.path}/`, ''), p.line, p.field ?? null]);
     assert.deepEqual(problems, [
       ['run/loop', 0, null],
@@ -55,7 +70,10 @@ describe('langlens in a shell', function () {
     assert.match(messages[1]!, /the name is not UTF-8 \(bytes 72e9732e6a736f6e6c, shown here as Latin-1\)/);
     assert.match(messages[2]!, /"promt" is not one of "prompt", "response"/);
     assert.match(result.stderr, /skipped .*notes\.json: not a layout LangLens recognises/);
-    assert.match(result.stderr, /langlens import: 4 file\(s\) refused, nothing of them was written .*; 2 other file\(s\) were imported/);
+    assert.match(
+      result.stderr,
+      /langlens import: 4 file\(s\) refused, nothing of them was written .*; 2 other file\(s\) were imported/,
+    );
     const summary = JSON.parse(langlens(folder.path, ['summary', '--json']).stdout) as { runs: { groups: number }[] };
     assert.equal(summary.runs[0]!.groups, 2);
   });
@@ -64,8 +82,11 @@ describe('langlens in a shell', function () {
     const refused = langlens(folder.path, ['import', '-'], jsonl([prompt('1')]));
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /reading standard input \("-"\) needs --format NAME/);
-    const imported = langlens(folder.path, ['import', '-', '--format', 'langlens'],
-      jsonl([prompt('1'), { kind: 'response', run: 'r', group: '1', lang: 'en', system: 's', text: 'Yes.' }]));
+    const imported = langlens(
+      folder.path,
+      ['import', '-', '--format', 'langlens'],
+      jsonl([prompt('1'), { kind: 'response', run: 'r', group: '1', lang: 'en', system: 's', text: 'Yes.' }]),
+    );
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /imported <stdin> \(langlens\): 2 rows → 1 prompt, 1 response/);
     const exported = langlens(folder.path, ['export-labels', '-o', '-']);
@@ -82,17 +103,25 @@ describe('langlens in a shell', function () {
     file('many.jsonl', jsonl(Array.from({ length: 2000 }, (_, i) => ({ ...prompt('1'), run: `run-${i}` }))));
     assert.equal(langlens(folder.path, ['import', 'many.jsonl']).code, 0);
     for (const command of ['summary --json', 'summary']) {
-      const run = spawnSync('bash', ['-c', `set -o pipefail; node --import ${TSX} ${MAIN} ${command} | head -c 10 >/dev/null; echo "$?"`], {
-        cwd: folder.path, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' },
-      });
+      const run = spawnSync(
+        'bash',
+        ['-c', `set -o pipefail; node --import ${TSX} ${MAIN} ${command} | head -c 10 >/dev/null; echo "$?"`],
+        {
+          cwd: folder.path,
+          encoding: 'utf8',
+          env: { ...process.env, LANGLENS_DB: '' },
+        },
+      );
       assert.equal(run.stdout.trim(), '0', run.stderr);
       assert.equal(run.stderr, '');
     }
   });
 
   it('prints its version with --version and -V', () => {
-    const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-    for (const flag of ['--version', '-V']) assert.deepEqual(langlens(folder.path, [flag]), { code: 0, stdout: `langlens ${version}\n`, stderr: '' });
+    const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    for (const flag of ['--version', '-V'])
+      assert.deepEqual(langlens(folder.path, [flag]), { code: 0, stdout: `langlens ${version}\n`, stderr: '' });
   });
 
   it('with --json, gives a failure as a JSON error object on stdout as well as text on stderr', () => {
@@ -100,18 +129,35 @@ describe('langlens in a shell', function () {
     const result = langlens(folder.path, ['import', bad, '--json']);
     assert.equal(result.code, 1);
     const { error } = JSON.parse(result.stdout) as { error: Record<string, unknown> };
-    assert.deepEqual([error.command, error.exitCode, error.file, error.line, error.field], ['import', 1, bad, 2, 'lang']);
+    assert.deepEqual(
+      [error.command, error.exitCode, error.file, error.line, error.field],
+      ['import', 1, bad, 2, 'lang'],
+    );
     assert.match(String(error.message), /bad\.jsonl:2: field "lang": "qq": "qq" is not a language/);
     assert.match(result.stderr, /nothing was imported from the file:\n.*bad\.jsonl:2: field "lang"/);
     const usage = langlens(folder.path, ['agreement', '--invalid-as', 'maybe', '--json']);
     assert.equal(usage.code, 2);
-    assert.deepEqual(JSON.parse(usage.stdout), { error: { command: 'agreement', exitCode: 2, message: '--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "maybe"' } });
+    assert.deepEqual(JSON.parse(usage.stdout), {
+      error: {
+        command: 'agreement',
+        exitCode: 2,
+        message: '--invalid-as is "exclude", "tie" or "wrong" (judge-accuracy and agreement only), not "maybe"',
+      },
+    });
   });
 
   it('refuses a --db URL of a scheme it does not support, creating nothing; a file: URL is a file', () => {
-    const result = langlens(folder.path, ['import', file('a.jsonl', jsonl([prompt('1')])), '--db', 'postgres://user@host/db']);
+    const result = langlens(folder.path, [
+      'import',
+      file('a.jsonl', jsonl([prompt('1')])),
+      '--db',
+      'postgres://user@host/db',
+    ]);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /the database "postgres:\/\/user@host\/db" is a postgres:\/\/ URL: LangLens stores its data in one SQLite file/);
+    assert.match(
+      result.stderr,
+      /the database "postgres:\/\/user@host\/db" is a postgres:\/\/ URL: LangLens stores its data in one SQLite file/,
+    );
     assert.ok(!existsSync(join(folder.path, 'postgres:')), 'no folder "postgres:"');
     const url = pathToFileURL(join(folder.path, 'by-url.db')).href;
     assert.equal(langlens(folder.path, ['import', join(folder.path, 'a.jsonl'), '--db', url]).code, 0);
@@ -126,9 +172,17 @@ describe('langlens in a shell', function () {
   });
 
   it('packs for npm only what runs: the bundled CLI, no sources, tests or source maps', () => {
-    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(pack.status, 0, pack.stderr);
     const [manifest] = JSON.parse(pack.stdout) as { files: { path: string }[] }[];
-    assert.deepEqual(manifest!.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(manifest!.files.map((f) => f.path).sort(), [
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'package.json',
+    ]);
   });
 });

@@ -27,15 +27,17 @@ describe('recognised layouts', () => {
     folder.remove();
   });
 
-  it('alpaca_eval: groups the same instruction across systems\' files by its text', async () => {
-    const outputs = (generator: string) => JSON.stringify([
-      { instruction: 'Name a prime.', output: `${generator}: 7`, generator, dataset: 'helpful_base' },
-      { instruction: 'Say hi.', output: 'hi', generator, dataset: 'oasst' },
-    ]);
+  it("alpaca_eval: groups the same instruction across systems' files by its text", async () => {
+    const outputs = (generator: string) =>
+      JSON.stringify([
+        { instruction: 'Name a prime.', output: `${generator}: 7`, generator, dataset: 'helpful_base' },
+        { instruction: 'Say hi.', output: 'hi', generator, dataset: 'oasst' },
+      ]);
     assert.equal((await importFile(store, file('a/model_outputs.json', outputs('sys-a')))).format, 'alpaca-eval');
     await importFile(store, file('b/model_outputs.json', outputs('sys-b')));
     const groups = await rows<{ group_key: string; n: number }>(
-      'SELECT p.group_key, count(*) AS n FROM responses r JOIN prompts p ON p.id = r.prompt_id GROUP BY p.group_key');
+      'SELECT p.group_key, count(*) AS n FROM responses r JOIN prompts p ON p.id = r.prompt_id GROUP BY p.group_key',
+    );
     assert.equal(groups.length, 2);
     assert.ok(groups.every((g) => g.n === 2 && /^ae-[0-9a-f]{12}$/.test(g.group_key)));
     const [run] = await rows<{ name: string }>('SELECT name FROM runs');
@@ -46,16 +48,34 @@ describe('recognised layouts', () => {
     await importFile(store, file('test_zh.jsonl', '{"id": "q1", "prompt": "你好吗？"}\n'));
     await importFile(store, file('test_nb.jsonl', '{"id": "q1", "prompt": "Hvordan går det?"}\n'), { run: 'hplt' });
     const prompts = await rows<{ run: string; group_key: string; lang: string }>(
-      'SELECT r.name AS run, p.group_key, p.lang FROM prompts p JOIN runs r ON r.id = p.run_id ORDER BY p.lang');
-    assert.deepEqual(prompts, [{ run: 'hplt', group_key: 'q1', lang: 'nb' }, { run: 'hplt-prompts', group_key: 'q1', lang: 'zh' }]);
+      'SELECT r.name AS run, p.group_key, p.lang FROM prompts p JOIN runs r ON r.id = p.run_id ORDER BY p.lang',
+    );
+    assert.deepEqual(prompts, [
+      { run: 'hplt', group_key: 'q1', lang: 'nb' },
+      { run: 'hplt-prompts', group_key: 'q1', lang: 'zh' },
+    ]);
   });
 
   it('PandaLM judge file: says where the systems come from when the test set is not beside it', async () => {
     const judge = file('gpt-3.5-turbo-testset-v1.json', JSON.stringify([{ idx: 0, gpt_result: '1', gpt_reason: 'r' }]));
-    await assert.rejects(importFile(store, judge), /names no systems; they come from the test set \(testset-v1\.json\) expected at .*testset-v1\.json: pass its path with --pairs-from/);
-    const testSet = file('elsewhere/set.json', JSON.stringify([{
-      idx: 0, cmp_key: 'a-7b_b-7b', instruction: 'Fix it.', input: '', response1: 'x', response2: true, annotator1: 2,
-    }]));
+    await assert.rejects(
+      importFile(store, judge),
+      /names no systems; they come from the test set \(testset-v1\.json\) expected at .*testset-v1\.json: pass its path with --pairs-from/,
+    );
+    const testSet = file(
+      'elsewhere/set.json',
+      JSON.stringify([
+        {
+          idx: 0,
+          cmp_key: 'a-7b_b-7b',
+          instruction: 'Fix it.',
+          input: '',
+          response1: 'x',
+          response2: true,
+          annotator1: 2,
+        },
+      ]),
+    );
     await importFile(store, testSet);
     const report = await importFile(store, judge, { pairsFrom: testSet });
     assert.equal(report.format, 'pandalm-judge');
@@ -63,18 +83,32 @@ describe('recognised layouts', () => {
       SELECT j.name AS judge, sa.name AS a, sb.name AS b, pj.verdict, pj.presentation FROM pairwise_judgments pj
       JOIN judges j ON j.id = pj.judge_id JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id`);
     assert.deepEqual(verdict, { judge: 'gpt-3.5-turbo', a: 'a-7b', b: 'b-7b', verdict: 'A', presentation: 'AB' });
-    const [response2] = await rows<{ text: string }>(`SELECT r.text FROM responses r JOIN systems s ON s.id = r.system_id WHERE s.name = 'b-7b'`);
+    const [response2] = await rows<{ text: string }>(
+      `SELECT r.text FROM responses r JOIN systems s ON s.id = r.system_id WHERE s.name = 'b-7b'`,
+    );
     assert.equal(response2!.text, 'true', 'PandaLM stores an answer "True" as JSON true: kept as its text');
   });
 
   it('MT-bench: human votes become labels, GPT-4 rows verdicts with both orders merged', async () => {
-    await importFile(store, file('votes.jsonl', [
-      { judge: 'expert_1', model_a: 'x', model_b: 'y', question_id: 81, turn: 2, winner: 'model_b' },
-      { judge: 'gpt4_pair', model_a: 'y', model_b: 'x', question_id: 81, turn: 2, winner: 'tie (inconsistent)' },
-    ].map((r) => JSON.stringify(r)).join('\n')));
-    const labels = await rows<{ value: string; turn: number }>('SELECT l.value, p.turn FROM labels l JOIN prompts p ON p.id = l.prompt_id');
+    await importFile(
+      store,
+      file(
+        'votes.jsonl',
+        [
+          { judge: 'expert_1', model_a: 'x', model_b: 'y', question_id: 81, turn: 2, winner: 'model_b' },
+          { judge: 'gpt4_pair', model_a: 'y', model_b: 'x', question_id: 81, turn: 2, winner: 'tie (inconsistent)' },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      ),
+    );
+    const labels = await rows<{ value: string; turn: number }>(
+      'SELECT l.value, p.turn FROM labels l JOIN prompts p ON p.id = l.prompt_id',
+    );
     assert.deepEqual(labels, [{ value: 'B', turn: 2 }]);
-    const verdicts = await rows<{ verdict: string; raw: string; presentation: string }>('SELECT verdict, raw, presentation FROM pairwise_judgments');
+    const verdicts = await rows<{ verdict: string; raw: string; presentation: string }>(
+      'SELECT verdict, raw, presentation FROM pairwise_judgments',
+    );
     assert.deepEqual(verdicts, [{ verdict: 'tie', raw: 'tie (inconsistent)', presentation: 'combined' }]);
   });
 });

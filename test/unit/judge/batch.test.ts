@@ -5,14 +5,24 @@ import OpenAI, { toFile } from 'openai';
 import { itemVerdict } from '../../../src/core/model/verdicts';
 import { requestBody } from '../../../src/core/judge/client';
 import type { JudgeDefinition } from '../../../src/core/judge/definition';
-import { planJudgeJob, runJudgeJob, type JudgePlan, type JudgeSelection, type RunJudgeOptions } from '../../../src/core/judge/job';
+import {
+  planJudgeJob,
+  runJudgeJob,
+  type JudgePlan,
+  type JudgeSelection,
+  type RunJudgeOptions,
+} from '../../../src/core/judge/job';
 import { messagesFor } from '../../../src/core/judge/tasks';
 import { recordBatchUpload } from '../../../src/core/store/judgeRequests';
 import type { Store } from '../../../src/core/store/store';
 import { FakeOpenAIServer, type ChatCall, type Reply } from '../../support/openaiServer';
 import { groupOf, judgeFile, requestRows, shownOrder, storedPairs, storeWithRun } from './helpers';
 
-const FAST: RunJudgeOptions = { via: 'batch', retry: { baseDelayMs: 5, maxDelayMs: 20 }, batchLimits: { pollIntervalMs: 10 } };
+const FAST: RunJudgeOptions = {
+  via: 'batch',
+  retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  batchLimits: { pollIntervalMs: 10 },
+};
 const selection: JudgeSelection = { run: 'r', baseline: { kind: 'system', system: 'base' } };
 
 /** g1 prefers multi in both orders; every other group prefers whatever is shown first. g9 fails with a 400. */
@@ -24,15 +34,37 @@ function script(call: ChatCall): Reply {
 }
 
 /** Uploads a job's requests and records the upload, as the runner does just before it creates the batch. */
-async function uploadAsACrashedRunWould(server: FakeOpenAIServer, store: Store, judge: JudgeDefinition, plan: JudgePlan): Promise<string> {
+async function uploadAsACrashedRunWould(
+  server: FakeOpenAIServer,
+  store: Store,
+  judge: JudgeDefinition,
+  plan: JudgePlan,
+): Promise<string> {
   const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'x' });
-  const lines = plan.toSend.map((t) => JSON.stringify({ custom_id: t.key, method: 'POST', url: '/v1/chat/completions', body: requestBody(judge, messagesFor(judge, t)) }));
-  const file = await client.files.create({ file: await toFile(Buffer.from(lines.join('\n')), 'in.jsonl'), purpose: 'batch' });
-  await recordBatchUpload(store, { inputFileId: file.id, judgeHash: judge.hash, jobId: null, baseURL: judge.baseURL, keys: plan.toSend.map((t) => t.key) });
+  const lines = plan.toSend.map((t) =>
+    JSON.stringify({
+      custom_id: t.key,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: requestBody(judge, messagesFor(judge, t)),
+    }),
+  );
+  const file = await client.files.create({
+    file: await toFile(Buffer.from(lines.join('\n')), 'in.jsonl'),
+    purpose: 'batch',
+  });
+  await recordBatchUpload(store, {
+    inputFileId: file.id,
+    judgeHash: judge.hash,
+    jobId: null,
+    baseURL: judge.baseURL,
+    keys: plan.toSend.map((t) => t.key),
+  });
   return file.id;
 }
 
-const count = (server: FakeOpenAIServer, method: string, path: string) => server.requests.filter((r) => r.method === method && r.path === path).length;
+const count = (server: FakeOpenAIServer, method: string, path: string) =>
+  server.requests.filter((r) => r.method === method && r.path === path).length;
 
 describe('judge/batch: the Batch API', function () {
   this.timeout(20_000);
@@ -47,11 +79,21 @@ describe('judge/batch: the Batch API', function () {
     await server.close();
   });
 
-  const judgeAt = () => judgeFile({ name: 'batched', model: 'gpt-4o', baseURL: server.baseURL, protocol: 'pairwise', price: { input: 2, output: 8 } });
+  const judgeAt = () =>
+    judgeFile({
+      name: 'batched',
+      model: 'gpt-4o',
+      baseURL: server.baseURL,
+      protocol: 'pairwise',
+      price: { input: 2, output: 8 },
+    });
 
   it('submits one batch, polls it, imports the verdicts at half price, and never sends a chat request', async () => {
     server = await FakeOpenAIServer.start(script);
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), { ...FAST, apiKey: 'sk-test' });
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), {
+      ...FAST,
+      apiKey: 'sk-test',
+    });
     assert.equal(summary.outcome, 'completed');
     assert.equal(summary.answered, 6);
     assert.equal(count(server, 'POST', '/v1/files'), 1);
@@ -66,7 +108,10 @@ describe('judge/batch: the Batch API', function () {
     for (const r of rows) assert.ok(Math.abs(r.cost_usd! - 0.00012) < 1e-12);
     assert.ok(Math.abs(summary.costUsd! - 6 * 0.00012) < 1e-12);
 
-    const again = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), { ...FAST, apiKey: 'sk-test' });
+    const again = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), {
+      ...FAST,
+      apiKey: 'sk-test',
+    });
     assert.equal(again.cached, 6);
     assert.equal(count(server, 'POST', '/v1/files'), 1, 'nothing uploaded again');
     assert.equal(count(server, 'POST', '/v1/batches'), 1);
@@ -76,8 +121,11 @@ describe('judge/batch: the Batch API', function () {
     server = await FakeOpenAIServer.start(script, { batchPolls: 4 });
     const controller = new AbortController();
     const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), {
-      ...FAST, signal: controller.signal,
-      onProgress: (p) => { if (p.phase === 'waiting-for-batch') controller.abort(); },
+      ...FAST,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'waiting-for-batch') controller.abort();
+      },
     });
     assert.equal(summary.outcome, 'cancelled');
     assert.match(summary.message!, /batch batch_\d+ keeps running at the provider/);
@@ -117,7 +165,11 @@ describe('judge/batch: the Batch API', function () {
     const judge = judgeAt();
     const plan = await planJudgeJob(store, judge, selection);
     const fileId = await uploadAsACrashedRunWould(server, store, judge, plan);
-    await new OpenAI({ baseURL: server.baseURL, apiKey: 'x' }).batches.create({ input_file_id: fileId, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    await new OpenAI({ baseURL: server.baseURL, apiKey: 'x' }).batches.create({
+      input_file_id: fileId,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
 
     const resumed = await runJudgeJob(store, await planJudgeJob(store, judge, selection), FAST);
     assert.equal(resumed.answered, 6);
@@ -152,9 +204,17 @@ describe('judge/batch: the Batch API', function () {
 
   it('says so when the server has no Batch API', async () => {
     server = await FakeOpenAIServer.start(script);
-    const noBatch = judgeFile({ name: 'nb', model: 'm', baseURL: `${server.baseURL}/nothing-here`, protocol: 'pairwise' });
+    const noBatch = judgeFile({
+      name: 'nb',
+      model: 'm',
+      baseURL: `${server.baseURL}/nothing-here`,
+      protocol: 'pairwise',
+    });
     const summary = await runJudgeJob(store, await planJudgeJob(store, noBatch, selection), FAST);
     assert.equal(summary.outcome, 'failed');
-    assert.match(summary.message!, /cannot upload the batch input file: .* answered 404 \(it may not offer the Batch API; run without batch mode\)/);
+    assert.match(
+      summary.message!,
+      /cannot upload the batch input file: .* answered 404 \(it may not offer the Batch API; run without batch mode\)/,
+    );
   });
 });

@@ -20,23 +20,47 @@ describe('cli: langlens judge', function () {
     server = await FakeOpenAIServer.start(() => ({ content: '2' }), { latencyMs: 5 });
     dir = tempDir();
     db = join(dir, 'langlens.db');
-    await (await storeWithRun({ languages: ['es', 'ru'], groups: ['g1', 'g2'], systems: ['base', 'multi', 'other'] }, db)).close();
-    judgePath = judgeFile({ name: 'cli-judge', model: 'm', baseURL: server.baseURL, protocol: 'pairwise', apiKeyEnv: 'LANGLENS_TEST_JUDGE_KEY', price: { input: 1, output: 1 } }, {}, dir).file;
+    await (
+      await storeWithRun({ languages: ['es', 'ru'], groups: ['g1', 'g2'], systems: ['base', 'multi', 'other'] }, db)
+    ).close();
+    judgePath = judgeFile(
+      {
+        name: 'cli-judge',
+        model: 'm',
+        baseURL: server.baseURL,
+        protocol: 'pairwise',
+        apiKeyEnv: 'LANGLENS_TEST_JUDGE_KEY',
+        price: { input: 1, output: 1 },
+      },
+      {},
+      dir,
+    ).file;
   });
   after(() => server.close());
 
-  const run = async (values: CommandContext['values'], options: { json?: boolean; tty?: boolean; signal?: AbortSignal } = {}) => {
+  const run = async (
+    values: CommandContext['values'],
+    options: { json?: boolean; tty?: boolean; signal?: AbortSignal } = {},
+  ) => {
     const stdout = capture();
     const stderr = capture(options.tty);
     const code = await judgeCommand.run({
-      values: { judge: judgePath, ...values }, positionals: [], db, json: options.json ?? false,
-      stdout, stderr, signal: options.signal ?? new AbortController().signal,
+      values: { judge: judgePath, ...values },
+      positionals: [],
+      db,
+      json: options.json ?? false,
+      stdout,
+      stderr,
+      signal: options.signal ?? new AbortController().signal,
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   };
 
   it('refuses a pairwise run without a baseline, and a language tag that is not one', async () => {
-    await assert.rejects(run({}), (err: Error) => err instanceof UsageError && /needs --baseline NAME .* or --all-pairs/.test(err.message));
+    await assert.rejects(
+      run({}),
+      (err: Error) => err instanceof UsageError && /needs --baseline NAME .* or --all-pairs/.test(err.message),
+    );
     await assert.rejects(run({ baseline: ['base'], lang: ['español!'] }), /"español!" is not a language tag/);
     await assert.rejects(run({ baseline: ['nobody'] }), /run "r" has no system nobody \(systems: base, multi, other\)/);
   });
@@ -55,7 +79,10 @@ describe('cli: langlens judge', function () {
   it('runs the judge with the key from the environment, then resumes with zero requests', async () => {
     process.env.LANGLENS_TEST_JUDGE_KEY = 'sk-from-env';
     try {
-      const first = await run({ baseline: ['es=base', 'ru=multi'], lang: ['es,ru'], 'allow-key-for': [server.baseURL] }, { json: true });
+      const first = await run(
+        { baseline: ['es=base', 'ru=multi'], lang: ['es,ru'], 'allow-key-for': [server.baseURL] },
+        { json: true },
+      );
       assert.equal(first.code, 0);
       const summary = JSON.parse(first.stdout);
       assert.equal(summary.outcome, 'completed');

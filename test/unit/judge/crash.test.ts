@@ -40,7 +40,8 @@ class Child {
 
   constructor(bundle: string, db: string, judge: string) {
     this.process = spawn(process.execPath, [bundle, db, judge], {
-      stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') },
     });
     let buffer = '';
     this.process.stdout!.on('data', (chunk: Buffer) => {
@@ -61,7 +62,9 @@ class Child {
   async until(condition: () => boolean, ms: number): Promise<void> {
     const deadline = Date.now() + ms;
     let running = true;
-    void this.exited.then(() => { running = false; });
+    void this.exited.then(() => {
+      running = false;
+    });
     while (running && !condition() && Date.now() < deadline) {
       await Promise.race([new Promise<void>((resolve) => this.listeners.push(resolve)), this.exited, sleep(20)]);
     }
@@ -80,7 +83,16 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
     folder = tempDir();
     bundle = join(folder, 'judgeChild.js');
     // Bundled once, so that each child starts in a fraction of a second (sqlite3 stays a native module).
-    buildSync({ entryPoints: [join(PROJECT_ROOT, 'test/support/judgeChild.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, external: ['sqlite3'], logLevel: 'error' });
+    buildSync({
+      entryPoints: [join(PROJECT_ROOT, 'test/support/judgeChild.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: bundle,
+      external: ['sqlite3'],
+      logLevel: 'error',
+    });
     server = await FakeOpenAIServer.start(() => ({ content: '1' }), { latencyMs: 30 });
   });
   after(async () => {
@@ -100,7 +112,11 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
       // Group names differ per trial, so every trial's requests are new to the server.
       const groups = Array.from({ length: GROUPS }, (_, i) => `t${trial}g${i}`);
       await (await storeWithRun({ languages: ['es'], groups, systems: ['a', 'b', 'c'] }, db)).close();
-      const judge = judgeFile({ name: 'crash', model: 'm', baseURL: server.baseURL, protocol: 'pairwise', allPairs: true, concurrency: 4 }, {}, dir);
+      const judge = judgeFile(
+        { name: 'crash', model: 'm', baseURL: server.baseURL, protocol: 'pairwise', allPairs: true, concurrency: 4 },
+        {},
+        dir,
+      );
       const deliveredBefore = server.answered.length;
       let counted = 0;
       for (let k = 0; k < KILLS_PER_TRIAL; k++) {
@@ -124,8 +140,15 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
       // Opening the database folds in what the last child journaled: every answer counted has its verdict.
       const store = await Store.open(db);
       const folded = (await storedPairs(store)).length;
-      assert.ok(folded >= counted && folded <= server.answered.length - deliveredBefore, `trial ${trial}: ${folded} verdicts, ${counted} counted`);
-      interrupted += (await connectionOf(store).all(`SELECT id FROM judge_jobs WHERE message LIKE 'interrupted: the process ended during the job;%'`)).length;
+      assert.ok(
+        folded >= counted && folded <= server.answered.length - deliveredBefore,
+        `trial ${trial}: ${folded} verdicts, ${counted} counted`,
+      );
+      interrupted += (
+        await connectionOf(store).all(
+          `SELECT id FROM judge_jobs WHERE message LIKE 'interrupted: the process ended during the job;%'`,
+        )
+      ).length;
       const plan = await planJudgeJob(store, judge, { run: 'r' });
       recoveredByResume += plan.cached.length;
       const summary = await runJudgeJob(store, plan);

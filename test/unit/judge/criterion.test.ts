@@ -11,7 +11,10 @@ describe('judge/criterion', () => {
     const plain = judgeFile(base);
     const rated = judgeFile({ ...base, criterion: 'fluency', rubric: '6: native; 1: unreadable' });
     assert.deepEqual(rated.criterion, { name: 'fluency', rubric: '6: native; 1: unreadable' });
-    assert.equal(rated.templates.system, `${plain.templates.system}\n\nJudge only this criterion: fluency.\n6: native; 1: unreadable`);
+    assert.equal(
+      rated.templates.system,
+      `${plain.templates.system}\n\nJudge only this criterion: fluency.\n6: native; 1: unreadable`,
+    );
     assert.equal(rated.templates.user, plain.templates.user);
     assert.notEqual(rated.hash, plain.hash);
     assert.equal(plain.criterion, undefined);
@@ -19,7 +22,10 @@ describe('judge/criterion', () => {
   });
 
   it('refuses a rubric without a criterion', () => {
-    assert.throws(() => judgeFile({ ...base, rubric: 'x' }), (err: unknown) =>
-      err instanceof JudgeDefinitionError && /field "rubric": a rubric belongs to a criterion/.test(err.message));
+    assert.throws(
+      () => judgeFile({ ...base, rubric: 'x' }),
+      (err: unknown) =>
+        err instanceof JudgeDefinitionError && /field "rubric": a rubric belongs to a criterion/.test(err.message),
+    );
   });
 });

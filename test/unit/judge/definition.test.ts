@@ -26,7 +26,11 @@ describe('judge/definition', () => {
     assert.equal(d.concurrency, 8);
     assert.equal(d.timeoutMs, 120_000);
     assert.equal(d.apiKeyEnv, 'OPENAI_API_KEY');
-    assert.deepEqual(d.protocol, { kind: 'pairwise', allowTie: false, answers: { first: '1', second: '2', tie: 'tie' } });
+    assert.deepEqual(d.protocol, {
+      kind: 'pairwise',
+      allowTie: false,
+      answers: { first: '1', second: '2', tie: 'tie' },
+    });
     assert.equal(d.templateOrigin, 'built-in');
     assert.match(d.hash, /^[0-9a-f]{16}$/);
   });
@@ -39,7 +43,15 @@ describe('judge/definition', () => {
   });
 
   it('names the file and every wrong field in one error', () => {
-    const message = problemsOf({ name: 'bad', model: '', protocol: 'pairwise', temperature: 'hot', concurrency: 0, baseURL: 'localhost:8000', temprature: 1 });
+    const message = problemsOf({
+      name: 'bad',
+      model: '',
+      protocol: 'pairwise',
+      temperature: 'hot',
+      concurrency: 0,
+      baseURL: 'localhost:8000',
+      temprature: 1,
+    });
     assert.match(message, /bad\.judge\.json: field "model": must be a non-empty string/);
     assert.match(message, /field "temperature": must be a number from 0 to 2 \(got "hot"\)/);
     assert.match(message, /field "concurrency": must be a whole number from 1 to 1024 \(got 0\)/);
@@ -51,31 +63,60 @@ describe('judge/definition', () => {
     const dir = tempDir();
     const path = join(dir, 'broken.judge.json');
     writeFileSync(path, '{\n  "model": "gpt-4o",\n  "protocol": pairwise\n}');
-    assert.throws(() => loadJudgeDefinition(path), (err: Error) => err.message.includes('broken.judge.json: not valid JSON') && /line 3, column \d+/.test(err.message));
+    assert.throws(
+      () => loadJudgeDefinition(path),
+      (err: Error) =>
+        err.message.includes('broken.judge.json: not valid JSON') && /line 3, column \d+/.test(err.message),
+    );
   });
 
   it('refuses an API key in the file and says where keys go', () => {
-    assert.match(problemsOf({ model: 'm', protocol: 'likert', apiKey: 'sk-secret' }), /field "apiKey": API keys do not belong in judge files.*Set API Key.*apiKeyEnv/);
+    assert.match(
+      problemsOf({ model: 'm', protocol: 'likert', apiKey: 'sk-secret' }),
+      /field "apiKey": API keys do not belong in judge files.*Set API Key.*apiKeyEnv/,
+    );
   });
 
   it('requires the protocol and rejects fields of other protocols', () => {
     assert.match(problemsOf({ model: 'm' }), /field "protocol": is required: one of pairwise, likert, rating/);
     assert.match(problemsOf({ model: 'm', protocol: 'likert', allowTie: true }), /field "allowTie": does not apply/);
-    assert.match(problemsOf({ model: 'm', protocol: 'rating', jsonMode: true }), /field "jsonMode": only a likert judge/);
+    assert.match(
+      problemsOf({ model: 'm', protocol: 'rating', jsonMode: true }),
+      /field "jsonMode": only a likert judge/,
+    );
   });
 
   it('checks the placeholders of a custom template and names the template', () => {
-    const unknown = problemsOf({ model: 'm', protocol: 'pairwise', template: 't.txt' }, { 't.txt': '{{question}} {{response_a}} {{response_b}}' });
+    const unknown = problemsOf(
+      { model: 'm', protocol: 'pairwise', template: 't.txt' },
+      { 't.txt': '{{question}} {{response_a}} {{response_b}}' },
+    );
     assert.match(unknown, /field "template": template "t\.txt": unknown placeholder \{\{question\}\}/);
     assert.match(unknown, /must contain \{\{instruction\}\}/);
-    const wrong = problemsOf({ model: 'm', protocol: 'likert', template: 't.txt' }, { 't.txt': '{{instruction}} {{response_a}}' });
+    const wrong = problemsOf(
+      { model: 'm', protocol: 'likert', template: 't.txt' },
+      { 't.txt': '{{instruction}} {{response_a}}' },
+    );
     assert.match(wrong, /\{\{response_a\}\} has no value in a likert judge/);
-    assert.match(problemsOf({ model: 'm', protocol: 'likert', template: 'missing.txt' }), /cannot read the template "missing\.txt"/);
+    assert.match(
+      problemsOf({ model: 'm', protocol: 'likert', template: 'missing.txt' }),
+      /cannot read the template "missing\.txt"/,
+    );
   });
 
   it('renders a custom template verbatim, without a system message unless one is given', () => {
-    const d = judgeFile({ model: 'm', protocol: 'likert', template: 'ke.txt' }, { 'ke.txt': 'In {{language}} ({{language_code}}): {{instruction}}\n---\n{{response}}\nJSON like {"score": 1}' });
-    const task: JudgeTask = { key: 'k', lang: tag('es'), instruction: '¿Qué es {{response}}?', shown: ['Una respuesta'], earlier: [], targets: [] };
+    const d = judgeFile(
+      { model: 'm', protocol: 'likert', template: 'ke.txt' },
+      { 'ke.txt': 'In {{language}} ({{language_code}}): {{instruction}}\n---\n{{response}}\nJSON like {"score": 1}' },
+    );
+    const task: JudgeTask = {
+      key: 'k',
+      lang: tag('es'),
+      instruction: '¿Qué es {{response}}?',
+      shown: ['Una respuesta'],
+      earlier: [],
+      targets: [],
+    };
     assert.deepEqual(messagesFor(d, task), [
       { role: 'user', content: 'In Spanish (es): ¿Qué es {{response}}?\n---\nUna respuesta\nJSON like {"score": 1}' },
     ]);
@@ -83,9 +124,13 @@ describe('judge/definition', () => {
 
   it('hashes what shapes the answers, and only that', () => {
     const base = { name: 'j', model: 'gpt-4o', protocol: 'pairwise' };
-    const hash = (extra: Record<string, unknown>, templates: Record<string, string> = {}) => judgeFile({ ...base, ...extra }, templates).hash;
+    const hash = (extra: Record<string, unknown>, templates: Record<string, string> = {}) =>
+      judgeFile({ ...base, ...extra }, templates).hash;
     const reference = hash({});
-    assert.equal(hash({ concurrency: 64, timeoutSeconds: 5, maxRetries: 2, price: { input: 1, output: 2 }, description: 'x' }), reference);
+    assert.equal(
+      hash({ concurrency: 64, timeoutSeconds: 5, maxRetries: 2, price: { input: 1, output: 2 }, description: 'x' }),
+      reference,
+    );
     assert.notEqual(hash({ temperature: 0.7 }), reference);
     assert.notEqual(hash({ model: 'gpt-4o-mini' }), reference);
     assert.notEqual(hash({ allowTie: true }), reference);

@@ -18,7 +18,8 @@ export function tempDir(): string {
 /** The prompt text the test server recognises a group and language by. */
 export const promptText = (group: string, lang: string) => `Question ${group} (${lang}): explain something.`;
 /** A response text that names its system, so the server can tell which one is shown first. */
-export const responseText = (system: string, group: string, lang: string, seed = 0) => `<<${system}>> answer to ${group} in ${lang} #${seed}`;
+export const responseText = (system: string, group: string, lang: string, seed = 0) =>
+  `<<${system}>> answer to ${group} in ${lang} #${seed}`;
 
 export interface RunShape {
   readonly run?: string;
@@ -36,10 +37,22 @@ export async function storeWithRun(shape: RunShape, path = ':memory:'): Promise<
   for (const group of shape.groups) {
     for (const lang of shape.languages) {
       const key = { run, group, lang: tag(lang), turn: 1 };
-      records.push({ kind: 'prompt', ...key, text: promptText(group, lang), source: { file: 'prompts.jsonl', line: line++ } });
+      records.push({
+        kind: 'prompt',
+        ...key,
+        text: promptText(group, lang),
+        source: { file: 'prompts.jsonl', line: line++ },
+      });
       for (const system of shape.systems) {
         for (const seed of shape.seeds ?? [0]) {
-          records.push({ kind: 'response', ...key, system, seed, text: responseText(system, group, lang, seed), source: { file: 'out.jsonl', line: line++ } });
+          records.push({
+            kind: 'response',
+            ...key,
+            system,
+            seed,
+            text: responseText(system, group, lang, seed),
+            source: { file: 'out.jsonl', line: line++ },
+          });
         }
       }
     }
@@ -51,7 +64,11 @@ export async function storeWithRun(shape: RunShape, path = ':memory:'): Promise<
 }
 
 /** Writes a definition file (and any template files) into a fresh folder and loads it. */
-export function judgeFile(fields: Record<string, unknown>, templates: Record<string, string> = {}, dir = tempDir()): JudgeDefinition {
+export function judgeFile(
+  fields: Record<string, unknown>,
+  templates: Record<string, string> = {},
+  dir = tempDir(),
+): JudgeDefinition {
   for (const [name, text] of Object.entries(templates)) writeFileSync(join(dir, name), text);
   const path = join(dir, `${String(fields.name ?? 'test')}.judge.json`);
   writeFileSync(path, JSON.stringify(fields, null, 2));
@@ -83,27 +100,52 @@ export interface StoredPair {
 
 export async function storedPairs(store: Store): Promise<StoredPair[]> {
   return (await store.judgeVerdicts()).map((v) => ({
-    lang: v.lang, group: v.group, systemA: v.systemA, systemB: v.systemB, order: v.order, verdict: v.verdict, raw: v.raw, judgeHash: v.judgeHash,
+    lang: v.lang,
+    group: v.group,
+    systemA: v.systemA,
+    systemB: v.systemB,
+    order: v.order,
+    verdict: v.verdict,
+    raw: v.raw,
+    judgeHash: v.judgeHash,
   }));
 }
 
 export async function storedScores(store: Store) {
-  return connectionOf(store).all<{ lang: string; group: string; system: string; seed: number; score: number | null; scale: string; raw: string; reasoning: string | null }>(`
+  return connectionOf(store).all<{
+    lang: string;
+    group: string;
+    system: string;
+    seed: number;
+    score: number | null;
+    scale: string;
+    raw: string;
+    reasoning: string | null;
+  }>(`
     SELECT p.lang, p.group_key AS "group", s.name AS system, pw.seed, pw.score, pw.scale, pw.raw, pw.reasoning
     FROM pointwise_judgments pw JOIN prompts p ON p.id = pw.prompt_id JOIN systems s ON s.id = pw.system_id
     ORDER BY p.lang, p.group_key, s.name, pw.seed`);
 }
 
 export async function requestRows(store: Store) {
-  return connectionOf(store).all<{ status: string; via: string; attempts: number; error: string | null; cost_usd: number | null; raw: string | null; job_id: number }>(
-    'SELECT status, via, attempts, error, cost_usd, raw, job_id FROM judge_requests ORDER BY id');
+  return connectionOf(store).all<{
+    status: string;
+    via: string;
+    attempts: number;
+    error: string | null;
+    cost_usd: number | null;
+    raw: string | null;
+    job_id: number;
+  }>('SELECT status, via, attempts, error, cost_usd, raw, job_id FROM judge_requests ORDER BY id');
 }
 
 /** A stream that keeps what is written to it, standing in for the CLI's stdout or stderr. */
 export function capture(tty = false): NodeJS.WriteStream & { text(): string } {
   const stream = new PassThrough() as unknown as NodeJS.WriteStream & { text(): string };
   let text = '';
-  (stream as unknown as PassThrough).on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
+  (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
   Object.assign(stream, { isTTY: tty, columns: 160, text: () => text });
   return stream;
 }

@@ -19,10 +19,22 @@ async function conversationStore(systems: readonly string[], onlySecondTurn: rea
   let line = 1;
   for (const turn of [1, 2]) {
     const key = { run: 'r', group: 'g1', lang: tag('es'), turn };
-    records.push({ kind: 'prompt', ...key, text: QUESTION[turn - 1]!, source: { file: 'prompts.jsonl', line: line++ } });
+    records.push({
+      kind: 'prompt',
+      ...key,
+      text: QUESTION[turn - 1]!,
+      source: { file: 'prompts.jsonl', line: line++ },
+    });
     for (const system of systems) {
       if (turn === 1 && onlySecondTurn.includes(system)) continue;
-      records.push({ kind: 'response', ...key, system, seed: 0, text: answer(system, turn), source: { file: 'out.jsonl', line: line++ } });
+      records.push({
+        kind: 'response',
+        ...key,
+        system,
+        seed: 0,
+        text: answer(system, turn),
+        source: { file: 'out.jsonl', line: line++ },
+      });
     }
   }
   const writer = await store.beginWrite();
@@ -33,7 +45,10 @@ async function conversationStore(systems: readonly string[], onlySecondTurn: rea
 
 /** The user message a call carried, cut into its two conversations (pairwise built-in template). */
 function conversations(call: ChatCall): [string, string] {
-  const m = /\[Conversation with Response 1\]\n([\s\S]*?)\n\n\[Conversation with Response 2\]\n([\s\S]*?)\n\nWhich response/.exec(call.prompt);
+  const m =
+    /\[Conversation with Response 1\]\n([\s\S]*?)\n\n\[Conversation with Response 2\]\n([\s\S]*?)\n\nWhich response/.exec(
+      call.prompt,
+    );
   assert.ok(m, `a multi-turn prompt: ${call.prompt}`);
   return [m[1]!, m[2]!];
 }
@@ -58,10 +73,13 @@ describe('judge: later turns of a conversation', function () {
     assert.equal(summary.answered, 2);
     const calls = [...server.chatCalls].sort((x, y) => x.prompt.localeCompare(y.prompt));
     const [first, second] = calls.map(conversations);
-    const conversationOf = (system: string) => [
-      `### User (turn 1):\n${QUESTION[0]}`, `### Assistant (turn 1):\n${answer(system, 1)}`,
-      `### User (turn 2):\n${QUESTION[1]}`, `### Assistant (turn 2):\n${answer(system, 2)}`,
-    ].join('\n\n');
+    const conversationOf = (system: string) =>
+      [
+        `### User (turn 1):\n${QUESTION[0]}`,
+        `### Assistant (turn 1):\n${answer(system, 1)}`,
+        `### User (turn 2):\n${QUESTION[1]}`,
+        `### Assistant (turn 2):\n${answer(system, 2)}`,
+      ].join('\n\n');
     assert.deepEqual(first, [conversationOf('a'), conversationOf('b')]);
     assert.deepEqual(second, [conversationOf('b'), conversationOf('a')]);
     // "1" names the first shown: a in AB, b in BA, so the combined verdict is a tie and each order is kept.
@@ -77,8 +95,10 @@ describe('judge: later turns of a conversation', function () {
     const firstTurn = await planJudgeJob(store, judge, { run: 'r' });
     assert.equal(firstTurn.toSend.length, 2, 'turn 1 is not answered by the turn-2 requests');
     await runJudgeJob(store, firstTurn, FAST);
-    assert.ok(server.chatCalls.slice(2).every((c) => c.prompt.includes('[Instruction]') && !c.prompt.includes('### User')),
-      'a first turn is judged with the single-instruction template');
+    assert.ok(
+      server.chatCalls.slice(2).every((c) => c.prompt.includes('[Instruction]') && !c.prompt.includes('### User')),
+      'a first turn is judged with the single-instruction template',
+    );
     const both = await planJudgeJob(store, judge, { run: 'r', turns: [1, 2] });
     assert.deepEqual([both.tasks.length, both.cached.length, both.toSend.length], [4, 4, 0]);
     assert.equal(server.chatRequests, 4);
@@ -98,16 +118,29 @@ describe('judge: later turns of a conversation', function () {
     store = await conversationStore(['a']);
     server = await FakeOpenAIServer.start(() => ({ content: 'Rating: [[2]]' }));
     const judge = judgeFile(
-      { name: 'mt', model: 'm', baseURL: server.baseURL, protocol: 'rating', template: 'one.txt', multiTurnTemplate: 'multi.txt' },
-      { 'one.txt': 'Q: {{instruction}}\nA: {{response}}', 'multi.txt': '{{conversation}}\n---\nLast: {{instruction}} => {{response}} ({{language_code}})' },
+      {
+        name: 'mt',
+        model: 'm',
+        baseURL: server.baseURL,
+        protocol: 'rating',
+        template: 'one.txt',
+        multiTurnTemplate: 'multi.txt',
+      },
+      {
+        'one.txt': 'Q: {{instruction}}\nA: {{response}}',
+        'multi.txt': '{{conversation}}\n---\nLast: {{instruction}} => {{response}} ({{language_code}})',
+      },
     );
     const plan = await planJudgeJob(store, judge, { run: 'r', turns: [2] });
     assert.equal(plan.tasks.length, 1);
-    assert.deepEqual(messagesFor(judge, plan.tasks[0]!), [{
-      role: 'user',
-      content: `### User (turn 1):\n${QUESTION[0]}\n\n### Assistant (turn 1):\n${answer('a', 1)}\n\n### User (turn 2):\n${QUESTION[1]}\n\n`
-        + `### Assistant (turn 2):\n${answer('a', 2)}\n---\nLast: ${QUESTION[1]} => ${answer('a', 2)} (es)`,
-    }]);
+    assert.deepEqual(messagesFor(judge, plan.tasks[0]!), [
+      {
+        role: 'user',
+        content:
+          `### User (turn 1):\n${QUESTION[0]}\n\n### Assistant (turn 1):\n${answer('a', 1)}\n\n### User (turn 2):\n${QUESTION[1]}\n\n` +
+          `### Assistant (turn 2):\n${answer('a', 2)}\n---\nLast: ${QUESTION[1]} => ${answer('a', 2)} (es)`,
+      },
+    ]);
     const summary = await runJudgeJob(store, plan, FAST);
     assert.equal(summary.answered, 1);
     assert.equal(server.chatCalls[0]!.prompt, messagesFor(judge, plan.tasks[0]!)[0]!.content);
@@ -115,10 +148,15 @@ describe('judge: later turns of a conversation', function () {
 
   it('refuses a later turn with an own template and no multi-turn template, and says what to do', async () => {
     store = await conversationStore(['a', 'b']);
-    const judge = judgeFile({ name: 'paper', model: 'm', protocol: 'pairwise', template: 't.txt' }, { 't.txt': '{{instruction}} {{response_a}} {{response_b}}' });
+    const judge = judgeFile(
+      { name: 'paper', model: 'm', protocol: 'pairwise', template: 't.txt' },
+      { 't.txt': '{{instruction}} {{response_a}} {{response_b}}' },
+    );
     assert.equal(judge.templates.multiTurnUser, null);
-    await assert.rejects(planJudgeJob(store, judge, { run: 'r', turns: [1, 2] }),
-      /judge "paper" has its own template but no "multiTurnTemplate", so it cannot judge a later turn .*judge --turn 1 only/);
+    await assert.rejects(
+      planJudgeJob(store, judge, { run: 'r', turns: [1, 2] }),
+      /judge "paper" has its own template but no "multiTurnTemplate", so it cannot judge a later turn .*judge --turn 1 only/,
+    );
     assert.equal((await planJudgeJob(store, judge, { run: 'r', turns: [1] })).tasks.length, 2);
   });
 });
@@ -134,17 +172,30 @@ describe('judge/definition: multi-turn templates', () => {
   };
 
   it('checks the conversation placeholders where they belong', () => {
-    assert.match(problems({ protocol: 'pairwise', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': '{{conversation_a}} only' }),
-      /field "multiTurnTemplate": template "mt\.txt": a multi-turn pairwise template must contain \{\{conversation_b\}\}/);
-    assert.match(problems({ protocol: 'likert', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': '{{conversation_a}} {{conversation}}' }),
-      /\{\{conversation_a\}\} has no value in a likert judge/);
-    assert.match(problems({ protocol: 'likert', template: 't.txt' }, { 't.txt': '{{instruction}} {{response}} {{conversation}}' }),
-      /field "template": template "t\.txt": \{\{conversation\}\} belongs in the multi-turn template \("multiTurnTemplate"\)/);
-    assert.equal(problems({ protocol: 'rating', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': '{{conversation}} in {{language}}' }), '');
+    assert.match(
+      problems({ protocol: 'pairwise', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': '{{conversation_a}} only' }),
+      /field "multiTurnTemplate": template "mt\.txt": a multi-turn pairwise template must contain \{\{conversation_b\}\}/,
+    );
+    assert.match(
+      problems(
+        { protocol: 'likert', multiTurnTemplate: 'mt.txt' },
+        { 'mt.txt': '{{conversation_a}} {{conversation}}' },
+      ),
+      /\{\{conversation_a\}\} has no value in a likert judge/,
+    );
+    assert.match(
+      problems({ protocol: 'likert', template: 't.txt' }, { 't.txt': '{{instruction}} {{response}} {{conversation}}' }),
+      /field "template": template "t\.txt": \{\{conversation\}\} belongs in the multi-turn template \("multiTurnTemplate"\)/,
+    );
+    assert.equal(
+      problems({ protocol: 'rating', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': '{{conversation}} in {{language}}' }),
+      '',
+    );
   });
 
   it('hashes the multi-turn wording: changing it makes a new judge', () => {
-    const hash = (text: string) => judgeFile({ name: 'j', model: 'm', protocol: 'rating', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': text }).hash;
+    const hash = (text: string) =>
+      judgeFile({ name: 'j', model: 'm', protocol: 'rating', multiTurnTemplate: 'mt.txt' }, { 'mt.txt': text }).hash;
     const builtIn = judgeFile({ name: 'j', model: 'm', protocol: 'rating' }).hash;
     assert.notEqual(hash('{{conversation}}'), builtIn);
     assert.notEqual(hash('{{conversation}}!'), hash('{{conversation}}'));

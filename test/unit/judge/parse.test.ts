@@ -61,7 +61,11 @@ describe('judge/parse: pairwise answers', () => {
 
 describe('judge/parse: JSON scores (Likert)', () => {
   it('reads a bare JSON object, with its reasoning', () => {
-    assert.deepEqual(parseJsonScore('{"reasoning": "Clear and correct.", "score": 5}', LIKERT), { ok: true, score: 5, reasoning: 'Clear and correct.' });
+    assert.deepEqual(parseJsonScore('{"reasoning": "Clear and correct.", "score": 5}', LIKERT), {
+      ok: true,
+      score: 5,
+      reasoning: 'Clear and correct.',
+    });
   });
 
   it('finds the object in a code fence with prose around it, braces inside strings included', () => {
@@ -78,8 +82,14 @@ describe('judge/parse: JSON scores (Likert)', () => {
 
   it('is invalid when out of range, fractional, missing or contradictory', () => {
     assert.deepEqual(parseJsonScore('{"score": 7}', LIKERT), { ok: false, problem: 'the score 7 is outside 1 to 6' });
-    assert.deepEqual(parseJsonScore('{"score": 4.5}', LIKERT), { ok: false, problem: 'the score 4.5 is not a whole number' });
-    assert.deepEqual(parseJsonScore('I would give it a four.', LIKERT), { ok: false, problem: 'no "score" found in the answer' });
+    assert.deepEqual(parseJsonScore('{"score": 4.5}', LIKERT), {
+      ok: false,
+      problem: 'the score 4.5 is not a whole number',
+    });
+    assert.deepEqual(parseJsonScore('I would give it a four.', LIKERT), {
+      ok: false,
+      problem: 'no "score" found in the answer',
+    });
     const two = parseJsonScore('{"score": 3} and on reflection {"score": 5}', LIKERT);
     assert.equal(two.ok, false);
     assert.match((two as { problem: string }).problem, /more than one score \(3 and 5\)/);
@@ -89,8 +99,11 @@ describe('judge/parse: JSON scores (Likert)', () => {
 
 describe('judge/parse: bracketed ratings', () => {
   it('reads "Rating: [[n]]" at the end of an explanation, keeping the explanation', () => {
-    assert.deepEqual(parseBracketRating('The answer is correct and in Spanish.\n\nRating: [[3]]', RATING),
-      { ok: true, score: 3, reasoning: 'The answer is correct and in Spanish.' });
+    assert.deepEqual(parseBracketRating('The answer is correct and in Spanish.\n\nRating: [[3]]', RATING), {
+      ok: true,
+      score: 3,
+      reasoning: 'The answer is correct and in Spanish.',
+    });
     assert.deepEqual(parseBracketRating('[[2]]', RATING), { ok: true, score: 2 });
   });
 
@@ -99,9 +112,15 @@ describe('judge/parse: bracketed ratings', () => {
   });
 
   it('is invalid when out of range, contradictory, not a number, or absent', () => {
-    assert.deepEqual(parseBracketRating('Rating: [[4]]', RATING), { ok: false, problem: 'the score 4 is outside 1 to 3' });
+    assert.deepEqual(parseBracketRating('Rating: [[4]]', RATING), {
+      ok: false,
+      problem: 'the score 4 is outside 1 to 3',
+    });
     assert.equal(parseBracketRating('Rating: [[1]] ... or maybe [[3]]', RATING).ok, false);
     assert.equal(parseBracketRating('Rating: [[n]]', RATING).ok, false);
-    assert.deepEqual(parseBracketRating('Good answer.', RATING), { ok: false, problem: 'no rating found (expected "Rating: [[n]]")' });
+    assert.deepEqual(parseBracketRating('Good answer.', RATING), {
+      ok: false,
+      problem: 'no rating found (expected "Rating: [[n]]")',
+    });
   });
 });

@@ -13,7 +13,8 @@ function likertScript(call: ChatCall): Reply {
   const system = /<<([^>]+)>>/.exec(call.prompt)![1];
   const seed = Number(/#(\d+)/.exec(call.prompt)![1]);
   if (system === 'good') return { content: `{"reasoning": "Complete and accurate.", "score": ${5 + seed}}` };
-  if (system === 'chatty') return { content: 'Sure! Here is my evaluation:\n```json\n{"reasoning": "Misses a part.", "score": 3}\n```' };
+  if (system === 'chatty')
+    return { content: 'Sure! Here is my evaluation:\n```json\n{"reasoning": "Misses a part.", "score": 3}\n```' };
   if (system === 'over') return { content: '{"reasoning": "Amazing.", "score": 7}' };
   return { content: 'This response is fine, I suppose.' };
 }
@@ -32,7 +33,12 @@ describe('judge/runner: pointwise judges', function () {
   let store: Store;
 
   beforeEach(async () => {
-    store = await storeWithRun({ languages: ['es'], groups: ['g1'], systems: ['good', 'chatty', 'over', 'vague'], seeds: [0, 1] });
+    store = await storeWithRun({
+      languages: ['es'],
+      groups: ['g1'],
+      systems: ['good', 'chatty', 'over', 'vague'],
+      seeds: [0, 1],
+    });
   });
   afterEach(async () => {
     await store.close();
@@ -47,7 +53,16 @@ describe('judge/runner: pointwise judges', function () {
     assert.equal(summary.invalid, 4, 'over (score 7) and vague (no JSON), both seeds');
     const scores = await storedScores(store);
     const byResponse = Object.fromEntries(scores.map((s) => [`${s.system}#${s.seed}`, s.score]));
-    assert.deepEqual(byResponse, { 'chatty#0': 3, 'chatty#1': 3, 'good#0': 5, 'good#1': 6, 'over#0': null, 'over#1': null, 'vague#0': null, 'vague#1': null });
+    assert.deepEqual(byResponse, {
+      'chatty#0': 3,
+      'chatty#1': 3,
+      'good#0': 5,
+      'good#1': 6,
+      'over#0': null,
+      'over#1': null,
+      'vague#0': null,
+      'vague#1': null,
+    });
     assert.ok(scores.every((s) => s.scale === 'likert-6'));
     const good = scores.find((s) => s.system === 'good' && s.seed === 0)!;
     assert.equal(good.reasoning, 'Complete and accurate.');
@@ -71,10 +86,24 @@ describe('judge/runner: pointwise judges', function () {
     const judge = judgeFile({ name: 'ch', model: 'm', baseURL: server.baseURL, protocol: 'rating' });
     await runJudgeJob(store, await planJudgeJob(store, judge, { run: 'r', seed: 0 }), FAST);
     const scores = await storedScores(store);
-    assert.deepEqual(scores.map((s) => [s.system, s.score]), [['chatty', 2], ['good', 3], ['over', null], ['vague', null]]);
+    assert.deepEqual(
+      scores.map((s) => [s.system, s.score]),
+      [
+        ['chatty', 2],
+        ['good', 3],
+        ['over', null],
+        ['vague', null],
+      ],
+    );
     assert.ok(scores.every((s) => s.scale === 'rating-3'));
-    assert.equal(scores.find((s) => s.system === 'good')!.reasoning, 'Accurate, and written in the language of the question.');
+    assert.equal(
+      scores.find((s) => s.system === 'good')!.reasoning,
+      'Accurate, and written in the language of the question.',
+    );
     assert.match(scores.find((s) => s.system === 'over')!.reasoning!, /more than one score \(1 and 2\)/);
-    assert.match(server.chatCalls[0]!.prompt, /written in Spanish, and the response must be written in the same\s+language/);
+    assert.match(
+      server.chatCalls[0]!.prompt,
+      /written in Spanish, and the response must be written in the same\s+language/,
+    );
   });
 });

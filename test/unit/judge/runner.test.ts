@@ -24,7 +24,9 @@ function pairwiseScript(call: ChatCall): Reply {
 }
 
 type Scripted = (attempt: number) => Reply;
-const answer = (content: string): Scripted => () => ({ content });
+const answer =
+  (content: string): Scripted =>
+  () => ({ content });
 const SCRIPT: Record<string, Scripted> = {
   // g1: prefers multi in both orders -> B, B -> combined B
   '*/g1/AB': answer('2'),
@@ -39,14 +41,18 @@ const SCRIPT: Record<string, Scripted> = {
   '*/g4/AB': answer('Both have their merits; I cannot decide.'),
   '*/g4/BA': answer('**1**'),
   // German: the same verdicts, but every AB request first meets a transient failure
-  'de/g1/AB': (n) => (n === 1 ? { status: 429, message: 'Rate limit reached', headers: { 'retry-after': '1' } } : { content: '2' }),
+  'de/g1/AB': (n) =>
+    n === 1 ? { status: 429, message: 'Rate limit reached', headers: { 'retry-after': '1' } } : { content: '2' },
   'de/g2/AB': (n) => (n <= 2 ? { status: 500, message: 'internal error' } : { content: '1' }),
   'de/g3/AB': (n) => (n === 1 ? { content: 'too late', delayMs: 1500 } : { content: 'Final verdict: 1' }),
   'de/g4/AB': (n) => (n === 1 ? { drop: true } : { content: 'Both have their merits; I cannot decide.' }),
 };
 
 const EXPECTED_PER_ORDER: Record<string, [string, string]> = {
-  g1: ['B', 'B'], g2: ['A', 'B'], g3: ['A', 'A'], g4: ['invalid', 'B'],
+  g1: ['B', 'B'],
+  g2: ['A', 'B'],
+  g3: ['A', 'A'],
+  g4: ['invalid', 'B'],
 };
 const EXPECTED_COMBINED: Record<string, string> = { g1: 'B', g2: 'tie', g3: 'A', g4: 'invalid' };
 
@@ -59,8 +65,20 @@ describe('judge/runner: pairwise against an OpenAI-compatible server', function 
 
   before(async () => {
     server = await FakeOpenAIServer.start(pairwiseScript);
-    store = await storeWithRun({ languages: ['es', 'de'], groups: ['g1', 'g2', 'g3', 'g4'], systems: ['base', 'multi'] });
-    judge = judgeFile({ name: 'pairwise-local', model: 'llama-3-70b', baseURL: server.baseURL, protocol: 'pairwise', concurrency: 4, timeoutSeconds: 0.4, price: { input: 1, output: 2 } });
+    store = await storeWithRun({
+      languages: ['es', 'de'],
+      groups: ['g1', 'g2', 'g3', 'g4'],
+      systems: ['base', 'multi'],
+    });
+    judge = judgeFile({
+      name: 'pairwise-local',
+      model: 'llama-3-70b',
+      baseURL: server.baseURL,
+      protocol: 'pairwise',
+      concurrency: 4,
+      timeoutSeconds: 0.4,
+      price: { input: 1, output: 2 },
+    });
   });
   after(async () => {
     await store.close();
@@ -98,7 +116,9 @@ describe('judge/runner: pairwise against an OpenAI-compatible server', function 
       }
     }
     // Retry-After: 1 was honoured before the 429'd request was sent again.
-    const rateLimited = server.chatCalls.filter((c) => groupOf(c.prompt).lang === 'de' && groupOf(c.prompt).group === 'g1' && shownOrder(c.prompt)[0] === 'base');
+    const rateLimited = server.chatCalls.filter(
+      (c) => groupOf(c.prompt).lang === 'de' && groupOf(c.prompt).group === 'g1' && shownOrder(c.prompt)[0] === 'base',
+    );
     assert.equal(rateLimited.length, 2);
     const waited = rateLimited[1]!.receivedAt - rateLimited[0]!.receivedAt;
     assert.ok(waited >= 990, `waited ${waited} ms`);
@@ -128,7 +148,14 @@ describe('judge/runner: pairwise against an OpenAI-compatible server', function 
   });
 
   it('treats a changed definition as a new judge: new requests, old verdicts kept apart', async () => {
-    const changed = judgeFile({ name: 'pairwise-local', model: 'llama-3-70b', baseURL: server.baseURL, protocol: 'pairwise', temperature: 0.5, timeoutSeconds: 0.4 });
+    const changed = judgeFile({
+      name: 'pairwise-local',
+      model: 'llama-3-70b',
+      baseURL: server.baseURL,
+      protocol: 'pairwise',
+      temperature: 0.5,
+      timeoutSeconds: 0.4,
+    });
     assert.notEqual(changed.hash, judge.hash);
     const plan = await planJudgeJob(store, changed, { ...selection, languages: [tag('es')] });
     assert.equal(plan.toSend.length, 8);
@@ -145,8 +172,10 @@ describe('judge/runner: pairwise against an OpenAI-compatible server', function 
     const plan = await planJudgeJob(store, keyed, { ...selection, languages: [tag('es')], limit: 2 });
     await runJudgeJob(store, plan, { ...FAST_RETRY, apiKey: 'sk-test-SECRET-123' });
     assert.equal(server.requests.at(-1)!.authorization, 'Bearer sk-test-SECRET-123');
-    const everything = JSON.stringify(await connectionOf(store).all(`SELECT * FROM judge_requests`))
-      + JSON.stringify(await connectionOf(store).all(`SELECT * FROM judge_jobs`)) + JSON.stringify(await connectionOf(store).all(`SELECT * FROM judges`));
+    const everything =
+      JSON.stringify(await connectionOf(store).all(`SELECT * FROM judge_requests`)) +
+      JSON.stringify(await connectionOf(store).all(`SELECT * FROM judge_jobs`)) +
+      JSON.stringify(await connectionOf(store).all(`SELECT * FROM judges`));
     assert.ok(!everything.includes('SECRET'));
   });
 });
@@ -157,7 +186,11 @@ describe('judge/runner: failures, cancellation and resume', function () {
   let store: Store;
 
   beforeEach(async () => {
-    store = await storeWithRun({ languages: ['es'], groups: Array.from({ length: 20 }, (_, i) => `g${i + 1}`), systems: ['base', 'multi'] });
+    store = await storeWithRun({
+      languages: ['es'],
+      groups: Array.from({ length: 20 }, (_, i) => `g${i + 1}`),
+      systems: ['base', 'multi'],
+    });
   });
   afterEach(async () => {
     await store.close();
@@ -169,14 +202,19 @@ describe('judge/runner: failures, cancellation and resume', function () {
   const selection: JudgeSelection = { run: 'r', baseline: { kind: 'system', system: 'base' } };
 
   it('stores a request the server refuses as failed, goes on, and sends only that one again next time', async () => {
-    server = await FakeOpenAIServer.start((call) => (groupOf(call.prompt).group === 'g7' && shownOrder(call.prompt)[0] === 'base'
-      ? { status: 400, message: 'This model\'s maximum context length is 8192 tokens' } : { content: '1' }));
+    server = await FakeOpenAIServer.start((call) =>
+      groupOf(call.prompt).group === 'g7' && shownOrder(call.prompt)[0] === 'base'
+        ? { status: 400, message: "This model's maximum context length is 8192 tokens" }
+        : { content: '1' },
+    );
     const judge = judgeAt();
     const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), FAST_RETRY);
     assert.equal(first.outcome, 'completed');
     assert.equal(first.answered, 39);
     assert.equal(first.failed, 1);
-    assert.deepEqual(first.failures, [{ error: 'HTTP 400: This model\'s maximum context length is 8192 tokens', count: 1 }]);
+    assert.deepEqual(first.failures, [
+      { error: "HTTP 400: This model's maximum context length is 8192 tokens", count: 1 },
+    ]);
     assert.equal(server.chatRequests, 40, 'a 400 is not retried');
     const failedRow = (await requestRows(store)).find((r) => r.status === 'failed')!;
     assert.equal(failedRow.attempts, 1);
@@ -194,7 +232,11 @@ describe('judge/runner: failures, cancellation and resume', function () {
 
   it('gives up after maxRetries and says how often it tried', async () => {
     server = await FakeOpenAIServer.start(() => ({ status: 503, message: 'overloaded' }));
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt({ maxRetries: 2 }), { ...selection, limit: 1 }), FAST_RETRY);
+    const summary = await runJudgeJob(
+      store,
+      await planJudgeJob(store, judgeAt({ maxRetries: 2 }), { ...selection, limit: 1 }),
+      FAST_RETRY,
+    );
     assert.equal(summary.failed, 1);
     assert.equal(summary.retries, 2);
     assert.equal(server.chatRequests, 3);
@@ -203,7 +245,10 @@ describe('judge/runner: failures, cancellation and resume', function () {
 
   it('stops the whole job on a refused API key, with what to do about it', async () => {
     server = await FakeOpenAIServer.start(() => ({ status: 401, message: 'Incorrect API key provided' }));
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), { ...FAST_RETRY, apiKey: 'sk-wrong' });
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), {
+      ...FAST_RETRY,
+      apiKey: 'sk-wrong',
+    });
     assert.equal(summary.outcome, 'failed');
     assert.match(summary.message!, /refused the API key \(HTTP 401: Incorrect API key provided\).*Set API Key/);
     assert.ok(server.chatRequests <= 4, `at most one request per worker, got ${server.chatRequests}`);
@@ -219,7 +264,11 @@ describe('judge/runner: failures, cancellation and resume', function () {
     const cancel = cancelOnRequest(6, controller);
     server = await FakeOpenAIServer.start(() => (cancel(), { content: '1' }), { latencyMs: 50 });
     const judge = judgeAt();
-    const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), { ...FAST_RETRY, signal: controller.signal, cancelGraceMs: 5000 });
+    const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), {
+      ...FAST_RETRY,
+      signal: controller.signal,
+      cancelGraceMs: 5000,
+    });
     assert.equal(first.outcome, 'cancelled');
     // The 6 requests received by then, and any already on their way, are answered during the grace; no more start.
     const answered = first.answered;
@@ -241,9 +290,15 @@ describe('judge/runner: failures, cancellation and resume', function () {
     // 12th: by then each of the 4 workers has one request in flight and all 8 earlier ones are answered.
     const controller = new AbortController();
     const cancel = cancelOnRequest(12, controller);
-    server = await FakeOpenAIServer.start(() => (cancel(), server.chatRequests <= 8 ? { content: '1' } : { content: '1', delayMs: 3000 }));
+    server = await FakeOpenAIServer.start(
+      () => (cancel(), server.chatRequests <= 8 ? { content: '1' } : { content: '1', delayMs: 3000 }),
+    );
     const judge = judgeAt();
-    const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), { ...FAST_RETRY, signal: controller.signal, cancelGraceMs: 0 });
+    const first = await runJudgeJob(store, await planJudgeJob(store, judge, selection), {
+      ...FAST_RETRY,
+      signal: controller.signal,
+      cancelGraceMs: 0,
+    });
     assert.equal(first.outcome, 'cancelled');
     assert.equal(first.answered, 8);
     assert.equal(server.chatRequests, 12, 'the 4 requests in flight were sent, then abandoned');
@@ -252,10 +307,16 @@ describe('judge/runner: failures, cancellation and resume', function () {
   });
 
   it('stops sending once the budget is spent', async () => {
-    server = await FakeOpenAIServer.start(() => ({ content: '1', usage: { prompt_tokens: 1000, completion_tokens: 0 } }), { latencyMs: 20 });
+    server = await FakeOpenAIServer.start(
+      () => ({ content: '1', usage: { prompt_tokens: 1000, completion_tokens: 0 } }),
+      { latencyMs: 20 },
+    );
     // $1 per million input tokens: $0.001 per answer; a budget of $0.005 is spent after 5 answers.
     const judge = judgeAt({ concurrency: 1, price: { input: 1, output: 1 } });
-    const summary = await runJudgeJob(store, await planJudgeJob(store, judge, selection), { ...FAST_RETRY, maxCostUsd: 0.005 });
+    const summary = await runJudgeJob(store, await planJudgeJob(store, judge, selection), {
+      ...FAST_RETRY,
+      maxCostUsd: 0.005,
+    });
     assert.equal(summary.outcome, 'cancelled');
     assert.match(summary.message!, /budget of \$0.005 is spent/);
     assert.equal(summary.answered, 5);
@@ -266,7 +327,10 @@ describe('judge/runner: failures, cancellation and resume', function () {
     server = await FakeOpenAIServer.start(() => ({ content: '1' }), { latencyMs: 20 });
     const path = join(tempDir(), 'locked.db');
     await store.close();
-    store = await storeWithRun({ languages: ['es'], groups: Array.from({ length: 20 }, (_, i) => `g${i + 1}`), systems: ['base', 'multi'] }, path);
+    store = await storeWithRun(
+      { languages: ['es'], groups: Array.from({ length: 20 }, (_, i) => `g${i + 1}`), systems: ['base', 'multi'] },
+      path,
+    );
     const other = await Store.open(path);
     await connectionOf(other).exec('BEGIN IMMEDIATE');
     const released = sleep(600).then(() => connectionOf(other).exec('COMMIT'));

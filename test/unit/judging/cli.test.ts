@@ -9,7 +9,9 @@ const TSX = pathToFileURL(require.resolve('tsx')).href;
 
 function langlens(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', TSX, join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, LANGLENS_DB: '' },
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANGLENS_DB: '' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -25,9 +27,22 @@ describe('langlens scores: the judging tables from the command line', function (
   after(() => folder.remove());
 
   it('reads --invalid-as wrong and --gold into judge-accuracy, whose JSON names the mode on every row', () => {
-    const result = langlens(folder.path, 'scores', 'judge-accuracy', '--invalid-as', 'wrong', '--gold', 'gold', '--no-ci', '--json');
+    const result = langlens(
+      folder.path,
+      'scores',
+      'judge-accuracy',
+      '--invalid-as',
+      'wrong',
+      '--gold',
+      'gold',
+      '--no-ci',
+      '--json',
+    );
     assert.equal(result.code, 0, result.stderr);
-    const [table] = JSON.parse(result.stdout) as { title: string; rows: { judge: string; mode: string; pairs: number }[] }[];
+    const [table] = JSON.parse(result.stdout) as {
+      title: string;
+      rows: { judge: string; mode: string; pairs: number }[];
+    }[];
     assert.match(table!.title, /against the gold annotator gold.*--invalid-as wrong/);
     assert.deepEqual([...new Set(table!.rows.map((r) => r.mode))], ['wrong']);
     assert.ok(table!.rows.some((r) => r.judge === 'pj' && r.pairs > 0));

@@ -6,8 +6,23 @@ import type { Table } from '../../../src/core/report/table';
 
 describe('judging/lengths', () => {
   it('chooses graphemes for unspaced scripts and words for spaced ones, a script subtag first', () => {
-    assert.deepEqual(['zh', 'ja', 'th', 'km', 'my', 'en', 'ru', 'ko', 'ar', 'sr-Latn', 'zh-Hant', 'und-Thai'].map(lengthUnitFor),
-      ['graphemes', 'graphemes', 'graphemes', 'graphemes', 'graphemes', 'words', 'words', 'words', 'words', 'words', 'graphemes', 'graphemes']);
+    assert.deepEqual(
+      ['zh', 'ja', 'th', 'km', 'my', 'en', 'ru', 'ko', 'ar', 'sr-Latn', 'zh-Hant', 'und-Thai'].map(lengthUnitFor),
+      [
+        'graphemes',
+        'graphemes',
+        'graphemes',
+        'graphemes',
+        'graphemes',
+        'words',
+        'words',
+        'words',
+        'words',
+        'words',
+        'graphemes',
+        'graphemes',
+      ],
+    );
   });
 
   it('counts Thai grapheme clusters (a consonant with its vowel and tone marks is one), not code points', () => {
@@ -31,14 +46,26 @@ describe('judging/lengths', () => {
 
 describe('report: machine-only columns', () => {
   const table: Table = {
-    id: 't', title: 'T', notes: [],
-    columns: [{ key: 'comparison', label: 'Comparison', kind: 'text' }, { key: 'judge', label: 'Judge', kind: 'text', machineOnly: true }],
-    rows: [{ comparison: 'gpt-4 vs humans', judge: 'gpt-4' }, { comparison: 'human vs human', judge: null }],
+    id: 't',
+    title: 'T',
+    notes: [],
+    columns: [
+      { key: 'comparison', label: 'Comparison', kind: 'text' },
+      { key: 'judge', label: 'Judge', kind: 'text', machineOnly: true },
+    ],
+    rows: [
+      { comparison: 'gpt-4 vs humans', judge: 'gpt-4' },
+      { comparison: 'human vs human', judge: null },
+    ],
   };
   it('are fields of the JSON and CSV exports and not columns of the text, Markdown and LaTeX tables', () => {
     const json = JSON.parse(renderTable(table, 'json')) as { rows: { judge: string | null }[] };
-    assert.deepEqual(json.rows.map((r) => r.judge), ['gpt-4', null]);
+    assert.deepEqual(
+      json.rows.map((r) => r.judge),
+      ['gpt-4', null],
+    );
     assert.match(renderTable(table, 'csv'), /^comparison,judge\ngpt-4 vs humans,gpt-4\nhuman vs human,\n$/);
-    for (const format of ['text', 'markdown', 'latex'] as const) assert.doesNotMatch(renderTable(table, format), /Judge/, format);
+    for (const format of ['text', 'markdown', 'latex'] as const)
+      assert.doesNotMatch(renderTable(table, format), /Judge/, format);
   });
 });

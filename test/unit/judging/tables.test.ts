@@ -15,26 +15,90 @@ import { close, only, openTestStore, type TestStore } from '../scores/support';
 const DIR = join(PROJECT_ROOT, 'test/fixtures/judging');
 type Nullable = number | null;
 type Correlation = Record<'pearson' | 'spearman' | 'tauB' | 'tauC', Nullable>;
-interface Gwet { value: number; units: number }
+interface Gwet {
+  value: number;
+  units: number;
+}
 interface Accuracy {
-  lang: string; judge: string; original: Nullable; nOriginal: number; swapped: Nullable; nSwapped: number; mean: Nullable;
-  bothRight: Nullable; combined: Nullable; positional: Nullable; pairs: number; invalid: number; noReference: number;
+  lang: string;
+  judge: string;
+  original: Nullable;
+  nOriginal: number;
+  swapped: Nullable;
+  nSwapped: number;
+  mean: Nullable;
+  bothRight: Nullable;
+  combined: Nullable;
+  positional: Nullable;
+  pairs: number;
+  invalid: number;
+  noReference: number;
 }
 type Interval = [number, number] | null;
 const reference = JSON.parse(readFileSync(join(DIR, 'reference.json'), 'utf8')) as {
   boot: { seed: number; resamples: number; level: number };
   judgeCorrelation: {
-    lang: string; judge: string; n: number; systems: number; item: Correlation; system: Correlation; judgeOnly: number; humanOnly: number;
+    lang: string;
+    judge: string;
+    n: number;
+    systems: number;
+    item: Correlation;
+    system: Correlation;
+    judgeOnly: number;
+    humanOnly: number;
     intervals: Record<'itemPearson' | 'itemTauB' | 'systemSpearman', Interval>;
   }[];
-  reliability: { lang: string; identity: Gwet; linear: Gwet; quadratic: Gwet; icc: Record<'icc21' | 'icc31' | 'icc2k' | 'icc3k', number>; iccUnits: number; incomplete: number }[];
-  kappaPairs: { lang: string; raterA: string; raterB: string; n: number; agreement: number; none: number; linear: number; quadratic: number }[];
+  reliability: {
+    lang: string;
+    identity: Gwet;
+    linear: Gwet;
+    quadratic: Gwet;
+    icc: Record<'icc21' | 'icc31' | 'icc2k' | 'icc3k', number>;
+    iccUnits: number;
+    incomplete: number;
+  }[];
+  kappaPairs: {
+    lang: string;
+    raterA: string;
+    raterB: string;
+    n: number;
+    agreement: number;
+    none: number;
+    linear: number;
+    quadratic: number;
+  }[];
   judgeAccuracy: Record<'exclude' | 'tie' | 'wrong', Accuracy[]>;
   judgeAccuracyGold: Accuracy[];
-  lengthBias: { lang: string; rater: string; prefersLonger: number; n: number; ties: number; clear: number; similar: number; invalid: number }[];
-  lcWinrate: { lang: string; judge: string; system: string; winRate: number; lengthControlled: number; lengthCoefficient: number; n: number }[];
+  lengthBias: {
+    lang: string;
+    rater: string;
+    prefersLonger: number;
+    n: number;
+    ties: number;
+    clear: number;
+    similar: number;
+    invalid: number;
+  }[];
+  lcWinrate: {
+    lang: string;
+    judge: string;
+    system: string;
+    winRate: number;
+    lengthControlled: number;
+    lengthCoefficient: number;
+    n: number;
+  }[];
   bradleyTerry: { lang: string; rater: string; system: string; rating: number; n: number; interval: Interval }[];
-  agreementWrong: { lang: string; judge: string; withTie: number; n: number; withoutTie: number; nWithoutTie: number; lima: number; invalid: number }[];
+  agreementWrong: {
+    lang: string;
+    judge: string;
+    withTie: number;
+    n: number;
+    withoutTie: number;
+    nWithoutTie: number;
+    lima: number;
+    invalid: number;
+  }[];
 };
 
 const OPTIONS: TableOptions = { by: ['lang'], invalidAs: 'exclude', minItems: 1 };
@@ -57,7 +121,8 @@ function sameValue(cell: Cell, expected: Nullable, what: string): void {
 
 describe('judging tables on the fixture study (test/fixtures/judging)', () => {
   let test: TestStore;
-  const build = (id: string, options: Partial<TableOptions> = {}): Promise<Table> => tableSource(id)!.build(test.store, { ...OPTIONS, ...options });
+  const build = (id: string, options: Partial<TableOptions> = {}): Promise<Table> =>
+    tableSource(id)!.build(test.store, { ...OPTIONS, ...options });
 
   before(async () => {
     test = await openTestStore();
@@ -70,12 +135,23 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     assert.equal(table.rows.length, reference.judgeCorrelation.length);
     for (const r of reference.judgeCorrelation) {
       const row = only(table.rows, (x) => x.lang === r.lang && x.judge === r.judge, `${r.lang} ${r.judge}`);
-      for (const [level, prefix] of [['item', 'item'], ['system', 'system']] as const) {
-        for (const [key, column] of [['pearson', 'Pearson'], ['spearman', 'Spearman'], ['tauB', 'TauB'], ['tauC', 'TauC']] as const) {
+      for (const [level, prefix] of [
+        ['item', 'item'],
+        ['system', 'system'],
+      ] as const) {
+        for (const [key, column] of [
+          ['pearson', 'Pearson'],
+          ['spearman', 'Spearman'],
+          ['tauB', 'TauB'],
+          ['tauC', 'TauC'],
+        ] as const) {
           sameValue(row[`${prefix}${column}`], r[level][key], `${r.lang} ${r.judge} ${level} ${key}`);
         }
       }
-      assert.deepEqual([row.responses, row.systems, row.judgeOnly, row.humanOnly], [r.n, r.systems, r.judgeOnly, r.humanOnly]);
+      assert.deepEqual(
+        [row.responses, row.systems, row.judgeOnly, row.humanOnly],
+        [r.n, r.systems, r.judgeOnly, r.humanOnly],
+      );
     }
   });
 
@@ -96,7 +172,11 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     const table = await build('kappa-pairs');
     assert.equal(table.rows.length, reference.kappaPairs.length);
     for (const r of reference.kappaPairs) {
-      const row = only(table.rows, (x) => x.lang === r.lang && x.raterA === r.raterA && x.raterB === r.raterB, `${r.raterA}–${r.raterB}`);
+      const row = only(
+        table.rows,
+        (x) => x.lang === r.lang && x.raterA === r.raterA && x.raterB === r.raterB,
+        `${r.raterA}–${r.raterB}`,
+      );
       sameValue(row.agreement, r.agreement, 'agreement');
       sameValue(row.kappa, r.none, 'kappa');
       sameValue(row.linear, r.linear, 'linear');
@@ -107,12 +187,19 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
 
   const checkAccuracy = (table: Table, rows: readonly Accuracy[], mode: string) => {
     assert.match(table.title, new RegExp(`--invalid-as ${mode}`));
-    assert.ok(table.notes.some((n) => n.startsWith(`--invalid-as ${mode}:`)), 'the mode is in the notes');
+    assert.ok(
+      table.notes.some((n) => n.startsWith(`--invalid-as ${mode}:`)),
+      'the mode is in the notes',
+    );
     for (const r of rows) {
       const row = only(table.rows, (x) => x.lang === r.lang && x.judge === r.judge, `${r.lang} ${r.judge}`);
-      for (const key of ['original', 'swapped', 'mean', 'bothRight', 'combined', 'positional'] as const) sameValue(row[key], r[key], `${mode} ${r.judge} ${key}`);
-      assert.deepEqual([row.nOriginal, row.nSwapped, row.pairs, row.invalid, row.noReference, row.mode],
-        [r.nOriginal, r.nSwapped, r.pairs, r.invalid, r.noReference, mode], `${mode} ${r.lang} ${r.judge} counts`);
+      for (const key of ['original', 'swapped', 'mean', 'bothRight', 'combined', 'positional'] as const)
+        sameValue(row[key], r[key], `${mode} ${r.judge} ${key}`);
+      assert.deepEqual(
+        [row.nOriginal, row.nSwapped, row.pairs, row.invalid, row.noReference, row.mode],
+        [r.nOriginal, r.nSwapped, r.pairs, r.invalid, r.noReference, mode],
+        `${mode} ${r.lang} ${r.judge} counts`,
+      );
     }
   };
 
@@ -123,7 +210,11 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
   }
 
   it('judge-accuracy --gold: against one annotator, orders named from what that annotator saw', async () => {
-    checkAccuracy(await build('judge-accuracy', { invalidAs: 'wrong', gold: 'gold' }), reference.judgeAccuracyGold, 'wrong');
+    checkAccuracy(
+      await build('judge-accuracy', { invalidAs: 'wrong', gold: 'gold' }),
+      reference.judgeAccuracyGold,
+      'wrong',
+    );
     await assert.rejects(build('judge-accuracy', { gold: 'nobody' }), /--gold nobody: no pairwise label/);
   });
 
@@ -138,11 +229,18 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     }
     const invalid = reference.agreementWrong.reduce((n, r) => n + r.invalid, 0);
     assert.ok(invalid > 0);
-    assert.ok(table.notes.includes(`--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`));
+    assert.ok(
+      table.notes.includes(
+        `--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`,
+      ),
+    );
   });
 
   it('--invalid-as wrong is refused, naming the tables that take it, where there is no reference verdict', async () => {
-    await assert.rejects(build('length-bias', { invalidAs: 'wrong' }), /applies to judge-accuracy, agreement; length-bias takes exclude or tie/);
+    await assert.rejects(
+      build('length-bias', { invalidAs: 'wrong' }),
+      /applies to judge-accuracy, agreement; length-bias takes exclude or tie/,
+    );
     await assert.rejects(build('sxs', { invalidAs: 'wrong', baseline: 'base' }), /applies to judge-accuracy/);
   });
 
@@ -152,7 +250,10 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
       const row = only(table.rows, (x) => x.lang === r.lang && x.rater === r.rater, `${r.lang} ${r.rater}`);
       sameValue(row.prefersLonger, r.prefersLonger, 'prefers longer');
       sameValue(row.ties, r.ties, 'ties');
-      assert.deepEqual([row.decided, row.clear, row.similar, row.invalid, row.unit], [r.n, r.clear, r.similar, r.invalid, r.lang === 'zh' ? 'graphemes' : 'words']);
+      assert.deepEqual(
+        [row.decided, row.clear, row.similar, row.invalid, row.unit],
+        [r.n, r.clear, r.similar, r.invalid, r.lang === 'zh' ? 'graphemes' : 'words'],
+      );
     }
   });
 
@@ -160,7 +261,11 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     const table = await build('lc-winrate', { baseline: 'base' });
     assert.equal(table.rows.length, reference.lcWinrate.length);
     for (const r of reference.lcWinrate) {
-      const row = only(table.rows, (x) => x.lang === r.lang && x.judge === r.judge && x.system === r.system, `${r.lang} ${r.judge} ${r.system}`);
+      const row = only(
+        table.rows,
+        (x) => x.lang === r.lang && x.judge === r.judge && x.system === r.system,
+        `${r.lang} ${r.judge} ${r.system}`,
+      );
       sameValue(row.winRate, r.winRate, 'win rate');
       sameValue(row.lengthControlled, r.lengthControlled, 'LC win rate');
       sameValue(row.lengthCoefficient, r.lengthCoefficient, 'length coefficient');
@@ -178,13 +283,17 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     const table = await build('bradley-terry');
     assert.equal(table.rows.length, reference.bradleyTerry.length);
     for (const r of reference.bradleyTerry) {
-      const row = only(table.rows, (x) => x.lang === r.lang && x.rater === r.rater && x.system === r.system, `${r.lang} ${r.rater} ${r.system}`);
+      const row = only(
+        table.rows,
+        (x) => x.lang === r.lang && x.rater === r.rater && x.system === r.system,
+        `${r.lang} ${r.rater} ${r.system}`,
+      );
       sameValue(row.rating, r.rating, `${r.rater} ${r.system} rating`);
       assert.equal(row.n, r.n);
     }
   });
 
-  it("the agreement table names the judge in a field of its own (JSON, CSV), null on human rows", async () => {
+  it('the agreement table names the judge in a field of its own (JSON, CSV), null on human rows', async () => {
     const table = await build('agreement');
     const judges = table.rows.map((r) => [r.comparison, r.judge]);
     assert.ok(judges.some(([c, j]) => c === 'pj vs humans' && j === 'pj'));
@@ -204,24 +313,42 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     const checked = reference.bradleyTerry.filter((r) => r.interval !== null);
     assert.ok(checked.length >= 16);
     for (const r of checked) {
-      const row = only(ratings.rows, (x) => x.lang === r.lang && x.rater === r.rater && x.system === r.system, `${r.rater} ${r.system}`);
+      const row = only(
+        ratings.rows,
+        (x) => x.lang === r.lang && x.rater === r.rater && x.system === r.system,
+        `${r.rater} ${r.system}`,
+      );
       sameInterval(row.rating, r.interval, `${r.lang} ${r.rater} ${r.system} rating`);
     }
   });
 
   it('every figure has a seeded bootstrap interval around it, the same on a second run', async () => {
     const intervals = { resamples: 200, seed: 7, level: 0.95 };
-    for (const [id, extra] of [['judge-correlation', {}], ['reliability', {}], ['judge-accuracy', {}], ['bradley-terry', {}], ['lc-winrate', { baseline: 'base' }]] as const) {
+    for (const [id, extra] of [
+      ['judge-correlation', {}],
+      ['reliability', {}],
+      ['judge-accuracy', {}],
+      ['bradley-terry', {}],
+      ['lc-winrate', { baseline: 'base' }],
+    ] as const) {
       const first = await build(id, { ...extra, intervals });
       const second = await build(id, { ...extra, intervals });
       assert.deepEqual(first.rows, second.rows, `${id} is reproducible`);
-      const estimates = first.rows.flatMap((r) => Object.values(r)).filter((c): c is Estimate => typeof c === 'object' && c !== null && Number.isFinite((c as Estimate).value));
+      const estimates = first.rows
+        .flatMap((r) => Object.values(r))
+        .filter((c): c is Estimate => typeof c === 'object' && c !== null && Number.isFinite((c as Estimate).value));
       assert.ok(estimates.length > 0);
       for (const e of estimates) {
         if (e.lower === undefined) continue;
-        assert.ok(e.lower <= e.value + 1e-12 && e.value <= e.upper! + 1e-12, `${id}: ${e.value} outside [${e.lower}, ${e.upper}]`);
+        assert.ok(
+          e.lower <= e.value + 1e-12 && e.value <= e.upper! + 1e-12,
+          `${id}: ${e.value} outside [${e.lower}, ${e.upper}]`,
+        );
       }
-      assert.ok(estimates.some((e) => e.lower !== undefined && e.upper! > e.lower), `${id} has intervals`);
+      assert.ok(
+        estimates.some((e) => e.lower !== undefined && e.upper! > e.lower),
+        `${id} has intervals`,
+      );
     }
   });
 });

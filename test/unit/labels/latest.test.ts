@@ -21,9 +21,22 @@ const normalised = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '('
 
 describe('labels: the latest wins, defined once', () => {
   it('is what the current_labels and current_language_flags views say', () => {
-    assert.equal(viewBody('current_labels'), normalised(latestPerTarget({ from: 'labels', alias: 'l', target: ['prompt_id', 'kind', 'target', 'annotator_id'] })));
-    assert.equal(viewBody('current_language_flags'),
-      normalised(latestPerTarget({ from: 'language_flags', alias: 'f', target: ['prompt_id', 'system_id', 'seed', 'annotator_id'] })));
+    assert.equal(
+      viewBody('current_labels'),
+      normalised(
+        latestPerTarget({ from: 'labels', alias: 'l', target: ['prompt_id', 'kind', 'target', 'annotator_id'] }),
+      ),
+    );
+    assert.equal(
+      viewBody('current_language_flags'),
+      normalised(
+        latestPerTarget({
+          from: 'language_flags',
+          alias: 'f',
+          target: ['prompt_id', 'system_id', 'seed', 'annotator_id'],
+        }),
+      ),
+    );
   });
 
   it('takes the label given last, whatever the order of the file, and the one recorded last on equal times', async () => {
@@ -31,16 +44,37 @@ describe('labels: the latest wins, defined once', () => {
     const store = await Store.open(join(folder.path, 'langlens.db'));
     try {
       const label = (group: string, verdict: string, at: string) => ({
-        kind: 'pairwise-label', run: 'r', group, lang: 'es', annotator: 'ana', system_a: 'x', system_b: 'y', verdict, labelled_at: at,
+        kind: 'pairwise-label',
+        run: 'r',
+        group,
+        lang: 'es',
+        annotator: 'ana',
+        system_a: 'x',
+        system_b: 'y',
+        verdict,
+        labelled_at: at,
       });
       const file = join(folder.path, 'labels.jsonl');
-      writeFileSync(file, [
-        label('g1', 'B', '2024-05-02T00:00:00Z'), label('g1', 'A', '2024-05-01T00:00:00Z'), // later time first in the file
-        label('g2', 'A', '2024-05-01T00:00:00Z'), label('g2', 'tie', '2024-05-01T00:00:00Z'), // equal times: the later row
-      ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+      writeFileSync(
+        file,
+        [
+          label('g1', 'B', '2024-05-02T00:00:00Z'),
+          label('g1', 'A', '2024-05-01T00:00:00Z'), // later time first in the file
+          label('g2', 'A', '2024-05-01T00:00:00Z'),
+          label('g2', 'tie', '2024-05-01T00:00:00Z'), // equal times: the later row
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n') + '\n',
+      );
       await importFile(store, file);
       const items = await loadPairwiseItems(store, { run: 'r' });
-      assert.deepEqual(items.map((i) => [i.group, i.humans.map((h) => h.verdict)]), [['g1', ['B']], ['g2', ['tie']]]);
+      assert.deepEqual(
+        items.map((i) => [i.group, i.humans.map((h) => h.verdict)]),
+        [
+          ['g1', ['B']],
+          ['g2', ['tie']],
+        ],
+      );
     } finally {
       await store.close();
       folder.remove();

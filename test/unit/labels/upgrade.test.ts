@@ -57,28 +57,94 @@ describe('upgrading a database made before criteria and scales', () => {
   it('keeps every label, its history and every judgment', async () => {
     assert.equal((await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM labels'))!.n, 3);
     const ratings = await humanRatings(store, {});
-    assert.deepEqual(ratings.map((r) => [r.annotator, r.rating, r.criterion, r.scale]), [['noa', 'excellent', '', null]]);
-    assert.deepEqual((await store.humanPairwiseLabels()).map((r) => [r.annotator, r.verdict, r.order, r.criterion]), [['noa', 'A', 'AB', '']]);
-    assert.deepEqual((await store.judgeVerdicts()).map((r) => [r.order, r.verdict, r.raw, r.criterion]),
-      [['AB', 'A', 'Response 1', ''], ['BA', 'B', 'Response 2', '']]);
-    assert.deepEqual((await pointwiseScores(store, { scale: 'likert-6' })).map((r) => [r.judge, r.score, r.criterion]), [['j', 5, '']]);
+    assert.deepEqual(
+      ratings.map((r) => [r.annotator, r.rating, r.criterion, r.scale]),
+      [['noa', 'excellent', '', null]],
+    );
+    assert.deepEqual(
+      (await store.humanPairwiseLabels()).map((r) => [r.annotator, r.verdict, r.order, r.criterion]),
+      [['noa', 'A', 'AB', '']],
+    );
+    assert.deepEqual(
+      (await store.judgeVerdicts()).map((r) => [r.order, r.verdict, r.raw, r.criterion]),
+      [
+        ['AB', 'A', 'Response 1', ''],
+        ['BA', 'B', 'Response 2', ''],
+      ],
+    );
+    assert.deepEqual(
+      (await pointwiseScores(store, { scale: 'likert-6' })).map((r) => [r.judge, r.score, r.criterion]),
+      [['j', 5, '']],
+    );
   });
 
   it('takes new labels and verdicts on criteria beside the old ones, none superseding another', async () => {
     const file = join(folder.path, 'new.jsonl');
     const base = { run: 'demo', group: 'g1', lang: 'he', annotator: 'noa', system: 'a' };
-    writeFileSync(file, [
-      { kind: 'rating-label', ...base, criterion: 'fluency', scale: 'likert-5', rating: 2, labelled_at: '2024-06-02T10:00:00Z' },
-      { kind: 'rating-label', ...base, criterion: 'faithfulness', scale: 'likert-5', rating: 4, labelled_at: '2024-06-02T10:00:00Z' },
-      { kind: 'pointwise-judgment', run: 'demo', group: 'g1', lang: 'he', system: 'a', judge: 'j', scale: 'likert-6', score: 3, criterion: 'fluency' },
-      { kind: 'pairwise-judgment', run: 'demo', group: 'g1', lang: 'he', judge: 'j', system_a: 'a', system_b: 'b', order: 'AB', verdict: 'tie', criterion: 'fluency' },
-    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(
+      file,
+      [
+        {
+          kind: 'rating-label',
+          ...base,
+          criterion: 'fluency',
+          scale: 'likert-5',
+          rating: 2,
+          labelled_at: '2024-06-02T10:00:00Z',
+        },
+        {
+          kind: 'rating-label',
+          ...base,
+          criterion: 'faithfulness',
+          scale: 'likert-5',
+          rating: 4,
+          labelled_at: '2024-06-02T10:00:00Z',
+        },
+        {
+          kind: 'pointwise-judgment',
+          run: 'demo',
+          group: 'g1',
+          lang: 'he',
+          system: 'a',
+          judge: 'j',
+          scale: 'likert-6',
+          score: 3,
+          criterion: 'fluency',
+        },
+        {
+          kind: 'pairwise-judgment',
+          run: 'demo',
+          group: 'g1',
+          lang: 'he',
+          judge: 'j',
+          system_a: 'a',
+          system_b: 'b',
+          order: 'AB',
+          verdict: 'tie',
+          criterion: 'fluency',
+        },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
     await importFile(store, file);
     const ratings = await humanRatings(store, {});
-    assert.deepEqual(ratings.map((r) => [r.criterion, r.rating, r.scale]).sort(),
-      [['', 'excellent', null], ['faithfulness', '4', 'likert-5'], ['fluency', '2', 'likert-5']]);
-    assert.deepEqual((await pointwiseScores(store, { scale: 'likert-6' })).map((r) => [r.criterion, r.score]), [['', 5], ['fluency', 3]]);
-    assert.deepEqual((await store.judgeVerdicts({ criteria: ['fluency'] })).map((r) => r.verdict), ['tie']);
+    assert.deepEqual(ratings.map((r) => [r.criterion, r.rating, r.scale]).sort(), [
+      ['', 'excellent', null],
+      ['faithfulness', '4', 'likert-5'],
+      ['fluency', '2', 'likert-5'],
+    ]);
+    assert.deepEqual(
+      (await pointwiseScores(store, { scale: 'likert-6' })).map((r) => [r.criterion, r.score]),
+      [
+        ['', 5],
+        ['fluency', 3],
+      ],
+    );
+    assert.deepEqual(
+      (await store.judgeVerdicts({ criteria: ['fluency'] })).map((r) => r.verdict),
+      ['tie'],
+    );
     assert.equal((await store.judgeVerdicts({ criteria: [''] })).length, 2);
   });
 });

@@ -2,7 +2,13 @@
 // English names and titles, letters that decide (ы, kana), CJK next to another script, mixed answers.
 import * as assert from 'node:assert/strict';
 import { createLanguageIdentifier, MIXED } from '../../../src/core/langid';
-import { languageKey, parseLanguageTag, sameLanguage, UNDETERMINED, type LanguageTag } from '../../../src/core/model/language';
+import {
+  languageKey,
+  parseLanguageTag,
+  sameLanguage,
+  UNDETERMINED,
+  type LanguageTag,
+} from '../../../src/core/model/language';
 import { CLOSE_TEXTS, HINDI_THEN_ENGLISH } from './closeLanguages';
 import { loadHpltPrompts } from './hpltPrompts';
 
@@ -42,21 +48,41 @@ describe('langid failure classes (issue 16)', function () {
     const nordic = CLOSE_TEXTS.filter((t) => ['da', 'nb', 'nn', 'sv'].includes(t.lang));
     const results = nordic.map((t) => ({ t, d: id.detect(t.text) }));
     const wrong = results.filter(({ t, d }) => d.lang !== UNDETERMINED && !sameLanguage(d.lang, T(t.lang)));
-    assert.deepEqual(wrong.map(({ t, d }) => `${t.lang}→${d.lang}`), []);
+    assert.deepEqual(
+      wrong.map(({ t, d }) => `${t.lang}→${d.lang}`),
+      [],
+    );
     // Every long answer decided, and at most one short one left undetermined.
     const und = results.filter(({ d }) => d.lang === UNDETERMINED);
     assert.ok(und.length <= 1, und.map(({ t }) => t.text).join('\n'));
-    for (const { t, d } of results.filter(({ t }) => t.text.length > 200)) assert.ok(sameLanguage(d.lang, T(t.lang)), `${t.lang}: ${d.lang}`);
+    for (const { t, d } of results.filter(({ t }) => t.text.length > 200))
+      assert.ok(sameLanguage(d.lang, T(t.lang)), `${t.lang}: ${d.lang}`);
   });
 
   it('decides each close group with its words: es/ca/gl/pt, bg/ru/uk/sr/mk, hi/mr/ne, id/ms, hr/sr/bs/sl, cs/sk', function () {
-    const groups = [['es', 'ca', 'gl', 'pt'], ['bg', 'ru', 'uk', 'sr', 'mk'], ['hi', 'mr', 'ne'], ['id', 'ms'], ['hr', 'sr', 'bs', 'sl'], ['cs', 'sk']];
+    const groups = [
+      ['es', 'ca', 'gl', 'pt'],
+      ['bg', 'ru', 'uk', 'sr', 'mk'],
+      ['hi', 'mr', 'ne'],
+      ['id', 'ms'],
+      ['hr', 'sr', 'bs', 'sl'],
+      ['cs', 'sk'],
+    ];
     for (const group of groups) {
       const id = createLanguageIdentifier({ languages: langs(...group) });
-      const script = group.includes('bg') ? /\p{Script=Cyrillic}/u : group.includes('hi') ? /\p{Script=Devanagari}/u : /\p{Script=Latin}/u;
+      const script = group.includes('bg')
+        ? /\p{Script=Cyrillic}/u
+        : group.includes('hi')
+          ? /\p{Script=Devanagari}/u
+          : /\p{Script=Latin}/u;
       for (const t of CLOSE_TEXTS.filter((x) => group.includes(x.lang) && script.test(x.text))) {
         const d = id.detect(t.text);
-        if (t.text.length > 200) assert.equal(languageKey(d.lang), t.lang, `${group.join('/')}: ${t.text.slice(0, 50)} → ${JSON.stringify(d.candidates.slice(0, 3))}`);
+        if (t.text.length > 200)
+          assert.equal(
+            languageKey(d.lang),
+            t.lang,
+            `${group.join('/')}: ${t.text.slice(0, 50)} → ${JSON.stringify(d.candidates.slice(0, 3))}`,
+          );
         else assert.ok(d.lang === UNDETERMINED || sameLanguage(d.lang, T(t.lang)), `${t.lang} → ${d.lang}: ${t.text}`);
       }
     }
@@ -65,8 +91,14 @@ describe('langid failure classes (issue 16)', function () {
   it('keeps "und" at 5% or less of the answers over 50 characters in a run of all these languages', function () {
     const all = [...new Set(CLOSE_TEXTS.map((t) => languageKey(T(t.lang))))].map(T);
     const id = createLanguageIdentifier({ languages: [...all, ...langs('en', 'de', 'is', 'el', 'zh', 'ja')] });
-    const texts = [...CLOSE_TEXTS.map((t) => t.text), GERMAN_WITH_TITLES, ICELANDIC_WITH_MUSICALS, GREEK_WITH_NAMES, CHINESE_WITH_NAMES, ...JAPANESE]
-      .filter((t) => t.length > 50);
+    const texts = [
+      ...CLOSE_TEXTS.map((t) => t.text),
+      GERMAN_WITH_TITLES,
+      ICELANDIC_WITH_MUSICALS,
+      GREEK_WITH_NAMES,
+      CHINESE_WITH_NAMES,
+      ...JAPANESE,
+    ].filter((t) => t.length > 50);
     const und = texts.filter((t) => id.detect(t).lang === UNDETERMINED);
     assert.ok(und.length / texts.length <= 0.05, `${und.length} of ${texts.length} und:\n${und.join('\n')}`);
   });
@@ -86,7 +118,10 @@ describe('langid failure classes (issue 16)', function () {
       assert.ok(d.confidence > 0.9, `confidence ${d.confidence}`);
     }
     // Ukrainian letters decide against Russian the same way.
-    assert.equal(createLanguageIdentifier({ languages: langs('ru') }).detect('Її батьки живуть у Києві вже багато років.').lang, 'uk');
+    assert.equal(
+      createLanguageIdentifier({ languages: langs('ru') }).detect('Її батьки живуть у Києві вже багато років.').lang,
+      'uk',
+    );
   });
 
   it('keeps Greek prose with a few Japanese lines Greek: CJK weighs 3 letters only against Latin', function () {

@@ -20,19 +20,24 @@ export function loadHpltPrompts(dir: string = HPLT_PROMPTS_DIR): HpltPrompts | u
   if (!fs.existsSync(dir)) return undefined;
   const samples: LabelledText[] = [];
   const malformed: HpltPrompts['malformed'] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => /\.jsonl$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.jsonl$/.test(f))
+    .sort()) {
     const lang = parseLanguageTag(file.replace(/^test_/, '').replace(/\.jsonl$/, ''));
     if (!lang) continue;
-    fs.readFileSync(path.join(dir, file), 'utf8').split('\n').forEach((line, index) => {
-      if (!line.trim()) return;
-      try {
-        const row = JSON.parse(line) as { id?: unknown; prompt?: unknown };
-        if (typeof row.prompt === 'string') samples.push({ lang, id: String(row.id), text: row.prompt });
-        else malformed.push({ file, line: index + 1 });
-      } catch {
-        malformed.push({ file, line: index + 1 });
-      }
-    });
+    fs.readFileSync(path.join(dir, file), 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (!line.trim()) return;
+        try {
+          const row = JSON.parse(line) as { id?: unknown; prompt?: unknown };
+          if (typeof row.prompt === 'string') samples.push({ lang, id: String(row.id), text: row.prompt });
+          else malformed.push({ file, line: index + 1 });
+        } catch {
+          malformed.push({ file, line: index + 1 });
+        }
+      });
   }
   return { samples, malformed };
 }

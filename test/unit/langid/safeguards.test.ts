@@ -8,7 +8,8 @@ const langs = (...tags: string[]) => tags.map(T);
 describe('langid safeguards', function () {
   describe('stripNonProse', function () {
     it('drops fenced code blocks, also unterminated ones', function () {
-      const text = 'Aquí tienes el código:\n\n```python\ndef hello_world():\n    print("Hello, world")\n```\n\nEspero que te sirva.\n~~~\nconst x = 1;';
+      const text =
+        'Aquí tienes el código:\n\n```python\ndef hello_world():\n    print("Hello, world")\n```\n\nEspero que te sirva.\n~~~\nconst x = 1;';
       assert.equal(stripNonProse(text), 'Aquí tienes el código Espero que te sirva');
     });
 
@@ -17,7 +18,10 @@ describe('langid safeguards', function () {
         '## Título\nLlama a `fetch(url)` desde <b>tu</b> script, mira https://example.com/a?b=1 o www.example.org, ' +
         'escribe a ana.perez@example.com, ver [la guía](https://docs.example.com/x) y ![figura](img.png). ' +
         'Son 3.14 o 1,000 km en 2024; $$x^2$$ y \\(y\\) &amp; os.path.join y snake_case.';
-      assert.equal(stripNonProse(text), 'Título Llama a desde tu script mira o escribe a ver la guía y Son o km en y y');
+      assert.equal(
+        stripNonProse(text),
+        'Título Llama a desde tu script mira o escribe a ver la guía y Son o km en y y',
+      );
     });
 
     it('keeps apostrophes and hyphens inside words', function () {
@@ -67,7 +71,9 @@ describe('langid safeguards', function () {
 
     it('tells Persian from Arabic by the model and the alphabet', function () {
       const id = createLanguageIdentifier({ languages: langs('ar', 'fa') });
-      const d = id.detect('زبان فارسی یکی از زبان‌های هندواروپایی است که در ایران، افغانستان و تاجیکستان به آن سخن می‌گویند.');
+      const d = id.detect(
+        'زبان فارسی یکی از زبان‌های هندواروپایی است که در ایران، افغانستان و تاجیکستان به آن سخن می‌گویند.',
+      );
       assert.equal(d.lang, 'fa', JSON.stringify(d));
       assert.equal(d.method, 'model');
     });
@@ -83,7 +89,10 @@ describe('langid safeguards', function () {
       const d = id.detect('Мы были очень рады, что вы смогли приехать к нам этим летом, и надеемся увидеть вас снова.');
       assert.equal(d.script, 'Cyrl');
       assert.equal(d.lang, 'ru', JSON.stringify(d));
-      assert.ok(d.candidates.every((c) => ['bg', 'ru', 'uk', 'mk', 'sr', 'be'].includes(c.lang)), JSON.stringify(d.candidates));
+      assert.ok(
+        d.candidates.every((c) => ['bg', 'ru', 'uk', 'mk', 'sr', 'be'].includes(c.lang)),
+        JSON.stringify(d.candidates),
+      );
     });
 
     it('tells Hindi from Marathi in Devanagari', function () {
@@ -110,7 +119,9 @@ describe('langid safeguards', function () {
 
     it('Norwegian: franc says nb (or nn), the run says no, and they are the same language', function () {
       const id = createLanguageIdentifier({ languages: langs('no', 'en') });
-      const d = id.detect('Kan du forklare meg hvordan vikingene levde, hva de spiste og hvordan de bygde skipene sine?');
+      const d = id.detect(
+        'Kan du forklare meg hvordan vikingene levde, hva de spiste og hvordan de bygde skipene sine?',
+      );
       assert.ok(['nb', 'nn'].includes(d.lang), JSON.stringify(d));
       assert.ok(sameLanguage(d.lang, T('no')));
       assert.ok(sameLanguage(d.lang, T('nb')));
@@ -129,7 +140,10 @@ describe('langid safeguards', function () {
     it('reports the candidate set once, with neighbours, and run languages franc cannot produce', function () {
       const id = createLanguageIdentifier({ languages: langs('es', 'fil') });
       for (const l of ['es', 'ca', 'gl', 'pt', 'en', 'zh', 'ja', 'ko', 'he', 'ru', 'ar']) {
-        assert.ok(id.candidates.some((c) => sameLanguage(c, T(l))), `${l} in ${id.candidates.join(' ')}`);
+        assert.ok(
+          id.candidates.some((c) => sameLanguage(c, T(l))),
+          `${l} in ${id.candidates.join(' ')}`,
+        );
       }
       assert.deepEqual(id.unsupported, ['fil']);
     });

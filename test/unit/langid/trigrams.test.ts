@@ -6,7 +6,10 @@ import { keepScript } from '../../../src/core/langid/scripts';
 import { loadHpltPrompts } from './hpltPrompts';
 
 const GROUPS: Record<string, { script: string; codes: string[] }> = {
-  Latin: { script: 'Latn', codes: ['eng', 'spa', 'cat', 'glg', 'por', 'fra', 'ces', 'slk', 'fin', 'ekk', 'nob', 'nno', 'dan', 'swe'] },
+  Latin: {
+    script: 'Latn',
+    codes: ['eng', 'spa', 'cat', 'glg', 'por', 'fra', 'ces', 'slk', 'fin', 'ekk', 'nob', 'nno', 'dan', 'swe'],
+  },
   Cyrillic: { script: 'Cyrl', codes: ['rus', 'bul', 'ukr', 'mkd', 'srp', 'bel'] },
   Devanagari: { script: 'Deva', codes: ['hin', 'mar', 'npi'] },
 };
@@ -25,7 +28,8 @@ describe('langid trigram scores', function () {
           if (expected[0]![0] === 'und') continue;
           const mine = trigramScores(text, group, codes);
           const byCode = new Map(mine.map((s) => [s.code, s.score]));
-          for (const [code, score] of expected) assert.ok(Math.abs(byCode.get(code)! - score) < 1e-12, `${sample.lang} ${code} ${text}`);
+          for (const [code, score] of expected)
+            assert.ok(Math.abs(byCode.get(code)! - score) < 1e-12, `${sample.lang} ${code} ${text}`);
           assert.equal(mine.length, expected.length);
           compared++;
         }

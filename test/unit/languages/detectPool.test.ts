@@ -15,7 +15,10 @@ describe('language detection pool', function () {
     try {
       assert.equal(pool.threads, 2);
       const pooled = await pool.detect(texts);
-      assert.deepEqual(pooled, texts.map((t) => toDetectionWrite(identifier.detect(t))));
+      assert.deepEqual(
+        pooled,
+        texts.map((t) => toDetectionWrite(identifier.detect(t))),
+      );
       assert.ok(pooled.some((d) => d.lang === 'mul' && d.parts?.length === 2));
     } finally {
       await pool.close();

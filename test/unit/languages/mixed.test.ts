@@ -13,7 +13,14 @@ describe('mixed answers through the language pipeline', () => {
     test = await openTestStore();
     await test.importRecords('mixed', [
       { kind: 'response', run: 'mx', group: 'delhi', lang: 'hi', system: 's', text: HINDI_THEN_ENGLISH },
-      { kind: 'response', run: 'mx', group: 'short', lang: 'hi', system: 's', text: 'भारत की राजधानी नई दिल्ली है और यह बहुत बड़ा शहर है।' },
+      {
+        kind: 'response',
+        run: 'mx',
+        group: 'short',
+        lang: 'hi',
+        system: 's',
+        text: 'भारत की राजधानी नई दिल्ली है और यह बहुत बड़ा शहर है।',
+      },
     ]);
   });
   after(async () => test?.close());
@@ -21,8 +28,13 @@ describe('mixed answers through the language pipeline', () => {
   it('stores "mul" with the shares of Hindi and English, counts it, and the grid shows it as mixed', async () => {
     const [report] = await detectResponseLanguages(test.store, { run: 'mx' });
     assert.equal(report!.mixed, 1);
-    const rows = await connectionOf(test.store).all<{ lang: string; parts: string | null }>('SELECT lang, parts FROM language_detections ORDER BY response_id');
-    assert.deepEqual(rows.map((r) => r.lang), ['mul', 'hi']);
+    const rows = await connectionOf(test.store).all<{ lang: string; parts: string | null }>(
+      'SELECT lang, parts FROM language_detections ORDER BY response_id',
+    );
+    assert.deepEqual(
+      rows.map((r) => r.lang),
+      ['mul', 'hi'],
+    );
     const parts = JSON.parse(rows[0]!.parts!) as { lang: string; share: number }[];
     assert.deepEqual(parts.map((p) => p.lang).sort(), ['en', 'hi']);
     assert.ok(Math.abs(parts[0]!.share + parts[1]!.share - 1) < 1e-9);

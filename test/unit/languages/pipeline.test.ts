@@ -31,15 +31,23 @@ describe('language identification pipeline', () => {
   beforeEach(async () => {
     test = await openTestStore();
     await test.importRecords('responses', [
-      response('en', 'faithful', TEXTS.en), response('es', 'faithful', TEXTS.es), response('ru', 'faithful', TEXTS.ru),
-      response('en', 'english', TEXTS.en), response('es', 'english', TEXTS.en), response('ru', 'english', TEXTS.en),
+      response('en', 'faithful', TEXTS.en),
+      response('es', 'faithful', TEXTS.es),
+      response('ru', 'faithful', TEXTS.ru),
+      response('en', 'english', TEXTS.en),
+      response('es', 'english', TEXTS.en),
+      response('ru', 'english', TEXTS.en),
       response('es', 'coder', CODE),
     ]);
   });
   afterEach(async () => test?.close());
 
   const languageOf = async (lang: string, system: string) =>
-    only(await effectiveLanguages(test.store, { run: 'r' }), (r) => r.lang === lang && r.system === system, `${lang} ${system}`);
+    only(
+      await effectiveLanguages(test.store, { run: 'r' }),
+      (r) => r.lang === lang && r.system === system,
+      `${lang} ${system}`,
+    );
 
   it('detects every response once, with the detector, its version and the run languages stored', async () => {
     const [first] = await detectResponseLanguages(test.store);
@@ -76,45 +84,89 @@ describe('language identification pipeline', () => {
     assert.notEqual((await languageOf('ru', 'faithful')).detector, 'older-detector');
   });
 
-  it("lets a human language label win over the detector, the latest label of any annotator first", async () => {
+  it('lets a human language label win over the detector, the latest label of any annotator first', async () => {
     await detectResponseLanguages(test.store);
     const label = (annotator: string, language: string, at: string) => ({
-      kind: 'language-label', run: 'r', group: 'capital', lang: 'es', system: 'english', annotator, language, labelled_at: at,
+      kind: 'language-label',
+      run: 'r',
+      group: 'capital',
+      lang: 'es',
+      system: 'english',
+      annotator,
+      language,
+      labelled_at: at,
     });
-    await test.importRecords('labels', [label('ana', 'es', '2024-01-01T00:00:00Z'), label('ben', 'en', '2024-01-02T00:00:00Z')]);
+    await test.importRecords('labels', [
+      label('ana', 'es', '2024-01-01T00:00:00Z'),
+      label('ben', 'en', '2024-01-02T00:00:00Z'),
+    ]);
     const labelled = await languageOf('es', 'english');
-    assert.deepEqual([labelled.effective, labelled.source, labelled.annotator, labelled.humanLanguages, labelled.detected],
-      ['en', 'human', 'ben', 2, 'en']);
+    assert.deepEqual(
+      [labelled.effective, labelled.source, labelled.annotator, labelled.humanLanguages, labelled.detected],
+      ['en', 'human', 'ben', 2, 'en'],
+    );
     await test.importRecords('relabel', [label('ana', 'es', '2024-01-03T00:00:00Z')]);
     const relabelled = await languageOf('es', 'english');
     assert.deepEqual([relabelled.effective, relabelled.outcome], ['es', 'match']);
     // The detector's answer is kept beside the override, and a later detection does not undo it.
     await detectResponseLanguages(test.store, { redetect: true });
-    assert.deepEqual([(await languageOf('es', 'english')).effective, (await languageOf('es', 'english')).detected], ['es', 'en']);
+    assert.deepEqual(
+      [(await languageOf('es', 'english')).effective, (await languageOf('es', 'english')).detected],
+      ['es', 'en'],
+    );
   });
 
   it("counts a human's flag (not in the prompt's language) as a mismatch until it is retracted; a language label wins over it", async () => {
     await detectResponseLanguages(test.store);
-    const flag = (annotator: string, flagged: boolean, at: string) => appendLanguageFlag(test.store, {
-      run: 'r', group: 'capital', lang: 'es', turn: 1, system: 'faithful', seed: 0, annotator, flagged, labelledAt: at,
-      fingerprint: `${annotator}-${at}`,
-    });
+    const flag = (annotator: string, flagged: boolean, at: string) =>
+      appendLanguageFlag(test.store, {
+        run: 'r',
+        group: 'capital',
+        lang: 'es',
+        turn: 1,
+        system: 'faithful',
+        seed: 0,
+        annotator,
+        flagged,
+        labelledAt: at,
+        fingerprint: `${annotator}-${at}`,
+      });
     await flag('ana', true, '2024-01-01T00:00:00Z');
     await flag('ben', true, '2024-01-01T00:00:01Z');
     await flag('ben', false, '2024-01-02T00:00:00Z'); // ben takes his flag back; ana's stands
     const flagged = await languageOf('es', 'faithful');
-    assert.deepEqual([flagged.source, flagged.flaggedBy, flagged.outcome, flagged.effective], ['flag', 'ana', 'mismatch', 'es']);
-    await test.importRecords('score', [{
-      kind: 'pointwise-judgment', run: 'r', group: 'capital', lang: 'es', system: 'faithful', judge: 'lk', scale: 'likert-6', score: 5,
-    }]);
+    assert.deepEqual(
+      [flagged.source, flagged.flaggedBy, flagged.outcome, flagged.effective],
+      ['flag', 'ana', 'mismatch', 'es'],
+    );
+    await test.importRecords('score', [
+      {
+        kind: 'pointwise-judgment',
+        run: 'r',
+        group: 'capital',
+        lang: 'es',
+        system: 'faithful',
+        judge: 'lk',
+        scale: 'likert-6',
+        score: 5,
+      },
+    ]);
     const [likert] = likertMeans(await pointwiseScores(test.store, { scale: 'likert-6' }), {});
     assert.deepEqual([likert!.mean.value, likert!.wrongLanguage, likert!.humanLanguage], [1, 1, 1]);
     await flag('ana', false, '2024-01-03T00:00:00Z');
     assert.equal((await languageOf('es', 'faithful')).outcome, 'match');
     await flag('ana', true, '2024-01-04T00:00:00Z');
-    await test.importRecords('label', [{
-      kind: 'language-label', run: 'r', group: 'capital', lang: 'es', system: 'faithful', annotator: 'carla', language: 'es',
-    }]);
+    await test.importRecords('label', [
+      {
+        kind: 'language-label',
+        run: 'r',
+        group: 'capital',
+        lang: 'es',
+        system: 'faithful',
+        annotator: 'carla',
+        language: 'es',
+      },
+    ]);
     const labelled = await languageOf('es', 'faithful');
     assert.deepEqual([labelled.source, labelled.outcome], ['human', 'match']);
   });
@@ -139,10 +191,13 @@ describe('input/output language agreement on hplt-prompts (native-speaker text i
     const { samples } = loadHpltPrompts()!;
     const english = new Map(samples.filter((s) => s.lang === 'en').map((s) => [s.id, s.text]));
     // "faithful" answers with the prompt itself; "english" answers every prompt with its English version.
-    await test.importRecords('hplt', samples.flatMap((s) => [
-      { kind: 'response', run: 'hplt', group: s.id, lang: s.lang, system: 'faithful', text: s.text },
-      { kind: 'response', run: 'hplt', group: s.id, lang: s.lang, system: 'english', text: english.get(s.id) ?? '' },
-    ]));
+    await test.importRecords(
+      'hplt',
+      samples.flatMap((s) => [
+        { kind: 'response', run: 'hplt', group: s.id, lang: s.lang, system: 'faithful', text: s.text },
+        { kind: 'response', run: 'hplt', group: s.id, lang: s.lang, system: 'english', text: english.get(s.id) ?? '' },
+      ]),
+    );
     languages = [...new Set(samples.map((s) => s.lang))];
     await detectResponseLanguages(test.store);
   });
@@ -158,8 +213,11 @@ describe('input/output language agreement on hplt-prompts (native-speaker text i
       assert.ok(faithful.coverage.value >= 0.75, `${lang} coverage ${faithful.coverage.value}`);
       assert.equal(faithful.responses, faithful.agreement.n + faithful.undetermined + faithful.notDetected);
       const english = only(rows, (r) => r.slice.lang === lang && r.system === 'english', `${lang} english`);
-      if (lang !== 'en') assert.ok(english.agreement.value <= 0.02, `${lang}: English answers counted as ${lang}: ${english.agreement.value}`);
+      if (lang !== 'en')
+        assert.ok(
+          english.agreement.value <= 0.02,
+          `${lang}: English answers counted as ${lang}: ${english.agreement.value}`,
+        );
     }
   });
 });
-

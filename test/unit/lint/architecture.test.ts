@@ -18,32 +18,56 @@ describe('lint: the architecture rules', function () {
   const RESTRICTED = '@typescript-eslint/no-restricted-imports';
 
   it('keeps vscode, the extension and the CLI out of src/core', async () => {
-    const code = "import * as vscode from 'vscode';\nimport { x } from '../../extension/commands';\nimport { y } from '../../cli/main';\nexport { vscode, x, y };\n";
-    assert.deepEqual(await rulesOn('src/core/import/sample.ts', code), [`1 ${RESTRICTED}`, `2 ${RESTRICTED}`, `3 ${RESTRICTED}`]);
+    const code =
+      "import * as vscode from 'vscode';\nimport { x } from '../../extension/commands';\nimport { y } from '../../cli/main';\nexport { vscode, x, y };\n";
+    assert.deepEqual(await rulesOn('src/core/import/sample.ts', code), [
+      `1 ${RESTRICTED}`,
+      `2 ${RESTRICTED}`,
+      `3 ${RESTRICTED}`,
+    ]);
   });
 
   it('keeps SQLite and SQL in src/core/store', async () => {
-    const code = "import { SqliteDatabase } from '../store/sqlite';\nimport { connectionOf } from '../store/connection';\nexport const q = `SELECT id FROM runs`;\nexport { SqliteDatabase, connectionOf };\n";
-    assert.deepEqual(await rulesOn('src/core/metrics/sample.ts', code), [`1 ${RESTRICTED}`, `2 ${RESTRICTED}`, '3 no-restricted-syntax']);
-    assert.deepEqual(await rulesOn('src/cli/sample.ts', "export const s = 'DELETE FROM labels';\n"), ['1 no-restricted-syntax']);
-    assert.deepEqual(await rulesOn('src/core/store/sample.ts', "import { connectionOf } from './connection';\nexport const q = `SELECT id FROM runs`;\nexport { connectionOf };\n"), []);
-    assert.deepEqual(await rulesOn('src/core/metrics/sample.ts', "export const help = 'select the items from the list';\n"), [], 'prose is not SQL');
+    const code =
+      "import { SqliteDatabase } from '../store/sqlite';\nimport { connectionOf } from '../store/connection';\nexport const q = `SELECT id FROM runs`;\nexport { SqliteDatabase, connectionOf };\n";
+    assert.deepEqual(await rulesOn('src/core/metrics/sample.ts', code), [
+      `1 ${RESTRICTED}`,
+      `2 ${RESTRICTED}`,
+      '3 no-restricted-syntax',
+    ]);
+    assert.deepEqual(await rulesOn('src/cli/sample.ts', "export const s = 'DELETE FROM labels';\n"), [
+      '1 no-restricted-syntax',
+    ]);
+    assert.deepEqual(
+      await rulesOn(
+        'src/core/store/sample.ts',
+        "import { connectionOf } from './connection';\nexport const q = `SELECT id FROM runs`;\nexport { connectionOf };\n",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await rulesOn('src/core/metrics/sample.ts', "export const help = 'select the items from the list';\n"),
+      [],
+      'prose is not SQL',
+    );
   });
 
   it('keeps statistics out of the extension, type imports aside', async () => {
-    const code = "import { cohenKappa } from '../core/metrics/stats';\nimport type { Slice } from '../core/metrics/scores';\nexport { cohenKappa, type Slice };\n";
+    const code =
+      "import { cohenKappa } from '../core/metrics/stats';\nimport type { Slice } from '../core/metrics/scores';\nexport { cohenKappa, type Slice };\n";
     assert.deepEqual(await rulesOn('src/extension/sample.ts', code), [`1 ${RESTRICTED}`]);
   });
 
   it('lets a webview import the protocol, webview/shared and its own folder only', async () => {
-    const code = [
-      "import type { GridView } from '../../src/shared/protocol';",
-      "import { html } from '../shared/html';",
-      "import { render } from './render';",
-      "import { keys } from '../annotate/keys';",
-      "import { parseLanguageTag } from '../../src/core/model/language';",
-      'export { html, render, keys, parseLanguageTag, type GridView };',
-    ].join('\n') + '\n';
+    const code =
+      [
+        "import type { GridView } from '../../src/shared/protocol';",
+        "import { html } from '../shared/html';",
+        "import { render } from './render';",
+        "import { keys } from '../annotate/keys';",
+        "import { parseLanguageTag } from '../../src/core/model/language';",
+        'export { html, render, keys, parseLanguageTag, type GridView };',
+      ].join('\n') + '\n';
     const reported = await rulesOn('webview/grid/sample.ts', code);
     assert.deepEqual([...new Set(reported)], [`4 ${RESTRICTED}`, `5 ${RESTRICTED}`]);
   });
@@ -58,20 +82,40 @@ describe('lint: the architecture rules', function () {
       write('src/core/store/rows.ts', "import { a } from '../annotation/order';\nexport const rows = a;\n");
       write('src/core/annotation/order.ts', "import { r } from '../metrics/stats/random';\nexport const a = r;\n");
       write('src/core/metrics/stats/random.ts', 'export const r = 1;\n');
-      write('src/core/metrics/scores/score.ts', "import { rows } from '../../store/rows';\nimport { k } from '../agreement/kappa';\nexport const s = rows + k;\n");
+      write(
+        'src/core/metrics/scores/score.ts',
+        "import { rows } from '../../store/rows';\nimport { k } from '../agreement/kappa';\nexport const s = rows + k;\n",
+      );
       write('src/core/metrics/agreement/kappa.ts', "import { t } from '../scores/tally';\nexport const k = t;\n");
       write('src/core/metrics/scores/tally.ts', 'export const t = 2;\n');
       const linter = new Linter({ cwd: folder.path });
-      const config = [{ files: ['**/*.ts'], plugins: { langlens: { rules: { 'no-folder-cycle': noFolderCycle } } }, rules: { 'langlens/no-folder-cycle': 'error' as const } }];
+      const config = [
+        {
+          files: ['**/*.ts'],
+          plugins: { langlens: { rules: { 'no-folder-cycle': noFolderCycle } } },
+          rules: { 'langlens/no-folder-cycle': 'error' as const },
+        },
+      ];
       const lint = (path: string, code: string) =>
         linter.verify(code, config, join(folder.path, path)).map((m) => m.message.replace(/ \(move.*/, ''));
-      assert.deepEqual(lint('src/core/store/rows.ts', "import { a } from '../annotation/order';\n"),
-        ['import cycle between core folders: store → annotation → metrics → store']);
-      assert.deepEqual(lint('src/core/metrics/agreement/kappa.ts', "import { r } from '../stats/random';\n"), [], 'stats imports nothing: no way back');
-      assert.deepEqual(lint('src/core/metrics/scores/score.ts', "import { rows } from '../../store/rows';\nimport { k } from '../agreement/kappa';\n"), [
-        'import cycle between core folders: metrics → store → annotation → metrics',
-        'import cycle between core folders: metrics/scores → metrics/agreement → metrics/scores',
+      assert.deepEqual(lint('src/core/store/rows.ts', "import { a } from '../annotation/order';\n"), [
+        'import cycle between core folders: store → annotation → metrics → store',
       ]);
+      assert.deepEqual(
+        lint('src/core/metrics/agreement/kappa.ts', "import { r } from '../stats/random';\n"),
+        [],
+        'stats imports nothing: no way back',
+      );
+      assert.deepEqual(
+        lint(
+          'src/core/metrics/scores/score.ts',
+          "import { rows } from '../../store/rows';\nimport { k } from '../agreement/kappa';\n",
+        ),
+        [
+          'import cycle between core folders: metrics → store → annotation → metrics',
+          'import cycle between core folders: metrics/scores → metrics/agreement → metrics/scores',
+        ],
+      );
     } finally {
       folder.remove();
     }

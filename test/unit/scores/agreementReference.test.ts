@@ -56,7 +56,10 @@ describe('rater kappa and judge vs majority against sklearn (committed fixture)'
     it(`gives every rater pair's kappa, agreement and n (unparsable answers: ${invalidAs})`, () => {
       const { rows, skippedPairs } = raterKappa(items, { by: [], invalidAs, minItems: 1 });
       const expected = REFERENCE.raterKappa[invalidAs];
-      assert.deepEqual(rows.map((r) => `${r.raterA}|${r.raterB}`), Object.keys(expected));
+      assert.deepEqual(
+        rows.map((r) => `${r.raterA}|${r.raterB}`),
+        Object.keys(expected),
+      );
       for (const row of rows) {
         const pair = `${row.raterA}|${row.raterB}`;
         const reference = expected[pair]!;
@@ -85,7 +88,10 @@ describe('rater kappa and judge vs majority against sklearn (committed fixture)'
     assert.equal(atEight.rows.length, 6);
     assert.equal(atEight.skippedPairs, 0);
     const atNine = raterKappa(items, { by: [], invalidAs: 'exclude', minItems: 9 });
-    assert.deepEqual(atNine.rows.map((r) => `${r.raterA}|${r.raterB}`), ['ann1|ann2', 'ann1|judge:j', 'ann2|judge:j']);
+    assert.deepEqual(
+      atNine.rows.map((r) => `${r.raterA}|${r.raterB}`),
+      ['ann1|ann2', 'ann1|judge:j', 'ann2|judge:j'],
+    );
     assert.equal(atNine.skippedPairs, 3);
   });
 

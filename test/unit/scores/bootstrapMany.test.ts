@@ -23,7 +23,14 @@ describe('bootstrapping several statistics on the same resamples', () => {
     const zero = clusters.map((c) => Float64Array.from([c[0]!, c[1]!, c[2]!, 0]));
     const intervals = { resamples: 300, seed: 5, level: 0.95 };
     const count = () => 1;
-    const [ratio, undefinedRatio] = estimatesFromClusterSums(zero, [{ finish: finishes[0]!, count }, { finish: finishes[2]!, count }], intervals);
+    const [ratio, undefinedRatio] = estimatesFromClusterSums(
+      zero,
+      [
+        { finish: finishes[0]!, count },
+        { finish: finishes[2]!, count },
+      ],
+      intervals,
+    );
     assert.deepEqual(undefinedRatio, { value: NaN, n: 1 });
     const alone = bootstrapClusterSums(zero, finishes[0]!, intervals);
     assert.deepEqual([ratio!.lower, ratio!.upper], [alone.lower, alone.upper]);

@@ -17,13 +17,39 @@ describe('agreement and scores: runs and turns apart, invalid as tie, system pat
     for (const run of ['r1', 'r2']) {
       for (const group of ['a', 'b', 'c']) {
         const key = { run, group, lang: 'en' };
-        records.push({ kind: 'pairwise-label', ...key, annotator: 'h1', system_a: 'mono-x', system_b: 'multi-y', verdict: 'A' });
-        records.push({ kind: 'pairwise-label', ...key, annotator: 'h2', system_a: 'mono-x', system_b: 'multi-y', verdict: group === 'c' ? 'B' : 'A' });
+        records.push({
+          kind: 'pairwise-label',
+          ...key,
+          annotator: 'h1',
+          system_a: 'mono-x',
+          system_b: 'multi-y',
+          verdict: 'A',
+        });
+        records.push({
+          kind: 'pairwise-label',
+          ...key,
+          annotator: 'h2',
+          system_a: 'mono-x',
+          system_b: 'multi-y',
+          verdict: group === 'c' ? 'B' : 'A',
+        });
         // j00 says A in r1 (unparsable on c) and B in r2: agrees with all 4 votes on a, b in r1, with 1 of 6 in r2.
-        JUDGES.forEach((judge, i) => records.push({
-          kind: 'pairwise-judgment', ...key, judge, system_a: 'mono-x', system_b: 'multi-y', order: 'combined',
-          verdict: judge === 'j00' && run === 'r1' && group === 'c' ? 'invalid' : (i + (run === 'r1' ? 0 : 1)) % 2 === 0 ? 'A' : 'B',
-        }));
+        JUDGES.forEach((judge, i) =>
+          records.push({
+            kind: 'pairwise-judgment',
+            ...key,
+            judge,
+            system_a: 'mono-x',
+            system_b: 'multi-y',
+            order: 'combined',
+            verdict:
+              judge === 'j00' && run === 'r1' && group === 'c'
+                ? 'invalid'
+                : (i + (run === 'r1' ? 0 : 1)) % 2 === 0
+                  ? 'A'
+                  : 'B',
+          }),
+        );
       }
     }
     await test.importRecords('labels', records);
@@ -35,12 +61,34 @@ describe('agreement and scores: runs and turns apart, invalid as tie, system pat
   it('gives each run its own rows by default instead of pooling them', () => {
     const out = langlens(db, 'agreement', '--table', 'agreement', '--judge', 'j00', '--no-ci', '--json');
     assert.equal(out.status, 0, out.stderr);
-    const [table] = JSON.parse(out.stdout) as { rows: { run: string; comparison: string; withTie: { value: number; n: number } }[] }[];
-    const j00 = table!.rows.filter((r) => r.comparison === 'j00 vs humans').map((r) => [r.run, r.withTie.value, r.withTie.n]);
-    assert.deepEqual(j00, [['r1', 1, 4], ['r2', 1 / 6, 6]]);
-    const pooled = langlens(db, 'agreement', '--table', 'agreement', '--judge', 'j00', '--by', 'lang', '--no-ci', '--json');
+    const [table] = JSON.parse(out.stdout) as {
+      rows: { run: string; comparison: string; withTie: { value: number; n: number } }[];
+    }[];
+    const j00 = table!.rows
+      .filter((r) => r.comparison === 'j00 vs humans')
+      .map((r) => [r.run, r.withTie.value, r.withTie.n]);
+    assert.deepEqual(j00, [
+      ['r1', 1, 4],
+      ['r2', 1 / 6, 6],
+    ]);
+    const pooled = langlens(
+      db,
+      'agreement',
+      '--table',
+      'agreement',
+      '--judge',
+      'j00',
+      '--by',
+      'lang',
+      '--no-ci',
+      '--json',
+    );
     const [one] = JSON.parse(pooled.stdout) as { rows: { comparison: string; withTie: { n: number } }[] }[];
-    assert.equal(one!.rows.find((r) => r.comparison === 'j00 vs humans')!.withTie.n, 10, 'an explicit --by lang pools, as asked');
+    assert.equal(
+      one!.rows.find((r) => r.comparison === 'j00 vs humans')!.withTie.n,
+      10,
+      'an explicit --by lang pools, as asked',
+    );
   });
 
   it('says how many unparsable verdicts --invalid-as tie counted as ties', () => {
@@ -50,7 +98,18 @@ describe('agreement and scores: runs and turns apart, invalid as tie, system pat
   });
 
   it('takes --system patterns and names a pattern that matches no system', () => {
-    const out = langlens(db, 'agreement', '--table', 'agreement', '--judge', 'j00', '--system', 'mono-*,multi-*', '--no-ci', '--json');
+    const out = langlens(
+      db,
+      'agreement',
+      '--table',
+      'agreement',
+      '--judge',
+      'j00',
+      '--system',
+      'mono-*,multi-*',
+      '--no-ci',
+      '--json',
+    );
     assert.equal(out.status, 0, out.stderr);
     assert.ok((JSON.parse(out.stdout) as { rows: unknown[] }[])[0]!.rows.length > 0);
     const none = langlens(db, 'agreement', '--table', 'agreement', '--system', 'tuned-*', '--no-ci');
@@ -61,7 +120,10 @@ describe('agreement and scores: runs and turns apart, invalid as tie, system pat
   it('summarises 25 judges in text and keeps every row in JSON', () => {
     const text = langlens(db, 'agreement', '--table', 'agreement', '--no-ci');
     assert.equal(text.status, 0, text.stderr);
-    assert.match(text.stdout, /25 judges: shown are the 5 with the highest and the 5 with the lowest mean Agree \(w\/ tie\) %/);
+    assert.match(
+      text.stdout,
+      /25 judges: shown are the 5 with the highest and the 5 with the lowest mean Agree \(w\/ tie\) %/,
+    );
     assert.match(text.stdout, /--judge NAME \(repeatable\)/);
     const shown = new Set([...text.stdout.matchAll(/(j\d\d) vs humans/g)].map((m) => m[1]));
     assert.equal(shown.size, 10);

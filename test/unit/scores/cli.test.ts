@@ -15,12 +15,35 @@ describe('langlens langid / scores / export', function () {
       en: 'Boil the water first, then lower the egg in gently and wait six minutes before you cool it down.',
       es: 'Primero hierve el agua, luego baja el huevo con cuidado y espera seis minutos antes de enfriarlo.',
     };
-    await test.importRecords('run', ['en', 'es'].flatMap((lang) => ['a', 'b'].flatMap((group) => [
-      { kind: 'response', run: 'c', group, lang, system: 'mono', text: texts[lang] },
-      { kind: 'response', run: 'c', group, lang, system: 'english', text: texts.en },
-      { kind: 'pointwise-judgment', run: 'c', group, lang, system: 'english', judge: 'lk', scale: 'likert-6', score: 6 },
-      { kind: 'pointwise-judgment', run: 'c', group, lang, system: 'mono', judge: 'lk', scale: 'likert-6', score: 4 },
-    ])));
+    await test.importRecords(
+      'run',
+      ['en', 'es'].flatMap((lang) =>
+        ['a', 'b'].flatMap((group) => [
+          { kind: 'response', run: 'c', group, lang, system: 'mono', text: texts[lang] },
+          { kind: 'response', run: 'c', group, lang, system: 'english', text: texts.en },
+          {
+            kind: 'pointwise-judgment',
+            run: 'c',
+            group,
+            lang,
+            system: 'english',
+            judge: 'lk',
+            scale: 'likert-6',
+            score: 6,
+          },
+          {
+            kind: 'pointwise-judgment',
+            run: 'c',
+            group,
+            lang,
+            system: 'mono',
+            judge: 'lk',
+            scale: 'likert-6',
+            score: 4,
+          },
+        ]),
+      ),
+    );
     db = join(test.folder, 'langlens.db');
     await test.store.close();
   });
@@ -37,8 +60,12 @@ describe('langlens langid / scores / export', function () {
   it('prints the gated Likert means as JSON: an English answer to a Spanish prompt scores 1', () => {
     const result = langlens(db, 'scores', 'likert', '--json', '--seed', '3');
     assert.equal(result.status, 0, result.stderr);
-    const [table] = JSON.parse(result.stdout) as { id: string; rows: { lang: string; system: string; mean: { value: number; n: number } }[] }[];
-    const mean = (lang: string, system: string) => table!.rows.find((r) => r.lang === lang && r.system === system)!.mean;
+    const [table] = JSON.parse(result.stdout) as {
+      id: string;
+      rows: { lang: string; system: string; mean: { value: number; n: number } }[];
+    }[];
+    const mean = (lang: string, system: string) =>
+      table!.rows.find((r) => r.lang === lang && r.system === system)!.mean;
     assert.deepEqual([mean('es', 'english').value, mean('en', 'english').value, mean('es', 'mono').value], [1, 6, 4]);
     assert.equal(mean('es', 'english').n, 2);
   });

@@ -20,20 +20,35 @@ import { pointwiseScores } from '../../../src/core/store/scoreQueries';
 import { close, only, openTestStore, type TestStore } from './support';
 
 const judgment = (group: string, order: string, verdict: string) => ({
-  kind: 'pairwise-judgment', run: 'h', group, lang: 'es', judge: 'j', system_a: 'x', system_b: 'base', order, verdict,
+  kind: 'pairwise-judgment',
+  run: 'h',
+  group,
+  lang: 'es',
+  judge: 'j',
+  system_a: 'x',
+  system_b: 'base',
+  order,
+  verdict,
 });
 
 // x against base, verdicts relative to (x, base); in BA the baseline is shown first.
 const PAIRWISE = [
-  judgment('p1', 'AB', 'A'), judgment('p1', 'BA', 'A'), // x wins in both orders: 1
-  judgment('p2', 'AB', 'A'), judgment('p2', 'BA', 'B'), // the first-shown wins both times: tie, 0.5
-  judgment('p3', 'AB', 'invalid'), judgment('p3', 'BA', 'B'), // invalid (or, mapped: tie + B = tie, 0.5)
+  judgment('p1', 'AB', 'A'),
+  judgment('p1', 'BA', 'A'), // x wins in both orders: 1
+  judgment('p2', 'AB', 'A'),
+  judgment('p2', 'BA', 'B'), // the first-shown wins both times: tie, 0.5
+  judgment('p3', 'AB', 'invalid'),
+  judgment('p3', 'BA', 'B'), // invalid (or, mapped: tie + B = tie, 0.5)
   judgment('p4', 'AB', 'B'), // one order only: base wins, 0
   judgment('p5', 'combined', 'A'), // already combined: x wins, 1
 ];
 
 const OPTIONS: TableOptions = {
-  by: ['lang'], invalidAs: 'exclude', minItems: 1, baseline: 'base', intervals: { resamples: 200, seed: 1, level: 0.95 },
+  by: ['lang'],
+  invalidAs: 'exclude',
+  minItems: 1,
+  baseline: 'base',
+  intervals: { resamples: 200, seed: 1, level: 0.95 },
 };
 
 describe('side-by-side scores and judge consistency, by hand', () => {
@@ -51,7 +66,10 @@ describe('side-by-side scores and judge consistency, by hand', () => {
     const { rows } = sideBySideScores(pairs, { baseline: parseBaseline('base'), invalidAs: 'exclude' });
     const x = only(rows, (r) => r.system === 'x', 'x');
     // (1 + 0.5 + 0 + 1) / 4
-    assert.deepEqual([x.score.value, x.score.n, x.wins, x.ties, x.losses, x.invalid, x.singleOrder], [0.625, 4, 2, 1, 1, 1, 1]);
+    assert.deepEqual(
+      [x.score.value, x.score.n, x.wins, x.ties, x.losses, x.invalid, x.singleOrder],
+      [0.625, 4, 2, 1, 1, 1, 1],
+    );
     const base = only(rows, (r) => r.system === 'base', 'base');
     assert.deepEqual([base.byDefinition, base.score.value, base.score.n], [true, 0.5, 0]);
   });
@@ -73,14 +91,20 @@ describe('side-by-side scores and judge consistency, by hand', () => {
     assert.equal(rule.baselineFor('zh-Hant'), 'mono-zh-Hant');
     const { rows, missingBaselines } = sideBySideScores(pairs, { baseline: rule, invalidAs: 'exclude' });
     assert.deepEqual(rows, []);
-    assert.deepEqual(missingBaselines.map((m) => [m.slice.lang, m.judge, m.baseline]), [['es', 'j', 'mono-es']]);
+    assert.deepEqual(
+      missingBaselines.map((m) => [m.slice.lang, m.judge, m.baseline]),
+      [['es', 'j', 'mono-es']],
+    );
     assert.throws(() => parseBaseline('  '), /baseline is empty/);
   });
 
   it('counts flips and position bias: 1 flip in 2 pairs (first-shown both times), first-shown wins 4 of 6 verdicts', () => {
     const [row] = judgeConsistency(pairs, { invalidAs: 'exclude' });
     // Both orders valid: p1 (A, A) consistent; p2 (A, B) flipped, the first-shown winning both times.
-    assert.deepEqual([row!.flip.value, row!.flip.n, row!.biasedFirst.value, row!.biasedSecond.value, row!.otherFlip.value], [0.5, 2, 0.5, 0, 0]);
+    assert.deepEqual(
+      [row!.flip.value, row!.flip.n, row!.biasedFirst.value, row!.biasedSecond.value, row!.otherFlip.value],
+      [0.5, 2, 0.5, 0, 0],
+    );
     // Single-order verdicts by position: p1 AB first, p1 BA second, p2 AB first, p2 BA first, p3 BA first, p4 AB second.
     close(row!.firstWins.value, 4 / 6, 'first wins');
     close(row!.secondWins.value, 2 / 6, 'second wins');
@@ -102,8 +126,13 @@ describe('side-by-side scores and judge consistency, by hand', () => {
     assert.match(csv[2]!, /^es,j,x,base,0\.625,[\d.]+,[\d.]+,4,4,2,1,1,1$/);
     assert.ok(sxs.notes.some((n) => n.startsWith('1 pair(s) with an unparsable verdict were left out')));
     const matrix = await tableSource('if-matrix')!.build(test.store, OPTIONS);
-    assert.deepEqual(matrix.rows.map((r) => [r.system, typeof r.es === 'string' ? r.es : (r.es as { value: number }).value, r.n_es]),
-      [['base', '(baseline)', undefined], ['x', 0.625, 4]]);
+    assert.deepEqual(
+      matrix.rows.map((r) => [r.system, typeof r.es === 'string' ? r.es : (r.es as { value: number }).value, r.n_es]),
+      [
+        ['base', '(baseline)', undefined],
+        ['x', 0.625, 4],
+      ],
+    );
     assert.match(renderTable(matrix, 'latex'), /x & 62\.5 \{\\scriptsize\[/);
     const consistency = await tableSource('judge-consistency')!.build(test.store, OPTIONS);
     assert.match(renderTable(consistency, 'markdown'), /\| es \| j \| 50\.0 \(/);
@@ -129,24 +158,45 @@ describe('the language gate of pointwise scores, by hand', () => {
   before(async () => {
     test = await openTestStore();
     const base = (group: string) => ({ run: 'g', group, lang: 'es', system: 's' });
-    await test.importRecords('gate', RESPONSES.flatMap((r) => [
-      { kind: 'response', ...base(r.group), text: 'texto' },
-      ...(r.language ? [{ kind: 'language-label', ...base(r.group), annotator: 'a', language: r.language }] : []),
-      { kind: 'pointwise-judgment', ...base(r.group), judge: 'lk', scale: 'likert-6', ...(r.likert ? { score: r.likert } : {}) },
-      { kind: 'pointwise-judgment', ...base(r.group), judge: 'r3', scale: 'rating-3', ...(r.rating3 ? { score: r.rating3 } : {}) },
-    ]));
+    await test.importRecords(
+      'gate',
+      RESPONSES.flatMap((r) => [
+        { kind: 'response', ...base(r.group), text: 'texto' },
+        ...(r.language ? [{ kind: 'language-label', ...base(r.group), annotator: 'a', language: r.language }] : []),
+        {
+          kind: 'pointwise-judgment',
+          ...base(r.group),
+          judge: 'lk',
+          scale: 'likert-6',
+          ...(r.likert ? { score: r.likert } : {}),
+        },
+        {
+          kind: 'pointwise-judgment',
+          ...base(r.group),
+          judge: 'r3',
+          scale: 'rating-3',
+          ...(r.rating3 ? { score: r.rating3 } : {}),
+        },
+      ]),
+    );
   });
   after(async () => test?.close());
 
   it('Likert: mean 3.0 after the gate ((5 + 1 + 4 + 2) / 4), 4.25 before, every exclusion counted', async () => {
     const [row] = likertMeans(await pointwiseScores(test.store, { scale: 'likert-6' }), {});
     assert.deepEqual([row!.mean.value, row!.ungatedMean.value, row!.mean.n], [3, 4.25, 4]);
-    assert.deepEqual([row!.judgments, row!.wrongLanguage, row!.undetermined, row!.notDetected, row!.humanLanguage, row!.invalid], [5, 1, 1, 1, 3, 1]);
+    assert.deepEqual(
+      [row!.judgments, row!.wrongLanguage, row!.undetermined, row!.notDetected, row!.humanLanguage, row!.invalid],
+      [5, 1, 1, 1, 3, 1],
+    );
   });
 
   it('1–3: Σ score 9, Σ score × language id 6, penalty Δ 3, out of a maximum of 12', async () => {
     const [row] = languageIdSums(await pointwiseScores(test.store, { scale: 'rating-3' }), {});
-    assert.deepEqual([row!.sum.value, row!.gatedSum.value, row!.penalty.value, row!.maximum, row!.gatedMean.value], [9, 6, 3, 12, 1.5]);
+    assert.deepEqual(
+      [row!.sum.value, row!.gatedSum.value, row!.penalty.value, row!.maximum, row!.gatedMean.value],
+      [9, 6, 3, 12, 1.5],
+    );
   });
 
   it('gives the interval of the plain cluster bootstrap of the gated scores, reproducibly from its seed', async () => {
@@ -154,7 +204,12 @@ describe('the language gate of pointwise scores, by hand', () => {
     const intervals = { resamples: 500, seed: 11, level: 0.9 };
     const [row] = likertMeans(rows, { intervals });
     const gated = [5, 1, 4, 2].map((value, i) => ({ value, group: `g${i + 1}` }));
-    const direct = clusterBootstrap(gated, (s) => s.group, (items) => items.reduce((a, s) => a + s.value, 0) / items.length, intervals);
+    const direct = clusterBootstrap(
+      gated,
+      (s) => s.group,
+      (items) => items.reduce((a, s) => a + s.value, 0) / items.length,
+      intervals,
+    );
     close(row!.mean.lower!, direct.lower, 'lower');
     close(row!.mean.upper!, direct.upper, 'upper');
     const [again] = likertMeans(rows, { intervals });
@@ -167,20 +222,50 @@ describe('the language gate of pointwise scores, by hand', () => {
     const likert = await tableSource('likert')!.build(test.store, OPTIONS);
     assert.ok(likert.notes.some((n) => n.includes('1 scored response(s) have no language detection yet')));
     assert.ok(likert.notes.some((n) => n.includes('1 unparsable judge answer(s) were left out')));
-    const json = JSON.parse(renderTable(await tableSource('rating3')!.build(test.store, OPTIONS), 'json')) as { rows: Record<string, unknown>[] };
+    const json = JSON.parse(renderTable(await tableSource('rating3')!.build(test.store, OPTIONS), 'json')) as {
+      rows: Record<string, unknown>[];
+    };
     const penalty = json.rows[0]!.penalty as { value: number; n: number; lower: number; upper: number };
     assert.deepEqual([penalty.value, penalty.n], [3, 4]);
     assert.ok(penalty.lower <= 3 && penalty.upper >= 3);
   });
 
   it('registers every score table for langlens export, after the agreement tables', () => {
-    assert.deepEqual(TABLE_SOURCES.map((s) => s.id), [
-      'agreement', 'agreement-by-language', 'kappa', 'judge-vs-majority', 'agreement-dashboard',
-      'sxs', 'if-matrix', 'judge-consistency', 'likert', 'mt-bench', 'rating3', 'ratings', 'io-agreement', 'io-mismatches',
-      'chance-pairwise', 'chance-ratings', 'chance-scores', 'chance-likert', 'chance-rating3',
-      'judge-correlation', 'reliability', 'kappa-pairs', 'judge-accuracy', 'length-bias', 'lc-winrate', 'bradley-terry',
-    ]);
-    assert.deepEqual(SCORE_SOURCES.map((s) => tableSource(s.id)?.description), SCORE_SOURCES.map((s) => s.description));
+    assert.deepEqual(
+      TABLE_SOURCES.map((s) => s.id),
+      [
+        'agreement',
+        'agreement-by-language',
+        'kappa',
+        'judge-vs-majority',
+        'agreement-dashboard',
+        'sxs',
+        'if-matrix',
+        'judge-consistency',
+        'likert',
+        'mt-bench',
+        'rating3',
+        'ratings',
+        'io-agreement',
+        'io-mismatches',
+        'chance-pairwise',
+        'chance-ratings',
+        'chance-scores',
+        'chance-likert',
+        'chance-rating3',
+        'judge-correlation',
+        'reliability',
+        'kappa-pairs',
+        'judge-accuracy',
+        'length-bias',
+        'lc-winrate',
+        'bradley-terry',
+      ],
+    );
+    assert.deepEqual(
+      SCORE_SOURCES.map((s) => tableSource(s.id)?.description),
+      SCORE_SOURCES.map((s) => s.description),
+    );
     assert.equal(tableSource('likert')?.id, 'likert');
     assert.equal(tableSource('no-such-table'), undefined);
   });

@@ -20,12 +20,15 @@ describe('mixed answers (mul) in io-agreement and the language gate, by hand', (
   before(async () => {
     test = await openTestStore();
     const base = (group: string) => ({ run: 'm', group, lang: 'es', system: 's' });
-    await test.importRecords('mixed', RESPONSES.flatMap((r) => [
-      { kind: 'response', ...base(r.group), text: 'texto' },
-      { kind: 'language-label', ...base(r.group), annotator: 'a', language: r.language },
-      { kind: 'pointwise-judgment', ...base(r.group), judge: 'lk', scale: 'likert-6', score: r.likert },
-      { kind: 'pointwise-judgment', ...base(r.group), judge: 'r3', scale: 'rating-3', score: r.rating3 },
-    ]));
+    await test.importRecords(
+      'mixed',
+      RESPONSES.flatMap((r) => [
+        { kind: 'response', ...base(r.group), text: 'texto' },
+        { kind: 'language-label', ...base(r.group), annotator: 'a', language: r.language },
+        { kind: 'pointwise-judgment', ...base(r.group), judge: 'lk', scale: 'likert-6', score: r.likert },
+        { kind: 'pointwise-judgment', ...base(r.group), judge: 'r3', scale: 'rating-3', score: r.rating3 },
+      ]),
+    );
   });
   after(async () => test?.close());
 
@@ -43,20 +46,33 @@ describe('mixed answers (mul) in io-agreement and the language gate, by hand', (
   });
 
   it('mismatch: Likert (5 + 1 + 1) / 3 = 7/3, Σ 1–3 × language id 3 + 0 + 0 = 3', async () => {
-    const [likert] = likertMeans(await pointwiseScores(test.store, { scale: 'likert-6' }), { mixedLanguage: 'mismatch' });
+    const [likert] = likertMeans(await pointwiseScores(test.store, { scale: 'likert-6' }), {
+      mixedLanguage: 'mismatch',
+    });
     assert.ok(Math.abs(likert!.mean.value - 7 / 3) < 1e-12, String(likert!.mean.value));
-    const [r3] = languageIdSums(await pointwiseScores(test.store, { scale: 'rating-3' }), { mixedLanguage: 'mismatch' });
+    const [r3] = languageIdSums(await pointwiseScores(test.store, { scale: 'rating-3' }), {
+      mixedLanguage: 'mismatch',
+    });
     assert.deepEqual([r3!.gatedSum.value, r3!.penalty.value], [3, 5]);
   });
 
   it('shows mul in its own column and says how the gate treated it', async () => {
     const options: TableOptions = { by: ['lang'], invalidAs: 'exclude', minItems: 1 };
     const io = await tableSource('io-agreement')!.build(test.store, options);
-    assert.ok(io.columns.some((c) => c.key === 'mixed'), JSON.stringify(io.columns));
+    assert.ok(
+      io.columns.some((c) => c.key === 'mixed'),
+      JSON.stringify(io.columns),
+    );
     assert.equal(io.rows[0]!.mixed, 1);
     const kept = await tableSource('likert')!.build(test.store, options);
-    assert.ok(kept.notes.some((n) => n.includes('--mul-gate keep')), kept.notes.join('\n'));
+    assert.ok(
+      kept.notes.some((n) => n.includes('--mul-gate keep')),
+      kept.notes.join('\n'),
+    );
     const gated = await tableSource('likert')!.build(test.store, { ...options, mixedLanguage: 'mismatch' });
-    assert.ok(gated.notes.some((n) => n.includes('--mul-gate mismatch')), gated.notes.join('\n'));
+    assert.ok(
+      gated.notes.some((n) => n.includes('--mul-gate mismatch')),
+      gated.notes.join('\n'),
+    );
   });
 });

@@ -49,11 +49,68 @@ interface ChanceReference {
 
 const reference = JSON.parse(readFileSync(join(FIXTURE_DIR, 'reference.json'), 'utf8')) as {
   boot: IntervalSettings;
-  ioAgreement: { lang: string; system: string; agreement: number; n: number; coverage: number; responses: number; mismatches: number; undetermined: number; notDetected: number; agreementInterval: Interval }[];
-  likert: { judge: string; lang: string; system: string; mean: number; ungated: number; n: number; wrongLanguage: number; undetermined: number; notDetected: number; invalid: number; meanInterval: Interval }[];
-  rating3: { lang: string; system: string; sum: number; gatedSum: number; penalty: number; n: number; maximum: number; wrongLanguage: number; invalid: number; penaltyInterval: Interval }[];
-  sxs: { invalidAs: 'exclude' | 'tie'; lang: string; system: string; baseline: string; score: number; n: number; wins: number; ties: number; losses: number; invalid: number; scoreInterval: Interval }[];
-  consistency: { lang: string; flip: number; pairs: number; biasedFirst: number; biasedSecond: number; firstWins: number; secondWins: number; orders: number; invalidOrders: number; singleOrder: number }[];
+  ioAgreement: {
+    lang: string;
+    system: string;
+    agreement: number;
+    n: number;
+    coverage: number;
+    responses: number;
+    mismatches: number;
+    undetermined: number;
+    notDetected: number;
+    agreementInterval: Interval;
+  }[];
+  likert: {
+    judge: string;
+    lang: string;
+    system: string;
+    mean: number;
+    ungated: number;
+    n: number;
+    wrongLanguage: number;
+    undetermined: number;
+    notDetected: number;
+    invalid: number;
+    meanInterval: Interval;
+  }[];
+  rating3: {
+    lang: string;
+    system: string;
+    sum: number;
+    gatedSum: number;
+    penalty: number;
+    n: number;
+    maximum: number;
+    wrongLanguage: number;
+    invalid: number;
+    penaltyInterval: Interval;
+  }[];
+  sxs: {
+    invalidAs: 'exclude' | 'tie';
+    lang: string;
+    system: string;
+    baseline: string;
+    score: number;
+    n: number;
+    wins: number;
+    ties: number;
+    losses: number;
+    invalid: number;
+    scoreInterval: Interval;
+  }[];
+  consistency: {
+    lang: string;
+    flip: number;
+    pairs: number;
+    biasedFirst: number;
+    biasedSecond: number;
+    firstWins: number;
+    secondWins: number;
+    orders: number;
+    invalidOrders: number;
+    singleOrder: number;
+  }[];
   ratings: { lang: string; system: string; n: number; fail: number; pass: number; excellent: number }[];
   chanceRatings: ChanceReference[];
   chancePairwise: ChanceReference[];
@@ -83,8 +140,11 @@ describe('scores on the fixture run, against independent Python references', fun
       close(row.agreement.value, ref.agreement, what);
       assert.equal(row.agreement.n, ref.n, `${what} n`);
       close(row.coverage.value, ref.coverage, `${what} coverage`);
-      assert.deepEqual([row.responses, row.mismatches, row.undetermined, row.notDetected],
-        [ref.responses, ref.mismatches, ref.undetermined, ref.notDetected], `${what} counts`);
+      assert.deepEqual(
+        [row.responses, row.mismatches, row.undetermined, row.notDetected],
+        [ref.responses, ref.mismatches, ref.undetermined, ref.notDetected],
+        `${what} counts`,
+      );
       if (ref.agreement < 1) closeInterval(row.agreement, ref.agreementInterval, what);
     }
   });
@@ -94,11 +154,18 @@ describe('scores on the fixture run, against independent Python references', fun
     assert.equal(rows.length, reference.likert.length);
     for (const ref of reference.likert) {
       const what = `likert ${ref.judge} ${ref.lang} ${ref.system}`;
-      const row = only(rows, (r) => r.judge === ref.judge && r.slice.lang === ref.lang && r.system === ref.system, what);
+      const row = only(
+        rows,
+        (r) => r.judge === ref.judge && r.slice.lang === ref.lang && r.system === ref.system,
+        what,
+      );
       close(row.mean.value, ref.mean, what);
       close(row.ungatedMean.value, ref.ungated, `${what} ungated`);
-      assert.deepEqual([row.mean.n, row.wrongLanguage, row.undetermined, row.notDetected, row.invalid],
-        [ref.n, ref.wrongLanguage, ref.undetermined, ref.notDetected, ref.invalid], `${what} counts`);
+      assert.deepEqual(
+        [row.mean.n, row.wrongLanguage, row.undetermined, row.notDetected, row.invalid],
+        [ref.n, ref.wrongLanguage, ref.undetermined, ref.notDetected, ref.invalid],
+        `${what} counts`,
+      );
       closeInterval(row.mean, ref.meanInterval, what);
     }
   });
@@ -108,22 +175,33 @@ describe('scores on the fixture run, against independent Python references', fun
     for (const ref of reference.rating3) {
       const what = `rating3 ${ref.lang} ${ref.system}`;
       const row = only(rows, (r) => r.slice.lang === ref.lang && r.system === ref.system, what);
-      assert.deepEqual([row.sum.value, row.gatedSum.value, row.penalty.value, row.sum.n, row.maximum, row.wrongLanguage, row.invalid],
-        [ref.sum, ref.gatedSum, ref.penalty, ref.n, ref.maximum, ref.wrongLanguage, ref.invalid], what);
+      assert.deepEqual(
+        [row.sum.value, row.gatedSum.value, row.penalty.value, row.sum.n, row.maximum, row.wrongLanguage, row.invalid],
+        [ref.sum, ref.gatedSum, ref.penalty, ref.n, ref.maximum, ref.wrongLanguage, ref.invalid],
+        what,
+      );
       closeInterval(row.penalty, ref.penaltyInterval, what);
     }
   });
 
   for (const invalidAs of ['exclude', 'tie'] as const) {
     it(`side-by-side scores against mono-{lang}, invalid verdicts ${invalidAs === 'exclude' ? 'left out and counted' : 'mapped to ties'}`, () => {
-      const { rows, missingBaselines } = sideBySideScores(pairs, { baseline: parseBaseline('mono-{lang}'), invalidAs, intervals });
+      const { rows, missingBaselines } = sideBySideScores(pairs, {
+        baseline: parseBaseline('mono-{lang}'),
+        invalidAs,
+        intervals,
+      });
       assert.deepEqual(missingBaselines, []);
       for (const ref of reference.sxs.filter((r) => r.invalidAs === invalidAs)) {
         const what = `sxs ${ref.lang} ${ref.system}`;
         const row = only(rows, (r) => r.slice.lang === ref.lang && r.system === ref.system, what);
         assert.equal(row.baseline, ref.baseline);
         close(row.score.value, ref.score, what);
-        assert.deepEqual([row.score.n, row.wins, row.ties, row.losses, row.invalid], [ref.n, ref.wins, ref.ties, ref.losses, ref.invalid], `${what} counts`);
+        assert.deepEqual(
+          [row.score.n, row.wins, row.ties, row.losses, row.invalid],
+          [ref.n, ref.wins, ref.ties, ref.losses, ref.invalid],
+          `${what} counts`,
+        );
         closeInterval(row.score, ref.scoreInterval, what);
       }
       for (const lang of ['en', 'es', 'ru']) {
@@ -142,8 +220,11 @@ describe('scores on the fixture run, against independent Python references', fun
       close(row.biasedSecond.value, ref.biasedSecond, `${ref.lang} biased second`);
       close(row.firstWins.value, ref.firstWins, `${ref.lang} first wins`);
       close(row.secondWins.value, ref.secondWins, `${ref.lang} second wins`);
-      assert.deepEqual([row.flip.n, row.firstWins.n, row.invalidOrders, row.singleOrder],
-        [ref.pairs, ref.orders, ref.invalidOrders, ref.singleOrder], `${ref.lang} counts`);
+      assert.deepEqual(
+        [row.flip.n, row.firstWins.n, row.invalidOrders, row.singleOrder],
+        [ref.pairs, ref.orders, ref.invalidOrders, ref.singleOrder],
+        `${ref.lang} counts`,
+      );
     }
   });
 
@@ -153,29 +234,41 @@ describe('scores on the fixture run, against independent Python references', fun
       const what = `ratings ${ref.lang} ${ref.system}`;
       const row = only(rows, (r) => r.slice.lang === ref.lang && r.system === ref.system, what);
       assert.equal(row.ratings, ref.n, what);
-      for (const rating of ['fail', 'pass', 'excellent'] as const) close(row.shares[rating].value, ref[rating], `${what} ${rating}`);
+      for (const rating of ['fail', 'pass', 'excellent'] as const)
+        close(row.shares[rating].value, ref[rating], `${what} ${rating}`);
     }
   });
 
   function checkChance(rows: readonly ChanceCorrectedRow[], refs: readonly ChanceReference[], label: string): void {
-    assert.equal(rows.length, refs.length, `${label}: ${rows.map((r) => `${r.group.lang} ${r.comparison}`).join('; ')}`);
+    assert.equal(
+      rows.length,
+      refs.length,
+      `${label}: ${rows.map((r) => `${r.group.lang} ${r.comparison}`).join('; ')}`,
+    );
     for (const ref of refs) {
       const what = `${label} ${ref.lang} ${ref.comparison}`;
       const row = only(rows, (r) => r.group.lang === ref.lang && r.comparison === ref.comparison, what);
       close(row.agreement.value, ref.agreement, `${what} agreement`);
       close(row.fleiss.value, ref.fleiss ?? NaN, `${what} Fleiss`);
-      assert.deepEqual([row.fleissRaters, row.fleiss.n], [ref.fleissRaters, ref.fleissUnits], `${what} Fleiss m, units`);
-      for (const [level, value] of Object.entries(ref.alpha)) close(row.alpha[level as 'nominal']!.value, value, `${what} alpha ${level}`);
+      assert.deepEqual(
+        [row.fleissRaters, row.fleiss.n],
+        [ref.fleissRaters, ref.fleissUnits],
+        `${what} Fleiss m, units`,
+      );
+      for (const [level, value] of Object.entries(ref.alpha))
+        close(row.alpha[level as 'nominal']!.value, value, `${what} alpha ${level}`);
       if (ref.cohen !== undefined) close(row.cohen.value, ref.cohen, `${what} Cohen`);
       else assert.ok(Number.isNaN(row.cohen.value), `${what}: Cohen's kappa needs two raters`);
-      if (ref.comparison === 'humans' || ref.comparison === 'judges') assert.equal(row.units, ref.units, `${what} units`);
+      if (ref.comparison === 'humans' || ref.comparison === 'judges')
+        assert.equal(row.units, ref.units, `${what} units`);
       if (ref.leftOut !== undefined) assert.equal(row.leftOut, ref.leftOut, `${what} no majority`);
     }
   }
 
-  const chance = (set: UnitSet) => chanceCorrectedAgreement(set.units, set.scale, { by: ['lang'], minItems: 1, intervals });
+  const chance = (set: UnitSet) =>
+    chanceCorrectedAgreement(set.units, set.scale, { by: ['lang'], minItems: 1, intervals });
 
-  it("chance-corrected agreement on ratings: Fleiss, alpha (nominal, ordinal, interval), quadratic Cohen, leave-one-out", async () => {
+  it('chance-corrected agreement on ratings: Fleiss, alpha (nominal, ordinal, interval), quadratic Cohen, leave-one-out', async () => {
     const table = chance(ratingUnits(await humanRatings(test.store, { run: 'fx' })));
     checkChance(table.rows, reference.chanceRatings, 'ratings');
     const es = only(table.rows, (r) => r.group.lang === 'es' && r.comparison === 'humans', 'es humans');
@@ -188,7 +281,10 @@ describe('scores on the fixture run, against independent Python references', fun
   });
 
   it('chance-corrected agreement between two judges on Likert scores', async () => {
-    const set = scoreUnits(await pointwiseScores(test.store, { run: 'fx', scale: 'likert-6' }), integerScale('likert-6', 1, 6));
+    const set = scoreUnits(
+      await pointwiseScores(test.store, { run: 'fx', scale: 'likert-6' }),
+      integerScale('likert-6', 1, 6),
+    );
     checkChance(chance(set).rows, reference.chanceLikert, 'likert');
     assert.ok(set.leftOut > 0, 'unparsable scores are counted');
   });
@@ -217,7 +313,12 @@ describe('chance-corrected agreement on PandaLM (three annotators, two judges), 
     assert.equal(humans.fleiss.value.toFixed(3), '0.864');
     assert.equal(humans.fleissRaters, 3);
     // pandalm-7b against the majority agrees on 66.77% of items, PandaLM's published accuracy.
-    assert.equal((only(rows, (r) => r.comparison === 'pandalm-7b vs majority of other humans', 'pandalm').agreement.value * 100).toFixed(2), '66.77');
+    assert.equal(
+      (
+        only(rows, (r) => r.comparison === 'pandalm-7b vs majority of other humans', 'pandalm').agreement.value * 100
+      ).toFixed(2),
+      '66.77',
+    );
     for (const ref of refs) {
       const what = `pandalm ${ref.comparison}`;
       const row = only(rows, (r) => r.comparison === ref.comparison, what);

@@ -41,7 +41,9 @@ export async function openTestStore(): Promise<TestStore> {
 export async function openFixtureStore(): Promise<TestStore> {
   const test = await openTestStore();
   const dir = join(FIXTURE_DIR, 'run');
-  const files = readdirSync(dir).sort((a, b) => Number(b === 'response.csv') - Number(a === 'response.csv') || a.localeCompare(b));
+  const files = readdirSync(dir).sort(
+    (a, b) => Number(b === 'response.csv') - Number(a === 'response.csv') || a.localeCompare(b),
+  );
   for (const file of files) await importFile(test.store, join(dir, file));
   return test;
 }
@@ -66,8 +68,13 @@ export function only<T>(items: readonly T[], matches: (item: T) => boolean, what
 
 /** `langlens ARGS --db DB`, run as a user runs it (through tsx, from the repository root). */
 export function langlens(db: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args, '--db', db], {
-    cwd: PROJECT_ROOT, encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args, '--db', db],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -107,8 +107,16 @@ describe('stats/bootstrap', () => {
   it('has about the textbook width for independent data: 2 × 1.96 × sd / sqrt(n)', () => {
     // 400 standard normal values (Box-Muller), one per cluster: the 95% interval of the mean is ≈ 0.196 wide.
     const rng = createRandom(123);
-    const values = Array.from({ length: 400 }, () => Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat()));
-    const result = bootstrapMean(values.map((v, i) => ({ v, i })), (x) => x.i, (x) => x.v, { resamples: 2000 });
+    const values = Array.from(
+      { length: 400 },
+      () => Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat()),
+    );
+    const result = bootstrapMean(
+      values.map((v, i) => ({ v, i })),
+      (x) => x.i,
+      (x) => x.v,
+      { resamples: 2000 },
+    );
     const width = result.upper - result.lower;
     assert.ok(width > 0.196 * 0.85 && width < 0.196 * 1.15, `width ${width}`);
   });
@@ -117,7 +125,11 @@ describe('stats/bootstrap', () => {
     // 5 seeds per prompt share the prompt's difficulty: treating them as independent would understate uncertainty.
     const data = likertScores(80, 5);
     const clustered = bootstrapMean(data, byPrompt, (x) => x.score);
-    const naive = bootstrapMean(data, (x) => `${x.prompt}/${x.seed}`, (x) => x.score);
+    const naive = bootstrapMean(
+      data,
+      (x) => `${x.prompt}/${x.seed}`,
+      (x) => x.score,
+    );
     assert.ok(clustered.upper - clustered.lower > 1.5 * (naive.upper - naive.lower));
   });
 
@@ -125,7 +137,12 @@ describe('stats/bootstrap', () => {
     it('mean of integer scores', () => {
       const data = likertScores(70, 3);
       const slow = clusterBootstrap(data, byPrompt, mean, { seed: 3 });
-      const fast = clusterBootstrapAdditive(data, byPrompt, meanStatistic((x: Score) => x.score), { seed: 3 });
+      const fast = clusterBootstrapAdditive(
+        data,
+        byPrompt,
+        meanStatistic((x: Score) => x.score),
+        { seed: 3 },
+      );
       assert.deepEqual(fast, slow);
     });
 
@@ -135,13 +152,23 @@ describe('stats/bootstrap', () => {
         const slow = clusterBootstrap(
           data,
           (x) => x.prompt,
-          (xs) => cohenKappa(xs.map((x) => x.human), xs.map((x) => x.judge), { categories: VERDICTS, weights }).value,
+          (xs) =>
+            cohenKappa(
+              xs.map((x) => x.human),
+              xs.map((x) => x.judge),
+              { categories: VERDICTS, weights },
+            ).value,
           { seed: 17, resamples: 300 },
         );
         const fast = clusterBootstrapAdditive(
           data,
           (x) => x.prompt,
-          cohenKappaStatistic(VERDICTS, (x: Pair) => x.human, (x) => x.judge, weights),
+          cohenKappaStatistic(
+            VERDICTS,
+            (x: Pair) => x.human,
+            (x) => x.judge,
+            weights,
+          ),
           { seed: 17, resamples: 300 },
         );
         assert.deepEqual(fast, slow);
@@ -155,14 +182,28 @@ describe('stats/bootstrap', () => {
         prompt: i % 40,
         labels: Array.from({ length: 4 }, () => VERDICTS[Math.min(2, rng.nextInt(4))]!),
       }));
-      const slow = clusterBootstrap(items, (x) => x.prompt, (xs) => fleissKappaFromLabels(xs.map((x) => x.labels), VERDICTS).value, {
-        seed: 1,
-        resamples: 300,
-      });
-      const fast = clusterBootstrapAdditive(items, (x) => x.prompt, fleissKappaStatistic(VERDICTS, 4, (x) => x.labels), {
-        seed: 1,
-        resamples: 300,
-      });
+      const slow = clusterBootstrap(
+        items,
+        (x) => x.prompt,
+        (xs) =>
+          fleissKappaFromLabels(
+            xs.map((x) => x.labels),
+            VERDICTS,
+          ).value,
+        {
+          seed: 1,
+          resamples: 300,
+        },
+      );
+      const fast = clusterBootstrapAdditive(
+        items,
+        (x) => x.prompt,
+        fleissKappaStatistic(VERDICTS, 4, (x) => x.labels),
+        {
+          seed: 1,
+          resamples: 300,
+        },
+      );
       assert.deepEqual(fast, slow);
     });
   });
@@ -171,16 +212,32 @@ describe('stats/bootstrap', () => {
     const rng = createRandom(4);
     const units = Array.from({ length: 90 }, (_, i) => {
       const truth = 1 + rng.nextInt(5);
-      const values = Array.from({ length: 3 }, () => (rng.nextFloat() < 0.2 ? null : Math.min(5, Math.max(1, truth + rng.nextInt(3) - 1))));
+      const values = Array.from({ length: 3 }, () =>
+        rng.nextFloat() < 0.2 ? null : Math.min(5, Math.max(1, truth + rng.nextInt(3) - 1)),
+      );
       return { prompt: i % 30, values };
     });
     const categories = [1, 2, 3, 4, 5];
-    const slow = clusterBootstrap(units, (u) => u.prompt, (us) => krippendorffAlphaFromUnits(us.map((u) => u.values), { level: 'ordinal', categories }).value, {
-      resamples: 200,
-    });
-    const fast = clusterBootstrapAdditive(units, (u) => u.prompt, krippendorffAlphaStatistic(categories, 'ordinal', (u) => u.values), {
-      resamples: 200,
-    });
+    const slow = clusterBootstrap(
+      units,
+      (u) => u.prompt,
+      (us) =>
+        krippendorffAlphaFromUnits(
+          us.map((u) => u.values),
+          { level: 'ordinal', categories },
+        ).value,
+      {
+        resamples: 200,
+      },
+    );
+    const fast = clusterBootstrapAdditive(
+      units,
+      (u) => u.prompt,
+      krippendorffAlphaStatistic(categories, 'ordinal', (u) => u.values),
+      {
+        resamples: 200,
+      },
+    );
     for (const key of ['estimate', 'lower', 'upper'] as const) assert.ok(Math.abs(fast[key] - slow[key]) < 1e-12, key);
     assert.equal(fast.undefinedResamples, slow.undefinedResamples);
   });
@@ -194,10 +251,19 @@ describe('stats/bootstrap', () => {
     ];
     const seed = 77;
     const resamples = 400;
-    const result = clusterBootstrapAdditive(data, (x) => x.prompt, cohenKappaStatistic(['A', 'B'], (x: Pair) => x.human, (x) => x.judge), {
-      seed,
-      resamples,
-    });
+    const result = clusterBootstrapAdditive(
+      data,
+      (x) => x.prompt,
+      cohenKappaStatistic(
+        ['A', 'B'],
+        (x: Pair) => x.human,
+        (x) => x.judge,
+      ),
+      {
+        seed,
+        resamples,
+      },
+    );
     const rng = createRandom(seed);
     let same = 0;
     for (let b = 0; b < resamples; b++) if (rng.nextInt(2) === rng.nextInt(2)) same += 1;
@@ -216,16 +282,35 @@ describe('stats/bootstrap', () => {
   it('ratio of means: sum(x) / sum(y), with its interval', () => {
     // Language agreement counted per response, weighted by seeds answered: numerator matched, denominator answered.
     const data = Array.from({ length: 50 }, (_, i) => ({ prompt: i, matched: i % 5 === 0 ? 1 : 2, answered: 2 }));
-    const result = bootstrapRatioOfMeans(data, (x) => x.prompt, (x) => x.matched, (x) => x.answered);
+    const result = bootstrapRatioOfMeans(
+      data,
+      (x) => x.prompt,
+      (x) => x.matched,
+      (x) => x.answered,
+    );
     assert.equal(result.estimate, (40 * 2 + 10 * 1) / 100);
     assert.ok(result.lower < 0.9 && result.upper > 0.9 && result.upper <= 1);
-    assert.equal(evaluateAdditive(meanStatistic((x: { matched: number }) => x.matched), data), 90 / 50);
+    assert.equal(
+      evaluateAdditive(
+        meanStatistic((x: { matched: number }) => x.matched),
+        data,
+      ),
+      90 / 50,
+    );
   });
 
   // Its speed is measured by `npm run bench`, not here: timed unit tests are flaky on a loaded machine.
   it('gives a precise interval for kappa over 10,000 labelled pairs in 1,000 prompt groups', () => {
     const data = verdictPairs(1000, 10);
-    const result = clusterBootstrapAdditive(data, (x) => x.prompt, cohenKappaStatistic(VERDICTS, (x: Pair) => x.human, (x) => x.judge));
+    const result = clusterBootstrapAdditive(
+      data,
+      (x) => x.prompt,
+      cohenKappaStatistic(
+        VERDICTS,
+        (x: Pair) => x.human,
+        (x) => x.judge,
+      ),
+    );
     assert.equal(result.resamples, 1000);
     assert.equal(result.items, 10_000);
     assert.ok(result.lower < result.estimate && result.estimate < result.upper);
@@ -233,7 +318,15 @@ describe('stats/bootstrap', () => {
   });
 
   it('refuses empty data and invalid options', () => {
-    assert.throws(() => clusterBootstrap([], () => 0, () => 0), /empty/);
+    assert.throws(
+      () =>
+        clusterBootstrap(
+          [],
+          () => 0,
+          () => 0,
+        ),
+      /empty/,
+    );
     const data = likertScores(3, 1);
     assert.throws(() => clusterBootstrap(data, byPrompt, mean, { resamples: 0 }), RangeError);
     assert.throws(() => clusterBootstrap(data, byPrompt, mean, { level: 1 }), RangeError);

@@ -46,7 +46,10 @@ describe('stats/classification', () => {
 
   it('counts and reports pairs a restricted confusion matrix leaves out', () => {
     const matrix = confusionMatrix(['A', 'B', 'tie'], ['A', 'tie', 'B'], ['A', 'B']);
-    assert.deepEqual(matrix.counts, [[1, 0], [0, 0]]);
+    assert.deepEqual(matrix.counts, [
+      [1, 0],
+      [0, 0],
+    ]);
     assert.equal(matrix.excluded, 2);
   });
 

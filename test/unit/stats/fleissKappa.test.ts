@@ -26,21 +26,54 @@ describe('stats/fleissKappa', () => {
   });
 
   it('perfect agreement over several categories is 1; all ratings in one category is NaN with a reason', () => {
-    assert.equal(fleissKappa([[3, 0], [0, 3], [3, 0]]).value, 1);
-    const degenerate = fleissKappa([[4, 0], [4, 0]]);
+    assert.equal(
+      fleissKappa([
+        [3, 0],
+        [0, 3],
+        [3, 0],
+      ]).value,
+      1,
+    );
+    const degenerate = fleissKappa([
+      [4, 0],
+      [4, 0],
+    ]);
     assert.ok(Number.isNaN(degenerate.value));
     assert.match(degenerate.undefinedReason ?? '', /same category/);
   });
 
   it('refuses unequal rater counts, fewer than 2 raters, missing labels and unknown categories', () => {
-    assert.throws(() => fleissKappa([[2, 1], [1, 1]]), /same number of ratings/);
-    assert.throws(() => fleissKappa([[1, 0], [0, 1]]), /at least 2/);
+    assert.throws(
+      () =>
+        fleissKappa([
+          [2, 1],
+          [1, 1],
+        ]),
+      /same number of ratings/,
+    );
+    assert.throws(
+      () =>
+        fleissKappa([
+          [1, 0],
+          [0, 1],
+        ]),
+      /at least 2/,
+    );
     assert.throws(() => fleissKappaFromLabels([['A', null]]), /missing/);
     assert.throws(() => fleissKappaFromLabels([['A', 'C']], ['A', 'B']), /not a category/);
   });
 
   it('keeps an explicit category order, including unused categories', () => {
-    const counted = countLabelsPerItem([['pass', 'fail'], ['pass', 'pass']], ['fail', 'pass', 'excellent']);
-    assert.deepEqual(counted.counts, [[1, 1, 0], [0, 2, 0]]);
+    const counted = countLabelsPerItem(
+      [
+        ['pass', 'fail'],
+        ['pass', 'pass'],
+      ],
+      ['fail', 'pass', 'excellent'],
+    );
+    assert.deepEqual(counted.counts, [
+      [1, 1, 0],
+      [0, 2, 0],
+    ]);
   });
 });

@@ -4,24 +4,51 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  bradleyTerry, gwetAgreement, intraclassCorrelation, kendallTau, lengthControlledWinRate, pearson, spearman, type GwetWeighting,
+  bradleyTerry,
+  gwetAgreement,
+  intraclassCorrelation,
+  kendallTau,
+  lengthControlledWinRate,
+  pearson,
+  spearman,
+  type GwetWeighting,
 } from '../../../src/core/metrics/stats';
 import { assertClose } from './reference';
 
 type Nullable = number | null;
-interface GwetExpected { value: Nullable; pa: Nullable; pe: Nullable; units: number }
+interface GwetExpected {
+  value: Nullable;
+  pa: Nullable;
+  pe: Nullable;
+  units: number;
+}
 const reference: {
-  correlations: { name: string; x: number[]; y: number[]; expected: Record<'pearson' | 'spearman' | 'tauB' | 'tauC', Nullable> }[];
-  gwet: { name: string; table: (number | null)[][]; categories: number[]; expected: Record<GwetWeighting, GwetExpected> }[];
+  correlations: {
+    name: string;
+    x: number[];
+    y: number[];
+    expected: Record<'pearson' | 'spearman' | 'tauB' | 'tauC', Nullable>;
+  }[];
+  gwet: {
+    name: string;
+    table: (number | null)[][];
+    categories: number[];
+    expected: Record<GwetWeighting, GwetExpected>;
+  }[];
   gwetPublished: { table: (number | null)[][]; categories: number[]; pa: number; pe: number; ac1: number };
   icc: { name: string; table: number[][]; expected: Record<'icc21' | 'icc31' | 'icc2k' | 'icc3k', number> }[];
   iccPublished: { table: number[][]; icc21: number; icc31: number; icc2k: number; icc3k: number };
   lengthControlled: {
-    name: string; preference: number[]; systemLength: number[]; baselineLength: number[];
+    name: string;
+    preference: number[];
+    systemLength: number[];
+    baselineLength: number[];
     expected: { winRate: number; lengthControlled: number; lengthCoefficient: number };
   }[];
   bradleyTerry: { name: string; systems: string[]; wins: number[]; expected: number[] }[];
-} = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/stats-judging/reference.json', import.meta.url)), 'utf8'));
+} = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../fixtures/stats-judging/reference.json', import.meta.url)), 'utf8'),
+);
 
 function categoryCounts(table: readonly (number | null)[][], categories: readonly number[]): number[][] {
   return table.map((row) => categories.map((c) => row.filter((v) => v === c).length));
@@ -83,7 +110,11 @@ describe('stats/intraclassCorrelation (R psych::ICC)', () => {
 describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () => {
   for (const c of reference.lengthControlled) {
     it(c.name, () => {
-      const items = c.preference.map((preference, i) => ({ preference, systemLength: c.systemLength[i]!, baselineLength: c.baselineLength[i]! }));
+      const items = c.preference.map((preference, i) => ({
+        preference,
+        systemLength: c.systemLength[i]!,
+        baselineLength: c.baselineLength[i]!,
+      }));
       const result = lengthControlledWinRate(items);
       assertClose(result.winRate, c.expected.winRate, 'win rate');
       assertClose(result.lengthControlled, c.expected.lengthControlled, 'LC win rate');
@@ -91,7 +122,10 @@ describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () =>
     });
   }
   it('is undefined when every length difference is the same', () => {
-    const result = lengthControlledWinRate([{ preference: 1, systemLength: 5, baselineLength: 5 }, { preference: 0, systemLength: 5, baselineLength: 5 }]);
+    const result = lengthControlledWinRate([
+      { preference: 1, systemLength: 5, baselineLength: 5 },
+      { preference: 0, systemLength: 5, baselineLength: 5 },
+    ]);
     assert.ok(Number.isNaN(result.lengthControlled));
     assert.equal(result.winRate, 0.5);
   });

@@ -59,7 +59,9 @@ describe('stats/krippendorffAlpha', () => {
   });
 
   it('gives the same value from (unit, rater, value) ratings and from per-unit value lists', () => {
-    const ratings = KRIPPENDORFF_2011.flatMap((row, r) => row.map((value, u) => ({ unit: `u${u}`, rater: `r${r}`, value })));
+    const ratings = KRIPPENDORFF_2011.flatMap((row, r) =>
+      row.map((value, u) => ({ unit: `u${u}`, rater: `r${r}`, value })),
+    );
     const fromRatings = krippendorffAlphaFromRatings(ratings, { level: 'ordinal' });
     const fromMatrix = krippendorffAlpha(KRIPPENDORFF_2011, { level: 'ordinal' });
     assert.equal(fromRatings.value, fromMatrix.value);
@@ -71,7 +73,13 @@ describe('stats/krippendorffAlpha', () => {
   });
 
   it('ordinal alpha over string labels follows the given scale order, not the alphabet', () => {
-    const units = [['fail', 'pass'], ['pass', 'excellent'], ['fail', 'fail'], ['excellent', 'excellent'], ['pass', 'pass']];
+    const units = [
+      ['fail', 'pass'],
+      ['pass', 'excellent'],
+      ['fail', 'fail'],
+      ['excellent', 'excellent'],
+      ['pass', 'pass'],
+    ];
     const scale = ['fail', 'pass', 'excellent'];
     const numeric = units.map((u) => u.map((l) => scale.indexOf(l)));
     assert.equal(
@@ -83,8 +91,17 @@ describe('stats/krippendorffAlpha', () => {
   });
 
   it('perfect agreement is 1; no variation or no pairable unit is NaN with a reason', () => {
-    assert.equal(krippendorffAlphaFromUnits([['A', 'A'], ['B', 'B', null]]).value, 1);
-    const noVariation = krippendorffAlphaFromUnits([['A', 'A'], ['A', 'A', 'A']]);
+    assert.equal(
+      krippendorffAlphaFromUnits([
+        ['A', 'A'],
+        ['B', 'B', null],
+      ]).value,
+      1,
+    );
+    const noVariation = krippendorffAlphaFromUnits([
+      ['A', 'A'],
+      ['A', 'A', 'A'],
+    ]);
     assert.ok(Number.isNaN(noVariation.value));
     assert.match(noVariation.undefinedReason ?? '', /expected disagreement is 0/);
     const unpairable = krippendorffAlphaFromUnits([['A', null], [null, 'B'], []]);
@@ -94,6 +111,9 @@ describe('stats/krippendorffAlpha', () => {
   });
 
   it('refuses a value outside an explicit category list rather than dropping it', () => {
-    assert.throws(() => krippendorffAlphaFromUnits([['A', 'C']], { categories: ['A', 'B'] }), /not among the categories/);
+    assert.throws(
+      () => krippendorffAlphaFromUnits([['A', 'C']], { categories: ['A', 'B'] }),
+      /not among the categories/,
+    );
   });
 });

@@ -5,7 +5,9 @@ import { assertClose, reference } from './reference';
 describe('stats/quantileOfSorted', () => {
   it('matches numpy.percentile (linear interpolation)', () => {
     for (const c of reference.quantiles) {
-      c.p.forEach((p, i) => assertClose(quantileOfSorted(c.sorted, p), c.expected[i]!, `n=${c.sorted.length} p=${p}`, 1e-12));
+      c.p.forEach((p, i) =>
+        assertClose(quantileOfSorted(c.sorted, p), c.expected[i]!, `n=${c.sorted.length} p=${p}`, 1e-12),
+      );
     }
   });
 

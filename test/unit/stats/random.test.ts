@@ -6,8 +6,13 @@ describe('stats/random', () => {
     // The rand_xoshiro crate's reference test, produced by the authors' xoshiro128starstar.c v1.1. (Version 1.0
     // scrambled s[0] instead of s[1] and starts 5760, 40320, ...: this vector tells the two apart.)
     const rng = Xoshiro128StarStar.fromState([1, 2, 3, 4]);
-    const expected = [11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804];
-    assert.deepEqual(Array.from({ length: expected.length }, () => rng.nextUint32()), expected);
+    const expected = [
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804,
+    ];
+    assert.deepEqual(
+      Array.from({ length: expected.length }, () => rng.nextUint32()),
+      expected,
+    );
   });
 
   it('xoshiro128** matches a second reference vector with high bits set', () => {

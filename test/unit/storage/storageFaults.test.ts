@@ -11,8 +11,17 @@ import { Store } from '../../../src/core/store/store';
 import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
-const responses = (n: number, size: number) => jsonl(Array.from({ length: n }, (_, i) => (
-  { kind: 'response', run: 'r', group: `g${i}`, lang: 'en', system: 's', text: `${'x'.repeat(size)} ${i}` })));
+const responses = (n: number, size: number) =>
+  jsonl(
+    Array.from({ length: n }, (_, i) => ({
+      kind: 'response',
+      run: 'r',
+      group: `g${i}`,
+      lang: 'en',
+      system: 's',
+      text: `${'x'.repeat(size)} ${i}`,
+    })),
+  );
 
 /**
  * A 2 MB file system of its own (tmpfs, as root), so that "disk full" is the real thing. Where mounting is not
@@ -23,8 +32,17 @@ function smallFileSystem(folder: string): { path: string; real: boolean; release
   const path = join(folder, 'small');
   mkdirSync(path);
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', path]).status === 0;
-  if (!mounted) console.warn('      (mount not permitted: the database is capped with PRAGMA max_page_count instead of a 2 MB tmpfs)');
-  return { path, real: mounted, release: () => { if (mounted) spawnSync('umount', [path]); } };
+  if (!mounted)
+    console.warn(
+      '      (mount not permitted: the database is capped with PRAGMA max_page_count instead of a 2 MB tmpfs)',
+    );
+  return {
+    path,
+    real: mounted,
+    release: () => {
+      if (mounted) spawnSync('umount', [path]);
+    },
+  };
 }
 
 describe('storage faults', function () {
@@ -43,10 +61,17 @@ describe('storage faults', function () {
       writeFileSync(big, responses(4000, 1000)); // 4 MB of text: twice the disk
       // An unhandled rejection from a background batch would fail this test (mocha reports it) or end the process.
       await assert.rejects(importFile(store, big), (err: Error) => {
-        assert.match(err.message, new RegExp(`^database or disk is full: ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLITE_FULL\\)$`));
+        assert.match(
+          err.message,
+          new RegExp(`^database or disk is full: ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLITE_FULL\\)$`),
+        );
         return true;
       });
-      assert.equal((await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM responses'))!.n, 0, 'nothing half-imported');
+      assert.equal(
+        (await connectionOf(store).get<{ n: number }>('SELECT count(*) AS n FROM responses'))!.n,
+        0,
+        'nothing half-imported',
+      );
       // The connection is usable afterwards: a small file still imports.
       const small = join(folder.path, 'small.jsonl');
       writeFileSync(small, responses(3, 10));
@@ -89,9 +114,14 @@ describe('storage faults', function () {
           process.stdout.write('locked\\n');
           setTimeout(() => db.exec('COMMIT', () => db.close()), Number(process.argv[2]));
         });`;
-      holder = spawn(process.execPath, ['-e', script, db, String(ms)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      holder = spawn(process.execPath, ['-e', script, db, String(ms)], {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       return new Promise((resolve, reject) => {
-        holder!.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('locked')) resolve(); });
+        holder!.stdout!.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('locked')) resolve();
+        });
         holder!.on('exit', (code) => reject(new Error(`the lock holder ended early (${code})`)));
       });
     }
@@ -101,8 +131,13 @@ describe('storage faults', function () {
       const cli = await Store.open(db);
       const editor = await Store.open(db);
       const run = join(folder.path, 'run.jsonl');
-      writeFileSync(run, jsonl([{ kind: 'prompt', run: 'r', group: 'g', lang: 'en', text: 'Hi?' },
-        { kind: 'response', run: 'r', group: 'g', lang: 'en', system: 's', text: 'Hello' }]));
+      writeFileSync(
+        run,
+        jsonl([
+          { kind: 'prompt', run: 'r', group: 'g', lang: 'en', text: 'Hi?' },
+          { kind: 'response', run: 'r', group: 'g', lang: 'en', system: 's', text: 'Hello' },
+        ]),
+      );
       await importFile(cli, run);
       const waits: string[] = [];
       cli.onWaitForLock((path) => waits.push(`cli ${path}`));
@@ -111,12 +146,37 @@ describe('storage faults', function () {
       const started = Date.now();
       await holdWriteLock(db, 12_000); // longer than the 10 s busy timeout that used to end in SQLITE_BUSY
       const second = join(folder.path, 'labels.jsonl');
-      writeFileSync(second, jsonl([{ kind: 'rating-label', run: 'r', group: 'g', lang: 'en', annotator: 'ana', system: 's', rating: 'pass',
-        labelled_at: '2024-05-01T12:00:00Z' }]));
+      writeFileSync(
+        second,
+        jsonl([
+          {
+            kind: 'rating-label',
+            run: 'r',
+            group: 'g',
+            lang: 'en',
+            annotator: 'ana',
+            system: 's',
+            rating: 'pass',
+            labelled_at: '2024-05-01T12:00:00Z',
+          },
+        ]),
+      );
       const [report] = await Promise.all([
         importFile(cli, second),
-        appendLabel(editor, { run: 'r', group: 'g', lang: 'en', turn: 1, fingerprint: 'e1', annotator: 'noa', comment: null,
-          labelledAt: '2024-05-01T12:01:00Z', kind: 'rating', system: 's', seed: 0, value: 'excellent' }),
+        appendLabel(editor, {
+          run: 'r',
+          group: 'g',
+          lang: 'en',
+          turn: 1,
+          fingerprint: 'e1',
+          annotator: 'noa',
+          comment: null,
+          labelledAt: '2024-05-01T12:01:00Z',
+          kind: 'rating',
+          system: 's',
+          seed: 0,
+          value: 'excellent',
+        }),
       ]);
       assert.ok(Date.now() - started >= 11_000, 'both waited for the other process');
       assert.equal(report.written!.labels, 1);

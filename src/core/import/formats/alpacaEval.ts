@@ -24,7 +24,14 @@ export const alpacaEvalFormat: ImportFormat = {
       };
       return [
         { kind: 'prompt', ...key, text: instruction, source },
-        { kind: 'response', ...key, system: context.options.system ?? f.text(row, 'generator'), seed: 0, text: f.textAllowEmpty(row, 'output'), source },
+        {
+          kind: 'response',
+          ...key,
+          system: context.options.system ?? f.text(row, 'generator'),
+          seed: 0,
+          text: f.textAllowEmpty(row, 'output'),
+          source,
+        },
       ];
     },
   }),

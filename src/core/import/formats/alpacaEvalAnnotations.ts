@@ -17,16 +17,19 @@ const FIELDS = ['instruction', 'output_1', 'generator_1', 'output_2', 'generator
 /** The verdict and the continuous preference for generator_2 (0..1) of alpaca_eval's preference. */
 export function alpacaPreference(row: Row): { verdict: PairVerdict; preference?: number; raw: string } {
   const v = row.preference;
-  if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return { verdict: 'invalid', raw: String(v) };
+  if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)))
+    return { verdict: 'invalid', raw: String(v) };
   const p = f.number(row, 'preference');
   if (p === 0 || p === 1.5) return { verdict: 'tie', preference: 0.5, raw: String(p) };
-  if (p < 1 || p > 2) throw new FieldError('preference', `${p} is not 1 (output_1), 2 (output_2), a draw (0, 1.5) or in between`);
+  if (p < 1 || p > 2)
+    throw new FieldError('preference', `${p} is not 1 (output_1), 2 (output_2), a draw (0, 1.5) or in between`);
   return { verdict: p < 1.5 ? 'A' : p > 1.5 ? 'B' : 'tie', preference: p - 1, raw: String(p) };
 }
 
 export const alpacaEvalAnnotationsFormat: ImportFormat = {
   name: 'alpaca-eval-annotations',
-  description: 'alpaca_eval annotations.json (two generators\' outputs and the annotator\'s preference; generator_1 is the baseline)',
+  description:
+    "alpaca_eval annotations.json (two generators' outputs and the annotator's preference; generator_1 is the baseline)",
   syntaxes: ['json', 'jsonl'],
   matches: (_name, first) => FIELDS.every((k) => k in first),
   open: (context) => {
@@ -35,18 +38,31 @@ export const alpacaEvalAnnotationsFormat: ImportFormat = {
     return {
       convert(row, source): CanonicalRecord[] {
         const instruction = f.text(row, 'instruction');
-        const key = { run: context.options.run ?? 'alpaca-eval', group: instructionGroup(instruction), lang: defaultLanguage(context), turn: 1 };
+        const key = {
+          run: context.options.run ?? 'alpaca-eval',
+          group: instructionGroup(instruction),
+          lang: defaultLanguage(context),
+          turn: 1,
+        };
         const systemA = f.text(row, 'generator_1');
         const systemB = f.text(row, 'generator_2');
-        if (systemA === systemB) throw new FieldError('generator_2', `is the same generator as generator_1 ("${systemA}")`);
+        if (systemA === systemB)
+          throw new FieldError('generator_2', `is the same generator as generator_1 ("${systemA}")`);
         const judged = alpacaPreference(row);
         return [
           { kind: 'prompt', ...key, text: instruction, source },
           { kind: 'response', ...key, system: systemA, seed: 0, text: f.textAllowEmpty(row, 'output_1'), source },
           { kind: 'response', ...key, system: systemB, seed: 0, text: f.textAllowEmpty(row, 'output_2'), source },
           {
-            kind: 'pairwise-judgment', ...key, judge: f.optionalText(row, 'annotator') ?? folderJudge, systemA, systemB,
-            order: 'combined', ...judged, ...(f.has(row, 'raw_completion') ? { reasoning: rawCompletion(row) } : {}), source,
+            kind: 'pairwise-judgment',
+            ...key,
+            judge: f.optionalText(row, 'annotator') ?? folderJudge,
+            systemA,
+            systemB,
+            order: 'combined',
+            ...judged,
+            ...(f.has(row, 'raw_completion') ? { reasoning: rawCompletion(row) } : {}),
+            source,
           },
         ];
       },

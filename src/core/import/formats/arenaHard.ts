@@ -15,7 +15,9 @@ import { defaultLanguage, type ImportFormat } from './format';
 
 export const ARENA_HARD_BASELINE = 'gpt-4-0314';
 const V2_BASELINES: Readonly<Record<string, string>> = {
-  hard_prompt: 'o3-mini-2025-01-31', coding: 'o3-mini-2025-01-31', math: 'o3-mini-2025-01-31',
+  hard_prompt: 'o3-mini-2025-01-31',
+  coding: 'o3-mini-2025-01-31',
+  math: 'o3-mini-2025-01-31',
   creative_writing: 'gemini-2.0-flash-001',
 };
 
@@ -29,26 +31,45 @@ export const arenaHardQuestionFormat: ImportFormat = {
   open: (context) => {
     const run = fastChatRun(context, 'arena-hard');
     return {
-      convert: (row, source) => turnTexts(row.turns, 'turns').map((text, i) => ({
-        kind: 'prompt' as const, run, group: f.text(row, 'question_id'), lang: defaultLanguage(context), turn: i + 1, text, source,
-      })),
+      convert: (row, source) =>
+        turnTexts(row.turns, 'turns').map((text, i) => ({
+          kind: 'prompt' as const,
+          run,
+          group: f.text(row, 'question_id'),
+          lang: defaultLanguage(context),
+          turn: i + 1,
+          text,
+          source,
+        })),
     };
   },
 };
 
 export const arenaHardAnswerFormat: ImportFormat = {
   name: 'arena-hard-answer',
-  description: 'Arena-Hard model_answer/<model>.jsonl (choices[].turns[{content, token_len}]; the system is the file\'s name)',
+  description:
+    "Arena-Hard model_answer/<model>.jsonl (choices[].turns[{content, token_len}]; the system is the file's name)",
   syntaxes: ['jsonl'],
-  matches: (_name, first) => 'question_id' in first && Array.isArray(first.choices)
-    && isContentList((first.choices as { turns?: unknown }[])[0]?.turns),
+  matches: (_name, first) =>
+    'question_id' in first &&
+    Array.isArray(first.choices) &&
+    isContentList((first.choices as { turns?: unknown }[])[0]?.turns),
   open: (context) => {
     const run = fastChatRun(context, 'arena-hard');
     const system = context.options.system ?? systemOfAnswerFile(context.file);
     return {
-      convert: (row, source) => answerTurns(row).map(([seed, turn, text]) => ({
-        kind: 'response' as const, run, group: f.text(row, 'question_id'), lang: defaultLanguage(context), turn, system, seed, text, source,
-      })),
+      convert: (row, source) =>
+        answerTurns(row).map(([seed, turn, text]) => ({
+          kind: 'response' as const,
+          run,
+          group: f.text(row, 'question_id'),
+          lang: defaultLanguage(context),
+          turn,
+          system,
+          seed,
+          text,
+          source,
+        })),
     };
   },
 };
@@ -71,7 +92,8 @@ function recordVerdict(screen: ReturnType<typeof screenVerdict>, baselineFirst: 
 
 export const arenaHardJudgmentFormat: ImportFormat = {
   name: 'arena-hard-judgment',
-  description: 'Arena-Hard model_judgment/<judge>/<model>.jsonl (games[].score such as "A>>B"; both games are both orders)',
+  description:
+    'Arena-Hard model_judgment/<judge>/<model>.jsonl (games[].score such as "A>>B"; both games are both orders)',
   syntaxes: ['jsonl'],
   matches: (_name, first) => ('question_id' in first || 'uid' in first) && Array.isArray(first.games),
   open: (context) => {
@@ -81,25 +103,41 @@ export const arenaHardJudgmentFormat: ImportFormat = {
     return {
       convert(row, source): CanonicalRecord[] {
         const games = row.games;
-        if (!Array.isArray(games) || games.length === 0 || games.length > 2) throw new FieldError('games', 'expected one or two games');
-        const systemB = context.options.system ?? (inJudgeFolder ? systemOfAnswerFile(context.file) : f.text(row, 'model'));
+        if (!Array.isArray(games) || games.length === 0 || games.length > 2)
+          throw new FieldError('games', 'expected one or two games');
+        const systemB =
+          context.options.system ?? (inJudgeFolder ? systemOfAnswerFile(context.file) : f.text(row, 'model'));
         const category = f.optionalText(row, 'category');
-        const systemA = f.optionalText(row, 'baseline') ?? (category ? V2_BASELINES[category] : undefined) ?? ARENA_HARD_BASELINE;
+        const systemA =
+          f.optionalText(row, 'baseline') ?? (category ? V2_BASELINES[category] : undefined) ?? ARENA_HARD_BASELINE;
         if (systemA === systemB) throw new FieldError('model', `is the baseline itself ("${systemA}")`);
         const judge = f.optionalText(row, 'judge') ?? (inJudgeFolder ? basename(dirname(context.file)) : undefined);
         if (!judge) throw new FieldError('judge', 'is missing');
-        const key = { run, group: f.text(row, 'question_id' in row ? 'question_id' : 'uid'), lang: defaultLanguage(context), turn: 1 };
+        const key = {
+          run,
+          group: f.text(row, 'question_id' in row ? 'question_id' : 'uid'),
+          lang: defaultLanguage(context),
+          turn: 1,
+        };
         return games.map((game, g) => {
           const at = `games[${g}]`;
           if (typeof game !== 'object' || game === null) throw new FieldError(at, 'expected an object with "score"');
           const gameRow = game as Row;
           const baselineFirst = g === 0;
           const label = gameRow.score;
-          if (label !== null && label !== undefined && typeof label !== 'string') throw new FieldError(`${at}.score`, 'expected a label such as "A>B", or null');
+          if (label !== null && label !== undefined && typeof label !== 'string')
+            throw new FieldError(`${at}.score`, 'expected a label such as "A>B", or null');
           return {
-            kind: 'pairwise-judgment' as const, ...key, judge, systemA, systemB, order: baselineFirst ? 'AB' as const : 'BA' as const,
-            verdict: recordVerdict(screenVerdict(label), baselineFirst), raw: typeof label === 'string' ? label : 'null',
-            ...(typeof gameRow.judgment === 'string' && gameRow.judgment !== '' ? { reasoning: gameRow.judgment } : {}), source,
+            kind: 'pairwise-judgment' as const,
+            ...key,
+            judge,
+            systemA,
+            systemB,
+            order: baselineFirst ? ('AB' as const) : ('BA' as const),
+            verdict: recordVerdict(screenVerdict(label), baselineFirst),
+            raw: typeof label === 'string' ? label : 'null',
+            ...(typeof gameRow.judgment === 'string' && gameRow.judgment !== '' ? { reasoning: gameRow.judgment } : {}),
+            source,
           };
         });
       },

@@ -1,6 +1,12 @@
 // LangLens's own layout (docs/formats.md): one record per line or row, its "kind" saying what it is.
 import {
-  RATINGS, RECORD_KINDS, type CanonicalRecord, type LabelScale, type PromptKey, type RatingLabelRecord, type ScoreScale,
+  RATINGS,
+  RECORD_KINDS,
+  type CanonicalRecord,
+  type LabelScale,
+  type PromptKey,
+  type RatingLabelRecord,
+  type ScoreScale,
   type SourceRef,
 } from '../../model/records';
 import { scalesByName } from '../../model/scales';
@@ -23,7 +29,8 @@ export const canonicalFormat: ImportFormat = {
   syntaxes: ['jsonl', 'json', 'csv'],
   // A record with a kind, a group and a language is meant to be canonical even when its kind is misspelt: it is
   // refused with the kind named rather than skipped as some other file.
-  matches: (_name, first) => typeof first.kind === 'string' &&
+  matches: (_name, first) =>
+    typeof first.kind === 'string' &&
     ((RECORD_KINDS as readonly string[]).includes(first.kind) || ('group' in first && 'lang' in first)),
   open: (context) => new CanonicalConverter(context),
 };
@@ -54,41 +61,107 @@ class CanonicalConverter implements RowConverter {
       case 'prompt':
         return [{ kind, ...key, text: f.text(row, 'text'), source }];
       case 'response':
-        return [{ kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), text: f.textAllowEmpty(row, 'text'), source }];
+        return [
+          { kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), text: f.textAllowEmpty(row, 'text'), source },
+        ];
       case 'pairwise-judgment':
-        return [{
-          kind, ...key, judge: f.id(row, 'judge'), ...criterionOf(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
-          order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
-          verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
-          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }),
-          ...(f.has(row, 'preference') ? { preference: preferenceOf(row) } : {}), source,
-        }];
+        return [
+          {
+            kind,
+            ...key,
+            judge: f.id(row, 'judge'),
+            ...criterionOf(row),
+            systemA: f.id(row, 'system_a'),
+            systemB: distinct(row),
+            order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
+            verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
+            ...optionalTexts(row, {
+              raw: 'raw',
+              reasoning: 'reasoning',
+              judgeHash: 'judge_hash',
+              promptVariant: 'prompt_variant',
+            }),
+            ...(f.has(row, 'preference') ? { preference: preferenceOf(row) } : {}),
+            source,
+          },
+        ];
       case 'pointwise-judgment': {
         const scale = scaleOf(row);
         // A score outside its scale is refused for every layout by checkScale (import/scales.ts).
         const score = f.has(row, 'score') ? f.number(row, 'score') : null;
-        return [{
-          kind, ...key, system: f.id(row, 'system'), seed: seedOf(row), judge: f.id(row, 'judge'), ...criterionOf(row), scale, score,
-          ...optionalTexts(row, { raw: 'raw', reasoning: 'reasoning', judgeHash: 'judge_hash', promptVariant: 'prompt_variant' }), source,
-        }];
+        return [
+          {
+            kind,
+            ...key,
+            system: f.id(row, 'system'),
+            seed: seedOf(row),
+            judge: f.id(row, 'judge'),
+            ...criterionOf(row),
+            scale,
+            score,
+            ...optionalTexts(row, {
+              raw: 'raw',
+              reasoning: 'reasoning',
+              judgeHash: 'judge_hash',
+              promptVariant: 'prompt_variant',
+            }),
+            source,
+          },
+        ];
       }
       case 'reference':
         return [{ kind, ...key, author: f.text(row, 'author'), text: f.text(row, 'text'), source }];
       case 'pairwise-label':
-        return [{
-          kind, ...key, ...labelBase(row), ...criterionOf(row), systemA: f.id(row, 'system_a'), systemB: distinct(row),
-          verdict: cleared(row, 'verdict') ? null : f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
-          ...(f.has(row, 'order') ? { order: f.oneOf(row, 'order', ['AB', 'BA'] as const) } : {}), source,
-        }];
+        return [
+          {
+            kind,
+            ...key,
+            ...labelBase(row),
+            ...criterionOf(row),
+            systemA: f.id(row, 'system_a'),
+            systemB: distinct(row),
+            verdict: cleared(row, 'verdict') ? null : f.oneOf(row, 'verdict', ['A', 'B', 'tie'] as const),
+            ...(f.has(row, 'order') ? { order: f.oneOf(row, 'order', ['AB', 'BA'] as const) } : {}),
+            source,
+          },
+        ];
       case 'rating-label':
-        return [{
-          kind, ...key, ...labelBase(row), ...criterionOf(row), system: f.id(row, 'system'), seed: seedOf(row),
-          ...this.ratingOf(row), source,
-        }];
+        return [
+          {
+            kind,
+            ...key,
+            ...labelBase(row),
+            ...criterionOf(row),
+            system: f.id(row, 'system'),
+            seed: seedOf(row),
+            ...this.ratingOf(row),
+            source,
+          },
+        ];
       case 'language-flag':
-        return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), flagged: f.flag(row, 'flagged'), source }];
+        return [
+          {
+            kind,
+            ...key,
+            ...labelBase(row),
+            system: f.id(row, 'system'),
+            seed: seedOf(row),
+            flagged: f.flag(row, 'flagged'),
+            source,
+          },
+        ];
       case 'language-label':
-        return [{ kind, ...key, ...labelBase(row), system: f.id(row, 'system'), seed: seedOf(row), language: f.language(row, 'language'), source }];
+        return [
+          {
+            kind,
+            ...key,
+            ...labelBase(row),
+            system: f.id(row, 'system'),
+            seed: seedOf(row),
+            language: f.language(row, 'language'),
+            source,
+          },
+        ];
     }
   }
 
@@ -96,7 +169,8 @@ class CanonicalConverter implements RowConverter {
   private ratingOf(row: Row): Pick<RatingLabelRecord, 'rating' | 'scale'> {
     const isCleared = cleared(row, 'rating');
     if (!f.has(row, 'scale') || f.text(row, 'scale') === 'lima-3') {
-      if (f.has(row, 'scale_min') || f.has(row, 'scale_max')) throw new FieldError('scale', 'a numeric rating names its scale');
+      if (f.has(row, 'scale_min') || f.has(row, 'scale_max'))
+        throw new FieldError('scale', 'a numeric rating names its scale');
       return { rating: isCleared ? null : f.oneOf(row, 'rating', RATINGS) };
     }
     const name = f.text(row, 'scale');
@@ -105,19 +179,26 @@ class CanonicalConverter implements RowConverter {
     if (f.has(row, 'scale_min') || f.has(row, 'scale_max')) {
       const bounds = scaleOf(row);
       if (declared && (declared.kind !== 'numeric' || declared.min !== bounds.min || declared.max !== bounds.max)) {
-        throw new FieldError('scale_max', `the scale ${name} is declared as ${describeDeclared(declared)}, not ${bounds.min} to ${bounds.max}`);
+        throw new FieldError(
+          'scale_max',
+          `the scale ${name} is declared as ${describeDeclared(declared)}, not ${bounds.min} to ${bounds.max}`,
+        );
       }
       scale = { name, kind: 'numeric', min: bounds.min, max: bounds.max };
     } else if (declared) {
       scale = declared;
     } else {
-      throw new FieldError('scale', `"${name}" is not a declared scale (declare it in langlens.schema.json, or give scale_min and scale_max)`);
+      throw new FieldError(
+        'scale',
+        `"${name}" is not a declared scale (declare it in langlens.schema.json, or give scale_min and scale_max)`,
+      );
     }
     const reference = scale.kind === 'numeric' ? { name, min: scale.min, max: scale.max } : { name };
     if (isCleared) return { rating: null, scale: reference };
     if (scale.kind === 'ordinal') return { rating: f.oneOf(row, 'rating', scale.levels), scale: reference };
     const value = f.number(row, 'rating');
-    if (value < scale.min || value > scale.max) throw new FieldError('rating', `${value} is outside the scale ${name} (${scale.min} to ${scale.max})`);
+    if (value < scale.min || value > scale.max)
+      throw new FieldError('rating', `${value} is outside the scale ${name} (${scale.min} to ${scale.max})`);
     return { rating: value, scale: reference };
   }
 }
@@ -181,7 +262,10 @@ function scaleOf(row: Row): ScoreScale {
   }
   const known = KNOWN_SCALES[name];
   if (!known) {
-    throw new FieldError('scale', `"${name}" is not a known scale (${Object.keys(KNOWN_SCALES).join(', ')}); give scale_min and scale_max`);
+    throw new FieldError(
+      'scale',
+      `"${name}" is not a known scale (${Object.keys(KNOWN_SCALES).join(', ')}); give scale_min and scale_max`,
+    );
   }
   return known;
 }

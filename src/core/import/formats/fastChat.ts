@@ -22,7 +22,11 @@ export function fastChatBench(file: string): string | undefined {
   let dir = dirname(file);
   // arena-hard-auto keeps judgments one level deeper: model_judgment/<judge>/<model>.jsonl.
   if (basename(dirname(dir)) === 'model_judgment') dir = dirname(dir);
-  const bench = FASTCHAT_FOLDERS.has(basename(dir)) ? basename(dirname(dir)) : basename(file) === 'question.jsonl' ? basename(dir) : undefined;
+  const bench = FASTCHAT_FOLDERS.has(basename(dir))
+    ? basename(dirname(dir))
+    : basename(file) === 'question.jsonl'
+      ? basename(dir)
+      : undefined;
   if (!bench || bench === '.' || bench === '/') return undefined;
   return bench === 'mt_bench' ? 'mt-bench' : bench;
 }
@@ -51,8 +55,11 @@ const keyOf = (row: Row, run: string, context: FormatContext) => ({
 export function judgeOf(row: Row): { judge: string; promptVariant?: string } {
   const judge = row.judge;
   if (Array.isArray(judge)) {
-    if (typeof judge[0] !== 'string' || judge[0] === '') throw new FieldError('judge', 'expected [judge model, prompt name]');
-    return typeof judge[1] === 'string' && judge[1] !== '' ? { judge: judge[0], promptVariant: judge[1] } : { judge: judge[0] };
+    if (typeof judge[0] !== 'string' || judge[0] === '')
+      throw new FieldError('judge', 'expected [judge model, prompt name]');
+    return typeof judge[1] === 'string' && judge[1] !== ''
+      ? { judge: judge[0], promptVariant: judge[1] }
+      : { judge: judge[0] };
   }
   return { judge: f.text(row, 'judge') };
 }
@@ -64,7 +71,10 @@ export function turnTexts(value: unknown, field: string): string[] {
     if (typeof turn === 'string') return turn;
     const content = (turn as { content?: unknown } | null)?.content;
     if (typeof content === 'string') return content;
-    throw new FieldError(`${field}[${t}]`, typeof turn === 'object' && turn !== null ? 'expected a "content" text' : 'expected text');
+    throw new FieldError(
+      `${field}[${t}]`,
+      typeof turn === 'object' && turn !== null ? 'expected a "content" text' : 'expected text',
+    );
   });
 }
 
@@ -76,9 +86,14 @@ export const fastChatQuestionFormat: ImportFormat = {
   open: (context) => {
     const run = fastChatRun(context);
     return {
-      convert: (row, source) => turnTexts(row.turns, 'turns').map((text, i) => ({
-        kind: 'prompt' as const, ...keyOf(row, run, context), turn: i + 1, text, source,
-      })),
+      convert: (row, source) =>
+        turnTexts(row.turns, 'turns').map((text, i) => ({
+          kind: 'prompt' as const,
+          ...keyOf(row, run, context),
+          turn: i + 1,
+          text,
+          source,
+        })),
     };
   },
 };
@@ -90,39 +105,57 @@ export function answerTurns(row: Row): [number, number, string][] {
   return choices.flatMap((choice, c) => {
     const index = (choice as { index?: unknown } | null)?.index;
     const seed = typeof index === 'number' ? index : c;
-    return turnTexts((choice as { turns?: unknown } | null)?.turns, `choices[${c}].turns`)
-      .map((text, t): [number, number, string] => [seed, t + 1, text]);
+    return turnTexts((choice as { turns?: unknown } | null)?.turns, `choices[${c}].turns`).map(
+      (text, t): [number, number, string] => [seed, t + 1, text],
+    );
   });
 }
 
 export const fastChatReferenceFormat: ImportFormat = {
   name: 'fastchat-reference',
-  description: 'FastChat llm_judge reference_answer/<model>.jsonl (reference answers for judges, not a system\'s answers)',
+  description:
+    "FastChat llm_judge reference_answer/<model>.jsonl (reference answers for judges, not a system's answers)",
   syntaxes: ['jsonl'],
   matches: (name, first) => inReferenceFolder(name) && 'question_id' in first && Array.isArray(first.choices),
   open: (context) => {
     const run = fastChatRun(context);
     const author = systemOfAnswerFile(context.file);
     return {
-      convert: (row, source) => answerTurns(row).filter(([seed]) => seed === 0).map(([, turn, text]) => ({
-        kind: 'reference' as const, ...keyOf(row, run, context), turn, author, text, source,
-      })),
+      convert: (row, source) =>
+        answerTurns(row)
+          .filter(([seed]) => seed === 0)
+          .map(([, turn, text]) => ({
+            kind: 'reference' as const,
+            ...keyOf(row, run, context),
+            turn,
+            author,
+            text,
+            source,
+          })),
     };
   },
 };
 
 export const fastChatAnswerFormat: ImportFormat = {
   name: 'fastchat-answer',
-  description: 'FastChat llm_judge or Arena-Hard model_answer/<model>.jsonl (the system is the file\'s name, as in FastChat)',
+  description:
+    "FastChat llm_judge or Arena-Hard model_answer/<model>.jsonl (the system is the file's name, as in FastChat)",
   syntaxes: ['jsonl'],
   matches: (_name, first) => 'question_id' in first && 'model_id' in first && Array.isArray(first.choices),
   open: (context) => {
     const run = fastChatRun(context);
     const system = context.options.system ?? systemOfAnswerFile(context.file);
     return {
-      convert: (row, source) => answerTurns(row).map(([seed, turn, text]) => ({
-        kind: 'response' as const, ...keyOf(row, run, context), turn, system, seed, text, source,
-      })),
+      convert: (row, source) =>
+        answerTurns(row).map(([seed, turn, text]) => ({
+          kind: 'response' as const,
+          ...keyOf(row, run, context),
+          turn,
+          system,
+          seed,
+          text,
+          source,
+        })),
     };
   },
 };
@@ -145,8 +178,15 @@ export const fastChatPairFormat: ImportFormat = {
         return (['g1', 'g2'] as const).map((g) => {
           const raw = f.text(row, `${g}_winner`);
           return {
-            kind: 'pairwise-judgment' as const, ...key, ...judge, systemA, systemB, order: g === 'g1' ? 'AB' as const : 'BA' as const,
-            verdict: fastChatWinner(raw), raw: f.optionalText(row, `${g}_judgment`) ?? raw, source,
+            kind: 'pairwise-judgment' as const,
+            ...key,
+            ...judge,
+            systemA,
+            systemB,
+            order: g === 'g1' ? ('AB' as const) : ('BA' as const),
+            verdict: fastChatWinner(raw),
+            raw: f.optionalText(row, `${g}_judgment`) ?? raw,
+            source,
           };
         });
       },
@@ -165,11 +205,21 @@ export const fastChatSingleFormat: ImportFormat = {
       convert(row, source): CanonicalRecord[] {
         const score = f.number(row, 'score');
         const scale = KNOWN_SCALES['mt-bench-10']!;
-        if (score !== -1 && (score < scale.min || score > scale.max)) throw new FieldError('score', `${score} is outside 1 to 10 (or -1)`);
-        return [{
-          kind: 'pointwise-judgment', ...keyOf(row, run, context), system: f.text(row, 'model'), seed: 0, ...judgeOf(row), scale,
-          score: score === -1 ? null : score, raw: f.textAllowEmpty(row, 'judgment'), source,
-        }];
+        if (score !== -1 && (score < scale.min || score > scale.max))
+          throw new FieldError('score', `${score} is outside 1 to 10 (or -1)`);
+        return [
+          {
+            kind: 'pointwise-judgment',
+            ...keyOf(row, run, context),
+            system: f.text(row, 'model'),
+            seed: 0,
+            ...judgeOf(row),
+            scale,
+            score: score === -1 ? null : score,
+            raw: f.textAllowEmpty(row, 'judgment'),
+            source,
+          },
+        ];
       },
     };
   },

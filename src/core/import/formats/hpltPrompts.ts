@@ -20,12 +20,20 @@ export const hpltPromptsFormat: ImportFormat = {
   matches: (name, first) => 'id' in first && 'prompt' in first && languageFromFileName(name) !== undefined,
   open: (context) => {
     const lang = context.options.language ?? languageFromFileName(context.file);
-    if (!lang) throw new FieldError('', 'the file name does not say the language (expected test_<lang>.jsonl): pass --lang');
+    if (!lang)
+      throw new FieldError('', 'the file name does not say the language (expected test_<lang>.jsonl): pass --lang');
     return {
-      convert: (row, source) => [{
-        kind: 'prompt', run: context.options.run ?? 'hplt-prompts', group: f.text(row, 'id'), lang, turn: 1,
-        text: f.text(row, 'prompt'), source,
-      }],
+      convert: (row, source) => [
+        {
+          kind: 'prompt',
+          run: context.options.run ?? 'hplt-prompts',
+          group: f.text(row, 'id'),
+          lang,
+          turn: 1,
+          text: f.text(row, 'prompt'),
+          source,
+        },
+      ],
     };
   },
 };

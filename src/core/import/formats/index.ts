@@ -3,7 +3,11 @@ import { alpacaEvalAnnotationsFormat } from './alpacaEvalAnnotations';
 import { arenaHardAnswerFormat, arenaHardJudgmentFormat, arenaHardQuestionFormat } from './arenaHard';
 import { canonicalFormat } from './canonical';
 import {
-  fastChatAnswerFormat, fastChatPairFormat, fastChatQuestionFormat, fastChatReferenceFormat, fastChatSingleFormat,
+  fastChatAnswerFormat,
+  fastChatPairFormat,
+  fastChatQuestionFormat,
+  fastChatReferenceFormat,
+  fastChatSingleFormat,
 } from './fastChat';
 import type { ImportFormat } from './format';
 import { hpltPromptsFormat } from './hpltPrompts';

@@ -16,20 +16,25 @@ const LETTERS: Readonly<Record<string, number>> = { C: 1, P: 0.5, I: 0, N: 0 };
 function contentText(content: unknown, field: string): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.filter((p) => (p as { type?: unknown })?.type === 'text').map((p) => String((p as { text?: unknown }).text ?? '')).join('\n');
+    return content
+      .filter((p) => (p as { type?: unknown })?.type === 'text')
+      .map((p) => String((p as { text?: unknown }).text ?? ''))
+      .join('\n');
   }
   throw new FieldError(field, 'expected text or a list of content parts');
 }
 
 /** What the model was asked: every message before its answer (system and user turns), else the sample's input. */
 function promptText(sample: Row, at: string): string {
-  const messages = Array.isArray(sample.messages) ? sample.messages as Row[] : undefined;
+  const messages = Array.isArray(sample.messages) ? (sample.messages as Row[]) : undefined;
   const lastAnswer = messages ? messages.map((m) => m?.role).lastIndexOf('assistant') : -1;
-  const asked = messages && lastAnswer > 0 ? messages.slice(0, lastAnswer).filter((m) => m.role !== 'assistant') : undefined;
+  const asked =
+    messages && lastAnswer > 0 ? messages.slice(0, lastAnswer).filter((m) => m.role !== 'assistant') : undefined;
   if (asked?.length) return asked.map((m, i) => contentText(m.content, `${at}.messages[${i}].content`)).join('\n\n');
   const input = sample.input;
   if (typeof input === 'string') return input;
-  if (Array.isArray(input)) return (input as Row[]).map((m, i) => contentText(m?.content, `${at}.input[${i}].content`)).join('\n\n');
+  if (Array.isArray(input))
+    return (input as Row[]).map((m, i) => contentText(m?.content, `${at}.input[${i}].content`)).join('\n\n');
   throw new FieldError(`${at}.input`, 'expected text or a list of messages');
 }
 
@@ -38,7 +43,11 @@ function completion(sample: Row, at: string): string {
   if (!output || typeof output !== 'object') throw new FieldError(`${at}.output`, 'is missing');
   if (typeof output.completion === 'string' && output.completion !== '') return output.completion;
   const choices = output.choices;
-  if (Array.isArray(choices) && choices.length > 0) return contentText((choices[0] as Row)?.message && ((choices[0] as Row).message as Row).content, `${at}.output.choices[0].message.content`);
+  if (Array.isArray(choices) && choices.length > 0)
+    return contentText(
+      (choices[0] as Row)?.message && ((choices[0] as Row).message as Row).content,
+      `${at}.output.choices[0].message.content`,
+    );
   if (typeof output.completion === 'string') return output.completion;
   throw new FieldError(`${at}.output`, 'holds no completion and no choices');
 }
@@ -47,7 +56,10 @@ function scoreValue(value: unknown, field: string): number {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' && value in LETTERS) return LETTERS[value]!;
   if (typeof value === 'number' && value >= 0 && value <= 1) return value;
-  throw new FieldError(field, `${f.describe(value)} is not C, I, P, N, true/false or a number from 0 to 1 (the only scores with a known scale)`);
+  throw new FieldError(
+    field,
+    `${f.describe(value)} is not C, I, P, N, true/false or a number from 0 to 1 (the only scores with a known scale)`,
+  );
 }
 
 function convertLog(log: Row, context: FormatContext, source: SourceRef): CanonicalRecord[] {
@@ -71,14 +83,22 @@ function convertLog(log: Row, context: FormatContext, source: SourceRef): Canoni
       { kind: 'response', ...key, system, seed, text: completion(sample, at), source },
     ];
     const target = Array.isArray(sample.target) ? sample.target.join('\n') : sample.target;
-    if (typeof target === 'string' && target.trim() !== '') records.push({ kind: 'reference', ...key, author: 'target', text: target, source });
+    if (typeof target === 'string' && target.trim() !== '')
+      records.push({ kind: 'reference', ...key, author: 'target', text: target, source });
     const scores = (sample.scores ?? {}) as Record<string, Row>;
     for (const [scorer, score] of Object.entries(scores)) {
       const field = `${at}.scores.${scorer}.value`;
       records.push({
-        kind: 'pointwise-judgment', ...key, system, seed, judge: scorer, scale: INSPECT_SCALE,
-        score: scoreValue(score?.value, field), raw: String(score?.value),
-        ...(typeof score?.explanation === 'string' && score.explanation !== '' ? { reasoning: score.explanation } : {}), source,
+        kind: 'pointwise-judgment',
+        ...key,
+        system,
+        seed,
+        judge: scorer,
+        scale: INSPECT_SCALE,
+        score: scoreValue(score?.value, field),
+        raw: String(score?.value),
+        ...(typeof score?.explanation === 'string' && score.explanation !== '' ? { reasoning: score.explanation } : {}),
+        source,
       });
     }
     return records;
@@ -87,8 +107,9 @@ function convertLog(log: Row, context: FormatContext, source: SourceRef): Canoni
 
 export const inspectFormat: ImportFormat = {
   name: 'inspect-log',
-  description: 'Inspect AI eval log (.json or the zipped .eval): each sample\'s input, output and scores',
+  description: "Inspect AI eval log (.json or the zipped .eval): each sample's input, output and scores",
   syntaxes: ['json', 'inspect-eval'],
-  matches: (_name, first) => typeof first.eval === 'object' && first.eval !== null && 'version' in first && 'status' in first,
+  matches: (_name, first) =>
+    typeof first.eval === 'object' && first.eval !== null && 'version' in first && 'status' in first,
   open: (context) => ({ convert: (row, source) => convertLog(row, context, source) }),
 };

@@ -29,8 +29,26 @@ const SCRIPT_MATTERS = new Set(['zh', 'sr', 'bs', 'uz', 'az', 'pa', 'sd', 'ks', 
 
 // OpenLID labels some languages by their macrolanguage code, which franc's table (individual languages) lacks.
 const MACROLANGUAGES: Readonly<Record<string, string>> = {
-  zho: 'zh', ara: 'ar', fas: 'fa', msa: 'ms', est: 'et', lav: 'lv', nor: 'no', swa: 'sw', sqi: 'sq', aze: 'az',
-  uzb: 'uz', mon: 'mn', yid: 'yi', kur: 'ku', pus: 'ps', ori: 'or', orm: 'om', grn: 'gn', que: 'qu', kon: 'kg',
+  zho: 'zh',
+  ara: 'ar',
+  fas: 'fa',
+  msa: 'ms',
+  est: 'et',
+  lav: 'lv',
+  nor: 'no',
+  swa: 'sw',
+  sqi: 'sq',
+  aze: 'az',
+  uzb: 'uz',
+  mon: 'mn',
+  yid: 'yi',
+  kur: 'ku',
+  pus: 'ps',
+  ori: 'or',
+  orm: 'om',
+  grn: 'gn',
+  que: 'qu',
+  kon: 'kg',
 };
 
 /** An OpenLID label (rus_Cyrl, zho_Hans) as a BCP-47 tag (ru, zh-Hans). */
@@ -51,7 +69,8 @@ function openLid(row: Row, field: string): LanguageTag {
 function openFile(context: FormatContext, judged: boolean): RowConverter {
   const name = kewFileName(context.file);
   const lang = context.options.language ?? name.lang;
-  if (!lang) throw new FieldError('', 'the file name does not say the language (…_<lang>-…-s<seed>-….jsonl): pass --lang');
+  if (!lang)
+    throw new FieldError('', 'the file name does not say the language (…_<lang>-…-s<seed>-….jsonl): pass --lang');
   const system = context.options.system ?? basename(dirname(context.file));
   const judge = name.judge ?? 'kew-judge';
   let position = 0;
@@ -72,16 +91,29 @@ function openFile(context: FormatContext, judged: boolean): RowConverter {
   };
 }
 
-function kewScore(row: Row, key: { run: string; group: string; lang: LanguageTag; turn: number }, system: string, seed: number,
-  judge: string, source: { file: string; line: number }): CanonicalRecord {
+function kewScore(
+  row: Row,
+  key: { run: string; group: string; lang: LanguageTag; turn: number },
+  system: string,
+  seed: number,
+  judge: string,
+  source: { file: string; line: number },
+): CanonicalRecord {
   const scale = KNOWN_SCALES['likert-6']!;
   const score = f.has(row, 'eval_score') ? f.number(row, 'eval_score') : null;
   if (score !== null && (score < scale.min || score > scale.max || !Number.isInteger(score))) {
     throw new FieldError('eval_score', `${score} is not a score from 1 to 6`);
   }
   return {
-    kind: 'pointwise-judgment', ...key, system, seed, judge, scale, score,
-    ...(f.has(row, 'eval_reasoning') ? { reasoning: f.text(row, 'eval_reasoning') } : {}), source,
+    kind: 'pointwise-judgment',
+    ...key,
+    system,
+    seed,
+    judge,
+    scale,
+    score,
+    ...(f.has(row, 'eval_reasoning') ? { reasoning: f.text(row, 'eval_reasoning') } : {}),
+    source,
   };
 }
 
@@ -95,7 +127,8 @@ export const kewJudgeFormat: ImportFormat = {
 
 export const kewOutputsFormat: ImportFormat = {
   name: 'kew-outputs',
-  description: 'Kew et al. output files (<model>/…_<lang>-…-s<seed>-….jsonl: prompt, system, source, source_lang, system_lang)',
+  description:
+    'Kew et al. output files (<model>/…_<lang>-…-s<seed>-….jsonl: prompt, system, source, source_lang, system_lang)',
   syntaxes: ['jsonl'],
   matches: (_name, first) => OUTPUT_FIELDS.every((k) => k in first),
   open: (context) => openFile(context, false),

@@ -21,8 +21,11 @@ function modelNames(file: Row): [string, string] {
 
 /** The raters' rationales, each with its label and whether the pair was shown flipped (B first). */
 function rationales(example: Row): string | undefined {
-  const raters = Array.isArray(example.individual_rater_scores) ? example.individual_rater_scores as Row[] : [];
-  const lines = raters.map((r) => `[${String(r?.rating_label ?? r?.score)}${r?.is_flipped === true ? ', shown flipped' : ''}] ${String(r?.rationale ?? '')}`);
+  const raters = Array.isArray(example.individual_rater_scores) ? (example.individual_rater_scores as Row[]) : [];
+  const lines = raters.map(
+    (r) =>
+      `[${String(r?.rating_label ?? r?.score)}${r?.is_flipped === true ? ', shown flipped' : ''}] ${String(r?.rationale ?? '')}`,
+  );
   return lines.length ? lines.join('\n') : undefined;
 }
 
@@ -34,10 +37,16 @@ function convertFile(file: Row, context: FormatContext, source: SourceRef): Cano
     const at = `examples[${i}]`;
     if (typeof value !== 'object' || value === null) throw new FieldError(at, 'expected an example object');
     const example = value as Row;
-    const key = { run: context.options.run ?? 'llm-comparator', group: String(i + 1), lang: defaultLanguage(context), turn: 1 };
+    const key = {
+      run: context.options.run ?? 'llm-comparator',
+      group: String(i + 1),
+      lang: defaultLanguage(context),
+      turn: 1,
+    };
     const scored = f.has(example, 'score');
     const score = scored ? f.number(example, 'score') : NaN;
-    if (scored && Math.abs(score) > MAX_SCORE) throw new FieldError(`${at}.score`, `${score} is outside -1.5 (B much better) to 1.5 (A much better)`);
+    if (scored && Math.abs(score) > MAX_SCORE)
+      throw new FieldError(`${at}.score`, `${score} is outside -1.5 (B much better) to 1.5 (A much better)`);
     const verdict: PairVerdict = !scored ? 'invalid' : score > 0 ? 'A' : score < 0 ? 'B' : 'tie';
     const reasoning = rationales(example);
     return [
@@ -45,9 +54,17 @@ function convertFile(file: Row, context: FormatContext, source: SourceRef): Cano
       { kind: 'response', ...key, system: systemA, seed: 0, text: textOf(example, 'output_text_a', at), source },
       { kind: 'response', ...key, system: systemB, seed: 0, text: textOf(example, 'output_text_b', at), source },
       {
-        kind: 'pairwise-judgment', ...key, judge: LLM_COMPARATOR_JUDGE, systemA, systemB, order: 'combined', verdict,
-        raw: scored ? String(score) : 'null', ...(scored ? { preference: (MAX_SCORE - score) / (2 * MAX_SCORE) } : {}),
-        ...(reasoning ? { reasoning } : {}), source,
+        kind: 'pairwise-judgment',
+        ...key,
+        judge: LLM_COMPARATOR_JUDGE,
+        systemA,
+        systemB,
+        order: 'combined',
+        verdict,
+        raw: scored ? String(score) : 'null',
+        ...(scored ? { preference: (MAX_SCORE - score) / (2 * MAX_SCORE) } : {}),
+        ...(reasoning ? { reasoning } : {}),
+        source,
       },
     ];
   });
@@ -61,7 +78,8 @@ function textOf(example: Row, field: string, at: string): string {
 
 export const llmComparatorFormat: ImportFormat = {
   name: 'llm-comparator',
-  description: 'LLM Comparator input JSON (metadata, models, examples with output_text_a / _b and the autorater\'s score)',
+  description:
+    "LLM Comparator input JSON (metadata, models, examples with output_text_a / _b and the autorater's score)",
   syntaxes: ['json'],
   matches: (_name, first) => Array.isArray(first.models) && Array.isArray(first.examples),
   open: (context) => ({ convert: (row, source) => convertFile(row, context, source) }),

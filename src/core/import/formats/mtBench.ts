@@ -17,7 +17,8 @@ const HUMAN_JUDGE = /^(expert|author|human|annotator|crowd|arena_user)/i;
 
 export const mtBenchFormat: ImportFormat = {
   name: 'mt-bench',
-  description: 'pairwise votes by humans and judges, with or without the conversations (MT-bench human judgments, Chatbot Arena)',
+  description:
+    'pairwise votes by humans and judges, with or without the conversations (MT-bench human judgments, Chatbot Arena)',
   syntaxes: ['jsonl', 'json', 'csv'],
   matches: (_name, first) => ['judge', 'model_a', 'model_b', 'question_id', 'winner'].every((k) => k in first),
   open: (context) => ({ convert: (row, source) => convertVote(row, context, source) }),
@@ -26,8 +27,11 @@ export const mtBenchFormat: ImportFormat = {
 function languageOf(row: Row, context: FormatContext): LanguageTag {
   if (!f.has(row, 'language')) return defaultLanguage(context);
   const name = f.text(row, 'language');
-  const tag = languageFromEnglishName(name) ?? (/^[a-z]{2,3}([-_][A-Za-z0-9]+)*$/.test(name) ? f.language(row, 'language') : undefined);
-  if (!tag) throw new FieldError('language', `"${name}" is not a language name LangLens knows (such as English, Chinese)`);
+  const tag =
+    languageFromEnglishName(name) ??
+    (/^[a-z]{2,3}([-_][A-Za-z0-9]+)*$/.test(name) ? f.language(row, 'language') : undefined);
+  if (!tag)
+    throw new FieldError('language', `"${name}" is not a language name LangLens knows (such as English, Chinese)`);
   return tag;
 }
 
@@ -48,7 +52,16 @@ function convertVote(row: Row, context: FormatContext, source: SourceRef): Canon
   if (HUMAN_JUDGE.test(judge)) {
     if (verdict === 'invalid') throw new FieldError('winner', `"${raw}" is not model_a, model_b or tie`);
     const labelledAt = f.has(row, 'tstamp') ? epochSeconds(row) : undefined;
-    records.push({ kind: 'pairwise-label', ...key, annotator: judge, systemA, systemB, verdict, ...(labelledAt ? { labelledAt } : {}), source });
+    records.push({
+      kind: 'pairwise-label',
+      ...key,
+      annotator: judge,
+      systemA,
+      systemB,
+      verdict,
+      ...(labelledAt ? { labelledAt } : {}),
+      source,
+    });
     return records;
   }
   // The published GPT-4 verdicts already merge both orders ("tie (inconsistent)" when they disagree).
@@ -64,7 +77,10 @@ function epochSeconds(row: Row): string {
   return date.toISOString();
 }
 
-interface Message { readonly role: string; readonly content: string }
+interface Message {
+  readonly role: string;
+  readonly content: string;
+}
 
 function messages(row: Row, field: string): Message[] | undefined {
   const v = row[field];
@@ -73,7 +89,8 @@ function messages(row: Row, field: string): Message[] | undefined {
   return v.map((m, i) => {
     const role = (m as { role?: unknown } | null)?.role;
     const content = (m as { content?: unknown } | null)?.content;
-    if (typeof role !== 'string' || typeof content !== 'string') throw new FieldError(`${field}[${i}]`, 'expected {role, content} texts');
+    if (typeof role !== 'string' || typeof content !== 'string')
+      throw new FieldError(`${field}[${i}]`, 'expected {role, content} texts');
     return { role, content };
   });
 }
@@ -84,23 +101,33 @@ function turnsOf(conversation: readonly Message[], field: string): { user: strin
   conversation.forEach((m, i) => {
     if (m.role === 'user') turns.push({ user: m.content, answer: '' });
     else if (m.role === 'assistant' && turns.length > 0) turns[turns.length - 1]!.answer = m.content;
-    else if (m.role !== 'system') throw new FieldError(`${field}[${i}].role`, `"${m.role}" where a user or assistant message was expected`);
+    else if (m.role !== 'system')
+      throw new FieldError(`${field}[${i}].role`, `"${m.role}" where a user or assistant message was expected`);
   });
   return turns;
 }
 
 /** The prompts (the user's turns) and both models' responses of conversation_a / conversation_b. */
-function conversationRecords(row: Row, key: PromptKey, systemA: string, systemB: string, source: SourceRef): CanonicalRecord[] {
+function conversationRecords(
+  row: Row,
+  key: PromptKey,
+  systemA: string,
+  systemB: string,
+  source: SourceRef,
+): CanonicalRecord[] {
   const a = messages(row, 'conversation_a');
   const b = messages(row, 'conversation_b');
   if (!a && !b) return [];
-  if (!a || !b) throw new FieldError(a ? 'conversation_b' : 'conversation_a', 'is missing while the other conversation is there');
+  if (!a || !b)
+    throw new FieldError(a ? 'conversation_b' : 'conversation_a', 'is missing while the other conversation is there');
   const turnsA = turnsOf(a, 'conversation_a');
   const turnsB = turnsOf(b, 'conversation_b');
-  if (turnsA.length !== turnsB.length) throw new FieldError('conversation_b', `has ${turnsB.length} turns, conversation_a ${turnsA.length}`);
+  if (turnsA.length !== turnsB.length)
+    throw new FieldError('conversation_b', `has ${turnsB.length} turns, conversation_a ${turnsA.length}`);
   const out: CanonicalRecord[] = [];
   turnsA.forEach((turn, i) => {
-    if (turnsB[i]!.user !== turn.user) throw new FieldError('conversation_b', `turn ${i + 1}'s user message differs from conversation_a's`);
+    if (turnsB[i]!.user !== turn.user)
+      throw new FieldError('conversation_b', `turn ${i + 1}'s user message differs from conversation_a's`);
     const at = { ...key, turn: i + 1 };
     out.push({ kind: 'prompt', ...at, text: turn.user, source });
     out.push({ kind: 'response', ...at, system: systemA, seed: 0, text: turn.answer, source });

@@ -35,7 +35,7 @@ function keyOf(row: Row, context: FormatContext): PromptKey {
 
 export const pandaLmTestSetFormat: ImportFormat = {
   name: 'pandalm-testset',
-  description: 'PandaLM test set: instruction, two responses and three annotators\' labels per item',
+  description: "PandaLM test set: instruction, two responses and three annotators' labels per item",
   syntaxes: ['json', 'jsonl'],
   matches: (_name, first) => ['idx', 'cmp_key', 'instruction', 'response1', 'response2'].every((k) => k in first),
   open: (context) => ({
@@ -50,7 +50,16 @@ export const pandaLmTestSetFormat: ImportFormat = {
         { kind: 'response', ...key, system: systemB, seed: 0, text: f.scalarText(row, 'response2'), source },
       ];
       for (const annotator of ANNOTATORS.filter((a) => f.has(row, a))) {
-        records.push({ kind: 'pairwise-label', ...key, annotator, systemA, systemB, verdict: labelVerdict(row, annotator), order: 'AB', source });
+        records.push({
+          kind: 'pairwise-label',
+          ...key,
+          annotator,
+          systemA,
+          systemB,
+          verdict: labelVerdict(row, annotator),
+          order: 'AB',
+          source,
+        });
       }
       return records;
     },
@@ -61,15 +70,19 @@ export const pandaLmJudgeFormat: ImportFormat = {
   name: 'pandalm-judge',
   description: 'PandaLM judge verdicts (<judge>-testset-v1.json: idx and <x>_result), systems taken from the test set',
   syntaxes: ['json', 'jsonl'],
-  matches: (_name, first) => 'idx' in first && !('cmp_key' in first) && Object.keys(first).some((k) => k.endsWith('_result')),
+  matches: (_name, first) =>
+    'idx' in first && !('cmp_key' in first) && Object.keys(first).some((k) => k.endsWith('_result')),
   open: openJudgeFile,
 };
 
 async function openJudgeFile(context: FormatContext): Promise<RowConverter> {
   const testSet = context.options.pairsFrom ?? siblingTestSet(context.file);
   if (!testSet || !existsSync(testSet)) {
-    throw new FieldError('', `a PandaLM judge file names no systems; they come from the test set (testset-v1.json) ` +
-      `${testSet ? `expected at ${testSet}` : 'beside it'}: pass its path with --pairs-from`);
+    throw new FieldError(
+      '',
+      `a PandaLM judge file names no systems; they come from the test set (testset-v1.json) ` +
+        `${testSet ? `expected at ${testSet}` : 'beside it'}: pass its path with --pairs-from`,
+    );
   }
   const pairs = new Map<string, [string, string]>();
   await readCompanion(testSet, context.file, 'the test set', (row) => pairs.set(f.text(row, 'idx'), systemsOf(row)));
@@ -82,10 +95,20 @@ async function openJudgeFile(context: FormatContext): Promise<RowConverter> {
       if (!pair) throw new FieldError('idx', `${key.group} is not in the test set ${testSet}`);
       const raw = row[resultField] === null || row[resultField] === undefined ? '' : String(row[resultField]);
       const reasonField = resultField.replace(/_result$/, '_reason');
-      return [{
-        kind: 'pairwise-judgment', ...key, judge, systemA: pair[0], systemB: pair[1], order: 'AB', verdict: judgeVerdict(raw), raw,
-        ...(f.has(row, reasonField) ? { reasoning: f.text(row, reasonField) } : {}), source,
-      }];
+      return [
+        {
+          kind: 'pairwise-judgment',
+          ...key,
+          judge,
+          systemA: pair[0],
+          systemB: pair[1],
+          order: 'AB',
+          verdict: judgeVerdict(raw),
+          raw,
+          ...(f.has(row, reasonField) ? { reasoning: f.text(row, reasonField) } : {}),
+          source,
+        },
+      ];
     },
   };
 }

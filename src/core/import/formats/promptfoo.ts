@@ -18,8 +18,12 @@ export function promptGroup(renderedPrompt: string): string {
   return `pf-${createHash('sha1').update(renderedPrompt).digest('hex').slice(0, 12)}`;
 }
 
-const keyOf = (context: FormatContext, prompt: string) =>
-  ({ run: context.options.run ?? 'promptfoo', group: promptGroup(prompt), lang: defaultLanguage(context), turn: 1 });
+const keyOf = (context: FormatContext, prompt: string) => ({
+  run: context.options.run ?? 'promptfoo',
+  group: promptGroup(prompt),
+  lang: defaultLanguage(context),
+  turn: 1,
+});
 
 function providerOf(result: Row, at: string): string {
   const provider = result.provider;
@@ -47,8 +51,14 @@ function convertResult(value: unknown, i: number, context: FormatContext, source
   const grading = result.gradingResult as Row | null | undefined;
   // promptfoo puts a failed assertion's reason in "error" too; without a grading it is a failed call.
   const error = !grading && typeof result.error === 'string' && result.error !== '' ? result.error : undefined;
-  const score = grading && typeof grading.score === 'number' ? grading.score : typeof result.score === 'number' && !error ? result.score : null;
-  if (score !== null && (score < 0 || score > 1)) throw new FieldError(`${at}.gradingResult.score`, `${score} is outside 0 to 1`);
+  const score =
+    grading && typeof grading.score === 'number'
+      ? grading.score
+      : typeof result.score === 'number' && !error
+        ? result.score
+        : null;
+  if (score !== null && (score < 0 || score > 1))
+    throw new FieldError(`${at}.gradingResult.score`, `${score} is outside 0 to 1`);
   const pass = grading?.pass ?? result.success;
   const reason = typeof grading?.reason === 'string' && grading.reason !== '' ? grading.reason : error;
   return [
@@ -56,8 +66,16 @@ function convertResult(value: unknown, i: number, context: FormatContext, source
     { kind: 'response', ...key, system, seed: 0, text: outputText(result), source },
     // A result that failed with an error has no score: it counts as unparsable, with the error as its text.
     {
-      kind: 'pointwise-judgment', ...key, system, seed: 0, judge: PROMPTFOO_JUDGE, scale: PROMPTFOO_SCALE, score,
-      raw: error ? `error: ${error}` : pass === true ? 'pass' : 'fail', ...(reason ? { reasoning: reason } : {}), source,
+      kind: 'pointwise-judgment',
+      ...key,
+      system,
+      seed: 0,
+      judge: PROMPTFOO_JUDGE,
+      scale: PROMPTFOO_SCALE,
+      score,
+      raw: error ? `error: ${error}` : pass === true ? 'pass' : 'fail',
+      ...(reason ? { reasoning: reason } : {}),
+      source,
     },
   ];
 }
@@ -66,8 +84,8 @@ export const promptfooFormat: ImportFormat = {
   name: 'promptfoo',
   description: 'promptfoo output JSON (results.results[]: provider, rendered prompt, response, grading)',
   syntaxes: ['json'],
-  matches: (_name, first) => typeof first.results === 'object' && first.results !== null
-    && Array.isArray((first.results as Row).results),
+  matches: (_name, first) =>
+    typeof first.results === 'object' && first.results !== null && Array.isArray((first.results as Row).results),
   open: (context) => ({
     convert(row, source) {
       const results = (row.results as Row).results as unknown[];
@@ -79,7 +97,8 @@ export const promptfooFormat: ImportFormat = {
 
 export const promptfooGradingFormat: ImportFormat = {
   name: 'promptfoo-manual-grading',
-  description: 'manual pass / fail gradings of promptfoo results (promptfoo-nextjs-viewer *.scored.json: data[].manualGrading)',
+  description:
+    'manual pass / fail gradings of promptfoo results (promptfoo-nextjs-viewer *.scored.json: data[].manualGrading)',
   syntaxes: ['json'],
   matches: (_name, first) => Array.isArray(first.data) && typeof (first.data as Row[])[0]?.manualGrading === 'object',
   open: (context) => ({
@@ -88,13 +107,20 @@ export const promptfooGradingFormat: ImportFormat = {
         const at = `data[${i}]`;
         const item = value as Row;
         const grading = item?.manualGrading as Row | undefined;
-        if (!grading || typeof grading.pass !== 'boolean') throw new FieldError(`${at}.manualGrading.pass`, 'expected true or false');
+        if (!grading || typeof grading.pass !== 'boolean')
+          throw new FieldError(`${at}.manualGrading.pass`, 'expected true or false');
         const prompt = item.prompt;
         if (typeof prompt !== 'string') throw new FieldError(`${at}.prompt`, 'is missing');
         const comment = typeof grading.reason === 'string' && grading.reason !== '' ? grading.reason : undefined;
         return {
-          kind: 'rating-label', ...keyOf(context, prompt), annotator: f.text(grading, 'user'), system: providerOf(item, at), seed: 0,
-          rating: grading.pass ? 'pass' : 'fail', ...(comment ? { comment } : {}), source,
+          kind: 'rating-label',
+          ...keyOf(context, prompt),
+          annotator: f.text(grading, 'user'),
+          system: providerOf(item, at),
+          seed: 0,
+          rating: grading.pass ? 'pass' : 'fail',
+          ...(comment ? { comment } : {}),
+          source,
         };
       });
     },

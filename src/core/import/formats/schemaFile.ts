@@ -6,7 +6,7 @@ import type { ImportFormat } from './format';
 
 export const schemaFileFormat: ImportFormat = {
   name: 'langlens-schema',
-  description: 'a project\'s label schema: scales, criteria, annotation tasks (langlens.schema.json)',
+  description: "a project's label schema: scales, criteria, annotation tasks (langlens.schema.json)",
   syntaxes: ['json'],
   matches: (name, first) => basename(name).endsWith('.schema.json') && first.kind === undefined,
   open: () => ({ convert: (row, source) => [{ kind: 'schema', ...parseSchema(row), source }] }),

@@ -8,7 +8,9 @@ import { readUtf8Text } from './utf8';
  * a row's line is the line it starts on.
  */
 export async function* readCsv(
-  path: string, options: ReadOptions = {}, separator = path.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+  path: string,
+  options: ReadOptions = {},
+  separator = path.toLowerCase().endsWith('.tsv') ? '\t' : ',',
 ): AsyncGenerator<RawRow> {
   const SEP = separator.charCodeAt(0);
   let header: string[] | undefined;
@@ -41,23 +43,56 @@ export async function* readCsv(
 
   for await (const chunk of readUtf8Text(path, options.chunkSize, options.onBytes)) {
     let runStart = 0; // plain characters are copied in runs, not one by one
-    const flushRun = (end: number) => { if (end > runStart) field.push(chunk.slice(runStart, end)); };
+    const flushRun = (end: number) => {
+      if (end > runStart) field.push(chunk.slice(runStart, end));
+    };
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
-      if (atStart) { atStart = false; if (c === 0xfeff) { runStart = i + 1; continue; } }
-      if (pendingCR) { pendingCR = false; if (c === 10) { runStart = i + 1; continue; } }
+      if (atStart) {
+        atStart = false;
+        if (c === 0xfeff) {
+          runStart = i + 1;
+          continue;
+        }
+      }
+      if (pendingCR) {
+        pendingCR = false;
+        if (c === 10) {
+          runStart = i + 1;
+          continue;
+        }
+      }
       if (quoted) {
-        if (c === 34) { flushRun(i); quoted = false; afterQuote = true; runStart = i + 1; }
-        else if (c === 10) line++;
+        if (c === 34) {
+          flushRun(i);
+          quoted = false;
+          afterQuote = true;
+          runStart = i + 1;
+        } else if (c === 10) line++;
         continue;
       }
       if (afterQuote) {
         afterQuote = false;
-        if (c === 34) { field.push('"'); quoted = true; runStart = i + 1; continue; }
+        if (c === 34) {
+          field.push('"');
+          quoted = true;
+          runStart = i + 1;
+          continue;
+        }
         if (c !== SEP && c !== 10 && c !== 13) throw new SyntaxProblem(line, 'a character after a closing quote');
       }
-      if (c === 34 && field.length === 0 && i === runStart) { quoted = true; runStart = i + 1; continue; }
-      if (c === SEP) { flushRun(i); fields.push(field.join('')); field = []; runStart = i + 1; continue; }
+      if (c === 34 && field.length === 0 && i === runStart) {
+        quoted = true;
+        runStart = i + 1;
+        continue;
+      }
+      if (c === SEP) {
+        flushRun(i);
+        fields.push(field.join(''));
+        field = [];
+        runStart = i + 1;
+        continue;
+      }
       if (c === 10 || c === 13) {
         flushRun(i);
         yield* finishRow();
@@ -81,12 +116,19 @@ export async function* readCsv(
 function headerOf(row: readonly string[], line: number, options: ReadOptions): string[] {
   const names = row.map((h) => h.trim());
   const trimmed = row.filter((h, i) => h !== names[i]);
-  if (trimmed.length) options.onNote?.(line, `spaces around column names were trimmed: ${trimmed.map((h) => JSON.stringify(h)).join(', ')}`);
+  if (trimmed.length)
+    options.onNote?.(
+      line,
+      `spaces around column names were trimmed: ${trimmed.map((h) => JSON.stringify(h)).join(', ')}`,
+    );
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const earlier = seen.get(name);
     if (earlier !== undefined) {
-      throw new SyntaxProblem(line, `the header names the column "${name}" twice (columns ${earlier + 1} and ${i + 1}); one would be lost`);
+      throw new SyntaxProblem(
+        line,
+        `the header names the column "${name}" twice (columns ${earlier + 1} and ${i + 1}); one would be lost`,
+      );
     }
     seen.set(name, i);
   });

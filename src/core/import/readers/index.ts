@@ -15,11 +15,18 @@ export type FileSyntax = 'jsonl' | 'json' | 'csv' | 'inspect-eval';
 
 export function syntaxOf(path: string): FileSyntax | undefined {
   switch (extname(path).toLowerCase()) {
-    case '.jsonl': case '.ndjson': return 'jsonl';
-    case '.json': return 'json';
-    case '.csv': case '.tsv': return 'csv';
-    case '.eval': return 'inspect-eval';
-    default: return undefined;
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.json':
+      return 'json';
+    case '.csv':
+    case '.tsv':
+      return 'csv';
+    case '.eval':
+      return 'inspect-eval';
+    default:
+      return undefined;
   }
 }
 
@@ -27,10 +34,14 @@ export type { ReadOptions } from './lines';
 
 export function readRows(path: string, syntax: FileSyntax, options: ReadOptions = {}): AsyncGenerator<RawRow> {
   switch (syntax) {
-    case 'jsonl': return readJsonLines(path, options);
-    case 'json': return readJsonArray(path, options);
-    case 'csv': return readCsv(path, options);
-    case 'inspect-eval': return readInspectEval(path);
+    case 'jsonl':
+      return readJsonLines(path, options);
+    case 'json':
+      return readJsonArray(path, options);
+    case 'csv':
+      return readCsv(path, options);
+    case 'inspect-eval':
+      return readInspectEval(path);
   }
 }
 
@@ -50,21 +61,31 @@ const SNIFF_BYTES = 1 << 20;
  */
 export function detectSyntax(path: string, byName: FileSyntax): DetectedSyntax {
   if (byName === 'csv') return { syntax: byName };
-  const text = head(path, SNIFF_BYTES).toString('utf8').replace(/^\ufeff/, '');
+  const text = head(path, SNIFF_BYTES)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
   const start = text.search(/\S/);
   if (start < 0) return { syntax: byName };
   if (text[start] === '[') {
-    return byName === 'json' ? { syntax: 'json' } : { syntax: 'json', note: 'the file holds a JSON array, not JSON Lines: read as a JSON array' };
+    return byName === 'json'
+      ? { syntax: 'json' }
+      : { syntax: 'json', note: 'the file holds a JSON array, not JSON Lines: read as a JSON array' };
   }
   if (text[start] !== '{') return { syntax: byName };
   const lineEnd = text.indexOf('\n', start);
   const firstLine = lineEnd < 0 ? text.slice(start) : text.slice(start, lineEnd);
   const oneObjectPerLine = lineEnd >= 0 && parsesAsObject(firstLine) && /\S/.test(text.slice(lineEnd));
   if (oneObjectPerLine && byName === 'json') {
-    return { syntax: 'jsonl', note: 'the file holds JSON Lines (one object per line), not one JSON document: read as JSON Lines' };
+    return {
+      syntax: 'jsonl',
+      note: 'the file holds JSON Lines (one object per line), not one JSON document: read as JSON Lines',
+    };
   }
   if (byName === 'jsonl' && firstLine.trim() === '{') {
-    return { syntax: 'json', note: 'the file holds one JSON object over several lines, not JSON Lines: read as one JSON document' };
+    return {
+      syntax: 'json',
+      note: 'the file holds one JSON object over several lines, not JSON Lines: read as one JSON document',
+    };
   }
   return { syntax: byName };
 }

@@ -10,7 +10,9 @@ const SAMPLE = /^samples\/(.+)_epoch_(\d+)\.json$/;
 export async function* readInspectEval(path: string): AsyncGenerator<RawRow> {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(readFileSync(path), { filter: (file) => file.name === 'header.json' || SAMPLE.test(file.name) });
+    entries = unzipSync(readFileSync(path), {
+      filter: (file) => file.name === 'header.json' || SAMPLE.test(file.name),
+    });
   } catch (err) {
     throw new SyntaxProblem(0, `not a readable .eval (zip) archive: ${(err as Error).message}`);
   }
@@ -22,9 +24,11 @@ export async function* readInspectEval(path: string): AsyncGenerator<RawRow> {
       throw new SyntaxProblem(0, `${name} in the archive is not valid UTF-8 JSON (${(err as Error).message})`);
     }
   };
-  if (!entries['header.json']) throw new SyntaxProblem(0, 'the .eval archive has no header.json: not an Inspect AI eval log');
+  if (!entries['header.json'])
+    throw new SyntaxProblem(0, 'the .eval archive has no header.json: not an Inspect AI eval log');
   const header = parse('header.json');
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new SyntaxProblem(0, 'header.json is not a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new SyntaxProblem(0, 'header.json is not a JSON object');
   const samples = Object.keys(entries)
     .map((name) => ({ name, m: SAMPLE.exec(name) }))
     .filter((e): e is { name: string; m: RegExpExecArray } => e.m !== null)

@@ -2,7 +2,13 @@ import type { ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
 import { readUtf8Text } from './utf8';
 
-const QUOTE = 34, BACKSLASH = 92, COMMA = 44, OPEN_ARRAY = 91, CLOSE_ARRAY = 93, OPEN_OBJECT = 123, CLOSE_OBJECT = 125;
+const QUOTE = 34,
+  BACKSLASH = 92,
+  COMMA = 44,
+  OPEN_ARRAY = 91,
+  CLOSE_ARRAY = 93,
+  OPEN_OBJECT = 123,
+  CLOSE_OBJECT = 125;
 const NEWLINE = 10;
 
 function isSpace(c: number): boolean {
@@ -33,9 +39,13 @@ export async function* readJsonArray(path: string, options: ReadOptions = {}): A
       const c = chunk.charCodeAt(i);
       if (c === NEWLINE) line++;
       if (finished) {
-        if (!isSpace(c)) throw new SyntaxProblem(line, wholeObject
-          ? 'text after the end of the JSON object (several objects, one per line, are JSON Lines: name the file .jsonl)'
-          : 'text after the closing ] of the JSON array');
+        if (!isSpace(c))
+          throw new SyntaxProblem(
+            line,
+            wholeObject
+              ? 'text after the end of the JSON object (several objects, one per line, are JSON Lines: name the file .jsonl)'
+              : 'text after the closing ] of the JSON array',
+          );
         continue;
       }
       if (inString) {

@@ -16,7 +16,10 @@ export interface ReadOptions {
  * The lines of a UTF-8 file, streamed, with 1-based numbers; a UTF-8 byte-order mark is dropped and CRLF is accepted.
  * Splits raw bytes with indexOf and decodes each line once, which is faster than node:readline.
  */
-export async function* readLines(path: string, options: ReadOptions = {}): AsyncGenerator<{ line: number; text: string }> {
+export async function* readLines(
+  path: string,
+  options: ReadOptions = {},
+): AsyncGenerator<{ line: number; text: string }> {
   let line = 0;
   let carry: Buffer | undefined; // the start of a line that continues in the next chunk
   let bytesRead = 0;

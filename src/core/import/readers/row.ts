@@ -6,7 +6,10 @@ export interface RawRow {
 
 /** A record the reader could not even parse (broken JSON, an unterminated quote). */
 export class SyntaxProblem extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -6,7 +6,12 @@ import { SyntaxProblem } from './row';
 
 /** A file that is not UTF-8: where (byte offset, 0-based) and what it looks like instead. */
 export class EncodingProblem extends SyntaxProblem {
-  constructor(line: number, readonly byteOffset: number, readonly encoding: string, message: string) {
+  constructor(
+    line: number,
+    readonly byteOffset: number,
+    readonly encoding: string,
+    message: string,
+  ) {
     super(line, message);
   }
 }
@@ -19,7 +24,12 @@ export async function* readUtf8(path: string, chunkSize = 1 << 20): AsyncGenerat
   const utf16 = utf16Encoding(head(path, 4));
   if (utf16) {
     input.destroy();
-    throw new EncodingProblem(1, 0, utf16, `the file is ${utf16}, not UTF-8: LangLens reads UTF-8 (convert it, e.g. iconv -f ${utf16.split(' ')[0]} -t UTF-8)`);
+    throw new EncodingProblem(
+      1,
+      0,
+      utf16,
+      `the file is ${utf16}, not UTF-8: LangLens reads UTF-8 (convert it, e.g. iconv -f ${utf16.split(' ')[0]} -t UTF-8)`,
+    );
   }
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -40,8 +50,10 @@ export async function* readUtf8(path: string, chunkSize = 1 << 20): AsyncGenerat
 /** The encoding a byte-order mark or the NUL bytes of ASCII text name, when it is UTF-16 or UTF-32. */
 function utf16Encoding(b: Buffer): string | undefined {
   if (b.length < 2) return undefined;
-  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32LE (little-endian, with a byte-order mark)';
-  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32BE (big-endian, with a byte-order mark)';
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0)
+    return 'UTF-32LE (little-endian, with a byte-order mark)';
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+    return 'UTF-32BE (big-endian, with a byte-order mark)';
   if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE (little-endian, with a byte-order mark)';
   if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE (big-endian, with a byte-order mark)';
   if (b[0] !== 0 && b[1] === 0) return 'UTF-16LE (little-endian: every other byte is NUL)';
@@ -67,7 +79,10 @@ function sequenceLength(lead: number): number {
 function firstInvalidByte(b: Buffer): number {
   for (let i = 0; i < b.length;) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (n === 0 || i + n > b.length || !isUtf8(b.subarray(i, i + n))) return i;
     i += n;
@@ -77,9 +92,13 @@ function firstInvalidByte(b: Buffer): number {
 
 function invalidAt(path: string, offset: number, byte: number): EncodingProblem {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  return new EncodingProblem(lineAt(path, offset), offset, 'not UTF-8',
+  return new EncodingProblem(
+    lineAt(path, offset),
+    offset,
+    'not UTF-8',
     `invalid UTF-8 at byte ${offset} (${hex}): the file is not UTF-8 (perhaps Windows-1252 or Latin-1); ` +
-    'LangLens reads UTF-8 (convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8)');
+      'LangLens reads UTF-8 (convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8)',
+  );
 }
 
 /** The first bytes of a file (fewer when it is shorter). */
@@ -112,7 +131,11 @@ function lineAt(path: string, offset: number): number {
 }
 
 /** The same, decoded: each chunk ends on a whole character. Reports the bytes read so far after each chunk. */
-export async function* readUtf8Text(path: string, chunkSize?: number, onBytes?: (bytesRead: number) => void): AsyncGenerator<string> {
+export async function* readUtf8Text(
+  path: string,
+  chunkSize?: number,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<string> {
   let bytesRead = 0;
   for await (const chunk of readUtf8(path, chunkSize)) {
     bytesRead += chunk.length;

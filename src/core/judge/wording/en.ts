@@ -20,20 +20,23 @@ export const english: Wording = {
     response2: '[Response 2]',
     multiIntro: [
       'Below are two conversations in {{language}} between a user and an AI assistant. The user asks the same questions',
-      'in both; the assistant\'s answers differ. Response 1 and Response 2 are the assistant\'s last answers.',
+      "in both; the assistant's answers differ. Response 1 and Response 2 are the assistant's last answers.",
     ],
-    multiTask: 'Decide which last answer follows the user\'s last instruction better, in the context of the conversation before it.',
+    multiTask:
+      "Decide which last answer follows the user's last instruction better, in the context of the conversation before it.",
     conversation1: '[Conversation with Response 1]',
     conversation2: '[Conversation with Response 2]',
-    choiceWithTie: (a) => `Answer with "${a.first}" if Response 1 is better, "${a.second}" if Response 2 is better, or "${a.tie}" if neither is better.`,
-    choiceSingle: (a, digits) => `Answer with a single ${digits ? 'digit' : 'label'}: "${a.first}" if Response 1 is better, "${a.second}" if Response 2 is better.`,
+    choiceWithTie: (a) =>
+      `Answer with "${a.first}" if Response 1 is better, "${a.second}" if Response 2 is better, or "${a.tie}" if neither is better.`,
+    choiceSingle: (a, digits) =>
+      `Answer with a single ${digits ? 'digit' : 'label'}: "${a.first}" if Response 1 is better, "${a.second}" if Response 2 is better.`,
     closing: (choice) => `Which response is better? ${choice} Do not write anything else.`,
   },
   likert: {
-    intro: 'Please act as an impartial judge and evaluate how helpful the response below is to the user\'s instruction.',
+    intro: "Please act as an impartial judge and evaluate how helpful the response below is to the user's instruction.",
     multiIntro: [
-      'Please act as an impartial judge and evaluate how helpful the assistant\'s last answer in the conversation below is',
-      'to the user\'s last instruction, in the context of the conversation before it.',
+      "Please act as an impartial judge and evaluate how helpful the assistant's last answer in the conversation below is",
+      "to the user's last instruction, in the context of the conversation before it.",
     ],
     consider: 'Consider whether it follows the instruction, and its relevance, accuracy, depth and level of detail.',
     rateOn: (s) => `Rate it on a scale from ${s.min} to ${s.max}:`,
@@ -63,7 +66,7 @@ export const english: Wording = {
       'language as the question; a response in another language is not acceptable unless the question asks for one.',
     ],
     multiIntro: [
-      'Please act as an impartial judge and evaluate the quality of the AI assistant\'s last answer in the conversation',
+      "Please act as an impartial judge and evaluate the quality of the AI assistant's last answer in the conversation",
       'below, in the context of the conversation before it. The user writes in {{language}}, and the answer must be',
       'written in the same language; an answer in another language is not acceptable unless the user asks for one.',
     ],
@@ -75,8 +78,8 @@ export const english: Wording = {
       `following this format: "Rating: [[n]]", for example: "Rating: [[${example}]]".`,
     ],
     question: '[Question]',
-    answerStart: '[The Start of Assistant\'s Answer]',
-    answerEnd: '[The End of Assistant\'s Answer]',
+    answerStart: "[The Start of Assistant's Answer]",
+    answerEnd: "[The End of Assistant's Answer]",
     conversationStart: '[The Start of the Conversation]',
     conversationEnd: '[The End of the Conversation]',
   },

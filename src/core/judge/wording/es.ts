@@ -22,15 +22,19 @@ export const spanish: Wording = {
       'A continuación hay dos conversaciones en español entre un usuario y un asistente de IA. El usuario hace las mismas',
       'preguntas en ambas; las respuestas del asistente difieren. La Respuesta 1 y la Respuesta 2 son las últimas respuestas del asistente.',
     ],
-    multiTask: 'Decide qué última respuesta sigue mejor la última instrucción del usuario, en el contexto de la conversación anterior.',
+    multiTask:
+      'Decide qué última respuesta sigue mejor la última instrucción del usuario, en el contexto de la conversación anterior.',
     conversation1: '[Conversación con la Respuesta 1]',
     conversation2: '[Conversación con la Respuesta 2]',
-    choiceWithTie: (a) => `Responde con "${a.first}" si la Respuesta 1 es mejor, "${a.second}" si la Respuesta 2 es mejor, o "${a.tie}" si ninguna es mejor.`,
-    choiceSingle: (a, digits) => `Responde con ${digits ? 'un solo dígito' : 'una sola etiqueta'}: "${a.first}" si la Respuesta 1 es mejor, "${a.second}" si la Respuesta 2 es mejor.`,
+    choiceWithTie: (a) =>
+      `Responde con "${a.first}" si la Respuesta 1 es mejor, "${a.second}" si la Respuesta 2 es mejor, o "${a.tie}" si ninguna es mejor.`,
+    choiceSingle: (a, digits) =>
+      `Responde con ${digits ? 'un solo dígito' : 'una sola etiqueta'}: "${a.first}" si la Respuesta 1 es mejor, "${a.second}" si la Respuesta 2 es mejor.`,
     closing: (choice) => `¿Qué respuesta es mejor? ${choice} No escribas nada más.`,
   },
   likert: {
-    intro: 'Actúa como un juez imparcial y evalúa lo útil que es la respuesta siguiente para la instrucción del usuario.',
+    intro:
+      'Actúa como un juez imparcial y evalúa lo útil que es la respuesta siguiente para la instrucción del usuario.',
     multiIntro: [
       'Actúa como un juez imparcial y evalúa lo útil que es la última respuesta del asistente en la conversación siguiente',
       'para la última instrucción del usuario, en el contexto de la conversación anterior.',
@@ -67,7 +71,8 @@ export const spanish: Wording = {
       'siguiente, en el contexto de la conversación anterior. El usuario escribe en español, y la respuesta debe estar',
       'escrita en el mismo idioma; una respuesta en otro idioma no es aceptable, salvo que el usuario lo pida.',
     ],
-    anchors3: '1 = deficiente (inútil, incorrecta o no escrita en el idioma de la pregunta), 2 = aceptable, 3 = excelente',
+    anchors3:
+      '1 = deficiente (inútil, incorrecta o no escrita en el idioma de la pregunta), 2 = aceptable, 3 = excelente',
     anchorsOther: (s) => `${s.min} = la peor, ${s.max} = la mejor`,
     criteria: (s, anchors, example) => [
       'Ten en cuenta la utilidad, la pertinencia, la exactitud, la profundidad y el nivel de detalle. Empieza con una breve',

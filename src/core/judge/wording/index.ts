@@ -10,7 +10,9 @@ import { chinese } from './zh';
 export type { Wording } from './wording';
 export { english } from './en';
 
-const WORDINGS: ReadonlyMap<string, Wording> = new Map([english, spanish, russian, hebrew, arabic, chinese].map((w) => [w.tag, w]));
+const WORDINGS: ReadonlyMap<string, Wording> = new Map(
+  [english, spanish, russian, hebrew, arabic, chinese].map((w) => [w.tag, w]),
+);
 
 export const WORDING_LANGUAGES: readonly string[] = [...WORDINGS.keys()];
 

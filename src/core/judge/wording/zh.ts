@@ -24,13 +24,17 @@ export const chinese: Wording = {
     multiTask: '请结合之前的对话，判断哪一个最后的回答更好地遵循了用户的最后一条指令。',
     conversation1: '[包含回答 1 的对话]',
     conversation2: '[包含回答 2 的对话]',
-    choiceWithTie: (a) => `如果回答 1 更好，请回答"${a.first}"；如果回答 2 更好，请回答"${a.second}"；如果两者都不比对方更好，请回答"${a.tie}"。`,
-    choiceSingle: (a, digits) => `请只用${digits ? '一个数字' : '一个标签'}回答：如果回答 1 更好，回答"${a.first}"；如果回答 2 更好，回答"${a.second}"。`,
+    choiceWithTie: (a) =>
+      `如果回答 1 更好，请回答"${a.first}"；如果回答 2 更好，请回答"${a.second}"；如果两者都不比对方更好，请回答"${a.tie}"。`,
+    choiceSingle: (a, digits) =>
+      `请只用${digits ? '一个数字' : '一个标签'}回答：如果回答 1 更好，回答"${a.first}"；如果回答 2 更好，回答"${a.second}"。`,
     closing: (choice) => `哪个回答更好？${choice}不要写任何其他内容。`,
   },
   likert: {
     intro: '请作为一名公正的评审，评估下面的回答对用户指令的帮助程度。',
-    multiIntro: ['请作为一名公正的评审，结合之前的对话，评估下面对话中助手的最后一个回答对用户最后一条指令的帮助程度。'],
+    multiIntro: [
+      '请作为一名公正的评审，结合之前的对话，评估下面对话中助手的最后一个回答对用户最后一条指令的帮助程度。',
+    ],
     consider: '请考虑它是否遵循了指令，以及它的相关性、准确性、深度和详细程度。',
     rateOn: (s) => `请按 ${s.min} 到 ${s.max} 分打分：`,
     anchors6: [

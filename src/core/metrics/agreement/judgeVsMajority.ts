@@ -45,7 +45,12 @@ export function judgeVsMajority(items: readonly PairwiseItem[], options: Majorit
   return rows;
 }
 
-function judgeRow(group: GroupValues, items: readonly PairwiseItem[], judge: string, options: MajorityOptions): MajorityRow {
+function judgeRow(
+  group: GroupValues,
+  items: readonly PairwiseItem[],
+  judge: string,
+  options: MajorityOptions,
+): MajorityRow {
   const k = PAIRWISE_CATEGORIES.length;
   const index = new Map(PAIRWISE_CATEGORIES.map((c, i) => [c, i]));
   const tally = new ClusterTally(k * k);
@@ -68,15 +73,29 @@ function judgeRow(group: GroupValues, items: readonly PairwiseItem[], judge: str
     tally.of(item)[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!] += 1;
   }
   const count = (s: Float64Array) => sumRange(s);
-  const macro = (pick: (c: ClassCounts) => number) => (s: Float64Array) => classCounts(s, k).reduce((sum, c) => sum + pick(c), 0) / k;
-  const [accuracy, macroPrecision, macroRecall, macroF1, kappa] = tally.estimates([
-    { finish: (s) => trace(s, k) / count(s), count },
-    { finish: macro((c) => ratioOrZero(c.truePositives, c.predicted)), count },
-    { finish: macro((c) => ratioOrZero(c.truePositives, c.support)), count },
-    { finish: macro((c) => ratioOrZero(2 * c.truePositives, c.predicted + c.support)), count },
-    { finish: (s) => kappaFromCounts(s, k).value, count },
-  ], options.intervals);
-  return { group, judge, accuracy: accuracy!, macroPrecision: macroPrecision!, macroRecall: macroRecall!, macroF1: macroF1!, kappa: kappa!, noMajority, invalid };
+  const macro = (pick: (c: ClassCounts) => number) => (s: Float64Array) =>
+    classCounts(s, k).reduce((sum, c) => sum + pick(c), 0) / k;
+  const [accuracy, macroPrecision, macroRecall, macroF1, kappa] = tally.estimates(
+    [
+      { finish: (s) => trace(s, k) / count(s), count },
+      { finish: macro((c) => ratioOrZero(c.truePositives, c.predicted)), count },
+      { finish: macro((c) => ratioOrZero(c.truePositives, c.support)), count },
+      { finish: macro((c) => ratioOrZero(2 * c.truePositives, c.predicted + c.support)), count },
+      { finish: (s) => kappaFromCounts(s, k).value, count },
+    ],
+    options.intervals,
+  );
+  return {
+    group,
+    judge,
+    accuracy: accuracy!,
+    macroPrecision: macroPrecision!,
+    macroRecall: macroRecall!,
+    macroF1: macroF1!,
+    kappa: kappa!,
+    noMajority,
+    invalid,
+  };
 }
 
 interface ClassCounts {

@@ -35,7 +35,10 @@ function itemKey(row: PairKey & { criterion?: string }): string {
   return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB, row.criterion ?? ''].join('\u0000');
 }
 
-export function buildPairwiseItems(judgeRows: readonly JudgeVerdictRow[], humanRows: readonly HumanPairwiseRow[]): PairwiseItem[] {
+export function buildPairwiseItems(
+  judgeRows: readonly JudgeVerdictRow[],
+  humanRows: readonly HumanPairwiseRow[],
+): PairwiseItem[] {
   interface Draft {
     base: Omit<PairwiseItem, 'judges' | 'humans' | 'reference'>;
     orders: Map<string, { order: PresentationOrder; verdict: PairVerdict }[]>;
@@ -49,7 +52,10 @@ export function buildPairwiseItems(judgeRows: readonly JudgeVerdictRow[], humanR
     if (!draft) {
       const { run, group, lang, turn, systemA, systemB } = row;
       const criterion = row.criterion ? { criterion: row.criterion } : {};
-      drafts.set(key, (draft = { base: { run, group, lang, turn, systemA, systemB, ...criterion }, orders: new Map(), humans: [] }));
+      drafts.set(
+        key,
+        (draft = { base: { run, group, lang, turn, systemA, systemB, ...criterion }, orders: new Map(), humans: [] }),
+      );
     }
     return draft;
   };

@@ -46,14 +46,22 @@ export function raterAgreement(items: readonly PairwiseItem[], options: Agreemen
   return rows.filter((r) => r.withTie.n > 0 || r.invalid > 0);
 }
 
-function judgeHumanRow(group: GroupValues, items: readonly PairwiseItem[], judge: string, options: AgreementOptions): AgreementRow {
+function judgeHumanRow(
+  group: GroupValues,
+  items: readonly PairwiseItem[],
+  judge: string,
+  options: AgreementOptions,
+): AgreementRow {
   let invalid = 0;
   const perItem = (item: PairwiseItem): VotePair[] => {
     const given = item.judges.get(judge);
     if (given === undefined || item.humans.length === 0) return [];
     if (given === 'invalid' && options.invalidAs !== 'tie') invalid++;
     // wrong: the unparsable verdict stays a label of its own, which agrees with no vote (and is no tie).
-    const verdict = given === 'invalid' && options.invalidAs === 'wrong' ? given : countedVerdict(given, options.invalidAs === 'wrong' ? 'exclude' : options.invalidAs);
+    const verdict =
+      given === 'invalid' && options.invalidAs === 'wrong'
+        ? given
+        : countedVerdict(given, options.invalidAs === 'wrong' ? 'exclude' : options.invalidAs);
     if (verdict === undefined) return [];
     return item.humans.map((human) => [verdict, human.verdict]);
   };
@@ -73,8 +81,13 @@ function humanHumanRow(group: GroupValues, items: readonly PairwiseItem[], optio
 }
 
 function row(
-  group: GroupValues, comparison: string, kind: AgreementRow['kind'], items: readonly PairwiseItem[],
-  perItem: (item: PairwiseItem) => readonly VotePair[], options: AgreementOptions, invalid: () => number,
+  group: GroupValues,
+  comparison: string,
+  kind: AgreementRow['kind'],
+  items: readonly PairwiseItem[],
+  perItem: (item: PairwiseItem) => readonly VotePair[],
+  options: AgreementOptions,
+  invalid: () => number,
 ): AgreementRow {
   const tally = new ClusterTally(COMPARISON_DIMENSION);
   let contributing = 0;
@@ -85,6 +98,18 @@ function row(
     const sums = tally.of(item);
     for (const [x, y] of pairs) addComparison(sums, x, y);
   }
-  const [withTie, withoutTie, lima] = tally.estimates([AGREEMENT_STATISTICS.withTie, AGREEMENT_STATISTICS.withoutTie, AGREEMENT_STATISTICS.lima], options.intervals);
-  return { group, comparison, kind, withTie: withTie!, withoutTie: withoutTie!, lima: lima!, items: contributing, invalid: invalid() };
+  const [withTie, withoutTie, lima] = tally.estimates(
+    [AGREEMENT_STATISTICS.withTie, AGREEMENT_STATISTICS.withoutTie, AGREEMENT_STATISTICS.lima],
+    options.intervals,
+  );
+  return {
+    group,
+    comparison,
+    kind,
+    withTie: withTie!,
+    withoutTie: withoutTie!,
+    lima: lima!,
+    items: contributing,
+    invalid: invalid(),
+  };
 }

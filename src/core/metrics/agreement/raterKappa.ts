@@ -64,11 +64,13 @@ export function raterKappa(items: readonly PairwiseItem[], options: RaterKappaOp
         }
       }
     }
-    const shown = [...tables].sort(([a], [b]) => a.localeCompare(b)).filter(([, clusters]) => {
-      const enough = [...clusters.values()].reduce((n, table) => n + sumRange(table), 0) >= options.minItems;
-      if (!enough) skippedPairs++;
-      return enough;
-    });
+    const shown = [...tables]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .filter(([, clusters]) => {
+        const enough = [...clusters.values()].reduce((n, table) => n + sumRange(table), 0) >= options.minItems;
+        if (!enough) skippedPairs++;
+        return enough;
+      });
     rows.push(...pairRows(group.values, shown, k, options.intervals));
   }
   return { rows, skippedPairs };
@@ -80,7 +82,10 @@ export function raterKappa(items: readonly PairwiseItem[], options: RaterKappaOp
  * adds nothing), which is both consistent across rows and one pass instead of one per pair.
  */
 function pairRows(
-  group: GroupValues, pairs: readonly [string, Map<string, Float64Array>][], k: number, intervals: IntervalSettings | undefined,
+  group: GroupValues,
+  pairs: readonly [string, Map<string, Float64Array>][],
+  k: number,
+  intervals: IntervalSettings | undefined,
 ): RaterKappaRow[] {
   const width = k * k;
   const clusterIds = [...new Set(pairs.flatMap(([, clusters]) => [...clusters.keys()]))];

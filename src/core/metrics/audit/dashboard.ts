@@ -38,11 +38,19 @@ export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] 
 
 /** Intervals that do not overlap, the judge's below: upper end of the judge's < lower end of the humans'. */
 export function isBelow(judge: Estimate, humans: Estimate | undefined): boolean {
-  return humans?.lower !== undefined && judge.upper !== undefined && Number.isFinite(judge.upper) && Number.isFinite(humans.lower)
-    && judge.upper < humans.lower;
+  return (
+    humans?.lower !== undefined &&
+    judge.upper !== undefined &&
+    Number.isFinite(judge.upper) &&
+    Number.isFinite(humans.lower) &&
+    judge.upper < humans.lower
+  );
 }
 
-export function agreementDashboard(items: readonly PairwiseItem[], options: Omit<AgreementOptions, 'by'> & { by?: readonly GroupField[] }): Dashboard {
+export function agreementDashboard(
+  items: readonly PairwiseItem[],
+  options: Omit<AgreementOptions, 'by'> & { by?: readonly GroupField[] },
+): Dashboard {
   const by = options.by ?? dashboardGrouping(items);
   const rows = raterAgreement(items, { ...options, by });
   const groups = new Map<string, { group: GroupValues; rows: AgreementRow[] }>();
@@ -51,10 +59,18 @@ export function agreementDashboard(items: readonly PairwiseItem[], options: Omit
   }
   const out = [...groups.values()].map(({ group, rows: groupRows }): DashboardGroup => {
     const humans = groupRows.find((r) => r.kind === 'human-human');
-    const judges = groupRows.filter((r) => r.kind === 'judge-human').map((row) => ({
-      row, below: Object.fromEntries(FIGURES.map((f) => [f, isBelow(row[f], humans?.[f])])) as Record<Figure, boolean>,
-    }));
+    const judges = groupRows
+      .filter((r) => r.kind === 'judge-human')
+      .map((row) => ({
+        row,
+        below: Object.fromEntries(FIGURES.map((f) => [f, isBelow(row[f], humans?.[f])])) as Record<Figure, boolean>,
+      }));
     return { group, judges, humans, flagged: judges.some((j) => FIGURES.some((f) => j.below[f])) };
   });
-  return { by, groups: out, judges: [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))], intervals: options.intervals };
+  return {
+    by,
+    groups: out,
+    judges: [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))],
+    intervals: options.intervals,
+  };
 }

@@ -1,3 +1,23 @@
-export { itemsBehind, itemsInGroup, pairOutcome, summarise, type BehindSummary, type Comparison, type ItemBehind, type ItemOutcome, type PairOutcome, type VotePair } from './itemsBehind';
+export {
+  itemsBehind,
+  itemsInGroup,
+  pairOutcome,
+  summarise,
+  type BehindSummary,
+  type Comparison,
+  type ItemBehind,
+  type ItemOutcome,
+  type PairOutcome,
+  type VotePair,
+} from './itemsBehind';
 export { judgeErrors, type JudgeError, type JudgeErrors } from './judgeErrors';
-export { agreementDashboard, dashboardGrouping, FIGURES, isBelow, type Dashboard, type DashboardGroup, type Figure, type JudgeFigures } from './dashboard';
+export {
+  agreementDashboard,
+  dashboardGrouping,
+  FIGURES,
+  isBelow,
+  type Dashboard,
+  type DashboardGroup,
+  type Figure,
+  type JudgeFigures,
+} from './dashboard';

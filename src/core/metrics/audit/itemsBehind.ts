@@ -57,7 +57,11 @@ export function pairOutcome(x: PairVerdict, y: PairVerdict): PairOutcome {
 }
 
 /** Items whose grouping fields (language, turn, run) equal the group's; fields the group lacks are not compared. */
-export function itemsInGroup(items: readonly PairwiseItem[], group: GroupValues, by: readonly GroupField[]): PairwiseItem[] {
+export function itemsInGroup(
+  items: readonly PairwiseItem[],
+  group: GroupValues,
+  by: readonly GroupField[],
+): PairwiseItem[] {
   return items.filter((item) => {
     const values = itemGroupValues(item);
     return by.every((f) => group[f] === undefined || values[f] === group[f]);
@@ -70,7 +74,11 @@ const OUTCOME_RANK: Record<ItemOutcome, number> = { disagree: 0, 'tie-involved':
  * The items a figure of raterAgreement rests on, disagreements first, then in the prompt groups' natural order.
  * Judge–human: items with the judge's verdict and at least one human vote; human–human: items with two or more votes.
  */
-export function itemsBehind(items: readonly PairwiseItem[], comparison: Comparison, options: BehindOptions): ItemBehind[] {
+export function itemsBehind(
+  items: readonly PairwiseItem[],
+  comparison: Comparison,
+  options: BehindOptions,
+): ItemBehind[] {
   const out: ItemBehind[] = [];
   for (const item of items) {
     const entry = comparison.kind === 'judge-human' ? judgeItem(item, comparison.judge, options) : humanItem(item);
@@ -80,8 +88,14 @@ export function itemsBehind(items: readonly PairwiseItem[], comparison: Comparis
 }
 
 export function compareItems(a: PairKey, b: PairKey): number {
-  return a.run.localeCompare(b.run) || a.lang.localeCompare(b.lang) || a.turn - b.turn || naturalCompare(a.group, b.group)
-    || a.systemA.localeCompare(b.systemA) || a.systemB.localeCompare(b.systemB);
+  return (
+    a.run.localeCompare(b.run) ||
+    a.lang.localeCompare(b.lang) ||
+    a.turn - b.turn ||
+    naturalCompare(a.group, b.group) ||
+    a.systemA.localeCompare(b.systemA) ||
+    a.systemB.localeCompare(b.systemB)
+  );
 }
 
 function keyOf(item: PairwiseItem): PairKey {
@@ -97,7 +111,13 @@ function judgeItem(item: PairwiseItem, judge: string, options: BehindOptions): I
   if (counted === undefined) {
     return { ...keyOf(item), judgeVerdict: verdict, humans, pairs: [], tally: tally([]), outcome: 'invalid' };
   }
-  const pairs = humans.map((h) => ({ raterX: judge, x: counted, raterY: h.annotator, y: h.verdict, outcome: pairOutcome(counted, h.verdict) }));
+  const pairs = humans.map((h) => ({
+    raterX: judge,
+    x: counted,
+    raterY: h.annotator,
+    y: h.verdict,
+    outcome: pairOutcome(counted, h.verdict),
+  }));
   return { ...keyOf(item), judgeVerdict: verdict, humans, pairs, tally: tally(pairs), outcome: itemOutcome(pairs) };
 }
 
@@ -108,14 +128,23 @@ function humanItem(item: PairwiseItem): ItemBehind | undefined {
   for (let i = 0; i < votes.length; i++) {
     for (let j = i + 1; j < votes.length; j++) {
       const [x, y] = [votes[i]!, votes[j]!];
-      pairs.push({ raterX: x.annotator, x: x.verdict, raterY: y.annotator, y: y.verdict, outcome: pairOutcome(x.verdict, y.verdict) });
+      pairs.push({
+        raterX: x.annotator,
+        x: x.verdict,
+        raterY: y.annotator,
+        y: y.verdict,
+        outcome: pairOutcome(x.verdict, y.verdict),
+      });
     }
   }
   return { ...keyOf(item), judgeVerdict: null, humans: votes, pairs, tally: tally(pairs), outcome: itemOutcome(pairs) };
 }
 
 function tally(pairs: readonly VotePair[]): PairTally {
-  let agree = 0, bothTie = 0, tieInvolved = 0, opposite = 0;
+  let agree = 0,
+    bothTie = 0,
+    tieInvolved = 0,
+    opposite = 0;
   for (const p of pairs) {
     if (p.outcome === 'agree') {
       agree++;
@@ -148,7 +177,10 @@ export interface BehindSummary extends PairTally {
 /** The counts of a list of items; the figures follow: withTie = agree / pairs, lima = (agree + tieInvolved / 2) / pairs. */
 export function summarise(items: readonly ItemBehind[]): BehindSummary {
   const byOutcome: Record<ItemOutcome, number> = { agree: 0, disagree: 0, 'tie-involved': 0, invalid: 0 };
-  let agree = 0, bothTie = 0, tieInvolved = 0, opposite = 0;
+  let agree = 0,
+    bothTie = 0,
+    tieInvolved = 0,
+    opposite = 0;
   for (const item of items) {
     byOutcome[item.outcome]++;
     agree += item.tally.agree;
@@ -157,7 +189,15 @@ export function summarise(items: readonly ItemBehind[]): BehindSummary {
     opposite += item.tally.opposite;
   }
   return {
-    items: items.length - byOutcome.invalid, invalid: byOutcome.invalid, agree, bothTie, tieInvolved, opposite,
-    pairs: agree + tieInvolved + opposite, pairsWithoutTie: agree - bothTie + opposite, agreeWithoutTie: agree - bothTie, byOutcome,
+    items: items.length - byOutcome.invalid,
+    invalid: byOutcome.invalid,
+    agree,
+    bothTie,
+    tieInvolved,
+    opposite,
+    pairs: agree + tieInvolved + opposite,
+    pairsWithoutTie: agree - bothTie + opposite,
+    agreeWithoutTie: agree - bothTie,
+    byOutcome,
   };
 }

@@ -38,7 +38,11 @@ export interface JudgeErrors {
  * items without a majority, e.g. one human says A, one says tie, the judge says B). Sorted by strength, then by
  * the number of human votes (a unanimous panel of three outweighs a single annotator), then in item order.
  */
-export function judgeErrors(items: readonly PairwiseItem[], judge: string, options: { readonly invalidAs: InvalidPolicy }): JudgeErrors {
+export function judgeErrors(
+  items: readonly PairwiseItem[],
+  judge: string,
+  options: { readonly invalidAs: InvalidPolicy },
+): JudgeErrors {
   const errors: JudgeError[] = [];
   let checked = 0;
   let invalid = 0;
@@ -57,8 +61,18 @@ export function judgeErrors(items: readonly PairwiseItem[], judge: string, optio
     const lima = item.humans.reduce((sum, h) => sum + limaScore(verdict, h.verdict), 0) / item.humans.length;
     const { run, group, lang, turn, systemA, systemB } = item;
     errors.push({
-      run, group, lang, turn, systemA, systemB, judge, verdict, humans: item.humans, majority,
-      against: againstEvery ? 'every-vote' : 'majority', strength: 1 - lima,
+      run,
+      group,
+      lang,
+      turn,
+      systemA,
+      systemB,
+      judge,
+      verdict,
+      humans: item.humans,
+      majority,
+      against: againstEvery ? 'every-vote' : 'majority',
+      strength: 1 - lima,
       opposite: verdict === 'tie' ? 0 : item.humans.filter((h) => h.verdict !== 'tie' && h.verdict !== verdict).length,
     });
   }

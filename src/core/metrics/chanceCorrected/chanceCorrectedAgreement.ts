@@ -66,7 +66,9 @@ interface RowSpec {
 const isPairRow = (spec: RowSpec) => spec.kind === 'judge-human' || spec.kind === 'leave-one-out';
 
 export function chanceCorrectedAgreement(
-  units: readonly RatedUnit[], scale: AgreementScale, options: ChanceCorrectedOptions,
+  units: readonly RatedUnit[],
+  scale: AgreementScale,
+  options: ChanceCorrectedOptions,
 ): ChanceCorrectedTable {
   const rows: ChanceCorrectedRow[] = [];
   let skippedRows = 0;
@@ -84,7 +86,10 @@ export function chanceCorrectedAgreement(
  * row's figures are computed on that draw, so the rows' intervals are consistent with each other.
  */
 function groupRows(
-  group: GroupValues, specs: readonly RowSpec[], scale: AgreementScale, intervals: IntervalSettings | undefined,
+  group: GroupValues,
+  specs: readonly RowSpec[],
+  scale: AgreementScale,
+  intervals: IntervalSettings | undefined,
 ): ChanceCorrectedRow[] {
   let dimension = 0;
   const blocks = specs.map((spec) => {
@@ -107,9 +112,17 @@ function groupRows(
   return blocks.map(({ spec, units }, i) => {
     const [agreement, cohen, fleiss, ...alphas] = estimates.slice(next, (next += figures[i]!.length));
     return {
-      group, kind: spec.kind, comparison: spec.comparison, raters: spec.raters, units: units.size,
-      agreement: agreement!, cohen: cohen!, fleiss: fleiss!, fleissRaters: spec.fleissRaters,
-      alpha: Object.fromEntries(levels.map((level, l) => [level, alphas[l]!])), leftOut: spec.leftOut,
+      group,
+      kind: spec.kind,
+      comparison: spec.comparison,
+      raters: spec.raters,
+      units: units.size,
+      agreement: agreement!,
+      cohen: cohen!,
+      fleiss: fleiss!,
+      fleissRaters: spec.fleissRaters,
+      alpha: Object.fromEntries(levels.map((level, l) => [level, alphas[l]!])),
+      leftOut: spec.leftOut,
     };
   });
 }
@@ -132,7 +145,12 @@ function raterNames(units: readonly RatedUnit[], human: boolean): string[] {
 }
 
 /** All raters of one kind together; Cohen's kappa only when there are exactly two of them. */
-function multiRaterSpec(units: readonly RatedUnit[], human: boolean, kind: ComparisonKind, comparison: string): RowSpec {
+function multiRaterSpec(
+  units: readonly RatedUnit[],
+  human: boolean,
+  kind: ComparisonKind,
+  comparison: string,
+): RowSpec {
   const names = raterNames(units, human);
   const labelled = units.map((unit) => ({ unit, labels: unit.labels.filter((l) => l.human === human) }));
   const pairable = labelled.filter((u) => u.labels.length >= 2);
@@ -143,7 +161,11 @@ function multiRaterSpec(units: readonly RatedUnit[], human: boolean, kind: Compa
     return { unit, positions: labels.map((l) => l.position), ...(cohen ? { cohen } : {}) };
   });
   return {
-    kind, comparison, fleissRaters: modalCount(pairable.map((u) => u.labels.length)), contributions, raters: names.length,
+    kind,
+    comparison,
+    fleissRaters: modalCount(pairable.map((u) => u.labels.length)),
+    contributions,
+    raters: names.length,
     leftOut: labelled.filter((u) => u.labels.length === 1).length,
   };
 }
@@ -163,7 +185,14 @@ function judgeVsHumansSpec(units: readonly RatedUnit[], judge: string): RowSpec 
       contributions.push({ unit, positions: [own.position, vote.position], cohen: [own.position, vote.position] });
     }
   }
-  return { kind: 'judge-human', comparison: `${judge} vs humans`, fleissRaters: 2, contributions, raters: humans.size + 1, leftOut };
+  return {
+    kind: 'judge-human',
+    comparison: `${judge} vs humans`,
+    fleissRaters: 2,
+    contributions,
+    raters: humans.size + 1,
+    leftOut,
+  };
 }
 
 /** One rater against the strict majority of the other humans on each unit. */
@@ -185,8 +214,12 @@ function leaveOneOutSpec(units: readonly RatedUnit[], rater: Pick<RaterLabel, 'r
     contributions.push({ unit, positions: [own.position, majority], cohen: [own.position, majority] });
   }
   return {
-    kind: 'leave-one-out', comparison: `${rater.rater} vs majority of other humans`, fleissRaters: 2, contributions,
-    raters: others.size + 1, leftOut,
+    kind: 'leave-one-out',
+    comparison: `${rater.rater} vs majority of other humans`,
+    fleissRaters: 2,
+    contributions,
+    raters: others.size + 1,
+    leftOut,
   };
 }
 

@@ -76,10 +76,13 @@ export function multiRaterLayout(scale: AgreementScale, fleissRaters: number): R
           count: (s) => sumRange(s, at(cohen), k * k),
         },
         {
-          finish: (s) => fleissKappaFromTotals({
-            items: s[at(fleiss)]!, raters: fleissRaters, sumOfSquares: s[at(fleiss) + 1]!,
-            categoryTotals: s.subarray(at(fleiss) + 2, at(fleiss) + 2 + k),
-          }).value,
+          finish: (s) =>
+            fleissKappaFromTotals({
+              items: s[at(fleiss)]!,
+              raters: fleissRaters,
+              sumOfSquares: s[at(fleiss) + 1]!,
+              categoryTotals: s.subarray(at(fleiss) + 2, at(fleiss) + 2 + k),
+            }).value,
           count: (s) => s[at(fleiss)]!,
         },
         ...alphaFigures(scale, (s) => s.subarray(at(coincidences), at(coincidences) + k * k)),
@@ -102,7 +105,8 @@ export function pairLayout(scale: AgreementScale): RowLayout {
       const units = (s: Float64Array) => sumRange(s, offset, k * k);
       // Each two-label unit adds 1 to o[x][y] and to o[y][x]: the coincidences are the table plus its transpose.
       const coincidencesOf = (s: Float64Array) => {
-        for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) coincidences[i * k + j] = s[offset + i * k + j]! + s[offset + j * k + i]!;
+        for (let i = 0; i < k; i++)
+          for (let j = 0; j < k; j++) coincidences[i * k + j] = s[offset + i * k + j]! + s[offset + j * k + i]!;
         return coincidences;
       };
       return [
@@ -114,7 +118,10 @@ export function pairLayout(scale: AgreementScale): RowLayout {
             for (let c = 0; c < k; c++) categoryTotals[c] = sumRange(s, offset + c * k, k) + column(s, offset, k, c);
             const agreeing = trace(s, k, offset);
             return fleissKappaFromTotals({
-              items: units(s), raters: 2, sumOfSquares: 4 * agreeing + 2 * (units(s) - agreeing), categoryTotals,
+              items: units(s),
+              raters: 2,
+              sumOfSquares: 4 * agreeing + 2 * (units(s) - agreeing),
+              categoryTotals,
             }).value;
           },
           count: units,

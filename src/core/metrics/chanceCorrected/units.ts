@@ -24,11 +24,19 @@ export interface AgreementScale {
 }
 
 export const PAIRWISE_SCALE: AgreementScale = {
-  id: 'pairwise', title: 'pairwise verdicts (A / B / tie)', names: ['A', 'B', 'tie'], values: [0, 1, 2], ordered: false,
+  id: 'pairwise',
+  title: 'pairwise verdicts (A / B / tie)',
+  names: ['A', 'B', 'tie'],
+  values: [0, 1, 2],
+  ordered: false,
 };
 
 export const RATING_SCALE: AgreementScale = {
-  id: 'ratings', title: 'excellent / pass / fail ratings', names: [...RATINGS], values: [0, 1, 2], ordered: true,
+  id: 'ratings',
+  title: 'excellent / pass / fail ratings',
+  names: [...RATINGS],
+  values: [0, 1, 2],
+  ordered: true,
 };
 
 /** An integer scale min..max of pointwise judge scores, e.g. likert-6 (1–6) or rating-3 (1–3). */
@@ -64,7 +72,11 @@ export function pairwiseUnits(items: readonly PairwiseItem[], invalidAs: Invalid
   let invalid = 0;
   const position = (v: 'A' | 'B' | 'tie') => PAIRWISE_SCALE.names.indexOf(v);
   const units = items.map((item) => {
-    const labels: RaterLabel[] = item.humans.map((h) => ({ rater: h.annotator, human: true, position: position(inReferenceOrder(item, h.verdict)) }));
+    const labels: RaterLabel[] = item.humans.map((h) => ({
+      rater: h.annotator,
+      human: true,
+      position: position(inReferenceOrder(item, h.verdict)),
+    }));
     for (const [judge, verdict] of item.judges) {
       const counted = countedVerdict(verdict, invalidAs);
       if (counted === undefined) {
@@ -80,7 +92,10 @@ export function pairwiseUnits(items: readonly PairwiseItem[], invalidAs: Invalid
 }
 
 /** Groups per-response labels into units, one per response. */
-function responseUnits<R extends ResponseKeyRow>(rows: readonly R[], labelOf: (row: R) => RaterLabel | undefined): { units: RatedUnit[]; skipped: number } {
+function responseUnits<R extends ResponseKeyRow>(
+  rows: readonly R[],
+  labelOf: (row: R) => RaterLabel | undefined,
+): { units: RatedUnit[]; skipped: number } {
   const units = new Map<string, { run: string; group: string; values: GroupValues; labels: RaterLabel[] }>();
   let skipped = 0;
   for (const row of rows) {
@@ -92,7 +107,10 @@ function responseUnits<R extends ResponseKeyRow>(rows: readonly R[], labelOf: (r
     const criterion = (row as { criterion?: string }).criterion ?? '';
     const key = [row.run, row.group, row.lang, row.turn, row.system, row.seed, criterion].join('\u0000');
     collect(units, key, () => ({
-      run: row.run, group: row.group, values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system, criterion }, labels: [],
+      run: row.run,
+      group: row.group,
+      values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system, criterion },
+      labels: [],
     })).labels.push(label);
   }
   return { units: [...units.values()], skipped };
@@ -104,7 +122,12 @@ export function ratingUnits(rows: readonly HumanRatingRow[]): UnitSet {
     const position = RATING_SCALE.names.indexOf(row.rating);
     return position < 0 ? undefined : { rater: row.annotator, human: true, position };
   });
-  return { scale: RATING_SCALE, units, leftOut: skipped, leftOutReason: 'stored ratings that are not excellent, pass or fail' };
+  return {
+    scale: RATING_SCALE,
+    units,
+    leftOut: skipped,
+    leftOutReason: 'stored ratings that are not excellent, pass or fail',
+  };
 }
 
 /**
@@ -127,10 +150,22 @@ export function scoreUnits(rows: readonly PointwiseScoreRow[], scale: AgreementS
 export function agreementScaleOf(scale: LabelScale, observed: readonly number[]): AgreementScale {
   if (scale.name === 'lima-3' && scale.kind === 'ordinal') return RATING_SCALE;
   if (scale.kind === 'ordinal') {
-    return { id: scale.name, title: `${scale.name} ratings (${scale.levels.join(' < ')})`, names: [...scale.levels], values: scale.levels.map((_, i) => i + 1), ordered: true };
+    return {
+      id: scale.name,
+      title: `${scale.name} ratings (${scale.levels.join(' < ')})`,
+      names: [...scale.levels],
+      values: scale.levels.map((_, i) => i + 1),
+      ordered: true,
+    };
   }
   const values = [...new Set([...scaleChoices(scale).map(Number), ...observed])].sort((a, b) => a - b);
-  return { id: scale.name, title: `${scale.name} (${scale.min}–${scale.max})`, names: values.map(String), values, ordered: true };
+  return {
+    id: scale.name,
+    title: `${scale.name} (${scale.min}–${scale.max})`,
+    names: values.map(String),
+    values,
+    ordered: true,
+  };
 }
 
 /** A unit set per scale, named by its scale. */
@@ -143,31 +178,57 @@ export interface ScaleUnitSet extends UnitSet {
  * humans rated on (judges join where their scale is the same), "scores" every scale judges scored on (humans join
  * likewise). A judge's score and a human's rating of one response on one criterion are labels of one unit.
  */
-export function scaleUnitSets(humans: HumanRatingSet, judgeRows: readonly PointwiseScoreRow[], from: 'ratings' | 'scores'): ScaleUnitSet[] {
+export function scaleUnitSets(
+  humans: HumanRatingSet,
+  judgeRows: readonly PointwiseScoreRow[],
+  from: 'ratings' | 'scores',
+): ScaleUnitSet[] {
   const scales = new Map<string, LabelScale>();
-  const judgeScale = (row: PointwiseScoreRow): LabelScale => ({ name: row.scale, kind: 'numeric', min: row.scaleMin, max: row.scaleMax });
+  const judgeScale = (row: PointwiseScoreRow): LabelScale => ({
+    name: row.scale,
+    kind: 'numeric',
+    min: row.scaleMin,
+    max: row.scaleMax,
+  });
   if (from === 'ratings') for (const r of humans.ratings) scales.set(scaleKey(r.scale), r.scale);
   else for (const row of judgeRows) scales.set(scaleKey(judgeScale(row)), judgeScale(row));
   const label = judgeLabels(judgeRows);
-  return [...scales.entries()].sort(([, a], [, b]) => a.name.localeCompare(b.name)).map(([key, labelScale]) => {
-    const ratings = humans.ratings.filter((r) => scaleKey(r.scale) === key);
-    const judges = judgeRows.filter((row) => scaleKey(judgeScale(row)) === key);
-    const scale = agreementScaleOf(labelScale, [...ratings.map((r) => r.value), ...judges.flatMap((j) => (j.score === null ? [] : [j.score]))]);
-    type Row = ResponseKeyRow & { criterion: string; label: RaterLabel | undefined };
-    const rows: Row[] = [
-      // An ordinal rating's value is its rank from 1; a numeric one's its value.
-      ...ratings.map((r) => ({
-        ...r, label: { rater: r.annotator, human: true, position: r.scale.kind === 'ordinal' ? r.value - 1 : scale.values.indexOf(r.value) },
-      })),
-      ...judges.map((j) => ({
-        ...j, label: j.score === null || scale.values.indexOf(j.score) < 0 ? undefined : { rater: label(j), human: false, position: scale.values.indexOf(j.score) },
-      })),
-    ];
-    const { units, skipped } = responseUnits(rows, (row) => row.label);
-    const offScale = humans.offScale.filter((o) => (o.row.scale ?? 'lima-3') === labelScale.name).length;
-    return {
-      scale, scaleName: labelScale.name, units, leftOut: skipped + offScale,
-      leftOutReason: 'unparsable or off-scale judge scores and human ratings not on the scale',
-    };
-  });
+  return [...scales.entries()]
+    .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+    .map(([key, labelScale]) => {
+      const ratings = humans.ratings.filter((r) => scaleKey(r.scale) === key);
+      const judges = judgeRows.filter((row) => scaleKey(judgeScale(row)) === key);
+      const scale = agreementScaleOf(labelScale, [
+        ...ratings.map((r) => r.value),
+        ...judges.flatMap((j) => (j.score === null ? [] : [j.score])),
+      ]);
+      type Row = ResponseKeyRow & { criterion: string; label: RaterLabel | undefined };
+      const rows: Row[] = [
+        // An ordinal rating's value is its rank from 1; a numeric one's its value.
+        ...ratings.map((r) => ({
+          ...r,
+          label: {
+            rater: r.annotator,
+            human: true,
+            position: r.scale.kind === 'ordinal' ? r.value - 1 : scale.values.indexOf(r.value),
+          },
+        })),
+        ...judges.map((j) => ({
+          ...j,
+          label:
+            j.score === null || scale.values.indexOf(j.score) < 0
+              ? undefined
+              : { rater: label(j), human: false, position: scale.values.indexOf(j.score) },
+        })),
+      ];
+      const { units, skipped } = responseUnits(rows, (row) => row.label);
+      const offScale = humans.offScale.filter((o) => (o.row.scale ?? 'lima-3') === labelScale.name).length;
+      return {
+        scale,
+        scaleName: labelScale.name,
+        units,
+        leftOut: skipped + offScale,
+        leftOutReason: 'unparsable or off-scale judge scores and human ratings not on the scale',
+      };
+    });
 }

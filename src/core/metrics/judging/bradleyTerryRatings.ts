@@ -50,7 +50,9 @@ function memoisedFit(systems: number): (sums: Float64Array) => Float64Array {
 }
 
 export function bradleyTerryRatings(
-  pairs: readonly JudgedPair[], humans: readonly HumanPairwiseRow[], options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
+  pairs: readonly JudgedPair[],
+  humans: readonly HumanPairwiseRow[],
+  options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
 ): RatingTable {
   const comparisons: Comparison[] = [];
   let invalid = 0;
@@ -67,7 +69,11 @@ export function bradleyTerryRatings(
   }
   const rows: RatingRow[] = [];
   const unrated: { slice: Slice; rater: string }[] = [];
-  const ordered = [...cells.values()].sort((a, b) => compareSlices(a.slice, b.slice) || (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)));
+  const ordered = [...cells.values()].sort(
+    (a, b) =>
+      compareSlices(a.slice, b.slice) ||
+      (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)),
+  );
   for (const cell of ordered) {
     const cellRows = ratingRows(cell.slice, cell.rater, cell.comparisons, options.intervals);
     if (cellRows.every((r) => !Number.isFinite(r.rating.value))) unrated.push({ slice: cell.slice, rater: cell.rater });
@@ -76,7 +82,12 @@ export function bradleyTerryRatings(
   return { rows, unrated, invalid };
 }
 
-function ratingRows(slice: Slice, rater: string, comparisons: readonly Comparison[], intervals: IntervalSettings | undefined): RatingRow[] {
+function ratingRows(
+  slice: Slice,
+  rater: string,
+  comparisons: readonly Comparison[],
+  intervals: IntervalSettings | undefined,
+): RatingRow[] {
   const systems = [...new Set(comparisons.flatMap((c) => [c.pair.systemA, c.pair.systemB]))].sort();
   const s = systems.length;
   const index = new Map(systems.map((name, i) => [name, i]));

@@ -6,7 +6,10 @@ import type { Estimate, IntervalSettings } from '../estimate';
 import { clusterBootstrap } from '../stats';
 
 export function clusterEstimate<T extends { readonly run: string; readonly group: string }>(
-  items: readonly T[], statistic: (items: readonly T[]) => number, n: number, intervals: IntervalSettings | undefined,
+  items: readonly T[],
+  statistic: (items: readonly T[]) => number,
+  n: number,
+  intervals: IntervalSettings | undefined,
 ): Estimate {
   const value = items.length ? statistic(items) : NaN;
   if (!intervals || !Number.isFinite(value) || new Set(items.map(itemCluster)).size < 2) return { value, n };

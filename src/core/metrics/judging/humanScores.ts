@@ -32,15 +32,27 @@ export const LIMA_3: NumericScale = { id: 'lima-3', min: 1, max: 3 };
 
 /** A label scale as a number range: an ordinal scale's levels are its ranks from 1 (worst). */
 export function numericScaleOf(scale: LabelScale): NumericScale {
-  return scale.kind === 'numeric' ? { id: scale.name, min: scale.min, max: scale.max } : { id: scale.name, min: 1, max: scale.levels.length };
+  return scale.kind === 'numeric'
+    ? { id: scale.name, min: scale.min, max: scale.max }
+    : { id: scale.name, min: 1, max: scale.levels.length };
 }
 
 export async function loadHumanScores(
-  store: Store, filter: ResponseFilter & LabelsAsOf & { readonly annotators?: string } = {},
+  store: Store,
+  filter: ResponseFilter & LabelsAsOf & { readonly annotators?: string } = {},
 ): Promise<HumanScores> {
   const { ratings, offScale } = await loadHumanRatings(store, filter);
   const scores = ratings.map(({ run, group, lang, turn, system, seed, annotator, criterion, value, scale }) => ({
-    run, group, lang, turn, system, seed, annotator, criterion, value, scale: numericScaleOf(scale),
+    run,
+    group,
+    lang,
+    turn,
+    system,
+    seed,
+    annotator,
+    criterion,
+    value,
+    scale: numericScaleOf(scale),
   }));
   return { scores, leftOut: offScale.length };
 }

@@ -67,11 +67,19 @@ function systemPairs(items: readonly MatchedResponse[]): Pairs {
   return [systems.map((s) => sums.get(s)![0] / sums.get(s)![2]), systems.map((s) => sums.get(s)![1] / sums.get(s)![2])];
 }
 
-function correlations(items: readonly MatchedResponse[], pairsOf: (items: readonly MatchedResponse[]) => Pairs, intervals?: IntervalSettings): Correlations {
+function correlations(
+  items: readonly MatchedResponse[],
+  pairsOf: (items: readonly MatchedResponse[]) => Pairs,
+  intervals?: IntervalSettings,
+): Correlations {
   const n = pairsOf(items)[0].length;
-  const of = (statistic: (x: number[], y: number[]) => number) => clusterEstimate(items, (its) => statistic(...pairsOf(its)), n, intervals);
+  const of = (statistic: (x: number[], y: number[]) => number) =>
+    clusterEstimate(items, (its) => statistic(...pairsOf(its)), n, intervals);
   return {
-    pearson: of(pearson), spearman: of(spearman), tauB: of((x, y) => kendallTau(x, y).b), tauC: of((x, y) => kendallTau(x, y).c),
+    pearson: of(pearson),
+    spearman: of(spearman),
+    tauB: of((x, y) => kendallTau(x, y).b),
+    tauC: of((x, y) => kendallTau(x, y).c),
   };
 }
 
@@ -84,14 +92,20 @@ export interface JudgeCorrelationOptions {
 export function fieldsWithSlices(values: readonly GroupValues[], by: readonly GroupField[]): GroupField[] {
   const varies = (f: 'run' | 'turn' | 'criterion') => new Set(values.map((v) => v[f] ?? '')).size > 1;
   return [
-    ...(varies('run') && !by.includes('run') ? ['run' as const] : []), ...by,
+    ...(varies('run') && !by.includes('run') ? ['run' as const] : []),
+    ...by,
     ...(varies('turn') && !by.includes('turn') ? ['turn' as const] : []),
     ...(varies('criterion') && !by.includes('criterion') ? ['criterion' as const] : []),
   ];
 }
 
-export function judgeCorrelation(humans: readonly HumanScore[], judges: readonly JudgeScore[], options: JudgeCorrelationOptions): {
-  rows: JudgeCorrelationRow[]; fields: GroupField[];
+export function judgeCorrelation(
+  humans: readonly HumanScore[],
+  judges: readonly JudgeScore[],
+  options: JudgeCorrelationOptions,
+): {
+  rows: JudgeCorrelationRow[];
+  fields: GroupField[];
 } {
   const byResponse = new Map<string, Map<string, { sum: number; count: number }>>(); // response -> human scale -> sum
   for (const h of humans) {
@@ -109,7 +123,9 @@ export function judgeCorrelation(humans: readonly HumanScore[], judges: readonly
     for (const [judge, judgeScale] of judgeScalePairs(cell.items)) {
       const scored = cell.items.filter((j) => j.judge === judge && j.scale.id === judgeScale);
       for (const humanScale of humanScales) {
-        rows.push(correlationRow(cell.values, judge, judgeScale, humanScale, scored, humansHere, byResponse, options.intervals));
+        rows.push(
+          correlationRow(cell.values, judge, judgeScale, humanScale, scored, humansHere, byResponse, options.intervals),
+        );
       }
     }
   }
@@ -123,8 +139,13 @@ function judgeScalePairs(scores: readonly JudgeScore[]): [string, string][] {
 }
 
 function correlationRow(
-  group: GroupValues, judge: string, judgeScale: string, humanScale: string, scored: readonly JudgeScore[],
-  humansHere: readonly HumanScore[], byResponse: Map<string, Map<string, { sum: number; count: number }>>,
+  group: GroupValues,
+  judge: string,
+  judgeScale: string,
+  humanScale: string,
+  scored: readonly JudgeScore[],
+  humansHere: readonly HumanScore[],
+  byResponse: Map<string, Map<string, { sum: number; count: number }>>,
   intervals: IntervalSettings | undefined,
 ): JudgeCorrelationRow {
   const matched: MatchedResponse[] = [];
@@ -145,16 +166,29 @@ function correlationRow(
     }
     parsable.add(key);
     matched.push({
-      run: s.run, group: s.group, lang: s.lang, turn: s.turn, system: s.system, judgeScore: s.value,
-      humanMean: human.sum / human.count, annotators: human.count,
+      run: s.run,
+      group: s.group,
+      lang: s.lang,
+      turn: s.turn,
+      system: s.system,
+      judgeScore: s.value,
+      humanMean: human.sum / human.count,
+      annotators: human.count,
     });
   }
   const humanResponses = new Set(humansHere.filter((h) => h.scale.id === humanScale).map(responseKey));
   const humanOnly = [...humanResponses].filter((k) => !parsable.has(k)).length;
   return {
-    group, judge, judgeScale, humanScale,
+    group,
+    judge,
+    judgeScale,
+    humanScale,
     item: correlations(matched, itemPairs, intervals),
     system: correlations(matched, systemPairs, intervals),
-    responses: matched.length, systems: new Set(matched.map((m) => m.system)).size, judgeOnly, humanOnly, invalid,
+    responses: matched.length,
+    systems: new Set(matched.map((m) => m.system)).size,
+    judgeOnly,
+    humanOnly,
+    invalid,
   };
 }

@@ -17,14 +17,28 @@ export interface JudgeScore extends ResponseKeyRow {
   readonly scale: NumericScale;
 }
 
-export async function loadJudgeScores(store: Store, filter: ResponseFilter & { readonly judges?: readonly string[] } = {}): Promise<JudgeScore[]> {
+export async function loadJudgeScores(
+  store: Store,
+  filter: ResponseFilter & { readonly judges?: readonly string[] } = {},
+): Promise<JudgeScore[]> {
   const out: JudgeScore[] = [];
   for (const scale of await pointwiseScaleNames(store, filter)) {
     const rows = await pointwiseScores(store, { ...filter, scale });
     const label = judgeLabels(rows);
     for (const row of rows) {
       const { run, group, lang, turn, system, seed } = row;
-      out.push({ run, group, lang, turn, system, seed, judge: label(row), criterion: row.criterion, value: row.score, scale: { id: row.scale, min: row.scaleMin, max: row.scaleMax } });
+      out.push({
+        run,
+        group,
+        lang,
+        turn,
+        system,
+        seed,
+        judge: label(row),
+        criterion: row.criterion,
+        value: row.score,
+        scale: { id: row.scale, min: row.scaleMin, max: row.scaleMax },
+      });
     }
   }
   return out;

@@ -42,7 +42,9 @@ interface Verdict {
 }
 
 export function lengthBias(
-  pairs: readonly JudgedPair[], humans: readonly HumanPairwiseRow[], lengths: ResponseLengths,
+  pairs: readonly JudgedPair[],
+  humans: readonly HumanPairwiseRow[],
+  lengths: ResponseLengths,
   options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
 ): LengthBiasRow[] {
   const verdicts: Verdict[] = [];
@@ -51,11 +53,25 @@ export function lengthBias(
     if (verdict !== undefined) verdicts.push({ pair: p, rater: p.judge, verdict });
   }
   for (const h of humans) verdicts.push({ pair: h, rater: 'humans', verdict: h.verdict });
-  interface Cell { slice: Slice; rater: string; tally: ClusterTally; similar: number; noText: number; invalid: number }
+  interface Cell {
+    slice: Slice;
+    rater: string;
+    tally: ClusterTally;
+    similar: number;
+    noText: number;
+    invalid: number;
+  }
   const cells = new Map<string, Cell>();
   for (const { pair, rater, verdict } of verdicts) {
     const slice = sliceOf(pair);
-    const cell = collect(cells, keyOf(slice, rater), () => ({ slice, rater, tally: new ClusterTally(4), similar: 0, noText: 0, invalid: 0 }));
+    const cell = collect(cells, keyOf(slice, rater), () => ({
+      slice,
+      rater,
+      tally: new ClusterTally(4),
+      similar: 0,
+      noText: 0,
+      invalid: 0,
+    }));
     if (verdict === 'invalid') {
       cell.invalid++;
       continue;
@@ -78,15 +94,25 @@ export function lengthBias(
       continue;
     }
     sums[DECIDED] += 1;
-    if ((verdict === 'A') === (a > b)) sums[LONGER] += 1;
+    if ((verdict === 'A') === a > b) sums[LONGER] += 1;
   }
   return [...cells.values()]
     .map((cell) => {
       const [prefersLonger, ties] = cell.tally.estimates(FIGURES, options.intervals);
       return {
-        slice: cell.slice, rater: cell.rater, unit: lengthUnitFor(cell.slice.lang), prefersLonger: prefersLonger!, ties: ties!,
-        similar: cell.similar, noText: cell.noText, invalid: cell.invalid,
+        slice: cell.slice,
+        rater: cell.rater,
+        unit: lengthUnitFor(cell.slice.lang),
+        prefersLonger: prefersLonger!,
+        ties: ties!,
+        similar: cell.similar,
+        noText: cell.noText,
+        invalid: cell.invalid,
       };
     })
-    .sort((a, b) => compareSlices(a.slice, b.slice) || (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)));
+    .sort(
+      (a, b) =>
+        compareSlices(a.slice, b.slice) ||
+        (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)),
+    );
 }

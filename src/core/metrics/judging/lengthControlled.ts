@@ -35,18 +35,40 @@ interface Item extends PreferenceWithLengths {
 }
 
 export function lengthControlledRows(
-  pairs: readonly JudgedPair[], lengths: ResponseLengths,
-  options: { baseline: BaselineRule; invalidAs: InvalidPolicy; systems?: readonly string[]; intervals?: IntervalSettings },
+  pairs: readonly JudgedPair[],
+  lengths: ResponseLengths,
+  options: {
+    baseline: BaselineRule;
+    invalidAs: InvalidPolicy;
+    systems?: readonly string[];
+    intervals?: IntervalSettings;
+  },
 ): LengthControlledRow[] {
   const wanted = options.systems?.length ? new Set(options.systems) : undefined;
-  interface Cell { slice: Slice; judge: string; system: string; baseline: string; items: Item[]; noText: number; invalid: number }
+  interface Cell {
+    slice: Slice;
+    judge: string;
+    system: string;
+    baseline: string;
+    items: Item[];
+    noText: number;
+    invalid: number;
+  }
   const cells = new Map<string, Cell>();
   for (const pair of pairs) {
     const slice = sliceOf(pair);
     const baseline = options.baseline.baselineFor(slice.lang);
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
     if (system === undefined || (wanted && !wanted.has(system))) continue;
-    const cell = collect(cells, keyOf(slice, pair.judge, system), () => ({ slice, judge: pair.judge, system, baseline, items: [], noText: 0, invalid: 0 }));
+    const cell = collect(cells, keyOf(slice, pair.judge, system), () => ({
+      slice,
+      judge: pair.judge,
+      system,
+      baseline,
+      items: [],
+      noText: 0,
+      invalid: 0,
+    }));
     const verdict = pairVerdict(pair, options.invalidAs);
     if (verdict === undefined) continue;
     if (verdict === 'invalid') {
@@ -59,7 +81,13 @@ export function lengthControlledRows(
       cell.noText++;
       continue;
     }
-    cell.items.push({ run: pair.run, group: pair.group, preference: scoreFor(system, pair, verdict), systemLength, baselineLength });
+    cell.items.push({
+      run: pair.run,
+      group: pair.group,
+      preference: scoreFor(system, pair, verdict),
+      systemLength,
+      baselineLength,
+    });
   }
   return [...cells.values()]
     .map((cell) => {
@@ -67,13 +95,26 @@ export function lengthControlledRows(
       const fit = lengthControlledWinRate(cell.items);
       const mean = (pick: (i: Item) => number) => (n ? cell.items.reduce((s, i) => s + pick(i), 0) / n : NaN);
       return {
-        slice: cell.slice, judge: cell.judge, system: cell.system, baseline: cell.baseline, unit: lengthUnitFor(cell.slice.lang),
+        slice: cell.slice,
+        judge: cell.judge,
+        system: cell.system,
+        baseline: cell.baseline,
+        unit: lengthUnitFor(cell.slice.lang),
         winRate: clusterEstimate(cell.items, (its) => lengthControlledWinRate(its).winRate, n, options.intervals),
-        lengthControlled: clusterEstimate(cell.items, (its) => lengthControlledWinRate(its).lengthControlled, n, options.intervals),
-        lengthCoefficient: fit.lengthCoefficient, systemLength: mean((i) => i.systemLength), baselineLength: mean((i) => i.baselineLength),
-        noText: cell.noText, invalid: cell.invalid,
+        lengthControlled: clusterEstimate(
+          cell.items,
+          (its) => lengthControlledWinRate(its).lengthControlled,
+          n,
+          options.intervals,
+        ),
+        lengthCoefficient: fit.lengthCoefficient,
+        systemLength: mean((i) => i.systemLength),
+        baselineLength: mean((i) => i.baselineLength),
+        noText: cell.noText,
+        invalid: cell.invalid,
       };
     })
-    .sort((a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge) || a.system.localeCompare(b.system));
+    .sort(
+      (a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge) || a.system.localeCompare(b.system),
+    );
 }
-

@@ -6,7 +6,19 @@
 export type LengthUnit = 'graphemes' | 'words';
 
 const UNSPACED_LANGUAGES = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my', 'bo', 'dz', 'yue', 'wuu', 'cmn', 'lzh']);
-const UNSPACED_SCRIPTS = new Set(['hans', 'hant', 'hani', 'jpan', 'hira', 'kana', 'thai', 'laoo', 'khmr', 'mymr', 'tibt']);
+const UNSPACED_SCRIPTS = new Set([
+  'hans',
+  'hant',
+  'hani',
+  'jpan',
+  'hira',
+  'kana',
+  'thai',
+  'laoo',
+  'khmr',
+  'mymr',
+  'tibt',
+]);
 
 export function lengthUnitFor(lang: string): LengthUnit {
   const [primary, ...rest] = lang.toLowerCase().split('-');
@@ -29,7 +41,17 @@ export function textLength(text: string, unit: LengthUnit): number {
 export class ResponseLengths {
   private readonly lengths = new Map<string, { seed: number; length: number }>();
 
-  constructor(rows: readonly { run: string; group: string; lang: string; turn: number; system: string; seed: number; text: string }[]) {
+  constructor(
+    rows: readonly {
+      run: string;
+      group: string;
+      lang: string;
+      turn: number;
+      system: string;
+      seed: number;
+      text: string;
+    }[],
+  ) {
     for (const r of rows) {
       const key = ResponseLengths.key(r, r.system);
       const known = this.lengths.get(key);

@@ -52,7 +52,14 @@ interface Reference {
   readonly order: 'AB' | 'BA';
 }
 
-function itemKey(p: { run: string; group: string; lang: string; turn: number; systemA: string; systemB: string }): string {
+function itemKey(p: {
+  run: string;
+  group: string;
+  lang: string;
+  turn: number;
+  systemA: string;
+  systemB: string;
+}): string {
   return [p.run, p.group, p.lang, p.turn, p.systemA, p.systemB].join('\u0000');
 }
 
@@ -81,11 +88,18 @@ const CONSISTENT = 7;
 const DIMENSION = 8;
 
 const MEAN: Figure = {
-  finish: (s) => (s[ORIGINAL] === 0 || s[SWAPPED] === 0 ? NaN : (s[ORIGINAL_RIGHT]! / s[ORIGINAL]! + s[SWAPPED_RIGHT]! / s[SWAPPED]!) / 2),
+  finish: (s) =>
+    s[ORIGINAL] === 0 || s[SWAPPED] === 0
+      ? NaN
+      : (s[ORIGINAL_RIGHT]! / s[ORIGINAL]! + s[SWAPPED_RIGHT]! / s[SWAPPED]!) / 2,
   count: (s) => s[ORIGINAL]! + s[SWAPPED]!,
 };
 const FIGURES = [
-  ratio(ORIGINAL_RIGHT, ORIGINAL), ratio(SWAPPED_RIGHT, SWAPPED), MEAN, ratio(BOTH_RIGHT, PAIRS), ratio(COMBINED_RIGHT, PAIRS),
+  ratio(ORIGINAL_RIGHT, ORIGINAL),
+  ratio(SWAPPED_RIGHT, SWAPPED),
+  MEAN,
+  ratio(BOTH_RIGHT, PAIRS),
+  ratio(COMBINED_RIGHT, PAIRS),
   ratio(CONSISTENT, PAIRS),
 ];
 
@@ -95,14 +109,30 @@ function counted(verdict: PairVerdict | undefined, mode: InvalidMode): PairVerdi
   return mode === 'tie' ? 'tie' : mode === 'wrong' ? 'error' : undefined;
 }
 
-export function perOrderAccuracy(pairs: readonly JudgedPair[], humans: readonly HumanPairwiseRow[], options: PerOrderOptions): PerOrderRow[] {
+export function perOrderAccuracy(
+  pairs: readonly JudgedPair[],
+  humans: readonly HumanPairwiseRow[],
+  options: PerOrderOptions,
+): PerOrderRow[] {
   const refs = references(humans, options.gold);
-  interface Cell { slice: Slice; judge: string; tally: ClusterTally; invalidOrders: number; noReference: number; combinedOnly: number }
+  interface Cell {
+    slice: Slice;
+    judge: string;
+    tally: ClusterTally;
+    invalidOrders: number;
+    noReference: number;
+    combinedOnly: number;
+  }
   const cells = new Map<string, Cell>();
   for (const pair of pairs) {
     const slice = sliceOf(pair);
     const cell = collect(cells, keyOf(slice, pair.judge), () => ({
-      slice, judge: pair.judge, tally: new ClusterTally(DIMENSION), invalidOrders: 0, noReference: 0, combinedOnly: 0,
+      slice,
+      judge: pair.judge,
+      tally: new ClusterTally(DIMENSION),
+      invalidOrders: 0,
+      noReference: 0,
+      combinedOnly: 0,
     }));
     const ref = refs.get(itemKey(pair));
     if (!ref) {
@@ -139,10 +169,21 @@ export function perOrderAccuracy(pairs: readonly JudgedPair[], humans: readonly 
   }
   return [...cells.values()]
     .map((cell) => {
-      const [original, swapped, mean, bothRight, combined, positional] = cell.tally.estimates(FIGURES, options.intervals);
+      const [original, swapped, mean, bothRight, combined, positional] = cell.tally.estimates(
+        FIGURES,
+        options.intervals,
+      );
       return {
-        slice: cell.slice, judge: cell.judge, original: original!, swapped: swapped!, mean: mean!, bothRight: bothRight!,
-        combined: combined!, positional: positional!, invalidOrders: cell.invalidOrders, noReference: cell.noReference,
+        slice: cell.slice,
+        judge: cell.judge,
+        original: original!,
+        swapped: swapped!,
+        mean: mean!,
+        bothRight: bothRight!,
+        combined: combined!,
+        positional: positional!,
+        invalidOrders: cell.invalidOrders,
+        noReference: cell.noReference,
         combinedOnly: cell.combinedOnly,
       };
     })

@@ -39,7 +39,8 @@ function kindOf(a: ScoreLabel, b: ScoreLabel): PairKappaRow['kind'] {
 }
 
 export function raterPairKappa(
-  sets: readonly ScoreUnitSet[], options: { by: readonly GroupField[]; minItems: number; intervals?: IntervalSettings },
+  sets: readonly ScoreUnitSet[],
+  options: { by: readonly GroupField[]; minItems: number; intervals?: IntervalSettings },
 ): PairKappaTable {
   const rows: PairKappaRow[] = [];
   let skippedPairs = 0;
@@ -50,11 +51,13 @@ export function raterPairKappa(
     for (const group of groupBy(set.units, (u) => u.values, options.by)) {
       const pairs = new Map<string, { a: ScoreLabel; b: ScoreLabel; clusters: Map<string, Float64Array> }>();
       for (const unit of group.items) {
-        const labels = unit.labels.filter((l) => {
-          const on = categories.includes(l.value);
-          if (!on) offCategory++;
-          return on;
-        }).sort((x, y) => raterName(x).localeCompare(raterName(y)));
+        const labels = unit.labels
+          .filter((l) => {
+            const on = categories.includes(l.value);
+            if (!on) offCategory++;
+            return on;
+          })
+          .sort((x, y) => raterName(x).localeCompare(raterName(y)));
         for (let i = 0; i < labels.length; i++) {
           for (let j = i + 1; j < labels.length; j++) {
             const a = labels[i]!;
@@ -62,7 +65,8 @@ export function raterPairKappa(
             const key = `${raterName(a)}\u0000${raterName(b)}`;
             const pair = pairs.get(key) ?? pairs.set(key, { a, b, clusters: new Map() }).get(key)!;
             const cluster = itemCluster(unit);
-            const table = pair.clusters.get(cluster) ?? pair.clusters.set(cluster, new Float64Array(k * k)).get(cluster)!;
+            const table =
+              pair.clusters.get(cluster) ?? pair.clusters.set(cluster, new Float64Array(k * k)).get(cluster)!;
             table[categories.indexOf(a.value) * k + categories.indexOf(b.value)] += 1;
           }
         }
@@ -75,13 +79,24 @@ export function raterPairKappa(
           continue;
         }
         const count = (s: Float64Array) => sumRange(s);
-        const [agreement, kappa, linear, quadratic] = estimatesFromClusterSums(tables, [
-          { finish: (s) => trace(s, k) / sumRange(s), count },
-          ...WEIGHTS.map((w) => ({ finish: (s: Float64Array) => kappaFromCounts(s, k, w).value, count })),
-        ], options.intervals);
+        const [agreement, kappa, linear, quadratic] = estimatesFromClusterSums(
+          tables,
+          [
+            { finish: (s) => trace(s, k) / sumRange(s), count },
+            ...WEIGHTS.map((w) => ({ finish: (s: Float64Array) => kappaFromCounts(s, k, w).value, count })),
+          ],
+          options.intervals,
+        );
         rows.push({
-          group: group.values, range: set.range.id, raterA: raterName(pair.a), raterB: raterName(pair.b), kind: kindOf(pair.a, pair.b),
-          agreement: agreement!, kappa: kappa!, linear: linear!, quadratic: quadratic!,
+          group: group.values,
+          range: set.range.id,
+          raterA: raterName(pair.a),
+          raterB: raterName(pair.b),
+          kind: kindOf(pair.a, pair.b),
+          agreement: agreement!,
+          kappa: kappa!,
+          linear: linear!,
+          quadratic: quadratic!,
         });
       }
     }

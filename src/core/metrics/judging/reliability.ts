@@ -9,7 +9,14 @@ import type { Estimate, Figure, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { ClusterTally } from '../clusterTally';
 import {
-  addGwetUnit, addIccTarget, gwetDimension, gwetFromSums, gwetWeights, iccDimension, iccFromSums, type GwetWeighting,
+  addGwetUnit,
+  addIccTarget,
+  gwetDimension,
+  gwetFromSums,
+  gwetWeights,
+  iccDimension,
+  iccFromSums,
+  type GwetWeighting,
 } from '../stats';
 import { categoriesOf, type ScoreUnit, type ScoreUnitSet } from './scoreUnits';
 
@@ -34,7 +41,10 @@ export interface ReliabilityRow {
 
 const WEIGHTINGS: readonly GwetWeighting[] = ['identity', 'linear', 'quadratic'];
 
-export function reliability(sets: readonly ScoreUnitSet[], options: { by: readonly GroupField[]; intervals?: IntervalSettings }): ReliabilityRow[] {
+export function reliability(
+  sets: readonly ScoreUnitSet[],
+  options: { by: readonly GroupField[]; intervals?: IntervalSettings },
+): ReliabilityRow[] {
   const rows: ReliabilityRow[] = [];
   for (const set of sets) {
     for (const group of groupBy(set.units, (u) => u.values, options.by)) {
@@ -48,10 +58,16 @@ export function reliability(sets: readonly ScoreUnitSet[], options: { by: readon
 }
 
 function reliabilityRow(
-  set: ScoreUnitSet, group: GroupValues, units: readonly ScoreUnit[], kind: 'humans' | 'judges', intervals: IntervalSettings | undefined,
+  set: ScoreUnitSet,
+  group: GroupValues,
+  units: readonly ScoreUnit[],
+  kind: 'humans' | 'judges',
+  intervals: IntervalSettings | undefined,
 ): ReliabilityRow | undefined {
   const human = kind === 'humans';
-  const raters = [...new Set(units.flatMap((u) => u.labels.filter((l) => l.human === human).map((l) => l.rater)))].sort();
+  const raters = [
+    ...new Set(units.flatMap((u) => u.labels.filter((l) => l.human === human).map((l) => l.rater))),
+  ].sort();
   if (raters.length < 2) return undefined;
   const categories = categoriesOf(set.range);
   const q = categories.length;
@@ -78,21 +94,45 @@ function reliabilityRow(
       continue;
     }
     const byRater = new Map(labels.map((l) => [l.rater, l.value]));
-    addIccTarget(raters.map((r) => byRater.get(r)!), sums.subarray(iccOffset));
+    addIccTarget(
+      raters.map((r) => byRater.get(r)!),
+      sums.subarray(iccOffset),
+    );
   }
   const acFigure = (i: number): Figure => ({
-    finish: (s) => gwetFromSums(s, weights[i]!, q, i * acWidth).value, count: (s) => s[i * acWidth]!,
+    finish: (s) => gwetFromSums(s, weights[i]!, q, i * acWidth).value,
+    count: (s) => s[i * acWidth]!,
   });
   const iccFigure = (pick: (r: ReturnType<typeof iccFromSums>) => number): Figure => ({
-    finish: (s) => pick(iccFromSums(s.subarray(iccOffset), raters.length)), count: (s) => s[iccOffset]!,
+    finish: (s) => pick(iccFromSums(s.subarray(iccOffset), raters.length)),
+    count: (s) => s[iccOffset]!,
   });
-  const [ac1, ac2Linear, ac2Quadratic, icc21, icc31, icc2k, icc3k] = tally.estimates([
-    acFigure(0), acFigure(1), acFigure(2),
-    iccFigure((r) => r.icc21), iccFigure((r) => r.icc31), iccFigure((r) => r.icc2k), iccFigure((r) => r.icc3k),
-  ], intervals);
+  const [ac1, ac2Linear, ac2Quadratic, icc21, icc31, icc2k, icc3k] = tally.estimates(
+    [
+      acFigure(0),
+      acFigure(1),
+      acFigure(2),
+      iccFigure((r) => r.icc21),
+      iccFigure((r) => r.icc31),
+      iccFigure((r) => r.icc2k),
+      iccFigure((r) => r.icc3k),
+    ],
+    intervals,
+  );
   return {
-    group, range: set.range.id, scales: set.scales, kind, raters,
-    ac1: ac1!, ac2Linear: ac2Linear!, ac2Quadratic: ac2Quadratic!, icc21: icc21!, icc31: icc31!, icc2k: icc2k!, icc3k: icc3k!,
-    incomplete, offCategory,
+    group,
+    range: set.range.id,
+    scales: set.scales,
+    kind,
+    raters,
+    ac1: ac1!,
+    ac2Linear: ac2Linear!,
+    ac2Quadratic: ac2Quadratic!,
+    icc21: icc21!,
+    icc31: icc31!,
+    icc2k: icc2k!,
+    icc3k: icc3k!,
+    incomplete,
+    offCategory,
   };
 }

@@ -34,13 +34,29 @@ function rangeId(scale: NumericScale): string {
 }
 
 export function scoreUnitSets(humans: HumanScores, judges: readonly JudgeScore[]): ScoreUnitSet[] {
-  interface Draft { range: NumericScale; scales: Set<string>; units: Map<string, ScoreUnit>; raters: Map<string, Set<string>>; leftOut: number; repeated: number }
+  interface Draft {
+    range: NumericScale;
+    scales: Set<string>;
+    units: Map<string, ScoreUnit>;
+    raters: Map<string, Set<string>>;
+    leftOut: number;
+    repeated: number;
+  }
   const drafts = new Map<string, Draft>();
   const draftOf = (scale: NumericScale): Draft => {
     const id = rangeId(scale);
-    const draft = drafts.get(id) ?? drafts.set(id, {
-      range: { id, min: scale.min, max: scale.max }, scales: new Set(), units: new Map(), raters: new Map(), leftOut: 0, repeated: 0,
-    }).get(id)!;
+    const draft =
+      drafts.get(id) ??
+      drafts
+        .set(id, {
+          range: { id, min: scale.min, max: scale.max },
+          scales: new Set(),
+          units: new Map(),
+          raters: new Map(),
+          leftOut: 0,
+          repeated: 0,
+        })
+        .get(id)!;
     draft.scales.add(scale.id);
     return draft;
   };
@@ -48,7 +64,12 @@ export function scoreUnitSets(humans: HumanScores, judges: readonly JudgeScore[]
     const key = responseKey(row);
     let unit = draft.units.get(key);
     if (!unit) {
-      unit = { run: row.run, group: row.group, values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system, criterion: row.criterion ?? '' }, labels: [] };
+      unit = {
+        run: row.run,
+        group: row.group,
+        values: { run: row.run, lang: row.lang, turn: row.turn, system: row.system, criterion: row.criterion ?? '' },
+        labels: [],
+      };
       draft.units.set(key, unit);
     }
     if (unit.labels.some((l) => l.rater === label.rater && l.human === label.human)) {
@@ -66,7 +87,10 @@ export function scoreUnitSets(humans: HumanScores, judges: readonly JudgeScore[]
   const sets = [...drafts.values()].sort((a, b) => a.range.min - b.range.min || a.range.max - b.range.max);
   // Ratings the loader could not read have no scale: they are counted on every set that holds human ratings.
   return sets.map((d) => ({
-    range: d.range, scales: [...d.scales].sort(), units: [...d.units.values()], repeated: d.repeated,
+    range: d.range,
+    scales: [...d.scales].sort(),
+    units: [...d.units.values()],
+    repeated: d.repeated,
     leftOut: d.leftOut + ([...d.units.values()].some((u) => u.labels.some((l) => l.human)) ? humans.leftOut : 0),
   }));
 }

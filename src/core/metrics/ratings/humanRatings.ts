@@ -46,11 +46,17 @@ export async function loadHumanRatings(store: Store, selection: HumanRatingSelec
   const rows = (await humanRatings(store, filter)).filter((r) => matches(r.annotator));
   const set = resolveRatings(rows, scalesByName(await declaredSchema(store)));
   if (scale === undefined) return set;
-  return { ratings: set.ratings.filter((r) => r.scale.name === scale), offScale: set.offScale.filter((o) => (o.row.scale ?? LIMA_SCALE.name) === scale) };
+  return {
+    ratings: set.ratings.filter((r) => r.scale.name === scale),
+    offScale: set.offScale.filter((o) => (o.row.scale ?? LIMA_SCALE.name) === scale),
+  };
 }
 
 /** Resolves each row's scale and value; rows that cannot be placed on their scale are returned apart. */
-export function resolveRatings(rows: readonly HumanRatingRow[], scales: ReadonlyMap<string, LabelScale>): HumanRatingSet {
+export function resolveRatings(
+  rows: readonly HumanRatingRow[],
+  scales: ReadonlyMap<string, LabelScale>,
+): HumanRatingSet {
   const ratings: HumanRating[] = [];
   const offScale: OffScaleRating[] = [];
   for (const row of rows) {
@@ -72,11 +78,14 @@ export function resolveRatings(rows: readonly HumanRatingRow[], scales: Readonly
 
 function scaleOfRow(row: HumanRatingRow, scales: ReadonlyMap<string, LabelScale>): LabelScale | undefined {
   if (row.scale === null) return LIMA_SCALE;
-  if (row.scaleMin !== null && row.scaleMax !== null) return { name: row.scale, kind: 'numeric', min: row.scaleMin, max: row.scaleMax };
+  if (row.scaleMin !== null && row.scaleMax !== null)
+    return { name: row.scale, kind: 'numeric', min: row.scaleMin, max: row.scaleMax };
   return scales.get(row.scale);
 }
 
 /** Scales are the same when their names and definitions are (a judge's 1–5 and a human's 1–5 of one name). */
 export function scaleKey(scale: LabelScale): string {
-  return scale.kind === 'ordinal' ? `${scale.name}\u0000${scale.levels.join('\u0001')}` : `${scale.name}\u0000${scale.min}\u0000${scale.max}`;
+  return scale.kind === 'ordinal'
+    ? `${scale.name}\u0000${scale.levels.join('\u0001')}`
+    : `${scale.name}\u0000${scale.min}\u0000${scale.max}`;
 }

@@ -5,6 +5,12 @@ export { judgeConsistency, type ConsistencyRow } from './judgeConsistency';
 export { judgedPairs, pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 export { languageIdSums, likertMeans, type GateCounts, type LanguageIdRow, type LikertRow } from './pointwise';
 export { isRating, ratingDistribution, ratingDistributionOf, type RatingDistributionRow } from './ratings';
-export { parseBaseline, sideBySideScores, type BaselineRule, type SideBySideResult, type SideBySideRow } from './sideBySide';
+export {
+  parseBaseline,
+  sideBySideScores,
+  type BaselineRule,
+  type SideBySideResult,
+  type SideBySideRow,
+} from './sideBySide';
 export { type Slice } from './slices';
 export { mtBenchScores, type MtBenchScoreRow } from './mtBenchScore';

@@ -30,12 +30,21 @@ export interface IoAgreementRow {
 // Per-group sums: [matches, determined, responses].
 const FIGURES = [ratio(0, 1), ratio(1, 2)];
 
-export function ioAgreement(responses: readonly ResponseLanguage[], options: { intervals?: IntervalSettings }): IoAgreementRow[] {
-  const cells = new Map<string, { slice: Slice; system: string; tally: ClusterTally; counts: Record<string, number> }>();
+export function ioAgreement(
+  responses: readonly ResponseLanguage[],
+  options: { intervals?: IntervalSettings },
+): IoAgreementRow[] {
+  const cells = new Map<
+    string,
+    { slice: Slice; system: string; tally: ClusterTally; counts: Record<string, number> }
+  >();
   for (const response of responses) {
     const slice = sliceOf(response);
     const cell = collect(cells, keyOf(slice, response.system), () => ({
-      slice, system: response.system, tally: new ClusterTally(3), counts: {},
+      slice,
+      system: response.system,
+      tally: new ClusterTally(3),
+      counts: {},
     }));
     const sums = cell.tally.of(response);
     sums[2] += 1;
@@ -49,9 +58,18 @@ export function ioAgreement(responses: readonly ResponseLanguage[], options: { i
     .map(({ slice, system, tally, counts }) => {
       const [agreement, coverage] = tally.estimates(FIGURES, options.intervals);
       return {
-        slice, system, agreement: agreement!, coverage: coverage!, responses: coverage!.n,
-        matches: counts.match ?? 0, mismatches: counts.mismatch ?? 0, undetermined: counts.undetermined ?? 0,
-        mixed: counts.mixed ?? 0, notDetected: counts['not-detected'] ?? 0, humanLanguage: counts.human ?? 0, humanDisagreements: counts.disagreement ?? 0,
+        slice,
+        system,
+        agreement: agreement!,
+        coverage: coverage!,
+        responses: coverage!.n,
+        matches: counts.match ?? 0,
+        mismatches: counts.mismatch ?? 0,
+        undetermined: counts.undetermined ?? 0,
+        mixed: counts.mixed ?? 0,
+        notDetected: counts['not-detected'] ?? 0,
+        humanLanguage: counts.human ?? 0,
+        humanDisagreements: counts.disagreement ?? 0,
       };
     })
     .sort((a, b) => compareSlices(a.slice, b.slice) || a.system.localeCompare(b.system));

@@ -43,8 +43,13 @@ const ORDER_TIES = 8;
 const DIMENSION = 9;
 
 const FIGURES = [
-  ratio(FLIPS, PAIRS), ratio(BIASED_FIRST, PAIRS), ratio(BIASED_SECOND, PAIRS), ratio(OTHER_FLIPS, PAIRS),
-  ratio(FIRST_WINS, ORDERS), ratio(SECOND_WINS, ORDERS), ratio(ORDER_TIES, ORDERS),
+  ratio(FLIPS, PAIRS),
+  ratio(BIASED_FIRST, PAIRS),
+  ratio(BIASED_SECOND, PAIRS),
+  ratio(OTHER_FLIPS, PAIRS),
+  ratio(FIRST_WINS, ORDERS),
+  ratio(SECOND_WINS, ORDERS),
+  ratio(ORDER_TIES, ORDERS),
 ];
 
 interface Cell {
@@ -57,13 +62,19 @@ interface Cell {
 }
 
 export function judgeConsistency(
-  pairs: readonly JudgedPair[], options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
+  pairs: readonly JudgedPair[],
+  options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
 ): ConsistencyRow[] {
   const cells = new Map<string, Cell>();
   for (const pair of pairs) {
     const slice = sliceOf(pair);
     const cell = collect(cells, keyOf(slice, pair.judge), () => ({
-      slice, judge: pair.judge, tally: new ClusterTally(DIMENSION), invalidOrders: 0, singleOrder: 0, combinedOnly: 0,
+      slice,
+      judge: pair.judge,
+      tally: new ClusterTally(DIMENSION),
+      invalidOrders: 0,
+      singleOrder: 0,
+      combinedOnly: 0,
     }));
     addPair(cell, pair, options.invalidAs);
   }
@@ -92,7 +103,10 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
   }
   if (ab === undefined || ba === undefined) cell.singleOrder++;
   const sums = cell.tally.of(pair);
-  for (const [order, verdict] of [['AB', ab], ['BA', ba]] as const) {
+  for (const [order, verdict] of [
+    ['AB', ab],
+    ['BA', ba],
+  ] as const) {
     if (verdict === undefined) continue;
     if (verdict === 'invalid') {
       cell.invalidOrders++;
@@ -114,10 +128,22 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
 }
 
 function finishCell(cell: Cell, intervals: IntervalSettings | undefined): ConsistencyRow {
-  const [flip, biasedFirst, biasedSecond, otherFlip, firstWins, secondWins, orderTies] = cell.tally.estimates(FIGURES, intervals);
+  const [flip, biasedFirst, biasedSecond, otherFlip, firstWins, secondWins, orderTies] = cell.tally.estimates(
+    FIGURES,
+    intervals,
+  );
   return {
-    slice: cell.slice, judge: cell.judge, flip: flip!, biasedFirst: biasedFirst!, biasedSecond: biasedSecond!,
-    otherFlip: otherFlip!, firstWins: firstWins!, secondWins: secondWins!, orderTies: orderTies!,
-    invalidOrders: cell.invalidOrders, singleOrder: cell.singleOrder, combinedOnly: cell.combinedOnly,
+    slice: cell.slice,
+    judge: cell.judge,
+    flip: flip!,
+    biasedFirst: biasedFirst!,
+    biasedSecond: biasedSecond!,
+    otherFlip: otherFlip!,
+    firstWins: firstWins!,
+    secondWins: secondWins!,
+    orderTies: orderTies!,
+    invalidOrders: cell.invalidOrders,
+    singleOrder: cell.singleOrder,
+    combinedOnly: cell.combinedOnly,
   };
 }

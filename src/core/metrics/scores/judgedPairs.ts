@@ -13,7 +13,10 @@ export type { InvalidPolicy };
  * One pair of responses as one judge judged it. systemA / systemB are the store's canonical order and verdicts are
  * relative to it (A = systemA is better); `judge` is "name@hash" when one name has results from several definitions.
  */
-export interface JudgedPair extends Pick<JudgeVerdictRow, 'run' | 'group' | 'lang' | 'turn' | 'systemA' | 'systemB' | 'judge' | 'criterion'> {
+export interface JudgedPair extends Pick<
+  JudgeVerdictRow,
+  'run' | 'group' | 'lang' | 'turn' | 'systemA' | 'systemB' | 'judge' | 'criterion'
+> {
   readonly orders: readonly OrderedVerdict[];
 }
 

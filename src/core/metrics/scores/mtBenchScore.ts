@@ -37,14 +37,22 @@ function turnIndex(rows: readonly PointwiseScoreRow[]): Map<number, number> {
   return new Map(turns.map((turn, i) => [turn, 2 + 2 * i]));
 }
 
-export function mtBenchScores(rows: readonly PointwiseScoreRow[], options: { intervals?: IntervalSettings }): MtBenchScoreRow[] {
+export function mtBenchScores(
+  rows: readonly PointwiseScoreRow[],
+  options: { intervals?: IntervalSettings },
+): MtBenchScoreRow[] {
   const label = judgeLabels(rows);
   const index = turnIndex(rows);
   const cells = new Map<string, Cell>();
   for (const row of rows) {
     const judge = label(row);
     const cell = collect(cells, [row.run, row.lang, judge, row.system].join('\u0000'), () => ({
-      run: row.run, lang: row.lang, judge, system: row.system, tally: new ClusterTally(2 + 2 * index.size), invalid: 0,
+      run: row.run,
+      lang: row.lang,
+      judge,
+      system: row.system,
+      tally: new ClusterTally(2 + 2 * index.size),
+      invalid: 0,
     }));
     if (row.score === null) {
       cell.invalid++;
@@ -58,13 +66,28 @@ export function mtBenchScores(rows: readonly PointwiseScoreRow[], options: { int
     sums[at + 1] += 1;
   }
   return [...cells.values()]
-    .sort((a, b) => a.run.localeCompare(b.run) || a.lang.localeCompare(b.lang) || a.judge.localeCompare(b.judge)
-      || a.system.localeCompare(b.system))
+    .sort(
+      (a, b) =>
+        a.run.localeCompare(b.run) ||
+        a.lang.localeCompare(b.lang) ||
+        a.judge.localeCompare(b.judge) ||
+        a.system.localeCompare(b.system),
+    )
     .map((cell) => {
       const figures = [ratio(0, 1), ...[...index.values()].map((at) => ratio(at, at + 1))];
       const [average, ...perTurn] = cell.tally.estimates(figures, options.intervals);
       const turns = new Map<number, Estimate>();
-      [...index.keys()].forEach((turn, i) => { if (perTurn[i]!.n > 0) turns.set(turn, perTurn[i]!); });
-      return { run: cell.run, lang: cell.lang, judge: cell.judge, system: cell.system, turns, average: average!, invalid: cell.invalid };
+      [...index.keys()].forEach((turn, i) => {
+        if (perTurn[i]!.n > 0) turns.set(turn, perTurn[i]!);
+      });
+      return {
+        run: cell.run,
+        lang: cell.lang,
+        judge: cell.judge,
+        system: cell.system,
+        turns,
+        average: average!,
+        invalid: cell.invalid,
+      };
     });
 }

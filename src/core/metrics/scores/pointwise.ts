@@ -94,15 +94,23 @@ export interface GateOptions {
   readonly mixedLanguage?: MixedLanguageGate;
 }
 
-function gateCells(rows: readonly PointwiseScoreRow[], gatedValue: (row: PointwiseScoreRow) => number, mixed: MixedLanguageGate): Cell[] {
+function gateCells(
+  rows: readonly PointwiseScoreRow[],
+  gatedValue: (row: PointwiseScoreRow) => number,
+  mixed: MixedLanguageGate,
+): Cell[] {
   const label = judgeLabels(rows);
   const cells = new Map<string, Cell>();
   for (const row of rows) {
     const slice = sliceOf(row);
     const judge = label(row);
     const cell = collect(cells, keyOf(slice, judge, row.system, row.scale), () => ({
-      key: { slice, judge, system: row.system, scale: row.scale }, tally: new ClusterTally(3), counts: {},
-      prompts: new Set<string>(), seeds: new Set<number>(), scaleMax: row.scaleMax,
+      key: { slice, judge, system: row.system, scale: row.scale },
+      tally: new ClusterTally(3),
+      counts: {},
+      prompts: new Set<string>(),
+      seeds: new Set<number>(),
+      scaleMax: row.scaleMax,
     }));
     increment(cell.counts, 'judgments');
     cell.prompts.add(row.group);
@@ -121,15 +129,25 @@ function gateCells(rows: readonly PointwiseScoreRow[], gatedValue: (row: Pointwi
     sums[RAW] += row.score;
     sums[SCORED] += 1;
   }
-  return [...cells.values()].sort((a, b) =>
-    compareSlices(a.key.slice, b.key.slice) || a.key.judge.localeCompare(b.key.judge) || a.key.system.localeCompare(b.key.system));
+  return [...cells.values()].sort(
+    (a, b) =>
+      compareSlices(a.key.slice, b.key.slice) ||
+      a.key.judge.localeCompare(b.key.judge) ||
+      a.key.system.localeCompare(b.key.system),
+  );
 }
 
 function gateCounts(cell: Cell): GateCounts {
   const c = cell.counts;
   return {
-    judgments: c.judgments ?? 0, scored: c.scored ?? 0, wrongLanguage: c.mismatch ?? 0, undetermined: c.undetermined ?? 0,
-    mixed: c.mixed ?? 0, notDetected: c['not-detected'] ?? 0, humanLanguage: c.humanLanguage ?? 0, invalid: c.invalid ?? 0,
+    judgments: c.judgments ?? 0,
+    scored: c.scored ?? 0,
+    wrongLanguage: c.mismatch ?? 0,
+    undetermined: c.undetermined ?? 0,
+    mixed: c.mixed ?? 0,
+    notDetected: c['not-detected'] ?? 0,
+    humanLanguage: c.humanLanguage ?? 0,
+    invalid: c.invalid ?? 0,
   };
 }
 
@@ -137,7 +155,14 @@ function gateCounts(cell: Cell): GateCounts {
 export function likertMeans(rows: readonly PointwiseScoreRow[], options: GateOptions): LikertRow[] {
   return gateCells(rows, (row) => row.scaleMin, options.mixedLanguage ?? 'keep').map((cell) => {
     const [mean, ungatedMean] = cell.tally.estimates([ratio(GATED, SCORED), ratio(RAW, SCORED)], options.intervals);
-    return { ...cell.key, ...gateCounts(cell), mean: mean!, ungatedMean: ungatedMean!, prompts: cell.prompts.size, seeds: cell.seeds.size };
+    return {
+      ...cell.key,
+      ...gateCounts(cell),
+      mean: mean!,
+      ungatedMean: ungatedMean!,
+      prompts: cell.prompts.size,
+      seeds: cell.seeds.size,
+    };
   });
 }
 
@@ -147,11 +172,20 @@ const PENALTY: Figure = { finish: (s) => (s[SCORED] === 0 ? NaN : s[RAW]! - s[GA
 export function languageIdSums(rows: readonly PointwiseScoreRow[], options: GateOptions): LanguageIdRow[] {
   return gateCells(rows, () => 0, options.mixedLanguage ?? 'keep').map((cell) => {
     const [sum, gatedSum, penalty, gatedMean] = cell.tally.estimates(
-      [total(RAW, SCORED), total(GATED, SCORED), PENALTY, ratio(GATED, SCORED)], options.intervals);
+      [total(RAW, SCORED), total(GATED, SCORED), PENALTY, ratio(GATED, SCORED)],
+      options.intervals,
+    );
     const counts = gateCounts(cell);
     return {
-      ...cell.key, ...counts, sum: sum!, gatedSum: gatedSum!, penalty: penalty!, gatedMean: gatedMean!,
-      maximum: cell.scaleMax * counts.scored, prompts: cell.prompts.size, seeds: cell.seeds.size,
+      ...cell.key,
+      ...counts,
+      sum: sum!,
+      gatedSum: gatedSum!,
+      penalty: penalty!,
+      gatedMean: gatedMean!,
+      maximum: cell.scaleMax * counts.scored,
+      prompts: cell.prompts.size,
+      seeds: cell.seeds.size,
     };
   });
 }

@@ -36,7 +36,10 @@ export interface RatingDistributionOptions {
   readonly schema?: LabelSchema;
 }
 
-export function ratingDistribution(rows: readonly HumanRatingRow[], options: RatingDistributionOptions): RatingDistributionRow[] {
+export function ratingDistribution(
+  rows: readonly HumanRatingRow[],
+  options: RatingDistributionOptions,
+): RatingDistributionRow[] {
   return ratingDistributionOf(resolveRatings(rows, scalesByName(options.schema)), options);
 }
 
@@ -48,23 +51,51 @@ function levelsOf(scale: LabelScale, ratings: readonly HumanRating[]): string[] 
   return [...values].sort((a, b) => a - b).map(String);
 }
 
-export function ratingDistributionOf(set: HumanRatingSet, options: { intervals?: IntervalSettings }): RatingDistributionRow[] {
-  interface Cell { slice: Slice; system: string; scale: LabelScale; ratings: HumanRating[]; unknown: number }
+export function ratingDistributionOf(
+  set: HumanRatingSet,
+  options: { intervals?: IntervalSettings },
+): RatingDistributionRow[] {
+  interface Cell {
+    slice: Slice;
+    system: string;
+    scale: LabelScale;
+    ratings: HumanRating[];
+    unknown: number;
+  }
   const cells = new Map<string, Cell>();
-  const cellOf = (row: { run: string; lang: string; turn: number; criterion: string; system: string }, scale: LabelScale) => {
+  const cellOf = (
+    row: { run: string; lang: string; turn: number; criterion: string; system: string },
+    scale: LabelScale,
+  ) => {
     const slice = sliceOf({ ...row, lang: row.lang as Slice['lang'] });
-    return collect(cells, keyOf(slice, row.system, scaleKey(scale)), () => ({ slice, system: row.system, scale, ratings: [], unknown: 0 }));
+    return collect(cells, keyOf(slice, row.system, scaleKey(scale)), () => ({
+      slice,
+      system: row.system,
+      scale,
+      ratings: [],
+      unknown: 0,
+    }));
   };
   for (const rating of set.ratings) cellOf(rating, rating.scale).ratings.push(rating);
   for (const { row } of set.offScale) {
     // Counted on a cell of its language and system when there is one; otherwise on a cell of its own.
-    const existing = [...cells.values()].find((c) => c.slice.run === row.run && c.slice.lang === row.lang && c.slice.turn === row.turn &&
-      (c.slice.criterion ?? '') === row.criterion && c.system === row.system && c.scale.name === (row.scale ?? 'lima-3'));
+    const existing = [...cells.values()].find(
+      (c) =>
+        c.slice.run === row.run &&
+        c.slice.lang === row.lang &&
+        c.slice.turn === row.turn &&
+        (c.slice.criterion ?? '') === row.criterion &&
+        c.system === row.system &&
+        c.scale.name === (row.scale ?? 'lima-3'),
+    );
     (existing ?? cellOf(row, { name: row.scale ?? 'lima-3', kind: 'ordinal', levels: [] })).unknown++;
   }
   return [...cells.values()]
     .map((cell) => distributionRow(cell, options.intervals))
-    .sort((a, b) => compareSlices(a.slice, b.slice) || a.system.localeCompare(b.system) || a.scale.name.localeCompare(b.scale.name));
+    .sort(
+      (a, b) =>
+        compareSlices(a.slice, b.slice) || a.system.localeCompare(b.system) || a.scale.name.localeCompare(b.scale.name),
+    );
 }
 
 function distributionRow(
@@ -87,9 +118,19 @@ function distributionRow(
   }
   const figures = [...levels.map((_, i) => ratio(i, total)), ratio(total + 1, total)];
   const estimates = tally.estimates(figures, intervals);
-  const shares = Object.fromEntries(levels.map((level, i) => [level, estimates[i]!])) as RatingDistributionRow['shares'];
+  const shares = Object.fromEntries(
+    levels.map((level, i) => [level, estimates[i]!]),
+  ) as RatingDistributionRow['shares'];
   return {
-    slice: cell.slice, system: cell.system, scale: cell.scale, levels, shares, mean: estimates[total]!,
-    ratings: estimates[total]!.n, responses: responses.size, annotators: annotators.size, unknown: cell.unknown,
+    slice: cell.slice,
+    system: cell.system,
+    scale: cell.scale,
+    levels,
+    shares,
+    mean: estimates[total]!,
+    ratings: estimates[total]!.n,
+    responses: responses.size,
+    annotators: annotators.size,
+    unknown: cell.unknown,
   };
 }

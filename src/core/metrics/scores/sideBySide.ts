@@ -74,7 +74,12 @@ export function sideBySideScores(pairs: readonly JudgedPair[], options: SideBySi
   for (const pair of pairs) {
     const slice = sliceOf(pair);
     const baseline = options.baseline.baselineFor(slice.lang);
-    const entry = collect(slices, keyOf(slice, pair.judge), () => ({ slice, judge: pair.judge, baseline, seen: false }));
+    const entry = collect(slices, keyOf(slice, pair.judge), () => ({
+      slice,
+      judge: pair.judge,
+      baseline,
+      seen: false,
+    }));
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
     if (system === undefined) continue;
     entry.seen = true;
@@ -83,14 +88,30 @@ export function sideBySideScores(pairs: readonly JudgedPair[], options: SideBySi
     addPair(cell, pair, options.invalidAs);
   }
   const rows: SideBySideRow[] = [...cells.values()].map((cell) => finishCell(cell, options.intervals));
-  for (const { slice, judge, baseline, seen } of slices.values()) if (seen) rows.push(baselineRow(slice, judge, baseline));
-  rows.sort((a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge) || a.system.localeCompare(b.system));
-  const missingBaselines = [...slices.values()].filter((s) => !s.seen).map(({ slice, judge, baseline }) => ({ slice, judge, baseline }));
+  for (const { slice, judge, baseline, seen } of slices.values())
+    if (seen) rows.push(baselineRow(slice, judge, baseline));
+  rows.sort(
+    (a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge) || a.system.localeCompare(b.system),
+  );
+  const missingBaselines = [...slices.values()]
+    .filter((s) => !s.seen)
+    .map(({ slice, judge, baseline }) => ({ slice, judge, baseline }));
   return { rows, missingBaselines };
 }
 
 function newCell(slice: Slice, judge: string, system: string, baseline: string): Cell {
-  return { slice, judge, system, baseline, tally: new ClusterTally(2), wins: 0, ties: 0, losses: 0, invalid: 0, singleOrder: 0 };
+  return {
+    slice,
+    judge,
+    system,
+    baseline,
+    tally: new ClusterTally(2),
+    wins: 0,
+    ties: 0,
+    losses: 0,
+    invalid: 0,
+    singleOrder: 0,
+  };
 }
 
 function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
@@ -113,12 +134,33 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
 function finishCell(cell: Cell, intervals: IntervalSettings | undefined): SideBySideRow {
   const [score] = cell.tally.estimates([SCORE], intervals);
   const { slice, judge, system, baseline, wins, ties, losses, invalid, singleOrder } = cell;
-  return { slice, judge, system, baseline, score: score!, byDefinition: false, wins, ties, losses, invalid, singleOrder };
+  return {
+    slice,
+    judge,
+    system,
+    baseline,
+    score: score!,
+    byDefinition: false,
+    wins,
+    ties,
+    losses,
+    invalid,
+    singleOrder,
+  };
 }
 
 function baselineRow(slice: Slice, judge: string, baseline: string): SideBySideRow {
   return {
-    slice, judge, system: baseline, baseline, score: { value: 0.5, n: 0 }, byDefinition: true,
-    wins: 0, ties: 0, losses: 0, invalid: 0, singleOrder: 0,
+    slice,
+    judge,
+    system: baseline,
+    baseline,
+    score: { value: 0.5, n: 0 },
+    byDefinition: true,
+    wins: 0,
+    ties: 0,
+    losses: 0,
+    invalid: 0,
+    singleOrder: 0,
   };
 }

@@ -20,8 +20,12 @@ export function keyOf(slice: Slice, ...parts: readonly string[]): string {
 }
 
 export function compareSlices(a: Slice, b: Slice): number {
-  return a.run.localeCompare(b.run) || a.lang.localeCompare(b.lang) || a.turn - b.turn ||
-    (a.criterion ?? '').localeCompare(b.criterion ?? '');
+  return (
+    a.run.localeCompare(b.run) ||
+    a.lang.localeCompare(b.lang) ||
+    a.turn - b.turn ||
+    (a.criterion ?? '').localeCompare(b.criterion ?? '')
+  );
 }
 
 /** Collects items into keyed entries, creating each entry on first sight. */

@@ -87,7 +87,8 @@ export function fleissKappaStatistic<T>(
       }
     },
     finish: (sums) =>
-      fleissKappaFromTotals({ items: sums[0]!, raters, sumOfSquares: sums[1]!, categoryTotals: sums.subarray(2) }).value,
+      fleissKappaFromTotals({ items: sums[0]!, raters, sumOfSquares: sums[1]!, categoryTotals: sums.subarray(2) })
+        .value,
   };
 }
 

@@ -68,7 +68,8 @@ interface ResolvedOptions {
 function resolveOptions(options: BootstrapOptions): ResolvedOptions {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const level = options.level ?? DEFAULT_LEVEL;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
   return { resamples, level, seed: options.seed ?? DEFAULT_SEED };
 }
@@ -219,7 +220,12 @@ export function clusterBootstrapAdditive<T>(
   statistic: AdditiveStatistic<T>,
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  return bootstrapClusterSums(clusterSumsOf(items, clusterOf, statistic), (s) => statistic.finish(s), options, items.length);
+  return bootstrapClusterSums(
+    clusterSumsOf(items, clusterOf, statistic),
+    (s) => statistic.finish(s),
+    options,
+    items.length,
+  );
 }
 
 /** An additive statistic evaluated directly on a list of items (for point estimates and the slow path). */

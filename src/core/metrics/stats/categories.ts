@@ -40,7 +40,9 @@ export function inferCategories(...lists: readonly (readonly MaybeLabel[])[]): L
   if (numbers.length > 0 && numbers.length < all.length) {
     throw new TypeError('labels mix numbers and strings; pass an explicit category list');
   }
-  return numbers.length > 0 ? numbers.sort((a, b) => a - b) : (all as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return numbers.length > 0
+    ? numbers.sort((a, b) => a - b)
+    : (all as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Position of each category in the list; refuses duplicates because they would make counts ambiguous. */

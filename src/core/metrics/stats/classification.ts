@@ -33,11 +33,19 @@ export interface ClassificationReport {
 }
 
 /** Default label set: every label in either list, sorted (sklearn's unique_labels). */
-function labelsOrDefault(truth: readonly Label[], predicted: readonly Label[], labels?: readonly Label[]): readonly Label[] {
+function labelsOrDefault(
+  truth: readonly Label[],
+  predicted: readonly Label[],
+  labels?: readonly Label[],
+): readonly Label[] {
   return labels ?? inferCategories(truth, predicted);
 }
 
-export function confusionMatrix(truth: readonly Label[], predicted: readonly Label[], labels?: readonly Label[]): ConfusionMatrix {
+export function confusionMatrix(
+  truth: readonly Label[],
+  predicted: readonly Label[],
+  labels?: readonly Label[],
+): ConfusionMatrix {
   const cats = labelsOrDefault(truth, predicted, labels);
   const table = countPairs(truth, predicted, cats);
   const k = cats.length;
@@ -87,7 +95,8 @@ export function classificationReport(
       support,
     };
   });
-  const mean = (pick: (s: ClassScores) => number): number => perClass.reduce((sum, s) => sum + pick(s), 0) / perClass.length;
+  const mean = (pick: (s: ClassScores) => number): number =>
+    perClass.reduce((sum, s) => sum + pick(s), 0) / perClass.length;
   return {
     n: truth.length,
     accuracy: accuracy(truth, predicted),

@@ -50,7 +50,8 @@ export function kappaWeight(weights: KappaWeighting, i: number, j: number): numb
  *   item: p_e = 1, kappa = 0/0 = NaN. (Perfect agreement over two or more categories is kappa = 1, not NaN.)
  */
 export function kappaFromCounts(counts: ArrayLike<number>, k: number, weights: KappaWeighting = 'none'): KappaResult {
-  if (counts.length !== k * k) throw new RangeError(`expected ${k * k} counts for ${k} categories, got ${counts.length}`);
+  if (counts.length !== k * k)
+    throw new RangeError(`expected ${k * k} counts for ${k} categories, got ${counts.length}`);
   const rowTotals = new Float64Array(k);
   const colTotals = new Float64Array(k);
   let n = 0;

@@ -55,20 +55,25 @@ export function fleissTotals(counts: readonly (readonly number[])[]): FleissTota
   let raters = -1;
   let sumOfSquares = 0;
   counts.forEach((row, i) => {
-    if (row.length !== categories) throw new RangeError(`row ${i} has ${row.length} categories, row 0 has ${categories}`);
+    if (row.length !== categories)
+      throw new RangeError(`row ${i} has ${row.length} categories, row 0 has ${categories}`);
     let rowTotal = 0;
     row.forEach((c, j) => {
-      if (!Number.isInteger(c) || c < 0) throw new RangeError(`count [${i}][${j}] must be a non-negative integer, got ${c}`);
+      if (!Number.isInteger(c) || c < 0)
+        throw new RangeError(`count [${i}][${j}] must be a non-negative integer, got ${c}`);
       rowTotal += c;
       sumOfSquares += c * c;
       categoryTotals[j] += c;
     });
     if (raters === -1) raters = rowTotal;
     else if (rowTotal !== raters) {
-      throw new RangeError(`Fleiss' kappa needs the same number of ratings per item: row ${i} has ${rowTotal}, not ${raters}`);
+      throw new RangeError(
+        `Fleiss' kappa needs the same number of ratings per item: row ${i} has ${rowTotal}, not ${raters}`,
+      );
     }
   });
-  if (counts.length > 0 && raters < 2) throw new RangeError(`Fleiss' kappa needs at least 2 ratings per item, got ${raters}`);
+  if (counts.length > 0 && raters < 2)
+    throw new RangeError(`Fleiss' kappa needs at least 2 ratings per item, got ${raters}`);
   return { items: counts.length, raters: Math.max(raters, 0), sumOfSquares, categoryTotals };
 }
 
@@ -89,7 +94,10 @@ export interface CategoryCounts {
  * would change the number of raters on that item. Missing labels (null) are refused for the same reason: Fleiss'
  * kappa needs complete data (use Krippendorff's alpha when labels are missing).
  */
-export function countLabelsPerItem(itemLabels: readonly (readonly MaybeLabel[])[], categories?: readonly Label[]): CategoryCounts {
+export function countLabelsPerItem(
+  itemLabels: readonly (readonly MaybeLabel[])[],
+  categories?: readonly Label[],
+): CategoryCounts {
   const cats = categories ?? inferCategories(...itemLabels);
   const index = indexCategories(cats);
   const counts = itemLabels.map((labels, i) => {
@@ -97,7 +105,8 @@ export function countLabelsPerItem(itemLabels: readonly (readonly MaybeLabel[])[
     for (const label of labels) {
       if (label === null || label === undefined) throw new RangeError(`item ${i} has a missing label`);
       const j = index.get(label);
-      if (j === undefined) throw new RangeError(`item ${i} has label ${JSON.stringify(label)}, which is not a category`);
+      if (j === undefined)
+        throw new RangeError(`item ${i} has label ${JSON.stringify(label)}, which is not a category`);
       row[j] += 1;
     }
     return row;
@@ -106,6 +115,9 @@ export function countLabelsPerItem(itemLabels: readonly (readonly MaybeLabel[])[
 }
 
 /** Fleiss' kappa from each item's labels (one per rater; every item must have the same number of labels). */
-export function fleissKappaFromLabels(itemLabels: readonly (readonly MaybeLabel[])[], categories?: readonly Label[]): FleissKappaResult {
+export function fleissKappaFromLabels(
+  itemLabels: readonly (readonly MaybeLabel[])[],
+  categories?: readonly Label[],
+): FleissKappaResult {
   return fleissKappa(countLabelsPerItem(itemLabels, categories).counts);
 }

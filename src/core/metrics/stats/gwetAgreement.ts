@@ -19,8 +19,14 @@ export function gwetWeights(values: readonly number[], weighting: GwetWeighting)
   for (let k = 0; k < q; k++) {
     for (let l = 0; l < q; l++) {
       const d = Math.abs(values[k]! - values[l]!);
-      w[k * q + l] = weighting === 'identity' || range === 0 ? (k === l ? 1 : 0)
-        : weighting === 'linear' ? 1 - d / range : 1 - (d * d) / (range * range);
+      w[k * q + l] =
+        weighting === 'identity' || range === 0
+          ? k === l
+            ? 1
+            : 0
+          : weighting === 'linear'
+            ? 1 - d / range
+            : 1 - (d * d) / (range * range);
     }
   }
   return w;
@@ -80,11 +86,16 @@ export function gwetFromSums(sums: ArrayLike<number>, weights: Float64Array, q: 
 }
 
 /** AC1 / AC2 of units given as per-category rater counts (one row of length q per unit). */
-export function gwetAgreement(units: readonly ArrayLike<number>[], values: readonly number[], weighting: GwetWeighting): GwetResult {
+export function gwetAgreement(
+  units: readonly ArrayLike<number>[],
+  values: readonly number[],
+  weighting: GwetWeighting,
+): GwetResult {
   const weights = gwetWeights(values, weighting);
   const sums = new Float64Array(gwetDimension(values.length));
   for (const unit of units) {
-    if (unit.length !== values.length) throw new RangeError(`a unit has ${unit.length} category counts, the scale ${values.length}`);
+    if (unit.length !== values.length)
+      throw new RangeError(`a unit has ${unit.length} category counts, the scale ${values.length}`);
     addGwetUnit(unit, weights, sums);
   }
   return gwetFromSums(sums, weights, values.length);

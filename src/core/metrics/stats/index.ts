@@ -68,9 +68,25 @@ export { bootstrapMean, bootstrapRatioOfMeans } from './means';
 export { averageRanks } from './ranks';
 export { kendallTau, pearson, spearman, type KendallTau } from './correlation';
 export {
-  addGwetUnit, gwetAgreement, gwetDimension, gwetFromSums, gwetWeights, type GwetResult, type GwetWeighting,
+  addGwetUnit,
+  gwetAgreement,
+  gwetDimension,
+  gwetFromSums,
+  gwetWeights,
+  type GwetResult,
+  type GwetWeighting,
 } from './gwetAgreement';
-export { addIccTarget, iccDimension, iccFromSums, intraclassCorrelation, type IccResult } from './intraclassCorrelation';
+export {
+  addIccTarget,
+  iccDimension,
+  iccFromSums,
+  intraclassCorrelation,
+  type IccResult,
+} from './intraclassCorrelation';
 export { logisticRegression, sigmoid, type LogisticFit } from './logisticRegression';
-export { lengthControlledWinRate, type LengthControlledResult, type PreferenceWithLengths } from './lengthControlledWinRate';
+export {
+  lengthControlledWinRate,
+  type LengthControlledResult,
+  type PreferenceWithLengths,
+} from './lengthControlledWinRate';
 export { bradleyTerry, ELO_CENTRE, ELO_SCALE, type BradleyTerryFit } from './bradleyTerry';

@@ -66,7 +66,8 @@ export function intraclassCorrelation(table: readonly (readonly number[])[]): Ic
   const k = table[0]?.length ?? 0;
   const sums = new Float64Array(iccDimension(k));
   for (const row of table) {
-    if (row.length !== k) throw new RangeError(`ICC needs a complete table: a target has ${row.length} ratings, the first ${k}`);
+    if (row.length !== k)
+      throw new RangeError(`ICC needs a complete table: a target has ${row.length} ratings, the first ${k}`);
     addIccTarget(row, sums);
   }
   return iccFromSums(sums, k);

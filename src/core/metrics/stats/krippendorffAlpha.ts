@@ -48,7 +48,11 @@ export interface AlphaScale {
   readonly categories: readonly Label[];
 }
 
-export function alphaScale(level: AlphaLevel, categories: readonly Label[] | undefined, seen: () => Label[]): AlphaScale {
+export function alphaScale(
+  level: AlphaLevel,
+  categories: readonly Label[] | undefined,
+  seen: () => Label[],
+): AlphaScale {
   const cats = categories ?? seen();
   if (level === 'nominal') return { level, categories: cats };
   if (!allNumeric(cats)) {
@@ -116,7 +120,10 @@ export function addUnitCoincidences(positions: readonly number[], k: number, int
 export function alphaFromCoincidences(
   coincidences: ArrayLike<number>,
   scale: AlphaScale,
-  units: { readonly pairableUnits: number; readonly unpairableUnits: number } = { pairableUnits: 0, unpairableUnits: 0 },
+  units: { readonly pairableUnits: number; readonly unpairableUnits: number } = {
+    pairableUnits: 0,
+    unpairableUnits: 0,
+  },
 ): AlphaResult {
   const k = scale.categories.length;
   if (coincidences.length !== k * k) throw new RangeError(`expected ${k * k} coincidences for ${k} categories`);
@@ -217,8 +224,12 @@ export function krippendorffAlphaFromRatings(
   for (const { unit, rater, value } of ratings) {
     let byRater = units.get(unit);
     if (!byRater) units.set(unit, (byRater = new Map()));
-    if (byRater.has(rater)) throw new RangeError(`rater ${JSON.stringify(rater)} rated unit ${JSON.stringify(unit)} twice`);
+    if (byRater.has(rater))
+      throw new RangeError(`rater ${JSON.stringify(rater)} rated unit ${JSON.stringify(unit)} twice`);
     byRater.set(rater, value);
   }
-  return krippendorffAlphaFromUnits([...units.values()].map((byRater) => [...byRater.values()]), options);
+  return krippendorffAlphaFromUnits(
+    [...units.values()].map((byRater) => [...byRater.values()]),
+    options,
+  );
 }

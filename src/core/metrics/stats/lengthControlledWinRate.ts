@@ -34,6 +34,9 @@ export function lengthControlledWinRate(items: readonly PreferenceWithLengths[])
   const deltas = items.map((i) => i.baselineLength - i.systemLength);
   const sd = n > 1 ? sampleSd(deltas) : NaN;
   if (!(sd > 0)) return { winRate, lengthControlled: NaN, lengthCoefficient: NaN, n };
-  const fit = logisticRegression(deltas.map((d) => [1, Math.tanh(d / sd)]), items.map((i) => i.preference));
+  const fit = logisticRegression(
+    deltas.map((d) => [1, Math.tanh(d / sd)]),
+    items.map((i) => i.preference),
+  );
   return { winRate, lengthControlled: sigmoid(fit.coefficients[0]!), lengthCoefficient: fit.coefficients[1]!, n };
 }

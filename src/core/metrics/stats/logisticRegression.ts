@@ -22,7 +22,11 @@ const DIVERGED = 40;
 export function logisticRegression(features: readonly ArrayLike<number>[], targets: readonly number[]): LogisticFit {
   const p = features[0]?.length ?? 0;
   const beta = new Float64Array(p);
-  const failed = (iterations: number): LogisticFit => ({ coefficients: new Float64Array(p).fill(NaN), converged: false, iterations });
+  const failed = (iterations: number): LogisticFit => ({
+    coefficients: new Float64Array(p).fill(NaN),
+    converged: false,
+    iterations,
+  });
   if (features.length === 0 || p === 0) return failed(0);
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     const gradient = new Float64Array(p);

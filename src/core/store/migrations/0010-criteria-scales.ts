@@ -5,8 +5,10 @@
 import type { Migration } from './migration';
 
 const JUDGMENT_COLUMNS = {
-  pairwise: 'id, prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw, reasoning, source_id, source_line, prompt_variant, preference',
-  pointwise: 'id, prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw, reasoning, source_id, source_line, prompt_variant',
+  pairwise:
+    'id, prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw, reasoning, source_id, source_line, prompt_variant, preference',
+  pointwise:
+    'id, prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw, reasoning, source_id, source_line, prompt_variant',
 };
 
 export const criteriaScalesMigration: Migration = {

@@ -9,7 +9,9 @@ const EVAL_LOG = '2024-11-05T13-32-37-05-00_input-task_hxs4q9azL3ySGkjJirypKZ.ev
 
 /** The accuracy the log itself publishes for a scorer (results.scores[].metrics.accuracy). */
 function publishedAccuracy(path: string, scorer: string): number {
-  const log = JSON.parse(readFileSync(path, 'utf8')) as { results: { scores: { name: string; metrics: { accuracy: { value: number } } }[] } };
+  const log = JSON.parse(readFileSync(path, 'utf8')) as {
+    results: { scores: { name: string; metrics: { accuracy: { value: number } } }[] };
+  };
   return log.results.scores.find((s) => s.name === scorer)!.metrics.accuracy.value;
 }
 
@@ -22,18 +24,38 @@ describe('Inspect AI eval logs', () => {
     const path = join(realLayout(this, 'inspect'), JSON_LOG);
     assert.equal((await db.importing(path)).format, 'inspect-log');
     const [prompt] = await db.rows<{ run: string; g: string; text: string }>(
-      'SELECT r.name AS run, p.group_key AS g, p.text FROM prompts p JOIN runs r ON r.id = p.run_id');
+      'SELECT r.name AS run, p.group_key AS g, p.text FROM prompts p JOIN runs r ON r.id = p.run_id',
+    );
     assert.equal(prompt!.run, 'input_task');
     assert.equal(prompt!.g, '1');
-    assert.equal(prompt!.text, 'Hey there, hipster! Please answer any questions that I answer using the type of lingo that Gen Z would use.'
-      + '\n\nWhat is average low temperature in St. Paul, Minnesota during the month of February?');
-    const scores = await db.rows<{ system: string; seed: number; judge: string; score: number; raw: string; text: string }>(`
+    assert.equal(
+      prompt!.text,
+      'Hey there, hipster! Please answer any questions that I answer using the type of lingo that Gen Z would use.' +
+        '\n\nWhat is average low temperature in St. Paul, Minnesota during the month of February?',
+    );
+    const scores = await db.rows<{
+      system: string;
+      seed: number;
+      judge: string;
+      score: number;
+      raw: string;
+      text: string;
+    }>(`
       SELECT s.name AS system, pw.seed, j.name AS judge, pw.score, pw.raw, x.text FROM pointwise_judgments pw
       JOIN systems s ON s.id = pw.system_id JOIN judges j ON j.id = pw.judge_id
       JOIN responses x ON x.prompt_id = pw.prompt_id AND x.system_id = pw.system_id AND x.seed = pw.seed`);
     assert.equal(scores.length, 1);
-    assert.deepEqual({ ...scores[0]!, text: scores[0]!.text.slice(0, 20) },
-      { system: 'openai/gpt-4o-mini', seed: 0, judge: 'model_graded_fact', score: 1, raw: 'C', text: 'Yo, in February, St.' });
+    assert.deepEqual(
+      { ...scores[0]!, text: scores[0]!.text.slice(0, 20) },
+      {
+        system: 'openai/gpt-4o-mini',
+        seed: 0,
+        judge: 'model_graded_fact',
+        score: 1,
+        raw: 'C',
+        text: 'Yo, in February, St.',
+      },
+    );
     // The mean of the stored scores is the accuracy the log publishes for its scorer.
     assert.equal(scores.reduce((s, r) => s + r.score, 0) / scores.length, publishedAccuracy(path, 'model_graded_fact'));
   });
