@@ -98,14 +98,14 @@ function ratingRows(
     const a = index.get(c.pair.systemA)!;
     const b = index.get(c.pair.systemB)!;
     if (c.verdict === 'tie') {
-      wins[a * s + b] += 0.5;
-      wins[b * s + a] += 0.5;
+      wins[a * s + b]! += 0.5;
+      wins[b * s + a]! += 0.5;
       record[a]!.ties++;
       record[b]!.ties++;
       continue;
     }
     const [winner, loser] = c.verdict === 'A' ? [a, b] : [b, a];
-    wins[winner * s + loser] += 1;
+    wins[winner * s + loser]! += 1;
     record[winner]!.wins++;
     record[loser]!.losses++;
   }

@@ -88,13 +88,13 @@ export function lengthBias(
       continue;
     }
     const sums = cell.tally.of(pair);
-    sums[CLEAR] += 1;
+    sums[CLEAR]! += 1;
     if (verdict === 'tie') {
-      sums[TIES] += 1;
+      sums[TIES]! += 1;
       continue;
     }
-    sums[DECIDED] += 1;
-    if ((verdict === 'A') === a > b) sums[LONGER] += 1;
+    sums[DECIDED]! += 1;
+    if ((verdict === 'A') === a > b) sums[LONGER]! += 1;
   }
   return [...cells.values()]
     .map((cell) => {

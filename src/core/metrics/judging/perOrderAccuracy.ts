@@ -151,21 +151,21 @@ export function perOrderAccuracy(
     const sums = cell.tally.of(pair);
     const right = (v: PairVerdict | 'error' | undefined) => v === ref.verdict;
     if (original !== undefined) {
-      sums[ORIGINAL] += 1;
-      if (right(original)) sums[ORIGINAL_RIGHT] += 1;
+      sums[ORIGINAL]! += 1;
+      if (right(original)) sums[ORIGINAL_RIGHT]! += 1;
     }
     if (swapped !== undefined) {
-      sums[SWAPPED] += 1;
-      if (right(swapped)) sums[SWAPPED_RIGHT] += 1;
+      sums[SWAPPED]! += 1;
+      if (right(swapped)) sums[SWAPPED_RIGHT]! += 1;
     }
     if (!judgedInBothOrders(pair) || original === undefined || swapped === undefined) continue;
-    sums[PAIRS] += 1;
-    if (right(original) && right(swapped)) sums[BOTH_RIGHT] += 1;
+    sums[PAIRS]! += 1;
+    if (right(original) && right(swapped)) sums[BOTH_RIGHT]! += 1;
     const consistent = original === swapped && original !== 'error';
-    if (consistent) sums[CONSISTENT] += 1;
+    if (consistent) sums[CONSISTENT]! += 1;
     // Combined verdict: A only if both say A, B only if both say B, otherwise a tie; an error combines to an error.
     const combined = original === 'error' || swapped === 'error' ? 'error' : consistent ? original : 'tie';
-    if (right(combined)) sums[COMBINED_RIGHT] += 1;
+    if (right(combined)) sums[COMBINED_RIGHT]! += 1;
   }
   return [...cells.values()]
     .map((cell) => {
