@@ -10,7 +10,7 @@
 // - runs of two or more capitalised words inside a sentence, with English title words between them ("The Phantom of
 //   the Opera", "Star Wars"), not counting a sentence's first word;
 // - in a line written mostly in another script, its capitalised Latin words (names in Greek or Chinese prose).
-import { CJK_LETTER_WEIGHT, scriptOf } from './scripts';
+import { CJK_LETTER_WEIGHT, scriptCounts } from './scripts';
 
 export interface RunningText {
   /** The running text, line by line, punctuation kept (sentences are split on it). */
@@ -65,11 +65,9 @@ const capitalised = (word: string): boolean | null => {
 function latinShare(line: string): number {
   let latin = 0;
   let all = 0;
-  for (const char of line) {
-    const code = scriptOf(char);
-    if (code === null) continue;
-    if (code === 'Latn') latin++;
-    all += code === 'Hani' || code === 'Kana' || code === 'Hang' ? CJK_LETTER_WEIGHT : 1;
+  for (const [code, n] of scriptCounts(line)) {
+    if (code === 'Latn') latin += n;
+    all += (code === 'Hani' || code === 'Kana' || code === 'Hang' ? CJK_LETTER_WEIGHT : 1) * n;
   }
   return all === 0 ? 0 : latin / all;
 }
