@@ -44,6 +44,10 @@ export interface RunDetectionReport {
   readonly keptFromOtherDetector: number;
   /** True when the signal stopped the run before it finished. */
   readonly interrupted: boolean;
+  /** Worker threads the run was detected on (1: the calling thread; runs under 1,000 responses stay there). */
+  readonly threads: number;
+  /** Set when worker threads were asked for but their script is missing (then detected on one thread). */
+  readonly missingWorkerScript?: string;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -117,5 +121,7 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
     mixed,
     keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
     interrupted: options.signal?.aborted === true && detected < total,
+    threads: pool.threads,
+    ...(pool.missingWorkerScript ? { missingWorkerScript: pool.missingWorkerScript } : {}),
   };
 }

@@ -43,6 +43,8 @@ export class DetectionPool {
   private readonly workers: PoolWorker[] = [];
   private readonly queue: Batch[] = [];
   private failure: Error | null = null;
+  /** Set when workers were asked for but the worker script is not beside the bundle: detection runs on one thread. */
+  readonly missingWorkerScript: string | null = null;
   /** The identifier of the calling thread (no workers); each worker builds the same one from the same languages. */
   private readonly identifier: LanguageIdentifier;
 
@@ -50,6 +52,7 @@ export class DetectionPool {
   constructor(languages: readonly LanguageTag[], threads = Math.min(8, availableParallelism())) {
     this.identifier = createLanguageIdentifier({ languages });
     const script = threads > 1 ? workerScript() : null;
+    if (threads > 1 && !script) this.missingWorkerScript = join(__dirname, 'langidWorker.js');
     if (!script) return;
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(script.code, { eval: script.eval, workerData: { languages: [...languages] } });
