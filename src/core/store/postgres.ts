@@ -36,6 +36,8 @@ export class PostgresDatabase implements Database {
   readonly engine: Engine = 'postgres';
   private waitListeners: ((path: string) => void)[] = [];
   private lost: Error | undefined;
+  /** The statement last sent: the next waits for it, as on SQLite's connection (pg 9 will not queue them itself). */
+  private last: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly client: pg.Client,
@@ -145,11 +147,13 @@ export class PostgresDatabase implements Database {
   /** Runs one statement (or, unparameterised, several) and names the database in any failure. */
   private async query(sql: string, params: SqlParams, single = true): Promise<pg.QueryResult> {
     if (this.lost) throw this.connectionLost(this.lost);
+    const text = toPostgres(sql);
+    const send = () =>
+      single || params.length > 0 ? this.client.query(text, params as unknown[]) : this.client.query(text);
+    const result = this.last.then(send, send);
+    this.last = result.catch(() => undefined);
     try {
-      const text = toPostgres(sql);
-      return single || params.length > 0
-        ? await this.client.query(text, params as unknown[])
-        : await this.client.query(text);
+      return await result;
     } catch (err) {
       throw this.located(err as Error & { code?: string });
     }
