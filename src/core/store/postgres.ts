@@ -36,19 +36,18 @@ export class PostgresDatabase implements Database {
   readonly engine: Engine = 'postgres';
   private waitListeners: ((path: string) => void)[] = [];
   private lost: Error | undefined;
+  private inTransaction = false;
+  private closing = false;
   /** The statement last sent: the next waits for it, as on SQLite's connection (pg 9 will not queue them itself). */
   private last: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly client: pg.Client,
+    private client: pg.Client,
+    private readonly config: pg.ClientConfig,
     readonly path: string,
     readonly schema: string | undefined,
   ) {
-    // A server that restarts or a network that drops ends the connection: every later statement fails with this
-    // (the Store is then reopened by its owner), instead of the process dying of an unhandled error event.
-    client.on('error', (err) => {
-      this.lost = err;
-    });
+    this.watch(client);
   }
 
   /**
@@ -59,23 +58,38 @@ export class PostgresDatabase implements Database {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get('schema') ?? undefined;
     parsed.searchParams.delete('schema');
-    const client = new pg.Client({
+    const config: pg.ClientConfig = {
       connectionString: parsed.toString(),
       ...(options.password === undefined ? {} : { password: options.password }),
       application_name: 'langlens',
-    });
+    };
     const shown = redactedUrl(url);
+    return new PostgresDatabase(await connect(config, schema, shown), config, shown, schema);
+  }
+
+  /**
+   * A server that restarts or a network that drops ends the connection: the statement then running fails (its
+   * transaction is gone: the caller's retry, the annotation outbox's, writes it again), and the next one outside a
+   * transaction connects anew, instead of the process dying of an unhandled error event.
+   */
+  private watch(client: pg.Client): void {
+    client.on('error', (err) => {
+      if (client === this.client) this.lost = err;
+    });
+    client.on('end', () => {
+      if (client === this.client && !this.closing) this.lost ??= new Error('the server ended the connection');
+    });
+  }
+
+  private async reconnect(): Promise<void> {
+    await this.client.end().catch(() => undefined);
     try {
-      await client.connect();
+      this.client = await connect(this.config, this.schema, this.path);
     } catch (err) {
-      throw Object.assign(new Error(`cannot connect to the database ${shown}: ${(err as Error).message}`), {
-        code: (err as { code?: string }).code,
-        cause: err,
-      });
+      throw this.connectionLost(err as Error);
     }
-    const db = new PostgresDatabase(client, shown, schema);
-    if (schema !== undefined) await client.query(`SET search_path TO ${quoteIdentifier(schema)}`);
-    return db;
+    this.watch(this.client);
+    this.lost = undefined;
   }
 
   /** The schema, created if missing (for a writer; a reader only uses one that exists). */
@@ -141,21 +155,37 @@ export class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.client.end().catch(() => undefined);
   }
 
   /** Runs one statement (or, unparameterised, several) and names the database in any failure. */
   private async query(sql: string, params: SqlParams, single = true): Promise<pg.QueryResult> {
-    if (this.lost) throw this.connectionLost(this.lost);
     const text = toPostgres(sql);
-    const send = () =>
-      single || params.length > 0 ? this.client.query(text, params as unknown[]) : this.client.query(text);
+    const begins = /^\s*BEGIN\b/i.test(text);
+    const ends = /^\s*(COMMIT|END|ROLLBACK)\b/i.test(text);
+    const send = async () => {
+      if (this.lost) {
+        // A transaction the connection took with it: its ROLLBACK has nothing left to undo.
+        if (this.inTransaction && /^\s*ROLLBACK\b/i.test(text)) {
+          this.inTransaction = false;
+          return { rows: [], rowCount: 0 } as unknown as pg.QueryResult;
+        }
+        if (this.inTransaction) throw this.connectionLost(this.lost);
+        await this.reconnect();
+      }
+      return single || params.length > 0 ? this.client.query(text, params as unknown[]) : this.client.query(text);
+    };
     const result = this.last.then(send, send);
     this.last = result.catch(() => undefined);
     try {
-      return await result;
+      const done = await result;
+      if (begins) this.inTransaction = true;
+      return done;
     } catch (err) {
       throw this.located(err as Error & { code?: string });
+    } finally {
+      if (ends) this.inTransaction = false;
     }
   }
 
@@ -171,6 +201,21 @@ export class PostgresDatabase implements Database {
       cause,
     });
   }
+}
+
+async function connect(config: pg.ClientConfig, schema: string | undefined, shown: string): Promise<pg.Client> {
+  const client = new pg.Client(config);
+  try {
+    await client.connect();
+    if (schema !== undefined) await client.query(`SET search_path TO ${quoteIdentifier(schema)}`);
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw Object.assign(new Error(`cannot connect to the database ${shown}: ${(err as Error).message}`), {
+      code: (err as { code?: string }).code,
+      cause: err,
+    });
+  }
+  return client;
 }
 
 export function quoteIdentifier(name: string): string {

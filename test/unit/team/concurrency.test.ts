@@ -74,3 +74,54 @@ describe('30 annotators writing labels at once on PostgreSQL', function () {
     }
   });
 });
+
+describe('a PostgreSQL connection that drops mid-labelling', function () {
+  let schema: TestLocation;
+  let lead: Store;
+  before(async function () {
+    schema = freshSchema(requirePostgres(this));
+    lead = await Store.open(schema.location);
+    for (const file of ['prompts.jsonl', 'responses.jsonl']) await importFile(lead, join(PROJECT_ROOT, 'demo', file));
+  });
+  after(async () => {
+    await lead?.close();
+    await schema?.drop();
+  });
+
+  it('connects again by itself, and the label written after the drop is stored, with every one before it', async () => {
+    const annotator = await Store.open(schema.location);
+    const label = (i: number) => ({
+      kind: 'rating' as const,
+      fingerprint: `drop-${i}`,
+      annotator: 'noa',
+      comment: null,
+      labelledAt: `2026-01-01T00:00:0${i}Z`,
+      run: 'demo',
+      group: 'egg',
+      lang: 'es',
+      turn: 1,
+      system: 'multi-3',
+      seed: 0,
+      value: 'pass',
+    });
+    try {
+      await appendLabel(annotator, label(1));
+      const { pid } = (await connectionOf(annotator).get<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
+      // What a server restart or a dropped network does to the connection.
+      await connectionOf(lead).get('SELECT pg_terminate_backend(?)', [pid]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await appendLabel(annotator, label(2));
+      const after = (await connectionOf(annotator).get<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
+      assert.notEqual(after.pid, pid, 'a new connection');
+      const stored = await connectionOf(lead).all<{ fingerprint: string }>(
+        'SELECT fingerprint FROM labels ORDER BY id',
+      );
+      assert.deepEqual(
+        stored.map((r) => r.fingerprint),
+        ['drop-1', 'drop-2'],
+      );
+    } finally {
+      await annotator.close();
+    }
+  });
+});
