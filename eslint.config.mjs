@@ -23,8 +23,17 @@ const NO_SQL = {
   ],
 };
 const SQLITE = {
-  group: ['sqlite3', '**/store/sqlite', '**/store/connection', '**/store/migrations', '**/store/migrations/*'],
-  message: 'Only src/core/store touches SQLite (docs/architecture.md).',
+  group: [
+    'sqlite3',
+    'pg',
+    '**/store/sqlite',
+    '**/store/postgres',
+    '**/store/dialect',
+    '**/store/connection',
+    '**/store/migrations',
+    '**/store/migrations/*',
+  ],
+  message: 'Only src/core/store touches the database engines, SQLite and PostgreSQL (docs/architecture.md).',
 };
 
 // "Nothing in src/core imports vscode", nor the faces built on the core (CLI, extension, webviews).

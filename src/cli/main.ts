@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../core/import/errors';
-import { databasePath, DEFAULT_DATABASE_PATH } from '../core/store/store';
+import { databaseLocation, DEFAULT_DATABASE_PATH } from '../core/store/store';
 import packageJson from '../../package.json';
 import { COMMANDS } from './commands';
 import { UsageError, type Command, type OptionSpec } from './command';
@@ -24,7 +24,7 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'global options:',
-    `  --db FILE      the database file (default: $LANGLENS_DB or ${DEFAULT_DATABASE_PATH})`,
+    `  --db FILE|URL  the database file, or a PostgreSQL server's postgres:// URL (default: $LANGLENS_DB or ${DEFAULT_DATABASE_PATH})`,
     '  --json         machine-readable output on stdout (a failure is a JSON error object there too)',
     '  -V, --version  the version of langlens',
     '',
@@ -118,10 +118,11 @@ function exitCodeOf(err: unknown): number {
   return err instanceof UsageError || isParseArgsError(err) ? 2 : 1;
 }
 
-/** --db as an absolute path; a URL of a database server is refused, not turned into a folder named "postgres:". */
+/** --db as an absolute path, or a PostgreSQL server's URL as it is; another URL is refused, not made a folder. */
 function databaseOption(raw: string): string {
   try {
-    return resolve(databasePath(raw));
+    const location = databaseLocation(raw);
+    return location.engine === 'postgres' ? location.url : resolve(location.path);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Store } from '../core/store/store';
+import { databaseLocation, Store } from '../core/store/store';
 import { UsageError, type CommandContext } from './command';
 
 /**
@@ -7,7 +7,7 @@ import { UsageError, type CommandContext } from './command';
  * not a file to create or an empty table to print.
  */
 export async function openExistingStore(context: CommandContext): Promise<Store> {
-  if (!existsSync(context.db)) {
+  if (databaseLocation(context.db).engine === 'sqlite' && !existsSync(context.db)) {
     throw new UsageError(`no database at ${context.db}: import files first (langlens import FILE...) or pass --db`);
   }
   const store = await Store.open(context.db);

@@ -2,8 +2,13 @@
 // one only for labels, so that a label never joins (and is never rolled back with) an import's transaction.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_DATABASE_PATH, Store } from '../core/store/store';
-import { databaseSetting } from './settings';
+import { DEFAULT_DATABASE_PATH, redactedUrl, Store } from '../core/store/store';
+import { databaseSetting, databaseUrl } from './settings';
+
+/** The secret holding the password of a team's server, by its URL (VS Code's secret storage, never settings). */
+export function passwordSecret(url: string): string {
+  return `langlens.database.password:${redactedUrl(url)}`;
+}
 
 /** What changed: run files imported, labels written, judge verdicts stored, or another database file opened. */
 export type DataChange = 'imported' | 'labels' | 'verdicts' | 'reopened';
@@ -15,10 +20,17 @@ export class Database implements vscode.Disposable {
   /** Fired after anything changed the data, saying what: views refresh, the annotation queue only on new items. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly globalStorage: vscode.Uri) {}
+  constructor(
+    private readonly globalStorage: vscode.Uri,
+    private readonly secrets?: vscode.SecretStorage,
+  ) {}
 
-  /** Where the database is: the setting (relative to the first workspace folder), else .langlens/ in it. */
+  /**
+   * Where the database is: a team's PostgreSQL server (langlens.database.url), else the file of
+   * langlens.database.path (relative to the first workspace folder), else .langlens/ in it.
+   */
   location(): string {
+    if (databaseUrl() !== '') return databaseUrl();
     const setting = databaseSetting();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const base = folder ?? this.globalStorage.fsPath;
@@ -50,15 +62,25 @@ export class Database implements vscode.Disposable {
     this.changed.fire('reopened');
   }
 
+  /** A connection of its own (a judge job's), with the server's password when there is one. */
+  async openConnection(): Promise<Store> {
+    const location = this.location();
+    const password = databaseUrl() === '' ? undefined : await this.secrets?.get(passwordSecret(location));
+    return Store.open(location, password ? { password } : {});
+  }
+
   private open(): Promise<Store> {
     const location = this.location();
-    const opening = Store.open(location).catch((err: Error) => {
+    const shown = databaseUrl() === '' ? location : redactedUrl(location);
+    const opening = this.openConnection().catch((err: Error) => {
       // Forget the failure so the next use tries again (after the user fixed the setting or the file).
       if (this.main === opening) this.main = undefined;
       if (this.labelConnection === opening) this.labelConnection = undefined;
       throw new Error(
-        `LangLens cannot open its database ${location}: ${err.message}. ` +
-          'Check the setting langlens.database.path, or that the folder is writable.',
+        `LangLens cannot open its database ${shown}: ${err.message}. ` +
+          (databaseUrl() === ''
+            ? 'Check the setting langlens.database.path, or that the folder is writable.'
+            : 'Check the setting langlens.database.url and the password (LangLens: Set Database Password).'),
       );
     });
     return opening;

@@ -1,12 +1,12 @@
 // LangLens in VS Code: the runs explorer, the side-by-side grid and blind annotation, over the workspace's
 // database. Everything with data goes through src/core; the webviews only render what they are sent.
 import * as vscode from 'vscode';
-import { Store } from '../core/store/store';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
 import { ChartsPanel, registerCharts } from './charts/chartsPanel';
 import { Database } from './database';
+import { registerDatabasePassword } from './databasePassword';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
 import { RunsTree } from './explorer/runsTree';
 import { GRID_VIEW_TYPE, GridPanel } from './grid/gridPanel';
@@ -16,7 +16,7 @@ import { affectsSettings } from './settings';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('LangLens', { log: true });
-  const database = new Database(context.globalStorageUri);
+  const database = new Database(context.globalStorageUri, context.secrets);
   const tree = new RunsTree(database, log);
   const deps = { extensionUri: context.extensionUri, database, log, workspaceState: context.workspaceState };
   context.subscriptions.push(
@@ -27,12 +27,13 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   registerImportCommands(context, database, log);
+  registerDatabasePassword(context, database);
   registerPanelCommands(context, deps);
   registerDashboard(context, deps);
   registerCharts(context, deps);
   registerJudgeCommands(context, {
     // A connection of its own: a judge job commits answers while imports and labels go on on theirs.
-    openStore: () => Store.open(database.location()),
+    openStore: () => database.openConnection(),
     currentRun: () => GridPanel.currentRun(),
     onResultsStored: () => database.notifyChanged('verdicts'),
     log,
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
       if (change === 'imported' || change === 'reopened') AnnotatePanel.reloadQueueIfChanged();
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (affectsSettings(event, 'database.path')) await database.reopen();
+      if (affectsSettings(event, 'database.path', 'database.url')) await database.reopen();
       if (affectsSettings(event, 'annotator', 'annotation')) {
         tree.refresh();
         AnnotatePanel.restartCurrent();

@@ -31,6 +31,11 @@ export function databaseSetting(): string {
   return (config().get<string>('database.path') ?? '').trim();
 }
 
+/** The PostgreSQL server of a team's store (langlens.database.url), without its password; "" for none. */
+export function databaseUrl(): string {
+  return (config().get<string>('database.url') ?? '').trim();
+}
+
 /** The budget of a judge job in US dollars (langlens.judge.maxCost); undefined when unset (0). */
 export function judgeBudgetUsd(): number | undefined {
   const value = config().get<number>('judge.maxCost') ?? 0;

@@ -1,8 +1,9 @@
-// Databases of the published data sets, imported through the real importer into a temporary SQLite file.
+// Databases of the published data sets, imported through the real importer into a temporary database (see testDatabase.ts).
 import { join } from 'node:path';
 import { importFile } from '../../src/core/import/importFile';
 import { Store } from '../../src/core/store/store';
 import { requireSharedData, temporaryFolder } from './paths';
+import { testDatabaseLocation } from './testDatabase';
 
 export interface TemporaryStore {
   readonly store: Store;
@@ -17,12 +18,14 @@ export async function storeOfSharedData(
 ): Promise<TemporaryStore> {
   const data = requireSharedData(context, dataset);
   const folder = temporaryFolder();
-  const store = await Store.open(join(folder.path, 'langlens.db'));
+  const database = testDatabaseLocation(folder.path);
+  const store = await Store.open(database.location);
   for (const file of files) await importFile(store, join(data, file));
   return {
     store,
     async close() {
       await store.close();
+      await database.drop();
       folder.remove();
     },
   };

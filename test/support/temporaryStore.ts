@@ -3,9 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../src/core/store/store';
 import { temporaryFolder } from './paths';
+import { testDatabaseLocation, type TestLocation } from './testDatabase';
 
 export interface TemporaryStore {
   readonly folder: string;
+  /** What the store was opened from (a file, or a server URL): for tests that open a second connection. */
+  readonly location: string;
   readonly store: Store;
   /** Writes a file into the test's folder and returns its path. */
   file(name: string, content: string | Buffer): string;
@@ -14,17 +17,23 @@ export interface TemporaryStore {
 export function useTemporaryStore(): TemporaryStore {
   let folder: ReturnType<typeof temporaryFolder> | undefined;
   let store: Store | undefined;
+  let database: TestLocation | undefined;
   beforeEach(async () => {
     folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'langlens.db'));
+    database = testDatabaseLocation(folder.path);
+    store = await Store.open(database.location);
   });
   afterEach(async () => {
     await store?.close();
+    await database?.drop();
     folder?.remove();
   });
   return {
     get folder() {
       return folder!.path;
+    },
+    get location() {
+      return database!.location;
     },
     get store() {
       return store!;

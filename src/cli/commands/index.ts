@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { agreementCommand } from './agreement';
 import { assignCommand } from './assign';
+import { copyCommand } from './copy';
 import { exportCommand } from './export';
 import { exportLabelsCommand } from './exportLabels';
 import { importCommand } from './import';
@@ -10,6 +11,7 @@ import { langidCommand } from './langid';
 import { plotCommand } from './plot';
 import { scoresCommand } from './scores';
 import { summaryCommand } from './summary';
+import { teamCommand } from './team';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   plotCommand,
   exportLabelsCommand,
+  copyCommand,
+  teamCommand,
 ];

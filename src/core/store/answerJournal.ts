@@ -46,7 +46,7 @@ export interface AnswerJournal {
 export const NO_JOURNAL: AnswerJournal = { append: () => Promise.resolve(), close: () => undefined };
 
 export function openAnswerJournal(store: Store, judge: JudgeIdentity, jobId: number): AnswerJournal {
-  const folder = journalFolder(connectionOf(store).path);
+  const folder = journalFolder(connectionOf(store).localFolder ?? '');
   return folder ? new FileJournal(folder, judge, jobId) : NO_JOURNAL;
 }
 
@@ -112,7 +112,7 @@ export interface FoldResult {
  * only once the process that wrote them is gone.
  */
 export async function foldAnswerJournals(store: Store): Promise<FoldResult> {
-  const folder = journalFolder(connectionOf(store).path);
+  const folder = journalFolder(connectionOf(store).localFolder ?? '');
   let names: string[];
   try {
     names = folder

@@ -1,6 +1,6 @@
 // Buffers rows of one table and writes them as multi-row INSERT statements: one round trip per few hundred rows
 // instead of one per row, which is what makes a 250,000-row import take seconds rather than minutes.
-import type { PreparedStatement, SqliteDatabase, SqlValue } from './sqlite';
+import type { Database, PreparedStatement, SqlValue } from './database';
 
 export class BatchInsert {
   /** Buffered rows, flat: row i is values[i * columns .. (i + 1) * columns). */
@@ -14,7 +14,7 @@ export class BatchInsert {
    * @param tail  what follows VALUES, e.g. an ON CONFLICT clause
    */
   constructor(
-    private readonly db: SqliteDatabase,
+    private readonly db: Database,
     private readonly head: string,
     private readonly columns: number,
     private readonly tail = '',
@@ -46,11 +46,38 @@ export class BatchInsert {
   /** Writes the rows, a few hundred a statement, in order. */
   async flush(values: SqlValue[] = this.take()): Promise<void> {
     const rows = values.length / this.columns;
-    for (let start = 0; start < rows; start += this.batchRows) {
-      const count = Math.min(this.batchRows, rows - start);
+    for (let start = 0; start < rows;) {
+      const count = this.statementRows(values, start, Math.min(this.batchRows, rows - start));
       const chunk = values.slice(start * this.columns, (start + count) * this.columns);
       this.changes += (await (await this.statement(count)).run(chunk)).changes;
+      start += count;
     }
+  }
+
+  /**
+   * How many rows from `start` one statement may take. PostgreSQL refuses an upsert that meets the same key twice
+   * in one statement, where SQLite applies the rows one after the other: there a statement ends before a repeat.
+   */
+  private statementRows(values: readonly SqlValue[], start: number, count: number): number {
+    const key = this.conflictKey;
+    if (!key) return count;
+    const seen = new Set<string>();
+    for (let row = start; row < start + count; row++) {
+      const id = JSON.stringify(key.map((column) => String(values[row * this.columns + column])));
+      if (seen.has(id)) return row - start;
+      seen.add(id);
+    }
+    return count;
+  }
+
+  /** The positions of the upsert's conflict columns among the inserted ones, on PostgreSQL. */
+  private get conflictKey(): number[] | undefined {
+    if (this.db.engine !== 'postgres') return undefined;
+    const target = /ON\s+CONFLICT\s*\(([^)]*)\)\s*DO\s+UPDATE/i.exec(this.tail)?.[1];
+    const columns = /\(([^)]*)\)\s*$/.exec(this.head)?.[1];
+    if (!target || !columns) return undefined;
+    const names = columns.split(',').map((c) => c.trim());
+    return target.split(',').map((c) => names.indexOf(c.trim()));
   }
 
   /** Releases the prepared statements; call before the transaction ends. */

@@ -3,7 +3,7 @@
 // durable in the job's answer journal (answerJournal.ts), so a crash loses only the requests in flight.
 import { createHash } from 'node:crypto';
 import type { CanonicalRecord } from '../model/records';
-import type { SqliteDatabase, SqlValue } from './sqlite';
+import type { Database, SqlValue } from './database';
 import type { Store } from './store';
 import { connectionOf } from './connection';
 
@@ -70,7 +70,7 @@ const KEEP_DONE = `ON CONFLICT (request_key) DO UPDATE SET
 const REQUEST_ROWS_PER_STATEMENT = 60; // 16 columns: 960 parameters, under SQLite's oldest limit of 999
 
 /** Inserts or updates request rows, a few dozen per statement (a batch submission has up to 50,000). */
-async function upsertRequests(db: SqliteDatabase, rows: readonly SqlValue[][]): Promise<void> {
+async function upsertRequests(db: Database, rows: readonly SqlValue[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += REQUEST_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + REQUEST_ROWS_PER_STATEMENT);
     const values = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
@@ -230,7 +230,7 @@ export async function writeJudgeResults(
 }
 
 /** Marks a job whose process ended without finishing it, once its journal has been folded in. */
-export async function markJobInterrupted(db: SqliteDatabase, jobId: number, recovered: number): Promise<void> {
+export async function markJobInterrupted(db: Database, jobId: number, recovered: number): Promise<void> {
   await db.run(
     `UPDATE judge_jobs SET outcome = 'failed', finished_at = coalesce(finished_at, ?),
        message = ? WHERE id = ? AND outcome = 'running'`,
@@ -263,7 +263,7 @@ export type JudgeJobOutcome = 'completed' | 'cancelled' | 'failed';
 
 export async function startJudgeJob(store: Store, job: JudgeJobStart): Promise<number> {
   const db = connectionOf(store);
-  const result = await db.run(
+  return db.insertId(
     `INSERT INTO judge_jobs (judge_name, judge_hash, run, selection, via, started_at, outcome, tasks, cached)
      VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
     [
@@ -277,7 +277,6 @@ export async function startJudgeJob(store: Store, job: JudgeJobStart): Promise<n
       job.cached,
     ],
   );
-  return result.lastId;
 }
 
 export async function finishJudgeJob(

@@ -16,7 +16,7 @@ import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
 import { replacementsSoFar, watchReplacements, type Replacement } from './replacementGuard';
 import { declareSchema } from './schemaEntries';
-import type { SqliteDatabase, SqlValue } from './sqlite';
+import type { Database, SqlValue } from './database';
 
 export type { Replacement } from './replacementGuard';
 
@@ -27,6 +27,8 @@ export interface WriteCounts {
 
 const FLUSH_EVERY = 2000;
 const YIELD_EVERY = 100;
+/** The tables whose ids the writer numbers itself (max(id) + 1 on), so that a batch can reference rows not yet written. */
+const NUMBERED_TABLES = ['runs', 'systems', 'prompts', 'judges', 'annotators'] as const;
 
 export class RecordWriter {
   private readonly runs = new Map<string, number>();
@@ -45,7 +47,7 @@ export class RecordWriter {
   private readonly batches: Record<string, BatchInsert>;
 
   private constructor(
-    private readonly db: SqliteDatabase,
+    private readonly db: Database,
     private readonly now: string,
     maxIds: Record<string, number>,
   ) {
@@ -129,11 +131,12 @@ export class RecordWriter {
   }
 
   /** Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken now, not at the first write). */
-  static async begin(db: SqliteDatabase, now = new Date().toISOString()): Promise<RecordWriter> {
+  static async begin(db: Database, now = new Date().toISOString()): Promise<RecordWriter> {
     await db.exec('BEGIN IMMEDIATE');
     try {
       const maxIds: Record<string, number> = {};
-      for (const table of ['runs', 'systems', 'prompts', 'judges', 'annotators']) {
+      await db.reserveIds(NUMBERED_TABLES);
+      for (const table of NUMBERED_TABLES) {
         const row = await db.get<{ m: number | null }>(`SELECT max(id) AS m FROM ${table}`);
         maxIds[table] = row?.m ?? 0;
       }
@@ -240,6 +243,7 @@ export class RecordWriter {
       await this.settle();
       await this.flush();
       await this.closeStatements();
+      await this.db.syncIds(NUMBERED_TABLES);
       await this.db.exec('COMMIT');
     } catch (err) {
       await this.rollback();

@@ -1,8 +1,10 @@
 // Notices every stored prompt, response, verdict or score that a write replaces with content from another file:
 // those are replaced only when the user asks (--replace), and are listed either way. A file imported again after
 // an edit replaces its own rows freely. Done by temporary triggers on this connection, so that the rows are
-// seen as the upserts change them, with no extra query or copy per row.
-import type { SqliteDatabase } from './sqlite';
+// seen as the upserts change them, with no extra query or copy per row. PostgreSQL has no temporary triggers: its
+// lasting triggers (migration 0001's PostgreSQL form) write to this session's temporary table while the import's
+// transaction has asked them to.
+import type { Database } from './database';
 
 /** A stored record that the import would change, and the file it came from. */
 export interface Replacement {
@@ -65,7 +67,14 @@ const GUARDED: readonly GuardedTable[] = [
 ];
 
 /** Creates the triggers (once per connection) and forgets what an earlier transaction saw. */
-export async function watchReplacements(db: SqliteDatabase): Promise<void> {
+export async function watchReplacements(db: Database): Promise<void> {
+  if (db.engine === 'postgres') {
+    await db.exec(`CREATE TEMP TABLE IF NOT EXISTS replaced_records (seq SERIAL,
+      tbl TEXT NOT NULL, row_id INTEGER NOT NULL, old_source_id INTEGER, old_line INTEGER, new_line INTEGER)`);
+    await db.exec(`SET LOCAL langlens.watch_replacements = 'on'`);
+    await db.exec('DELETE FROM pg_temp.replaced_records');
+    return;
+  }
   await db.exec(`CREATE TEMP TABLE IF NOT EXISTS replaced_records (
     tbl TEXT NOT NULL, row_id INTEGER NOT NULL, old_source_id INTEGER, old_line INTEGER, new_line INTEGER)`);
   for (const g of GUARDED) {
@@ -83,8 +92,12 @@ export async function watchReplacements(db: SqliteDatabase): Promise<void> {
 }
 
 /** What the current transaction has replaced from other files so far, in the order it happened. */
-export async function replacementsSoFar(db: SqliteDatabase): Promise<Replacement[]> {
+export async function replacementsSoFar(db: Database): Promise<Replacement[]> {
   const out: Replacement[] = [];
+  const [records, main, order] =
+    db.engine === 'postgres'
+      ? ['pg_temp.replaced_records', '', 'x.seq']
+      : ['temp.replaced_records', 'main.', 'x.rowid'];
   for (const g of GUARDED) {
     const rows = await db.all<{
       newLine: number;
@@ -100,9 +113,9 @@ export async function replacementsSoFar(db: SqliteDatabase): Promise<Replacement
       `
       SELECT x.new_line AS newLine, s.path, x.old_line AS line, r.name AS run, p.group_key AS grp, p.lang, p.turn,
              ${g.systems} AS systems, ${g.judge} AS judge
-      FROM temp.replaced_records x JOIN main.${g.table} t ON t.id = x.row_id
+      FROM ${records} x JOIN ${main}${g.table} t ON t.id = x.row_id
       JOIN prompts p ON p.id = ${g.prompt} JOIN runs r ON r.id = p.run_id LEFT JOIN sources s ON s.id = x.old_source_id
-      WHERE x.tbl = ? ORDER BY x.rowid`,
+      WHERE x.tbl = ? ORDER BY ${order}`,
       [g.table],
     );
     for (const row of rows) {

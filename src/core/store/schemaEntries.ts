@@ -8,7 +8,7 @@ import type {
   LabelScale,
   SchemaRecord,
 } from '../model/records';
-import type { SqliteDatabase } from './sqlite';
+import type { Database } from './database';
 import type { Store } from './store';
 import { connectionOf } from './connection';
 
@@ -24,7 +24,7 @@ function entriesOf(schema: LabelSchema): { entry: Entry; name: string; definitio
 
 /** Declares a schema record's entries inside the writer's transaction. */
 export async function declareSchema(
-  db: SqliteDatabase,
+  db: Database,
   record: SchemaRecord,
   sourceId: number | null,
   now: string,

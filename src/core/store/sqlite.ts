@@ -2,9 +2,9 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
+import type { Database, Engine, SqlParams, SqlValue } from './database';
 
-export type SqlValue = string | number | bigint | null | Buffer;
-export type SqlParams = readonly SqlValue[];
+export type { SqlParams, SqlValue } from './database';
 export interface RunResult {
   readonly changes: number;
   readonly lastId: number;
@@ -20,7 +20,8 @@ const NAMED_FAILURES: Readonly<Record<string, string>> = {
   SQLITE_NOTADB: 'the file is not an SQLite database',
 };
 
-export class SqliteDatabase {
+export class SqliteDatabase implements Database {
+  readonly engine: Engine = 'sqlite';
   private inTransaction = false;
   private waitListeners: ((path: string) => void)[] = [];
 
@@ -38,6 +39,26 @@ export class SqliteDatabase {
     return () => {
       this.waitListeners = this.waitListeners.filter((l) => l !== listener);
     };
+  }
+
+  get localFolder(): string | undefined {
+    return this.path === '' || this.path === ':memory:' || this.path.startsWith('file::memory:')
+      ? undefined
+      : this.path;
+  }
+
+  async insertId(sql: string, params: SqlParams = []): Promise<number> {
+    return (await this.run(sql, params)).lastId;
+  }
+
+  /** The write lock BEGIN IMMEDIATE took keeps every other connection out already. */
+  reserveIds(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** INTEGER PRIMARY KEY continues after the largest id by itself. */
+  syncIds(): Promise<void> {
+    return Promise.resolve();
   }
 
   static open(path: string, mode: 'readwrite' | 'readonly' = 'readwrite'): Promise<SqliteDatabase> {

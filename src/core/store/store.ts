@@ -6,23 +6,38 @@ import { fileURLToPath } from 'node:url';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { foldAnswerJournals } from './answerJournal';
 import { registerConnection } from './connection';
+import type { Database, SqlValue } from './database';
+import { postgresDdl } from './dialect';
 import { MIGRATIONS } from './migrations';
+import { isPostgresUrl, PostgresDatabase, type PostgresConnectOptions } from './postgres';
 import { RecordWriter } from './recordWriter';
-import { SqliteDatabase, type SqlValue } from './sqlite';
+import { SqliteDatabase } from './sqlite';
+
+export { redactedUrl } from './postgres';
 
 export const DEFAULT_DATABASE_PATH = '.langlens/langlens.db';
 
 /**
- * The file a database location names. LangLens keeps everything in one SQLite file: a file: URL is that file, and
- * a URL of any other scheme (postgres://...) is refused rather than taken as a folder called "postgres:".
+ * The database a location names: a PostgreSQL server (postgres:// or postgresql://, a team's shared store), or
+ * else one SQLite file (a path, or a file: URL). A URL of any other scheme is refused rather than taken as a
+ * folder called "mysql:".
  */
-export function databasePath(location: string): string {
+export function databaseLocation(
+  location: string,
+): { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } {
+  if (isPostgresUrl(location)) return { engine: 'postgres', url: location };
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):\/\//.exec(location)?.[1];
-  if (scheme === undefined) return location;
-  if (scheme.toLowerCase() === 'file') return fileURLToPath(location);
+  if (scheme === undefined) return { engine: 'sqlite', path: location };
+  if (scheme.toLowerCase() === 'file') return { engine: 'sqlite', path: fileURLToPath(location) };
   throw new Error(
-    `the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file, so give the path of one (such as ${DEFAULT_DATABASE_PATH})`,
+    `the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file (such as ${DEFAULT_DATABASE_PATH}) or on a PostgreSQL server (postgres://user@host/database)`,
   );
+}
+
+/** The file a SQLite location names (see databaseLocation); a server's URL is returned as it is. */
+export function databasePath(location: string): string {
+  const parsed = databaseLocation(location);
+  return parsed.engine === 'sqlite' ? parsed.path : parsed.url;
 }
 
 /** Which slice of the data a query covers. Absent fields mean "everything". */
@@ -71,25 +86,23 @@ export interface RunSummary {
 }
 
 export class Store {
-  private constructor(private readonly db: SqliteDatabase) {
+  private constructor(private readonly db: Database) {
     registerConnection(this, db);
   }
 
-  /** Opens (creating if needed) a database file, and brings its schema to the current version. */
-  static async open(location: string, options: { readonly?: boolean } = {}): Promise<Store> {
-    const path = location === ':memory:' ? location : databasePath(location);
-    if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = await SqliteDatabase.open(path, options.readonly ? 'readonly' : 'readwrite');
-    db.configureBusyTimeout(10_000);
+  /**
+   * Opens (creating if needed) a database file, or connects to a PostgreSQL server, and brings its schema to the
+   * current version.
+   */
+  static async open(location: string, options: { readonly?: boolean } & PostgresConnectOptions = {}): Promise<Store> {
+    const parsed = location === ':memory:' ? { engine: 'sqlite' as const, path: location } : databaseLocation(location);
+    const db =
+      parsed.engine === 'postgres'
+        ? await openPostgres(parsed.url, options)
+        : await openSqlite(parsed.path, options.readonly === true);
     try {
-      await db.exec('PRAGMA foreign_keys = ON');
-      if (!options.readonly) {
-        await db.exec('PRAGMA journal_mode = WAL');
-        await db.exec('PRAGMA synchronous = NORMAL');
-        await migrate(db);
-      } else {
-        await checkVersion(db);
-      }
+      if (!options.readonly) await migrate(db);
+      else await checkVersion(db);
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
@@ -98,6 +111,11 @@ export class Store {
     // Answers a judge job paid for but had not committed when its process died (answerJournal.ts).
     if (!options.readonly) await foldAnswerJournals(store);
     return store;
+  }
+
+  /** Which kind of database this is: the queries are the same, a few setup steps (roles, copy) are not. */
+  get engine(): Database['engine'] {
+    return this.db.engine;
   }
 
   /** Told whenever a write has to wait for another connection to finish (see SqliteDatabase.onWaitForLock). */
@@ -253,38 +271,117 @@ export class Store {
   }
 }
 
-/** Applies, each in its own transaction, the migrations this database has not had yet. */
-async function migrate(db: SqliteDatabase): Promise<void> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set((await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+async function openSqlite(path: string, readonly: boolean): Promise<SqliteDatabase> {
+  if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = await SqliteDatabase.open(path, readonly ? 'readonly' : 'readwrite');
+  db.configureBusyTimeout(10_000);
+  try {
+    await db.exec('PRAGMA foreign_keys = ON');
+    if (!readonly) {
+      await db.exec('PRAGMA journal_mode = WAL');
+      await db.exec('PRAGMA synchronous = NORMAL');
+    }
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  return db;
+}
+
+async function openPostgres(
+  url: string,
+  options: { readonly?: boolean } & PostgresConnectOptions,
+): Promise<PostgresDatabase> {
+  const db = await PostgresDatabase.open(url, options);
+  if (!options.readonly) {
+    try {
+      await db.ensureSchema();
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+  return db;
+}
+
+/** Every migration id a database has (none before its first). */
+async function appliedMigrations(db: Database): Promise<Set<string>> {
+  return new Set((await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+}
+
+function refuseNewer(db: Database, applied: Set<string>): void {
   const unknown = [...applied].filter((id) => !MIGRATIONS.some((m) => m.id === id));
   if (unknown.length > 0) {
     throw new Error(
       `${db.path} was written by a newer LangLens (it has schema changes ${unknown.join(', ')}): update LangLens`,
     );
   }
+}
+
+/** Applies, each in its own transaction, the migrations this database has not had yet. */
+async function migrate(db: Database): Promise<void> {
+  if (db.engine === 'postgres') return migratePostgres(db);
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = await appliedMigrations(db);
+  refuseNewer(db, applied);
   for (const migration of MIGRATIONS.filter((m) => !applied.has(m.id))) {
     await db.exec('BEGIN IMMEDIATE');
     try {
       await db.exec(migration.sql);
-      await db.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [
-        migration.id,
-        new Date().toISOString(),
-      ]);
+      await recordMigration(db, migration.id);
       await db.exec(`PRAGMA user_version = ${MIGRATIONS.indexOf(migration) + 1}`);
       await db.exec('COMMIT');
     } catch (err) {
       // SQLite may have rolled back already (a full disk does): the failure to report is the first one.
       await db.exec('ROLLBACK').catch(() => undefined);
-      throw Object.assign(
-        new Error(`updating ${db.path} with schema change ${migration.id} failed: ${(err as Error).message}`),
-        { code: (err as { code?: string }).code, cause: err },
-      );
+      throw migrationFailed(db, migration.id, err as Error);
     }
   }
 }
 
-async function checkVersion(db: SqliteDatabase): Promise<void> {
+/**
+ * PostgreSQL: many annotators may open the store at once, so the migrations run under one advisory lock (the
+ * first connection migrates, the others wait and find nothing left to do), each in its own transaction.
+ */
+async function migratePostgres(db: Database): Promise<void> {
+  const applied = await db
+    .all<{ id: string }>('SELECT id FROM schema_migrations')
+    .then((rows) => new Set(rows.map((r) => r.id)))
+    .catch(() => undefined);
+  if (applied && MIGRATIONS.every((m) => applied.has(m.id))) return refuseNewer(db, applied);
+  await db.exec('SELECT pg_advisory_lock(7305271)');
+  try {
+    await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const now = await appliedMigrations(db);
+    refuseNewer(db, now);
+    for (const migration of MIGRATIONS.filter((m) => !now.has(m.id))) {
+      await db.exec('BEGIN');
+      try {
+        await db.exec(migration.postgres ?? postgresDdl(migration.id, migration.sql));
+        await recordMigration(db, migration.id);
+        await db.exec('COMMIT');
+      } catch (err) {
+        await db.exec('ROLLBACK').catch(() => undefined);
+        throw migrationFailed(db, migration.id, err as Error);
+      }
+    }
+  } finally {
+    await db.exec('SELECT pg_advisory_unlock(7305271)').catch(() => undefined);
+  }
+}
+
+function recordMigration(db: Database, id: string): Promise<unknown> {
+  return db.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [id, new Date().toISOString()]);
+}
+
+function migrationFailed(db: Database, id: string, err: Error): Error {
+  return Object.assign(new Error(`updating ${db.path} with schema change ${id} failed: ${err.message}`), {
+    code: (err as { code?: string }).code,
+    cause: err,
+  });
+}
+
+async function checkVersion(db: Database): Promise<void> {
   const rows = await db.all<{ id: string }>('SELECT id FROM schema_migrations').catch(() => []);
   const applied = new Set(rows.map((r) => r.id));
   const missing = MIGRATIONS.filter((m) => !applied.has(m.id)).map((m) => m.id);

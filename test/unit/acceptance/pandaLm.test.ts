@@ -1,5 +1,6 @@
 // PandaLM (WeOpenML/PandaLM README): Cohen's kappa between its three annotators, and gpt-3.5-turbo and
 // PandaLM-7B against the annotators' majority, reproduced from the published files.
+import { openTestStore } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
@@ -23,7 +24,7 @@ describe('acceptance: PandaLM test set', function () {
   before(async function () {
     const data = requireSharedData(this, 'pandalm');
     folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'langlens.db'));
+    store = await openTestStore(join(folder.path, 'langlens.db'));
     for (const file of ['testset-v1.json', 'gpt-3.5-turbo-testset-v1.json', 'pandalm-7b-testset-v1.json']) {
       await importFile(store, join(data, file));
     }

@@ -1,5 +1,6 @@
 // The annotation queue of a project that declares its rating task (langlens.schema.json): one item per response and
 // criterion, the declared scale's choices, labels stored with their criterion and scale and read back into the queue.
+import { openTestStore } from '../../support/testDatabase';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ describe('annotation session with a declared rating task', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'langlens-design-'));
     writeFixture(join(dir, 'run'));
-    store = await Store.open(join(dir, 'test.db'));
+    store = await openTestStore(join(dir, 'test.db'));
     for (const file of ['prompts', 'responses']) await importFile(store, join(dir, 'run', `${file}.jsonl`));
     writeFileSync(
       join(dir, 'langlens.schema.json'),

@@ -1,5 +1,6 @@
 // The annotation queue against a real database: blind order recorded, labels appended and resumed, pairs
 // stored in the database's system order whatever the screen showed.
+import { openTestStore } from '../../support/testDatabase';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ describe('annotation session on a database', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'langlens-session-'));
     writeFixture(join(dir, 'run'));
-    store = await Store.open(join(dir, 'test.db'));
+    store = await openTestStore(join(dir, 'test.db'));
     for (const file of ['prompts', 'responses', 'judgments', 'labels'])
       await importFile(store, join(dir, 'run', `${file}.jsonl`));
   });

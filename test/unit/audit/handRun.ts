@@ -1,5 +1,6 @@
 // A small run worked out by hand for the audit tests: one judge and three annotators on one pair of systems,
 // six Spanish prompts and one Hebrew, imported through the real importer into a temporary database.
+import { openTestStore } from '../../support/testDatabase';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
@@ -62,7 +63,7 @@ const RECORDS = [
 
 export async function openHandRun(): Promise<{ folder: ReturnType<typeof temporaryFolder>; store: Store }> {
   const folder = temporaryFolder('langlens-audit-');
-  const store = await Store.open(join(folder.path, 'langlens.db'));
+  const store = await openTestStore(join(folder.path, 'langlens.db'));
   const file = join(folder.path, 'run.jsonl');
   writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
   await importFile(store, file);

@@ -1,5 +1,6 @@
 // The demo run (demo/ and the demo's 1–3 judge) in a fresh database with languages detected, and every chart of
 // it built from its table as `langlens plot` builds it.
+import { openTestStore } from '../../support/testDatabase';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildChart, CHARTS, paperStyle, type BuiltChart, type ChartDefinition } from '../../../src/core/charts';
@@ -27,7 +28,7 @@ export interface DemoCharts {
 
 export async function demoCharts(): Promise<DemoCharts> {
   const folder = temporaryFolder();
-  const store = await Store.open(join(folder.path, 'langlens.db'));
+  const store = await openTestStore(join(folder.path, 'langlens.db'));
   const demo = join(PROJECT_ROOT, 'demo');
   for (const file of readdirSync(demo).sort()) await importFile(store, join(demo, file));
   await importFile(store, join(PROJECT_ROOT, 'scripts', 'demo', 'judge-rating3.jsonl'));

@@ -151,14 +151,14 @@ describe('langlens in a shell', function () {
       'import',
       file('a.jsonl', jsonl([prompt('1')])),
       '--db',
-      'postgres://user@host/db',
+      'mysql://user@host/db',
     ]);
     assert.equal(result.code, 2);
     assert.match(
       result.stderr,
-      /the database "postgres:\/\/user@host\/db" is a postgres:\/\/ URL: LangLens stores its data in one SQLite file/,
+      /the database "mysql:\/\/user@host\/db" is a mysql:\/\/ URL: LangLens stores its data in one SQLite file \(such as .*\) or on a PostgreSQL server/,
     );
-    assert.ok(!existsSync(join(folder.path, 'postgres:')), 'no folder "postgres:"');
+    assert.ok(!existsSync(join(folder.path, 'mysql:')), 'no folder "mysql:"');
     const url = pathToFileURL(join(folder.path, 'by-url.db')).href;
     assert.equal(langlens(folder.path, ['import', join(folder.path, 'a.jsonl'), '--db', url]).code, 0);
     assert.ok(existsSync(join(folder.path, 'by-url.db')));

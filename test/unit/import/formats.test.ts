@@ -1,4 +1,5 @@
 // The recognisers of layouts users already have, on small files written like the originals.
+import { openTestStore } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ describe('recognised layouts', () => {
 
   beforeEach(async () => {
     folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'langlens.db'));
+    store = await openTestStore(join(folder.path, 'langlens.db'));
   });
   afterEach(async () => {
     await store.close();

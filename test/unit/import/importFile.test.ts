@@ -1,3 +1,4 @@
+import { openTestStore } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ describe('importFile', () => {
 
   beforeEach(async () => {
     folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'db', 'langlens.db'));
+    store = await openTestStore(join(folder.path, 'db', 'langlens.db'));
   });
   afterEach(async () => {
     await store.close();

@@ -1,4 +1,5 @@
 // Shared set-up of the judge tests: a store holding a small run, judge definition files, and readers of what was stored.
+import { openTestStore } from '../../support/testDatabase';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,8 @@ export interface RunShape {
 }
 
 export async function storeWithRun(shape: RunShape, path = ':memory:'): Promise<Store> {
-  const store = await Store.open(path);
+  // A file is for the CLI or a child process, which open it themselves: only in-memory stores follow the engine.
+  const store = path === ':memory:' ? await openTestStore(path) : await Store.open(path);
   const run = shape.run ?? 'r';
   const records: CanonicalRecord[] = [];
   let line = 1;

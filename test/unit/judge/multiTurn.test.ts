@@ -1,5 +1,6 @@
 // Later turns of a conversation (MT-bench turn 2): the judge sees the turns before, each system's own earlier answers,
 // through the multi-turn template; a judge with its own wording and no multi-turn form refuses later turns.
+import { openTestStore } from '../../support/testDatabase';
 import assert from 'node:assert/strict';
 import { planJudgeJob, runJudgeJob } from '../../../src/core/judge/job';
 import { messagesFor } from '../../../src/core/judge/tasks';
@@ -14,7 +15,7 @@ const answer = (system: string, turn: number) => `<<${system}>> answer to turn $
 
 /** One group in Spanish, two turns; `onlySecondTurn` systems have no turn-1 answer (an incomplete import). */
 async function conversationStore(systems: readonly string[], onlySecondTurn: readonly string[] = []): Promise<Store> {
-  const store = await Store.open(':memory:');
+  const store = await openTestStore(':memory:');
   const records: CanonicalRecord[] = [];
   let line = 1;
   for (const turn of [1, 2]) {

@@ -1,5 +1,6 @@
 // The concurrent runner against a real HTTP server on 127.0.0.1: verdicts in both orders, prose and garbage,
 // 429 with Retry-After, 500s, timeouts, dropped connections, resume with zero new requests, cancellation.
+import { openTestStore } from '../../support/testDatabase';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -331,7 +332,7 @@ describe('judge/runner: failures, cancellation and resume', function () {
       { languages: ['es'], groups: Array.from({ length: 20 }, (_, i) => `g${i + 1}`), systems: ['base', 'multi'] },
       path,
     );
-    const other = await Store.open(path);
+    const other = await openTestStore(path);
     await connectionOf(other).exec('BEGIN IMMEDIATE');
     const released = sleep(600).then(() => connectionOf(other).exec('COMMIT'));
     const summary = await runJudgeJob(store, await planJudgeJob(store, judgeAt(), selection), FAST_RETRY);

@@ -1,4 +1,5 @@
 // Team annotation: assignments with overlap, and the queue of an assigned annotator.
+import { openTestStore } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { planAssignments, type PromptRef, type TeamMember } from '../../../src/core/annotation/assignments';
@@ -77,7 +78,7 @@ describe('assignments', () => {
     let store: Store;
     before(async () => {
       folder = temporaryFolder();
-      store = await Store.open(join(folder.path, 'langlens.db'));
+      store = await openTestStore(join(folder.path, 'langlens.db'));
       for (const file of ['prompts.jsonl', 'responses.jsonl', 'human-labels.jsonl'])
         await importFile(store, join(PROJECT_ROOT, 'demo', file));
     });

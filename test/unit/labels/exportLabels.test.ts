@@ -1,5 +1,6 @@
 // Team annotation: labels given in one database travel as canonical JSONL and merge into another without loss,
 // history, undos, blind order and language flags included, and a second merge adds nothing.
+import { openTestStore } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +24,8 @@ describe("export-labels and merging annotators' labels", () => {
 
   before(async () => {
     folder = temporaryFolder();
-    annotatorDb = await Store.open(join(folder.path, 'noa.db'));
-    leadDb = await Store.open(join(folder.path, 'lead.db'));
+    annotatorDb = await openTestStore(join(folder.path, 'noa.db'));
+    leadDb = await openTestStore(join(folder.path, 'lead.db'));
     for (const store of [annotatorDb, leadDb]) {
       await importFile(store, join(PROJECT_ROOT, 'demo/prompts.jsonl'));
       await importFile(store, join(PROJECT_ROOT, 'demo/responses.jsonl'));

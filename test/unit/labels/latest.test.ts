@@ -1,5 +1,6 @@
 // "The latest label wins" has one definition (src/core/store/latest.ts): the released views that apply it must say
 // the same, and on a database the latest labelled_at wins, a later-recorded row breaking a tie.
+import { openTestStore } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import { importFile } from '../../../src/core/import/importFile';
 import { loadPairwiseItems } from '../../../src/core/metrics/agreement';
 import { latestPerTarget } from '../../../src/core/store/latest';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
-import { Store } from '../../../src/core/store/store';
 import { temporaryFolder } from '../../support/paths';
 
 /** The SELECT of a CREATE VIEW in the migrations, spaces normalised. */
@@ -41,7 +41,7 @@ describe('labels: the latest wins, defined once', () => {
 
   it('takes the label given last, whatever the order of the file, and the one recorded last on equal times', async () => {
     const folder = temporaryFolder();
-    const store = await Store.open(join(folder.path, 'langlens.db'));
+    const store = await openTestStore(join(folder.path, 'langlens.db'));
     try {
       const label = (group: string, verdict: string, at: string) => ({
         kind: 'pairwise-label',

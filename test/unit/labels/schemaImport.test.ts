@@ -1,5 +1,6 @@
 // Label schemas at import: a rating on a declared scale is checked against it, a name keeps its meaning, and ratings
 // with criteria, scales and rounds travel through export-labels and merge without loss.
+import { openTestStore } from '../../support/testDatabase';
 import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ describe('label schemas at import', () => {
   let store: Store;
   before(async () => {
     folder = temporaryFolder();
-    store = await Store.open(join(folder.path, 'a.db'));
+    store = await openTestStore(join(folder.path, 'a.db'));
     await importFile(store, join(STUDY, 'langlens.schema.json'));
   });
   after(async () => {
@@ -97,7 +98,7 @@ describe('label schemas at import', () => {
     for (const file of ['responses.jsonl', 'ratings.jsonl']) await importFile(store, join(STUDY, file));
     const exported = join(folder.path, 'export.jsonl');
     writeFileSync(exported, jsonl(await labelRecords(store)));
-    const other = await Store.open(join(folder.path, 'b.db'));
+    const other = await openTestStore(join(folder.path, 'b.db'));
     try {
       await importFile(other, join(STUDY, 'langlens.schema.json'));
       await importFile(other, exported);

@@ -1,7 +1,6 @@
 // Issue 10 §7, as a user meets it on the command line: agreement keeps runs and turns apart, --invalid-as tie leaves
 // a trace, --system takes patterns (and says when one matches nothing), and 25 judges are summarised in text.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { langlens, openTestStore, type TestStore } from './support';
 
 const JUDGES = Array.from({ length: 25 }, (_, i) => `j${String(i).padStart(2, '0')}`);
@@ -53,7 +52,7 @@ describe('agreement and scores: runs and turns apart, invalid as tie, system pat
       }
     }
     await test.importRecords('labels', records);
-    db = join(test.folder, 'langlens.db');
+    db = test.db;
     await test.store.close();
   });
   after(() => test?.close().catch(() => undefined));

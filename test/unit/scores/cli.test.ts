@@ -44,7 +44,7 @@ describe('langlens langid / scores / export', function () {
         ]),
       ),
     );
-    db = join(test.folder, 'langlens.db');
+    db = test.db;
     await test.store.close();
   });
   after(() => test?.close().catch(() => undefined));

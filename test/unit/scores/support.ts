@@ -1,5 +1,6 @@
 // Shared by the score tests: a store in a temporary folder with canonical records imported through the real
 // importer, and comparisons that say which figure differs.
+import { openTestStore as openStoreFor, testStoreLocation } from '../../support/testDatabase';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ export const FIXTURE_DIR = join(PROJECT_ROOT, 'test/fixtures/scores');
 export interface TestStore {
   readonly store: Store;
   readonly folder: string;
+  /** The database for the CLI's --db: the file in the folder, or the test server's schema. */
+  readonly db: string;
   /** Writes records as a JSONL file in the folder and imports it. */
   importRecords(name: string, records: readonly Record<string, unknown>[], options?: ImportFileOptions): Promise<void>;
   close(): Promise<void>;
@@ -21,10 +24,11 @@ export interface TestStore {
 
 export async function openTestStore(): Promise<TestStore> {
   const folder = temporaryFolder('langlens-scores-');
-  const store = await Store.open(join(folder.path, 'langlens.db'));
+  const store = await openStoreFor(join(folder.path, 'langlens.db'));
   return {
     store,
     folder: folder.path,
+    db: testStoreLocation(store, join(folder.path, 'langlens.db')),
     async importRecords(name, records, options) {
       const file = join(folder.path, `${name}.jsonl`);
       writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -85,4 +85,36 @@ export const criteriaScalesMigration: Migration = {
     PRIMARY KEY (entry, name)
   );
   `,
+  // PostgreSQL changes constraints in place: the criterion column is added and joins the judgments' unique keys.
+  postgres: `
+  ALTER TABLE labels ADD COLUMN criterion TEXT COLLATE "C" NOT NULL DEFAULT '';
+  ALTER TABLE labels ADD COLUMN scale TEXT COLLATE "C";
+  ALTER TABLE labels ADD COLUMN scale_min DOUBLE PRECISION;
+  ALTER TABLE labels ADD COLUMN scale_max DOUBLE PRECISION;
+  ALTER TABLE labels ADD COLUMN round INTEGER;
+  DROP VIEW current_labels;
+  CREATE VIEW current_labels AS
+    SELECT * FROM (
+      SELECT l.*, ROW_NUMBER() OVER (
+        PARTITION BY l.prompt_id, l.kind, l.target, l.criterion, l.annotator_id ORDER BY l.labelled_at DESC, l.id DESC) AS recency
+      FROM labels l) ranked
+    WHERE recency = 1;
+  CREATE INDEX labels_by_criterion ON labels (prompt_id, kind, target, criterion, annotator_id, labelled_at);
+  ALTER TABLE pairwise_judgments ADD COLUMN criterion TEXT COLLATE "C" NOT NULL DEFAULT '';
+  ALTER TABLE pairwise_judgments DROP CONSTRAINT pairwise_judgments_key;
+  ALTER TABLE pairwise_judgments ADD CONSTRAINT pairwise_judgments_key
+    UNIQUE (prompt_id, judge_id, system_a_id, system_b_id, presentation, criterion);
+  ALTER TABLE pointwise_judgments ADD COLUMN criterion TEXT COLLATE "C" NOT NULL DEFAULT '';
+  ALTER TABLE pointwise_judgments DROP CONSTRAINT pointwise_judgments_key;
+  ALTER TABLE pointwise_judgments ADD CONSTRAINT pointwise_judgments_key UNIQUE (prompt_id, system_id, seed, judge_id, criterion);
+  CREATE TABLE schema_entries (
+    entry TEXT COLLATE "C" NOT NULL CHECK (entry IN ('scale', 'criterion', 'task')),
+    name TEXT COLLATE "C" NOT NULL,
+    definition TEXT COLLATE "C" NOT NULL,
+    source_id INTEGER REFERENCES sources(id),
+    source_line INTEGER,
+    declared_at TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (entry, name)
+  );
+  `,
 };

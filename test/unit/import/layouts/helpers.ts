@@ -1,4 +1,5 @@
 // A fresh database per test, and the real files of ../shared/data/real-layouts read where they lie.
+import { openTestStore } from '../../../support/testDatabase';
 import { connectionOf } from '../../../../src/core/store/connection';
 import { join } from 'node:path';
 import { importFile, type ImportFileOptions, type ImportReport } from '../../../../src/core/import/importFile';
@@ -16,7 +17,7 @@ export interface LayoutStore {
 
 export async function layoutStore(): Promise<LayoutStore> {
   const folder = temporaryFolder();
-  const store = await Store.open(join(folder.path, 'langlens.db'));
+  const store = await openTestStore(join(folder.path, 'langlens.db'));
   return {
     store,
     folder: folder.path,

@@ -1,0 +1,41 @@
+// What the store's queries need of a database connection, whichever engine is behind it: SQLite (one file, the
+// default for one person) or PostgreSQL (a server a team shares). The queries are written once, in SQLite's
+// dialect; the PostgreSQL connection translates what differs (dialect.ts), so no query knows which engine runs it.
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type SqlParams = readonly SqlValue[];
+export interface RunResult {
+  readonly changes: number;
+}
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface PreparedStatement {
+  run(params: SqlParams): Promise<RunResult>;
+  finalize(): Promise<void>;
+}
+
+export interface Database {
+  readonly engine: Engine;
+  /** The database as named in messages: the file, or the server URL without its password. */
+  readonly path: string;
+  /** Where files that belong beside the database go (the answer journals); none for an in-memory database. */
+  readonly localFolder: string | undefined;
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  /** Runs an INSERT into a table with an id column and returns the new row's id. */
+  insertId(sql: string, params?: SqlParams): Promise<number>;
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+  prepare(sql: string): Promise<PreparedStatement>;
+  /**
+   * Inside a write transaction, before reading max(id) of these tables to number new rows: makes sure no one else
+   * adds rows to them until the transaction ends (SQLite's write lock does already).
+   */
+  reserveIds(tables: readonly string[]): Promise<void>;
+  /** After rows were written with ids of our own numbering: the next id the database hands out follows them. */
+  syncIds(tables: readonly string[]): Promise<void>;
+  /** Told whenever a write has to wait for another connection to finish. */
+  onWaitForLock(listener: (path: string) => void): () => void;
+  close(): Promise<void>;
+}

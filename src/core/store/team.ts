@@ -1,0 +1,128 @@
+// A team on one PostgreSQL store: a login role per annotator, and row-level security so that the database itself,
+// not only the editor, keeps each annotator to their own labels. The lead (the owner of LangLens's tables, who runs
+// `langlens team init`) reads and assigns everything; an annotator reads the run's prompts and responses, appends
+// labels and flags only under their own name, reads back only their own, and, in a blind study, nothing of the
+// judges. The role of each annotator is kept in team_members (created here, not by a migration: SQLite has no roles).
+import { randomBytes } from 'node:crypto';
+import { connectionOf } from './connection';
+import { quoteIdentifier } from './postgres';
+import type { Store } from './store';
+
+export interface TeamOptions {
+  readonly annotators: readonly string[];
+  /** Prefixed to each annotator's name to make their role (roles are shared by every database of a server). */
+  readonly rolePrefix?: string;
+  /** Blind study: annotators cannot read judges or their verdicts (default true). */
+  readonly blind?: boolean;
+}
+
+export interface TeamMember {
+  readonly annotator: string;
+  readonly role: string;
+  /** Set now; undefined for a member who existed already (their password is unchanged). */
+  readonly password: string | undefined;
+}
+
+/** Readable by every annotator: what the queue and the panel show. */
+const READABLE = [
+  'runs',
+  'prompts',
+  'responses',
+  'systems',
+  'language_detections',
+  'schema_entries',
+  'schema_migrations',
+];
+/** Rows of their own only: read, and appended or updated only under their own name. */
+const OWN_ROWS: readonly { table: string; grant: string }[] = [
+  { table: 'labels', grant: 'SELECT, INSERT' },
+  { table: 'language_flags', grant: 'SELECT, INSERT' },
+  { table: 'annotation_positions', grant: 'SELECT, INSERT, UPDATE' },
+  { table: 'assignments', grant: 'SELECT' },
+];
+const JUDGES = ['judges', 'pairwise_judgments', 'pointwise_judgments', 'reference_answers'];
+
+/** The group role every annotator of this schema belongs to. */
+function groupRole(prefix: string): string {
+  return `${prefix}annotators`;
+}
+
+export async function teamInit(store: Store, options: TeamOptions): Promise<TeamMember[]> {
+  if (store.engine !== 'postgres') throw new Error('team init needs a PostgreSQL store (--db postgres://...)');
+  const db = connectionOf(store);
+  const prefix = options.rolePrefix ?? 'langlens_';
+  const group = quoteIdentifier(groupRole(prefix));
+  const members: TeamMember[] = [];
+  await db.exec('BEGIN');
+  try {
+    await db.exec(`CREATE TABLE IF NOT EXISTS team_members (
+      role TEXT COLLATE "C" PRIMARY KEY, annotator TEXT COLLATE "C" NOT NULL UNIQUE)`);
+    await db.exec(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ${literal(groupRole(prefix))}) THEN CREATE ROLE ${group} NOLOGIN; END IF;
+    END $$`);
+    // The annotator a session speaks for: the one its login role belongs to (none for the lead).
+    await db.exec(`CREATE OR REPLACE FUNCTION langlens_current_annotator() RETURNS INTEGER LANGUAGE sql STABLE
+      SECURITY DEFINER SET search_path FROM CURRENT AS $$
+      SELECT a.id FROM annotators a JOIN team_members m ON m.annotator = a.name WHERE m.role = session_user $$`);
+    await db.exec(`CREATE OR REPLACE FUNCTION langlens_current_annotator_name() RETURNS TEXT LANGUAGE sql STABLE
+      SECURITY DEFINER SET search_path FROM CURRENT AS $$ SELECT annotator FROM team_members WHERE role = session_user $$`);
+    await db.exec(`GRANT USAGE ON SCHEMA ${await currentSchema(store)} TO ${group}`);
+    await db.exec(`GRANT SELECT ON ${READABLE.join(', ')} TO ${group}`);
+    await db.exec(`GRANT SELECT ON current_labels, current_language_flags TO ${group}`);
+    // The views read the labels with the reader's rights, so that the labels' policies apply through them too.
+    await db.exec('ALTER VIEW current_labels SET (security_invoker = true)');
+    await db.exec('ALTER VIEW current_language_flags SET (security_invoker = true)');
+    for (const { table, grant } of OWN_ROWS) {
+      await db.exec(`GRANT ${grant} ON ${table} TO ${group}`);
+      await db.exec(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+      await db.exec(`DROP POLICY IF EXISTS langlens_own_rows ON ${table}`);
+      await db.exec(`CREATE POLICY langlens_own_rows ON ${table} TO ${group}
+        USING (annotator_id = langlens_current_annotator()) WITH CHECK (annotator_id = langlens_current_annotator())`);
+    }
+    // An annotator may add (and see) only the annotators row of their own name.
+    await db.exec(`GRANT SELECT, INSERT ON annotators TO ${group}`);
+    await db.exec('ALTER TABLE annotators ENABLE ROW LEVEL SECURITY');
+    await db.exec('DROP POLICY IF EXISTS langlens_own_rows ON annotators');
+    await db.exec(`CREATE POLICY langlens_own_rows ON annotators TO ${group}
+      USING (name = langlens_current_annotator_name()) WITH CHECK (name = langlens_current_annotator_name())`);
+    await db.exec(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${await currentSchema(store)} TO ${group}`);
+    if (options.blind === false) await db.exec(`GRANT SELECT ON ${JUDGES.join(', ')} TO ${group}`);
+    else await db.exec(`REVOKE ALL ON ${JUDGES.join(', ')} FROM ${group}`);
+    for (const annotator of options.annotators) members.push(await addMember(store, prefix, group, annotator));
+    await db.exec('COMMIT');
+  } catch (err) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return members;
+}
+
+async function addMember(store: Store, prefix: string, group: string, annotator: string): Promise<TeamMember> {
+  const db = connectionOf(store);
+  const role = `${prefix}${annotator}`;
+  const exists = await db.get<{ n: number }>('SELECT count(*) AS n FROM pg_roles WHERE rolname = ?', [role]);
+  let password: string | undefined;
+  if (!exists?.n) {
+    password = randomBytes(18).toString('base64url');
+    await db.exec(`CREATE ROLE ${quoteIdentifier(role)} LOGIN PASSWORD ${literal(password)} IN ROLE ${group}`);
+  } else {
+    await db.exec(`GRANT ${group} TO ${quoteIdentifier(role)}`);
+  }
+  await db.run('INSERT OR IGNORE INTO team_members (role, annotator) VALUES (?, ?)', [role, annotator]);
+  const mapped = await db.get<{ annotator: string }>('SELECT annotator FROM team_members WHERE role = ?', [role]);
+  if (mapped?.annotator !== annotator) {
+    throw new Error(`the role ${role} already speaks for the annotator ${mapped?.annotator}, not ${annotator}`);
+  }
+  await db.run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [annotator]);
+  return { annotator, role, password };
+}
+
+async function currentSchema(store: Store): Promise<string> {
+  const row = await connectionOf(store).get<{ schema: string }>('SELECT current_schema() AS schema');
+  return quoteIdentifier(row!.schema);
+}
+
+/** A string literal for the DDL statements that take no parameters (CREATE ROLE ... PASSWORD). */
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,29 @@
+// LangLens: Set Database Password: the password of a team's PostgreSQL server (langlens.database.url) goes to VS
+// Code's secret storage, keyed by the server's URL, and never to settings; the store is then reopened with it.
+import * as vscode from 'vscode';
+import { passwordSecret, type Database } from './database';
+import { databaseUrl } from './settings';
+
+export function registerDatabasePassword(context: vscode.ExtensionContext, database: Database): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('langlens.setDatabasePassword', async () => {
+      const url = databaseUrl();
+      if (url === '') {
+        void vscode.window.showInformationMessage(
+          'LangLens uses a database file here: set langlens.database.url to a team server (postgres://...) first.',
+        );
+        return;
+      }
+      const password = await vscode.window.showInputBox({
+        title: 'LangLens: database password',
+        prompt: `The password of ${url} (kept in VS Code's secret storage; empty removes it)`,
+        password: true,
+        ignoreFocusOut: true,
+      });
+      if (password === undefined) return;
+      if (password === '') await context.secrets.delete(passwordSecret(url));
+      else await context.secrets.store(passwordSecret(url), password);
+      await database.reopen();
+    }),
+  );
+}
