@@ -2,6 +2,7 @@
 //   node --import tsx bench/scale/target.ts <target> <database> [arguments]
 // Prints one line of JSON: seconds (from after the modules loaded to the result), peak RSS of the process, and
 // the target's own figures. The work is what the CLI or the extension host does, through the same functions.
+import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../src/cli/commands';
@@ -35,9 +36,12 @@ async function cli(db: string, args: readonly string[]): Promise<Figures> {
     allowPositionals: true,
   });
   let bytes = 0;
+  // BENCH_OUTPUT=file keeps the output, to compare two versions' figures on the same data.
+  const kept: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
+      if (process.env.BENCH_OUTPUT) kept.push(chunk);
       done();
     },
   });
@@ -53,6 +57,7 @@ async function cli(db: string, args: readonly string[]): Promise<Figures> {
   const started = process.hrtime.bigint();
   const code = await command.run(context);
   if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+  if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, Buffer.concat(kept));
   return { seconds: seconds(started), peakRssMb: peakRssMb(), outputBytes: bytes };
 }
 
@@ -62,16 +67,22 @@ async function dashboard(db: string): Promise<Figures> {
   global.gc?.();
   const before = rssMb();
   const started = process.hrtime.bigint();
-  const first = dashboardView(await loadDashboard(store, RUN));
+  const loaded = await loadDashboard(store, RUN);
+  const first = dashboardView(loaded);
   const firstSeconds = seconds(started);
   const addedMb = peakRssMb() - before;
   const changed = process.hrtime.bigint();
-  const second = dashboardView(await loadDashboard(store, RUN, { ...DEFAULT_DASHBOARD_FILTERS, invalidAs: 'tie' }));
+  // As the panel does: the new filters with the load they replace.
+  const second = dashboardView(
+    await loadDashboard(store, RUN, { ...DEFAULT_DASHBOARD_FILTERS, invalidAs: 'tie' }, loaded),
+  );
   const filterSeconds = seconds(changed);
   await store.close();
   if (first.groups.length === 0 || second.groups.length !== first.groups.length) throw new Error('no dashboard rows');
   return { seconds: firstSeconds, addedMb, filterSeconds, peakRssMb: peakRssMb() };
 }
+
+const GRID_GROUPS = Number(process.env.BENCH_GRID_GROUPS ?? 40);
 
 /** The grid opening prompt groups spread over the run: each group's prompts, responses, verdicts and labels. */
 async function grid(db: string): Promise<Figures> {
@@ -79,16 +90,23 @@ async function grid(db: string): Promise<Figures> {
   const groups = await groupsOf(store, RUN);
   const times: number[] = [];
   let labels = 0;
-  for (let i = 0; i < 40; i++) {
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < GRID_GROUPS; i++) {
     const started = process.hrtime.bigint();
     const group = groups[(i * 7919) % groups.length]!;
     const data = await promptGroup(store, { run: RUN, ...group });
     times.push(seconds(started));
     labels += data.labels.length;
   }
+  const used = process.cpuUsage(cpu);
   await store.close();
   if (labels === 0) throw new Error('the grid found no labels');
-  return { seconds: median(times.slice(1)), slowest: Math.max(...times.slice(1)), labelsPerGroup: labels / 40 };
+  return {
+    seconds: median(times.slice(1)),
+    slowest: Math.max(...times.slice(1)),
+    cpuPerGroup: (used.user + used.system) / 1e6 / GRID_GROUPS,
+    labelsPerGroup: labels / GRID_GROUPS,
+  };
 }
 
 /** The runs explorer's counts for one annotator: labelled / total per language and group, mismatches, flags. */
@@ -115,7 +133,12 @@ async function main(): Promise<void> {
     explorer: () => explorer(db),
   }[target];
   if (!run) throw new Error(`no target ${target}`);
-  process.stdout.write(JSON.stringify({ peakRssMb: peakRssMb(), ...(await run()) }) + '\n');
+  const cpu = process.cpuUsage();
+  const figures = await run();
+  const used = process.cpuUsage(cpu);
+  // On a shared machine the wall time says how busy it was too; the CPU time is the work's own.
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  process.stdout.write(JSON.stringify({ peakRssMb: peakRssMb(), cpuSeconds, ...figures }) + '\n');
 }
 
 main().catch((err) => {
