@@ -13,7 +13,7 @@ export const SCALE = {
   labelledPrompts: 50,
   annotators: 2,
 };
-const LANGUAGES = ['en', 'es', 'fr', 'de', 'ru', 'he', 'ar', 'zh', 'ja', 'hi', 'fi', 'sw'];
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'ru', 'he', 'ar', 'zh', 'ja', 'hi', 'fi', 'sw'];
 
 const WORDS: Record<string, string[]> = {
   en: 'the model answers the question with a short clear explanation and an example'.split(' '),
@@ -22,7 +22,8 @@ const WORDS: Record<string, string[]> = {
   zh: '模型 用 简短 清楚 的 解释 和 一个 例子 回答 这个 问题'.split(' '),
 };
 
-function text(lang: string, length: number, salt: number): string {
+/** Filler text in a language's script, of about the given length (the same salt, the same text). */
+export function text(lang: string, length: number, salt: number): string {
   const words = WORDS[lang] ?? WORDS.en!;
   const out: string[] = [];
   let n = 0;
@@ -34,11 +35,11 @@ function text(lang: string, length: number, salt: number): string {
   return out.join(' ').slice(0, length);
 }
 
-async function write(stream: WriteStream, line: string): Promise<void> {
+export async function write(stream: WriteStream, line: string): Promise<void> {
   if (!stream.write(line + '\n')) await once(stream, 'drain');
 }
 
-async function close(stream: WriteStream): Promise<void> {
+export async function close(stream: WriteStream): Promise<void> {
   stream.end();
   await once(stream, 'finish');
 }

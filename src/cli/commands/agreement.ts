@@ -1,6 +1,7 @@
 import { AGREEMENT_SOURCES } from '../../core/report/agreementSources';
 import { MANY_JUDGES, summariseJudges } from '../../core/report/judgeSummary';
 import { EXPORT_FORMATS } from '../../core/report/render';
+import { TableLoads } from '../../core/report/tableLoads';
 import type { Command } from '../command';
 import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
@@ -37,10 +38,11 @@ example (MT-bench, Zheng et al. Table 2):
     const store = await openExistingStore(context);
     try {
       const tables = [];
+      const loads = new TableLoads();
       for (const source of sources) {
         // The table of Shaham et al. needs one judge; skip it quietly only when it was not asked for by name.
         try {
-          tables.push(await source.build(store, options));
+          tables.push(await source.build(store, options, loads));
         } catch (err) {
           if (context.values.table) throw err;
           context.stderr.write(`(${source.id} not shown: ${(err as Error).message})\n`);

@@ -24,21 +24,26 @@ export class DuplicateCheck {
       this.seen.set(identity.key, { line, content });
       return undefined;
     }
-    const conflict = earlier.content === content ? undefined : { line, earlierLine: earlier.line, what: identity.what };
+    const conflict =
+      earlier.content === content ? undefined : { line, earlierLine: earlier.line, what: identity.what() };
     this.seen.set(identity.key, { line, content });
     return conflict;
   }
 }
 
-/** Long texts are compared by hash, so that the check holds a few bytes per record, not the file. */
+/**
+ * Long texts are compared by hash, so that the check holds a few bytes per record, not the file; a verdict and its
+ * short raw answer are kept as they are (hashing them cost more than holding them).
+ */
 function digest(content: string): string {
-  return content.length <= 40 ? content : hash('sha1', content, 'base64');
+  return content.length <= 80 ? content : hash('sha1', content, 'base64');
 }
 
 interface Identity {
   readonly key: string;
   readonly content: string;
-  readonly what: string;
+  /** Said only when there is a conflict: built for every record, it cost as much as the check itself. */
+  readonly what: () => string;
 }
 
 /**
@@ -48,15 +53,15 @@ interface Identity {
 function identityOf(r: CanonicalRecord): Identity | undefined {
   if (r.kind === 'schema') return undefined; // a redeclared name is refused where the schema is stored
   const prompt = `${r.run}\u0000${r.group}\u0000${r.lang}\u0000${r.turn}`;
-  const where = `run ${r.run}, group ${r.group}, ${r.lang}${r.turn > 1 ? `, turn ${r.turn}` : ''}`;
+  const where = () => `run ${r.run}, group ${r.group}, ${r.lang}${r.turn > 1 ? `, turn ${r.turn}` : ''}`;
   switch (r.kind) {
     case 'prompt':
-      return { key: `prompt\u0000${prompt}`, content: r.text, what: `the prompt of ${where}` };
+      return { key: `prompt\u0000${prompt}`, content: r.text, what: () => `the prompt of ${where()}` };
     case 'response':
       return {
         key: `response\u0000${prompt}\u0000${r.system}\u0000${r.seed}`,
         content: r.text,
-        what: `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where}`,
+        what: () => `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where()}`,
       };
     case 'pairwise-judgment': {
       // The same pair named the other way round is the same verdict, flipped.
@@ -67,14 +72,15 @@ function identityOf(r: CanonicalRecord): Identity | undefined {
       return {
         key: `pairwise\u0000${prompt}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}\u0000${a}\u0000${b}\u0000${order}`,
         content: JSON.stringify([verdict, r.raw ?? null, r.reasoning ?? null]),
-        what: `${r.judge}'s verdict${r.criterion ? ` on ${r.criterion}` : ''} on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where}`,
+        what: () =>
+          `${r.judge}'s verdict${r.criterion ? ` on ${r.criterion}` : ''} on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where()}`,
       };
     }
     case 'pointwise-judgment':
       return {
         key: `pointwise\u0000${prompt}\u0000${r.system}\u0000${r.seed}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}`,
         content: JSON.stringify([r.scale.name, r.scale.min, r.scale.max, r.score, r.raw ?? null, r.reasoning ?? null]),
-        what: `${r.judge}'s score${r.criterion ? ` (${r.criterion})` : ''} of ${r.system} for ${where}`,
+        what: () => `${r.judge}'s score${r.criterion ? ` (${r.criterion})` : ''} of ${r.system} for ${where()}`,
       };
     default:
       return undefined;

@@ -6,6 +6,9 @@ import { itemGroupValues, type PairwiseItem } from '../metrics/agreement/pairwis
 import type { Store } from '../store/store';
 import { agreementTable, limaByLanguageTable, majorityTable, raterKappaTable } from './agreementTables';
 import { groupingOf, pairChosen, selectionOf } from './selection';
+import { TableLoads } from './tableLoads';
+import { sliceGrouping, type GroupValues } from '../metrics/grouping';
+import { verdictSlices } from '../store/pairwiseVerdicts';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
 
 /** The options with the table's exclude / tie policy ("wrong" needs a reference verdict: judge-accuracy). */
@@ -13,17 +16,35 @@ function policy(o: TableOptions, table: string) {
   return { ...o, invalidAs: verdictPolicy(o, table) };
 }
 
-async function items(store: Store, o: TableOptions) {
+/**
+ * The chosen items of a table: those with human votes (every table of judges or humans against humans), or those
+ * with two raters or more (kappa between any two). Each is loaded once per call however many tables use it, and
+ * only those items are read, not the whole run. The breakdown follows the slices of every item of the selection,
+ * so that a table shows the same columns whichever items it reads.
+ */
+async function items(store: Store, o: TableOptions, loads: TableLoads, scope: 'humans' | 'two-raters') {
   const selection = await selectionOf(store, o);
-  const { systems: _systems, ...filter } = selection.filter;
-  const all = await loadPairwiseItems(store, {
+  const { systems, ...filter } = selection.filter;
+  const pairwise = {
     ...filter,
     ...(o.judges ? { judges: o.judges } : {}),
     ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
-  });
-  const chosen = all.filter((i) => pairChosen(selection, i));
+  };
+  const key = JSON.stringify(pairwise);
+  const load = (only: 'humans' | 'two-raters') =>
+    loads.once(`${only} ${key}`, () => loadPairwiseItems(store, pairwise, { only }));
+  // Every item is judged (its slice is the verdicts') or voted on (it is among the items with human votes).
+  const [loaded, voted, slices] = await Promise.all([
+    load(scope),
+    load('humans'),
+    loads.once(`slices ${key} ${JSON.stringify(systems)}`, () =>
+      verdictSlices(store, { ...pairwise, ...(systems ? { systems } : {}) }),
+    ),
+  ]);
+  const chosen = loaded.filter((i) => pairChosen(selection, i));
+  const values: GroupValues[] = [...slices, ...voted.filter((i) => pairChosen(selection, i)).map(itemGroupValues)];
   // Runs, turns and criteria are never pooled unless the user's --by says so.
-  return { items: chosen, options: { ...o, by: groupingOf(o, chosen.map(itemGroupValues)) } };
+  return { items: chosen, values, options: { ...o, by: groupingOf(o, values) } };
 }
 
 /** Judge verdicts on items with human votes that --invalid-as tie counted as ties (0 otherwise). */
@@ -40,8 +61,8 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
     id: 'agreement',
     description:
       'judge–human and human–human agreement with and without ties, and the LIMA score (MT-bench, Shaham et al.)',
-    build: async (store, o) => {
-      const { items: chosen, options } = await items(store, o);
+    build: async (store, o, loads = new TableLoads()) => {
+      const { items: chosen, options } = await items(store, o, loads, 'humans');
       return agreementTable(
         raterAgreement(chosen, options),
         options.by,
@@ -54,8 +75,8 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
   {
     id: 'agreement-by-language',
     description: "Shaham et al.'s Table 3: per language, human–model and human–human LIMA score with n and CI",
-    build: async (store, o) => {
-      const { items: chosen } = await items(store, o);
+    build: async (store, o, loads = new TableLoads()) => {
+      const { items: chosen } = await items(store, o, loads, 'humans');
       const rows = raterAgreement(chosen, { ...policy(o, 'agreement-by-language'), by: ['lang'] });
       return limaByLanguageTable(rows, o.judges?.[0], o.intervals);
     },
@@ -63,16 +84,16 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
   {
     id: 'kappa',
     description: "Cohen's kappa between every two raters (annotators and judges) on the items both labelled",
-    build: async (store, o) => {
-      const { items: chosen, options } = await items(store, o);
+    build: async (store, o, loads = new TableLoads()) => {
+      const { items: chosen, options } = await items(store, o, loads, 'two-raters');
       return raterKappaTable(raterKappa(chosen, policy(options, 'kappa')), options.by, o.minItems, o.intervals);
     },
   },
   {
     id: 'judge-vs-majority',
     description: 'each judge against the human majority: accuracy, macro precision / recall / F1, kappa (PandaLM)',
-    build: async (store, o) => {
-      const { items: chosen, options } = await items(store, o);
+    build: async (store, o, loads = new TableLoads()) => {
+      const { items: chosen, options } = await items(store, o, loads, 'humans');
       const policed = policy(options, 'judge-vs-majority');
       return majorityTable(judgeVsMajority(chosen, policed), options.by, policed.invalidAs, o.intervals);
     },
@@ -81,10 +102,11 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
     id: 'agreement-dashboard',
     description:
       "the editor's agreement dashboard as a table: per language, each judge and the humans, and where a judge's interval lies below the humans'",
-    build: async (store, o) => {
-      const { items: chosen } = await items(store, o);
+    build: async (store, o, loads = new TableLoads()) => {
+      const { items: chosen, values } = await items(store, o, loads, 'humans');
       return dashboardTable(
         agreementDashboard(chosen, {
+          by: sliceGrouping(values),
           invalidAs: verdictPolicy(o, 'agreement-dashboard'),
           ...(o.intervals ? { intervals: o.intervals } : {}),
         }),

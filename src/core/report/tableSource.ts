@@ -4,6 +4,7 @@ import type { InvalidPolicy } from '../model/verdicts';
 import type { GroupField } from '../metrics/grouping';
 import type { Store } from '../store/store';
 import type { Table } from './table';
+import type { TableLoads } from './tableLoads';
 
 /** Everything a table may be narrowed or configured by; each source uses what applies to it. */
 export interface TableOptions {
@@ -44,7 +45,8 @@ export interface TableOptions {
 export interface TableSource {
   readonly id: string;
   readonly description: string;
-  build(store: Store, options: TableOptions): Promise<Table>;
+  /** loads: what the tables of one call share (see TableLoads); absent, the table loads what it needs itself. */
+  build(store: Store, options: TableOptions, loads?: TableLoads): Promise<Table>;
 }
 
 /** Tables that read `--invalid-as wrong`: an unparsable answer is an error only where there is a right answer. */

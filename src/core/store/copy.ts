@@ -32,7 +32,8 @@ const TABLES: readonly { readonly name: string; readonly key: readonly string[] 
 ];
 
 /** Kept by each store for itself: the schema's own version. */
-const NOT_COPIED = new Set(['schema_migrations']);
+// The head tables (migration 0011) are derived: the target's own triggers keep them as the labels arrive.
+const NOT_COPIED = new Set(['schema_migrations', 'label_heads', 'language_flag_heads']);
 
 export interface TableCopy {
   readonly table: string;

@@ -27,9 +27,30 @@ export interface ProgressRow {
   readonly labelled: number;
 }
 
+/** Per task: the items of a prompt (p), and the target of an item among a current label's (l) columns. */
+const ITEMS = {
+  // One item per response.
+  rating: {
+    total: '(SELECT count(*) FROM responses resp WHERE resp.prompt_id = p.id)',
+    item: "l.system_id || ':' || l.seed",
+    exists:
+      'EXISTS (SELECT 1 FROM responses x WHERE x.prompt_id = l.prompt_id AND x.system_id = l.system_id AND x.seed = l.seed)',
+  },
+  // One item per pair of systems that answered the prompt: n systems make n (n − 1) / 2 pairs.
+  pairwise: {
+    total: `(SELECT count(DISTINCT resp.system_id) * (count(DISTINCT resp.system_id) - 1) / 2
+             FROM responses resp WHERE resp.prompt_id = p.id)`,
+    item: 'l.target',
+    exists: `EXISTS (SELECT 1 FROM responses x WHERE x.prompt_id = l.prompt_id AND x.system_id = l.system_a_id)
+      AND EXISTS (SELECT 1 FROM responses y WHERE y.prompt_id = l.prompt_id AND y.system_id = l.system_b_id)`,
+  },
+} as const;
+
 /**
  * Rating: one item per response. Pairwise: one item per pair of systems that answered a prompt (first sample).
- * Labelled counts the items that exist with a current label of the annotator (on any criterion).
+ * Labelled counts the items that exist with a current label of the annotator (on any criterion). The totals are
+ * counted per prompt from the responses' index, the labelled items from the annotator's current labels (indexed
+ * by annotator), so neither walks every pair of a run.
  */
 export function progressOf(
   store: Store,
@@ -37,34 +58,21 @@ export function progressOf(
   annotator: string,
   task: 'rating' | 'pairwise',
 ): Promise<ProgressRow[]> {
-  if (task === 'rating') {
-    return connectionOf(store).all<ProgressRow>(
-      `
-      SELECT p.lang, p.group_key AS "group", count(DISTINCT resp.id) AS total,
-             count(DISTINCT CASE WHEN l.id IS NOT NULL THEN resp.id END) AS labelled
-      FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-      LEFT JOIN current_labels l ON l.prompt_id = resp.prompt_id AND l.kind = 'rating' AND l.system_id = resp.system_id
-        AND l.seed = resp.seed AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
-      WHERE r.name = ? ${ASSIGNED_ONLY} GROUP BY p.lang, p.group_key`,
-      [annotator, run, ...assignedParams(annotator, task)],
-    );
-  }
+  const items = ITEMS[task];
   return connectionOf(store).all<ProgressRow>(
     `
-    WITH answered AS (
-      SELECT DISTINCT resp.prompt_id, resp.system_id FROM responses resp JOIN prompts p ON p.id = resp.prompt_id
-      JOIN runs r ON r.id = p.run_id WHERE r.name = ?),
-    pairs AS (
-      SELECT x.prompt_id, x.system_id AS a, y.system_id AS b FROM answered x JOIN answered y
-      ON y.prompt_id = x.prompt_id AND x.system_id < y.system_id)
-    SELECT p.lang, p.group_key AS "group", count(DISTINCT pairs.prompt_id || ':' || pairs.a || ':' || pairs.b) AS total,
-           count(DISTINCT CASE WHEN l.id IS NOT NULL THEN pairs.prompt_id || ':' || pairs.a || ':' || pairs.b END) AS labelled
-    FROM pairs JOIN prompts p ON p.id = pairs.prompt_id
-    LEFT JOIN current_labels l ON l.prompt_id = pairs.prompt_id AND l.kind = 'pairwise' AND l.system_a_id = pairs.a
-      AND l.system_b_id = pairs.b AND l.value IS NOT NULL AND l.annotator_id = (SELECT id FROM annotators WHERE name = ?)
-    WHERE 1 ${ASSIGNED_ONLY}
-    GROUP BY p.lang, p.group_key`,
-    [run, annotator, ...assignedParams(annotator, task)],
+    WITH done AS (
+      SELECT l.prompt_id, count(DISTINCT ${items.item}) AS n FROM current_labels l
+      WHERE l.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND l.kind = ? AND l.value IS NOT NULL
+        AND ${items.exists}
+      GROUP BY l.prompt_id),
+    per_prompt AS (
+      SELECT p.id, p.lang, p.group_key, ${items.total} AS total FROM prompts p JOIN runs r ON r.id = p.run_id
+      WHERE r.name = ? ${ASSIGNED_ONLY})
+    SELECT p.lang, p.group_key AS "group", sum(p.total) AS total, coalesce(sum(done.n), 0) AS labelled
+    FROM per_prompt p LEFT JOIN done ON done.prompt_id = p.id
+    GROUP BY p.lang, p.group_key HAVING sum(p.total) > 0`,
+    [annotator, task, run, ...assignedParams(annotator, task)],
   );
 }
 

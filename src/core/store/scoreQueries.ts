@@ -10,7 +10,8 @@ import {
   type ResponseFilter,
   type ResponseKeyRow,
 } from './languageQueries';
-import { addCriterionFilter, currentLabels, filterClause, placeholders, type LabelsAsOf, type Store } from './store';
+import { currentLabels, type LabelsAsOf } from './latest';
+import { addCriterionFilter, filterClause, placeholders, type Store } from './store';
 import { connectionOf } from './connection';
 
 export interface PointwiseScoreRow extends ResponseKeyRow {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { foldAnswerJournals } from './answerJournal';
+import { currentLabels, type LabelsAsOf } from './latest';
 import { registerConnection } from './connection';
 import type { Database, SqlValue } from './database';
 import { postgresDdl } from './dialect';
@@ -49,13 +50,7 @@ export interface DataFilter {
   readonly criteria?: readonly string[];
 }
 
-/** Which human labels count as current: the latest per annotator and target, as of a time or a round. */
-export interface LabelsAsOf {
-  /** ISO 8601: only labels given at or before it (labels are append-only, so the state then is recoverable). */
-  readonly asOf?: string;
-  /** Only labels of this round or earlier (labels without a round count as round 1). */
-  readonly round?: number;
-}
+export type { LabelsAsOf } from './latest';
 
 export interface JudgeVerdictRow extends PairKey {
   readonly judge: string;
@@ -410,24 +405,6 @@ export class WhereClause {
 export function addCriterionFilter(where: WhereClause, filter: DataFilter, alias: string): WhereClause {
   if (filter.criteria?.length) where.add(`${alias}.criterion IN (${placeholders(filter.criteria)})`, filter.criteria);
   return where;
-}
-
-/**
- * The current labels as a table expression: the view (the latest label of each annotator on each target and
- * criterion), or the same computed over the labels given by a time or in a round or earlier.
- */
-export function currentLabels(asOf: LabelsAsOf): { sql: string; params: SqlValue[] } {
-  if (asOf.asOf === undefined && asOf.round === undefined) return { sql: 'current_labels', params: [] };
-  const where = new WhereClause();
-  if (asOf.asOf !== undefined) where.add('l.labelled_at <= ?', [asOf.asOf]);
-  if (asOf.round !== undefined) where.add('coalesce(l.round, 1) <= ?', [asOf.round]);
-  return {
-    sql: `(SELECT * FROM (
-      SELECT l.*, ROW_NUMBER() OVER (
-        PARTITION BY l.prompt_id, l.kind, l.target, l.criterion, l.annotator_id ORDER BY l.labelled_at DESC, l.id DESC) AS recency
-      FROM labels l ${where.sql()}) WHERE recency = 1)`,
-    params: where.params,
-  };
 }
 
 export function filterClause(filter: DataFilter, prompt: string, run: string): WhereClause {

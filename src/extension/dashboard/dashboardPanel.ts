@@ -148,7 +148,7 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       case 'filters':
         this.filters = message.filters;
-        if (this.run) await this.load(this.run);
+        if (this.run) await this.load(this.run, await this.data?.catch(() => undefined));
         return;
       case 'chooseRun': {
         const run = await pickRun(this.deps);
@@ -194,12 +194,15 @@ export class DashboardPanel implements vscode.Disposable {
     return true;
   }
 
-  private async load(run: string): Promise<void> {
+  /** previous: the load being replaced, whose items a change of filter may reuse (never after new labels). */
+  private async load(run: string, previous?: DashboardData): Promise<void> {
     this.run = run;
     this.panel.title = `Agreement · ${run}`;
     this.outbox.post({ type: 'loading' });
     const started = Date.now();
-    const data = (this.data = this.deps.database.store().then((store) => loadDashboard(store, run, this.filters)));
+    const data = (this.data = this.deps.database
+      .store()
+      .then((store) => loadDashboard(store, run, this.filters, previous)));
     try {
       if (!(await this.show(data))) return;
       this.deps.log.info(`dashboard: ${run} computed in ${Date.now() - started} ms`);

@@ -1,11 +1,12 @@
 // Turns the core's dashboard and audit lists into what the dashboard webview shows. No vscode import and no
 // metric here: every figure, count and order comes from src/core/metrics/audit.
-import { loadPairwiseItems, type AgreementRow, type PairwiseItem } from '../../core/metrics/agreement';
+import type { AgreementRow, PairwiseItem } from '../../core/metrics/agreement';
 import {
   agreementDashboard,
   itemsBehind,
-  itemsInGroup,
+  ItemsByGroup,
   judgeErrors,
+  loadDashboardItems,
   summarise,
   type Dashboard,
   type DashboardGroup,
@@ -32,31 +33,55 @@ export interface DashboardData {
   readonly run: string;
   readonly filters: DashboardFilters;
   readonly choices: DashboardView['choices'];
+  /** The items with human votes (all the figures and audit lists rest on), not the whole run. */
   readonly items: readonly PairwiseItem[];
+  /** The run has judge verdicts (of the chosen judges). */
+  readonly judged: boolean;
   readonly dashboard: Dashboard;
+  /** The items of each of the dashboard's groups, for its error counts and audit lists. */
+  readonly byGroup: ItemsByGroup;
 }
 
-/** The filters go to the core as they are: it selects the annotators and judges and treats invalid verdicts. */
+/**
+ * The filters go to the core as they are: it selects the annotators and judges and treats invalid verdicts. Given
+ * the previous load of the same run, a change of the invalid-verdict setting alone recomputes the figures from its
+ * items without reading the database again (labels given since arrive by a refresh, which passes none).
+ */
 export async function loadDashboard(
   store: Store,
   run: string,
   filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS,
+  previous?: DashboardData,
 ): Promise<DashboardData> {
-  const [items, judges, annotators] = await Promise.all([
-    loadPairwiseItems(store, {
-      run,
-      ...(filters.judges ? { judges: filters.judges } : {}),
-      ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
-    }),
-    store.judgeNames(),
-    store.annotatorNames(),
-  ]);
+  const reusable =
+    previous?.run === run &&
+    previous.filters.annotators === filters.annotators &&
+    JSON.stringify(previous.filters.judges) === JSON.stringify(filters.judges);
+  const [loaded, choices] = reusable
+    ? [{ items: previous.items, judged: previous.judged, by: previous.dashboard.by }, previous.choices]
+    : await Promise.all([
+        loadDashboardItems(store, {
+          run,
+          ...(filters.judges ? { judges: filters.judges } : {}),
+          ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
+        }),
+        Promise.all([store.judgeNames(), store.annotatorNames()]).then(([judges, annotators]) => ({
+          judges,
+          annotators,
+        })),
+      ]);
   return {
     run,
     filters,
-    choices: { judges, annotators },
-    items,
-    dashboard: agreementDashboard(items, { invalidAs: filters.invalidAs, intervals: DEFAULT_INTERVALS }),
+    choices,
+    items: loaded.items,
+    judged: loaded.judged,
+    dashboard: agreementDashboard(loaded.items, {
+      by: loaded.by,
+      invalidAs: filters.invalidAs,
+      intervals: DEFAULT_INTERVALS,
+    }),
+    byGroup: reusable ? previous.byGroup : new ItemsByGroup(loaded.items, loaded.by),
   };
 }
 
@@ -86,8 +111,8 @@ function figuresView(
   };
 }
 
-function groupItems(data: DashboardData, group: GroupValues): PairwiseItem[] {
-  return itemsInGroup(data.items, group, data.dashboard.by);
+function groupItems(data: DashboardData, group: GroupValues): readonly PairwiseItem[] {
+  return data.byGroup.of(group);
 }
 
 function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
@@ -122,7 +147,13 @@ export function dashboardView(data: DashboardData): DashboardView {
       'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
       "A language is marked when a judge's interval lies entirely below the human–human interval of the same figure there.",
       ...filterNotes(data.filters),
-      ...(data.items.length === 0 ? ['This run has no pairwise judge verdicts or human pairwise votes yet.'] : []),
+      ...(data.items.length === 0
+        ? [
+            data.judged
+              ? 'This run has no human pairwise votes yet: every figure here compares with the humans.'
+              : 'This run has no pairwise judge verdicts or human pairwise votes yet.',
+          ]
+        : []),
     ],
   };
 }

@@ -1,19 +1,66 @@
-import type { DataFilter, Store } from '../../store/store';
+import { ORDERS, pairwiseVerdicts, VERDICTS } from '../../store/pairwiseVerdicts';
+import type { DataFilter, JudgeVerdictRow, LabelsAsOf, Store } from '../../store/store';
 import { namePattern } from '../../util/pattern';
+import { judgeLabels } from '../judgeLabels';
 import { buildPairwiseItems, type PairwiseItem } from './pairwiseItems';
 
-export interface PairwiseSelection extends DataFilter {
+export interface PairwiseSelection extends DataFilter, LabelsAsOf {
   /** Judges by name; all when absent. */
   readonly judges?: readonly string[];
   /** Annotators by pattern ("expert_*", "!author_*"); all when absent. */
   readonly annotatorPattern?: string;
 }
 
+export interface LoadScope {
+  /**
+   * 'humans': only the items with a human vote (of the chosen annotators), all that the tables of judges against
+   * humans and of humans among themselves use. 'two-raters': only the items with two raters or more (humans or
+   * judges), all that kappa between raters uses. Either way the same items, in the same order, as the whole load
+   * so filtered.
+   */
+  readonly only?: 'humans' | 'two-raters';
+}
+
 /** The pairwise items of a slice of the database, with the chosen judges' verdicts and annotators' votes. */
-export async function loadPairwiseItems(store: Store, selection: PairwiseSelection): Promise<PairwiseItem[]> {
+export async function loadPairwiseItems(
+  store: Store,
+  selection: PairwiseSelection,
+  scope: LoadScope = {},
+): Promise<PairwiseItem[]> {
   const { annotatorPattern, ...filter } = selection;
-  const judgeRows = await store.judgeVerdicts(filter);
   const matches = annotatorPattern ? namePattern(annotatorPattern) : () => true;
-  const humanRows = (await store.humanPairwiseLabels(filter)).filter((r) => matches(r.annotator));
-  return buildPairwiseItems(judgeRows, humanRows);
+  const [verdicts, humans] = await Promise.all([
+    pairwiseVerdicts(store, {
+      ...filter,
+      ...(scope.only ? { only: scope.only === 'humans' ? 'labelled' : 'rated-twice' } : {}),
+    }),
+    store.humanPairwiseLabels(filter),
+  ]);
+  const judgeRows = verdicts.rows.map((r): JudgeVerdictRow => {
+    const prompt = verdicts.prompts.get(r.p)!;
+    const judge = verdicts.judges.get(r.j)!;
+    return {
+      run: prompt.run,
+      group: prompt.group,
+      lang: prompt.lang,
+      turn: prompt.turn,
+      systemA: verdicts.systems.get(r.a)!,
+      systemB: verdicts.systems.get(r.b)!,
+      judge: judge.name,
+      judgeHash: judge.hash,
+      order: ORDERS[r.o]!,
+      verdict: VERDICTS[r.v]!,
+      raw: null,
+      criterion: r.c ?? '',
+    };
+  });
+  const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
+  const items = buildPairwiseItems(
+    judgeRows,
+    humans.filter((r) => matches(r.annotator)),
+    naming,
+  );
+  if (scope.only === 'humans') return items.filter((i) => i.humans.length > 0);
+  if (scope.only === 'two-raters') return items.filter((i) => i.humans.length + i.judges.size > 1);
+  return items;
 }

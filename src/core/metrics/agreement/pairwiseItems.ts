@@ -32,12 +32,15 @@ export function itemGroupValues(item: PairwiseItem): GroupValues {
 }
 
 function itemKey(row: PairKey & { criterion?: string }): string {
-  return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB, row.criterion ?? ''].join('\u0000');
+  // A template, not an array joined: it is built for every verdict of a run.
+  return `${row.run}\u0000${row.group}\u0000${row.lang}\u0000${row.turn}\u0000${row.systemA}\u0000${row.systemB}\u0000${row.criterion ?? ''}`;
 }
 
+/** judgeLabel names the judges; by default from the rows' own judges (a loader of part of the rows passes all's). */
 export function buildPairwiseItems(
   judgeRows: readonly JudgeVerdictRow[],
   humanRows: readonly HumanPairwiseRow[],
+  judgeLabel: (row: JudgeVerdictRow) => string = judgeLabels(judgeRows),
 ): PairwiseItem[] {
   interface Draft {
     base: Omit<PairwiseItem, 'judges' | 'humans' | 'reference'>;
@@ -59,7 +62,6 @@ export function buildPairwiseItems(
     }
     return draft;
   };
-  const judgeLabel = judgeLabels(judgeRows);
   // Human labels first: their order is what a person saw, so it defines the item's reference order.
   for (const row of humanRows) {
     const draft = draftOf(row);

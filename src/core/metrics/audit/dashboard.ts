@@ -6,6 +6,9 @@ import { itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupKey, sliceGrouping, type GroupField, type GroupValues } from '../grouping';
 import { collect } from '../scores/slices';
+import { verdictSlices } from '../../store/pairwiseVerdicts';
+import type { Store } from '../../store/store';
+import { loadPairwiseItems, type PairwiseSelection } from '../agreement/load';
 
 export const FIGURES = ['withTie', 'withoutTie', 'lima'] as const;
 export type Figure = (typeof FIGURES)[number];
@@ -73,4 +76,26 @@ export function agreementDashboard(
     judges: [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))],
     intervals: options.intervals,
   };
+}
+
+/** The dashboard's items: those with a human vote (every figure pairs a judge or a human with a human). */
+export interface DashboardItems {
+  readonly items: readonly PairwiseItem[];
+  /** The breakdown, from the slices of every judged or voted item (not only the voted ones). */
+  readonly by: readonly GroupField[];
+  /** The run has judge verdicts at all (in the chosen judges). */
+  readonly judged: boolean;
+}
+
+/**
+ * Loads what the dashboard shows, and no more: the items with human votes and the judges' verdicts on them (at 4×
+ * Shaham et al.'s run about 8% of the items), the breakdown read from the verdicts' index.
+ */
+export async function loadDashboardItems(store: Store, selection: PairwiseSelection): Promise<DashboardItems> {
+  const { annotatorPattern: _pattern, ...filter } = selection;
+  const [items, slices] = await Promise.all([
+    loadPairwiseItems(store, selection, { only: 'humans' }),
+    verdictSlices(store, filter),
+  ]);
+  return { items, by: sliceGrouping([...slices, ...items.map(itemGroupValues)]), judged: slices.length > 0 };
 }

@@ -1,6 +1,7 @@
 export {
   itemsBehind,
   itemsInGroup,
+  ItemsByGroup,
   pairOutcome,
   summarise,
   type BehindSummary,
@@ -14,6 +15,8 @@ export { judgeErrors, type JudgeError, type JudgeErrors } from './judgeErrors';
 export {
   agreementDashboard,
   dashboardGrouping,
+  loadDashboardItems,
+  type DashboardItems,
   FIGURES,
   isBelow,
   type Dashboard,

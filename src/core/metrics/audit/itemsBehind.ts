@@ -5,7 +5,7 @@
 import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import { naturalCompare } from '../../util/naturalCompare';
 import type { PairKey, PairVerdict } from '../../model/records';
-import type { GroupField, GroupValues } from '../grouping';
+import { groupKey, type GroupField, type GroupValues } from '../grouping';
 import { itemGroupValues, type HumanVerdict, type PairwiseItem } from '../agreement/pairwiseItems';
 
 /** A judge against every human vote ([MT]'s pairing), or every two human votes on an item. */
@@ -66,6 +66,26 @@ export function itemsInGroup(
     const values = itemGroupValues(item);
     return by.every((f) => group[f] === undefined || values[f] === group[f]);
   });
+}
+
+/** The items of every group at once (each item's group worked out once): itemsInGroup for a whole table. */
+export class ItemsByGroup {
+  private readonly groups = new Map<string, PairwiseItem[]>();
+
+  constructor(
+    items: readonly PairwiseItem[],
+    private readonly by: readonly GroupField[],
+  ) {
+    for (const item of items) {
+      const key = groupKey(itemGroupValues(item), by);
+      (this.groups.get(key) ?? this.groups.set(key, []).get(key)!).push(item);
+    }
+  }
+
+  /** The items of a group of the table (one with a value for every field of its breakdown). */
+  of(group: GroupValues): readonly PairwiseItem[] {
+    return this.groups.get(groupKey(group, this.by)) ?? [];
+  }
 }
 
 const OUTCOME_RANK: Record<ItemOutcome, number> = { disagree: 0, 'tie-involved': 1, invalid: 2, agree: 3 };

@@ -1,0 +1,147 @@
+// One target of the scale tier, measured in a process of its own so that its peak memory is its alone:
+//   node --import tsx bench/scale/target.ts <target> <database> [arguments]
+// Prints one line of JSON: seconds (from after the modules loaded to the result), peak RSS of the process, and
+// the target's own figures. The work is what the CLI or the extension host does, through the same functions.
+import { writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { COMMANDS } from '../../src/cli/commands';
+import type { CommandContext } from '../../src/cli/command';
+import { groupsOf, promptGroup } from '../../src/core/store/promptGroup';
+import { Store } from '../../src/core/store/store';
+import { dashboardView, loadDashboard } from '../../src/extension/dashboard/dashboardView';
+import { runStats } from '../../src/extension/explorer/runStats';
+import { DEFAULT_DASHBOARD_FILTERS } from '../../src/shared/protocol';
+import { RUN } from './canonicalRun';
+
+type Figures = Record<string, number>;
+
+const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** A `langlens` command as the CLI runs it, its output counted and dropped. */
+async function cli(db: string, args: readonly string[]): Promise<Figures> {
+  const [name, ...rest] = args;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new Error(`no command ${name}`);
+  const { values, positionals } = parseArgs({
+    args: [...rest],
+    options: { json: { type: 'boolean', default: false }, ...command.options },
+    allowPositionals: true,
+  });
+  let bytes = 0;
+  // BENCH_OUTPUT=file keeps the output, to compare two versions' figures on the same data.
+  const kept: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (process.env.BENCH_OUTPUT) kept.push(chunk);
+      done();
+    },
+  });
+  const context: CommandContext = {
+    values,
+    positionals,
+    db,
+    json: values.json === true,
+    stdout: sink,
+    stderr: process.stderr,
+    signal: new AbortController().signal,
+  };
+  const started = process.hrtime.bigint();
+  const code = await command.run(context);
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+  if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, Buffer.concat(kept));
+  return { seconds: seconds(started), peakRssMb: peakRssMb(), outputBytes: bytes };
+}
+
+/** What the extension host does for the agreement dashboard: its first figures, then a change of filter. */
+async function dashboard(db: string): Promise<Figures> {
+  const store = await Store.open(db, { readonly: true });
+  global.gc?.();
+  const before = rssMb();
+  const started = process.hrtime.bigint();
+  const loaded = await loadDashboard(store, RUN);
+  const first = dashboardView(loaded);
+  const firstSeconds = seconds(started);
+  const addedMb = peakRssMb() - before;
+  const changed = process.hrtime.bigint();
+  // As the panel does: the new filters with the load they replace.
+  const second = dashboardView(
+    await loadDashboard(store, RUN, { ...DEFAULT_DASHBOARD_FILTERS, invalidAs: 'tie' }, loaded),
+  );
+  const filterSeconds = seconds(changed);
+  await store.close();
+  if (first.groups.length === 0 || second.groups.length !== first.groups.length) throw new Error('no dashboard rows');
+  return { seconds: firstSeconds, addedMb, filterSeconds, peakRssMb: peakRssMb() };
+}
+
+const GRID_GROUPS = Number(process.env.BENCH_GRID_GROUPS ?? 40);
+
+/** The grid opening prompt groups spread over the run: each group's prompts, responses, verdicts and labels. */
+async function grid(db: string): Promise<Figures> {
+  const store = await Store.open(db, { readonly: true });
+  const groups = await groupsOf(store, RUN);
+  const times: number[] = [];
+  let labels = 0;
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < GRID_GROUPS; i++) {
+    const started = process.hrtime.bigint();
+    const group = groups[(i * 7919) % groups.length]!;
+    const data = await promptGroup(store, { run: RUN, ...group });
+    times.push(seconds(started));
+    labels += data.labels.length;
+  }
+  const used = process.cpuUsage(cpu);
+  await store.close();
+  if (labels === 0) throw new Error('the grid found no labels');
+  return {
+    seconds: median(times.slice(1)),
+    slowest: Math.max(...times.slice(1)),
+    cpuPerGroup: (used.user + used.system) / 1e6 / GRID_GROUPS,
+    labelsPerGroup: labels / GRID_GROUPS,
+  };
+}
+
+/** The runs explorer's counts for one annotator: labelled / total per language and group, mismatches, flags. */
+async function explorer(db: string): Promise<Figures> {
+  const store = await Store.open(db, { readonly: true });
+  const figures: Figures = {};
+  for (const task of ['rating', 'pairwise'] as const) {
+    const started = process.hrtime.bigint();
+    const stats = await runStats(store, RUN, 'es-annotator-0', task);
+    figures[task] = seconds(started);
+    if (stats.all.labelled === 0) throw new Error(`no ${task} labels counted`);
+  }
+  await store.close();
+  return { seconds: Math.max(figures.rating!, figures.pairwise!), ...figures };
+}
+
+async function main(): Promise<void> {
+  const [target, db, ...args] = process.argv.slice(2);
+  if (!target || !db) throw new Error('usage: target.ts <cli|dashboard|grid|explorer> <database> [arguments]');
+  const run = {
+    cli: () => cli(db, args),
+    dashboard: () => dashboard(db),
+    grid: () => grid(db),
+    explorer: () => explorer(db),
+  }[target];
+  if (!run) throw new Error(`no target ${target}`);
+  const cpu = process.cpuUsage();
+  const figures = await run();
+  const used = process.cpuUsage(cpu);
+  // On a shared machine the wall time says how busy it was too; the CPU time is the work's own.
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  process.stdout.write(JSON.stringify({ peakRssMb: peakRssMb(), cpuSeconds, ...figures }) + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+// What the tables of one call share: a load several tables need is made once (langlens agreement builds five
+// tables on the same items). Made afresh for each call, so a later call sees the labels given since.
+export class TableLoads {
+  private readonly made = new Map<string, Promise<unknown>>();
+
+  /** The load under this key, made by `load` the first time it is asked for. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let made = this.made.get(key) as Promise<T> | undefined;
+    if (!made) this.made.set(key, (made = load()));
+    return made;
+  }
+
+  /** The load under this key if some table made it already. */
+  peek<T>(key: string): Promise<T> | undefined {
+    return this.made.get(key) as Promise<T> | undefined;
+  }
+}

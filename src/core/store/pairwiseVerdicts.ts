@@ -1,0 +1,125 @@
+// Judges' pairwise verdicts for the agreement tables, lean: one row of small numbers per verdict (no raw answer, no
+// name repeated on every row) and the names of the prompts, systems and judges once, so that loading 4× Shaham et
+// al.'s run holds a few numbers per verdict rather than ten strings. Optionally only the verdicts on prompts with
+// a current human pairwise vote: the tables of judges against humans need no other.
+import type { PairVerdict, PresentationOrder, PromptKey } from '../model/records';
+import { connectionOf } from './connection';
+import { currentLabels, type LabelsAsOf } from './latest';
+import { addCriterionFilter, filterClause, placeholders, type DataFilter, type Store } from './store';
+
+export const ORDERS: readonly PresentationOrder[] = ['AB', 'BA', 'combined'];
+export const VERDICTS: readonly PairVerdict[] = ['A', 'B', 'tie', 'invalid'];
+
+/** A verdict by ids: prompt, judge, the pair (a < b), the order and verdict as indexes of ORDERS and VERDICTS. */
+export interface VerdictIds {
+  readonly p: number;
+  readonly j: number;
+  readonly a: number;
+  readonly b: number;
+  readonly o: number;
+  readonly v: number;
+  /** The criterion; null for none. */
+  readonly c: string | null;
+}
+
+export interface PairwiseVerdicts {
+  /** In the order they were stored. */
+  readonly rows: readonly VerdictIds[];
+  readonly prompts: ReadonlyMap<number, PromptKey>;
+  readonly systems: ReadonlyMap<number, string>;
+  /** The judges with a verdict in the filter (on any prompt, also when only labelled prompts' rows are loaded). */
+  readonly judges: ReadonlyMap<number, { readonly name: string; readonly hash: string }>;
+}
+
+export interface VerdictFilter extends DataFilter, LabelsAsOf {
+  readonly judges?: readonly string[];
+  /**
+   * Only the verdicts on items (a prompt, a pair, a criterion) with a current human pairwise vote ('labelled'), or
+   * with a vote or verdicts of two judges or more ('rated-twice': every item a kappa between two raters can use).
+   */
+  readonly only?: 'labelled' | 'rated-twice';
+}
+
+const index = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+
+export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Promise<PairwiseVerdicts> {
+  const db = connectionOf(store);
+  const where = filterClause(filter, 'p', 'r');
+  if (filter.judges?.length)
+    where.add(`pj.judge_id IN (SELECT id FROM judges WHERE name IN (${placeholders(filter.judges)}))`, filter.judges);
+  addCriterionFilter(where, filter, 'pj');
+  const judgesWhere = where.sql();
+  const judgesParams = [...where.params];
+  if (filter.only) {
+    // By item, not by prompt: most prompts have some labelled pair, few pairs are labelled.
+    const current = currentLabels(filter);
+    const labelled = `(pj.prompt_id, 'pair:' || pj.system_a_id || ':' || pj.system_b_id, pj.criterion) IN (
+      SELECT c.prompt_id, c.target, c.criterion FROM ${current.sql} c WHERE c.kind = 'pairwise' AND c.value IS NOT NULL)`;
+    const judgedTwice = `(pj.prompt_id, pj.system_a_id, pj.system_b_id, pj.criterion) IN (
+      SELECT t.prompt_id, t.system_a_id, t.system_b_id, t.criterion FROM pairwise_judgments t
+      ${filter.judges?.length ? `WHERE t.judge_id IN (SELECT id FROM judges WHERE name IN (${placeholders(filter.judges)}))` : ''}
+      GROUP BY t.prompt_id, t.system_a_id, t.system_b_id, t.criterion HAVING count(DISTINCT t.judge_id) > 1)`;
+    if (filter.only === 'labelled') where.add(labelled, current.params);
+    else where.add(`(${labelled} OR ${judgedTwice})`, [...current.params, ...(filter.judges ?? [])]);
+  }
+  const prompts = filterClause(filter, 'p', 'r');
+  const [rows, promptRows, systems, judges] = await Promise.all([
+    db.all<VerdictIds>(
+      `
+      SELECT pj.prompt_id AS p, pj.judge_id AS j, pj.system_a_id AS a, pj.system_b_id AS b,
+             ${index('pj.presentation', ORDERS)} AS o, ${index('pj.verdict', VERDICTS)} AS v, nullif(pj.criterion, '') AS c
+      FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
+      ${where.sql()} ORDER BY pj.id`,
+      where.params,
+    ),
+    db.all<PromptKey & { id: number }>(
+      `SELECT p.id, r.name AS run, p.group_key AS "group", p.lang, p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
+      ${prompts.sql()}`,
+      prompts.params,
+    ),
+    db.all<{ id: number; name: string }>('SELECT id, name FROM systems'),
+    // Each judge once, stopping at its first verdict in the filter: no scan of every verdict.
+    db.all<{ id: number; name: string; hash: string }>(
+      `
+      SELECT j.id, j.name, j.hash FROM judges j WHERE EXISTS (
+        SELECT 1 FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
+        ${judgesWhere ? `${judgesWhere} AND` : 'WHERE'} pj.judge_id = j.id)`,
+      judgesParams,
+    ),
+  ]);
+  return {
+    rows,
+    prompts: new Map(promptRows.map(({ id, run, group, lang, turn }) => [id, { run, group, lang, turn }])),
+    systems: new Map(systems.map((s) => [s.id, s.name])),
+    judges: new Map(judges.map((j) => [j.id, { name: j.name, hash: j.hash }])),
+  };
+}
+
+/** The slices (run, language, turn, criterion) the filter's verdicts fall in, read from the verdicts' index. */
+export function verdictSlices(
+  store: Store,
+  filter: VerdictFilter & { readonly systems?: readonly string[] },
+): Promise<{ run: string; lang: string; turn: number; criterion: string }[]> {
+  const inner: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.judges?.length) {
+    inner.push(`judge_id IN (SELECT id FROM judges WHERE name IN (${placeholders(filter.judges)}))`);
+    params.push(...filter.judges);
+  }
+  if (filter.systems) {
+    for (const column of ['system_a_id', 'system_b_id']) {
+      inner.push(`${column} IN (SELECT id FROM systems WHERE name IN (${placeholders(filter.systems)}))`);
+      params.push(...filter.systems);
+    }
+  }
+  const where = filterClause(filter, 'p', 'r');
+  addCriterionFilter(where, filter, 'x');
+  return connectionOf(store).all(
+    `
+    SELECT DISTINCT r.name AS run, p.lang, p.turn, x.criterion FROM (
+      SELECT DISTINCT prompt_id, criterion FROM pairwise_judgments ${inner.length ? `WHERE ${inner.join(' AND ')}` : ''}) x
+    JOIN prompts p ON p.id = x.prompt_id JOIN runs r ON r.id = p.run_id ${where.sql()}`,
+    [...params, ...where.params],
+  );
+}
