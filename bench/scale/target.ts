@@ -11,7 +11,7 @@ import { groupsOf, promptGroup } from '../../src/core/store/promptGroup';
 import { Store } from '../../src/core/store/store';
 import { dashboardView, loadDashboard } from '../../src/extension/dashboard/dashboardView';
 import { runStats } from '../../src/extension/explorer/runStats';
-import { DEFAULT_DASHBOARD_FILTERS } from '../../src/shared/protocol';
+import { DEFAULT_DASHBOARD_FILTERS } from '../../shared/protocol/dashboard';
 import { RUN } from './canonicalRun';
 
 type Figures = Record<string, number>;
