@@ -12,7 +12,8 @@
 //   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
 //   both paths return bit-identical intervals; with fractional values they agree up to rounding.
 import { quantileOfSorted } from './quantile';
-import { createRandom, type Random } from '../../util/random';
+import { clusterDraws } from './bootstrapDraws';
+import { resampledSums, sparseClusters } from './clusterMatrix';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -87,22 +88,19 @@ export function groupByCluster<T>(items: readonly T[], clusterOf: (item: T) => C
 }
 
 /**
- * Runs B resamples: each fills `picked` with C cluster indices drawn uniformly with replacement, in a fixed order,
- * then evaluates. Both paths go through here, which is what makes them draw identical resamples for a seed.
+ * Runs B resamples: each takes C cluster indices drawn uniformly with replacement, in a fixed order (clusterDraws),
+ * then evaluates. Every path goes through the same draws, which is what makes them give identical resamples for a
+ * seed.
  */
 function resample(
   clusterCount: number,
   options: ResolvedOptions,
   evaluate: (picked: Uint32Array) => number,
 ): Float64Array {
-  if (clusterCount === 0) throw new RangeError('cannot bootstrap an empty sample');
-  const rng: Random = createRandom(options.seed);
-  const picked = new Uint32Array(clusterCount);
+  const { picked } = clusterDraws(clusterCount, options.resamples, options.seed);
   const values = new Float64Array(options.resamples);
-  for (let b = 0; b < options.resamples; b++) {
-    for (let j = 0; j < clusterCount; j++) picked[j] = rng.nextInt(clusterCount);
-    values[b] = evaluate(picked);
-  }
+  for (let b = 0; b < options.resamples; b++)
+    values[b] = evaluate(picked.subarray(b * clusterCount, (b + 1) * clusterCount));
   return values;
 }
 
@@ -175,28 +173,16 @@ export function bootstrapClusterSumsMany(
 ): BootstrapResult[] {
   const resolved = resolveOptions(options);
   const clusters = clusterSums.length;
-  const dimension = clusterSums[0]?.length ?? 0;
-  // One flat array keeps each resample's inner loop on contiguous memory.
-  const flat = new Float64Array(clusters * dimension);
-  clusterSums.forEach((v, c) => {
-    if (v.length !== dimension) throw new RangeError(`cluster ${c} has ${v.length} sums, cluster 0 has ${dimension}`);
-    flat.set(v, c * dimension);
-  });
-  const total = new Float64Array(dimension);
-  for (let c = 0; c < clusters; c++) for (let d = 0; d < dimension; d++) total[d] += flat[c * dimension + d]!;
-  const sums = new Float64Array(dimension);
+  const matrix = sparseClusters(clusterSums);
+  const total = new Float64Array(matrix.dimension);
+  for (const v of clusterSums) for (let d = 0; d < matrix.dimension; d++) total[d]! += v[d]!;
+  const draws = clusterDraws(clusters, resolved.resamples, resolved.seed);
+  const sums = new Float64Array(matrix.dimension);
   const values = finishes.map(() => new Float64Array(resolved.resamples));
-  let b = 0;
-  resample(clusters, resolved, (picked) => {
-    sums.fill(0);
-    for (let j = 0; j < picked.length; j++) {
-      const offset = picked[j]! * dimension;
-      for (let d = 0; d < dimension; d++) sums[d] += flat[offset + d]!;
-    }
+  for (let b = 0; b < resolved.resamples; b++) {
+    resampledSums(matrix, draws, b, sums);
     for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
-    b++;
-    return NaN;
-  });
+  }
   return finishes.map((finish, f) => summarize(finish(total), values[f]!, resolved, clusters, items));
 }
 
