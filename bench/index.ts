@@ -6,12 +6,14 @@ import { benchAgreementTable } from './agreementTable';
 import { benchImport } from './importBench';
 import { benchJudgeRunner } from './judgeRunner';
 import { benchLanguageIdentification } from './langid';
+import { benchScoresTables } from './scoresTables';
 
 const PARTS: Record<string, () => Promise<void>> = {
   import: benchImport,
   langid: benchLanguageIdentification,
   judge: benchJudgeRunner,
   agreement: benchAgreementTable,
+  scores: () => benchScoresTables(),
 };
 
 async function main(): Promise<void> {

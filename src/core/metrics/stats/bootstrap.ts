@@ -12,8 +12,8 @@
 //   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
 //   both paths return bit-identical intervals; with fractional values they agree up to rounding.
 import { quantileOfSorted } from './quantile';
-import { clusterDraws } from './bootstrapDraws';
-import { resampledSums, sparseClusters } from './clusterMatrix';
+import { drawClusters, streamDraws, type ClusterDraws } from './bootstrapDraws';
+import { pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -88,19 +88,18 @@ export function groupByCluster<T>(items: readonly T[], clusterOf: (item: T) => C
 }
 
 /**
- * Runs B resamples: each takes C cluster indices drawn uniformly with replacement, in a fixed order (clusterDraws),
- * then evaluates. Every path goes through the same draws, which is what makes them give identical resamples for a
- * seed.
+ * Runs B resamples: each takes C cluster indices drawn uniformly with replacement, in a fixed order, then
+ * evaluates. Every path goes through the same draws (bootstrapDraws), which is what makes them give identical
+ * resamples for a seed.
  */
 function resample(
   clusterCount: number,
   options: ResolvedOptions,
   evaluate: (picked: Uint32Array) => number,
 ): Float64Array {
-  const { picked } = clusterDraws(clusterCount, options.resamples, options.seed);
+  if (clusterCount === 0) throw new RangeError('cannot bootstrap an empty sample');
   const values = new Float64Array(options.resamples);
-  for (let b = 0; b < options.resamples; b++)
-    values[b] = evaluate(picked.subarray(b * clusterCount, (b + 1) * clusterCount));
+  streamDraws(clusterCount, options.resamples, options.seed, (picked, b) => (values[b] = evaluate(picked)));
   return values;
 }
 
@@ -171,18 +170,63 @@ export function bootstrapClusterSumsMany(
   options: BootstrapOptions = {},
   items = clusterSums.length,
 ): BootstrapResult[] {
+  return bootstrapClusterSumsTable([{ clusterSums, finishes, items }], options)[0]!;
+}
+
+/** One row of a table to bootstrap: its per-cluster sums and the statistics of them. */
+export interface ClusterSumsJob {
+  readonly clusterSums: readonly ArrayLike<number>[];
+  readonly finishes: readonly ((sums: Float64Array) => number)[];
+  /** Reported as `items`; default the number of clusters. */
+  readonly items?: number;
+}
+
+/**
+ * bootstrapClusterSumsMany of every row of a table, with identical results, drawing once for all rows with as
+ * many clusters: the draws depend only on the seed, B and the number of clusters, so rows with C clusters share
+ * them, drawn and turned into cluster weights once, then dropped when the table is done.
+ */
+export function bootstrapClusterSumsTable(
+  jobs: readonly ClusterSumsJob[],
+  options: BootstrapOptions = {},
+): BootstrapResult[][] {
   const resolved = resolveOptions(options);
+  const results: BootstrapResult[][] = new Array(jobs.length);
+  const byClusters = new Map<number, number[]>();
+  jobs.forEach((job, i) => {
+    const count = job.clusterSums.length;
+    if (count === 0) throw new RangeError('cannot bootstrap an empty sample');
+    (byClusters.get(count) ?? byClusters.set(count, []).get(count)!).push(i);
+  });
+  for (const [clusters, rows] of byClusters) {
+    const draws = rows.length > 1 ? drawClusters(clusters, resolved.resamples, resolved.seed) : undefined;
+    for (const i of rows) results[i] = bootstrapJob(jobs[i]!, resolved, draws);
+  }
+  return results;
+}
+
+function bootstrapJob(job: ClusterSumsJob, resolved: ResolvedOptions, draws?: ClusterDraws): BootstrapResult[] {
+  const { clusterSums, finishes } = job;
   const clusters = clusterSums.length;
   const matrix = sparseClusters(clusterSums);
   const total = new Float64Array(matrix.dimension);
   for (const v of clusterSums) for (let d = 0; d < matrix.dimension; d++) total[d]! += v[d]!;
-  const draws = clusterDraws(clusters, resolved.resamples, resolved.seed);
   const sums = new Float64Array(matrix.dimension);
   const values = finishes.map(() => new Float64Array(resolved.resamples));
-  for (let b = 0; b < resolved.resamples; b++) {
-    resampledSums(matrix, draws, b, sums);
+  const evaluate = (b: number) => {
     for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
-  }
+  };
+  if (draws) {
+    for (let b = 0; b < resolved.resamples; b++) {
+      resampledSums(matrix, draws, b, sums);
+      evaluate(b);
+    }
+  } else
+    streamDraws(clusters, resolved.resamples, resolved.seed, (picked, b) => {
+      pickedSums(matrix, picked, 0, clusters, sums);
+      evaluate(b);
+    });
+  const items = job.items ?? clusters;
   return finishes.map((finish, f) => summarize(finish(total), values[f]!, resolved, clusters, items));
 }
 

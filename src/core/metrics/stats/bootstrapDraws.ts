@@ -1,7 +1,8 @@
-// The cluster indices a bootstrap draws, computed once and shared. The draws depend only on the seed, the number of
-// resamples B and the number of clusters C (each resample is C calls of nextInt(C) from a generator seeded afresh),
-// so every figure and every row of a table with as many clusters resamples the very same positions: drawing them
-// once for all of them is the same bootstrap, only without redrawing B × C numbers per figure.
+// The cluster indices a bootstrap draws. The draws depend only on the seed, the number of resamples B and the
+// number of clusters C (each resample is C calls of nextInt(C) from a generator seeded afresh), so every figure
+// and every row of a table with as many clusters resamples the very same positions: a row alone draws them on
+// the fly into one reused buffer (streamDraws); rows sharing C share one set of draws, kept as indices and as
+// cluster weights (drawClusters), instead of drawing B × C numbers again per row.
 import { createRandom } from '../../util/random';
 
 /** B resamples of C cluster positions, in the order drawn, and the same resamples as weights. */
@@ -19,31 +20,25 @@ export interface ClusterDraws {
   readonly weight: Float64Array;
 }
 
-// A table's rows mostly share a handful of cluster counts; a small cache keeps their draws without holding on to
-// every count a long session ever saw (at 2,500 clusters and 1,000 resamples one entry is about 30 MB).
-const CACHE_LIMIT = 6;
-const cache = new Map<string, ClusterDraws>();
-
-/** The draws of B resamples of C clusters from `seed`, reused while cached. */
-export function clusterDraws(clusters: number, resamples: number, seed: number | bigint): ClusterDraws {
-  const key = `${clusters}/${resamples}/${typeof seed}:${seed}`;
-  const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key); // most recently used last
-    cache.set(key, cached);
-    return cached;
+/** Calls `visit` with each resample's C drawn positions in turn, in one reused buffer. */
+export function streamDraws(
+  clusters: number,
+  resamples: number,
+  seed: number | bigint,
+  visit: (picked: Uint32Array, b: number) => void,
+): void {
+  const rng = createRandom(seed);
+  const picked = new Uint32Array(clusters);
+  for (let b = 0; b < resamples; b++) {
+    rng.fillInts(clusters, picked);
+    visit(picked, b);
   }
-  const draws = drawClusters(clusters, resamples, seed);
-  cache.set(key, draws);
-  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return draws;
 }
 
-function drawClusters(clusters: number, resamples: number, seed: number | bigint): ClusterDraws {
-  if (clusters === 0) throw new RangeError('cannot bootstrap an empty sample');
-  const rng = createRandom(seed);
+/** The draws of B resamples of C clusters from `seed`, kept: for several rows with C clusters. */
+export function drawClusters(clusters: number, resamples: number, seed: number | bigint): ClusterDraws {
   const picked = new Uint32Array(resamples * clusters);
-  for (let i = 0; i < picked.length; i++) picked[i] = rng.nextInt(clusters);
+  createRandom(seed).fillInts(clusters, picked);
   const counts = new Uint32Array(clusters);
   const start = new Uint32Array(resamples + 1);
   // About 63% of the clusters appear in a resample; grow only if a seed asks for more.
@@ -51,8 +46,7 @@ function drawClusters(clusters: number, resamples: number, seed: number | bigint
   let weight: Float64Array = new Float64Array(distinct.length);
   let next = 0;
   for (let b = 0; b < resamples; b++) {
-    const row = picked.subarray(b * clusters, (b + 1) * clusters);
-    for (let j = 0; j < clusters; j++) counts[row[j]!]!++;
+    for (let j = b * clusters, end = j + clusters; j < end; j++) counts[picked[j]!]!++;
     if (next + clusters > distinct.length) [distinct, weight] = grown(distinct, weight, next + clusters);
     for (let c = 0; c < clusters; c++) {
       if (counts[c] === 0) continue;

@@ -52,19 +52,31 @@ export function sparseClusters(clusterSums: readonly ArrayLike<number>[]): Clust
 
 /** Resample b's summed vector into `sums`: bit for bit the sum of its drawn clusters added in the order drawn. */
 export function resampledSums(matrix: ClusterMatrix, draws: ClusterDraws, b: number, sums: Float64Array): void {
-  sums.fill(0);
-  const { offset, index, value } = matrix;
-  if (matrix.exact) {
-    const { distinct, weight } = draws;
-    for (let k = draws.start[b]!, end = draws.start[b + 1]!; k < end; k++) {
-      const c = distinct[k]!;
-      const w = weight[k]!;
-      for (let e = offset[c]!, last = offset[c + 1]!; e < last; e++) sums[index[e]!]! += w * value[e]!;
-    }
+  if (!matrix.exact) {
+    pickedSums(matrix, draws.picked, b * draws.clusters, (b + 1) * draws.clusters, sums);
     return;
   }
-  const { picked, clusters } = draws;
-  for (let j = b * clusters, end = j + clusters; j < end; j++) {
+  sums.fill(0);
+  const { offset, index, value } = matrix;
+  const { distinct, weight } = draws;
+  for (let k = draws.start[b]!, end = draws.start[b + 1]!; k < end; k++) {
+    const c = distinct[k]!;
+    const w = weight[k]!;
+    for (let e = offset[c]!, last = offset[c + 1]!; e < last; e++) sums[index[e]!]! += w * value[e]!;
+  }
+}
+
+/** The sum of the clusters picked[from, to), added in that order, into `sums`. */
+export function pickedSums(
+  matrix: ClusterMatrix,
+  picked: Uint32Array,
+  from: number,
+  to: number,
+  sums: Float64Array,
+): void {
+  sums.fill(0);
+  const { offset, index, value } = matrix;
+  for (let j = from; j < to; j++) {
     const c = picked[j]!;
     for (let e = offset[c]!, last = offset[c + 1]!; e < last; e++) sums[index[e]!]! += value[e]!;
   }
