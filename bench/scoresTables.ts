@@ -55,8 +55,12 @@ function verdict(rng: Random, strength: number): PairVerdict {
   return x < 0.45 + strength ? 'A' : x < 0.8 ? 'B' : 'tie';
 }
 
-/** Every system against the baseline in both orders, and one response per system and prompt, each scored. */
-export function generateScoreRows(scale: number, seed = 11): ScoreData {
+/**
+ * Every system against the baseline in both orders, and one response per system and prompt, each scored; only
+ * the `wanted` rows are kept (the same rows whatever is wanted), so that the heap holds one table's data, as the
+ * CLI's does.
+ */
+export function generateScoreRows(scale: number, wanted: keyof ScoreData, seed = 11): ScoreData {
   const rng = createRandom(seed);
   const data: ScoreData = { pairs: [], responses: [], likert: [], mtBench: [], rating3: [] };
   const prompts = PROMPTS_AT_1X * scale;
@@ -67,7 +71,7 @@ export function generateScoreRows(scale: number, seed = 11): ScoreData {
         const r = rng.nextFloat();
         const effective = (r < 0.85 ? lang : r < 0.97 ? 'en' : null) as LanguageTag | null;
         const response = { run: 'bench', group, lang: lang as LanguageTag, turn: 1, system, seed: 0, effective };
-        data.responses.push(response);
+        if (wanted === 'responses') data.responses.push(response);
         const score = (scaleName: string, min: number, max: number, value: number): PointwiseScoreRow => ({
           ...response,
           judge: 'judge',
@@ -79,24 +83,28 @@ export function generateScoreRows(scale: number, seed = 11): ScoreData {
           score: rng.nextFloat() < 0.01 ? null : value,
           source: effective === null ? null : 'detector',
         });
-        data.likert.push(score('likert-6', 1, 6, 1 + rng.nextInt(6)));
-        data.mtBench.push(score('mt-bench-10', 1, 10, 1 + rng.nextInt(10)));
-        data.rating3.push(score('rating-3', 1, 3, 1 + rng.nextInt(3)));
+        const likert = score('likert-6', 1, 6, 1 + rng.nextInt(6));
+        const mtBench = score('mt-bench-10', 1, 10, 1 + rng.nextInt(10));
+        const rating3 = score('rating-3', 1, 3, 1 + rng.nextInt(3));
+        if (wanted === 'likert') data.likert.push(likert);
+        if (wanted === 'mtBench') data.mtBench.push(mtBench);
+        if (wanted === 'rating3') data.rating3.push(rating3);
         if (s === 0) continue;
         const orders: { order: PresentationOrder; verdict: PairVerdict }[] = [
           { order: 'AB', verdict: verdict(rng, s / 100) },
           { order: 'BA', verdict: verdict(rng, s / 100) },
         ];
-        data.pairs.push({
-          run: 'bench',
-          group,
-          lang: lang as LanguageTag,
-          turn: 1,
-          systemA: 'baseline',
-          systemB: system,
-          judge: 'judge',
-          orders,
-        });
+        if (wanted === 'pairs')
+          data.pairs.push({
+            run: 'bench',
+            group,
+            lang: lang as LanguageTag,
+            turn: 1,
+            systemA: 'baseline',
+            systemB: system,
+            judge: 'judge',
+            orders,
+          });
       }
     }
   }
@@ -127,30 +135,38 @@ function responseLanguages(data: ScoreData): ResponseLanguage[] {
   }));
 }
 
-/** Each table as `langlens scores` builds it once its rows are loaded. */
-function tables(data: ScoreData, languages: ResponseLanguage[]) {
-  const baseline = parseBaseline('baseline');
-  return {
-    sxs: (i?: IntervalSettings) =>
-      sideBySideTable(
-        sideBySideScores(data.pairs, { baseline, invalidAs: 'exclude', ...(i ? { intervals: i } : {}) }),
-        'baseline',
-        i,
-      ),
-    'if-matrix': (i?: IntervalSettings) =>
+type Build = (data: ScoreData, intervals?: IntervalSettings) => Table;
+const baseline = parseBaseline('baseline');
+const only = (i?: IntervalSettings) => (i ? { intervals: i } : {});
+
+/** Each table as `langlens scores` builds it once its rows are loaded, and the rows it needs. */
+const TABLES: Record<string, { rows: keyof ScoreData; build: Build }> = {
+  sxs: {
+    rows: 'pairs',
+    build: (d, i) =>
+      sideBySideTable(sideBySideScores(d.pairs, { baseline, invalidAs: 'exclude', ...only(i) }), 'baseline', i),
+  },
+  'if-matrix': {
+    rows: 'pairs',
+    build: (d, i) =>
       instructionFollowingMatrix(
-        sideBySideScores(data.pairs, { baseline, invalidAs: 'exclude', ...(i ? { intervals: i } : {}) }),
+        sideBySideScores(d.pairs, { baseline, invalidAs: 'exclude', ...only(i) }),
         'baseline',
         i,
       ),
-    'judge-consistency': (i?: IntervalSettings) =>
-      judgeConsistencyTable(judgeConsistency(data.pairs, { invalidAs: 'exclude', ...(i ? { intervals: i } : {}) }), i),
-    likert: (i?: IntervalSettings) => likertTable(likertMeans(data.likert, i ? { intervals: i } : {}), i),
-    'mt-bench': (i?: IntervalSettings) => mtBenchScoreTable(mtBenchScores(data.mtBench, i ? { intervals: i } : {}), i),
-    rating3: (i?: IntervalSettings) => languageIdTable(languageIdSums(data.rating3, i ? { intervals: i } : {}), i),
-    'io-agreement': (i?: IntervalSettings) => ioAgreementTable(ioAgreement(languages, i ? { intervals: i } : {}), i),
-  } satisfies Record<string, (intervals?: IntervalSettings) => Table>;
-}
+  },
+  'judge-consistency': {
+    rows: 'pairs',
+    build: (d, i) => judgeConsistencyTable(judgeConsistency(d.pairs, { invalidAs: 'exclude', ...only(i) }), i),
+  },
+  likert: { rows: 'likert', build: (d, i) => likertTable(likertMeans(d.likert, only(i)), i) },
+  'mt-bench': { rows: 'mtBench', build: (d, i) => mtBenchScoreTable(mtBenchScores(d.mtBench, only(i)), i) },
+  rating3: { rows: 'rating3', build: (d, i) => languageIdTable(languageIdSums(d.rating3, only(i)), i) },
+  'io-agreement': {
+    rows: 'responses',
+    build: (d, i) => ioAgreementTable(ioAgreement(responseLanguages(d), only(i)), i),
+  },
+};
 
 /** Wall and CPU seconds of one build (CPU time is steadier on a shared machine). */
 function timed(run: () => Table): { seconds: number; cpu: number; rows: number } {
@@ -166,10 +182,9 @@ function timed(run: () => Table): { seconds: number; cpu: number; rows: number }
 }
 
 export async function benchScoresTables(scale = 4): Promise<void> {
-  const data = generateScoreRows(scale);
-  const languages = responseLanguages(data);
+  const pairs = SYSTEMS.length - 1;
   console.log(
-    `\n## Scores tables at ${scale}×: ${LANGUAGES.length} languages × ${(PROMPTS_AT_1X * scale).toLocaleString('en')} prompts × ${SYSTEMS.length} systems (${data.pairs.length.toLocaleString('en')} judged pairs, ${data.likert.length.toLocaleString('en')} scores per scale), ${INTERVALS.resamples} resamples, from the loaded rows to the table`,
+    `\n## Scores tables at ${scale}×: ${LANGUAGES.length} languages × ${(PROMPTS_AT_1X * scale).toLocaleString('en')} prompts × ${SYSTEMS.length} systems (${(LANGUAGES.length * PROMPTS_AT_1X * scale * pairs).toLocaleString('en')} judged pairs, ${(LANGUAGES.length * PROMPTS_AT_1X * scale * SYSTEMS.length).toLocaleString('en')} scores per scale), ${INTERVALS.resamples} resamples, from the loaded rows to the table`,
   );
   console.log(
     `(load average ${loadavg()
@@ -178,10 +193,11 @@ export async function benchScoresTables(scale = 4): Promise<void> {
   );
   console.log('| table | rows | with intervals (CPU) | without (CPU) | ratio (CPU) | target | ratio to target |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const [id, build] of Object.entries(tables(data, languages))) {
-    build(); // warm-up: the first run compiles
-    const plain = timed(() => build());
-    const full = timed(() => build(INTERVALS));
+  for (const [id, { rows, build }] of Object.entries(TABLES)) {
+    const data = generateScoreRows(scale, rows);
+    build(data); // warm-up: the first run compiles
+    const plain = timed(() => build(data));
+    const full = timed(() => build(data, INTERVALS));
     const toTarget = full.seconds / TARGET_SECONDS;
     const both = (t: { seconds: number; cpu: number }) => `${t.seconds.toFixed(2)} s (${t.cpu.toFixed(2)} s)`;
     console.log(

@@ -10,9 +10,11 @@
 // - clusterBootstrapAdditive: a statistic that is a function of a sum of per-item vectors (counts, sums,
 //   coincidences). Each group's vector sum is precomputed once, so a resample costs O(groups × dimension): 1,000
 //   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
-//   both paths return bit-identical intervals; with fractional values they agree up to rounding.
+//   both paths return bit-identical intervals; with fractional values they agree up to rounding. The sums are kept
+//   sparse in typed arrays (clusterMatrix.ts), and the rows of a table with as many groups share one draw of them
+//   (bootstrapClusterSumsTable, bootstrapDraws.ts).
 import { quantileOfSorted } from './quantile';
-import { drawClusters, streamDraws, type ClusterDraws } from './bootstrapDraws';
+import { DrawBuffers, drawClusters, streamDraws, type ClusterDraws } from './bootstrapDraws';
 import { pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
 
 export const DEFAULT_RESAMPLES = 1000;
@@ -198,8 +200,9 @@ export function bootstrapClusterSumsTable(
     if (count === 0) throw new RangeError('cannot bootstrap an empty sample');
     (byClusters.get(count) ?? byClusters.set(count, []).get(count)!).push(i);
   });
+  const buffers = new DrawBuffers();
   for (const [clusters, rows] of byClusters) {
-    const draws = rows.length > 1 ? drawClusters(clusters, resolved.resamples, resolved.seed) : undefined;
+    const draws = rows.length > 1 ? drawClusters(clusters, resolved.resamples, resolved.seed, buffers) : undefined;
     for (const i of rows) results[i] = bootstrapJob(jobs[i]!, resolved, draws);
   }
   return results;

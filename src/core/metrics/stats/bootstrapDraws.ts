@@ -17,7 +17,7 @@ export interface ClusterDraws {
    */
   readonly start: Uint32Array;
   readonly distinct: Uint32Array;
-  readonly weight: Float64Array;
+  readonly weight: Uint32Array;
 }
 
 /** Calls `visit` with each resample's C drawn positions in turn, in one reused buffer. */
@@ -35,19 +35,40 @@ export function streamDraws(
   }
 }
 
+/**
+ * Buffers for the draws of one table, reused from one number of clusters to the next: the draws of a large table
+ * are tens of megabytes, and allocating them afresh per number of clusters makes the collector sweep the whole
+ * loaded run each time.
+ */
+export class DrawBuffers {
+  picked = new Uint32Array(0);
+  distinct = new Uint32Array(0);
+  weight = new Uint32Array(0);
+
+  reserve(size: number): void {
+    if (this.picked.length >= size) return;
+    this.picked = new Uint32Array(size);
+    this.distinct = new Uint32Array(size);
+    this.weight = new Uint32Array(size);
+  }
+}
+
 /** The draws of B resamples of C clusters from `seed`, kept: for several rows with C clusters. */
-export function drawClusters(clusters: number, resamples: number, seed: number | bigint): ClusterDraws {
-  const picked = new Uint32Array(resamples * clusters);
+export function drawClusters(
+  clusters: number,
+  resamples: number,
+  seed: number | bigint,
+  buffers = new DrawBuffers(),
+): ClusterDraws {
+  buffers.reserve(resamples * clusters);
+  const picked = buffers.picked.subarray(0, resamples * clusters);
   createRandom(seed).fillInts(clusters, picked);
+  const { distinct, weight } = buffers;
   const counts = new Uint32Array(clusters);
   const start = new Uint32Array(resamples + 1);
-  // About 63% of the clusters appear in a resample; grow only if a seed asks for more.
-  let distinct: Uint32Array = new Uint32Array(Math.ceil(resamples * Math.min(clusters, clusters * 0.7 + 16)));
-  let weight: Float64Array = new Float64Array(distinct.length);
   let next = 0;
   for (let b = 0; b < resamples; b++) {
     for (let j = b * clusters, end = j + clusters; j < end; j++) counts[picked[j]!]!++;
-    if (next + clusters > distinct.length) [distinct, weight] = grown(distinct, weight, next + clusters);
     for (let c = 0; c < clusters; c++) {
       if (counts[c] === 0) continue;
       distinct[next] = c;
@@ -56,14 +77,5 @@ export function drawClusters(clusters: number, resamples: number, seed: number |
     }
     start[b + 1] = next;
   }
-  return { clusters, resamples, picked, start, distinct: distinct.slice(0, next), weight: weight.slice(0, next) };
-}
-
-function grown(distinct: Uint32Array, weight: Float64Array, needed: number): [Uint32Array, Float64Array] {
-  const size = Math.max(needed, Math.ceil(distinct.length * 1.5));
-  const d = new Uint32Array(size);
-  const w = new Float64Array(size);
-  d.set(distinct);
-  w.set(weight);
-  return [d, w];
+  return { clusters, resamples, picked, start, distinct: distinct.subarray(0, next), weight: weight.subarray(0, next) };
 }
