@@ -74,7 +74,7 @@ export function generateLabels(seed = 7): BenchData {
 }
 
 /** Everything `langlens agreement` and `langlens scores chance-pairwise` compute, from rows to tables. */
-function fullTable(data: BenchData) {
+export function fullTable(data: BenchData) {
   const items = buildPairwiseItems(data.judgeRows, data.humanRows);
   const by = ['lang'] as const;
   const agreement = raterAgreement(items, { by, invalidAs: 'exclude', intervals: INTERVALS });

@@ -8,6 +8,7 @@ import { benchImport } from './importBench';
 import { benchJudgeRunner } from './judgeRunner';
 import { benchLanguageIdentification } from './langid';
 import { benchScale } from './scale';
+import { benchScoresTables } from './scoresTables';
 import { benchTeam } from './team';
 
 const PARTS: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   langid: benchLanguageIdentification,
   judge: benchJudgeRunner,
   agreement: benchAgreementTable,
+  scores: () => benchScoresTables(),
 };
 
 /** Parts run only when named (npm run bench -- team): a minute each, and a server to run against. */

@@ -154,6 +154,20 @@ const MUTATIONS = [
     replace: "if (process.env.CI === 'no') throw",
     tests: ['test/unit/acceptance/sharedData.test.ts'],
   },
+  {
+    name: 'clusterMatrix: fractional sums taken from cluster weights too (not bit for bit the draw-order sums)',
+    file: 'src/core/metrics/stats/clusterMatrix.ts',
+    search: 'const exact = onSteps && ',
+    replace: 'const exact = ',
+    tests: ['test/unit/scores/bootstrapMany.test.ts'],
+  },
+  {
+    name: 'random: fillInts without rejection (modulo bias, other numbers than nextInt)',
+    file: 'src/core/util/random.ts',
+    search: '      if (x < threshold) continue;\n      let r',
+    replace: '      let r',
+    tests: ['test/unit/stats/random.test.ts'],
+  },
 ];
 
 function runTests(tests) {

@@ -1,7 +1,7 @@
 // Per-prompt-group sums behind every score: each figure is a function of a few sums, and summing them per prompt
 // group first is what lets the bootstrap resample whole groups (all languages, seeds and pairs of a prompt move
 // together) in O(groups) per resample.
-import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from './estimate';
+import { estimatesOfRows, type Estimate, type Figure, type IntervalSettings } from './estimate';
 
 /** Prompt groups are what the bootstrap resamples: all languages and pairs of one prompt move together. */
 export function itemCluster(item: { run: string; group: string }): string {
@@ -23,8 +23,31 @@ export class ClusterTally {
 
   /** Estimates of all figures, sharing the same resampled groups (one seed), so that they are consistent. */
   estimates(figures: readonly Figure[], intervals: IntervalSettings | undefined): Estimate[] {
-    return estimatesFromClusterSums([...this.clusters.values()], figures, intervals);
+    return estimatesOfRows([{ clusterSums: this.sums(), figures }], intervals)[0]!;
   }
+
+  /** The prompt groups' vectors, in order of first appearance. */
+  sums(): Float64Array[] {
+    return [...this.clusters.values()];
+  }
+}
+
+/**
+ * cell.tally.estimates(figures) of every cell of a table at once: the same estimates, the cells with as many prompt
+ * groups drawing them once for all (what makes a table of a hundred cells cost little more than one).
+ */
+export function cellEstimates<C extends { readonly tally: ClusterTally }>(
+  cells: readonly C[],
+  figures: readonly Figure[] | ((cell: C) => readonly Figure[]),
+  intervals: IntervalSettings | undefined,
+): Estimate[][] {
+  return estimatesOfRows(
+    cells.map((cell) => ({
+      clusterSums: cell.tally.sums(),
+      figures: typeof figures === 'function' ? figures(cell) : figures,
+    })),
+    intervals,
+  );
 }
 
 /** Adds 1 to a counter of a record, creating it at 0. */

@@ -13,6 +13,8 @@ export interface Random {
   nextFloat(): number;
   /** An integer in [0, n), exactly uniform (no modulo bias); n must be an integer in [1, 2^32]. */
   nextInt(n: number): number;
+  /** Fills `out` with what as many calls of nextInt(n) would return, in order (and leaves the same state). */
+  fillInts(n: number, out: Uint32Array): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -84,15 +86,53 @@ export class Xoshiro128StarStar implements Random {
   }
 
   nextInt(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
-      throw new RangeError(`nextInt needs an integer bound in [1, 2^32], got ${n}`);
-    }
+    checkBound(n);
     // Rejection sampling: discard the lowest (2^32 mod n) draws so that every residue is equally likely.
     // For the cluster counts used here (< 10^5) a draw is rejected with probability < 2^-15.
     const threshold = TWO_POW_32 % n;
     let x = this.nextUint32();
     while (x < threshold) x = this.nextUint32();
     return x % n;
+  }
+
+  /**
+   * nextInt(n) out.length times, fused: the bootstrap draws a million cluster indices per figure, and one loop on
+   * local 32-bit state with the remainder taken by division (exact: x < 2^32 and the quotient corrected by one)
+   * draws them several times faster than as many calls, with the very same numbers.
+   */
+  fillInts(n: number, out: Uint32Array): void {
+    checkBound(n);
+    const threshold = TWO_POW_32 % n;
+    let s0 = this.s0 | 0;
+    let s1 = this.s1 | 0;
+    let s2 = this.s2 | 0;
+    let s3 = this.s3 | 0;
+    for (let i = 0; i < out.length;) {
+      const m = Math.imul(s1, 5);
+      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      if (x < threshold) continue;
+      let r = x - Math.floor(x / n) * n;
+      if (r < 0) r += n;
+      else if (r >= n) r -= n;
+      out[i++] = r;
+    }
+    this.s0 = s0 >>> 0;
+    this.s1 = s1 >>> 0;
+    this.s2 = s2 >>> 0;
+    this.s3 = s3 >>> 0;
+  }
+}
+
+function checkBound(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+    throw new RangeError(`nextInt needs an integer bound in [1, 2^32], got ${n}`);
   }
 }
 

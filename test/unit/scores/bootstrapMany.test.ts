@@ -2,7 +2,13 @@
 // exactly what each gives alone with the same seed (the draws do not depend on the statistic).
 import { strict as assert } from 'node:assert';
 import { estimatesFromClusterSums } from '../../../src/core/metrics/estimate';
-import { bootstrapClusterSums, bootstrapClusterSumsMany, createRandom } from '../../../src/core/metrics/stats';
+import {
+  bootstrapClusterSums,
+  bootstrapClusterSumsMany,
+  bootstrapClusterSumsTable,
+  createRandom,
+  quantileOfSorted,
+} from '../../../src/core/metrics/stats';
 
 describe('bootstrapping several statistics on the same resamples', () => {
   const rng = createRandom(3);
@@ -34,5 +40,38 @@ describe('bootstrapping several statistics on the same resamples', () => {
     assert.deepEqual(undefinedRatio, { value: NaN, n: 1 });
     const alone = bootstrapClusterSums(zero, finishes[0]!, intervals);
     assert.deepEqual([ratio!.lower, ratio!.upper], [alone.lower, alone.upper]);
+  });
+
+  it('rows of a table with as many clusters share one draw and each gets exactly its own interval (replayed by hand)', () => {
+    // Counts (summed from cluster weights), tenths (not exact in binary: summed in the order drawn), and a row with
+    // another number of clusters (drawn alone).
+    const counts = clusters.map((c) => c.subarray(0, 2));
+    const tenths = clusters.map((c) => Float64Array.from([c[0]! / 10, (c[1]! + 1) / 10]));
+    const fewer = clusters.slice(0, 23).map((c) => c.subarray(2, 4));
+    const ratio = (s: Float64Array) => s[0]! / s[1]!;
+    const options = { resamples: 300, seed: 17, level: 0.95 };
+    const results = bootstrapClusterSumsTable(
+      [counts, tenths, fewer, counts].map((clusterSums) => ({ clusterSums, finishes: [ratio] })),
+      options,
+    );
+    [counts, tenths, fewer, counts].forEach((rows, r) => {
+      // Replay: a generator seeded afresh, C draws of nextInt(C) per resample, added in the order drawn.
+      const random = createRandom(options.seed);
+      const values: number[] = [];
+      for (let b = 0; b < options.resamples; b++) {
+        const sums = new Float64Array(2);
+        for (let j = 0; j < rows.length; j++) {
+          const drawn = rows[random.nextInt(rows.length)]!;
+          sums[0]! += drawn[0]!;
+          sums[1]! += drawn[1]!;
+        }
+        values.push(ratio(sums));
+      }
+      values.sort((x, y) => x - y);
+      const tail = (1 - options.level) / 2; // 0.025 as the product computes it, one ulp above the literal
+      assert.equal(results[r]![0]!.lower, quantileOfSorted(values, tail), `row ${r}`);
+      assert.equal(results[r]![0]!.upper, quantileOfSorted(values, 1 - tail), `row ${r}`);
+      assert.equal(results[r]![0]!.clusters, rows.length);
+    });
   });
 });

@@ -67,4 +67,18 @@ describe('stats/random', () => {
     assert.throws(() => rng.nextInt(2.5), RangeError);
     assert.throws(() => createRandom(0.5), RangeError);
   });
+
+  it('fillInts(n) gives exactly the numbers of as many nextInt(n) calls, and leaves the same state', () => {
+    // Bounds where rejection happens often (just above 2^31), never (powers of two) and in between.
+    for (const n of [1, 2, 3, 617, 2468, 2 ** 31 + 1, 3 * 2 ** 30, 2 ** 32]) {
+      const one = createRandom(20240101);
+      const fused = createRandom(20240101);
+      const expected = Array.from({ length: 5000 }, () => one.nextInt(n));
+      const out = new Uint32Array(5000);
+      fused.fillInts(n, out);
+      assert.deepEqual([...out], expected, `n = ${n}`);
+      assert.equal(fused.nextUint32(), one.nextUint32(), `state after n = ${n}`);
+    }
+    assert.throws(() => createRandom(1).fillInts(0, new Uint32Array(1)), RangeError);
+  });
 });

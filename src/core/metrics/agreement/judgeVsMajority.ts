@@ -3,7 +3,7 @@
 import { countedVerdict, type InvalidPolicy } from '../../model/verdicts';
 import type { Estimate, IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { kappaFromCounts, strictMajority, sumRange, trace } from '../stats';
+import { kappaValue, strictMajority, sumRange, trace } from '../stats';
 import { ClusterTally } from '../clusterTally';
 import { inReferenceOrder, itemGroupValues, type HumanVerdict, type PairwiseItem } from './pairwiseItems';
 import { PAIRWISE_CATEGORIES } from './raterKappa';
@@ -74,15 +74,15 @@ function judgeRow(
       1;
   }
   const count = (s: Float64Array) => sumRange(s);
-  const macro = (pick: (c: ClassCounts) => number) => (s: Float64Array) =>
-    classCounts(s, k).reduce((sum, c) => sum + pick(c), 0) / k;
+  const macro = (pick: (truePositives: number, predicted: number, support: number) => number) => (s: Float64Array) =>
+    macroAverage(s, k, pick);
   const [accuracy, macroPrecision, macroRecall, macroF1, kappa] = tally.estimates(
     [
       { finish: (s) => trace(s, k) / count(s), count },
-      { finish: macro((c) => ratioOrZero(c.truePositives, c.predicted)), count },
-      { finish: macro((c) => ratioOrZero(c.truePositives, c.support)), count },
-      { finish: macro((c) => ratioOrZero(2 * c.truePositives, c.predicted + c.support)), count },
-      { finish: (s) => kappaFromCounts(s, k).value, count },
+      { finish: macro((tp, predicted) => ratioOrZero(tp, predicted)), count },
+      { finish: macro((tp, _, support) => ratioOrZero(tp, support)), count },
+      { finish: macro((tp, predicted, support) => ratioOrZero(2 * tp, predicted + support)), count },
+      { finish: (s) => kappaValue(s, k), count },
     ],
     options.intervals,
   );
@@ -99,23 +99,26 @@ function judgeRow(
   };
 }
 
-interface ClassCounts {
-  readonly truePositives: number;
-  readonly predicted: number;
-  readonly support: number;
-}
-
-/** Per class, from a row = truth, column = prediction table. */
-function classCounts(counts: Float64Array, k: number): ClassCounts[] {
-  return Array.from({ length: k }, (_, c) => {
+/**
+ * The mean over classes of pick(true positives, predicted, support), from a row = truth, column = prediction table;
+ * evaluated B times per figure by the bootstrap, so it allocates nothing.
+ */
+function macroAverage(
+  counts: Float64Array,
+  k: number,
+  pick: (truePositives: number, predicted: number, support: number) => number,
+): number {
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
     let predicted = 0;
     let support = 0;
     for (let i = 0; i < k; i++) {
       predicted += counts[i * k + c]!;
       support += counts[c * k + i]!;
     }
-    return { truePositives: counts[c * k + c]!, predicted, support };
-  });
+    sum += pick(counts[c * k + c]!, predicted, support);
+  }
+  return sum / k;
 }
 
 /** sklearn's zero_division=0. */

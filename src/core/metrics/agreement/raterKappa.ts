@@ -5,7 +5,7 @@ import type { PairVerdict } from '../../model/records';
 import { itemCluster } from '../clusterTally';
 import { estimatesFromClusterSums, type Estimate, type IntervalSettings } from '../estimate';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { kappaFromCounts, sumRange, trace } from '../stats';
+import { kappaValue, sumRange, trace } from '../stats';
 import { inReferenceOrder, itemGroupValues, type PairwiseItem } from './pairwiseItems';
 
 export const PAIRWISE_CATEGORIES: readonly PairVerdict[] = ['A', 'B', 'tie'];
@@ -100,7 +100,7 @@ function pairRows(
   const statistics = pairs.flatMap((_, p) => {
     const count = (s: Float64Array) => sumRange(s, p * width, width);
     return [
-      { finish: (s: Float64Array) => kappaFromCounts(s.subarray(p * width, (p + 1) * width), k).value, count },
+      { finish: (s: Float64Array) => kappaValue(s, k, 'none', p * width), count },
       { finish: (s: Float64Array) => trace(s, k, p * width) / count(s), count },
     ];
   });

@@ -6,7 +6,7 @@
 //   (rater, other) labels, from which agreement, Cohen's kappa, Fleiss' kappa (Scott's pi for two labels) and
 //   the coincidences (table + its transpose) all follow: 9 sums instead of 25 for three categories.
 import type { AlphaLevel, KappaWeighting } from '../stats';
-import { alphaFromCoincidences, alphaScale, fleissKappaFromTotals, kappaFromCounts, sumRange, trace } from '../stats';
+import { alphaScale, alphaValue, fleissKappaValue, kappaValue, sumRange, trace } from '../stats';
 import { addUnitCoincidences } from '../stats/krippendorffAlpha';
 import type { Figure } from '../estimate';
 import type { AgreementScale } from './units';
@@ -30,13 +30,18 @@ export interface RowLayout {
 
 const weightsOf = (scale: AgreementScale): KappaWeighting => (scale.ordered ? 'quadratic' : 'none');
 
-function alphaFigures(scale: AgreementScale, coincidences: (s: Float64Array) => Float64Array): Figure[] {
+/** Alpha at each level from the k × k coincidences at coincidences(s)[offset...]. */
+function alphaFigures(
+  scale: AgreementScale,
+  coincidences: (s: Float64Array) => Float64Array,
+  offset: number,
+): Figure[] {
   const k = scale.values.length;
   return alphaLevels(scale).map((level): Figure => {
     const alphaOn = alphaScale(level, scale.values, () => [...scale.values]);
     return {
-      finish: (s) => alphaFromCoincidences(coincidences(s), alphaOn).value,
-      count: (s) => Math.round(sumRange(coincidences(s), 0, k * k)),
+      finish: (s) => alphaValue(coincidences(s), alphaOn, offset),
+      count: (s) => Math.round(sumRange(coincidences(s), offset, k * k)),
     };
   });
 }
@@ -69,23 +74,18 @@ export function multiRaterLayout(scale: AgreementScale, fleissRaters: number): R
     },
     figures(offset) {
       const at = (from: number) => offset + from;
+      const weights = weightsOf(scale);
       return [
         { finish: (s) => (s[at(1)] === 0 ? NaN : s[at(0)]! / s[at(1)]!), count: (s) => s[at(1)]! },
         {
-          finish: (s) => kappaFromCounts(s.subarray(at(cohen), at(cohen) + k * k), k, weightsOf(scale)).value,
+          finish: (s) => kappaValue(s, k, weights, at(cohen)),
           count: (s) => sumRange(s, at(cohen), k * k),
         },
         {
-          finish: (s) =>
-            fleissKappaFromTotals({
-              items: s[at(fleiss)]!,
-              raters: fleissRaters,
-              sumOfSquares: s[at(fleiss) + 1]!,
-              categoryTotals: s.subarray(at(fleiss) + 2, at(fleiss) + 2 + k),
-            }).value,
+          finish: (s) => fleissKappaValue(s[at(fleiss)]!, fleissRaters, s[at(fleiss) + 1]!, s, at(fleiss) + 2, k),
           count: (s) => s[at(fleiss)]!,
         },
-        ...alphaFigures(scale, (s) => s.subarray(at(coincidences), at(coincidences) + k * k)),
+        ...alphaFigures(scale, (s) => s, at(coincidences)),
       ];
     },
   };
@@ -102,6 +102,7 @@ export function pairLayout(scale: AgreementScale): RowLayout {
       sums[offset + positions[0]! * k + positions[1]!]! += 1;
     },
     figures(offset) {
+      const weights = weightsOf(scale);
       const units = (s: Float64Array) => sumRange(s, offset, k * k);
       // Each two-label unit adds 1 to o[x][y] and to o[y][x]: the coincidences are the table plus its transpose.
       const coincidencesOf = (s: Float64Array) => {
@@ -111,22 +112,17 @@ export function pairLayout(scale: AgreementScale): RowLayout {
       };
       return [
         { finish: (s) => (units(s) === 0 ? NaN : trace(s, k, offset) / units(s)), count: units },
-        { finish: (s) => kappaFromCounts(s.subarray(offset, offset + k * k), k, weightsOf(scale)).value, count: units },
+        { finish: (s) => kappaValue(s, k, weights, offset), count: units },
         {
           // A unit whose two labels agree adds 2² to the sum of squares, one whose labels differ 1² + 1².
           finish: (s) => {
             for (let c = 0; c < k; c++) categoryTotals[c] = sumRange(s, offset + c * k, k) + column(s, offset, k, c);
             const agreeing = trace(s, k, offset);
-            return fleissKappaFromTotals({
-              items: units(s),
-              raters: 2,
-              sumOfSquares: 4 * agreeing + 2 * (units(s) - agreeing),
-              categoryTotals,
-            }).value;
+            return fleissKappaValue(units(s), 2, 4 * agreeing + 2 * (units(s) - agreeing), categoryTotals, 0, k);
           },
           count: units,
         },
-        ...alphaFigures(scale, coincidencesOf),
+        ...alphaFigures(scale, coincidencesOf, 0),
       ];
     },
   };

@@ -5,7 +5,7 @@
 import type { ResponseLanguage } from '../../languages/effectiveLanguage';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, increment } from '../clusterTally';
+import { cellEstimates, ClusterTally, increment } from '../clusterTally';
 
 export interface IoAgreementRow {
   readonly slice: Slice;
@@ -54,9 +54,11 @@ export function ioAgreement(
     if (response.source === 'human' || response.source === 'flag') increment(cell.counts, 'human');
     if (response.humanLanguages > 1) increment(cell.counts, 'disagreement');
   }
-  return [...cells.values()]
-    .map(({ slice, system, tally, counts }) => {
-      const [agreement, coverage] = tally.estimates(FIGURES, options.intervals);
+  const measured = [...cells.values()];
+  const estimates = cellEstimates(measured, FIGURES, options.intervals);
+  return measured
+    .map(({ slice, system, counts }, i) => {
+      const [agreement, coverage] = estimates[i]!;
       return {
         slice,
         system,

@@ -7,7 +7,7 @@ import type { PairVerdict, PresentationOrder } from '../../model/records';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { mapInvalid, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally } from '../clusterTally';
+import { cellEstimates, ClusterTally } from '../clusterTally';
 
 export interface ConsistencyRow {
   readonly slice: Slice;
@@ -78,8 +78,10 @@ export function judgeConsistency(
     }));
     addPair(cell, pair, options.invalidAs);
   }
-  return [...cells.values()]
-    .map((cell) => finishCell(cell, options.intervals))
+  const measured = [...cells.values()];
+  const estimates = cellEstimates(measured, FIGURES, options.intervals);
+  return measured
+    .map((cell, i) => finishCell(cell, estimates[i]!))
     .sort((a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge));
 }
 
@@ -127,11 +129,8 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
   else sums[OTHER_FLIPS]! += 1;
 }
 
-function finishCell(cell: Cell, intervals: IntervalSettings | undefined): ConsistencyRow {
-  const [flip, biasedFirst, biasedSecond, otherFlip, firstWins, secondWins, orderTies] = cell.tally.estimates(
-    FIGURES,
-    intervals,
-  );
+function finishCell(cell: Cell, estimates: readonly Estimate[]): ConsistencyRow {
+  const [flip, biasedFirst, biasedSecond, otherFlip, firstWins, secondWins, orderTies] = estimates;
   return {
     slice: cell.slice,
     judge: cell.judge,

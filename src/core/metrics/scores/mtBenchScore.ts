@@ -7,7 +7,7 @@ import type { LanguageTag } from '../../model/language';
 import { judgeLabels } from '../judgeLabels';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { collect } from './slices';
-import { ClusterTally } from '../clusterTally';
+import { cellEstimates, ClusterTally } from '../clusterTally';
 
 export interface MtBenchScoreRow {
   readonly run: string;
@@ -65,29 +65,29 @@ export function mtBenchScores(
     sums[at]! += row.score;
     sums[at + 1]! += 1;
   }
-  return [...cells.values()]
-    .sort(
-      (a, b) =>
-        a.run.localeCompare(b.run) ||
-        a.lang.localeCompare(b.lang) ||
-        a.judge.localeCompare(b.judge) ||
-        a.system.localeCompare(b.system),
-    )
-    .map((cell) => {
-      const figures = [ratio(0, 1), ...[...index.values()].map((at) => ratio(at, at + 1))];
-      const [average, ...perTurn] = cell.tally.estimates(figures, options.intervals);
-      const turns = new Map<number, Estimate>();
-      [...index.keys()].forEach((turn, i) => {
-        if (perTurn[i]!.n > 0) turns.set(turn, perTurn[i]!);
-      });
-      return {
-        run: cell.run,
-        lang: cell.lang,
-        judge: cell.judge,
-        system: cell.system,
-        turns,
-        average: average!,
-        invalid: cell.invalid,
-      };
+  const sorted = [...cells.values()].sort(
+    (a, b) =>
+      a.run.localeCompare(b.run) ||
+      a.lang.localeCompare(b.lang) ||
+      a.judge.localeCompare(b.judge) ||
+      a.system.localeCompare(b.system),
+  );
+  const figures = [ratio(0, 1), ...[...index.values()].map((at) => ratio(at, at + 1))];
+  const estimates = cellEstimates(sorted, figures, options.intervals);
+  return sorted.map((cell, c) => {
+    const [average, ...perTurn] = estimates[c]!;
+    const turns = new Map<number, Estimate>();
+    [...index.keys()].forEach((turn, i) => {
+      if (perTurn[i]!.n > 0) turns.set(turn, perTurn[i]!);
     });
+    return {
+      run: cell.run,
+      lang: cell.lang,
+      judge: cell.judge,
+      system: cell.system,
+      turns,
+      average: average!,
+      invalid: cell.invalid,
+    };
+  });
 }

@@ -12,7 +12,7 @@ import { judgeLabels } from '../judgeLabels';
 import { ratio, total, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { responseOutcome, type LanguageOutcome } from '../../languages/effectiveLanguage';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally, increment } from '../clusterTally';
+import { cellEstimates, ClusterTally, increment } from '../clusterTally';
 
 /** How the responses behind one row's scores stand with respect to the language gate. */
 export interface GateCounts {
@@ -153,8 +153,10 @@ function gateCounts(cell: Cell): GateCounts {
 
 /** [KE]'s Likert means: a wrong-language response scores the scale's minimum. */
 export function likertMeans(rows: readonly PointwiseScoreRow[], options: GateOptions): LikertRow[] {
-  return gateCells(rows, (row) => row.scaleMin, options.mixedLanguage ?? 'keep').map((cell) => {
-    const [mean, ungatedMean] = cell.tally.estimates([ratio(GATED, SCORED), ratio(RAW, SCORED)], options.intervals);
+  const cells = gateCells(rows, (row) => row.scaleMin, options.mixedLanguage ?? 'keep');
+  const estimates = cellEstimates(cells, [ratio(GATED, SCORED), ratio(RAW, SCORED)], options.intervals);
+  return cells.map((cell, i) => {
+    const [mean, ungatedMean] = estimates[i]!;
     return {
       ...cell.key,
       ...gateCounts(cell),
@@ -170,11 +172,14 @@ const PENALTY: Figure = { finish: (s) => (s[SCORED] === 0 ? NaN : s[RAW]! - s[GA
 
 /** [CH]'s sums: a wrong-language response's score is multiplied by a language id of 0. */
 export function languageIdSums(rows: readonly PointwiseScoreRow[], options: GateOptions): LanguageIdRow[] {
-  return gateCells(rows, () => 0, options.mixedLanguage ?? 'keep').map((cell) => {
-    const [sum, gatedSum, penalty, gatedMean] = cell.tally.estimates(
-      [total(RAW, SCORED), total(GATED, SCORED), PENALTY, ratio(GATED, SCORED)],
-      options.intervals,
-    );
+  const cells = gateCells(rows, () => 0, options.mixedLanguage ?? 'keep');
+  const estimates = cellEstimates(
+    cells,
+    [total(RAW, SCORED), total(GATED, SCORED), PENALTY, ratio(GATED, SCORED)],
+    options.intervals,
+  );
+  return cells.map((cell, i) => {
+    const [sum, gatedSum, penalty, gatedMean] = estimates[i]!;
     const counts = gateCounts(cell);
     return {
       ...cell.key,

@@ -5,7 +5,7 @@
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { pairVerdict, scoreFor, judgedInBothOrders, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
-import { ClusterTally } from '../clusterTally';
+import { ClusterTally, cellEstimates } from '../clusterTally';
 
 /** The baseline of each language: one system for all, or a pattern such as "mono-{lang}". */
 export interface BaselineRule {
@@ -87,7 +87,9 @@ export function sideBySideScores(pairs: readonly JudgedPair[], options: SideBySi
     const cell = collect(cells, keyOf(slice, pair.judge, system), () => newCell(slice, pair.judge, system, baseline));
     addPair(cell, pair, options.invalidAs);
   }
-  const rows: SideBySideRow[] = [...cells.values()].map((cell) => finishCell(cell, options.intervals));
+  const measured = [...cells.values()];
+  const scores = cellEstimates(measured, [SCORE], options.intervals);
+  const rows: SideBySideRow[] = measured.map((cell, i) => finishCell(cell, scores[i]![0]!));
   for (const { slice, judge, baseline, seen } of slices.values())
     if (seen) rows.push(baselineRow(slice, judge, baseline));
   rows.sort(
@@ -131,15 +133,14 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
   sums[1]! += 1;
 }
 
-function finishCell(cell: Cell, intervals: IntervalSettings | undefined): SideBySideRow {
-  const [score] = cell.tally.estimates([SCORE], intervals);
+function finishCell(cell: Cell, score: Estimate): SideBySideRow {
   const { slice, judge, system, baseline, wins, ties, losses, invalid, singleOrder } = cell;
   return {
     slice,
     judge,
     system,
     baseline,
-    score: score!,
+    score,
     byDefinition: false,
     wins,
     ties,

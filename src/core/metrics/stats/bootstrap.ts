@@ -10,9 +10,12 @@
 // - clusterBootstrapAdditive: a statistic that is a function of a sum of per-item vectors (counts, sums,
 //   coincidences). Each group's vector sum is precomputed once, so a resample costs O(groups × dimension): 1,000
 //   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
-//   both paths return bit-identical intervals; with fractional values they agree up to rounding.
+//   both paths return bit-identical intervals; with fractional values they agree up to rounding. The sums are kept
+//   sparse in typed arrays (clusterMatrix.ts), and the rows of a table with as many groups share one draw of them
+//   (bootstrapClusterSumsTable, bootstrapDraws.ts).
 import { quantileOfSorted } from './quantile';
-import { createRandom, type Random } from '../../util/random';
+import { DrawBuffers, drawClusters, streamDraws, type ClusterDraws } from './bootstrapDraws';
+import { pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -87,8 +90,9 @@ export function groupByCluster<T>(items: readonly T[], clusterOf: (item: T) => C
 }
 
 /**
- * Runs B resamples: each fills `picked` with C cluster indices drawn uniformly with replacement, in a fixed order,
- * then evaluates. Both paths go through here, which is what makes them draw identical resamples for a seed.
+ * Runs B resamples: each takes C cluster indices drawn uniformly with replacement, in a fixed order, then
+ * evaluates. Every path goes through the same draws (bootstrapDraws), which is what makes them give identical
+ * resamples for a seed.
  */
 function resample(
   clusterCount: number,
@@ -96,13 +100,8 @@ function resample(
   evaluate: (picked: Uint32Array) => number,
 ): Float64Array {
   if (clusterCount === 0) throw new RangeError('cannot bootstrap an empty sample');
-  const rng: Random = createRandom(options.seed);
-  const picked = new Uint32Array(clusterCount);
   const values = new Float64Array(options.resamples);
-  for (let b = 0; b < options.resamples; b++) {
-    for (let j = 0; j < clusterCount; j++) picked[j] = rng.nextInt(clusterCount);
-    values[b] = evaluate(picked);
-  }
+  streamDraws(clusterCount, options.resamples, options.seed, (picked, b) => (values[b] = evaluate(picked)));
   return values;
 }
 
@@ -173,30 +172,64 @@ export function bootstrapClusterSumsMany(
   options: BootstrapOptions = {},
   items = clusterSums.length,
 ): BootstrapResult[] {
+  return bootstrapClusterSumsTable([{ clusterSums, finishes, items }], options)[0]!;
+}
+
+/** One row of a table to bootstrap: its per-cluster sums and the statistics of them. */
+export interface ClusterSumsJob {
+  readonly clusterSums: readonly ArrayLike<number>[];
+  readonly finishes: readonly ((sums: Float64Array) => number)[];
+  /** Reported as `items`; default the number of clusters. */
+  readonly items?: number;
+}
+
+/**
+ * bootstrapClusterSumsMany of every row of a table, with identical results, drawing once for all rows with as
+ * many clusters: the draws depend only on the seed, B and the number of clusters, so rows with C clusters share
+ * them, drawn and turned into cluster weights once, then dropped when the table is done.
+ */
+export function bootstrapClusterSumsTable(
+  jobs: readonly ClusterSumsJob[],
+  options: BootstrapOptions = {},
+): BootstrapResult[][] {
   const resolved = resolveOptions(options);
+  const results: BootstrapResult[][] = new Array(jobs.length);
+  const byClusters = new Map<number, number[]>();
+  jobs.forEach((job, i) => {
+    const count = job.clusterSums.length;
+    if (count === 0) throw new RangeError('cannot bootstrap an empty sample');
+    (byClusters.get(count) ?? byClusters.set(count, []).get(count)!).push(i);
+  });
+  const buffers = new DrawBuffers();
+  for (const [clusters, rows] of byClusters) {
+    const draws = rows.length > 1 ? drawClusters(clusters, resolved.resamples, resolved.seed, buffers) : undefined;
+    for (const i of rows) results[i] = bootstrapJob(jobs[i]!, resolved, draws);
+  }
+  return results;
+}
+
+function bootstrapJob(job: ClusterSumsJob, resolved: ResolvedOptions, draws?: ClusterDraws): BootstrapResult[] {
+  const { clusterSums, finishes } = job;
   const clusters = clusterSums.length;
-  const dimension = clusterSums[0]?.length ?? 0;
-  // One flat array keeps each resample's inner loop on contiguous memory.
-  const flat = new Float64Array(clusters * dimension);
-  clusterSums.forEach((v, c) => {
-    if (v.length !== dimension) throw new RangeError(`cluster ${c} has ${v.length} sums, cluster 0 has ${dimension}`);
-    flat.set(v, c * dimension);
-  });
-  const total = new Float64Array(dimension);
-  for (let c = 0; c < clusters; c++) for (let d = 0; d < dimension; d++) total[d]! += flat[c * dimension + d]!;
-  const sums = new Float64Array(dimension);
+  const matrix = sparseClusters(clusterSums);
+  const total = new Float64Array(matrix.dimension);
+  for (const v of clusterSums) for (let d = 0; d < matrix.dimension; d++) total[d]! += v[d]!;
+  const sums = new Float64Array(matrix.dimension);
   const values = finishes.map(() => new Float64Array(resolved.resamples));
-  let b = 0;
-  resample(clusters, resolved, (picked) => {
-    sums.fill(0);
-    for (let j = 0; j < picked.length; j++) {
-      const offset = picked[j]! * dimension;
-      for (let d = 0; d < dimension; d++) sums[d]! += flat[offset + d]!;
-    }
+  const evaluate = (b: number) => {
     for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
-    b++;
-    return NaN;
-  });
+  };
+  if (draws) {
+    for (let b = 0; b < resolved.resamples; b++) {
+      resampledSums(matrix, draws, b, sums);
+      evaluate(b);
+    }
+  } else
+    streamDraws(clusters, resolved.resamples, resolved.seed, (picked, b) => {
+      pickedSums(matrix, picked, 0, clusters, sums);
+      evaluate(b);
+    });
+  const items = job.items ?? clusters;
   return finishes.map((finish, f) => summarize(finish(total), values[f]!, resolved, clusters, items));
 }
 

@@ -40,24 +40,21 @@ export function kappaWeight(weights: KappaWeighting, i: number, j: number): numb
   return weights === 'linear' ? d : d * d;
 }
 
-/**
- * Kappa from a k × k table of counts (row-major, rows = rater 1). The bootstrap's fast path sums such tables over
- * prompt groups and calls this, so it must be the only place where the formula lives.
- *
- * Degenerate cases, matching sklearn (which divides 0 by 0 and returns nan):
- * - no pairs: NaN;
- * - zero expected disagreement, which happens only when both raters used one and the same category for every
- *   item: p_e = 1, kappa = 0/0 = NaN. (Perfect agreement over two or more categories is kappa = 1, not NaN.)
- */
-export function kappaFromCounts(counts: ArrayLike<number>, k: number, weights: KappaWeighting = 'none'): KappaResult {
-  if (counts.length !== k * k)
-    throw new RangeError(`expected ${k * k} counts for ${k} categories, got ${counts.length}`);
-  const rowTotals = new Float64Array(k);
-  const colTotals = new Float64Array(k);
+// The bootstrap evaluates kappa B times per figure: the marginals live in scratch arrays reused across calls
+// (allocating two arrays per call cost more than the arithmetic), and `disagreements` returns one reused object.
+let rowScratch = new Float64Array(0);
+let colScratch = new Float64Array(0);
+const parts = { n: 0, observed: 0, expected: 0 };
+
+/** n and the weighted observed and chance disagreements of the k × k table at counts[offset...]. */
+function disagreements(counts: ArrayLike<number>, k: number, weights: KappaWeighting, offset: number): typeof parts {
+  if (rowScratch.length < k) [rowScratch, colScratch] = [new Float64Array(k), new Float64Array(k)];
+  const rowTotals = rowScratch.fill(0, 0, k);
+  const colTotals = colScratch.fill(0, 0, k);
   let n = 0;
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      const c = counts[i * k + j]!;
+      const c = counts[offset + i * k + j]!;
       rowTotals[i]! += c;
       colTotals[j]! += c;
       n += c;
@@ -69,10 +66,29 @@ export function kappaFromCounts(counts: ArrayLike<number>, k: number, weights: K
     for (let j = 0; j < k; j++) {
       const w = kappaWeight(weights, i, j);
       if (w === 0) continue;
-      observed += w * counts[i * k + j]!;
+      observed += w * counts[offset + i * k + j]!;
       expected += (w * rowTotals[i]! * colTotals[j]!) / n;
     }
   }
+  parts.n = n;
+  parts.observed = observed;
+  parts.expected = expected;
+  return parts;
+}
+
+/**
+ * Kappa from a k × k table of counts (row-major, rows = rater 1). The bootstrap's fast path sums such tables over
+ * prompt groups and calls kappaValue, which shares this computation, so the formula lives in one place.
+ *
+ * Degenerate cases, matching sklearn (which divides 0 by 0 and returns nan):
+ * - no pairs: NaN;
+ * - zero expected disagreement, which happens only when both raters used one and the same category for every
+ *   item: p_e = 1, kappa = 0/0 = NaN. (Perfect agreement over two or more categories is kappa = 1, not NaN.)
+ */
+export function kappaFromCounts(counts: ArrayLike<number>, k: number, weights: KappaWeighting = 'none'): KappaResult {
+  if (counts.length !== k * k)
+    throw new RangeError(`expected ${k * k} counts for ${k} categories, got ${counts.length}`);
+  const { n, observed, expected } = disagreements(counts, k, weights, 0);
   const base = { n, excluded: 0, observedDisagreement: observed / n, expectedDisagreement: expected / n };
   if (n === 0) return { ...base, value: NaN, undefinedReason: 'no item was labelled by both raters' };
   if (expected === 0) {
@@ -83,6 +99,12 @@ export function kappaFromCounts(counts: ArrayLike<number>, k: number, weights: K
     };
   }
   return { ...base, value: 1 - observed / expected };
+}
+
+/** kappaFromCounts(counts[offset, offset + k²), k, weights).value, allocating nothing: for the bootstrap. */
+export function kappaValue(counts: ArrayLike<number>, k: number, weights: KappaWeighting = 'none', offset = 0): number {
+  const { n, observed, expected } = disagreements(counts, k, weights, offset);
+  return n === 0 || expected === 0 ? NaN : 1 - observed / expected;
 }
 
 /** Resolves the ordered category list, refusing weighted kappa over strings without an explicit order. */

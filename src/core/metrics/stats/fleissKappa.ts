@@ -32,13 +32,14 @@ export interface FleissTotals {
 
 export function fleissKappaFromTotals(totals: FleissTotals): FleissKappaResult {
   const { items, raters, sumOfSquares, categoryTotals } = totals;
-  const ratings = items * raters;
-  const observedAgreement = (sumOfSquares - ratings) / (ratings * (raters - 1));
-  let expectedAgreement = 0;
-  for (let j = 0; j < categoryTotals.length; j++) {
-    const p = categoryTotals[j]! / ratings;
-    expectedAgreement += p * p;
-  }
+  const { observedAgreement, expectedAgreement } = agreements(
+    items,
+    raters,
+    sumOfSquares,
+    categoryTotals,
+    0,
+    categoryTotals.length,
+  );
   const base = { items, raters, observedAgreement, expectedAgreement };
   if (items === 0) return { ...base, value: NaN, undefinedReason: 'no items' };
   if (expectedAgreement === 1) {
@@ -46,6 +47,46 @@ export function fleissKappaFromTotals(totals: FleissTotals): FleissKappaResult {
     return { ...base, value: NaN, undefinedReason: 'every rating is in the same category, so chance agreement is 1' };
   }
   return { ...base, value: (observedAgreement - expectedAgreement) / (1 - expectedAgreement) };
+}
+
+/**
+ * fleissKappaFromTotals(...).value with the category totals read from totals[offset, offset + categories),
+ * allocating nothing: the bootstrap evaluates it B times per figure.
+ */
+export function fleissKappaValue(
+  items: number,
+  raters: number,
+  sumOfSquares: number,
+  totals: ArrayLike<number>,
+  offset: number,
+  categories: number,
+): number {
+  const { observedAgreement, expectedAgreement } = agreements(items, raters, sumOfSquares, totals, offset, categories);
+  return items === 0 || expectedAgreement === 1
+    ? NaN
+    : (observedAgreement - expectedAgreement) / (1 - expectedAgreement);
+}
+
+const parts = { observedAgreement: 0, expectedAgreement: 0 };
+
+/** P̄ and P̄e (one reused object), the category totals at categoryTotals[offset, offset + categories). */
+function agreements(
+  items: number,
+  raters: number,
+  sumOfSquares: number,
+  categoryTotals: ArrayLike<number>,
+  offset: number,
+  categories: number,
+): typeof parts {
+  const ratings = items * raters;
+  parts.observedAgreement = (sumOfSquares - ratings) / (ratings * (raters - 1));
+  let expectedAgreement = 0;
+  for (let j = 0; j < categories; j++) {
+    const p = categoryTotals[offset + j]! / ratings;
+    expectedAgreement += p * p;
+  }
+  parts.expectedAgreement = expectedAgreement;
+  return parts;
 }
 
 /** Totals of an items × categories count matrix; every row must sum to the same number of raters, at least 2. */

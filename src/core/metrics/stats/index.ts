@@ -5,6 +5,7 @@ export { sumRange, trace } from './pairCounts';
 export {
   cohenKappa,
   kappaFromCounts,
+  kappaValue,
   kappaWeight,
   type CohenKappaOptions,
   type KappaResult,
@@ -15,6 +16,7 @@ export {
   fleissKappa,
   fleissKappaFromLabels,
   fleissKappaFromTotals,
+  fleissKappaValue,
   fleissTotals,
   type CategoryCounts,
   type FleissKappaResult,
@@ -22,6 +24,7 @@ export {
 } from './fleissKappa';
 export {
   alphaFromCoincidences,
+  alphaValue,
   alphaScale,
   krippendorffAlpha,
   krippendorffAlphaFromRatings,
@@ -44,6 +47,7 @@ export { quantileOfSorted } from './quantile';
 export {
   bootstrapClusterSums,
   bootstrapClusterSumsMany,
+  bootstrapClusterSumsTable,
   clusterBootstrap,
   clusterBootstrapAdditive,
   clusterSumsOf,
@@ -54,6 +58,7 @@ export {
   DEFAULT_SEED,
   type AdditiveStatistic,
   type BootstrapOptions,
+  type ClusterSumsJob,
   type BootstrapResult,
   type ClusterId,
 } from './bootstrap';

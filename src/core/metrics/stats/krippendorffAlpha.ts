@@ -63,38 +63,73 @@ export function alphaScale(
   return { level, categories: cats };
 }
 
-/** Squared difference between categories c and k (positions), given the coincidence marginals for ordinal data. */
-function differenceFunction(scale: AlphaScale, marginals: Float64Array): (c: number, k: number) => number {
-  const values = scale.categories;
+/**
+ * Squared difference between categories c and k (positions) at the scale's level; for ordinal data from the
+ * coincidence marginals and their running totals (cumulative[i] = n_0 + ... + n_{i-1}, so sum_{g=c..k} n_g =
+ * cumulative[k + 1] - cumulative[c] for c <= k).
+ */
+function squaredDifference(
+  scale: AlphaScale,
+  marginals: Float64Array,
+  cumulative: Float64Array,
+  c: number,
+  k: number,
+): number {
+  if (c === k) return 0;
   switch (scale.level) {
     case 'nominal':
-      return (c, k) => (c === k ? 0 : 1);
+      return 1;
     case 'ordinal': {
-      // cumulative[i] = n_0 + ... + n_{i-1}, so sum_{g=c..k} n_g = cumulative[k + 1] - cumulative[c] for c <= k.
-      const cumulative = new Float64Array(marginals.length + 1);
-      for (let i = 0; i < marginals.length; i++) cumulative[i + 1] = cumulative[i]! + marginals[i]!;
-      return (c, k) => {
-        if (c === k) return 0;
-        const lo = Math.min(c, k);
-        const hi = Math.max(c, k);
-        const d = cumulative[hi + 1]! - cumulative[lo]! - (marginals[lo]! + marginals[hi]!) / 2;
-        return d * d;
-      };
+      const lo = Math.min(c, k);
+      const hi = Math.max(c, k);
+      const d = cumulative[hi + 1]! - cumulative[lo]! - (marginals[lo]! + marginals[hi]!) / 2;
+      return d * d;
     }
-    case 'interval':
-      return (c, k) => {
-        const d = (values[c] as number) - (values[k] as number);
-        return d * d;
-      };
-    case 'ratio':
-      return (c, k) => {
-        if (c === k) return 0;
-        const a = values[c] as number;
-        const b = values[k] as number;
-        const d = (a - b) / (a + b);
-        return d * d;
-      };
+    case 'interval': {
+      const d = (scale.categories[c] as number) - (scale.categories[k] as number);
+      return d * d;
+    }
+    case 'ratio': {
+      const a = scale.categories[c] as number;
+      const b = scale.categories[k] as number;
+      const d = (a - b) / (a + b);
+      return d * d;
+    }
   }
+}
+
+// The bootstrap evaluates alpha B times per figure: the marginals live in reused scratch arrays, and
+// `disagreements` returns one reused object, so that a resample allocates nothing.
+let marginalScratch = new Float64Array(0);
+let cumulativeScratch = new Float64Array(1);
+const parts = { n: 0, observed: 0, expected: 0 };
+
+/** n and the observed and expected disagreement sums of the k × k coincidences at coincidences[offset...]. */
+function disagreements(coincidences: ArrayLike<number>, scale: AlphaScale, offset: number): typeof parts {
+  const k = scale.categories.length;
+  if (marginalScratch.length < k) [marginalScratch, cumulativeScratch] = [new Float64Array(k), new Float64Array(k + 1)];
+  const marginals = marginalScratch.fill(0, 0, k);
+  let n = 0;
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < k; j++) marginals[c]! += coincidences[offset + c * k + j]!;
+    n += marginals[c]!;
+  }
+  const cumulative = cumulativeScratch;
+  if (scale.level === 'ordinal') for (let i = 0; i < k; i++) cumulative[i + 1] = cumulative[i]! + marginals[i]!;
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < k; j++) {
+      const d = squaredDifference(scale, marginals, cumulative, c, j);
+      if (d === 0) continue;
+      observed += coincidences[offset + c * k + j]! * d;
+      expected += marginals[c]! * marginals[j]! * d;
+    }
+  }
+  parts.n = n;
+  parts.observed = observed;
+  parts.expected = expected;
+  return parts;
 }
 
 /**
@@ -127,23 +162,7 @@ export function alphaFromCoincidences(
 ): AlphaResult {
   const k = scale.categories.length;
   if (coincidences.length !== k * k) throw new RangeError(`expected ${k * k} coincidences for ${k} categories`);
-  const marginals = new Float64Array(k);
-  let n = 0;
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < k; j++) marginals[c]! += coincidences[c * k + j]!;
-    n += marginals[c]!;
-  }
-  const delta = differenceFunction(scale, marginals);
-  let observed = 0;
-  let expected = 0;
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < k; j++) {
-      const d = delta(c, j);
-      if (d === 0) continue;
-      observed += coincidences[c * k + j]! * d;
-      expected += marginals[c]! * marginals[j]! * d;
-    }
-  }
+  const { n, observed, expected } = disagreements(coincidences, scale, 0);
   // n counts coincidences; rounding can leave it a hair off an integer, so round it (it is a count of values).
   const pairableValues = Math.round(n);
   const base = {
@@ -159,6 +178,12 @@ export function alphaFromCoincidences(
     return { ...base, value: NaN, undefinedReason: 'all pairable values are equal, so expected disagreement is 0' };
   }
   return { ...base, value: 1 - ((n - 1) * observed) / expected };
+}
+
+/** alphaFromCoincidences(coincidences[offset, offset + k²), scale).value, allocating nothing: for the bootstrap. */
+export function alphaValue(coincidences: ArrayLike<number>, scale: AlphaScale, offset = 0): number {
+  const { n, observed, expected } = disagreements(coincidences, scale, offset);
+  return Math.round(n) === 0 || expected === 0 ? NaN : 1 - ((n - 1) * observed) / expected;
 }
 
 /** Category positions of one unit's present values; refuses values outside the scale. */
