@@ -35,6 +35,11 @@ const CORE_FACES = [
     message: 'src/core never imports src/extension or src/cli (docs/architecture.md).',
   },
   { regex: '(^|/)webview(/|$)', message: 'src/core never imports the webviews (docs/architecture.md).' },
+  {
+    regex: '(^|/)shared/protocol(/|$)',
+    message:
+      "src/core knows nothing of the panels: the protocol is the extension's and the webviews' (docs/architecture.md).",
+  },
 ];
 
 // "Webviews import only the protocol": what runs in the browser imports no vscode, core, extension or CLI module.
@@ -44,8 +49,9 @@ const BROWSER = [
     message: 'Webviews and the protocol run in the browser: no vscode import (docs/architecture.md).',
   },
   {
-    regex: '(^|/)src/(?!shared/)',
-    message: 'Webviews import only the protocol (src/shared) and their own folders (docs/architecture.md).',
+    regex: '(^|/)src(/|$)',
+    message:
+      'Webviews import only the protocol (shared/protocol) and their own folders, nothing of src/ (docs/architecture.md).',
   },
   {
     regex: '(^|/)(core|extension|cli)(/|$)',
@@ -119,21 +125,21 @@ export default tseslint.config(
   },
   {
     // The protocol is shared with the webviews: it imports nothing of the host either.
-    files: ['src/shared/**/*.ts'],
+    files: ['shared/**/*.ts'],
     rules: {
       ...NO_SQL,
       ...restrict([...BROWSER, SQLITE]),
     },
   },
   {
-    // "Webviews import only the protocol": src/shared, webview/shared and their own folder, not another panel's.
+    // "Webviews import only the protocol": shared/protocol, webview/shared and their own folder, not another panel's.
     files: ['webview/**/*.ts'],
     rules: {
       ...NO_SQL,
       ...restrict([
         ...BROWSER,
         {
-          regex: '^\\.\\./(?!shared/|\\.\\./src/shared/)',
+          regex: '^\\.\\./(?!shared/|\\.\\./shared/protocol/)',
           message:
             "A panel's webview imports its own folder and webview/shared, not another panel (docs/architecture.md).",
         },

@@ -4,7 +4,7 @@ import { parseLanguageTag, type LanguageTag } from '../core/model/language';
 import { AnnotatePanel, type AnnotateDeps } from './annotate/annotatePanel';
 import { promptForAnnotatorId } from './annotator';
 import { annotationSettings, setAnnotationTask } from './settings';
-import type { AnnotationTask } from '../shared/protocol';
+import type { AnnotationTask } from '../../shared/protocol/annotate';
 import type { Database } from './database';
 import type { ExplorerNode } from './explorer/runsTree';
 import { GridPanel, groupNames, isGridTarget, type GridDeps } from './grid/gridPanel';

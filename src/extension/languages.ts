@@ -1,6 +1,6 @@
 // Turns language tags into what the webviews show: a name in the interface language and a writing direction.
 import { isRightToLeft, parseLanguageTag, sameLanguage, UNDETERMINED } from '../core/model/language';
-import type { DetectionView, LanguageView } from '../shared/protocol';
+import type { DetectionView, LanguageView } from '../../shared/protocol/common';
 
 const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 

@@ -1,7 +1,7 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import * as vscode from 'vscode';
 import { parseLanguageTag, type LanguageTag } from '../core/model/language';
-import type { AnnotationTask } from '../shared/protocol';
+import type { AnnotationTask } from '../../shared/protocol/annotate';
 
 const SECTION = 'langlens';
 

@@ -1,5 +1,5 @@
 // One key per action. The same table drives the keyboard handler, the hints on the buttons and the help.
-import type { AnnotationSession, AnnotationTask, LabelValue, Slot } from '../../src/shared/protocol';
+import type { AnnotationSession, AnnotationTask, LabelValue, Slot } from '../../shared/protocol/annotate';
 
 /** The project's declared scale and criteria, when its rating task has them. */
 export type Design = AnnotationSession['design'];

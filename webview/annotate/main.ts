@@ -7,7 +7,7 @@ import '../shared/base.css';
 import './annotate.css';
 import { showErrorBanner, isTyping } from '../shared/dom';
 import { html, icon } from '../shared/html';
-import { RpcClient } from '../shared/rpc';
+import { RequestChannel } from '../../shared/protocol/channel';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type {
   AnnotateRequests,
@@ -17,7 +17,7 @@ import type {
   AnnotationSession,
   LabelValue,
   Slot,
-} from '../../src/shared/protocol';
+} from '../../shared/protocol/annotate';
 import { actionFor, type Action } from './keys';
 import { Outbox, type PendingWrite } from './outbox';
 import { endOfQueue, header, itemBody, keyHelp, saveStatusText } from './render';
@@ -38,7 +38,7 @@ interface SavedState {
 
 const api = vscodeApi<SavedState>();
 const app = document.getElementById('app')!;
-const rpc = new RpcClient<AnnotateRequests>();
+const rpc = new RequestChannel<AnnotateRequests>((message) => api.postMessage(message));
 const saved = api.getState();
 
 let session: AnnotationSession | undefined;
@@ -94,7 +94,7 @@ onHostMessage<AnnotateToWebview>((message) => {
       showError(message.message);
       break;
     case 'response':
-      rpc.settle(message);
+      void rpc.receive(message);
       break;
   }
 });

@@ -1,7 +1,7 @@
 // Labels on their way to the database. A label stays here (and in the webview's saved state, which survives a
 // reload) until the host confirms it was committed; a failed write is retried with growing pauses, and the
 // panel says so. Writes carry their own id, so a retry of a write that did reach the database stores nothing.
-import type { FlagGiven, LabelGiven } from '../../src/shared/protocol';
+import type { FlagGiven, LabelGiven } from '../../shared/protocol/annotate';
 
 export type PendingWrite =
   { readonly kind: 'label'; readonly params: LabelGiven } | { readonly kind: 'flag'; readonly params: FlagGiven };

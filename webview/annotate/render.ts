@@ -6,7 +6,7 @@ import type {
   AnnotationResponseView,
   AnnotationSession,
   LabelValue,
-} from '../../src/shared/protocol';
+} from '../../shared/protocol/annotate';
 import { bindingOf, bindings, keyName } from './keys';
 import type { OutboxStatus } from './outbox';
 

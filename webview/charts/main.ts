@@ -7,25 +7,24 @@ import '../shared/charts.css';
 import type { View } from 'vega';
 import { showErrorBanner } from '../shared/dom';
 import { html, icon, langAttrs } from '../shared/html';
-import { RpcClient } from '../shared/rpc';
+import { RequestChannel } from '../../shared/protocol/channel';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import type { AuditOutcome, DashboardFigure } from '../../shared/protocol/audit';
 import type {
-  AuditOutcome,
   ChartItemsView,
   ChartMarkTarget,
   ChartsRequests,
   ChartsToHost,
   ChartsToWebview,
   ChartsView,
-  DashboardFigure,
-} from '../../src/shared/protocol';
-import { audit } from '../shared/audit';
+} from '../../shared/protocol/charts';
+import { audit, auditListClick } from '../shared/audit';
 import { drawVega, hideTooltip, type Datum } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
 
 const api = vscodeApi<unknown>();
 const app = document.getElementById('app')!;
-const rpc = new RpcClient<ChartsRequests>();
+const rpc = new RequestChannel<ChartsRequests>((message) => api.postMessage(message));
 let views: View[] = [];
 let shown: ChartItemsView | undefined;
 let itemsError: string | undefined;
@@ -48,7 +47,7 @@ onHostMessage<ChartsToWebview>((message) => {
       showErrorBanner(app, message.message);
       break;
     case 'response':
-      rpc.settle(message);
+      void rpc.receive(message);
       break;
   }
 });
@@ -213,17 +212,15 @@ function renderItems(): void {
 
 app.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
-  // The dashboard's outcome chips over an agreement list.
-  const chip = target.closest<HTMLElement>('.chip');
-  if (chip?.dataset.filter) {
-    outcome = chip.dataset.filter as AuditOutcome | 'all';
+  // The dashboard's outcome chips over an agreement list, and its items.
+  const inList = auditListClick(target);
+  if (inList?.kind === 'outcome') {
+    outcome = inList.outcome;
     renderItems();
     return;
   }
-  const item = target.closest<HTMLElement>('.audit-item');
-  if (item) {
-    const d = item.dataset;
-    send({ type: 'openGroup', run: d.run!, group: d.group!, turn: Number(d.turn), lang: d.lang! });
+  if (inList?.kind === 'open') {
+    send(inList.message);
     return;
   }
   const button = target.closest<HTMLElement>('vscode-button');

@@ -8,13 +8,10 @@ import './dashboard.css';
 import '../shared/charts.css';
 import { clearEdited, markEdited, replaceKeepingEdits, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
-import { RpcClient } from '../shared/rpc';
+import { RequestChannel } from '../../shared/protocol/channel';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import type { AuditOutcome, AuditTarget, AuditView, DashboardFigure } from '../../shared/protocol/audit';
 import type {
-  AuditOutcome,
-  AuditTarget,
-  AuditView,
-  DashboardFigure,
   DashboardFilters,
   DashboardRequests,
   DashboardState,
@@ -22,16 +19,16 @@ import type {
   DashboardToWebview,
   DashboardView,
   InvalidVerdictHandling,
-} from '../../src/shared/protocol';
+} from '../../shared/protocol/dashboard';
 import type { View } from 'vega';
-import { audit } from '../shared/audit';
+import { audit, auditListClick } from '../shared/audit';
 import { drawVega } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
 import { dashboard, toolbar } from './render';
 
 const api = vscodeApi<DashboardState>();
 const app = document.getElementById('app')!;
-const rpc = new RpcClient<DashboardRequests>();
+const rpc = new RequestChannel<DashboardRequests>((message) => api.postMessage(message));
 let view: DashboardView | undefined;
 let auditShown: AuditView | undefined;
 let filter: AuditOutcome | 'all' = 'all';
@@ -58,7 +55,7 @@ onHostMessage<DashboardToWebview>((message) => {
       showErrorBanner(app, message.message);
       break;
     case 'response':
-      rpc.settle(message);
+      void rpc.receive(message);
       break;
   }
 });
@@ -150,16 +147,14 @@ app.addEventListener('click', (event) => {
     void openAudit(targetOf(figure), true);
     return;
   }
-  const chip = target.closest<HTMLElement>('.chip');
-  if (chip?.dataset.filter) {
-    filter = chip.dataset.filter as AuditOutcome | 'all';
+  const inList = auditListClick(target);
+  if (inList?.kind === 'outcome') {
+    filter = inList.outcome;
     render();
     return;
   }
-  const item = target.closest<HTMLElement>('.audit-item');
-  if (item) {
-    const d = item.dataset;
-    send({ type: 'openGroup', run: d.run!, group: d.group!, turn: Number(d.turn), lang: d.lang! });
+  if (inList?.kind === 'open') {
+    send(inList.message);
     return;
   }
   const button = target.closest<HTMLElement>('vscode-button');

@@ -1,14 +1,14 @@
 // The dashboard as HTML strings: a toolbar, one table of figures per language with interval bars, and the list of
 // items behind a clicked number. Pure functions of what the host sent; no figure is computed here.
 import { html, Html, icon, langAttrs } from '../shared/html';
+import type { DashboardFigure } from '../../shared/protocol/audit';
+import type { LanguageView } from '../../shared/protocol/common';
 import type {
   ComparisonFiguresView,
-  DashboardFigure,
   DashboardGroupView,
   DashboardView,
   EstimateView,
-  LanguageView,
-} from '../../src/shared/protocol';
+} from '../../shared/protocol/dashboard';
 
 const FIGURE_ORDER: readonly DashboardFigure[] = ['withTie', 'withoutTie', 'lima'];
 const FIGURE_LABELS: Record<DashboardFigure, string> = {

@@ -6,7 +6,7 @@ import './grid.css';
 import { isTyping, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
-import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../src/shared/protocol';
+import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
 import { grid, shownParts, toolbar } from './render';
 
 /** What VS Code keeps for the serializer, to reopen this group after a reload. */

@@ -1,17 +1,16 @@
 // The grid as HTML strings: a toolbar, then one CSS grid of prompts and responses. Pure functions of the view.
 import { html, Html, icon, langAttrs } from '../shared/html';
+import type { LanguageView, Verdict } from '../../shared/protocol/common';
 import type {
   GridCellView,
   GridLanguageView,
   GridPreferences,
   GridView,
   HumanPairView,
-  LanguageView,
   PairJudgmentView,
   SampleView,
   ScoreView,
-  Verdict,
-} from '../../src/shared/protocol';
+} from '../../shared/protocol/grid';
 
 export interface Shown {
   readonly languages: readonly GridLanguageView[];

@@ -1,7 +1,9 @@
 // The list of items behind a dashboard figure or a chart's mark, as an HTML string: each vote pair marked agree,
 // one tie or opposite, with chips to show one outcome. Pure; no figure is computed here.
 import { html, icon, type Html } from './html';
-import type { AuditItemView, AuditOutcome, AuditView, Verdict } from '../../src/shared/protocol';
+import type { AuditItemView, AuditOutcome, AuditView } from '../../shared/protocol/audit';
+import type { Verdict } from '../../shared/protocol/common';
+import type { OpenGroupMessage } from '../../shared/protocol/fields';
 
 const OUTCOME_LABELS: Record<AuditOutcome, string> = {
   disagree: 'Disagree',
@@ -87,4 +89,22 @@ export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
           </table>`
     }
   </section>`;
+}
+
+/**
+ * What a click inside an audit list asks for: show one outcome (a chip), or open an item's prompt group in the
+ * grid; undefined when the click was elsewhere. The dashboard and the charts both show these lists.
+ */
+export function auditListClick(
+  target: HTMLElement,
+): { kind: 'outcome'; outcome: AuditOutcome | 'all' } | { kind: 'open'; message: OpenGroupMessage } | undefined {
+  const chip = target.closest<HTMLElement>('.chip');
+  if (chip?.dataset.filter) return { kind: 'outcome', outcome: chip.dataset.filter as AuditOutcome | 'all' };
+  const item = target.closest<HTMLElement>('.audit-item');
+  if (!item) return undefined;
+  const d = item.dataset;
+  return {
+    kind: 'open',
+    message: { type: 'openGroup', run: d.run!, group: d.group!, turn: Number(d.turn), lang: d.lang! },
+  };
 }

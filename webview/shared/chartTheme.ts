@@ -1,7 +1,7 @@
 // The chart colours of the current VS Code theme, read from its CSS variables: marks in the theme's chart colours,
 // text, grid and background in its own. Only colours are mixed here (a ramp from the background to the theme's
 // blue for the heatmap); the host draws the charts with them.
-import type { ChartThemeView } from '../../src/shared/protocol';
+import type { ChartThemeView } from '../../shared/protocol/chartTheme';
 
 const probe = document.createElement('canvas').getContext('2d')!;
 

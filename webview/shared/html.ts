@@ -1,6 +1,6 @@
 // Building HTML as strings (fast for hundreds of cells) without ever interpolating unescaped text: every value
 // in an html`` template is escaped unless it is Html: html`` results, and the host's rendered Markdown
-// (protocol.ts RenderedMarkdown), wrapped where it is inserted.
+// (shared/protocol/common.ts RenderedMarkdown), wrapped where it is inserted.
 
 export class Html {
   constructor(readonly value: string) {}

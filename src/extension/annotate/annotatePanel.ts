@@ -8,8 +8,8 @@ import {
   type AnnotateRequests,
   type AnnotateToHost,
   type AnnotateToWebview,
-  type RequestMessage,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/annotate';
+import { RequestChannel, type NoRequests, type RequestAnswers } from '../../../shared/protocol/channel';
 import { requireAnnotatorId } from '../annotator';
 import type { Database } from '../database';
 import { annotationSettings, annotatorLanguages } from '../settings';
@@ -65,6 +65,7 @@ export class AnnotatePanel implements vscode.Disposable {
   private unsavedPosition: string | undefined;
   private changeTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[];
+  private readonly requests: RequestChannel<NoRequests, AnnotateRequests>;
 
   static async show(deps: AnnotateDeps, target: AnnotateTarget): Promise<void> {
     const annotator = await requireAnnotatorId();
@@ -106,6 +107,11 @@ export class AnnotatePanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: AnnotateDeps,
   ) {
+    this.requests = new RequestChannel((message) => this.post(message), {
+      answers: this.answers(),
+      describeError: explain,
+      onAnswerFailed: (method, err) => this.deps.log.error(`annotate: ${method} failed: ${err.message}`),
+    });
     this.disposables = wirePanel(
       panel,
       ANNOTATE,
@@ -192,38 +198,30 @@ export class AnnotatePanel implements vscode.Disposable {
         this.deps.log.info(`annotate: next item painted ${message.ms.toFixed(1)} ms after the key press`);
         return;
       case 'request':
-        await this.answer(message);
+        await this.requests.receive(message);
         return;
     }
   }
 
-  /** Answers a request with exactly one response carrying its id, an error message when it failed. */
-  private async answer(request: RequestMessage<AnnotateRequests>): Promise<void> {
-    try {
-      const result = await this.resolve(request);
-      this.post({ type: 'response', id: request.id, ok: true, result });
-    } catch (err) {
-      this.deps.log.error(`annotate: ${request.method} failed: ${(err as Error).message}`);
-      this.post({ type: 'response', id: request.id, ok: false, error: explain(err as Error) });
-    }
-  }
-
-  private async resolve(request: RequestMessage<AnnotateRequests>): Promise<unknown> {
-    const session = await this.requireSession();
-    switch (request.method) {
-      case 'items':
-        return session.itemViews(await this.deps.database.store(), request.params.from, request.params.to);
-      case 'saveLabel':
-        await appendLabel(await this.deps.database.labels(), session.labelWrite(request.params));
-        session.labelSaved(request.params);
+  private answers(): RequestAnswers<AnnotateRequests> {
+    return {
+      items: async ({ from, to }) =>
+        (await this.requireSession()).itemViews(await this.deps.database.store(), from, to),
+      saveLabel: async (label) => {
+        const session = await this.requireSession();
+        await appendLabel(await this.deps.database.labels(), session.labelWrite(label));
+        session.labelSaved(label);
         this.dataChanged();
         return null;
-      case 'setFlag':
-        await appendLanguageFlag(await this.deps.database.labels(), session.flagWrite(request.params));
-        session.flagSaved(request.params);
+      },
+      setFlag: async (flag) => {
+        const session = await this.requireSession();
+        await appendLanguageFlag(await this.deps.database.labels(), session.flagWrite(flag));
+        session.flagSaved(flag);
         this.dataChanged();
         return null;
-    }
+      },
+    };
   }
 
   private async requireSession(): Promise<AnnotationSession> {
@@ -272,6 +270,7 @@ export class AnnotatePanel implements vscode.Disposable {
     if (AnnotatePanel.current === this) AnnotatePanel.current = undefined;
     void this.savePosition();
     clearTimeout(this.changeTimer);
+    this.requests.dispose();
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

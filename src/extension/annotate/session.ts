@@ -31,7 +31,7 @@ import type {
   PairChoice,
   ScaleChoice,
   Slot,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/annotate';
 import { detectionView, languageView } from '../languages';
 import { renderMarkdown } from '../markdown';
 

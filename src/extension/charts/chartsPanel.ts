@@ -2,12 +2,14 @@
 // from any item the grid on its prompt group. The host builds and compiles the charts through the core; the
 // webview only draws them.
 import * as vscode from 'vscode';
+import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
+import { RequestChannel, type NoRequests } from '../../../shared/protocol/channel';
 import {
   parseChartsMessage,
+  type ChartsRequests,
   type ChartsToHost,
   type ChartsToWebview,
-  type ChartThemeView,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/charts';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, wirePanel, type PanelKind } from '../panel';
 import { chartItems, chartsView, defaultBaseline } from './chartsView';
@@ -64,11 +66,25 @@ export class ChartsPanel implements vscode.Disposable {
     current.refreshTimer = setTimeout(() => void current.load(), REFRESH_DELAY_MS);
   }
 
+  private readonly requests: RequestChannel<NoRequests, ChartsRequests>;
+
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
     this.outbox = new LatestWhenReady(panel.webview);
+    // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
+    this.requests = new RequestChannel<NoRequests, ChartsRequests>(
+      (message) => void panel.webview.postMessage(message satisfies ChartsToWebview),
+      {
+        answers: {
+          items: async (target) => {
+            if (!this.run) throw new Error('the charts have no run yet');
+            return chartItems(await this.deps.database.store(), this.run, this.baseline, target);
+          },
+        },
+      },
+    );
     this.disposables = wirePanel(
       panel,
       CHARTS_PANEL,
@@ -107,20 +123,9 @@ export class ChartsPanel implements vscode.Disposable {
       case 'openGroup':
         GridPanel.show(this.deps, { run: message.run, group: message.group, turn: message.turn, lang: message.lang });
         return;
-      case 'request': {
-        const reply = (body: { ok: true; result: unknown } | { ok: false; error: string }) =>
-          void this.panel.webview.postMessage({ type: 'response', id: message.id, ...body } satisfies ChartsToWebview);
-        try {
-          if (!this.run) throw new Error('the charts have no run yet');
-          reply({
-            ok: true,
-            result: await chartItems(await this.deps.database.store(), this.run, this.baseline, message.params),
-          });
-        } catch (err) {
-          reply({ ok: false, error: (err as Error).message });
-        }
+      case 'request':
+        await this.requests.receive(message);
         return;
-      }
     }
   }
 
@@ -144,6 +149,7 @@ export class ChartsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.requests.dispose();
     clearTimeout(this.refreshTimer);
     if (ChartsPanel.current === this) ChartsPanel.current = undefined;
     this.panel.dispose();

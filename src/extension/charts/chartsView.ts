@@ -10,7 +10,8 @@ import { compileChart, type Warn } from '../../core/charts/compile';
 import { DEFAULT_INTERVALS } from '../../core/metrics/estimate';
 import type { TableOptions } from '../../core/report/tableSource';
 import type { Store } from '../../core/store/store';
-import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartThemeView, ChartView } from '../../shared/protocol';
+import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
+import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { languageView } from '../languages';
 

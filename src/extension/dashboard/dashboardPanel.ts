@@ -4,15 +4,17 @@
 import * as vscode from 'vscode';
 import { dashboardTable } from '../../core/report/dashboardTable';
 import { renderTable, type ExportFormat } from '../../core/report/render';
+import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
+import { RequestChannel, type NoRequests } from '../../../shared/protocol/channel';
 import {
   DEFAULT_DASHBOARD_FILTERS,
   parseDashboardMessage,
   parseDashboardState,
-  type ChartThemeView,
   type DashboardFilters,
+  type DashboardRequests,
   type DashboardToHost,
   type DashboardToWebview,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/dashboard';
 import { ChartsPanel } from '../charts/chartsPanel';
 import { dashboardChart } from '../charts/chartsView';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
@@ -107,11 +109,18 @@ export class DashboardPanel implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => void this.load(run), REFRESH_DELAY_MS);
   }
 
+  private readonly requests: RequestChannel<NoRequests, DashboardRequests>;
+
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
     this.outbox = new LatestWhenReady(panel.webview);
+    // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
+    this.requests = new RequestChannel<NoRequests, DashboardRequests>(
+      (message) => void panel.webview.postMessage(message satisfies DashboardToWebview),
+      { answers: { audit: async (target) => auditView(await this.loaded(), target) } },
+    );
     this.disposables = [
       ...wirePanel(
         panel,
@@ -164,22 +173,7 @@ export class DashboardPanel implements vscode.Disposable {
         if (this.run) ChartsPanel.show(this.deps, this.run);
         return;
       case 'request':
-        try {
-          const result = auditView(await this.loaded(), message.params);
-          void this.panel.webview.postMessage({
-            type: 'response',
-            id: message.id,
-            ok: true,
-            result,
-          } satisfies DashboardToWebview);
-        } catch (err) {
-          void this.panel.webview.postMessage({
-            type: 'response',
-            id: message.id,
-            ok: false,
-            error: (err as Error).message,
-          } satisfies DashboardToWebview);
-        }
+        await this.requests.receive(message);
         return;
     }
   }
@@ -231,6 +225,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.requests.dispose();
     clearTimeout(this.refreshTimer);
     if (DashboardPanel.current === this) DashboardPanel.current = undefined;
     this.panel.dispose();

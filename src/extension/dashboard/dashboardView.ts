@@ -16,18 +16,15 @@ import { DEFAULT_INTERVALS, type Estimate } from '../../core/metrics/estimate';
 import type { GroupValues } from '../../core/metrics/grouping';
 import type { PairKey } from '../../core/model/records';
 import type { Store } from '../../core/store/store';
+import type { AuditItemView, AuditTarget, AuditView, DashboardFigure } from '../../../shared/protocol/audit';
 import {
   DEFAULT_DASHBOARD_FILTERS,
-  type AuditItemView,
-  type AuditTarget,
-  type AuditView,
   type ComparisonFiguresView,
-  type DashboardFigure,
   type DashboardFilters,
   type DashboardGroupView,
   type DashboardView,
   type EstimateView,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/dashboard';
 import { languageView } from '../languages';
 
 /** One run's items and dashboard under the chosen filters, computed once per load and kept for the audit lists. */

@@ -2,7 +2,7 @@
 // has labelled out of all items of their task, and responses in a language other than their prompt's.
 import { detectionCounts, flagCounts, progressOf } from '../../core/store/explorerProgress';
 import type { Store } from '../../core/store/store';
-import type { AnnotationTask } from '../../shared/protocol';
+import type { AnnotationTask } from '../../../shared/protocol/annotate';
 import { isMismatch } from '../languages';
 
 export interface Counts {

@@ -9,7 +9,7 @@ import {
   type GridPreferences,
   type GridToHost,
   type GridToWebview,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/grid';
 import type { Database } from '../database';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { gridView } from './gridView';

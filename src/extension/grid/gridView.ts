@@ -8,7 +8,7 @@ import type {
   HumanLabelView,
   PairJudgmentView,
   SampleView,
-} from '../../shared/protocol';
+} from '../../../shared/protocol/grid';
 import { detectionView, languageView } from '../languages';
 import { renderMarkdown } from '../markdown';
 

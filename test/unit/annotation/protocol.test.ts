@@ -1,6 +1,8 @@
 // Messages from a webview are untrusted: the host acts only on what parses.
 import assert from 'node:assert/strict';
-import { parseAnnotateMessage, parseGridMessage, ProtocolError } from '../../../src/shared/protocol';
+import { parseAnnotateMessage } from '../../../shared/protocol/annotate';
+import { ProtocolError } from '../../../shared/protocol/fields';
+import { parseGridMessage } from '../../../shared/protocol/grid';
 import { actionFor } from '../../../webview/annotate/keys';
 
 describe('webview protocol parsing', () => {

@@ -1,7 +1,11 @@
 // The dashboard's filters and saved state come from a webview (or an older version's state after a reload): they
 // are parsed at the boundary, and anything malformed is refused or falls back, never passed on half-read.
 import { strict as assert } from 'node:assert';
-import { DEFAULT_DASHBOARD_FILTERS, parseDashboardFilters, parseDashboardState } from '../../../src/shared/protocol';
+import {
+  DEFAULT_DASHBOARD_FILTERS,
+  parseDashboardFilters,
+  parseDashboardState,
+} from '../../../shared/protocol/dashboard';
 
 describe('dashboard messages', () => {
   it('reads filters, treating a blank pattern as everyone', () => {

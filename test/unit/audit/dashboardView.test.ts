@@ -8,7 +8,8 @@ import {
   loadDashboard,
   type DashboardData,
 } from '../../../src/extension/dashboard/dashboardView';
-import { parseDashboardMessage, ProtocolError } from '../../../src/shared/protocol';
+import { parseDashboardMessage } from '../../../shared/protocol/dashboard';
+import { ProtocolError } from '../../../shared/protocol/fields';
 import type { temporaryFolder } from '../../support/paths';
 import { openHandRun } from './handRun';
 

@@ -1,6 +1,8 @@
 // The charts webview's messages are untrusted: the theme's colours and the clicked mark are checked field by field.
 import assert from 'node:assert/strict';
-import { parseChartsMessage, parseDashboardMessage, ProtocolError } from '../../../src/shared/protocol';
+import { parseChartsMessage } from '../../../shared/protocol/charts';
+import { parseDashboardMessage } from '../../../shared/protocol/dashboard';
+import { ProtocolError } from '../../../shared/protocol/fields';
 
 const theme = {
   kind: 'dark',

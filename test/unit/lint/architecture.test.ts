@@ -61,15 +61,16 @@ describe('lint: the architecture rules', function () {
   it('lets a webview import the protocol, webview/shared and its own folder only', async () => {
     const code =
       [
-        "import type { GridView } from '../../src/shared/protocol';",
+        "import type { GridView } from '../../shared/protocol/grid';",
+        "import type { Verdict } from '../../src/shared/protocol';",
         "import { html } from '../shared/html';",
         "import { render } from './render';",
         "import { keys } from '../annotate/keys';",
         "import { parseLanguageTag } from '../../src/core/model/language';",
-        'export { html, render, keys, parseLanguageTag, type GridView };',
+        'export { html, render, keys, parseLanguageTag, type GridView, type Verdict };',
       ].join('\n') + '\n';
     const reported = await rulesOn('webview/grid/sample.ts', code);
-    assert.deepEqual([...new Set(reported)], [`4 ${RESTRICTED}`, `5 ${RESTRICTED}`]);
+    assert.deepEqual([...new Set(reported)], [`2 ${RESTRICTED}`, `5 ${RESTRICTED}`, `6 ${RESTRICTED}`]);
   });
 
   it('finds an import cycle between core folders, at the level of metrics as one folder and inside it', () => {

@@ -1,0 +1,173 @@
+// The annotation panel's messages: the blind queue, its items, and the labels and flags given.
+import type { RequestMessage, ResponseMessage } from './channel';
+import type { DetectionView, LanguageView, RenderedMarkdown } from './common';
+import { type Fields, ProtocolError, bool, int, isoTime, nullableStr, num, oneOf, record, str } from './fields';
+
+export type AnnotationTask = 'rating' | 'pairwise';
+export const RATING_VALUES = ['excellent', 'pass', 'fail'] as const;
+export type RatingValue = (typeof RATING_VALUES)[number];
+/** Pairwise choices as the annotator sees them: by screen position, never by system. */
+export const PAIR_CHOICES = ['left', 'right', 'tie'] as const;
+export type PairChoice = (typeof PAIR_CHOICES)[number];
+/** A choice on a project's declared scale (a level, or a number as text), prefixed so it is never a built-in value. */
+export type ScaleChoice = `scale:${string}`;
+export type LabelValue = RatingValue | PairChoice | ScaleChoice;
+
+/** A declared scale and criterion as the annotation panel shows them (langlens.schema.json). */
+export interface ScaleView {
+  readonly name: string;
+  readonly description: string | null;
+  /** Worst first; the panel binds keys 1…N to them (0 for a tenth). */
+  readonly choices: readonly string[];
+}
+
+export interface CriterionView {
+  readonly name: string;
+  readonly description: string | null;
+  readonly rubric: string | null;
+}
+export type Slot = 'left' | 'right' | 'only';
+
+export interface AnnotationResponseView {
+  readonly slot: Slot;
+  readonly html: RenderedMarkdown;
+  /** Only when blind annotation is turned off. */
+  readonly system: string | null;
+  readonly language: LanguageView;
+  readonly detected: DetectionView | null;
+  /** This annotator flags it as not in the prompt's language. */
+  readonly flagged: boolean;
+}
+
+export interface AnnotationItemView {
+  readonly index: number;
+  readonly key: string;
+  readonly task: AnnotationTask;
+  readonly group: string;
+  readonly turn: number;
+  readonly language: LanguageView;
+  readonly prompt: RenderedMarkdown | null;
+  /** Left first. */
+  readonly responses: readonly AnnotationResponseView[];
+  readonly label: { readonly value: LabelValue; readonly comment: string | null } | null;
+  /** The criterion this item asks about, when the project's task has criteria (one item per response and criterion). */
+  readonly criterion?: CriterionView;
+}
+
+export interface AnnotationSession {
+  readonly run: string;
+  readonly task: AnnotationTask;
+  readonly annotator: string;
+  readonly blind: boolean;
+  readonly total: number;
+  /** The item to show first: where the annotator stopped. */
+  readonly startIndex: number;
+  /** One character per item, "1" where the annotator has a current label: for progress and "next unlabelled". */
+  readonly labelledMask: string;
+  readonly languages: readonly LanguageView[];
+  /** Languages the queue was opened for from the explorer, overriding the setting; kept to reopen it after a reload. */
+  readonly restrictedTo: readonly string[] | null;
+  /** The project's declared rating task: its scale (keys 1…N) and criteria; absent: excellent / pass / fail. */
+  readonly design?: { readonly task: string; readonly scale: ScaleView; readonly criteria: readonly CriterionView[] };
+}
+
+/** A label as given in the panel. id is unique per label given, so a retried write is stored once. */
+export interface LabelGiven {
+  readonly id: string;
+  readonly itemKey: string;
+  /** null clears the label (undo of a first label). */
+  readonly value: LabelValue | null;
+  readonly comment: string | null;
+  readonly labelledAt: string;
+}
+
+export interface FlagGiven {
+  readonly id: string;
+  readonly itemKey: string;
+  readonly slot: Slot;
+  readonly flagged: boolean;
+  readonly labelledAt: string;
+}
+
+/** Requests the annotation webview makes, with what each resolves to. */
+export interface AnnotateRequests {
+  readonly items: {
+    readonly params: { readonly from: number; readonly to: number };
+    readonly result: AnnotationItemView[];
+  };
+  readonly saveLabel: { readonly params: LabelGiven; readonly result: null };
+  readonly setFlag: { readonly params: FlagGiven; readonly result: null };
+}
+
+export type AnnotateToWebview =
+  /** A queue to show; `notice` says why it replaced the one shown (new items after an import). */
+  | { readonly type: 'session'; readonly session: AnnotationSession; readonly notice?: string }
+  | { readonly type: 'error'; readonly message: string }
+  | ResponseMessage;
+
+export type AnnotateToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'position'; readonly itemKey: string }
+  | { readonly type: 'painted'; readonly ms: number; readonly what: 'next-item' }
+  | RequestMessage<AnnotateRequests>;
+
+const LABEL_VALUES: readonly LabelValue[] = [...RATING_VALUES, ...PAIR_CHOICES];
+
+function parseLabel(raw: unknown): LabelGiven {
+  const o = record(raw, 'label');
+  return {
+    id: str(o, 'id', 100),
+    itemKey: str(o, 'itemKey', 2000),
+    value:
+      o.value === null
+        ? null
+        : typeof o.value === 'string' && /^scale:.{1,100}$/.test(o.value)
+          ? (o.value as ScaleChoice)
+          : oneOf(o, 'value', LABEL_VALUES),
+    comment: nullableStr(o, 'comment', 10_000),
+    labelledAt: isoTime(o, 'labelledAt'),
+  };
+}
+
+function parseFlag(raw: unknown): FlagGiven {
+  const o = record(raw, 'flag');
+  return {
+    id: str(o, 'id', 100),
+    itemKey: str(o, 'itemKey', 2000),
+    slot: oneOf(o, 'slot', ['left', 'right', 'only'] as const),
+    flagged: bool(o, 'flagged'),
+    labelledAt: isoTime(o, 'labelledAt'),
+  };
+}
+
+function parseAnnotateRequest(o: Fields): RequestMessage<AnnotateRequests> {
+  const id = int(o, 'id');
+  const params = record(o.params, 'params');
+  switch (o.method) {
+    case 'items':
+      return { type: 'request', id, method: 'items', params: { from: int(params, 'from'), to: int(params, 'to') } };
+    case 'saveLabel':
+      return { type: 'request', id, method: 'saveLabel', params: parseLabel(params) };
+    case 'setFlag':
+      return { type: 'request', id, method: 'setFlag', params: parseFlag(params) };
+    default:
+      throw new ProtocolError(`unknown request ${String(o.method)}`);
+  }
+}
+
+/** A message from the annotation webview, checked field by field. */
+export function parseAnnotateMessage(raw: unknown): AnnotateToHost {
+  const o = record(raw, 'message');
+  switch (o.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'position':
+      return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
+    case 'painted':
+      return { type: 'painted', ms: num(o, 'ms'), what: oneOf(o, 'what', ['next-item'] as const) };
+    case 'request':
+      return parseAnnotateRequest(o);
+    default:
+      throw new ProtocolError(`unknown message type ${String(o.type)}`);
+  }
+}
