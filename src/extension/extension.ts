@@ -5,7 +5,7 @@ import { Store } from '../core/store/store';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
-import { ChartsPanel, registerCharts } from './charts/chartsPanel';
+import { CHARTS_VIEW_TYPE, ChartsPanel, registerCharts } from './charts/chartsPanel';
 import { Database } from './database';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
 import { RunsTree } from './explorer/runsTree';
@@ -47,6 +47,9 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => DashboardPanel.revive(panel, state, deps),
+    }),
+    vscode.window.registerWebviewPanelSerializer(CHARTS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => ChartsPanel.revive(panel, state, deps),
     }),
     database.onDidChange((change) => {
       tree.refresh();
