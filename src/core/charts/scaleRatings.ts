@@ -81,8 +81,8 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const systems = distinct(rows.map((d) => d.system!));
   const panels = distinct(rows.map((d) => String(d.panel)));
   const levels = distinct(table.columns.map((c) => c.key).filter((key) => rows.some((d) => d.series === key)));
-  // The ramp without its lightest stop, which would not show against the background.
-  const colours = darkToLight(p.heatmap.slice(1), levels.length);
+  // The whole ramp, one step more than the levels, the lightest left out: it would not show against the background.
+  const colours = darkToLight(p.heatmap, levels.length + 1).slice(0, levels.length);
   const scales = distinct(rows.map((d) => String(d.scale)));
   const dark = levels.filter((_, i) => i < levels.length / 2);
   const tip = tooltip('Share %', [
