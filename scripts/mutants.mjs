@@ -85,8 +85,8 @@ const MUTATIONS = [
   {
     name: 'dashboard: "below humans" on point estimates instead of non-overlapping intervals',
     file: 'src/core/metrics/audit/dashboard.ts',
-    search: '&& judge.upper < humans.lower;',
-    replace: '&& judge.value < humans.value;',
+    search: 'judge.upper < humans.lower',
+    replace: 'judge.value < humans.value',
     tests: ['test/unit/audit/belowHumans.test.ts'],
   },
   {
@@ -115,8 +115,8 @@ const MUTATIONS = [
   {
     name: 'sources: a score table missing from langlens export',
     file: 'src/core/report/sources.ts',
-    search: '...SCORE_SOURCES,',
-    replace: '...SCORE_SOURCES.slice(1),',
+    search: '...SCORE_SOURCES]',
+    replace: '...SCORE_SOURCES.slice(1)]',
     tests: ['test/unit/scores/handChecked.test.ts'],
   },
   {

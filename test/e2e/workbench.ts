@@ -111,11 +111,20 @@ export async function webviewFrame(
       const isOurs = await frame
         .evaluate((name) => document.body?.classList.contains(name) ?? false, panel)
         .catch(() => false);
-      if (isOurs) return frame;
+      // A panel in a background tab keeps its frame (retainContextWhenHidden), hidden: the one shown is meant.
+      if (isOurs && (await isShown(frame))) return frame;
     }
     await page.waitForTimeout(100);
   }
   throw new Error(`the ${panel} webview did not appear within ${timeout} ms`);
+}
+
+async function isShown(frame: Frame): Promise<boolean> {
+  const box = await frame
+    .frameElement()
+    .then((element) => element.boundingBox())
+    .catch(() => null);
+  return box !== null && box.width > 0 && box.height > 0;
 }
 
 export async function waitInFrame<T, A = undefined>(

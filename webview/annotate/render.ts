@@ -21,39 +21,24 @@ export interface ItemState {
 
 export function header(session: AnnotationSession, index: number, labelled: number): Html {
   const position = Math.min(index + 1, session.total);
-  return html` <header class="progress" aria-label="Progress">
+  return html`
+  <header class="progress" aria-label="Progress">
     <div class="progress-text">
       <span><strong id="position">${position}</strong> of ${session.total}</span>
-      <span class="muted"
-        >· <span id="labelled-count">${labelled}</span> labelled ·
-        ${session.task === 'rating' ? 'rate each response' : 'compare two responses'} ·
-        ${session.annotator}${session.blind ? ' · blind' : ''}</span
-      >
+      <span class="muted">· <span id="labelled-count">${labelled}</span> labelled · ${session.task === 'rating' ? 'rate each response' : 'compare two responses'} · ${session.annotator}${session.blind ? ' · blind' : ''}</span>
       <span class="spacer"></span>
       <span id="save-status" role="status" aria-live="polite"></span>
     </div>
-    <vscode-progress-bar
-      id="progress-bar"
-      value="${labelled}"
-      max="${Math.max(1, session.total)}"
-      aria-label="Labelled ${labelled} of ${session.total}"
-    ></vscode-progress-bar>
+    <vscode-progress-bar id="progress-bar" value="${labelled}" max="${Math.max(1, session.total)}" aria-label="Labelled ${labelled} of ${session.total}"></vscode-progress-bar>
   </header>`;
 }
 
 export function itemBody(session: AnnotationSession, state: ItemState): Html {
   const { item } = state;
-  return html` <main
-    class="item"
-    data-index="${item.index}"
-    data-key="${item.key}"
-    data-label="${state.label?.value ?? ''}"
-  >
+  return html`
+  <main class="item" data-index="${item.index}" data-key="${item.key}" data-label="${state.label?.value ?? ''}">
     <section class="prompt-block" aria-label="Prompt">
-      <div class="item-meta muted">
-        ${item.language.name} <span class="tag">${item.language.tag}</span> ·
-        ${item.group}${item.turn > 1 ? ` · turn ${item.turn}` : ''}
-      </div>
+      <div class="item-meta muted">${item.language.name} <span class="tag">${item.language.tag}</span> · ${item.group}${item.turn > 1 ? ` · turn ${item.turn}` : ''}</div>
       ${
         item.prompt === null
           ? html`<p class="muted">No prompt text was imported for this item.</p>`
@@ -64,7 +49,8 @@ export function itemBody(session: AnnotationSession, state: ItemState): Html {
     <section class="responses ${item.task}" aria-label="Responses">
       ${item.responses.map((r) => responseCard(session, state, r))}
     </section>
-    ${choices(session, state)} ${comment(state)}
+    ${choices(session, state)}
+    ${comment(state)}
   </main>`;
 }
 
@@ -72,25 +58,18 @@ function responseCard(session: AnnotationSession, state: ItemState, r: Annotatio
   const name = r.slot === 'left' ? 'A' : r.slot === 'right' ? 'B' : 'Response';
   const flagged = state.flagged(r.slot);
   const flagKey = bindingOf(session.task, (a) => a.kind === 'flag' && a.slot === r.slot, session.design);
-  return html` <article class="response-card ${flagged ? 'flagged' : ''}" data-slot="${r.slot}" aria-label="${name}">
+  return html`
+  <article class="response-card ${flagged ? 'flagged' : ''}" data-slot="${r.slot}" aria-label="${name}">
     <div class="card-head">
       <strong class="slot-name">${name}</strong>
       ${r.system ? html`<span class="chip">${r.system}</span>` : ''}
       ${r.detected?.mismatch ? html`<span class="chip warning" title="${r.detected.detector} detected ${r.detected.language.name}">${icon('warning')} looks like ${r.detected.language.name}</span>` : ''}
       <span class="spacer"></span>
-      <button
-        class="flag ${flagged ? 'on' : ''}"
-        data-flag="${r.slot}"
-        aria-pressed="${flagged}"
-        title="Mark as not in the prompt's language"
-      >
-        ${icon(flagged ? 'report' : 'circle-slash')} ${flagged ? 'Not in the prompt’s language' : 'Wrong language?'}
-        ${flagKey ? html`<kbd>${keyName(flagKey.keys[0]!)}</kbd>` : ''}
+      <button class="flag ${flagged ? 'on' : ''}" data-flag="${r.slot}" aria-pressed="${flagged}" title="Mark as not in the prompt's language">
+        ${icon(flagged ? 'report' : 'circle-slash')} ${flagged ? 'Not in the prompt’s language' : 'Wrong language?'} ${flagKey ? html`<kbd>${keyName(flagKey.keys[0]!)}</kbd>` : ''}
       </button>
     </div>
-    <div class="response markdown" ${langAttrs(r.language)}>
-      ${r.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(r.html)}
-    </div>
+    <div class="response markdown" ${langAttrs(r.language)}>${r.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(r.html)}</div>
   </article>`;
 }
 
@@ -103,32 +82,24 @@ function criterionBlock(session: AnnotationSession, item: AnnotationItemView): H
   return html`<section class="criterion" aria-label="What to rate" data-criterion="${item.criterion?.name ?? ''}">
     ${
       item.criterion
-        ? html`<h2>
-              ${item.criterion.name}${design.criteria.length > 1 ? html` <span class="muted">(criterion ${position + 1} of ${design.criteria.length})</span>` : ''}
-            </h2>
-            ${item.criterion.description ? html`<p>${item.criterion.description}</p>` : ''}
-            ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}`
+        ? html`<h2>${item.criterion.name}${design.criteria.length > 1 ? html` <span class="muted">(criterion ${position + 1} of ${design.criteria.length})</span>` : ''}</h2>
+      ${item.criterion.description ? html`<p>${item.criterion.description}</p>` : ''}
+      ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}`
         : ''
     }
-    <p class="muted">
-      Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}
-    </p>
+    <p class="muted">Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}</p>
   </section>`;
 }
 
 function choices(session: AnnotationSession, state: ItemState): Html {
   const labels = bindings(session.task, session.design).filter((b) => b.action.kind === 'label');
-  return html` <nav class="choices" aria-label="Your label">
+  return html`
+  <nav class="choices" aria-label="Your label">
     ${labels.map((b) => {
       const value = b.action.kind === 'label' ? b.action.value : '';
       const chosen = state.label?.value === value;
-      return html`<button
-        class="choice choice-${value} ${chosen ? 'chosen' : ''}"
-        data-value="${value}"
-        aria-pressed="${chosen}"
-      >
-        ${b.label} <kbd>${keyName(b.keys[0]!)}</kbd>${b.keys[1] ? html` <kbd>${keyName(b.keys[1])}</kbd>` : ''}
-      </button>`;
+      return html`<button class="choice choice-${value} ${chosen ? 'chosen' : ''}" data-value="${value}" aria-pressed="${chosen}">
+        ${b.label} <kbd>${keyName(b.keys[0]!)}</kbd>${b.keys[1] ? html` <kbd>${keyName(b.keys[1])}</kbd>` : ''}</button>`;
     })}
     ${state.saveState === 'failed' ? html`<span class="chip warning">${icon('warning')} not saved yet</span>` : state.saveState === 'saving' ? html`<span class="chip">${icon('sync')} saving</span>` : state.label ? html`<span class="chip ok">${icon('check')} saved</span>` : ''}
   </nav>`;
@@ -138,18 +109,12 @@ function comment(state: ItemState): Html {
   const text = state.label?.comment ?? state.draftComment ?? '';
   if (!state.commentOpen) {
     return text
-      ? html`<p class="comment-view">
-          ${icon('comment')} <span class="plain">${text}</span> <span class="muted">(C to edit)</span>
-        </p>`
+      ? html`<p class="comment-view">${icon('comment')} <span class="plain">${text}</span> <span class="muted">(C to edit)</span></p>`
       : html``;
   }
-  return html` <div class="comment-edit">
-    <vscode-textarea
-      id="comment"
-      rows="2"
-      placeholder="Comment (Enter saves, Shift+Enter for a new line, Esc cancels)"
-      aria-label="Comment"
-    ></vscode-textarea>
+  return html`
+  <div class="comment-edit">
+    <vscode-textarea id="comment" rows="2" placeholder="Comment (Enter saves, Shift+Enter for a new line, Esc cancels)" aria-label="Comment"></vscode-textarea>
     <p class="muted">${state.label ? 'Saved with your label.' : 'Saved with the label you give next.'}</p>
   </div>`;
 }
@@ -157,44 +122,28 @@ function comment(state: ItemState): Html {
 export function endOfQueue(session: AnnotationSession, labelled: number): Html {
   if (session.total === 0) {
     const wanted = session.restrictedTo ?? [];
-    return html` <main class="item end">
+    return html`
+    <main class="item end">
       <h2>Nothing to label here.</h2>
-      <p>
-        Run ${session.run} has no responses in ${wanted.length ? wanted.join(', ') : 'the languages you label'}. Check
-        the setting <code>langlens.annotator.languages</code>, or start annotating from a language in the LangLens
-        explorer.
-      </p>
+      <p>Run ${session.run} has no responses in ${wanted.length ? wanted.join(', ') : 'the languages you label'}.
+        Check the setting <code>langlens.annotator.languages</code>, or start annotating from a language in the LangLens explorer.</p>
     </main>`;
   }
   const open = session.total - labelled;
-  return html` <main class="item end">
+  return html`
+  <main class="item end">
     <h2>${open === 0 ? 'All done.' : 'End of the queue.'}</h2>
-    <p>
-      ${labelled} of ${session.total} items
-      labelled.${open > 0 ? html` Press <kbd>N</kbd> for the first of the ${open} unlabelled items.` : ''}
-    </p>
+    <p>${labelled} of ${session.total} items labelled.${open > 0 ? html` Press <kbd>N</kbd> for the first of the ${open} unlabelled items.` : ''}</p>
   </main>`;
 }
 
 export function keyHelp(session: AnnotationSession, open: boolean): Html {
   if (!open)
-    return html`<footer class="key-hint muted">
-      Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo ·
-      <kbd>C</kbd> comment
-    </footer>`;
-  return html` <footer class="key-help" aria-label="Keyboard">
-    <table>
-      ${bindings(session.task, session.design).map(
-        (b) =>
-          html`<tr>
-            <td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td>
-            <td>${b.label}</td>
-          </tr>`,
-      )}
-      <tr>
-        <td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td>
-        <td>Undo</td>
-      </tr>
+    return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment</footer>`;
+  return html`
+  <footer class="key-help" aria-label="Keyboard">
+    <table>${bindings(session.task, session.design).map((b) => html`<tr><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
+      <tr><td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td><td>Undo</td></tr>
     </table>
   </footer>`;
 }

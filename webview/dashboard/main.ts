@@ -64,12 +64,9 @@ let shownToolbar = '';
 
 function render(): void {
   const bar = toolbar(view).value;
-  const content = html`<main class="dashboard">
-    ${view ? dashboard(view) : ''}
-    <div id="audit-region">
-      ${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}
-    </div>
-  </main>`.value;
+  const content = html`<main class="dashboard">${view ? dashboard(view) : ''}
+    <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`
+    .value;
   const main = app.querySelector(':scope > main');
   // An unchanged toolbar stays in place, so a field the user is typing in keeps its text, caret and focus.
   if (bar === shownToolbar && main) {

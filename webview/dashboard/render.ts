@@ -21,18 +21,15 @@ const pct = (v: number | null) => (v === null ? '–' : (v * 100).toFixed(1));
 
 export function toolbar(view: DashboardView | undefined): Html {
   const intervals = view?.intervals;
-  return html` <header class="toolbar" role="toolbar" aria-label="Agreement dashboard">
+  return html`
+  <header class="toolbar" role="toolbar" aria-label="Agreement dashboard">
     <h1 class="title">Can the judge be trusted? <span class="muted">${view ? view.run : ''}</span></h1>
-    <span class="muted"
-      >${intervals ? `${Math.round(intervals.level * 100)}% bootstrap intervals over prompt groups (${intervals.resamples} resamples, seed ${intervals.seed})` : 'no intervals'}</span
-    >
+    <span class="muted">${intervals ? `${Math.round(intervals.level * 100)}% bootstrap intervals over prompt groups (${intervals.resamples} resamples, seed ${intervals.seed})` : 'no intervals'}</span>
     <span class="spacer"></span>
     <vscode-button secondary icon="refresh" id="refresh" title="Compute the figures again">Refresh</vscode-button>
     <vscode-button secondary icon="list-selection" id="choose-run" title="Show another run">Run…</vscode-button>
     <vscode-button secondary icon="graph-line" id="open-charts" title="Every chart of this run">Charts…</vscode-button>
-    <vscode-button icon="export" id="export" title="Write the table as CSV, Markdown, LaTeX or JSON"
-      >Export…</vscode-button
-    >
+    <vscode-button icon="export" id="export" title="Write the table as CSV, Markdown, LaTeX or JSON">Export…</vscode-button>
     ${view ? filterBar(view) : ''}
   </header>`;
 }
@@ -41,36 +38,24 @@ export function toolbar(view: DashboardView | undefined): Html {
 function filterBar(view: DashboardView): Html {
   const { filters, choices } = view;
   const used = view.annotatorsUsed;
-  return html` <form class="filter-bar" id="filters" role="group" aria-label="Filters">
-    <label class="filter-field"
-      >${icon('person')} Annotators
-      <input
-        type="text"
-        id="annotator-pattern"
-        value="${filters.annotators ?? ''}"
-        placeholder="all (e.g. expert_*, !author_*)"
-        spellcheck="false"
-        title="Shell-style patterns separated by commas; a leading ! leaves out"
-      />
-    </label>
-    <span class="muted" id="annotators-used" title="${used.join(', ')}"
-      >${used.length} of ${choices.annotators.length} annotators</span
-    >
-    <span class="filter-field" role="group" aria-label="Judges"
-      >${icon('law')} Judges
-      ${choices.judges.map((j) => html`<vscode-checkbox class="filter-judge" value="${j}" label="${j}" ${filters.judges === null || filters.judges.includes(j) ? 'checked' : ''}></vscode-checkbox>`)}
-    </span>
-    <label class="filter-field"
-      >Unparsable verdicts
-      <select id="invalid-as">
-        <option value="exclude" ${filters.invalidAs === 'exclude' ? 'selected' : ''}>left out</option>
-        <option value="tie" ${filters.invalidAs === 'tie' ? 'selected' : ''}>count as ties</option>
-      </select>
-    </label>
-    <vscode-button secondary id="apply-filters" title="Compute the figures with these filters (Enter)"
-      >Apply</vscode-button
-    >
-  </form>`;
+  return html`
+    <form class="filter-bar" id="filters" role="group" aria-label="Filters">
+      <label class="filter-field">${icon('person')} Annotators
+        <input type="text" id="annotator-pattern" value="${filters.annotators ?? ''}" placeholder="all (e.g. expert_*, !author_*)" spellcheck="false"
+          title="Shell-style patterns separated by commas; a leading ! leaves out">
+      </label>
+      <span class="muted" id="annotators-used" title="${used.join(', ')}">${used.length} of ${choices.annotators.length} annotators</span>
+      <span class="filter-field" role="group" aria-label="Judges">${icon('law')} Judges
+        ${choices.judges.map((j) => html`<vscode-checkbox class="filter-judge" value="${j}" label="${j}" ${filters.judges === null || filters.judges.includes(j) ? 'checked' : ''}></vscode-checkbox>`)}
+      </span>
+      <label class="filter-field">Unparsable verdicts
+        <select id="invalid-as">
+          <option value="exclude" ${filters.invalidAs === 'exclude' ? 'selected' : ''}>left out</option>
+          <option value="tie" ${filters.invalidAs === 'tie' ? 'selected' : ''}>count as ties</option>
+        </select>
+      </label>
+      <vscode-button secondary id="apply-filters" title="Compute the figures with these filters (Enter)">Apply</vscode-button>
+    </form>`;
 }
 
 /** The language's own name in its own script, beside the English one (lang and dir so it renders right). */
@@ -88,53 +73,31 @@ function autonym(language: LanguageView): Html {
 
 export function dashboard(view: DashboardView): Html {
   if (view.groups.length === 0) {
-    return html`<p class="empty">
-      No agreement figures in ${view.run}: it needs pairwise judge verdicts and human pairwise votes on the same items.
-    </p>`;
+    return html`<p class="empty">No agreement figures in ${view.run}: it needs pairwise judge verdicts and human pairwise votes on the same items.</p>`;
   }
   const flagged = view.groups.filter((g) => g.flagged);
-  return html` <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">
-      ${
-        flagged.length
-          ? html`${icon('warning')}<span
-                >The judge is below the humans in
-                ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there
-                before trusting its figures.</span
-              >`
-          : html`${icon('pass')}<span>No language where a judge's interval lies entirely below the humans'.</span>`
-      }
-    </p>
-    ${
-      view.chart
-        ? html`<figure class="dashboard-chart">
-            <div class="vega" id="dashboard-chart" aria-label="The figures below as a forest plot"></div>
-            <figcaption class="muted">
-              The table's figures per language: each judge (dot) next to the humans (diamond, and the grey band), with
-              intervals; a judge below the humans is marked. Hover a mark for its figure, n and interval; click it for
-              the items behind it.
-            </figcaption>
-          </figure>`
-        : ''
-    }
-    <table class="dashboard-table">
-      <thead>
-        <tr>
-          <th scope="col">Language</th>
-          <th scope="col">Comparison</th>
-          ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${FIGURE_LABELS[f]} %</th>`)}
-          <th scope="col" class="num">Items</th>
-          <th scope="col">Judge errors</th>
-        </tr>
-      </thead>
-      ${view.groups.map((g) => groupRows(g))}
-    </table>
-    <p class="legend">
-      ${legendBar()} Each bar runs from 0 to 100%: the mark is the figure, the dark band its interval; behind a judge's
-      figure the light band is the humans' interval. Click a number for the items behind it.
-    </p>
-    <ul class="notes">
-      ${view.notes.map((n) => html`<li>${n}</li>`)}
-    </ul>`;
+  return html`
+  <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">${
+    flagged.length
+      ? html`${icon('warning')}<span>The judge is below the humans in ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there before trusting its figures.</span>`
+      : html`${icon('pass')}<span>No language where a judge's interval lies entirely below the humans'.</span>`
+  }</p>
+  ${
+    view.chart
+      ? html`<figure class="dashboard-chart"><div class="vega" id="dashboard-chart" aria-label="The figures below as a forest plot"></div>
+    <figcaption class="muted">The table's figures per language: each judge (dot) next to the humans (diamond, and the grey band), with intervals; a judge below the humans is marked. Hover a mark for its figure, n and interval; click it for the items behind it.</figcaption></figure>`
+      : ''
+  }
+  <table class="dashboard-table">
+    <thead><tr>
+      <th scope="col">Language</th><th scope="col">Comparison</th>
+      ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${FIGURE_LABELS[f]} %</th>`)}
+      <th scope="col" class="num">Items</th><th scope="col">Judge errors</th>
+    </tr></thead>
+    ${view.groups.map((g) => groupRows(g))}
+  </table>
+  <p class="legend">${legendBar()} Each bar runs from 0 to 100%: the mark is the figure, the dark band its interval; behind a judge's figure the light band is the humans' interval. Click a number for the items behind it.</p>
+  <ul class="notes">${view.notes.map((n) => html`<li>${n}</li>`)}</ul>`;
 }
 
 function groupName(g: DashboardGroupView): string {
@@ -146,38 +109,28 @@ function groupName(g: DashboardGroupView): string {
 function groupRows(g: DashboardGroupView): Html {
   const rows = [...g.judges, ...(g.humans ? [g.humans] : [])];
   const span = rows.length;
-  return html`<tbody class="group ${g.flagged ? 'flagged' : ''}" data-lang="${g.language.tag}">
-    ${rows.map(
-      (r, i) =>
-        html` <tr class="${r.judge === null ? 'humans' : 'judge'}">
-          ${
-            i === 0
-              ? html`<th scope="rowgroup" rowspan="${span}" class="lang-cell">
-                  <span class="lang-name">${g.language.name}</span>${autonym(g.language)}
-                  <code class="tag">${g.language.tag}</code>
-                  ${g.turn !== null ? html`<div class="muted">turn ${g.turn}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
-                  ${g.flagged ? html`<div class="flag-badge">${icon('warning')} judge below humans</div>` : ''}
-                </th>`
-              : ''
-          }
-          <th scope="row" class="comparison">
-            ${r.judge === null ? html`<span class="muted">human vs human</span>` : html`${r.judge} <span class="muted">vs humans</span>`}
-          </th>
-          ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
-          <td class="num">
-            ${r.items}${r.invalid ? html`<div class="muted" title="unparsable judge verdicts left out">+${r.invalid} invalid</div>` : ''}
-          </td>
-          <td>
-            ${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${r.errors} item${r.errors === 1 ? '' : 's'}</button>` : html`<span class="muted">none</span>`}
-          </td>
-        </tr>`,
-    )}
-  </tbody>`;
+  return html`<tbody class="group ${g.flagged ? 'flagged' : ''}" data-lang="${g.language.tag}">${rows.map(
+    (r, i) => html`
+    <tr class="${r.judge === null ? 'humans' : 'judge'}">
+      ${
+        i === 0
+          ? html`<th scope="rowgroup" rowspan="${span}" class="lang-cell">
+        <span class="lang-name">${g.language.name}</span>${autonym(g.language)} <code class="tag">${g.language.tag}</code>
+        ${g.turn !== null ? html`<div class="muted">turn ${g.turn}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
+        ${g.flagged ? html`<div class="flag-badge">${icon('warning')} judge below humans</div>` : ''}
+      </th>`
+          : ''
+      }
+      <th scope="row" class="comparison">${r.judge === null ? html`<span class="muted">human vs human</span>` : html`${r.judge} <span class="muted">vs humans</span>`}</th>
+      ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
+      <td class="num">${r.items}${r.invalid ? html`<div class="muted" title="unparsable judge verdicts left out">+${r.invalid} invalid</div>` : ''}</td>
+      <td>${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${r.errors} item${r.errors === 1 ? '' : 's'}</button>` : html`<span class="muted">none</span>`}</td>
+    </tr>`,
+  )}</tbody>`;
 }
 
 function targetAttrs(g: DashboardGroupView, judge: string | null, list: DashboardFigure | 'errors'): Html {
-  return html`data-lang="${g.language.tag}" data-turn="${g.turn ?? ''}" data-run="${g.run ?? ''}"
-  data-judge="${judge ?? ''}" data-humans="${judge === null}" data-list="${list}"`;
+  return html`data-lang="${g.language.tag}" data-turn="${g.turn ?? ''}" data-run="${g.run ?? ''}" data-judge="${judge ?? ''}" data-humans="${judge === null}" data-list="${list}"`;
 }
 
 function figureCell(
@@ -197,22 +150,14 @@ function figureCell(
       <span class="n">n = ${e.n}</span>
       ${bar(e, humans)}
       <span class="interval">${interval}</span>
-    </button>
-  </td>`;
+    </button></td>`;
 }
 
 /** A 0–100% track with the interval as a band and the figure as a mark (SVG attributes: no style attribute needed). */
 function bar(e: EstimateView, humans: EstimateView | undefined): Html {
   const x = (v: number) => Math.max(0, Math.min(100, v * 100)).toFixed(2);
   const w = (a: number, b: number) => Math.max(0.8, (b - a) * 100).toFixed(2);
-  return html`<svg
-    class="bar"
-    viewBox="0 0 100 10"
-    preserveAspectRatio="none"
-    aria-hidden="true"
-    focusable="false"
-    dir="ltr"
-  >
+  return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" dir="ltr">
     <rect class="track" x="0" y="4" width="100" height="2"></rect>
     ${humans && humans.lower !== null && humans.upper !== null ? html`<rect class="humans-band" x="${x(humans.lower)}" y="1" width="${w(humans.lower, humans.upper)}" height="8"></rect>` : ''}
     ${e.lower !== null && e.upper !== null ? html`<rect class="ci" x="${x(e.lower)}" y="3" width="${w(e.lower, e.upper)}" height="4"></rect>` : ''}

@@ -63,8 +63,7 @@ function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): 
 
 function render(): void {
   if (!view) return;
-  app.innerHTML = html`${toolbar(view, prefs)}
-    <main class="grid-scroll">${grid(view, prefs)}</main>`.value;
+  app.innerHTML = html`${toolbar(view, prefs)}<main class="grid-scroll">${grid(view, prefs)}</main>`.value;
   app.setAttribute('aria-busy', 'false');
   const shown = shownParts(view, prefs);
   const table = app.querySelector<HTMLElement>('.response-grid');

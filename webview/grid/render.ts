@@ -26,73 +26,34 @@ export function shownParts(view: GridView, prefs: GridPreferences): Shown {
 
 export function toolbar(view: GridView, prefs: GridPreferences): Html {
   const byLanguage = prefs.layout === 'languages-as-rows';
-  return html` <header class="toolbar" role="toolbar" aria-label="Prompt group">
+  return html`
+  <header class="toolbar" role="toolbar" aria-label="Prompt group">
     <div class="toolbar-row">
-      <vscode-button
-        secondary
-        icon="arrow-left"
-        id="previous"
-        title="Previous prompt group ( [ )"
-        ${view.position.index <= 0 ? 'disabled' : ''}
-        >Previous</vscode-button
-      >
-      <vscode-button
-        secondary
-        icon="arrow-right"
-        id="next"
-        title="Next prompt group ( ] )"
-        ${view.position.index >= view.position.count - 1 ? 'disabled' : ''}
-        >Next</vscode-button
-      >
-      <h1 class="title">
-        <span class="group-name">${view.group}</span>
-        <span class="muted">${view.run} · ${view.position.index + 1} of ${view.position.count}</span>
-      </h1>
+      <vscode-button secondary icon="arrow-left" id="previous" title="Previous prompt group ( [ )" ${view.position.index <= 0 ? 'disabled' : ''}>Previous</vscode-button>
+      <vscode-button secondary icon="arrow-right" id="next" title="Next prompt group ( ] )" ${view.position.index >= view.position.count - 1 ? 'disabled' : ''}>Next</vscode-button>
+      <h1 class="title"><span class="group-name">${view.group}</span> <span class="muted">${view.run} · ${view.position.index + 1} of ${view.position.count}</span></h1>
       ${
         view.turns.length > 1
-          ? html`<span class="turns" role="group" aria-label="Turn"
-              >${view.turns.map(
-                (t) =>
-                  html` <vscode-button ${t === view.turn ? '' : 'secondary'} class="turn" data-turn="${t}"
-                    >Turn ${t}</vscode-button
-                  >`,
-              )}</span
-            >`
+          ? html`<span class="turns" role="group" aria-label="Turn">${view.turns.map(
+              (t) => html`
+        <vscode-button ${t === view.turn ? '' : 'secondary'} class="turn" data-turn="${t}">Turn ${t}</vscode-button>`,
+            )}</span>`
           : ''
       }
       <span class="spacer"></span>
       <span class="layout-switch" role="group" aria-label="Layout">
-        <vscode-button
-          id="layout-languages"
-          ${byLanguage ? '' : 'secondary'}
-          icon="list-flat"
-          title="Languages as rows (L)"
-          aria-pressed="${byLanguage}"
-          >Languages as rows</vscode-button
-        >
-        <vscode-button
-          id="layout-systems"
-          ${byLanguage ? 'secondary' : ''}
-          icon="list-tree"
-          title="Systems as rows (L)"
-          aria-pressed="${!byLanguage}"
-          >Systems as rows</vscode-button
-        >
+        <vscode-button id="layout-languages" ${byLanguage ? '' : 'secondary'} icon="list-flat" title="Languages as rows (L)" aria-pressed="${byLanguage}">Languages as rows</vscode-button>
+        <vscode-button id="layout-systems" ${byLanguage ? 'secondary' : ''} icon="list-tree" title="Systems as rows (L)" aria-pressed="${!byLanguage}">Systems as rows</vscode-button>
       </span>
     </div>
     <details class="filters" ${prefs.hiddenLanguages.length + prefs.hiddenSystems.length > 0 ? 'open' : ''}>
-      <summary>
-        ${icon('filter')} Showing
-        ${
-          view.languages.length -
-          hiddenCount(
-            view.languages.map((l) => l.language.tag),
-            prefs.hiddenLanguages,
-          )
-        }
-        of ${view.languages.length} languages, ${view.systems.length - hiddenCount(view.systems, prefs.hiddenSystems)}
-        of ${view.systems.length} systems
-      </summary>
+      <summary>${icon('filter')} Showing ${
+        view.languages.length -
+        hiddenCount(
+          view.languages.map((l) => l.language.tag),
+          prefs.hiddenLanguages,
+        )
+      } of ${view.languages.length} languages, ${view.systems.length - hiddenCount(view.systems, prefs.hiddenSystems)} of ${view.systems.length} systems</summary>
       <div class="filter-group" role="group" aria-label="Languages">
         <span class="filter-label">Languages</span>
         ${view.languages.map((l) => html`<vscode-checkbox class="filter-language" value="${l.language.tag}" label="${l.language.tag}" title="${l.language.name}" ${prefs.hiddenLanguages.includes(l.language.tag) ? '' : 'checked'}></vscode-checkbox>`)}
@@ -125,57 +86,42 @@ export function grid(view: GridView, prefs: GridPreferences): Html {
 type CellOf = (lang: string, system: string) => GridCellView | undefined;
 
 function languagesAsRows(view: GridView, shown: Shown, cellOf: CellOf): Html {
-  return html` <div
-    class="response-grid"
-    role="table"
-    aria-label="Responses, one row per language"
-    data-columns="${shown.systems.length}"
-  >
+  return html`
+  <div class="response-grid" role="table" aria-label="Responses, one row per language" data-columns="${shown.systems.length}">
     <div class="row header" role="row">
       <div class="corner" role="columnheader">Prompt</div>
       ${shown.systems.map((s) => html`<div class="column-header" role="columnheader">${s}</div>`)}
     </div>
     ${shown.languages.map(
-      (l) =>
-        html` <div
-          class="row ${view.focusLanguage === l.language.tag ? 'focus' : ''}"
-          role="row"
-          data-lang="${l.language.tag}"
-        >
-          <div class="row-header prompt-cell" role="rowheader">${promptBlock(l, true)}</div>
-          ${shown.systems.map((s) => responseCell(l, s, cellOf(l.language.tag, s)))}
-        </div>`,
+      (l) => html`
+    <div class="row ${view.focusLanguage === l.language.tag ? 'focus' : ''}" role="row" data-lang="${l.language.tag}">
+      <div class="row-header prompt-cell" role="rowheader">${promptBlock(l, true)}</div>
+      ${shown.systems.map((s) => responseCell(l, s, cellOf(l.language.tag, s)))}
+    </div>`,
     )}
   </div>`;
 }
 
 function systemsAsRows(view: GridView, shown: Shown, cellOf: CellOf): Html {
-  return html` <div
-    class="response-grid"
-    role="table"
-    aria-label="Responses, one row per system"
-    data-columns="${shown.languages.length}"
-  >
+  return html`
+  <div class="response-grid" role="table" aria-label="Responses, one row per system" data-columns="${shown.languages.length}">
     <div class="row header" role="row">
       <div class="corner" role="columnheader">System</div>
       ${shown.languages.map((l) => html`<div class="column-header prompt-cell ${view.focusLanguage === l.language.tag ? 'focus' : ''}" role="columnheader" data-lang="${l.language.tag}">${promptBlock(l, true)}</div>`)}
     </div>
     ${shown.systems.map(
-      (s) =>
-        html` <div class="row" role="row">
-          <div class="row-header system-name" role="rowheader">${s}</div>
-          ${shown.languages.map((l) => responseCell(l, s, cellOf(l.language.tag, s)))}
-        </div>`,
+      (s) => html`
+    <div class="row" role="row">
+      <div class="row-header system-name" role="rowheader">${s}</div>
+      ${shown.languages.map((l) => responseCell(l, s, cellOf(l.language.tag, s)))}
+    </div>`,
     )}
   </div>`;
 }
 
 function promptBlock(l: GridLanguageView, withJudgments: boolean): Html {
-  return html` <div class="language-name">
-      <strong>${l.language.name}</strong>
-      <span class="muted">${l.language.tag}</span
-      >${l.language.rtl ? html` <span class="chip" title="written right to left">RTL</span>` : ''}
-    </div>
+  return html`
+    <div class="language-name"><strong>${l.language.name}</strong> <span class="muted">${l.language.tag}</span>${l.language.rtl ? html` <span class="chip" title="written right to left">RTL</span>` : ''}</div>
     ${
       l.prompt === null
         ? html`<p class="muted">No prompt text in this language.</p>`
@@ -187,12 +133,8 @@ function promptBlock(l: GridLanguageView, withJudgments: boolean): Html {
 function responseCell(l: GridLanguageView, system: string, cell: GridCellView | undefined): Html {
   if (!cell) return html`<div class="cell missing" role="cell"><span class="muted">no response</span></div>`;
   const mismatch = cell.samples.some((s) => s.detected?.mismatch || s.flaggedBy.length > 0);
-  return html` <div
-    class="cell ${mismatch ? 'mismatch' : ''}"
-    role="cell"
-    data-lang="${l.language.tag}"
-    data-system="${system}"
-  >
+  return html`
+  <div class="cell ${mismatch ? 'mismatch' : ''}" role="cell" data-lang="${l.language.tag}" data-system="${system}">
     ${cell.samples.map((sample) => sampleBlock(l, system, sample, cell.samples.length > 1))}
   </div>`;
 }
@@ -203,19 +145,19 @@ function sampleBlock(l: GridLanguageView, system: string, sample: SampleView, sh
     sample.detected && detected !== 'und' && detected !== 'mul' ? sample.detected.language : l.language;
   const pairs = l.pairJudgments.filter((p) => p.systemA === system || p.systemB === system);
   const humanPairs = l.humanPairs.filter((p) => p.systemA === system || p.systemB === system);
-  return html` <div class="sample">
-    <div class="meta">
-      ${showSeed ? html`<span class="chip">seed ${sample.seed}</span>` : ''} ${detectionChip(sample)}
-      ${sample.flaggedBy.length ? html`<span class="chip warning" title="Flagged as not in the prompt's language by ${sample.flaggedBy.join(', ')}">${icon('report')} flagged ×${sample.flaggedBy.length}</span>` : ''}
-      ${sample.languageLabels.map((lab) => html`<span class="chip" title="${lab.annotator} says this response is in ${lab.value}">${icon('person')} ${lab.value}</span>`)}
-      ${sample.scores.map(scoreChip)}
-      ${sample.ratings.map((r) => html`<span class="chip rating rating-${r.value}" title="${r.annotator}${r.comment ? `: ${r.comment}` : ''}">${icon('person')} ${r.annotator}: ${r.value}</span>`)}
-    </div>
-    <div class="response markdown" ${langAttrs(language)}>
-      ${sample.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(sample.html)}
-    </div>
-    ${reasoning(sample.scores, pairs, humanPairs, system)}
-  </div>`;
+  return html`
+    <div class="sample">
+      <div class="meta">
+        ${showSeed ? html`<span class="chip">seed ${sample.seed}</span>` : ''}
+        ${detectionChip(sample)}
+        ${sample.flaggedBy.length ? html`<span class="chip warning" title="Flagged as not in the prompt's language by ${sample.flaggedBy.join(', ')}">${icon('report')} flagged ×${sample.flaggedBy.length}</span>` : ''}
+        ${sample.languageLabels.map((lab) => html`<span class="chip" title="${lab.annotator} says this response is in ${lab.value}">${icon('person')} ${lab.value}</span>`)}
+        ${sample.scores.map(scoreChip)}
+        ${sample.ratings.map((r) => html`<span class="chip rating rating-${r.value}" title="${r.annotator}${r.comment ? `: ${r.comment}` : ''}">${icon('person')} ${r.annotator}: ${r.value}</span>`)}
+      </div>
+      <div class="response markdown" ${langAttrs(language)}>${sample.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(sample.html)}</div>
+      ${reasoning(sample.scores, pairs, humanPairs, system)}
+    </div>`;
 }
 
 function detectionChip(sample: SampleView): Html {
@@ -226,24 +168,16 @@ function detectionChip(sample: SampleView): Html {
   if (d.parts?.length) {
     const shares = d.parts.map((p) => `${p.language.tag} ${Math.round(p.share * 100)}%`).join(' · ');
     const names = d.parts.map((p) => `${p.language.name} ${Math.round(p.share * 100)}%`).join(', ');
-    return html`<span class="chip language-mixed" title="${d.detector}: a mixed answer (${names})"
-      >${icon('globe')} mul: ${shares}</span
-    >`;
+    return html`<span class="chip language-mixed" title="${d.detector}: a mixed answer (${names})">${icon('globe')} mul: ${shares}</span>`;
   }
   return d.mismatch
-    ? html`<span class="chip warning language-mismatch" title="${title}: not the prompt's language"
-        >${icon('warning')} ${d.language.tag}</span
-      >`
+    ? html`<span class="chip warning language-mismatch" title="${title}: not the prompt's language">${icon('warning')} ${d.language.tag}</span>`
     : html`<span class="chip" title="${title}">${icon('globe')} ${d.language.tag}</span>`;
 }
 
 function scoreChip(s: ScoreView): Html {
   const text = s.score === null ? 'invalid' : `${s.score}/${s.max}`;
-  return html`<span
-    class="chip score ${s.score === null ? 'warning' : ''}"
-    title="${s.judge} on ${s.scale} (${s.min} to ${s.max})"
-    >${icon('law')} ${s.judge}: ${text}</span
-  >`;
+  return html`<span class="chip score ${s.score === null ? 'warning' : ''}" title="${s.judge} on ${s.scale} (${s.min} to ${s.max})">${icon('law')} ${s.judge}: ${text}</span>`;
 }
 
 /** What this system got in each pair, from its own side: win, loss or tie. */
@@ -261,33 +195,27 @@ function reasoning(
 ): Html {
   if (scores.length + pairs.length + humanPairs.length === 0) return html``;
   const summary = pairs.length ? ` · ${pairs.map((p) => outcomeFor(system, p.combined, p.systemA)).join(', ')}` : '';
-  return html` <details class="reasoning">
+  return html`
+  <details class="reasoning">
     <summary>Judges and labels${summary}</summary>
     ${scores.map((s) => html`<div class="reason"><strong>${s.judge}</strong> ${s.score ?? 'invalid'} on ${s.scale}${s.reasoning ? html`<div class="plain">${s.reasoning}</div>` : ''}${s.score === null && s.raw ? html`<div class="plain muted">Raw answer: ${s.raw}</div>` : ''}</div>`)}
     ${pairs.map((p) => {
       const other = p.systemA === system ? p.systemB : p.systemA;
-      return html`<div class="reason">
-        <strong>${p.judge}</strong> vs ${other}:
-        <span class="outcome">${outcomeFor(system, p.combined, p.systemA)}</span>
-        ${p.orders.map((o) => html`<div class="order"><span class="muted">order ${o.order === 'AB' ? `${p.systemA} first` : o.order === 'BA' ? `${p.systemB} first` : 'combined'}:</span> ${outcomeFor(system, o.verdict, p.systemA)}${o.reasoning ? html`<div class="plain">${o.reasoning}</div>` : ''}${o.verdict === 'invalid' && o.raw ? html`<div class="plain muted">Raw answer: ${o.raw}</div>` : ''}</div>`)}
-      </div>`;
+      return html`<div class="reason"><strong>${p.judge}</strong> vs ${other}: <span class="outcome">${outcomeFor(system, p.combined, p.systemA)}</span>
+        ${p.orders.map((o) => html`<div class="order"><span class="muted">order ${o.order === 'AB' ? `${p.systemA} first` : o.order === 'BA' ? `${p.systemB} first` : 'combined'}:</span> ${outcomeFor(system, o.verdict, p.systemA)}${o.reasoning ? html`<div class="plain">${o.reasoning}</div>` : ''}${o.verdict === 'invalid' && o.raw ? html`<div class="plain muted">Raw answer: ${o.raw}</div>` : ''}</div>`)}</div>`;
     })}
     ${humanPairs.map((h) => {
       const other = h.systemA === system ? h.systemB : h.systemA;
-      return html`<div class="reason">
-        ${icon('person')} <strong>${h.annotator}</strong> vs ${other}:
-        ${outcomeFor(system, h.value as Verdict, h.systemA)}${h.comment ? html` <span class="muted">“${h.comment}”</span>` : ''}
-      </div>`;
+      return html`<div class="reason">${icon('person')} <strong>${h.annotator}</strong> vs ${other}: ${outcomeFor(system, h.value as Verdict, h.systemA)}${h.comment ? html` <span class="muted">“${h.comment}”</span>` : ''}</div>`;
     })}
   </details>`;
 }
 
 function pairTable(pairs: readonly PairJudgmentView[]): Html {
-  return html` <details class="reasoning pairs">
+  return html`
+  <details class="reasoning pairs">
     <summary>${pairs.length} pairwise verdict${pairs.length === 1 ? '' : 's'}</summary>
-    <ul class="pair-list">
-      ${pairs.map((p) => html`<li>${p.judge}: ${p.systemA} vs ${p.systemB} → <strong>${verdictText(p)}</strong></li>`)}
-    </ul>
+    <ul class="pair-list">${pairs.map((p) => html`<li>${p.judge}: ${p.systemA} vs ${p.systemB} → <strong>${verdictText(p)}</strong></li>`)}</ul>
   </details>`;
 }
 

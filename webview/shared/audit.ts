@@ -20,7 +20,8 @@ function verdictText(v: Verdict | 'A' | 'B' | 'tie', item: AuditItemView): strin
 export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
   const shown = filter === 'all' ? view.items : view.items.filter((i) => i.outcome === filter);
   const errors = view.target.list === 'errors';
-  return html` <section class="audit" aria-labelledby="audit-title">
+  return html`
+  <section class="audit" aria-labelledby="audit-title">
     <div class="audit-head">
       <h2 id="audit-title">${view.title}</h2>
       <span class="spacer"></span>
@@ -28,65 +29,33 @@ export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
     </div>
     <p class="summary">${view.summary}</p>
     <div class="chips" role="group" aria-label="Show items">
-      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">
-        All ${view.items.length}
-      </button>
+      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">All ${view.items.length}</button>
       ${OUTCOME_ORDER.filter((o) => view.counts[o] > 0).map((o) => html`<button class="chip outcome-${o} ${filter === o ? 'on' : ''}" data-filter="${o}" aria-pressed="${filter === o}">${OUTCOME_LABELS[o]} ${view.counts[o]}</button>`)}
     </div>
     ${
       shown.length === 0
         ? html`<p class="empty">No items.</p>`
-        : html` <table class="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">Prompt group</th>
-                <th scope="col">Systems</th>
-                ${view.target.judge !== null ? html`<th scope="col">Judge</th>` : ''}
-                <th scope="col">Human votes</th>
-                <th scope="col">${errors ? 'Strength' : 'Outcome'}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${shown.map(
-                (item) =>
-                  html` <tr
-                    class="audit-item outcome-${item.outcome}"
-                    data-run="${item.run}"
-                    data-group="${item.group}"
-                    data-turn="${item.turn}"
-                    data-lang="${view.language.tag}"
-                  >
-                    <td>
-                      <button class="link open-item" title="Open ${item.group} in the grid">
-                        ${icon('go-to-file')} ${item.group}</button
-                      >${item.turn > 1 ? html` <span class="muted">turn ${item.turn}</span>` : ''}
-                    </td>
-                    <td class="systems">
-                      <span class="system">${item.systemA}</span> <span class="muted">vs</span>
-                      <span class="system">${item.systemB}</span>
-                    </td>
-                    ${view.target.judge !== null ? html`<td><span class="verdict-chip ${item.judgeVerdict === 'tie' || item.judgeVerdict === 'invalid' ? 'neutral' : ''}">${item.judgeVerdict ? verdictText(item.judgeVerdict, item) : ''}</span></td>` : ''}
-                    <td class="votes">
-                      ${item.humans.map((h) => html`<span class="vote ${h.vsJudge ?? ''}"><span class="annotator">${h.annotator}</span> ${verdictText(h.verdict, item)}</span>`)}
-                    </td>
-                    <td>
-                      ${
-                        errors
-                          ? html`<span class="strength">${Math.round((item.strength ?? 0) * 100)}%</span>
-                              <span class="muted"
-                                >${item.majority ? `majority: ${verdictText(item.majority, item)}` : 'no majority'}</span
-                              >`
-                          : html`<span class="outcome outcome-${item.outcome}">${OUTCOME_LABELS[item.outcome]}</span>
-                              <span class="muted"
-                                >${item.pairs.agree}/${item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite}
-                                pairs agree</span
-                              >`
-                      }
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : html`
+    <table class="audit-table">
+      <thead><tr>
+        <th scope="col">Prompt group</th><th scope="col">Systems</th>${view.target.judge !== null ? html`<th scope="col">Judge</th>` : ''}
+        <th scope="col">Human votes</th><th scope="col">${errors ? 'Strength' : 'Outcome'}</th>
+      </tr></thead>
+      <tbody>${shown.map(
+        (item) => html`
+        <tr class="audit-item outcome-${item.outcome}" data-run="${item.run}" data-group="${item.group}" data-turn="${item.turn}" data-lang="${view.language.tag}">
+          <td><button class="link open-item" title="Open ${item.group} in the grid">${icon('go-to-file')} ${item.group}</button>${item.turn > 1 ? html` <span class="muted">turn ${item.turn}</span>` : ''}</td>
+          <td class="systems"><span class="system">${item.systemA}</span> <span class="muted">vs</span> <span class="system">${item.systemB}</span></td>
+          ${view.target.judge !== null ? html`<td><span class="verdict-chip ${item.judgeVerdict === 'tie' || item.judgeVerdict === 'invalid' ? 'neutral' : ''}">${item.judgeVerdict ? verdictText(item.judgeVerdict, item) : ''}</span></td>` : ''}
+          <td class="votes">${item.humans.map((h) => html`<span class="vote ${h.vsJudge ?? ''}"><span class="annotator">${h.annotator}</span> ${verdictText(h.verdict, item)}</span>`)}</td>
+          <td>${
+            errors
+              ? html`<span class="strength">${Math.round((item.strength ?? 0) * 100)}%</span> <span class="muted">${item.majority ? `majority: ${verdictText(item.majority, item)}` : 'no majority'}</span>`
+              : html`<span class="outcome outcome-${item.outcome}">${OUTCOME_LABELS[item.outcome]}</span> <span class="muted">${item.pairs.agree}/${item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite} pairs agree</span>`
+          }</td>
+        </tr>`,
+      )}</tbody>
+    </table>`
     }
   </section>`;
 }

@@ -49,13 +49,18 @@ function describe(report: RunDetectionReport): string {
     .join(', ');
   const lines = [
     `run ${report.run}: ${report.detected} of ${report.responses} responses detected now` +
-      (report.detected ? ` (${und ? `und: ${und}` : 'none undetermined'})` : ' (the others were detected before)'),
+      (report.detected ? ` (${und ? `und: ${und}` : 'none undetermined'})` : ' (the others were detected before)') +
+      (report.threads > 1 ? ` on ${report.threads} worker threads` : ''),
     `  detector: ${report.detector}`,
   ];
   if (report.mixed)
     lines.push(`  ${report.mixed} mixed answer(s) stored as "mul" (a second language holds ≥ 25% of the text)`);
   if (report.unsupported.length)
     lines.push(`  no model for ${report.unsupported.join(', ')}: responses in them will be "und"`);
+  if (report.missingWorkerScript)
+    lines.push(
+      `  detected on one thread: the worker script ${report.missingWorkerScript} is missing (rebuild LangLens)`,
+    );
   if (report.keptFromOtherDetector)
     lines.push(`  ${report.keptFromOtherDetector} detection(s) by another detector kept (--redetect to redo them)`);
   if (report.interrupted) lines.push('  interrupted: what was detected is stored; run again to continue');

@@ -3,7 +3,7 @@
 // from the first to the last, are read. Each chunk is also decided alone, which is what shows a mixed answer (Hindi
 // that continues in English, a Bulgarian half and a Russian half) as `mul` with each language's share.
 import { languageKey, parseLanguageTag, type LanguageTag } from '../model/language';
-import { scriptOf, type ScriptCode } from './scripts';
+import { lettersIn, scriptCounts, type ScriptCode } from './scripts';
 
 /** Texts with more letters of running text than this are read in chunks; shorter ones whole. */
 export const LONG_TEXT_LETTERS = 300;
@@ -62,26 +62,17 @@ interface Unit {
   readonly lineStart?: boolean;
 }
 
-/** The letters of a piece of text (cheap: no script tally). */
-function lettersIn(text: string): number {
-  let n = 0;
-  for (const char of text) if (scriptOf(char) !== null) n++;
-  return n;
-}
+const kanaAsHan = (code: ScriptCode): ScriptCode => (code === 'Kana' ? 'Hani' : code);
 
 /** Letters of a piece of text and its most frequent script. */
 function unitOf(text: string): Unit {
-  const counts = new Map<ScriptCode, number>();
+  const counts = scriptCounts(text, kanaAsHan);
   let letters = 0;
-  for (const char of text) {
-    const code = scriptOf(char);
-    if (code === null) continue;
-    const key = code === 'Kana' ? 'Hani' : code;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    letters++;
-  }
   let script: ScriptCode | null = null;
-  for (const [code, n] of counts) if (script === null || n > counts.get(script)!) script = code;
+  for (const [code, n] of counts) {
+    letters += n;
+    if (script === null || n > counts.get(script)!) script = code;
+  }
   return { text, letters, script };
 }
 

@@ -102,11 +102,12 @@ export function lettersDecide(script: string): boolean {
 
 /** Russian's ъ separates a consonant from е, ё, ю, я (объект, подъём); Bulgarian's is a vowel (път, съм, България). */
 const RUSSIAN_HARD_SIGN = /ъ[еёюя]/;
+const LETTER = /\p{L}/u;
 const BULGARIAN_HARD_SIGN = /ъ[^еёюя]/;
 
 /** Whether one word (lower case) has a letter, or a use of ъ, that `key`'s alphabet does not have. */
 function foreignWord(word: string, key: string, alphabet: ReadonlySet<string>): boolean {
-  for (const l of word) if (!alphabet.has(l) && /\p{L}/u.test(l)) return true;
+  for (const l of word) if (!alphabet.has(l) && LETTER.test(l)) return true;
   if (key === 'bg' && RUSSIAN_HARD_SIGN.test(word)) return true;
   if (key === 'ru' && BULGARIAN_HARD_SIGN.test(word)) return true;
   return false;

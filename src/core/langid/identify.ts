@@ -37,9 +37,9 @@ import { languageKey, parseLanguageTag, sameLanguage, UNDETERMINED, type Languag
 import { FrancCodeIndex, francCodeToTag } from './iso639';
 import { neighboursOf } from './neighbours';
 import { MIXED, mixedParts, sampleChunks, sampleLines, type LanguageShare } from './chunks';
-import { englishWordShare, foreignLetterShare, letterCounts, lettersDecide, ruledOutByLetters } from './evidence';
+import { englishWordShare, foreignLetterShare, lettersDecide, ruledOutByLetters } from './evidence';
 import { runningText } from './prose';
-import { keepScript, lettersOfScript, scriptProfile, type ScriptCode, type ScriptProfile } from './scripts';
+import { keepScript, letterCountsOfScript, scriptProfile, type ScriptCode, type ScriptProfile } from './scripts';
 import { dropCodeBlocks, stripInlineMarkup, stripPunctuation } from './strip';
 import { functionWordDeficits, wordsOf } from './words';
 import { trigramScores } from './trigrams';
@@ -281,7 +281,7 @@ export function createLanguageIdentifier(options: LanguageIdentifierOptions): La
 
   /** The ranked candidates of a text in a model script, franc's scores with the evidence added. */
   function rank(sample: string, script: ScriptCode, plan: ModelPlan): LanguageScore[] {
-    const letters = letterCounts(lettersOfScript(sample, script));
+    const letters = letterCountsOfScript(sample, script);
     const words = wordsOf(sample);
     const english = script === 'Latn' ? englishWordShare(sample) : 0;
     const scored = rankCandidates(sample, plan.group, plan.codes);

@@ -183,10 +183,15 @@ const ISO639_3_TO_1: Readonly<Record<string, string>> = {
   zyb: 'za',
 };
 
+const tagOfCode = new Map<string, LanguageTag>();
+
 /** The BCP-47 tag for a franc (ISO 639-3) code: the 639-1 code where one exists, else the 639-3 code itself. */
 export function francCodeToTag(code: string): LanguageTag {
-  const tag = parseLanguageTag(ISO639_3_TO_1[code] ?? code);
+  let tag = tagOfCode.get(code);
+  if (tag) return tag;
+  tag = parseLanguageTag(ISO639_3_TO_1[code] ?? code);
   if (!tag) throw new Error(`not a language code: ${code}`);
+  tagOfCode.set(code, tag);
   return tag;
 }
 

@@ -10,7 +10,7 @@
 // - runs of two or more capitalised words inside a sentence, with English title words between them ("The Phantom of
 //   the Opera", "Star Wars"), not counting a sentence's first word;
 // - in a line written mostly in another script, its capitalised Latin words (names in Greek or Chinese prose).
-import { CJK_LETTER_WEIGHT, scriptOf } from './scripts';
+import { CJK_LETTER_WEIGHT, scriptCounts } from './scripts';
 
 export interface RunningText {
   /** The running text, line by line, punctuation kept (sentences are split on it). */
@@ -28,6 +28,11 @@ const LATIN_NAMES =
   /(?=\p{Script=Latin})\p{Lu}[\p{Script=Latin}'’-]*(?:[\s,、&]+\p{Script=Latin}[\p{Script=Latin}'’-]*)*/gu;
 const CASED_WORD = /^[^\p{L}]*([\p{Lu}\p{Ll}\p{Lt}])/u;
 const SENTENCE_END = /[.!?:;。！？]$/u;
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+const SPACES = /\s+/;
+/** Two capital letters anywhere: what a run of names needs. */
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 /** Lower-case words that belong inside English titles and names ("The Lord of the Rings", "Tom and Jerry"). */
 const TITLE_WORDS = new Set([
   'of',
@@ -65,11 +70,9 @@ const capitalised = (word: string): boolean | null => {
 function latinShare(line: string): number {
   let latin = 0;
   let all = 0;
-  for (const char of line) {
-    const code = scriptOf(char);
-    if (code === null) continue;
-    if (code === 'Latn') latin++;
-    all += code === 'Hani' || code === 'Kana' || code === 'Hang' ? CJK_LETTER_WEIGHT : 1;
+  for (const [code, n] of scriptCounts(line)) {
+    if (code === 'Latn') latin += n;
+    all += (code === 'Hani' || code === 'Kana' || code === 'Hang' ? CJK_LETTER_WEIGHT : 1) * n;
   }
   return all === 0 ? 0 : latin / all;
 }
@@ -88,7 +91,7 @@ function mostlyCapitalised(words: readonly string[]): boolean {
 
 /** Splits a prose line into what stays and what is set apart (capitalised runs, Latin names in another script). */
 function splitNames(line: string, otherScript: boolean, apart: string[]): string {
-  const words = line.split(/\s+/).filter((w) => w.length > 0);
+  const words = line.split(SPACES).filter((w) => w.length > 0);
   const kept: string[] = [];
   let run: string[] = [];
   let runCapitals = 0;
@@ -106,7 +109,7 @@ function splitNames(line: string, otherScript: boolean, apart: string[]): string
   };
   for (const word of words) {
     const isCapital = capitalised(word) === true;
-    const latin = /\p{Script=Latin}/u.test(word);
+    const latin = LATIN.test(word);
     if (otherScript && latin && isCapital) {
       flush();
       apart.push(word);
@@ -130,7 +133,7 @@ export function runningText(text: string): RunningText {
   const lines: string[] = [];
   const apart: string[] = [];
   for (const raw of text.split('\n')) {
-    if (!/\p{L}/u.test(raw)) continue;
+    if (!LETTER.test(raw)) continue;
     if (TABLE_ROW.test(raw) || HEADING.test(raw)) {
       apart.push(raw);
       continue;
@@ -140,7 +143,7 @@ export function runningText(text: string): RunningText {
       return ' ';
     });
     const body = unquoted.replace(LIST_MARKER, '');
-    const words = body.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const words = body.split(SPACES).filter((w) => LETTER.test(w));
     if (words.length === 0) continue;
     const otherScript = latinShare(body) < OTHER_SCRIPT_LATIN_SHARE;
     if (!otherScript && mostlyCapitalised(words)) {
@@ -149,9 +152,8 @@ export function runningText(text: string): RunningText {
     }
     const named = otherScript ? body.replace(LATIN_NAMES, (name) => (apart.push(name), ' ')) : body;
     // A run of names needs two capitals; a line with fewer has none to set apart (most prose lines).
-    const capitals = named.match(/\p{Lu}/gu)?.length ?? 0;
-    const kept = otherScript || capitals >= 2 ? splitNames(named, otherScript, apart) : named;
-    if (/\p{L}/u.test(kept)) lines.push(kept);
+    const kept = otherScript || TWO_CAPITALS.test(named) ? splitNames(named, otherScript, apart) : named;
+    if (LETTER.test(kept)) lines.push(kept);
   }
   return { lines, apart };
 }

@@ -58,27 +58,94 @@ export const NO_SCRIPT: ScriptCode = 'Zyyy';
 const LETTER = /[\p{L}\p{M}]/u;
 // Combining marks shared by all scripts (accents not composed by NFC, variation selectors) belong to no script.
 const INHERITED = /\p{Script=Inherited}/u;
-const cache = new Map<number, ScriptCode | null>();
 
-/** The script of one code point, or null when it is not a letter (or a combining mark). */
-export function scriptOf(char: string): ScriptCode | null {
-  const cp = char.codePointAt(0)!;
-  const hit = cache.get(cp);
-  if (hit !== undefined) return hit;
-  let code: ScriptCode | null = null;
-  if (LETTER.test(char) && !INHERITED.test(char)) code = SCRIPTS.find((s) => s.test.test(char))?.code ?? UNKNOWN_SCRIPT;
-  cache.set(cp, code);
-  return code;
+// Per code point caches: every loop over a text asks for each of its characters, so the Unicode-property tests run
+// once per distinct code point. The Basic Multilingual Plane in typed arrays (0: not asked yet), the rest in maps.
+const SCRIPT_CODES: ScriptCode[] = [...SCRIPTS.map((s) => s.code), 'Zzzz'];
+const NOT_A_LETTER = 1;
+const bmpScripts = new Uint8Array(0x10000);
+const astralScripts = new Map<number, ScriptCode | null>();
+
+function classify(cp: number): ScriptCode | null {
+  const char = String.fromCodePoint(cp);
+  if (!LETTER.test(char) || INHERITED.test(char)) return null;
+  return SCRIPTS.find((s) => s.test.test(char))?.code ?? UNKNOWN_SCRIPT;
 }
 
-const letterCache = new Map<number, boolean>();
+/** The script of one code point, or null when it is not a letter (or a combining mark). */
+export function scriptOfCodePoint(cp: number): ScriptCode | null {
+  if (cp < 0x10000) {
+    let slot = bmpScripts[cp]!;
+    if (slot === 0) {
+      const code = classify(cp);
+      slot = code === null ? NOT_A_LETTER : SCRIPT_CODES.indexOf(code) + 2;
+      bmpScripts[cp] = slot;
+    }
+    return slot === NOT_A_LETTER ? null : SCRIPT_CODES[slot - 2]!;
+  }
+  let hit = astralScripts.get(cp);
+  if (hit === undefined) astralScripts.set(cp, (hit = classify(cp)));
+  return hit;
+}
+
+/** The script of one character (a code point), or null when it is not a letter (or a combining mark). */
+export function scriptOf(char: string): ScriptCode | null {
+  return scriptOfCodePoint(char.codePointAt(0)!);
+}
+
+/** How many UTF-16 units the code point `cp` takes: loops step through a text by code points, as `for…of` does. */
+export const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
+
+const bmpLetters = new Uint8Array(0x10000);
+const astralLetters = new Map<number, boolean>();
 
 /** A letter (not a combining mark), cached per code point like `scriptOf`. */
-function isLetter(char: string): boolean {
-  const cp = char.codePointAt(0)!;
-  let hit = letterCache.get(cp);
-  if (hit === undefined) letterCache.set(cp, (hit = /\p{L}/u.test(char)));
+function isLetter(cp: number): boolean {
+  if (cp < 0x10000) {
+    let slot = bmpLetters[cp]!;
+    if (slot === 0) bmpLetters[cp] = slot = /\p{L}/u.test(String.fromCodePoint(cp)) ? 2 : 1;
+    return slot === 2;
+  }
+  let hit = astralLetters.get(cp);
+  if (hit === undefined) astralLetters.set(cp, (hit = /\p{L}/u.test(String.fromCodePoint(cp))));
   return hit;
+}
+
+/** Letters in `text` (letters and combining marks of any script, as `scriptOf` counts them). */
+export function lettersIn(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    if (scriptOfCodePoint(cp) !== null) n++;
+    i += width(cp);
+  }
+  return n;
+}
+
+/**
+ * Letters per script, keyed in the order each script first occurs (ties between scripts go to the first). Runs of
+ * one script are counted before the map is touched: a text changes script rarely.
+ */
+export function scriptCounts(text: string, merge?: (code: ScriptCode) => ScriptCode): Map<ScriptCode, number> {
+  const counts = new Map<ScriptCode, number>();
+  let current: ScriptCode | null = null;
+  let run = 0;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    i += width(cp);
+    let code = scriptOfCodePoint(cp);
+    if (code === null) continue;
+    if (merge) code = merge(code);
+    if (code !== current) {
+      if (current !== null) counts.set(current, counts.get(current)! + run);
+      if (!counts.has(code)) counts.set(code, 0);
+      current = code;
+      run = 0;
+    }
+    run++;
+  }
+  if (current !== null) counts.set(current, counts.get(current)! + run);
+  return counts;
 }
 
 /**
@@ -120,14 +187,9 @@ function weight(code: ScriptCode, rival: ScriptCode): number {
 }
 
 export function scriptProfile(text: string): ScriptProfile {
-  const counts = new Map<ScriptCode, number>();
+  const counts = scriptCounts(text);
   let letters = 0;
-  for (const char of text) {
-    const code = scriptOf(char);
-    if (code === null) continue;
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-    letters++;
-  }
+  for (const n of counts.values()) letters += n;
   if (letters === 0) return { counts, letters, script: NO_SCRIPT, scriptLetters: 0, share: 0 };
 
   // Han joins the script that shows its language: kana (Japanese) or Hangul (Korean), when decisive.
@@ -164,34 +226,54 @@ export function scriptProfile(text: string): ScriptProfile {
   return { counts, letters, script, scriptLetters, share: own / total };
 }
 
+/** Whether a letter of script `code` belongs to text of script `script` (Han belongs to Japanese and Korean too). */
+function inScript(code: ScriptCode, script: ScriptCode): boolean {
+  return (
+    code === script ||
+    (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
+    (script === 'Jpan' && code === 'Kana')
+  );
+}
+
 /** Keeps the letters of the given script (Han and kana for "Jpan"), turning every other letter into a space. */
 export function keepScript(text: string, script: ScriptCode): string {
   let out = '';
-  for (const char of text) {
-    const code = scriptOf(char);
-    const keep =
-      code === null ||
-      code === script ||
-      (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
-      (script === 'Jpan' && code === 'Kana');
-    out += keep ? char : ' ';
+  let kept = 0; // text before this index is in `out`
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const code = scriptOfCodePoint(cp);
+    const next = i + width(cp);
+    if (code !== null && !inScript(code, script)) {
+      out += `${text.slice(kept, i)} `;
+      kept = next;
+    }
+    i = next;
   }
-  return out;
+  return kept === 0 ? text : out + text.slice(kept);
 }
 
 /** The lower-case letters of one script in `text` (Han and kana for "Jpan"), in order; combining marks left out. */
 export function lettersOfScript(text: string, script: ScriptCode): string[] {
   const out: string[] = [];
-  for (const char of text.toLowerCase()) {
-    const code = scriptOf(char);
-    if (code === null || !isLetter(char)) continue;
-    if (
-      code === script ||
-      (code === 'Hani' && (script === 'Jpan' || script === 'Hang')) ||
-      (script === 'Jpan' && code === 'Kana')
-    ) {
-      out.push(char);
-    }
-  }
+  forEachLetterOfScript(text, script, (letter) => out.push(letter));
   return out;
+}
+
+/** How often each lower-case letter of one script occurs in `text`, keyed in order of first occurrence. */
+export function letterCountsOfScript(text: string, script: ScriptCode): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachLetterOfScript(text, script, (letter) => counts.set(letter, (counts.get(letter) ?? 0) + 1));
+  return counts;
+}
+
+function forEachLetterOfScript(text: string, script: ScriptCode, use: (letter: string) => void): void {
+  // The whole text in lower case, not letter by letter: final sigma depends on the letters around it.
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length;) {
+    const cp = lower.codePointAt(i)!;
+    const next = i + width(cp);
+    const code = scriptOfCodePoint(cp);
+    if (code !== null && isLetter(cp) && inScript(code, script)) use(lower.slice(i, next));
+    i = next;
+  }
 }

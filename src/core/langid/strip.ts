@@ -20,26 +20,27 @@ function dropFencedBlocks(text: string): string {
   return kept.join('\n');
 }
 
-// Each pattern with, for the costly ones, a cheap test the text must pass for the pattern to be able to match: the
-// Unicode-class patterns cost more than the rest of the identification on a long answer that has nothing to strip.
+// Each pattern with a cheap test the text must pass for the pattern to be able to match (a character every match
+// contains): most answers have nothing to strip for most patterns, and the Unicode-class patterns cost more than the
+// rest of the identification on a long answer.
 const REPLACEMENTS: ReadonlyArray<readonly [pattern: RegExp, replacement: string, prefilter?: RegExp]> = [
   // HTML: blocks whose content is not prose, comments, then the tags themselves (their text is kept).
-  [/<(pre|code|script|style|kbd|samp|math|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' '],
-  [/<!--[\s\S]*?-->/g, ' '],
-  [/<\/?[A-Za-z][\w:-]*(\s[^<>]*)?\/?>/g, ' '],
-  [/&(#\d+|#x[\da-f]+|[a-z]+);/gi, ' '],
+  [/<(pre|code|script|style|kbd|samp|math|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ', /</],
+  [/<!--[\s\S]*?-->/g, ' ', /<!--/],
+  [/<\/?[A-Za-z][\w:-]*(\s[^<>]*)?\/?>/g, ' ', /</],
+  [/&(#\d+|#x[\da-f]+|[a-z]+);/gi, ' ', /&/],
   // Inline code, with any number of backticks.
-  [/(`+)[^`]*?\1/g, ' '],
+  [/(`+)[^`]*?\1/g, ' ', /`/],
   // Display and inline LaTeX math with explicit delimiters, and LaTeX commands.
-  [/\$\$[\s\S]*?\$\$/g, ' '],
-  [/\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)/g, ' '],
-  [/\\[A-Za-z]+/g, ' '],
+  [/\$\$[\s\S]*?\$\$/g, ' ', /\$\$/],
+  [/\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)/g, ' ', /\\/],
+  [/\\[A-Za-z]+/g, ' ', /\\/],
   // Markdown images go entirely; links keep their text; reference definitions go.
-  [/!\[[^\]]*\]\([^)]*\)/g, ' '],
-  [/\[([^\]]*)\]\([^)]*\)/g, ' $1 '],
-  [/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, ' '],
+  [/!\[[^\]]*\]\([^)]*\)/g, ' ', /!\[/],
+  [/\[([^\]]*)\]\([^)]*\)/g, ' $1 ', /\]\(/],
+  [/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, ' ', /\]:/],
   // URLs (with or without scheme) and e-mail addresses.
-  [/\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>()"'`]+/gi, ' '],
+  [/\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>()"'`]+/gi, ' ', /:\/\/|www\./i],
   [/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, ' ', /@/],
   // Code-like tokens outside backticks: identifiers with underscores, dotted paths (os.path.join, index.ts),
   // calls (print(...)), scope and arrow operators.

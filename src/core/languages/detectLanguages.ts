@@ -9,6 +9,7 @@ import {
   runsWithResponses,
   saveDetections,
   type DetectionWrite,
+  type ResponseText,
 } from '../store/languageQueries';
 import type { Store } from '../store/store';
 import { DetectionPool } from './detectPool';
@@ -43,6 +44,10 @@ export interface RunDetectionReport {
   readonly keptFromOtherDetector: number;
   /** True when the signal stopped the run before it finished. */
   readonly interrupted: boolean;
+  /** Worker threads the run was detected on (1: the calling thread; runs under 1,000 responses stay there). */
+  readonly threads: number;
+  /** Set when worker threads were asked for but their script is missing (then detected on one thread). */
+  readonly missingWorkerScript?: string;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -67,21 +72,31 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
   const total = backlog.missing + (redetect ? backlog.otherDetector : 0);
   const undetermined: Record<string, number> = {};
   let detected = 0;
-  let afterId = 0;
   let mixed = 0;
   options.onProgress?.(run, 0, total);
-  const pool = new DetectionPool(detector.identifier, languages, total < 2 * DEFAULT_PAGE_SIZE ? 1 : options.threads);
+  const pool = new DetectionPool(detector.languages, total < 2 * DEFAULT_PAGE_SIZE ? 1 : options.threads);
+  const nextPage = (afterId: number) =>
+    responsesToDetect(store, run, {
+      detector: detector.name,
+      redetect,
+      afterId,
+      limit: options.pageSize ?? DEFAULT_PAGE_SIZE * pool.threads,
+    });
+  // The workers detect one page while the main thread reads the next and stores the one before: the store's work
+  // stays in order on its connection, and the next page is queued on the pool before this one is stored.
+  const detectPage = (page: ResponseText[]) => {
+    const results = pool.detect(page.map((r) => r.text));
+    // Awaited once the page before is stored; until then (or when an abort drops it) a failure must not count as
+    // unhandled.
+    results.catch(() => undefined);
+    return { page, results };
+  };
   try {
-    while (!options.signal?.aborted) {
-      const page = await responsesToDetect(store, run, {
-        detector: detector.name,
-        redetect,
-        afterId,
-        limit: options.pageSize ?? DEFAULT_PAGE_SIZE * pool.threads,
-      });
-      if (page.length === 0) break;
-      const results = await pool.detect(page.map((r) => r.text));
-      const writes: DetectionWrite[] = page.map(({ id }, i) => {
+    let current = options.signal?.aborted ? null : detectPage(await nextPage(0));
+    while (current && current.page.length > 0) {
+      const following = options.signal?.aborted ? null : detectPage(await nextPage(current.page.at(-1)!.id));
+      const results = await current.results;
+      const writes: DetectionWrite[] = current.page.map(({ id }, i) => {
         const d = results[i]!;
         if (d.reason) undetermined[d.reason] = (undetermined[d.reason] ?? 0) + 1;
         if (d.parts) mixed++;
@@ -89,8 +104,8 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
       });
       await saveDetections(store, detector.name, writes);
       detected += writes.length;
-      afterId = page.at(-1)!.id;
       options.onProgress?.(run, detected, total);
+      current = options.signal?.aborted ? null : following;
     }
   } finally {
     await pool.close();
@@ -106,5 +121,7 @@ async function detectRun(store: Store, run: string, options: DetectOptions): Pro
     mixed,
     keptFromOtherDetector: redetect ? 0 : backlog.otherDetector,
     interrupted: options.signal?.aborted === true && detected < total,
+    threads: pool.threads,
+    ...(pool.missingWorkerScript ? { missingWorkerScript: pool.missingWorkerScript } : {}),
   };
 }

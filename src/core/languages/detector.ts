@@ -37,6 +37,8 @@ const SETTINGS_DIGEST = createHash('sha256')
 export interface RunDetector {
   /** Stored with every detection, e.g. "langlens-langid@1+3f2a9c01 franc-all@7.2.0 [en,es,ru]". */
   readonly name: string;
+  /** The run's languages, in the order the identifier was built with (a detection pool builds the same one). */
+  readonly languages: readonly LanguageTag[];
   readonly identifier: LanguageIdentifier;
 }
 
@@ -48,6 +50,7 @@ export function runDetector(languages: readonly LanguageTag[]): RunDetector {
   const sorted = [...languages].sort();
   return {
     name: `langlens-langid@${LANGID_REVISION}+${SETTINGS_DIGEST} franc-all@${FRANC_VERSION} [${sorted.join(',')}]`,
+    languages: sorted,
     identifier: createLanguageIdentifier({ languages: sorted }),
   };
 }

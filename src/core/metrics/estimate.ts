@@ -62,7 +62,7 @@ export function estimatesFromClusterSums(
 ): Estimate[] {
   const dimension = clusterSums[0]?.length ?? 0;
   const total = new Float64Array(dimension);
-  for (const sums of clusterSums) for (let d = 0; d < dimension; d++) total[d] += sums[d]!;
+  for (const sums of clusterSums) for (let d = 0; d < dimension; d++) total[d]! += sums[d]!;
   // With no cluster there is no vector to read: nothing to count (n 0), nothing to estimate.
   const points: Estimate[] = statistics.map(({ finish, count }) =>
     clusterSums.length ? { value: finish(total), n: count(total) } : { value: NaN, n: 0 },

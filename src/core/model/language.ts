@@ -35,7 +35,8 @@ export function parseLanguageInput(raw: string): LanguageTag | undefined {
 
 /** The primary language subtag ("zh" of "zh-Hant-TW"). */
 export function primaryLanguage(tag: LanguageTag): string {
-  return tag.split('-')[0]!;
+  const dash = tag.indexOf('-');
+  return dash < 0 ? tag : tag.slice(0, dash);
 }
 
 // Norwegian Bokmål, Nynorsk and the macrolanguage "no" are one language for the purpose of the studies:

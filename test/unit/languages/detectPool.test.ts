@@ -11,7 +11,7 @@ describe('language detection pool', function () {
     const languages = [...new Set(CLOSE_TEXTS.map((t) => t.lang)), 'en'].map((l) => parseLanguageTag(l)!);
     const texts = Array.from({ length: 5 }, () => [...CLOSE_TEXTS.map((t) => t.text), HINDI_THEN_ENGLISH]).flat();
     const identifier = createLanguageIdentifier({ languages });
-    const pool = new DetectionPool(identifier, languages, 2);
+    const pool = new DetectionPool(languages, 2);
     try {
       assert.equal(pool.threads, 2);
       const pooled = await pool.detect(texts);

@@ -70,7 +70,8 @@ function judgeRow(
       continue;
     }
     // Confusion counts, row = the human majority (truth), column = the judge (prediction), as in sklearn.
-    tally.of(item)[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!] += 1;
+    tally.of(item)[index.get(inReferenceOrder(item, majority))! * k + index.get(inReferenceOrder(item, verdict))!]! +=
+      1;
   }
   const count = (s: Float64Array) => sumRange(s);
   const macro = (pick: (c: ClassCounts) => number) => (s: Float64Array) =>

@@ -60,7 +60,7 @@ export function raterKappa(items: readonly PairwiseItem[], options: RaterKappaOp
           const clusters = tables.get(pair) ?? tables.set(pair, new Map()).get(pair)!;
           const cluster = itemCluster(item);
           const counts = clusters.get(cluster) ?? clusters.set(cluster, new Float64Array(k * k)).get(cluster)!;
-          counts[index.get(labels[i]![1])! * k + index.get(labels[j]![1])!] += 1;
+          counts[index.get(labels[i]![1])! * k + index.get(labels[j]![1])!]! += 1;
         }
       }
     }

@@ -27,13 +27,13 @@ export const COMPARISON_DIMENSION = 5;
 
 export function addComparison(sums: Float64Array, x: PairVerdict, y: PairVerdict): void {
   const agree = x === y ? 1 : 0;
-  sums[0] += agree;
-  sums[1] += 1;
+  sums[0]! += agree;
+  sums[1]! += 1;
   if (countsWithoutTie(x, y)) {
-    sums[2] += agree;
-    sums[3] += 1;
+    sums[2]! += agree;
+    sums[3]! += 1;
   }
-  sums[4] += limaScore(x, y);
+  sums[4]! += limaScore(x, y);
 }
 
 export const AGREEMENT_STATISTICS = { withTie: ratio(0, 1), withoutTie: ratio(2, 3), lima: ratio(4, 1) };

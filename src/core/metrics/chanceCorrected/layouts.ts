@@ -52,17 +52,17 @@ export function multiRaterLayout(scale: AgreementScale, fleissRaters: number): R
     add(sums, offset, { positions, cohen: pair }) {
       for (let i = 0; i < positions.length; i++) {
         for (let j = i + 1; j < positions.length; j++) {
-          sums[offset + 1] += 1;
-          if (positions[i] === positions[j]) sums[offset] += 1;
+          sums[offset + 1]! += 1;
+          if (positions[i] === positions[j]) sums[offset]! += 1;
         }
       }
-      if (pair) sums[offset + cohen + pair[0] * k + pair[1]] += 1;
+      if (pair) sums[offset + cohen + pair[0] * k + pair[1]]! += 1;
       if (positions.length === fleissRaters) {
-        sums[offset + fleiss] += 1;
+        sums[offset + fleiss]! += 1;
         for (let c = 0; c < k; c++) {
           const n = positions.filter((p) => p === c).length;
-          sums[offset + fleiss + 1] += n * n;
-          sums[offset + fleiss + 2 + c] += n;
+          sums[offset + fleiss + 1]! += n * n;
+          sums[offset + fleiss + 2 + c]! += n;
         }
       }
       addUnitCoincidences(positions, k, sums.subarray(offset + coincidences, offset + coincidences + k * k));
@@ -99,7 +99,7 @@ export function pairLayout(scale: AgreementScale): RowLayout {
   return {
     dimension: k * k,
     add(sums, offset, { positions }) {
-      sums[offset + positions[0]! * k + positions[1]!] += 1;
+      sums[offset + positions[0]! * k + positions[1]!]! += 1;
     },
     figures(offset) {
       const units = (s: Float64Array) => sumRange(s, offset, k * k);

@@ -67,7 +67,7 @@ export function raterPairKappa(
             const cluster = itemCluster(unit);
             const table =
               pair.clusters.get(cluster) ?? pair.clusters.set(cluster, new Float64Array(k * k)).get(cluster)!;
-            table[categories.indexOf(a.value) * k + categories.indexOf(b.value)] += 1;
+            table[categories.indexOf(a.value) * k + categories.indexOf(b.value)]! += 1;
           }
         }
       }

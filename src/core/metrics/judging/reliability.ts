@@ -86,7 +86,7 @@ function reliabilityRow(
     for (const l of labels) {
       const c = categories.indexOf(l.value);
       if (c < 0) offCategory++;
-      else counts[c] += 1;
+      else counts[c]! += 1;
     }
     weights.forEach((w, i) => addGwetUnit(counts, w, sums, i * acWidth));
     if (labels.length < raters.length) {

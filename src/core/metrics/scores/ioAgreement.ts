@@ -47,9 +47,9 @@ export function ioAgreement(
       counts: {},
     }));
     const sums = cell.tally.of(response);
-    sums[2] += 1;
-    if (response.outcome === 'match' || response.outcome === 'mismatch') sums[1] += 1;
-    if (response.outcome === 'match') sums[0] += 1;
+    sums[2]! += 1;
+    if (response.outcome === 'match' || response.outcome === 'mismatch') sums[1]! += 1;
+    if (response.outcome === 'match') sums[0]! += 1;
     increment(cell.counts, response.outcome);
     if (response.source === 'human' || response.source === 'flag') increment(cell.counts, 'human');
     if (response.humanLanguages > 1) increment(cell.counts, 'disagreement');

@@ -113,18 +113,18 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
       continue;
     }
     const position = positionOf(order, verdict);
-    sums[ORDERS] += 1;
-    sums[position === 'first' ? FIRST_WINS : position === 'second' ? SECOND_WINS : ORDER_TIES] += 1;
+    sums[ORDERS]! += 1;
+    sums[position === 'first' ? FIRST_WINS : position === 'second' ? SECOND_WINS : ORDER_TIES]! += 1;
   }
   if (ab === undefined || ba === undefined || ab === 'invalid' || ba === 'invalid') return;
-  sums[PAIRS] += 1;
+  sums[PAIRS]! += 1;
   if (ab === ba) return;
-  sums[FLIPS] += 1;
+  sums[FLIPS]! += 1;
   const first = positionOf('AB', ab);
   const second = positionOf('BA', ba);
-  if (first === 'first' && second === 'first') sums[BIASED_FIRST] += 1;
-  else if (first === 'second' && second === 'second') sums[BIASED_SECOND] += 1;
-  else sums[OTHER_FLIPS] += 1;
+  if (first === 'first' && second === 'first') sums[BIASED_FIRST]! += 1;
+  else if (first === 'second' && second === 'second') sums[BIASED_SECOND]! += 1;
+  else sums[OTHER_FLIPS]! += 1;
 }
 
 function finishCell(cell: Cell, intervals: IntervalSettings | undefined): ConsistencyRow {

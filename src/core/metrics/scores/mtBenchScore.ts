@@ -60,10 +60,10 @@ export function mtBenchScores(
     }
     const sums = cell.tally.of(row);
     const at = index.get(row.turn)!;
-    sums[0] += row.score;
-    sums[1] += 1;
-    sums[at] += row.score;
-    sums[at + 1] += 1;
+    sums[0]! += row.score;
+    sums[1]! += 1;
+    sums[at]! += row.score;
+    sums[at + 1]! += 1;
   }
   return [...cells.values()]
     .sort(

@@ -125,9 +125,9 @@ function gateCells(
     if (row.source === 'human' || row.source === 'flag') increment(cell.counts, 'humanLanguage');
     const sums = cell.tally.of(row);
     const gated = outcome === 'mismatch' || (outcome === 'mixed' && mixed === 'mismatch');
-    sums[GATED] += gated ? gatedValue(row) : row.score;
-    sums[RAW] += row.score;
-    sums[SCORED] += 1;
+    sums[GATED]! += gated ? gatedValue(row) : row.score;
+    sums[RAW]! += row.score;
+    sums[SCORED]! += 1;
   }
   return [...cells.values()].sort(
     (a, b) =>

@@ -112,9 +112,9 @@ function distributionRow(
     responses.add(`${rating.group}\u0000${rating.seed}`);
     annotators.add(rating.annotator);
     const sums = tally.of(rating);
-    sums[levels.indexOf(cell.scale.kind === 'ordinal' ? rating.label : String(rating.value))] += 1;
-    sums[total] += 1;
-    sums[total + 1] += rating.value;
+    sums[levels.indexOf(cell.scale.kind === 'ordinal' ? rating.label : String(rating.value))]! += 1;
+    sums[total]! += 1;
+    sums[total + 1]! += rating.value;
   }
   const figures = [...levels.map((_, i) => ratio(i, total)), ratio(total + 1, total)];
   const estimates = tally.estimates(figures, intervals);

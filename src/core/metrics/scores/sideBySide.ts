@@ -127,8 +127,8 @@ function addPair(cell: Cell, pair: JudgedPair, invalidAs: InvalidPolicy): void {
   else if (score === 0) cell.losses++;
   else cell.ties++;
   const sums = cell.tally.of(pair);
-  sums[0] += score;
-  sums[1] += 1;
+  sums[0]! += score;
+  sums[1]! += 1;
 }
 
 function finishCell(cell: Cell, intervals: IntervalSettings | undefined): SideBySideRow {

@@ -28,8 +28,8 @@ export function ratioOfMeansStatistic<T>(
   return {
     dimension: 2,
     accumulate(item, sums) {
-      sums[0] += numerator(item);
-      sums[1] += denominator(item);
+      sums[0]! += numerator(item);
+      sums[1]! += denominator(item);
     },
     finish: (sums) => (sums[1] === 0 ? NaN : sums[0]! / sums[1]!),
   };
@@ -54,7 +54,7 @@ export function cohenKappaStatistic<T>(
     accumulate(item, sums) {
       const row = position(first(item));
       const col = position(second(item));
-      if (row !== undefined && col !== undefined) sums[row * k + col] += 1;
+      if (row !== undefined && col !== undefined) sums[row * k + col]! += 1;
     },
     finish: (sums) => kappaFromCounts(sums, k, weights).value,
   };
@@ -78,12 +78,12 @@ export function fleissKappaStatistic<T>(
       for (const label of labels) {
         const j = label === null || label === undefined ? undefined : index.get(label);
         if (j === undefined) throw new RangeError(`label ${JSON.stringify(label)} is missing or not a category`);
-        row[j] += 1;
+        row[j]! += 1;
       }
-      sums[0] += 1;
+      sums[0]! += 1;
       for (let j = 0; j < k; j++) {
-        sums[1] += row[j]! * row[j]!;
-        sums[2 + j] += row[j]!;
+        sums[1]! += row[j]! * row[j]!;
+        sums[2 + j]! += row[j]!;
       }
     },
     finish: (sums) =>

@@ -183,7 +183,7 @@ export function bootstrapClusterSumsMany(
     flat.set(v, c * dimension);
   });
   const total = new Float64Array(dimension);
-  for (let c = 0; c < clusters; c++) for (let d = 0; d < dimension; d++) total[d] += flat[c * dimension + d]!;
+  for (let c = 0; c < clusters; c++) for (let d = 0; d < dimension; d++) total[d]! += flat[c * dimension + d]!;
   const sums = new Float64Array(dimension);
   const values = finishes.map(() => new Float64Array(resolved.resamples));
   let b = 0;
@@ -191,7 +191,7 @@ export function bootstrapClusterSumsMany(
     sums.fill(0);
     for (let j = 0; j < picked.length; j++) {
       const offset = picked[j]! * dimension;
-      for (let d = 0; d < dimension; d++) sums[d] += flat[offset + d]!;
+      for (let d = 0; d < dimension; d++) sums[d]! += flat[offset + d]!;
     }
     for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
     b++;

@@ -31,16 +31,16 @@ export function bradleyTerry(wins: ArrayLike<number>, systems: number): BradleyT
         const residual = wins[i * s + j]! - games * p;
         const information = games * p * (1 - p);
         if (i < s - 1) {
-          gradient[i] += residual;
-          hessian[i]![i] += information;
+          gradient[i]! += residual;
+          hessian[i]![i]! += information;
         }
         if (j < s - 1) {
-          gradient[j] -= residual;
-          hessian[j]![j] += information;
+          gradient[j]! -= residual;
+          hessian[j]![j]! += information;
         }
         if (i < s - 1 && j < s - 1) {
-          hessian[i]![j] -= information;
-          hessian[j]![i] -= information;
+          hessian[i]![j]! -= information;
+          hessian[j]![i]! -= information;
         }
       }
     }
@@ -48,7 +48,7 @@ export function bradleyTerry(wins: ArrayLike<number>, systems: number): BradleyT
     if (!step) return failed;
     let largest = 0;
     for (let i = 0; i < s - 1; i++) {
-      theta[i] += step[i]!;
+      theta[i]! += step[i]!;
       largest = Math.max(largest, Math.abs(step[i]!));
     }
     if (largest < 1e-13) return { ratings: toElo(theta), converged: true };

@@ -58,8 +58,8 @@ export function kappaFromCounts(counts: ArrayLike<number>, k: number, weights: K
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const c = counts[i * k + j]!;
-      rowTotals[i] += c;
-      colTotals[j] += c;
+      rowTotals[i]! += c;
+      colTotals[j]! += c;
       n += c;
     }
   }

@@ -63,7 +63,7 @@ export function fleissTotals(counts: readonly (readonly number[])[]): FleissTota
         throw new RangeError(`count [${i}][${j}] must be a non-negative integer, got ${c}`);
       rowTotal += c;
       sumOfSquares += c * c;
-      categoryTotals[j] += c;
+      categoryTotals[j]! += c;
     });
     if (raters === -1) raters = rowTotal;
     else if (rowTotal !== raters) {
@@ -107,7 +107,7 @@ export function countLabelsPerItem(
       const j = index.get(label);
       if (j === undefined)
         throw new RangeError(`item ${i} has label ${JSON.stringify(label)}, which is not a category`);
-      row[j] += 1;
+      row[j]! += 1;
     }
     return row;
   });

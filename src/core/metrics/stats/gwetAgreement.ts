@@ -46,8 +46,8 @@ export function addGwetUnit(counts: ArrayLike<number>, weights: Float64Array, su
   let raters = 0;
   for (let k = 0; k < q; k++) raters += counts[k]!;
   if (raters === 0) return;
-  sums[offset + 2] += 1;
-  for (let k = 0; k < q; k++) sums[offset + 3 + k] += counts[k]! / raters;
+  sums[offset + 2]! += 1;
+  for (let k = 0; k < q; k++) sums[offset + 3 + k]! += counts[k]! / raters;
   if (raters < 2) return;
   let agreement = 0;
   for (let k = 0; k < q; k++) {
@@ -55,8 +55,8 @@ export function addGwetUnit(counts: ArrayLike<number>, weights: Float64Array, su
     for (let l = 0; l < q; l++) weighted += weights[k * q + l]! * counts[l]!;
     agreement += counts[k]! * (weighted - 1);
   }
-  sums[offset] += 1;
-  sums[offset + 1] += agreement / (raters * (raters - 1));
+  sums[offset]! += 1;
+  sums[offset + 1]! += agreement / (raters * (raters - 1));
 }
 
 export interface GwetResult {

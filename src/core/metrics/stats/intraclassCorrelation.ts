@@ -28,12 +28,12 @@ export function addIccTarget(ratings: ArrayLike<number>, sums: Float64Array): vo
   for (let j = 0; j < ratings.length; j++) {
     const x = ratings[j]!;
     row += x;
-    sums[2] += x * x;
-    sums[4 + j] += x;
+    sums[2]! += x * x;
+    sums[4 + j]! += x;
   }
-  sums[0] += 1;
-  sums[1] += row * row;
-  sums[3] += row;
+  sums[0]! += 1;
+  sums[1]! += row * row;
+  sums[3]! += row;
 }
 
 export function iccFromSums(sums: ArrayLike<number>, raters: number): IccResult {

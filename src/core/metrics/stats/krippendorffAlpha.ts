@@ -107,7 +107,7 @@ export function addUnitCoincidences(positions: readonly number[], k: number, int
   const weight = 1 / (m - 1);
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
-      if (a !== b) into[positions[a]! * k + positions[b]!] += weight;
+      if (a !== b) into[positions[a]! * k + positions[b]!]! += weight;
     }
   }
   return true;
@@ -130,7 +130,7 @@ export function alphaFromCoincidences(
   const marginals = new Float64Array(k);
   let n = 0;
   for (let c = 0; c < k; c++) {
-    for (let j = 0; j < k; j++) marginals[c] += coincidences[c * k + j]!;
+    for (let j = 0; j < k; j++) marginals[c]! += coincidences[c * k + j]!;
     n += marginals[c]!;
   }
   const delta = differenceFunction(scale, marginals);

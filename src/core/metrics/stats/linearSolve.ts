@@ -14,8 +14,8 @@ export function solveLinear(matrix: readonly Float64Array[], rhs: Float64Array):
     for (let r = col + 1; r < n; r++) {
       const factor = a[r]![col]! / a[col]![col]!;
       if (factor === 0) continue;
-      for (let c = col; c < n; c++) a[r]![c] -= factor * a[col]![c]!;
-      b[r] -= factor * b[col]!;
+      for (let c = col; c < n; c++) a[r]![c]! -= factor * a[col]![c]!;
+      b[r]! -= factor * b[col]!;
     }
   }
   const x = new Float64Array(n);

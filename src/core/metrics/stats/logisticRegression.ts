@@ -38,15 +38,15 @@ export function logisticRegression(features: readonly ArrayLike<number>[], targe
       const residual = targets[i]! - prob;
       const weight = prob * (1 - prob);
       for (let j = 0; j < p; j++) {
-        gradient[j] += residual * x[j]!;
-        for (let l = 0; l < p; l++) hessian[j]![l] += weight * x[j]! * x[l]!;
+        gradient[j]! += residual * x[j]!;
+        for (let l = 0; l < p; l++) hessian[j]![l]! += weight * x[j]! * x[l]!;
       }
     });
     const step = solveLinear(hessian, gradient);
     if (!step) return failed(iteration);
     let largest = 0;
     for (let j = 0; j < p; j++) {
-      beta[j] += step[j]!;
+      beta[j]! += step[j]!;
       largest = Math.max(largest, Math.abs(step[j]!));
     }
     if (beta.some((b) => Math.abs(b) > DIVERGED)) return failed(iteration);

@@ -51,7 +51,7 @@ export function countPairs(
     const row = a === null || a === undefined ? undefined : index.get(a);
     const col = b === null || b === undefined ? undefined : index.get(b);
     if (row === undefined || col === undefined) continue;
-    counts[row * k + col] += 1;
+    counts[row * k + col]! += 1;
     pairs += 1;
   }
   return { categories, counts, pairs, excluded: first.length - pairs };
