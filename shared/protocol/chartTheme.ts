@@ -16,6 +16,8 @@ export interface ChartThemeView {
   readonly background: string;
   readonly font: string;
   readonly fontSize: number;
+  /** The width (CSS px) a chart may fill in the panel; absent: the paper's two-column page. */
+  readonly width?: number;
 }
 
 export function parseChartTheme(raw: unknown): ChartThemeView {
@@ -36,5 +38,6 @@ export function parseChartTheme(raw: unknown): ChartThemeView {
     background: colour(o, 'background'),
     font: str(o, 'font', 500).replace(/[;{}<>]/g, ''),
     fontSize,
+    ...(o.width !== undefined ? { width: Math.round(Math.min(2000, Math.max(320, num(o, 'width')))) } : {}),
   };
 }

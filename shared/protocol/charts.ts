@@ -84,6 +84,22 @@ export type ChartsToHost =
   | OpenGroupMessage
   | RequestMessage<ChartsRequests>;
 
+/** What the charts webview keeps for the serializer, to draw the same run and baseline again after a reload. */
+export interface ChartsState {
+  readonly run: string;
+  readonly baseline: string | null;
+}
+
+/** The state VS Code hands back after a reload (from an older version, or none): undefined when unusable. */
+export function parseChartsState(raw: unknown): ChartsState | undefined {
+  try {
+    const o = record(raw, 'state');
+    return { run: str(o, 'run', 1000), baseline: nullableStr(o, 'baseline', 1000) };
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseChartMarkTarget(raw: unknown): ChartMarkTarget {
   const o = record(raw, 'target');
   return {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
-import { ChartsPanel, registerCharts } from './charts/chartsPanel';
+import { CHARTS_VIEW_TYPE, ChartsPanel, registerCharts } from './charts/chartsPanel';
 import { Database } from './database';
 import { registerDatabasePassword } from './databasePassword';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
@@ -48,6 +48,9 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => DashboardPanel.revive(panel, state, deps),
+    }),
+    vscode.window.registerWebviewPanelSerializer(CHARTS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => ChartsPanel.revive(panel, state, deps),
     }),
     database.onDidChange((change) => {
       tree.refresh();

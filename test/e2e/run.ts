@@ -671,6 +671,7 @@ const CHART_IDS = [
   'judge-vs-humans',
   'if-heatmap',
   'ratings',
+  'scale-ratings',
   'likert',
   'io-agreement',
   'language-penalty',
@@ -703,8 +704,10 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   await waitInFrame(
     charts,
     'every chart drawn',
-    () => document.body.dataset.charts === '7' && document.querySelectorAll('.vega[data-drawn]').length === 7,
+    (count: number) =>
+      document.body.dataset.charts === String(count) && document.querySelectorAll('.vega[data-drawn]').length === count,
     60_000,
+    CHART_IDS.length,
   );
   const baseline = await charts.evaluate(
     () => (document.getElementById('baseline') as unknown as { value: string }).value,
@@ -723,12 +726,12 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
     await waitInFrame(
       charts,
       `the charts redrawn in ${kind}`,
-      (args: { kind: string; draws: number }) =>
+      (args: { kind: string; draws: number; count: number }) =>
         document.body.dataset.theme === args.kind &&
         Number(document.body.dataset.draws) > args.draws &&
-        document.querySelectorAll('.vega[data-drawn]').length === 7,
+        document.querySelectorAll('.vega[data-drawn]').length === args.count,
       60_000,
-      { kind, draws },
+      { kind, draws, count: CHART_IDS.length },
     );
     for (const id of CHART_IDS) {
       const section = charts.locator(`#section-${id}`);
@@ -784,6 +787,46 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   );
   await page.waitForTimeout(300);
   await shots.take('grid-from-a-chart');
+}
+
+/** A window reload brings the Charts panel back on the same run and baseline, every chart drawn again. */
+async function chartsSurviveReload(page: Page, shots: Shots): Promise<void> {
+  await page.getByRole('tab', { name: /^Charts · demo/ }).click();
+  let charts = await webviewFrame(page, 'charts');
+  await charts.locator('#baseline').fill('multi-40');
+  await charts.locator('#baseline').press('Enter');
+  await waitInFrame(
+    charts,
+    'the heatmap against multi-40',
+    () =>
+      (document.getElementById('baseline') as unknown as { value: string }).value === 'multi-40' &&
+      document.querySelectorAll('.vega[data-drawn]').length > 0,
+    60_000,
+  );
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForEvent('load', { timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  charts = await webviewFrame(page, 'charts', 90_000);
+  await waitInFrame(
+    charts,
+    'the charts restored after the reload',
+    (count: number) =>
+      document.body.dataset.charts === String(count) && document.querySelectorAll('.vega[data-drawn]').length === count,
+    90_000,
+    CHART_IDS.length,
+  );
+  assert.equal(
+    await charts.evaluate(() => document.querySelector('h1.title .muted')?.textContent),
+    'demo',
+    'the same run',
+  );
+  assert.equal(
+    await charts.evaluate(() => (document.getElementById('baseline') as unknown as { value: string }).value),
+    'multi-40',
+    'the same baseline',
+  );
+  await page.waitForTimeout(300);
+  await shots.take('charts-restored-after-reload');
 }
 
 /**
@@ -932,6 +975,7 @@ async function main(): Promise<void> {
     await rateOnDeclaredScale(page, shots);
     await runJudgeAgainstLocalServer(page, shots); // before the charts step adds the demo run: one run to judge
     await chartsInThreeThemes(page, shots);
+    await chartsSurviveReload(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

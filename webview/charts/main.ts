@@ -38,6 +38,8 @@ function send(message: ChartsToHost): void {
 onHostMessage<ChartsToWebview>((message) => {
   switch (message.type) {
     case 'show':
+      // For the serializer: the run and baseline to draw again after a window reload.
+      api.setState({ run: message.view.run, baseline: message.view.baseline });
       void show(message.view);
       break;
     case 'loading':

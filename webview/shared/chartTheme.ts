@@ -73,7 +73,16 @@ export function readTheme(): ChartThemeView {
     background,
     font: getComputedStyle(document.body).getPropertyValue('--vscode-font-family').trim() || 'sans-serif',
     fontSize: Math.max(10, Math.min(14, size - 1)),
+    width: chartWidth(),
   };
+}
+
+/**
+ * The width a chart may fill: the page less its margins and a tenth for what the layout's text estimate misses, in
+ * steps of 40 px so that small resizes redraw nothing.
+ */
+function chartWidth(): number {
+  return Math.max(320, Math.floor(((document.documentElement.clientWidth - 48) * 0.9) / 40) * 40);
 }
 
 /** Calls back when the theme changes (VS Code swaps the body's classes and the page's variables). */
@@ -86,6 +95,11 @@ export function onThemeChange(callback: () => void): void {
       callback();
     }
   };
+  let resized: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(check, 400);
+  });
   const observer = new MutationObserver(check);
   observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });

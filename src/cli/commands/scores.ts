@@ -24,8 +24,10 @@ ${SCORE_SOURCES.map((s) => `  ${s.id.padEnd(19)}${s.description}`).join('\n')}
   --format F            ${EXPORT_FORMATS.join(', ')} (default: text; --json is the same as --format json)
   --no-detect           do not detect the language of responses not detected yet (they count as "not detected")
 
-The score tables are always per system and language (and per run and turn when there are several); --by breaks
-down the chance-* tables, judge-correlation, reliability and kappa-pairs. docs/scores.md says what each figure's n is and what is left out.
+The score tables are always per system and language (and per run, turn and criterion when there are several); --by
+breaks down the chance-* tables and the judging tables (judge-correlation, reliability, kappa-pairs, judge-accuracy,
+length-bias, lc-winrate, bradley-terry), e.g. --by criterion pools languages within each criterion. docs/scores.md
+says what each figure's n is and what is left out.
 
 ${TABLE_OPTION_HELP}
 

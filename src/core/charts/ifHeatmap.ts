@@ -5,7 +5,7 @@ import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, languageLabel, textOf } from './datum';
 import { chartSpec, distinct, tooltip } from './layout';
-import { COLUMN_WIDTH_PT, type ChartStyle } from './style';
+import { layoutWidth, type ChartStyle } from './style';
 
 const BASELINE_CELL = '(baseline)';
 
@@ -68,7 +68,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
     22,
     Math.min(
       style.labels === 'names' ? 56 : 48,
-      Math.floor((COLUMN_WIDTH_PT[style.width] - labelRoom) / Math.max(1, languages.length)),
+      Math.floor((layoutWidth(style) - labelRoom) / Math.max(1, languages.length)),
     ),
   );
   const measured = { filter: 'datum.leftOut == null' };

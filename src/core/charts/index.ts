@@ -11,12 +11,14 @@ import { JUDGE_VS_HUMANS } from './judgeVsHumans';
 import { LANGUAGE_PENALTY } from './languagePenalty';
 import { LIKERT_MEANS } from './likertMeans';
 import { RATING_BARS } from './ratingBars';
+import { SCALE_RATINGS } from './scaleRatings';
 import type { ChartStyle } from './style';
 
 export const CHARTS: readonly ChartDefinition[] = [
   JUDGE_VS_HUMANS,
   IF_HEATMAP,
   RATING_BARS,
+  SCALE_RATINGS,
   LIKERT_MEANS,
   IO_AGREEMENT,
   LANGUAGE_PENALTY,

@@ -3,7 +3,7 @@
 import type { Table } from '../report/table';
 import type { TableOptions } from '../report/tableSource';
 import { VEGA_LITE_SCHEMA, type Datum, type VegaLiteSpec } from './chart';
-import { COLUMN_WIDTH_PT, styleConfig, type ChartStyle } from './style';
+import { COLUMN_WIDTH_PT, layoutWidth, styleConfig, type ChartStyle } from './style';
 
 export const DATA_NAME = 'table';
 
@@ -60,7 +60,7 @@ export function labelRoom(
 
 /** The width the marks of one facet may take: the column (or page) less the room for labels and the gaps. */
 export function plotWidth(style: ChartStyle, room: number, facets = 1, spacing = 10): number {
-  return Math.max(50, Math.floor((COLUMN_WIDTH_PT[style.width] - room - (facets - 1) * spacing) / facets));
+  return Math.max(50, Math.floor((layoutWidth(style) - room - (facets - 1) * spacing) / facets));
 }
 
 /** A horizontal interval whisker from lower to upper. */

@@ -111,7 +111,7 @@ export const RATING_BARS: ChartDefinition = {
   id: 'ratings',
   title: 'Human ratings: excellent, pass, fail',
   description:
-    'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar; ratings on declared scales are in langlens scores ratings',
+    'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar; ratings on declared scales are the scale-ratings chart',
   table: 'ratings',
   data,
   spec,

@@ -50,6 +50,13 @@ export interface ChartStyle {
   /** Font families, first found wins (the PDF and PNG converters turn the text into paths with them). */
   readonly font: string;
   readonly fontSize: number;
+  /** Points to fill instead of the column's (the editor's panel width); absent: the column. */
+  readonly fill?: number;
+}
+
+/** The width a chart is laid out for: the editor panel's, else its paper column's. */
+export function layoutWidth(style: ChartStyle): number {
+  return style.fill ?? COLUMN_WIDTH_PT[style.width];
 }
 
 /** Fonts that cover Latin, Cyrillic, Hebrew and Arabic (DejaVu) and CJK (WenQuanYi), with generic fallbacks. */

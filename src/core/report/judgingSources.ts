@@ -10,6 +10,7 @@ import {
   perOrderAccuracy,
   raterPairKappa,
   reliability,
+  pairGroupValues,
   ResponseLengths,
   scoreUnitSets,
   type ScoreUnitSet,
@@ -28,7 +29,7 @@ import {
   ratingsTableBt,
   reliabilityTable,
 } from './judgingTables';
-import { selectionOf } from './selection';
+import { groupingOf, selectionOf } from './selection';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
 
 /** The options' filter, --system patterns resolved to names, --criterion, --as-of and --round included. */
@@ -53,7 +54,9 @@ async function pairwise(store: Store, o: TableOptions) {
     keep,
   );
   const humans = (await store.humanPairwiseLabels(filter)).filter((h) => keep(h) && matches(h.annotator));
-  return { pairs, humans };
+  // --by, else language and whatever of run, turn and criterion varies: criteria are never pooled unless asked.
+  const by = groupingOf(o, [...pairs, ...humans].map(pairGroupValues));
+  return { pairs, humans, by };
 }
 
 async function lengths(store: Store, o: TableOptions) {
@@ -118,15 +121,16 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
     description:
       'pairwise judges against the human majority or --gold: accuracy per order, mean, both right, positional agreement',
     build: async (store, o) => {
-      const { pairs, humans } = await pairwise(store, o);
+      const { pairs, humans, by } = await pairwise(store, o);
       if (o.gold !== undefined && !humans.some((h) => h.annotator === o.gold))
         throw new Error(`--gold ${o.gold}: no pairwise label by this annotator in the selection`);
       const rows = perOrderAccuracy(pairs, humans, {
+        by,
         invalidAs: o.invalidAs,
         ...(o.gold !== undefined ? { gold: o.gold } : {}),
         ...(o.intervals ? { intervals: o.intervals } : {}),
       });
-      return perOrderTable(rows, o.invalidAs, o.gold, o.intervals);
+      return perOrderTable(rows, by, o.invalidAs, o.gold, o.intervals);
     },
   },
   {
@@ -135,12 +139,14 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       'how often each judge and the humans prefer the clearly longer response, per language (length per script)',
     build: async (store, o) => {
       const invalidAs = verdictPolicy(o, 'length-bias');
-      const { pairs, humans } = await pairwise(store, o);
+      const { pairs, humans, by } = await pairwise(store, o);
       return lengthBiasTable(
         lengthBias(pairs, humans, await lengths(store, o), {
+          by,
           invalidAs,
           ...(o.intervals ? { intervals: o.intervals } : {}),
         }),
+        by,
         invalidAs,
         o.intervals,
       );
@@ -159,14 +165,15 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       // --system patterns resolved to names, as every other table does.
       const chosen = o.systems ? (await selectionOf(store, o)).systems : undefined;
       const { systems: _systems, ...allSystems } = o;
-      const { pairs } = await pairwise(store, allSystems);
+      const { pairs, by } = await pairwise(store, allSystems);
       const rows = lengthControlledRows(pairs, await lengths(store, allSystems), {
+        by,
         baseline,
         invalidAs,
         ...(chosen ? { systems: [...chosen] } : {}),
         ...(o.intervals ? { intervals: o.intervals } : {}),
       });
-      return lengthControlledTable(rows, baseline.spec, invalidAs, o.intervals);
+      return lengthControlledTable(rows, by, baseline.spec, invalidAs, o.intervals);
     },
   },
   {
@@ -175,9 +182,10 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       "Bradley–Terry (Chatbot Arena Elo) ratings of the systems from each judge's verdicts and from the human votes, per language",
     build: async (store, o) => {
       const invalidAs = verdictPolicy(o, 'bradley-terry');
-      const { pairs, humans } = await pairwise(store, o);
+      const { pairs, humans, by } = await pairwise(store, o);
       return ratingsTableBt(
-        bradleyTerryRatings(pairs, humans, { invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) }),
+        bradleyTerryRatings(pairs, humans, { by, invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) }),
+        by,
         invalidAs,
         o.intervals,
       );

@@ -1,7 +1,7 @@
 // The judging statistics of issue 10 as tables, each with the notes a reader of a paper needs: what n counts, what
 // was left out and how many, which mode unparsable answers were read in, how intervals were made.
 import type { IntervalSettings } from '../metrics/estimate';
-import { sliceGrouping, type GroupField } from '../metrics/grouping';
+import type { GroupField } from '../metrics/grouping';
 import {
   CLEAR_RATIO,
   type InvalidMode,
@@ -25,7 +25,7 @@ export function invalidModeNote(mode: InvalidMode, invalid: number): string {
 }
 
 export const HUMAN_SCALE_NOTE =
-  'Human ratings are read as numbers by one loader: excellent / pass / fail as 3 / 2 / 1 (the ordinal scale lima-3).';
+  "Human ratings are read as numbers on their scale: a numeric scale's values, an ordinal scale's ranks from 1 (excellent / pass / fail as 3 / 2 / 1, the scale lima-3).";
 
 // -------------------------------------------------------------------------------------- judge–human correlation
 export function judgeCorrelationTable(
@@ -209,11 +209,11 @@ export function pairKappaTable(
 // ----------------------------------------------------------------------------------------- per-order accuracy
 export function perOrderTable(
   rows: readonly PerOrderRow[],
+  fields: readonly GroupField[],
   mode: InvalidMode,
   gold: string | undefined,
   intervals?: IntervalSettings,
 ): Table {
-  const fields = sliceGrouping(rows.map((r) => r.slice));
   const reference = gold ? `the gold annotator ${gold}` : 'the human majority';
   return {
     id: 'judge-accuracy',
@@ -235,7 +235,7 @@ export function perOrderTable(
       text('mode', 'Invalid as'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields),
+      ...groupCells(r.group, fields),
       judge: r.judge,
       original: r.original,
       nOriginal: r.original.n,
@@ -277,10 +277,10 @@ export function perOrderTable(
 // ----------------------------------------------------------------------------------------------- length bias
 export function lengthBiasTable(
   rows: readonly LengthBiasRow[],
+  fields: readonly GroupField[],
   mode: InvalidMode,
   intervals?: IntervalSettings,
 ): Table {
-  const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'length-bias',
     title: 'How often judges and humans prefer the longer response, per language',
@@ -297,7 +297,7 @@ export function lengthBiasTable(
       count('invalid', 'Invalid'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields),
+      ...groupCells(r.group, fields),
       rater: r.rater,
       unit: r.unit,
       prefersLonger: r.prefersLonger,
@@ -331,11 +331,11 @@ export function lengthBiasTable(
 
 export function lengthControlledTable(
   rows: readonly LengthControlledRow[],
+  fields: readonly GroupField[],
   baselineSpec: string,
   mode: InvalidMode,
   intervals?: IntervalSettings,
 ): Table {
-  const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'lc-winrate',
     title: `Length-controlled win rate (%) of each system against ${baselineSpec} (alpaca_eval)`,
@@ -355,7 +355,7 @@ export function lengthControlledTable(
       count('invalid', 'Invalid'),
     ],
     rows: rows.map((r) => ({
-      ...groupCells(r.slice, fields),
+      ...groupCells(r.group, fields),
       judge: r.judge,
       system: r.system,
       baseline: r.baseline,
@@ -386,8 +386,12 @@ export function lengthControlledTable(
   };
 }
 
-export function ratingsTableBt(table: RatingTable, mode: InvalidMode, intervals?: IntervalSettings): Table {
-  const fields = sliceGrouping(table.rows.map((r) => r.slice));
+export function ratingsTableBt(
+  table: RatingTable,
+  fields: readonly GroupField[],
+  mode: InvalidMode,
+  intervals?: IntervalSettings,
+): Table {
   return {
     id: 'bradley-terry',
     title: 'Bradley–Terry ratings of the systems (Elo scale), per language and rater',
@@ -402,7 +406,7 @@ export function ratingsTableBt(table: RatingTable, mode: InvalidMode, intervals?
       count('losses', 'Losses'),
     ],
     rows: table.rows.map((r) => ({
-      ...groupCells(r.slice, fields),
+      ...groupCells(r.group, fields),
       rater: r.rater,
       system: r.system,
       rating: r.rating,
@@ -416,7 +420,7 @@ export function ratingsTableBt(table: RatingTable, mode: InvalidMode, intervals?
       'A judge: one comparison per pair, both orders combined; humans: every vote. The interval refits the model on each resample of prompt groups.',
       ...table.unrated.map(
         (u) =>
-          `No ratings for ${u.rater} in ${u.slice.lang}: some system won or lost every comparison (chained), so the likelihood has no maximum.`,
+          `No ratings for ${u.rater} in ${Object.values(groupCells(u.group, fields)).join(' ')}: some system won or lost every comparison (chained), so the likelihood has no maximum.`,
       ),
       invalidModeNote(mode, table.invalid),
       intervalNote(intervals),

@@ -6,12 +6,13 @@ import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import { RequestChannel, type NoRequests } from '../../../shared/protocol/channel';
 import {
   parseChartsMessage,
+  parseChartsState,
   type ChartsRequests,
   type ChartsToHost,
   type ChartsToWebview,
 } from '../../../shared/protocol/charts';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
-import { createPanel, LatestWhenReady, wirePanel, type PanelKind } from '../panel';
+import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { chartItems, chartsView, defaultBaseline } from './chartsView';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';
@@ -56,6 +57,24 @@ export class ChartsPanel implements vscode.Disposable {
     if (!ChartsPanel.current) ChartsPanel.current = new ChartsPanel(createPanel(CHARTS_PANEL, deps.extensionUri), deps);
     else ChartsPanel.current.panel.reveal(undefined, false);
     void ChartsPanel.current.open(run);
+  }
+
+  /** A Charts panel VS Code restored after a window reload: the same run and baseline, drawn again. */
+  static revive(panel: vscode.WebviewPanel, state: unknown, deps: GridDeps): void {
+    ChartsPanel.current?.dispose();
+    const revived = new ChartsPanel(restorePanel(panel, deps.extensionUri), deps);
+    ChartsPanel.current = revived;
+    const saved = parseChartsState(state);
+    if (!saved) {
+      revived.outbox.post({
+        type: 'error',
+        message: 'These charts were open before a reload; choose their run (Run…).',
+      });
+      return;
+    }
+    revived.baseline = saved.baseline;
+    revived.run = saved.run;
+    void revived.load();
   }
 
   /** After an import or a label the figures change: redraw once things pause. */

@@ -39,9 +39,18 @@ export async function defaultBaseline(store: Store, run: string): Promise<string
   return inEvery.length === 1 ? inEvery[0]! : null;
 }
 
+/** The theme's colours and font, laid out for the panel's width (a forest of three figures needs the room). */
 export function editorStyle(theme: ChartThemeView): ChartStyle {
-  const { kind: _kind, font, fontSize, ...palette } = theme;
-  return { target: 'editor', width: 'two', labels: 'names', palette, font, fontSize };
+  const { kind: _kind, font, fontSize, width, ...palette } = theme;
+  return {
+    target: 'editor',
+    width: 'two',
+    labels: 'names',
+    palette,
+    font,
+    fontSize,
+    ...(width !== undefined ? { fill: width } : {}),
+  };
 }
 
 async function chartView(

@@ -89,6 +89,41 @@ describe('charts: the data behind each chart is its table', function () {
     }
   });
 
+  it("scale-ratings: every level of the 1–5 rows per language, criterion and system, with the table's n, interval and mean", () => {
+    const { data, table } = built('scale-ratings');
+    assertInSpec('scale-ratings');
+    const declared = table.rows.filter((row) => typeof row.scale === 'string' && row.scale.startsWith('quality-5'));
+    const languages = new Set(declared.map((r) => r.lang));
+    const criteria = new Set(declared.map((r) => r.criterion));
+    assert.deepEqual([...criteria].sort(), ['correctness', 'fluency'], 'one panel per criterion');
+    assert.ok(languages.size >= 2, 'per language');
+    const levels = ['5', '4', '3', '2', '1'];
+    assert.equal(data.length, declared.length * levels.length, 'each level of each row, nothing else');
+    for (const row of declared) {
+      const where = `${String(row.lang)} ${String(row.criterion)} ${String(row.system)}`;
+      const marks = data.filter((d) => d.lang === row.lang && d.criterion === row.criterion && d.system === row.system);
+      assert.deepEqual(
+        marks.map((d) => d.series),
+        levels,
+        `${where}: best level first`,
+      );
+      for (const level of levels) {
+        const datum = find(data, { lang: row.lang, criterion: row.criterion, system: row.system, series: level });
+        assertSameFigure(datum, row[level], `${where} ${level}`);
+        assert.equal(datum?.n, row.ratings, 'n is the number of ratings');
+        assert.equal(datum?.ratings, row.ratings);
+        assert.ok(isEstimate(row.mean!));
+        assert.equal(datum?.mean, row.mean.value, `${where}: the table's mean`);
+        assert.equal(datum?.panel, row.criterion, 'one scale: the panel names the criterion');
+        assert.equal(datum?.scale, row.scale);
+      }
+      const shares = marks.reduce((s, d) => s + (d.value ?? 0), 0);
+      assert.ok(Math.abs(shares - 1) < 1e-9, 'the levels fill the bar');
+    }
+    // The excellent / pass / fail rows are the ratings chart's, not this one's.
+    assert.ok(data.every((d) => d.series !== 'excellent'));
+  });
+
   it('likert: the gated and ungated means per language and system', () => {
     const { data, table } = built('likert');
     assertInSpec('likert');

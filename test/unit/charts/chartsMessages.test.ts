@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { parseChartsMessage } from '../../../shared/protocol/charts';
 import { parseDashboardMessage } from '../../../shared/protocol/dashboard';
 import { ProtocolError } from '../../../shared/protocol/fields';
+import { drawChart } from '../../../src/core/charts';
+import { JUDGE_VS_HUMANS } from '../../../src/core/charts/judgeVsHumans';
+import { editorStyle } from '../../../src/extension/charts/chartsView';
+import { demoCharts, type DemoCharts } from './demoCharts';
 
 const theme = {
   kind: 'dark',
@@ -68,5 +72,31 @@ describe('charts: webview messages', () => {
       () => parseDashboardMessage({ type: 'theme', theme: { ...theme, fontSize: 400 } }),
       /fontSize must be between 6 and 40/,
     );
+  });
+});
+
+describe("charts: laid out for the editor panel's width", function () {
+  this.timeout(120_000);
+  let demo: DemoCharts;
+  before(async () => (demo = await demoCharts()));
+  after(() => demo.close());
+
+  /** The width of one figure's panel of the judge-vs-humans forest, as its specification lays it out. */
+  function forestPanel(width: number | undefined): number {
+    const parsed = parseChartsMessage({ type: 'theme', theme: { ...theme, ...(width ? { width } : {}) } });
+    assert.ok(parsed.type === 'theme');
+    const { table } = demo.charts.get('judge-vs-humans')!.built;
+    const spec = drawChart(JUDGE_VS_HUMANS, table, editorStyle(parsed.theme)).spec as unknown as {
+      spec: { width: number };
+    };
+    return spec.spec.width;
+  }
+
+  it('reads the width the webview reports (clamped), and gives each of the forest’s three panels its share', () => {
+    const page = forestPanel(undefined);
+    const wide = forestPanel(1200);
+    assert.ok(wide > page + (1200 - 504) / 3 - 2, `${wide} px per panel at 1200 px, ${page} on the paper's page`);
+    assert.equal(forestPanel(100_000), forestPanel(2000), 'clamped to 2000 px');
+    assert.throws(() => parseChartsMessage({ type: 'theme', theme: { ...theme, width: 'wide' } }), /width/);
   });
 });

@@ -6,7 +6,6 @@ import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFile } from '../../../src/core/import/importFile';
 import {
   chanceCorrectedAgreement,
   ratingUnits,
@@ -20,10 +19,7 @@ import { renderTable } from '../../../src/core/report/render';
 import { tableSource } from '../../../src/core/report/sources';
 import type { TableOptions } from '../../../src/core/report/tableSource';
 import { humanRatings, pointwiseScores } from '../../../src/core/store/scoreQueries';
-import { PROJECT_ROOT } from '../../support/paths';
-import { close, only, openFixtureStore, openTestStore, type TestStore } from './support';
-
-const STUDY = join(PROJECT_ROOT, 'test/fixtures/study');
+import { close, only, openFixtureStore, openStudyStore, STUDY_DIR as STUDY, type TestStore } from './support';
 
 interface ChanceReference {
   lang: string;
@@ -53,15 +49,6 @@ const reference = JSON.parse(readFileSync(join(STUDY, 'reference.json'), 'utf8')
   revised: number;
   unparsable: number;
 };
-
-/** The study in a fresh database: the schema first, then responses, ratings and judges' scores. */
-export async function openStudyStore(): Promise<TestStore> {
-  const test = await openTestStore();
-  for (const file of ['langlens.schema.json', 'responses.jsonl', 'ratings.jsonl', 'judges.jsonl']) {
-    await importFile(test.store, join(STUDY, 'run', file));
-  }
-  return test;
-}
 
 function checkChance(rows: readonly ChanceCorrectedRow[], refs: readonly ChanceReference[], label: string): void {
   assert.equal(

@@ -52,6 +52,27 @@ export async function openFixtureStore(): Promise<TestStore> {
   return test;
 }
 
+export const STUDY_DIR = join(PROJECT_ROOT, 'test/fixtures/study');
+
+/**
+ * The criteria study of test/fixtures/study (generate.py) in a fresh database: the schema first, then responses,
+ * ratings, judges' scores, judges' pairwise verdicts and the annotators' pairwise votes.
+ */
+export async function openStudyStore(): Promise<TestStore> {
+  const test = await openTestStore();
+  for (const file of [
+    'langlens.schema.json',
+    'responses.jsonl',
+    'ratings.jsonl',
+    'judges.jsonl',
+    'pairwise.jsonl',
+    'votes.jsonl',
+  ]) {
+    await importFile(test.store, join(STUDY_DIR, 'run', file));
+  }
+  return test;
+}
+
 export function close(actual: number, expected: number, what: string, tolerance = 1e-9): void {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual}, expected ${expected}`);
 }

@@ -1,4 +1,4 @@
-// Bradley–Terry ratings of the systems, Chatbot Arena style (issue 10 §9), per language and rater: from each judge's
+// Bradley–Terry ratings of the systems, Chatbot Arena style (issue 10 §9), per language, criterion (or --by) and rater: from each judge's
 // pairwise verdicts (both orders combined, one comparison per pair) and from the human votes (every vote a
 // comparison). A tie is half a win for each side. Ratings on the Elo scale (mean 1000); intervals refit the model
 // on each resample of prompt groups (the fit depends only on the summed win counts, so resamples add matrices).
@@ -7,11 +7,14 @@ import type { PairKey, PairVerdict } from '../../model/records';
 import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { itemCluster } from '../clusterTally';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
-import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
+import { collect } from '../scores/slices';
+import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { bradleyTerry } from '../stats';
+import { addTo } from './addTo';
+import { byRater, pairGroupValues } from './pairGroups';
 
 export interface RatingRow {
-  readonly slice: Slice;
+  readonly group: GroupValues;
   /** A judge's name, or "humans". */
   readonly rater: string;
   readonly system: string;
@@ -24,14 +27,14 @@ export interface RatingRow {
 
 export interface RatingTable {
   readonly rows: readonly RatingRow[];
-  /** Slices and raters whose win graph is not connected both ways: no finite ratings exist. */
-  readonly unrated: readonly { slice: Slice; rater: string }[];
+  /** Groups and raters whose win graph is not connected both ways: no finite ratings exist. */
+  readonly unrated: readonly { group: GroupValues; rater: string }[];
   /** Unparsable judge verdicts left out (0 when read as ties). */
   readonly invalid: number;
 }
 
 interface Comparison {
-  readonly pair: PairKey;
+  readonly pair: PairKey & { readonly criterion?: string };
   readonly rater: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
 }
@@ -52,7 +55,7 @@ function memoisedFit(systems: number): (sums: Float64Array) => Float64Array {
 export function bradleyTerryRatings(
   pairs: readonly JudgedPair[],
   humans: readonly HumanPairwiseRow[],
-  options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
+  options: { by: readonly GroupField[]; invalidAs: InvalidPolicy; intervals?: IntervalSettings },
 ): RatingTable {
   const comparisons: Comparison[] = [];
   let invalid = 0;
@@ -62,28 +65,20 @@ export function bradleyTerryRatings(
     else if (verdict !== undefined) comparisons.push({ pair: p, rater: p.judge, verdict });
   }
   for (const h of humans) comparisons.push({ pair: h, rater: 'humans', verdict: h.verdict });
-  const cells = new Map<string, { slice: Slice; rater: string; comparisons: Comparison[] }>();
-  for (const c of comparisons) {
-    const slice = sliceOf(c.pair);
-    collect(cells, keyOf(slice, c.rater), () => ({ slice, rater: c.rater, comparisons: [] })).comparisons.push(c);
-  }
   const rows: RatingRow[] = [];
-  const unrated: { slice: Slice; rater: string }[] = [];
-  const ordered = [...cells.values()].sort(
-    (a, b) =>
-      compareSlices(a.slice, b.slice) ||
-      (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)),
-  );
-  for (const cell of ordered) {
-    const cellRows = ratingRows(cell.slice, cell.rater, cell.comparisons, options.intervals);
-    if (cellRows.every((r) => !Number.isFinite(r.rating.value))) unrated.push({ slice: cell.slice, rater: cell.rater });
-    rows.push(...cellRows);
+  const unrated: { group: GroupValues; rater: string }[] = [];
+  for (const group of groupBy(comparisons, (c) => pairGroupValues(c.pair), options.by)) {
+    for (const [rater, theirs] of byRater(group.items, (c) => c.rater)) {
+      const cellRows = ratingRows(group.values, rater, theirs, options.intervals);
+      if (cellRows.every((r) => !Number.isFinite(r.rating.value))) unrated.push({ group: group.values, rater });
+      rows.push(...cellRows);
+    }
   }
   return { rows, unrated, invalid };
 }
 
 function ratingRows(
-  slice: Slice,
+  group: GroupValues,
   rater: string,
   comparisons: readonly Comparison[],
   intervals: IntervalSettings | undefined,
@@ -98,14 +93,14 @@ function ratingRows(
     const a = index.get(c.pair.systemA)!;
     const b = index.get(c.pair.systemB)!;
     if (c.verdict === 'tie') {
-      wins[a * s + b]! += 0.5;
-      wins[b * s + a]! += 0.5;
+      addTo(wins, a * s + b, 0.5);
+      addTo(wins, b * s + a, 0.5);
       record[a]!.ties++;
       record[b]!.ties++;
       continue;
     }
     const [winner, loser] = c.verdict === 'A' ? [a, b] : [b, a];
-    wins[winner * s + loser]! += 1;
+    addTo(wins, winner * s + loser);
     record[winner]!.wins++;
     record[loser]!.losses++;
   }
@@ -119,5 +114,5 @@ function ratingRows(
     },
   }));
   const estimates = estimatesFromClusterSums([...clusters.values()], figures, intervals);
-  return systems.map((system, i) => ({ slice, rater, system, rating: estimates[i]!, ...record[i]! }));
+  return systems.map((system, i) => ({ group, rater, system, rating: estimates[i]!, ...record[i]! }));
 }

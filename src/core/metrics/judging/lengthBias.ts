@@ -1,4 +1,4 @@
-// Length bias per language (issue 10 §9): on pairs whose two responses differ clearly in length (the longer at
+// Length bias per language and criterion, or --by (issue 10 §9): on pairs whose two responses differ clearly in length (the longer at
 // least CLEAR_RATIO times the shorter, in the language's unit), how often a judge's verdict, and how often a human
 // vote, prefers the longer response. Ties are not a preference: they are counted beside it. A rater without length
 // bias prefers the longer about as often as the humans do (50% only if length and quality are unrelated).
@@ -6,17 +6,20 @@ import type { HumanPairwiseRow } from '../../store/store';
 import type { PairKey, PairVerdict } from '../../model/records';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
-import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
 import { ClusterTally } from '../clusterTally';
-import { lengthUnitFor, type LengthUnit, type ResponseLengths } from './lengths';
+import { groupBy, type GroupField, type GroupValues } from '../grouping';
+import { lengthUnitFor, type ResponseLengths } from './lengths';
+import { addTo } from './addTo';
+import { byRater, pairGroupValues } from './pairGroups';
 
 export const CLEAR_RATIO = 1.2;
 
 export interface LengthBiasRow {
-  readonly slice: Slice;
+  readonly group: GroupValues;
   /** A judge's name, or "humans" (every vote). */
   readonly rater: string;
-  readonly unit: LengthUnit;
+  /** The length unit of the row's languages ("graphemes, words" when --by pools languages written both ways). */
+  readonly unit: string;
   /** Of decided verdicts on clearly different pairs (n): the longer response preferred. */
   readonly prefersLonger: Estimate;
   /** Of verdicts on clearly different pairs (n): a tie. */
@@ -36,7 +39,7 @@ const TIES = 3;
 const FIGURES = [ratio(LONGER, DECIDED), ratio(TIES, CLEAR)];
 
 interface Verdict {
-  readonly pair: PairKey;
+  readonly pair: PairKey & { readonly criterion?: string };
   readonly rater: string;
   readonly verdict: PairVerdict;
 }
@@ -45,7 +48,7 @@ export function lengthBias(
   pairs: readonly JudgedPair[],
   humans: readonly HumanPairwiseRow[],
   lengths: ResponseLengths,
-  options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
+  options: { by: readonly GroupField[]; invalidAs: InvalidPolicy; intervals?: IntervalSettings },
 ): LengthBiasRow[] {
   const verdicts: Verdict[] = [];
   for (const p of pairs) {
@@ -53,66 +56,50 @@ export function lengthBias(
     if (verdict !== undefined) verdicts.push({ pair: p, rater: p.judge, verdict });
   }
   for (const h of humans) verdicts.push({ pair: h, rater: 'humans', verdict: h.verdict });
-  interface Cell {
-    slice: Slice;
-    rater: string;
-    tally: ClusterTally;
-    similar: number;
-    noText: number;
-    invalid: number;
-  }
-  const cells = new Map<string, Cell>();
-  for (const { pair, rater, verdict } of verdicts) {
-    const slice = sliceOf(pair);
-    const cell = collect(cells, keyOf(slice, rater), () => ({
-      slice,
-      rater,
-      tally: new ClusterTally(4),
-      similar: 0,
-      noText: 0,
-      invalid: 0,
-    }));
+  return groupBy(verdicts, (v) => pairGroupValues(v.pair), options.by).flatMap((group) =>
+    byRater(group.items, (v) => v.rater).map(([rater, said]) =>
+      lengthBiasRow(group.values, rater, said, lengths, options.intervals),
+    ),
+  );
+}
+
+function lengthBiasRow(
+  group: GroupValues,
+  rater: string,
+  verdicts: readonly Verdict[],
+  lengths: ResponseLengths,
+  intervals: IntervalSettings | undefined,
+): LengthBiasRow {
+  const tally = new ClusterTally(4);
+  let similar = 0;
+  let noText = 0;
+  let invalid = 0;
+  for (const { pair, verdict } of verdicts) {
     if (verdict === 'invalid') {
-      cell.invalid++;
+      invalid++;
       continue;
     }
     const a = lengths.of(pair, pair.systemA);
     const b = lengths.of(pair, pair.systemB);
     if (a === undefined || b === undefined) {
-      cell.noText++;
+      noText++;
       continue;
     }
     const longer = Math.max(a, b);
     if (longer === 0 || longer < CLEAR_RATIO * Math.min(a, b)) {
-      cell.similar++;
+      similar++;
       continue;
     }
-    const sums = cell.tally.of(pair);
-    sums[CLEAR]! += 1;
+    const sums = tally.of(pair);
+    addTo(sums, CLEAR);
     if (verdict === 'tie') {
-      sums[TIES]! += 1;
+      addTo(sums, TIES);
       continue;
     }
-    sums[DECIDED]! += 1;
-    if ((verdict === 'A') === a > b) sums[LONGER]! += 1;
+    addTo(sums, DECIDED);
+    if ((verdict === 'A') === a > b) addTo(sums, LONGER);
   }
-  return [...cells.values()]
-    .map((cell) => {
-      const [prefersLonger, ties] = cell.tally.estimates(FIGURES, options.intervals);
-      return {
-        slice: cell.slice,
-        rater: cell.rater,
-        unit: lengthUnitFor(cell.slice.lang),
-        prefersLonger: prefersLonger!,
-        ties: ties!,
-        similar: cell.similar,
-        noText: cell.noText,
-        invalid: cell.invalid,
-      };
-    })
-    .sort(
-      (a, b) =>
-        compareSlices(a.slice, b.slice) ||
-        (a.rater === 'humans' ? -1 : b.rater === 'humans' ? 1 : a.rater.localeCompare(b.rater)),
-    );
+  const [prefersLonger, ties] = tally.estimates(FIGURES, intervals);
+  const unit = [...new Set(verdicts.map((v) => lengthUnitFor(v.pair.lang)))].sort().join(', ');
+  return { group, rater, unit, prefersLonger: prefersLonger!, ties: ties!, similar, noText, invalid };
 }

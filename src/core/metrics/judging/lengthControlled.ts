@@ -1,21 +1,26 @@
-// alpaca_eval's length-controlled win rate of each system against a baseline, per judge and language (issue 10 §9):
+// alpaca_eval's length-controlled win rate of each system against a baseline, per judge, language and criterion (or
+// --by; issue 10 §9):
 // the preference per prompt (1 the system wins, 0.5 tie, 0 the baseline wins; both orders combined) regressed on
 // tanh of the standardised length difference, predicted at zero difference (stats/lengthControlledWinRate). Lengths
 // in the language's unit. The interval refits the GLM on each resample of prompt groups.
 import type { Estimate, IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
-import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
+import { collect } from '../scores/slices';
+import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { lengthControlledWinRate, type PreferenceWithLengths } from '../stats';
 import { clusterEstimate } from './clusterEstimate';
-import { lengthUnitFor, type LengthUnit, type ResponseLengths } from './lengths';
+import { lengthUnitFor, type ResponseLengths } from './lengths';
+import { pairGroupValues } from './pairGroups';
 
 export interface LengthControlledRow {
-  readonly slice: Slice;
+  readonly group: GroupValues;
   readonly judge: string;
   readonly system: string;
+  /** The baseline (several, comma-separated, when --by pools languages with a per-language baseline). */
   readonly baseline: string;
-  readonly unit: LengthUnit;
+  /** The length unit of the row's languages. */
+  readonly unit: string;
   /** Mean preference (ties half), 0..1: the plain win rate on the same prompts. */
   readonly winRate: Estimate;
   /** The GLM's win rate at zero length difference, 0..1. */
@@ -38,6 +43,7 @@ export function lengthControlledRows(
   pairs: readonly JudgedPair[],
   lengths: ResponseLengths,
   options: {
+    by: readonly GroupField[];
     baseline: BaselineRule;
     invalidAs: InvalidPolicy;
     systems?: readonly string[];
@@ -45,43 +51,49 @@ export function lengthControlledRows(
   },
 ): LengthControlledRow[] {
   const wanted = options.systems?.length ? new Set(options.systems) : undefined;
-  interface Cell {
-    slice: Slice;
-    judge: string;
-    system: string;
-    baseline: string;
-    items: Item[];
-    noText: number;
-    invalid: number;
-  }
-  const cells = new Map<string, Cell>();
+  const against: { pair: JudgedPair; system: string; baseline: string }[] = [];
   for (const pair of pairs) {
-    const slice = sliceOf(pair);
-    const baseline = options.baseline.baselineFor(slice.lang);
+    const baseline = options.baseline.baselineFor(pair.lang);
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
-    if (system === undefined || (wanted && !wanted.has(system))) continue;
-    const cell = collect(cells, keyOf(slice, pair.judge, system), () => ({
-      slice,
-      judge: pair.judge,
-      system,
-      baseline,
-      items: [],
-      noText: 0,
-      invalid: 0,
-    }));
+    if (system !== undefined && (!wanted || wanted.has(system))) against.push({ pair, system, baseline });
+  }
+  const rows: LengthControlledRow[] = [];
+  for (const group of groupBy(against, (a) => pairGroupValues(a.pair), options.by)) {
+    const cells = new Map<string, (typeof against)[number][]>();
+    for (const a of group.items) collect(cells, `${a.pair.judge}\u0000${a.system}`, () => []).push(a);
+    const ordered = [...cells.values()].sort(
+      (x, y) => x[0]!.pair.judge.localeCompare(y[0]!.pair.judge) || x[0]!.system.localeCompare(y[0]!.system),
+    );
+    for (const cell of ordered) rows.push(lengthControlledRow(group.values, cell, lengths, options));
+  }
+  return rows;
+}
+
+function lengthControlledRow(
+  group: GroupValues,
+  cell: readonly { pair: JudgedPair; system: string; baseline: string }[],
+  lengths: ResponseLengths,
+  options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
+): LengthControlledRow {
+  const { judge } = cell[0]!.pair;
+  const { system } = cell[0]!;
+  const items: Item[] = [];
+  let noText = 0;
+  let invalid = 0;
+  for (const { pair, baseline } of cell) {
     const verdict = pairVerdict(pair, options.invalidAs);
     if (verdict === undefined) continue;
     if (verdict === 'invalid') {
-      cell.invalid++;
+      invalid++;
       continue;
     }
     const systemLength = lengths.of(pair, system);
     const baselineLength = lengths.of(pair, baseline);
     if (systemLength === undefined || baselineLength === undefined) {
-      cell.noText++;
+      noText++;
       continue;
     }
-    cell.items.push({
+    items.push({
       run: pair.run,
       group: pair.group,
       preference: scoreFor(system, pair, verdict),
@@ -89,32 +101,27 @@ export function lengthControlledRows(
       baselineLength,
     });
   }
-  return [...cells.values()]
-    .map((cell) => {
-      const n = cell.items.length;
-      const fit = lengthControlledWinRate(cell.items);
-      const mean = (pick: (i: Item) => number) => (n ? cell.items.reduce((s, i) => s + pick(i), 0) / n : NaN);
-      return {
-        slice: cell.slice,
-        judge: cell.judge,
-        system: cell.system,
-        baseline: cell.baseline,
-        unit: lengthUnitFor(cell.slice.lang),
-        winRate: clusterEstimate(cell.items, (its) => lengthControlledWinRate(its).winRate, n, options.intervals),
-        lengthControlled: clusterEstimate(
-          cell.items,
-          (its) => lengthControlledWinRate(its).lengthControlled,
-          n,
-          options.intervals,
-        ),
-        lengthCoefficient: fit.lengthCoefficient,
-        systemLength: mean((i) => i.systemLength),
-        baselineLength: mean((i) => i.baselineLength),
-        noText: cell.noText,
-        invalid: cell.invalid,
-      };
-    })
-    .sort(
-      (a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge) || a.system.localeCompare(b.system),
-    );
+  const n = items.length;
+  const fit = lengthControlledWinRate(items);
+  const mean = (pick: (i: Item) => number) => (n ? items.reduce((s, i) => s + pick(i), 0) / n : NaN);
+  const distinct = (values: readonly string[]) => [...new Set(values)].sort().join(', ');
+  return {
+    group,
+    judge,
+    system,
+    baseline: distinct(cell.map((c) => c.baseline)),
+    unit: distinct(cell.map((c) => lengthUnitFor(c.pair.lang))),
+    winRate: clusterEstimate(items, (its) => lengthControlledWinRate(its).winRate, n, options.intervals),
+    lengthControlled: clusterEstimate(
+      items,
+      (its) => lengthControlledWinRate(its).lengthControlled,
+      n,
+      options.intervals,
+    ),
+    lengthCoefficient: fit.lengthCoefficient,
+    systemLength: mean((i) => i.systemLength),
+    baselineLength: mean((i) => i.baselineLength),
+    noText,
+    invalid,
+  };
 }

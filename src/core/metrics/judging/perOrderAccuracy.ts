@@ -1,7 +1,8 @@
 // Pairwise judges as judge benchmarks report them (issue 10 §6): against a reference verdict per item (a gold
 // annotator's, or the strict majority of the human votes), the accuracy of each presentation order on its own, their
 // mean, the share of pairs right in both orders, the accuracy of the combined verdict (protocols.md §1), and the
-// positional agreement (both orders give the same verdict), side by side, per language.
+// positional agreement (both orders give the same verdict), side by side, per language and criterion (or --by). A
+// reference is per item and criterion: votes on one criterion are never the reference of a verdict on another.
 //
 // The two orders are named from the reference's side: "original" is the order the reference rater saw (the gold
 // annotator's, else the first human vote with a known order, else the store's A-first order), "swapped" the other.
@@ -12,14 +13,17 @@ import type { PairVerdict, PresentationOrder } from '../../model/records';
 import type { InvalidMode } from '../../model/verdicts';
 import { ratio, type Estimate, type Figure, type IntervalSettings } from '../estimate';
 import { judgedInBothOrders, type JudgedPair } from '../scores/judgedPairs';
-import { collect, compareSlices, keyOf, sliceOf, type Slice } from '../scores/slices';
+import { collect } from '../scores/slices';
 import { ClusterTally } from '../clusterTally';
+import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import { strictMajority } from '../stats';
+import { addTo } from './addTo';
+import { byRater, pairGroupValues } from './pairGroups';
 
 export type { InvalidMode };
 
 export interface PerOrderRow {
-  readonly slice: Slice;
+  readonly group: GroupValues;
   readonly judge: string;
   readonly original: Estimate;
   readonly swapped: Estimate;
@@ -40,6 +44,7 @@ export interface PerOrderRow {
 }
 
 export interface PerOrderOptions {
+  readonly by: readonly GroupField[];
   readonly invalidAs: InvalidMode;
   /** The gold annotator; absent: the strict majority of all human votes on the item. */
   readonly gold?: string;
@@ -59,8 +64,9 @@ function itemKey(p: {
   turn: number;
   systemA: string;
   systemB: string;
+  criterion?: string;
 }): string {
-  return [p.run, p.group, p.lang, p.turn, p.systemA, p.systemB].join('\u0000');
+  return [p.run, p.group, p.lang, p.turn, p.systemA, p.systemB, p.criterion ?? ''].join('\u0000');
 }
 
 function references(humans: readonly HumanPairwiseRow[], gold: string | undefined): Map<string, Reference> {
@@ -115,77 +121,70 @@ export function perOrderAccuracy(
   options: PerOrderOptions,
 ): PerOrderRow[] {
   const refs = references(humans, options.gold);
-  interface Cell {
-    slice: Slice;
-    judge: string;
-    tally: ClusterTally;
-    invalidOrders: number;
-    noReference: number;
-    combinedOnly: number;
-  }
-  const cells = new Map<string, Cell>();
+  return groupBy(pairs, pairGroupValues, options.by).flatMap((group) =>
+    byRater(group.items, (p) => p.judge).map(([judge, judged]) =>
+      perOrderRow(group.values, judge, judged, refs, options),
+    ),
+  );
+}
+
+function perOrderRow(
+  group: GroupValues,
+  judge: string,
+  pairs: readonly JudgedPair[],
+  refs: ReadonlyMap<string, Reference>,
+  options: PerOrderOptions,
+): PerOrderRow {
+  const tally = new ClusterTally(DIMENSION);
+  let invalidOrders = 0;
+  let noReference = 0;
+  let combinedOnly = 0;
   for (const pair of pairs) {
-    const slice = sliceOf(pair);
-    const cell = collect(cells, keyOf(slice, pair.judge), () => ({
-      slice,
-      judge: pair.judge,
-      tally: new ClusterTally(DIMENSION),
-      invalidOrders: 0,
-      noReference: 0,
-      combinedOnly: 0,
-    }));
     const ref = refs.get(itemKey(pair));
     if (!ref) {
-      cell.noReference++;
+      noReference++;
       continue;
     }
     const verdictIn = (order: PresentationOrder) => pair.orders.find((o) => o.order === order)?.verdict;
     if (verdictIn('AB') === undefined && verdictIn('BA') === undefined) {
-      cell.combinedOnly++;
+      combinedOnly++;
       continue;
     }
     const swappedOrder = ref.order === 'AB' ? 'BA' : 'AB';
     const raw = [verdictIn(ref.order), verdictIn(swappedOrder)];
-    cell.invalidOrders += raw.filter((v) => v === 'invalid').length;
+    invalidOrders += raw.filter((v) => v === 'invalid').length;
     const [original, swapped] = raw.map((v) => counted(v, options.invalidAs));
-    const sums = cell.tally.of(pair);
+    const sums = tally.of(pair);
     const right = (v: PairVerdict | 'error' | undefined) => v === ref.verdict;
     if (original !== undefined) {
-      sums[ORIGINAL]! += 1;
-      if (right(original)) sums[ORIGINAL_RIGHT]! += 1;
+      addTo(sums, ORIGINAL);
+      if (right(original)) addTo(sums, ORIGINAL_RIGHT);
     }
     if (swapped !== undefined) {
-      sums[SWAPPED]! += 1;
-      if (right(swapped)) sums[SWAPPED_RIGHT]! += 1;
+      addTo(sums, SWAPPED);
+      if (right(swapped)) addTo(sums, SWAPPED_RIGHT);
     }
     if (!judgedInBothOrders(pair) || original === undefined || swapped === undefined) continue;
-    sums[PAIRS]! += 1;
-    if (right(original) && right(swapped)) sums[BOTH_RIGHT]! += 1;
+    addTo(sums, PAIRS);
+    if (right(original) && right(swapped)) addTo(sums, BOTH_RIGHT);
     const consistent = original === swapped && original !== 'error';
-    if (consistent) sums[CONSISTENT]! += 1;
+    if (consistent) addTo(sums, CONSISTENT);
     // Combined verdict: A only if both say A, B only if both say B, otherwise a tie; an error combines to an error.
     const combined = original === 'error' || swapped === 'error' ? 'error' : consistent ? original : 'tie';
-    if (right(combined)) sums[COMBINED_RIGHT]! += 1;
+    if (right(combined)) addTo(sums, COMBINED_RIGHT);
   }
-  return [...cells.values()]
-    .map((cell) => {
-      const [original, swapped, mean, bothRight, combined, positional] = cell.tally.estimates(
-        FIGURES,
-        options.intervals,
-      );
-      return {
-        slice: cell.slice,
-        judge: cell.judge,
-        original: original!,
-        swapped: swapped!,
-        mean: mean!,
-        bothRight: bothRight!,
-        combined: combined!,
-        positional: positional!,
-        invalidOrders: cell.invalidOrders,
-        noReference: cell.noReference,
-        combinedOnly: cell.combinedOnly,
-      };
-    })
-    .sort((a, b) => compareSlices(a.slice, b.slice) || a.judge.localeCompare(b.judge));
+  const [original, swapped, mean, bothRight, combined, positional] = tally.estimates(FIGURES, options.intervals);
+  return {
+    group,
+    judge,
+    original: original!,
+    swapped: swapped!,
+    mean: mean!,
+    bothRight: bothRight!,
+    combined: combined!,
+    positional: positional!,
+    invalidOrders,
+    noReference,
+    combinedOnly,
+  };
 }

@@ -1,0 +1,25 @@
+// The breakdown of the pairwise judging tables (judge-accuracy, length-bias, lc-winrate, bradley-terry): a pair's
+// run, language, turn and criterion as grouping values, so that a table follows the user's --by (language, and
+// run, turn and criterion wherever the data has several, by default) and never pools criteria unless asked.
+import type { GroupValues } from '../grouping';
+
+export function pairGroupValues(pair: {
+  readonly run: string;
+  readonly lang: string;
+  readonly turn: number;
+  readonly criterion?: string;
+}): GroupValues {
+  return { run: pair.run, lang: pair.lang, turn: pair.turn, criterion: pair.criterion ?? '' };
+}
+
+/** Items by rater name, "humans" first, then judges by name. */
+export function byRater<T>(items: readonly T[], raterOf: (item: T) => string): [string, T[]][] {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const rater = raterOf(item);
+    let list = out.get(rater);
+    if (!list) out.set(rater, (list = []));
+    list.push(item);
+  }
+  return [...out].sort(([a], [b]) => (a === 'humans' ? -1 : b === 'humans' ? 1 : a.localeCompare(b)));
+}
