@@ -3,7 +3,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
+import type { AnnotatorRole, PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { foldAnswerJournals } from './answerJournal';
 import { registerConnection } from './connection';
 import { MIGRATIONS } from './migrations';
@@ -54,6 +54,9 @@ export interface JudgeVerdictRow extends PairKey {
 
 export interface HumanPairwiseRow extends PairKey {
   readonly annotator: string;
+  /** Focus time of the label in milliseconds; null or absent when it was not recorded. */
+  readonly timeOnItemMs?: number | null;
+  readonly comment?: string | null;
   readonly criterion?: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
   readonly order: PresentationOrder | null;
@@ -156,18 +159,22 @@ export class Store {
 
   /** Each annotator's current (latest) pairwise label per item; superseded labels stay in the history. */
   async humanPairwiseLabels(
-    filter: DataFilter & LabelsAsOf & { annotators?: readonly string[] } = {},
+    filter: DataFilter & LabelsAsOf & { annotators?: readonly string[]; roles?: readonly AnnotatorRole[] } = {},
   ): Promise<HumanPairwiseRow[]> {
     const where = filterClause(filter, 'p', 'r');
     where.add(`l.kind = 'pairwise'`, []);
     where.add('l.value IS NOT NULL', []);
+    // Raw labels unless asked: adjudicated and gold labels are kept apart (migration 0013).
+    const roles = filter.roles ?? ['annotator'];
+    where.add(`a.role IN (${placeholders(roles)})`, roles);
     if (filter.annotators?.length) where.add(`a.name IN (${placeholders(filter.annotators)})`, filter.annotators);
     addCriterionFilter(where, filter, 'l');
     const current = currentLabels(filter);
     return this.db.all<HumanPairwiseRow>(
       `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
-             a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion
+             a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion,
+             l.time_on_item_ms AS timeOnItemMs, l.comment
       FROM ${current.sql} l
       JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
       JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id

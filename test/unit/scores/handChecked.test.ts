@@ -260,6 +260,7 @@ describe('the language gate of pointwise scores, by hand', () => {
         'length-bias',
         'lc-winrate',
         'bradley-terry',
+        'annotator-scores',
       ],
     );
     assert.deepEqual(

@@ -31,7 +31,8 @@ export function itemGroupValues(item: PairwiseItem): GroupValues {
   return { run: item.run, lang: item.lang, turn: item.turn, criterion: item.criterion ?? '' };
 }
 
-function itemKey(row: PairKey & { criterion?: string }): string {
+/** An item's identity: prompt (run, group, language, turn), the system pair and the criterion. */
+export function pairItemKey(row: PairKey & { criterion?: string }): string {
   return [row.run, row.group, row.lang, row.turn, row.systemA, row.systemB, row.criterion ?? ''].join('\u0000');
 }
 
@@ -47,7 +48,7 @@ export function buildPairwiseItems(
   }
   const drafts = new Map<string, Draft>();
   const draftOf = (row: JudgeVerdictRow | HumanPairwiseRow): Draft => {
-    const key = itemKey(row);
+    const key = pairItemKey(row);
     let draft = drafts.get(key);
     if (!draft) {
       const { run, group, lang, turn, systemA, systemB } = row;
