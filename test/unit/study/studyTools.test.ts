@@ -13,6 +13,9 @@ import { judgeMinusHumans } from '../../../src/core/metrics/audit/judgeMinusHuma
 import type { Estimate } from '../../../src/core/metrics/estimate';
 import { tableSource } from '../../../src/core/report/sources';
 import { labelTimes } from '../../../src/core/store/studyQueries';
+import { dashboardView, loadDashboard } from '../../../src/extension/dashboard/dashboardView';
+import { annotatorSection } from '../../../src/extension/dashboard/studyView';
+import { DEFAULT_DASHBOARD_FILTERS } from '../../../shared/protocol/dashboard';
 import { PROJECT_ROOT } from '../../support/paths';
 import { close, openTestStore, type TestStore } from '../scores/support';
 
@@ -140,5 +143,45 @@ describe('study tools against numpy (committed fixture)', () => {
       [0, 0, 0],
     );
     await assert.rejects(source.build(test.store, { ...base, gold: 'ann1' }), /annotator-scores takes adjudicated/);
+  });
+});
+
+describe('study tools on the dashboard (the views the host sends)', () => {
+  let test: TestStore;
+
+  before(async () => {
+    test = await openTestStore();
+    await importFile(test.store, join(DIR, 'run.jsonl'));
+  });
+  after(async () => test?.close());
+
+  it('sends judge − humans with its verdict on each judge row, as the core computes it', async () => {
+    const view = dashboardView(await loadDashboard(test.store, 'study'));
+    const judge = (lang: string) => view.groups.find((g) => g.language.tag === lang)!.judges[0]!;
+    const es = judge('es').minusHumans!;
+    assert.deepEqual(
+      [es.withTie.verdict, judge('he').minusHumans!.withTie.verdict],
+      ['no-difference-shown', 'too-few'],
+    );
+    // The dashboard's default intervals (1000 resamples, seed 20240101), not the fixture's seed: the value is the same.
+    close(es.withTie.value!, REFERENCE.judgeMinusHumans.es!.figures.withTie.value, 'es w/ tie');
+    assert.equal(es.withTie.n, 12);
+  });
+
+  it('sends each annotator per language with gold accuracy, agreement and fast labels', async () => {
+    const section = await annotatorSection(test.store, 'study', DEFAULT_DASHBOARD_FILTERS);
+    assert.equal(section.rows.length, 6);
+    for (const row of section.rows) {
+      const expected = REFERENCE.annotators.find((r) => r.lang === row.language.tag && r.annotator === row.annotator)!;
+      close(row.goldAccuracy.value!, expected.goldAccuracy.value, `${row.annotator} gold`);
+      assert.equal(row.goldAccuracy.n, expected.goldAccuracy.n);
+      close(row.withMajority.value ?? NaN, expected.withMajority.value, `${row.annotator} majority`);
+      assert.deepEqual([row.medianTimeMs, row.fast], [expected.medianTimeMs, expected.fast]);
+    }
+    const only = await annotatorSection(test.store, 'study', { ...DEFAULT_DASHBOARD_FILTERS, annotators: 'ann3' });
+    assert.deepEqual(
+      only.rows.map((r) => r.annotator),
+      ['ann3', 'ann3'],
+    );
   });
 });
