@@ -4,6 +4,8 @@ import { loadPairwiseItems } from '../metrics/agreement';
 import { itemGroupValues } from '../metrics/agreement/pairwiseItems';
 import {
   annotatorScores,
+  disagreements,
+  type Disagreement,
   FAST_SHARE,
   GOLD_WORDS,
   loadGoldVerdicts,
@@ -85,6 +87,41 @@ export function annotatorScoresTable(
   };
 }
 
+/** The adjudication list as a table: every vote and comment, the judges' verdicts and reasoning, the adjudication. */
+export function disagreementsTable(rows: readonly Disagreement[]): Table {
+  const settled = rows.filter((r) => r.adjudicated !== null).length;
+  return {
+    id: 'disagreements',
+    title: 'Items to adjudicate: annotators who disagree, or a judge against an annotator',
+    columns: [
+      { key: 'lang', label: 'Language', kind: 'text' },
+      { key: 'group', label: 'Prompt', kind: 'text' },
+      { key: 'systems', label: 'Systems (A vs B)', kind: 'text' },
+      { key: 'reasons', label: 'Disagreement', kind: 'text' },
+      { key: 'votes', label: 'Votes', kind: 'text' },
+      { key: 'comments', label: 'Comments', kind: 'text' },
+      { key: 'judges', label: 'Judges', kind: 'text' },
+      { key: 'reasoning', label: "Judge's reasoning", kind: 'text' },
+      { key: 'adjudicated', label: 'Adjudicated', kind: 'text' },
+    ],
+    rows: rows.map((r) => ({
+      lang: r.lang,
+      group: r.group,
+      systems: `${r.systemA} vs ${r.systemB}`,
+      reasons: r.reasons.join(', '),
+      votes: r.votes.map((v) => `${v.annotator}: ${v.verdict}`).join('; '),
+      comments: r.votes.flatMap((v) => (v.comment ? [`${v.annotator}: ${v.comment}`] : [])).join('; '),
+      judges: r.judges.map((j) => `${j.judge}: ${j.verdict}`).join('; '),
+      reasoning: r.judges.flatMap((j) => j.reasoning.map((t) => `${j.judge}: ${t}`)).join(' | '),
+      adjudicated: r.adjudicated ?? '',
+    })),
+    notes: [
+      "Verdicts relative to (A, B) as named in the Systems column. Disagreement: annotators (two votes differ) and/or judge (a judge's combined verdict differs from some vote).",
+      `${settled} of ${rows.length} item(s) adjudicated. An adjudicated label is a label of an annotator with the role adjudicator (annotator_role in docs/formats.md), kept apart from the raw labels.`,
+    ],
+  };
+}
+
 export const STUDY_SOURCES: readonly TableSource[] = [
   {
     id: 'annotator-scores',
@@ -105,6 +142,29 @@ export const STUDY_SOURCES: readonly TableSource[] = [
       const by = groupingOf(o, [...items.map(itemGroupValues), ...times]);
       const rows = annotatorScores(items, times, { by, gold, ...(o.intervals ? { intervals: o.intervals } : {}) });
       return annotatorScoresTable(rows, by, gold, source, o.intervals);
+    },
+  },
+  {
+    id: 'disagreements',
+    description:
+      "items to adjudicate: annotators who disagree or a judge against an annotator, with votes, comments, the judges' reasoning and the adjudicated label",
+    build: async (store, o) => {
+      const selection = await selectionOf(store, o);
+      const { systems: _systems, ...filter } = selection.filter;
+      const chosen = o.annotators ? namePattern(o.annotators) : () => true;
+      const [votes, judged, adjudicated] = await Promise.all([
+        store.humanPairwiseLabels(filter),
+        store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) }),
+        store.humanPairwiseLabels({ ...filter, roles: ['adjudicator'] }),
+      ]);
+      const keep = (p: { systemA: string; systemB: string }) => pairChosen(selection, p);
+      return disagreementsTable(
+        disagreements(
+          votes.filter((v) => keep(v) && chosen(v.annotator)),
+          judged.filter(keep),
+          adjudicated.filter(keep),
+        ),
+      );
     },
   },
 ];

@@ -50,6 +50,8 @@ export interface JudgeVerdictRow extends PairKey {
   readonly order: PresentationOrder;
   readonly verdict: PairVerdict;
   readonly raw: string | null;
+  /** The judge's reasoning, when it gave one (absent in rows built by hand). */
+  readonly reasoning?: string | null;
 }
 
 export interface HumanPairwiseRow extends PairKey {
@@ -148,7 +150,8 @@ export class Store {
     return this.db.all<JudgeVerdictRow>(
       `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
-             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw, pj.criterion
+             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw, pj.criterion,
+             pj.reasoning
       FROM pairwise_judgments pj
       JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id JOIN judges j ON j.id = pj.judge_id
       JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id

@@ -261,6 +261,7 @@ describe('the language gate of pointwise scores, by hand', () => {
         'lc-winrate',
         'bradley-terry',
         'annotator-scores',
+        'disagreements',
       ],
     );
     assert.deepEqual(

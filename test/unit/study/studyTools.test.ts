@@ -146,6 +146,39 @@ describe('study tools against numpy (committed fixture)', () => {
   });
 });
 
+describe('the adjudication list', () => {
+  let test: TestStore;
+
+  before(async () => {
+    test = await openTestStore();
+    await importFile(test.store, join(DIR, 'run.jsonl'));
+  });
+  after(async () => test?.close());
+
+  it('lists the items where annotators disagree with their votes, reasoning and adjudication', async () => {
+    const records = readFileSync(join(DIR, 'run.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+    // generate.py adjudicates exactly the Spanish items whose three votes are not all the same.
+    const lead = new Map(records.filter((r) => r.annotator === 'lead').map((r) => [r.group!, r.verdict!]));
+    const table = await tableSource('disagreements')!.build(test.store, {
+      run: 'study',
+      by: ['lang'],
+      invalidAs: 'exclude',
+      minItems: 1,
+    });
+    const es = table.rows.filter((r) => r.lang === 'es' && String(r.reasons).includes('annotators'));
+    assert.deepEqual(es.map((r) => r.group).sort(), [...lead.keys()].sort());
+    for (const row of es) {
+      assert.equal(row.adjudicated, lead.get(String(row.group)));
+      assert.equal(row.reasoning, `j: reasoning on es ${String(row.group)}`);
+      assert.equal(String(row.votes).split('; ').length, 3, 'the three raw votes, not the lead nor the gold set');
+    }
+    assert.equal(table.notes[1]!.startsWith(`${lead.size} of ${table.rows.length} item(s) adjudicated`), true);
+  });
+});
+
 describe('study tools on the dashboard (the views the host sends)', () => {
   let test: TestStore;
 

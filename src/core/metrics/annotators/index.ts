@@ -7,3 +7,4 @@ export {
 } from './annotatorScores';
 export { GOLD_SOURCES, goldVerdicts, type GoldSource, type GoldVerdicts } from './gold';
 export { GOLD_WORDS, goldRows, loadGoldVerdicts } from './load';
+export { disagreements, type Disagreement } from './disagreements';
