@@ -991,7 +991,9 @@ async function dashboardStudyTools(page: Page, shots: Shots): Promise<void> {
   assert.match(facts.ivanFast ?? '', /0 of 12/);
   assert.match(facts.ivanGold ?? '', /^\s*100\.0 .*n = 1/);
   assert.equal(facts.goldSetShown, false, 'a gold label is a known answer, not an annotator');
-  await dashboard.locator('section.annotators').scrollIntoViewIfNeeded();
+  // The dashboard may render again (the chart in the theme's colours): scroll once it has settled.
+  await page.waitForTimeout(1000);
+  await dashboard.evaluate(() => document.querySelector('section.annotators')?.scrollIntoView());
   await page.waitForTimeout(300);
   await shots.take('dashboard-annotators-and-judge-minus-humans');
 }

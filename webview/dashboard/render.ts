@@ -310,7 +310,7 @@ function annotatorSection(section: NonNullable<DashboardView['annotators']>): Ht
               data-lang="${r.language.tag}"
               data-annotator="${r.annotator}"
             >
-              <th scope="row" ${langAttrs(r.language)}>${r.language.name}</th>
+              <th scope="row">${r.language.name}</th>
               <td>${r.annotator}</td>
               <td class="num">${r.items}</td>
               <td class="gold">${estimateText(r.goldAccuracy)}</td>
