@@ -23,6 +23,29 @@ export interface EstimateView {
   readonly upper: number | null;
 }
 
+export const DIFFERENCE_VERDICTS = ['below', 'above', 'no-difference-shown', 'too-few'] as const;
+/** The verdict the core reads from the interval of judge − humans (src/core/metrics/audit/judgeMinusHumans.ts). */
+export type DifferenceVerdictView = (typeof DIFFERENCE_VERDICTS)[number];
+
+/** Judge − humans on one figure: shares as −1..1, n the prompt groups carrying both, and the core's verdict. */
+export interface DifferenceView extends EstimateView {
+  readonly verdict: DifferenceVerdictView;
+}
+
+/** One annotator in one language, as `annotator-scores` gives it (src/core/metrics/annotators). */
+export interface AnnotatorScoreView {
+  readonly language: LanguageView;
+  readonly annotator: string;
+  readonly items: number;
+  readonly goldAccuracy: EstimateView;
+  readonly withOthers: EstimateView;
+  readonly withMajority: EstimateView;
+  readonly medianTimeMs: number | null;
+  readonly timed: number;
+  /** Labels under the fast threshold (a share of the language's median time, `fastShare`). */
+  readonly fast: number;
+}
+
 export interface ComparisonFiguresView {
   /** A judge's name, or null for human–human. */
   readonly judge: string | null;
@@ -33,6 +56,8 @@ export interface ComparisonFiguresView {
   readonly below: Readonly<Record<DashboardFigure, boolean>>;
   /** Items where the judge goes against the human majority or every vote (judges only). */
   readonly errors: number | null;
+  /** Judges only, with intervals: judge − humans per figure, the dashboard's verdict. */
+  readonly minusHumans?: Readonly<Record<DashboardFigure, DifferenceView>> | null;
 }
 
 export interface DashboardGroupView {
@@ -70,6 +95,13 @@ export interface DashboardView {
   readonly groups: readonly DashboardGroupView[];
   readonly intervals: { readonly level: number; readonly resamples: number; readonly seed: number } | null;
   readonly notes: readonly string[];
+  /** Each annotator per language (the lead's view); absent when the run has no raw labels to score. */
+  readonly annotators?: {
+    readonly rows: readonly AnnotatorScoreView[];
+    /** A label under this share of its language's median time is fast. */
+    readonly fastShare: number;
+    readonly notes: readonly string[];
+  };
   /** The judge-vs-humans chart of these figures (compiled Vega), once the webview has told its theme's colours. */
   readonly chart?: Record<string, unknown> | null;
 }

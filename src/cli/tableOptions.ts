@@ -46,7 +46,9 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --level P             interval coverage (default ${DEFAULT_INTERVALS.level})
   --min-items N         kappa: leave out rater pairs sharing fewer items (default 30)
   --baseline SYSTEM     side-by-side scores: the baseline system, or a pattern like "mono-{lang}"
-  --gold ANNOTATOR      judge-accuracy: this annotator's labels are the reference (default: the human majority)
+  --gold G              the known answers: adjudicated (the lead's adjudicated labels), gold (imported gold
+                        labels) or known (both, adjudicated first); judge-accuracy also takes an annotator's
+                        name (default there: the human majority; annotator-scores: known)
   --mul-gate MODE       language gate on mixed answers ("mul"): keep (default; the judge's score stands) or mismatch`;
 
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */

@@ -9,6 +9,8 @@ export interface AnnotationSettings {
   readonly task: AnnotationTask;
   readonly blind: boolean;
   readonly seed: string;
+  /** The share of gold items mixed into each queue, 0 to 0.5. */
+  readonly goldRate: number;
 }
 
 function config(): vscode.WorkspaceConfiguration {
@@ -48,6 +50,7 @@ export function annotationSettings(): AnnotationSettings {
     task: c.get<string>('annotation.task') === 'pairwise' ? 'pairwise' : 'rating',
     blind: c.get<boolean>('annotation.blind') ?? true,
     seed: c.get<string>('annotation.seed') ?? '',
+    goldRate: Math.min(0.5, Math.max(0, c.get<number>('annotation.goldRate') ?? 0)),
   };
 }
 

@@ -7,6 +7,8 @@ import type {
   ComparisonFiguresView,
   DashboardGroupView,
   DashboardView,
+  DifferenceVerdictView,
+  DifferenceView,
   EstimateView,
 } from '../../shared/protocol/dashboard';
 
@@ -76,28 +78,52 @@ export function dashboard(view: DashboardView): Html {
     return html`<p class="empty">No agreement figures in ${view.run}: it needs pairwise judge verdicts and human pairwise votes on the same items.</p>`;
   }
   const flagged = view.groups.filter((g) => g.flagged);
-  return html`
-  <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">${
-    flagged.length
-      ? html`${icon('warning')}<span>The judge is below the humans in ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there before trusting its figures.</span>`
-      : html`${icon('pass')}<span>No language where a judge's interval lies entirely below the humans'.</span>`
-  }</p>
-  ${
-    view.chart
-      ? html`<figure class="dashboard-chart"><div class="vega" id="dashboard-chart" aria-label="The figures below as a forest plot"></div>
-    <figcaption class="muted">The table's figures per language: each judge (dot) next to the humans (diamond, and the grey band), with intervals; a judge below the humans is marked. Hover a mark for its figure, n and interval; click it for the items behind it.</figcaption></figure>`
-      : ''
-  }
-  <table class="dashboard-table">
-    <thead><tr>
-      <th scope="col">Language</th><th scope="col">Comparison</th>
-      ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${FIGURE_LABELS[f]} %</th>`)}
-      <th scope="col" class="num">Items</th><th scope="col">Judge errors</th>
-    </tr></thead>
-    ${view.groups.map((g) => groupRows(g))}
-  </table>
-  <p class="legend">${legendBar()} Each bar runs from 0 to 100%: the mark is the figure, the dark band its interval; behind a judge's figure the light band is the humans' interval. Click a number for the items behind it.</p>
-  <ul class="notes">${view.notes.map((n) => html`<li>${n}</li>`)}</ul>`;
+  return html` <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">
+      ${
+        flagged.length
+          ? html`${icon('warning')}<span
+                >The judge is below the humans in
+                ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there
+                before trusting its figures.</span
+              >`
+          : differenceSummary(view)
+      }
+    </p>
+    ${
+      view.chart
+        ? html`<figure class="dashboard-chart">
+            <div class="vega" id="dashboard-chart" aria-label="The figures below as a forest plot"></div>
+            <figcaption class="muted">
+              The table's figures per language: each judge (dot) next to the humans (diamond, and the grey band), with
+              intervals; a judge below the humans is marked. Hover a mark for its figure, n and interval; click it for
+              the items behind it.
+            </figcaption>
+          </figure>`
+        : ''
+    }
+    <table class="dashboard-table">
+      <thead>
+        <tr>
+          <th scope="col">Language</th>
+          <th scope="col">Comparison</th>
+          ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${FIGURE_LABELS[f]} %</th>`)}
+          <th scope="col" class="num">Items</th>
+          <th scope="col">Judge errors</th>
+          <th scope="col" class="minus-head" title="judge − humans per figure, with its own 95% interval">
+            Judge − humans
+          </th>
+        </tr>
+      </thead>
+      ${view.groups.map((g) => groupRows(g))}
+    </table>
+    <p class="legend">
+      ${legendBar()} Each bar runs from 0 to 100%: the mark is the figure, the dark band its interval; behind a judge's
+      figure the light band is the humans' interval. Click a number for the items behind it.
+    </p>
+    <ul class="notes">
+      ${view.notes.map((n) => html`<li>${n}</li>`)}
+    </ul>
+    ${view.annotators ? annotatorSection(view.annotators) : ''}`;
 }
 
 function groupName(g: DashboardGroupView): string {
@@ -109,24 +135,34 @@ function groupName(g: DashboardGroupView): string {
 function groupRows(g: DashboardGroupView): Html {
   const rows = [...g.judges, ...(g.humans ? [g.humans] : [])];
   const span = rows.length;
-  return html`<tbody class="group ${g.flagged ? 'flagged' : ''}" data-lang="${g.language.tag}">${rows.map(
-    (r, i) => html`
-    <tr class="${r.judge === null ? 'humans' : 'judge'}">
-      ${
-        i === 0
-          ? html`<th scope="rowgroup" rowspan="${span}" class="lang-cell">
-        <span class="lang-name">${g.language.name}</span>${autonym(g.language)} <code class="tag">${g.language.tag}</code>
-        ${g.turn !== null ? html`<div class="muted">turn ${g.turn}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
-        ${g.flagged ? html`<div class="flag-badge">${icon('warning')} judge below humans</div>` : ''}
-      </th>`
-          : ''
-      }
-      <th scope="row" class="comparison">${r.judge === null ? html`<span class="muted">human vs human</span>` : html`${r.judge} <span class="muted">vs humans</span>`}</th>
-      ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
-      <td class="num">${r.items}${r.invalid ? html`<div class="muted" title="unparsable judge verdicts left out">+${r.invalid} invalid</div>` : ''}</td>
-      <td>${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${r.errors} item${r.errors === 1 ? '' : 's'}</button>` : html`<span class="muted">none</span>`}</td>
-    </tr>`,
-  )}</tbody>`;
+  return html`<tbody class="group ${g.flagged ? 'flagged' : ''}" data-lang="${g.language.tag}">
+    ${rows.map(
+      (r, i) =>
+        html` <tr class="${r.judge === null ? 'humans' : 'judge'}">
+          ${
+            i === 0
+              ? html`<th scope="rowgroup" rowspan="${span}" class="lang-cell">
+                  <span class="lang-name">${g.language.name}</span>${autonym(g.language)}
+                  <code class="tag">${g.language.tag}</code>
+                  ${g.turn !== null ? html`<div class="muted">turn ${g.turn}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
+                  ${g.flagged ? html`<div class="flag-badge">${icon('warning')} judge below humans</div>` : ''}
+                </th>`
+              : ''
+          }
+          <th scope="row" class="comparison">
+            ${r.judge === null ? html`<span class="muted">human vs human</span>` : html`${r.judge} <span class="muted">vs humans</span>`}
+          </th>
+          ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
+          <td class="num">
+            ${r.items}${r.invalid ? html`<div class="muted" title="unparsable judge verdicts left out">+${r.invalid} invalid</div>` : ''}
+          </td>
+          <td>
+            ${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${r.errors} item${r.errors === 1 ? '' : 's'}</button>` : html`<span class="muted">none</span>`}
+          </td>
+          <td class="minus">${r.minusHumans ? minusHumansCell(r.minusHumans) : ''}</td>
+        </tr>`,
+    )}
+  </tbody>`;
 }
 
 function targetAttrs(g: DashboardGroupView, judge: string | null, list: DashboardFigure | 'errors'): Html {
@@ -167,4 +203,105 @@ function bar(e: EstimateView, humans: EstimateView | undefined): Html {
 
 function legendBar(): Html {
   return bar({ value: 0.62, n: 0, lower: 0.5, upper: 0.72 }, { value: 0.8, n: 0, lower: 0.7, upper: 0.9 });
+}
+
+const VERDICT_WORDS: Record<DifferenceVerdictView, string> = {
+  below: 'below the humans',
+  above: 'above the humans',
+  'no-difference-shown': 'no difference shown',
+  'too-few': 'too few items to say',
+};
+
+const signed = (v: number | null) =>
+  v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(1)}`;
+
+/** The verdict line when no language is flagged: where the data cannot tell, said so, never "all fine". */
+function differenceSummary(view: DashboardView): Html {
+  const verdicts = (g: DashboardGroupView) =>
+    g.judges.flatMap((j) => (j.minusHumans ? FIGURE_ORDER.map((f) => j.minusHumans![f].verdict) : []));
+  const tooFew = view.groups.filter((g) => verdicts(g).includes('too-few'));
+  const told = view.groups.filter((g) => !tooFew.includes(g));
+  return html`${icon(tooFew.length ? 'question' : 'pass')}<span
+      >${
+        tooFew.length
+          ? html`Too few items to say in
+            ${tooFew.map((g, i) => html`${i ? ', ' : ''}<strong class="too-few-lang">${groupName(g)}</strong>`)}.`
+          : ''
+      }
+      ${told.length ? `No language where the interval of judge − humans lies wholly below 0${tooFew.length ? ' among the others' : ''}: where it holds 0, the data cannot tell the judge from the humans.` : ''}</span
+    >`;
+}
+
+function minusHumansCell(m: Readonly<Record<DashboardFigure, DifferenceView>>): Html {
+  return html`<ul class="minus-list">
+    ${FIGURE_ORDER.map((f) => {
+      const d = m[f];
+      const interval = d.lower !== null && d.upper !== null ? `[${signed(d.lower)}, ${signed(d.upper)}]` : '';
+      return html`<li
+        class="minus-${d.verdict}"
+        data-figure="${f}"
+        data-verdict="${d.verdict}"
+        title="${FIGURE_LABELS[f]}: judge − humans ${signed(d.value)} points ${interval}, over ${d.n} prompt groups"
+      >
+        <span class="muted">${SHORT_LABELS[f]}</span> ${signed(d.value)} <span class="interval">${interval}</span>
+        <strong>${VERDICT_WORDS[d.verdict]}</strong>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+const SHORT_LABELS: Record<DashboardFigure, string> = { withTie: 'w/ tie', withoutTie: 'w/o tie', lima: 'LIMA' };
+
+function estimateText(e: EstimateView): Html {
+  if (e.n === 0 || e.value === null) return html`<span class="muted">–</span>`;
+  const interval = e.lower !== null && e.upper !== null ? `[${pct(e.lower)}, ${pct(e.upper)}]` : '';
+  return html`${pct(e.value)} <span class="interval">${interval}</span> <span class="n">n = ${e.n}</span>`;
+}
+
+/** The lead's view: each annotator per language, as the core's annotator-scores computes it. */
+function annotatorSection(section: NonNullable<DashboardView['annotators']>): Html {
+  if (section.rows.length === 0) return html``;
+  return html`<section class="annotators" aria-label="Annotators">
+    <h2>Annotators: who needs help?</h2>
+    <table class="annotator-table">
+      <thead>
+        <tr>
+          <th scope="col">Language</th>
+          <th scope="col">Annotator</th>
+          <th scope="col" class="num">Items</th>
+          <th scope="col">Gold accuracy %</th>
+          <th scope="col">Agree w/ others %</th>
+          <th scope="col">Agree w/ majority %</th>
+          <th scope="col" class="num">Median time</th>
+          <th scope="col" class="num">Fast labels</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${section.rows.map(
+          (r) =>
+            html`<tr
+              class="annotator-row ${r.fast > 0 ? 'has-fast' : ''}"
+              data-lang="${r.language.tag}"
+              data-annotator="${r.annotator}"
+            >
+              <th scope="row">${r.language.name}</th>
+              <td>${r.annotator}</td>
+              <td class="num">${r.items}</td>
+              <td class="gold">${estimateText(r.goldAccuracy)}</td>
+              <td>${estimateText(r.withOthers)}</td>
+              <td>${estimateText(r.withMajority)}</td>
+              <td class="num">
+                ${r.medianTimeMs === null ? html`<span class="muted">–</span>` : `${(r.medianTimeMs / 1000).toFixed(1)} s`}
+              </td>
+              <td class="num fast">
+                ${r.fast > 0 ? html`${icon('warning')} ${r.fast} of ${r.timed}` : r.timed ? `0 of ${r.timed}` : html`<span class="muted">–</span>`}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <ul class="notes">
+      ${section.notes.map((n) => html`<li>${n}</li>`)}
+    </ul>
+  </section>`;
 }

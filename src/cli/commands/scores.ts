@@ -1,10 +1,14 @@
 import { detectResponseLanguages } from '../../core/languages';
 import { EXPORT_FORMATS } from '../../core/report/render';
-import { SCORE_SOURCES } from '../../core/report/scoreSources';
+import { SCORE_SOURCES as SCORE_TABLES } from '../../core/report/scoreSources';
+import { STUDY_SOURCES } from '../../core/report/studySources';
 import { UsageError, type Command } from '../command';
 import { openExistingStore } from '../openStore';
 import { TABLE_OPTION_HELP, TABLE_OPTION_SPEC, tableOptions } from '../tableOptions';
 import { chooseSources, outputFormat, renderTables } from '../tableOutput';
+
+/** The score tables and the lead's study tables (annotator-scores). */
+const SCORE_SOURCES = [...SCORE_TABLES, ...STUDY_SOURCES];
 
 /** Tables that read responses' languages: before them, responses not detected yet are detected (once). */
 const NEEDS_LANGUAGES = new Set(['likert', 'rating3', 'io-agreement', 'io-mismatches']);
@@ -36,6 +40,7 @@ examples:
   langlens scores likert rating3 io-agreement --run demo
   langlens scores chance-ratings --by lang --seed 7
   langlens scores judge-accuracy --gold expert --invalid-as wrong
+  langlens scores annotator-scores --gold adjudicated
   langlens scores judge-correlation reliability length-bias bradley-terry`,
   async run(context) {
     const wanted = context.positionals.flatMap((p) => p.split(',')).filter(Boolean);

@@ -3,6 +3,7 @@
 import { sameLanguage, type LanguageTag } from '../model/language';
 import { naturalCompare } from '../util/naturalCompare';
 import { annotatorSeed, randomFromText, shuffled } from './blindOrder';
+import { mixGold, type GoldMix, type MixedQueue } from './goldMix';
 
 export type AnnotationTask = 'rating' | 'pairwise';
 
@@ -67,6 +68,21 @@ export function buildQueue(spec: QueueSpec, responses: readonly QueueResponse[])
     items.push(...shuffled(promptItems, randomFromText(seedOf(prompt.key))));
   }
   return items;
+}
+
+/**
+ * The queue with gold items mixed in (goldMix.ts): the regular queue over `responses` without its gold items, and
+ * the gold items of `goldResponses` (any prompt of the annotator's languages, assigned to them or not) at the rate.
+ */
+export function buildQueueWithGold(
+  spec: QueueSpec,
+  responses: readonly QueueResponse[],
+  goldResponses: readonly QueueResponse[],
+  gold: GoldMix,
+): MixedQueue {
+  const regular = buildQueue(spec, responses).filter((i) => !gold.keys.has(i.key));
+  const candidates = buildQueue(spec, goldResponses).filter((i) => gold.keys.has(i.key));
+  return mixGold(regular, candidates, gold.rate, `${annotatorSeed(spec.annotator, spec.seed)}\u0000${spec.run}`);
 }
 
 interface PromptResponses {

@@ -172,8 +172,19 @@ export interface SchemaRecord extends LabelSchema {
   readonly source: SourceRef;
 }
 
+/**
+ * What a label's author is: an annotator (raw labels, what agreement is computed on), the lead's adjudicated label
+ * after a disagreement, or an imported known answer (gold). Adjudicated and gold labels never count as raw labels.
+ */
+export const ANNOTATOR_ROLES = ['annotator', 'adjudicator', 'gold'] as const;
+export type AnnotatorRole = (typeof ANNOTATOR_ROLES)[number];
+
 interface HumanLabelBase extends PromptKey {
   readonly annotator: string;
+  /** The annotator's role (default annotator); one name has one role in a database. */
+  readonly annotatorRole?: AnnotatorRole;
+  /** How long the item was in focus before this label, in milliseconds; absent for labels that did not record it. */
+  readonly timeOnItemMs?: number;
   /**
    * A stable id of this label (the editor gives one to every label; `langlens export-labels` writes it), so that
    * the same label imported twice, from any file, is stored once. Absent: derived from the file name and line.

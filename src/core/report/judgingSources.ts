@@ -17,6 +17,7 @@ import {
 } from '../metrics/judging';
 import type { GroupField } from '../metrics/grouping';
 import { judgedPairs, parseBaseline } from '../metrics/scores';
+import { GOLD_WORDS, goldRows } from '../metrics/annotators';
 import { responseTexts } from '../store/judgingQueries';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
@@ -121,13 +122,18 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
     description:
       'pairwise judges against the human majority or --gold: accuracy per order, mean, both right, positional agreement',
     build: async (store, o) => {
-      const { pairs, humans, by } = await pairwise(store, o);
-      if (o.gold !== undefined && !humans.some((h) => h.annotator === o.gold))
+      const { pairs, humans: raw, by } = await pairwise(store, o);
+      // --gold adjudicated / gold / known: the known answers, as one reference rater of that name.
+      const known = o.gold === undefined ? undefined : GOLD_WORDS[o.gold];
+      const { systems: _systems, ...filter } = await responseFilter(store, o);
+      const humans = known ? [...raw, ...(await goldRows(store, filter, known, o.gold!))] : raw;
+      const gold = o.gold;
+      if (gold !== undefined && !humans.some((h) => h.annotator === gold))
         throw new Error(`--gold ${o.gold}: no pairwise label by this annotator in the selection`);
       const rows = perOrderAccuracy(pairs, humans, {
         by,
         invalidAs: o.invalidAs,
-        ...(o.gold !== undefined ? { gold: o.gold } : {}),
+        ...(gold !== undefined ? { gold } : {}),
         ...(o.intervals ? { intervals: o.intervals } : {}),
       });
       return perOrderTable(rows, by, o.invalidAs, o.gold, o.intervals);

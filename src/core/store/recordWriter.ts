@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type {
+  AnnotatorRole,
   CanonicalRecord,
   HumanLabelRecord,
   PairVerdict,
@@ -36,6 +37,7 @@ export class RecordWriter {
   private readonly prompts = new Map<string, number>();
   private readonly judges = new Map<string, number>();
   private readonly annotators = new Map<string, number>();
+  private readonly annotatorRoles = new Map<string, AnnotatorRole>();
   private readonly nextId: Record<'runs' | 'systems' | 'prompts' | 'judges' | 'annotators', number>;
   private readonly sourceIds = new Map<string, number>();
   private readonly scales = new Map<string, ScoreScale>();
@@ -62,7 +64,7 @@ export class RecordWriter {
       runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
       systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
       judges: new BatchInsert(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
-      annotators: new BatchInsert(db, 'INSERT INTO annotators (id, name)', 2),
+      annotators: new BatchInsert(db, 'INSERT INTO annotators (id, name, role)', 3),
       prompts: new BatchInsert(
         db,
         'INSERT INTO prompts (id, run_id, group_key, lang, turn, text, source_id, source_line)',
@@ -124,8 +126,8 @@ export class RecordWriter {
         db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
            system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line, criterion,
-           scale, scale_min, scale_max, round)`,
-        21,
+           scale, scale_min, scale_max, round, time_on_item_ms)`,
+        22,
       ),
     };
   }
@@ -158,8 +160,12 @@ export class RecordWriter {
     )) {
       this.judges.set(judgeKey(r.name, r.hash), r.id);
     }
-    for (const r of await this.db.all<{ id: number; name: string }>('SELECT id, name FROM annotators'))
+    for (const r of await this.db.all<{ id: number; name: string; role: AnnotatorRole }>(
+      'SELECT id, name, role FROM annotators',
+    )) {
       this.annotators.set(r.name, r.id);
+      this.annotatorRoles.set(r.name, r.role);
+    }
     const scales = await this.db.all<ScoreScale>(
       'SELECT DISTINCT scale AS name, scale_min AS min, scale_max AS max FROM pointwise_judgments',
     );
@@ -401,7 +407,7 @@ export class RecordWriter {
       case 'language-flag': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
-        const annotatorId = this.annotatorId(record.annotator);
+        const annotatorId = this.annotatorId(record.annotator, record.annotatorRole);
         const fingerprint =
           record.labelId ??
           this.fingerprintOf(source, [
@@ -449,7 +455,7 @@ export class RecordWriter {
     source: SourceRef,
     on: LabelDimensions,
   ): void {
-    const annotatorId = this.annotatorId(record.annotator);
+    const annotatorId = this.annotatorId(record.annotator, record.annotatorRole);
     // Criterion, scale and round join the fingerprint only when present: a label of an older file keeps its id.
     const extra = [
       ...(on.criterion ? [{ criterion: on.criterion }] : []),
@@ -488,6 +494,7 @@ export class RecordWriter {
       on.scale?.min ?? null,
       on.scale?.max ?? null,
       record.round ?? null,
+      record.timeOnItemMs ?? null,
     ]);
   }
 
@@ -562,13 +569,18 @@ export class RecordWriter {
     return id;
   }
 
-  private annotatorId(name: string): number {
+  /** An annotator's id; a name keeps the one role it was first stored with (a label naming another is refused). */
+  private annotatorId(name: string, role: AnnotatorRole = 'annotator'): number {
     let id = this.annotators.get(name);
     if (id === undefined) {
       id = this.allocate('annotators');
       this.annotators.set(name, id);
-      this.batches.annotators!.add([id, name]);
+      this.annotatorRoles.set(name, role);
+      this.batches.annotators!.add([id, name, role]);
     }
+    const stored = this.annotatorRoles.get(name);
+    if (stored !== undefined && stored !== role)
+      throw new Error(`annotator_role: "${name}" is stored as ${stored}, this label makes them ${role}`);
     return id;
   }
 

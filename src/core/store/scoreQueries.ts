@@ -74,6 +74,8 @@ export function humanRatings(store: Store, filter: ResponseFilter & LabelsAsOf =
   const where = addCriterionFilter(addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's'), filter, 'l');
   where.add(`l.kind = 'rating'`, []);
   where.add('l.value IS NOT NULL', []);
+  // Raw ratings only: adjudicated and gold labels are not an annotator's (migration 0013).
+  where.add(`a.role = 'annotator'`, []);
   const current = currentLabels(filter);
   return connectionOf(store).all<HumanRatingRow>(
     `

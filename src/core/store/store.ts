@@ -3,7 +3,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PairKey, PairVerdict, PresentationOrder } from '../model/records';
+import type { AnnotatorRole, PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import { foldAnswerJournals } from './answerJournal';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { registerConnection } from './connection';
@@ -60,10 +60,15 @@ export interface JudgeVerdictRow extends PairKey {
   readonly order: PresentationOrder;
   readonly verdict: PairVerdict;
   readonly raw: string | null;
+  /** The judge's reasoning, when it gave one (absent in rows built by hand). */
+  readonly reasoning?: string | null;
 }
 
 export interface HumanPairwiseRow extends PairKey {
   readonly annotator: string;
+  /** Focus time of the label in milliseconds; null or absent when it was not recorded. */
+  readonly timeOnItemMs?: number | null;
+  readonly comment?: string | null;
   readonly criterion?: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
   readonly order: PresentationOrder | null;
@@ -158,7 +163,8 @@ export class Store {
     return this.db.all<JudgeVerdictRow>(
       `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
-             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw, pj.criterion
+             j.name AS judge, j.hash AS judgeHash, pj.presentation AS "order", pj.verdict, pj.raw, pj.criterion,
+             pj.reasoning
       FROM pairwise_judgments pj
       JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id JOIN judges j ON j.id = pj.judge_id
       JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
@@ -169,18 +175,22 @@ export class Store {
 
   /** Each annotator's current (latest) pairwise label per item; superseded labels stay in the history. */
   async humanPairwiseLabels(
-    filter: DataFilter & LabelsAsOf & { annotators?: readonly string[] } = {},
+    filter: DataFilter & LabelsAsOf & { annotators?: readonly string[]; roles?: readonly AnnotatorRole[] } = {},
   ): Promise<HumanPairwiseRow[]> {
     const where = filterClause(filter, 'p', 'r');
     where.add(`l.kind = 'pairwise'`, []);
     where.add('l.value IS NOT NULL', []);
+    // Raw labels unless asked: adjudicated and gold labels are kept apart (migration 0013).
+    const roles = filter.roles ?? ['annotator'];
+    where.add(`a.role IN (${placeholders(roles)})`, roles);
     if (filter.annotators?.length) where.add(`a.name IN (${placeholders(filter.annotators)})`, filter.annotators);
     addCriterionFilter(where, filter, 'l');
     const current = currentLabels(filter);
     return this.db.all<HumanPairwiseRow>(
       `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
-             a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion
+             a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion,
+             l.time_on_item_ms AS timeOnItemMs, l.comment
       FROM ${current.sql} l
       JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
       JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id

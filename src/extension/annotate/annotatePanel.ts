@@ -150,6 +150,7 @@ export class AnnotatePanel implements vscode.Disposable {
       seed: settings.seed,
       blind: settings.blind,
       restrictedTo: target.languages ?? null,
+      goldRate: settings.goldRate,
     });
   }
 

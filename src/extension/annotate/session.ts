@@ -1,7 +1,16 @@
 // One annotator's queue as the host holds it: the items in order, their current labels and flags, and the
 // translation between what the panel shows (left / right, blind) and what the database stores (systems).
 // No vscode import: unit-testable with a database file.
-import { buildQueue, queueName, resumeIndex, type QueueItem, type QueueSpec } from '../../core/annotation/queue';
+import {
+  buildQueue,
+  buildQueueWithGold,
+  queueName,
+  resumeIndex,
+  type QueueItem,
+  type QueueResponse,
+  type QueueSpec,
+} from '../../core/annotation/queue';
+import { knownAnswerTargets } from '../../core/store/studyQueries';
 import {
   currentFlagsOf,
   currentLabelsOf,
@@ -39,6 +48,8 @@ export interface SessionSpec extends QueueSpec {
   readonly blind: boolean;
   /** Languages chosen in the explorer instead of the setting, if any. */
   readonly restrictedTo: readonly LanguageTag[] | null;
+  /** The share of gold items mixed into the queue (langlens.annotation.goldRate); 0 or absent: none. */
+  readonly goldRate?: number;
 }
 
 type PairVerdict = 'A' | 'B' | 'tie';
@@ -69,10 +80,10 @@ export class AnnotationSession {
   static async open(store: Store, spec: SessionSpec): Promise<AnnotationSession> {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
     const design = spec.task === 'rating' ? ratingDesign(await declaredSchema(store)) : undefined;
-    const queued = buildQueue(
-      spec,
-      await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task }),
-    );
+    const responses = await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task });
+    const queued = spec.goldRate
+      ? await withGold(store, spec, languages, responses, spec.goldRate)
+      : buildQueue(spec, responses);
     // A task with criteria asks about each response once per criterion, one after the other.
     const criteria = new Map<string, CriterionDefinition>();
     const items = !design?.criteria.length
@@ -343,4 +354,24 @@ function pairEntry(row: CurrentLabelRow, items: ReadonlyMap<string, QueueItem>):
   const verdict = row.value as PairVerdict;
   const byName: PairVerdict = swapped && verdict !== 'tie' ? (verdict === 'A' ? 'B' : 'A') : verdict;
   return [key, { value: choiceOf(byName, item.shown), comment: row.comment }];
+}
+
+/** The queue with the items that have a known answer mixed in at the rate (src/core/annotation/goldMix.ts). */
+async function withGold(
+  store: Store,
+  spec: SessionSpec,
+  languages: readonly string[],
+  responses: readonly QueueResponse[],
+  rate: number,
+): Promise<QueueItem[]> {
+  const targets = await knownAnswerTargets(store, spec.run, spec.task);
+  const keys = new Set(
+    targets.map((t) =>
+      spec.task === 'pairwise'
+        ? JSON.stringify([t.group, t.lang, t.turn, t.systemA, t.systemB])
+        : JSON.stringify([t.group, t.lang, t.turn, t.system, t.seed]),
+    ),
+  );
+  const everyPrompt = await queueResponses(store, spec.run, languages);
+  return buildQueueWithGold(spec, responses, everyPrompt, { rate, keys }).items;
 }

@@ -20,6 +20,7 @@ import { dashboardChart } from '../charts/chartsView';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
+import { annotatorSection } from './studyView';
 
 export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
 const DASHBOARD: PanelKind<DashboardToHost> = {
@@ -189,8 +190,9 @@ export class DashboardPanel implements vscode.Disposable {
     const chart = this.theme
       ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`))
       : null;
+    const annotators = await annotatorSection(await this.deps.database.store(), loaded.run, loaded.filters);
     if (this.data !== data) return false;
-    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart } });
+    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart, annotators } });
     return true;
   }
 

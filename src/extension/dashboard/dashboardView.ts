@@ -27,6 +27,7 @@ import {
   type EstimateView,
 } from '../../../shared/protocol/dashboard';
 import { languageView } from '../languages';
+import { minusHumansView } from './studyView';
 
 /** One run's items and dashboard under the chosen filters, computed once per load and kept for the audit lists. */
 export interface DashboardData {
@@ -85,7 +86,7 @@ export async function loadDashboard(
   };
 }
 
-function estimateView(e: Estimate): EstimateView {
+export function estimateView(e: Estimate): EstimateView {
   const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
   return { value: finite(e.value), n: e.n, lower: finite(e.lower), upper: finite(e.upper) };
 }
@@ -96,6 +97,7 @@ function figuresView(
   row: AgreementRow,
   below: Readonly<Record<DashboardFigure, boolean>>,
   errors: number | null,
+  minusHumans: ComparisonFiguresView['minusHumans'] = null,
 ): ComparisonFiguresView {
   return {
     judge: row.kind === 'judge-human' ? row.comparison : null,
@@ -108,6 +110,7 @@ function figuresView(
     invalid: row.invalid,
     below,
     errors,
+    minusHumans,
   };
 }
 
@@ -126,6 +129,7 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
         j.row,
         j.below,
         judgeErrors(items, j.row.comparison, { invalidAs: data.filters.invalidAs }).errors.length,
+        minusHumansView(j),
       ),
     ),
     humans: g.humans ? figuresView(g.humans, NOT_BELOW, null) : null,
@@ -145,7 +149,7 @@ export function dashboardView(data: DashboardData): DashboardView {
     notes: [
       "n counts vote pairs: a judge's verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).",
       'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
-      "A language is marked when a judge's interval lies entirely below the human–human interval of the same figure there.",
+      "A language is marked when the 95% interval of judge − humans (both recomputed on the same bootstrap draws) lies wholly under 0; with fewer than 10 prompt groups the verdict is 'too few items to say'.",
       ...filterNotes(data.filters),
       ...(data.items.length === 0
         ? [

@@ -260,6 +260,8 @@ describe('the language gate of pointwise scores, by hand', () => {
         'length-bias',
         'lc-winrate',
         'bradley-terry',
+        'annotator-scores',
+        'disagreements',
       ],
     );
     assert.deepEqual(

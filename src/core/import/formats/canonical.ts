@@ -1,5 +1,6 @@
 // LangLens's own layout (docs/formats.md): one record per line or row, its "kind" saying what it is.
 import {
+  ANNOTATOR_ROLES,
   RATINGS,
   RECORD_KINDS,
   type CanonicalRecord,
@@ -237,7 +238,15 @@ function labelBase(row: Row) {
     ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
     ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
     ...(f.has(row, 'round') ? { round: round(row) } : {}),
+    ...(f.has(row, 'annotator_role') ? { annotatorRole: f.oneOf(row, 'annotator_role', ANNOTATOR_ROLES) } : {}),
+    ...(f.has(row, 'time_on_item_ms') ? { timeOnItemMs: timeOnItem(row) } : {}),
   };
+}
+
+function timeOnItem(row: Row): number {
+  const ms = f.integer(row, 'time_on_item_ms');
+  if (ms < 0) throw new FieldError('time_on_item_ms', 'a time on item is a number of milliseconds, 0 or more');
+  return ms;
 }
 
 function round(row: Row): number {

@@ -31,7 +31,8 @@ export function itemGroupValues(item: PairwiseItem): GroupValues {
   return { run: item.run, lang: item.lang, turn: item.turn, criterion: item.criterion ?? '' };
 }
 
-function itemKey(row: PairKey & { criterion?: string }): string {
+/** An item's identity: prompt (run, group, language, turn), the system pair and the criterion. */
+export function pairItemKey(row: PairKey & { criterion?: string }): string {
   // A template, not an array joined: it is built for every verdict of a run.
   return `${row.run}\u0000${row.group}\u0000${row.lang}\u0000${row.turn}\u0000${row.systemA}\u0000${row.systemB}\u0000${row.criterion ?? ''}`;
 }
@@ -50,7 +51,7 @@ export function buildPairwiseItems(
   }
   const drafts = new Map<string, Draft>();
   const draftOf = (row: JudgeVerdictRow | HumanPairwiseRow): Draft => {
-    const key = itemKey(row);
+    const key = pairItemKey(row);
     let draft = drafts.get(key);
     if (!draft) {
       const { run, group, lang, turn, systemA, systemB } = row;

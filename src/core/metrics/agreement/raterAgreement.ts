@@ -34,7 +34,7 @@ export interface AgreementRow {
 }
 
 /** Two labels on one item to compare: the judge's and a human's, or two humans'. */
-type VotePair = readonly [PairVerdict, PairVerdict];
+export type VotePair = readonly [PairVerdict, PairVerdict];
 
 export function raterAgreement(items: readonly PairwiseItem[], options: AgreementOptions): AgreementRow[] {
   const judges = [...new Set(items.flatMap((i) => [...i.judges.keys()]))].sort();
@@ -53,31 +53,47 @@ function judgeHumanRow(
   options: AgreementOptions,
 ): AgreementRow {
   let invalid = 0;
-  const perItem = (item: PairwiseItem): VotePair[] => {
-    const given = item.judges.get(judge);
-    if (given === undefined || item.humans.length === 0) return [];
-    if (given === 'invalid' && options.invalidAs !== 'tie') invalid++;
-    // wrong: the unparsable verdict stays a label of its own, which agrees with no vote (and is no tie).
-    const verdict =
-      given === 'invalid' && options.invalidAs === 'wrong'
-        ? given
-        : countedVerdict(given, options.invalidAs === 'wrong' ? 'exclude' : options.invalidAs);
-    if (verdict === undefined) return [];
-    return item.humans.map((human) => [verdict, human.verdict]);
+  const perItem = (item: PairwiseItem): readonly VotePair[] => {
+    const { pairs, invalid: left } = judgeVotePairs(item, judge, options.invalidAs);
+    if (left) invalid++;
+    return pairs;
   };
   return row(group, judge, 'judge-human', items, perItem, options, () => invalid);
 }
 
 function humanHumanRow(group: GroupValues, items: readonly PairwiseItem[], options: AgreementOptions): AgreementRow {
-  const perItem = (item: PairwiseItem): VotePair[] => {
-    const votes = item.humans;
-    const pairs: VotePair[] = [];
-    for (let i = 0; i < votes.length; i++) {
-      for (let j = i + 1; j < votes.length; j++) pairs.push([votes[i]!.verdict, votes[j]!.verdict]);
-    }
-    return pairs;
-  };
-  return row(group, 'human–human', 'human-human', items, perItem, options, () => 0);
+  return row(group, 'human–human', 'human-human', items, humanVotePairs, options, () => 0);
+}
+
+/**
+ * The judge's one verdict on the item paired with every human vote; `invalid` when the verdict was unparsable and
+ * is left out or (wrong) kept as a label agreeing with nothing.
+ */
+export function judgeVotePairs(
+  item: PairwiseItem,
+  judge: string,
+  invalidAs: InvalidMode,
+): { readonly pairs: readonly VotePair[]; readonly invalid: boolean } {
+  const given = item.judges.get(judge);
+  if (given === undefined || item.humans.length === 0) return { pairs: [], invalid: false };
+  const invalid = given === 'invalid' && invalidAs !== 'tie';
+  // wrong: the unparsable verdict stays a label of its own, which agrees with no vote (and is no tie).
+  const verdict =
+    given === 'invalid' && invalidAs === 'wrong'
+      ? given
+      : countedVerdict(given, invalidAs === 'wrong' ? 'exclude' : invalidAs);
+  if (verdict === undefined) return { pairs: [], invalid };
+  return { pairs: item.humans.map((human) => [verdict, human.verdict]), invalid };
+}
+
+/** Every two human votes on the item. */
+export function humanVotePairs(item: PairwiseItem): VotePair[] {
+  const votes = item.humans;
+  const pairs: VotePair[] = [];
+  for (let i = 0; i < votes.length; i++) {
+    for (let j = i + 1; j < votes.length; j++) pairs.push([votes[i]!.verdict, votes[j]!.verdict]);
+  }
+  return pairs;
 }
 
 function row(

@@ -1,10 +1,11 @@
 // The agreement dashboard's figures: per group (language, and turn or run when the data has several), each judge
-// against the humans and the humans among themselves, with the judge's figures whose interval lies entirely below
-// the humans' marked: "in which languages can I trust the judge?".
+// against the humans and the humans among themselves, and the verdict "in which languages can I trust the judge?"
+// read from the interval of the difference judge − humans (judgeMinusHumans.ts), not from two intervals side by side.
 import { raterAgreement, type AgreementOptions, type AgreementRow } from '../agreement/raterAgreement';
 import { itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
+import { judgeMinusHumans, type JudgeMinusHumans } from './judgeMinusHumans';
 import type { Estimate, IntervalSettings } from '../estimate';
-import { groupKey, sliceGrouping, type GroupField, type GroupValues } from '../grouping';
+import { groupBy, groupKey, sliceGrouping, type GroupField, type GroupValues } from '../grouping';
 import { collect } from '../scores/slices';
 import { verdictSlices } from '../../store/pairwiseVerdicts';
 import type { Store } from '../../store/store';
@@ -17,13 +18,15 @@ export interface JudgeFigures {
   readonly row: AgreementRow;
   /** Per figure: the judge's interval lies entirely below the human–human interval of the same group. */
   readonly below: Readonly<Record<Figure, boolean>>;
+  /** Per figure: judge − humans with its own interval and the verdict it gives; absent without intervals. */
+  readonly minusHumans?: Readonly<Record<Figure, JudgeMinusHumans>>;
 }
 
 export interface DashboardGroup {
   readonly group: GroupValues;
   readonly judges: readonly JudgeFigures[];
   readonly humans: AgreementRow | undefined;
-  /** Some judge is below the humans on some figure. */
+  /** Some judge is below the humans on some figure: the interval of judge − humans lies wholly under 0. */
   readonly flagged: boolean;
 }
 
@@ -60,15 +63,24 @@ export function agreementDashboard(
   for (const row of rows) {
     collect(groups, groupKey(row.group, by), () => ({ group: row.group, rows: [] as AgreementRow[] })).rows.push(row);
   }
+  const groupItems = new Map(groupBy(items, itemGroupValues, by).map((g) => [groupKey(g.values, by), g.items]));
+  const intervals = options.intervals;
   const out = [...groups.values()].map(({ group, rows: groupRows }): DashboardGroup => {
     const humans = groupRows.find((r) => r.kind === 'human-human');
+    const inGroup = groupItems.get(groupKey(group, by)) ?? [];
     const judges = groupRows
       .filter((r) => r.kind === 'judge-human')
       .map((row) => ({
         row,
         below: Object.fromEntries(FIGURES.map((f) => [f, isBelow(row[f], humans?.[f])])) as Record<Figure, boolean>,
+        ...(intervals ? { minusHumans: judgeMinusHumans(inGroup, row.comparison, options.invalidAs, intervals) } : {}),
       }));
-    return { group, judges, humans, flagged: judges.some((j) => FIGURES.some((f) => j.below[f])) };
+    return {
+      group,
+      judges,
+      humans,
+      flagged: judges.some((j) => FIGURES.some((f) => j.minusHumans?.[f].verdict === 'below')),
+    };
   });
   return {
     by,

@@ -24,3 +24,11 @@ export {
   type Figure,
   type JudgeFigures,
 } from './dashboard';
+export {
+  DIFFERENCE_FIGURES,
+  differenceVerdict,
+  judgeMinusHumans,
+  MIN_DIFFERENCE_GROUPS,
+  type DifferenceVerdict,
+  type JudgeMinusHumans,
+} from './judgeMinusHumans';

@@ -1,0 +1,42 @@
+// The known answers of a slice of the database: adjudicated and gold labels, which the store keeps apart from the
+// raw labels (annotator roles, migration 0013).
+import type { DataFilter, HumanPairwiseRow, LabelsAsOf, Store } from '../../store/store';
+import { pairItemKey } from '../agreement/pairwiseItems';
+import { goldVerdicts, type GoldSource, type GoldVerdicts } from './gold';
+
+export async function loadGoldVerdicts(
+  store: Store,
+  filter: DataFilter & LabelsAsOf,
+  source: GoldSource,
+): Promise<GoldVerdicts> {
+  const [adjudicated, gold] = await Promise.all([
+    store.humanPairwiseLabels({ ...filter, roles: ['adjudicator'] }),
+    store.humanPairwiseLabels({ ...filter, roles: ['gold'] }),
+  ]);
+  return goldVerdicts(adjudicated, gold, source);
+}
+
+/** The words --gold takes for known answers, and which labels each means. */
+export const GOLD_WORDS: Readonly<Record<string, GoldSource>> = {
+  adjudicated: 'adjudicated',
+  gold: 'gold',
+  known: 'both',
+};
+
+/**
+ * The known answers as the rows of one reference rater called `name` (for --gold): the adjudicated labels, the gold
+ * labels, or both, where an item's adjudicated label replaces its gold ones.
+ */
+export async function goldRows(
+  store: Store,
+  filter: DataFilter & LabelsAsOf,
+  source: GoldSource,
+  name: string,
+): Promise<HumanPairwiseRow[]> {
+  const [adjudicated, gold] = await Promise.all([
+    source === 'gold' ? [] : store.humanPairwiseLabels({ ...filter, roles: ['adjudicator'] }),
+    source === 'adjudicated' ? [] : store.humanPairwiseLabels({ ...filter, roles: ['gold'] }),
+  ]);
+  const settled = new Set(adjudicated.map(pairItemKey));
+  return [...adjudicated, ...gold.filter((r) => !settled.has(pairItemKey(r)))].map((r) => ({ ...r, annotator: name }));
+}

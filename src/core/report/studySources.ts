@@ -1,0 +1,170 @@
+// The lead's study tables (issue 13): each annotator per language (accuracy on known answers, agreement with the
+// others and with their majority, time on item), for `langlens scores annotators` and `langlens export`.
+import { loadPairwiseItems } from '../metrics/agreement';
+import { itemGroupValues } from '../metrics/agreement/pairwiseItems';
+import {
+  annotatorScores,
+  disagreements,
+  type Disagreement,
+  FAST_SHARE,
+  GOLD_WORDS,
+  loadGoldVerdicts,
+  type AnnotatorScoreRow,
+  type GoldSource,
+  type GoldVerdicts,
+} from '../metrics/annotators';
+import type { IntervalSettings } from '../metrics/estimate';
+import type { GroupField } from '../metrics/grouping';
+import { labelTimes } from '../store/studyQueries';
+import { namePattern } from '../util/pattern';
+import { groupCells, groupColumns, intervalNote } from './agreementTables';
+import { groupingOf, pairChosen, selectionOf } from './selection';
+import type { Table } from './table';
+import type { TableOptions, TableSource } from './tableSource';
+
+/** --gold for the study tables: adjudicated, gold or known (both; the default); an annotator's name is refused. */
+export function goldSourceOf(o: TableOptions): GoldSource {
+  if (o.gold === undefined) return 'both';
+  const source = GOLD_WORDS[o.gold];
+  if (source === undefined)
+    throw new Error(`--gold ${o.gold}: annotator-scores takes adjudicated, gold or known (both, the default)`);
+  return source;
+}
+
+const GOLD_NAMES: Record<GoldSource, string> = {
+  both: 'adjudicated labels, else imported gold labels',
+  adjudicated: 'adjudicated labels',
+  gold: 'imported gold labels',
+};
+
+export function annotatorScoresTable(
+  rows: readonly AnnotatorScoreRow[],
+  by: readonly GroupField[],
+  gold: GoldVerdicts,
+  source: GoldSource,
+  intervals: IntervalSettings | undefined,
+): Table {
+  return {
+    id: 'annotator-scores',
+    title: 'Annotators: accuracy on known answers, agreement with the others, time on item',
+    columns: [
+      ...groupColumns(by),
+      { key: 'annotator', label: 'Annotator', kind: 'text' },
+      { key: 'items', label: 'Items', kind: 'count' },
+      { key: 'goldAccuracy', label: 'Gold accuracy %', kind: 'percent' },
+      { key: 'nGold', label: 'n', kind: 'count' },
+      { key: 'withOthers', label: 'Agree w/ others %', kind: 'percent' },
+      { key: 'nOthers', label: 'n', kind: 'count' },
+      { key: 'withMajority', label: 'Agree w/ majority %', kind: 'percent' },
+      { key: 'nMajority', label: 'n', kind: 'count' },
+      { key: 'medianSeconds', label: 'Median time (s)', kind: 'score', digits: 1 },
+      { key: 'fast', label: 'Fast labels', kind: 'count' },
+      { key: 'timed', label: 'Timed', kind: 'count' },
+    ],
+    rows: rows.map((r) => ({
+      ...groupCells(r.group, by),
+      annotator: r.annotator,
+      items: r.items,
+      goldAccuracy: r.goldAccuracy,
+      nGold: r.goldAccuracy.n,
+      withOthers: r.withOthers,
+      nOthers: r.withOthers.n,
+      withMajority: r.withMajority,
+      nMajority: r.withMajority.n,
+      medianSeconds: r.medianTimeMs === null ? null : r.medianTimeMs / 1000,
+      fast: r.fast,
+      timed: r.timed,
+    })),
+    notes: [
+      `Gold accuracy: share of the annotator's pairwise votes on items with a known answer (${GOLD_NAMES[source]}) that equal it, tie = tie.` +
+        (gold.conflicting ? ` ${gold.conflicting} item(s) whose known answers disagree have none.` : ''),
+      "Agree w/ others: share of (the annotator's vote, another annotator's vote) pairs on the same item that agree (tie = tie). " +
+        "Agree w/ majority: share of items where the annotator's vote is the strict majority of the other annotators' votes (items without one left out).",
+      `Time on item: focus time of the annotator's current labels of any kind; a label is fast under ${FAST_SHARE * 100}% of the median time of every annotator's labels in the same language. Timed: labels that recorded a time.`,
+      'Only raw labels are scored: adjudicated and gold labels are the reference, never an annotator.',
+      intervalNote(intervals),
+    ],
+  };
+}
+
+/** The adjudication list as a table: every vote and comment, the judges' verdicts and reasoning, the adjudication. */
+export function disagreementsTable(rows: readonly Disagreement[]): Table {
+  const settled = rows.filter((r) => r.adjudicated !== null).length;
+  return {
+    id: 'disagreements',
+    title: 'Items to adjudicate: annotators who disagree, or a judge against an annotator',
+    columns: [
+      { key: 'lang', label: 'Language', kind: 'text' },
+      { key: 'group', label: 'Prompt', kind: 'text' },
+      { key: 'systems', label: 'Systems (A vs B)', kind: 'text' },
+      { key: 'reasons', label: 'Disagreement', kind: 'text' },
+      { key: 'votes', label: 'Votes', kind: 'text' },
+      { key: 'comments', label: 'Comments', kind: 'text' },
+      { key: 'judges', label: 'Judges', kind: 'text' },
+      { key: 'reasoning', label: "Judge's reasoning", kind: 'text' },
+      { key: 'adjudicated', label: 'Adjudicated', kind: 'text' },
+    ],
+    rows: rows.map((r) => ({
+      lang: r.lang,
+      group: r.group,
+      systems: `${r.systemA} vs ${r.systemB}`,
+      reasons: r.reasons.join(', '),
+      votes: r.votes.map((v) => `${v.annotator}: ${v.verdict}`).join('; '),
+      comments: r.votes.flatMap((v) => (v.comment ? [`${v.annotator}: ${v.comment}`] : [])).join('; '),
+      judges: r.judges.map((j) => `${j.judge}: ${j.verdict}`).join('; '),
+      reasoning: r.judges.flatMap((j) => j.reasoning.map((t) => `${j.judge}: ${t}`)).join(' | '),
+      adjudicated: r.adjudicated ?? '',
+    })),
+    notes: [
+      "Verdicts relative to (A, B) as named in the Systems column. Disagreement: annotators (two votes differ) and/or judge (a judge's combined verdict differs from some vote).",
+      `${settled} of ${rows.length} item(s) adjudicated. An adjudicated label is a label of an annotator with the role adjudicator (annotator_role in docs/formats.md), kept apart from the raw labels.`,
+    ],
+  };
+}
+
+export const STUDY_SOURCES: readonly TableSource[] = [
+  {
+    id: 'annotator-scores',
+    description:
+      'each annotator per language: accuracy on gold / adjudicated items, agreement with the others and the majority, median time on item, fast labels',
+    build: async (store, o) => {
+      const source = goldSourceOf(o);
+      const selection = await selectionOf(store, o);
+      const { systems: _systems, ...filter } = selection.filter;
+      const [all, gold, timed] = await Promise.all([
+        loadPairwiseItems(store, { ...filter, ...(o.annotators ? { annotatorPattern: o.annotators } : {}) }),
+        loadGoldVerdicts(store, filter, source),
+        labelTimes(store, filter),
+      ]);
+      const items = all.filter((i) => pairChosen(selection, i));
+      const chosen = o.annotators ? namePattern(o.annotators) : () => true;
+      const times = timed.filter((t) => chosen(t.annotator));
+      const by = groupingOf(o, [...items.map(itemGroupValues), ...times]);
+      const rows = annotatorScores(items, times, { by, gold, ...(o.intervals ? { intervals: o.intervals } : {}) });
+      return annotatorScoresTable(rows, by, gold, source, o.intervals);
+    },
+  },
+  {
+    id: 'disagreements',
+    description:
+      "items to adjudicate: annotators who disagree or a judge against an annotator, with votes, comments, the judges' reasoning and the adjudicated label",
+    build: async (store, o) => {
+      const selection = await selectionOf(store, o);
+      const { systems: _systems, ...filter } = selection.filter;
+      const chosen = o.annotators ? namePattern(o.annotators) : () => true;
+      const [votes, judged, adjudicated] = await Promise.all([
+        store.humanPairwiseLabels(filter),
+        store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) }),
+        store.humanPairwiseLabels({ ...filter, roles: ['adjudicator'] }),
+      ]);
+      const keep = (p: { systemA: string; systemB: string }) => pairChosen(selection, p);
+      return disagreementsTable(
+        disagreements(
+          votes.filter((v) => keep(v) && chosen(v.annotator)),
+          judged.filter(keep),
+          adjudicated.filter(keep),
+        ),
+      );
+    },
+  },
+];
