@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './grid.css';
-import { isTyping, setToolbarHeight, showErrorBanner } from '../shared/dom';
+import { setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
@@ -38,6 +38,9 @@ onHostMessage<GridToWebview>((message) => {
       break;
     case 'error':
       showError(message.message);
+      break;
+    case 'toggleLayout':
+      setLayout(prefs.layout === 'languages-as-rows' ? 'systems-as-rows' : 'languages-as-rows');
       break;
   }
 });
@@ -86,6 +89,14 @@ function keepHeaderBelowToolbar(): void {
   toolbarObserver.observe(bar);
 }
 const toolbarObserver = new ResizeObserver(() => setToolbarHeight(app));
+
+/** The window's width without its scroll bar: the toolbar's width, while the page is as wide as the grid. */
+function setViewportWidth(): void {
+  document.documentElement.style.setProperty('--viewport-width', `${document.documentElement.clientWidth}px`);
+}
+setViewportWidth();
+new ResizeObserver(setViewportWidth).observe(document.documentElement);
+window.addEventListener('resize', setViewportWidth);
 
 function scrollToFocus(): void {
   window.scrollTo(0, 0);
@@ -171,13 +182,12 @@ app.addEventListener('change', (event) => {
   }
 });
 
-document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-  if (event.key === ']' || event.key === 'n') send({ type: 'navigate', to: 'next' });
-  else if (event.key === '[' || event.key === 'p') send({ type: 'navigate', to: 'previous' });
-  else if (event.key === 'l') setLayout(prefs.layout === 'languages-as-rows' ? 'systems-as-rows' : 'languages-as-rows');
-  else return;
-  event.preventDefault();
-});
+// No key handler of its own: VS Code passes the page's keys to its keybindings, which call the langlens.grid.*
+// commands (package.json contributes.keybindings: ] and [ for the next and previous group, L for the layout), so
+// that a user can rebind them in Keyboard Shortcuts. Tab, Enter and Space reach the buttons and filters. The
+// bindings hold while this page has the focus (VS Code has no context key for a focused webview).
+window.addEventListener('focus', () => send({ type: 'focus', focused: true }));
+window.addEventListener('blur', () => send({ type: 'focus', focused: false }));
+if (document.hasFocus()) send({ type: 'focus', focused: true });
 
 send({ type: 'ready' });
