@@ -42,22 +42,37 @@ export async function loadDashboard(
   run: string,
   filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS,
 ): Promise<DashboardData> {
-  const [items, judges, annotators] = await Promise.all([
-    loadPairwiseItems(store, {
-      run,
-      ...(filters.judges ? { judges: filters.judges } : {}),
-      ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
-    }),
-    store.judgeNames(),
+  // Every judge's verdicts are loaded, to offer as choices the judges that have figures here; the chosen ones count.
+  const [everyJudge, annotators] = await Promise.all([
+    loadPairwiseItems(store, { run, ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}) }),
     store.annotatorNames(),
   ]);
+  const items = filters.judges ? onlyJudges(everyJudge, filters.judges) : everyJudge;
   return {
     run,
     filters,
-    choices: { judges, annotators },
+    choices: { judges: judgesWithFigures(everyJudge), annotators },
     items,
     dashboard: agreementDashboard(items, { invalidAs: filters.invalidAs, intervals: DEFAULT_INTERVALS }),
   };
+}
+
+/**
+ * The judges a judge-vs-humans figure exists for: a pairwise verdict on an item with a human vote. A judge that
+ * only scores responses, or judged no item a human voted on, or another run's, has nothing to show or filter.
+ */
+export function judgesWithFigures(items: readonly PairwiseItem[]): string[] {
+  const judges = new Set<string>();
+  for (const item of items) if (item.humans.length > 0) for (const judge of item.judges.keys()) judges.add(judge);
+  return [...judges].sort();
+}
+
+/** The items with only the chosen judges' verdicts; an item left with no verdict and no vote is no item. */
+function onlyJudges(items: readonly PairwiseItem[], judges: readonly string[]): PairwiseItem[] {
+  const chosen = new Set(judges);
+  return items
+    .map((item) => ({ ...item, judges: new Map([...item.judges].filter(([judge]) => chosen.has(judge))) }))
+    .filter((item) => item.judges.size > 0 || item.humans.length > 0);
 }
 
 function estimateView(e: Estimate): EstimateView {
