@@ -160,7 +160,9 @@ function runItem(node: ExplorerNode & { kind: 'run' }, c: Counts, expansion: Exp
   const id = nodeId(node);
   const item = new vscode.TreeItem(run, expansion.stateOf(id, vscode.TreeItemCollapsibleState.Expanded));
   item.id = id;
-  item.description = [progressText(c), markerText(c)].filter(Boolean).join('  ');
+  // Which task the counts are of, once per run: the languages and groups below count the same.
+  const counted = annotationSettings().task === 'rating' ? 'rated' : 'compared';
+  item.description = [`${progressText(c)} ${counted}`, markerText(c)].filter(Boolean).join('  ');
   item.tooltip = tooltip(`Run ${run}`, c);
   item.iconPath = new vscode.ThemeIcon('beaker');
   item.contextValue = 'run';
