@@ -101,9 +101,29 @@ window.addEventListener('resize', setViewportWidth);
 function scrollToFocus(): void {
   window.scrollTo(0, 0);
   if (!view?.focusLanguage) return;
-  scrollBelowStickyHeaders(view.focusLanguage);
-  // Cells near the viewport render (content-visibility: auto) and change the rows' heights: place it once more.
-  requestAnimationFrame(() => scrollBelowStickyHeaders(view?.focusLanguage ?? null));
+  placeFocus(view.focusLanguage, FOCUS_FRAMES);
+}
+
+/** Frames to keep the focused row in place while the cells around it render, at most (a bounded loop). */
+const FOCUS_FRAMES = 30;
+
+/**
+ * Cells render as they come near the viewport (content-visibility: auto) and grow from their placeholder height,
+ * moving the rows below them: the row is placed again each frame until it stays put, or the user scrolls.
+ */
+function placeFocus(lang: string, frames: number): void {
+  let userScrolled = false;
+  const stop = () => (userScrolled = true);
+  window.addEventListener('wheel', stop, { once: true, passive: true });
+  window.addEventListener('keydown', stop, { once: true });
+  const step = (left: number, stable: number) => {
+    if (userScrolled || view?.focusLanguage !== lang) return;
+    const before = window.scrollY;
+    scrollBelowStickyHeaders(lang);
+    const still = Math.abs(window.scrollY - before) <= 1 ? stable + 1 : 0;
+    if (left > 0 && still < 2) requestAnimationFrame(() => step(left - 1, still));
+  };
+  step(frames, 0);
 }
 
 /**
