@@ -939,8 +939,8 @@ async function dashboardJudgeFilterListsOnlyJudgesWithFigures(page: Page, shots:
   const everyJudge = await store.judgeNames().finally(() => store.close());
   assert.ok(everyJudge.includes('e2e-local') && everyJudge.length > 2, `judges in the database: ${everyJudge}`);
   await runCommand(page, 'View: Close All Editors');
-  await treeRow(page, RUN).hover();
-  await page.getByRole('button', { name: 'Open Agreement Dashboard' }).first().click();
+  await runCommand(page, 'LangLens: Open Agreement Dashboard');
+  await pickQuickItem(page, RUN);
   const dashboard = await webviewFrame(page, 'dashboard');
   await waitInFrame(dashboard, 'the dashboard of e2e-run', () => document.body.dataset.dashboard === 'shown');
   const offered = await dashboard.evaluate(() =>
@@ -968,7 +968,6 @@ async function importBidiRun(page: Page): Promise<void> {
 
 /** The explorer row of a prompt group of the bidi run, with every other run collapsed. */
 async function bidiGroupRow(page: Page, language: string) {
-  await page.locator('.pane-header', { hasText: 'Runs' }).hover();
   await page.getByRole('button', { name: 'Collapse All' }).first().click();
   await treeRow(page, BIDI_RUN).click();
   await treeRow(page, language).click();
@@ -1004,8 +1003,8 @@ async function explorerPreviewsAndExpansion(page: Page, shots: Shots): Promise<v
   assert.ok((await hover.innerText()).replace(/\s+/g, ' ').includes(HEBREW_PROMPT), 'the tooltip has the whole prompt');
   await shots.take('explorer-hebrew-preview-and-tooltip');
   await page.mouse.move(800, 900);
-  const header = await page.locator('.pane-header', { hasText: 'Runs' }).innerText();
-  assert.match(header, /progress: (rating|pairwise) task · e2e-annotator/, `the view says what it counts: ${header}`);
+  const counts = await treeRow(page, BIDI_RUN).locator('.label-description').innerText();
+  assert.match(counts, /^0\/\d+ (rated|compared)/, `the run's progress says what it counts: ${counts}`);
 
   await runCommand(page, 'Developer: Reload Window');
   await page.waitForEvent('load', { timeout: 60_000 });
