@@ -968,8 +968,16 @@ async function importBidiRun(page: Page): Promise<void> {
 
 /** The explorer row of a prompt group of the bidi run, with every other run collapsed. */
 async function bidiGroupRow(page: Page, language: string) {
+  await treeRow(page, BIDI_RUN).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Collapse All' }).first().click();
-  await treeRow(page, BIDI_RUN).click();
+  // The tree may still be refreshing after an import: expand the run until its languages are there.
+  for (let attempt = 0; attempt < 5 && !(await treeRow(page, language).isVisible()); attempt++) {
+    const run = treeRow(page, BIDI_RUN);
+    if ((await run.getAttribute('aria-expanded')) !== 'true') await run.click();
+    await treeRow(page, language)
+      .waitFor({ timeout: 3_000 })
+      .catch(() => undefined);
+  }
   await treeRow(page, language).click();
   const row = treeRow(page, BIDI_GROUP);
   await row.waitFor({ timeout: 30_000 });
