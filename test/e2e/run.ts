@@ -1063,7 +1063,7 @@ async function gridBidiAndLayout(page: Page, shots: Shots): Promise<Frame> {
   assert.ok(place.top + place.scrollY > place.height, `Russian's row starts below the fold: ${JSON.stringify(place)}`);
   // Just below the sticky headers, or as near as the page's end lets it come.
   assert.ok(
-    place.top >= place.cornerBottom - 2 && place.top < place.height / 2,
+    place.top >= place.cornerBottom - 3 && place.top < place.height / 2,
     `Russian's row in view below the headers: ${JSON.stringify(place)}`,
   );
   await shots.take('grid-opened-under-russian');
