@@ -11,6 +11,7 @@ const cli = join(root, 'dist', 'cli.js');
 if (!existsSync(cli))
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 
+// Made anew each run. `npm run try` keeps the labels a newcomer gives in .langlens/try.db, never this file.
 const db = join(root, '.langlens', 'demo.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 const out = join(root, 'demo-output');

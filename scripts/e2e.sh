@@ -15,6 +15,7 @@ T0=$(date +%s)
 
 trap stop_code_server EXIT
 require_system_packages
+ensure_fonts
 ensure_code_server
 log "code-server ready ($(( $(date +%s) - T0 )) s)"
 

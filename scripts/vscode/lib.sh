@@ -30,12 +30,26 @@ require_system_packages() {
   for p in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev pkg-config; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
-  # Not needed to run; without a Devanagari font the Hindi cells of the screenshots show empty boxes.
-  dpkg -s fonts-lohit-deva >/dev/null 2>&1 || log "note: apt-get install fonts-lohit-deva for Hindi text in the screenshots"
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "missing Debian packages: ${missing[*]}" >&2
   echo "install them with: apt-get install -y ${missing[*]}" >&2
   return 1
+}
+
+# The fonts of the scripts the demo and the E2E show: without them Chinese, Hebrew, Arabic and Hindi are empty
+# boxes ("tofu"). Installed from Debian when run as root (as .ci/run does), else the command is printed.
+FONT_PACKAGES=(fonts-noto-core fonts-noto-cjk fonts-lohit-deva)
+ensure_fonts() {
+  local missing=()
+  for p in "${FONT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing the fonts ${missing[*]} (Chinese, Arabic, Hebrew and Hindi text)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "missing fonts: install them with: sudo apt-get install -y ${missing[*]}" >&2
+    return 1
+  fi
 }
 
 # @vscode/ripgrep downloads rg from GitHub in its postinstall; seed its cache with Debian's rg (the same 13.0.0).

@@ -1,6 +1,6 @@
 // The grid panel's messages: one prompt group, every language and system side by side.
 import type { DetectionView, LanguageView, RenderedMarkdown, Verdict } from './common';
-import { ProtocolError, int, num, oneOf, record, strings } from './fields';
+import { ProtocolError, bool, int, num, oneOf, record, strings } from './fields';
 
 export type GridLayout = 'languages-as-rows' | 'systems-as-rows';
 export const GRID_LAYOUTS: readonly GridLayout[] = ['languages-as-rows', 'systems-as-rows'];
@@ -96,11 +96,15 @@ export type GridToWebview =
       readonly requestedAt: number;
     }
   | { readonly type: 'loading'; readonly what: string }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** A keybinding (package.json contributes.keybindings) for what only the page does. */
+  | { readonly type: 'toggleLayout' };
 
 export type GridToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'navigate'; readonly to: 'next' | 'previous' }
+  /** The page gained or lost the keyboard focus: the keybindings' `when` clause (langlens.gridFocused). */
+  | { readonly type: 'focus'; readonly focused: boolean }
   | { readonly type: 'turn'; readonly turn: number }
   | { readonly type: 'preferences'; readonly preferences: GridPreferences }
   /** Milliseconds from the host's request (requestedAt) to the grid painted, for the performance log. */
@@ -123,6 +127,8 @@ export function parseGridMessage(raw: unknown): GridToHost {
       return { type: 'ready' };
     case 'navigate':
       return { type: 'navigate', to: oneOf(o, 'to', ['next', 'previous'] as const) };
+    case 'focus':
+      return { type: 'focus', focused: bool(o, 'focused') };
     case 'turn':
       return { type: 'turn', turn: int(o, 'turn') };
     case 'preferences':

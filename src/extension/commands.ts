@@ -22,6 +22,10 @@ export function registerPanelCommands(context: vscode.ExtensionContext, deps: Gr
       const lang = node?.kind === 'language' ? parseLanguageTag(node.lang) : undefined;
       await AnnotatePanel.show(deps, { run, ...(lang ? { languages: [lang] as LanguageTag[] } : {}) });
     }),
+    // The grid's keys, as commands so that Keyboard Shortcuts can rebind them (contributes.keybindings).
+    vscode.commands.registerCommand('langlens.grid.nextGroup', () => GridPanel.navigateCurrent(1)),
+    vscode.commands.registerCommand('langlens.grid.previousGroup', () => GridPanel.navigateCurrent(-1)),
+    vscode.commands.registerCommand('langlens.grid.toggleLayout', () => GridPanel.toggleLayoutOfCurrent()),
     vscode.commands.registerCommand('langlens.setAnnotator', () => promptForAnnotatorId()),
     vscode.commands.registerCommand('langlens.chooseTask', chooseTask),
   );

@@ -8,7 +8,8 @@ import { CHARTS_VIEW_TYPE, ChartsPanel, registerCharts } from './charts/chartsPa
 import { Database } from './database';
 import { registerDatabasePassword } from './databasePassword';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
-import { RunsTree } from './explorer/runsTree';
+import { ExpansionMemory } from './explorer/expansion';
+import { nodeId, progressDescription, RunsTree } from './explorer/runsTree';
 import { GRID_VIEW_TYPE, GridPanel } from './grid/gridPanel';
 import { registerImportCommands } from './imports';
 import { registerJudgeCommands } from './judge/registerJudgeCommands';
@@ -17,14 +18,12 @@ import { affectsSettings } from './settings';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('LangLens', { log: true });
   const database = new Database(context.globalStorageUri, context.secrets);
-  const tree = new RunsTree(database, log);
+  const expansion = new ExpansionMemory(context.workspaceState);
+  const tree = new RunsTree(database, log, expansion);
   const deps = { extensionUri: context.extensionUri, database, log, workspaceState: context.workspaceState };
-  context.subscriptions.push(
-    log,
-    database,
-    tree,
-    vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true }),
-  );
+  const treeView = vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true });
+  treeView.description = progressDescription();
+  context.subscriptions.push(log, database, tree, treeView, expansion.track(treeView, nodeId));
 
   registerImportCommands(context, database, log);
   registerDatabasePassword(context, database);
@@ -62,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (affectsSettings(event, 'database.path', 'database.url')) await database.reopen();
       if (affectsSettings(event, 'annotator', 'annotation')) {
+        treeView.description = progressDescription();
         tree.refresh();
         AnnotatePanel.restartCurrent();
       }

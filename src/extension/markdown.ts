@@ -1,27 +1,13 @@
 // Model output is Markdown written by a model: render code blocks, lists and tables, but never its raw HTML
 // (html: false escapes it), never fetch anything (images become their alt text) and never follow a
-// javascript: link (markdown-it's validateLink). Each block gets dir="auto" so that a paragraph in another
-// script than the response's language takes its own direction.
+// javascript: link (markdown-it's validateLink). A single newline is a line break (a haiku, an address, a
+// model's line-per-step answer), as chat interfaces show it. Each block's direction is set in the webview
+// (webview/shared/bidi.ts), from the majority of its letters, not here from its first one (dir="auto").
 // Rendered in the extension host, while the webview is still starting, so that the webview only inserts it;
 // the webview's Content-Security-Policy would stop a script even if one got through.
 import MarkdownIt from 'markdown-it';
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-
-const OWN_DIRECTION = new Set([
-  'paragraph_open',
-  'heading_open',
-  'list_item_open',
-  'blockquote_open',
-  'th_open',
-  'td_open',
-]);
-
-md.core.ruler.push('direction_per_block', (state) => {
-  for (const token of state.tokens) {
-    if (OWN_DIRECTION.has(token.type)) token.attrSet('dir', 'auto');
-  }
-});
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
 
 md.renderer.rules.image = (tokens, idx) => {
   const alt = tokens[idx]!.content;

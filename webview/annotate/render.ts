@@ -1,5 +1,7 @@
 // The annotation panel as HTML strings: progress, the prompt, the response(s) in blind order, the choices with
 // their keys, and the save status. Pure functions of the state main.ts keeps.
+import { directionOf } from '../shared/bidi';
+import { bidiMarkup } from '../shared/bidiMarkup';
 import { html, Html, icon, langAttrs } from '../shared/html';
 import type {
   AnnotationItemView,
@@ -42,7 +44,9 @@ export function itemBody(session: AnnotationSession, state: ItemState): Html {
       ${
         item.prompt === null
           ? html`<p class="muted">No prompt text was imported for this item.</p>`
-          : html`<div class="prompt markdown" ${langAttrs(item.language)}>${new Html(item.prompt)}</div>`
+          : html`<div class="prompt markdown" ${langAttrs(item.language)}>
+              ${bidiMarkup(item.prompt, directionOf(item.language))}
+            </div>`
       }
     </section>
     ${criterionBlock(session, item)}
@@ -69,7 +73,7 @@ function responseCard(session: AnnotationSession, state: ItemState, r: Annotatio
         ${icon(flagged ? 'report' : 'circle-slash')} ${flagged ? 'Not in the prompt’s language' : 'Wrong language?'} ${flagKey ? html`<kbd>${keyName(flagKey.keys[0]!)}</kbd>` : ''}
       </button>
     </div>
-    <div class="response markdown" ${langAttrs(r.language)}>${r.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(r.html)}</div>
+    <div class="response markdown" ${langAttrs(r.language)}>${r.html === '' ? html`<p class="muted">(empty response)</p>` : bidiMarkup(r.html, directionOf(state.item.language))}</div>
   </article>`;
 }
 

@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './grid.css';
-import { isTyping, setToolbarHeight, showErrorBanner } from '../shared/dom';
+import { setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
@@ -38,6 +38,9 @@ onHostMessage<GridToWebview>((message) => {
       break;
     case 'error':
       showError(message.message);
+      break;
+    case 'toggleLayout':
+      setLayout(prefs.layout === 'languages-as-rows' ? 'systems-as-rows' : 'languages-as-rows');
       break;
   }
 });
@@ -86,12 +89,40 @@ function keepHeaderBelowToolbar(): void {
 }
 const toolbarObserver = new ResizeObserver(() => setToolbarHeight(app));
 
+/** The window's width without its scroll bar: the toolbar's width, while the page is as wide as the grid. */
+function setViewportWidth(): void {
+  document.documentElement.style.setProperty('--viewport-width', `${document.documentElement.clientWidth}px`);
+}
+setViewportWidth();
+new ResizeObserver(setViewportWidth).observe(document.documentElement);
+window.addEventListener('resize', setViewportWidth);
+
 function scrollToFocus(): void {
   window.scrollTo(0, 0);
   if (!view?.focusLanguage) return;
-  scrollBelowStickyHeaders(view.focusLanguage);
-  // Cells near the viewport render (content-visibility: auto) and change the rows' heights: place it once more.
-  requestAnimationFrame(() => scrollBelowStickyHeaders(view?.focusLanguage ?? null));
+  placeFocus(view.focusLanguage, FOCUS_FRAMES);
+}
+
+/** Frames to keep the focused row in place while the cells around it render, at most (a bounded loop). */
+const FOCUS_FRAMES = 30;
+
+/**
+ * Cells render as they come near the viewport (content-visibility: auto) and grow from their placeholder height,
+ * moving the rows below them: the row is placed again each frame until it stays put, or the user scrolls.
+ */
+function placeFocus(lang: string, frames: number): void {
+  let userScrolled = false;
+  const stop = () => (userScrolled = true);
+  window.addEventListener('wheel', stop, { once: true, passive: true });
+  window.addEventListener('keydown', stop, { once: true });
+  const step = (left: number, stable: number) => {
+    if (userScrolled || view?.focusLanguage !== lang) return;
+    const before = window.scrollY;
+    scrollBelowStickyHeaders(lang);
+    const still = Math.abs(window.scrollY - before) <= 1 ? stable + 1 : 0;
+    if (left > 0 && still < 2) requestAnimationFrame(() => step(left - 1, still));
+  };
+  step(frames, 0);
 }
 
 /**
@@ -170,13 +201,12 @@ app.addEventListener('change', (event) => {
   }
 });
 
-document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-  if (event.key === ']' || event.key === 'n') send({ type: 'navigate', to: 'next' });
-  else if (event.key === '[' || event.key === 'p') send({ type: 'navigate', to: 'previous' });
-  else if (event.key === 'l') setLayout(prefs.layout === 'languages-as-rows' ? 'systems-as-rows' : 'languages-as-rows');
-  else return;
-  event.preventDefault();
-});
+// No key handler of its own: VS Code passes the page's keys to its keybindings, which call the langlens.grid.*
+// commands (package.json contributes.keybindings: ] and [ for the next and previous group, L for the layout), so
+// that a user can rebind them in Keyboard Shortcuts. Tab, Enter and Space reach the buttons and filters. The
+// bindings hold while this page has the focus (VS Code has no context key for a focused webview).
+window.addEventListener('focus', () => send({ type: 'focus', focused: true }));
+window.addEventListener('blur', () => send({ type: 'focus', focused: false }));
+if (document.hasFocus()) send({ type: 'focus', focused: true });
 
 send({ type: 'ready' });

@@ -1,5 +1,7 @@
 // The grid as HTML strings: a toolbar, then one CSS grid of prompts and responses. Pure functions of the view.
-import { html, Html, icon, langAttrs } from '../shared/html';
+import { directionOf } from '../shared/bidi';
+import { bidiMarkup } from '../shared/bidiMarkup';
+import { html, icon, langAttrs, type Html } from '../shared/html';
 import type { LanguageView, Verdict } from '../../shared/protocol/common';
 import type {
   GridCellView,
@@ -125,7 +127,9 @@ function promptBlock(l: GridLanguageView, withJudgments: boolean): Html {
     ${
       l.prompt === null
         ? html`<p class="muted">No prompt text in this language.</p>`
-        : html`<div class="prompt markdown" ${langAttrs(l.language)}>${new Html(l.prompt)}</div>`
+        : html`<div class="prompt markdown" ${langAttrs(l.language)}>
+            ${bidiMarkup(l.prompt, directionOf(l.language))}
+          </div>`
     }
     ${withJudgments && l.pairJudgments.length ? pairTable(l.pairJudgments) : ''}`;
 }
@@ -155,7 +159,7 @@ function sampleBlock(l: GridLanguageView, system: string, sample: SampleView, sh
         ${sample.scores.map(scoreChip)}
         ${sample.ratings.map((r) => html`<span class="chip rating rating-${r.value}" title="${r.annotator}${r.comment ? `: ${r.comment}` : ''}">${icon('person')} ${r.annotator}: ${r.value}</span>`)}
       </div>
-      <div class="response markdown" ${langAttrs(language)}>${sample.html === '' ? html`<p class="muted">(empty response)</p>` : new Html(sample.html)}</div>
+      <div class="response markdown" ${langAttrs(language)}>${sample.html === '' ? html`<p class="muted">(empty response)</p>` : bidiMarkup(sample.html, directionOf(l.language))}</div>
       ${reasoning(sample.scores, pairs, humanPairs, system)}
     </div>`;
 }

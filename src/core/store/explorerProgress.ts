@@ -5,15 +5,15 @@ import { ASSIGNED_ONLY, assignedParams } from './assignments';
 import { connectionOf } from './connection';
 import type { Store } from './store';
 
-/** The opening of each prompt of a run in one language, for the explorer's labels. */
+/** Each prompt of a run in one language, whole: the explorer shows its opening, and all of it on hover. */
 export function promptSnippets(
   store: Store,
   run: string,
   lang: string,
-): Promise<{ group: string; turn: number; snippet: string | null }[]> {
+): Promise<{ group: string; turn: number; text: string | null }[]> {
   return connectionOf(store).all(
     `
-    SELECT p.group_key AS "group", p.turn, substr(p.text, 1, 120) AS snippet FROM prompts p JOIN runs r ON r.id = p.run_id
+    SELECT p.group_key AS "group", p.turn, p.text FROM prompts p JOIN runs r ON r.id = p.run_id
     WHERE r.name = ? AND p.lang = ?`,
     [run, lang],
   );

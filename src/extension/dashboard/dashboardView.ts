@@ -7,6 +7,7 @@ import {
   ItemsByGroup,
   judgeErrors,
   loadDashboardItems,
+  type DashboardItems,
   summarise,
   type Dashboard,
   type DashboardGroup,
@@ -34,7 +35,9 @@ export interface DashboardData {
   readonly run: string;
   readonly filters: DashboardFilters;
   readonly choices: DashboardView['choices'];
-  /** The items with human votes (all the figures and audit lists rest on), not the whole run. */
+  /** What the database gave for the run and annotators, every judge's verdicts: kept while only judges change. */
+  readonly loaded: DashboardItems;
+  /** The items with human votes (all the figures and audit lists rest on), not the whole run, of the chosen judges. */
   readonly items: readonly PairwiseItem[];
   /** The run has judge verdicts (of the chosen judges). */
   readonly judged: boolean;
@@ -54,36 +57,44 @@ export async function loadDashboard(
   filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS,
   previous?: DashboardData,
 ): Promise<DashboardData> {
-  const reusable =
-    previous?.run === run &&
-    previous.filters.annotators === filters.annotators &&
-    JSON.stringify(previous.filters.judges) === JSON.stringify(filters.judges);
-  const [loaded, choices] = reusable
-    ? [{ items: previous.items, judged: previous.judged, by: previous.dashboard.by }, previous.choices]
+  const sameItems = previous?.run === run && previous.filters.annotators === filters.annotators;
+  // Every judge's verdicts are loaded, to offer as choices the judges with figures here; the chosen ones count.
+  const [loaded, annotators] = sameItems
+    ? [previous.loaded, previous.choices.annotators]
     : await Promise.all([
-        loadDashboardItems(store, {
-          run,
-          ...(filters.judges ? { judges: filters.judges } : {}),
-          ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}),
-        }),
-        Promise.all([store.judgeNames(), store.annotatorNames()]).then(([judges, annotators]) => ({
-          judges,
-          annotators,
-        })),
+        loadDashboardItems(store, { run, ...(filters.annotators ? { annotatorPattern: filters.annotators } : {}) }),
+        store.annotatorNames(),
       ]);
+  const items = filters.judges ? onlyJudges(loaded.items, filters.judges) : loaded.items;
+  const sameJudges = sameItems && JSON.stringify(previous.filters.judges) === JSON.stringify(filters.judges);
   return {
     run,
     filters,
-    choices,
-    items: loaded.items,
-    judged: loaded.judged,
-    dashboard: agreementDashboard(loaded.items, {
-      by: loaded.by,
-      invalidAs: filters.invalidAs,
-      intervals: DEFAULT_INTERVALS,
-    }),
-    byGroup: reusable ? previous.byGroup : new ItemsByGroup(loaded.items, loaded.by),
+    choices: { judges: judgesWithFigures(loaded.items), annotators },
+    loaded,
+    items,
+    judged: loaded.judged && (!filters.judges || items.some((item) => item.judges.size > 0)),
+    dashboard: agreementDashboard(items, { by: loaded.by, invalidAs: filters.invalidAs, intervals: DEFAULT_INTERVALS }),
+    byGroup: sameJudges ? previous.byGroup : new ItemsByGroup(items, loaded.by),
   };
+}
+
+/**
+ * The judges a judge-vs-humans figure exists for: a pairwise verdict on an item with a human vote. A judge that
+ * only scores responses, or judged no item a human voted on, or another run's, has nothing to show or filter.
+ */
+export function judgesWithFigures(items: readonly PairwiseItem[]): string[] {
+  const judges = new Set<string>();
+  for (const item of items) if (item.humans.length > 0) for (const judge of item.judges.keys()) judges.add(judge);
+  return [...judges].sort();
+}
+
+/** The items with only the chosen judges' verdicts; an item left with no verdict and no vote is no item. */
+function onlyJudges(items: readonly PairwiseItem[], judges: readonly string[]): PairwiseItem[] {
+  const chosen = new Set(judges);
+  return items
+    .map((item) => ({ ...item, judges: new Map([...item.judges].filter(([judge]) => chosen.has(judge))) }))
+    .filter((item) => item.judges.size > 0 || item.humans.length > 0);
 }
 
 export function estimateView(e: Estimate): EstimateView {

@@ -7,6 +7,8 @@ import { promptSnippets } from '../../core/store/explorerProgress';
 import type { Database } from '../database';
 import { languageView } from '../languages';
 import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';
+import type { ExpansionMemory } from './expansion';
+import { promptPreview } from './promptPreview';
 import { runStats, type Counts, type RunStats } from './runStats';
 
 export type ExplorerNode =
@@ -18,8 +20,21 @@ export type ExplorerNode =
       readonly lang: string;
       readonly group: string;
       readonly turn: number;
-      readonly snippet: string | null;
+      readonly prompt: string | null;
     };
+
+/** A node's tree item id: stable across reloads, so that VS Code and ExpansionMemory know it again. */
+export function nodeId(node: ExplorerNode): string {
+  if (node.kind === 'run') return JSON.stringify(['run', node.run]);
+  if (node.kind === 'language') return JSON.stringify(['language', node.run, node.lang]);
+  return JSON.stringify(['group', node.run, node.lang, node.group]);
+}
+
+/** What the progress counts, for the view's title bar: the task and whose labels. */
+export function progressDescription(): string {
+  const task = annotationSettings().task === 'rating' ? 'rating task' : 'pairwise task';
+  return `progress: ${task} · ${annotatorId() || 'no annotator'}`;
+}
 
 export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -29,6 +44,7 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
   constructor(
     private readonly database: Database,
     private readonly log: vscode.LogOutputChannel,
+    private readonly expansion: ExpansionMemory,
   ) {}
 
   refresh(): void {
@@ -51,12 +67,12 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
 
   async getTreeItem(node: ExplorerNode): Promise<vscode.TreeItem> {
     const stats = await this.statsOf(node.run);
-    if (node.kind === 'run') return runItem(node.run, stats.all);
+    if (node.kind === 'run') return runItem(node, stats.all, this.expansion);
     const counts =
       node.kind === 'language'
         ? (stats.languages.get(node.lang) ?? noCounts)
         : (stats.groups.get(node.lang)?.get(node.group) ?? noCounts);
-    return node.kind === 'language' ? languageItem(node, counts) : groupItem(node, counts);
+    return node.kind === 'language' ? languageItem(node, counts, this.expansion) : groupItem(node, counts);
   }
 
   private async runs(): Promise<ExplorerNode[]> {
@@ -83,7 +99,7 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
     const first = new Map<string, ExplorerNode & { kind: 'group' }>();
     for (const p of prompts.sort((a, b) => a.turn - b.turn)) {
       if (!first.has(p.group))
-        first.set(p.group, { kind: 'group', run, lang, group: p.group, turn: p.turn, snippet: p.snippet });
+        first.set(p.group, { kind: 'group', run, lang, group: p.group, turn: p.turn, prompt: p.text });
     }
     return [...first.values()].sort((a, b) => naturalCompare(a.group, b.group));
   }
@@ -116,7 +132,7 @@ function markerText(c: Counts): string {
   return parts.join(' ');
 }
 
-function tooltip(title: string, c: Counts): vscode.MarkdownString {
+function tooltip(title: string, c: Counts, prompt?: string | null): vscode.MarkdownString {
   const task = annotationSettings().task;
   const who = annotatorId() || 'no annotator id set';
   const lines = [
@@ -128,6 +144,8 @@ function tooltip(title: string, c: Counts): vscode.MarkdownString {
   if (c.flagged > 0) lines.push(`${c.flagged} response(s) flagged by annotators as not in the prompt's language`);
   const md = new vscode.MarkdownString(lines.join('\n\n'));
   md.supportHtml = false;
+  // The whole prompt, as text (never as Markdown: it is the data's, not ours).
+  if (prompt) md.appendMarkdown('\n\n---\n\n').appendText(prompt);
   return md;
 }
 
@@ -137,20 +155,32 @@ function withMarker(icon: string, c: Counts): vscode.ThemeIcon {
     : new vscode.ThemeIcon(icon);
 }
 
-function runItem(run: string, c: Counts): vscode.TreeItem {
-  const item = new vscode.TreeItem(run, vscode.TreeItemCollapsibleState.Expanded);
-  item.id = JSON.stringify(['run', run]);
-  item.description = [progressText(c), markerText(c)].filter(Boolean).join('  ');
+function runItem(node: ExplorerNode & { kind: 'run' }, c: Counts, expansion: ExpansionMemory): vscode.TreeItem {
+  const run = node.run;
+  const id = nodeId(node);
+  const item = new vscode.TreeItem(run, expansion.stateOf(id, vscode.TreeItemCollapsibleState.Expanded));
+  item.id = id;
+  // Which task the counts are of, once per run: the languages and groups below count the same.
+  const counted = annotationSettings().task === 'rating' ? 'rated' : 'compared';
+  item.description = [`${progressText(c)} ${counted}`, markerText(c)].filter(Boolean).join('  ');
   item.tooltip = tooltip(`Run ${run}`, c);
   item.iconPath = new vscode.ThemeIcon('beaker');
   item.contextValue = 'run';
   return item;
 }
 
-function languageItem(node: ExplorerNode & { kind: 'language' }, c: Counts): vscode.TreeItem {
+function languageItem(
+  node: ExplorerNode & { kind: 'language' },
+  c: Counts,
+  expansion: ExpansionMemory,
+): vscode.TreeItem {
   const language = languageView(node.lang);
-  const item = new vscode.TreeItem(`${language.name}`, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = JSON.stringify(['language', node.run, node.lang]);
+  const id = nodeId(node);
+  const item = new vscode.TreeItem(
+    `${language.name}`,
+    expansion.stateOf(id, vscode.TreeItemCollapsibleState.Collapsed),
+  );
+  item.id = id;
   item.description = [node.lang, progressText(c), markerText(c)].filter(Boolean).join('  ');
   item.tooltip = tooltip(`${language.name} (${node.lang}) in ${node.run}`, c);
   item.iconPath = withMarker('globe', c);
@@ -163,10 +193,9 @@ function languageItem(node: ExplorerNode & { kind: 'language' }, c: Counts): vsc
 
 function groupItem(node: ExplorerNode & { kind: 'group' }, c: Counts): vscode.TreeItem {
   const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.None);
-  item.id = JSON.stringify(['group', node.run, node.lang, node.group]);
-  const snippet = (node.snippet ?? '').replace(/\s+/g, ' ').slice(0, 80);
-  item.description = [progressText(c), markerText(c), snippet].filter(Boolean).join('  ');
-  item.tooltip = tooltip(`Prompt group ${node.group}`, c);
+  item.id = nodeId(node);
+  item.description = [progressText(c), markerText(c), promptPreview(node.prompt)].filter(Boolean).join('  ');
+  item.tooltip = tooltip(`Prompt group ${node.group}`, c, node.prompt);
   item.iconPath = withMarker('comment-discussion', c);
   item.contextValue = 'group';
   item.command = { command: 'langlens.openGroup', title: 'Open in Grid', arguments: [node] };

@@ -80,6 +80,16 @@ export class GridPanel implements vscode.Disposable {
     return GridPanel.current?.target?.run;
   }
 
+  /** The keybindings' commands (langlens.grid.*), on the grid in front. */
+  static navigateCurrent(by: 1 | -1): void {
+    const grid = GridPanel.current;
+    if (grid?.target) void grid.step(grid.target, by);
+  }
+
+  static toggleLayoutOfCurrent(): void {
+    GridPanel.current?.outbox.post({ type: 'toggleLayout' });
+  }
+
   static refreshCurrent(): void {
     const grid = GridPanel.current;
     if (grid?.target) void grid.load(grid.target, Date.now());
@@ -110,6 +120,9 @@ export class GridPanel implements vscode.Disposable {
         return;
       case 'navigate':
         if (this.target) await this.step(this.target, message.to === 'next' ? 1 : -1);
+        return;
+      case 'focus':
+        await setGridFocused(message.focused);
         return;
       case 'turn':
         if (this.target) await this.load({ ...this.target, turn: message.turn }, Date.now());
@@ -170,7 +183,13 @@ export class GridPanel implements vscode.Disposable {
 
   dispose(): void {
     if (GridPanel.current === this) GridPanel.current = undefined;
+    void setGridFocused(false);
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The context key of the grid's keybindings (package.json): true while the grid's page has the keyboard focus. */
+function setGridFocused(focused: boolean): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', 'langlens.gridFocused', focused);
 }
