@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { Store } from '../core/store/store';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
-import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
 import { ChartsPanel, registerCharts } from './charts/chartsPanel';
 import { Database } from './database';
@@ -63,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
-  void askForAnnotatorOnce(context);
+  context.subscriptions.push(AnnotatePanel.watchForOrphans(deps));
 }
 
 export function deactivate(): void {

@@ -110,9 +110,13 @@ function criterionBlock(session: AnnotationSession, item: AnnotationItemView): H
             ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}`
         : ''
     }
-    <p class="muted">
-      Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}
-    </p>
+    ${
+      scale
+        ? html`<p class="muted">
+            Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}
+          </p>`
+        : ''
+    }
   </section>`;
 }
 
@@ -180,7 +184,7 @@ export function keyHelp(session: AnnotationSession, open: boolean): Html {
   if (!open)
     return html`<footer class="key-hint muted">
       Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo ·
-      <kbd>C</kbd> comment
+      <kbd>C</kbd> comment · <kbd>G</kbd> guidelines · <kbd>Space</kbd> <kbd>End</kbd> scroll
     </footer>`;
   return html` <footer class="key-help" aria-label="Keyboard">
     <table>

@@ -34,6 +34,7 @@ interface LabelRow {
   scale_min: number | null;
   scale_max: number | null;
   round: number | null;
+  time_on_item_ms: number | null;
 }
 
 interface FlagRow {
@@ -56,7 +57,7 @@ export async function labelRecords(store: Store, filter: LabelExportFilter = {})
     `
     SELECT l.fingerprint AS label_id, l.kind, r.name AS run, p.group_key AS grp, p.lang, p.turn, a.name AS annotator,
            sa.name AS system_a, sb.name AS system_b, s.name AS system, l.seed, l.value, l.presentation, l.comment, l.labelled_at,
-           l.criterion, l.scale, l.scale_min, l.scale_max, l.round
+           l.criterion, l.scale, l.scale_min, l.scale_max, l.round, l.time_on_item_ms
     FROM ${filter.currentOnly ? 'current_labels' : 'labels'} l
     JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
     LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
@@ -104,6 +105,7 @@ function dimensions(row: LabelRow): CanonicalRow {
     ...(row.scale !== null ? { scale: row.scale } : {}),
     ...(row.scale_min !== null && row.scale_max !== null ? { scale_min: row.scale_min, scale_max: row.scale_max } : {}),
     ...(row.round !== null ? { round: row.round } : {}),
+    ...(row.time_on_item_ms !== null ? { time_on_item_ms: row.time_on_item_ms } : {}),
   };
 }
 

@@ -122,8 +122,8 @@ export class RecordWriter {
         db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
            system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line, criterion,
-           scale, scale_min, scale_max, round)`,
-        21,
+           scale, scale_min, scale_max, round, time_on_item_ms)`,
+        22,
       ),
     };
   }
@@ -484,6 +484,7 @@ export class RecordWriter {
       on.scale?.min ?? null,
       on.scale?.max ?? null,
       record.round ?? null,
+      record.timeOnItemMs ?? null,
     ]);
   }
 

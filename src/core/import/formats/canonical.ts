@@ -237,7 +237,14 @@ function labelBase(row: Row) {
     ...(f.has(row, 'labelled_at') ? { labelledAt: f.timestamp(row, 'labelled_at') } : {}),
     ...(f.has(row, 'comment') ? { comment: f.text(row, 'comment') } : {}),
     ...(f.has(row, 'round') ? { round: round(row) } : {}),
+    ...(f.has(row, 'time_on_item_ms') ? { timeOnItemMs: timeOnItem(row) } : {}),
   };
+}
+
+function timeOnItem(row: Row): number {
+  const ms = f.integer(row, 'time_on_item_ms');
+  if (ms < 0) throw new FieldError('time_on_item_ms', 'a time on item is never negative');
+  return ms;
 }
 
 function round(row: Row): number {

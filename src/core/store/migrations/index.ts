@@ -6,6 +6,7 @@ import { assignmentsMigration } from './0005-assignments';
 import { referencesAndVariantsMigration } from './0007-references-and-variants';
 import { detectionPartsMigration } from './0009-detection-parts';
 import { criteriaScalesMigration } from './0010-criteria-scales';
+import { timeOnItemMigration } from './0012-time-on-item';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   referencesAndVariantsMigration,
   detectionPartsMigration,
   criteriaScalesMigration,
+  timeOnItemMigration,
 ];
