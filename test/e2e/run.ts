@@ -1170,9 +1170,9 @@ async function labelCount(run: string): Promise<number> {
 }
 
 /**
- * Issue 13's lost label: label, kill -9 the extension host, label twice more in the orphaned panel (it says the host
- * is gone and offers "Reload window to save 2 labels"), and the restarted host takes the panel back by itself: both
- * labels reach the database, the header counts them and the queue stands at the first unlabelled item.
+ * Issue 13's lost label: label, kill -9 the extension host, label twice more in the orphaned panel: it says the host
+ * is gone and offers "Reload window to save 2 labels"; after the reload both labels reach the database, the header
+ * counts them and the queue stands at the first unlabelled item.
  */
 async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promise<void> {
   await chooseTask(page, 'Rate each response');
@@ -1206,7 +1206,24 @@ async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promis
   assert.match(lost, /not answering/);
   assert.match(lost, /Reload window to save 2 labels/);
   await shots.take('annotate-host-crashed-labels-kept');
-  // The restarted host takes the orphan back (close and reopen), and its outbox writes the two labels.
+  // The panel's own link reloads the window (the renderer follows a command link without any extension host).
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 }).then(
+    () => 'the panel’s link',
+    () => undefined,
+  );
+  await annotate.locator('#host-lost .reload-link').click();
+  let how = await reloaded;
+  if (!how) {
+    log('the reload link did not reload the window; using the restarted host’s notification');
+    const button = page.locator('.notifications-toasts .monaco-button', { hasText: 'Reload Window to Save Them' });
+    await button.waitFor({ timeout: 60_000 });
+    const load = page.waitForEvent('load', { timeout: 60_000 });
+    await button.click();
+    await load;
+    how = 'the restarted host’s notification';
+  }
+  log('window reloaded through', how);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   const deadline = Date.now() + 120_000;
   while ((await labelCount(RUN)) < before + 3 && Date.now() < deadline) await page.waitForTimeout(500);
   assert.equal(await labelCount(RUN), before + 3, 'both labels given while the host was dead are in the database');
@@ -1225,7 +1242,7 @@ async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promis
   assert.equal(shown.count, String(before + 3), 'the header counts the restored labels');
   assert.equal(Number(shown.index), indexAfter, 'the queue stands at the first unlabelled item after them');
   await page.waitForTimeout(300);
-  await shots.take('annotate-reconnected-after-crash');
+  await shots.take('annotate-saved-after-crash-and-reload');
   await bannersDoNotPileUp(annotate, page, shots);
 }
 

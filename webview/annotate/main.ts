@@ -282,9 +282,10 @@ function showSaveStatus(): void {
     return showSaveMark();
   }
   // While failing, the text counts down every second: only it changes, so that the button stays the same node to
-  // click. A write the host never answered means it is gone: only a reload gives the panel to a host that can save.
-  const { pending, lastError } = outbox.status();
-  const reload = hostLost || /did not answer/.test(lastError ?? '') ? ` ${reloadToSave(pending).value}` : '';
+  // click. A host that is gone cannot save: only a reload gives the panel to a host that can.
+  const { pending } = outbox.status();
+  // Only when no pong comes back: a request can also time out on a live host that waits for a locked database.
+  const reload = hostLost ? ` ${reloadToSave(pending).value}` : '';
   let text = el.querySelector<HTMLElement>('.status-text');
   if (!text) {
     el.textContent = '';

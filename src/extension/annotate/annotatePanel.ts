@@ -1,7 +1,8 @@
 // Annotation mode: the current annotator's queue in a webview panel. Every label is written the moment it is
 // given; the webview keeps a label until the host confirms it is committed, and retries when a write fails.
 // A panel outlives the extension host that made it (a crashed host leaves it on screen, holding what it could not
-// save): a new host takes such an orphan back (reconnect.ts), and a panel closed with labels unsaved is reopened.
+// save): it says so and offers a window reload, which revives it for the new host (reconnect.ts); a panel closed
+// with labels unsaved is reopened.
 import * as vscode from 'vscode';
 import { appendLabel, appendLanguageFlag, savePosition } from '../../core/store/annotation';
 import type { LanguageTag } from '../../core/model/language';
@@ -18,7 +19,7 @@ import type { Database } from '../database';
 import { annotationSettings, annotatorLanguages } from '../settings';
 import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
-import { findOrphans, reconnect, watchForOrphans } from './reconnect';
+import { confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
 import { ANNOTATE_VIEW_TYPE } from './viewType';
 
 export { ANNOTATE_VIEW_TYPE };
@@ -89,10 +90,14 @@ export class AnnotatePanel implements vscode.Disposable {
       );
       return;
     }
-    // A panel left by a crashed extension host holds labels only it has: take it back rather than open a second.
-    if (!AnnotatePanel.current && findOrphans(AnnotatePanel.ownsTab).length > 0) {
-      await reconnect(findOrphans(AnnotatePanel.ownsTab), deps.log, () => AnnotatePanel.current !== undefined);
-    }
+    // A panel left by a crashed extension host holds labels only it has: a second panel beside it would invite
+    // closing the old one and losing them.
+    if (
+      !AnnotatePanel.current &&
+      findOrphans(AnnotatePanel.ownsTab).length > 0 &&
+      !(await confirmNewPanelBesideOrphan())
+    )
+      return;
     if (!AnnotatePanel.current) {
       AnnotatePanel.current = new AnnotatePanel(createPanel(ANNOTATE, deps.extensionUri), deps);
     }

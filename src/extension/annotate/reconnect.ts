@@ -1,8 +1,8 @@
 // Annotation panels that outlived their extension host. When the host crashes, VS Code keeps the webview on screen
 // (it lives in the window, not in the host) with the labels it could not save in its outbox and saved state, but
-// never hands it to the host that starts next: its messages go nowhere. VS Code keeps a closed editor's serialized
-// state to reopen it, so a new host takes such an orphan back by closing its tab and reopening it: the serializer
-// then revives it with its state, and its outbox sends what it held.
+// never hands it to the host that starts next: its messages go nowhere. A window reload serializes it with that
+// state and the new host's serializer revives it, whose outbox then sends what it held: the panel itself offers
+// the reload (a command link works without a host), and the new host asks for it too.
 import * as vscode from 'vscode';
 import { ANNOTATE_VIEW_TYPE } from './viewType';
 
@@ -21,48 +21,53 @@ export function findOrphans(owns: (tab: vscode.Tab) => boolean): vscode.Tab[] {
     .filter((tab): tab is vscode.Tab => tab !== undefined && isAnnotateTab(tab) && !owns(tab));
 }
 
-const SETTLE_MS = 2500;
-const REVIVE_WAIT_MS = 8000;
-/** A reopened tab that still is not revived is not tried again and again. */
-const MAX_ATTEMPTS = 3;
-let attempts = 0;
+/** Long enough for a panel restored by a window reload to be revived first, even on a loaded machine. */
+const SETTLE_MS = 10_000;
+const RELOAD = 'Reload Window to Save Them';
+const NEW_PANEL = 'Open a New Panel';
 
-/** Closes and reopens each orphan, then waits until one is revived (revived()). */
-export async function reconnect(
-  orphans: readonly vscode.Tab[],
-  log: vscode.LogOutputChannel,
-  revived: () => boolean,
-): Promise<void> {
-  for (const tab of orphans) {
-    if (attempts >= MAX_ATTEMPTS) {
-      log.warn(
-        'annotate: an annotation panel of a previous extension host is still not reconnected; reload the window',
-      );
-      return;
-    }
-    attempts++;
-    log.info(`annotate: reconnecting "${tab.label}", a panel left by a previous extension host`);
-    await vscode.window.tabGroups.close(tab, true);
-    await vscode.commands.executeCommand('workbench.action.reopenClosedEditor');
-  }
-  const deadline = Date.now() + REVIVE_WAIT_MS;
-  while (!revived() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+function reloadWindow(): Thenable<unknown> {
+  return vscode.commands.executeCommand('workbench.action.reloadWindow');
 }
 
-/** Watches the tabs: an annotation tab visible for a moment without an owner is reconnected. */
+/**
+ * Start Annotating while an orphan is on screen: a second panel would leave the orphan's labels behind, so the
+ * annotator chooses (a modal: nothing else happens until they do). True: open a new panel anyway.
+ */
+export async function confirmNewPanelBesideOrphan(): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(
+    'LangLens: an annotation panel from before the extension host restarted is still open and may hold labels that ' +
+      'are not saved yet. Reload the window to save them (the panel comes back with them); closing that panel would ' +
+      'lose them.',
+    { modal: true },
+    RELOAD,
+    NEW_PANEL,
+  );
+  if (choice === RELOAD) await reloadWindow();
+  return choice === NEW_PANEL;
+}
+
+/**
+ * Watches the tabs: an annotation tab on screen that no live host owns for SETTLE_MS came from a host that died. VS
+ * Code hands such a webview to no new host, and closing and reopening its tab is not reliable (a tab being restored
+ * is lost that way), so the annotator is told, and a window reload (which revives it with its saved state) saves it.
+ */
 export function watchForOrphans(owns: (tab: vscode.Tab) => boolean, log: vscode.LogOutputChannel): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
-  let running = false;
+  let told = false;
   const check = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (running) return;
-      const orphans = findOrphans(owns);
-      if (orphans.length === 0) return;
-      running = true;
-      void reconnect(orphans, log, () => findOrphans(owns).length === 0)
-        .catch((err: Error) => log.error(`annotate: could not reconnect a panel: ${err.message}`))
-        .finally(() => (running = false));
+      if (told || findOrphans(owns).length === 0) return;
+      told = true;
+      log.warn('annotate: an annotation panel of a previous extension host is on screen; asking for a window reload');
+      void vscode.window
+        .showWarningMessage(
+          'LangLens: the extension host restarted. The annotation panel on screen is still the old one and may hold ' +
+            'labels that are not saved yet: reload the window to save them.',
+          RELOAD,
+        )
+        .then((choice) => (choice === RELOAD ? reloadWindow() : undefined));
     }, SETTLE_MS);
   };
   check();
