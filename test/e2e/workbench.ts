@@ -108,15 +108,18 @@ export async function webviewFrame(
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     // A panel on screen first: a background tab of the same kind keeps a hidden frame (display: none).
+    // Of several on screen (a hidden editor's webview may keep a box), the newest: the panel a command just opened.
     let hidden: Frame | undefined;
+    let shown: Frame | undefined;
     for (const frame of page.frames()) {
       const isOurs = await frame
         .evaluate((name) => document.body?.classList.contains(name) ?? false, panel)
         .catch(() => false);
       if (!isOurs) continue;
-      if (await onScreen(frame)) return frame;
-      hidden ??= frame;
+      if (await onScreen(frame)) shown = frame;
+      else hidden ??= frame;
     }
+    if (shown) return shown;
     if (hidden && Date.now() > deadline - timeout / 2) return hidden;
     await page.waitForTimeout(100);
   }
