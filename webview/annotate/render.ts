@@ -94,6 +94,11 @@ function responseCard(session: AnnotationSession, state: ItemState, r: Annotatio
   </article>`;
 }
 
+/** The criterion's name first in its heading (no white space before it: the text starts with the name). */
+function criterionTitle(name: string, position: number, of: number): Html {
+  return html`${name}${of > 1 ? html` <span class="muted">(criterion ${position + 1} of ${of})</span>` : ''}`;
+}
+
 /** The declared scale and the item's criterion with its description and rubric, above the response. */
 function criterionBlock(session: AnnotationSession, item: AnnotationItemView): Html {
   const design = session.design;
@@ -103,9 +108,7 @@ function criterionBlock(session: AnnotationSession, item: AnnotationItemView): H
   return html`<section class="criterion" aria-label="What to rate" data-criterion="${item.criterion?.name ?? ''}">
     ${
       item.criterion
-        ? html`<h2>
-              ${item.criterion.name}${design.criteria.length > 1 ? html` <span class="muted">(criterion ${position + 1} of ${design.criteria.length})</span>` : ''}
-            </h2>
+        ? html`<h2>${criterionTitle(item.criterion.name, position, design.criteria.length)}</h2>
             ${item.criterion.description ? html`<p>${item.criterion.description}</p>` : ''}
             ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}`
         : ''
