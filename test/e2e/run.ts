@@ -932,6 +932,8 @@ async function importLongRun(): Promise<void> {
     schemaFile,
     JSON.stringify({
       kind: 'schema',
+      // The demo's scale, declared the same way again (a file's tasks name only scales it declares or built-ins).
+      scales: [{ name: 'quality-5', min: 1, max: 5, description: '1 = very poor, 5 = excellent' }],
       criteria: [
         {
           name: 'readability',
