@@ -127,7 +127,8 @@ function taskOf(
 function markdownOf(item: Row, field: string): string | undefined {
   const v = item[field];
   if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v.map((line, i) => f.text({ [`${field}[${i}]`]: line }, `${field}[${i}]`)).join('\n');
+  if (Array.isArray(v))
+    return v.map((line, i) => f.textAllowEmpty({ [`${field}[${i}]`]: line }, `${field}[${i}]`)).join('\n');
   return f.text(item, field);
 }
 
