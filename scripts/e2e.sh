@@ -42,6 +42,6 @@ node --import tsx test/e2e/fixture.ts "$WORKSPACE"
 start_code_server "$PROFILE" "$PORT" "$WORKSPACE"
 log "code-server pid $CS_PID on http://127.0.0.1:$PORT ($(( $(date +%s) - T0 )) s)"
 
-CS_URL="http://127.0.0.1:$PORT" WORKSPACE="$WORKSPACE" ARTIFACTS="$ARTIFACTS" HOME="$PROFILE/home" \
+CS_URL="http://127.0.0.1:$PORT" CS_PID="$CS_PID" WORKSPACE="$WORKSPACE" ARTIFACTS="$ARTIFACTS" HOME="$PROFILE/home" \
   node --import tsx test/e2e/run.ts
 log "E2E passed in $(( $(date +%s) - T0 )) s; screenshots in $ARTIFACTS"

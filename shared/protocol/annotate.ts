@@ -1,7 +1,19 @@
 // The annotation panel's messages: the blind queue, its items, and the labels and flags given.
 import type { RequestMessage, ResponseMessage } from './channel';
 import type { DetectionView, LanguageView, RenderedMarkdown } from './common';
-import { type Fields, ProtocolError, bool, int, isoTime, nullableStr, num, oneOf, record, str } from './fields';
+import {
+  type Fields,
+  ProtocolError,
+  bool,
+  int,
+  isoTime,
+  nullableInt,
+  nullableStr,
+  num,
+  oneOf,
+  record,
+  str,
+} from './fields';
 
 export type AnnotationTask = 'rating' | 'pairwise';
 export const RATING_VALUES = ['excellent', 'pass', 'fail'] as const;
@@ -25,6 +37,14 @@ export interface CriterionView {
   readonly name: string;
   readonly description: string | null;
   readonly rubric: string | null;
+}
+
+/** The project's declared task the queue follows (langlens.schema.json). */
+export interface TaskDesignView {
+  readonly task: string;
+  /** A rating task's scale (keys 1…N); null for a pairwise task (A better / tie / B better). */
+  readonly scale: ScaleView | null;
+  readonly criteria: readonly CriterionView[];
 }
 export type Slot = 'left' | 'right' | 'only';
 
@@ -67,8 +87,13 @@ export interface AnnotationSession {
   readonly languages: readonly LanguageView[];
   /** Languages the queue was opened for from the explorer, overriding the setting; kept to reopen it after a reload. */
   readonly restrictedTo: readonly string[] | null;
-  /** The project's declared rating task: its scale (keys 1…N) and criteria; absent: excellent / pass / fail. */
-  readonly design?: { readonly task: string; readonly scale: ScaleView; readonly criteria: readonly CriterionView[] };
+  /** The project's declared task: its scale (keys 1…N) and criteria; absent: excellent / pass / fail or A / tie / B. */
+  readonly design?: TaskDesignView;
+  /**
+   * The study's guidelines as the G key shows them beside the item: the task's instructions and each criterion's
+   * description, rubric and examples, rendered from the project's Markdown (raw HTML off); null when none declared.
+   */
+  readonly guidelines: RenderedMarkdown | null;
 }
 
 /** A label as given in the panel. id is unique per label given, so a retried write is stored once. */
@@ -79,6 +104,8 @@ export interface LabelGiven {
   readonly value: LabelValue | null;
   readonly comment: string | null;
   readonly labelledAt: string;
+  /** Focus time on the item before this label, in ms (the panel's clock pauses while it is hidden or unfocused). */
+  readonly timeOnItemMs?: number | null;
 }
 
 export interface FlagGiven {
@@ -103,10 +130,24 @@ export type AnnotateToWebview =
   /** A queue to show; `notice` says why it replaced the one shown (new items after an import). */
   | { readonly type: 'session'; readonly session: AnnotationSession; readonly notice?: string }
   | { readonly type: 'error'; readonly message: string }
+  /** The answer to a ping: the extension host is alive. */
+  | { readonly type: 'pong' }
   | ResponseMessage;
 
+/** A label the webview holds that the database has not confirmed yet (restored after a reload or a crash). */
+export interface UnsavedLabel {
+  readonly itemKey: string;
+  /** false: the unsaved write clears the label (an undo). */
+  readonly labelled: boolean;
+}
+
 export type AnnotateToHost =
-  | { readonly type: 'ready' }
+  /** The page started; it still holds these labels unsaved (from its saved state), which its outbox sends next. */
+  | { readonly type: 'ready'; readonly unsaved: readonly UnsavedLabel[] }
+  /** Sent every few seconds: a host that stops answering has died (a crashed extension host never answers). */
+  | { readonly type: 'ping' }
+  /** How many labels and flags wait in the outbox, and why (the host warns when a panel with some is closed). */
+  | { readonly type: 'pending'; readonly count: number; readonly reason: string | null }
   | { readonly type: 'position'; readonly itemKey: string }
   | { readonly type: 'painted'; readonly ms: number; readonly what: 'next-item' }
   | RequestMessage<AnnotateRequests>;
@@ -126,7 +167,27 @@ function parseLabel(raw: unknown): LabelGiven {
           : oneOf(o, 'value', LABEL_VALUES),
     comment: nullableStr(o, 'comment', 10_000),
     labelledAt: isoTime(o, 'labelledAt'),
+    ...timeOnItem(o),
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The label's time on item when the panel measured one (absent otherwise, as in labels of older panels). */
+function timeOnItem(o: Fields): { timeOnItemMs?: number } {
+  const ms = nullableInt(o, 'timeOnItemMs');
+  if (ms === null) return {};
+  if (ms < 0 || ms > DAY_MS) throw new ProtocolError('timeOnItemMs must be 0 to a day in ms');
+  return { timeOnItemMs: ms };
+}
+
+function parseUnsaved(o: Fields): UnsavedLabel[] {
+  const list = o.unsaved;
+  if (!Array.isArray(list) || list.length > 100_000) throw new ProtocolError('unsaved must be a list');
+  return list.map((raw) => {
+    const u = record(raw, 'unsaved label');
+    return { itemKey: str(u, 'itemKey', 2000), labelled: bool(u, 'labelled') };
+  });
 }
 
 function parseFlag(raw: unknown): FlagGiven {
@@ -160,7 +221,11 @@ export function parseAnnotateMessage(raw: unknown): AnnotateToHost {
   const o = record(raw, 'message');
   switch (o.type) {
     case 'ready':
-      return { type: 'ready' };
+      return { type: 'ready', unsaved: parseUnsaved(o) };
+    case 'ping':
+      return { type: 'ping' };
+    case 'pending':
+      return { type: 'pending', count: int(o, 'count'), reason: nullableStr(o, 'reason', 2000) };
     case 'position':
       return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
     case 'painted':

@@ -1,15 +1,7 @@
-// Who is labelling. Asked once when no annotator id is set (a dismissed prompt is not repeated at every start),
-// and again only when the annotator starts annotating without one.
+// Who is labelling. Asked when the annotator first starts annotating without an id (never when the window or a view
+// opens: someone who only looks at runs is never asked), and again from "Set Annotator Id".
 import * as vscode from 'vscode';
 import { annotatorId, setAnnotatorId } from './settings';
-
-const ASKED_KEY = 'langlens.askedForAnnotatorId';
-
-export async function askForAnnotatorOnce(context: vscode.ExtensionContext): Promise<void> {
-  if (annotatorId() !== '' || context.globalState.get<boolean>(ASKED_KEY)) return;
-  await context.globalState.update(ASKED_KEY, true);
-  await promptForAnnotatorId();
-}
 
 /** Shows the input box; resolves to the id now set ("" when the annotator dismissed it). */
 export async function promptForAnnotatorId(): Promise<string> {

@@ -6,6 +6,7 @@ import { promptForAnnotatorId } from './annotator';
 import { annotationSettings, setAnnotationTask } from './settings';
 import type { AnnotationTask } from '../../shared/protocol/annotate';
 import type { Database } from './database';
+import { declaredSchema } from '../core/store/schemaEntries';
 import type { ExplorerNode } from './explorer/runsTree';
 import { GridPanel, groupNames, isGridTarget, type GridDeps } from './grid/gridPanel';
 
@@ -27,24 +28,41 @@ export function registerPanelCommands(context: vscode.ExtensionContext, deps: Gr
     vscode.commands.registerCommand('langlens.grid.previousGroup', () => GridPanel.navigateCurrent(-1)),
     vscode.commands.registerCommand('langlens.grid.toggleLayout', () => GridPanel.toggleLayoutOfCurrent()),
     vscode.commands.registerCommand('langlens.setAnnotator', () => promptForAnnotatorId()),
-    vscode.commands.registerCommand('langlens.chooseTask', chooseTask),
+    vscode.commands.registerCommand('langlens.chooseTask', () => chooseTask(deps.database)),
   );
 }
 
-/** Rating or pairwise: the queue (and the explorer's counts) follow the setting. */
-async function chooseTask(): Promise<void> {
-  const current = annotationSettings().task;
-  const items: (vscode.QuickPickItem & { task: AnnotationTask })[] = [
-    { task: 'rating', label: 'Rate each response', description: 'excellent / pass / fail' },
-    { task: 'pairwise', label: 'Compare two responses', description: 'A better / B better / tie' },
-  ].map((i) => ({
-    ...i,
-    task: i.task as AnnotationTask,
-    picked: i.task === current,
-    detail: i.task === current ? 'the current task' : undefined,
-  }));
+/**
+ * Rating or pairwise, and every task the project declares (langlens.schema.json): the queue (and the explorer's
+ * counts) follow the setting.
+ */
+async function chooseTask(database: Database): Promise<void> {
+  const { task: current, declaredTask } = annotationSettings();
+  const declared = (await declaredSchema(await database.store())).tasks;
+  const builtIn = [
+    { task: 'rating' as const, name: '', label: 'Rate each response', description: 'excellent / pass / fail' },
+    { task: 'pairwise' as const, name: '', label: 'Compare two responses', description: 'A better / B better / tie' },
+  ].map((b) =>
+    declared.some((t) => t.kind === b.task) ? { ...b, description: `the first declared ${b.task} task` } : b,
+  );
+  const items: (vscode.QuickPickItem & { task: AnnotationTask; name: string })[] = [
+    ...builtIn,
+    ...declared.map((t) => ({
+      task: t.kind,
+      name: t.name,
+      label: t.name,
+      description: `${t.kind === 'rating' ? `rate on ${t.scale ?? 'lima-3'}` : 'compare two responses'}${
+        t.criteria.length ? ` · ${t.criteria.join(' · ')}` : ''
+      }`,
+    })),
+  ].map((i, _n, all) => {
+    const isCurrent =
+      i.task === current &&
+      (i.name === declaredTask || (declaredTask === '' && all.find((a) => a.task === current) === i));
+    return { ...i, picked: isCurrent, detail: isCurrent ? 'the current task' : undefined };
+  });
   const chosen = await vscode.window.showQuickPick(items, { title: 'LangLens: annotation task' });
-  if (chosen) await setAnnotationTask(chosen.task);
+  if (chosen) await setAnnotationTask(chosen.task, chosen.name);
 }
 
 async function pickRun(database: Database): Promise<string | undefined> {

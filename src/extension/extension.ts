@@ -2,7 +2,6 @@
 // database. Everything with data goes through src/core; the webviews only render what they are sent.
 import * as vscode from 'vscode';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
-import { askForAnnotatorOnce } from './annotator';
 import { registerPanelCommands } from './commands';
 import { CHARTS_VIEW_TYPE, ChartsPanel, registerCharts } from './charts/chartsPanel';
 import { Database } from './database';
@@ -67,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
-  void askForAnnotatorOnce(context);
+  context.subscriptions.push(AnnotatePanel.watchForOrphans(deps));
 }
 
 export function deactivate(): void {

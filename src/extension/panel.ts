@@ -9,13 +9,21 @@ export interface PanelKind<T> {
   readonly name: PanelName;
   readonly title: string;
   readonly parse: (raw: unknown) => T;
+  /**
+   * Commands the page may run through command: links (none by default). The renderer follows such a link itself, so
+   * it works even when the extension host that owns the panel has died (the annotation panel's "Reload window").
+   */
+  readonly commandLinks?: readonly string[];
 }
 
 /** Webview options for a panel: scripts on, and only the extension's media folder readable. */
-function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+function panelOptions(
+  kind: Pick<PanelKind<unknown>, 'commandLinks'>,
+  extensionUri: vscode.Uri,
+): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
-    enableCommandUris: false,
+    enableCommandUris: kind.commandLinks ?? false,
     enableFindWidget: true,
     retainContextWhenHidden: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
@@ -28,13 +36,17 @@ export function createPanel(kind: PanelKind<unknown>, extensionUri: vscode.Uri):
     kind.viewType,
     kind.title,
     vscode.ViewColumn.Active,
-    panelOptions(extensionUri),
+    panelOptions(kind, extensionUri),
   );
 }
 
 /** A panel VS Code restored after a reload: its webview gets the options a new one has. */
-export function restorePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): vscode.WebviewPanel {
-  panel.webview.options = panelOptions(extensionUri);
+export function restorePanel(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  kind?: PanelKind<unknown>,
+): vscode.WebviewPanel {
+  panel.webview.options = panelOptions(kind ?? {}, extensionUri);
   return panel;
 }
 

@@ -11,6 +11,10 @@ export interface AnnotationSettings {
   readonly seed: string;
   /** The share of gold items mixed into each queue, 0 to 0.5. */
   readonly goldRate: number;
+  /** A declared task of the project's schema by name; '' for the first declared task of the kind, if any. */
+  readonly declaredTask: string;
+  /** Show the detector's language chip in blind mode too. */
+  readonly showDetectedWhenBlind: boolean;
 }
 
 function config(): vscode.WorkspaceConfiguration {
@@ -51,10 +55,14 @@ export function annotationSettings(): AnnotationSettings {
     blind: c.get<boolean>('annotation.blind') ?? true,
     seed: c.get<string>('annotation.seed') ?? '',
     goldRate: Math.min(0.5, Math.max(0, c.get<number>('annotation.goldRate') ?? 0)),
+    declaredTask: (c.get<string>('annotation.declaredTask') ?? '').trim(),
+    showDetectedWhenBlind: c.get<boolean>('annotation.showDetectedLanguageWhenBlind') ?? false,
   };
 }
 
-export async function setAnnotationTask(task: AnnotationTask): Promise<void> {
+/** The task kind and, for a project's declared task, its name ('' for the built-in one of the kind). */
+export async function setAnnotationTask(task: AnnotationTask, declaredTask = ''): Promise<void> {
+  await config().update('annotation.declaredTask', declaredTask, vscode.ConfigurationTarget.Global);
   await config().update('annotation.task', task, vscode.ConfigurationTarget.Global);
 }
 

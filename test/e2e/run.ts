@@ -28,6 +28,7 @@ import { importFile } from '../../src/core/import/importFile';
 import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
+import { extensionHosts } from './processes';
 import {
   launch,
   log,
@@ -1318,6 +1319,377 @@ async function glyphsRender(page: Page, grid: Frame, shots: Shots): Promise<void
   log('fonts: Chinese, Hebrew, Arabic and Hindi glyphs drawn');
 }
 
+// ---------------------------------------------------------------------------------------------- issue 13 (i13a)
+
+const LONG_RUN = 'e2e-long';
+
+/**
+ * A run of one Hebrew prompt whose first answer is 120 English lines (the detector says English) and whose second is
+ * short Hebrew, with a schema of two more tasks: a rating task with guidelines and examples, and a pairwise task on
+ * two criteria. Imported through the core, as another window's import would.
+ */
+async function importLongRun(): Promise<void> {
+  const long = Array.from({ length: 120 }, (_, i) => `Line ${i + 1} of a long answer about tea.`).join('\n\n');
+  const rows = [
+    { kind: 'prompt', run: LONG_RUN, group: 'long-1', lang: 'he', text: 'כתוב תשובה ארוכה על תה.' },
+    { kind: 'response', run: LONG_RUN, group: 'long-1', lang: 'he', system: 'sys-a', text: long },
+    { kind: 'response', run: LONG_RUN, group: 'long-1', lang: 'he', system: 'sys-b', text: 'תה הוא משקה חם.' },
+  ];
+  const runFile = join(WORKSPACE, '..', 'long-run.jsonl');
+  writeFileSync(runFile, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const schemaFile = join(WORKSPACE, '..', 'e2e-tasks.schema.json');
+  writeFileSync(
+    schemaFile,
+    JSON.stringify({
+      kind: 'schema',
+      // The demo's scale, declared the same way again (a file's tasks name only scales it declares or built-ins).
+      scales: [{ name: 'quality-5', min: 1, max: 5, description: '1 = very poor, 5 = excellent' }],
+      criteria: [
+        {
+          name: 'readability',
+          description: 'easy to read for a native speaker',
+          rubric: '5: effortless; 1: unreadable',
+          examples: ['**Example.** A wall of unbroken text is a 2 at best.'],
+        },
+        { name: 'helpfulness', description: 'answers what was asked' },
+      ],
+      tasks: [
+        {
+          name: 'long-answers',
+          kind: 'rating',
+          scale: 'quality-5',
+          criteria: ['readability'],
+          guidelines: ['## How to rate', '', 'Read the **whole** answer before you rate it. <b>raw html</b>'],
+        },
+        { name: 'pairwise-criteria', kind: 'pairwise', criteria: ['readability', 'helpfulness'] },
+      ],
+    }),
+  );
+  const store = await Store.open(DB);
+  try {
+    await importFile(store, runFile);
+    await importFile(store, schemaFile);
+  } finally {
+    await store.close();
+  }
+  await withDatabase(DB, (db) =>
+    db.run(
+      `
+      INSERT OR REPLACE INTO language_detections (response_id, detector, lang, confidence, reason)
+      SELECT resp.id, 'e2e-simulated', CASE WHEN s.name = 'sys-a' THEN 'en' ELSE 'he' END, 0.97, NULL
+      FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
+      JOIN systems s ON s.id = resp.system_id WHERE r.name = ?`,
+      [LONG_RUN],
+    ),
+  );
+}
+
+async function chooseTask(page: Page, label: string): Promise<void> {
+  await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
+  await pickQuickItem(page, label);
+}
+
+async function startAnnotating(page: Page, run: string): Promise<Frame> {
+  await runCommand(page, 'LangLens: Start Annotating');
+  await pickQuickItem(page, run);
+  const annotate = await webviewFrame(page, 'annotate');
+  await waitInFrame(
+    annotate,
+    `the queue of ${run}`,
+    (r: string) =>
+      document.body.dataset.itemKey && document.querySelector('.item-meta')?.textContent?.includes(r) !== undefined,
+    30_000,
+    run,
+  );
+  return annotate;
+}
+
+/**
+ * A declared rating task with guidelines: G opens them beside the item (rendered Markdown, raw HTML shown as text);
+ * blind, the detector's "looks like English" chip is hidden; Space, End and Home scroll the 120-line answer without
+ * labelling it; the label is stored with its time on item (focus time).
+ */
+async function longAnswerGuidelinesAndScrolling(page: Page, shots: Shots): Promise<void> {
+  await importLongRun();
+  await chooseTask(page, 'long-answers');
+  const annotate = await startAnnotating(page, LONG_RUN);
+  await waitInFrame(annotate, 'the long answer', () =>
+    document.querySelector('.criterion h2')?.textContent?.startsWith('readability'),
+  );
+  // Put the long answer first whatever the blind order: move until it is shown.
+  for (let i = 0; i < 2; i++) {
+    const lines = await annotate.evaluate(() => document.querySelector('.response')?.textContent?.length ?? 0);
+    if (lines > 1000) break;
+    await page.keyboard.press('j');
+    await page.waitForTimeout(300);
+  }
+  const facts = await annotate.evaluate(() => ({
+    index: document.body.dataset.index,
+    chips: [...document.querySelectorAll('.card-head .chip')].map((c: { textContent: string }) => c.textContent),
+    scrollable: (() => {
+      const r = document.querySelector('.response');
+      return r ? r.scrollHeight > r.clientHeight : false;
+    })(),
+  }));
+  assert.ok(facts.scrollable, 'the long answer scrolls inside its card');
+  assert.ok(
+    facts.chips.every((c: string) => !/looks like/.test(c)),
+    `blind: no "looks like English" chip (${facts.chips.join(', ')})`,
+  );
+  const scrollTop = () => annotate.evaluate(() => document.querySelector('.response')?.scrollTop ?? -1);
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('End');
+  await waitInFrame(annotate, 'scrolled to the end', () => {
+    const r = document.querySelector('.response');
+    return r && r.scrollTop > 0 && r.scrollTop + r.clientHeight >= r.scrollHeight - 2;
+  });
+  await shots.take('annotate-long-answer-end-key');
+  await page.keyboard.press('Home');
+  await waitInFrame(annotate, 'back at the top', () => document.querySelector('.response')?.scrollTop === 0);
+  await page.keyboard.press('Space');
+  await waitInFrame(annotate, 'a page down', () => (document.querySelector('.response')?.scrollTop ?? 0) > 100);
+  const afterSpace = await scrollTop();
+  await page.keyboard.press('PageDown');
+  await waitInFrame(
+    annotate,
+    'another page down',
+    (top: number) => (document.querySelector('.response')?.scrollTop ?? 0) > top,
+    10_000,
+    afterSpace,
+  );
+  assert.equal(await annotate.evaluate(() => document.body.dataset.index), facts.index, 'scrolling moved no item');
+  assert.equal(
+    await annotate.evaluate(() => document.querySelector('.choices .chosen')),
+    null,
+    'scrolling gave no label',
+  );
+  // The guidelines beside the item.
+  await page.keyboard.press('g');
+  await waitInFrame(annotate, 'the guidelines', () => document.body.dataset.guidelines === 'open');
+  const guide = await annotate.evaluate(() => ({
+    heading: document.querySelector('#guidelines h2 + .markdown h2')?.textContent,
+    strong: document.querySelector('#guidelines strong')?.textContent,
+    rawHtml: document.querySelectorAll('#guidelines b').length,
+    text: document.querySelector('#guidelines')?.textContent ?? '',
+    beside: (() => {
+      const a = document.querySelector('#guidelines')?.getBoundingClientRect();
+      const m = document.querySelector('main.item')?.getBoundingClientRect();
+      return a && m ? a.left >= m.right - 1 : false;
+    })(),
+  }));
+  assert.equal(guide.heading, 'How to rate');
+  assert.equal(guide.strong, 'whole');
+  assert.equal(guide.rawHtml, 0, 'raw HTML in the guidelines is not rendered');
+  assert.ok(guide.text.includes('<b>raw html</b>'), 'it is shown as text');
+  assert.ok(guide.text.includes('A wall of unbroken text'), "the criterion's examples are in the guidelines");
+  assert.ok(guide.beside, 'the guidelines stand beside the item');
+  await page.waitForTimeout(300);
+  await shots.take('annotate-guidelines-beside-item');
+  // Time on item: about 1.5 s on this item with the panel focused.
+  await page.waitForTimeout(1500);
+  const key = await annotate.evaluate(() => document.body.dataset.itemKey!);
+  await page.keyboard.press('2');
+  await waitInFrame(annotate, 'the rating saved', () =>
+    document.getElementById('save-status')?.textContent?.startsWith('All labels saved'),
+  );
+  const [row] = await withDatabase(DB, (db) =>
+    db.all<{ value: string; criterion: string; ms: number | null }>(
+      `
+      SELECT l.value, l.criterion, l.time_on_item_ms AS ms FROM labels l JOIN annotators a ON a.id = l.annotator_id
+      JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id WHERE a.name = ? AND r.name = ?`,
+      [ANNOTATOR, LONG_RUN],
+    ),
+  );
+  assert.equal(row?.value, '2', `the rating of ${key}`);
+  assert.equal(row?.criterion, 'readability');
+  assert.ok(row?.ms !== null && row!.ms! >= 1500 && row!.ms! < 120_000, `time on item ${row?.ms} ms`);
+  log('time on item stored:', row?.ms, 'ms');
+}
+
+/** A declared pairwise task with two criteria: the panel asks each criterion of the pair, each label keeps its own. */
+async function pairwiseCriteria(page: Page, shots: Shots): Promise<void> {
+  await chooseTask(page, 'pairwise-criteria');
+  const annotate = await webviewFrame(page, 'annotate');
+  await waitInFrame(
+    annotate,
+    'the first criterion of the pair',
+    () =>
+      document.body.dataset.task === 'pairwise' &&
+      document.querySelector('.criterion h2')?.textContent?.startsWith('readability'),
+  );
+  assert.equal(await annotate.evaluate(() => document.body.dataset.total), '2', 'one pair × two criteria');
+  await shots.take('annotate-pairwise-criterion-1');
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('1');
+  await waitInFrame(annotate, 'the second criterion', () =>
+    document.querySelector('.criterion h2')?.textContent?.startsWith('helpfulness'),
+  );
+  await page.keyboard.press('t');
+  await waitInFrame(
+    annotate,
+    'both saved',
+    () =>
+      document.body.dataset.index === '2' && document.getElementById('save-status')?.textContent === 'All labels saved',
+  );
+  await shots.take('annotate-pairwise-criteria-done');
+  const rows = await withDatabase(DB, (db) =>
+    db.all<{ criterion: string; value: string }>(
+      `
+      SELECT l.criterion, l.value FROM labels l JOIN annotators a ON a.id = l.annotator_id
+      JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
+      WHERE a.name = ? AND r.name = ? AND l.kind = 'pairwise' ORDER BY l.criterion`,
+      [ANNOTATOR, LONG_RUN],
+    ),
+  );
+  assert.deepEqual(
+    rows.map((r) => r.criterion),
+    ['helpfulness', 'readability'],
+    'one pairwise label per criterion',
+  );
+  assert.equal(rows[0]!.value, 'tie');
+  assert.ok(['A', 'B'].includes(rows[1]!.value));
+}
+
+/** Errors do not pile up: a repeat counts up, Esc and × dismiss them. */
+async function bannersDoNotPileUp(annotate: Frame, page: Page, shots: Shots): Promise<void> {
+  // The host's error message as it arrives (a message event), three times the same and one other.
+  await annotate.evaluate(() => {
+    for (const message of ['Could not load items: x', 'Could not load items: x', 'Could not load items: x', 'Other'])
+      window.postMessage({ type: 'error', message }, '*');
+  });
+  await waitInFrame(annotate, 'two banners', () => document.querySelectorAll('.error-banner.dismissible').length === 2);
+  assert.equal(await annotate.evaluate(() => document.querySelector('.error-banner .count')?.textContent), '(×3)');
+  await page.waitForTimeout(200);
+  await shots.take('annotate-banners-counted');
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('Escape');
+  await waitInFrame(annotate, 'one banner', () => document.querySelectorAll('.error-banner.dismissible').length === 1);
+  await annotate.locator('.error-banner .dismiss').click();
+  await waitInFrame(annotate, 'no banner', () => document.querySelectorAll('.error-banner.dismissible').length === 0);
+}
+
+async function labelCount(run: string): Promise<number> {
+  const [row] = await withDatabase(DB, (db) =>
+    db.all<{ n: number }>(
+      `
+      SELECT COUNT(*) AS n FROM current_labels l JOIN annotators a ON a.id = l.annotator_id
+      JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
+      WHERE a.name = ? AND r.name = ? AND l.value IS NOT NULL`,
+      [ANNOTATOR, run],
+    ),
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Issue 13's lost label: label, kill -9 the extension host, label twice more in the orphaned panel: it says the host
+ * is gone and offers "Reload window to save 2 labels"; after the reload both labels reach the database, the header
+ * counts them and the queue stands at the first unlabelled item.
+ */
+async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promise<void> {
+  await chooseTask(page, 'Rate each response');
+  let annotate = await startAnnotating(page, RUN);
+  await waitInFrame(annotate, 'the rating queue', () => document.querySelector('.criterion h2'));
+  const before = await labelCount(RUN);
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('3');
+  await waitInFrame(annotate, 'the first label saved', () =>
+    document.getElementById('save-status')?.textContent?.startsWith('All labels saved'),
+  );
+  assert.equal(await labelCount(RUN), before + 1);
+  const root = Number(required('CS_PID'));
+  const hosts = extensionHosts(root);
+  assert.equal(hosts.length, 1, `one extension host under code-server ${root}: ${hosts.join(', ')}`);
+  process.kill(hosts[0]!, 'SIGKILL');
+  log('killed the extension host', hosts[0]);
+  const keysAfter: string[] = [];
+  for (const key of ['4', '5']) {
+    keysAfter.push(await annotate.evaluate(() => document.body.dataset.itemKey!));
+    await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+  }
+  const indexAfter = await annotate.evaluate(() => Number(document.body.dataset.index));
+  const lost = await waitInFrame(
+    annotate,
+    'the panel says the host is gone',
+    () => document.getElementById('host-lost')?.textContent?.replace(/\s+/g, ' '),
+    30_000,
+  );
+  assert.match(lost, /not answering/);
+  assert.match(lost, /Reload window to save 2 labels/);
+  await shots.take('annotate-host-crashed-labels-kept');
+  // The panel's own link reloads the window (the renderer follows a command link without any extension host).
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 }).then(
+    () => 'the panel’s link',
+    () => undefined,
+  );
+  await annotate.locator('#host-lost .reload-link').click();
+  let how = await reloaded;
+  if (!how) {
+    log('the reload link did not reload the window; using the restarted host’s notification');
+    const button = page.locator('.notifications-toasts .monaco-button', { hasText: 'Reload Window to Save Them' });
+    await button.waitFor({ timeout: 60_000 });
+    const load = page.waitForEvent('load', { timeout: 60_000 });
+    await button.click();
+    await load;
+    how = 'the restarted host’s notification';
+  }
+  log('window reloaded through', how);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  const deadline = Date.now() + 120_000;
+  while ((await labelCount(RUN)) < before + 3 && Date.now() < deadline) await page.waitForTimeout(500);
+  assert.equal(await labelCount(RUN), before + 3, 'both labels given while the host was dead are in the database');
+  annotate = await webviewFrame(page, 'annotate');
+  const shown = await waitInFrame(
+    annotate,
+    'the reconnected panel',
+    () =>
+      document.body.dataset.itemKey &&
+      document.getElementById('save-status')?.textContent?.startsWith('All labels saved') && {
+        count: document.getElementById('labelled-count')?.textContent,
+        index: document.body.dataset.index,
+      },
+    60_000,
+  );
+  assert.equal(shown.count, String(before + 3), 'the header counts the restored labels');
+  assert.equal(Number(shown.index), indexAfter, 'the queue stands at the first unlabelled item after them');
+  await page.waitForTimeout(300);
+  await shots.take('annotate-saved-after-crash-and-reload');
+  await bannersDoNotPileUp(annotate, page, shots);
+}
+
+/** A panel closed with a label it could not save (the database locked) opens again and says why; nothing is lost. */
+async function closingWithUnsavedLabelsReopens(page: Page, shots: Shots): Promise<void> {
+  let annotate = await webviewFrame(page, 'annotate');
+  const before = await labelCount(RUN);
+  const lock = await holdWriteLock(DB);
+  let released = false;
+  try {
+    await annotate.locator('.prompt-block').click();
+    await page.keyboard.press('2');
+    await waitInFrame(
+      annotate,
+      'the write failure',
+      () => document.getElementById('save-status')?.classList.contains('failing'),
+      40_000,
+    );
+    await runCommand(page, 'View: Close Editor');
+    await page
+      .locator('.notifications-toasts', { hasText: /still held 1 label not saved yet/ })
+      .waitFor({ timeout: 30_000 });
+    annotate = await webviewFrame(page, 'annotate');
+    await shots.take('annotate-closed-with-unsaved-reopened');
+    await lock.release();
+    released = true;
+  } finally {
+    if (!released) await lock.release();
+  }
+  const deadline = Date.now() + 60_000;
+  while ((await labelCount(RUN)) < before + 1 && Date.now() < deadline) await page.waitForTimeout(500);
+  assert.equal(await labelCount(RUN), before + 1, 'the label the closed panel held is saved');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
 async function main(): Promise<void> {
   const { browser, page } = await launch();
   const shots = new Shots(page, ARTIFACTS);
@@ -1348,6 +1720,10 @@ async function main(): Promise<void> {
     await explorerPreviewsAndExpansion(page, shots);
     const bidiGrid = await gridBidiAndLayout(page, shots);
     await glyphsRender(page, bidiGrid, shots);
+    await longAnswerGuidelinesAndScrolling(page, shots);
+    await pairwiseCriteria(page, shots);
+    await labelsSurviveExtensionHostCrash(page, shots);
+    await closingWithUnsavedLabelsReopens(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

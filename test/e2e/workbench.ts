@@ -107,24 +107,32 @@ export async function webviewFrame(
 ): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
+    // A panel on screen first: a background tab of the same kind keeps a hidden frame (display: none).
+    // Of several on screen (a hidden editor's webview may keep a box), the newest: the panel a command just opened.
+    let hidden: Frame | undefined;
+    let shown: Frame | undefined;
     for (const frame of page.frames()) {
       const isOurs = await frame
         .evaluate((name) => document.body?.classList.contains(name) ?? false, panel)
         .catch(() => false);
-      // A panel in a background tab keeps its frame (retainContextWhenHidden), hidden: the one shown is meant.
-      if (isOurs && (await isShown(frame))) return frame;
+      if (!isOurs) continue;
+      if (await onScreen(frame)) shown = frame;
+      else hidden ??= frame;
     }
+    if (shown) return shown;
+    if (hidden && Date.now() > deadline - timeout / 2) return hidden;
     await page.waitForTimeout(100);
   }
   throw new Error(`the ${panel} webview did not appear within ${timeout} ms`);
 }
 
-async function isShown(frame: Frame): Promise<boolean> {
-  const box = await frame
-    .frameElement()
-    .then((element) => element.boundingBox())
-    .catch(() => null);
-  return box !== null && box.width > 0 && box.height > 0;
+/** Whether every frame element from this frame up to the page has a box (none is display: none). */
+async function onScreen(frame: Frame): Promise<boolean> {
+  for (let f: Frame | null = frame; f && f.parentFrame(); f = f.parentFrame()) {
+    const box = await (await f.frameElement().catch(() => null))?.boundingBox().catch(() => null);
+    if (!box || box.width === 0 || box.height === 0) return false;
+  }
+  return true;
 }
 
 export async function waitInFrame<T, A = undefined>(

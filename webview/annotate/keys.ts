@@ -13,7 +13,12 @@ export type Action =
   | { readonly kind: 'nextUnlabelled' }
   | { readonly kind: 'undo' }
   | { readonly kind: 'comment' }
-  | { readonly kind: 'help' };
+  | { readonly kind: 'help' }
+  | { readonly kind: 'guidelines' }
+  /** Scrolls the response(s) of a long item; never a label key, so reading never labels. */
+  | { readonly kind: 'scroll'; readonly to: ScrollTarget };
+
+export type ScrollTarget = 'page-down' | 'page-up' | 'line-down' | 'line-up' | 'end' | 'home';
 
 export interface KeyBinding {
   /** KeyboardEvent.key values. */
@@ -44,12 +49,19 @@ const COMMON: readonly KeyBinding[] = [
   { keys: ['n'], action: { kind: 'nextUnlabelled' }, label: 'Next unlabelled' },
   { keys: ['u'], action: { kind: 'undo' }, label: 'Undo' },
   { keys: ['c'], action: { kind: 'comment' }, label: 'Comment' },
+  { keys: ['g'], action: { kind: 'guidelines' }, label: 'Guidelines beside the item' },
+  { keys: [' ', 'PageDown'], action: { kind: 'scroll', to: 'page-down' }, label: 'Scroll the response down a page' },
+  { keys: ['PageUp'], action: { kind: 'scroll', to: 'page-up' }, label: 'Scroll up a page (also Shift+Space)' },
+  { keys: ['ArrowDown'], action: { kind: 'scroll', to: 'line-down' }, label: 'Scroll down a line' },
+  { keys: ['ArrowUp'], action: { kind: 'scroll', to: 'line-up' }, label: 'Scroll up a line' },
+  { keys: ['End'], action: { kind: 'scroll', to: 'end' }, label: 'Scroll to the end' },
+  { keys: ['Home'], action: { kind: 'scroll', to: 'home' }, label: 'Scroll to the top' },
   { keys: ['?'], action: { kind: 'help' }, label: 'Keys' },
 ];
 
 /** A declared scale's choices, worst first, on keys 1…9 (and 0 for a tenth). */
-function scaleBindings(design: NonNullable<Design>): KeyBinding[] {
-  const choices = design.scale.choices.slice(0, 10).map((choice, i): KeyBinding => ({
+function scaleBindings(scale: NonNullable<NonNullable<Design>['scale']>): KeyBinding[] {
+  const choices = scale.choices.slice(0, 10).map((choice, i): KeyBinding => ({
     keys: [String((i + 1) % 10)],
     action: { kind: 'label', value: `scale:${choice}` },
     label: /^\d/.test(choice) ? choice : choice[0]!.toUpperCase() + choice.slice(1),
@@ -58,7 +70,7 @@ function scaleBindings(design: NonNullable<Design>): KeyBinding[] {
 }
 
 export function bindings(task: AnnotationTask, design?: Design): readonly KeyBinding[] {
-  const own = task === 'rating' ? (design ? scaleBindings(design) : RATING) : PAIRWISE;
+  const own = task === 'rating' ? (design?.scale ? scaleBindings(design.scale) : RATING) : PAIRWISE;
   return [...own, ...COMMON];
 }
 
@@ -67,8 +79,18 @@ export function actionFor(task: AnnotationTask, key: string, design?: Design): A
   return bindings(task, design).find((b) => b.keys.includes(k))?.action;
 }
 
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  ArrowDown: '↓',
+  ArrowUp: '↑',
+  ' ': 'Space',
+  PageDown: 'PgDn',
+  PageUp: 'PgUp',
+};
+
 export function keyName(key: string): string {
-  return key === 'ArrowRight' ? '→' : key === 'ArrowLeft' ? '←' : key.toUpperCase();
+  return KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key);
 }
 
 export function bindingOf(

@@ -5,8 +5,8 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '../shared/base.css';
 import './annotate.css';
-import { showErrorBanner, isTyping } from '../shared/dom';
-import { html, icon } from '../shared/html';
+import { isTyping } from '../shared/dom';
+import { html, icon, Html } from '../shared/html';
 import { RequestChannel } from '../../shared/protocol/channel';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type {
@@ -18,9 +18,11 @@ import type {
   LabelValue,
   Slot,
 } from '../../shared/protocol/annotate';
-import { actionFor, type Action } from './keys';
+import { actionFor, type Action, type ScrollTarget } from './keys';
 import { Outbox, type PendingWrite } from './outbox';
 import { endOfQueue, header, itemBody, keyHelp, saveStatusText } from './render';
+import { Banners, hostLostBanner, reloadToSave } from './banners';
+import { FocusClock } from './focusClock';
 
 interface UndoEntry {
   readonly index: number;
@@ -54,6 +56,10 @@ const undoStack: UndoEntry[] = [...(saved?.undo ?? [])];
 let unsaved: readonly PendingWrite[] = saved?.outbox ?? [];
 let commentOpen = false;
 let helpOpen = false;
+let guidelinesOpen = false;
+const banners = new Banners();
+/** Time on item: focus time, paused while the window or the panel is out of focus or hidden. */
+const clock = new FocusClock(() => performance.now(), document.hasFocus() && document.visibilityState === 'visible');
 /** performance.now() of the key press whose next item is still to be painted. */
 let keyPressedAt: number | undefined;
 
@@ -66,7 +72,10 @@ const outbox = new Outbox(
       unsaved = [...pending];
       persist();
     },
-    onStatus: () => showSaveStatus(),
+    onStatus: (status) => {
+      showSaveStatus();
+      reportPending(status.pending, status.lastError);
+    },
     now: () => Date.now(),
     setTimer: (run, ms) => window.setTimeout(run, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),
@@ -92,6 +101,9 @@ onHostMessage<AnnotateToWebview>((message) => {
       break;
     case 'error':
       showError(message.message);
+      break;
+    case 'pong':
+      heard();
       break;
     case 'response':
       void rpc.receive(message);
@@ -128,6 +140,39 @@ function showUnsavedWrites(): void {
     else flags.set(`${write.params.itemKey}\u0000${write.params.slot}`, write.params.flagged);
   }
 }
+
+/** The host keeps how many writes wait here: closing a panel that holds some reopens it instead of losing them. */
+let pendingSent: string | undefined;
+function reportPending(count: number, reason: string | null): void {
+  const key = `${count}\u0000${reason ?? ''}`;
+  if (key === pendingSent) return;
+  pendingSent = key;
+  send({ type: 'pending', count, reason: count > 0 ? reason : null });
+}
+
+// ---------------------------------------------------------------------------------------------- host alive
+
+/** A crashed extension host answers nothing: no pong for this long means the labels given now cannot be saved. */
+const PING_MS = 2000;
+const HOST_LOST_MS = 7000;
+let lastHeard = performance.now();
+let hostLost = false;
+
+function heard(): void {
+  lastHeard = performance.now();
+  if (!hostLost) return;
+  hostLost = false;
+  render();
+}
+
+window.setInterval(() => {
+  send({ type: 'ping' });
+  const lost = performance.now() - lastHeard > HOST_LOST_MS;
+  if (lost === hostLost) return;
+  hostLost = lost;
+  document.body.dataset.hostLost = String(lost);
+  render();
+}, PING_MS);
 
 // ---------------------------------------------------------------------------------------------- items
 
@@ -189,7 +234,12 @@ function render(): void {
     });
   }
   const why = notice?.index === index ? html`<p class="notice" role="status">${icon('info')} ${notice.text}</p>` : '';
-  app.innerHTML = html`${header(session, index, count)}${why}${body}${keyHelp(session, helpOpen)}`.value;
+  const lost = hostLost ? hostLostBanner(outbox.status().pending) : '';
+  const scrolls = saveScrolls();
+  app.innerHTML =
+    html`${header(session, index, count)}${lost}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen)}`.value;
+  restoreScrolls(scrolls);
+  clock.show(item?.key);
   app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
   document.body.dataset.index = String(index);
   document.body.dataset.task = session.task;
@@ -226,14 +276,38 @@ function showSaveStatus(): void {
   const el = document.getElementById('save-status');
   if (!el) return;
   const status = saveStatusText(outbox.status(), Date.now());
-  el.textContent = status.text;
   el.className = status.failing ? 'failing' : '';
-  if (status.failing && !el.querySelector('button')) {
+  if (!status.failing) {
+    el.textContent = status.text;
+    return showSaveMark();
+  }
+  // While failing, the text counts down every second: only it changes, so that the button stays the same node to
+  // click. A host that is gone cannot save: only a reload gives the panel to a host that can.
+  const { pending } = outbox.status();
+  // Only when no pong comes back: a request can also time out on a live host that waits for a locked database.
+  const reload = hostLost ? ` ${reloadToSave(pending).value}` : '';
+  let text = el.querySelector<HTMLElement>('.status-text');
+  if (!text) {
+    el.textContent = '';
+    text = document.createElement('span');
+    text.className = 'status-text';
     const retry = document.createElement('button');
     retry.textContent = 'Retry now';
     retry.addEventListener('click', () => outbox.retryNow());
-    el.append(' ', retry);
+    const link = document.createElement('span');
+    link.className = 'status-reload';
+    el.append(text, ' ', retry, link);
   }
+  text.textContent = status.text;
+  const link = el.querySelector<HTMLElement>('.status-reload')!;
+  if (link.dataset.html !== reload) {
+    link.dataset.html = reload;
+    link.innerHTML = reload;
+  }
+  showSaveMark();
+}
+
+function showSaveMark(): void {
   const item = items.get(index);
   const mark = app.querySelector('.choices .chip');
   if (item && mark) {
@@ -245,7 +319,64 @@ function showSaveStatus(): void {
 }
 
 function showError(message: string): void {
-  showErrorBanner(app, message);
+  banners.add(message);
+  render();
+  document.body.dataset.banners = String(banners.size);
+}
+
+/** The study's guidelines beside the item (G), as the host rendered them from the project's Markdown. */
+function withGuidelines(body: Html | string): Html {
+  document.body.dataset.guidelines = guidelinesOpen ? 'open' : 'closed';
+  if (!guidelinesOpen || !session) return html`${body}`;
+  const text = session.guidelines
+    ? html`<div class="markdown">${new Html(session.guidelines)}</div>`
+    : html`<p class="muted">
+        This project declares no guidelines. A task in <code>langlens.schema.json</code> names them in its
+        <code>guidelines</code> field, and each criterion its <code>rubric</code> and <code>examples</code>.
+      </p>`;
+  return html`<div class="with-guidelines">
+    ${body}
+    <aside class="guidelines" id="guidelines" aria-label="Guidelines" tabindex="-1">
+      <h2>Guidelines <span class="muted">(G closes)</span></h2>
+      ${text}
+    </aside>
+  </div>`;
+}
+
+// ---------------------------------------------------------------------------------------------- scrolling
+
+/** The scrolling areas of the item: the responses, and the page itself when they all fit. */
+function scrollAreas(): HTMLElement[] {
+  const areas = [...app.querySelectorAll<HTMLElement>('.response')].filter((el) => el.scrollHeight > el.clientHeight);
+  return areas.length > 0 ? areas : [document.scrollingElement as HTMLElement];
+}
+
+/** Space, Page Down and the rest move through a long response, both of a pair together; the label keys stay keys. */
+function scroll(to: ScrollTarget): void {
+  for (const el of scrollAreas()) {
+    const page = Math.max(40, el.clientHeight * 0.9);
+    const line = 40;
+    const top =
+      to === 'end'
+        ? el.scrollHeight
+        : to === 'home'
+          ? 0
+          : el.scrollTop + { 'page-down': page, 'page-up': -page, 'line-down': line, 'line-up': -line }[to];
+    el.scrollTo({ top });
+  }
+  document.body.dataset.scrolled = String(Math.round(scrollAreas()[0]?.scrollTop ?? 0));
+}
+
+/** A render of the same item (a save mark, a banner) keeps where the annotator scrolled to. */
+let scrolledItem: number | undefined;
+function saveScrolls(): number[] {
+  return scrolledItem === index ? [...app.querySelectorAll<HTMLElement>('.response')].map((el) => el.scrollTop) : [];
+}
+function restoreScrolls(tops: readonly number[]): void {
+  scrolledItem = index;
+  app.querySelectorAll<HTMLElement>('.response').forEach((el, i) => {
+    if (tops[i]) el.scrollTop = tops[i];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- actions
@@ -277,9 +408,12 @@ function giveLabel(value: LabelValue | null, comment?: string | null): boolean {
 function writeLabel(item: AnnotationItemView, value: LabelValue | null, comment: string | null): void {
   labels.set(item.key, value === null ? null : { value, comment });
   labelled[item.index] = value !== null;
+  // An undo (value null) is not a judgement: it has no time on item.
+  const timeOnItemMs = value === null ? null : clock.timeOn(item.key);
+  clock.reset(item.key);
   outbox.add({
     kind: 'label',
-    params: { id: newId(), itemKey: item.key, value, comment, labelledAt: new Date().toISOString() },
+    params: { id: newId(), itemKey: item.key, value, comment, labelledAt: new Date().toISOString(), timeOnItemMs },
   });
 }
 
@@ -354,6 +488,13 @@ function perform(action: Action): void {
       helpOpen = !helpOpen;
       render();
       return;
+    case 'guidelines':
+      guidelinesOpen = !guidelinesOpen;
+      render();
+      return;
+    case 'scroll':
+      scroll(action.to);
+      return;
   }
 }
 
@@ -407,6 +548,17 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (isTyping(event.target)) return;
+  if (event.key === 'Escape' && banners.dismissLatest()) {
+    event.preventDefault();
+    render();
+    document.body.dataset.banners = String(banners.size);
+    return;
+  }
+  if (event.key === ' ' && event.shiftKey) {
+    event.preventDefault();
+    perform({ kind: 'scroll', to: 'page-up' });
+    return;
+  }
   if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
     event.preventDefault();
     perform({ kind: 'undo' });
@@ -425,7 +577,11 @@ document.addEventListener('keydown', (event) => {
 app.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('button');
   if (!target || !session) return;
-  if (target.dataset.value) perform({ kind: 'label', value: target.dataset.value as LabelValue });
+  if (target.dataset.dismiss) {
+    banners.dismiss(Number(target.dataset.dismiss));
+    render();
+    document.body.dataset.banners = String(banners.size);
+  } else if (target.dataset.value) perform({ kind: 'label', value: target.dataset.value as LabelValue });
   else if (target.dataset.flag) perform({ kind: 'flag', slot: target.dataset.flag as Slot });
 });
 
@@ -434,4 +590,15 @@ window.setInterval(() => {
   if (outbox.status().failed > 0) showSaveStatus();
 }, 1000);
 
-send({ type: 'ready' });
+// Time on item counts only while the panel has the annotator's attention.
+const attention = () => clock.setFocused(document.hasFocus() && document.visibilityState === 'visible');
+window.addEventListener('focus', attention);
+window.addEventListener('blur', attention);
+document.addEventListener('visibilitychange', attention);
+
+send({
+  type: 'ready',
+  unsaved: unsaved
+    .filter((w): w is Extract<PendingWrite, { kind: 'label' }> => w.kind === 'label')
+    .map((w) => ({ itemKey: w.params.itemKey, labelled: w.params.value !== null })),
+});

@@ -77,6 +77,11 @@ function responseCard(session: AnnotationSession, state: ItemState, r: Annotatio
   </article>`;
 }
 
+/** The criterion's name first in its heading (no white space before it: the text starts with the name). */
+function criterionTitle(name: string, position: number, of: number): Html {
+  return html`${name}${of > 1 ? html` <span class="muted">(criterion ${position + 1} of ${of})</span>` : ''}`;
+}
+
 /** The declared scale and the item's criterion with its description and rubric, above the response. */
 function criterionBlock(session: AnnotationSession, item: AnnotationItemView): Html {
   const design = session.design;
@@ -86,12 +91,12 @@ function criterionBlock(session: AnnotationSession, item: AnnotationItemView): H
   return html`<section class="criterion" aria-label="What to rate" data-criterion="${item.criterion?.name ?? ''}">
     ${
       item.criterion
-        ? html`<h2>${item.criterion.name}${design.criteria.length > 1 ? html` <span class="muted">(criterion ${position + 1} of ${design.criteria.length})</span>` : ''}</h2>
+        ? html`<h2>${criterionTitle(item.criterion.name, position, design.criteria.length)}</h2>
       ${item.criterion.description ? html`<p>${item.criterion.description}</p>` : ''}
       ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}`
         : ''
     }
-    <p class="muted">Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}</p>
+    ${scale ? html`<p class="muted">Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}</p>` : ''}
   </section>`;
 }
 
@@ -143,7 +148,7 @@ export function endOfQueue(session: AnnotationSession, labelled: number): Html {
 
 export function keyHelp(session: AnnotationSession, open: boolean): Html {
   if (!open)
-    return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment</footer>`;
+    return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment · <kbd>G</kbd> guidelines · <kbd>Space</kbd> <kbd>End</kbd> scroll</footer>`;
   return html`
   <footer class="key-help" aria-label="Keyboard">
     <table>${bindings(session.task, session.design).map((b) => html`<tr><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}

@@ -81,7 +81,13 @@ function criterionOf(item: Row, path: string): CriterionDefinition {
   return at(path, () => {
     const description = f.optionalText(item, 'description');
     const rubric = f.optionalText(item, 'rubric');
-    return { name: f.text(item, 'name'), ...(description ? { description } : {}), ...(rubric ? { rubric } : {}) };
+    const examples = markdownOf(item, 'examples');
+    return {
+      name: f.text(item, 'name'),
+      ...(description ? { description } : {}),
+      ...(rubric ? { rubric } : {}),
+      ...(examples ? { examples } : {}),
+    };
   });
 }
 
@@ -105,14 +111,25 @@ function taskOf(
     for (const c of list)
       if (!criteria.has(c)) throw new FieldError('criteria', `"${c}" is not declared under criteria`);
     const description = f.optionalText(item, 'description');
+    const guidelines = markdownOf(item, 'guidelines');
     return {
       name: f.text(item, 'name'),
       kind,
       ...(scale ? { scale } : {}),
       criteria: list,
       ...(description ? { description } : {}),
+      ...(guidelines ? { guidelines } : {}),
     };
   });
+}
+
+/** Markdown written as one text or, easier to keep in JSON, as a list of its lines. */
+function markdownOf(item: Row, field: string): string | undefined {
+  const v = item[field];
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v))
+    return v.map((line, i) => f.textAllowEmpty({ [`${field}[${i}]`]: line }, `${field}[${i}]`)).join('\n');
+  return f.text(item, field);
 }
 
 function unique(names: readonly string[], field: string): void {

@@ -147,6 +147,8 @@ export interface CriterionDefinition {
   readonly description?: string;
   /** What each level means, shown to annotators and given to a judge. */
   readonly rubric?: string;
+  /** Worked examples for annotators (Markdown), shown in the annotation panel's guidelines. */
+  readonly examples?: string;
 }
 
 /** What annotators are asked to do in a run: a rating task on a scale and criteria, or a pairwise task. */
@@ -158,6 +160,8 @@ export interface AnnotationTaskDefinition {
   /** Criteria rated one after the other on each item; none: one overall rating. */
   readonly criteria: readonly Criterion[];
   readonly description?: string;
+  /** The study's instructions to annotators (Markdown), shown beside the item in the annotation panel. */
+  readonly guidelines?: string;
 }
 
 /** A project's label schema (langlens.schema.json or a "schema" record): declared once, used by every import. */
@@ -183,8 +187,6 @@ interface HumanLabelBase extends PromptKey {
   readonly annotator: string;
   /** The annotator's role (default annotator); one name has one role in a database. */
   readonly annotatorRole?: AnnotatorRole;
-  /** How long the item was in focus before this label, in milliseconds; absent for labels that did not record it. */
-  readonly timeOnItemMs?: number;
   /**
    * A stable id of this label (the editor gives one to every label; `langlens export-labels` writes it), so that
    * the same label imported twice, from any file, is stored once. Absent: derived from the file name and line.
@@ -198,6 +200,8 @@ interface HumanLabelBase extends PromptKey {
   readonly comment?: string;
   /** The annotation round (1, 2, ... e.g. before and after adjudication); absent: not part of a numbered round. */
   readonly round?: number;
+  /** Focus time on the item before this label, in milliseconds (the annotation panel measures it); absent: unknown. */
+  readonly timeOnItemMs?: number;
   readonly source: SourceRef;
 }
 

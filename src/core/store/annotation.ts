@@ -22,14 +22,17 @@ export type LabelWrite = LabelTarget & {
   readonly comment: string | null;
   /** When the annotator gave it (ISO 8601), not when it reached the database. */
   readonly labelledAt: string;
+  /** Focus time on the item before this label (ms); null or absent: not measured. */
+  readonly timeOnItemMs?: number | null;
+  /** A criterion of the project's task ('' or absent: none). */
+  readonly criterion?: string;
 } & (
     | {
         readonly kind: 'rating';
         readonly system: string;
         readonly seed: number;
         readonly value: string | null;
-        /** A criterion of the project's task ('' or absent: none), and the declared scale (absent: lima-3). */
-        readonly criterion?: string;
+        /** The declared scale (absent: lima-3). */
         readonly scale?: ScaleReference;
       }
     | {
@@ -189,8 +192,9 @@ export async function appendLabel(store: Store, label: LabelWrite): Promise<void
     await connectionOf(store).run(
       `
       INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
-        system_id, seed, value, presentation, comment, labelled_at, recorded_at, criterion, scale, scale_min, scale_max)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        system_id, seed, value, presentation, comment, labelled_at, recorded_at, criterion, scale, scale_min, scale_max,
+        time_on_item_ms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         label.fingerprint,
         label.kind,
@@ -207,6 +211,7 @@ export async function appendLabel(store: Store, label: LabelWrite): Promise<void
         label.labelledAt,
         new Date().toISOString(),
         ...dimensionsOf(label),
+        label.timeOnItemMs ?? null,
       ],
     );
   });
@@ -257,10 +262,11 @@ export async function savePosition(store: Store, annotator: string, queue: strin
   });
 }
 
-/** Criterion and scale columns of a label: none for a pairwise or an excellent / pass / fail label. */
+/** Criterion and scale columns of a label: no scale for a pairwise or an excellent / pass / fail label. */
 function dimensionsOf(label: LabelWrite): [string, string | null, number | null, number | null] {
-  if (label.kind !== 'rating') return ['', null, null, null];
-  return [label.criterion ?? '', label.scale?.name ?? null, label.scale?.min ?? null, label.scale?.max ?? null];
+  const criterion = label.criterion ?? '';
+  if (label.kind !== 'rating') return [criterion, null, null, null];
+  return [criterion, label.scale?.name ?? null, label.scale?.min ?? null, label.scale?.max ?? null];
 }
 
 interface LabelColumns {

@@ -1,5 +1,8 @@
 // Annotation mode: the current annotator's queue in a webview panel. Every label is written the moment it is
 // given; the webview keeps a label until the host confirms it is committed, and retries when a write fails.
+// A panel outlives the extension host that made it (a crashed host leaves it on screen, holding what it could not
+// save): it says so and offers a window reload, which revives it for the new host (reconnect.ts); a panel closed
+// with labels unsaved is reopened.
 import * as vscode from 'vscode';
 import { appendLabel, appendLanguageFlag, savePosition } from '../../core/store/annotation';
 import type { LanguageTag } from '../../core/model/language';
@@ -8,6 +11,7 @@ import {
   type AnnotateRequests,
   type AnnotateToHost,
   type AnnotateToWebview,
+  type UnsavedLabel,
 } from '../../../shared/protocol/annotate';
 import { RequestChannel, type NoRequests, type RequestAnswers } from '../../../shared/protocol/channel';
 import { requireAnnotatorId } from '../annotator';
@@ -15,13 +19,17 @@ import type { Database } from '../database';
 import { annotationSettings, annotatorLanguages } from '../settings';
 import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
+import { confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
+import { ANNOTATE_VIEW_TYPE } from './viewType';
 
-export const ANNOTATE_VIEW_TYPE = 'langlens.annotate';
+export { ANNOTATE_VIEW_TYPE };
 const ANNOTATE: PanelKind<AnnotateToHost> = {
   viewType: ANNOTATE_VIEW_TYPE,
   name: 'annotate',
   title: 'LangLens Annotate',
   parse: parseAnnotateMessage,
+  // The page's "Reload window to save N labels" link must work when this host is dead.
+  commandLinks: ['workbench.action.reloadWindow'],
 };
 
 export interface AnnotateDeps {
@@ -57,6 +65,13 @@ function isAnnotateTarget(value: unknown): value is AnnotateTarget {
 
 export class AnnotatePanel implements vscode.Disposable {
   private static current: AnnotatePanel | undefined;
+  /** Every panel this host owns (a revived orphan may stand beside a panel opened meanwhile). */
+  private static readonly open = new Set<AnnotatePanel>();
+  /** What the webview's outbox holds, as it last said. */
+  private pending: { count: number; reason: string | null } = { count: 0, reason: null };
+  /** Labels the page held unsaved when it started: counted as given until the outbox has sent them. */
+  private unsaved: readonly UnsavedLabel[] = [];
+  private disposed = false;
   private session: Promise<AnnotationSession> | undefined;
   private ready = false;
   /** Messages posted before the webview said it was ready. */
@@ -75,6 +90,14 @@ export class AnnotatePanel implements vscode.Disposable {
       );
       return;
     }
+    // A panel left by a crashed extension host holds labels only it has: a second panel beside it would invite
+    // closing the old one and losing them.
+    if (
+      !AnnotatePanel.current &&
+      findOrphans(AnnotatePanel.ownsTab).length > 0 &&
+      !(await confirmNewPanelBesideOrphan())
+    )
+      return;
     if (!AnnotatePanel.current) {
       AnnotatePanel.current = new AnnotatePanel(createPanel(ANNOTATE, deps.extensionUri), deps);
     }
@@ -82,13 +105,27 @@ export class AnnotatePanel implements vscode.Disposable {
     AnnotatePanel.current.start(target, annotator);
   }
 
+  /**
+   * A panel VS Code restored (a window reload, or an orphan taken back after a crash). Another panel already open
+   * stays: it may hold labels of its own that are not saved yet.
+   */
   static revive(panel: vscode.WebviewPanel, state: unknown, deps: AnnotateDeps): void {
-    AnnotatePanel.current?.dispose();
-    AnnotatePanel.current = new AnnotatePanel(restorePanel(panel, deps.extensionUri), deps);
+    const revived = new AnnotatePanel(restorePanel(panel, deps.extensionUri, ANNOTATE), deps);
+    AnnotatePanel.current = revived;
     const target = (state as { target?: unknown } | undefined)?.target;
     void requireAnnotatorId().then((annotator) => {
-      if (annotator && isAnnotateTarget(target)) AnnotatePanel.current?.start(target, annotator);
+      if (annotator && isAnnotateTarget(target) && !revived.target) revived.start(target, annotator);
     });
+  }
+
+  /** Takes back, while this host runs, any annotation panel on screen that no live host owns. */
+  static watchForOrphans(deps: AnnotateDeps): vscode.Disposable {
+    return watchForOrphans(AnnotatePanel.ownsTab, deps.log);
+  }
+
+  /** Whether a visible annotation tab is one of this host's panels (a panel shown is its group's active tab). */
+  private static ownsTab(tab: vscode.Tab): boolean {
+    return [...AnnotatePanel.open].some((p) => p.panel.visible && p.panel.viewColumn === tab.group.viewColumn);
   }
 
   /** Settings that change the queue (annotator, languages, task, blind, seed): rebuild it. */
@@ -117,8 +154,29 @@ export class AnnotatePanel implements vscode.Disposable {
       ANNOTATE,
       deps,
       (message) => this.handle(message),
-      () => this.dispose(),
+      () => this.closed(),
     );
+    AnnotatePanel.open.add(this);
+  }
+
+  /**
+   * The annotator closed the panel. VS Code cannot keep a webview from closing, so one that still held unsaved
+   * labels (in its saved state, which VS Code keeps with a closed editor) is opened again at once and says why.
+   */
+  private closed(): void {
+    const { count, reason } = this.pending;
+    this.dispose();
+    if (count === 0) return;
+    const what = count === 1 ? '1 label' : `${count} labels`;
+    this.deps.log.warn(`annotate: the panel was closed holding ${what} not saved yet; reopening it`);
+    void vscode.commands
+      .executeCommand('workbench.action.reopenClosedEditor')
+      .then(() =>
+        vscode.window.showWarningMessage(
+          `LangLens: the annotation panel still held ${what} not saved yet${reason ? ` (${reason})` : ''}, so it was ` +
+            'opened again: closing it would lose them. It saves them as soon as the database accepts them.',
+        ),
+      );
   }
 
   /** Run files were imported (or another database opened): the queue may have new items. */
@@ -133,6 +191,7 @@ export class AnnotatePanel implements vscode.Disposable {
     this.target = target;
     this.panel.title = `Annotate · ${target.run}`;
     this.session = this.openSession(target, annotator);
+    this.unsaved = [];
     this.session.catch((err: Error) =>
       this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }),
     );
@@ -151,6 +210,8 @@ export class AnnotatePanel implements vscode.Disposable {
       blind: settings.blind,
       restrictedTo: target.languages ?? null,
       goldRate: settings.goldRate,
+      declaredTask: settings.declaredTask,
+      showDetectedWhenBlind: settings.showDetectedWhenBlind,
     });
   }
 
@@ -171,7 +232,7 @@ export class AnnotatePanel implements vscode.Disposable {
       added > 0
         ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
         : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
-    this.post({ type: 'session', session: next.view(), notice });
+    this.post({ type: 'session', session: next.view(this.unsaved), notice });
     this.deps.log.info(`annotate: ${notice}`);
   }
 
@@ -179,9 +240,11 @@ export class AnnotatePanel implements vscode.Disposable {
     if (!this.session) return;
     const session = await this.session.catch(() => undefined);
     if (!session) return;
-    this.post({ type: 'session', session: session.view() });
+    const view = session.view(this.unsaved);
+    this.post({ type: 'session', session: view });
     this.deps.log.info(
-      `annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${session.startIndex + 1}`,
+      `annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${view.startIndex + 1}` +
+        (this.unsaved.length ? ` (${this.unsaved.length} labels restored from the panel, not saved yet)` : ''),
     );
   }
 
@@ -189,8 +252,16 @@ export class AnnotatePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.unsaved = message.unsaved;
         for (const early of this.early.splice(0)) this.post(early);
         await this.sendSession();
+        return;
+      case 'ping':
+        this.post({ type: 'pong' });
+        return;
+      case 'pending':
+        this.pending = { count: message.count, reason: message.reason };
+        if (message.count === 0) this.unsaved = [];
         return;
       case 'position':
         this.rememberPosition(message.itemKey);
@@ -268,7 +339,10 @@ export class AnnotatePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (AnnotatePanel.current === this) AnnotatePanel.current = undefined;
+    if (this.disposed) return;
+    this.disposed = true;
+    AnnotatePanel.open.delete(this);
+    if (AnnotatePanel.current === this) AnnotatePanel.current = [...AnnotatePanel.open].at(-1);
     void this.savePosition();
     clearTimeout(this.changeTimer);
     this.requests.dispose();

@@ -25,7 +25,7 @@ import {
 } from '../../core/store/annotation';
 import { sameLanguage, type LanguageTag } from '../../core/model/language';
 import type { Store } from '../../core/store/store';
-import { ratingDesign, type RatingDesign } from '../../core/annotation/design';
+import { taskDesign, type TaskDesign } from '../../core/annotation/design';
 import { scaleChoices } from '../../core/model/scales';
 import type { CriterionDefinition } from '../../core/model/records';
 import { declaredSchema } from '../../core/store/schemaEntries';
@@ -35,6 +35,7 @@ import type {
   AnnotationSession as SessionView,
   CriterionView,
   FlagGiven,
+  UnsavedLabel,
   LabelGiven,
   LabelValue,
   PairChoice,
@@ -50,6 +51,10 @@ export interface SessionSpec extends QueueSpec {
   readonly restrictedTo: readonly LanguageTag[] | null;
   /** The share of gold items mixed into the queue (langlens.annotation.goldRate); 0 or absent: none. */
   readonly goldRate?: number;
+  /** A declared task of the project's schema by name ('' or absent: the first declared task of the kind, if any). */
+  readonly declaredTask?: string;
+  /** Show the detector's "looks like English" chip in blind mode too (it primes the annotator, so off by default). */
+  readonly showDetectedWhenBlind?: boolean;
 }
 
 type PairVerdict = 'A' | 'B' | 'tie';
@@ -67,9 +72,10 @@ export class AnnotationSession {
     readonly items: readonly QueueItem[],
     private readonly labels: Map<string, CurrentLabel>,
     private readonly flags: Set<string>,
-    readonly startIndex: number,
-    /** The project's declared rating task, when there is one: its scale and criteria. */
-    private readonly design: RatingDesign | undefined,
+    /** The item the annotator was on when the queue was last open, if remembered. */
+    private readonly remembered: string | undefined,
+    /** The project's declared task, when there is one: its scale (rating) and criteria. */
+    private readonly design: TaskDesign | undefined,
     /** The criterion of each item key, when the task has criteria. */
     private readonly criteria: ReadonlyMap<string, CriterionDefinition>,
   ) {
@@ -79,7 +85,7 @@ export class AnnotationSession {
   /** Builds the queue from the database: the annotator's languages of the run, their labels, where they stopped. */
   static async open(store: Store, spec: SessionSpec): Promise<AnnotationSession> {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
-    const design = spec.task === 'rating' ? ratingDesign(await declaredSchema(store)) : undefined;
+    const design = taskDesign(await declaredSchema(store), spec.task, spec.declaredTask);
     const responses = await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task });
     const queued = spec.goldRate
       ? await withGold(store, spec, languages, responses, spec.goldRate)
@@ -99,7 +105,7 @@ export class AnnotationSession {
     const byKey = new Map(items.map((item) => [item.key, item]));
     const labels = new Map<string, CurrentLabel>();
     for (const row of rows) {
-      const entry = spec.task === 'rating' ? ratingEntry(row, design) : pairEntry(row, byKey);
+      const entry = spec.task === 'rating' ? ratingEntry(row, design) : pairEntry(row, byKey, design);
       if (entry) labels.set(entry[0], entry[1]);
     }
     const flags = new Set(
@@ -107,32 +113,44 @@ export class AnnotationSession {
         responseKey(f.group, f.lang, f.turn, f.system, f.seed),
       ),
     );
-    const remembered = await readPosition(store, spec.annotator, queueName(spec));
-    const start = resumeIndex(items, remembered, new Set(labels.keys()));
-    return new AnnotationSession(spec, items, labels, flags, start, design, criteria);
+    const remembered = await readPosition(store, spec.annotator, positionQueue(spec, design));
+    return new AnnotationSession(spec, items, labels, flags, remembered, design, criteria);
   }
 
+  /** Where positions of this queue are remembered: a declared task has its own (its items are its criteria). */
   get queue(): string {
-    return queueName(this.spec);
+    return positionQueue(this.spec, this.design);
   }
 
-  view(): SessionView {
+  /**
+   * The queue as the panel shows it. `unsaved` are labels the webview still holds (restored from its saved state
+   * after a reload or a crashed extension host): they count as given, in the header's count, in "next unlabelled"
+   * and in where to resume, before the database has them.
+   */
+  view(unsaved: readonly UnsavedLabel[] = []): SessionView {
     const languages = [...new Set(this.items.map((i) => i.lang))];
+    const given = new Set(this.labels.keys());
+    for (const u of unsaved) {
+      if (!this.byKey.has(u.itemKey)) continue;
+      if (u.labelled) given.add(u.itemKey);
+      else given.delete(u.itemKey);
+    }
     return {
       run: this.spec.run,
       task: this.spec.task,
       annotator: this.spec.annotator,
       blind: this.spec.blind,
       total: this.items.length,
-      startIndex: this.startIndex,
-      labelledMask: this.items.map((i) => (this.labels.has(i.key) ? '1' : '0')).join(''),
+      startIndex: resumeAt(this.items, this.remembered, given),
+      labelledMask: this.items.map((i) => (given.has(i.key) ? '1' : '0')).join(''),
       languages: languages.map(languageView),
       restrictedTo: this.spec.restrictedTo,
+      guidelines: guidelinesOf(this.design),
       ...(this.design
         ? {
             design: {
               task: this.design.task,
-              scale: {
+              scale: this.design.scale && {
                 name: this.design.scale.name,
                 description: this.design.scale.description ?? null,
                 choices: scaleChoices(this.design.scale),
@@ -142,6 +160,11 @@ export class AnnotationSession {
           }
         : {}),
     };
+  }
+
+  /** The item the queue opens at, from the labels the database has. */
+  get startIndex(): number {
+    return resumeAt(this.items, this.remembered, new Set(this.labels.keys()));
   }
 
   async itemViews(store: Store, from: number, to: number): Promise<AnnotationItemView[]> {
@@ -161,21 +184,21 @@ export class AnnotationSession {
       turn: item.turn,
       comment: given.comment,
       labelledAt: given.labelledAt,
+      timeOnItemMs: given.timeOnItemMs ?? null,
+      criterion: this.criteria.get(item.key)?.name ?? '',
     };
-    if (item.task === 'rating' && this.design) {
+    if (item.task === 'rating' && this.design?.scale) {
       const choice =
         given.value === null ? null : given.value.startsWith('scale:') ? given.value.slice('scale:'.length) : undefined;
       if (choice === undefined || (choice !== null && !scaleChoices(this.design.scale).includes(choice))) {
         throw new Error(`"${given.value}" is not on the scale ${this.design.scale.name}`);
       }
       const scale = this.design.scale;
-      const criterion = this.criteria.get(item.key)?.name ?? '';
       return {
         ...base,
         kind: 'rating',
         system: item.system,
         seed: item.seed,
-        criterion,
         value: choice,
         ...(scale.name === 'lima-3'
           ? {}
@@ -289,7 +312,8 @@ export class AnnotationSession {
       html: renderMarkdown(response?.text ?? ''),
       system: this.spec.blind ? null : system,
       language: languageView(detected && detected.language.tag !== 'und' ? detected.language.tag : item.lang),
-      detected,
+      // Blind annotation hides what could prime the annotator; the detector's verdict is one such hint.
+      detected: this.spec.blind && !this.spec.showDetectedWhenBlind ? null : detected,
       flagged: this.flags.has(responseKey(item.group, item.lang, item.turn, system, response?.seed ?? seed)),
     };
   }
@@ -320,10 +344,10 @@ function choiceOf(verdict: PairVerdict, shown: 'AB' | 'BA'): PairChoice {
   return (verdict === 'A') === leftIsA ? 'left' : 'right';
 }
 
-function ratingEntry(row: CurrentLabelRow, design: RatingDesign | undefined): [string, CurrentLabel] | undefined {
+function ratingEntry(row: CurrentLabelRow, design: TaskDesign | undefined): [string, CurrentLabel] | undefined {
   if (row.system === null || row.seed === null) return undefined;
   const key = responseKey(row.group, row.lang, row.turn, row.system, row.seed);
-  if (!design) {
+  if (!design?.scale) {
     if (row.criterion !== '' || !isRating(row.value as LabelValue)) return undefined;
     return [key, { value: row.value as LabelValue, comment: row.comment }];
   }
@@ -343,12 +367,22 @@ function criterionView(c: CriterionDefinition): CriterionView {
   return { name: c.name, description: c.description ?? null, rubric: c.rubric ?? null };
 }
 
-/** The database stores a pair by system id; the queue by name. Flip the verdict where the two orders differ. */
-function pairEntry(row: CurrentLabelRow, items: ReadonlyMap<string, QueueItem>): [string, CurrentLabel] | undefined {
+/**
+ * The database stores a pair by system id; the queue by name. Flip the verdict where the two orders differ. Only the
+ * task's own labels: its criteria, or none.
+ */
+function pairEntry(
+  row: CurrentLabelRow,
+  items: ReadonlyMap<string, QueueItem>,
+  design: TaskDesign | undefined,
+): [string, CurrentLabel] | undefined {
   if (row.systemA === null || row.systemB === null || !['A', 'B', 'tie'].includes(row.value)) return undefined;
+  const criteria = design?.criteria ?? [];
+  if (criteria.length > 0 ? !criteria.some((c) => c.name === row.criterion) : row.criterion !== '') return undefined;
   const swapped = row.systemA > row.systemB;
   const [a, b] = swapped ? [row.systemB, row.systemA] : [row.systemA, row.systemB];
-  const key = JSON.stringify([row.group, row.lang, row.turn, a, b]);
+  const pairKey = JSON.stringify([row.group, row.lang, row.turn, a, b]);
+  const key = criteria.length > 0 ? criterionKey(pairKey, row.criterion) : pairKey;
   const item = items.get(key);
   if (!item || item.task !== 'pairwise') return undefined;
   const verdict = row.value as PairVerdict;
@@ -374,4 +408,39 @@ async function withGold(
   );
   const everyPrompt = await queueResponses(store, spec.run, languages);
   return buildQueueWithGold(spec, responses, everyPrompt, { rate, keys }).items;
+}
+
+/** The built-in tasks keep their queue names (positions saved before declared tasks existed still resume). */
+function positionQueue(spec: SessionSpec, design: TaskDesign | undefined): string {
+  return design ? JSON.stringify([spec.run, spec.task, design.task]) : queueName(spec);
+}
+
+/**
+ * Where to open: the remembered item, unless it is labelled already (its label given just before a crash, say);
+ * then the first unlabelled item after it, or before it, as "next unlabelled" finds it.
+ */
+function resumeAt(items: readonly QueueItem[], remembered: string | undefined, given: ReadonlySet<string>): number {
+  const start = resumeIndex(items, remembered, given);
+  if (items.length === 0 || !given.has(items[start]!.key)) return start;
+  for (let step = 1; step < items.length; step++) {
+    const i = (start + step) % items.length;
+    if (!given.has(items[i]!.key)) return i;
+  }
+  return start;
+}
+
+/** The task's instructions, then each criterion's description, rubric and examples, as one Markdown document. */
+function guidelinesOf(design: TaskDesign | undefined): string | null {
+  if (!design) return null;
+  const parts: string[] = [];
+  if (design.guidelines) parts.push(design.guidelines);
+  for (const c of design.criteria) {
+    if (!c.description && !c.rubric && !c.examples) continue;
+    parts.push(
+      [`### ${c.name}`, c.description ?? '', c.rubric ? `**Rubric.** ${c.rubric}` : '', c.examples ?? '']
+        .filter((p) => p !== '')
+        .join('\n\n'),
+    );
+  }
+  return parts.length === 0 ? null : renderMarkdown(parts.join('\n\n'));
 }

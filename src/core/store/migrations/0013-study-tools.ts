@@ -1,6 +1,6 @@
 // The lead's study tools (issue 13): each annotator's role, so that adjudicated labels and imported known answers
 // (gold) are stored apart from the raw labels agreement is computed on, and the focus time a label took. Existing
-// annotators are annotators; existing labels have no time (NULL).
+// annotators are annotators. The time on item is 0012's column, carried into the current labels' view here.
 import type { Migration } from './migration';
 
 /** 0011's view of the current labels (read through the head tables by index), with the label's time on item. */
@@ -17,7 +17,6 @@ export const studyToolsMigration: Migration = {
   sql: `
   ALTER TABLE annotators ADD COLUMN role TEXT NOT NULL DEFAULT 'annotator'
     CHECK (role IN ('annotator', 'adjudicator', 'gold'));
-  ALTER TABLE labels ADD COLUMN time_on_item_ms INTEGER CHECK (time_on_item_ms IS NULL OR time_on_item_ms >= 0);
   ${CURRENT_LABELS_WITH_TIME}
   `,
   // PostgreSQL expands a view's * when it is made: its ranking view is made again to carry the new column (and a
@@ -25,7 +24,6 @@ export const studyToolsMigration: Migration = {
   postgres: `
   ALTER TABLE annotators ADD COLUMN role TEXT NOT NULL DEFAULT 'annotator'
     CHECK (role IN ('annotator', 'adjudicator', 'gold'));
-  ALTER TABLE labels ADD COLUMN time_on_item_ms INTEGER CHECK (time_on_item_ms IS NULL OR time_on_item_ms >= 0);
   DROP VIEW current_labels;
   CREATE VIEW current_labels AS
     SELECT * FROM (

@@ -7,6 +7,7 @@ import { referencesAndVariantsMigration } from './0007-references-and-variants';
 import { detectionPartsMigration } from './0009-detection-parts';
 import { criteriaScalesMigration } from './0010-criteria-scales';
 import { currentLabelsMigration } from './0011-current-labels';
+import { timeOnItemMigration } from './0012-time-on-item';
 import { studyToolsMigration } from './0013-study-tools';
 import type { Migration } from './migration';
 
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   detectionPartsMigration,
   criteriaScalesMigration,
   currentLabelsMigration,
+  timeOnItemMigration,
   studyToolsMigration,
 ];

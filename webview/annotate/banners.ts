@@ -1,0 +1,67 @@
+// Error banners of the annotation panel: one per distinct message (a repeat counts up instead of piling up), each
+// dismissible with its × button or Esc, at most a few shown. And the banner that says the extension host is gone.
+import { html, type Html } from '../shared/html';
+
+interface Banner {
+  readonly id: number;
+  readonly message: string;
+  count: number;
+}
+
+const MAX_SHOWN = 3;
+
+export class Banners {
+  private list: Banner[] = [];
+  private nextId = 1;
+
+  /** Adds a message, or counts a repeat of one shown. */
+  add(message: string): void {
+    const same = this.list.find((b) => b.message === message);
+    if (same) {
+      same.count++;
+      this.list = [...this.list.filter((b) => b !== same), same];
+    } else this.list.push({ id: this.nextId++, message, count: 1 });
+    if (this.list.length > MAX_SHOWN) this.list = this.list.slice(-MAX_SHOWN);
+  }
+
+  dismiss(id: number): void {
+    this.list = this.list.filter((b) => b.id !== id);
+  }
+
+  /** Esc: the newest goes first. False when there was none. */
+  dismissLatest(): boolean {
+    return this.list.pop() !== undefined;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  render(): Html {
+    return html`${this.list.map(
+      (b) =>
+        html`<div class="error-banner dismissible" role="alert" data-banner="${b.id}">
+          <span class="plain">${b.message}</span>${b.count > 1 ? html` <span class="count">(×${b.count})</span>` : ''}
+          <button class="dismiss" data-dismiss="${b.id}" title="Dismiss (Esc)" aria-label="Dismiss">×</button>
+        </div>`,
+    )}`;
+  }
+}
+
+/** The words and link of "Reload window to save N labels": a reload revives the panel with what it holds. */
+export function reloadToSave(pending: number): Html {
+  const what = pending === 1 ? '1 label' : `${pending} labels`;
+  return html`<a class="reload-link" href="command:workbench.action.reloadWindow">Reload window to save ${what}</a>`;
+}
+
+/** Shown while the extension host does not answer (crashed, or restarting). */
+export function hostLostBanner(pending: number): Html {
+  const kept =
+    pending === 0
+      ? 'Every label you gave is saved.'
+      : `${pending === 1 ? '1 label is' : `${pending} labels are`} kept in this panel, not saved yet: do not close it.`;
+  return html`<div class="error-banner host-lost" role="alert" id="host-lost">
+    The LangLens extension host is not answering (it may have crashed or be restarting). ${kept}
+    ${pending > 0 ? html`${reloadToSave(pending)} (or run “Developer: Reload Window”).` : ''}
+  </div>`;
+}
