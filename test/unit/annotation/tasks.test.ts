@@ -73,10 +73,10 @@ describe('annotation session: declared tasks, restored labels, time on item', ()
 
   it('renders the guidelines with raw HTML off, and each criterion with its rubric and examples', async () => {
     const overall = await AnnotationSession.open(store, spec({ declaredTask: 'b-overall' }));
-    assert.equal(overall.view().guidelines, '<h1 dir="auto">Rate</h1>\n<p dir="auto">&lt;i&gt;x&lt;/i&gt;</p>\n');
+    assert.equal(overall.view().guidelines, '<h1>Rate</h1>\n<p>&lt;i&gt;x&lt;/i&gt;</p>\n');
     const pairs = await AnnotationSession.open(store, spec({ task: 'pairwise', declaredTask: 'pairs' }));
     const text = pairs.view().guidelines ?? '';
-    assert.match(text, /<h3 dir="auto">fluency<\/h3>/);
+    assert.match(text, /<h3>fluency<\/h3>/);
     assert.match(text, /<strong>Rubric.<\/strong> 3: native/);
     assert.match(text, /<strong>Example\.<\/strong> &quot;Tea is hot\.&quot; is a 3\./);
     assert.doesNotMatch(text, /correctness/, 'a criterion with nothing to say adds no section');
@@ -190,7 +190,7 @@ describe('annotation session: declared tasks, restored labels, time on item', ()
       ]);
       const bad = join(dir, 'bad.jsonl');
       writeFileSync(bad, JSON.stringify({ ...exported[0], label_id: 't3', time_on_item_ms: -5 }) + '\n');
-      await assert.rejects(importFile(other, bad), /bad\.jsonl:1.*time_on_item_ms.*never negative/);
+      await assert.rejects(importFile(other, bad), /bad\.jsonl:1.*time_on_item_ms.*0 or more/);
     } finally {
       await other.close();
     }
