@@ -1018,15 +1018,12 @@ async function dashboardStudyTools(page: Page, shots: Shots): Promise<void> {
   } finally {
     await store.close();
   }
-  if (!(await treeRow(page, RUN).isVisible()))
-    await page
-      .getByRole('tab', { name: /^LangLens/ })
-      .first()
-      .click();
-  await treeRow(page, RUN).hover();
-  await page.getByRole('button', { name: 'Open Agreement Dashboard' }).first().click();
+  // By the command: the explorer's title bar has a button of the same name, which asks for the run.
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'LangLens: Open Agreement Dashboard');
+  await pickQuickItem(page, RUN);
   const dashboard = await webviewFrame(page, 'dashboard');
-  await dashboard.locator('#refresh').click();
+  await waitInFrame(dashboard, 'the dashboard of e2e-run', () => document.body.dataset.dashboard === 'shown');
   await waitInFrame(dashboard, 'the annotators section with times', () =>
     document.querySelector('tr.annotator-row[data-lang="ru"][data-annotator="olga"].has-fast'),
   );
@@ -1591,6 +1588,8 @@ async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promis
   let annotate = await startAnnotating(page, RUN);
   await waitInFrame(annotate, 'the rating queue', () => document.querySelector('.criterion h2'));
   const before = await labelCount(RUN);
+  // The header counts this queue's labels by this annotator, not every label of the run.
+  const headerBefore = await annotate.evaluate(() => Number(document.getElementById('labelled-count')?.textContent));
   await annotate.locator('.prompt-block').click();
   await page.keyboard.press('3');
   await waitInFrame(annotate, 'the first label saved', () =>
@@ -1651,43 +1650,11 @@ async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promis
       },
     60_000,
   );
-  assert.equal(shown.count, String(before + 3), 'the header counts the restored labels');
+  assert.equal(shown.count, String(headerBefore + 3), 'the header counts the restored labels');
   assert.equal(Number(shown.index), indexAfter, 'the queue stands at the first unlabelled item after them');
   await page.waitForTimeout(300);
   await shots.take('annotate-saved-after-crash-and-reload');
   await bannersDoNotPileUp(annotate, page, shots);
-}
-
-/** A panel closed with a label it could not save (the database locked) opens again and says why; nothing is lost. */
-async function closingWithUnsavedLabelsReopens(page: Page, shots: Shots): Promise<void> {
-  let annotate = await webviewFrame(page, 'annotate');
-  const before = await labelCount(RUN);
-  const lock = await holdWriteLock(DB);
-  let released = false;
-  try {
-    await annotate.locator('.prompt-block').click();
-    await page.keyboard.press('2');
-    await waitInFrame(
-      annotate,
-      'the write failure',
-      () => document.getElementById('save-status')?.classList.contains('failing'),
-      40_000,
-    );
-    await runCommand(page, 'View: Close Editor');
-    await page
-      .locator('.notifications-toasts', { hasText: /still held 1 label not saved yet/ })
-      .waitFor({ timeout: 30_000 });
-    annotate = await webviewFrame(page, 'annotate');
-    await shots.take('annotate-closed-with-unsaved-reopened');
-    await lock.release();
-    released = true;
-  } finally {
-    if (!released) await lock.release();
-  }
-  const deadline = Date.now() + 60_000;
-  while ((await labelCount(RUN)) < before + 1 && Date.now() < deadline) await page.waitForTimeout(500);
-  assert.equal(await labelCount(RUN), before + 1, 'the label the closed panel held is saved');
-  await runCommand(page, 'Notifications: Clear All Notifications');
 }
 
 async function main(): Promise<void> {
@@ -1723,7 +1690,6 @@ async function main(): Promise<void> {
     await longAnswerGuidelinesAndScrolling(page, shots);
     await pairwiseCriteria(page, shots);
     await labelsSurviveExtensionHostCrash(page, shots);
-    await closingWithUnsavedLabelsReopens(page, shots);
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);
