@@ -429,12 +429,7 @@ async function importHumanVotes(): Promise<void> {
   }
   const file = join(WORKSPACE, '..', 'human-votes.jsonl');
   writeFileSync(file, votes.map((v) => JSON.stringify(v)).join('\n') + '\n');
-  const store = await Store.open(DB);
-  try {
-    await importFile(store, file);
-  } finally {
-    await store.close();
-  }
+  await importIntoDatabase(file);
 }
 
 /** Run files imported while annotating: the queue grows, the annotator stays on the same item and is told why. */
@@ -854,12 +849,7 @@ async function rateOnDeclaredScale(page: Page, shots: Shots): Promise<void> {
   const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'demo', 'langlens.schema.json'), 'utf8'));
   const file = join(WORKSPACE, '..', 'langlens.schema.json');
   writeFileSync(file, JSON.stringify(schema));
-  const store = await Store.open(DB);
-  try {
-    await importFile(store, file);
-  } finally {
-    await store.close();
-  }
+  await importIntoDatabase(file);
   await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
   await pickQuickItem(page, 'Rate each response');
   await runCommand(page, 'LangLens: Start Annotating');
@@ -1012,12 +1002,7 @@ async function dashboardStudyTools(page: Page, shots: Shots): Promise<void> {
   });
   const file = join(WORKSPACE, '..', 'study-labels.jsonl');
   writeFileSync(file, labels.map((v) => JSON.stringify(v)).join('\n') + '\n');
-  const store = await Store.open(DB);
-  try {
-    await importFile(store, file);
-  } finally {
-    await store.close();
-  }
+  await importIntoDatabase(file);
   // By the command: the explorer's title bar has a button of the same name, which asks for the run.
   await runCommand(page, 'View: Close All Editors');
   await runCommand(page, 'LangLens: Open Agreement Dashboard');
@@ -1088,12 +1073,7 @@ async function importBidiRun(page: Page): Promise<void> {
   const file = join(WORKSPACE, 'bidi', 'bidi.jsonl');
   mkdirSync(join(WORKSPACE, 'bidi'), { recursive: true });
   writeFileSync(file, bidiRunLines());
-  const store = await Store.open(DB);
-  try {
-    await importFile(store, file);
-  } finally {
-    await store.close();
-  }
+  await importIntoDatabase(file);
   await runCommand(page, 'LangLens: Refresh');
 }
 
@@ -1655,6 +1635,16 @@ async function labelsSurviveExtensionHostCrash(page: Page, shots: Shots): Promis
   await page.waitForTimeout(300);
   await shots.take('annotate-saved-after-crash-and-reload');
   await bannersDoNotPileUp(annotate, page, shots);
+}
+
+/** Imports a file into the workbench's database, as the CLI would, beside the editor (which sees it on refresh). */
+async function importIntoDatabase(file: string): Promise<void> {
+  const store = await Store.open(DB);
+  try {
+    await importFile(store, file);
+  } finally {
+    await store.close();
+  }
 }
 
 async function main(): Promise<void> {
