@@ -18,7 +18,7 @@ import type {
   ChartsToWebview,
   ChartsView,
 } from '../../shared/protocol/charts';
-import { audit, auditListClick } from '../shared/audit';
+import { audit, handleAuditListClick } from '../shared/audit';
 import { drawVega, hideTooltip, type Datum } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
 
@@ -168,16 +168,14 @@ function renderItems(): void {
 app.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
   // The dashboard's outcome chips over an agreement list, and its items.
-  const inList = auditListClick(target);
-  if (inList?.kind === 'outcome') {
-    outcome = inList.outcome;
-    renderItems();
-    return;
-  }
-  if (inList?.kind === 'open') {
-    send(inList.message);
-    return;
-  }
+  const inList = handleAuditListClick(target, {
+    outcome: (chosen) => {
+      outcome = chosen;
+      renderItems();
+    },
+    open: send,
+  });
+  if (inList) return;
   const button = target.closest<HTMLElement>('vscode-button');
   if (button?.id === 'refresh') send({ type: 'refresh' });
   else if (button?.id === 'choose-run') send({ type: 'chooseRun' });

@@ -21,7 +21,7 @@ import type {
   InvalidVerdictHandling,
 } from '../../shared/protocol/dashboard';
 import type { View } from 'vega';
-import { audit, auditListClick } from '../shared/audit';
+import { audit, handleAuditListClick } from '../shared/audit';
 import { drawVega } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
 import { dashboard, toolbar } from './render';
@@ -144,16 +144,14 @@ app.addEventListener('click', (event) => {
     void openAudit(targetOf(figure), true);
     return;
   }
-  const inList = auditListClick(target);
-  if (inList?.kind === 'outcome') {
-    filter = inList.outcome;
-    render();
-    return;
-  }
-  if (inList?.kind === 'open') {
-    send(inList.message);
-    return;
-  }
+  const inList = handleAuditListClick(target, {
+    outcome: (chosen) => {
+      filter = chosen;
+      render();
+    },
+    open: send,
+  });
+  if (inList) return;
   const button = target.closest<HTMLElement>('vscode-button');
   if (button?.id === 'refresh') send({ type: 'refresh' });
   else if (button?.id === 'export') send({ type: 'export' });

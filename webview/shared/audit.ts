@@ -61,19 +61,21 @@ export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
 }
 
 /**
- * What a click inside an audit list asks for: show one outcome (a chip), or open an item's prompt group in the
- * grid; undefined when the click was elsewhere. The dashboard and the charts both show these lists.
+ * Handles a click inside an audit list, as the dashboard and the charts both show them: a chip shows one outcome,
+ * an item opens its prompt group in the grid. False when the click was elsewhere.
  */
-export function auditListClick(
+export function handleAuditListClick(
   target: HTMLElement,
-): { kind: 'outcome'; outcome: AuditOutcome | 'all' } | { kind: 'open'; message: OpenGroupMessage } | undefined {
+  on: { readonly outcome: (outcome: AuditOutcome | 'all') => void; readonly open: (m: OpenGroupMessage) => void },
+): boolean {
   const chip = target.closest<HTMLElement>('.chip');
-  if (chip?.dataset.filter) return { kind: 'outcome', outcome: chip.dataset.filter as AuditOutcome | 'all' };
+  if (chip?.dataset.filter) {
+    on.outcome(chip.dataset.filter as AuditOutcome | 'all');
+    return true;
+  }
   const item = target.closest<HTMLElement>('.audit-item');
-  if (!item) return undefined;
+  if (!item) return false;
   const d = item.dataset;
-  return {
-    kind: 'open',
-    message: { type: 'openGroup', run: d.run!, group: d.group!, turn: Number(d.turn), lang: d.lang! },
-  };
+  on.open({ type: 'openGroup', run: d.run!, group: d.group!, turn: Number(d.turn), lang: d.lang! });
+  return true;
 }

@@ -1,10 +1,10 @@
 // The dashboard's judge filter offers the judges that have a judge-vs-humans figure: a pairwise verdict on an item
-// a human voted on (src/extension/dashboard/dashboardView.ts judgesWithFigures).
+// a human voted on (src/core/metrics/audit/dashboard.ts judgesWithFigures).
 import { strict as assert } from 'node:assert';
 import { parseLanguageTag } from '../../../src/core/model/language';
 import type { PairVerdict } from '../../../src/core/model/records';
 import type { PairwiseItem } from '../../../src/core/metrics/agreement';
-import { judgesWithFigures } from '../../../src/extension/dashboard/dashboardView';
+import { judgesWithFigures } from '../../../src/core/metrics/audit';
 
 function item(group: string, judges: Record<string, PairVerdict>, humans: string[]): PairwiseItem {
   return {

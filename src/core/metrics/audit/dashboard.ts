@@ -111,3 +111,21 @@ export async function loadDashboardItems(store: Store, selection: PairwiseSelect
   ]);
   return { items, by: sliceGrouping([...slices, ...items.map(itemGroupValues)]), judged: slices.length > 0 };
 }
+
+/**
+ * The judges a judge-vs-humans figure exists for: a pairwise verdict on an item with a human vote. A judge that
+ * only scores responses, or judged no item a human voted on, or another run's, has nothing to show or filter.
+ */
+export function judgesWithFigures(items: readonly PairwiseItem[]): string[] {
+  const judges = new Set<string>();
+  for (const item of items) if (item.humans.length > 0) for (const judge of item.judges.keys()) judges.add(judge);
+  return [...judges].sort();
+}
+
+/** The items with only the chosen judges' verdicts; an item left with no verdict and no vote is no item. */
+export function onlyJudges(items: readonly PairwiseItem[], judges: readonly string[]): PairwiseItem[] {
+  const chosen = new Set(judges);
+  return items
+    .map((item) => ({ ...item, judges: new Map([...item.judges].filter(([judge]) => chosen.has(judge))) }))
+    .filter((item) => item.judges.size > 0 || item.humans.length > 0);
+}

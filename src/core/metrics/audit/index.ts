@@ -23,6 +23,8 @@ export {
   type DashboardGroup,
   type Figure,
   type JudgeFigures,
+  judgesWithFigures,
+  onlyJudges,
 } from './dashboard';
 export {
   DIFFERENCE_FIGURES,
