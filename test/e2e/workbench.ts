@@ -66,28 +66,37 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
 }
 
+/**
+ * Runs a command by its palette title. The palette's input is filled, not typed: under load, typed keys can race
+ * the palette's own filtering and leave it listing every command with the wanted row hidden. When the exact row
+ * does not show, the palette is closed and the command asked again.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const quickInput = page.locator('.quick-input-widget');
-  for (let attempt = 0; attempt < 4; attempt++) {
+  const input = quickInput.locator('input.input');
+  for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
     try {
       await quickInput.waitFor({ state: 'visible', timeout: 5000 });
-      break;
-    } catch {
-      log('command palette did not open; retrying');
+      await input.fill(`>${title}`);
+      await clickQuickItem(page, title, 10_000);
+      return;
+    } catch (err) {
+      if (attempt === 4) throw err;
+      log(`command "${title}" not offered by the palette (attempt ${attempt}); asking again`);
+      await page.keyboard.press('Escape');
+      await quickInput.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     }
   }
-  await page.keyboard.type(title, { delay: 5 });
-  await clickQuickItem(page, title);
 }
 
 /** Clicks the quick-input entry whose label is exactly this (the first match may be a longer command). */
-async function clickQuickItem(page: Page, label: string): Promise<void> {
+async function clickQuickItem(page: Page, label: string, timeout = 30_000): Promise<void> {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const row = page
     .locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) })
     .first();
-  await row.waitFor({ timeout: 30_000 });
+  await row.waitFor({ timeout });
   await row.click();
 }
 
