@@ -122,10 +122,11 @@ describe('judge/crash: SIGKILL at random points, then resume', function () {
       for (let k = 0; k < KILLS_PER_TRIAL; k++) {
         const child = new Child(bundle, db, judge.file);
         const delivered = server.answered.length;
-        // Random points: before the database is open (a fold in progress), or while answers pour in.
+        // Random points: before the database is open (a fold in progress), or while answers pour in (from the
+        // first answer on, so that a loaded machine, where 250 ms may pass before any answer, still kills mid-job).
         if (rand() < 0.2) await sleep(rand() * 150);
         else {
-          await child.until(() => child.ready, 20_000);
+          await child.until(() => child.ready && child.answered > 0, 20_000);
           await sleep(rand() * 250);
         }
         server.hold();
