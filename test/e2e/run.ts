@@ -809,9 +809,7 @@ async function chartsSurviveReload(page: Page, shots: Shots): Promise<void> {
   await waitInFrame(
     charts,
     'the heatmap against multi-40',
-    () =>
-      (document.getElementById('baseline') as unknown as { value: string }).value === 'multi-40' &&
-      document.querySelectorAll('.vega[data-drawn]').length > 0,
+    () => document.body.dataset.baseline === 'multi-40' && document.querySelectorAll('.vega[data-drawn]').length > 0,
     60_000,
   );
   await runCommand(page, 'Developer: Reload Window');

@@ -95,6 +95,7 @@ async function show(view: ChartsView): Promise<void> {
   renderItems();
   app.setAttribute('aria-busy', 'false');
   document.body.dataset.charts = String(view.charts.filter((c) => c.vega).length);
+  document.body.dataset.baseline = view.baseline ?? '';
   document.body.dataset.draws = String(++draws);
   document.body.dataset.theme = readTheme().kind;
 }
