@@ -288,6 +288,10 @@ function help(): Html {
 
 function render(): void {
   app.setAttribute('aria-busy', 'false');
+  // For tests and screen readers: whether the list is shown, which item is selected, whether the help is open.
+  document.body.dataset.review = list ? 'shown' : 'loading';
+  document.body.dataset.selected = list?.items[at] ? keyString(list.items[at]!) : '';
+  document.body.dataset.help = helpOpen ? 'open' : 'closed';
   if (!list) {
     app.innerHTML = status?.error
       ? html`<div class="error-banner" role="alert">${status.text}</div>`.value
