@@ -33,6 +33,7 @@ node -e '
   const fs = require("fs"); const file = process.argv[1];
   const settings = JSON.parse(fs.readFileSync(file, "utf8"));
   Object.assign(settings, { "langlens.annotator.id": "e2e-annotator", "langlens.annotator.languages": ["he", "zh"],
+    "langlens.adjudicator.id": "e2e-lead",
     "workbench.colorTheme": "Default Dark Modern" });
   fs.writeFileSync(file, JSON.stringify(settings, null, 2));' "$PROFILE/data/User/settings.json"
 

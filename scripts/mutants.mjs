@@ -83,10 +83,10 @@ const MUTATIONS = [
     tests: ['test/unit/judge/parse.test.ts'],
   },
   {
-    name: 'dashboard: "below humans" on point estimates instead of non-overlapping intervals',
-    file: 'src/core/metrics/audit/dashboard.ts',
-    search: 'judge.upper < humans.lower',
-    replace: 'judge.value < humans.value',
+    name: 'below humans: judge − humans read on its point estimate instead of its interval',
+    file: 'src/core/metrics/audit/judgeMinusHumans.ts',
+    search: "if (upper < 0) return 'below';",
+    replace: "if (difference.value < 0) return 'below';",
     tests: ['test/unit/audit/belowHumans.test.ts'],
   },
   {

@@ -129,7 +129,11 @@ export interface AnnotateRequests {
 export type AnnotateToWebview =
   /** A queue to show; `notice` says why it replaced the one shown (new items after an import). */
   | { readonly type: 'session'; readonly session: AnnotationSession; readonly notice?: string }
-  | { readonly type: 'error'; readonly message: string }
+  /**
+   * about 'queue': the queue could not be built (a task the schema does not declare, ...); such a banner clears
+   * when a queue is shown again (after the task or the schema changed), other banners stay until dismissed.
+   */
+  | { readonly type: 'error'; readonly message: string; readonly about?: 'queue' }
   /** The answer to a ping: the extension host is alive. */
   | { readonly type: 'pong' }
   | ResponseMessage;

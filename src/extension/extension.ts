@@ -1,6 +1,7 @@
 // LangLens in VS Code: the runs explorer, the side-by-side grid and blind annotation, over the workspace's
 // database. Everything with data goes through src/core; the webviews only render what they are sent.
 import * as vscode from 'vscode';
+import { ReviewPanel, registerReview } from './adjudicate/reviewPanel';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { registerPanelCommands } from './commands';
 import { CHARTS_VIEW_TYPE, ChartsPanel, registerCharts } from './charts/chartsPanel';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerPanelCommands(context, deps);
   registerDashboard(context, deps);
   registerCharts(context, deps);
+  registerReview(context, deps);
   registerJudgeCommands(context, {
     // A connection of its own: a judge job commits answers while imports and labels go on on theirs.
     openStore: () => database.openConnection(),
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
       GridPanel.refreshCurrent();
       DashboardPanel.refreshCurrent();
       ChartsPanel.refreshCurrent();
+      ReviewPanel.refreshCurrent();
       if (change === 'imported' || change === 'reopened') AnnotatePanel.reloadQueueIfChanged();
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {

@@ -26,6 +26,11 @@ export function annotatorId(): string {
   return (config().get<string>('annotator.id') ?? '').trim();
 }
 
+/** Whom the lead's adjudicated labels are recorded as: langlens.adjudicator.id, else the annotator id; "" for none. */
+export function adjudicatorId(): string {
+  return (config().get<string>('adjudicator.id') ?? '').trim() || annotatorId();
+}
+
 /** The languages the annotator labels, as valid tags; empty means every language. */
 export function annotatorLanguages(): LanguageTag[] {
   const raw = config().get<string[]>('annotator.languages') ?? [];

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export type PanelName = 'grid' | 'annotate' | 'dashboard' | 'charts';
+export type PanelName = 'grid' | 'annotate' | 'dashboard' | 'charts' | 'adjudicate';
 
 function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
   return [

@@ -29,6 +29,7 @@ import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
 import { extensionHosts } from './processes';
+import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import {
   launch,
   log,
@@ -1677,6 +1678,7 @@ async function main(): Promise<void> {
     await glyphsRender(page, bidiGrid, shots);
     await longAnswerGuidelinesAndScrolling(page, shots);
     await pairwiseCriteria(page, shots);
+    await reviewDisagreementsAndAdjudicate(page, shots, DB);
     await labelsSurviveExtensionHostCrash(page, shots);
     ok = true;
   } catch (err) {

@@ -111,7 +111,7 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
 /** The frame of one of our webviews, waiting until it exists and its script has run. */
 export async function webviewFrame(
   page: Page,
-  panel: 'grid' | 'annotate' | 'dashboard' | 'charts',
+  panel: 'grid' | 'annotate' | 'dashboard' | 'charts' | 'adjudicate',
   timeout = 60_000,
 ): Promise<Frame> {
   const deadline = Date.now() + timeout;

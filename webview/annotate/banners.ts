@@ -5,6 +5,8 @@ import { html, type Html } from '../shared/html';
 interface Banner {
   readonly id: number;
   readonly message: string;
+  /** What the banner is about: 'queue' banners clear when a queue is shown again. */
+  readonly about: 'queue' | undefined;
   count: number;
 }
 
@@ -15,13 +17,18 @@ export class Banners {
   private nextId = 1;
 
   /** Adds a message, or counts a repeat of one shown. */
-  add(message: string): void {
+  add(message: string, about?: 'queue'): void {
     const same = this.list.find((b) => b.message === message);
     if (same) {
       same.count++;
       this.list = [...this.list.filter((b) => b !== same), same];
-    } else this.list.push({ id: this.nextId++, message, count: 1 });
+    } else this.list.push({ id: this.nextId++, message, about, count: 1 });
     if (this.list.length > MAX_SHOWN) this.list = this.list.slice(-MAX_SHOWN);
+  }
+
+  /** A queue is shown again: what was said about building one no longer holds ("task not declared", ...). */
+  clearAbout(about: 'queue'): void {
+    this.list = this.list.filter((b) => b.about !== about);
   }
 
   dismiss(id: number): void {

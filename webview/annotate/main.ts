@@ -100,7 +100,7 @@ onHostMessage<AnnotateToWebview>((message) => {
       start(message.session, message.notice);
       break;
     case 'error':
-      showError(message.message);
+      showError(message.message, message.about);
       break;
     case 'pong':
       heard();
@@ -116,6 +116,9 @@ let notice: { text: string; index: number } | undefined;
 
 function start(next: AnnotationSession, why?: string): void {
   session = next;
+  // A queue again: a banner that said it could not be built (the declared task changed since) is stale.
+  banners.clearAbout('queue');
+  document.body.dataset.banners = String(banners.size);
   labelled = [...next.labelledMask].map((c) => c === '1');
   items.clear();
   labels.clear();
@@ -318,8 +321,8 @@ function showSaveMark(): void {
   }
 }
 
-function showError(message: string): void {
-  banners.add(message);
+function showError(message: string, about?: 'queue'): void {
+  banners.add(message, about);
   render();
   document.body.dataset.banners = String(banners.size);
 }

@@ -1,6 +1,6 @@
 // The product's point in one picture: per language, each judge's agreement with the humans next to the humans'
-// agreement with each other, with intervals, and the languages where a judge's interval lies entirely below the
-// humans' marked. Drawn from the dashboard's table, so the editor's numbers and this figure are the same figures.
+// agreement with each other, with intervals, and the languages where the judge is below the humans marked (the one
+// rule of metrics/audit/belowHumans.ts: judge − humans wholly under 0, read from the table's "Below humans"). Drawn from the dashboard's table, so the editor's numbers and this figure are the same figures.
 import type { Table } from '../report/table';
 import type { ChartDefinition, Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
@@ -69,12 +69,12 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
         calculate: `datum.comparison == '${HUMANS}' ? 'humans' : datum.below ? 'judge below humans' : 'judge'`,
         as: 'mark',
       },
-      { calculate: "datum.below ? 'yes, entirely below the human interval' : 'no'", as: 'belowText' },
+      { calculate: "datum.below ? 'yes: judge − humans wholly under 0' : 'no'", as: 'belowText' },
     ],
     encoding: { y: { field: 'comparison', type: 'nominal', sort: comparisons, title: null, axis: null } },
     layer: [
       {
-        // The humans' interval as a band across the language's panel: a judge whose whisker ends left of it is below.
+        // The humans' interval as a band across the language's panel (context; "below" is the table's verdict).
         transform: [{ filter: `datum.comparison == '${HUMANS}' && isValid(datum.lower) && isValid(datum.upper)` }],
         mark: { type: 'rect', color: p.leftOut },
         encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, y: null, tooltip: tip },
@@ -146,7 +146,7 @@ export const JUDGE_VS_HUMANS: ChartDefinition = {
   id: 'judge-vs-humans',
   title: 'Can the judge be trusted? Judge–human next to human–human agreement',
   description:
-    "a forest plot per language: each judge's agreement with the humans (with ties, without, LIMA score) next to the humans' own, with intervals; a judge whose interval lies below the humans' is marked",
+    "a forest plot per language: each judge's agreement with the humans (with ties, without, LIMA score) next to the humans' own, with intervals; a judge below the humans (judge − humans wholly under 0) is marked",
   table: 'agreement-dashboard',
   width: 'two',
   data,

@@ -101,7 +101,7 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
   {
     id: 'agreement-dashboard',
     description:
-      "the editor's agreement dashboard as a table: per language, each judge and the humans, and where a judge's interval lies below the humans'",
+      "the editor's agreement dashboard as a table: per language, each judge and the humans, and where the judge is below the humans (judge − humans wholly under 0, or too few items to say)",
     build: async (store, o, loads = new TableLoads()) => {
       const { items: chosen, values } = await items(store, o, loads, 'humans');
       return dashboardTable(

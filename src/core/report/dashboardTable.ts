@@ -1,6 +1,7 @@
 // The agreement dashboard as a table for export: the agreement table with a column naming the figures on which
 // the judge is below the humans (src/core/metrics/audit/dashboard.ts decides which).
-import { FIGURES, type Dashboard, type Figure } from '../metrics/audit/dashboard';
+import { belowHumansText } from '../metrics/audit/belowHumans';
+import type { Dashboard, Figure } from '../metrics/audit/dashboard';
 import { agreementTable } from './agreementTables';
 import type { Table } from './table';
 
@@ -11,17 +12,7 @@ export function dashboardTable(dashboard: Dashboard): Table {
   const rows = dashboard.groups.flatMap((g) => [...g.judges.map((j) => j.row), ...(g.humans ? [g.humans] : [])]);
   const base = agreementTable(rows, dashboard.by, dashboard.intervals);
   const below = new Map(
-    dashboard.groups.flatMap((g) =>
-      g.judges.map(
-        (j) =>
-          [
-            j.row,
-            FIGURES.filter((f) => j.below[f])
-              .map((f) => FIGURE_NAMES[f])
-              .join(', '),
-          ] as const,
-      ),
-    ),
+    dashboard.groups.flatMap((g) => g.judges.map((j) => [j.row, belowHumansText(j.rule, FIGURE_NAMES)] as const)),
   );
   return {
     ...base,
@@ -31,7 +22,7 @@ export function dashboardTable(dashboard: Dashboard): Table {
     rows: base.rows.map((r, i) => ({ ...r, belowHumans: below.get(rows[i]!) ?? '' })),
     notes: [
       ...base.notes.slice(0, -1),
-      "Below humans: the figures on which the judge's interval lies entirely below the human–human interval of the same language.",
+      'Below humans: the figures on which the 95% bootstrap interval of judge − humans (same draws) lies wholly under 0; "too few items to say" with fewer than 10 prompt groups carrying both, or without intervals.',
       ...base.notes.slice(-1),
     ],
   };

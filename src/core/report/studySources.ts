@@ -4,7 +4,7 @@ import { loadPairwiseItems } from '../metrics/agreement';
 import { itemGroupValues } from '../metrics/agreement/pairwiseItems';
 import {
   annotatorScores,
-  disagreements,
+  loadDisagreements,
   type Disagreement,
   FAST_SHARE,
   GOLD_WORDS,
@@ -151,19 +151,13 @@ export const STUDY_SOURCES: readonly TableSource[] = [
     build: async (store, o) => {
       const selection = await selectionOf(store, o);
       const { systems: _systems, ...filter } = selection.filter;
-      const chosen = o.annotators ? namePattern(o.annotators) : () => true;
-      const [votes, judged, adjudicated] = await Promise.all([
-        store.humanPairwiseLabels(filter),
-        store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) }),
-        store.humanPairwiseLabels({ ...filter, roles: ['adjudicator'] }),
-      ]);
-      const keep = (p: { systemA: string; systemB: string }) => pairChosen(selection, p);
       return disagreementsTable(
-        disagreements(
-          votes.filter((v) => keep(v) && chosen(v.annotator)),
-          judged.filter(keep),
-          adjudicated.filter(keep),
-        ),
+        await loadDisagreements(store, {
+          ...filter,
+          ...(o.judges ? { judges: o.judges } : {}),
+          ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
+          ...(selection.systems ? { systems: selection.systems } : {}),
+        }),
       );
     },
   },

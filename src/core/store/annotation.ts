@@ -186,35 +186,63 @@ export async function promptWithResponses(store: Store, target: LabelTarget): Pr
 /** Appends one label in its own transaction; resolves once it is committed. */
 export async function appendLabel(store: Store, label: LabelWrite): Promise<void> {
   await inTransaction(store, async () => {
-    const promptId = await promptIdOf(store, label);
-    const annotatorId = await annotatorIdOf(store, label.annotator);
-    const columns = label.kind === 'rating' ? await ratingColumns(store, label) : await pairColumns(store, label);
-    await connectionOf(store).run(
-      `
+    await insertLabel(store, label, await annotatorIdOf(store, label.annotator));
+  });
+}
+
+/**
+ * Appends the lead's adjudicated verdict on a pair (append-only, like every label) under an annotator of the role
+ * `adjudicator` (migration 0013), made with that role the first time. A name that already stands for a raw
+ * annotator, or a gold file, is refused (naming the name and the setting): its labels would otherwise change kind.
+ * The annotation panel's writes (appendLabel) never go through here.
+ */
+export async function appendAdjudicatedLabel(
+  store: Store,
+  label: Extract<LabelWrite, { kind: 'pairwise' }>,
+): Promise<void> {
+  await inTransaction(store, async () => {
+    const db = connectionOf(store);
+    await db.run("INSERT OR IGNORE INTO annotators (name, role) VALUES (?, 'adjudicator')", [label.annotator]);
+    const row = (await db.get<{ id: number; role: string }>('SELECT id, role FROM annotators WHERE name = ?', [
+      label.annotator,
+    ]))!;
+    if (row.role !== 'adjudicator') {
+      throw new Error(
+        `"${label.annotator}" is stored as ${row.role === 'gold' ? 'a gold file' : 'an annotator'} (role ${row.role}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "${label.annotator}-lead")`,
+      );
+    }
+    await insertLabel(store, label, row.id);
+  });
+}
+
+async function insertLabel(store: Store, label: LabelWrite, annotatorId: number): Promise<void> {
+  const promptId = await promptIdOf(store, label);
+  const columns = label.kind === 'rating' ? await ratingColumns(store, label) : await pairColumns(store, label);
+  await connectionOf(store).run(
+    `
       INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
         system_id, seed, value, presentation, comment, labelled_at, recorded_at, criterion, scale, scale_min, scale_max,
         time_on_item_ms)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        label.fingerprint,
-        label.kind,
-        promptId,
-        annotatorId,
-        columns.target,
-        columns.systemA,
-        columns.systemB,
-        columns.system,
-        columns.seed,
-        columns.value,
-        columns.presentation,
-        label.comment,
-        label.labelledAt,
-        new Date().toISOString(),
-        ...dimensionsOf(label),
-        label.timeOnItemMs ?? null,
-      ],
-    );
-  });
+    [
+      label.fingerprint,
+      label.kind,
+      promptId,
+      annotatorId,
+      columns.target,
+      columns.systemA,
+      columns.systemB,
+      columns.system,
+      columns.seed,
+      columns.value,
+      columns.presentation,
+      label.comment,
+      label.labelledAt,
+      new Date().toISOString(),
+      ...dimensionsOf(label),
+      label.timeOnItemMs ?? null,
+    ],
+  );
 }
 
 export async function appendLanguageFlag(store: Store, flag: FlagWrite): Promise<void> {

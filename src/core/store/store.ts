@@ -69,6 +69,8 @@ export interface HumanPairwiseRow extends PairKey {
   /** Focus time of the label in milliseconds; null or absent when it was not recorded. */
   readonly timeOnItemMs?: number | null;
   readonly comment?: string | null;
+  /** When the annotator gave the label (ISO 8601; absent in rows built by hand). */
+  readonly labelledAt?: string;
   readonly criterion?: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
   readonly order: PresentationOrder | null;
@@ -190,7 +192,7 @@ export class Store {
       `
       SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, sa.name AS systemA, sb.name AS systemB,
              a.name AS annotator, l.value AS verdict, l.presentation AS "order", l.criterion,
-             l.time_on_item_ms AS timeOnItemMs, l.comment
+             l.time_on_item_ms AS timeOnItemMs, l.comment, l.labelled_at AS labelledAt
       FROM ${current.sql} l
       JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
       JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id

@@ -193,7 +193,7 @@ export class AnnotatePanel implements vscode.Disposable {
     this.session = this.openSession(target, annotator);
     this.unsaved = [];
     this.session.catch((err: Error) =>
-      this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }),
+      this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}`, about: 'queue' }),
     );
     if (this.ready) void this.sendSession().catch(() => undefined);
   }

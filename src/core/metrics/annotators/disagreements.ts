@@ -13,6 +13,9 @@ export interface DisagreementVote {
   readonly annotator: string;
   readonly verdict: HumanVerdict;
   readonly comment: string | null;
+  /** When it was given (ISO 8601), and its focus time in ms; null when not known. */
+  readonly labelledAt: string | null;
+  readonly timeOnItemMs: number | null;
 }
 
 export interface DisagreementJudge {
@@ -36,6 +39,16 @@ export interface Disagreement {
   readonly reasons: readonly ('annotators' | 'judge')[];
   /** The adjudicated verdict, when the lead gave one (the latest adjudicator's). */
   readonly adjudicated: HumanVerdict | null;
+}
+
+/** human-human: two annotators' votes differ; human-judge: a judge's combined verdict differs from some vote. */
+export const DISAGREEMENT_KINDS = ['human-human', 'human-judge'] as const;
+export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
+
+/** Whether an item is of a kind (absent: every kind). */
+export function isOfKind(d: Disagreement, kind: DisagreementKind | undefined): boolean {
+  if (kind === undefined) return true;
+  return d.reasons.includes(kind === 'human-human' ? 'annotators' : 'judge');
 }
 
 export function disagreements(
@@ -75,7 +88,13 @@ export function disagreements(
       systemA,
       systemB,
       criterion: rows[0]!.criterion ?? '',
-      votes: rows.map((r) => ({ annotator: r.annotator, verdict: r.verdict, comment: r.comment ?? null })),
+      votes: rows.map((r) => ({
+        annotator: r.annotator,
+        verdict: r.verdict,
+        comment: r.comment ?? null,
+        labelledAt: r.labelledAt ?? null,
+        timeOnItemMs: r.timeOnItemMs ?? null,
+      })),
       judges,
       reasons,
       adjudicated: settled.get(key) ?? null,

@@ -7,4 +7,13 @@ export {
 } from './annotatorScores';
 export { GOLD_SOURCES, goldVerdicts, type GoldSource, type GoldVerdicts } from './gold';
 export { GOLD_WORDS, goldRows, loadGoldVerdicts } from './load';
-export { disagreements, type Disagreement } from './disagreements';
+export {
+  DISAGREEMENT_KINDS,
+  disagreements,
+  isOfKind,
+  type Disagreement,
+  type DisagreementJudge,
+  type DisagreementKind,
+  type DisagreementVote,
+} from './disagreements';
+export { loadDisagreements, type DisagreementSelection } from './loadDisagreements';

@@ -4,7 +4,8 @@
 import { raterAgreement, type AgreementOptions, type AgreementRow } from '../agreement/raterAgreement';
 import { itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
 import { judgeMinusHumans, type JudgeMinusHumans } from './judgeMinusHumans';
-import type { Estimate, IntervalSettings } from '../estimate';
+import type { IntervalSettings } from '../estimate';
+import { belowHumans, type BelowHumans } from './belowHumans';
 import { groupBy, groupKey, sliceGrouping, type GroupField, type GroupValues } from '../grouping';
 import { collect } from '../scores/slices';
 import { verdictSlices } from '../../store/pairwiseVerdicts';
@@ -16,8 +17,10 @@ export type Figure = (typeof FIGURES)[number];
 
 export interface JudgeFigures {
   readonly row: AgreementRow;
-  /** Per figure: the judge's interval lies entirely below the human–human interval of the same group. */
+  /** Per figure: judge − humans lies wholly under 0 (belowHumans.ts, the one rule the chart and export read). */
   readonly below: Readonly<Record<Figure, boolean>>;
+  /** The rule's verdict per figure ('too-few' with fewer than 10 prompt groups or without intervals). */
+  readonly rule: BelowHumans;
   /** Per figure: judge − humans with its own interval and the verdict it gives; absent without intervals. */
   readonly minusHumans?: Readonly<Record<Figure, JudgeMinusHumans>>;
 }
@@ -42,17 +45,6 @@ export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] 
   return sliceGrouping(items.map(itemGroupValues));
 }
 
-/** Intervals that do not overlap, the judge's below: upper end of the judge's < lower end of the humans'. */
-export function isBelow(judge: Estimate, humans: Estimate | undefined): boolean {
-  return (
-    humans?.lower !== undefined &&
-    judge.upper !== undefined &&
-    Number.isFinite(judge.upper) &&
-    Number.isFinite(humans.lower) &&
-    judge.upper < humans.lower
-  );
-}
-
 export function agreementDashboard(
   items: readonly PairwiseItem[],
   options: Omit<AgreementOptions, 'by'> & { by?: readonly GroupField[] },
@@ -70,16 +62,18 @@ export function agreementDashboard(
     const inGroup = groupItems.get(groupKey(group, by)) ?? [];
     const judges = groupRows
       .filter((r) => r.kind === 'judge-human')
-      .map((row) => ({
-        row,
-        below: Object.fromEntries(FIGURES.map((f) => [f, isBelow(row[f], humans?.[f])])) as Record<Figure, boolean>,
-        ...(intervals ? { minusHumans: judgeMinusHumans(inGroup, row.comparison, options.invalidAs, intervals) } : {}),
-      }));
+      .map((row) => {
+        const minusHumans = intervals
+          ? judgeMinusHumans(inGroup, row.comparison, options.invalidAs, intervals)
+          : undefined;
+        const rule = belowHumans(minusHumans);
+        return { row, below: rule.below, rule, ...(minusHumans ? { minusHumans } : {}) };
+      });
     return {
       group,
       judges,
       humans,
-      flagged: judges.some((j) => FIGURES.some((f) => j.minusHumans?.[f].verdict === 'below')),
+      flagged: judges.some((j) => FIGURES.some((f) => j.below[f])),
     };
   });
   return {

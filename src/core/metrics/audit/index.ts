@@ -18,7 +18,6 @@ export {
   loadDashboardItems,
   type DashboardItems,
   FIGURES,
-  isBelow,
   type Dashboard,
   type DashboardGroup,
   type Figure,
@@ -34,3 +33,4 @@ export {
   type DifferenceVerdict,
   type JudgeMinusHumans,
 } from './judgeMinusHumans';
+export { belowHumans, belowHumansText, BELOW_FIGURES, TOO_FEW_WORDS, type BelowHumans } from './belowHumans';

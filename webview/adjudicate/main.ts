@@ -1,0 +1,311 @@
+// The review panel's webview ("LangLens: Review Disagreements"): the items to adjudicate on the left, the selected
+// item on the right with the prompt, both responses, every vote (comment, time given, focus time) and each judge's
+// verdict and reasoning side by side. Keys: 1/A, 2/T, 3/B record the lead's verdict; J/K next/previous; ? help.
+// Everything comes from the host through the RequestChannel; nothing is computed here.
+import '../shared/base.css';
+import '../shared/panel.css';
+import './adjudicate.css';
+import {
+  DEFAULT_REVIEW_FILTERS,
+  type AdjudicatedVerdict,
+  type ReviewFilters,
+  type ReviewItemView,
+  type ReviewKind,
+  type ReviewListView,
+  type ReviewRequests,
+  type ReviewTexts,
+  type ReviewToHost,
+  type ReviewToWebview,
+} from '../../shared/protocol/adjudicate';
+import { RequestChannel } from '../../shared/protocol/channel';
+import { directionOf } from '../shared/bidi';
+import { bidiMarkup } from '../shared/bidiMarkup';
+import { isTyping } from '../shared/dom';
+import { html, icon, langAttrs, type Html } from '../shared/html';
+import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+
+interface State {
+  readonly run: string;
+  readonly filters: ReviewFilters;
+}
+
+const api = vscodeApi<State>();
+const app = document.getElementById('app')!;
+const rpc = new RequestChannel<ReviewRequests>((message) => api.postMessage(message));
+let run: string | undefined = api.getState()?.run;
+let filters: ReviewFilters = api.getState()?.filters ?? DEFAULT_REVIEW_FILTERS;
+let list: ReviewListView | undefined;
+let at = 0;
+let texts: { key: string; texts: ReviewTexts } | undefined;
+let helpOpen = false;
+let status: { text: string; error: boolean } | undefined;
+
+/** The keys, one table for the handler and the help. */
+const KEYS: readonly { keys: readonly string[]; label: string; verdict?: AdjudicatedVerdict; move?: 1 | -1 }[] = [
+  { keys: ['1', 'a'], label: 'A is better (adjudicated)', verdict: 'A' },
+  { keys: ['2', 't'], label: 'Tie (adjudicated)', verdict: 'tie' },
+  { keys: ['3', 'b'], label: 'B is better (adjudicated)', verdict: 'B' },
+  { keys: ['j', 'ArrowDown'], label: 'Next item', move: 1 },
+  { keys: ['k', 'ArrowUp'], label: 'Previous item', move: -1 },
+  { keys: ['?'], label: 'Show or hide the keys' },
+];
+
+const VERDICT_WORDS: Record<string, string> = { A: 'A better', B: 'B better', tie: 'tie', invalid: 'invalid' };
+const KIND_WORDS: Record<ReviewKind, string> = {
+  all: 'every disagreement',
+  'human-human': 'annotators disagree',
+  'human-judge': 'a judge against an annotator',
+};
+
+function send(message: ReviewToHost): void {
+  api.postMessage(message);
+}
+
+onHostMessage<ReviewToWebview>((message) => {
+  switch (message.type) {
+    case 'open':
+      if (message.run !== run) {
+        run = message.run;
+        filters = DEFAULT_REVIEW_FILTERS;
+        at = 0;
+      }
+      api.setState({ run, filters });
+      void load();
+      break;
+    case 'error':
+      status = { text: message.message, error: true };
+      render();
+      break;
+    case 'response':
+      void rpc.receive(message);
+      break;
+  }
+});
+
+const keyString = (item: ReviewItemView) => JSON.stringify(item.key);
+
+/** Asks for the list with the filters, keeping the selected item where it still is. */
+async function load(): Promise<void> {
+  const selected = list?.items[at];
+  try {
+    list = await rpc.request('list', filters);
+    const again = selected ? list.items.findIndex((i) => keyString(i) === keyString(selected)) : -1;
+    at = again >= 0 ? again : Math.min(at, Math.max(0, list.items.length - 1));
+    render();
+    await loadTexts();
+  } catch (err) {
+    status = { text: (err as Error).message, error: true };
+    render();
+  }
+}
+
+async function loadTexts(): Promise<void> {
+  const item = list?.items[at];
+  if (!item || texts?.key === keyString(item)) return;
+  const key = keyString(item);
+  const got = await rpc.request('texts', item.key);
+  const still = list?.items[at];
+  if (still && keyString(still) === key) {
+    texts = { key, texts: got };
+    render();
+  }
+}
+
+async function adjudicate(verdict: AdjudicatedVerdict): Promise<void> {
+  const item = list?.items[at];
+  if (!list || !item) return;
+  status = { text: 'saving…', error: false };
+  render();
+  try {
+    const updated = await rpc.request('adjudicate', { key: item.key, verdict });
+    const index = list.items.findIndex((i) => keyString(i) === keyString(updated));
+    if (index >= 0) list = { ...list, items: list.items.map((i, n) => (n === index ? updated : i)) };
+    status = { text: `Saved: ${VERDICT_WORDS[verdict]} as ${list.adjudicator || 'the adjudicator'}`, error: false };
+    render();
+  } catch (err) {
+    status = { text: (err as Error).message, error: true };
+    render();
+  }
+}
+
+function move(by: 1 | -1): void {
+  if (!list || list.items.length === 0) return;
+  const next = Math.min(list.items.length - 1, Math.max(0, at + by));
+  if (next === at) return;
+  at = next;
+  status = undefined;
+  render();
+  void loadTexts();
+}
+
+document.addEventListener('keydown', (event) => {
+  if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  const binding = KEYS.find((k) => k.keys.includes(event.key.length === 1 ? event.key.toLowerCase() : event.key));
+  if (!binding) return;
+  event.preventDefault();
+  if (binding.verdict) void adjudicate(binding.verdict);
+  else if (binding.move) move(binding.move);
+  else {
+    helpOpen = !helpOpen;
+    render();
+  }
+});
+
+app.addEventListener('change', (event) => {
+  const target = event.target as HTMLSelectElement;
+  if (!target.dataset.filter) return;
+  const value = target.value === '*' ? null : target.value;
+  if (target.dataset.filter === 'kind') filters = { ...filters, kind: target.value as ReviewKind };
+  else if (target.dataset.filter === 'lang') filters = { ...filters, lang: value };
+  else filters = { ...filters, criterion: value };
+  at = 0;
+  if (run) api.setState({ run, filters });
+  void load();
+});
+
+app.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-index], [data-verdict]');
+  if (!target) return;
+  if (target.dataset.verdict) void adjudicate(target.dataset.verdict as AdjudicatedVerdict);
+  else {
+    at = Number(target.dataset.index);
+    status = undefined;
+    render();
+    void loadTexts();
+  }
+});
+
+function option(value: string, label: string, selected: boolean): Html {
+  return html`<option value="${value}" ${selected ? 'selected' : ''}>${label}</option>`;
+}
+
+function toolbar(view: ReviewListView): Html {
+  return html`<header class="toolbar" role="toolbar" aria-label="Review">
+    <h1 class="title">Review disagreements <span class="muted">${view.run}</span></h1>
+    <span class="muted" id="counts">${view.items.length} of ${view.total} item(s) · ${view.items.filter((i) => i.adjudicated !== null).length} adjudicated · recording as <strong id="adjudicator">${view.adjudicator || '(no id yet)'}</strong></span>
+    <span class="spacer"></span>
+    <div class="filter-bar">
+      <label class="filter-field">Kind
+        <select id="filter-kind" data-filter="kind">
+          ${(['all', 'human-human', 'human-judge'] as const).map((k) => option(k, KIND_WORDS[k], view.filters.kind === k))}
+        </select></label>
+      <label class="filter-field">Language
+        <select id="filter-lang" data-filter="lang">
+          ${option('*', 'all', view.filters.lang === null)}
+          ${view.languages.map((l) => option(l.tag, `${l.name} (${l.tag})`, view.filters.lang === l.tag))}
+        </select></label>
+      <label class="filter-field">Criterion
+        <select id="filter-criterion" data-filter="criterion">
+          ${option('*', 'all', view.filters.criterion === null)}
+          ${view.criteria.map((c) => option(c, c === '' ? '(none)' : c, view.filters.criterion === c))}
+        </select></label>
+      <span class="muted">1/A, 2/T, 3/B adjudicate · J/K next/previous · ? keys</span>
+    </div>
+  </header>`;
+}
+
+function itemRow(item: ReviewItemView, index: number): Html {
+  const label = `${item.key.group} · ${item.language.tag}${item.key.criterion ? ` · ${item.key.criterion}` : ''}`;
+  return html`<li class="review-item ${index === at ? 'selected' : ''}" data-index="${index}" role="option" aria-selected="${index === at}" data-group="${item.key.group}" data-lang="${item.key.lang}">
+    <span class="item-name">${label}</span>
+    <span class="muted">${item.kinds.map((k) => (k === 'human-human' ? 'H–H' : 'H–J')).join(' ')}</span>
+    ${item.adjudicated ? html`<span class="adjudicated-chip" title="adjudicated">${icon('check')} ${VERDICT_WORDS[item.adjudicated]}</span>` : ''}
+  </li>`;
+}
+
+function when(iso: string | null): string {
+  if (!iso) return 'time not recorded';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+function seconds(ms: number | null): string {
+  return ms === null ? '' : ` · ${(ms / 1000).toFixed(1)} s on item`;
+}
+
+function detail(item: ReviewItemView): Html {
+  const dir = directionOf(item.language);
+  const shown = texts?.key === keyString(item) ? texts.texts : undefined;
+  const block = (markup: string | null | undefined, what: string) =>
+    markup === undefined
+      ? html`<p class="muted">Loading…</p>`
+      : markup === null || markup === ''
+        ? html`<p class="muted">(no ${what})</p>`
+        : html`<div class="markdown" ${langAttrs(item.language)}>${bidiMarkup(markup, dir)}</div>`;
+  return html`<section class="detail" aria-label="The item">
+    <h2>${item.key.group} <span class="muted">${item.language.name} · turn ${item.key.turn}${item.key.criterion ? ` · criterion ${item.key.criterion}` : ''}</span></h2>
+    <div class="prompt">${block(shown?.prompt, 'prompt text')}</div>
+    <div class="pair">
+      <div class="response"><h3>A: ${item.key.systemA}</h3>${block(shown?.responseA, 'response')}</div>
+      <div class="response"><h3>B: ${item.key.systemB}</h3>${block(shown?.responseB, 'response')}</div>
+    </div>
+    <div class="side-by-side">
+      <div class="votes-panel">
+        <h3>Annotators</h3>
+        <ul class="vote-list">
+          ${item.votes.map(
+            (v) => html`<li class="vote-row" data-annotator="${v.annotator}">
+              <strong>${v.annotator}</strong>: <span class="verdict-chip">${VERDICT_WORDS[v.verdict]}</span>
+              <span class="muted">${when(v.labelledAt)}${seconds(v.timeOnItemMs)}</span>
+              ${v.comment ? html`<div class="comment" dir="auto">“${v.comment}”</div>` : ''}
+            </li>`,
+          )}
+        </ul>
+      </div>
+      <div class="judges-panel">
+        <h3>Judges</h3>
+        ${
+          item.judges.length === 0
+            ? html`<p class="muted">No judge verdict on this pair.</p>`
+            : html`<ul class="judge-list">
+                ${item.judges.map(
+                  (j) => html`<li class="judge-row" data-judge="${j.judge}">
+                    <strong>${j.judge}</strong>: <span class="verdict-chip">${VERDICT_WORDS[j.verdict]}</span>
+                    ${j.reasoning.map((r) => html`<div class="reasoning" dir="auto">${r}</div>`)}
+                  </li>`,
+                )}
+              </ul>`
+        }
+      </div>
+    </div>
+    <div class="adjudication" role="group" aria-label="Adjudicate">
+      <span>Adjudicated: <strong id="adjudicated">${item.adjudicated ? VERDICT_WORDS[item.adjudicated] : 'not yet'}</strong></span>
+      <button type="button" data-verdict="A"><kbd>1</kbd>/<kbd>A</kbd> A better</button>
+      <button type="button" data-verdict="tie"><kbd>2</kbd>/<kbd>T</kbd> Tie</button>
+      <button type="button" data-verdict="B"><kbd>3</kbd>/<kbd>B</kbd> B better</button>
+      ${status ? html`<span class="${status.error ? 'status error' : 'status'}" role="${status.error ? 'alert' : 'status'}" id="review-status">${status.text}</span>` : ''}
+    </div>
+  </section>`;
+}
+
+function help(): Html {
+  return html`<aside class="help" aria-label="Keys">
+    <h2>Keys</h2>
+    <table>${KEYS.map((k) => html`<tr><td>${k.keys.map((key, i) => html`${i ? ' / ' : ''}<kbd>${key === ' ' ? 'Space' : key.toUpperCase()}</kbd>`)}</td><td>${k.label}</td></tr>`)}</table>
+    <p class="muted">An adjudicated label is stored like any label (append-only) under the role adjudicator, apart from the raw labels; the latest counts as the item's known answer (--gold adjudicated).</p>
+  </aside>`;
+}
+
+function render(): void {
+  app.setAttribute('aria-busy', 'false');
+  // For tests and screen readers: whether the list is shown, which item is selected, whether the help is open.
+  document.body.dataset.review = list ? 'shown' : 'loading';
+  document.body.dataset.selected = list?.items[at] ? keyString(list.items[at]!) : '';
+  document.body.dataset.help = helpOpen ? 'open' : 'closed';
+  if (!list) {
+    app.innerHTML = status?.error
+      ? html`<div class="error-banner" role="alert">${status.text}</div>`.value
+      : html`<p class="loading">Loading…</p>`.value;
+    return;
+  }
+  const item = list.items[at];
+  app.innerHTML = html`${toolbar(list)}
+    <main class="review">
+      <ol class="review-list" role="listbox" aria-label="Items to review">${list.items.map(itemRow)}</ol>
+      ${item ? detail(item) : html`<p class="empty">${list.total === 0 ? 'No disagreements in this run: nothing to adjudicate.' : 'No item under these filters.'}</p>`}
+      ${helpOpen ? help() : ''}
+    </main>`.value;
+  app.querySelector('.review-item.selected')?.scrollIntoView({ block: 'nearest' });
+}
+
+send({ type: 'ready' });
