@@ -28,6 +28,7 @@ import { importFile } from '../../src/core/import/importFile';
 import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
+import { dashboardUpdatesLive } from './liveSteps';
 import { extensionHosts } from './processes';
 import {
   launch,
@@ -1679,6 +1680,7 @@ async function main(): Promise<void> {
     await glyphsRender(page, bidiGrid, shots);
     await longAnswerGuidelinesAndScrolling(page, shots);
     await pairwiseCriteria(page, shots);
+    await dashboardUpdatesLive(page, shots, RUN, WORKSPACE, importIntoDatabase);
     await labelsSurviveExtensionHostCrash(page, shots);
     ok = true;
   } catch (err) {
