@@ -52,6 +52,13 @@ export async function benchTeam(): Promise<void> {
     pace.started = start;
     burst.started = burstAt;
     const refreshes: number[] = [];
+    // The lead's live watch (LISTEN/NOTIFY): how long after a label is acknowledged the lead is told of it.
+    const told: number[] = [];
+    let untoldSince: number | undefined;
+    const watch = await lead.watchLabels(() => {
+      if (untoldSince !== undefined) told.push(performance.now() - untoldSince);
+      untoldSince = undefined;
+    });
     const dashboard = (async () => {
       while (performance.now() < end) {
         const t = performance.now();
@@ -88,6 +95,7 @@ export async function benchTeam(): Promise<void> {
             });
             phase.latencies.push(performance.now() - t);
             acknowledged.add(fingerprint);
+            untoldSince ??= performance.now();
           } catch {
             phase.errors++;
           }
@@ -97,6 +105,8 @@ export async function benchTeam(): Promise<void> {
     pace.ended = burstAt;
     burst.ended = performance.now();
     await dashboard;
+    await sleep(500);
+    await watch.close();
     await Promise.all(stores.map((s) => s.close()));
     const stored = await connectionOf(lead).all<{ fingerprint: string }>(
       "SELECT fingerprint FROM labels WHERE fingerprint LIKE 'bench-%'",
@@ -115,6 +125,10 @@ export async function benchTeam(): Promise<void> {
       `${acknowledged.size} labels acknowledged, ${found.size} in the database, ${lost} lost; dashboard refresh ` +
         `(${refreshes.length} while writing, up to ${stored.length} labels) p50 ${quantile(refreshes, 0.5).toFixed(0)} ms, ` +
         `max ${Math.max(...refreshes).toFixed(0)} ms`,
+    );
+    console.log(
+      `live watch: told ${told.length} times, a label reached the lead p50 ${quantile(told, 0.5).toFixed(0)} ms, ` +
+        `p99 ${quantile(told, 0.99).toFixed(0)} ms after it was acknowledged (changes coalesced over 250 ms)`,
     );
   } finally {
     await lead.close();

@@ -2,7 +2,7 @@
 // one only for labels, so that a label never joins (and is never rolled back with) an import's transaction.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_DATABASE_PATH, redactedUrl, Store } from '../core/store/store';
+import { DEFAULT_DATABASE_PATH, redactedUrl, Store, type ConnectionState } from '../core/store/store';
 import { databaseSetting, databaseUrl } from './settings';
 
 /** The secret holding the password of a team's server, by its URL (VS Code's secret storage, never settings). */
@@ -17,6 +17,14 @@ export class Database implements vscode.Disposable {
   private main: Promise<Store> | undefined;
   private labelConnection: Promise<Store> | undefined;
   private readonly changed = new vscode.EventEmitter<DataChange>();
+  private readonly reachability = new vscode.EventEmitter<{ state: ConnectionState; detail: string }>();
+  /** The connections that cannot reach the server now (each reconnects by itself). */
+  private readonly unreachable = new Set<Store>();
+  /**
+   * Fired when the server stops answering any of the editor's connections, and when all of them answer again (a
+   * PostgreSQL store; a file always answers).
+   */
+  readonly onDidChangeReachability = this.reachability.event;
   /** Fired after anything changed the data, saying what: views refresh, the annotation queue only on new items. */
   readonly onDidChange = this.changed.event;
 
@@ -57,6 +65,10 @@ export class Database implements vscode.Disposable {
   /** Closes both connections; the next use opens the (possibly moved) database again. */
   async reopen(): Promise<void> {
     const old = [this.main, this.labelConnection];
+    if (this.unreachable.size > 0) {
+      this.unreachable.clear();
+      this.reachability.fire({ state: 'connected', detail: 'the database was closed' });
+    }
     this.main = this.labelConnection = undefined;
     for (const store of old) await store?.then((s) => s.close()).catch(() => undefined);
     this.changed.fire('reopened');
@@ -72,22 +84,38 @@ export class Database implements vscode.Disposable {
   private open(): Promise<Store> {
     const location = this.location();
     const shown = databaseUrl() === '' ? location : redactedUrl(location);
-    const opening = this.openConnection().catch((err: Error) => {
-      // Forget the failure so the next use tries again (after the user fixed the setting or the file).
-      if (this.main === opening) this.main = undefined;
-      if (this.labelConnection === opening) this.labelConnection = undefined;
-      throw new Error(
-        `LangLens cannot open its database ${shown}: ${err.message}. ` +
-          (databaseUrl() === ''
-            ? 'Check the setting langlens.database.path, or that the folder is writable.'
-            : 'Check the setting langlens.database.url and the password (LangLens: Set Database Password).'),
-      );
-    });
+    const opening = this.openConnection().then(
+      (store) => this.watchReachability(store),
+      (err: Error) => {
+        // Forget the failure so the next use tries again (after the user fixed the setting or the file).
+        if (this.main === opening) this.main = undefined;
+        if (this.labelConnection === opening) this.labelConnection = undefined;
+        throw new Error(
+          `LangLens cannot open its database ${shown}: ${err.message}. ` +
+            (databaseUrl() === ''
+              ? 'Check the setting langlens.database.path, or that the folder is writable.'
+              : 'Check the setting langlens.database.url and the password (LangLens: Set Database Password).'),
+        );
+      },
+    );
     return opening;
+  }
+
+  private watchReachability(store: Store): Store {
+    store.onConnectionState((state, detail) => {
+      const before = this.unreachable.size;
+      if (state === 'unreachable') this.unreachable.add(store);
+      else this.unreachable.delete(store);
+      if ((before === 0) !== (this.unreachable.size === 0)) {
+        this.reachability.fire({ state: this.unreachable.size === 0 ? 'connected' : 'unreachable', detail });
+      }
+    });
+    return store;
   }
 
   dispose(): void {
     void this.reopen();
     this.changed.dispose();
+    this.reachability.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { ReviewPanel, registerReview } from './adjudicate/reviewPanel';
 import { AnnotatePanel, ANNOTATE_VIEW_TYPE } from './annotate/annotatePanel';
 import { registerPanelCommands } from './commands';
 import { CHARTS_VIEW_TYPE, ChartsPanel, registerCharts } from './charts/chartsPanel';
+import { showReachability } from './connectionStatus';
 import { Database } from './database';
 import { registerDatabasePassword } from './databasePassword';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, registerDashboard } from './dashboard/dashboardPanel';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const treeView = vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true });
   treeView.description = progressDescription();
   context.subscriptions.push(log, database, tree, treeView, expansion.track(treeView, nodeId));
+  context.subscriptions.push(showReachability(database, log));
 
   registerImportCommands(context, database, log);
   registerDatabasePassword(context, database);

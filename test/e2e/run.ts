@@ -28,6 +28,7 @@ import { importFile } from '../../src/core/import/importFile';
 import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
+import { dashboardUpdatesLive } from './liveSteps';
 import { extensionHosts } from './processes';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import {
@@ -1680,6 +1681,7 @@ async function main(): Promise<void> {
     await longAnswerGuidelinesAndScrolling(page, shots);
     await pairwiseCriteria(page, shots);
     await reviewDisagreementsAndAdjudicate(page, shots, DB);
+    await dashboardUpdatesLive(page, shots, RUN, WORKSPACE, importIntoDatabase);
     await labelsSurviveExtensionHostCrash(page, shots);
     ok = true;
   } catch (err) {

@@ -64,7 +64,8 @@ let shownToolbar = '';
 
 function render(): void {
   const bar = toolbar(view).value;
-  const content = html`<main class="dashboard">${view ? dashboard(view) : ''}
+  const updated = view?.updatedAt ? html`<p class="muted updated" id="updated">updated ${view.updatedAt}</p>` : '';
+  const content = html`<main class="dashboard">${updated}${view ? dashboard(view) : ''}
     <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`
     .value;
   const main = app.querySelector(':scope > main');

@@ -15,6 +15,17 @@ export interface PreparedStatement {
   finalize(): Promise<void>;
 }
 
+/** Whether the server behind a connection answers: a SQLite file always does. */
+export type ConnectionState = 'connected' | 'unreachable';
+
+/** Someone's changes to the labels, as an engine tells them (watchLabels in labelWatch.ts wraps it). */
+export interface ChangeWatch {
+  /** Stops looking for changes (a poll); a change made meanwhile is told at resume. */
+  pause(): void;
+  resume(): void;
+  close(): Promise<void>;
+}
+
 export interface Database {
   readonly engine: Engine;
   /** The database as named in messages: the file, or the server URL without its password. */
@@ -37,5 +48,13 @@ export interface Database {
   syncIds(tables: readonly string[]): Promise<void>;
   /** Told whenever a write has to wait for another connection to finish. */
   onWaitForLock(listener: (path: string) => void): () => void;
+  /**
+   * Calls onChange after other connections commit changes to the labels or language flags (PostgreSQL: notified on
+   * commit; SQLite: any commit to the file, seen by polling PRAGMA data_version every intervalMs).
+   */
+  watchChanges(onChange: () => void, intervalMs: number): Promise<ChangeWatch>;
+  /** Told when the server stops answering and when it answers again. */
+  onConnectionState(listener: (state: ConnectionState, detail: string) => void): () => void;
+  readonly connectionState: ConnectionState;
   close(): Promise<void>;
 }

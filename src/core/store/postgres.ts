@@ -4,8 +4,17 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Database, Engine, PreparedStatement, RunResult, SqlParams } from './database';
+import type {
+  ChangeWatch,
+  ConnectionState,
+  Database,
+  Engine,
+  PreparedStatement,
+  RunResult,
+  SqlParams,
+} from './database';
 import { toPostgres } from './dialect';
+import { LABEL_CHANNEL } from './migrations/0015-label-notify';
 
 // count(*) is a bigint and sum() of integers a numeric, which pg hands over as strings; SQLite gives numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -35,6 +44,9 @@ export interface PostgresConnectOptions {
 export class PostgresDatabase implements Database {
   readonly engine: Engine = 'postgres';
   private waitListeners: ((path: string) => void)[] = [];
+  private stateListeners: ((state: ConnectionState, detail: string) => void)[] = [];
+  private state: ConnectionState = 'connected';
+  private retryTimer: NodeJS.Timeout | undefined;
   private lost: Error | undefined;
   private inTransaction = false;
   private closing = false;
@@ -62,6 +74,9 @@ export class PostgresDatabase implements Database {
       connectionString: parsed.toString(),
       ...(options.password === undefined ? {} : { password: options.password }),
       application_name: 'langlens',
+      // A network that drops without a word is found by TCP keepalive rather than at the next statement only.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     };
     const shown = redactedUrl(url);
     return new PostgresDatabase(await connect(config, schema, shown), config, shown, schema);
@@ -74,11 +89,54 @@ export class PostgresDatabase implements Database {
    */
   private watch(client: pg.Client): void {
     client.on('error', (err) => {
-      if (client === this.client) this.lost = err;
+      if (client !== this.client) return;
+      this.lost = err;
+      this.unreachable(err);
     });
     client.on('end', () => {
-      if (client === this.client && !this.closing) this.lost ??= new Error('the server ended the connection');
+      if (client !== this.client || this.closing) return;
+      this.lost ??= new Error('the server ended the connection');
+      this.unreachable(this.lost);
     });
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  onConnectionState(listener: (state: ConnectionState, detail: string) => void): () => void {
+    this.stateListeners.push(listener);
+    return () => {
+      this.stateListeners = this.stateListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private setState(state: ConnectionState, detail: string): void {
+    if (this.state === state || this.closing) return;
+    this.state = state;
+    for (const listener of this.stateListeners) listener(state, detail);
+  }
+
+  /**
+   * The connection is gone: say so, and try again in the background (every second, then up to every 5 s) until the
+   * server answers, so that the state clears by itself, not only when the next statement comes. Inside a transaction
+   * the attempt waits for the transaction's ROLLBACK (its statements must fail, not run on a new connection).
+   */
+  private unreachable(cause: Error): void {
+    this.setState('unreachable', `${this.path}: ${cause.message}`);
+    if (this.retryTimer !== undefined || this.closing) return;
+    const attempt = (delay: number) => {
+      this.retryTimer = setTimeout(() => {
+        this.query('SELECT 1', []).then(
+          () => {
+            this.retryTimer = undefined;
+          },
+          () => attempt(Math.min(delay * 2, 5000)),
+        );
+      }, delay);
+      this.retryTimer.unref();
+    };
+    attempt(1000);
   }
 
   private async reconnect(): Promise<void> {
@@ -90,6 +148,7 @@ export class PostgresDatabase implements Database {
     }
     this.watch(this.client);
     this.lost = undefined;
+    this.setState('connected', this.path);
   }
 
   /** The schema, created if missing (for a writer; a reader only uses one that exists). */
@@ -154,8 +213,71 @@ export class PostgresDatabase implements Database {
     }
   }
 
+  /**
+   * LISTENs on a client of its own for the labels' notifications (migration 0015) of this schema. A lost listener
+   * connects again by itself (every second, then up to every 5 s) and then tells a change, since some may have
+   * been missed meanwhile. Notifications come on commit, so pausing only holds them back until resume.
+   */
+  async watchChanges(onChange: () => void): Promise<ChangeWatch> {
+    let closed = false;
+    let paused = false;
+    let missed = false;
+    let client: pg.Client | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const schema = (await this.get<{ schema: string }>('SELECT current_schema() AS schema'))?.schema;
+    const changed = () => {
+      if (closed) return;
+      if (paused) missed = true;
+      else onChange();
+    };
+    const start = async (): Promise<void> => {
+      const listener = await connect(this.config, this.schema, this.path);
+      listener.on('notification', (message) => {
+        if (message.channel === LABEL_CHANNEL && message.payload === schema) changed();
+      });
+      const lost = () => {
+        if (client !== listener) return;
+        client = undefined;
+        retry(1000);
+      };
+      listener.on('error', lost);
+      listener.on('end', lost);
+      await listener.query(`LISTEN ${LABEL_CHANNEL}`);
+      if (closed) await listener.end().catch(() => undefined);
+      else client = listener;
+    };
+    const retry = (delay: number) => {
+      if (closed) return;
+      timer = setTimeout(() => {
+        start().then(changed, () => retry(Math.min(delay * 2, 5000)));
+      }, delay);
+      timer.unref();
+    };
+    await start();
+    return {
+      pause() {
+        paused = true;
+      },
+      resume() {
+        paused = false;
+        if (missed) {
+          missed = false;
+          changed();
+        }
+      },
+      async close() {
+        closed = true;
+        clearTimeout(timer);
+        const open = client;
+        client = undefined;
+        await open?.end().catch(() => undefined);
+      },
+    };
+  }
+
   async close(): Promise<void> {
     this.closing = true;
+    clearTimeout(this.retryTimer);
     await this.client.end().catch(() => undefined);
   }
 

@@ -2,7 +2,7 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import type { Database, Engine, SqlParams, SqlValue } from './database';
+import type { ChangeWatch, ConnectionState, Database, Engine, SqlParams, SqlValue } from './database';
 
 export type { SqlParams, SqlValue } from './database';
 export interface RunResult {
@@ -156,6 +156,69 @@ export class SqliteDatabase implements Database {
     const named = code === 'SQLITE_IOERR' && diskIsFull(this.path) ? NAMED_FAILURES.SQLITE_FULL : NAMED_FAILURES[code];
     if (!named || err.message.includes(this.path)) return err;
     return Object.assign(new Error(`${named}: ${this.path} (${code})`), { code, cause: err });
+  }
+
+  /** A file is always there: the state never changes. */
+  readonly connectionState: ConnectionState = 'connected';
+  onConnectionState(): () => void {
+    return () => undefined;
+  }
+
+  /**
+   * Polls PRAGMA data_version on a connection of its own (read-only), which changes whenever any other connection
+   * (this process's others included) commits to the file: one cheap read a poll, no table scanned. An in-memory
+   * database has no other connection to watch.
+   */
+  async watchChanges(onChange: () => void, intervalMs: number): Promise<ChangeWatch> {
+    if (this.localFolder === undefined) {
+      return { pause: () => undefined, resume: () => undefined, close: () => Promise.resolve() };
+    }
+    const watcher = await SqliteDatabase.open(this.path, 'readonly');
+    watcher.configureBusyTimeout(1000);
+    const version = async () => (await watcher.get<{ data_version: number }>('PRAGMA data_version'))?.data_version;
+    let last = await version();
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
+    let paused = false;
+    let polling: Promise<void> = Promise.resolve();
+    const poll = async () => {
+      try {
+        const now = await version();
+        if (now !== last) {
+          last = now;
+          if (!closed) onChange();
+        }
+      } catch {
+        // A busy or vanished file: the next poll looks again.
+      }
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      if (closed || paused) return;
+      timer = setTimeout(() => {
+        polling = poll().then(schedule);
+      }, intervalMs);
+      timer.unref();
+    };
+    schedule();
+    return {
+      pause() {
+        paused = true;
+        clearTimeout(timer);
+      },
+      resume() {
+        if (!paused || closed) return;
+        paused = false;
+        // What was committed while paused is seen at once.
+        polling = poll().then(schedule);
+      },
+      async close() {
+        closed = true;
+        clearTimeout(timer);
+        await polling;
+        await watcher.close();
+      },
+    };
   }
 
   close(): Promise<void> {

@@ -7,7 +7,8 @@ import type { AnnotatorRole, PairKey, PairVerdict, PresentationOrder } from '../
 import { foldAnswerJournals } from './answerJournal';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { registerConnection } from './connection';
-import type { Database, SqlValue } from './database';
+import type { ConnectionState, Database, SqlValue } from './database';
+import { watchLabels, type LabelWatch, type LabelWatchOptions } from './labelWatch';
 import { postgresDdl } from './dialect';
 import { MIGRATIONS } from './migrations';
 import { isPostgresUrl, PostgresDatabase, type PostgresConnectOptions } from './postgres';
@@ -15,6 +16,8 @@ import { RecordWriter } from './recordWriter';
 import { SqliteDatabase } from './sqlite';
 
 export { redactedUrl } from './postgres';
+export type { ConnectionState } from './database';
+export type { LabelWatch, LabelWatchOptions } from './labelWatch';
 
 export const DEFAULT_DATABASE_PATH = '.langlens/langlens.db';
 
@@ -123,6 +126,24 @@ export class Store {
   /** Told whenever a write has to wait for another connection to finish (see SqliteDatabase.onWaitForLock). */
   onWaitForLock(listener: (path: string) => void): () => void {
     return this.db.onWaitForLock(listener);
+  }
+
+  /**
+   * Calls onChange after labels are written by others (another connection, window or machine): on PostgreSQL by
+   * LISTEN/NOTIFY, on SQLite by polling PRAGMA data_version (labelWatch.ts).
+   */
+  watchLabels(onChange: () => void, options?: LabelWatchOptions): Promise<LabelWatch> {
+    return watchLabels(this, onChange, options);
+  }
+
+  /** Whether the server answers ('unreachable' while it is retried in the background); a file always does. */
+  get connectionState(): ConnectionState {
+    return this.db.connectionState;
+  }
+
+  /** Told when the server stops answering and when it answers again. */
+  onConnectionState(listener: (state: ConnectionState, detail: string) => void): () => void {
+    return this.db.onConnectionState(listener);
   }
 
   close(): Promise<void> {

@@ -39,6 +39,9 @@ const OWN_ROWS: readonly { table: string; grant: string }[] = [
   { table: 'language_flags', grant: 'SELECT, INSERT' },
   { table: 'annotation_positions', grant: 'SELECT, INSERT, UPDATE' },
   { table: 'assignments', grant: 'SELECT' },
+  // The head tables the current_labels views read through (migration 0014; moved by SECURITY DEFINER triggers).
+  { table: 'label_heads', grant: 'SELECT' },
+  { table: 'language_flag_heads', grant: 'SELECT' },
 ];
 const JUDGES = ['judges', 'pairwise_judgments', 'pointwise_judgments', 'reference_answers'];
 

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/protocol/dashboard';
 import { ChartsPanel } from '../charts/chartsPanel';
 import { dashboardChart } from '../charts/chartsView';
+import type { LabelWatch, Store } from '../../core/store/store';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
@@ -30,8 +31,10 @@ const DASHBOARD: PanelKind<DashboardToHost> = {
   parse: parseDashboardMessage,
 };
 
-/** Labels arrive every few seconds while someone annotates: recompute (1,000 resamples) once they pause. */
+/** Labels arrive every few seconds while someone annotates: recompute (1,000 resamples) once they pause... */
 const REFRESH_DELAY_MS = 2000;
+/** ...or, while a team labels without pause, at least this often. */
+const REFRESH_MAX_WAIT_MS = 5000;
 
 const EXPORT_FILTERS: Record<string, string[]> = { CSV: ['csv'], Markdown: ['md'], LaTeX: ['tex'], JSON: ['json'] };
 const FORMAT_OF: Record<string, ExportFormat> = { csv: 'csv', md: 'markdown', tex: 'latex', json: 'json' };
@@ -96,18 +99,51 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** When the oldest change not yet shown came (undefined: none waits). */
+  private pendingSince: number | undefined;
   private stale = false;
+  /** Labels written by others (other windows, a team's annotators): the store's watch, and the store it watches. */
+  private watch: { store: Store; watch: Promise<LabelWatch | undefined> } | undefined;
+  private disposed = false;
 
-  /** Coalesces changes into one recomputation after a pause, and none while the panel is hidden. */
+  /**
+   * Coalesces changes into one recomputation after a pause (or at most REFRESH_MAX_WAIT_MS after the first while
+   * they keep coming), and none while the panel is hidden.
+   */
   private scheduleRefresh(): void {
     if (!this.run) return;
     clearTimeout(this.refreshTimer);
     if (!this.panel.visible) {
       this.stale = true;
+      this.pendingSince = undefined;
       return;
     }
+    const now = Date.now();
+    this.pendingSince ??= now;
+    const delay = Math.max(0, Math.min(REFRESH_DELAY_MS, this.pendingSince + REFRESH_MAX_WAIT_MS - now));
     const run = this.run;
-    this.refreshTimer = setTimeout(() => void this.load(run), REFRESH_DELAY_MS);
+    this.refreshTimer = setTimeout(() => {
+      this.pendingSince = undefined;
+      void this.load(run);
+    }, delay);
+  }
+
+  /** Watches the store the figures come from (a new one after the database moved) for others' labels. */
+  private watchStore(store: Store): void {
+    if (this.disposed || this.watch?.store === store) return;
+    const old = this.watch;
+    void old?.watch.then((w) => w?.close());
+    const watch = store
+      .watchLabels(() => this.scheduleRefresh())
+      .then((w) => {
+        if (!this.panel.visible) w.pause();
+        return w;
+      })
+      .catch((err: Error) => {
+        this.deps.log.warn(`dashboard: cannot watch for new labels: ${err.message}`);
+        return undefined;
+      });
+    this.watch = { store, watch };
   }
 
   private readonly requests: RequestChannel<NoRequests, DashboardRequests>;
@@ -131,6 +167,8 @@ export class DashboardPanel implements vscode.Disposable {
         () => this.dispose(),
       ),
       panel.onDidChangeViewState(({ webviewPanel }) => {
+        // SQLite's watch polls only while the figures are on screen; what came meanwhile is told at resume.
+        void this.watch?.watch.then((w) => (webviewPanel.visible ? w?.resume() : w?.pause()));
         if (webviewPanel.visible && this.stale && this.run) {
           this.stale = false;
           void this.load(this.run);
@@ -192,7 +230,8 @@ export class DashboardPanel implements vscode.Disposable {
       : null;
     const annotators = await annotatorSection(await this.deps.database.store(), loaded.run, loaded.filters);
     if (this.data !== data) return false;
-    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart, annotators } });
+    const updatedAt = new Date().toLocaleTimeString('en-GB', { hour12: false });
+    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart, annotators, updatedAt } });
     return true;
   }
 
@@ -202,9 +241,10 @@ export class DashboardPanel implements vscode.Disposable {
     this.panel.title = `Agreement · ${run}`;
     this.outbox.post({ type: 'loading' });
     const started = Date.now();
-    const data = (this.data = this.deps.database
-      .store()
-      .then((store) => loadDashboard(store, run, this.filters, previous)));
+    const data = (this.data = this.deps.database.store().then((store) => {
+      this.watchStore(store);
+      return loadDashboard(store, run, this.filters, previous);
+    }));
     try {
       if (!(await this.show(data))) return;
       this.deps.log.info(`dashboard: ${run} computed in ${Date.now() - started} ms`);
@@ -230,6 +270,9 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    void this.watch?.watch.then((w) => w?.close());
+    this.watch = undefined;
     this.requests.dispose();
     clearTimeout(this.refreshTimer);
     if (DashboardPanel.current === this) DashboardPanel.current = undefined;

@@ -8,10 +8,14 @@ import { importFile } from '../../../src/core/import/importFile';
 import { loadPairwiseItems } from '../../../src/core/metrics/agreement';
 import { connectionOf } from '../../../src/core/store/connection';
 import { FLAG_TARGET, LABEL_TARGET, latestPerTarget } from '../../../src/core/store/latest';
+import type { Database } from '../../../src/core/store/database';
+import { postgresDdl } from '../../../src/core/store/dialect';
+import { PostgresDatabase } from '../../../src/core/store/postgres';
 import { SqliteDatabase } from '../../../src/core/store/sqlite';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { Store } from '../../../src/core/store/store';
 import { temporaryFolder } from '../../support/paths';
+import { freshSchema, openTestStore, requirePostgres, TEST_ENGINE } from '../../support/testDatabase';
 
 /** Labels on few targets at few times, in an order unrelated to their times: ties and supersessions everywhere. */
 function randomHistory(seed: number, rows: number): string {
@@ -49,7 +53,7 @@ function randomHistory(seed: number, rows: number): string {
 }
 
 /** The current rows as the views (kept on write) give them, and as ranking the history gives them. */
-async function currentBothWays(db: SqliteDatabase): Promise<{ kept: unknown[]; ranked: unknown[] }> {
+async function currentBothWays(db: Database): Promise<{ kept: unknown[]; ranked: unknown[] }> {
   const labels = (from: string) => `SELECT id, kind, prompt_id, annotator_id, target, criterion, value, labelled_at
     FROM (${from}) ORDER BY id`;
   const flags = (from: string) =>
@@ -67,10 +71,10 @@ async function currentBothWays(db: SqliteDatabase): Promise<{ kept: unknown[]; r
 }
 
 describe('labels: the latest wins, defined once', () => {
-  it('is kept on write: the current labels and flags are the rows the history ranks first', async () => {
-    const store = await Store.open(':memory:');
+  it(`is kept on write: the current labels and flags are the rows the history ranks first (${TEST_ENGINE})`, async () => {
+    const store = await openTestStore(':memory:');
     try {
-      const db = connectionOf(store) as SqliteDatabase;
+      const db = connectionOf(store);
       await db.exec(randomHistory(11, 400));
       const { kept, ranked } = await currentBothWays(db);
       assert.ok((kept[0] as unknown[]).length >= 30, 'many targets');
@@ -107,7 +111,7 @@ describe('labels: the latest wins, defined once', () => {
       await old.close();
       const store = await Store.open(path);
       try {
-        const { kept, ranked } = await currentBothWays(connectionOf(store) as SqliteDatabase);
+        const { kept, ranked } = await currentBothWays(connectionOf(store));
         assert.deepEqual(kept, ranked);
         assert.deepEqual(kept, before.ranked);
         assert.deepEqual(before.kept, before.ranked, 'the views before 0011 said the same');
@@ -116,6 +120,50 @@ describe('labels: the latest wins, defined once', () => {
       }
     } finally {
       folder.remove();
+    }
+  });
+
+  it('is filled from the history when a PostgreSQL schema made before 0014 is opened, and kept on write', async function () {
+    const server = requirePostgres(this);
+    const schema = freshSchema(server);
+    try {
+      const old = await PostgresDatabase.open(schema.location);
+      await old.ensureSchema();
+      await old.exec('CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+      for (const m of MIGRATIONS.slice(
+        0,
+        MIGRATIONS.findIndex((m) => m.id === '0014-postgres-label-heads'),
+      )) {
+        await old.exec(m.postgres ?? postgresDdl(m.id, m.sql));
+        await old.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [m.id, 't']);
+      }
+      await old.exec(randomHistory(5, 300));
+      const before = await currentBothWays(old);
+      await old.close();
+      const store = await Store.open(schema.location);
+      try {
+        const db = connectionOf(store);
+        const { kept, ranked } = await currentBothWays(db);
+        assert.ok((kept[0] as unknown[]).length >= 30, 'many targets');
+        assert.deepEqual(kept, ranked);
+        assert.deepEqual(kept, before.ranked, 'the ranked view of 0013 named the same rows');
+        // The view reads the head table now, not the ranking.
+        const definition = await db.get<{ sql: string }>("SELECT pg_get_viewdef('current_labels') AS sql");
+        assert.match(definition!.sql, /label_heads/);
+        await db.exec(
+          randomHistory(9, 200)
+            .replace(/^[\s\S]*?(INSERT INTO labels)/, '$1')
+            .replace(/'([lf])(\d+)'/g, "'$1x$2'"),
+        );
+        const later = await currentBothWays(db);
+        assert.deepEqual(later.kept, later.ranked);
+        assert.notDeepEqual(later.kept, kept);
+        await assert.rejects(db.exec("UPDATE labels SET labelled_at = '2030-01-01T00:00:00Z'"), /history/);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await schema.drop();
     }
   });
 

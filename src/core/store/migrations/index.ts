@@ -9,6 +9,8 @@ import { criteriaScalesMigration } from './0010-criteria-scales';
 import { currentLabelsMigration } from './0011-current-labels';
 import { timeOnItemMigration } from './0012-time-on-item';
 import { studyToolsMigration } from './0013-study-tools';
+import { postgresLabelHeadsMigration } from './0014-postgres-label-heads';
+import { labelNotifyMigration } from './0015-label-notify';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,4 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   currentLabelsMigration,
   timeOnItemMigration,
   studyToolsMigration,
+  postgresLabelHeadsMigration,
+  labelNotifyMigration,
 ];
