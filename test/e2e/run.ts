@@ -29,6 +29,7 @@ import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
 import { extensionHosts } from './processes';
+import { closedPanelKeepsUnsavedLabels } from './panelSteps';
 import {
   launch,
   log,
@@ -1680,6 +1681,12 @@ async function main(): Promise<void> {
     await longAnswerGuidelinesAndScrolling(page, shots);
     await pairwiseCriteria(page, shots);
     await labelsSurviveExtensionHostCrash(page, shots);
+    await closedPanelKeepsUnsavedLabels(page, shots, {
+      db: DB,
+      run: RUN,
+      annotator: ANNOTATOR,
+      csPid: Number(required('CS_PID')),
+    });
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);
