@@ -15,10 +15,11 @@ import type {
   AnnotateToWebview,
   AnnotationItemView,
   AnnotationSession,
+  KeyMapView,
   LabelValue,
   Slot,
 } from '../../shared/protocol/annotate';
-import { actionFor, type Action, type ScrollTarget } from './keys';
+import { actionById, actionFor, type Action, type ScrollTarget } from './keys';
 import { Outbox, type PendingWrite } from './outbox';
 import { storeOutbox, takeOverOutboxes } from './storedOutbox';
 import { endOfQueue, header, itemBody, keyHelp, saveStatusText } from './render';
@@ -63,6 +64,10 @@ const instance = saved?.instance ?? crypto.randomUUID();
 let scope: string | undefined = saved?.scope;
 /** Writes this page started with or took over from another panel: the banner offers Retry / Discard while any wait. */
 let restoredCount = unsaved.length;
+/** The count the banner shows. */
+let bannerPending = -1;
+/** The user's keybindings of the panel's commands, as the host read them. */
+let keyMap: KeyMapView | undefined;
 let commentOpen = false;
 let helpOpen = false;
 let guidelinesOpen = false;
@@ -85,7 +90,9 @@ const outbox = new Outbox(
       showSaveStatus();
       reportPending(status.pending, status.lastError);
       // The "not yet saved" banner counts down, and goes once all are saved.
-      if (restoredCount > 0) {
+      // Rendered only when its count changes: a render rebuilds the status line's Retry button under the pointer.
+      if (restoredCount > 0 && status.pending !== bannerPending) {
+        bannerPending = status.pending;
         if (status.pending === 0) restoredCount = 0;
         render();
       }
@@ -120,6 +127,14 @@ onHostMessage<AnnotateToWebview>((message) => {
       break;
     case 'pong':
       heard();
+      break;
+    case 'keys':
+      keyMap = message.keys;
+      document.body.dataset.rebound = message.keys.rebound.join(' ');
+      render();
+      break;
+    case 'action':
+      runCommandAction(message.action);
       break;
     case 'response':
       void rpc.receive(message);
@@ -281,7 +296,7 @@ function render(): void {
   const restored = restoredCount > 0 && !hostLost ? unsavedBanner(outbox.status().pending) : '';
   const scrolls = saveScrolls();
   app.innerHTML =
-    html`${header(session, index, count)}${lost}${restored}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen)}`.value;
+    html`${header(session, index, count)}${lost}${restored}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen, keyMap)}`.value;
   restoreScrolls(scrolls);
   clock.show(item?.key);
   app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
@@ -594,6 +609,15 @@ function discardUnsaved(): void {
   render();
 }
 
+/** A key the user bound in VS Code ran the command langlens.annotate.<id>: the same as the panel's own key. */
+function runCommandAction(id: string): void {
+  if (!session || commentOpen) return;
+  const action = actionById(session.task, id, session.design);
+  if (!action || (action.kind === 'label' && index >= session.total)) return;
+  keyPressedAt = performance.now();
+  perform(action);
+}
+
 // ---------------------------------------------------------------------------------------------- input
 
 document.addEventListener('keydown', (event) => {
@@ -620,7 +644,7 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const action = actionFor(session.task, event.key, session.design);
+  const action = actionFor(session.task, event.key, session.design, keyMap);
   if (!action) return;
   event.preventDefault();
   if (action.kind === 'label' && index >= session.total) return;

@@ -23,6 +23,8 @@ import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
 import { anyAnnotateTab, confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
 import { ANNOTATE_VIEW_TYPE } from './viewType';
+import { ANNOTATE_ACTIONS, readKeyMap } from './keybindings';
+import * as path from 'node:path';
 
 export { ANNOTATE_VIEW_TYPE };
 const ANNOTATE: PanelKind<AnnotateToHost> = {
@@ -38,6 +40,8 @@ export interface AnnotateDeps {
   readonly extensionUri: vscode.Uri;
   readonly database: Database;
   readonly log: vscode.LogOutputChannel;
+  /** The extension's global storage (in the user's folder, beside keybindings.json). */
+  readonly globalStorageUri?: vscode.Uri;
   /** Where the last panel's target is kept, for a panel to reopen after one was lost with unsaved labels. */
   readonly workspaceState?: vscode.Memento;
 }
@@ -152,12 +156,62 @@ export class AnnotatePanel implements vscode.Disposable {
 
   /** Takes back, while this host runs, any annotation panel on screen that no live host owns. */
   static watchForOrphans(deps: AnnotateDeps): vscode.Disposable {
-    return watchForOrphans(AnnotatePanel.ownsTab, deps.log, {
+    const commands = AnnotatePanel.registerKeyCommands(deps);
+    const watcher = watchForOrphans(AnnotatePanel.ownsTab, deps.log, {
       // Not a close of this host's own panel (that one reopens by itself when it held unsaved labels).
       onLostPanel: () => {
         if (Date.now() - AnnotatePanel.lastOwnClose > 3000) AnnotatePanel.recoverLostPanel(deps);
       },
     });
+    return vscode.Disposable.from(watcher, ...commands);
+  }
+
+  /** The user's keybindings.json (the user folder holds the extensions' global storage). */
+  private static keybindingsFile(deps: AnnotateDeps): string | undefined {
+    return deps.globalStorageUri && path.join(path.dirname(deps.globalStorageUri.fsPath), '..', 'keybindings.json');
+  }
+
+  /**
+   * One command per panel key (contributes.keybindings binds each to its default key, only in the panel). The panel
+   * handles its default keys itself, so a command acts only for an action the user bound to a key of their own:
+   * that key reaches the panel through VS Code, which runs the command (the panel then leaves the default key).
+   */
+  private static registerKeyCommands(deps: AnnotateDeps): vscode.Disposable[] {
+    const file = AnnotatePanel.keybindingsFile(deps);
+    const subscriptions = ANNOTATE_ACTIONS.map((action) =>
+      vscode.commands.registerCommand(`langlens.annotate.${action}`, async () => {
+        const current = AnnotatePanel.current;
+        if (!current || !file) return;
+        const keys = await readKeyMap(file).catch(() => undefined);
+        if (keys?.rebound.includes(action)) current.post({ type: 'action', action });
+      }),
+    );
+    if (file) {
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), 'keybindings.json'),
+      );
+      const changed = () => {
+        for (const panel of AnnotatePanel.open) void panel.sendKeys();
+      };
+      subscriptions.push(
+        watcher,
+        watcher.onDidChange(changed),
+        watcher.onDidCreate(changed),
+        watcher.onDidDelete(changed),
+      );
+    }
+    return subscriptions;
+  }
+
+  /** The user's keys of the panel's commands, for the webview (which leaves rebound actions to VS Code). */
+  private async sendKeys(): Promise<void> {
+    const file = AnnotatePanel.keybindingsFile(this.deps);
+    if (!file) return;
+    try {
+      this.post({ type: 'keys', keys: await readKeyMap(file) });
+    } catch (err) {
+      this.deps.log.warn(`annotate: the panel keeps its default keys: ${(err as Error).message}`);
+    }
   }
 
   /** Whether a visible annotation tab is one of this host's panels (a panel shown is its group's active tab). */
@@ -323,6 +377,7 @@ export class AnnotatePanel implements vscode.Disposable {
     const session = await this.session.catch(() => undefined);
     if (!session) return;
     const view = session.view(this.unsaved);
+    void vscode.commands.executeCommand('setContext', 'langlens.annotateTask', view.task);
     const restored = this.restored.splice(0);
     this.post({
       type: 'session',
@@ -342,6 +397,7 @@ export class AnnotatePanel implements vscode.Disposable {
         this.ready = true;
         this.unsaved = message.unsaved;
         for (const early of this.early.splice(0)) this.post(early);
+        await this.sendKeys();
         await this.sendSession();
         return;
       case 'ping':
