@@ -94,6 +94,12 @@ export interface AnnotationSession {
    * description, rubric and examples, rendered from the project's Markdown (raw HTML off); null when none declared.
    */
   readonly guidelines: RenderedMarkdown | null;
+  /**
+   * Which database, annotator, run and task this queue writes to (an opaque token): unsaved writes another panel of
+   * the same scope left in the webview's storage (closed, or owned by a dead host) are taken over and sent; never
+   * those of another scope, whose item keys would name other labels.
+   */
+  readonly outboxScope?: string;
 }
 
 /** A label as given in the panel. id is unique per label given, so a retried write is stored once. */
@@ -116,6 +122,22 @@ export interface FlagGiven {
   readonly labelledAt: string;
 }
 
+/** A write the webview holds until the host confirms it is committed (its id makes a retry store nothing twice). */
+export type PendingWrite =
+  { readonly kind: 'label'; readonly params: LabelGiven } | { readonly kind: 'flag'; readonly params: FlagGiven };
+
+/**
+ * The panel's keys: for each action (the suffix of its command langlens.annotate.<action>), the keys the webview
+ * handles itself, as KeyboardEvent.key values, and the keys of the user's own keybindings, shown in the help (VS Code
+ * handles those: the webview then leaves that action's default keys alone).
+ */
+export interface KeyMapView {
+  /** Actions the user rebound in VS Code's keybindings: their default keys no longer act in the panel. */
+  readonly rebound: readonly string[];
+  /** The user's keys for those actions, as VS Code writes them ("ctrl+k p"), for the help. */
+  readonly userKeys: Readonly<Record<string, readonly string[]>>;
+}
+
 /** Requests the annotation webview makes, with what each resolves to. */
 export interface AnnotateRequests {
   readonly items: {
@@ -128,7 +150,19 @@ export interface AnnotateRequests {
 
 export type AnnotateToWebview =
   /** A queue to show; `notice` says why it replaced the one shown (new items after an import). */
-  | { readonly type: 'session'; readonly session: AnnotationSession; readonly notice?: string }
+  | {
+      readonly type: 'session';
+      readonly session: AnnotationSession;
+      readonly notice?: string;
+      /** Writes the host received from a closed panel and could not commit: the new panel keeps and sends them. */
+      readonly restored?: readonly PendingWrite[];
+      /** Opened only to send what a closed or orphaned panel left unsaved: say at once if there is nothing. */
+      readonly recovery?: boolean;
+    }
+  /** The effective keys (the user's keybindings read by the host). */
+  | { readonly type: 'keys'; readonly keys: KeyMapView }
+  /** A rebound key pressed in VS Code: the command langlens.annotate.<action> runs this action. */
+  | { readonly type: 'action'; readonly action: string }
   /**
    * about 'queue': the queue could not be built (a task the schema does not declare, ...); such a banner clears
    * when a queue is shown again (after the task or the schema changed), other banners stay until dismissed.
@@ -153,6 +187,13 @@ export type AnnotateToHost =
   /** How many labels and flags wait in the outbox, and why (the host warns when a panel with some is closed). */
   | { readonly type: 'pending'; readonly count: number; readonly reason: string | null }
   | { readonly type: 'position'; readonly itemKey: string }
+  /**
+   * After a queue arrived: the labels taken over from other panels of its scope (the host counts them in the header
+   * and sends the queue again), and how many writes wait in all.
+   */
+  | { readonly type: 'outboxChecked'; readonly adopted: readonly UnsavedLabel[]; readonly pending: number }
+  /** The annotator discarded this many unsaved writes (Discard on the banner), logged by the host. */
+  | { readonly type: 'discarded'; readonly count: number }
   | { readonly type: 'painted'; readonly ms: number; readonly what: 'next-item' }
   | RequestMessage<AnnotateRequests>;
 
@@ -185,9 +226,9 @@ function timeOnItem(o: Fields): { timeOnItemMs?: number } {
   return { timeOnItemMs: ms };
 }
 
-function parseUnsaved(o: Fields): UnsavedLabel[] {
-  const list = o.unsaved;
-  if (!Array.isArray(list) || list.length > 100_000) throw new ProtocolError('unsaved must be a list');
+function parseUnsaved(o: Fields, field: 'unsaved' | 'adopted' = 'unsaved'): UnsavedLabel[] {
+  const list = o[field];
+  if (!Array.isArray(list) || list.length > 100_000) throw new ProtocolError(`${field} must be a list`);
   return list.map((raw) => {
     const u = record(raw, 'unsaved label');
     return { itemKey: str(u, 'itemKey', 2000), labelled: bool(u, 'labelled') };
@@ -232,6 +273,10 @@ export function parseAnnotateMessage(raw: unknown): AnnotateToHost {
       return { type: 'pending', count: int(o, 'count'), reason: nullableStr(o, 'reason', 2000) };
     case 'position':
       return { type: 'position', itemKey: str(o, 'itemKey', 2000) };
+    case 'outboxChecked':
+      return { type: 'outboxChecked', adopted: parseUnsaved(o, 'adopted'), pending: int(o, 'pending') };
+    case 'discarded':
+      return { type: 'discarded', count: int(o, 'count') };
     case 'painted':
       return { type: 'painted', ms: num(o, 'ms'), what: oneOf(o, 'what', ['next-item'] as const) };
     case 'request':

@@ -21,7 +21,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const database = new Database(context.globalStorageUri, context.secrets);
   const expansion = new ExpansionMemory(context.workspaceState);
   const tree = new RunsTree(database, log, expansion);
-  const deps = { extensionUri: context.extensionUri, database, log, workspaceState: context.workspaceState };
+  const deps = {
+    extensionUri: context.extensionUri,
+    database,
+    log,
+    workspaceState: context.workspaceState,
+    globalStorageUri: context.globalStorageUri,
+  };
   const treeView = vscode.window.createTreeView('langlens.runs', { treeDataProvider: tree, showCollapseAll: true });
   treeView.description = progressDescription();
   context.subscriptions.push(log, database, tree, treeView, expansion.track(treeView, nodeId));

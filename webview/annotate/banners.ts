@@ -72,3 +72,17 @@ export function hostLostBanner(pending: number): Html {
     ${pending > 0 ? html`${reloadToSave(pending)} (or run “Developer: Reload Window”).` : ''}
   </div>`;
 }
+
+/**
+ * Shown while labels this panel started with, or took over from a closed panel, wait to be saved: the annotator
+ * retries now or gives them up (the only way a label given here is dropped, and the panel says how many).
+ */
+export function unsavedBanner(pending: number): Html | '' {
+  if (pending === 0) return '';
+  const what = pending === 1 ? '1 label' : `${pending} labels`;
+  return html`<div class="error-banner unsaved" role="alert" id="unsaved-banner">
+    <span class="plain">${what} not yet saved</span> —
+    <button id="unsaved-retry">Retry</button>
+    <button id="unsaved-discard" class="secondary">Discard</button>
+  </div>`;
+}

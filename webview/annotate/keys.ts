@@ -1,5 +1,5 @@
 // One key per action. The same table drives the keyboard handler, the hints on the buttons and the help.
-import type { AnnotationSession, AnnotationTask, LabelValue, Slot } from '../../shared/protocol/annotate';
+import type { AnnotationSession, AnnotationTask, KeyMapView, LabelValue, Slot } from '../../shared/protocol/annotate';
 
 /** The project's declared scale and criteria, when its rating task has them. */
 export type Design = AnnotationSession['design'];
@@ -25,6 +25,8 @@ export interface KeyBinding {
   readonly keys: readonly string[];
   readonly action: Action;
   readonly label: string;
+  /** The user's own keybindings for this action (VS Code's notation), when rebound. */
+  readonly userKeys?: readonly string[];
 }
 
 const RATING: readonly KeyBinding[] = [
@@ -69,14 +71,59 @@ function scaleBindings(scale: NonNullable<NonNullable<Design>['scale']>): KeyBin
   return [...choices, { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: 'Not in the prompt’s language' }];
 }
 
-export function bindings(task: AnnotationTask, design?: Design): readonly KeyBinding[] {
-  const own = task === 'rating' ? (design?.scale ? scaleBindings(design.scale) : RATING) : PAIRWISE;
-  return [...own, ...COMMON];
+/**
+ * The command suffix of an action (langlens.annotate.<id>), for the actions VS Code's keybindings can rebind: the
+ * built-in labels, the flags and the moves; a declared scale's choices and the scroll keys stay the panel's own.
+ */
+export function actionId(action: Action): string | undefined {
+  switch (action.kind) {
+    case 'label':
+      return action.value.startsWith('scale:') ? undefined : action.value;
+    case 'flag':
+      return action.slot === 'only' ? 'flag' : action.slot === 'left' ? 'flagLeft' : 'flagRight';
+    case 'scroll':
+      return undefined;
+    default:
+      return action.kind;
+  }
 }
 
-export function actionFor(task: AnnotationTask, key: string, design?: Design): Action | undefined {
+/**
+ * The keys in effect: an action the user rebound in VS Code's keybindings (langlens.annotate.<id>) leaves its default
+ * keys (VS Code runs its command, which the host sends as that action) and shows the user's keys in the help.
+ */
+export function bindings(task: AnnotationTask, design?: Design, keyMap?: KeyMapView): readonly KeyBinding[] {
+  const own = task === 'rating' ? (design?.scale ? scaleBindings(design.scale) : RATING) : PAIRWISE;
+  const all = [...own, ...COMMON];
+  if (!keyMap || keyMap.rebound.length === 0) return all;
+  return all.map((b) => {
+    const id = actionId(b.action);
+    if (!id || !keyMap.rebound.includes(id)) return b;
+    return { ...b, keys: [], userKeys: keyMap.userKeys[id] ?? [] };
+  });
+}
+
+export function actionFor(task: AnnotationTask, key: string, design?: Design, keyMap?: KeyMapView): Action | undefined {
   const k = key.length === 1 ? key.toLowerCase() : key;
-  return bindings(task, design).find((b) => b.keys.includes(k))?.action;
+  return bindings(task, design, keyMap).find((b) => b.keys.includes(k))?.action;
+}
+
+/** The action of a command langlens.annotate.<id>, in this task (undefined: not one of its actions). */
+export function actionById(task: AnnotationTask, id: string, design?: Design): Action | undefined {
+  return bindings(task, design).find((b) => actionId(b.action) === id)?.action;
+}
+
+/** A key as VS Code's keybindings write it ("ctrl+k p"), for the help. */
+export function userKeyName(key: string): string {
+  return key
+    .split(' ')
+    .map((chord) =>
+      chord
+        .split('+')
+        .map((part) => (part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)))
+        .join('+'),
+    )
+    .join(' ');
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = {

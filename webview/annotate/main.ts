@@ -15,13 +15,15 @@ import type {
   AnnotateToWebview,
   AnnotationItemView,
   AnnotationSession,
+  KeyMapView,
   LabelValue,
   Slot,
 } from '../../shared/protocol/annotate';
-import { actionFor, type Action, type ScrollTarget } from './keys';
+import { actionById, actionFor, type Action, type ScrollTarget } from './keys';
 import { Outbox, type PendingWrite } from './outbox';
+import { storeOutbox, takeOverOutboxes } from './storedOutbox';
 import { endOfQueue, header, itemBody, keyHelp, saveStatusText } from './render';
-import { Banners, hostLostBanner, reloadToSave } from './banners';
+import { Banners, hostLostBanner, reloadToSave, unsavedBanner } from './banners';
 import { FocusClock } from './focusClock';
 
 interface UndoEntry {
@@ -36,6 +38,10 @@ interface SavedState {
   readonly target: { run: string; languages?: readonly string[] } | null;
   readonly outbox: readonly PendingWrite[];
   readonly undo: readonly UndoEntry[];
+  /** This panel's entry in the webview's storage (kept across reloads: a revived panel goes on with its own). */
+  readonly instance?: string;
+  /** The outbox's scope (AnnotationSession.outboxScope) its writes belong to. */
+  readonly scope?: string;
 }
 
 const api = vscodeApi<SavedState>();
@@ -54,6 +60,14 @@ const flags = new Map<string, boolean>();
 const drafts = new Map<string, string>();
 const undoStack: UndoEntry[] = [...(saved?.undo ?? [])];
 let unsaved: readonly PendingWrite[] = saved?.outbox ?? [];
+const instance = saved?.instance ?? crypto.randomUUID();
+let scope: string | undefined = saved?.scope;
+/** Writes this page started with or took over from another panel: the banner offers Retry / Discard while any wait. */
+let restoredCount = unsaved.length;
+/** The count the banner shows. */
+let bannerPending = -1;
+/** The user's keybindings of the panel's commands, as the host read them. */
+let keyMap: KeyMapView | undefined;
 let commentOpen = false;
 let helpOpen = false;
 let guidelinesOpen = false;
@@ -75,6 +89,13 @@ const outbox = new Outbox(
     onStatus: (status) => {
       showSaveStatus();
       reportPending(status.pending, status.lastError);
+      // The "not yet saved" banner counts down, and goes once all are saved.
+      // Rendered only when its count changes: a render rebuilds the status line's Retry button under the pointer.
+      if (restoredCount > 0 && status.pending !== bannerPending) {
+        bannerPending = status.pending;
+        if (status.pending === 0) restoredCount = 0;
+        render();
+      }
     },
     now: () => Date.now(),
     setTimer: (run, ms) => window.setTimeout(run, ms),
@@ -87,7 +108,8 @@ function persist(): void {
   const target = session
     ? { run: session.run, ...(session.restrictedTo ? { languages: session.restrictedTo } : {}) }
     : (saved?.target ?? null);
-  api.setState({ target, outbox: unsaved, undo: undoStack.slice(-200) });
+  api.setState({ target, outbox: unsaved, undo: undoStack.slice(-200), instance, ...(scope ? { scope } : {}) });
+  storeOutbox(instance, scope, unsaved);
 }
 
 function send(message: AnnotateToHost): void {
@@ -98,12 +120,21 @@ onHostMessage<AnnotateToWebview>((message) => {
   switch (message.type) {
     case 'session':
       start(message.session, message.notice);
+      takeOver(message.restored ?? [], message.recovery === true);
       break;
     case 'error':
       showError(message.message, message.about);
       break;
     case 'pong':
       heard();
+      break;
+    case 'keys':
+      keyMap = message.keys;
+      document.body.dataset.rebound = message.keys.rebound.join(' ');
+      render();
+      break;
+    case 'action':
+      runCommandAction(message.action);
       break;
     case 'response':
       void rpc.receive(message);
@@ -130,6 +161,33 @@ function start(next: AnnotationSession, why?: string): void {
   outbox.start();
   render();
   void ensureLoaded(index);
+}
+
+/**
+ * A queue arrived: what other panels of its scope left unsaved in the webview's storage (a panel closed with labels
+ * unsaved, or one of a dead extension host) and what the host kept of a closed panel's writes join this outbox. The
+ * host is told which labels were taken over (it counts them in the header and sends the queue again).
+ */
+function takeOver(restored: readonly PendingWrite[], recovery: boolean): void {
+  if (!session) return;
+  scope = session.outboxScope;
+  const stored = scope ? takeOverOutboxes(instance, scope) : [];
+  const added = outbox.adopt([...restored, ...stored]);
+  restoredCount += added.length;
+  if (added.length > 0) {
+    showUnsavedWrites();
+    render();
+  }
+  persist();
+  document.body.dataset.recovered = String(added.length);
+  send({
+    type: 'outboxChecked',
+    adopted: added
+      .filter((w): w is Extract<PendingWrite, { kind: 'label' }> => w.kind === 'label')
+      .map((w) => ({ itemKey: w.params.itemKey, labelled: w.params.value !== null })),
+    pending: outbox.status().pending,
+  });
+  if (recovery) document.body.dataset.recovery = 'true';
 }
 
 /** Labels and flags given but not confirmed yet (a failed write, a reload) show as given, not as the database has them. */
@@ -238,9 +296,10 @@ function render(): void {
   }
   const why = notice?.index === index ? html`<p class="notice" role="status">${icon('info')} ${notice.text}</p>` : '';
   const lost = hostLost ? hostLostBanner(outbox.status().pending) : '';
+  const restored = restoredCount > 0 && !hostLost ? unsavedBanner(outbox.status().pending) : '';
   const scrolls = saveScrolls();
   app.innerHTML =
-    html`${header(session, index, count)}${lost}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen)}`.value;
+    html`${header(session, index, count)}${lost}${restored}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen, keyMap)}`.value;
   restoreScrolls(scrolls);
   clock.show(item?.key);
   app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
@@ -542,6 +601,26 @@ function saveComment(text: string): void {
   render();
 }
 
+/** Discard on the "not yet saved" banner: the writes are dropped, and the panel and the host's log say how many. */
+function discardUnsaved(): void {
+  const count = outbox.discard();
+  restoredCount = 0;
+  banners.add(`Discarded ${count === 1 ? '1 label' : `${count} labels`} that were not saved.`);
+  document.body.dataset.discarded = String(count);
+  // The host sends the queue again, with the labels as the database has them.
+  send({ type: 'discarded', count });
+  render();
+}
+
+/** A key the user bound in VS Code ran the command langlens.annotate.<id>: the same as the panel's own key. */
+function runCommandAction(id: string): void {
+  if (!session || commentOpen) return;
+  const action = actionById(session.task, id, session.design);
+  if (!action || (action.kind === 'label' && index >= session.total)) return;
+  keyPressedAt = performance.now();
+  perform(action);
+}
+
 // ---------------------------------------------------------------------------------------------- input
 
 document.addEventListener('keydown', (event) => {
@@ -568,7 +647,7 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const action = actionFor(session.task, event.key, session.design);
+  const action = actionFor(session.task, event.key, session.design, keyMap);
   if (!action) return;
   event.preventDefault();
   if (action.kind === 'label' && index >= session.total) return;
@@ -580,7 +659,9 @@ document.addEventListener('keydown', (event) => {
 app.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('button');
   if (!target || !session) return;
-  if (target.dataset.dismiss) {
+  if (target.id === 'unsaved-retry') outbox.retryNow();
+  else if (target.id === 'unsaved-discard') discardUnsaved();
+  else if (target.dataset.dismiss) {
     banners.dismiss(Number(target.dataset.dismiss));
     render();
     document.body.dataset.banners = String(banners.size);

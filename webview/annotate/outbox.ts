@@ -1,10 +1,9 @@
 // Labels on their way to the database. A label stays here (and in the webview's saved state, which survives a
 // reload) until the host confirms it was committed; a failed write is retried with growing pauses, and the
 // panel says so. Writes carry their own id, so a retry of a write that did reach the database stores nothing.
-import type { FlagGiven, LabelGiven } from '../../shared/protocol/annotate';
+import type { PendingWrite } from '../../shared/protocol/annotate';
 
-export type PendingWrite =
-  { readonly kind: 'label'; readonly params: LabelGiven } | { readonly kind: 'flag'; readonly params: FlagGiven };
+export type { PendingWrite };
 
 export interface OutboxStatus {
   /** Writes not confirmed yet (in flight or failed). */
@@ -54,6 +53,41 @@ export class Outbox {
     this.flush();
   }
 
+  /**
+   * Takes over writes another panel left unsaved (or the host kept): those not held here already (by id) are added
+   * and sent. Returns the ones added.
+   */
+  adopt(writes: readonly PendingWrite[]): PendingWrite[] {
+    const held = new Set(this.pending.map((w) => w.params.id));
+    const added = writes.filter((w) => {
+      if (held.has(w.params.id)) return false;
+      held.add(w.params.id);
+      return true;
+    });
+    if (added.length === 0) return [];
+    this.pending.push(...added);
+    this.deps.persist(this.pending);
+    this.flush();
+    return added;
+  }
+
+  /**
+   * The annotator gives up the writes not confirmed yet (Discard): they are dropped and the count returned, for the
+   * panel to say so. A write in flight may still land; its answer then changes nothing here.
+   */
+  discard(): number {
+    const count = this.pending.length;
+    this.pending = [];
+    this.failed.clear();
+    this.lastError = null;
+    this.attempt = 0;
+    this.deps.clearTimer(this.timer);
+    this.retryAt = null;
+    this.deps.persist(this.pending);
+    this.report();
+    return count;
+  }
+
   retryNow(): void {
     this.deps.clearTimer(this.timer);
     this.retryAt = null;
@@ -91,6 +125,8 @@ export class Outbox {
         this.lastError = null;
       }
     } catch (err) {
+      // A write discarded while in flight is not retried.
+      if (!this.pending.some((w) => w.params.id === id)) return;
       this.failed.add(id);
       this.lastError = (err as Error).message;
       this.scheduleRetry();

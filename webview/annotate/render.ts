@@ -7,9 +7,10 @@ import type {
   AnnotationItemView,
   AnnotationResponseView,
   AnnotationSession,
+  KeyMapView,
   LabelValue,
 } from '../../shared/protocol/annotate';
-import { bindingOf, bindings, keyName } from './keys';
+import { bindingOf, bindings, keyName, userKeyName } from './keys';
 import type { OutboxStatus } from './outbox';
 
 export interface ItemState {
@@ -146,12 +147,12 @@ export function endOfQueue(session: AnnotationSession, labelled: number): Html {
   </main>`;
 }
 
-export function keyHelp(session: AnnotationSession, open: boolean): Html {
+export function keyHelp(session: AnnotationSession, open: boolean, keyMap?: KeyMapView): Html {
   if (!open)
     return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment · <kbd>G</kbd> guidelines · <kbd>Space</kbd> <kbd>End</kbd> scroll</footer>`;
   return html`
   <footer class="key-help" aria-label="Keyboard">
-    <table>${bindings(session.task, session.design).map((b) => html`<tr><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
+    <table>${bindings(session.task, session.design, keyMap).map((b) => html`<tr data-keys="${[...b.keys.map(keyName), ...(b.userKeys ?? []).map(userKeyName)].join(' ')}"><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}${(b.userKeys ?? []).map((k) => html`<kbd class="user-key" title="your keybinding">${userKeyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
       <tr><td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td><td>Undo</td></tr>
     </table>
   </footer>`;

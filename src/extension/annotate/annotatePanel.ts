@@ -3,6 +3,7 @@
 // A panel outlives the extension host that made it (a crashed host leaves it on screen, holding what it could not
 // save): it says so and offers a window reload, which revives it for the new host (reconnect.ts); a panel closed
 // with labels unsaved is reopened.
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { appendLabel, appendLanguageFlag, savePosition } from '../../core/store/annotation';
 import type { LanguageTag } from '../../core/model/language';
@@ -11,16 +12,19 @@ import {
   type AnnotateRequests,
   type AnnotateToHost,
   type AnnotateToWebview,
+  type PendingWrite,
   type UnsavedLabel,
 } from '../../../shared/protocol/annotate';
 import { RequestChannel, type NoRequests, type RequestAnswers } from '../../../shared/protocol/channel';
 import { requireAnnotatorId } from '../annotator';
 import type { Database } from '../database';
-import { annotationSettings, annotatorLanguages } from '../settings';
+import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';
 import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
-import { confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
+import { anyAnnotateTab, confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
 import { ANNOTATE_VIEW_TYPE } from './viewType';
+import { ANNOTATE_ACTIONS, readKeyMap } from './keybindings';
+import * as path from 'node:path';
 
 export { ANNOTATE_VIEW_TYPE };
 const ANNOTATE: PanelKind<AnnotateToHost> = {
@@ -36,7 +40,14 @@ export interface AnnotateDeps {
   readonly extensionUri: vscode.Uri;
   readonly database: Database;
   readonly log: vscode.LogOutputChannel;
+  /** The extension's global storage (in the user's folder, beside keybindings.json). */
+  readonly globalStorageUri?: vscode.Uri;
+  /** Where the last panel's target is kept, for a panel to reopen after one was lost with unsaved labels. */
+  readonly workspaceState?: vscode.Memento;
 }
+
+/** The workspace's last annotation target while a panel may hold unsaved labels (cleared when one closes clean). */
+const LAST_PANEL_KEY = 'langlens.annotate.lastPanel';
 
 /** What a queue covers beyond the settings: the run, and optionally only some languages (from the explorer). */
 export interface AnnotateTarget {
@@ -63,10 +74,35 @@ function isAnnotateTarget(value: unknown): value is AnnotateTarget {
   return typeof (value as Partial<AnnotateTarget> | undefined)?.run === 'string';
 }
 
+/** The database, annotator, run and task a queue writes to, as an opaque token (AnnotationSession.outboxScope). */
+function outboxScope(database: string, annotator: string, run: string): string {
+  const { task, declaredTask } = annotationSettings();
+  return createHash('sha256')
+    .update(JSON.stringify([database, annotator, run, task, declaredTask]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function labelsWord(count: number): string {
+  return count === 1 ? '1 label' : `${count} labels`;
+}
+
 export class AnnotatePanel implements vscode.Disposable {
   private static current: AnnotatePanel | undefined;
   /** Every panel this host owns (a revived orphan may stand beside a panel opened meanwhile). */
   private static readonly open = new Set<AnnotatePanel>();
+  /**
+   * Writes received from the panels and not committed yet, by scope and id: a panel closed while the database
+   * refused them hands them to the panel that reopens (which sends them again; their ids make that store nothing twice).
+   */
+  private static readonly received = new Map<string, Map<string, PendingWrite>>();
+  /** When one of this host's panels last closed: an annotation tab closing then was not an orphan. */
+  private static lastOwnClose = 0;
+  private scope: string | undefined;
+  /** Writes to hand to the page with its next queue (what a closed panel left with the host). */
+  private restored: PendingWrite[] = [];
+  /** Opened only to take over what a lost panel left: closed again when there is nothing. */
+  private recovery = false;
   /** What the webview's outbox holds, as it last said. */
   private pending: { count: number; reason: string | null } = { count: 0, reason: null };
   /** Labels the page held unsaved when it started: counted as given until the outbox has sent them. */
@@ -120,7 +156,62 @@ export class AnnotatePanel implements vscode.Disposable {
 
   /** Takes back, while this host runs, any annotation panel on screen that no live host owns. */
   static watchForOrphans(deps: AnnotateDeps): vscode.Disposable {
-    return watchForOrphans(AnnotatePanel.ownsTab, deps.log);
+    const commands = AnnotatePanel.registerKeyCommands(deps);
+    const watcher = watchForOrphans(AnnotatePanel.ownsTab, deps.log, {
+      // Not a close of this host's own panel (that one reopens by itself when it held unsaved labels).
+      onLostPanel: () => {
+        if (Date.now() - AnnotatePanel.lastOwnClose > 3000) AnnotatePanel.recoverLostPanel(deps);
+      },
+    });
+    return vscode.Disposable.from(watcher, ...commands);
+  }
+
+  /** The user's keybindings.json (the user folder holds the extensions' global storage). */
+  private static keybindingsFile(deps: AnnotateDeps): string | undefined {
+    return deps.globalStorageUri && path.join(path.dirname(deps.globalStorageUri.fsPath), '..', 'keybindings.json');
+  }
+
+  /**
+   * One command per panel key (contributes.keybindings binds each to its default key, only in the panel). The panel
+   * handles its default keys itself, so a command acts only for an action the user bound to a key of their own:
+   * that key reaches the panel through VS Code, which runs the command (the panel then leaves the default key).
+   */
+  private static registerKeyCommands(deps: AnnotateDeps): vscode.Disposable[] {
+    const file = AnnotatePanel.keybindingsFile(deps);
+    const subscriptions = ANNOTATE_ACTIONS.map((action) =>
+      vscode.commands.registerCommand(`langlens.annotate.${action}`, async () => {
+        const current = AnnotatePanel.current;
+        if (!current || !file) return;
+        const keys = await readKeyMap(file).catch(() => undefined);
+        if (keys?.rebound.includes(action)) current.post({ type: 'action', action });
+      }),
+    );
+    if (file) {
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), 'keybindings.json'),
+      );
+      const changed = () => {
+        for (const panel of AnnotatePanel.open) void panel.sendKeys();
+      };
+      subscriptions.push(
+        watcher,
+        watcher.onDidChange(changed),
+        watcher.onDidCreate(changed),
+        watcher.onDidDelete(changed),
+      );
+    }
+    return subscriptions;
+  }
+
+  /** The user's keys of the panel's commands, for the webview (which leaves rebound actions to VS Code). */
+  private async sendKeys(): Promise<void> {
+    const file = AnnotatePanel.keybindingsFile(this.deps);
+    if (!file) return;
+    try {
+      this.post({ type: 'keys', keys: await readKeyMap(file) });
+    } catch (err) {
+      this.deps.log.warn(`annotate: the panel keeps its default keys: ${(err as Error).message}`);
+    }
   }
 
   /** Whether a visible annotation tab is one of this host's panels (a panel shown is its group's active tab). */
@@ -161,22 +252,61 @@ export class AnnotatePanel implements vscode.Disposable {
 
   /**
    * The annotator closed the panel. VS Code cannot keep a webview from closing, so one that still held unsaved
-   * labels (in its saved state, which VS Code keeps with a closed editor) is opened again at once and says why.
+   * labels (as it last said, or as the host still holds them) is opened again at once with them: the new page takes
+   * them over (from the host's copy, and from the closed page's entry in the webview storage) and shows a banner
+   * "N labels not yet saved — Retry / Discard".
    */
   private closed(): void {
     const { count, reason } = this.pending;
+    const target = this.target;
+    const kept = this.scope ? [...(AnnotatePanel.received.get(this.scope)?.values() ?? [])] : [];
+    AnnotatePanel.lastOwnClose = Date.now();
     this.dispose();
-    if (count === 0) return;
-    const what = count === 1 ? '1 label' : `${count} labels`;
-    this.deps.log.warn(`annotate: the panel was closed holding ${what} not saved yet; reopening it`);
-    void vscode.commands
-      .executeCommand('workbench.action.reopenClosedEditor')
-      .then(() =>
-        vscode.window.showWarningMessage(
-          `LangLens: the annotation panel still held ${what} not saved yet${reason ? ` (${reason})` : ''}, so it was ` +
-            'opened again: closing it would lose them. It saves them as soon as the database accepts them.',
-        ),
-      );
+    const unsaved = Math.max(count, kept.length);
+    if (unsaved === 0 || !target) {
+      if (AnnotatePanel.open.size === 0) void this.deps.workspaceState?.update(LAST_PANEL_KEY, undefined);
+      return;
+    }
+    const what = labelsWord(unsaved);
+    this.deps.log.warn(
+      `annotate: the panel was closed holding ${what} not saved yet${reason ? ` (${reason})` : ''}; reopening it`,
+    );
+    void AnnotatePanel.reopen(this.deps, target, kept).then(() =>
+      vscode.window.showWarningMessage(
+        `LangLens: the annotation panel was closed with ${what} not yet saved, so it was opened again with them.`,
+      ),
+    );
+  }
+
+  /** A new panel on a target, handed the writes a closed one left with the host. */
+  private static async reopen(
+    deps: AnnotateDeps,
+    target: AnnotateTarget,
+    restored: readonly PendingWrite[],
+    recovery = false,
+  ): Promise<AnnotatePanel | undefined> {
+    // Never asks: a reopened panel belongs to the annotator who had it open.
+    const annotator = annotatorId();
+    if (!annotator) return undefined;
+    const panel = new AnnotatePanel(createPanel(ANNOTATE, deps.extensionUri), deps);
+    AnnotatePanel.current = panel;
+    panel.restored = [...restored];
+    panel.recovery = recovery;
+    panel.start(target, annotator);
+    return panel;
+  }
+
+  /**
+   * No annotation panel is on screen, yet the last one of this workspace was never closed clean (its extension host
+   * died, or it was closed while that host was dead): its unsaved labels may be in the webview storage. A panel opens
+   * on its target to take them over; it closes again at once when there is nothing to save.
+   */
+  private static recoverLostPanel(deps: AnnotateDeps): void {
+    if (AnnotatePanel.open.size > 0 || anyAnnotateTab()) return;
+    const target = deps.workspaceState?.get<unknown>(LAST_PANEL_KEY);
+    if (!isAnnotateTarget(target)) return;
+    deps.log.info(`annotate: the last annotation panel of ${target.run} was lost; opening one to save what it held`);
+    void AnnotatePanel.reopen(deps, target, [], true);
   }
 
   /** Run files were imported (or another database opened): the queue may have new items. */
@@ -189,6 +319,8 @@ export class AnnotatePanel implements vscode.Disposable {
 
   private start(target: AnnotateTarget, annotator: string): void {
     this.target = target;
+    this.scope = outboxScope(this.deps.database.location(), annotator, target.run);
+    void this.deps.workspaceState?.update(LAST_PANEL_KEY, target);
     this.panel.title = `Annotate · ${target.run}`;
     this.session = this.openSession(target, annotator);
     this.unsaved = [];
@@ -232,7 +364,11 @@ export class AnnotatePanel implements vscode.Disposable {
       added > 0
         ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
         : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
-    this.post({ type: 'session', session: next.view(this.unsaved), notice });
+    this.post({
+      type: 'session',
+      session: { ...next.view(this.unsaved), ...(this.scope ? { outboxScope: this.scope } : {}) },
+      notice,
+    });
     this.deps.log.info(`annotate: ${notice}`);
   }
 
@@ -241,7 +377,14 @@ export class AnnotatePanel implements vscode.Disposable {
     const session = await this.session.catch(() => undefined);
     if (!session) return;
     const view = session.view(this.unsaved);
-    this.post({ type: 'session', session: view });
+    void vscode.commands.executeCommand('setContext', 'langlens.annotateTask', view.task);
+    const restored = this.restored.splice(0);
+    this.post({
+      type: 'session',
+      session: { ...view, ...(this.scope ? { outboxScope: this.scope } : {}) },
+      ...(restored.length ? { restored } : {}),
+      ...(this.recovery ? { recovery: true } : {}),
+    });
     this.deps.log.info(
       `annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${view.startIndex + 1}` +
         (this.unsaved.length ? ` (${this.unsaved.length} labels restored from the panel, not saved yet)` : ''),
@@ -254,6 +397,7 @@ export class AnnotatePanel implements vscode.Disposable {
         this.ready = true;
         this.unsaved = message.unsaved;
         for (const early of this.early.splice(0)) this.post(early);
+        await this.sendKeys();
         await this.sendSession();
         return;
       case 'ping':
@@ -266,6 +410,15 @@ export class AnnotatePanel implements vscode.Disposable {
       case 'position':
         this.rememberPosition(message.itemKey);
         return;
+      case 'outboxChecked':
+        return this.outboxChecked(message.adopted, message.pending);
+      case 'discarded':
+        this.deps.log.warn(`annotate: the annotator discarded ${labelsWord(message.count)} not saved`);
+        if (this.scope) AnnotatePanel.received.delete(this.scope);
+        this.unsaved = [];
+        this.pending = { count: 0, reason: null };
+        await this.sendSession();
+        return;
       case 'painted':
         this.deps.log.info(`annotate: next item painted ${message.ms.toFixed(1)} ms after the key press`);
         return;
@@ -275,20 +428,57 @@ export class AnnotatePanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * The page took over labels another panel left: they count in the header and "next unlabelled", so the queue is
+   * sent again. A panel opened only to recover closes when there was nothing to save.
+   */
+  private async outboxChecked(adopted: readonly UnsavedLabel[], pending: number): Promise<void> {
+    if (this.recovery) {
+      this.recovery = false;
+      if (pending === 0) {
+        this.deps.log.info('annotate: the lost panel left nothing unsaved; closing the panel opened to recover it');
+        this.dispose();
+        if (AnnotatePanel.open.size === 0) void this.deps.workspaceState?.update(LAST_PANEL_KEY, undefined);
+        return;
+      }
+    }
+    if (adopted.length === 0) return;
+    this.deps.log.info(`annotate: ${labelsWord(adopted.length)} taken over from a closed or lost panel, saving them`);
+    const byKey = new Map(this.unsaved.map((u) => [u.itemKey, u]));
+    for (const u of adopted) byKey.set(u.itemKey, u);
+    this.unsaved = [...byKey.values()];
+    await this.sendSession();
+  }
+
+  /** Keeps a write until it is committed, so that a panel closed meanwhile hands it to the next. */
+  private async keepUntilWritten(write: PendingWrite, commit: () => Promise<void>): Promise<void> {
+    const scope = this.scope ?? '';
+    let kept = AnnotatePanel.received.get(scope);
+    if (!kept) AnnotatePanel.received.set(scope, (kept = new Map()));
+    kept.set(write.params.id, write);
+    await commit();
+    kept.delete(write.params.id);
+    if (kept.size === 0) AnnotatePanel.received.delete(scope);
+  }
+
   private answers(): RequestAnswers<AnnotateRequests> {
     return {
       items: async ({ from, to }) =>
         (await this.requireSession()).itemViews(await this.deps.database.store(), from, to),
       saveLabel: async (label) => {
         const session = await this.requireSession();
-        await appendLabel(await this.deps.database.labels(), session.labelWrite(label));
+        await this.keepUntilWritten({ kind: 'label', params: label }, async () => {
+          await appendLabel(await this.deps.database.labels(), session.labelWrite(label));
+        });
         session.labelSaved(label);
         this.dataChanged();
         return null;
       },
       setFlag: async (flag) => {
         const session = await this.requireSession();
-        await appendLanguageFlag(await this.deps.database.labels(), session.flagWrite(flag));
+        await this.keepUntilWritten({ kind: 'flag', params: flag }, async () => {
+          await appendLanguageFlag(await this.deps.database.labels(), session.flagWrite(flag));
+        });
         session.flagSaved(flag);
         this.dataChanged();
         return null;

@@ -21,8 +21,15 @@ export function findOrphans(owns: (tab: vscode.Tab) => boolean): vscode.Tab[] {
     .filter((tab): tab is vscode.Tab => tab !== undefined && isAnnotateTab(tab) && !owns(tab));
 }
 
+/** Whether any annotation tab is open in the window (shown or not: a tab in the background is revived when shown). */
+export function anyAnnotateTab(): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some(isAnnotateTab));
+}
+
 /** Long enough for a panel restored by a window reload to be revived first, even on a loaded machine. */
 const SETTLE_MS = 10_000;
+/** After an annotation tab closed: this host's own panel has said it closed by then. */
+const CLOSED_SETTLE_MS = 1500;
 const RELOAD = 'Reload Window to Save Them';
 const NEW_PANEL = 'Open a New Panel';
 
@@ -52,8 +59,28 @@ export async function confirmNewPanelBesideOrphan(): Promise<boolean> {
  * Code hands such a webview to no new host, and closing and reopening its tab is not reliable (a tab being restored
  * is lost that way), so the annotator is told, and a window reload (which revives it with its saved state) saves it.
  */
-export function watchForOrphans(owns: (tab: vscode.Tab) => boolean, log: vscode.LogOutputChannel): vscode.Disposable {
+export function watchForOrphans(
+  owns: (tab: vscode.Tab) => boolean,
+  log: vscode.LogOutputChannel,
+  lost?: {
+    /**
+     * Called once the window settled after this host started, and a moment after an annotation tab closed: the panel
+     * recovers what a lost one (closed, or of a dead host) left unsaved, when none is open any more.
+     */
+    readonly onLostPanel: () => void;
+  },
+): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
+  const lostTimers = new Set<NodeJS.Timeout>();
+  const afterWhile = (ms: number) => {
+    if (!lost) return;
+    const t = setTimeout(() => {
+      lostTimers.delete(t);
+      lost.onLostPanel();
+    }, ms);
+    lostTimers.add(t);
+  };
+  afterWhile(SETTLE_MS);
   let told = false;
   const check = () => {
     clearTimeout(timer);
@@ -72,11 +99,15 @@ export function watchForOrphans(owns: (tab: vscode.Tab) => boolean, log: vscode.
   };
   check();
   const subscriptions = [
-    vscode.window.tabGroups.onDidChangeTabs(check),
+    vscode.window.tabGroups.onDidChangeTabs((change) => {
+      check();
+      if (change.closed.some(isAnnotateTab)) afterWhile(CLOSED_SETTLE_MS);
+    }),
     vscode.window.tabGroups.onDidChangeTabGroups(check),
   ];
   return new vscode.Disposable(() => {
     clearTimeout(timer);
+    for (const t of lostTimers) clearTimeout(t);
     for (const s of subscriptions) s.dispose();
   });
 }
