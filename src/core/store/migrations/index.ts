@@ -9,6 +9,7 @@ import { criteriaScalesMigration } from './0010-criteria-scales';
 import { currentLabelsMigration } from './0011-current-labels';
 import { timeOnItemMigration } from './0012-time-on-item';
 import { studyToolsMigration } from './0013-study-tools';
+import { teamOverlapMigration } from './0014-team-overlap';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   currentLabelsMigration,
   timeOnItemMigration,
   studyToolsMigration,
+  teamOverlapMigration,
 ];
