@@ -10,12 +10,17 @@ import { registerConnection } from './connection';
 import type { Database, SqlValue } from './database';
 import { postgresDdl } from './dialect';
 import { MIGRATIONS } from './migrations';
-import { isPostgresUrl, PostgresDatabase, type PostgresConnectOptions } from './postgres';
+import { isPostgresUrl, PostgresDatabase, redactedUrl, redactUrlsIn, type PostgresConnectOptions } from './postgres';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase } from './sqlite';
 import { applyTeamGrants } from './team';
 
-export { redactedUrl } from './postgres';
+export { redactedUrl, redactUrlsIn } from './postgres';
+
+/** A database as messages name it: a file as it is, a server's URL without its password. */
+export function shownLocation(location: string): string {
+  return redactUrlsIn(isPostgresUrl(location) ? redactedUrl(location) : location);
+}
 
 export const DEFAULT_DATABASE_PATH = '.langlens/langlens.db';
 
@@ -32,7 +37,7 @@ export function databaseLocation(
   if (scheme === undefined) return { engine: 'sqlite', path: location };
   if (scheme.toLowerCase() === 'file') return { engine: 'sqlite', path: fileURLToPath(location) };
   throw new Error(
-    `the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file (such as ${DEFAULT_DATABASE_PATH}) or on a PostgreSQL server (postgres://user@host/database)`,
+    `the database "${redactUrlsIn(location)}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file (such as ${DEFAULT_DATABASE_PATH}) or on a PostgreSQL server (postgres://user@host/database)`,
   );
 }
 
