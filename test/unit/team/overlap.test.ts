@@ -9,7 +9,13 @@ import pg from 'pg';
 import { importFile } from '../../../src/core/import/importFile';
 import { appendLabel, queueResponses } from '../../../src/core/store/annotation';
 import { connectionOf } from '../../../src/core/store/connection';
-import { claimItem, fullItems, setOverlapTarget, type OverlapItem } from '../../../src/core/store/overlap';
+import {
+  claimItem,
+  fullItems,
+  overlapTarget,
+  setOverlapTarget,
+  type OverlapItem,
+} from '../../../src/core/store/overlap';
 import { Store } from '../../../src/core/store/store';
 import { teamInit, type TeamMember } from '../../../src/core/store/team';
 import { AnnotationSession } from '../../../src/extension/annotate/session';
@@ -211,5 +217,8 @@ describe('overlap targets on SQLite (one person)', () => {
     await setOverlapTarget(store, 'demo', 'rating', 3);
     assert.deepEqual(await fullItems(store, 'mei', 'demo', 'rating'), []);
     await assert.rejects(setOverlapTarget(store, 'demo', 'rating', 0), /at least 1/);
+    await setOverlapTarget(store, 'demo', 'rating', null);
+    assert.equal(await overlapTarget(store, 'demo', 'rating'), undefined);
+    assert.equal(await claimItem(store, 'mei', 'demo', item), true, 'no target any more');
   });
 });
