@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../core/import/errors';
-import { databaseLocation, DEFAULT_DATABASE_PATH } from '../core/store/store';
+import { databaseLocation, DEFAULT_DATABASE_PATH, redactUrlsIn } from '../core/store/store';
 import packageJson from '../../package.json';
 import { COMMANDS } from './commands';
 import { UsageError, type Command, type OptionSpec } from './command';
@@ -92,26 +92,38 @@ async function runCommand(command: Command, args: readonly string[]): Promise<nu
       stderr: process.stderr,
       signal: controller.signal,
     });
-  } catch (err) {
-    const code = exitCodeOf(err);
-    if (err instanceof ImportRefused) process.stderr.write(`langlens ${command.name}: ${err.message}\n`);
+  } catch (caught) {
+    const code = exitCodeOf(caught);
+    // A message may quote a database URL (the server's, or one mistyped): never with its password.
+    const err = withoutPasswords(caught);
+    const stderr = (text: string) => process.stderr.write(redactUrlsIn(text));
+    if (err instanceof ImportRefused) stderr(`langlens ${command.name}: ${err.message}\n`);
     else if (err instanceof ImportError)
-      process.stderr.write(`langlens ${command.name}: nothing was imported from the file:\n${err.message}\n`);
-    else if (code === 2)
-      process.stderr.write(
-        `langlens ${command.name}: ${(err as Error).message}\n(see langlens help ${command.name})\n`,
-      );
+      stderr(`langlens ${command.name}: nothing was imported from the file:\n${err.message}\n`);
+    else if (code === 2) stderr(`langlens ${command.name}: ${err.message}\n(see langlens help ${command.name})\n`);
     else {
-      process.stderr.write(`langlens ${command.name}: ${(err as Error).message}\n`);
-      if (process.env.LANGLENS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+      stderr(`langlens ${command.name}: ${err.message}\n`);
+      if (process.env.LANGLENS_DEBUG) stderr(`${err.stack}\n`);
     }
     // The options may not have parsed: --json is looked for in the arguments as given.
     if (args.includes('--json'))
-      process.stdout.write(JSON.stringify(errorObject(command.name, err as Error, code), null, 2) + '\n');
+      process.stdout.write(redactUrlsIn(JSON.stringify(errorObject(command.name, err, code), null, 2)) + '\n');
     return code;
   } finally {
     process.off('SIGINT', onInterrupt);
   }
+}
+
+/** The error with the passwords of any URLs in its message and stack as ***, its class (and so its handling) kept. */
+function withoutPasswords(caught: unknown): Error {
+  const err = caught instanceof Error ? caught : new Error(String(caught));
+  const message = redactUrlsIn(err.message);
+  if (message !== err.message) {
+    Object.defineProperty(err, 'message', { value: message, configurable: true, writable: true });
+    if (err.stack)
+      Object.defineProperty(err, 'stack', { value: redactUrlsIn(err.stack), configurable: true, writable: true });
+  }
+  return err;
 }
 
 function exitCodeOf(err: unknown): number {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { passwordSecret, type Database } from './database';
 import { databaseUrl } from './settings';
+import { redactedUrl } from '../core/store/store';
 
 export function registerDatabasePassword(context: vscode.ExtensionContext, database: Database): void {
   context.subscriptions.push(
@@ -16,7 +17,7 @@ export function registerDatabasePassword(context: vscode.ExtensionContext, datab
       }
       const password = await vscode.window.showInputBox({
         title: 'LangLens: database password',
-        prompt: `The password of ${url} (kept in VS Code's secret storage; empty removes it)`,
+        prompt: `The password of ${redactedUrl(url)} (kept in VS Code's secret storage; empty removes it)`,
         password: true,
         ignoreFocusOut: true,
       });

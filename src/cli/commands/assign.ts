@@ -8,6 +8,7 @@ import {
   saveAssignments,
   type AssignmentStatusRow,
 } from '../../core/store/assignments';
+import { setOverlapTarget } from '../../core/store/overlap';
 import { UsageError, type Command, type CommandContext } from '../command';
 import { openExistingStore } from '../openStore';
 import { listOption, wholeNumberOption } from '../tableOptions';
@@ -27,9 +28,11 @@ export const assignCommand: Command = {
     replace: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     status: { type: 'boolean', default: false },
+    target: { type: 'string' },
   },
   help: `usage: langlens assign --run NAME --annotator NAME=LANG[,LANG...]... [options]
        langlens assign --run NAME --status [--task rating|pairwise]
+       langlens assign --run NAME --target K [--task rating|pairwise]
 
 Plans who labels which prompts: a prompt (one group in one language) goes only to annotators who speak its
 language, the load is balanced, and a share of the prompts goes to several annotators so that their agreement
@@ -46,6 +49,8 @@ assignments sees only their prompts in the annotation panel; labels already give
   --replace               plan anew when the run already has assignments for the task
   --dry-run               show the plan, save nothing
   --status                each annotator's assigned prompts and labels so far
+  --target K              an overlap target instead of a plan: every annotator's queue skips an item once K
+                          annotators hold it (labels and short claims, counted by the database); 0 removes it
 
 example (Shaham et al.: 50 prompts per language, two native annotators each):
   langlens assign --run demo --annotator alice=en,es --annotator bob=en,ru --annotator noa=he --annotator yosef=he --prompts 50`,
@@ -58,6 +63,16 @@ example (Shaham et al.: 50 prompts per language, two native annotators each):
     const store = await openExistingStore(context);
     try {
       if (v.status) return print(context, statusTable(await assignmentStatus(store, run, task), run, task));
+      if (v.target !== undefined) {
+        const k = wholeNumberOption(v.target, 'target', 0)!;
+        await setOverlapTarget(store, run, task, k === 0 ? null : k);
+        context.stdout.write(
+          k === 0
+            ? `run ${run}, ${task}: no overlap target\n`
+            : `run ${run}, ${task}: each item goes to ${k} annotator(s); queues skip the items others filled\n`,
+        );
+        return 0;
+      }
       const team = parseTeam(v.annotator as string[] | undefined);
       const languages = listOption(v.lang) ?? [];
       const plan = planAssignments(team, await promptsToAssign(store, run, languages), {

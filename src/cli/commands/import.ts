@@ -8,7 +8,7 @@ import { importFile, type ImportReport } from '../../core/import/importFile';
 import { FORMATS, formatNamed } from '../../core/import/formats';
 import { parseLanguageInput } from '../../core/model/language';
 import { describeOrphans, orphanedSystems } from '../../core/store/orphanedSystems';
-import { Store } from '../../core/store/store';
+import { shownLocation, Store } from '../../core/store/store';
 import { syntaxOf } from '../../core/import/readers';
 import { UsageError, type Command } from '../command';
 import { ImportRefused } from '../failure';
@@ -132,7 +132,7 @@ options:
     if (skipped.length) context.stderr.write(`skipped ${skipped.length} file(s) in no layout LangLens recognises\n`);
     if (refused.length) throw new ImportRefused(refused, reports);
     if (context.json) context.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-    else if (!dryRun) context.stdout.write(`database: ${context.db}\n`);
+    else if (!dryRun) context.stdout.write(`database: ${shownLocation(context.db)}\n`);
     return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { shownLocation } from '../../core/store/store';
 import type { Command } from '../command';
 import { openExistingStore } from '../openStore';
 
@@ -14,10 +15,11 @@ Per run: prompt groups, languages with their prompts and responses, systems, jud
     try {
       const runs = await store.summary();
       if (context.json) {
-        context.stdout.write(JSON.stringify({ database: context.db, runs }, null, 2) + '\n');
+        context.stdout.write(JSON.stringify({ database: shownLocation(context.db), runs }, null, 2) + '\n');
         return 0;
       }
-      if (runs.length === 0) context.stdout.write(`${context.db} holds no runs yet: langlens import FILE...\n`);
+      if (runs.length === 0)
+        context.stdout.write(`${shownLocation(context.db)} holds no runs yet: langlens import FILE...\n`);
       for (const run of runs) {
         const lines = [
           `run ${run.run}: ${run.groups} prompt groups, ${run.languages.length} languages, ${run.systems.length} systems, ${run.responses} responses`,

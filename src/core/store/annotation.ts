@@ -112,7 +112,7 @@ export function queueResponses(
     `
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-    JOIN systems s ON s.id = resp.system_id
+    JOIN system_names s ON s.id = resp.system_id
     WHERE r.name = ? ${inLanguages} ${assigned}`,
     [run, ...languages, ...assignedParameters],
   );
@@ -131,8 +131,8 @@ export function currentLabelsOf(
            l.value, l.comment, l.criterion, l.scale
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators a ON a.id = l.annotator_id
-    LEFT JOIN systems s ON s.id = l.system_id LEFT JOIN systems sa ON sa.id = l.system_a_id
-    LEFT JOIN systems sb ON sb.id = l.system_b_id
+    LEFT JOIN system_names s ON s.id = l.system_id LEFT JOIN system_names sa ON sa.id = l.system_a_id
+    LEFT JOIN system_names sb ON sb.id = l.system_b_id
     WHERE r.name = ? AND a.name = ? AND l.kind = ? AND l.value IS NOT NULL`,
     [run, annotator, kind],
   );
@@ -144,7 +144,7 @@ export function currentFlagsOf(store: Store, run: string, annotator: string): Pr
     `
     SELECT p.group_key AS "group", p.lang, p.turn, s.name AS system, f.seed
     FROM current_language_flags f JOIN prompts p ON p.id = f.prompt_id JOIN runs r ON r.id = p.run_id
-    JOIN annotators a ON a.id = f.annotator_id JOIN systems s ON s.id = f.system_id
+    JOIN annotators a ON a.id = f.annotator_id JOIN system_names s ON s.id = f.system_id
     WHERE r.name = ? AND a.name = ? AND f.flagged = 1`,
     [run, annotator],
   );
@@ -175,7 +175,7 @@ export async function promptWithResponses(store: Store, target: LabelTarget): Pr
       `
       SELECT s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence, d.detector
       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-      JOIN systems s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
+      JOIN system_names s ON s.id = resp.system_id LEFT JOIN language_detections d ON d.response_id = resp.id
       WHERE ${where} ORDER BY resp.seed`,
       params,
     ),
@@ -346,7 +346,7 @@ async function promptIdOf(store: Store, target: LabelTarget): Promise<number> {
 
 async function systemIdOf(store: Store, run: string, system: string): Promise<number> {
   const row = await connectionOf(store).get<{ id: number }>(
-    'SELECT s.id FROM systems s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?',
+    'SELECT s.id FROM system_names s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?',
     [run, system],
   );
   if (!row) throw new Error(`system ${system} is no longer in run ${run}`);

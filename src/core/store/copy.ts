@@ -29,11 +29,20 @@ const TABLES: readonly { readonly name: string; readonly key: readonly string[] 
   { name: 'judge_jobs', key: ['id'] },
   { name: 'judge_batches', key: ['input_file_id'] },
   { name: 'judge_requests', key: ['id'] },
+  { name: 'overlap_targets', key: ['run_id', 'task'] },
 ];
 
 /** Kept by each store for itself: the schema's own version. */
 // The head tables (migration 0011) are derived: the target's own triggers keep them as the labels arrive.
-const NOT_COPIED = new Set(['schema_migrations', 'label_heads', 'language_flag_heads']);
+// A team's roles and settings are the server's own (its roles do not exist elsewhere), and claims last minutes.
+const NOT_COPIED = new Set([
+  'schema_migrations',
+  'label_heads',
+  'language_flag_heads',
+  'team_members',
+  'team_settings',
+  'item_claims',
+]);
 
 export interface TableCopy {
   readonly table: string;

@@ -32,8 +32,16 @@ export function redactedUrl(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
+    return redactUrlsIn(url);
   }
+}
+
+/**
+ * Any text with database URLs in it (a message, an error) with their passwords as ***: the last guard before a
+ * message is printed, whatever URL (postgres://, mysql://...) a user typed.
+ */
+export function redactUrlsIn(text: string): string {
+  return text.replace(/\b([A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/@\s"'<>]*):([^@\s"'<>]+)@/g, '$1:***@');
 }
 
 export interface PostgresConnectOptions {

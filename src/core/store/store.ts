@@ -11,13 +11,19 @@ import type { ConnectionState, Database, SqlValue } from './database';
 import { watchLabels, type LabelWatch, type LabelWatchOptions } from './labelWatch';
 import { postgresDdl } from './dialect';
 import { MIGRATIONS } from './migrations';
-import { isPostgresUrl, PostgresDatabase, type PostgresConnectOptions } from './postgres';
+import { isPostgresUrl, PostgresDatabase, redactedUrl, redactUrlsIn, type PostgresConnectOptions } from './postgres';
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase } from './sqlite';
+import { applyTeamGrants } from './team';
 
-export { redactedUrl } from './postgres';
+export { redactedUrl, redactUrlsIn } from './postgres';
 export type { ConnectionState } from './database';
 export type { LabelWatch, LabelWatchOptions } from './labelWatch';
+
+/** A database as messages name it: a file as it is, a server's URL without its password. */
+export function shownLocation(location: string): string {
+  return redactUrlsIn(isPostgresUrl(location) ? redactedUrl(location) : location);
+}
 
 export const DEFAULT_DATABASE_PATH = '.langlens/langlens.db';
 
@@ -34,7 +40,7 @@ export function databaseLocation(
   if (scheme === undefined) return { engine: 'sqlite', path: location };
   if (scheme.toLowerCase() === 'file') return { engine: 'sqlite', path: fileURLToPath(location) };
   throw new Error(
-    `the database "${location}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file (such as ${DEFAULT_DATABASE_PATH}) or on a PostgreSQL server (postgres://user@host/database)`,
+    `the database "${redactUrlsIn(location)}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file (such as ${DEFAULT_DATABASE_PATH}) or on a PostgreSQL server (postgres://user@host/database)`,
   );
 }
 
@@ -382,7 +388,8 @@ async function migratePostgres(db: Database): Promise<void> {
     await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
     const now = await appliedMigrations(db);
     refuseNewer(db, now);
-    for (const migration of MIGRATIONS.filter((m) => !now.has(m.id))) {
+    const pending = MIGRATIONS.filter((m) => !now.has(m.id));
+    for (const migration of pending) {
       await db.exec('BEGIN');
       try {
         await db.exec(migration.postgres ?? postgresDdl(migration.id, migration.sql));
@@ -393,9 +400,27 @@ async function migratePostgres(db: Database): Promise<void> {
         throw migrationFailed(db, migration.id, err as Error);
       }
     }
+    // A view or table a migration made again has lost the team's grants and options: given again, as the team's
+    // settings say (team.ts), in the same lead's open, before any annotator finds them missing.
+    const last = pending[pending.length - 1];
+    if (last && (await hasTeam(db))) {
+      await db.exec('BEGIN');
+      try {
+        await applyTeamGrants(db);
+        await db.exec('COMMIT');
+      } catch (err) {
+        await db.exec('ROLLBACK').catch(() => undefined);
+        throw migrationFailed(db, `${last.id} (giving the team's grants again)`, err as Error);
+      }
+    }
   } finally {
     await db.exec('SELECT pg_advisory_unlock(7305271)').catch(() => undefined);
   }
+}
+
+async function hasTeam(db: Database): Promise<boolean> {
+  const row = await db.get<{ n: number }>("SELECT count(*) AS n FROM team_settings WHERE key = 'role_prefix'");
+  return (row?.n ?? 0) > 0;
 }
 
 function recordMigration(db: Database, id: string): Promise<unknown> {

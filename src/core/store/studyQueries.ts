@@ -56,8 +56,8 @@ export function knownAnswerTargets(
            l.seed
     FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN annotators a ON a.id = l.annotator_id
-    LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
-    LEFT JOIN systems s ON s.id = l.system_id
+    LEFT JOIN system_names sa ON sa.id = l.system_a_id LEFT JOIN system_names sb ON sb.id = l.system_b_id
+    LEFT JOIN system_names s ON s.id = l.system_id
     WHERE r.name = ? AND l.kind = ? AND l.value IS NOT NULL AND a.role IN ('adjudicator', 'gold')`,
     [run, task],
   );

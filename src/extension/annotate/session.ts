@@ -29,6 +29,7 @@ import { taskDesign, type TaskDesign } from '../../core/annotation/design';
 import { scaleChoices } from '../../core/model/scales';
 import type { CriterionDefinition } from '../../core/model/records';
 import { declaredSchema } from '../../core/store/schemaEntries';
+import { fullItems, type OverlapItem } from '../../core/store/overlap';
 import type {
   AnnotationItemView,
   AnnotationResponseView,
@@ -87,9 +88,12 @@ export class AnnotationSession {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
     const design = taskDesign(await declaredSchema(store), spec.task, spec.declaredTask);
     const responses = await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task });
-    const queued = spec.goldRate
+    const built = spec.goldRate
       ? await withGold(store, spec, languages, responses, spec.goldRate)
       : buildQueue(spec, responses);
+    // An overlap target met by others (their labels and live claims, counted by the store): not this annotator's.
+    const full = new Set((await fullItems(store, spec.annotator, spec.run, spec.task)).map(overlapKey));
+    const queued = full.size === 0 ? built : built.filter((item) => !full.has(overlapKey(item)));
     // A task with criteria asks about each response once per criterion, one after the other.
     const criteria = new Map<string, CriterionDefinition>();
     const items = !design?.criteria.length
@@ -443,4 +447,12 @@ function guidelinesOf(design: TaskDesign | undefined): string | null {
     );
   }
   return parts.length === 0 ? null : renderMarkdown(parts.join('\n\n'));
+}
+
+/** An item of the queue or of the store's overlap, the same text whichever order a pair's systems come in. */
+function overlapKey(item: OverlapItem | QueueItem): string {
+  const kind = 'kind' in item ? item.kind : item.task;
+  const where = [kind, item.group, item.lang, item.turn];
+  if ('systemA' in item) return JSON.stringify([...where, ...[item.systemA, item.systemB].sort()]);
+  return JSON.stringify([...where, item.system, item.seed]);
 }

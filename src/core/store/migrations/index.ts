@@ -11,6 +11,7 @@ import { timeOnItemMigration } from './0012-time-on-item';
 import { studyToolsMigration } from './0013-study-tools';
 import { postgresLabelHeadsMigration } from './0014-postgres-label-heads';
 import { labelNotifyMigration } from './0015-label-notify';
+import { teamOverlapMigration } from './0016-team-overlap';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   studyToolsMigration,
   postgresLabelHeadsMigration,
   labelNotifyMigration,
+  teamOverlapMigration,
 ];
