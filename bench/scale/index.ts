@@ -98,13 +98,16 @@ export async function benchScale(scale: number): Promise<void> {
   console.log("| what | figure | target | ratio | the child's CPU time |");
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const m of MEASURES) {
-    if (m.database === 'one' && scale === 1) continue;
+    // At 1× the 1× row measures the same command against its own target; the 4× targets stay said as such.
+    const twin = MEASURES.some((o) => o.database === 'one' && o.args?.join(' ') === m.args?.join(' '));
+    if (scale === 1 && m.database === 'scale' && twin) continue;
+    const targetOf = m.database === 'scale' && scale !== 4 ? ' (the 4× target)' : '';
     const figures = measure(m, databases[m.database]);
     for (const { field, limit, unit } of m.limits) {
       const value = figures[field]!;
       const ratio = value / limit;
       console.log(
-        `| ${m.what}${m.database === 'scale' ? ` at ${scale}×` : ''}${m.limits.length > 1 ? `: ${field}` : ''} | ${format(value, unit)} | ≤ ${format(limit, unit)} | ${ratio.toFixed(2)}${ratio <= 1 ? '' : ' MISSED'} | ${format(figures.cpuSeconds!, 's')} |`,
+        `| ${m.what}${m.database === 'scale' ? ` at ${scale}×` : ''}${m.limits.length > 1 ? `: ${field}` : ''} | ${format(value, unit)} | ≤ ${format(limit, unit)}${targetOf} | ${ratio.toFixed(2)}${ratio <= 1 ? '' : ' MISSED'} | ${format(figures.cpuSeconds!, 's')} |`,
       );
     }
   }

@@ -81,4 +81,22 @@ describe('stats/random', () => {
     }
     assert.throws(() => createRandom(1).fillInts(0, new Uint32Array(1)), RangeError);
   });
+
+  it('tallyInts(n) counts the classes of exactly the numbers fillInts gives, and leaves the same state', () => {
+    for (const n of [1, 3, 617, 2468, 100_003]) {
+      const size = Math.min(n, 5000);
+      const classOf = Uint32Array.from({ length: n > 5000 ? n : size }, (_, r) => r % 7);
+      const filled = createRandom(20240101);
+      const tallied = createRandom(20240101);
+      const out = new Uint32Array(5000);
+      filled.fillInts(n, out);
+      const expected = new Array<number>(7).fill(0);
+      for (const r of out) expected[r % 7]!++;
+      const tally = new Uint32Array(7);
+      tallied.tallyInts(n, 5000, classOf, tally);
+      assert.deepEqual([...tally], expected, `n = ${n}`);
+      assert.equal(tallied.nextUint32(), filled.nextUint32(), `state after n = ${n}`);
+    }
+    assert.throws(() => createRandom(1).tallyInts(5, 1, new Uint32Array(4), new Uint32Array(1)), RangeError);
+  });
 });

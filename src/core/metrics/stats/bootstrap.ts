@@ -14,8 +14,8 @@
 //   sparse in typed arrays (clusterMatrix.ts), and the rows of a table with as many groups share one draw of them
 //   (bootstrapClusterSumsTable, bootstrapDraws.ts).
 import { quantileOfSorted } from './quantile';
-import { DrawBuffers, drawClusters, streamDraws, type ClusterDraws } from './bootstrapDraws';
-import { pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
+import { DrawBuffers, drawClusters, drawnTally, streamDraws, streamTallies, type ClusterDraws } from './bootstrapDraws';
+import { classSums, clusterClasses, pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -219,7 +219,21 @@ function bootstrapJob(job: ClusterSumsJob, resolved: ResolvedOptions, draws?: Cl
   const evaluate = (b: number) => {
     for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
   };
-  if (draws) {
+  if (matrix.exact) {
+    // Clusters with equal sums drawn as one class (the sums are exact, so any order of addition gives the same).
+    const classes = clusterClasses(matrix);
+    const visit = (tally: Uint32Array, b: number) => {
+      classSums(classes, tally, sums);
+      evaluate(b);
+    };
+    if (draws) {
+      const tally = new Uint32Array(classes.classes);
+      for (let b = 0; b < resolved.resamples; b++) {
+        drawnTally(draws, b, classes.classOf, tally);
+        visit(tally, b);
+      }
+    } else streamTallies(clusters, resolved.resamples, resolved.seed, classes.classOf, classes.classes, visit);
+  } else if (draws) {
     for (let b = 0; b < resolved.resamples; b++) {
       resampledSums(matrix, draws, b, sums);
       evaluate(b);

@@ -36,6 +36,34 @@ export function streamDraws(
 }
 
 /**
+ * streamDraws's resamples as counts per class: resample b's tally[k] is how many of its C drawn positions have
+ * classOf[position] = k (the same draws, never kept), in one reused buffer.
+ */
+export function streamTallies(
+  clusters: number,
+  resamples: number,
+  seed: number | bigint,
+  classOf: Uint32Array,
+  classes: number,
+  visit: (tally: Uint32Array, b: number) => void,
+): void {
+  const rng = createRandom(seed);
+  const tally = new Uint32Array(classes);
+  for (let b = 0; b < resamples; b++) {
+    tally.fill(0);
+    rng.tallyInts(clusters, clusters, classOf, tally);
+    visit(tally, b);
+  }
+}
+
+/** Resample b of shared draws as counts per class (tally[k]: draws of a cluster of class k), into `tally`. */
+export function drawnTally(draws: ClusterDraws, b: number, classOf: Uint32Array, tally: Uint32Array): void {
+  tally.fill(0);
+  const { distinct, weight } = draws;
+  for (let k = draws.start[b]!, end = draws.start[b + 1]!; k < end; k++) tally[classOf[distinct[k]!]!]! += weight[k]!;
+}
+
+/**
  * Buffers for the draws of one table, reused from one number of clusters to the next: the draws of a large table
  * are tens of megabytes, and allocating them afresh per number of clusters makes the collector sweep the whole
  * loaded run each time.

@@ -81,3 +81,64 @@ export function pickedSums(
     for (let e = offset[c]!, last = offset[c + 1]!; e < last; e++) sums[index[e]!]! += value[e]!;
   }
 }
+
+/**
+ * The clusters of an exact matrix grouped by their sums: prompt groups of a table mostly hold one or two items of
+ * a few kinds, so a few hundred clusters have a few dozen distinct vectors. A resample's sum is then each distinct
+ * vector times how often its clusters were drawn, exactly the sum added cluster by cluster (the matrix is exact).
+ */
+export interface ClusterClasses {
+  readonly dimension: number;
+  /** The class of each cluster. */
+  readonly classOf: Uint32Array;
+  readonly classes: number;
+  /** Class k's non-zero sums are at [offset[k], offset[k + 1]): sum value[e] at position index[e]. */
+  readonly offset: Uint32Array;
+  readonly index: Uint32Array;
+  readonly value: Float64Array;
+}
+
+export function clusterClasses(matrix: ClusterMatrix): ClusterClasses {
+  if (!matrix.exact) throw new RangeError('clusters are grouped by their sums only when every sum is exact');
+  const { clusters, offset, index, value } = matrix;
+  const classOf = new Uint32Array(clusters);
+  const byKey = new Map<string, number>();
+  const first: number[] = [];
+  for (let c = 0; c < clusters; c++) {
+    let key = '';
+    for (let e = offset[c]!, last = offset[c + 1]!; e < last; e++) key += `${index[e]}:${value[e]} `;
+    let k = byKey.get(key);
+    if (k === undefined) {
+      byKey.set(key, (k = first.length));
+      first.push(c);
+    }
+    classOf[c] = k;
+  }
+  const classOffset = new Uint32Array(first.length + 1);
+  first.forEach((c, k) => (classOffset[k + 1] = classOffset[k]! + offset[c + 1]! - offset[c]!));
+  const classIndex = new Uint32Array(classOffset[first.length]!);
+  const classValue = new Float64Array(classIndex.length);
+  first.forEach((c, k) => {
+    classIndex.set(index.subarray(offset[c]!, offset[c + 1]!), classOffset[k]!);
+    classValue.set(value.subarray(offset[c]!, offset[c + 1]!), classOffset[k]!);
+  });
+  return {
+    dimension: matrix.dimension,
+    classOf,
+    classes: first.length,
+    offset: classOffset,
+    index: classIndex,
+    value: classValue,
+  };
+}
+
+/** The sum of each class's vector times tally[class], into `sums`. */
+export function classSums(classes: ClusterClasses, tally: Uint32Array, sums: Float64Array): void {
+  sums.fill(0);
+  const { offset, index, value } = classes;
+  for (let k = 0; k < classes.classes; k++) {
+    const w = tally[k]!;
+    if (w === 0) continue;
+    for (let e = offset[k]!, last = offset[k + 1]!; e < last; e++) sums[index[e]!]! += w * value[e]!;
+  }
+}
