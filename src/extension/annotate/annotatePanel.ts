@@ -16,7 +16,8 @@ import {
 import { RequestChannel, type NoRequests, type RequestAnswers } from '../../../shared/protocol/channel';
 import { requireAnnotatorId } from '../annotator';
 import type { Database } from '../database';
-import { annotationSettings, annotatorLanguages } from '../settings';
+import { annotationSettings, annotationUiLanguage, annotatorLanguages } from '../settings';
+import { uiStrings } from '../../../shared/protocol/strings/index';
 import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
 import { confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
@@ -179,6 +180,12 @@ export class AnnotatePanel implements vscode.Disposable {
       );
   }
 
+  /** The setting langlens.annotation.uiLanguage changed: every open panel speaks the new language at once. */
+  static languageChanged(): void {
+    const strings = uiStrings(annotationUiLanguage());
+    for (const panel of AnnotatePanel.open) if (panel.ready) panel.post({ type: 'strings', strings });
+  }
+
   /** Run files were imported (or another database opened): the queue may have new items. */
   static reloadQueueIfChanged(): void {
     const current = AnnotatePanel.current;
@@ -253,6 +260,7 @@ export class AnnotatePanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.unsaved = message.unsaved;
+        this.post({ type: 'strings', strings: uiStrings(annotationUiLanguage()) });
         for (const early of this.early.splice(0)) this.post(early);
         await this.sendSession();
         return;
