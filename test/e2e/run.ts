@@ -29,6 +29,7 @@ import { detectResponseLanguages } from '../../src/core/languages';
 import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
 import { extensionHosts } from './processes';
+import { annotationPanelInHebrew } from './l10nSteps';
 import {
   launch,
   log,
@@ -1679,6 +1680,7 @@ async function main(): Promise<void> {
     await glyphsRender(page, bidiGrid, shots);
     await longAnswerGuidelinesAndScrolling(page, shots);
     await pairwiseCriteria(page, shots);
+    await annotationPanelInHebrew(page, shots, WORKSPACE, RUN);
     await labelsSurviveExtensionHostCrash(page, shots);
     ok = true;
   } catch (err) {
