@@ -52,11 +52,11 @@ function sameItems(a: AnnotationSession, b: AnnotationSession): boolean {
 /** A write error in words an annotator can act on. */
 function explain(err: Error): string {
   if (/SQLITE_BUSY|database is locked/i.test(err.message)) {
-    return 'the database is busy (another window or the langlens command line is writing to it)';
+    return vscode.l10n.t('the database is busy (another window or the langlens command line is writing to it)');
   }
   if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS/i.test(err.message))
-    return `the database cannot be written (${err.message})`;
-  if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return 'the disk is full';
+    return vscode.l10n.t('the database cannot be written ({0})', err.message);
+  if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return vscode.l10n.t('the disk is full');
   return err.message;
 }
 
@@ -87,7 +87,7 @@ export class AnnotatePanel implements vscode.Disposable {
     const annotator = await requireAnnotatorId();
     if (!annotator) {
       void vscode.window.showWarningMessage(
-        'LangLens: annotating needs an annotator id (setting langlens.annotator.id).',
+        vscode.l10n.t('LangLens: annotating needs an annotator id (setting langlens.annotator.id).'),
       );
       return;
     }
@@ -168,14 +168,22 @@ export class AnnotatePanel implements vscode.Disposable {
     const { count, reason } = this.pending;
     this.dispose();
     if (count === 0) return;
-    const what = count === 1 ? '1 label' : `${count} labels`;
-    this.deps.log.warn(`annotate: the panel was closed holding ${what} not saved yet; reopening it`);
+    this.deps.log.warn(`annotate: the panel was closed holding ${count} labels not saved yet; reopening it`);
+    const why = reason ? ` (${reason})` : '';
     void vscode.commands
       .executeCommand('workbench.action.reopenClosedEditor')
       .then(() =>
         vscode.window.showWarningMessage(
-          `LangLens: the annotation panel still held ${what} not saved yet${reason ? ` (${reason})` : ''}, so it was ` +
-            'opened again: closing it would lose them. It saves them as soon as the database accepts them.',
+          count === 1
+            ? vscode.l10n.t(
+                'LangLens: the annotation panel still held 1 label not saved yet{0}, so it was opened again: closing it would lose it. It saves it as soon as the database accepts it.',
+                why,
+              )
+            : vscode.l10n.t(
+                'LangLens: the annotation panel still held {0} labels not saved yet{1}, so it was opened again: closing it would lose them. It saves them as soon as the database accepts them.',
+                count,
+                why,
+              ),
         ),
       );
   }
@@ -196,11 +204,11 @@ export class AnnotatePanel implements vscode.Disposable {
 
   private start(target: AnnotateTarget, annotator: string): void {
     this.target = target;
-    this.panel.title = `Annotate · ${target.run}`;
+    this.panel.title = vscode.l10n.t('Annotate · {0}', target.run);
     this.session = this.openSession(target, annotator);
     this.unsaved = [];
     this.session.catch((err: Error) =>
-      this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}` }),
+      this.post({ type: 'error', message: vscode.l10n.t('Cannot build the annotation queue: {0}', err.message) }),
     );
     if (this.ready) void this.sendSession().catch(() => undefined);
   }
@@ -236,9 +244,24 @@ export class AnnotatePanel implements vscode.Disposable {
     this.session = Promise.resolve(next);
     const added = next.items.length - shown.items.length;
     const notice =
-      added > 0
-        ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
-        : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
+      added === 1
+        ? vscode.l10n.t(
+            '1 new item after an import: the queue now has {0} (was {1}).',
+            next.items.length,
+            shown.items.length,
+          )
+        : added > 0
+          ? vscode.l10n.t(
+              '{0} new items after an import: the queue now has {1} (was {2}).',
+              added,
+              next.items.length,
+              shown.items.length,
+            )
+          : vscode.l10n.t(
+              'The queue changed after an import: {0} items (was {1}).',
+              next.items.length,
+              shown.items.length,
+            );
     this.post({ type: 'session', session: next.view(this.unsaved), notice });
     this.deps.log.info(`annotate: ${notice}`);
   }
