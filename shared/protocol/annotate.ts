@@ -1,6 +1,7 @@
 // The annotation panel's messages: the blind queue, its items, and the labels and flags given.
 import type { RequestMessage, ResponseMessage } from './channel';
 import type { DetectionView, LanguageView, RenderedMarkdown } from './common';
+import type { UiStrings } from './strings';
 import {
   type Fields,
   ProtocolError,
@@ -149,6 +150,8 @@ export interface AnnotateRequests {
 }
 
 export type AnnotateToWebview =
+  /** The panel's words in the annotator's language, sent before the first session and when the setting changes. */
+  | { readonly type: 'strings'; readonly strings: UiStrings }
   /** A queue to show; `notice` says why it replaced the one shown (new items after an import). */
   | {
       readonly type: 'session';

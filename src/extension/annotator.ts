@@ -6,15 +6,17 @@ import { annotatorId, setAnnotatorId } from './settings';
 /** Shows the input box; resolves to the id now set ("" when the annotator dismissed it). */
 export async function promptForAnnotatorId(): Promise<string> {
   const id = await vscode.window.showInputBox({
-    title: 'LangLens: your annotator id',
-    prompt: 'Stored with every label you give. Use the same id on every machine (for example your initials or email).',
+    title: vscode.l10n.t('LangLens: your annotator id'),
+    prompt: vscode.l10n.t(
+      'Stored with every label you give. Use the same id on every machine (for example your initials or email).',
+    ),
     value: annotatorId(),
     ignoreFocusOut: true,
     validateInput: (value) =>
       value.trim() === ''
-        ? 'An annotator id cannot be empty'
+        ? vscode.l10n.t('An annotator id cannot be empty')
         : /\s/.test(value.trim())
-          ? 'Use an id without spaces'
+          ? vscode.l10n.t('Use an id without spaces')
           : undefined,
   });
   if (id === undefined) return annotatorId();

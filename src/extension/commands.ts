@@ -59,9 +59,9 @@ async function chooseTask(database: Database): Promise<void> {
     const isCurrent =
       i.task === current &&
       (i.name === declaredTask || (declaredTask === '' && all.find((a) => a.task === current) === i));
-    return { ...i, picked: isCurrent, detail: isCurrent ? 'the current task' : undefined };
+    return { ...i, picked: isCurrent, detail: isCurrent ? vscode.l10n.t('the current task') : undefined };
   });
-  const chosen = await vscode.window.showQuickPick(items, { title: 'LangLens: annotation task' });
+  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('LangLens: annotation task') });
   if (chosen) await setAnnotationTask(chosen.task, chosen.name);
 }
 
@@ -69,12 +69,15 @@ async function pickRun(database: Database): Promise<string | undefined> {
   const runs = await (await database.store()).runs();
   if (runs.length === 0) {
     void vscode.window
-      .showInformationMessage('LangLens: no runs yet. Import a run folder first.', 'Open Run Folder…')
+      .showInformationMessage(
+        vscode.l10n.t('LangLens: no runs yet. Import a run folder first.'),
+        vscode.l10n.t('Open Run Folder…'),
+      )
       .then((choice) => choice && vscode.commands.executeCommand('langlens.openRunFolder'));
     return undefined;
   }
   if (runs.length === 1) return runs[0];
-  return vscode.window.showQuickPick(runs, { title: 'LangLens: which run?' });
+  return vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: which run?') });
 }
 
 async function pickGroup(database: Database): Promise<{ run: string; group: string; turn: number } | undefined> {
@@ -82,7 +85,7 @@ async function pickGroup(database: Database): Promise<{ run: string; group: stri
   if (!run) return undefined;
   const groups = await groupNames(database, run);
   const group = await vscode.window.showQuickPick(groups, {
-    title: `LangLens: prompt group of ${run}`,
+    title: vscode.l10n.t('LangLens: prompt group of {0}', run),
     matchOnDescription: true,
   });
   return group === undefined ? undefined : { run, group, turn: 1 };

@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (affectsSettings(event, 'database.path', 'database.url')) await database.reopen();
+      if (affectsSettings(event, 'annotation.uiLanguage')) AnnotatePanel.languageChanged();
       if (affectsSettings(event, 'annotator', 'annotation')) {
         treeView.description = progressDescription();
         tree.refresh();

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { parseLanguageTag, type LanguageTag } from '../core/model/language';
 import type { AnnotationTask } from '../../shared/protocol/annotate';
+import { resolveUiLanguage, type UiLanguage } from '../../shared/protocol/strings';
 
 const SECTION = 'langlens';
 
@@ -63,6 +64,11 @@ export function annotationSettings(): AnnotationSettings {
     declaredTask: (c.get<string>('annotation.declaredTask') ?? '').trim(),
     showDetectedWhenBlind: c.get<boolean>('annotation.showDetectedLanguageWhenBlind') ?? false,
   };
+}
+
+/** The annotation panel's language: langlens.annotation.uiLanguage, "auto" following VS Code's display language. */
+export function annotationUiLanguage(): UiLanguage {
+  return resolveUiLanguage(config().get<string>('annotation.uiLanguage') ?? 'auto', vscode.env.language);
 }
 
 /** The task kind and, for a project's declared task, its name ('' for the built-in one of the kind). */

@@ -1,6 +1,7 @@
 // Error banners of the annotation panel: one per distinct message (a repeat counts up instead of piling up), each
 // dismissible with its × button or Esc, at most a few shown. And the banner that says the extension host is gone.
 import { html, type Html } from '../shared/html';
+import { t, tn } from './i18n';
 
 interface Banner {
   readonly id: number;
@@ -49,7 +50,7 @@ export class Banners {
       (b) =>
         html`<div class="error-banner dismissible" role="alert" data-banner="${b.id}">
           <span class="plain">${b.message}</span>${b.count > 1 ? html` <span class="count">(×${b.count})</span>` : ''}
-          <button class="dismiss" data-dismiss="${b.id}" title="Dismiss (Esc)" aria-label="Dismiss">×</button>
+          <button class="dismiss" data-dismiss="${b.id}" title="${t('dismissEsc')}" aria-label="${t('dismiss')}">×</button>
         </div>`,
     )}`;
   }
@@ -57,19 +58,15 @@ export class Banners {
 
 /** The words and link of "Reload window to save N labels": a reload revives the panel with what it holds. */
 export function reloadToSave(pending: number): Html {
-  const what = pending === 1 ? '1 label' : `${pending} labels`;
-  return html`<a class="reload-link" href="command:workbench.action.reloadWindow">Reload window to save ${what}</a>`;
+  return html`<a class="reload-link" href="command:workbench.action.reloadWindow">${tn('reloadToSave', pending)}</a>`;
 }
 
 /** Shown while the extension host does not answer (crashed, or restarting). */
 export function hostLostBanner(pending: number): Html {
-  const kept =
-    pending === 0
-      ? 'Every label you gave is saved.'
-      : `${pending === 1 ? '1 label is' : `${pending} labels are`} kept in this panel, not saved yet: do not close it.`;
+  const kept = pending === 0 ? t('allLabelsSaved') : tn('labelsKept', pending);
   return html`<div class="error-banner host-lost" role="alert" id="host-lost">
-    The LangLens extension host is not answering (it may have crashed or be restarting). ${kept}
-    ${pending > 0 ? html`${reloadToSave(pending)} (or run “Developer: Reload Window”).` : ''}
+    ${t('hostLost')} ${kept}
+    ${pending > 0 ? html`${reloadToSave(pending)} ${t('orReload')}` : ''}
   </div>`;
 }
 
@@ -79,10 +76,9 @@ export function hostLostBanner(pending: number): Html {
  */
 export function unsavedBanner(pending: number): Html | '' {
   if (pending === 0) return '';
-  const what = pending === 1 ? '1 label' : `${pending} labels`;
   return html`<div class="error-banner unsaved" role="alert" id="unsaved-banner">
-    <span class="plain">${what} not yet saved</span> —
-    <button id="unsaved-retry">Retry</button>
-    <button id="unsaved-discard" class="secondary">Discard</button>
+    <span class="plain">${tn('unsavedLabels', pending)}</span> —
+    <button id="unsaved-retry">${t('retry')}</button>
+    <button id="unsaved-discard" class="secondary">${t('discard')}</button>
   </div>`;
 }

@@ -1,5 +1,7 @@
 // One key per action. The same table drives the keyboard handler, the hints on the buttons and the help.
 import type { AnnotationSession, AnnotationTask, KeyMapView, LabelValue, Slot } from '../../shared/protocol/annotate';
+import type { PlainKey } from '../../shared/protocol/strings';
+import { t } from './i18n';
 
 /** The project's declared scale and criteria, when its rating task has them. */
 export type Design = AnnotationSession['design'];
@@ -24,41 +26,44 @@ export interface KeyBinding {
   /** KeyboardEvent.key values. */
   readonly keys: readonly string[];
   readonly action: Action;
-  readonly label: string;
+  /** What the key does: a phrase of the panel's table, or a declared scale's choice as the project names it. */
+  readonly label: KeyLabel;
   /** The user's own keybindings for this action (VS Code's notation), when rebound. */
   readonly userKeys?: readonly string[];
 }
 
+export type KeyLabel = { readonly key: PlainKey } | { readonly text: string };
+
 const RATING: readonly KeyBinding[] = [
-  { keys: ['1', 'e'], action: { kind: 'label', value: 'excellent' }, label: 'Excellent' },
-  { keys: ['2', 'p'], action: { kind: 'label', value: 'pass' }, label: 'Pass' },
-  { keys: ['3', 'f'], action: { kind: 'label', value: 'fail' }, label: 'Fail' },
-  { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: 'Not in the prompt’s language' },
+  { keys: ['1', 'e'], action: { kind: 'label', value: 'excellent' }, label: { key: 'keyExcellent' } },
+  { keys: ['2', 'p'], action: { kind: 'label', value: 'pass' }, label: { key: 'keyPass' } },
+  { keys: ['3', 'f'], action: { kind: 'label', value: 'fail' }, label: { key: 'keyFail' } },
+  { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: { key: 'keyNotInLanguage' } },
 ];
 
 const PAIRWISE: readonly KeyBinding[] = [
-  { keys: ['1', 'a'], action: { kind: 'label', value: 'left' }, label: 'A is better' },
-  { keys: ['2', 't'], action: { kind: 'label', value: 'tie' }, label: 'Tie' },
-  { keys: ['3', 'b'], action: { kind: 'label', value: 'right' }, label: 'B is better' },
-  { keys: ['l'], action: { kind: 'flag', slot: 'left' }, label: 'A not in the prompt’s language' },
-  { keys: ['r'], action: { kind: 'flag', slot: 'right' }, label: 'B not in the prompt’s language' },
+  { keys: ['1', 'a'], action: { kind: 'label', value: 'left' }, label: { key: 'keyABetter' } },
+  { keys: ['2', 't'], action: { kind: 'label', value: 'tie' }, label: { key: 'keyTie' } },
+  { keys: ['3', 'b'], action: { kind: 'label', value: 'right' }, label: { key: 'keyBBetter' } },
+  { keys: ['l'], action: { kind: 'flag', slot: 'left' }, label: { key: 'keyANotInLanguage' } },
+  { keys: ['r'], action: { kind: 'flag', slot: 'right' }, label: { key: 'keyBNotInLanguage' } },
 ];
 
 const COMMON: readonly KeyBinding[] = [
-  { keys: ['ArrowRight', 'j'], action: { kind: 'next' }, label: 'Next' },
-  { keys: ['ArrowLeft', 'k'], action: { kind: 'previous' }, label: 'Previous' },
-  { keys: ['s'], action: { kind: 'skip' }, label: 'Skip' },
-  { keys: ['n'], action: { kind: 'nextUnlabelled' }, label: 'Next unlabelled' },
-  { keys: ['u'], action: { kind: 'undo' }, label: 'Undo' },
-  { keys: ['c'], action: { kind: 'comment' }, label: 'Comment' },
-  { keys: ['g'], action: { kind: 'guidelines' }, label: 'Guidelines beside the item' },
-  { keys: [' ', 'PageDown'], action: { kind: 'scroll', to: 'page-down' }, label: 'Scroll the response down a page' },
-  { keys: ['PageUp'], action: { kind: 'scroll', to: 'page-up' }, label: 'Scroll up a page (also Shift+Space)' },
-  { keys: ['ArrowDown'], action: { kind: 'scroll', to: 'line-down' }, label: 'Scroll down a line' },
-  { keys: ['ArrowUp'], action: { kind: 'scroll', to: 'line-up' }, label: 'Scroll up a line' },
-  { keys: ['End'], action: { kind: 'scroll', to: 'end' }, label: 'Scroll to the end' },
-  { keys: ['Home'], action: { kind: 'scroll', to: 'home' }, label: 'Scroll to the top' },
-  { keys: ['?'], action: { kind: 'help' }, label: 'Keys' },
+  { keys: ['ArrowRight', 'j'], action: { kind: 'next' }, label: { key: 'keyNext' } },
+  { keys: ['ArrowLeft', 'k'], action: { kind: 'previous' }, label: { key: 'keyPrevious' } },
+  { keys: ['s'], action: { kind: 'skip' }, label: { key: 'keySkip' } },
+  { keys: ['n'], action: { kind: 'nextUnlabelled' }, label: { key: 'keyNextUnlabelled' } },
+  { keys: ['u'], action: { kind: 'undo' }, label: { key: 'keyUndo' } },
+  { keys: ['c'], action: { kind: 'comment' }, label: { key: 'keyComment' } },
+  { keys: ['g'], action: { kind: 'guidelines' }, label: { key: 'keyGuidelines' } },
+  { keys: [' ', 'PageDown'], action: { kind: 'scroll', to: 'page-down' }, label: { key: 'keyPageDown' } },
+  { keys: ['PageUp'], action: { kind: 'scroll', to: 'page-up' }, label: { key: 'keyPageUp' } },
+  { keys: ['ArrowDown'], action: { kind: 'scroll', to: 'line-down' }, label: { key: 'keyLineDown' } },
+  { keys: ['ArrowUp'], action: { kind: 'scroll', to: 'line-up' }, label: { key: 'keyLineUp' } },
+  { keys: ['End'], action: { kind: 'scroll', to: 'end' }, label: { key: 'keyEnd' } },
+  { keys: ['Home'], action: { kind: 'scroll', to: 'home' }, label: { key: 'keyHome' } },
+  { keys: ['?'], action: { kind: 'help' }, label: { key: 'keyHelp' } },
 ];
 
 /** A declared scale's choices, worst first, on keys 1…9 (and 0 for a tenth). */
@@ -66,9 +71,9 @@ function scaleBindings(scale: NonNullable<NonNullable<Design>['scale']>): KeyBin
   const choices = scale.choices.slice(0, 10).map((choice, i): KeyBinding => ({
     keys: [String((i + 1) % 10)],
     action: { kind: 'label', value: `scale:${choice}` },
-    label: /^\d/.test(choice) ? choice : choice[0]!.toUpperCase() + choice.slice(1),
+    label: { text: /^\d/.test(choice) ? choice : choice[0]!.toUpperCase() + choice.slice(1) },
   }));
-  return [...choices, { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: 'Not in the prompt’s language' }];
+  return [...choices, { keys: ['l'], action: { kind: 'flag', slot: 'only' }, label: { key: 'keyNotInLanguage' } }];
 }
 
 /**
@@ -131,13 +136,19 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
   ArrowLeft: '←',
   ArrowDown: '↓',
   ArrowUp: '↑',
-  ' ': 'Space',
-  PageDown: 'PgDn',
-  PageUp: 'PgUp',
 };
+/** Keys whose names are words, in the panel's language. */
+const KEY_WORDS: Readonly<Record<string, PlainKey>> = { ' ': 'keySpace', PageDown: 'keyPgDn', PageUp: 'keyPgUp' };
 
 export function keyName(key: string): string {
+  const word = KEY_WORDS[key];
+  if (word) return t(word);
   return KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+}
+
+/** A binding's label as the panel shows it. */
+export function labelText(label: KeyLabel): string {
+  return 'key' in label ? t(label.key) : label.text;
 }
 
 export function bindingOf(

@@ -25,6 +25,7 @@ import { storeOutbox, takeOverOutboxes } from './storedOutbox';
 import { endOfQueue, header, itemBody, keyHelp, saveStatusText } from './render';
 import { Banners, hostLostBanner, reloadToSave, unsavedBanner } from './banners';
 import { FocusClock } from './focusClock';
+import { hasStrings, t, th, tn, useStrings } from './i18n';
 
 interface UndoEntry {
   readonly index: number;
@@ -118,6 +119,14 @@ function send(message: AnnotateToHost): void {
 
 onHostMessage<AnnotateToWebview>((message) => {
   switch (message.type) {
+    case 'strings':
+      useStrings(message.strings);
+      // The chrome mirrors for he and ar; each block of text keeps its own direction (render.ts, bidi.ts).
+      document.documentElement.lang = message.strings.lang;
+      document.documentElement.dir = message.strings.dir;
+      document.body.dataset.uiLanguage = message.strings.language;
+      render();
+      break;
     case 'session':
       start(message.session, message.notice);
       takeOver(message.restored ?? [], message.recovery === true);
@@ -258,7 +267,7 @@ async function ensureLoaded(around: number): Promise<void> {
     if (session !== asked) return;
     for (const view of views) items.set(view.index, view);
   } catch (err) {
-    showError(`Could not load items: ${(err as Error).message}`);
+    showError(t('couldNotLoadItems', { error: (err as Error).message }));
   } finally {
     for (let i = first; i < last; i++) loading.delete(i);
   }
@@ -278,12 +287,12 @@ function isFlagged(item: AnnotationItemView, slot: Slot): boolean {
 // ---------------------------------------------------------------------------------------------- render
 
 function render(): void {
-  if (!session) return;
+  if (!session || !hasStrings()) return;
   const count = labelled.filter(Boolean).length;
   const item = items.get(index);
   let body;
   if (index >= session.total) body = endOfQueue(session, count);
-  else if (!item) body = html`<p class="loading">Loading item ${index + 1}…</p>`;
+  else if (!item) body = html`<p class="loading">${t('loadingItem', { n: index + 1 })}</p>`;
   else {
     body = itemBody(session, {
       item,
@@ -354,7 +363,7 @@ function showSaveStatus(): void {
     text = document.createElement('span');
     text.className = 'status-text';
     const retry = document.createElement('button');
-    retry.textContent = 'Retry now';
+    retry.textContent = t('retryNow');
     retry.addEventListener('click', () => outbox.retryNow());
     const link = document.createElement('span');
     link.className = 'status-reload';
@@ -376,7 +385,13 @@ function showSaveMark(): void {
     const state = outbox.stateOf(item.key);
     mark.className = `chip ${state === 'failed' ? 'warning' : state === 'saving' ? '' : 'ok'}`;
     mark.textContent =
-      state === 'failed' ? '⚠ not saved yet' : state === 'saving' ? 'saving' : currentLabel(item) ? '✓ saved' : '';
+      state === 'failed'
+        ? `⚠ ${t('notSavedYet')}`
+        : state === 'saving'
+          ? t('saving')
+          : currentLabel(item)
+            ? `✓ ${t('saved')}`
+            : '';
   }
 }
 
@@ -393,13 +408,17 @@ function withGuidelines(body: Html | string): Html {
   const text = session.guidelines
     ? html`<div class="markdown">${new Html(session.guidelines)}</div>`
     : html`<p class="muted">
-        This project declares no guidelines. A task in <code>langlens.schema.json</code> names them in its
-        <code>guidelines</code> field, and each criterion its <code>rubric</code> and <code>examples</code>.
+        ${th('noGuidelines', {
+          schema: html`<code>langlens.schema.json</code>`,
+          field: html`<code>guidelines</code>`,
+          rubric: html`<code>rubric</code>`,
+          examples: html`<code>examples</code>`,
+        })}
       </p>`;
   return html`<div class="with-guidelines">
     ${body}
-    <aside class="guidelines" id="guidelines" aria-label="Guidelines" tabindex="-1">
-      <h2>Guidelines <span class="muted">(G closes)</span></h2>
+    <aside class="guidelines" id="guidelines" aria-label="${t('guidelines')}" tabindex="-1">
+      <h2>${t('guidelines')} <span class="muted">${t('guidelinesClose')}</span></h2>
       ${text}
     </aside>
   </div>`;
@@ -504,7 +523,7 @@ async function undo(): Promise<void> {
   const item = items.get(entry.index);
   undoStack.pop();
   if (!item || item.key !== entry.itemKey) {
-    showError('Cannot undo: the queue changed since that label. Go to the item and label it again.');
+    showError(t('cannotUndo'));
     return;
   }
   if (entry.undo.kind === 'label')
@@ -605,7 +624,7 @@ function saveComment(text: string): void {
 function discardUnsaved(): void {
   const count = outbox.discard();
   restoredCount = 0;
-  banners.add(`Discarded ${count === 1 ? '1 label' : `${count} labels`} that were not saved.`);
+  banners.add(tn('discardedLabels', count));
   document.body.dataset.discarded = String(count);
   // The host sends the queue again, with the labels as the database has them.
   send({ type: 'discarded', count });

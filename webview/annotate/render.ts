@@ -10,7 +10,8 @@ import type {
   KeyMapView,
   LabelValue,
 } from '../../shared/protocol/annotate';
-import { bindingOf, bindings, keyName, userKeyName } from './keys';
+import { bindingOf, bindings, keyName, labelText, userKeyName } from './keys';
+import { languageName, t, th, tn } from './i18n';
 import type { OutboxStatus } from './outbox';
 
 export interface ItemState {
@@ -25,14 +26,14 @@ export interface ItemState {
 export function header(session: AnnotationSession, index: number, labelled: number): Html {
   const position = Math.min(index + 1, session.total);
   return html`
-  <header class="progress" aria-label="Progress">
+  <header class="progress" aria-label="${t('progress')}">
     <div class="progress-text">
-      <span><strong id="position">${position}</strong> of ${session.total}</span>
-      <span class="muted">· <span id="labelled-count">${labelled}</span> labelled · ${session.task === 'rating' ? 'rate each response' : 'compare two responses'} · ${session.annotator}${session.blind ? ' · blind' : ''}</span>
+      <span class="position">${th('positionOf', { position: html`<strong id="position">${position}</strong>`, total: session.total })}</span>
+      <span class="muted">· ${th('labelledCount', { count: html`<span id="labelled-count">${labelled}</span>` })} · ${t(session.task === 'rating' ? 'taskRating' : 'taskPairwise')} · <bdi>${session.annotator}</bdi>${session.blind ? ` · ${t('blind')}` : ''}</span>
       <span class="spacer"></span>
       <span id="save-status" role="status" aria-live="polite"></span>
     </div>
-    <vscode-progress-bar id="progress-bar" value="${labelled}" max="${Math.max(1, session.total)}" aria-label="Labelled ${labelled} of ${session.total}"></vscode-progress-bar>
+    <vscode-progress-bar id="progress-bar" value="${labelled}" max="${Math.max(1, session.total)}" aria-label="${t('progressBar', { count: labelled, total: session.total })}"></vscode-progress-bar>
   </header>`;
 }
 
@@ -40,18 +41,18 @@ export function itemBody(session: AnnotationSession, state: ItemState): Html {
   const { item } = state;
   return html`
   <main class="item" data-index="${item.index}" data-key="${item.key}" data-label="${state.label?.value ?? ''}">
-    <section class="prompt-block" aria-label="Prompt">
-      <div class="item-meta muted">${item.language.name} <span class="tag">${item.language.tag}</span> · ${item.group}${item.turn > 1 ? ` · turn ${item.turn}` : ''}</div>
+    <section class="prompt-block" aria-label="${t('prompt')}">
+      <div class="item-meta muted">${languageName(item.language)} <span class="tag">${item.language.tag}</span> · <bdi>${item.group}</bdi>${item.turn > 1 ? ` · ${t('turn', { n: item.turn })}` : ''}</div>
       ${
         item.prompt === null
-          ? html`<p class="muted">No prompt text was imported for this item.</p>`
+          ? html`<p class="muted">${t('noPrompt')}</p>`
           : html`<div class="prompt markdown" ${langAttrs(item.language)}>
               ${bidiMarkup(item.prompt, directionOf(item.language))}
             </div>`
       }
     </section>
     ${criterionBlock(session, item)}
-    <section class="responses ${item.task}" aria-label="Responses">
+    <section class="responses ${item.task}" aria-label="${t('responses')}">
       ${item.responses.map((r) => responseCard(session, state, r))}
     </section>
     ${choices(session, state)}
@@ -60,7 +61,7 @@ export function itemBody(session: AnnotationSession, state: ItemState): Html {
 }
 
 function responseCard(session: AnnotationSession, state: ItemState, r: AnnotationResponseView): Html {
-  const name = r.slot === 'left' ? 'A' : r.slot === 'right' ? 'B' : 'Response';
+  const name = t(r.slot === 'left' ? 'slotA' : r.slot === 'right' ? 'slotB' : 'slotOnly');
   const flagged = state.flagged(r.slot);
   const flagKey = bindingOf(session.task, (a) => a.kind === 'flag' && a.slot === r.slot, session.design);
   return html`
@@ -68,19 +69,19 @@ function responseCard(session: AnnotationSession, state: ItemState, r: Annotatio
     <div class="card-head">
       <strong class="slot-name">${name}</strong>
       ${r.system ? html`<span class="chip">${r.system}</span>` : ''}
-      ${r.detected?.mismatch ? html`<span class="chip warning" title="${r.detected.detector} detected ${r.detected.language.name}">${icon('warning')} looks like ${r.detected.language.name}</span>` : ''}
+      ${r.detected?.mismatch ? html`<span class="chip warning" title="${t('detectedTitle', { detector: r.detected.detector, language: languageName(r.detected.language) })}">${icon('warning')} ${t('looksLike', { language: languageName(r.detected.language) })}</span>` : ''}
       <span class="spacer"></span>
-      <button class="flag ${flagged ? 'on' : ''}" data-flag="${r.slot}" aria-pressed="${flagged}" title="Mark as not in the prompt's language">
-        ${icon(flagged ? 'report' : 'circle-slash')} ${flagged ? 'Not in the prompt’s language' : 'Wrong language?'} ${flagKey ? html`<kbd>${keyName(flagKey.keys[0]!)}</kbd>` : ''}
+      <button class="flag ${flagged ? 'on' : ''}" data-flag="${r.slot}" aria-pressed="${flagged}" title="${t('flagTitle')}">
+        ${icon(flagged ? 'report' : 'circle-slash')} ${t(flagged ? 'flagOn' : 'flagOff')} ${flagKey ? html`<kbd>${keyName(flagKey.keys[0]!)}</kbd>` : ''}
       </button>
     </div>
-    <div class="response markdown" ${langAttrs(r.language)}>${r.html === '' ? html`<p class="muted">(empty response)</p>` : bidiMarkup(r.html, directionOf(state.item.language))}</div>
+    <div class="response markdown" ${langAttrs(r.language)}>${r.html === '' ? html`<p class="muted">${t('emptyResponse')}</p>` : bidiMarkup(r.html, directionOf(state.item.language))}</div>
   </article>`;
 }
 
 /** The criterion's name first in its heading (no white space before it: the text starts with the name). */
 function criterionTitle(name: string, position: number, of: number): Html {
-  return html`${name}${of > 1 ? html` <span class="muted">(criterion ${position + 1} of ${of})</span>` : ''}`;
+  return html`${name}${of > 1 ? html` <span class="muted">${t('criterionOf', { position: position + 1, total: of })}</span>` : ''}`;
 }
 
 /** The declared scale and the item's criterion with its description and rubric, above the response. */
@@ -89,7 +90,7 @@ function criterionBlock(session: AnnotationSession, item: AnnotationItemView): H
   if (!design) return html``;
   const scale = design.scale;
   const position = item.criterion ? design.criteria.findIndex((c) => c.name === item.criterion!.name) : -1;
-  return html`<section class="criterion" aria-label="What to rate" data-criterion="${item.criterion?.name ?? ''}">
+  return html`<section class="criterion" aria-label="${t('whatToRate')}" data-criterion="${item.criterion?.name ?? ''}">
     ${
       item.criterion
         ? html`<h2>${criterionTitle(item.criterion.name, position, design.criteria.length)}</h2>
@@ -97,21 +98,21 @@ function criterionBlock(session: AnnotationSession, item: AnnotationItemView): H
       ${item.criterion.rubric ? html`<p class="rubric">${item.criterion.rubric}</p>` : ''}`
         : ''
     }
-    ${scale ? html`<p class="muted">Scale ${scale.name}: ${scale.choices.join(' · ')}${scale.description ? html` (${scale.description})` : ''}</p>` : ''}
+    ${scale ? html`<p class="muted">${t('scale', { name: scale.name, choices: scale.choices.join(' · ') })}${scale.description ? html` (${scale.description})` : ''}</p>` : ''}
   </section>`;
 }
 
 function choices(session: AnnotationSession, state: ItemState): Html {
   const labels = bindings(session.task, session.design).filter((b) => b.action.kind === 'label');
   return html`
-  <nav class="choices" aria-label="Your label">
+  <nav class="choices" aria-label="${t('yourLabel')}">
     ${labels.map((b) => {
       const value = b.action.kind === 'label' ? b.action.value : '';
       const chosen = state.label?.value === value;
       return html`<button class="choice choice-${value} ${chosen ? 'chosen' : ''}" data-value="${value}" aria-pressed="${chosen}">
-        ${b.label} <kbd>${keyName(b.keys[0]!)}</kbd>${b.keys[1] ? html` <kbd>${keyName(b.keys[1])}</kbd>` : ''}</button>`;
+        ${labelText(b.label)} <kbd>${keyName(b.keys[0]!)}</kbd>${b.keys[1] ? html` <kbd>${keyName(b.keys[1])}</kbd>` : ''}</button>`;
     })}
-    ${state.saveState === 'failed' ? html`<span class="chip warning">${icon('warning')} not saved yet</span>` : state.saveState === 'saving' ? html`<span class="chip">${icon('sync')} saving</span>` : state.label ? html`<span class="chip ok">${icon('check')} saved</span>` : ''}
+    ${state.saveState === 'failed' ? html`<span class="chip warning">${icon('warning')} ${t('notSavedYet')}</span>` : state.saveState === 'saving' ? html`<span class="chip">${icon('sync')} ${t('saving')}</span>` : state.label ? html`<span class="chip ok">${icon('check')} ${t('saved')}</span>` : ''}
   </nav>`;
 }
 
@@ -119,13 +120,13 @@ function comment(state: ItemState): Html {
   const text = state.label?.comment ?? state.draftComment ?? '';
   if (!state.commentOpen) {
     return text
-      ? html`<p class="comment-view">${icon('comment')} <span class="plain">${text}</span> <span class="muted">(C to edit)</span></p>`
+      ? html`<p class="comment-view">${icon('comment')} <span class="plain">${text}</span> <span class="muted">${t('commentEdit')}</span></p>`
       : html``;
   }
   return html`
   <div class="comment-edit">
-    <vscode-textarea id="comment" rows="2" placeholder="Comment (Enter saves, Shift+Enter for a new line, Esc cancels)" aria-label="Comment"></vscode-textarea>
-    <p class="muted">${state.label ? 'Saved with your label.' : 'Saved with the label you give next.'}</p>
+    <vscode-textarea id="comment" rows="2" placeholder="${t('commentPlaceholder')}" aria-label="${t('comment')}"></vscode-textarea>
+    <p class="muted">${t(state.label ? 'commentWithLabel' : 'commentWithNextLabel')}</p>
   </div>`;
 }
 
@@ -134,26 +135,26 @@ export function endOfQueue(session: AnnotationSession, labelled: number): Html {
     const wanted = session.restrictedTo ?? [];
     return html`
     <main class="item end">
-      <h2>Nothing to label here.</h2>
-      <p>Run ${session.run} has no responses in ${wanted.length ? wanted.join(', ') : 'the languages you label'}.
-        Check the setting <code>langlens.annotator.languages</code>, or start annotating from a language in the LangLens explorer.</p>
+      <h2>${t('nothingToLabel')}</h2>
+      <p>${t('noResponsesIn', { run: session.run, languages: wanted.length ? wanted.join(', ') : t('theLanguagesYouLabel') })}
+        ${th('checkLanguagesSetting', { setting: html`<code>langlens.annotator.languages</code>` })}</p>
     </main>`;
   }
   const open = session.total - labelled;
   return html`
   <main class="item end">
-    <h2>${open === 0 ? 'All done.' : 'End of the queue.'}</h2>
-    <p>${labelled} of ${session.total} items labelled.${open > 0 ? html` Press <kbd>N</kbd> for the first of the ${open} unlabelled items.` : ''}</p>
+    <h2>${t(open === 0 ? 'allDone' : 'endOfQueue')}</h2>
+    <p>${t('itemsLabelled', { labelled, total: session.total })}${open > 0 ? html` ${th({ plural: 'pressForUnlabelled', n: open }, { key: html`<kbd>N</kbd>` })}` : ''}</p>
   </main>`;
 }
 
 export function keyHelp(session: AnnotationSession, open: boolean, keyMap?: KeyMapView): Html {
   if (!open)
-    return html`<footer class="key-hint muted">Keys: <kbd>?</kbd> shows all · <kbd>←</kbd> <kbd>→</kbd> move · <kbd>S</kbd> skip · <kbd>U</kbd> undo · <kbd>C</kbd> comment · <kbd>G</kbd> guidelines · <kbd>Space</kbd> <kbd>End</kbd> scroll</footer>`;
+    return html`<footer class="key-hint muted">${t('keys')} <kbd>?</kbd> ${t('hintShowsAll')} · <kbd>←</kbd> <kbd>→</kbd> ${t('hintMove')} · <kbd>S</kbd> ${t('hintSkip')} · <kbd>U</kbd> ${t('hintUndo')} · <kbd>C</kbd> ${t('hintComment')} · <kbd>G</kbd> ${t('hintGuidelines')} · <kbd>${keyName(' ')}</kbd> <kbd>End</kbd> ${t('hintScroll')}</footer>`;
   return html`
-  <footer class="key-help" aria-label="Keyboard">
-    <table>${bindings(session.task, session.design, keyMap).map((b) => html`<tr data-keys="${[...b.keys.map(keyName), ...(b.userKeys ?? []).map(userKeyName)].join(' ')}"><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}${(b.userKeys ?? []).map((k) => html`<kbd class="user-key" title="your keybinding">${userKeyName(k)}</kbd> `)}</td><td>${b.label}</td></tr>`)}
-      <tr><td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td><td>Undo</td></tr>
+  <footer class="key-help" aria-label="${t('keyboard')}">
+    <table>${bindings(session.task, session.design, keyMap).map((b) => html`<tr data-keys="${[...b.keys.map(keyName), ...(b.userKeys ?? []).map(userKeyName)].join(' ')}"><td>${b.keys.map((k) => html`<kbd>${keyName(k)}</kbd> `)}${(b.userKeys ?? []).map((k) => html`<kbd class="user-key" title="${t('yourKeybinding')}">${userKeyName(k)}</kbd> `)}</td><td>${labelText(b.label)}</td></tr>`)}
+      <tr><td><kbd>Ctrl</kbd>+<kbd>Z</kbd></td><td>${t('keyUndo')}</td></tr>
     </table>
   </footer>`;
 }
@@ -161,13 +162,12 @@ export function keyHelp(session: AnnotationSession, open: boolean, keyMap?: KeyM
 export function saveStatusText(status: OutboxStatus, now: number): { text: string; failing: boolean } {
   if (status.failed > 0) {
     const wait =
-      status.retryAt === null ? '' : ` Retrying in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s.`;
-    const what = status.failed === 1 ? '1 label is' : `${status.failed} labels are`;
-    return {
-      text: `${what} not saved yet: ${status.lastError ?? 'unknown error'}.${wait} Kept here until saved.`,
-      failing: true,
-    };
+      status.retryAt === null
+        ? ''
+        : ` ${t('retryingIn', { seconds: Math.max(1, Math.ceil((status.retryAt - now) / 1000)) })}`;
+    const what = tn('labelsNotSaved', status.failed, { error: status.lastError ?? t('unknownError') });
+    return { text: `${what}${wait} ${t('keptUntilSaved')}`, failing: true };
   }
-  if (status.pending > 0) return { text: 'Saving…', failing: false };
-  return { text: 'All labels saved', failing: false };
+  if (status.pending > 0) return { text: t('savingAll'), failing: false };
+  return { text: t('allSaved'), failing: false };
 }

@@ -18,7 +18,8 @@ import {
 import { RequestChannel, type NoRequests, type RequestAnswers } from '../../../shared/protocol/channel';
 import { requireAnnotatorId } from '../annotator';
 import type { Database } from '../database';
-import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';
+import { annotationSettings, annotationUiLanguage, annotatorId, annotatorLanguages } from '../settings';
+import { uiStrings } from '../../../shared/protocol/strings/index';
 import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
 import { anyAnnotateTab, confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
@@ -62,11 +63,11 @@ function sameItems(a: AnnotationSession, b: AnnotationSession): boolean {
 /** A write error in words an annotator can act on. */
 function explain(err: Error): string {
   if (/SQLITE_BUSY|database is locked/i.test(err.message)) {
-    return 'the database is busy (another window or the langlens command line is writing to it)';
+    return vscode.l10n.t('the database is busy (another window or the langlens command line is writing to it)');
   }
   if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS/i.test(err.message))
-    return `the database cannot be written (${err.message})`;
-  if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return 'the disk is full';
+    return vscode.l10n.t('the database cannot be written ({0})', err.message);
+  if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return vscode.l10n.t('the disk is full');
   return err.message;
 }
 
@@ -122,7 +123,7 @@ export class AnnotatePanel implements vscode.Disposable {
     const annotator = await requireAnnotatorId();
     if (!annotator) {
       void vscode.window.showWarningMessage(
-        'LangLens: annotating needs an annotator id (setting langlens.annotator.id).',
+        vscode.l10n.t('LangLens: annotating needs an annotator id (setting langlens.annotator.id).'),
       );
       return;
     }
@@ -273,7 +274,14 @@ export class AnnotatePanel implements vscode.Disposable {
     );
     void AnnotatePanel.reopen(this.deps, target, kept).then(() =>
       vscode.window.showWarningMessage(
-        `LangLens: the annotation panel was closed with ${what} not yet saved, so it was opened again with them.`,
+        unsaved === 1
+          ? vscode.l10n.t(
+              'LangLens: the annotation panel was closed with 1 label not yet saved, so it was opened again with it.',
+            )
+          : vscode.l10n.t(
+              'LangLens: the annotation panel was closed with {0} labels not yet saved, so it was opened again with them.',
+              unsaved,
+            ),
       ),
     );
   }
@@ -309,6 +317,12 @@ export class AnnotatePanel implements vscode.Disposable {
     void AnnotatePanel.reopen(deps, target, [], true);
   }
 
+  /** The setting langlens.annotation.uiLanguage changed: every open panel speaks the new language at once. */
+  static languageChanged(): void {
+    const strings = uiStrings(annotationUiLanguage());
+    for (const panel of AnnotatePanel.open) if (panel.ready) panel.post({ type: 'strings', strings });
+  }
+
   /** Run files were imported (or another database opened): the queue may have new items. */
   static reloadQueueIfChanged(): void {
     const current = AnnotatePanel.current;
@@ -321,11 +335,15 @@ export class AnnotatePanel implements vscode.Disposable {
     this.target = target;
     this.scope = outboxScope(this.deps.database.location(), annotator, target.run);
     void this.deps.workspaceState?.update(LAST_PANEL_KEY, target);
-    this.panel.title = `Annotate · ${target.run}`;
+    this.panel.title = vscode.l10n.t('Annotate · {0}', target.run);
     this.session = this.openSession(target, annotator);
     this.unsaved = [];
     this.session.catch((err: Error) =>
-      this.post({ type: 'error', message: `Cannot build the annotation queue: ${err.message}`, about: 'queue' }),
+      this.post({
+        type: 'error',
+        message: vscode.l10n.t('Cannot build the annotation queue: {0}', err.message),
+        about: 'queue',
+      }),
     );
     if (this.ready) void this.sendSession().catch(() => undefined);
   }
@@ -361,9 +379,24 @@ export class AnnotatePanel implements vscode.Disposable {
     this.session = Promise.resolve(next);
     const added = next.items.length - shown.items.length;
     const notice =
-      added > 0
-        ? `${added} new item${added === 1 ? '' : 's'} after an import: the queue now has ${next.items.length} (was ${shown.items.length}).`
-        : `The queue changed after an import: ${next.items.length} items (was ${shown.items.length}).`;
+      added === 1
+        ? vscode.l10n.t(
+            '1 new item after an import: the queue now has {0} (was {1}).',
+            next.items.length,
+            shown.items.length,
+          )
+        : added > 0
+          ? vscode.l10n.t(
+              '{0} new items after an import: the queue now has {1} (was {2}).',
+              added,
+              next.items.length,
+              shown.items.length,
+            )
+          : vscode.l10n.t(
+              'The queue changed after an import: {0} items (was {1}).',
+              next.items.length,
+              shown.items.length,
+            );
     this.post({
       type: 'session',
       session: { ...next.view(this.unsaved), ...(this.scope ? { outboxScope: this.scope } : {}) },
@@ -396,6 +429,7 @@ export class AnnotatePanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.unsaved = message.unsaved;
+        this.post({ type: 'strings', strings: uiStrings(annotationUiLanguage()) });
         for (const early of this.early.splice(0)) this.post(early);
         await this.sendKeys();
         await this.sendSession();

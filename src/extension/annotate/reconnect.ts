@@ -30,8 +30,8 @@ export function anyAnnotateTab(): boolean {
 const SETTLE_MS = 10_000;
 /** After an annotation tab closed: this host's own panel has said it closed by then. */
 const CLOSED_SETTLE_MS = 1500;
-const RELOAD = 'Reload Window to Save Them';
-const NEW_PANEL = 'Open a New Panel';
+const RELOAD = vscode.l10n.t('Reload Window to Save Them');
+const NEW_PANEL = vscode.l10n.t('Open a New Panel');
 
 function reloadWindow(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.reloadWindow');
@@ -43,9 +43,9 @@ function reloadWindow(): Thenable<unknown> {
  */
 export async function confirmNewPanelBesideOrphan(): Promise<boolean> {
   const choice = await vscode.window.showWarningMessage(
-    'LangLens: an annotation panel from before the extension host restarted is still open and may hold labels that ' +
-      'are not saved yet. Reload the window to save them (the panel comes back with them); closing that panel would ' +
-      'lose them.',
+    vscode.l10n.t(
+      'LangLens: an annotation panel from before the extension host restarted is still open and may hold labels that are not saved yet. Reload the window to save them (the panel comes back with them); closing that panel would lose them.',
+    ),
     { modal: true },
     RELOAD,
     NEW_PANEL,
@@ -90,8 +90,9 @@ export function watchForOrphans(
       log.warn('annotate: an annotation panel of a previous extension host is on screen; asking for a window reload');
       void vscode.window
         .showWarningMessage(
-          'LangLens: the extension host restarted. The annotation panel on screen is still the old one and may hold ' +
-            'labels that are not saved yet: reload the window to save them.',
+          vscode.l10n.t(
+            'LangLens: the extension host restarted. The annotation panel on screen is still the old one and may hold labels that are not saved yet: reload the window to save them.',
+          ),
           RELOAD,
         )
         .then((choice) => (choice === RELOAD ? reloadWindow() : undefined));
