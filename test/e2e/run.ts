@@ -32,7 +32,6 @@ import { dashboardUpdatesLive } from './liveSteps';
 import { extensionHosts } from './processes';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import { closedPanelKeepsUnsavedLabels } from './panelSteps';
-import { annotationPanelInHebrew } from './l10nSteps';
 import {
   launch,
   log,
@@ -1689,7 +1688,6 @@ async function main(): Promise<void> {
     await pairwiseCriteria(page, shots);
     await reviewDisagreementsAndAdjudicate(page, shots, DB);
     await dashboardUpdatesLive(page, shots, RUN, WORKSPACE, importIntoDatabase);
-    await annotationPanelInHebrew(page, shots, WORKSPACE, RUN);
     await labelsSurviveExtensionHostCrash(page, shots);
     await closedPanelKeepsUnsavedLabels(page, shots, {
       db: DB,
