@@ -31,7 +31,6 @@ import { FakeOpenAIServer } from '../support/openaiServer';
 import { dashboardUpdatesLive } from './liveSteps';
 import { extensionHosts } from './processes';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
-import { closedPanelKeepsUnsavedLabels } from './panelSteps';
 import {
   launch,
   log,
@@ -1691,12 +1690,6 @@ async function main(): Promise<void> {
     await reviewDisagreementsAndAdjudicate(page, shots, DB);
     await dashboardUpdatesLive(page, shots, RUN, WORKSPACE, importIntoDatabase);
     await labelsSurviveExtensionHostCrash(page, shots);
-    await closedPanelKeepsUnsavedLabels(page, shots, {
-      db: DB,
-      run: RUN,
-      annotator: ANNOTATOR,
-      csPid: Number(required('CS_PID')),
-    });
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);
