@@ -30,6 +30,7 @@ import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
 import { dashboardUpdatesLive } from './liveSteps';
 import { extensionHosts } from './processes';
+import { closedPanelKeepsUnsavedLabels } from './panelSteps';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import {
   launch,
@@ -235,7 +236,9 @@ async function labelThreeItems(page: Page, shots: Shots): Promise<{ labelledKeys
   const start = await annotate.evaluate(() => Number(document.body.dataset.index));
   assert.equal(start, 0, 'a new annotator starts at the first item');
   await shots.take('annotate-first-item');
-  // No click first: the panel has the keyboard as soon as the command opened it.
+  // No click first: the panel has the keyboard as soon as the command opened it (once its page has the focus VS Code
+  // gives it; a key pressed before then goes to the workbench).
+  await waitInFrame(annotate, 'the panel to have the keyboard', () => document.hasFocus(), 10_000);
   const labelledKeys: string[] = [];
   for (const [i, key] of ['1', '2', '3'].entries()) {
     labelledKeys.push(await annotate.evaluate(() => document.body.dataset.itemKey!));
@@ -1690,6 +1693,12 @@ async function main(): Promise<void> {
     await reviewDisagreementsAndAdjudicate(page, shots, DB);
     await dashboardUpdatesLive(page, shots, RUN, WORKSPACE, importIntoDatabase);
     await labelsSurviveExtensionHostCrash(page, shots);
+    await closedPanelKeepsUnsavedLabels(page, shots, {
+      db: DB,
+      run: RUN,
+      annotator: ANNOTATOR,
+      csPid: Number(required('CS_PID')),
+    });
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

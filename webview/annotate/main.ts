@@ -161,6 +161,9 @@ function start(next: AnnotationSession, why?: string): void {
   document.body.dataset.banners = String(banners.size);
   labelled = [...next.labelledMask].map((c) => c === '1');
   items.clear();
+  // A request of the replaced queue may still be out: its answer is dropped (ensureLoaded), so its indices must not
+  // stay marked as loading, or this queue would never ask for them and stay at "Loading item N…".
+  loading.clear();
   labels.clear();
   flags.clear();
   showUnsavedWrites();
@@ -269,9 +272,10 @@ async function ensureLoaded(around: number): Promise<void> {
   } catch (err) {
     showError(t('couldNotLoadItems', { error: (err as Error).message }));
   } finally {
-    for (let i = first; i < last; i++) loading.delete(i);
+    // Only this queue's marks: a queue that replaced it meanwhile has its own (start() cleared these).
+    if (session === asked) for (let i = first; i < last; i++) loading.delete(i);
   }
-  if (!items.has(index) || index < first || index >= last) return;
+  if (session !== asked || !items.has(index) || index < first || index >= last) return;
   render();
 }
 
