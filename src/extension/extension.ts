@@ -14,7 +14,7 @@ import { nodeId, progressDescription, RunsTree } from './explorer/runsTree';
 import { GRID_VIEW_TYPE, GridPanel } from './grid/gridPanel';
 import { registerImportCommands } from './imports';
 import { registerJudgeCommands } from './judge/registerJudgeCommands';
-import { affectsSettings } from './settings';
+import { affectsSettings, queueSettings } from './settings';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('LangLens', { log: true });
@@ -46,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): void {
     onResultsStored: () => database.notifyChanged('verdicts'),
     log,
   });
+  const queueSettingKeys = queueSettings(context.extension.packageJSON as Parameters<typeof queueSettings>[0]);
   context.subscriptions.push(
     vscode.commands.registerCommand('langlens.refresh', () => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(GRID_VIEW_TYPE, {
@@ -71,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (affectsSettings(event, 'database.path', 'database.url')) await database.reopen();
       if (affectsSettings(event, 'annotation.uiLanguage')) AnnotatePanel.languageChanged();
-      if (affectsSettings(event, 'annotator', 'annotation')) {
+      // The panel's language changes its words only (languageChanged above), not its queue.
+      if (affectsSettings(event, 'annotator', ...queueSettingKeys)) {
         treeView.description = progressDescription();
         tree.refresh();
         AnnotatePanel.restartCurrent();

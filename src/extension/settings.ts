@@ -81,6 +81,16 @@ export async function setAnnotatorId(id: string): Promise<void> {
   await config().update('annotator.id', id, vscode.ConfigurationTarget.Global);
 }
 
+/**
+ * The annotation settings a queue is built from: every langlens.annotation.* the extension contributes but the
+ * panel's language, read from its own package.json so that a new setting cannot be forgotten here.
+ */
+export function queueSettings(packageJson: { contributes?: { configuration?: { properties?: object } } }): string[] {
+  return Object.keys(packageJson.contributes?.configuration?.properties ?? {})
+    .filter((key) => key.startsWith(`${SECTION}.annotation.`) && key !== `${SECTION}.annotation.uiLanguage`)
+    .map((key) => key.slice(SECTION.length + 1));
+}
+
 export function affectsSettings(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
   return keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
 }
