@@ -12,6 +12,7 @@ import {
   type AnnotateRequests,
   type AnnotateToHost,
   type AnnotateToWebview,
+  type KeyMapView,
   type PendingWrite,
   type UnsavedLabel,
 } from '../../../shared/protocol/annotate';
@@ -183,7 +184,7 @@ export class AnnotatePanel implements vscode.Disposable {
       vscode.commands.registerCommand(`langlens.annotate.${action}`, async () => {
         const current = AnnotatePanel.current;
         if (!current || !file) return;
-        const keys = await readKeyMap(file).catch(() => undefined);
+        const keys = await AnnotatePanel.keyMap(file).catch(() => undefined);
         if (keys?.rebound.includes(action)) current.post({ type: 'action', action });
       }),
     );
@@ -192,6 +193,7 @@ export class AnnotatePanel implements vscode.Disposable {
         new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), 'keybindings.json'),
       );
       const changed = () => {
+        AnnotatePanel.readKeys = undefined;
         for (const panel of AnnotatePanel.open) void panel.sendKeys();
       };
       subscriptions.push(
@@ -204,12 +206,23 @@ export class AnnotatePanel implements vscode.Disposable {
     return subscriptions;
   }
 
+  /** keybindings.json read once, not at every key press of the panel; read again when the file changes. */
+  private static readKeys: Promise<KeyMapView> | undefined;
+  private static keyMap(file: string): Promise<KeyMapView> {
+    const reading = (AnnotatePanel.readKeys ??= readKeyMap(file));
+    // A failed read is not kept: the next key press or panel reads the file again.
+    reading.catch(() => {
+      if (AnnotatePanel.readKeys === reading) AnnotatePanel.readKeys = undefined;
+    });
+    return reading;
+  }
+
   /** The user's keys of the panel's commands, for the webview (which leaves rebound actions to VS Code). */
   private async sendKeys(): Promise<void> {
     const file = AnnotatePanel.keybindingsFile(this.deps);
     if (!file) return;
     try {
-      this.post({ type: 'keys', keys: await readKeyMap(file) });
+      this.post({ type: 'keys', keys: await AnnotatePanel.keyMap(file) });
     } catch (err) {
       this.deps.log.warn(`annotate: the panel keeps its default keys: ${(err as Error).message}`);
     }
