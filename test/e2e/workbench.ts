@@ -103,8 +103,10 @@ async function clickQuickItem(page: Page, label: string, timeout = 30_000): Prom
 /** Picks an entry of an open quick pick by its label. */
 export async function pickQuickItem(page: Page, label: string): Promise<void> {
   const quickInput = page.locator('.quick-input-widget');
-  await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(label, { delay: 5 });
+  // The host may read the database before it shows the pick (the declared tasks): on a loaded machine that can take
+  // a while. The filter is filled, not typed, for the palette's reason (runCommand).
+  await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+  await quickInput.locator('input.input').fill(label);
   await clickQuickItem(page, label);
 }
 
