@@ -38,6 +38,7 @@ import {
   openWorkbench,
   pickQuickItem,
   runCommand,
+  showLangLensView,
   Shots,
   treeRow,
   waitInFrame,
@@ -68,10 +69,7 @@ function required(name: string): string {
 }
 
 async function importFromWelcomeView(page: Page, shots: Shots): Promise<void> {
-  await page
-    .getByRole('tab', { name: /^LangLens/ })
-    .first()
-    .click();
+  await showLangLensView(page);
   const importButton = page.getByRole('button', { name: 'Import This Workspace' });
   await importButton.waitFor({ timeout: 60_000 });
   await shots.take('welcome-view');
@@ -495,12 +493,7 @@ async function queueGrowsAfterImport(page: Page, shots: Shots): Promise<void> {
 /** The agreement dashboard from the explorer's title bar: Russian is flagged, a number opens its items, an item the grid. */
 async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
   await importHumanVotes();
-  // The activity bar tab toggles the side bar: click it only when the runs are not in view already.
-  if (!(await treeRow(page, RUN).isVisible()))
-    await page
-      .getByRole('tab', { name: /^LangLens/ })
-      .first()
-      .click();
+  await showLangLensView(page);
   await treeRow(page, RUN).hover();
   await page.getByRole('button', { name: 'Open Agreement Dashboard' }).first().click();
   const dashboard = await webviewFrame(page, 'dashboard');
@@ -1139,15 +1132,7 @@ async function explorerPreviewsAndExpansion(page: Page, shots: Shots): Promise<v
   await runCommand(page, 'Developer: Reload Window');
   await page.waitForEvent('load', { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  if (
-    !(await treeRow(page, BIDI_RUN)
-      .isVisible({ timeout: 30_000 })
-      .catch(() => false))
-  )
-    await page
-      .getByRole('tab', { name: /^LangLens/ })
-      .first()
-      .click();
+  await showLangLensView(page);
   await treeRow(page, BIDI_GROUP).waitFor({ timeout: 60_000 });
   const expanded = await page
     .locator('.pane-body .monaco-list-row[aria-expanded="true"]')

@@ -168,3 +168,14 @@ export function treeRow(page: Page, label: string) {
     .locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
     .first();
 }
+
+/**
+ * Shows the LangLens view in the side bar. Its activity bar tab toggles the side bar, so it is clicked only when it is
+ * not the selected one: clicking the selected tab would close the side bar (after a reload, before the tree has
+ * rendered, a check of a tree row cannot tell the two apart).
+ */
+export async function showLangLensView(page: Page): Promise<void> {
+  const tab = page.getByRole('tab', { name: /^LangLens/ }).first();
+  await tab.waitFor({ timeout: 60_000 });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
