@@ -170,12 +170,15 @@ export function treeRow(page: Page, label: string) {
 }
 
 /**
- * Shows the LangLens view in the side bar. Its activity bar tab toggles the side bar, so it is clicked only when it is
- * not the selected one: clicking the selected tab would close the side bar (after a reload, before the tree has
- * rendered, a check of a tree row cannot tell the two apart).
+ * Shows the LangLens view in the side bar through its "Focus on Runs View" command, which only ever opens: the
+ * activity bar tab toggles the side bar, and after a reload its aria-selected is set only once the workbench has
+ * restored its layout, so a click decided on that attribute could close the view it meant to open.
  */
 export async function showLangLensView(page: Page): Promise<void> {
-  const tab = page.getByRole('tab', { name: /^LangLens/ }).first();
-  await tab.waitFor({ timeout: 60_000 });
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page
+    .getByRole('tab', { name: /^LangLens/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await runCommand(page, 'LangLens: Focus on Runs View');
+  await page.locator('[id="workbench.view.extension.langlens"]').waitFor({ state: 'visible', timeout: 30_000 });
 }
