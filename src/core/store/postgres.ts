@@ -47,7 +47,17 @@ export function redactUrlsIn(text: string): string {
 export interface PostgresConnectOptions {
   /** Overrides the URL's password (the editor keeps it in its secret storage, not in the setting). */
   readonly password?: string;
+  /** How often the connection is checked, and how long a check may take (default 10 s; tests use less). */
+  readonly heartbeatMs?: number;
 }
+
+/**
+ * A network that drops without a word (a cable, Wi-Fi, a VPN gone) leaves the socket open and its statements
+ * hanging: TCP keepalive finds it only after minutes. So a connection is checked every HEARTBEAT_MS: an idle one
+ * answers SELECT 1 within that time, a busy one's server must accept a new connection within it (a long statement
+ * is not a dead network); otherwise the connection is dropped, said unreachable, and connected again by itself.
+ */
+const HEARTBEAT_MS = 10_000;
 
 export class PostgresDatabase implements Database {
   readonly engine: Engine = 'postgres';
@@ -60,14 +70,22 @@ export class PostgresDatabase implements Database {
   private closing = false;
   /** The statement last sent: the next waits for it, as on SQLite's connection (pg 9 will not queue them itself). */
   private last: Promise<unknown> = Promise.resolve();
+  /** Statements sent and not answered yet, and since when there have been some. */
+  private inFlight = 0;
+  private busySince = 0;
+  private readonly heartbeat: NodeJS.Timeout;
+  private checking = false;
 
   private constructor(
     private client: pg.Client,
     private readonly config: pg.ClientConfig,
     readonly path: string,
     readonly schema: string | undefined,
+    private readonly heartbeatMs: number,
   ) {
     this.watch(client);
+    this.heartbeat = setInterval(() => void this.checkAlive(), heartbeatMs);
+    this.heartbeat.unref();
   }
 
   /**
@@ -85,9 +103,43 @@ export class PostgresDatabase implements Database {
       // A network that drops without a word is found by TCP keepalive rather than at the next statement only.
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
+      // A server out of reach fails the attempt (and the background retry goes on) instead of hanging for minutes.
+      connectionTimeoutMillis: 10_000,
     };
     const shown = redactedUrl(url);
-    return new PostgresDatabase(await connect(config, schema, shown), config, shown, schema);
+    const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+    return new PostgresDatabase(await connect(config, schema, shown), config, shown, schema, heartbeatMs);
+  }
+
+  /** The heartbeat (HEARTBEAT_MS): a connection that cannot show it is alive within the time is given up. */
+  private async checkAlive(): Promise<void> {
+    if (this.checking || this.closing || this.lost || this.state === 'unreachable') return;
+    this.checking = true;
+    const client = this.client;
+    try {
+      if (this.inFlight === 0 && !this.inTransaction) {
+        await withTimeout(this.query('SELECT 1', []), this.heartbeatMs);
+      } else if (Date.now() - this.busySince > this.heartbeatMs) {
+        const probe = new pg.Client({ ...this.config, connectionTimeoutMillis: this.heartbeatMs });
+        try {
+          await withTimeout(
+            probe.connect().then(() => probe.query('SELECT 1')),
+            this.heartbeatMs,
+          );
+        } finally {
+          void probe.end().catch(() => undefined);
+        }
+      }
+    } catch (err) {
+      if (client !== this.client || this.closing) return;
+      const seconds = Math.round(this.heartbeatMs / 1000);
+      this.lost = new Error(`the server did not answer within ${seconds} s (${(err as Error).message})`);
+      this.unreachable(this.lost);
+      // The hanging statements fail now (their writes are retried by their callers), not when TCP gives up.
+      destroySocket(client);
+    } finally {
+      this.checking = false;
+    }
   }
 
   /**
@@ -250,6 +302,12 @@ export class PostgresDatabase implements Database {
       };
       listener.on('error', lost);
       listener.on('end', lost);
+      // A silent network drop would stop the notifications without a word: the listener answers or is dropped.
+      const alive = setInterval(() => {
+        if (client !== listener) return clearInterval(alive);
+        withTimeout(listener.query('SELECT 1'), this.heartbeatMs).catch(() => destroySocket(listener));
+      }, this.heartbeatMs);
+      alive.unref();
       await listener.query(`LISTEN ${LABEL_CHANNEL}`);
       if (closed) await listener.end().catch(() => undefined);
       else client = listener;
@@ -286,6 +344,7 @@ export class PostgresDatabase implements Database {
   async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.heartbeat);
     await this.client.end().catch(() => undefined);
   }
 
@@ -306,6 +365,7 @@ export class PostgresDatabase implements Database {
       }
       return single || params.length > 0 ? this.client.query(text, params as unknown[]) : this.client.query(text);
     };
+    if (this.inFlight++ === 0) this.busySince = Date.now();
     const result = this.last.then(send, send);
     this.last = result.catch(() => undefined);
     try {
@@ -315,6 +375,7 @@ export class PostgresDatabase implements Database {
     } catch (err) {
       throw this.located(err as Error & { code?: string });
     } finally {
+      this.inFlight--;
       if (ends) this.inTransaction = false;
     }
   }
@@ -346,6 +407,20 @@ async function connect(config: pg.ClientConfig, schema: string | undefined, show
     });
   }
   return client;
+}
+
+/** Ends a connection whose network is gone at once: its statements fail and its 'end' event comes. */
+function destroySocket(client: pg.Client): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
+/** The promise's outcome, or a failure once `ms` have passed without one. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 export function quoteIdentifier(name: string): string {
