@@ -173,6 +173,11 @@ export type AnnotateToWebview =
   | { readonly type: 'error'; readonly message: string; readonly about?: 'queue' }
   /** The answer to a ping: the extension host is alive. */
   | { readonly type: 'pong' }
+  /**
+   * The run has an overlap target: the items of this queue that others have filled up to it since it was built
+   * (all of them, each time), which the panel passes over unless the annotator labelled them.
+   */
+  | { readonly type: 'taken'; readonly indices: readonly number[] }
   | ResponseMessage;
 
 /** A label the webview holds that the database has not confirmed yet (restored after a reload or a crash). */

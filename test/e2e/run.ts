@@ -30,6 +30,7 @@ import { Store } from '../../src/core/store/store';
 import { FakeOpenAIServer } from '../support/openaiServer';
 import { dashboardUpdatesLive } from './liveSteps';
 import { extensionHosts } from './processes';
+import { overlapTargetFollowedLive } from './overlapSteps';
 import { closedPanelKeepsUnsavedLabels } from './panelSteps';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import {
@@ -1684,6 +1685,7 @@ async function main(): Promise<void> {
       annotator: ANNOTATOR,
       csPid: Number(required('CS_PID')),
     });
+    await overlapTargetFollowedLive(page, shots, { db: DB, run: RUN, annotator: ANNOTATOR });
     ok = true;
   } catch (err) {
     log('FAILED:', (err as Error).stack ?? err);

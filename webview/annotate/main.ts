@@ -53,6 +53,8 @@ const saved = api.getState();
 let session: AnnotationSession | undefined;
 let index = 0;
 let labelled: boolean[] = [];
+/** Items others filled up to the study's overlap target since the queue was built (the host follows them). */
+let taken = new Set<number>();
 const items = new Map<number, AnnotationItemView>();
 const loading = new Set<number>();
 /** Labels and flags given in this page, over what the host sent with the item. */
@@ -137,6 +139,9 @@ onHostMessage<AnnotateToWebview>((message) => {
     case 'pong':
       heard();
       break;
+    case 'taken':
+      othersFilled(message.indices);
+      break;
     case 'keys':
       keyMap = message.keys;
       document.body.dataset.rebound = message.keys.rebound.join(' ');
@@ -160,6 +165,7 @@ function start(next: AnnotationSession, why?: string): void {
   banners.clearAbout('queue');
   document.body.dataset.banners = String(banners.size);
   labelled = [...next.labelledMask].map((c) => c === '1');
+  taken = new Set();
   items.clear();
   // A request of the replaced queue may still be out: its answer is dropped (ensureLoaded), so its indices must not
   // stay marked as loading, or this queue would never ask for them and stay at "Loading item N…".
@@ -293,9 +299,11 @@ function isFlagged(item: AnnotationItemView, slot: Slot): boolean {
 function render(): void {
   if (!session || !hasStrings()) return;
   const count = labelled.filter(Boolean).length;
+  const passedOver = [...taken].filter((i) => !labelled[i]);
+  const passed = passedOver.length;
   const item = items.get(index);
   let body;
-  if (index >= session.total) body = endOfQueue(session, count);
+  if (index >= session.total) body = endOfQueue(session, count, passed);
   else if (!item) body = html`<p class="loading">${t('loadingItem', { n: index + 1 })}</p>`;
   else {
     body = itemBody(session, {
@@ -312,7 +320,7 @@ function render(): void {
   const restored = restoredCount > 0 && !hostLost ? unsavedBanner(outbox.status().pending) : '';
   const scrolls = saveScrolls();
   app.innerHTML =
-    html`${header(session, index, count)}${lost}${restored}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen, keyMap)}`.value;
+    html`${header(session, index, count, passed)}${lost}${restored}${banners.render()}${why}${withGuidelines(body)}${keyHelp(session, helpOpen, keyMap)}`.value;
   restoreScrolls(scrolls);
   clock.show(item?.key);
   app.setAttribute('aria-busy', item || index >= session.total ? 'false' : 'true');
@@ -320,6 +328,7 @@ function render(): void {
   document.body.dataset.task = session.task;
   document.body.dataset.total = String(session.total);
   document.body.dataset.itemKey = item?.key ?? '';
+  document.body.dataset.taken = passedOver.join(',');
   rememberPosition(item);
   showSaveStatus();
   if (commentOpen) openCommentEditor(item);
@@ -537,27 +546,49 @@ async function undo(): Promise<void> {
   goTo(entry.index);
 }
 
+/** Passed over: others filled it up to the overlap target, and this annotator has not labelled it. */
+function isTaken(i: number): boolean {
+  return taken.has(i) && !labelled[i];
+}
+
+/** The next item (by `step`, +1 or -1) not passed over; past the end is the end of the queue, before 0 stays. */
+function neighbour(from: number, step: 1 | -1): number {
+  let i = from + step;
+  while (i >= 0 && session && i < session.total && isTaken(i)) i += step;
+  return i < 0 ? from : i;
+}
+
+function othersFilled(indices: readonly number[]): void {
+  taken = new Set(indices);
+  if (isTaken(index)) {
+    const next = neighbour(index, 1);
+    notice = { text: t('takenByOthers'), index: next };
+    goTo(next);
+  } else render();
+}
+
 function nextUnlabelled(): void {
   if (!session) return;
-  const after = labelled.findIndex((done, i) => !done && i > index);
-  const any = after === -1 ? labelled.findIndex((done) => !done) : after;
+  const open = (done: boolean, i: number) => !done && !isTaken(i);
+  const after = labelled.findIndex((done, i) => open(done, i) && i > index);
+  const any = after === -1 ? labelled.findIndex(open) : after;
   if (any !== -1) goTo(any);
 }
 
 function perform(action: Action): void {
   switch (action.kind) {
     case 'label':
-      if (giveLabel(action.value)) goTo(index + 1);
+      if (giveLabel(action.value)) goTo(neighbour(index, 1));
       return;
     case 'flag':
       toggleFlag(action.slot);
       return;
     case 'next':
     case 'skip':
-      goTo(index + 1);
+      goTo(neighbour(index, 1));
       return;
     case 'previous':
-      goTo(index - 1);
+      goTo(neighbour(index, -1));
       return;
     case 'nextUnlabelled':
       nextUnlabelled();

@@ -23,17 +23,19 @@ export interface ItemState {
   readonly commentOpen: boolean;
 }
 
-export function header(session: AnnotationSession, index: number, labelled: number): Html {
+/** `taken`: items others filled up to the study's overlap target, passed over (not this annotator's to label). */
+export function header(session: AnnotationSession, index: number, labelled: number, taken = 0): Html {
   const position = Math.min(index + 1, session.total);
+  const wanted = Math.max(1, session.total - taken);
   return html`
   <header class="progress" aria-label="${t('progress')}">
     <div class="progress-text">
       <span class="position">${th('positionOf', { position: html`<strong id="position">${position}</strong>`, total: session.total })}</span>
-      <span class="muted">· ${th('labelledCount', { count: html`<span id="labelled-count">${labelled}</span>` })} · ${t(session.task === 'rating' ? 'taskRating' : 'taskPairwise')} · <bdi>${session.annotator}</bdi>${session.blind ? ` · ${t('blind')}` : ''}</span>
+      <span class="muted">· ${th('labelledCount', { count: html`<span id="labelled-count">${labelled}</span>` })} · ${t(session.task === 'rating' ? 'taskRating' : 'taskPairwise')} · <bdi>${session.annotator}</bdi>${session.blind ? ` · ${t('blind')}` : ''}${taken > 0 ? html` · <span id="taken-count">${t('takenCount', { n: taken })}</span>` : ''}</span>
       <span class="spacer"></span>
       <span id="save-status" role="status" aria-live="polite"></span>
     </div>
-    <vscode-progress-bar id="progress-bar" value="${labelled}" max="${Math.max(1, session.total)}" aria-label="${t('progressBar', { count: labelled, total: session.total })}"></vscode-progress-bar>
+    <vscode-progress-bar id="progress-bar" value="${labelled}" max="${wanted}" aria-label="${t('progressBar', { count: labelled, total: wanted })}"></vscode-progress-bar>
   </header>`;
 }
 
@@ -130,7 +132,7 @@ function comment(state: ItemState): Html {
   </div>`;
 }
 
-export function endOfQueue(session: AnnotationSession, labelled: number): Html {
+export function endOfQueue(session: AnnotationSession, labelled: number, taken = 0): Html {
   if (session.total === 0) {
     const wanted = session.restrictedTo ?? [];
     return html`
@@ -140,11 +142,11 @@ export function endOfQueue(session: AnnotationSession, labelled: number): Html {
         ${th('checkLanguagesSetting', { setting: html`<code>langlens.annotator.languages</code>` })}</p>
     </main>`;
   }
-  const open = session.total - labelled;
+  const open = session.total - labelled - taken;
   return html`
   <main class="item end">
     <h2>${t(open === 0 ? 'allDone' : 'endOfQueue')}</h2>
-    <p>${t('itemsLabelled', { labelled, total: session.total })}${open > 0 ? html` ${th({ plural: 'pressForUnlabelled', n: open }, { key: html`<kbd>N</kbd>` })}` : ''}</p>
+    <p>${t('itemsLabelled', { labelled, total: session.total })}${taken > 0 ? ` (${t('takenCount', { n: taken })})` : ''}${open > 0 ? html` ${th({ plural: 'pressForUnlabelled', n: open }, { key: html`<kbd>N</kbd>` })}` : ''}</p>
   </main>`;
 }
 

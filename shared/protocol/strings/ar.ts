@@ -39,6 +39,8 @@ export const AR: StringTable = {
   noResponsesIn: 'لا توجد في التشغيل {run} إجابات باللغات: {languages}.',
   theLanguagesYouLabel: 'اللغات التي تصنّفها',
   checkLanguagesSetting: 'راجع الإعداد {setting}، أو ابدأ التصنيف من إحدى اللغات في مستكشف LangLens.',
+  takenByOthers: 'أعطى مصنفون آخرون هذا العنصر كل التصنيفات التي تحتاجها الدراسة: تم الانتقال إلى التالي.',
+  takenCount: 'أخذها آخرون: {n}',
   allDone: 'اكتمل كل شيء.',
   endOfQueue: 'نهاية قائمة الانتظار.',
   itemsLabelled: 'صُنِّف {labelled} من {total} عنصرًا.',

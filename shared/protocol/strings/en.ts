@@ -44,6 +44,8 @@ export const EN = {
   noResponsesIn: 'Run {run} has no responses in {languages}.',
   theLanguagesYouLabel: 'the languages you label',
   checkLanguagesSetting: 'Check the setting {setting}, or start annotating from a language in the LangLens explorer.',
+  takenByOthers: 'Others have given this item all the labels the study wants: moved on.',
+  takenCount: 'taken by others: {n}',
   allDone: 'All done.',
   endOfQueue: 'End of the queue.',
   itemsLabelled: '{labelled} of {total} items labelled.',

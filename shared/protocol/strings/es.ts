@@ -39,6 +39,9 @@ export const ES: StringTable = {
   noResponsesIn: 'La ejecución {run} no tiene respuestas en {languages}.',
   theLanguagesYouLabel: 'los idiomas que usted etiqueta',
   checkLanguagesSetting: 'Revise el ajuste {setting} o empiece a anotar desde un idioma en el explorador de LangLens.',
+  takenByOthers:
+    'Otros anotadores ya dieron a este elemento todas las etiquetas que pide el estudio: se pasó al siguiente.',
+  takenCount: 'tomados por otros: {n}',
   allDone: 'Todo listo.',
   endOfQueue: 'Fin de la cola.',
   itemsLabelled: '{labelled} de {total} elementos etiquetados.',

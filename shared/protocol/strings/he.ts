@@ -39,6 +39,8 @@ export const HE: StringTable = {
   noResponsesIn: 'בהרצה {run} אין תשובות בשפות: {languages}.',
   theLanguagesYouLabel: 'השפות שבחרתם לתייג',
   checkLanguagesSetting: 'בדקו את ההגדרה {setting}, או התחילו לתייג משפה בסייר של LangLens.',
+  takenByOthers: 'מתייגים אחרים כבר נתנו לפריט הזה את כל התוויות שהמחקר צריך: עברנו לפריט הבא.',
+  takenCount: 'נלקחו על ידי אחרים: {n}',
   allDone: 'הכול הושלם.',
   endOfQueue: 'סוף התור.',
   itemsLabelled: 'תויגו {labelled} מתוך {total} פריטים.',

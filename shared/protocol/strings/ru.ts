@@ -39,6 +39,9 @@ export const RU: StringTable = {
   noResponsesIn: 'В запуске {run} нет ответов на языках: {languages}.',
   theLanguagesYouLabel: 'языки, которые вы размечаете',
   checkLanguagesSetting: 'Проверьте параметр {setting} или начните разметку с нужного языка в обозревателе LangLens.',
+  takenByOthers:
+    'Другие аннотаторы уже дали этому элементу все метки, которые нужны исследованию: переход к следующему.',
+  takenCount: 'заняты другими: {n}',
   allDone: 'Готово.',
   endOfQueue: 'Конец очереди.',
   itemsLabelled: 'Размечено {labelled} из {total} элементов.',

@@ -39,6 +39,8 @@ export const ZH: StringTable = {
   noResponsesIn: '运行 {run} 中没有以下语言的回答：{languages}。',
   theLanguagesYouLabel: '你标注的语言',
   checkLanguagesSetting: '请检查设置 {setting}，或在 LangLens 资源管理器中从某个语言开始标注。',
+  takenByOthers: '其他标注者已为此条目给出研究所需的全部标签：已跳到下一条。',
+  takenCount: '已由他人完成：{n}',
   allDone: '全部完成。',
   endOfQueue: '已到队列末尾。',
   itemsLabelled: '已标注 {labelled} / {total} 项。',

@@ -23,6 +23,7 @@ import { annotationSettings, annotationUiLanguage, annotatorId, annotatorLanguag
 import { uiStrings } from '../../../shared/protocol/strings/index';
 import { createPanel, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { AnnotationSession } from './session';
+import { OverlapFollower } from './overlapFollow';
 import { anyAnnotateTab, confirmNewPanelBesideOrphan, findOrphans, watchForOrphans } from './reconnect';
 import { ANNOTATE_VIEW_TYPE } from './viewType';
 import { ANNOTATE_ACTIONS, readKeyMap } from './keybindings';
@@ -117,6 +118,8 @@ export class AnnotatePanel implements vscode.Disposable {
   private positionTimer: NodeJS.Timeout | undefined;
   private unsavedPosition: string | undefined;
   private changeTimer: NodeJS.Timeout | undefined;
+  /** Follows the overlap target of the queue shown (claims, others' labels), if its run has one. */
+  private follower: { session: AnnotationSession; started: Promise<OverlapFollower | undefined> } | undefined;
   private readonly disposables: vscode.Disposable[];
   private readonly requests: RequestChannel<NoRequests, AnnotateRequests>;
 
@@ -415,7 +418,27 @@ export class AnnotatePanel implements vscode.Disposable {
       session: { ...next.view(this.unsaved), ...(this.scope ? { outboxScope: this.scope } : {}) },
       notice,
     });
+    this.follow(next);
     this.deps.log.info(`annotate: ${notice}`);
+  }
+
+  /** Starts following the overlap of the queue now shown (the one of a queue it replaced stops). */
+  private follow(session: AnnotationSession): void {
+    if (this.follower?.session === session) return;
+    this.stopFollowing();
+    const started = this.deps.database
+      .store()
+      .then((store) => OverlapFollower.start(session, store, (message) => this.post(message), this.deps.log))
+      .catch((err: Error) => {
+        this.deps.log.warn(`annotate: cannot follow the overlap target: ${err.message}`);
+        return undefined;
+      });
+    this.follower = { session, started };
+  }
+
+  private stopFollowing(): void {
+    void this.follower?.started.then((follower) => follower?.close());
+    this.follower = undefined;
   }
 
   private async sendSession(): Promise<void> {
@@ -431,6 +454,7 @@ export class AnnotatePanel implements vscode.Disposable {
       ...(restored.length ? { restored } : {}),
       ...(this.recovery ? { recovery: true } : {}),
     });
+    this.follow(session);
     this.deps.log.info(
       `annotate: ${session.items.length} items for ${session.spec.annotator} in ${session.spec.run}, starting at ${view.startIndex + 1}` +
         (this.unsaved.length ? ` (${this.unsaved.length} labels restored from the panel, not saved yet)` : ''),
@@ -456,6 +480,7 @@ export class AnnotatePanel implements vscode.Disposable {
         return;
       case 'position':
         this.rememberPosition(message.itemKey);
+        void this.follower?.started.then((follower) => follower?.shown(message.itemKey));
         return;
       case 'outboxChecked':
         return this.outboxChecked(message.adopted, message.pending);
@@ -581,6 +606,7 @@ export class AnnotatePanel implements vscode.Disposable {
     AnnotatePanel.open.delete(this);
     if (AnnotatePanel.current === this) AnnotatePanel.current = [...AnnotatePanel.open].at(-1);
     void this.savePosition();
+    this.stopFollowing();
     clearTimeout(this.changeTimer);
     this.requests.dispose();
     this.panel.dispose();

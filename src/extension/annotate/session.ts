@@ -29,7 +29,7 @@ import { taskDesign, type TaskDesign } from '../../core/annotation/design';
 import { scaleChoices } from '../../core/model/scales';
 import type { CriterionDefinition } from '../../core/model/records';
 import { declaredSchema } from '../../core/store/schemaEntries';
-import { fullItems, type OverlapItem } from '../../core/store/overlap';
+import { claimItem, fullItems, overlapTarget, type OverlapItem } from '../../core/store/overlap';
 import type {
   AnnotationItemView,
   AnnotationResponseView,
@@ -79,6 +79,8 @@ export class AnnotationSession {
     private readonly design: TaskDesign | undefined,
     /** The criterion of each item key, when the task has criteria. */
     private readonly criteria: ReadonlyMap<string, CriterionDefinition>,
+    /** The run's overlap target for the task when the queue was built (none: every item is everyone's). */
+    readonly overlap: number | undefined,
   ) {
     this.byKey = new Map(items.map((item) => [item.key, item]));
   }
@@ -118,7 +120,25 @@ export class AnnotationSession {
       ),
     );
     const remembered = await readPosition(store, spec.annotator, positionQueue(spec, design));
-    return new AnnotationSession(spec, items, labels, flags, remembered, design, criteria);
+    const overlap = await overlapTarget(store, spec.run, spec.task);
+    return new AnnotationSession(spec, items, labels, flags, remembered, design, criteria, overlap);
+  }
+
+  /**
+   * The indices of the items others have filled up to the overlap target since the queue was built (their labels
+   * and live claims; the store counts them, blind to whose they are). None without a target.
+   */
+  async takenByOthers(store: Store): Promise<number[]> {
+    if (this.overlap === undefined) return [];
+    const full = new Set((await fullItems(store, this.spec.annotator, this.spec.run, this.spec.task)).map(overlapKey));
+    return this.items.flatMap((item, i) => (full.has(overlapKey(item)) ? [i] : []));
+  }
+
+  /** Holds the item shown for the annotator (others' queues skip it while they look); false if others filled it. */
+  async claim(store: Store, itemKey: string): Promise<boolean> {
+    const item = this.byKey.get(itemKey);
+    if (this.overlap === undefined || !item) return true;
+    return claimItem(store, this.spec.annotator, this.spec.run, overlapItemOf(item));
   }
 
   /** Where positions of this queue are remembered: a declared task has its own (its items are its criteria). */
@@ -447,6 +467,13 @@ function guidelinesOf(design: TaskDesign | undefined): string | null {
     );
   }
   return parts.length === 0 ? null : renderMarkdown(parts.join('\n\n'));
+}
+
+function overlapItemOf(item: QueueItem): OverlapItem {
+  const at = { group: item.group, lang: item.lang, turn: item.turn };
+  return item.task === 'rating'
+    ? { ...at, kind: 'rating', system: item.system, seed: item.seed }
+    : { ...at, kind: 'pairwise', systemA: item.systemA, systemB: item.systemB };
 }
 
 /** An item of the queue or of the store's overlap, the same text whichever order a pair's systems come in. */
