@@ -1,6 +1,7 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import * as vscode from 'vscode';
 import { parseLanguageTag, type LanguageTag } from '../core/model/language';
+import { MAX_GOLD_RATE } from '../core/annotation/goldMix';
 import type { AnnotationTask } from '../../shared/protocol/annotate';
 import { resolveUiLanguage, type UiLanguage } from '../../shared/protocol/strings';
 
@@ -60,7 +61,7 @@ export function annotationSettings(): AnnotationSettings {
     task: c.get<string>('annotation.task') === 'pairwise' ? 'pairwise' : 'rating',
     blind: c.get<boolean>('annotation.blind') ?? true,
     seed: c.get<string>('annotation.seed') ?? '',
-    goldRate: Math.min(0.5, Math.max(0, c.get<number>('annotation.goldRate') ?? 0)),
+    goldRate: Math.min(MAX_GOLD_RATE, Math.max(0, c.get<number>('annotation.goldRate') ?? 0)),
     declaredTask: (c.get<string>('annotation.declaredTask') ?? '').trim(),
     showDetectedWhenBlind: c.get<boolean>('annotation.showDetectedLanguageWhenBlind') ?? false,
   };

@@ -13,6 +13,8 @@ export interface TaskDesign {
   readonly criteria: readonly CriterionDefinition[];
   /** The study's instructions (Markdown), if the task declares them. */
   readonly guidelines: string | null;
+  /** The share of gold items the task declares for each queue, if it does (over the setting). */
+  readonly goldRate: number | null;
 }
 
 export interface RatingDesign extends TaskDesign {
@@ -43,7 +45,14 @@ export function taskDesign(schema: LabelSchema, kind: 'rating' | 'pairwise', nam
   }
   const criteria = task.criteria.map((c) => schema.criteria.find((d) => d.name === c) ?? { name: c });
   const scale = kind === 'rating' ? (scalesByName(schema).get(task.scale ?? LIMA_SCALE.name) ?? LIMA_SCALE) : null;
-  return { task: task.name, kind, scale, criteria, guidelines: task.guidelines ?? null };
+  return {
+    task: task.name,
+    kind,
+    scale,
+    criteria,
+    guidelines: task.guidelines ?? null,
+    goldRate: task.goldRate ?? null,
+  };
 }
 
 /** The first declared rating task, or one by name; undefined when the schema declares none (excellent / pass / fail). */

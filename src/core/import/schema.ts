@@ -1,5 +1,6 @@
 // A project's label schema (docs/formats.md, "Label schemas"): scales, criteria and annotation tasks, parsed from a
 // `langlens.schema.json` file or a `schema` record into typed values, each problem naming its field.
+import { MAX_GOLD_RATE } from '../annotation/goldMix';
 import type { AnnotationTaskDefinition, CriterionDefinition, LabelSchema, LabelScale } from '../model/records';
 import { BUILT_IN_SCALES } from '../model/scales';
 import { FieldError } from './errors';
@@ -7,11 +8,7 @@ import * as f from './fields';
 import type { Row } from './fields';
 
 export function parseSchema(row: Row): LabelSchema {
-  for (const key of Object.keys(row)) {
-    if (!['kind', 'scales', 'criteria', 'tasks', 'description', '$schema'].includes(key)) {
-      throw new FieldError(key, 'is not a field of a schema (scales, criteria, tasks)');
-    }
-  }
+  onlyFields(row, ['kind', 'scales', 'criteria', 'tasks', 'description', '$schema'], 'a schema');
   const scales = list(row, 'scales').map((item, i) => scaleOf(item, `scales[${i}]`));
   const criteria = list(row, 'criteria').map((item, i) => criterionOf(item, `criteria[${i}]`));
   unique(
@@ -47,6 +44,17 @@ function list(row: Row, field: string): Row[] {
   });
 }
 
+/** A field the format does not have is refused by name (a typo such as "guideline" would otherwise be dropped). */
+function onlyFields(row: Row, fields: readonly string[], what: string): void {
+  for (const key of Object.keys(row)) {
+    if (!fields.includes(key)) throw new FieldError(key, `is not a field of ${what} (${fields.join(', ')})`);
+  }
+}
+
+const SCALE_FIELDS = ['name', 'description', 'levels', 'min', 'max'];
+const CRITERION_FIELDS = ['name', 'description', 'rubric', 'examples'];
+const TASK_FIELDS = ['name', 'kind', 'scale', 'criteria', 'description', 'guidelines', 'goldRate'];
+
 /** Runs a field check of an item, naming the field with the item's path. */
 function at<T>(path: string, read: () => T): T {
   try {
@@ -59,6 +67,7 @@ function at<T>(path: string, read: () => T): T {
 
 function scaleOf(item: Row, path: string): LabelScale {
   return at(path, () => {
+    onlyFields(item, SCALE_FIELDS, 'a scale');
     const name = f.text(item, 'name');
     const description = f.optionalText(item, 'description');
     const base = { name, ...(description ? { description } : {}) };
@@ -79,6 +88,7 @@ function scaleOf(item: Row, path: string): LabelScale {
 
 function criterionOf(item: Row, path: string): CriterionDefinition {
   return at(path, () => {
+    onlyFields(item, CRITERION_FIELDS, 'a criterion');
     const description = f.optionalText(item, 'description');
     const rubric = f.optionalText(item, 'rubric');
     const examples = markdownOf(item, 'examples');
@@ -98,6 +108,7 @@ function taskOf(
   criteria: ReadonlySet<string>,
 ): AnnotationTaskDefinition {
   return at(path, () => {
+    onlyFields(item, TASK_FIELDS, 'a task');
     const kind = f.oneOf(item, 'kind', ['rating', 'pairwise'] as const);
     const scale = f.optionalText(item, 'scale');
     if (scale !== undefined && !scales.has(scale))
@@ -112,6 +123,12 @@ function taskOf(
       if (!criteria.has(c)) throw new FieldError('criteria', `"${c}" is not declared under criteria`);
     const description = f.optionalText(item, 'description');
     const guidelines = markdownOf(item, 'guidelines');
+    const goldRate = f.has(item, 'goldRate') ? f.number(item, 'goldRate') : undefined;
+    if (goldRate !== undefined && !(goldRate >= 0 && goldRate <= MAX_GOLD_RATE))
+      throw new FieldError(
+        'goldRate',
+        `the share of gold items in a queue is from 0 to ${MAX_GOLD_RATE}, not ${goldRate}`,
+      );
     return {
       name: f.text(item, 'name'),
       kind,
@@ -119,6 +136,7 @@ function taskOf(
       criteria: list,
       ...(description ? { description } : {}),
       ...(guidelines ? { guidelines } : {}),
+      ...(goldRate !== undefined ? { goldRate } : {}),
     };
   });
 }

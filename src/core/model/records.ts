@@ -162,6 +162,8 @@ export interface AnnotationTaskDefinition {
   readonly description?: string;
   /** The study's instructions to annotators (Markdown), shown beside the item in the annotation panel. */
   readonly guidelines?: string;
+  /** The share of each annotator's queue made of gold items (0 to 0.5): the study's, over langlens.annotation.goldRate. */
+  readonly goldRate?: number;
 }
 
 /** A project's label schema (langlens.schema.json or a "schema" record): declared once, used by every import. */

@@ -90,9 +90,9 @@ export class AnnotationSession {
     const languages = matchingLanguages(await runLanguages(store, spec.run), spec.languages);
     const design = taskDesign(await declaredSchema(store), spec.task, spec.declaredTask);
     const responses = await queueResponses(store, spec.run, languages, { annotator: spec.annotator, task: spec.task });
-    const built = spec.goldRate
-      ? await withGold(store, spec, languages, responses, spec.goldRate)
-      : buildQueue(spec, responses);
+    // The study's declared rate, when its task has one, is the study design: it wins over the annotator's setting.
+    const goldRate = design?.goldRate ?? spec.goldRate;
+    const built = goldRate ? await withGold(store, spec, languages, responses, goldRate) : buildQueue(spec, responses);
     // An overlap target met by others (their labels and live claims, counted by the store): not this annotator's.
     const full = new Set((await fullItems(store, spec.annotator, spec.run, spec.task)).map(overlapKey));
     const queued = full.size === 0 ? built : built.filter((item) => !full.has(overlapKey(item)));
