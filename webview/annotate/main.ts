@@ -710,7 +710,17 @@ document.addEventListener('keydown', (event) => {
   perform(action);
 });
 
+// A render can replace a button between the press and the release (the banner's count going down as the outbox
+// saves, a timed retry), and the click is then lost: the panel's buttons act on the press of the main button, and
+// a keyboard activation (Enter or Space on a focused button: a click with detail 0) as usual.
+app.addEventListener('pointerdown', (event) => {
+  if (event.button === 0 && event.isPrimary) pressButton(event);
+});
 app.addEventListener('click', (event) => {
+  if (event.detail === 0) pressButton(event);
+});
+
+function pressButton(event: Event): void {
   const target = (event.target as HTMLElement).closest<HTMLElement>('button');
   if (!target || !session) return;
   if (target.id === 'unsaved-retry') outbox.retryNow();
@@ -721,7 +731,7 @@ app.addEventListener('click', (event) => {
     document.body.dataset.banners = String(banners.size);
   } else if (target.dataset.value) perform({ kind: 'label', value: target.dataset.value as LabelValue });
   else if (target.dataset.flag) perform({ kind: 'flag', slot: target.dataset.flag as Slot });
-});
+}
 
 // A status that counts down its retry needs a tick; cheap, and only while something failed.
 window.setInterval(() => {
