@@ -28,11 +28,12 @@ rm -rf "$PROFILE" "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
 prepare_profile "$PROFILE"
 install_vsix "$PROFILE" "$VSIX"
-# The annotator of this test; the user-level settings an annotator would have.
+# The user-level settings an annotator would have; not the annotator id, which LangLens asks for at the first
+# "Start Annotating" (never when a view opens), as a newcomer meets it (run.ts, labelThreeItems).
 node -e '
   const fs = require("fs"); const file = process.argv[1];
   const settings = JSON.parse(fs.readFileSync(file, "utf8"));
-  Object.assign(settings, { "langlens.annotator.id": "e2e-annotator", "langlens.annotator.languages": ["he", "zh"],
+  Object.assign(settings, { "langlens.annotator.languages": ["he", "zh"],
     "langlens.adjudicator.id": "e2e-lead",
     "workbench.colorTheme": "Default Dark Modern" });
   fs.writeFileSync(file, JSON.stringify(settings, null, 2));' "$PROFILE/data/User/settings.json"
