@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { log, pickQuickItem, runCommand, type Shots, waitInFrame, webviewFrame } from './workbench';
+import { log, runCommandAndPick, runCommand, type Shots, waitInFrame, webviewFrame } from './workbench';
 
 // The page functions run in the webview; the tests compile without the DOM library (as run.ts says).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,8 +30,7 @@ export async function dashboardUpdatesLive(
   importIntoDatabase: (file: string) => Promise<void>,
 ): Promise<void> {
   await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, 'LangLens: Open Agreement Dashboard');
-  await pickQuickItem(page, run);
+  await runCommandAndPick(page, 'LangLens: Open Agreement Dashboard', run);
   const dashboard = await webviewFrame(page, 'dashboard');
   await waitInFrame(dashboard, 'the dashboard shown', () => document.body.dataset.dashboard === 'shown');
   const updatedBefore = await waitInFrame(dashboard, 'the time of its figures', () =>

@@ -38,7 +38,7 @@ import {
   launch,
   log,
   openWorkbench,
-  pickQuickItem,
+  runCommandAndPick,
   runCommand,
   showLangLensView,
   Shots,
@@ -177,8 +177,7 @@ async function themeScreenshots(page: Page, shots: Shots): Promise<void> {
     ['Dark Modern', 'vs-dark', ''],
   ] as const;
   for (const [theme, workbenchClass, name] of themes) {
-    await runCommand(page, 'Preferences: Color Theme');
-    await pickQuickItem(page, theme);
+    await runCommandAndPick(page, 'Preferences: Color Theme', theme);
     // The workbench class changes once the theme is applied; the webviews get its colours right after.
     await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
     await page.waitForTimeout(700);
@@ -352,8 +351,7 @@ async function surviveWriteFailure(page: Page, annotate: Frame, shots: Shots): P
 
 /** Switches the queue to pairwise, comments and labels one pair blind; the database knows which side was which. */
 async function comparePairWithComment(page: Page, shots: Shots): Promise<void> {
-  await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
-  await pickQuickItem(page, 'Compare two responses');
+  await runCommandAndPick(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…', 'Compare two responses');
   const annotate = await webviewFrame(page, 'annotate');
   await waitInFrame(
     annotate,
@@ -727,8 +725,7 @@ async function importDemoRun(): Promise<void> {
 async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   await importDemoRun();
   await runCommand(page, 'LangLens: Refresh');
-  await runCommand(page, 'LangLens: Open Charts');
-  await pickQuickItem(page, 'demo');
+  await runCommandAndPick(page, 'LangLens: Open Charts', 'demo');
   const charts = await webviewFrame(page, 'charts');
   await waitInFrame(
     charts,
@@ -749,8 +746,7 @@ async function chartsInThreeThemes(page: Page, shots: Shots): Promise<void> {
   ] as const;
   for (const [theme, workbenchClass, kind] of themes) {
     const draws = await charts.evaluate(() => Number(document.body.dataset.draws));
-    await runCommand(page, 'Preferences: Color Theme');
-    await pickQuickItem(page, theme);
+    await runCommandAndPick(page, 'Preferences: Color Theme', theme);
     await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
     await waitInFrame(
       charts,
@@ -866,8 +862,7 @@ async function rateOnDeclaredScale(page: Page, shots: Shots): Promise<void> {
   const file = join(WORKSPACE, '..', 'langlens.schema.json');
   writeFileSync(file, JSON.stringify(schema));
   await importIntoDatabase(file);
-  await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
-  await pickQuickItem(page, 'Rate each response');
+  await runCommandAndPick(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…', 'Rate each response');
   await runCommand(page, 'LangLens: Start Annotating');
   const annotate = await webviewFrame(page, 'annotate');
   await waitInFrame(
@@ -1021,8 +1016,7 @@ async function dashboardStudyTools(page: Page, shots: Shots): Promise<void> {
   await importIntoDatabase(file);
   // By the command: the explorer's title bar has a button of the same name, which asks for the run.
   await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, 'LangLens: Open Agreement Dashboard');
-  await pickQuickItem(page, RUN);
+  await runCommandAndPick(page, 'LangLens: Open Agreement Dashboard', RUN);
   const dashboard = await webviewFrame(page, 'dashboard');
   await waitInFrame(dashboard, 'the dashboard of e2e-run', () => document.body.dataset.dashboard === 'shown');
   await waitInFrame(dashboard, 'the annotators section with times', () =>
@@ -1071,8 +1065,7 @@ async function dashboardJudgeFilterListsOnlyJudgesWithFigures(page: Page, shots:
   const everyJudge = await store.judgeNames().finally(() => store.close());
   assert.ok(everyJudge.includes('e2e-local') && everyJudge.length > 2, `judges in the database: ${everyJudge}`);
   await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, 'LangLens: Open Agreement Dashboard');
-  await pickQuickItem(page, RUN);
+  await runCommandAndPick(page, 'LangLens: Open Agreement Dashboard', RUN);
   const dashboard = await webviewFrame(page, 'dashboard');
   await waitInFrame(dashboard, 'the dashboard of e2e-run', () => document.body.dataset.dashboard === 'shown');
   const offered = await dashboard.evaluate(() =>
@@ -1370,13 +1363,11 @@ async function importLongRun(): Promise<void> {
 }
 
 async function chooseTask(page: Page, label: string): Promise<void> {
-  await runCommand(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…');
-  await pickQuickItem(page, label);
+  await runCommandAndPick(page, 'LangLens: Choose Annotation Task (Rating or Pairwise)…', label);
 }
 
 async function startAnnotating(page: Page, run: string): Promise<Frame> {
-  await runCommand(page, 'LangLens: Start Annotating');
-  await pickQuickItem(page, run);
+  await runCommandAndPick(page, 'LangLens: Start Annotating', run);
   const annotate = await webviewFrame(page, 'annotate');
   await waitInFrame(
     annotate,

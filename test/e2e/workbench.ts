@@ -100,12 +100,30 @@ async function clickQuickItem(page: Page, label: string, timeout = 30_000): Prom
   await row.click();
 }
 
+/**
+ * Runs a command that opens a quick pick and picks its entry. A pick closes when focus leaves it (a webview
+ * taking the focus as it refreshes after an import, say): the command is then run once more.
+ */
+export async function runCommandAndPick(page: Page, command: string, label: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, command);
+    try {
+      await pickQuickItem(page, label, 20_000);
+      return;
+    } catch (err) {
+      if (attempt === 2) throw err;
+      log(`"${command}" showed no pick with "${label}" (attempt ${attempt}); running it again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Picks an entry of an open quick pick by its label. */
-export async function pickQuickItem(page: Page, label: string): Promise<void> {
+export async function pickQuickItem(page: Page, label: string, timeout = 30_000): Promise<void> {
   const quickInput = page.locator('.quick-input-widget');
   // The host may read the database before it shows the pick (the declared tasks): on a loaded machine that can take
   // a while. The filter is filled, not typed, for the palette's reason (runCommand).
-  await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+  await quickInput.waitFor({ state: 'visible', timeout });
   await quickInput.locator('input.input').fill(label);
   await clickQuickItem(page, label);
 }
