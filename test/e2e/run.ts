@@ -1685,16 +1685,17 @@ async function everyStep(page: Page, shots: Shots): Promise<void> {
 }
 
 /**
- * E2E_ONLY=keys,overlap (a developer's shortcut, never CI's): after the import and a first annotation, only these
- * of the steps that need no earlier state but an open annotation panel.
+ * E2E_ONLY=grid or keys,overlap (a developer's shortcut, never CI's): after the import (and a first annotation for
+ * the steps that need an open annotation panel), only these of the steps.
  */
 async function onlySomeSteps(page: Page, shots: Shots, names: readonly string[]): Promise<void> {
   if (process.env.CI === 'true') throw new Error('E2E_ONLY is a developer shortcut: CI runs every step');
   const steps: Record<string, () => Promise<void>> = {
+    grid: async () => warmNavigationTimings(await openGroupFromExplorer(page, shots)),
     keys: () => rebindNextItemKey(page, shots, join(WORKSPACE, '..', 'data', 'User')),
     overlap: () => overlapTargetFollowedLive(page, shots, { db: DB, run: RUN, annotator: ANNOTATOR }),
   };
-  await labelThreeItems(page, shots);
+  if (names.some((n) => n !== 'grid')) await labelThreeItems(page, shots);
   for (const name of names) {
     const step = steps[name];
     if (!step) throw new Error(`E2E_ONLY: no step "${name}" (${Object.keys(steps).join(', ')})`);
