@@ -26,7 +26,16 @@ export interface TeamMember {
 }
 
 /** Readable by every annotator: what the queue and the panel show. */
-const READABLE = ['runs', 'prompts', 'responses', 'language_detections', 'schema_entries', 'schema_migrations'];
+// overlap_targets: an annotator's panel reads how many annotators its run's items want (the lead sets them).
+const READABLE = [
+  'runs',
+  'prompts',
+  'responses',
+  'language_detections',
+  'schema_entries',
+  'schema_migrations',
+  'overlap_targets',
+];
 /** Rows of their own only: read, and appended or updated only under their own name. */
 const OWN_ROWS: readonly { table: string; grant: string }[] = [
   { table: 'labels', grant: 'SELECT, INSERT' },

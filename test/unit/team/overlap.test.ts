@@ -19,6 +19,7 @@ import {
 import { Store } from '../../../src/core/store/store';
 import { teamInit, type TeamMember } from '../../../src/core/store/team';
 import { AnnotationSession } from '../../../src/extension/annotate/session';
+import { OverlapFollower } from '../../../src/extension/annotate/overlapFollow';
 import { PROJECT_ROOT } from '../../support/paths';
 import { freshSchema, requirePostgres, type TestLocation } from '../../support/testDatabase';
 
@@ -185,6 +186,34 @@ describe('overlap targets on PostgreSQL: three annotators, two labels per item',
       });
       const ilanEgg = ilanSession.items.filter((i) => i.group === 'egg' && i.lang === 'es' && i.turn === 1);
       assert.equal(egg.length, ilanEgg.length - 1, 'the full pair is not in her queue; it is in ilan, who labelled it');
+
+      // Her panel, open on that queue under her own login, is told when noa and ilan fill another pair of it.
+      const told: number[][] = [];
+      const follower = (await OverlapFollower.start(
+        session,
+        mei!,
+        (m) => m.type === 'taken' && told.push([...m.indices]),
+        { info: () => undefined, warn: (m) => assert.fail(m) },
+      ))!;
+      try {
+        const next = session.items.find((i) => i.task === 'pairwise' && i.group !== 'egg')!;
+        assert.ok(next.task === 'pairwise');
+        for (const who of ['noa', 'ilan'])
+          await appendLabel(who === 'noa' ? noa! : ilan!, {
+            ...pair(who),
+            fingerprint: `${who}-next`,
+            group: next.group,
+            lang: next.lang,
+            turn: next.turn,
+            systemA: next.systemA,
+            systemB: next.systemB,
+          });
+        const started = Date.now();
+        while (told.length === 0 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
+        assert.deepEqual(told.at(-1), [session.items.indexOf(next)], 'told within 3 s under an annotator login');
+      } finally {
+        await follower.close();
+      }
     } finally {
       await Promise.all([noa, ilan, mei].map((s) => s?.close()));
     }
