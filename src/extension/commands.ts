@@ -110,18 +110,28 @@ async function chooseTask(database: Database): Promise<void> {
   const { task: current, declaredTask } = annotationSettings();
   const declared = (await declaredSchema(await database.store())).tasks;
   const builtIn = [
-    { task: 'rating' as const, name: '', label: 'Rate each response', description: 'excellent / pass / fail' },
-    { task: 'pairwise' as const, name: '', label: 'Compare two responses', description: 'A better / B better / tie' },
-  ].map((b) =>
-    declared.some((t) => t.kind === b.task) ? { ...b, description: `the first declared ${b.task} task` } : b,
-  );
+    {
+      task: 'rating' as const,
+      name: '',
+      label: vscode.l10n.t('Rate each response'),
+      description: vscode.l10n.t('excellent / pass / fail'),
+      declared: vscode.l10n.t('the first declared rating task'),
+    },
+    {
+      task: 'pairwise' as const,
+      name: '',
+      label: vscode.l10n.t('Compare two responses'),
+      description: vscode.l10n.t('A better / B better / tie'),
+      declared: vscode.l10n.t('the first declared pairwise task'),
+    },
+  ].map(({ declared: first, ...b }) => (declared.some((t) => t.kind === b.task) ? { ...b, description: first } : b));
   const items: (vscode.QuickPickItem & { task: AnnotationTask; name: string })[] = [
     ...builtIn,
     ...declared.map((t) => ({
       task: t.kind,
       name: t.name,
       label: t.name,
-      description: `${t.kind === 'rating' ? `rate on ${t.scale ?? 'lima-3'}` : 'compare two responses'}${
+      description: `${t.kind === 'rating' ? vscode.l10n.t('rate on {0}', t.scale ?? 'lima-3') : vscode.l10n.t('compare two responses')}${
         t.criteria.length ? ` · ${t.criteria.join(' · ')}` : ''
       }`,
     })),
