@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { noFolderCycle } from './scripts/eslint/folderCycles.mjs';
+import { localisedText } from './scripts/eslint/localisedText.mjs';
 
 /** no-restricted-imports (the TypeScript version, so that type-only imports can be allowed) with these patterns. */
 const restrict = (patterns, allowTypeImports = false) => ({
@@ -79,7 +80,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    plugins: { langlens: { rules: { 'no-folder-cycle': noFolderCycle } } },
+    plugins: { langlens: { rules: { 'no-folder-cycle': noFolderCycle, 'localised-text': localisedText } } },
     rules: {
       // The code base's own conventions, where the recommended set disagrees with them.
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -130,6 +131,8 @@ export default tseslint.config(
         ],
         true,
       ),
+      // "What VS Code shows goes through vscode.l10n.t": no words as literals in its messages, picks, titles.
+      'langlens/localised-text': 'error',
     },
   },
   {

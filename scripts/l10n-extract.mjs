@@ -1,8 +1,8 @@
 // The host's localisable strings (vscode.l10n.t in src/extension) against l10n/bundle.l10n.json, the English
 // bundle VS Code's translators start from. `node scripts/l10n-extract.mjs` (part of `npm run lint`) fails when a
 // string is missing from the bundle, when the bundle holds one no code uses, or when l10n.t is given anything but
-// a string literal (the bundle is keyed by the literal); `--write` rewrites the bundle from the code. It also
-// counts, and prints, the messages still shown without l10n.t.
+// a string literal (the bundle is keyed by the literal); `--write` rewrites the bundle from the code. Text shown
+// without l10n.t is the ESLint rule langlens/localised-text's (scripts/eslint/localisedText.mjs).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -18,7 +18,6 @@ function files(dir) {
 
 const found = new Map(); // message → first place
 const errors = [];
-const raw = [];
 for (const file of files(join(root, 'src', 'extension'))) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const where = (node) => `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -30,13 +29,6 @@ for (const file of files(join(root, 'src', 'extension'))) {
         if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
           if (!found.has(first.text)) found.set(first.text, where(node));
         } else errors.push(`${where(node)}: l10n.t needs a string literal as its message (with {0} placeholders)`);
-      } else if (/^vscode\.window\.show(Information|Warning|Error)Message$/.test(callee)) {
-        const first = node.arguments[0];
-        if (
-          first &&
-          (ts.isStringLiteral(first) || ts.isTemplateExpression(first) || ts.isNoSubstitutionTemplateLiteral(first))
-        )
-          raw.push(where(node));
       }
     }
     ts.forEachChild(node, visit);
@@ -56,7 +48,6 @@ if (process.argv.includes('--write')) {
   for (const message of Object.keys(bundle))
     if (!found.has(message)) errors.push(`l10n/bundle.l10n.json: "${message}" is used by no l10n.t call`);
 }
-if (raw.length) console.log(`l10n: note: ${raw.length} messages still shown without l10n.t: ${raw.join(', ')}`);
 if (errors.length) {
   for (const e of errors) console.error(e);
   process.exit(1);

@@ -3,7 +3,13 @@ import * as vscode from 'vscode';
 import { parseLanguageTag, type LanguageTag } from '../core/model/language';
 import { AnnotatePanel, type AnnotateDeps } from './annotate/annotatePanel';
 import { promptForAnnotatorId } from './annotator';
-import { annotationSettings, setAnnotationTask } from './settings';
+import {
+  annotationSettings,
+  annotationUiLanguageSetting,
+  setAnnotationTask,
+  setAnnotationUiLanguage,
+} from './settings';
+import { settingValue, UI_LANGUAGE_NAMES, uiLanguageChoices, type UiLanguageChoice } from './annotate/uiLanguageChoice';
 import type { AnnotationTask } from '../../shared/protocol/annotate';
 import type { Database } from './database';
 import { declaredSchema } from '../core/store/schemaEntries';
@@ -29,7 +35,71 @@ export function registerPanelCommands(context: vscode.ExtensionContext, deps: Gr
     vscode.commands.registerCommand('langlens.grid.toggleLayout', () => GridPanel.toggleLayoutOfCurrent()),
     vscode.commands.registerCommand('langlens.setAnnotator', () => promptForAnnotatorId()),
     vscode.commands.registerCommand('langlens.chooseTask', () => chooseTask(deps.database)),
+    vscode.commands.registerCommand('langlens.annotation.chooseUiLanguage', () => chooseUiLanguage()),
   );
+}
+
+/**
+ * The annotation panel's language (langlens.annotation.uiLanguage): each language under its own name, the current
+ * one active, so that Enter alone keeps it; an open panel follows the setting at once (extension.ts).
+ */
+async function chooseUiLanguage(): Promise<void> {
+  type Item = vscode.QuickPickItem & { choice: UiLanguageChoice };
+  const items: Item[] = uiLanguageChoices(annotationUiLanguageSetting(), vscode.env.language).map((choice) => ({
+    choice,
+    label: choice.setting === 'auto' ? vscode.l10n.t("Match VS Code's display language") : choice.name,
+    description:
+      choice.setting === 'auto'
+        ? vscode.l10n.t('now {0}', UI_LANGUAGE_NAMES[choice.speaks])
+        : [choice.nameInDisplayLanguage, choice.setting].filter(Boolean).join(' · '),
+    detail: choice.current ? vscode.l10n.t('the current language of the panel') : undefined,
+  }));
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = vscode.l10n.t('LangLens: annotation panel language');
+  pick.placeholder = vscode.l10n.t('The language of the annotation panel and its help');
+  pick.matchOnDescription = true;
+  pick.items = items;
+  pick.activeItems = items.filter((i) => i.choice.current);
+  const chosen = await pickOne(pick);
+  if (chosen) await setAnnotationUiLanguage(settingValue(chosen.choice.setting));
+}
+
+/** A quick pick hidden this soon after it showed lost its focus to a webview, not to the user (pickOne). */
+const FOCUS_SETTLES_MS = 500;
+
+/**
+ * Shows a quick pick and gives the item accepted, undefined when dismissed; disposes it. Run from the command
+ * palette over a webview (the annotation panel), the palette hands the focus back to the webview as it closes,
+ * which may land after our pick showed and hide it at once (microsoft/vscode#93950): a pick hidden within
+ * FOCUS_SETTLES_MS of showing is shown again, twice at most.
+ */
+function pickOne<T extends vscode.QuickPickItem>(pick: vscode.QuickPick<T>): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve) => {
+    let shownAt = 0;
+    let shows = 0;
+    let accepted = false;
+    const active = pick.activeItems;
+    const show = () => {
+      shownAt = Date.now();
+      shows++;
+      pick.activeItems = active;
+      pick.show();
+    };
+    pick.onDidAccept(() => {
+      accepted = true;
+      resolve(pick.selectedItems[0] ?? pick.activeItems[0]);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      if (!accepted && shows < 3 && Date.now() - shownAt < FOCUS_SETTLES_MS) {
+        setTimeout(show, 50);
+        return;
+      }
+      resolve(undefined);
+      pick.dispose();
+    });
+    show();
+  });
 }
 
 /**
@@ -40,18 +110,28 @@ async function chooseTask(database: Database): Promise<void> {
   const { task: current, declaredTask } = annotationSettings();
   const declared = (await declaredSchema(await database.store())).tasks;
   const builtIn = [
-    { task: 'rating' as const, name: '', label: 'Rate each response', description: 'excellent / pass / fail' },
-    { task: 'pairwise' as const, name: '', label: 'Compare two responses', description: 'A better / B better / tie' },
-  ].map((b) =>
-    declared.some((t) => t.kind === b.task) ? { ...b, description: `the first declared ${b.task} task` } : b,
-  );
+    {
+      task: 'rating' as const,
+      name: '',
+      label: vscode.l10n.t('Rate each response'),
+      description: vscode.l10n.t('excellent / pass / fail'),
+      declared: vscode.l10n.t('the first declared rating task'),
+    },
+    {
+      task: 'pairwise' as const,
+      name: '',
+      label: vscode.l10n.t('Compare two responses'),
+      description: vscode.l10n.t('A better / B better / tie'),
+      declared: vscode.l10n.t('the first declared pairwise task'),
+    },
+  ].map(({ declared: first, ...b }) => (declared.some((t) => t.kind === b.task) ? { ...b, description: first } : b));
   const items: (vscode.QuickPickItem & { task: AnnotationTask; name: string })[] = [
     ...builtIn,
     ...declared.map((t) => ({
       task: t.kind,
       name: t.name,
       label: t.name,
-      description: `${t.kind === 'rating' ? `rate on ${t.scale ?? 'lima-3'}` : 'compare two responses'}${
+      description: `${t.kind === 'rating' ? vscode.l10n.t('rate on {0}', t.scale ?? 'lima-3') : vscode.l10n.t('compare two responses')}${
         t.criteria.length ? ` · ${t.criteria.join(' · ')}` : ''
       }`,
     })),

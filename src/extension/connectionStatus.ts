@@ -4,17 +4,15 @@
 import * as vscode from 'vscode';
 import type { Database } from './database';
 
-export const UNREACHABLE_TEXT = 'LangLens: database unreachable — retrying';
-
 export function showReachability(database: Database, log: vscode.LogOutputChannel): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('langlens.database', vscode.StatusBarAlignment.Left, 100);
-  item.name = 'LangLens database';
-  item.text = `$(debug-disconnect) ${UNREACHABLE_TEXT}`;
+  item.name = vscode.l10n.t('LangLens database');
+  item.text = `$(debug-disconnect) ${vscode.l10n.t('LangLens: database unreachable — retrying')}`;
   item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   const subscription = database.onDidChangeReachability(({ state, detail }) => {
     if (state === 'unreachable') {
       log.warn(`database unreachable, retrying: ${detail}`);
-      item.tooltip = `${detail}\nLabels given meanwhile are kept and saved when the server answers again.`;
+      item.tooltip = `${detail}\n${vscode.l10n.t('Labels given meanwhile are kept and saved when the server answers again.')}`;
       item.show();
     } else {
       log.info('database reachable again');

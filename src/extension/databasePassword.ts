@@ -11,13 +11,18 @@ export function registerDatabasePassword(context: vscode.ExtensionContext, datab
       const url = databaseUrl();
       if (url === '') {
         void vscode.window.showInformationMessage(
-          'LangLens uses a database file here: set langlens.database.url to a team server (postgres://...) first.',
+          vscode.l10n.t(
+            'LangLens uses a database file here: set langlens.database.url to a team server (postgres://...) first.',
+          ),
         );
         return;
       }
       const password = await vscode.window.showInputBox({
-        title: 'LangLens: database password',
-        prompt: `The password of ${redactedUrl(url)} (kept in VS Code's secret storage; empty removes it)`,
+        title: vscode.l10n.t('LangLens: database password'),
+        prompt: vscode.l10n.t(
+          "The password of {0} (kept in VS Code's secret storage; empty removes it)",
+          redactedUrl(url),
+        ),
         password: true,
         ignoreFocusOut: true,
       });

@@ -38,7 +38,12 @@ export function registerImportCommands(
   context.subscriptions.push(
     vscode.commands.registerCommand('langlens.openRunFolder', async (uri?: vscode.Uri) => {
       const folder =
-        uri ?? (await pickOne({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Import Run Folder' }));
+        uri ??
+        (await pickOne({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          openLabel: vscode.l10n.t('Import Run Folder'),
+        }));
       if (folder) await importAll(runFilesIn(folder.fsPath), true);
     }),
     vscode.commands.registerCommand('langlens.importFiles', async (uri?: vscode.Uri, selected?: vscode.Uri[]) => {
@@ -48,8 +53,8 @@ export function registerImportCommands(
           ? [uri]
           : await vscode.window.showOpenDialog({
               canSelectMany: true,
-              openLabel: 'Import',
-              filters: { 'Run files': ['jsonl', 'json', 'csv', 'tsv', 'eval'] },
+              openLabel: vscode.l10n.t('Import'),
+              filters: { [vscode.l10n.t('Run files')]: ['jsonl', 'json', 'csv', 'tsv', 'eval'] },
             });
       if (files?.length)
         await importAll(
@@ -60,7 +65,9 @@ export function registerImportCommands(
     vscode.commands.registerCommand('langlens.importWorkspace', async () => {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (folders.length === 0) {
-        void vscode.window.showWarningMessage('LangLens: open a folder first, or use "LangLens: Open Run Folder…".');
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('LangLens: open a folder first, or use "LangLens: Open Run Folder…".'),
+        );
         return;
       }
       await importAll(
@@ -82,18 +89,20 @@ async function importWithProgress(
   inFolder: boolean,
 ): Promise<void> {
   if (files.length === 0) {
-    void vscode.window.showWarningMessage('LangLens: no .jsonl, .json, .csv, .tsv or .eval files there.');
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('LangLens: no .jsonl, .json, .csv, .tsv or .eval files there.'),
+    );
     return;
   }
   const store = await database.store();
   const outcome: Outcome = { imported: [], skipped: [], failed: [] };
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'LangLens: importing', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('LangLens: importing'), cancellable: true },
     async (progress, token) => {
       for (const [i, file] of files.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({
-          message: `${path.basename(file)} (${i + 1} of ${files.length})`,
+          message: vscode.l10n.t('{0} ({1} of {2})', path.basename(file), i + 1, files.length),
           increment: 100 / files.length,
         });
         await importOne(store, file, inFolder, outcome, log);
@@ -134,8 +143,9 @@ async function importOne(
 
 /** A file that would replace stored records from other files is imported only if the user says so, seeing what. */
 async function askToReplace(file: string, err: ReplacementRefused): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace Them');
   const choice = await vscode.window.showWarningMessage(
-    `LangLens: ${path.basename(file)} would replace records that came from other files.`,
+    vscode.l10n.t('LangLens: {0} would replace records that came from other files.', path.basename(file)),
     {
       modal: true,
       detail: err.problems
@@ -143,9 +153,9 @@ async function askToReplace(file: string, err: ReplacementRefused): Promise<bool
         .map((p) => p.message)
         .join('\n'),
     },
-    'Replace Them',
+    replace,
   );
-  return choice === 'Replace Them';
+  return choice === replace;
 }
 
 function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
@@ -155,16 +165,21 @@ function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
     (sum, r) => sum + Object.values(r.written ?? {}).reduce((a, b) => a + b, 0),
     0,
   );
-  const done =
-    `Imported ${outcome.imported.length} file(s), ${rows.toLocaleString('en')} rows` +
-    ` (${changed === 0 ? 'nothing new: already imported' : `${changed.toLocaleString('en')} new or changed`})` +
-    (outcome.skipped.length ? `; skipped ${outcome.skipped.length} file(s) in no known layout` : '');
+  const news =
+    changed === 0
+      ? vscode.l10n.t('nothing new: already imported')
+      : vscode.l10n.t('{0} new or changed', changed.toLocaleString('en'));
+  const skipped = outcome.skipped.length
+    ? vscode.l10n.t('; skipped {0} file(s) in no known layout', outcome.skipped.length)
+    : '';
+  const done = `${vscode.l10n.t('Imported {0} file(s), {1} rows', outcome.imported.length, rows.toLocaleString('en'))} (${news})${skipped}`;
+  const details = vscode.l10n.t('Show Details');
   const notes = outcome.imported.reduce((sum, r) => sum + r.notes.length, 0);
   if (outcome.failed.length === 0) {
-    if (notes === 0) void vscode.window.showInformationMessage(`LangLens: ${done}.`);
+    if (notes === 0) void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: {0}.', done));
     else {
       void vscode.window
-        .showWarningMessage(`LangLens: ${done}; ${notes} note(s) on what was not imported.`, 'Show Details')
+        .showWarningMessage(vscode.l10n.t('LangLens: {0}; {1} note(s) on what was not imported.', done, notes), details)
         .then((choice) => {
           if (choice) log.show();
         });
@@ -174,9 +189,14 @@ function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
   const first = outcome.failed[0]!;
   void vscode.window
     .showErrorMessage(
-      `LangLens: ${outcome.failed.length} file(s) could not be imported (nothing of them was written). ` +
-        `${path.basename(first.file)}: ${first.message.split('\n')[0]}. ${done}.`,
-      'Show Details',
+      vscode.l10n.t(
+        'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}. {3}.',
+        outcome.failed.length,
+        path.basename(first.file),
+        first.message.split('\n')[0] ?? '',
+        done,
+      ),
+      details,
     )
     .then((choice) => {
       if (choice) log.show();

@@ -72,6 +72,19 @@ export function annotationUiLanguage(): UiLanguage {
   return resolveUiLanguage(config().get<string>('annotation.uiLanguage') ?? 'auto', vscode.env.language);
 }
 
+/** The setting langlens.annotation.uiLanguage as written ("auto" by default). */
+export function annotationUiLanguageSetting(): string {
+  return config().get<string>('annotation.uiLanguage') ?? 'auto';
+}
+
+/**
+ * The panel's language, in the user's settings (an application setting: a workspace cannot choose it); undefined
+ * removes the user's value, which brings back the default, auto.
+ */
+export async function setAnnotationUiLanguage(language: UiLanguage | undefined): Promise<void> {
+  await config().update('annotation.uiLanguage', language, vscode.ConfigurationTarget.Global);
+}
+
 /** The task kind and, for a project's declared task, its name ('' for the built-in one of the kind). */
 export async function setAnnotationTask(task: AnnotationTask, declaredTask = ''): Promise<void> {
   await config().update('annotation.declaredTask', declaredTask, vscode.ConfigurationTarget.Global);

@@ -1,10 +1,12 @@
-// The annotation panel in the annotator's language: langlens.annotation.uiLanguage set to Hebrew in the user's
-// settings.json (an English VS Code) mirrors the panel's chrome (html dir="rtl", the header starting at the right
-// edge), translates its buttons, and leaves each block of model text in its own direction; "auto" brings English back.
+// The annotation panel in the annotator's language, chosen as an annotator would: "LangLens: Choose Annotation
+// Panel Language…" (which writes langlens.annotation.uiLanguage in the user's settings), with the keyboard. Hebrew
+// in an English VS Code mirrors the open panel's chrome at once (html dir="rtl", the header starting at the right
+// edge), translates its header and its key help, and leaves each block of model text in its own direction; "Match
+// VS Code's display language" brings English back (the setting's default, auto). Needs an annotation panel open.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { EN } from '../../shared/protocol/strings/en';
+import { HE } from '../../shared/protocol/strings/he';
 import { log, pickQuickItem, runCommand, type Shots, waitInFrame, webviewFrame } from './workbench';
 
 // Functions given to frame.evaluate run in the webview, where the DOM exists (see run.ts).
@@ -13,29 +15,47 @@ declare const document: any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const getComputedStyle: any;
 
-function setUiLanguage(settingsFile: string, language: string | undefined): void {
-  const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-  if (language === undefined) delete settings['langlens.annotation.uiLanguage'];
-  else settings['langlens.annotation.uiLanguage'] = language;
-  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-  log('langlens.annotation.uiLanguage =', language ?? '(default: auto)');
+const COMMAND = 'LangLens: Choose Annotation Panel Language…';
+
+async function chooseUiLanguage(page: Page, label: string): Promise<void> {
+  await runCommand(page, COMMAND);
+  await pickQuickItem(page, label);
+  log('annotation panel language:', label);
 }
 
-export async function annotationPanelInHebrew(page: Page, shots: Shots, workspace: string, run: string): Promise<void> {
-  // The profile's user settings (scripts/e2e.sh makes the workspace beside them), as an annotator would edit them.
-  const settingsFile = join(workspace, '..', 'data', 'User', 'settings.json');
-  setUiLanguage(settingsFile, 'he');
-  await runCommand(page, 'LangLens: Start Annotating');
-  await pickQuickItem(page, run);
+/** The help's rows (key, action) and the header's words, as shown. */
+async function helpShown(page: Page): Promise<void> {
   const annotate = await webviewFrame(page, 'annotate');
+  await annotate.locator('.prompt-block').click();
+  await page.keyboard.press('?');
+  await waitInFrame(annotate, 'the key help open', () => document.querySelector('.key-help table tr') !== null);
+}
+
+async function helpClosed(page: Page): Promise<void> {
+  const annotate = await webviewFrame(page, 'annotate');
+  await page.keyboard.press('?');
+  await waitInFrame(annotate, 'the key help closed', () => document.querySelector('.key-help') === null);
+}
+
+export async function annotationPanelInHebrew(page: Page, shots: Shots): Promise<void> {
+  const annotate = await webviewFrame(page, 'annotate');
+  const before = await annotate.evaluate(() => ({
+    dir: document.documentElement.dir,
+    lang: document.documentElement.lang,
+  }));
+  assert.deepEqual(before, { dir: 'ltr', lang: 'en' }, 'the panel starts in English (the default, auto)');
+  const itemKey = await annotate.evaluate(() => document.body.dataset.itemKey as string);
+
+  await chooseUiLanguage(page, 'עברית');
   await waitInFrame(
     annotate,
     'the panel in Hebrew, right to left',
-    () =>
+    (he) =>
       document.documentElement.dir === 'rtl' &&
       document.documentElement.lang === 'he' &&
-      document.querySelector('.flag') !== null,
+      document.querySelector('header.progress')?.getAttribute('aria-label') === he.progress,
     30_000,
+    { progress: HE.progress },
   );
   await page.waitForTimeout(300);
   const seen = await annotate.evaluate(() => {
@@ -45,7 +65,9 @@ export async function annotationPanelInHebrew(page: Page, shots: Shots, workspac
     const f = first.getBoundingClientRect();
     const prompt = document.querySelector('.prompt');
     return {
-      flag: document.querySelector('.flag').textContent.replace(/\s+/g, ' ').trim(),
+      header: header.textContent.replace(/\s+/g, ' ').trim(),
+      headerDir: getComputedStyle(header).direction,
+      flag: document.querySelector('.flag')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       hint: document.querySelector('.key-hint')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       headerRight: h.right,
       headerLeft: h.left,
@@ -57,8 +79,22 @@ export async function annotationPanelInHebrew(page: Page, shots: Shots, workspac
     };
   });
   log('Hebrew panel', JSON.stringify(seen));
-  assert.match(seen.flag, /^(שפה שגויה\?|לא בשפת ההנחיה)/, 'the flag button is in Hebrew');
-  assert.ok(seen.hint.startsWith('מקשים:'), `the key hint is in Hebrew: ${seen.hint}`);
+  assert.equal(
+    await annotate.evaluate(() => document.body.dataset.itemKey as string),
+    itemKey,
+    'the same item: the panel changed its words, not its place',
+  );
+  assert.ok(
+    seen.header.includes(HE.taskRating) || seen.header.includes(HE.taskPairwise),
+    `the header names the task in Hebrew: ${seen.header}`,
+  );
+  assert.equal(seen.headerDir, 'rtl', 'the header runs right to left');
+  if (seen.flag)
+    assert.ok(
+      [HE.flagOff, HE.flagOn].some((f) => seen.flag.startsWith(f)),
+      `the flag: ${seen.flag}`,
+    );
+  assert.ok(seen.hint.startsWith(HE.keys), `the key hint is in Hebrew: ${seen.hint}`);
   assert.ok(
     Math.abs(seen.headerRight - seen.firstRight) < 2,
     `the header's first element is at its right edge (${seen.firstRight} vs ${seen.headerRight})`,
@@ -70,15 +106,46 @@ export async function annotationPanelInHebrew(page: Page, shots: Shots, workspac
   if (seen.itemLanguage.startsWith('zh')) assert.equal(seen.promptDir, 'ltr', 'a Chinese prompt stays left to right');
   await shots.take('annotate-ui-hebrew-rtl');
 
-  setUiLanguage(settingsFile, undefined);
+  // The key help (?) in Hebrew too, right to left.
+  await helpShown(page);
+  const help = await annotate.evaluate(() => {
+    const footer = document.querySelector('.key-help');
+    return {
+      label: footer.getAttribute('aria-label'),
+      dir: getComputedStyle(footer).direction,
+      rows: [...footer.querySelectorAll('tr')].map((tr: { textContent: string }) =>
+        tr.textContent.replace(/\s+/g, ' ').trim(),
+      ),
+    };
+  });
+  log('Hebrew key help', JSON.stringify(help));
+  assert.equal(help.label, HE.keyboard, 'the key help is labelled in Hebrew');
+  assert.equal(help.dir, 'rtl', 'the key help runs right to left');
+  for (const action of [HE.keyNext, HE.keyPrevious, HE.keySkip, HE.keyUndo])
+    assert.ok(
+      help.rows.some((row: string) => row.endsWith(action)),
+      `the key help has "${action}": ${help.rows.join(' | ')}`,
+    );
+  assert.ok(!help.rows.some((row: string) => row.endsWith(EN.keyNext)), 'and no English action left');
+  await shots.take('annotate-ui-hebrew-key-help');
+  await helpClosed(page);
+
+  // Back to VS Code's display language (English here): the default, as the step found it.
+  await chooseUiLanguage(page, "Match VS Code's display language");
   await waitInFrame(
     annotate,
     'the panel back in English, left to right',
-    () =>
+    (en) =>
       document.documentElement.dir === 'ltr' &&
       document.documentElement.lang === 'en' &&
-      /^(Wrong language\?|Not in the prompt)/.test(document.querySelector('.flag')?.textContent?.trim() ?? ''),
+      document.querySelector('header.progress')?.getAttribute('aria-label') === en.progress &&
+      (document.querySelector('.key-hint')?.textContent?.trim() ?? '').startsWith(en.keys),
     30_000,
+    { progress: EN.progress, keys: EN.keys },
   );
+  const header = await annotate.evaluate(() =>
+    document.querySelector('.progress-text').textContent.replace(/\s+/g, ' ').trim(),
+  );
+  assert.ok(header.includes(EN.taskRating) || header.includes(EN.taskPairwise), `the header in English: ${header}`);
   await shots.take('annotate-ui-back-in-english');
 }

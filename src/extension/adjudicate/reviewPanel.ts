@@ -21,7 +21,9 @@ export const REVIEW_VIEW_TYPE = 'langlens.adjudicate';
 const REVIEW_PANEL: PanelKind<ReviewToHost> = {
   viewType: REVIEW_VIEW_TYPE,
   name: 'adjudicate',
-  title: 'LangLens Review',
+  get title() {
+    return vscode.l10n.t('LangLens Review');
+  },
   parse: parseReviewMessage,
 };
 
@@ -40,10 +42,12 @@ export function registerReview(context: vscode.ExtensionContext, deps: GridDeps)
 async function pickRun(deps: GridDeps): Promise<string | undefined> {
   const runs = await (await deps.database.store()).runs();
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: no runs yet. Import a run folder first.'));
     return undefined;
   }
-  return runs.length === 1 ? runs[0] : vscode.window.showQuickPick(runs, { title: 'LangLens: review which run?' });
+  return runs.length === 1
+    ? runs[0]
+    : vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: review which run?') });
 }
 
 export class ReviewPanel implements vscode.Disposable {
@@ -134,7 +138,7 @@ export class ReviewPanel implements vscode.Disposable {
 
   private open(run: string): void {
     this.run = run;
-    this.panel.title = `Review · ${run}`;
+    this.panel.title = vscode.l10n.t('Review · {0}', run);
     this.outbox.post({ type: 'open', run });
   }
 

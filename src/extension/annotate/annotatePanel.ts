@@ -33,7 +33,9 @@ export { ANNOTATE_VIEW_TYPE };
 const ANNOTATE: PanelKind<AnnotateToHost> = {
   viewType: ANNOTATE_VIEW_TYPE,
   name: 'annotate',
-  title: 'LangLens Annotate',
+  get title() {
+    return vscode.l10n.t('LangLens Annotate');
+  },
   parse: parseAnnotateMessage,
   // The page's "Reload window to save N labels" link must work when this host is dead.
   commandLinks: ['workbench.action.reloadWindow'],

@@ -19,7 +19,9 @@ export const CHARTS_VIEW_TYPE = 'langlens.charts';
 const CHARTS_PANEL: PanelKind<ChartsToHost> = {
   viewType: CHARTS_VIEW_TYPE,
   name: 'charts',
-  title: 'LangLens Charts',
+  get title() {
+    return vscode.l10n.t('LangLens Charts');
+  },
   parse: parseChartsMessage,
 };
 
@@ -37,10 +39,12 @@ export function registerCharts(context: vscode.ExtensionContext, deps: GridDeps)
 async function pickRun(deps: GridDeps): Promise<string | undefined> {
   const runs = await (await deps.database.store()).runs();
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: no runs yet. Import a run folder first.'));
     return undefined;
   }
-  return runs.length === 1 ? runs[0] : vscode.window.showQuickPick(runs, { title: 'LangLens: charts of which run?' });
+  return runs.length === 1
+    ? runs[0]
+    : vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: charts of which run?') });
 }
 
 export class ChartsPanel implements vscode.Disposable {
@@ -153,7 +157,7 @@ export class ChartsPanel implements vscode.Disposable {
     const { run, theme } = this;
     if (!run || !theme) return;
     const load = ++this.loads;
-    this.panel.title = `Charts · ${run}`;
+    this.panel.title = vscode.l10n.t('Charts · {0}', run);
     this.outbox.post({ type: 'loading' });
     const started = Date.now();
     try {

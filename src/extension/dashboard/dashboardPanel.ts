@@ -27,7 +27,9 @@ export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
 const DASHBOARD: PanelKind<DashboardToHost> = {
   viewType: DASHBOARD_VIEW_TYPE,
   name: 'dashboard',
-  title: 'LangLens Agreement',
+  get title() {
+    return vscode.l10n.t('LangLens Agreement');
+  },
   parse: parseDashboardMessage,
 };
 
@@ -51,11 +53,11 @@ export function registerDashboard(context: vscode.ExtensionContext, deps: GridDe
 async function pickRun(deps: GridDeps): Promise<string | undefined> {
   const runs = await (await deps.database.store()).runs();
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage('LangLens: no runs yet. Import a run folder first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: no runs yet. Import a run folder first.'));
     return undefined;
   }
   if (runs.length === 1) return runs[0];
-  return vscode.window.showQuickPick(runs, { title: 'LangLens: agreement dashboard of which run?' });
+  return vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: agreement dashboard of which run?') });
 }
 
 export class DashboardPanel implements vscode.Disposable {
@@ -196,7 +198,7 @@ export class DashboardPanel implements vscode.Disposable {
       }
       case 'export':
         await this.export().catch((err: Error) =>
-          vscode.window.showErrorMessage(`LangLens: the export failed: ${err.message}`),
+          vscode.window.showErrorMessage(vscode.l10n.t('LangLens: the export failed: {0}', err.message)),
         );
         return;
       case 'openGroup':
@@ -238,7 +240,7 @@ export class DashboardPanel implements vscode.Disposable {
   /** previous: the load being replaced, whose items a change of filter may reuse (never after new labels). */
   private async load(run: string, previous?: DashboardData): Promise<void> {
     this.run = run;
-    this.panel.title = `Agreement · ${run}`;
+    this.panel.title = vscode.l10n.t('Agreement · {0}', run);
     this.outbox.post({ type: 'loading' });
     const started = Date.now();
     const data = (this.data = this.deps.database.store().then((store) => {
@@ -257,8 +259,8 @@ export class DashboardPanel implements vscode.Disposable {
     const data = await this.loaded();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
-      title: 'LangLens: export the agreement table',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('LangLens: export the agreement table'),
+      saveLabel: vscode.l10n.t('Export'),
       filters: EXPORT_FILTERS,
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `agreement-${data.run}.csv`) } : {}),
     });
@@ -266,7 +268,9 @@ export class DashboardPanel implements vscode.Disposable {
     const extension = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
     const format = FORMAT_OF[extension] ?? 'csv';
     await vscode.workspace.fs.writeFile(uri, Buffer.from(renderTable(dashboardTable(data.dashboard), format), 'utf8'));
-    void vscode.window.showInformationMessage(`LangLens: wrote ${vscode.workspace.asRelativePath(uri)} (${format}).`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('LangLens: wrote {0} ({1}).', vscode.workspace.asRelativePath(uri), format),
+    );
   }
 
   dispose(): void {

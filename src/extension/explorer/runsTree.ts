@@ -32,8 +32,10 @@ export function nodeId(node: ExplorerNode): string {
 
 /** What the progress counts, for the view's title bar: the task and whose labels. */
 export function progressDescription(): string {
-  const task = annotationSettings().task === 'rating' ? 'rating task' : 'pairwise task';
-  return `progress: ${task} · ${annotatorId() || 'no annotator'}`;
+  const who = annotatorId() || vscode.l10n.t('no annotator');
+  return annotationSettings().task === 'rating'
+    ? vscode.l10n.t('progress: rating task · {0}', who)
+    : vscode.l10n.t('progress: pairwise task · {0}', who);
 }
 
 export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -134,14 +136,18 @@ function markerText(c: Counts): string {
 
 function tooltip(title: string, c: Counts, prompt?: string | null): vscode.MarkdownString {
   const task = annotationSettings().task;
-  const who = annotatorId() || 'no annotator id set';
+  const who = annotatorId() || vscode.l10n.t('no annotator id set');
   const lines = [
     `**${title}**`,
     '',
-    `${c.labelled} of ${c.total} ${task === 'rating' ? 'responses rated' : 'pairs compared'} by ${who}`,
+    task === 'rating'
+      ? vscode.l10n.t('{0} of {1} responses rated by {2}', c.labelled, c.total, who)
+      : vscode.l10n.t('{0} of {1} pairs compared by {2}', c.labelled, c.total, who),
   ];
-  if (c.mismatched > 0) lines.push(`${c.mismatched} response(s) detected in another language than the prompt's`);
-  if (c.flagged > 0) lines.push(`${c.flagged} response(s) flagged by annotators as not in the prompt's language`);
+  if (c.mismatched > 0)
+    lines.push(vscode.l10n.t("{0} response(s) detected in another language than the prompt's", c.mismatched));
+  if (c.flagged > 0)
+    lines.push(vscode.l10n.t("{0} response(s) flagged by annotators as not in the prompt's language", c.flagged));
   const md = new vscode.MarkdownString(lines.join('\n\n'));
   md.supportHtml = false;
   // The whole prompt, as text (never as Markdown: it is the data's, not ours).
@@ -161,9 +167,12 @@ function runItem(node: ExplorerNode & { kind: 'run' }, c: Counts, expansion: Exp
   const item = new vscode.TreeItem(run, expansion.stateOf(id, vscode.TreeItemCollapsibleState.Expanded));
   item.id = id;
   // Which task the counts are of, once per run: the languages and groups below count the same.
-  const counted = annotationSettings().task === 'rating' ? 'rated' : 'compared';
-  item.description = [`${progressText(c)} ${counted}`, markerText(c)].filter(Boolean).join('  ');
-  item.tooltip = tooltip(`Run ${run}`, c);
+  const counted =
+    annotationSettings().task === 'rating'
+      ? vscode.l10n.t('{0} rated', progressText(c))
+      : vscode.l10n.t('{0} compared', progressText(c));
+  item.description = [counted, markerText(c)].filter(Boolean).join('  ');
+  item.tooltip = tooltip(vscode.l10n.t('Run {0}', run), c);
   item.iconPath = new vscode.ThemeIcon('beaker');
   item.contextValue = 'run';
   return item;
@@ -182,11 +191,19 @@ function languageItem(
   );
   item.id = id;
   item.description = [node.lang, progressText(c), markerText(c)].filter(Boolean).join('  ');
-  item.tooltip = tooltip(`${language.name} (${node.lang}) in ${node.run}`, c);
+  item.tooltip = tooltip(vscode.l10n.t('{0} ({1}) in {2}', language.name, node.lang, node.run), c);
   item.iconPath = withMarker('globe', c);
   item.contextValue = 'language';
   item.accessibilityInformation = {
-    label: `${language.name}, ${c.labelled} of ${c.total} labelled${c.mismatched ? `, ${c.mismatched} language mismatches` : ''}`,
+    label: c.mismatched
+      ? vscode.l10n.t(
+          '{0}, {1} of {2} labelled, {3} language mismatches',
+          language.name,
+          c.labelled,
+          c.total,
+          c.mismatched,
+        )
+      : vscode.l10n.t('{0}, {1} of {2} labelled', language.name, c.labelled, c.total),
   };
   return item;
 }
@@ -195,9 +212,9 @@ function groupItem(node: ExplorerNode & { kind: 'group' }, c: Counts): vscode.Tr
   const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.None);
   item.id = nodeId(node);
   item.description = [progressText(c), markerText(c), promptPreview(node.prompt)].filter(Boolean).join('  ');
-  item.tooltip = tooltip(`Prompt group ${node.group}`, c, node.prompt);
+  item.tooltip = tooltip(vscode.l10n.t('Prompt group {0}', node.group), c, node.prompt);
   item.iconPath = withMarker('comment-discussion', c);
   item.contextValue = 'group';
-  item.command = { command: 'langlens.openGroup', title: 'Open in Grid', arguments: [node] };
+  item.command = { command: 'langlens.openGroup', title: vscode.l10n.t('Open in Grid'), arguments: [node] };
   return item;
 }

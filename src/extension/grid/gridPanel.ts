@@ -18,7 +18,9 @@ export const GRID_VIEW_TYPE = 'langlens.grid';
 const GRID: PanelKind<GridToHost> = {
   viewType: GRID_VIEW_TYPE,
   name: 'grid',
-  title: 'LangLens Grid',
+  get title() {
+    return vscode.l10n.t('LangLens Grid');
+  },
   parse: parseGridMessage,
 };
 const PREFERENCES_KEY = 'langlens.grid.preferences';

@@ -31,16 +31,22 @@ export async function approveKey(
   allowed: KeyOrigins,
 ): Promise<boolean> {
   if (!resolved.needsApproval || !resolved.approvalKey) return true;
-  const name = resolved.source.kind === 'env' ? `the environment variable ${resolved.source.name}` : 'the key';
-  const allow = 'Allow and Remember';
+  const name =
+    resolved.source.kind === 'env'
+      ? vscode.l10n.t('the environment variable {0}', resolved.source.name)
+      : vscode.l10n.t('the key');
+  const allow = vscode.l10n.t('Allow and Remember');
   const answer = await vscode.window.showWarningMessage(
-    `Send the API key in ${name} to ${resolved.origin}?`,
+    vscode.l10n.t('Send the API key in {0} to {1}?', name, resolved.origin),
     {
       modal: true,
-      detail:
-        `The judge ${vscode.workspace.asRelativePath(definition.file)} sends its requests to ${resolved.origin}, and your key ` +
-        `in ${name} has not been allowed to go there. Allow it only if this judge file and this server are yours. ` +
-        `The choice is remembered in ${allowed.file}, not in the workspace.`,
+      detail: vscode.l10n.t(
+        'The judge {0} sends its requests to {1}, and your key in {2} has not been allowed to go there. Allow it only if this judge file and this server are yours. The choice is remembered in {3}, not in the workspace.',
+        vscode.workspace.asRelativePath(definition.file),
+        resolved.origin,
+        name,
+        allowed.file,
+      ),
     },
     allow,
   );
@@ -61,40 +67,44 @@ export async function askForApiKey(
   const origin = preselect ? originOf(preselect) : await pickOrigin(knownBaseURLs);
   if (!origin) return undefined;
   const key = await vscode.window.showInputBox({
-    title: `API key for ${origin}`,
-    prompt: "Stored in VS Code's secret storage, never in settings or files. Leave empty to remove the stored key.",
+    title: vscode.l10n.t('API key for {0}', origin),
+    prompt: vscode.l10n.t(
+      "Stored in VS Code's secret storage, never in settings or files. Leave empty to remove the stored key.",
+    ),
     password: true,
     ignoreFocusOut: true,
-    placeHolder: isOpenAI(origin) ? 'sk-...' : 'the key the server expects (Authorization: Bearer ...)',
+    placeHolder: isOpenAI(origin)
+      ? vscode.l10n.t('sk-...')
+      : vscode.l10n.t('the key the server expects (Authorization: Bearer ...)'),
   });
   if (key === undefined) return undefined;
   if (key.trim() === '') {
     await secrets.delete(SECRET_PREFIX + origin);
-    void vscode.window.showInformationMessage(`LangLens: the API key for ${origin} was removed.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: the API key for {0} was removed.', origin));
     return undefined;
   }
   await secrets.store(SECRET_PREFIX + origin, key.trim());
-  void vscode.window.showInformationMessage(`LangLens: the API key for ${origin} is stored.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: the API key for {0} is stored.', origin));
   return key.trim();
 }
 
 async function pickOrigin(knownBaseURLs: readonly string[]): Promise<string | undefined> {
   const origins = [...new Set([originOf(DEFAULT_BASE_URL), ...knownBaseURLs.map(originOf)])];
-  const other = 'Another server…';
+  const other = vscode.l10n.t('Another server…');
   const picked = await vscode.window.showQuickPick([...origins, other], {
-    title: 'LangLens: Set API Key',
-    placeHolder: 'Which server is the key for?',
+    title: vscode.l10n.t('LangLens: Set API Key'),
+    placeHolder: vscode.l10n.t('Which server is the key for?'),
   });
   if (picked !== other) return picked;
   const typed = await vscode.window.showInputBox({
-    title: 'Server base URL',
-    prompt: 'The judge definition\'s "baseURL", e.g. https://api.together.xyz/v1',
+    title: vscode.l10n.t('Server base URL'),
+    prompt: vscode.l10n.t('The judge definition\'s "baseURL", e.g. https://api.together.xyz/v1'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       try {
-        return /^https?:$/.test(new URL(value).protocol) ? undefined : 'an http(s) URL';
+        return /^https?:$/.test(new URL(value).protocol) ? undefined : vscode.l10n.t('an http(s) URL');
       } catch {
-        return 'an http(s) URL';
+        return vscode.l10n.t('an http(s) URL');
       }
     },
   });

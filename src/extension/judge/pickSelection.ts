@@ -19,8 +19,8 @@ export async function pickJudgeFile(files: readonly vscode.Uri[]): Promise<vscod
     uri,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'LangLens: Run Judge (1/5)',
-    placeHolder: 'Which judge?',
+    title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 1, 5),
+    placeHolder: vscode.l10n.t('Which judge?'),
   });
   return picked?.uri;
 }
@@ -29,7 +29,9 @@ export async function pickJudgeFile(files: readonly vscode.Uri[]): Promise<vscod
 export async function pickRun(store: Store, current: string | undefined): Promise<RunSummary | undefined> {
   const runs = await store.summary();
   if (runs.length === 0) {
-    void vscode.window.showWarningMessage('LangLens: the database has no runs yet: import a run folder first.');
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('LangLens: the database has no runs yet: import a run folder first.'),
+    );
     return undefined;
   }
   const inView = runs.find((r) => r.run === current);
@@ -38,10 +40,15 @@ export async function pickRun(store: Store, current: string | undefined): Promis
   const picked = await vscode.window.showQuickPick(
     runs.map((r) => ({
       label: r.run,
-      description: `${r.languages.length} languages, ${r.systems.length} systems, ${r.responses} responses`,
+      description: vscode.l10n.t(
+        '{0} languages, {1} systems, {2} responses',
+        r.languages.length,
+        r.systems.length,
+        r.responses,
+      ),
       run: r,
     })),
-    { title: 'LangLens: Run Judge (2/5)', placeHolder: 'Which run?' },
+    { title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 2, 5), placeHolder: vscode.l10n.t('Which run?') },
   );
   return picked?.run;
 }
@@ -49,12 +56,12 @@ export async function pickRun(store: Store, current: string | undefined): Promis
 export async function pickLanguages(run: RunSummary): Promise<LanguageTag[] | undefined> {
   const items = run.languages.map((l) => ({
     label: l.lang,
-    description: `${l.prompts} prompts, ${l.responses} responses`,
+    description: vscode.l10n.t('{0} prompts, {1} responses', l.prompts, l.responses),
     picked: true,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'LangLens: Run Judge (3/5)',
-    placeHolder: 'Which languages?',
+    title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 3, 5),
+    placeHolder: vscode.l10n.t('Which languages?'),
     canPickMany: true,
   });
   if (!picked || picked.length === 0) return undefined;
@@ -65,8 +72,8 @@ export async function pickSystems(run: RunSummary): Promise<string[] | undefined
   const picked = await vscode.window.showQuickPick(
     run.systems.map((s) => ({ label: s, picked: true })),
     {
-      title: 'LangLens: Run Judge (4/5)',
-      placeHolder: 'Which systems?',
+      title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 4, 5),
+      placeHolder: vscode.l10n.t('Which systems?'),
       canPickMany: true,
     },
   );
@@ -82,15 +89,18 @@ export async function pickBaseline(
   systems: readonly string[],
   languages: readonly LanguageTag[],
 ): Promise<Baseline | undefined> {
-  const perLanguage = 'A baseline per language…';
-  const allPairs = 'Every pair of systems';
+  const perLanguage = vscode.l10n.t('A baseline per language…');
+  const allPairs = vscode.l10n.t('Every pair of systems');
   const picked = await vscode.window.showQuickPick(
     [
-      ...systems.map((s) => ({ label: s, description: 'compare every system with this one' })),
+      ...systems.map((s) => ({ label: s, description: vscode.l10n.t('compare every system with this one') })),
       { label: perLanguage, description: '' },
-      { label: allPairs, description: `${(systems.length * (systems.length - 1)) / 2} pairs per prompt` },
+      {
+        label: allPairs,
+        description: vscode.l10n.t('{0} pairs per prompt', (systems.length * (systems.length - 1)) / 2),
+      },
     ],
-    { title: 'LangLens: Run Judge (5/5)', placeHolder: 'Which baseline?' },
+    { title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 5, 5), placeHolder: vscode.l10n.t('Which baseline?') },
   );
   if (!picked) return undefined;
   if (picked.label === allPairs) return { kind: 'all-pairs' };
@@ -98,8 +108,8 @@ export async function pickBaseline(
   const chosen = new Map<string, string>();
   for (const [i, lang] of languages.entries()) {
     const system = await vscode.window.showQuickPick(orderByLanguageMatch(systems, lang), {
-      title: `Baseline for ${lang} (${i + 1}/${languages.length})`,
-      placeHolder: `Which system is the baseline in ${lang}?`,
+      title: vscode.l10n.t('Baseline for {0} ({1}/{2})', lang, i + 1, languages.length),
+      placeHolder: vscode.l10n.t('Which system is the baseline in {0}?', lang),
     });
     if (!system) return undefined;
     chosen.set(lang, system);

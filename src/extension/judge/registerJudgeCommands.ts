@@ -60,8 +60,9 @@ async function runJudgeCommand(
   if (!vscode.workspace.isTrusted) {
     // A judge file of an untrusted folder chooses the server, the prompts and the key's variable.
     void vscode.window.showWarningMessage(
-      'LangLens: running a judge is off in Restricted Mode: a judge file of an untrusted ' +
-        'folder decides where your data and API keys are sent. Trust the workspace to run judges.',
+      vscode.l10n.t(
+        'LangLens: running a judge is off in Restricted Mode: a judge file of an untrusted folder decides where your data and API keys are sent. Trust the workspace to run judges.',
+      ),
     );
     return;
   }
@@ -69,7 +70,9 @@ async function runJudgeCommand(
   if (!definition) return;
   for (const note of definition.notes) {
     deps.log?.warn(`${definition.file}: ${note}`);
-    void vscode.window.showWarningMessage(`LangLens: ${vscode.workspace.asRelativePath(definition.file)}: ${note}`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('LangLens: {0}: {1}', vscode.workspace.asRelativePath(definition.file), note),
+    );
   }
   let store: Store | undefined;
   try {
@@ -90,7 +93,9 @@ async function runJudgeCommand(
     await report(summary, deps);
   } catch (err) {
     deps.log?.error((err as Error).message);
-    void vscode.window.showErrorMessage(`LangLens: the judge could not run: ${(err as Error).message}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('LangLens: the judge could not run: {0}', (err as Error).message),
+    );
   } finally {
     await store?.close().catch(() => undefined);
   }
@@ -109,9 +114,9 @@ async function chooseDefinition(uri: vscode.Uri | undefined): Promise<JudgeDefin
     return loadJudgeDefinition(file.fsPath);
   } catch (err) {
     if (!(err instanceof JudgeDefinitionError)) throw err;
-    const open = 'Open File';
+    const open = vscode.l10n.t('Open File');
     const answer = await vscode.window.showErrorMessage(
-      `LangLens: the judge definition has problems:\n${err.message}`,
+      vscode.l10n.t('LangLens: the judge definition has problems:\n{0}', err.message),
       { modal: false },
       open,
     );
@@ -124,9 +129,9 @@ async function chooseJudgeFile(): Promise<vscode.Uri | undefined> {
   const files = await judgeFilesInWorkspace();
   if (files.length === 1) return files[0];
   if (files.length > 1) return pickJudgeFile(files);
-  const create = 'Create an Example Judge';
+  const create = vscode.l10n.t('Create an Example Judge');
   const answer = await vscode.window.showWarningMessage(
-    'LangLens: no judge definition (*.judge.json) in the workspace. See docs/judges.md for the format.',
+    vscode.l10n.t('LangLens: no judge definition (*.judge.json) in the workspace. See docs/judges.md for the format.'),
     create,
   );
   if (answer === create) await createExampleJudge();
@@ -175,23 +180,39 @@ function priceTable(): PriceTable {
 async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefined): Promise<JudgeVia | undefined> {
   const work = plan.toSend.length + plan.awaitingBatch.length;
   const d = plan.definition;
-  const now = `Run Now (~${formatUsd(plan.estimate.onlineUsd)})`;
-  const batch = `Batch API (~${formatUsd(plan.estimate.batchUsd)}, within 24 h)`;
-  const store = 'Store Cached Verdicts';
+  const now = vscode.l10n.t('Run Now (~{0})', formatUsd(plan.estimate.onlineUsd));
+  const batch = vscode.l10n.t('Batch API (~{0}, within 24 h)', formatUsd(plan.estimate.batchUsd));
+  const store = vscode.l10n.t('Store Cached Verdicts');
   const offerBatch = isOpenAI(plan.definition.baseURL);
   const buttons = work === 0 ? [store] : offerBatch ? [now, batch] : [now];
   const answer = await vscode.window.showInformationMessage(
-    `Run judge ${plan.definition.name} on ${plan.selection.run}?`,
+    vscode.l10n.t('Run judge {0} on {1}?', plan.definition.name, plan.selection.run),
     {
       modal: true,
       detail: [
-        `Model: ${d.model} (${d.protocol.kind}, hash ${d.hash})`,
-        `Server: ${originOf(d.baseURL)}`,
-        `API key: ${keyLine}`,
-        `Requests to send: ${plan.toSend.length.toLocaleString('en-US')} (${plan.cached.length.toLocaleString('en-US')} already answered)`,
-        `Estimated cost: ${formatUsd(plan.estimate.onlineUsd)}${offerBatch ? `, ${formatUsd(plan.estimate.batchUsd)} through the Batch API` : ''}` +
-          ` (at most ${formatUsd(plan.estimate.maxOnlineUsd)})`,
-        `Budget: ${budget === undefined ? 'none (setting langlens.judge.maxCost)' : `${formatUsd(budget)}, never exceeded (setting langlens.judge.maxCost)`}`,
+        vscode.l10n.t('Model: {0} ({1}, hash {2})', d.model, d.protocol.kind, d.hash),
+        vscode.l10n.t('Server: {0}', originOf(d.baseURL)),
+        vscode.l10n.t('API key: {0}', keyLine),
+        vscode.l10n.t(
+          'Requests to send: {0} ({1} already answered)',
+          plan.toSend.length.toLocaleString('en-US'),
+          plan.cached.length.toLocaleString('en-US'),
+        ),
+        offerBatch
+          ? vscode.l10n.t(
+              'Estimated cost: {0}, {1} through the Batch API (at most {2})',
+              formatUsd(plan.estimate.onlineUsd),
+              formatUsd(plan.estimate.batchUsd),
+              formatUsd(plan.estimate.maxOnlineUsd),
+            )
+          : vscode.l10n.t(
+              'Estimated cost: {0} (at most {1})',
+              formatUsd(plan.estimate.onlineUsd),
+              formatUsd(plan.estimate.maxOnlineUsd),
+            ),
+        budget === undefined
+          ? vscode.l10n.t('Budget: none (setting langlens.judge.maxCost)')
+          : vscode.l10n.t('Budget: {0}, never exceeded (setting langlens.judge.maxCost)', formatUsd(budget)),
         ...describePlan(plan, 'through the Batch API')
           .slice(3)
           .filter((l) => !l.trimStart().startsWith('cost'))
@@ -233,7 +254,11 @@ function runWithProgress(
   deps: JudgeCommandDeps,
 ): Thenable<JudgeJobSummary> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Judge ${plan.definition.name}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Judge {0}', plan.definition.name),
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
@@ -270,10 +295,16 @@ async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise
   const lines = describeSummary(summary, 'through the Batch API');
   if (summary.outcome === 'failed') deps.log?.error(lines.join('\n'));
   else deps.log?.info(lines.join('\n'));
-  const headline =
-    `LangLens: judge ${summary.judge}: ${summary.cached + summary.answered} of ${summary.total} answered ` +
-    `(${summary.invalid} invalid, ${summary.failed} failed), ${formatUsd(summary.costUsd)}.`;
-  const showLog = 'Show Log';
+  const headline = vscode.l10n.t(
+    'LangLens: judge {0}: {1} of {2} answered ({3} invalid, {4} failed), {5}.',
+    summary.judge,
+    summary.cached + summary.answered,
+    summary.total,
+    summary.invalid,
+    summary.failed,
+    formatUsd(summary.costUsd),
+  );
+  const showLog = vscode.l10n.t('Show Log');
   const show = (message: string) =>
     summary.outcome === 'failed' || summary.failed > 0
       ? vscode.window.showWarningMessage(message, showLog)

@@ -73,6 +73,45 @@ describe('lint: the architecture rules', function () {
     assert.deepEqual([...new Set(reported)], [`2 ${RESTRICTED}`, `5 ${RESTRICTED}`, `6 ${RESTRICTED}`]);
   });
 
+  it('sends what the extension shows through VS Code through vscode.l10n.t', async () => {
+    const L10N = 'langlens/localised-text';
+    const code =
+      [
+        "import * as vscode from 'vscode';",
+        "const again = 'Try Again';",
+        'export async function sample(run: string, item: vscode.StatusBarItem, panel: vscode.WebviewPanel) {',
+        "  await vscode.window.showWarningMessage('LangLens: the run is gone.', again);",
+        "  await vscode.window.showQuickPick([{ label: 'Rate each response', description: run }], {",
+        "    title: vscode.l10n.t('LangLens: which run?'),",
+        '    placeHolder: `Runs of ${run}`,',
+        '  });',
+        "  await vscode.window.withProgress({ location: 15, title: run ? 'importing' : run }, async () => undefined);",
+        '  item.text = `$(sync) ${run}`;',
+        "  item.tooltip = vscode.l10n.t('Labels are kept') + ' until saved';",
+        "  panel.title = [run, 'agreement'].join(' · ');",
+        "  return { viewType: 'langlens.x', get title() { return 'LangLens X'; } };",
+        '}',
+        "export const fine = vscode.l10n.t('Review · {0}', 'run');",
+        '// eslint-disable-next-line langlens/localised-text -- a file name, not words',
+        "export const named = (b: vscode.TreeItem) => (b.description = 'langlens.db');",
+      ].join('\n') + '\n';
+    assert.deepEqual(await rulesOn('src/extension/sample.ts', code), [
+      `2 ${L10N}`, // the const a message item is given
+      `4 ${L10N}`,
+      `5 ${L10N}`, // an item's label; its description is data
+      `7 ${L10N}`,
+      `9 ${L10N}`,
+      `11 ${L10N}`,
+      `12 ${L10N}`,
+      `13 ${L10N}`,
+    ]);
+    assert.deepEqual(
+      await rulesOn('src/core/sample.ts', "export const message = { title: 'not shown by VS Code' };\n"),
+      [],
+      "the rule is the extension's",
+    );
+  });
+
   it('finds an import cycle between core folders, at the level of metrics as one folder and inside it', () => {
     const folder = temporaryFolder('langlens-lint-');
     try {
