@@ -33,6 +33,7 @@ import { extensionHosts } from './processes';
 import { overlapTargetFollowedLive } from './overlapSteps';
 import { rebindNextItemKey } from './keysSteps';
 import { closedPanelKeepsUnsavedLabels } from './panelSteps';
+import { annotationPanelInHebrew } from './l10nSteps';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import {
   launch,
@@ -1656,6 +1657,7 @@ async function everyStep(page: Page, shots: Shots): Promise<void> {
   const { labelledKeys, nextKey } = await labelThreeItems(page, shots);
   const annotate = await reloadAndResume(page, shots, labelledKeys, nextKey);
   await surviveWriteFailure(page, annotate, shots);
+  await annotationPanelInHebrew(page, shots);
   await comparePairWithComment(page, shots);
   await queueGrowsAfterImport(page, shots);
   await dashboardToGrid(page, shots);
@@ -1692,6 +1694,7 @@ async function onlySomeSteps(page: Page, shots: Shots, names: readonly string[])
   if (process.env.CI === 'true') throw new Error('E2E_ONLY is a developer shortcut: CI runs every step');
   const steps: Record<string, () => Promise<void>> = {
     grid: async () => warmNavigationTimings(await openGroupFromExplorer(page, shots)),
+    l10n: () => annotationPanelInHebrew(page, shots),
     keys: () => rebindNextItemKey(page, shots, join(WORKSPACE, '..', 'data', 'User')),
     overlap: () => overlapTargetFollowedLive(page, shots, { db: DB, run: RUN, annotator: ANNOTATOR }),
   };
