@@ -116,10 +116,14 @@ export async function overlapTargetFollowedLive(page: Page, shots: Shots, ctx: O
   // Another annotator labels an item of the same prompt that this one has not labelled.
   const written = Date.now();
   const other = await withStore(ctx.db, async (store) => {
+    // Items already full when the queue was built (others' labels of earlier steps) are not in it: the label must
+    // fill one that was not.
+    const fullNow = async () =>
+      new Set((await fullItems(store, ctx.annotator, ctx.run, task)).map((item) => JSON.stringify(item)));
+    const before = await fullNow();
     for (const label of await otherItemsOfThePrompt(store, ctx.run, task, key)) {
       await appendLabel(store, label);
-      const full = await fullItems(store, ctx.annotator, ctx.run, task);
-      if (full.length > 0) return label;
+      if ([...(await fullNow())].some((item) => !before.has(item))) return label;
     }
     throw new Error(`every other item of the prompt of ${key} is labelled by ${ctx.annotator} already`);
   });
