@@ -9,6 +9,10 @@ export const REVIEW_KINDS = ['all', 'human-human', 'human-judge'] as const;
 /** all; human-human: two annotators' votes differ; human-judge: a judge's verdict differs from some vote. */
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
+export const REVIEW_TASKS = ['pairwise', 'rating'] as const;
+/** pairwise: pairs of responses; rating: rated responses (prompt × language × turn × system × seed × criterion). */
+export type ReviewTask = (typeof REVIEW_TASKS)[number];
+
 export const ADJUDICATED_VERDICTS = ['A', 'tie', 'B'] as const;
 export type AdjudicatedVerdict = (typeof ADJUDICATED_VERDICTS)[number];
 
@@ -24,13 +28,29 @@ export interface ReviewKey {
   readonly criterion: string;
 }
 
-export interface ReviewVoteView {
+/** One rated response: its system and seed, on a criterion. */
+export interface RatingReviewKey {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: string;
+  readonly turn: number;
+  readonly system: string;
+  readonly seed: number;
+  /** '' for none. */
+  readonly criterion: string;
+}
+
+/** What every vote shows beside its verdict or rating. */
+export interface VoteBaseView {
   readonly annotator: string;
-  readonly verdict: AdjudicatedVerdict;
   readonly comment: string | null;
   /** ISO 8601; null when not known. */
   readonly labelledAt: string | null;
   readonly timeOnItemMs: number | null;
+}
+
+export interface ReviewVoteView extends VoteBaseView {
+  readonly verdict: AdjudicatedVerdict;
 }
 
 export interface ReviewJudgeView {
@@ -40,17 +60,50 @@ export interface ReviewJudgeView {
   readonly reasoning: readonly string[];
 }
 
-export interface ReviewItemView {
-  readonly key: ReviewKey;
+/** An item of either task: its key, its language, why it is listed, the votes, the judges, the adjudication. */
+interface ReviewItemBase<Key, Vote, Judge, Label> {
+  readonly key: Key;
   readonly language: LanguageView;
   readonly kinds: readonly Exclude<ReviewKind, 'all'>[];
-  readonly votes: readonly ReviewVoteView[];
-  readonly judges: readonly ReviewJudgeView[];
-  /** The current adjudicated verdict (any adjudicator's latest), null when none. */
-  readonly adjudicated: AdjudicatedVerdict | null;
+  readonly votes: readonly Vote[];
+  readonly judges: readonly Judge[];
+  /** The current adjudicated verdict or rating (any adjudicator's latest), null when none. */
+  readonly adjudicated: Label | null;
 }
 
+export interface ReviewItemView extends ReviewItemBase<ReviewKey, ReviewVoteView, ReviewJudgeView, AdjudicatedVerdict> {
+  readonly task: 'pairwise';
+}
+
+/** The scale of a rated item as the keys need it: its choices worst first; lima-3 is excellent / pass / fail. */
+export interface ReviewScaleView {
+  readonly name: string;
+  /** True for the built-in excellent / pass / fail (keys 1/E, 2/P, 3/F as in the annotation panel). */
+  readonly lima: boolean;
+  readonly choices: readonly string[];
+}
+
+export interface RatingVoteView extends VoteBaseView {
+  /** The rating as given: a level, or a number's text. */
+  readonly label: string;
+}
+
+export interface RatingJudgeView {
+  readonly judge: string;
+  /** The judge's score as text, on the item's scale. */
+  readonly label: string;
+  readonly reasoning: readonly string[];
+}
+
+export interface RatingReviewItemView extends ReviewItemBase<RatingReviewKey, RatingVoteView, RatingJudgeView, string> {
+  readonly task: 'rating';
+  readonly scale: ReviewScaleView;
+}
+
+export type AnyReviewItemView = ReviewItemView | RatingReviewItemView;
+
 export interface ReviewFilters {
+  readonly task: ReviewTask;
   readonly kind: ReviewKind;
   /** A language tag, or null for every language. */
   readonly lang: string | null;
@@ -58,14 +111,15 @@ export interface ReviewFilters {
   readonly criterion: string | null;
 }
 
-export const DEFAULT_REVIEW_FILTERS: ReviewFilters = { kind: 'all', lang: null, criterion: null };
+export const DEFAULT_REVIEW_FILTERS: ReviewFilters = { task: 'pairwise', kind: 'all', lang: null, criterion: null };
 
 export interface ReviewListView {
   readonly run: string;
   /** Whom an adjudication is recorded as (langlens.adjudicator.id, else the annotator id). */
   readonly adjudicator: string;
   readonly filters: ReviewFilters;
-  readonly items: readonly ReviewItemView[];
+  /** Of the task of the filters: pairwise items, or rated responses. */
+  readonly items: readonly AnyReviewItemView[];
   /** The run's items to review under no filter, and the choices of the filters. */
   readonly total: number;
   readonly languages: readonly LanguageView[];
@@ -79,12 +133,24 @@ export interface ReviewTexts {
   readonly responseB: RenderedMarkdown | null;
 }
 
+export interface RatingReviewTexts {
+  readonly prompt: RenderedMarkdown | null;
+  /** The rated response (its system and seed), null when the run has none. */
+  readonly response: RenderedMarkdown | null;
+}
+
 export interface ReviewRequests {
   readonly list: { readonly params: ReviewFilters; readonly result: ReviewListView };
   readonly texts: { readonly params: ReviewKey; readonly result: ReviewTexts };
   readonly adjudicate: {
     readonly params: { readonly key: ReviewKey; readonly verdict: AdjudicatedVerdict };
     readonly result: ReviewItemView;
+  };
+  readonly ratingTexts: { readonly params: RatingReviewKey; readonly result: RatingReviewTexts };
+  /** The adjudicated rating: one of the item's scale's choices (the host checks it on the scale). */
+  readonly adjudicateRating: {
+    readonly params: { readonly key: RatingReviewKey; readonly label: string };
+    readonly result: RatingReviewItemView;
   };
 }
 
@@ -99,6 +165,7 @@ export type ReviewToHost = { readonly type: 'ready' } | RequestMessage<ReviewReq
 export function parseReviewFilters(raw: unknown): ReviewFilters {
   const o = record(raw, 'filters');
   return {
+    task: oneOf(o, 'task', REVIEW_TASKS),
     kind: oneOf(o, 'kind', REVIEW_KINDS),
     lang: nullableStr(o, 'lang', 100),
     criterion: nullableStr(o, 'criterion', 1000),
@@ -114,6 +181,19 @@ export function parseReviewKey(raw: unknown): ReviewKey {
     turn: int(o, 'turn'),
     systemA: str(o, 'systemA', 1000),
     systemB: str(o, 'systemB', 1000),
+    criterion: str(o, 'criterion', 1000),
+  };
+}
+
+export function parseRatingReviewKey(raw: unknown): RatingReviewKey {
+  const o = record(raw, 'key');
+  return {
+    run: str(o, 'run', 1000),
+    group: str(o, 'group', 1000),
+    lang: str(o, 'lang', 100),
+    turn: int(o, 'turn'),
+    system: str(o, 'system', 1000),
+    seed: int(o, 'seed'),
     criterion: str(o, 'criterion', 1000),
   };
 }
@@ -138,6 +218,17 @@ export function parseReviewMessage(raw: unknown): ReviewToHost {
             id,
             method: 'adjudicate',
             params: { key: parseReviewKey(p.key), verdict: oneOf(p, 'verdict', ADJUDICATED_VERDICTS) },
+          };
+        }
+        case 'ratingTexts':
+          return { type: 'request', id, method: 'ratingTexts', params: parseRatingReviewKey(o.params) };
+        case 'adjudicateRating': {
+          const p = record(o.params, 'params');
+          return {
+            type: 'request',
+            id,
+            method: 'adjudicateRating',
+            params: { key: parseRatingReviewKey(p.key), label: str(p, 'label', 1000) },
           };
         }
         default:

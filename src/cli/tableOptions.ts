@@ -24,6 +24,7 @@ export const TABLE_OPTION_SPEC: OptionSpec = {
   'as-of': { type: 'string' },
   round: { type: 'string' },
   'mul-gate': { type: 'string' },
+  task: { type: 'string' },
 };
 
 export const TABLE_OPTION_HELP = `filters and settings:
@@ -49,7 +50,8 @@ export const TABLE_OPTION_HELP = `filters and settings:
   --gold G              the known answers: adjudicated (the lead's adjudicated labels), gold (imported gold
                         labels) or known (both, adjudicated first); judge-accuracy also takes an annotator's
                         name (default there: the human majority; annotator-scores: known)
-  --mul-gate MODE       language gate on mixed answers ("mul"): keep (default; the judge's score stands) or mismatch`;
+  --mul-gate MODE       language gate on mixed answers ("mul"): keep (default; the judge's score stands) or mismatch
+  --task T              disagreements: pairwise (default) items, or rating: rated responses to adjudicate`;
 
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */
 export function listOption(value: unknown): string[] | undefined {
@@ -81,6 +83,9 @@ export function tableOptions(context: CommandContext): TableOptions {
   const mixedLanguage = (v['mul-gate'] as string | undefined) ?? 'keep';
   if (mixedLanguage !== 'keep' && mixedLanguage !== 'mismatch')
     throw new UsageError(`--mul-gate is "keep" or "mismatch", not "${mixedLanguage}"`);
+  const task = v.task as string | undefined;
+  if (task !== undefined && task !== 'rating' && task !== 'pairwise')
+    throw new UsageError(`--task is rating or pairwise, not "${task}"`);
   const level = v.level === undefined ? DEFAULT_INTERVALS.level : Number(v.level);
   if (!(level > 0 && level < 1)) throw new UsageError(`--level is a coverage between 0 and 1, such as 0.95`);
   const turns = listOption(v.turn)?.map((t) => wholeNumberOption(t, 'turn', 1)!);
@@ -111,6 +116,7 @@ export function tableOptions(context: CommandContext): TableOptions {
     ...(v.annotators !== undefined ? { annotators: String(v.annotators) } : {}),
     ...(v.baseline !== undefined ? { baseline: String(v.baseline) } : {}),
     ...(v.gold !== undefined ? { gold: String(v.gold) } : {}),
+    ...(task !== undefined ? { task } : {}),
     by,
     ...(v.by === undefined ? { byDefault: true } : {}),
     ...(criteria ? { criteria } : {}),

@@ -1,6 +1,8 @@
 // The review panel's webview ("LangLens: Review Disagreements"): the items to adjudicate on the left, the selected
 // item on the right with the prompt, both responses, every vote (comment, time given, focus time) and each judge's
 // verdict and reasoning side by side. Keys: 1/A, 2/T, 3/B record the lead's verdict; J/K next/previous; ? help.
+// The rating task (Task: ratings) shows a rated response, every rating and the judges' scores; the scale's keys
+// (1/E, 2/P, 3/F for excellent / pass / fail, else 1…N worst first, as the annotation panel) record the rating.
 // Everything comes from the host through the RequestChannel; nothing is computed here.
 import '../shared/base.css';
 import '../shared/panel.css';
@@ -8,8 +10,10 @@ import './adjudicate.css';
 import {
   DEFAULT_REVIEW_FILTERS,
   type AdjudicatedVerdict,
+  type AnyReviewItemView,
+  type RatingReviewItemView,
+  type RatingReviewTexts,
   type ReviewFilters,
-  type ReviewItemView,
   type ReviewKind,
   type ReviewListView,
   type ReviewRequests,
@@ -33,24 +37,64 @@ const api = vscodeApi<State>();
 const app = document.getElementById('app')!;
 const rpc = new RequestChannel<ReviewRequests>((message) => api.postMessage(message));
 let run: string | undefined = api.getState()?.run;
-let filters: ReviewFilters = api.getState()?.filters ?? DEFAULT_REVIEW_FILTERS;
+// A state saved before the rating task had no task: pairwise, as it was.
+let filters: ReviewFilters = { ...DEFAULT_REVIEW_FILTERS, ...api.getState()?.filters };
 let list: ReviewListView | undefined;
 let at = 0;
-let texts: { key: string; texts: ReviewTexts } | undefined;
+let texts: { key: string; texts: ReviewTexts | RatingReviewTexts } | undefined;
 let helpOpen = false;
 let status: { text: string; error: boolean } | undefined;
 
-/** The keys, one table for the handler and the help. */
-const KEYS: readonly { keys: readonly string[]; label: string; verdict?: AdjudicatedVerdict; move?: 1 | -1 }[] = [
+interface KeyBinding {
+  readonly keys: readonly string[];
+  readonly label: string;
+  readonly verdict?: AdjudicatedVerdict;
+  /** A rating on the item's scale. */
+  readonly rating?: string;
+  readonly move?: 1 | -1;
+}
+
+/** The keys, one table for the handler and the help: the task's own, then the moves. */
+const PAIR_KEYS: readonly KeyBinding[] = [
   { keys: ['1', 'a'], label: 'A is better (adjudicated)', verdict: 'A' },
   { keys: ['2', 't'], label: 'Tie (adjudicated)', verdict: 'tie' },
   { keys: ['3', 'b'], label: 'B is better (adjudicated)', verdict: 'B' },
+];
+
+const LIMA_KEYS: readonly KeyBinding[] = [
+  { keys: ['1', 'e'], label: 'Excellent (adjudicated)', rating: 'excellent' },
+  { keys: ['2', 'p'], label: 'Pass (adjudicated)', rating: 'pass' },
+  { keys: ['3', 'f'], label: 'Fail (adjudicated)', rating: 'fail' },
+];
+
+/** A scale's choices, worst first, on keys 1…9 (and 0 for a tenth), as the annotation panel keys them. */
+function scaleKeys(item: RatingReviewItemView): readonly KeyBinding[] {
+  if (item.scale.lima) return LIMA_KEYS;
+  return item.scale.choices
+    .slice(0, 10)
+    .map((choice, i) => ({ keys: [String((i + 1) % 10)], label: `${choice} (adjudicated)`, rating: choice }));
+}
+
+const MOVE_KEYS: readonly KeyBinding[] = [
   { keys: ['j', 'ArrowDown'], label: 'Next item', move: 1 },
   { keys: ['k', 'ArrowUp'], label: 'Previous item', move: -1 },
   { keys: ['?'], label: 'Show or hide the keys' },
 ];
 
-const VERDICT_WORDS: Record<string, string> = { A: 'A better', B: 'B better', tie: 'tie', invalid: 'invalid' };
+/** The keys of the selected item (its task and scale); with no item, the moves. */
+function keysNow(): readonly KeyBinding[] {
+  const item = list?.items[at];
+  const own = !item ? [] : item.task === 'rating' ? scaleKeys(item) : PAIR_KEYS;
+  return [...own, ...MOVE_KEYS];
+}
+
+const VERDICT_WORDS: Record<AdjudicatedVerdict | 'invalid', string> = {
+  A: 'A better',
+  B: 'B better',
+  tie: 'tie',
+  invalid: 'invalid',
+};
+const TASK_WORDS: Record<ReviewFilters['task'], string> = { pairwise: 'pairwise verdicts', rating: 'ratings' };
 const KIND_WORDS: Record<ReviewKind, string> = {
   all: 'every disagreement',
   'human-human': 'annotators disagree',
@@ -82,7 +126,7 @@ onHostMessage<ReviewToWebview>((message) => {
   }
 });
 
-const keyString = (item: ReviewItemView) => JSON.stringify(item.key);
+const keyString = (item: AnyReviewItemView) => JSON.stringify(item.key);
 
 /** Asks for the list with the filters, keeping the selected item where it still is. */
 async function load(): Promise<void> {
@@ -103,7 +147,8 @@ async function loadTexts(): Promise<void> {
   const item = list?.items[at];
   if (!item || texts?.key === keyString(item)) return;
   const key = keyString(item);
-  const got = await rpc.request('texts', item.key);
+  const got =
+    item.task === 'rating' ? await rpc.request('ratingTexts', item.key) : await rpc.request('texts', item.key);
   const still = list?.items[at];
   if (still && keyString(still) === key) {
     texts = { key, texts: got };
@@ -111,16 +156,25 @@ async function loadTexts(): Promise<void> {
   }
 }
 
-async function adjudicate(verdict: AdjudicatedVerdict): Promise<void> {
+/** Records the lead's verdict (pairwise item) or rating (rated item) on the selected item, and shows it saved. */
+async function adjudicate(given: { verdict: AdjudicatedVerdict } | { rating: string }): Promise<void> {
   const item = list?.items[at];
   if (!list || !item) return;
   status = { text: 'saving…', error: false };
   render();
   try {
-    const updated = await rpc.request('adjudicate', { key: item.key, verdict });
+    let updated: AnyReviewItemView;
+    let said: string;
+    if (item.task === 'rating' && 'rating' in given) {
+      updated = await rpc.request('adjudicateRating', { key: item.key, label: given.rating });
+      said = given.rating;
+    } else if (item.task === 'pairwise' && 'verdict' in given) {
+      updated = await rpc.request('adjudicate', { key: item.key, verdict: given.verdict });
+      said = VERDICT_WORDS[given.verdict];
+    } else return;
     const index = list.items.findIndex((i) => keyString(i) === keyString(updated));
     if (index >= 0) list = { ...list, items: list.items.map((i, n) => (n === index ? updated : i)) };
-    status = { text: `Saved: ${VERDICT_WORDS[verdict]} as ${list.adjudicator || 'the adjudicator'}`, error: false };
+    status = { text: `Saved: ${said} as ${list.adjudicator || 'the adjudicator'}`, error: false };
     render();
   } catch (err) {
     status = { text: (err as Error).message, error: true };
@@ -140,10 +194,11 @@ function move(by: 1 | -1): void {
 
 document.addEventListener('keydown', (event) => {
   if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-  const binding = KEYS.find((k) => k.keys.includes(event.key.length === 1 ? event.key.toLowerCase() : event.key));
+  const binding = keysNow().find((k) => k.keys.includes(event.key.length === 1 ? event.key.toLowerCase() : event.key));
   if (!binding) return;
   event.preventDefault();
-  if (binding.verdict) void adjudicate(binding.verdict);
+  if (binding.verdict) void adjudicate({ verdict: binding.verdict });
+  else if (binding.rating !== undefined) void adjudicate({ rating: binding.rating });
   else if (binding.move) move(binding.move);
   else {
     helpOpen = !helpOpen;
@@ -155,7 +210,9 @@ app.addEventListener('change', (event) => {
   const target = event.target as HTMLSelectElement;
   if (!target.dataset.filter) return;
   const value = target.value === '*' ? null : target.value;
-  if (target.dataset.filter === 'kind') filters = { ...filters, kind: target.value as ReviewKind };
+  if (target.dataset.filter === 'task')
+    filters = { ...DEFAULT_REVIEW_FILTERS, kind: filters.kind, task: target.value as ReviewFilters['task'] };
+  else if (target.dataset.filter === 'kind') filters = { ...filters, kind: target.value as ReviewKind };
   else if (target.dataset.filter === 'lang') filters = { ...filters, lang: value };
   else filters = { ...filters, criterion: value };
   at = 0;
@@ -164,9 +221,10 @@ app.addEventListener('change', (event) => {
 });
 
 app.addEventListener('click', (event) => {
-  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-index], [data-verdict]');
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-index], [data-verdict], [data-rating]');
   if (!target) return;
-  if (target.dataset.verdict) void adjudicate(target.dataset.verdict as AdjudicatedVerdict);
+  if (target.dataset.verdict) void adjudicate({ verdict: target.dataset.verdict as AdjudicatedVerdict });
+  else if (target.dataset.rating !== undefined) void adjudicate({ rating: target.dataset.rating });
   else {
     at = Number(target.dataset.index);
     status = undefined;
@@ -185,6 +243,10 @@ function toolbar(view: ReviewListView): Html {
     <span class="muted" id="counts">${view.items.length} of ${view.total} item(s) · ${view.items.filter((i) => i.adjudicated !== null).length} adjudicated · recording as <strong id="adjudicator">${view.adjudicator || '(no id yet)'}</strong></span>
     <span class="spacer"></span>
     <div class="filter-bar">
+      <label class="filter-field">Task
+        <select id="filter-task" data-filter="task">
+          ${(['pairwise', 'rating'] as const).map((t) => option(t, TASK_WORDS[t], view.filters.task === t))}
+        </select></label>
       <label class="filter-field">Kind
         <select id="filter-kind" data-filter="kind">
           ${(['all', 'human-human', 'human-judge'] as const).map((k) => option(k, KIND_WORDS[k], view.filters.kind === k))}
@@ -199,17 +261,19 @@ function toolbar(view: ReviewListView): Html {
           ${option('*', 'all', view.filters.criterion === null)}
           ${view.criteria.map((c) => option(c, c === '' ? '(none)' : c, view.filters.criterion === c))}
         </select></label>
-      <span class="muted">1/A, 2/T, 3/B adjudicate · J/K next/previous · ? keys</span>
+      <span class="muted">${view.filters.task === 'rating' ? 'the scale’s keys (1/E, 2/P, 3/F; 1…N) adjudicate' : '1/A, 2/T, 3/B adjudicate'} · J/K next/previous · ? keys</span>
     </div>
   </header>`;
 }
 
-function itemRow(item: ReviewItemView, index: number): Html {
-  const label = `${item.key.group} · ${item.language.tag}${item.key.criterion ? ` · ${item.key.criterion}` : ''}`;
-  return html`<li class="review-item ${index === at ? 'selected' : ''}" data-index="${index}" role="option" aria-selected="${index === at}" data-group="${item.key.group}" data-lang="${item.key.lang}">
+function itemRow(item: AnyReviewItemView, index: number): Html {
+  const system = item.task === 'rating' ? ` · ${item.key.system}${item.key.seed ? ` #${item.key.seed}` : ''}` : '';
+  const label = `${item.key.group} · ${item.language.tag}${system}${item.key.criterion ? ` · ${item.key.criterion}` : ''}`;
+  const adjudicated = item.task === 'rating' ? item.adjudicated : item.adjudicated && VERDICT_WORDS[item.adjudicated];
+  return html`<li class="review-item ${index === at ? 'selected' : ''}" data-index="${index}" role="option" aria-selected="${index === at}" data-group="${item.key.group}" data-lang="${item.key.lang}" data-system="${item.task === 'rating' ? item.key.system : ''}">
     <span class="item-name">${label}</span>
     <span class="muted">${item.kinds.map((k) => (k === 'human-human' ? 'H–H' : 'H–J')).join(' ')}</span>
-    ${item.adjudicated ? html`<span class="adjudicated-chip" title="adjudicated">${icon('check')} ${VERDICT_WORDS[item.adjudicated]}</span>` : ''}
+    ${adjudicated ? html`<span class="adjudicated-chip" title="adjudicated">${icon('check')} ${adjudicated}</span>` : ''}
   </li>`;
 }
 
@@ -223,17 +287,99 @@ function seconds(ms: number | null): string {
   return ms === null ? '' : ` · ${(ms / 1000).toFixed(1)} s on item`;
 }
 
-function detail(item: ReviewItemView): Html {
+/** A prompt or response as rendered by the host, in the item's language and direction. */
+function textBlock(item: AnyReviewItemView) {
   const dir = directionOf(item.language);
-  const shown = texts?.key === keyString(item) ? texts.texts : undefined;
-  const block = (markup: string | null | undefined, what: string) =>
+  return (markup: string | null | undefined, what: string) =>
     markup === undefined
       ? html`<p class="muted">Loading…</p>`
       : markup === null || markup === ''
         ? html`<p class="muted">(no ${what})</p>`
         : html`<div class="markdown" ${langAttrs(item.language)}>${bidiMarkup(markup, dir)}</div>`;
+}
+
+function statusLine(): Html | string {
+  return status
+    ? html`<span class="${status.error ? 'status error' : 'status'}" role="${status.error ? 'alert' : 'status'}" id="review-status">${status.text}</span>`
+    : '';
+}
+
+function heading(item: AnyReviewItemView): Html {
+  return html`<h2>${item.key.group} <span class="muted">${item.language.name} · turn ${item.key.turn}${item.key.criterion ? ` · criterion ${item.key.criterion}` : ''}</span></h2>`;
+}
+
+/** Every annotator's vote or rating (its words), when given, its focus time and comment. */
+interface VoteShown {
+  readonly annotator: string;
+  readonly comment: string | null;
+  readonly labelledAt: string | null;
+  readonly timeOnItemMs: number | null;
+}
+
+function voteList<V extends VoteShown>(votes: readonly V[], words: (vote: V) => string): Html {
+  return html`<ul class="vote-list">
+    ${votes.map(
+      (v) => html`<li class="vote-row" data-annotator="${v.annotator}">
+        <strong>${v.annotator}</strong>: <span class="verdict-chip">${words(v)}</span>
+        <span class="muted">${when(v.labelledAt)}${seconds(v.timeOnItemMs)}</span>
+        ${v.comment ? html`<div class="comment" dir="auto">“${v.comment}”</div>` : ''}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** Each judge's verdict or score with its reasoning. */
+function judgeList<J extends { judge: string; reasoning: readonly string[] }>(
+  judges: readonly J[],
+  words: (judge: J) => string,
+  none: string,
+): Html {
+  return judges.length === 0
+    ? html`<p class="muted">${none}</p>`
+    : html`<ul class="judge-list">
+        ${judges.map(
+          (j) => html`<li class="judge-row" data-judge="${j.judge}">
+            <strong>${j.judge}</strong>: <span class="verdict-chip">${words(j)}</span>
+            ${j.reasoning.map((r) => html`<div class="reasoning" dir="auto">${r}</div>`)}
+          </li>`,
+        )}
+      </ul>`;
+}
+
+function ratingDetail(item: RatingReviewItemView): Html {
+  const shown = texts?.key === keyString(item) ? (texts.texts as RatingReviewTexts) : undefined;
+  const block = textBlock(item);
   return html`<section class="detail" aria-label="The item">
-    <h2>${item.key.group} <span class="muted">${item.language.name} · turn ${item.key.turn}${item.key.criterion ? ` · criterion ${item.key.criterion}` : ''}</span></h2>
+    ${heading(item)}
+    <div class="prompt">${block(shown?.prompt, 'prompt text')}</div>
+    <div class="response"><h3>${item.key.system}${item.key.seed ? html` <span class="muted">seed ${item.key.seed}</span>` : ''} <span class="muted">· scale ${item.scale.name}</span></h3>${block(shown?.response, 'response')}</div>
+    <div class="side-by-side">
+      <div class="votes-panel">
+        <h3>Annotators</h3>
+        ${voteList(item.votes, (v) => v.label)}
+      </div>
+      <div class="judges-panel">
+        <h3>Judges</h3>
+        ${judgeList(item.judges, (j) => j.label, 'No judge score on this scale for this response.')}
+      </div>
+    </div>
+    <div class="adjudication" role="group" aria-label="Adjudicate">
+      <span>Adjudicated: <strong id="adjudicated">${item.adjudicated ?? 'not yet'}</strong></span>
+      ${scaleKeys(item).map(
+        (k) =>
+          html`<button type="button" data-rating="${k.rating!}">${k.keys.map((key, i) => html`${i ? '/' : ''}<kbd>${key.toUpperCase()}</kbd>`)} ${k.rating!}</button>`,
+      )}
+      ${statusLine()}
+    </div>
+  </section>`;
+}
+
+function detail(item: AnyReviewItemView): Html {
+  if (item.task === 'rating') return ratingDetail(item);
+  const shown = texts?.key === keyString(item) ? (texts.texts as ReviewTexts) : undefined;
+  const block = textBlock(item);
+  return html`<section class="detail" aria-label="The item">
+    ${heading(item)}
     <div class="prompt">${block(shown?.prompt, 'prompt text')}</div>
     <div class="pair">
       <div class="response"><h3>A: ${item.key.systemA}</h3>${block(shown?.responseA, 'response')}</div>
@@ -242,30 +388,11 @@ function detail(item: ReviewItemView): Html {
     <div class="side-by-side">
       <div class="votes-panel">
         <h3>Annotators</h3>
-        <ul class="vote-list">
-          ${item.votes.map(
-            (v) => html`<li class="vote-row" data-annotator="${v.annotator}">
-              <strong>${v.annotator}</strong>: <span class="verdict-chip">${VERDICT_WORDS[v.verdict]}</span>
-              <span class="muted">${when(v.labelledAt)}${seconds(v.timeOnItemMs)}</span>
-              ${v.comment ? html`<div class="comment" dir="auto">“${v.comment}”</div>` : ''}
-            </li>`,
-          )}
-        </ul>
+        ${voteList(item.votes, (v) => VERDICT_WORDS[v.verdict])}
       </div>
       <div class="judges-panel">
         <h3>Judges</h3>
-        ${
-          item.judges.length === 0
-            ? html`<p class="muted">No judge verdict on this pair.</p>`
-            : html`<ul class="judge-list">
-                ${item.judges.map(
-                  (j) => html`<li class="judge-row" data-judge="${j.judge}">
-                    <strong>${j.judge}</strong>: <span class="verdict-chip">${VERDICT_WORDS[j.verdict]}</span>
-                    ${j.reasoning.map((r) => html`<div class="reasoning" dir="auto">${r}</div>`)}
-                  </li>`,
-                )}
-              </ul>`
-        }
+        ${judgeList(item.judges, (j) => VERDICT_WORDS[j.verdict], 'No judge verdict on this pair.')}
       </div>
     </div>
     <div class="adjudication" role="group" aria-label="Adjudicate">
@@ -273,7 +400,7 @@ function detail(item: ReviewItemView): Html {
       <button type="button" data-verdict="A"><kbd>1</kbd>/<kbd>A</kbd> A better</button>
       <button type="button" data-verdict="tie"><kbd>2</kbd>/<kbd>T</kbd> Tie</button>
       <button type="button" data-verdict="B"><kbd>3</kbd>/<kbd>B</kbd> B better</button>
-      ${status ? html`<span class="${status.error ? 'status error' : 'status'}" role="${status.error ? 'alert' : 'status'}" id="review-status">${status.text}</span>` : ''}
+      ${statusLine()}
     </div>
   </section>`;
 }
@@ -281,7 +408,7 @@ function detail(item: ReviewItemView): Html {
 function help(): Html {
   return html`<aside class="help" aria-label="Keys">
     <h2>Keys</h2>
-    <table>${KEYS.map((k) => html`<tr><td>${k.keys.map((key, i) => html`${i ? ' / ' : ''}<kbd>${key === ' ' ? 'Space' : key.toUpperCase()}</kbd>`)}</td><td>${k.label}</td></tr>`)}</table>
+    <table>${keysNow().map((k) => html`<tr><td>${k.keys.map((key, i) => html`${i ? ' / ' : ''}<kbd>${key === ' ' ? 'Space' : key.toUpperCase()}</kbd>`)}</td><td>${k.label}</td></tr>`)}</table>
     <p class="muted">An adjudicated label is stored like any label (append-only) under the role adjudicator, apart from the raw labels; the latest counts as the item's known answer (--gold adjudicated).</p>
   </aside>`;
 }
@@ -302,7 +429,7 @@ function render(): void {
   app.innerHTML = html`${toolbar(list)}
     <main class="review">
       <ol class="review-list" role="listbox" aria-label="Items to review">${list.items.map(itemRow)}</ol>
-      ${item ? detail(item) : html`<p class="empty">${list.total === 0 ? 'No disagreements in this run: nothing to adjudicate.' : 'No item under these filters.'}</p>`}
+      ${item ? detail(item) : html`<p class="empty">${list.total === 0 ? (list.filters.task === 'rating' ? 'No rating disagreements in this run: nothing to adjudicate.' : 'No disagreements in this run: nothing to adjudicate.') : 'No item under these filters.'}</p>`}
       ${helpOpen ? help() : ''}
     </main>`.value;
   app.querySelector('.review-item.selected')?.scrollIntoView({ block: 'nearest' });

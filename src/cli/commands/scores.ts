@@ -41,6 +41,7 @@ examples:
   langlens scores chance-ratings --by lang --seed 7
   langlens scores judge-accuracy --gold expert --invalid-as wrong
   langlens scores annotator-scores --gold adjudicated
+  langlens scores disagreements --task rating --lang he
   langlens scores judge-correlation reliability length-bias bradley-terry`,
   async run(context) {
     const wanted = context.positionals.flatMap((p) => p.split(',')).filter(Boolean);

@@ -5,7 +5,9 @@ import { itemGroupValues } from '../metrics/agreement/pairwiseItems';
 import {
   annotatorScores,
   loadDisagreements,
+  loadRatingDisagreements,
   type Disagreement,
+  type RatingDisagreement,
   FAST_SHARE,
   GOLD_WORDS,
   loadGoldVerdicts,
@@ -87,9 +89,42 @@ export function annotatorScoresTable(
   };
 }
 
+/** The columns of a review list after the item's own: why, the votes, comments, judges, reasoning, adjudication. */
+function reviewColumns(votes: string): Table['columns'] {
+  return [
+    { key: 'reasons', label: 'Disagreement', kind: 'text' },
+    { key: 'votes', label: votes, kind: 'text' },
+    { key: 'comments', label: 'Comments', kind: 'text' },
+    { key: 'judges', label: 'Judges', kind: 'text' },
+    { key: 'reasoning', label: "Judge's reasoning", kind: 'text' },
+    { key: 'adjudicated', label: 'Adjudicated', kind: 'text' },
+  ];
+}
+
+interface Reviewed<V, J> {
+  readonly reasons: readonly string[];
+  readonly votes: readonly (V & { readonly annotator: string; readonly comment: string | null })[];
+  readonly judges: readonly (J & { readonly judge: string; readonly reasoning: readonly string[] })[];
+  readonly adjudicated: string | null;
+}
+
+/** The cells of reviewColumns, each vote and judge said in its own words (a verdict, a rating). */
+function reviewCells<V, J>(r: Reviewed<V, J>, vote: (v: V) => string, judge: (j: J) => string) {
+  return {
+    reasons: r.reasons.join(', '),
+    votes: r.votes.map((v) => `${v.annotator}: ${vote(v)}`).join('; '),
+    comments: r.votes.flatMap((v) => (v.comment ? [`${v.annotator}: ${v.comment}`] : [])).join('; '),
+    judges: r.judges.map((j) => `${j.judge}: ${judge(j)}`).join('; '),
+    reasoning: r.judges.flatMap((j) => j.reasoning.map((t) => `${j.judge}: ${t}`)).join(' | '),
+    adjudicated: r.adjudicated ?? '',
+  };
+}
+
+const settledNote = (rows: readonly { adjudicated: string | null }[], what: string) =>
+  `${rows.filter((r) => r.adjudicated !== null).length} of ${rows.length} item(s) adjudicated. An adjudicated ${what} is a ${what} of an annotator with the role adjudicator (annotator_role in docs/formats.md), kept apart from the raw ${what}s.`;
+
 /** The adjudication list as a table: every vote and comment, the judges' verdicts and reasoning, the adjudication. */
 export function disagreementsTable(rows: readonly Disagreement[]): Table {
-  const settled = rows.filter((r) => r.adjudicated !== null).length;
   return {
     id: 'disagreements',
     title: 'Items to adjudicate: annotators who disagree, or a judge against an annotator',
@@ -97,27 +132,55 @@ export function disagreementsTable(rows: readonly Disagreement[]): Table {
       { key: 'lang', label: 'Language', kind: 'text' },
       { key: 'group', label: 'Prompt', kind: 'text' },
       { key: 'systems', label: 'Systems (A vs B)', kind: 'text' },
-      { key: 'reasons', label: 'Disagreement', kind: 'text' },
-      { key: 'votes', label: 'Votes', kind: 'text' },
-      { key: 'comments', label: 'Comments', kind: 'text' },
-      { key: 'judges', label: 'Judges', kind: 'text' },
-      { key: 'reasoning', label: "Judge's reasoning", kind: 'text' },
-      { key: 'adjudicated', label: 'Adjudicated', kind: 'text' },
+      ...reviewColumns('Votes'),
     ],
     rows: rows.map((r) => ({
       lang: r.lang,
       group: r.group,
       systems: `${r.systemA} vs ${r.systemB}`,
-      reasons: r.reasons.join(', '),
-      votes: r.votes.map((v) => `${v.annotator}: ${v.verdict}`).join('; '),
-      comments: r.votes.flatMap((v) => (v.comment ? [`${v.annotator}: ${v.comment}`] : [])).join('; '),
-      judges: r.judges.map((j) => `${j.judge}: ${j.verdict}`).join('; '),
-      reasoning: r.judges.flatMap((j) => j.reasoning.map((t) => `${j.judge}: ${t}`)).join(' | '),
-      adjudicated: r.adjudicated ?? '',
+      ...reviewCells(
+        r,
+        (v) => v.verdict,
+        (j) => j.verdict,
+      ),
     })),
     notes: [
       "Verdicts relative to (A, B) as named in the Systems column. Disagreement: annotators (two votes differ) and/or judge (a judge's combined verdict differs from some vote).",
-      `${settled} of ${rows.length} item(s) adjudicated. An adjudicated label is a label of an annotator with the role adjudicator (annotator_role in docs/formats.md), kept apart from the raw labels.`,
+      settledNote(rows, 'label'),
+    ],
+  };
+}
+
+/** The rating items to adjudicate as a table (--task rating): every rating and comment, the judges' scores. */
+export function ratingDisagreementsTable(rows: readonly RatingDisagreement[]): Table {
+  return {
+    id: 'disagreements',
+    title: 'Ratings to adjudicate: annotators who disagree, or a judge against an annotator',
+    columns: [
+      { key: 'lang', label: 'Language', kind: 'text' },
+      { key: 'group', label: 'Prompt', kind: 'text' },
+      { key: 'system', label: 'System', kind: 'text' },
+      { key: 'seed', label: 'Seed', kind: 'count' },
+      { key: 'criterion', label: 'Criterion', kind: 'text' },
+      { key: 'scale', label: 'Scale', kind: 'text' },
+      ...reviewColumns('Ratings'),
+    ],
+    rows: rows.map((r) => ({
+      lang: r.lang,
+      group: r.group,
+      system: r.system,
+      seed: r.seed,
+      criterion: r.criterion,
+      scale: r.scale.name,
+      ...reviewCells(
+        r,
+        (v) => v.label,
+        (j) => j.label,
+      ),
+    })),
+    notes: [
+      "Disagreement: annotators (two current ratings of the response on the criterion differ) and/or judge (a judge's score on the same scale, name and bounds, differs from some rating; judges score on numeric scales, so ordinal scales such as lima-3 have annotators only).",
+      settledNote(rows, 'rating'),
     ],
   };
 }
@@ -147,18 +210,19 @@ export const STUDY_SOURCES: readonly TableSource[] = [
   {
     id: 'disagreements',
     description:
-      "items to adjudicate: annotators who disagree or a judge against an annotator, with votes, comments, the judges' reasoning and the adjudicated label",
+      "items to adjudicate: annotators who disagree or a judge against an annotator, with votes, comments, the judges' reasoning and the adjudicated label (--task rating: rated responses)",
     build: async (store, o) => {
       const selection = await selectionOf(store, o);
       const { systems: _systems, ...filter } = selection.filter;
-      return disagreementsTable(
-        await loadDisagreements(store, {
-          ...filter,
-          ...(o.judges ? { judges: o.judges } : {}),
-          ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
-          ...(selection.systems ? { systems: selection.systems } : {}),
-        }),
-      );
+      const chosen = {
+        ...filter,
+        ...(o.judges ? { judges: o.judges } : {}),
+        ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
+        ...(selection.systems ? { systems: selection.systems } : {}),
+      };
+      return o.task === 'rating'
+        ? ratingDisagreementsTable(await loadRatingDisagreements(store, chosen))
+        : disagreementsTable(await loadDisagreements(store, chosen));
     },
   },
 ];

@@ -38,6 +38,8 @@ export interface TableOptions {
   readonly systems?: readonly string[];
   /** The gold annotator whose labels are the reference of judge-accuracy; absent: the human majority. */
   readonly gold?: string;
+  /** disagreements: the pairwise items (default) or the rated responses to adjudicate. */
+  readonly task?: 'rating' | 'pairwise';
   /** The language gate on mixed answers ("mul"): keep the judge's score (default) or gate them as a mismatch. */
   readonly mixedLanguage?: 'keep' | 'mismatch';
 }

@@ -191,15 +191,12 @@ export async function appendLabel(store: Store, label: LabelWrite): Promise<void
 }
 
 /**
- * Appends the lead's adjudicated verdict on a pair (append-only, like every label) under an annotator of the role
+ * Appends the lead's adjudicated verdict on a pair, or rating of a response (append-only, like every label), under an annotator of the role
  * `adjudicator` (migration 0013), made with that role the first time. A name that already stands for a raw
  * annotator, or a gold file, is refused (naming the name and the setting): its labels would otherwise change kind.
  * The annotation panel's writes (appendLabel) never go through here.
  */
-export async function appendAdjudicatedLabel(
-  store: Store,
-  label: Extract<LabelWrite, { kind: 'pairwise' }>,
-): Promise<void> {
+export async function appendAdjudicatedLabel(store: Store, label: LabelWrite): Promise<void> {
   await inTransaction(store, async () => {
     const db = connectionOf(store);
     await db.run("INSERT OR IGNORE INTO annotators (name, role) VALUES (?, 'adjudicator')", [label.annotator]);

@@ -3,7 +3,9 @@
 // annotator of the role adjudicator (store/annotation.ts appendAdjudicatedLabel); the webview only shows and asks.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { appendAdjudicatedLabel } from '../../core/store/annotation';
+import { scaleReferenceOf } from '../../core/metrics/annotators';
+import { ratingValue } from '../../core/model/scales';
+import { appendAdjudicatedLabel, type LabelWrite } from '../../core/store/annotation';
 import { RequestChannel, type NoRequests } from '../../../shared/protocol/channel';
 import {
   parseReviewMessage,
@@ -15,7 +17,9 @@ import { requireAnnotatorId } from '../annotator';
 import type { GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { adjudicatorId } from '../settings';
-import { reviewItem, reviewList, reviewTexts } from './reviewView';
+import { ratingItemView, ratingReviewItem, ratingReviewTexts, reviewItem, reviewList, reviewTexts } from './reviewView';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export const REVIEW_VIEW_TYPE = 'langlens.adjudicate';
 const REVIEW_PANEL: PanelKind<ReviewToHost> = {
@@ -73,7 +77,7 @@ export class ReviewPanel implements vscode.Disposable {
     else
       revived.outbox.post({
         type: 'error',
-        message: 'This review was open before a reload: run Review Disagreements again.',
+        message: vscode.l10n.t('This review was open before a reload: run Review Disagreements again.'),
       });
   }
 
@@ -95,24 +99,36 @@ export class ReviewPanel implements vscode.Disposable {
           list: async (filters) => reviewList(await this.store(), this.requireRun(), adjudicatorId(), filters),
           texts: async (key) => reviewTexts(await this.store(), key),
           adjudicate: async ({ key, verdict }) => {
-            const adjudicator = adjudicatorId() || (await requireAnnotatorId());
-            if (!adjudicator) throw new Error('no adjudicator id: set langlens.adjudicator.id (or your annotator id)');
             const store = await this.store();
-            await appendAdjudicatedLabel(store, {
+            const adjudicator = await this.record({
               kind: 'pairwise',
               ...key,
               value: verdict,
               presentation: 'AB',
-              fingerprint: `adjudicate:${randomUUID()}`,
-              annotator: adjudicator,
-              comment: null,
-              labelledAt: new Date().toISOString(),
             });
             this.deps.log.info(
               `review: ${adjudicator} adjudicated ${key.group} (${key.lang}) ${key.systemA} vs ${key.systemB}: ${verdict}`,
             );
-            this.deps.database.notifyChanged('labels');
             return reviewItem(store, key);
+          },
+          ratingTexts: async (key) => ratingReviewTexts(await this.store(), key),
+          adjudicateRating: async ({ key, label }) => {
+            const store = await this.store();
+            const item = await ratingReviewItem(store, key);
+            // The webview offers the scale's choices only; a label off the scale is refused before anything is written.
+            if (ratingValue(item.scale, label) === undefined)
+              throw new Error(vscode.l10n.t('"{0}" is not on the scale {1}', label, item.scale.name));
+            const scale = scaleReferenceOf(item.scale);
+            const adjudicator = await this.record({
+              kind: 'rating',
+              ...key,
+              value: label,
+              ...(scale ? { scale } : {}),
+            });
+            this.deps.log.info(
+              `review: ${adjudicator} adjudicated the rating of ${key.group} (${key.lang}) ${key.system} seed ${key.seed}${key.criterion ? ` on ${key.criterion}` : ''}: ${label}`,
+            );
+            return ratingItemView(await ratingReviewItem(store, key));
           },
         },
         onAnswerFailed: (method, err) => this.deps.log.error(`review: ${method}: ${err.message}`),
@@ -129,6 +145,24 @@ export class ReviewPanel implements vscode.Disposable {
 
   private store() {
     return this.deps.database.store();
+  }
+
+  /** Appends the lead's label under the adjudicator's name (role adjudicator); returns the name. */
+  private async record(
+    label: DistributiveOmit<LabelWrite, 'fingerprint' | 'annotator' | 'comment' | 'labelledAt'>,
+  ): Promise<string> {
+    const adjudicator = adjudicatorId() || (await requireAnnotatorId());
+    if (!adjudicator)
+      throw new Error(vscode.l10n.t('no adjudicator id: set langlens.adjudicator.id (or your annotator id)'));
+    await appendAdjudicatedLabel(await this.store(), {
+      ...label,
+      fingerprint: `adjudicate:${randomUUID()}`,
+      annotator: adjudicator,
+      comment: null,
+      labelledAt: new Date().toISOString(),
+    } as LabelWrite);
+    this.deps.database.notifyChanged('labels');
+    return adjudicator;
   }
 
   private requireRun(): string {

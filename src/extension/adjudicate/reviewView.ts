@@ -1,11 +1,17 @@
 // The review panel's views, from the core's review list (src/core/metrics/annotators, loadDisagreements): nothing is
 // decided here, the items, their kinds and adjudications come as the core finds them.
-import type { Disagreement } from '../../core/metrics/annotators';
-import { isOfKind, loadDisagreements } from '../../core/metrics/annotators';
+import type { Disagreement, DisagreementReason, RatingDisagreement } from '../../core/metrics/annotators';
+import { loadDisagreements, loadRatingDisagreements } from '../../core/metrics/annotators';
+import { LIMA_SCALE } from '../../core/model/records';
+import { scaleChoices } from '../../core/model/scales';
 import { promptWithResponses } from '../../core/store/annotation';
 import type { Store } from '../../core/store/store';
 import { naturalCompare } from '../../core/util/naturalCompare';
 import type {
+  AnyReviewItemView,
+  RatingReviewItemView,
+  RatingReviewKey,
+  RatingReviewTexts,
   ReviewFilters,
   ReviewItemView,
   ReviewKey,
@@ -39,11 +45,15 @@ export function sameKey(a: ReviewKey, b: ReviewKey): boolean {
   );
 }
 
+const kindsOf = (reasons: readonly DisagreementReason[]) =>
+  reasons.map((r) => (r === 'annotators' ? ('human-human' as const) : ('human-judge' as const)));
+
 export function itemView(d: Disagreement): ReviewItemView {
   return {
+    task: 'pairwise',
     key: keyOf(d),
     language: languageView(d.lang),
-    kinds: d.reasons.map((r) => (r === 'annotators' ? 'human-human' : 'human-judge')),
+    kinds: kindsOf(d.reasons),
     votes: d.votes.map((v) => ({
       annotator: v.annotator,
       verdict: v.verdict,
@@ -56,40 +66,73 @@ export function itemView(d: Disagreement): ReviewItemView {
   };
 }
 
-/** Language, prompt group, turn, pair, criterion: the order a lead steps through. */
-function compareItems(a: Disagreement, b: Disagreement): number {
+export function ratingKeyOf(d: RatingDisagreement): RatingReviewKey {
+  const { run, group, lang, turn, system, seed, criterion } = d;
+  return { run, group, lang, turn, system, seed, criterion };
+}
+
+export function ratingItemView(d: RatingDisagreement): RatingReviewItemView {
+  return {
+    task: 'rating',
+    key: ratingKeyOf(d),
+    language: languageView(d.lang),
+    kinds: kindsOf(d.reasons),
+    scale: {
+      name: d.scale.name,
+      lima: d.scale.kind === 'ordinal' && d.scale.name === LIMA_SCALE.name,
+      choices: scaleChoices(d.scale),
+    },
+    votes: d.votes.map((v) => ({ ...v })),
+    judges: d.judges.map((j) => ({ ...j })),
+    adjudicated: d.adjudicated,
+  };
+}
+
+/** Language, prompt group, turn, pair (or system and seed), criterion: the order a lead steps through. */
+function compareItems(a: AnyReviewItemView, b: AnyReviewItemView): number {
+  const systems = (i: AnyReviewItemView) => (i.task === 'pairwise' ? [i.key.systemA, i.key.systemB] : [i.key.system]);
+  const [a1 = '', a2 = ''] = systems(a);
+  const [b1 = '', b2 = ''] = systems(b);
   return (
-    naturalCompare(a.lang, b.lang) ||
-    naturalCompare(a.group, b.group) ||
-    a.turn - b.turn ||
-    naturalCompare(a.systemA, b.systemA) ||
-    naturalCompare(a.systemB, b.systemB) ||
-    naturalCompare(a.criterion, b.criterion)
+    naturalCompare(a.key.lang, b.key.lang) ||
+    naturalCompare(a.key.group, b.key.group) ||
+    a.key.turn - b.key.turn ||
+    naturalCompare(a1, b1) ||
+    naturalCompare(a2, b2) ||
+    (a.task === 'rating' && b.task === 'rating' ? a.key.seed - b.key.seed : 0) ||
+    naturalCompare(a.key.criterion, b.key.criterion)
   );
 }
 
-/** The run's items to review, filtered by kind, language and criterion. */
+/** The run's items of the filters' task, as the one loader finds them. */
+async function itemsOf(store: Store, run: string, task: ReviewFilters['task']): Promise<AnyReviewItemView[]> {
+  return task === 'rating'
+    ? (await loadRatingDisagreements(store, { run })).map(ratingItemView)
+    : (await loadDisagreements(store, { run })).map(itemView);
+}
+
+/** The run's items to review, filtered by task, kind, language and criterion. */
 export async function reviewList(
   store: Store,
   run: string,
   adjudicator: string,
   filters: ReviewFilters,
 ): Promise<ReviewListView> {
-  const all = (await loadDisagreements(store, { run })).sort(compareItems);
+  const all = (await itemsOf(store, run, filters.task)).sort(compareItems);
   const chosen = all.filter(
     (d) =>
-      isOfKind(d, filters.kind === 'all' ? undefined : filters.kind) &&
-      (filters.lang === null || d.lang === filters.lang) &&
-      (filters.criterion === null || d.criterion === filters.criterion),
+      (filters.kind === 'all' || d.kinds.includes(filters.kind)) &&
+      (filters.lang === null || d.key.lang === filters.lang) &&
+      (filters.criterion === null || d.key.criterion === filters.criterion),
   );
   return {
     run,
     adjudicator,
     filters,
-    items: chosen.map(itemView),
+    items: chosen,
     total: all.length,
-    languages: [...new Set(all.map((d) => d.lang))].map(languageView),
-    criteria: [...new Set(all.map((d) => d.criterion))].sort(naturalCompare),
+    languages: [...new Set(all.map((d) => d.key.lang))].map(languageView),
+    criteria: [...new Set(all.map((d) => d.key.criterion))].sort(naturalCompare),
   };
 }
 
@@ -105,6 +148,27 @@ export async function reviewTexts(store: Store, key: ReviewKey): Promise<ReviewT
     responseA: of(key.systemA),
     responseB: of(key.systemB),
   };
+}
+
+/** The prompt and the rated response (its system and seed), rendered. */
+export async function ratingReviewTexts(store: Store, key: RatingReviewKey): Promise<RatingReviewTexts> {
+  const { text, responses } = await promptWithResponses(store, key);
+  const r = responses.find((x) => x.system === key.system && x.seed === key.seed);
+  return { prompt: text === null ? null : renderMarkdown(text), response: r ? renderMarkdown(r.text) : null };
+}
+
+/** The rated item as it stands (after a write, or to check a rating on its scale before one). */
+export async function ratingReviewItem(store: Store, key: RatingReviewKey): Promise<RatingDisagreement> {
+  const found = (await loadRatingDisagreements(store, { run: key.run, languages: [key.lang] })).find(
+    (d) =>
+      d.group === key.group &&
+      d.turn === key.turn &&
+      d.system === key.system &&
+      d.seed === key.seed &&
+      d.criterion === key.criterion,
+  );
+  if (!found) throw new Error(`${key.group} (${key.lang}) ${key.system} is no longer a rating to review`);
+  return found;
 }
 
 /** The item as it stands after a write (its adjudication now the latest). */

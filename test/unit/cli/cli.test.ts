@@ -56,6 +56,47 @@ describe('langlens CLI', function () {
     assert.ok(english.withTie.lower <= english.withTie.value);
   });
 
+  it('lists the ratings to adjudicate with --task rating, the pairwise items by default as before', () => {
+    const json = (...args: string[]) => {
+      const result = langlens(folder.path, 'scores', 'disagreements', '--run', 'demo', ...args);
+      assert.equal(result.code, 0, result.stderr);
+      return result.stdout;
+    };
+    const [rated] = JSON.parse(json('--task', 'rating', '--lang', 'he', '--criterion', '', '--json')) as {
+      id: string;
+      rows: Record<string, unknown>[];
+    }[];
+    assert.equal(rated!.id, 'disagreements');
+    assert.deepEqual(
+      rated!.rows.map((r) => [r.group, r.system, r.scale, r.reasons, r.votes]),
+      [
+        ['egg', 'mono-en', 'lima-3', 'annotators', 'noa: pass; yosef: fail'],
+        ['capital', 'multi-3', 'lima-3', 'annotators', 'noa: fail; yosef: pass'],
+        ['prime', 'multi-3', 'lima-3', 'annotators', 'noa: excellent; yosef: pass'],
+      ],
+    );
+    // A judge's score on the same scale (quality-5, criteria) against the annotators' ratings.
+    const english = JSON.parse(json('--task', 'rating', '--lang', 'en', '--criterion', 'fluency', '--json')) as {
+      rows: Record<string, unknown>[];
+    }[];
+    const egg = english[0]!.rows.find((r) => r.group === 'egg' && r.system === 'multi-3')!;
+    assert.deepEqual(
+      [egg.reasons, egg.votes, egg.judges],
+      ['annotators, judge', 'alice: 4; bob: 5', 'quality-judge: 3'],
+    );
+    const csv = json('--task', 'rating', '--lang', 'he', '--format', 'csv');
+    assert.match(
+      csv.split('\n')[0]!,
+      /^lang,group,system,seed,criterion,scale,reasons,votes,comments,judges,reasoning,adjudicated$/,
+    );
+    // Without --task, and with --task pairwise, the pairwise items, byte for byte the same.
+    assert.equal(json('--task', 'pairwise'), json());
+    assert.match(json(), /Items to adjudicate: annotators who disagree, or a judge against an annotator/);
+    const wrong = langlens(folder.path, 'scores', 'disagreements', '--task', 'ratings');
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--task is rating or pairwise, not "ratings"/);
+  });
+
   it('exports LaTeX to a file named by -o, choosing the format from the extension', () => {
     const out = join(folder.path, 'table3.tex');
     const result = langlens(

@@ -9,13 +9,32 @@ import { collect } from '../scores/slices';
 import { pairItemKey, type HumanVerdict } from '../agreement/pairwiseItems';
 import { judgeLabels } from '../judgeLabels';
 
-export interface DisagreementVote {
+/** What the review shows of every vote beside its verdict or rating. */
+export interface VoteDetails {
   readonly annotator: string;
-  readonly verdict: HumanVerdict;
   readonly comment: string | null;
   /** When it was given (ISO 8601), and its focus time in ms; null when not known. */
   readonly labelledAt: string | null;
   readonly timeOnItemMs: number | null;
+}
+
+/** A label row's details as the review shows them. */
+export function voteDetails(row: {
+  readonly annotator: string;
+  readonly comment?: string | null;
+  readonly labelledAt?: string | null;
+  readonly timeOnItemMs?: number | null;
+}): VoteDetails {
+  return {
+    annotator: row.annotator,
+    comment: row.comment ?? null,
+    labelledAt: row.labelledAt ?? null,
+    timeOnItemMs: row.timeOnItemMs ?? null,
+  };
+}
+
+export interface DisagreementVote extends VoteDetails {
+  readonly verdict: HumanVerdict;
 }
 
 export interface DisagreementJudge {
@@ -36,17 +55,23 @@ export interface Disagreement {
   readonly votes: readonly DisagreementVote[];
   readonly judges: readonly DisagreementJudge[];
   /** annotators: two votes differ; judge: a judge's combined verdict differs from some vote. */
-  readonly reasons: readonly ('annotators' | 'judge')[];
+  readonly reasons: readonly DisagreementReason[];
   /** The adjudicated verdict, when the lead gave one (the latest adjudicator's). */
   readonly adjudicated: HumanVerdict | null;
 }
+
+/** Why an item is to adjudicate: two annotators differ, or a judge differs from some annotator. */
+export type DisagreementReason = 'annotators' | 'judge';
 
 /** human-human: two annotators' votes differ; human-judge: a judge's combined verdict differs from some vote. */
 export const DISAGREEMENT_KINDS = ['human-human', 'human-judge'] as const;
 export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
 
 /** Whether an item is of a kind (absent: every kind). */
-export function isOfKind(d: Disagreement, kind: DisagreementKind | undefined): boolean {
+export function isOfKind(
+  d: { readonly reasons: readonly DisagreementReason[] },
+  kind: DisagreementKind | undefined,
+): boolean {
   if (kind === undefined) return true;
   return d.reasons.includes(kind === 'human-human' ? 'annotators' : 'judge');
 }
@@ -88,13 +113,7 @@ export function disagreements(
       systemA,
       systemB,
       criterion: rows[0]!.criterion ?? '',
-      votes: rows.map((r) => ({
-        annotator: r.annotator,
-        verdict: r.verdict,
-        comment: r.comment ?? null,
-        labelledAt: r.labelledAt ?? null,
-        timeOnItemMs: r.timeOnItemMs ?? null,
-      })),
+      votes: rows.map((r) => ({ ...voteDetails(r), verdict: r.verdict })),
       judges,
       reasons,
       adjudicated: settled.get(key) ?? null,

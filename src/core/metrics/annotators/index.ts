@@ -5,8 +5,15 @@ export {
   type AnnotatorScoreOptions,
   type AnnotatorScoreRow,
 } from './annotatorScores';
-export { GOLD_SOURCES, goldVerdicts, type GoldSource, type GoldVerdicts } from './gold';
-export { GOLD_WORDS, goldRows, loadGoldVerdicts } from './load';
+export {
+  GOLD_SOURCES,
+  goldVerdicts,
+  knownAnswers,
+  type GoldSource,
+  type GoldVerdicts,
+  type KnownAnswers,
+} from './gold';
+export { GOLD_WORDS, goldRows, loadGoldRatings, loadGoldVerdicts } from './load';
 export {
   DISAGREEMENT_KINDS,
   disagreements,
@@ -14,6 +21,14 @@ export {
   type Disagreement,
   type DisagreementJudge,
   type DisagreementKind,
+  type DisagreementReason,
   type DisagreementVote,
 } from './disagreements';
-export { loadDisagreements, type DisagreementSelection } from './loadDisagreements';
+export {
+  ratingDisagreements,
+  scaleReferenceOf,
+  type RatingDisagreement,
+  type RatingDisagreementJudge,
+  type RatingDisagreementVote,
+} from './ratingDisagreements';
+export { loadDisagreements, loadRatingDisagreements, type DisagreementSelection } from './loadDisagreements';

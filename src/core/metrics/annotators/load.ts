@@ -2,7 +2,9 @@
 // raw labels (annotator roles, migration 0013).
 import type { DataFilter, HumanPairwiseRow, LabelsAsOf, Store } from '../../store/store';
 import { pairItemKey } from '../agreement/pairwiseItems';
-import { goldVerdicts, type GoldSource, type GoldVerdicts } from './gold';
+import { ratingVotes } from '../../store/scoreQueries';
+import { responseKey } from '../judging/judgeScores';
+import { goldVerdicts, knownAnswers, type GoldSource, type GoldVerdicts, type KnownAnswers } from './gold';
 
 export async function loadGoldVerdicts(
   store: Store,
@@ -14,6 +16,22 @@ export async function loadGoldVerdicts(
     store.humanPairwiseLabels({ ...filter, roles: ['gold'] }),
   ]);
   return goldVerdicts(adjudicated, gold, source);
+}
+
+/**
+ * The known ratings of a slice of the database, by responseKey (response and criterion): the adjudicated ratings
+ * (the review panel's, `--task rating`), the gold ones, or both, by the rule of the pairwise known answers.
+ */
+export async function loadGoldRatings(
+  store: Store,
+  filter: DataFilter & LabelsAsOf,
+  source: GoldSource,
+): Promise<KnownAnswers<string>> {
+  const [adjudicated, gold] = await Promise.all([
+    ratingVotes(store, filter, ['adjudicator']),
+    ratingVotes(store, filter, ['gold']),
+  ]);
+  return knownAnswers(adjudicated, gold, source, responseKey, (r) => r.rating);
 }
 
 /** The words --gold takes for known answers, and which labels each means. */

@@ -9,7 +9,7 @@ import type { HumanRatingRow, PointwiseScoreRow } from '../../store/scoreQueries
 import { inReferenceOrder, itemGroupValues, type PairwiseItem } from '../agreement/pairwiseItems';
 import { judgeLabels } from '../judgeLabels';
 import type { GroupValues } from '../grouping';
-import { scaleKey, type HumanRatingSet } from '../ratings/humanRatings';
+import { judgeScaleOf, scaleKey, type HumanRatingSet } from '../ratings/humanRatings';
 import type { InvalidPolicy } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 
@@ -184,20 +184,14 @@ export function scaleUnitSets(
   from: 'ratings' | 'scores',
 ): ScaleUnitSet[] {
   const scales = new Map<string, LabelScale>();
-  const judgeScale = (row: PointwiseScoreRow): LabelScale => ({
-    name: row.scale,
-    kind: 'numeric',
-    min: row.scaleMin,
-    max: row.scaleMax,
-  });
   if (from === 'ratings') for (const r of humans.ratings) scales.set(scaleKey(r.scale), r.scale);
-  else for (const row of judgeRows) scales.set(scaleKey(judgeScale(row)), judgeScale(row));
+  else for (const row of judgeRows) scales.set(scaleKey(judgeScaleOf(row)), judgeScaleOf(row));
   const label = judgeLabels(judgeRows);
   return [...scales.entries()]
     .sort(([, a], [, b]) => a.name.localeCompare(b.name))
     .map(([key, labelScale]) => {
       const ratings = humans.ratings.filter((r) => scaleKey(r.scale) === key);
-      const judges = judgeRows.filter((row) => scaleKey(judgeScale(row)) === key);
+      const judges = judgeRows.filter((row) => scaleKey(judgeScaleOf(row)) === key);
       const scale = agreementScaleOf(labelScale, [
         ...ratings.map((r) => r.value),
         ...judges.flatMap((j) => (j.score === null ? [] : [j.score])),

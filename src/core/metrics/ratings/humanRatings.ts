@@ -83,6 +83,15 @@ function scaleOfRow(row: HumanRatingRow, scales: ReadonlyMap<string, LabelScale>
   return scales.get(row.scale);
 }
 
+/** A judge's pointwise score is on a numeric scale of its name and bounds (chance-ratings joins it to the humans'). */
+export function judgeScaleOf(row: {
+  readonly scale: string;
+  readonly scaleMin: number;
+  readonly scaleMax: number;
+}): LabelScale {
+  return { name: row.scale, kind: 'numeric', min: row.scaleMin, max: row.scaleMax };
+}
+
 /** Scales are the same when their names and definitions are (a judge's 1–5 and a human's 1–5 of one name). */
 export function scaleKey(scale: LabelScale): string {
   return scale.kind === 'ordinal'
