@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
       deserializeWebviewPanel: async (panel, state) => ChartsPanel.revive(panel, state, deps),
     }),
     database.onDidChange((change) => {
-      tree.refresh();
+      tree.refresh(change);
       GridPanel.refreshCurrent();
       DashboardPanel.refreshCurrent();
       ChartsPanel.refreshCurrent();

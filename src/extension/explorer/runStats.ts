@@ -1,6 +1,12 @@
 // The numbers the runs explorer shows, per language and prompt group of one run: items the current annotator
 // has labelled out of all items of their task, and responses in a language other than their prompt's.
-import { detectionCounts, flagCounts, progressOf } from '../../core/store/explorerProgress';
+import {
+  detectionCounts,
+  flagCounts,
+  itemTotals,
+  labelledCounts,
+  type ItemTotalRow,
+} from '../../core/store/explorerProgress';
 import type { Store } from '../../core/store/store';
 import type { AnnotationTask } from '../../../shared/protocol/annotate';
 import { isMismatch } from '../languages';
@@ -24,9 +30,17 @@ export interface RunStats {
 
 const empty = (): Counts => ({ total: 0, labelled: 0, mismatched: 0, flagged: 0 });
 
-export async function runStats(store: Store, run: string, annotator: string, task: AnnotationTask): Promise<RunStats> {
-  const [progress, detections, flags] = await Promise.all([
-    progressOf(store, run, annotator, task),
+/** `totals`: the run's item totals when the caller kept them (they change with imports, not with labels). */
+export async function runStats(
+  store: Store,
+  run: string,
+  annotator: string,
+  task: AnnotationTask,
+  totals: Promise<readonly ItemTotalRow[]> = itemTotals(store, run, annotator, task),
+): Promise<RunStats> {
+  const [itemCounts, labelled, detections, flags] = await Promise.all([
+    totals,
+    labelledCounts(store, run, annotator, task),
     detectionCounts(store, run),
     flagCounts(store, run),
   ]);
@@ -40,12 +54,9 @@ export async function runStats(store: Store, run: string, annotator: string, tas
     if (!byGroup.has(group)) byGroup.set(group, empty());
     return [all, languages.get(lang)!, byGroup.get(group)!];
   };
-  for (const row of progress) {
-    for (const c of countsOf(row.lang, row.group)) {
-      c.total += row.total;
-      c.labelled += row.labelled;
-    }
-  }
+  // Added apart, not joined row by row: the totals have a row per prompt group of the run, the labels few.
+  for (const row of itemCounts) for (const c of countsOf(row.lang, row.group)) c.total += row.total;
+  for (const row of labelled) for (const c of countsOf(row.lang, row.group)) c.labelled += row.labelled;
   for (const row of detections) {
     if (!isMismatch(row.lang, row.detected)) continue;
     for (const c of countsOf(row.lang, row.group)) c.mismatched += row.responses;

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { naturalCompare } from '../../core/util/naturalCompare';
 import { sameLanguage, parseLanguageTag } from '../../core/model/language';
-import { promptSnippets } from '../../core/store/explorerProgress';
-import type { Database } from '../database';
+import { itemTotals, promptSnippets, type ItemTotalRow } from '../../core/store/explorerProgress';
+import type { Database, DataChange } from '../database';
 import { languageView } from '../languages';
 import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';
 import type { ExpansionMemory } from './expansion';
@@ -42,6 +42,8 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private stats = new Map<string, Promise<RunStats>>();
+  /** Each run's item totals for the annotator and task (a scan of every prompt of the run), kept while labels come. */
+  private totals = new Map<string, Promise<readonly ItemTotalRow[]>>();
 
   constructor(
     private readonly database: Database,
@@ -49,8 +51,10 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
     private readonly expansion: ExpansionMemory,
   ) {}
 
-  refresh(): void {
+  /** `change` 'labels' keeps the totals (labels do not change what there is to label); anything else drops them. */
+  refresh(change?: DataChange): void {
     this.stats.clear();
+    if (change !== 'labels') this.totals.clear();
     this.changed.fire(undefined);
   }
 
@@ -109,7 +113,17 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
   private statsOf(run: string): Promise<RunStats> {
     let stats = this.stats.get(run);
     if (!stats) {
-      stats = this.database.store().then((store) => runStats(store, run, annotatorId(), annotationSettings().task));
+      stats = this.database.store().then((store) => {
+        const [annotator, task] = [annotatorId(), annotationSettings().task];
+        const key = JSON.stringify([run, annotator, task]);
+        let totals = this.totals.get(key);
+        if (!totals) {
+          totals = itemTotals(store, run, annotator, task);
+          this.totals.set(key, totals);
+          totals.catch(() => this.totals.delete(key));
+        }
+        return runStats(store, run, annotator, task, totals);
+      });
       this.stats.set(run, stats);
       stats.catch(() => this.stats.delete(run));
     }

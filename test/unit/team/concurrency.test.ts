@@ -8,6 +8,7 @@ import { connectionOf } from '../../../src/core/store/connection';
 import { Store } from '../../../src/core/store/store';
 import { PROJECT_ROOT } from '../../support/paths';
 import { freshSchema, requirePostgres, type TestLocation } from '../../support/testDatabase';
+import { ratingLabelOn } from '../../support/ratingLabel';
 
 const ANNOTATORS = 30;
 
@@ -35,20 +36,15 @@ describe('30 annotators writing labels at once on PostgreSQL', function () {
           for (const [i, r] of responses.entries()) {
             // Everyone labels every response, changing their mind on every third (history, not an overwrite).
             for (const value of i % 3 === 0 ? ['fail', 'pass'] : ['excellent']) {
-              await appendLabel(store, {
-                kind: 'rating',
-                fingerprint: `a${a}-${i}-${value}`,
-                annotator: `annotator-${a}`,
-                comment: null,
-                labelledAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-                run: 'demo',
-                group: r.group,
-                lang: r.lang,
-                turn: r.turn,
-                system: r.system,
-                seed: r.seed,
-                value,
-              });
+              await appendLabel(
+                store,
+                ratingLabelOn(r, {
+                  annotator: `annotator-${a}`,
+                  fingerprint: `a${a}-${i}-${value}`,
+                  value,
+                  labelledAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+                }),
+              );
               n++;
             }
           }
