@@ -51,7 +51,7 @@ export const TABLE_OPTION_HELP = `filters and settings:
                         labels) or known (both, adjudicated first); judge-accuracy also takes an annotator's
                         name (default there: the human majority; annotator-scores: known)
   --mul-gate MODE       language gate on mixed answers ("mul"): keep (default; the judge's score stands) or mismatch
-  --task T              disagreements: pairwise (default) items, or rating: rated responses to adjudicate`;
+  --task T              disagreements, annotator-scores: pairwise (default) items, or rating: rated responses`;
 
 /** A repeatable or comma-separated option as a list; undefined when absent or empty. */
 export function listOption(value: unknown): string[] | undefined {

@@ -10,11 +10,14 @@ import {
   type RatingDisagreement,
   FAST_SHARE,
   GOLD_WORDS,
+  loadGoldRatings,
   loadGoldVerdicts,
+  ratedItems,
   type AnnotatorScoreRow,
   type GoldSource,
-  type GoldVerdicts,
+  type KnownAnswers,
 } from '../metrics/annotators';
+import { humanRatings } from '../store/scoreQueries';
 import type { IntervalSettings } from '../metrics/estimate';
 import type { GroupField } from '../metrics/grouping';
 import { labelTimes } from '../store/studyQueries';
@@ -42,10 +45,13 @@ const GOLD_NAMES: Record<GoldSource, string> = {
 export function annotatorScoresTable(
   rows: readonly AnnotatorScoreRow[],
   by: readonly GroupField[],
-  gold: GoldVerdicts,
+  gold: KnownAnswers<string>,
   source: GoldSource,
   intervals: IntervalSettings | undefined,
+  task: 'rating' | 'pairwise' = 'pairwise',
 ): Table {
+  const votes = task === 'rating' ? 'ratings' : 'pairwise votes';
+  const same = task === 'rating' ? 'the same rating' : 'tie = tie';
   return {
     id: 'annotator-scores',
     title: 'Annotators: accuracy on known answers, agreement with the others, time on item',
@@ -78,9 +84,10 @@ export function annotatorScoresTable(
       timed: r.timed,
     })),
     notes: [
-      `Gold accuracy: share of the annotator's pairwise votes on items with a known answer (${GOLD_NAMES[source]}) that equal it, tie = tie.` +
+      `Task: ${task === 'rating' ? 'rating (each rated response and criterion is an item; votes agree when they are the same level)' : 'pairwise'}.`,
+      `Gold accuracy: share of the annotator's ${votes} on items with a known answer (${GOLD_NAMES[source]}) that equal it, ${same}.` +
         (gold.conflicting ? ` ${gold.conflicting} item(s) whose known answers disagree have none.` : ''),
-      "Agree w/ others: share of (the annotator's vote, another annotator's vote) pairs on the same item that agree (tie = tie). " +
+      `Agree w/ others: share of (the annotator's vote, another annotator's vote) pairs on the same item that agree (${same}). ` +
         "Agree w/ majority: share of items where the annotator's vote is the strict majority of the other annotators' votes (items without one left out).",
       `Time on item: focus time of the annotator's current labels of any kind; a label is fast under ${FAST_SHARE * 100}% of the median time of every annotator's labels in the same language. Timed: labels that recorded a time.`,
       'Only raw labels are scored: adjudicated and gold labels are the reference, never an annotator.',
@@ -185,6 +192,35 @@ export function ratingDisagreementsTable(rows: readonly RatingDisagreement[]): T
   };
 }
 
+/** annotator-scores --task rating: the same figures over rated responses, against the known ratings. */
+async function ratingAnnotatorScores(
+  store: Parameters<TableSource['build']>[0],
+  o: TableOptions,
+  filter: Awaited<ReturnType<typeof selectionOf>>['filter'],
+  source: GoldSource,
+): Promise<Table> {
+  const chosen = o.annotators ? namePattern(o.annotators) : () => true;
+  const { systems: _systems, ...timeFilter } = filter;
+  const [votes, gold, timed] = await Promise.all([
+    humanRatings(store, filter),
+    loadGoldRatings(store, filter, source),
+    labelTimes(store, timeFilter),
+  ]);
+  const items = ratedItems(votes.filter((v) => chosen(v.annotator)));
+  const times = timed.filter((t) => chosen(t.annotator));
+  const by = groupingOf(o, [
+    ...items.map((i) => ({ run: i.run, lang: i.lang, turn: i.turn, criterion: i.criterion ?? '' })),
+    ...times,
+  ]);
+  const rows = annotatorScores(items, times, {
+    by,
+    gold,
+    keyOf: (item) => item.key,
+    ...(o.intervals ? { intervals: o.intervals } : {}),
+  });
+  return annotatorScoresTable(rows, by, gold, source, o.intervals, 'rating');
+}
+
 export const STUDY_SOURCES: readonly TableSource[] = [
   {
     id: 'annotator-scores',
@@ -193,6 +229,7 @@ export const STUDY_SOURCES: readonly TableSource[] = [
     build: async (store, o) => {
       const source = goldSourceOf(o);
       const selection = await selectionOf(store, o);
+      if (o.task === 'rating') return ratingAnnotatorScores(store, o, selection.filter, source);
       const { systems: _systems, ...filter } = selection.filter;
       const [all, gold, timed] = await Promise.all([
         loadPairwiseItems(store, { ...filter, ...(o.annotators ? { annotatorPattern: o.annotators } : {}) }),

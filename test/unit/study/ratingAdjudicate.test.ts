@@ -263,4 +263,64 @@ describe('adjudicating ratings', () => {
     assert.equal(pairwise.rows.length, 0, 'no pairwise labels in this run');
     assert.equal(pairwise.title, 'Items to adjudicate: annotators who disagree, or a judge against an annotator');
   });
+
+  it('scores each annotator on ratings: known ratings, the others and their majority (annotator-scores --task rating)', async () => {
+    const scores = async (gold: string) => {
+      const table = await tableSource('annotator-scores')!.build(test.store, {
+        run: 'rt',
+        by: ['lang'],
+        invalidAs: 'exclude',
+        minItems: 1,
+        task: 'rating',
+        gold,
+      });
+      const value = (e: unknown) => {
+        const v = (e as { value: number }).value;
+        return Number.isNaN(v) ? 'none' : v;
+      };
+      return Object.fromEntries(
+        table.rows.map((r) => [
+          `${String(r.annotator)} ${String(r.criterion)}`,
+          {
+            items: r.items,
+            gold: [r.nGold, value(r.goldAccuracy)],
+            others: [r.nOthers, value(r.withOthers)],
+            majority: [r.nMajority, value(r.withMajority)],
+          },
+        ]),
+      );
+    };
+    // By hand from the fixture, a criterion's ratings apart from another's: lima-3 (no criterion): ann1 p1x pass,
+    // p1y fail, p2x fail; ann2 p1x excellent, p1y fail, p2x pass; ann3 p2x fail. Fluency (quality-5): ann1 p3x 4,
+    // p3y 3; ann2 p3x 4. Known (the gold file): p2x fail, p3x 5 on fluency.
+    assert.deepEqual(await scores('gold'), {
+      'ann1 (none)': { items: 3, gold: [1, 1], others: [4, 0.5], majority: [2, 0.5] },
+      'ann2 (none)': { items: 3, gold: [1, 0], others: [4, 0.25], majority: [3, 1 / 3] },
+      'ann3 (none)': { items: 1, gold: [1, 1], others: [2, 0.5], majority: [0, 'none'] },
+      'ann1 fluency': { items: 2, gold: [1, 0], others: [1, 1], majority: [1, 1] },
+      'ann2 fluency': { items: 1, gold: [1, 0], others: [1, 1], majority: [1, 1] },
+    });
+    // The lead settles p1x as excellent: the adjudicated known answers are that one only.
+    await appendAdjudicatedLabel(test.store, {
+      kind: 'rating',
+      ...key('p1', 'x'),
+      value: 'excellent',
+      fingerprint: 'lead-p1x',
+      annotator: 'lead',
+      comment: null,
+      labelledAt: '2026-02-01T10:00:00.000Z',
+    });
+    const adjudicated = await scores('adjudicated');
+    assert.deepEqual(Object.fromEntries(Object.entries(adjudicated).map(([a, r]) => [a, r.gold])), {
+      'ann1 (none)': [1, 0],
+      'ann2 (none)': [1, 1],
+      'ann3 (none)': [0, 'none'],
+      'ann1 fluency': [0, 'none'],
+      'ann2 fluency': [0, 'none'],
+    });
+    assert.ok(
+      Object.keys(adjudicated).every((k) => !k.startsWith('lead')),
+      'the adjudicator is the reference, never a scored annotator',
+    );
+  });
 });

@@ -9,24 +9,43 @@ import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { groupBy, groupKey, pick, type GroupField, type GroupValues } from '../grouping';
 import { strictMajority } from '../stats';
 import { quantileOfSorted } from '../stats/quantile';
-import { itemGroupValues, pairItemKey, type PairwiseItem } from '../agreement/pairwiseItems';
-import type { GoldVerdicts } from './gold';
+import { pairItemKey, type PairwiseItem } from '../agreement/pairwiseItems';
+import type { KnownAnswers } from './gold';
 
 /** A label under this share of its language's median time on item is flagged as unusually fast. */
 export const FAST_SHARE = 0.25;
 
-export interface AnnotatorScoreOptions {
+/**
+ * What the scores need of an item, pairwise or rated: its prompt (the bootstrap's cluster), what it is grouped by,
+ * and each annotator's vote on it (a verdict, or a rating; votes agree when they are equal).
+ */
+export interface ScoredItem {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: string;
+  readonly turn: number;
+  readonly criterion?: string;
+  readonly humans: readonly { readonly annotator: string; readonly verdict: string }[];
+}
+
+export interface AnnotatorScoreOptions<I extends ScoredItem = PairwiseItem> {
   readonly by: readonly GroupField[];
-  readonly gold: GoldVerdicts;
+  /** The known answers, by the key `keyOf` gives an item (default: pairItemKey, for pairwise items). */
+  readonly gold: KnownAnswers<string>;
+  readonly keyOf?: (item: I) => string;
   readonly intervals?: IntervalSettings;
+}
+
+function scoredGroupValues(item: ScoredItem): GroupValues {
+  return { run: item.run, lang: item.lang, turn: item.turn, criterion: item.criterion ?? '' };
 }
 
 export interface AnnotatorScoreRow {
   readonly group: GroupValues;
   readonly annotator: string;
-  /** Items the annotator gave a pairwise vote on. */
+  /** Items the annotator voted on (a pairwise verdict or a rating). */
   readonly items: number;
-  /** Share of their votes on gold items equal to the gold verdict (tie = tie); n: gold items they voted on. */
+  /** Share of their votes on gold items equal to the known answer (tie = tie; a rating: the same level); n: those items. */
   readonly goldAccuracy: Estimate;
   /** Share of (their vote, another annotator's vote) pairs on the same item that agree; n: those pairs. */
   readonly withOthers: Estimate;
@@ -49,30 +68,33 @@ export function median(values: readonly number[]): number | null {
   return quantileOfSorted(Float64Array.from(values).sort(), 0.5);
 }
 
-export function annotatorScores(
-  items: readonly PairwiseItem[],
+export function annotatorScores<I extends ScoredItem = PairwiseItem>(
+  items: readonly I[],
   times: readonly LabelTimeRow[],
-  options: AnnotatorScoreOptions,
+  options: AnnotatorScoreOptions<I>,
 ): AnnotatorScoreRow[] {
   const { by } = options;
+  const keyOf = options.keyOf ?? ((item: I) => pairItemKey(item as unknown as PairwiseItem));
   const timesByGroup = new Map(groupBy(times, timeGroupValues, by).map((g) => [groupKey(g.values, by), g.items]));
   const rows: AnnotatorScoreRow[] = [];
-  for (const group of groupBy(items, itemGroupValues, by)) {
+  for (const group of groupBy(items, scoredGroupValues, by)) {
     const groupTimes = timesByGroup.get(groupKey(group.values, by)) ?? [];
     timesByGroup.delete(groupKey(group.values, by));
     const annotators = new Set([...group.items.flatMap((i) => i.humans.map((h) => h.annotator))]);
     for (const t of groupTimes) annotators.add(t.annotator);
     const languageMedian = median(groupTimes.map((t) => t.timeOnItemMs));
     for (const annotator of [...annotators].sort()) {
-      rows.push(scoreRow(group.values, group.items, groupTimes, annotator, languageMedian, options));
+      rows.push(
+        scoreRow(group.values, group.items, groupTimes, annotator, languageMedian, options.gold, keyOf, options),
+      );
     }
   }
-  // Groups with timed labels but no pairwise vote (a rating task): their time figures alone.
+  // Groups with timed labels but no vote of the task (labels of the other task): their time figures alone.
   for (const groupTimes of timesByGroup.values()) {
     const values = timeGroupValues(groupTimes[0]!);
     const languageMedian = median(groupTimes.map((t) => t.timeOnItemMs));
     for (const annotator of [...new Set(groupTimes.map((t) => t.annotator))].sort())
-      rows.push(scoreRow(pick(values, by), [], groupTimes, annotator, languageMedian, options));
+      rows.push(scoreRow(pick(values, by), [], groupTimes, annotator, languageMedian, options.gold, keyOf, options));
   }
   return rows;
 }
@@ -81,13 +103,15 @@ function timeGroupValues(t: LabelTimeRow): GroupValues {
   return { run: t.run, lang: t.lang, turn: t.turn, criterion: t.criterion };
 }
 
-function scoreRow(
+function scoreRow<I extends ScoredItem>(
   group: GroupValues,
-  items: readonly PairwiseItem[],
+  items: readonly I[],
   times: readonly LabelTimeRow[],
   annotator: string,
   languageMedian: number | null,
-  options: AnnotatorScoreOptions,
+  gold: KnownAnswers<string>,
+  keyOf: (item: I) => string,
+  options: { readonly intervals?: IntervalSettings },
 ): AnnotatorScoreRow {
   const tally = new ClusterTally(DIMENSION);
   let voted = 0;
@@ -102,8 +126,8 @@ function scoreRow(
       sums[index] = sums[index]! + (agree ? 1 : 0);
       sums[index + 1] = sums[index + 1]! + 1;
     };
-    const gold = options.gold.verdicts.get(pairItemKey(item));
-    if (gold !== undefined) add(0, vote === gold);
+    const known = gold.verdicts.get(keyOf(item));
+    if (known !== undefined) add(0, vote === known);
     for (const other of others) add(2, vote === other);
     const majority = strictMajority(others);
     if (majority !== undefined) add(4, vote === majority);

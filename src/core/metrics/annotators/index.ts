@@ -4,6 +4,7 @@ export {
   median,
   type AnnotatorScoreOptions,
   type AnnotatorScoreRow,
+  type ScoredItem,
 } from './annotatorScores';
 export {
   GOLD_SOURCES,
@@ -14,6 +15,7 @@ export {
   type KnownAnswers,
 } from './gold';
 export { GOLD_WORDS, goldRows, loadGoldRatings, loadGoldVerdicts } from './load';
+export { ratedItems, type RatedItem } from './ratedItems';
 export {
   DISAGREEMENT_KINDS,
   disagreements,
