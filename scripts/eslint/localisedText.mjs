@@ -23,6 +23,8 @@ const OPTION_PROPS = {
   showOpenDialog: ['title', 'openLabel', 'filters'],
   showSaveDialog: ['title', 'saveLabel', 'filters'],
 };
+/** The extension's own quick picks (src/extension/quickPick.ts), which take showQuickPick's items and options. */
+const OWN_PICKERS = new Set(['pickOne', 'pickMany', 'pickText']);
 const ASSIGNED = new Set(['title', 'text', 'tooltip', 'placeholder', 'prompt', 'description', 'message', 'name']);
 const PASS_THROUGH = new Set(['join', 'filter', 'concat', 'map', 'flatMap', 'slice', 'sort', 'trim']);
 
@@ -210,7 +212,10 @@ export const localisedText = {
               checkOptions(arg, ['detail', 'title'], method);
             } else check(arg, method, new Set(['title']));
           }
-        } else if (method === 'showQuickPick') {
+        } else if (
+          method === 'showQuickPick' ||
+          (node.callee.type === 'Identifier' && OWN_PICKERS.has(node.callee.name))
+        ) {
           check(args[0], 'showQuickPick items');
           checkOptions(args[1], OPTION_PROPS.showQuickPick, 'showQuickPick');
         } else if (method && method in OPTION_PROPS) {

@@ -15,6 +15,7 @@ import type { Database } from './database';
 import { declaredSchema } from '../core/store/schemaEntries';
 import type { ExplorerNode } from './explorer/runsTree';
 import { GridPanel, groupNames, isGridTarget, type GridDeps } from './grid/gridPanel';
+import { pickOne, pickText } from './quickPick';
 
 export function registerPanelCommands(context: vscode.ExtensionContext, deps: GridDeps & AnnotateDeps): void {
   context.subscriptions.push(
@@ -53,53 +54,15 @@ async function chooseUiLanguage(): Promise<void> {
         ? vscode.l10n.t('now {0}', UI_LANGUAGE_NAMES[choice.speaks])
         : [choice.nameInDisplayLanguage, choice.setting].filter(Boolean).join(' · '),
     detail: choice.current ? vscode.l10n.t('the current language of the panel') : undefined,
+    // The current one active, so that Enter alone keeps it.
+    picked: choice.current,
   }));
-  const pick = vscode.window.createQuickPick<Item>();
-  pick.title = vscode.l10n.t('LangLens: annotation panel language');
-  pick.placeholder = vscode.l10n.t('The language of the annotation panel and its help');
-  pick.matchOnDescription = true;
-  pick.items = items;
-  pick.activeItems = items.filter((i) => i.choice.current);
-  const chosen = await pickOne(pick);
-  if (chosen) await setAnnotationUiLanguage(settingValue(chosen.choice.setting));
-}
-
-/** A quick pick hidden this soon after it showed lost its focus to a webview, not to the user (pickOne). */
-const FOCUS_SETTLES_MS = 500;
-
-/**
- * Shows a quick pick and gives the item accepted, undefined when dismissed; disposes it. Run from the command
- * palette over a webview (the annotation panel), the palette hands the focus back to the webview as it closes,
- * which may land after our pick showed and hide it at once (microsoft/vscode#93950): a pick hidden within
- * FOCUS_SETTLES_MS of showing is shown again, twice at most.
- */
-function pickOne<T extends vscode.QuickPickItem>(pick: vscode.QuickPick<T>): Promise<T | undefined> {
-  return new Promise<T | undefined>((resolve) => {
-    let shownAt = 0;
-    let shows = 0;
-    let accepted = false;
-    const active = pick.activeItems;
-    const show = () => {
-      shownAt = Date.now();
-      shows++;
-      pick.activeItems = active;
-      pick.show();
-    };
-    pick.onDidAccept(() => {
-      accepted = true;
-      resolve(pick.selectedItems[0] ?? pick.activeItems[0]);
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      if (!accepted && shows < 3 && Date.now() - shownAt < FOCUS_SETTLES_MS) {
-        setTimeout(show, 50);
-        return;
-      }
-      resolve(undefined);
-      pick.dispose();
-    });
-    show();
+  const chosen = await pickOne(items, {
+    title: vscode.l10n.t('LangLens: annotation panel language'),
+    placeHolder: vscode.l10n.t('The language of the annotation panel and its help'),
+    matchOnDescription: true,
   });
+  if (chosen) await setAnnotationUiLanguage(settingValue(chosen.choice.setting));
 }
 
 /**
@@ -141,7 +104,7 @@ async function chooseTask(database: Database): Promise<void> {
       (i.name === declaredTask || (declaredTask === '' && all.find((a) => a.task === current) === i));
     return { ...i, picked: isCurrent, detail: isCurrent ? vscode.l10n.t('the current task') : undefined };
   });
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('LangLens: annotation task') });
+  const chosen = await pickOne(items, { title: vscode.l10n.t('LangLens: annotation task') });
   if (chosen) await setAnnotationTask(chosen.task, chosen.name);
 }
 
@@ -157,14 +120,14 @@ async function pickRun(database: Database): Promise<string | undefined> {
     return undefined;
   }
   if (runs.length === 1) return runs[0];
-  return vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: which run?') });
+  return pickText(runs, { title: vscode.l10n.t('LangLens: which run?') });
 }
 
 async function pickGroup(database: Database): Promise<{ run: string; group: string; turn: number } | undefined> {
   const run = await pickRun(database);
   if (!run) return undefined;
   const groups = await groupNames(database, run);
-  const group = await vscode.window.showQuickPick(groups, {
+  const group = await pickText(groups, {
     title: vscode.l10n.t('LangLens: prompt group of {0}', run),
     matchOnDescription: true,
   });

@@ -18,6 +18,7 @@ import type { GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { adjudicatorId } from '../settings';
 import { ratingItemView, ratingReviewItem, ratingReviewTexts, reviewItem, reviewList, reviewTexts } from './reviewView';
+import { pickText } from '../quickPick';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -49,9 +50,7 @@ async function pickRun(deps: GridDeps): Promise<string | undefined> {
     void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: no runs yet. Import a run folder first.'));
     return undefined;
   }
-  return runs.length === 1
-    ? runs[0]
-    : vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: review which run?') });
+  return runs.length === 1 ? runs[0] : pickText(runs, { title: vscode.l10n.t('LangLens: review which run?') });
 }
 
 export class ReviewPanel implements vscode.Disposable {

@@ -14,6 +14,7 @@ import {
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { chartItems, chartsView, defaultBaseline } from './chartsView';
+import { pickText } from '../quickPick';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';
 const CHARTS_PANEL: PanelKind<ChartsToHost> = {
@@ -42,9 +43,7 @@ async function pickRun(deps: GridDeps): Promise<string | undefined> {
     void vscode.window.showInformationMessage(vscode.l10n.t('LangLens: no runs yet. Import a run folder first.'));
     return undefined;
   }
-  return runs.length === 1
-    ? runs[0]
-    : vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: charts of which run?') });
+  return runs.length === 1 ? runs[0] : pickText(runs, { title: vscode.l10n.t('LangLens: charts of which run?') });
 }
 
 export class ChartsPanel implements vscode.Disposable {

@@ -22,6 +22,7 @@ import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
 import { annotatorSection } from './studyView';
+import { pickText } from '../quickPick';
 
 export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
 const DASHBOARD: PanelKind<DashboardToHost> = {
@@ -57,7 +58,7 @@ async function pickRun(deps: GridDeps): Promise<string | undefined> {
     return undefined;
   }
   if (runs.length === 1) return runs[0];
-  return vscode.window.showQuickPick(runs, { title: vscode.l10n.t('LangLens: agreement dashboard of which run?') });
+  return pickText(runs, { title: vscode.l10n.t('LangLens: agreement dashboard of which run?') });
 }
 
 export class DashboardPanel implements vscode.Disposable {

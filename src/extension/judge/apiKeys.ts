@@ -5,6 +5,7 @@ import { DEFAULT_BASE_URL, type JudgeDefinition } from '../../core/judge/definit
 import { KeyOrigins } from '../../core/judge/keyOrigins';
 import { resolveApiKey, type ResolvedKey } from '../../core/judge/keys';
 import { isOpenAI, originOf } from '../../core/judge/servers';
+import { pickText } from '../quickPick';
 
 const SECRET_PREFIX = 'langlens.apiKey:';
 
@@ -91,7 +92,7 @@ export async function askForApiKey(
 async function pickOrigin(knownBaseURLs: readonly string[]): Promise<string | undefined> {
   const origins = [...new Set([originOf(DEFAULT_BASE_URL), ...knownBaseURLs.map(originOf)])];
   const other = vscode.l10n.t('Another server…');
-  const picked = await vscode.window.showQuickPick([...origins, other], {
+  const picked = await pickText([...origins, other], {
     title: vscode.l10n.t('LangLens: Set API Key'),
     placeHolder: vscode.l10n.t('Which server is the key for?'),
   });

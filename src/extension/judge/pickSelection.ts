@@ -5,6 +5,7 @@ import type { JudgeSelection } from '../../core/judge/job';
 import type { Baseline } from '../../core/judge/tasks';
 import type { LanguageTag } from '../../core/model/language';
 import type { RunSummary, Store } from '../../core/store/store';
+import { pickMany, pickOne, pickText } from '../quickPick';
 
 export const JUDGE_FILE_GLOB = '**/*.judge.json';
 
@@ -18,7 +19,7 @@ export async function pickJudgeFile(files: readonly vscode.Uri[]): Promise<vscod
     description: vscode.workspace.asRelativePath(uri),
     uri,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await pickOne(items, {
     title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 1, 5),
     placeHolder: vscode.l10n.t('Which judge?'),
   });
@@ -37,7 +38,7 @@ export async function pickRun(store: Store, current: string | undefined): Promis
   const inView = runs.find((r) => r.run === current);
   if (inView) return inView;
   if (runs.length === 1) return runs[0];
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     runs.map((r) => ({
       label: r.run,
       description: vscode.l10n.t(
@@ -59,22 +60,20 @@ export async function pickLanguages(run: RunSummary): Promise<LanguageTag[] | un
     description: vscode.l10n.t('{0} prompts, {1} responses', l.prompts, l.responses),
     picked: true,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await pickMany(items, {
     title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 3, 5),
     placeHolder: vscode.l10n.t('Which languages?'),
-    canPickMany: true,
   });
   if (!picked || picked.length === 0) return undefined;
   return picked.map((p) => p.label as LanguageTag);
 }
 
 export async function pickSystems(run: RunSummary): Promise<string[] | undefined> {
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickMany(
     run.systems.map((s) => ({ label: s, picked: true })),
     {
       title: vscode.l10n.t('LangLens: Run Judge ({0}/{1})', 4, 5),
       placeHolder: vscode.l10n.t('Which systems?'),
-      canPickMany: true,
     },
   );
   if (!picked || picked.length === 0) return undefined;
@@ -91,7 +90,7 @@ export async function pickBaseline(
 ): Promise<Baseline | undefined> {
   const perLanguage = vscode.l10n.t('A baseline per language…');
   const allPairs = vscode.l10n.t('Every pair of systems');
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     [
       ...systems.map((s) => ({ label: s, description: vscode.l10n.t('compare every system with this one') })),
       { label: perLanguage, description: '' },
@@ -107,7 +106,7 @@ export async function pickBaseline(
   if (picked.label !== perLanguage) return { kind: 'system', system: picked.label };
   const chosen = new Map<string, string>();
   for (const [i, lang] of languages.entries()) {
-    const system = await vscode.window.showQuickPick(orderByLanguageMatch(systems, lang), {
+    const system = await pickText(orderByLanguageMatch(systems, lang), {
       title: vscode.l10n.t('Baseline for {0} ({1}/{2})', lang, i + 1, languages.length),
       placeHolder: vscode.l10n.t('Which system is the baseline in {0}?', lang),
     });

@@ -94,6 +94,8 @@ describe('lint: the architecture rules', function () {
         "export const fine = vscode.l10n.t('Review · {0}', 'run');",
         '// eslint-disable-next-line langlens/localised-text -- a file name, not words',
         "export const named = (b: vscode.TreeItem) => (b.description = 'langlens.db');",
+        'declare function pickText(texts: string[], options: { title?: string }): Promise<string | undefined>;',
+        "export const ownPick = () => pickText(['Every run'], { title: 'Which run?' });",
       ].join('\n') + '\n';
     assert.deepEqual(await rulesOn('src/extension/sample.ts', code), [
       `2 ${L10N}`, // the const a message item is given
@@ -104,6 +106,9 @@ describe('lint: the architecture rules', function () {
       `11 ${L10N}`,
       `12 ${L10N}`,
       `13 ${L10N}`,
+      // The extension's own quick pick (quickPick.ts) is checked as showQuickPick is: its texts, its title.
+      `19 ${L10N}`,
+      `19 ${L10N}`,
     ]);
     assert.deepEqual(
       await rulesOn('src/core/sample.ts', "export const message = { title: 'not shown by VS Code' };\n"),
