@@ -9,6 +9,7 @@ import { connectionOf } from '../../../src/core/store/connection';
 import { Store, type ConnectionState } from '../../../src/core/store/store';
 import { temporaryFolder } from '../../support/paths';
 import { freshSchema, requirePostgres, type TestLocation } from '../../support/testDatabase';
+import { waitFor } from '../../support/waitFor';
 
 const SETUP = `
   INSERT INTO runs (id, name, created_at) VALUES (1, 'r', 't');
@@ -19,22 +20,6 @@ const SETUP = `
 function label(n: number): string {
   return `INSERT INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id, value,
     labelled_at, recorded_at) VALUES ('w${n}', 'pairwise', 1, 1, 'pair:1:2', 1, 2, 'A', '2024-01-0${n}T00:00:00Z', 't')`;
-}
-
-/** Resolves with the time it took once `check` holds; fails after `ms`. */
-function waitFor(what: string, check: () => boolean, ms: number): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const look = setInterval(() => {
-      if (check()) {
-        clearInterval(look);
-        resolve(Date.now() - started);
-      } else if (Date.now() - started > ms) {
-        clearInterval(look);
-        reject(new Error(`${what}: not within ${ms} ms`));
-      }
-    }, 20);
-  });
 }
 
 async function writesAreTold(location: string): Promise<void> {

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { connectionOf } from '../../../src/core/store/connection';
 import { Store, type ConnectionState } from '../../../src/core/store/store';
 import { freshSchema, requirePostgres, type TestLocation } from '../../support/testDatabase';
+import { waitFor } from '../../support/waitFor';
 
 /** A proxy to host:port whose `silent` switch holds every byte back (both ways) without closing a socket. */
 class SilentProxy {
@@ -48,21 +49,6 @@ class SilentProxy {
     for (const socket of this.sockets) socket.destroy();
     await new Promise((resolve) => this.server.close(resolve));
   }
-}
-
-function waitFor(what: string, check: () => boolean, ms: number): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const look = setInterval(() => {
-      if (check()) {
-        clearInterval(look);
-        resolve(Date.now() - started);
-      } else if (Date.now() - started > ms) {
-        clearInterval(look);
-        reject(new Error(`${what}: not within ${ms} ms`));
-      }
-    }, 20);
-  });
 }
 
 describe('storage: a network that drops silently (PostgreSQL)', function () {
