@@ -2,13 +2,14 @@
 // Another annotator's label, committed beside the editor (as from another machine), reaches the open queue by
 // itself: the header counts the item as taken by others, and moving through the queue passes over it.
 import assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { queueResponses } from '../../src/core/store/annotation';
 import type { LanguageTag } from '../../src/core/model/language';
 import { fullItems, setOverlapTarget, type OverlapTask } from '../../src/core/store/overlap';
 import { appendLabel, type LabelWrite } from '../../src/core/store/annotation';
 import { Store } from '../../src/core/store/store';
-import { log, runCommand, waitInFrame, webviewFrame, type Shots } from './workbench';
+import { settledAnnotationPanel } from './panelSteps';
+import { log, runCommand, waitInFrame, type Shots } from './workbench';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any;
@@ -28,27 +29,6 @@ async function withStore<T>(db: string, body: (store: Store) => Promise<T>): Pro
   } finally {
     await store.close();
   }
-}
-
-async function shownPanel(
-  page: Page,
-  what: string,
-): Promise<{ frame: Frame; index: number; key: string; task: string }> {
-  const frame = await webviewFrame(page, 'annotate', 90_000);
-  const shown = await waitInFrame(
-    frame,
-    what,
-    () =>
-      document.body.dataset.itemKey &&
-      document.body.dataset.hostLost !== 'true' &&
-      document.getElementById('save-status')?.textContent === 'All labels saved' && {
-        index: Number(document.body.dataset.index),
-        key: document.body.dataset.itemKey,
-        task: document.body.dataset.task,
-      },
-    90_000,
-  );
-  return { frame, ...shown };
 }
 
 /** The labels another annotator could give on the prompt of the item shown, other than that item. */
@@ -103,14 +83,14 @@ async function otherItemsOfThePrompt(store: Store, run: string, task: OverlapTas
 }
 
 export async function overlapTargetFollowedLive(page: Page, shots: Shots, ctx: OverlapStepContext): Promise<void> {
-  const before = await shownPanel(page, 'the annotation panel before the overlap target');
+  const before = await settledAnnotationPanel(page, 'the annotation panel before the overlap target');
   const task = before.task as OverlapTask;
   await withStore(ctx.db, (store) => setOverlapTarget(store, ctx.run, task, 1));
   // The target is read when a queue is built: a reload builds it again (and restores the panel).
   await runCommand(page, 'Developer: Reload Window');
   await page.waitForEvent('load', { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  const { frame, index, key } = await shownPanel(page, 'the panel with the overlap target');
+  const { frame, index, key } = await settledAnnotationPanel(page, 'the panel with the overlap target');
   assert.equal(await frame.evaluate(() => document.body.dataset.taken), '', 'nothing taken by others yet');
 
   // Another annotator labels an item of the same prompt that this one has not labelled.

@@ -19,6 +19,35 @@ export interface PanelStepContext {
   readonly csPid: number;
 }
 
+/** What an annotation panel on screen shows once its host answers and every label it was given is saved. */
+export interface SettledPanel {
+  readonly frame: Frame;
+  /** The header's count of labelled items. */
+  readonly header: number;
+  readonly key: string;
+  readonly index: number;
+  readonly task: string;
+}
+
+export async function settledAnnotationPanel(page: Page, what: string): Promise<SettledPanel> {
+  const frame = await webviewFrame(page, 'annotate', 90_000);
+  const shown = await waitInFrame(
+    frame,
+    what,
+    () =>
+      document.body.dataset.itemKey &&
+      document.body.dataset.hostLost !== 'true' &&
+      document.getElementById('save-status')?.textContent === 'All labels saved' && {
+        header: Number(document.getElementById('labelled-count')?.textContent),
+        key: document.body.dataset.itemKey,
+        index: Number(document.body.dataset.index),
+        task: document.body.dataset.task,
+      },
+    90_000,
+  );
+  return { frame, ...shown };
+}
+
 async function labelCount(ctx: PanelStepContext): Promise<number> {
   const [row] = await withDatabase(ctx.db, (db) =>
     db.all<{ n: number }>(
@@ -36,24 +65,6 @@ async function waitForLabelCount(page: Page, ctx: PanelStepContext, n: number, w
   const deadline = Date.now() + 120_000;
   while ((await labelCount(ctx)) < n && Date.now() < deadline) await page.waitForTimeout(250);
   assert.equal(await labelCount(ctx), n, what);
-}
-
-/** The panel on screen once its host answers and its queue is shown with every label saved. */
-async function settledPanel(page: Page, what: string): Promise<{ frame: Frame; header: number; key: string }> {
-  const frame = await webviewFrame(page, 'annotate', 90_000);
-  const shown = await waitInFrame(
-    frame,
-    what,
-    () =>
-      document.body.dataset.itemKey &&
-      document.body.dataset.hostLost !== 'true' &&
-      document.getElementById('save-status')?.textContent === 'All labels saved' && {
-        header: Number(document.getElementById('labelled-count')?.textContent),
-        key: document.body.dataset.itemKey,
-      },
-    90_000,
-  );
-  return { frame, ...shown };
 }
 
 /** How many writes the panels keep in the webview's storage (every annotation panel shares its origin). */
@@ -75,7 +86,7 @@ function storedWrites(frame: Frame): Promise<number> {
  * banner, and the label is saved once the lock goes.
  */
 export async function closedPanelKeepsUnsavedLabels(page: Page, shots: Shots, ctx: PanelStepContext): Promise<void> {
-  let { frame, header } = await settledPanel(page, 'the annotation panel before the crash');
+  let { frame, header } = await settledAnnotationPanel(page, 'the annotation panel before the crash');
   const before = await labelCount(ctx);
   const hosts = extensionHosts(ctx.csPid);
   assert.equal(hosts.length, 1, `one extension host under code-server ${ctx.csPid}: ${hosts.join(', ')}`);
@@ -97,16 +108,18 @@ export async function closedPanelKeepsUnsavedLabels(page: Page, shots: Shots, ct
   await page.waitForEvent('load', { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 }); // the side bar shows LangLens' view, not the explorer
   await waitForLabelCount(page, ctx, before + 1, 'the label of the closed panel reached the database after the reload');
-  ({ frame, header } = await settledPanel(page, 'the panel that took over the closed one’s label').then((p) => ({
-    frame: p.frame,
-    header: p.header - header,
-  })));
+  ({ frame, header } = await settledAnnotationPanel(page, 'the panel that took over the closed one’s label').then(
+    (p) => ({
+      frame: p.frame,
+      header: p.header - header,
+    }),
+  ));
   assert.equal(header, 1, 'the header counts the label taken over');
   assert.equal(await storedWrites(frame), 0, 'nothing left in the webview storage once saved');
   await shots.take('annotate-closed-panel-label-saved-after-reload');
 
   // With a live host: the database locked, a label waits, the panel is closed: it reopens at once with a banner.
-  const settled = await settledPanel(page, 'the panel before the locked database');
+  const settled = await settledAnnotationPanel(page, 'the panel before the locked database');
   const lock = await holdWriteLock(ctx.db);
   let released = false;
   try {
@@ -138,7 +151,7 @@ export async function closedPanelKeepsUnsavedLabels(page: Page, shots: Shots, ct
       .catch(() => log('the outbox saved (or the banner was rebuilt) before Retry could be clicked'));
     await waitForLabelCount(page, ctx, before + 2, 'the label the closed panel held is saved');
     await waitInFrame(reopened, 'the banner gone once saved', () => !document.getElementById('unsaved-banner'));
-    const after = await settledPanel(page, 'the reopened panel, all saved');
+    const after = await settledAnnotationPanel(page, 'the reopened panel, all saved');
     assert.equal(after.header, settled.header + 1, 'the reopened panel counts the label');
   } finally {
     if (!released) await lock.release();
