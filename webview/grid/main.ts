@@ -3,10 +3,11 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './grid.css';
-import { setToolbarHeight, showErrorBanner } from '../shared/dom';
+import { setRootProperty, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
+import { revealCells, stopRevealing } from './deferredCells';
 import { grid, shownParts, toolbar } from './render';
 
 /** What VS Code keeps for the serializer, to reopen this group after a reload. */
@@ -56,6 +57,7 @@ function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): 
   render();
   if (scroll) window.scrollTo(scroll.left, scroll.top);
   else scrollToFocus();
+  revealCells(app);
   document.body.dataset.phases = JSON.stringify({
     scriptStarted: Math.max(0, scriptStartedAt - requestedAt),
     received: receivedAt - requestedAt,
@@ -66,17 +68,22 @@ function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): 
 
 function render(): void {
   if (!view) return;
-  app.innerHTML = html`${toolbar(view, prefs)}<main class="grid-scroll">${grid(view, prefs)}</main>`.value;
+  stopRevealing();
+  // The toolbar first, measured (its height places the sticky header) while it is all the page holds: measured
+  // after the grid is in, it would lay out every response once more before the first paint.
+  app.innerHTML = html`${toolbar(view, prefs)}<main class="grid-scroll"></main>`.value;
+  keepHeaderBelowToolbar();
+  const main = app.querySelector<HTMLElement>('.grid-scroll')!;
+  main.innerHTML = grid(view, prefs).value;
   app.setAttribute('aria-busy', 'false');
   const shown = shownParts(view, prefs);
-  const table = app.querySelector<HTMLElement>('.response-grid');
+  const table = main.querySelector<HTMLElement>('.response-grid');
   // CSS custom property through CSSOM: the Content-Security-Policy forbids style attributes.
   table?.style.setProperty(
     '--columns',
     String(prefs.layout === 'languages-as-rows' ? shown.systems.length : shown.languages.length),
   );
   document.body.dataset.layout = prefs.layout;
-  keepHeaderBelowToolbar();
   document.body.dataset.group = view.group;
 }
 
@@ -91,7 +98,7 @@ const toolbarObserver = new ResizeObserver(() => setToolbarHeight(app));
 
 /** The window's width without its scroll bar: the toolbar's width, while the page is as wide as the grid. */
 function setViewportWidth(): void {
-  document.documentElement.style.setProperty('--viewport-width', `${document.documentElement.clientWidth}px`);
+  setRootProperty('--viewport-width', `${document.documentElement.clientWidth}px`);
 }
 setViewportWidth();
 new ResizeObserver(setViewportWidth).observe(document.documentElement);
@@ -170,6 +177,7 @@ function setPreferences(next: GridPreferences): void {
   send({ type: 'preferences', preferences: prefs });
   const requestedAt = Date.now();
   render();
+  revealCells(app);
   reportPaint(requestedAt);
 }
 

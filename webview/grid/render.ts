@@ -138,7 +138,7 @@ function responseCell(l: GridLanguageView, system: string, cell: GridCellView | 
   if (!cell) return html`<div class="cell missing" role="cell"><span class="muted">no response</span></div>`;
   const mismatch = cell.samples.some((s) => s.detected?.mismatch || s.flaggedBy.length > 0);
   return html`
-  <div class="cell ${mismatch ? 'mismatch' : ''}" role="cell" data-lang="${l.language.tag}" data-system="${system}">
+  <div class="cell deferred ${mismatch ? 'mismatch' : ''}" role="cell" data-lang="${l.language.tag}" data-system="${system}">
     ${cell.samples.map((sample) => sampleBlock(l, system, sample, cell.samples.length > 1))}
   </div>`;
 }
