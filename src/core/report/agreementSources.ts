@@ -1,5 +1,5 @@
 // The agreement tables as named sources for `langlens agreement` and `langlens export`.
-import { judgeVsMajority, loadPairwiseItems, raterAgreement, raterKappa } from '../metrics/agreement';
+import { humanVotes, judgeVsMajority, loadPairwiseItems, raterAgreement, raterKappa } from '../metrics/agreement';
 import { agreementDashboard } from '../metrics/audit/dashboard';
 import { dashboardTable } from './dashboardTable';
 import { itemGroupValues, type PairwiseItem } from '../metrics/agreement/pairwiseItems';
@@ -31,8 +31,9 @@ async function items(store: Store, o: TableOptions, loads: TableLoads, scope: 'h
     ...(o.annotators ? { annotatorPattern: o.annotators } : {}),
   };
   const key = JSON.stringify(pairwise);
+  const votes = () => loads.once(`human votes ${key}`, () => humanVotes(store, pairwise));
   const load = (only: 'humans' | 'two-raters') =>
-    loads.once(`${only} ${key}`, () => loadPairwiseItems(store, pairwise, { only }));
+    loads.once(`${only} ${key}`, () => loadPairwiseItems(store, pairwise, { only, humanVotes: votes() }));
   // Every item is judged (its slice is the verdicts') or voted on (it is among the items with human votes).
   const [loaded, voted, slices] = await Promise.all([
     load(scope),

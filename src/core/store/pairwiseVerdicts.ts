@@ -54,14 +54,24 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
   if (filter.only) {
     // By item, not by prompt: most prompts have some labelled pair, few pairs are labelled.
     const current = currentLabels(filter);
-    const labelled = `(pj.prompt_id, 'pair:' || pj.system_a_id || ':' || pj.system_b_id, pj.criterion) IN (
+    const labelled = (
+      alias: string,
+    ) => `(${alias}.prompt_id, 'pair:' || ${alias}.system_a_id || ':' || ${alias}.system_b_id,
+      ${alias}.criterion) IN (
       SELECT c.prompt_id, c.target, c.criterion FROM ${current.sql} c WHERE c.kind = 'pairwise' AND c.value IS NOT NULL)`;
-    const judgedTwice = `(pj.prompt_id, pj.system_a_id, pj.system_b_id, pj.criterion) IN (
+    // Joined by the judged-twice items rather than tested row by row with OR: 288 ms instead of 444 at 1×.
+    const judgedTwice = `SELECT x.id FROM (
       SELECT t.prompt_id, t.system_a_id, t.system_b_id, t.criterion FROM pairwise_judgments t
       ${filter.judges?.length ? `WHERE t.judge_id IN (SELECT id FROM judges WHERE name IN (${placeholders(filter.judges)}))` : ''}
-      GROUP BY t.prompt_id, t.system_a_id, t.system_b_id, t.criterion HAVING count(DISTINCT t.judge_id) > 1)`;
-    if (filter.only === 'labelled') where.add(labelled, current.params);
-    else where.add(`(${labelled} OR ${judgedTwice})`, [...current.params, ...(filter.judges ?? [])]);
+      GROUP BY t.prompt_id, t.system_a_id, t.system_b_id, t.criterion HAVING min(t.judge_id) <> max(t.judge_id)) k
+      JOIN pairwise_judgments x ON x.prompt_id = k.prompt_id AND x.system_a_id = k.system_a_id
+        AND x.system_b_id = k.system_b_id AND x.criterion = k.criterion`;
+    if (filter.only === 'labelled') where.add(labelled('pj'), current.params);
+    else
+      where.add(`pj.id IN (SELECT x.id FROM pairwise_judgments x WHERE ${labelled('x')} UNION ${judgedTwice})`, [
+        ...current.params,
+        ...(filter.judges ?? []),
+      ]);
   }
   const prompts = filterClause(filter, 'p', 'r');
   const [rows, promptRows, systems, judges] = await Promise.all([

@@ -1,5 +1,5 @@
 import { ORDERS, pairwiseVerdicts, VERDICTS } from '../../store/pairwiseVerdicts';
-import type { DataFilter, JudgeVerdictRow, LabelsAsOf, Store } from '../../store/store';
+import type { DataFilter, HumanPairwiseRow, JudgeVerdictRow, LabelsAsOf, Store } from '../../store/store';
 import { namePattern } from '../../util/pattern';
 import { judgeLabels } from '../judgeLabels';
 import { buildPairwiseItems, type PairwiseItem } from './pairwiseItems';
@@ -19,6 +19,14 @@ export interface LoadScope {
    * so filtered.
    */
   readonly only?: 'humans' | 'two-raters';
+  /** The selection's human votes when already loaded (humanVotes): the loads of both scopes share one read. */
+  readonly humanVotes?: Promise<readonly HumanPairwiseRow[]>;
+}
+
+/** Every current human pairwise vote of the selection, of any annotator (loadPairwiseItems applies the pattern). */
+export function humanVotes(store: Store, selection: PairwiseSelection): Promise<readonly HumanPairwiseRow[]> {
+  const { annotatorPattern: _pattern, judges: _judges, ...filter } = selection;
+  return store.humanPairwiseLabels(filter);
 }
 
 /** The pairwise items of a slice of the database, with the chosen judges' verdicts and annotators' votes. */
@@ -34,7 +42,7 @@ export async function loadPairwiseItems(
       ...filter,
       ...(scope.only ? { only: scope.only === 'humans' ? 'labelled' : 'rated-twice' } : {}),
     }),
-    store.humanPairwiseLabels(filter),
+    scope.humanVotes ?? humanVotes(store, selection),
   ]);
   const judgeRows = verdicts.rows.map((r): JudgeVerdictRow => {
     const prompt = verdicts.prompts.get(r.p)!;
