@@ -4,6 +4,7 @@
 // cached) runs only when asked: npm run bench -- --scale 4 (alone, or with parts named).
 import { cpus, totalmem } from 'node:os';
 import { benchAgreementTable } from './agreementTable';
+import { benchGridOpen } from './gridOpen';
 import { benchImport } from './importBench';
 import { benchJudgeRunner } from './judgeRunner';
 import { benchLanguageIdentification } from './langid';
@@ -19,9 +20,10 @@ const PARTS: Record<string, () => Promise<void>> = {
   scores: () => benchScoresTables(),
 };
 
-/** Parts run only when named (npm run bench -- team): a minute each, and a server to run against. */
+/** Parts run only when named (npm run bench -- team grid): a minute each, and a server or code-server to run. */
 const ON_REQUEST: Record<string, () => Promise<void>> = {
   team: benchTeam,
+  grid: benchGridOpen,
 };
 
 async function main(): Promise<void> {
