@@ -1263,7 +1263,10 @@ async function gridBidiAndLayout(page: Page, shots: Shots): Promise<Frame> {
     };
   });
   assert.ok(sticky.scrollX > 100, `the grid scrolls across: ${JSON.stringify(sticky)}`);
-  assert.ok(Math.abs(sticky.toolbar.left) < 1 && sticky.toolbar.right <= sticky.clientWidth + 1, 'the toolbar stays');
+  assert.ok(
+    Math.abs(sticky.toolbar.left) < 1 && sticky.toolbar.right <= sticky.clientWidth + 1,
+    `the toolbar stays: ${JSON.stringify(sticky)}`,
+  );
   assert.ok(
     sticky.corner < 1 && sticky.firstColumn < 1,
     `the header corner and first column stay: ${JSON.stringify(sticky)}`,
@@ -1706,7 +1709,7 @@ async function everyStep(page: Page, shots: Shots): Promise<void> {
 }
 
 /**
- * E2E_ONLY=grid or keys,overlap (a developer's shortcut, never CI's): after the import (and a first annotation for
+ * E2E_ONLY=grid, bidi or keys,overlap (a developer's shortcut, never CI's): after the import (and a first annotation for
  * the steps that need an open annotation panel), only these of the steps.
  */
 async function onlySomeSteps(page: Page, shots: Shots, names: readonly string[]): Promise<void> {
@@ -1718,6 +1721,10 @@ async function onlySomeSteps(page: Page, shots: Shots, names: readonly string[])
       await warmNavigationTimings(grid);
     },
     l10n: () => annotationPanelInHebrew(page, shots),
+    bidi: async () => {
+      await importBidiRun(page);
+      await glyphsRender(page, await gridBidiAndLayout(page, shots), shots);
+    },
     keys: () => rebindNextItemKey(page, shots, join(WORKSPACE, '..', 'data', 'User')),
     overlap: () => overlapTargetFollowedLive(page, shots, { db: DB, run: RUN, annotator: ANNOTATOR }),
   };
