@@ -77,21 +77,41 @@ export interface ItemTotalRow {
  * keeps them while labels come (a scan of every prompt of a run, ~100 ms at 4x Shaham et al.'s size) and asks
  * labelledCounts (the annotator's labels by index) at each refresh.
  */
-export function itemTotals(
+export async function itemTotals(
   store: Store,
   run: string,
   annotator: string,
   task: 'rating' | 'pairwise',
 ): Promise<ItemTotalRow[]> {
+  const assigned = await assignedClause(store, run, annotator, task);
   return connectionOf(store).all<ItemTotalRow>(
     `
     WITH per_prompt AS (
       SELECT p.lang, p.group_key, ${ITEMS[task].total} AS total FROM prompts p JOIN runs r ON r.id = p.run_id
-      WHERE r.name = ? ${ASSIGNED_ONLY})
+      WHERE r.name = ? ${assigned.sql})
     SELECT lang, group_key AS "group", sum(total) AS total FROM per_prompt
     GROUP BY lang, group_key HAVING sum(total) > 0`,
-    [run, ...assignedParams(annotator, task)],
+    [run, ...assigned.params],
   );
+}
+
+/**
+ * ASSIGNED_ONLY when the annotator has assignments for the task in the run, else nothing: asked once here rather
+ * than for every prompt of the run (20-30 ms of the explorer's first count at 4x Shaham et al.'s size).
+ */
+async function assignedClause(
+  store: Store,
+  run: string,
+  annotator: string,
+  task: 'rating' | 'pairwise',
+): Promise<{ sql: string; params: string[] }> {
+  const any = await connectionOf(store).get<{ one: number }>(
+    `
+    SELECT 1 AS one FROM assignments x JOIN prompts xp ON xp.id = x.prompt_id JOIN runs r ON r.id = xp.run_id
+    WHERE r.name = ? AND x.task = ? AND x.annotator_id = (SELECT id FROM annotators WHERE name = ?) LIMIT 1`,
+    [run, task, annotator],
+  );
+  return any ? { sql: ASSIGNED_ONLY, params: assignedParams(annotator, task) } : { sql: '', params: [] };
 }
 
 export interface LabelledRow {
@@ -101,13 +121,14 @@ export interface LabelledRow {
 }
 
 /** The items of the task the annotator has labelled, per language and group (only those with some). */
-export function labelledCounts(
+export async function labelledCounts(
   store: Store,
   run: string,
   annotator: string,
   task: 'rating' | 'pairwise',
 ): Promise<LabelledRow[]> {
   const items = ITEMS[task];
+  const assigned = await assignedClause(store, run, annotator, task);
   return connectionOf(store).all<LabelledRow>(
     `
     WITH done AS (
@@ -117,9 +138,9 @@ export function labelledCounts(
       GROUP BY l.prompt_id)
     SELECT p.lang, p.group_key AS "group", sum(done.n) AS labelled
     FROM done JOIN prompts p ON p.id = done.prompt_id JOIN runs r ON r.id = p.run_id
-    WHERE r.name = ? ${ASSIGNED_ONLY}
+    WHERE r.name = ? ${assigned.sql}
     GROUP BY p.lang, p.group_key`,
-    [annotator, task, run, ...assignedParams(annotator, task)],
+    [annotator, task, run, ...assigned.params],
   );
 }
 
