@@ -3,7 +3,7 @@
 // side, and the lead's adjudicated verdict recorded by key. The webview asks through the RequestChannel.
 import type { RequestMessage, ResponseMessage } from './channel';
 import type { LanguageView, RenderedMarkdown, Verdict } from './common';
-import { ProtocolError, int, nullableStr, oneOf, record, str } from './fields';
+import { ProtocolError, int, nullableStr, oneOf, record, str, type Fields } from './fields';
 
 export const REVIEW_KINDS = ['all', 'human-human', 'human-judge'] as const;
 /** all; human-human: two annotators' votes differ; human-judge: a judge's verdict differs from some vote. */
@@ -17,27 +17,25 @@ export const ADJUDICATED_VERDICTS = ['A', 'tie', 'B'] as const;
 export type AdjudicatedVerdict = (typeof ADJUDICATED_VERDICTS)[number];
 
 /** One pairwise item: A and B are systemA and systemB as named here (the database's order). */
-export interface ReviewKey {
+export interface ReviewKey extends ReviewedPrompt {
+  readonly systemA: string;
+  readonly systemB: string;
+}
+
+/** The prompt (one language and turn of a group) and criterion an item to review belongs to. */
+export interface ReviewedPrompt {
   readonly run: string;
   readonly group: string;
   readonly lang: string;
   readonly turn: number;
-  readonly systemA: string;
-  readonly systemB: string;
   /** '' for none. */
   readonly criterion: string;
 }
 
 /** One rated response: its system and seed, on a criterion. */
-export interface RatingReviewKey {
-  readonly run: string;
-  readonly group: string;
-  readonly lang: string;
-  readonly turn: number;
+export interface RatingReviewKey extends ReviewedPrompt {
   readonly system: string;
   readonly seed: number;
-  /** '' for none. */
-  readonly criterion: string;
 }
 
 /** What every vote shows beside its verdict or rating. */
@@ -172,30 +170,24 @@ export function parseReviewFilters(raw: unknown): ReviewFilters {
   };
 }
 
-export function parseReviewKey(raw: unknown): ReviewKey {
-  const o = record(raw, 'key');
+function parseReviewedPrompt(o: Fields): ReviewedPrompt {
   return {
     run: str(o, 'run', 1000),
     group: str(o, 'group', 1000),
     lang: str(o, 'lang', 100),
     turn: int(o, 'turn'),
-    systemA: str(o, 'systemA', 1000),
-    systemB: str(o, 'systemB', 1000),
     criterion: str(o, 'criterion', 1000),
   };
 }
 
+export function parseReviewKey(raw: unknown): ReviewKey {
+  const o = record(raw, 'key');
+  return { ...parseReviewedPrompt(o), systemA: str(o, 'systemA', 1000), systemB: str(o, 'systemB', 1000) };
+}
+
 export function parseRatingReviewKey(raw: unknown): RatingReviewKey {
   const o = record(raw, 'key');
-  return {
-    run: str(o, 'run', 1000),
-    group: str(o, 'group', 1000),
-    lang: str(o, 'lang', 100),
-    turn: int(o, 'turn'),
-    system: str(o, 'system', 1000),
-    seed: int(o, 'seed'),
-    criterion: str(o, 'criterion', 1000),
-  };
+  return { ...parseReviewedPrompt(o), system: str(o, 'system', 1000), seed: int(o, 'seed') };
 }
 
 /** A message from the review webview, checked field by field. */

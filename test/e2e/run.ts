@@ -120,6 +120,20 @@ async function openGroupFromExplorer(page: Page, shots: Shots): Promise<Frame> {
   timings['grid: first open, phases (ms after the command)'] = await grid.evaluate(() => document.body.dataset.phases);
   const cells = await grid.evaluate(() => document.querySelectorAll('.cell:not(.missing)').length);
   assert.equal(cells, 144, '12 languages × 12 systems');
+  // Painted with the cells in the window rendered and (most of) the others still deferred; then every one of them
+  // rendered while the page is idle (deferredCells.ts), so find-in-page and screen readers have them all.
+  const atPaint = await grid.evaluate(() => ({
+    deferred: document.querySelectorAll('.cell.deferred').length,
+    firstInRow: document.querySelector('.row[data-lang="he"] > .cell')?.classList.contains('deferred'),
+  }));
+  assert.equal(atPaint.firstInRow, false, `the focused row's first cell is rendered at the first paint`);
+  assert.ok(atPaint.deferred > 0, `cells outside the window wait: ${JSON.stringify(atPaint)}`);
+  await waitInFrame(
+    grid,
+    'every cell rendered',
+    () => document.querySelectorAll('.cell.deferred').length === 0,
+    10_000,
+  );
   // The styles are written into the page: the icon font they name must still load from media/ (no boxes).
   const iconFont = await grid.evaluate(async () => {
     await document.fonts.ready;

@@ -2,7 +2,7 @@
 // annotator, with every vote and comment, each judge's verdicts and reasoning, and the adjudicated label if the
 // lead gave one. What the adjudication view shows side by side; the adjudicated label itself is an ordinary label
 // of an `adjudicator` (annotator roles, migration 0013).
-import type { PairVerdict } from '../../model/records';
+import type { PairKey, PairVerdict } from '../../model/records';
 import { itemVerdict } from '../../model/verdicts';
 import type { HumanPairwiseRow, JudgeVerdictRow } from '../../store/store';
 import { collect } from '../scores/slices';
@@ -44,13 +44,8 @@ export interface DisagreementJudge {
   readonly reasoning: readonly string[];
 }
 
-export interface Disagreement {
-  readonly run: string;
-  readonly group: string;
-  readonly lang: string;
-  readonly turn: number;
-  readonly systemA: string;
-  readonly systemB: string;
+export interface Disagreement extends PairKey {
+  /** '' for none. */
   readonly criterion: string;
   readonly votes: readonly DisagreementVote[];
   readonly judges: readonly DisagreementJudge[];

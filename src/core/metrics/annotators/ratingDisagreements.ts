@@ -4,7 +4,7 @@
 // gave one (an ordinary rating of an `adjudicator`, migration 0013). A judge's score stands beside a human rating
 // only on the same scale (name and bounds, as chance-ratings joins them): judges score on numeric scales, so an
 // ordinal scale (lima-3, a declared list of levels) has human-human disagreements only.
-import { LIMA_SCALE, type LabelScale, type ScaleReference } from '../../model/records';
+import { LIMA_SCALE, type LabelScale, type ResponseKey, type ScaleReference } from '../../model/records';
 import type { PointwiseScoreRow, RatingVoteRow } from '../../store/scoreQueries';
 import { responseKey } from '../judging/judgeScores';
 import { judgeLabels } from '../judgeLabels';
@@ -24,13 +24,7 @@ export interface RatingDisagreementJudge {
   readonly reasoning: readonly string[];
 }
 
-export interface RatingDisagreement {
-  readonly run: string;
-  readonly group: string;
-  readonly lang: string;
-  readonly turn: number;
-  readonly system: string;
-  readonly seed: number;
+export interface RatingDisagreement extends ResponseKey {
   /** '' for none. */
   readonly criterion: string;
   /** The scale the annotators rated on (the first rating's, when they used several). */
