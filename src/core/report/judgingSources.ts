@@ -16,7 +16,7 @@ import {
   type ScoreUnitSet,
 } from '../metrics/judging';
 import type { GroupField } from '../metrics/grouping';
-import { judgedPairs, parseBaseline } from '../metrics/scores';
+import { loadJudgedPairs, parseBaseline } from '../metrics/scores';
 import { GOLD_WORDS, goldRows } from '../metrics/annotators';
 import { responseTexts } from '../store/judgingQueries';
 import type { Store } from '../store/store';
@@ -51,9 +51,7 @@ async function pairwise(store: Store, o: TableOptions) {
   const wanted = systems ? new Set(systems) : undefined;
   const keep = (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
   const matches = o.annotators ? namePattern(o.annotators) : () => true;
-  const pairs = judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) })).filter(
-    keep,
-  );
+  const pairs = (await loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) })).filter(keep);
   const humans = (await store.humanPairwiseLabels(filter)).filter((h) => keep(h) && matches(h.annotator));
   // --by, else language and whatever of run, turn and criterion varies: criteria are never pooled unless asked.
   const by = groupingOf(o, [...pairs, ...humans].map(pairGroupValues));

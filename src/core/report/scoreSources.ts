@@ -13,7 +13,7 @@ import { loadHumanRatings } from '../metrics/ratings/humanRatings';
 import {
   ioAgreement,
   judgeConsistency,
-  judgedPairs,
+  loadJudgedPairs,
   languageIdSums,
   languageMismatches,
   likertMeans,
@@ -45,7 +45,7 @@ import { verdictPolicy, type TableOptions, type TableSource } from './tableSourc
 async function pairs(store: Store, o: TableOptions, chosenOnly = false) {
   const selection = await selectionOf(store, o);
   const { systems: _systems, ...filter } = selection.filter;
-  const judged = judgedPairs(await store.judgeVerdicts({ ...filter, ...(o.judges ? { judges: o.judges } : {}) }));
+  const judged = await loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) });
   return chosenOnly ? judged.filter((p) => pairChosen(selection, p)) : judged;
 }
 

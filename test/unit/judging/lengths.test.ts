@@ -1,6 +1,7 @@
 // Response lengths per script: graphemes where words are not separated by spaces, words elsewhere.
 import { strict as assert } from 'node:assert';
 import { lengthUnitFor, ResponseLengths, textLength } from '../../../src/core/metrics/judging';
+import { createRandom } from '../../../src/core/util/random';
 import { renderTable } from '../../../src/core/report/render';
 import type { Table } from '../../../src/core/report/table';
 
@@ -32,6 +33,65 @@ describe('judging/lengths', () => {
     assert.equal(textLength('你好，世界\n', 'graphemes'), 5);
     assert.equal(textLength('  The cat  sat.\n', 'words'), 3);
     assert.equal(textLength('', 'words'), 0);
+  });
+
+  it('counts as the regular expression and the grapheme segmenter do, on text of every kind of character', () => {
+    // The definitions the fast counts must agree with: runs of \\S, and non-blank extended grapheme clusters.
+    const words = (text: string) => text.match(/\S+/gu)?.length ?? 0;
+    const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+    const graphemes = (text: string) => [...segmenter.segment(text)].filter((s) => !/^\s+$/u.test(s.segment)).length;
+    // Pieces that test each boundary rule: CR LF, combining marks after letters and after spaces, ideographic tone
+    // marks and kana voicing marks (inside the fast ranges' blocks), Hangul jamo, ZWJ emoji, flags, every white space.
+    const pieces = [
+      'a',
+      'Z',
+      '.',
+      '你',
+      '好',
+      '，',
+      '。',
+      '「',
+      'カ',
+      'か',
+      '\u3099',
+      '\u302a',
+      '\uff01',
+      '\uff9e',
+      'น',
+      '\u0e49',
+      '\u0e33',
+      'e\u0301',
+      '\u0301',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '한',
+      '👩\u200d💻',
+      '🇯🇵',
+      '\u00a0',
+      '\u3000',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\r\n',
+      '\u2028',
+      '\u202f',
+      '\ufeff',
+      '\u0085',
+      '\u180e',
+      'ا',
+      'ب',
+      '\u064b',
+    ];
+    const random = createRandom(7);
+    for (let i = 0; i < 3000; i++) {
+      const length = random.nextInt(12);
+      let text = '';
+      for (let j = 0; j < length; j++) text += pieces[random.nextInt(pieces.length)];
+      assert.equal(textLength(text, 'words'), words(text), `words in ${JSON.stringify(text)}`);
+      assert.equal(textLength(text, 'graphemes'), graphemes(text), `graphemes in ${JSON.stringify(text)}`);
+    }
   });
 
   it("uses the lowest seed's response of a system", () => {

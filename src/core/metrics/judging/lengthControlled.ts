@@ -3,7 +3,8 @@
 // the preference per prompt (1 the system wins, 0.5 tie, 0 the baseline wins; both orders combined) regressed on
 // tanh of the standardised length difference, predicted at zero difference (stats/lengthControlledWinRate). Lengths
 // in the language's unit. The interval refits the GLM on each resample of prompt groups.
-import type { Estimate, IntervalSettings } from '../estimate';
+import { ClusterTally, cellEstimates } from '../clusterTally';
+import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
@@ -57,7 +58,7 @@ export function lengthControlledRows(
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
     if (system !== undefined && (!wanted || wanted.has(system))) against.push({ pair, system, baseline });
   }
-  const rows: LengthControlledRow[] = [];
+  const rows: (Omit<LengthControlledRow, 'winRate'> & { readonly tally: ClusterTally })[] = [];
   for (const group of groupBy(against, (a) => pairGroupValues(a.pair), options.by)) {
     const cells = new Map<string, (typeof against)[number][]>();
     for (const a of group.items) collect(cells, `${a.pair.judge}\u0000${a.system}`, () => []).push(a);
@@ -66,15 +67,21 @@ export function lengthControlledRows(
     );
     for (const cell of ordered) rows.push(lengthControlledRow(group.values, cell, lengths, options));
   }
-  return rows;
+  // The plain win rate needs no fit: summed preferences per prompt group (halves, so exactly the mean a refit on
+  // each resample gives), the rows with as many groups sharing their draws.
+  const winRates = cellEstimates(rows, [WIN_RATE], options.intervals);
+  return rows.map(({ tally: _tally, ...row }, i) => ({ ...row, winRate: winRates[i]![0]! }));
 }
+
+/** Per-group sums: [preferences, pairs]. */
+const WIN_RATE = ratio(0, 1);
 
 function lengthControlledRow(
   group: GroupValues,
   cell: readonly { pair: JudgedPair; system: string; baseline: string }[],
   lengths: ResponseLengths,
   options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
-): LengthControlledRow {
+): Omit<LengthControlledRow, 'winRate'> & { readonly tally: ClusterTally } {
   const { judge } = cell[0]!.pair;
   const { system } = cell[0]!;
   const items: Item[] = [];
@@ -111,7 +118,7 @@ function lengthControlledRow(
     system,
     baseline: distinct(cell.map((c) => c.baseline)),
     unit: distinct(cell.map((c) => lengthUnitFor(c.pair.lang))),
-    winRate: clusterEstimate(items, (its) => lengthControlledWinRate(its).winRate, n, options.intervals),
+    tally: winRateTally(items),
     lengthControlled: clusterEstimate(
       items,
       (its) => lengthControlledWinRate(its).lengthControlled,
@@ -124,4 +131,14 @@ function lengthControlledRow(
     noText,
     invalid,
   };
+}
+
+function winRateTally(items: readonly Item[]): ClusterTally {
+  const tally = new ClusterTally(2);
+  for (const item of items) {
+    const sums = tally.of(item);
+    sums[0]! += item.preference;
+    sums[1]! += 1;
+  }
+  return tally;
 }

@@ -2,7 +2,14 @@
 // human rating distributions, input/output language agreement.
 export { ioAgreement, languageMismatches, type IoAgreementRow } from './ioAgreement';
 export { judgeConsistency, type ConsistencyRow } from './judgeConsistency';
-export { judgedPairs, pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from './judgedPairs';
+export {
+  judgedPairs,
+  loadJudgedPairs,
+  pairVerdict,
+  scoreFor,
+  type InvalidPolicy,
+  type JudgedPair,
+} from './judgedPairs';
 export { languageIdSums, likertMeans, type GateCounts, type LanguageIdRow, type LikertRow } from './pointwise';
 export { isRating, ratingDistribution, ratingDistributionOf, type RatingDistributionRow } from './ratings';
 export {

@@ -3,7 +3,14 @@
 // invalid, and stays invalid unless the user maps it to a tie.
 import type { PairVerdict } from '../../model/records';
 import { itemVerdict, type InvalidPolicy, type OrderedVerdict } from '../../model/verdicts';
-import type { JudgeVerdictRow } from '../../store/store';
+import {
+  ORDERS,
+  pairwiseVerdicts,
+  VERDICTS,
+  type PairwiseVerdicts,
+  type VerdictFilter,
+} from '../../store/pairwiseVerdicts';
+import type { JudgeVerdictRow, Store } from '../../store/store';
 import { judgeLabels } from '../judgeLabels';
 import { collect, keyOf } from './slices';
 
@@ -34,6 +41,37 @@ export function judgedPairs(rows: readonly JudgeVerdictRow[]): JudgedPair[] {
     entry.orders.push({ order: row.order, verdict: row.verdict });
   }
   return [...pairs.values()].map((e) => e.pair);
+}
+
+/**
+ * The judged pairs of a selection from the store's lean load (no raw answers or reasoning, which no score reads):
+ * the same pairs, in the same order, as judgedPairs of every verdict row, in a third of the time and memory at 4×
+ * Shaham et al.'s run.
+ */
+export async function loadJudgedPairs(store: Store, filter: VerdictFilter): Promise<JudgedPair[]> {
+  return judgedPairsOf(await pairwiseVerdicts(store, filter));
+}
+
+export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
+  const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
+  const judgeNames = new Map([...verdicts.judges].map(([id, j]) => [id, naming({ judge: j.name, judgeHash: j.hash })]));
+  const pairs = new Map<string, OrderedVerdict[]>();
+  const out: JudgedPair[] = [];
+  for (const r of verdicts.rows) {
+    // Ids and then the criterion, which alone may hold a separator: no two pairs share a key.
+    const key = `${r.p}:${r.j}:${r.a}:${r.b}:${r.c ?? ''}`;
+    let orders = pairs.get(key);
+    if (!orders) {
+      pairs.set(key, (orders = []));
+      const { run, group, lang, turn } = verdicts.prompts.get(r.p)!;
+      const systemA = verdicts.systems.get(r.a)!;
+      const systemB = verdicts.systems.get(r.b)!;
+      const judge = judgeNames.get(r.j)!;
+      out.push({ run, group, lang, turn, systemA, systemB, judge, ...(r.c ? { criterion: r.c } : {}), orders });
+    }
+    orders.push({ order: ORDERS[r.o]!, verdict: VERDICTS[r.v]! });
+  }
+  return out;
 }
 
 /** An order's verdict after the user's choice for unparsable answers. */

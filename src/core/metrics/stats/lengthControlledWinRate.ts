@@ -4,7 +4,7 @@
 // length-controlled win rate is the GLM's prediction at zero length difference, sigmoid(intercept). alpaca_eval
 // fits it with L1 cross-validation; here the unpenalised maximum-likelihood fit (the limit of weak penalty), and
 // without its instruction-difficulty term, which needs their precomputed per-instruction difficulties.
-import { logisticRegression, sigmoid } from './logisticRegression';
+import { logisticRegressionOfRows, sigmoid } from './logisticRegression';
 
 export interface PreferenceWithLengths {
   /** 1: the system wins, 0.5: tie, 0: the baseline wins. */
@@ -23,20 +23,36 @@ export interface LengthControlledResult {
   readonly n: number;
 }
 
-function sampleSd(values: readonly number[]): number {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
+/** The sample standard deviation (n - 1), summed in order as pandas' two-pass formula. */
+function sampleSd(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+/** The plain win rate: the mean preference (ties half); NaN with no items. */
+function meanPreference(items: readonly PreferenceWithLengths[]): number {
+  return items.length === 0 ? NaN : items.reduce((s, i) => s + i.preference, 0) / items.length;
 }
 
 export function lengthControlledWinRate(items: readonly PreferenceWithLengths[]): LengthControlledResult {
   const n = items.length;
-  const winRate = n === 0 ? NaN : items.reduce((s, i) => s + i.preference, 0) / n;
-  const deltas = items.map((i) => i.baselineLength - i.systemLength);
+  const winRate = meanPreference(items);
+  const deltas = new Float64Array(n);
+  items.forEach((item, i) => (deltas[i] = item.baselineLength - item.systemLength));
   const sd = n > 1 ? sampleSd(deltas) : NaN;
   if (!(sd > 0)) return { winRate, lengthControlled: NaN, lengthCoefficient: NaN, n };
-  const fit = logisticRegression(
-    deltas.map((d) => [1, Math.tanh(d / sd)]),
-    items.map((i) => i.preference),
-  );
+  // Features [1, tanh(delta / sd)] per row, flat.
+  const features = new Float64Array(2 * n);
+  const preferences = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    features[2 * i] = 1;
+    features[2 * i + 1] = Math.tanh(deltas[i]! / sd);
+    preferences[i] = items[i]!.preference;
+  }
+  const fit = logisticRegressionOfRows(features, 2, preferences);
   return { winRate, lengthControlled: sigmoid(fit.coefficients[0]!), lengthCoefficient: fit.coefficients[1]!, n };
 }

@@ -21,28 +21,46 @@ const DIVERGED = 40;
 
 export function logisticRegression(features: readonly ArrayLike<number>[], targets: readonly number[]): LogisticFit {
   const p = features[0]?.length ?? 0;
+  // Rows flat in one typed array: a bootstrap refits this thousands of times.
+  const x = new Float64Array(features.length * p);
+  features.forEach((row, i) => {
+    for (let j = 0; j < p; j++) x[i * p + j] = row[j]!;
+  });
+  return logisticRegressionOfRows(x, p, targets);
+}
+
+/**
+ * logisticRegression of rows given flat (row i's features at x[i × p .. i × p + p)), the sums in reused arrays; the
+ * arithmetic in the same order as written out per row, so the fit is the same to the last bit.
+ */
+export function logisticRegressionOfRows(x: Float64Array, p: number, targets: ArrayLike<number>): LogisticFit {
+  const n = targets.length;
   const beta = new Float64Array(p);
   const failed = (iterations: number): LogisticFit => ({
     coefficients: new Float64Array(p).fill(NaN),
     converged: false,
     iterations,
   });
-  if (features.length === 0 || p === 0) return failed(0);
+  if (n === 0 || p === 0) return failed(0);
+  const gradient = new Float64Array(p);
+  const hessian = new Float64Array(p * p);
+  const hessianRows = Array.from({ length: p }, (_, j) => hessian.subarray(j * p, (j + 1) * p));
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-    const gradient = new Float64Array(p);
-    const hessian = Array.from({ length: p }, () => new Float64Array(p));
-    features.forEach((x, i) => {
+    gradient.fill(0);
+    hessian.fill(0);
+    for (let i = 0, at = 0; i < n; i++, at += p) {
       let z = 0;
-      for (let j = 0; j < p; j++) z += x[j]! * beta[j]!;
+      for (let j = 0; j < p; j++) z += x[at + j]! * beta[j]!;
       const prob = sigmoid(z);
       const residual = targets[i]! - prob;
       const weight = prob * (1 - prob);
       for (let j = 0; j < p; j++) {
-        gradient[j]! += residual * x[j]!;
-        for (let l = 0; l < p; l++) hessian[j]![l]! += weight * x[j]! * x[l]!;
+        const xj = x[at + j]!;
+        gradient[j]! += residual * xj;
+        for (let l = 0; l < p; l++) hessian[j * p + l]! += weight * xj * x[at + l]!;
       }
-    });
-    const step = solveLinear(hessian, gradient);
+    }
+    const step = solveLinear(hessianRows, gradient);
     if (!step) return failed(iteration);
     let largest = 0;
     for (let j = 0; j < p; j++) {
