@@ -1,0 +1,68 @@
+// The score tables read judged pairs from the store's lean load (verdicts packed by ids, no raw answers): the same
+// pairs, in the same order, as from every verdict row, across chunk boundaries and with criteria that hold the
+// packing's own separators, digits and characters outside the BMP.
+import { strict as assert } from 'node:assert';
+import { judgedPairs, loadJudgedPairs } from '../../../src/core/metrics/scores';
+import { unpackVerdicts } from '../../../src/core/store/pairwiseVerdicts';
+import { openTestStore, type TestStore } from './support';
+
+const CRITERIA = ['', 'fluency', '3,4:5', 'tone: 😀 ok;', '12:ab,'];
+const VERDICTS = ['A', 'B', 'tie', 'invalid'];
+
+const ORDER_SETS = [['AB'], ['AB', 'BA'], ['combined'], ['BA']];
+
+function verdicts(): Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
+  // 2 judges × 520 groups × 5 criteria, a quarter of the pairs in both orders: 6,500 verdicts, two chunks of 4,096.
+  for (let g = 0; g < 520; g++)
+    ['j1', 'j2'].forEach((judge, j) =>
+      CRITERIA.forEach((criterion, c) => {
+        for (const order of ORDER_SETS[(g + c + j) % 4]!)
+          records.push({
+            kind: 'pairwise-judgment',
+            run: 'lean',
+            group: `g${g}`,
+            lang: g % 2 ? 'he' : 'zh',
+            judge,
+            system_a: 'x',
+            system_b: 'base',
+            order,
+            verdict: VERDICTS[(g * 7 + c + order.length) % 4],
+            ...(criterion ? { criterion } : {}),
+          });
+      }),
+    );
+  return records;
+}
+
+describe('judged pairs from the lean verdict load', () => {
+  let test: TestStore;
+  before(async () => {
+    test = await openTestStore();
+    await test.importRecords('lean', verdicts());
+  });
+  after(async () => test?.close());
+
+  it('gives the pairs of every verdict row, in order, criteria included', async () => {
+    const full = judgedPairs(await test.store.judgeVerdicts({ run: 'lean' }));
+    const lean = await loadJudgedPairs(test.store, { run: 'lean' });
+    assert.ok(full.length > 4000, `${full.length} pairs`);
+    assert.deepEqual(lean, full);
+    assert.deepEqual(
+      [...new Set(lean.map((p) => p.criterion ?? ''))].sort(),
+      [...CRITERIA].sort(),
+      'every criterion read back whole',
+    );
+  });
+
+  it('reads a chunk verdict by verdict, and refuses one whose count the packing does not match', () => {
+    const packed = '7,1,2,3,0,1,0:' + '8,2,2,3,2,3,5:3,4:5' + '9,1,2,3,1,2,4:😀;:';
+    assert.deepEqual(unpackVerdicts({ n: 3, packed }), [
+      { p: 7, j: 1, a: 2, b: 3, o: 0, v: 1, c: null },
+      { p: 8, j: 2, a: 2, b: 3, o: 2, v: 3, c: '3,4:5' },
+      { p: 9, j: 1, a: 2, b: 3, o: 1, v: 2, c: '😀;:' },
+    ]);
+    assert.throws(() => unpackVerdicts({ n: 4, packed }), /3 read of 4/);
+    assert.throws(() => unpackVerdicts({ n: 1, packed: '7,1,x' }), /a digit expected at 4/);
+  });
+});
