@@ -20,9 +20,12 @@ export function bradleyTerry(wins: ArrayLike<number>, systems: number): BradleyT
   const failed: BradleyTerryFit = { ratings: new Float64Array(s).fill(NaN), converged: false };
   if (s < 2 || !stronglyConnected(wins, s)) return failed;
   const theta = new Float64Array(s); // natural-log strengths; the last one is held at 0 (identification)
+  // Reused from one Newton step to the next: a bootstrap fits this thousands of times.
+  const gradient = new Float64Array(s - 1);
+  const hessian = Array.from({ length: s - 1 }, () => new Float64Array(s - 1));
   for (let iteration = 0; iteration < 200; iteration++) {
-    const gradient = new Float64Array(s - 1);
-    const hessian = Array.from({ length: s - 1 }, () => new Float64Array(s - 1));
+    gradient.fill(0);
+    for (const row of hessian) row.fill(0);
     for (let i = 0; i < s; i++) {
       for (let j = i + 1; j < s; j++) {
         const games = wins[i * s + j]! + wins[j * s + i]!;
