@@ -13,7 +13,8 @@ import {
 } from '../../../shared/protocol/charts';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
-import { chartItems, chartsView, defaultBaseline } from './chartsView';
+import { defaultBaseline } from '../../core/charts/defaultBaseline';
+import { chartItems, chartsView } from './chartsView';
 import { pickText } from '../quickPick';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';

@@ -26,19 +26,6 @@ export function tableOptionsFor(run: string, baseline: string | null): TableOpti
   };
 }
 
-/**
- * The heatmap's baseline when the user has not named one: "mono-{lang}" when every language has its monolingual
- * system, else the one system every judged pair includes; null when neither fits (the panel asks).
- */
-export async function defaultBaseline(store: Store, run: string): Promise<string | null> {
-  const verdicts = await store.judgeVerdicts({ run });
-  const systems = new Set(verdicts.flatMap((v) => [v.systemA, v.systemB]));
-  const languages = new Set(verdicts.map((v) => v.lang));
-  if (languages.size > 0 && [...languages].every((l) => systems.has(`mono-${l}`))) return 'mono-{lang}';
-  const inEvery = [...systems].filter((s) => verdicts.every((v) => v.systemA === s || v.systemB === s));
-  return inEvery.length === 1 ? inEvery[0]! : null;
-}
-
 /** The theme's colours and font, laid out for the panel's width (a forest of three figures needs the room). */
 export function editorStyle(theme: ChartThemeView): ChartStyle {
   const { kind: _kind, font, fontSize, width, ...palette } = theme;
