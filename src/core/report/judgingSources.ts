@@ -18,7 +18,7 @@ import {
 import type { GroupField } from '../metrics/grouping';
 import { loadJudgedPairs, parseBaseline } from '../metrics/scores';
 import { GOLD_WORDS, goldRows } from '../metrics/annotators';
-import { responseTexts } from '../store/judgingQueries';
+import { forEachResponseTextPage } from '../store/judgingQueries';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
 import {
@@ -59,7 +59,9 @@ async function pairwise(store: Store, o: TableOptions) {
 }
 
 async function lengths(store: Store, o: TableOptions) {
-  return new ResponseLengths(await responseTexts(store, await responseFilter(store, o)));
+  const lengths = new ResponseLengths();
+  await forEachResponseTextPage(store, await responseFilter(store, o), (page) => lengths.add(page));
+  return lengths;
 }
 
 /** The user's --by, gaining run, turn and criterion where the units span several: ratings are never pooled across them. */

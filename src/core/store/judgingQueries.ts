@@ -26,14 +26,37 @@ export interface ResponseTextRow extends ResponseKeyRow {
   readonly text: string;
 }
 
-/** Every response's text in the selection. */
-export function responseTexts(store: Store, filter: ResponseFilter = {}): Promise<ResponseTextRow[]> {
+/**
+ * Every response's text in the selection, handed over a page at a time in id order, so that a caller that only
+ * measures them (lengths) never holds a run's texts at once: 2 GB at 4× Shaham et al.'s run.
+ */
+export async function forEachResponseTextPage(
+  store: Store,
+  filter: ResponseFilter,
+  visit: (page: readonly ResponseTextRow[]) => void,
+  pageSize = 5000,
+): Promise<void> {
+  for (let after = 0; ;) {
+    const page = await responseTextPage(store, filter, after, pageSize);
+    if (page.length) visit(page);
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.id;
+  }
+}
+
+function responseTextPage(
+  store: Store,
+  filter: ResponseFilter,
+  after: number,
+  limit: number,
+): Promise<(ResponseTextRow & { id: number })[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  return connectionOf(store).all<ResponseTextRow>(
+  where.add('resp.id > ?', [after]);
+  return connectionOf(store).all<ResponseTextRow & { id: number }>(
     `
-    SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, resp.text
+    SELECT resp.id, r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, resp.text
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
-    JOIN systems s ON s.id = resp.system_id ${where.sql()} ORDER BY resp.id`,
+    JOIN systems s ON s.id = resp.system_id ${where.sql()} ORDER BY resp.id LIMIT ${limit}`,
     where.params,
   );
 }

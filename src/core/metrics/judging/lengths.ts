@@ -104,21 +104,27 @@ function allSpace(segment: string): boolean {
   return segment.length > 0;
 }
 
+/** A response as it is measured: its key and its text. */
+export interface MeasuredResponse {
+  readonly run: string;
+  readonly group: string;
+  readonly lang: string;
+  readonly turn: number;
+  readonly system: string;
+  readonly seed: number;
+  readonly text: string;
+}
+
 /** Responses' lengths by (run, prompt group, language, turn, system); the lowest seed when there are several. */
 export class ResponseLengths {
   private readonly lengths = new Map<string, { seed: number; length: number }>();
 
-  constructor(
-    rows: readonly {
-      run: string;
-      group: string;
-      lang: string;
-      turn: number;
-      system: string;
-      seed: number;
-      text: string;
-    }[],
-  ) {
+  constructor(rows: readonly MeasuredResponse[] = []) {
+    this.add(rows);
+  }
+
+  /** Measures more responses (a page of a run's): the texts are not kept. */
+  add(rows: readonly MeasuredResponse[]): void {
     for (const r of rows) {
       const key = ResponseLengths.key(r, r.system);
       const known = this.lengths.get(key);
