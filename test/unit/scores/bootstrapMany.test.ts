@@ -43,18 +43,19 @@ describe('bootstrapping several statistics on the same resamples', () => {
   });
 
   it('rows of a table with as many clusters share one draw and each gets exactly its own interval (replayed by hand)', () => {
-    // Counts (summed from cluster weights), tenths (not exact in binary: summed in the order drawn), and a row with
-    // another number of clusters (drawn alone).
+    // Counts (summed from cluster weights), tenths (not exact in binary: summed in the order drawn), eight rows of
+    // one number of clusters (enough to keep one draw for them), and a row with another number (drawn alone).
     const counts = clusters.map((c) => c.subarray(0, 2));
     const tenths = clusters.map((c) => Float64Array.from([c[0]! / 10, (c[1]! + 1) / 10]));
     const fewer = clusters.slice(0, 23).map((c) => c.subarray(2, 4));
     const ratio = (s: Float64Array) => s[0]! / s[1]!;
     const options = { resamples: 300, seed: 17, level: 0.95 };
+    const table = [counts, tenths, fewer, counts, tenths, counts, tenths, counts, tenths];
     const results = bootstrapClusterSumsTable(
-      [counts, tenths, fewer, counts].map((clusterSums) => ({ clusterSums, finishes: [ratio] })),
+      table.map((clusterSums) => ({ clusterSums, finishes: [ratio] })),
       options,
     );
-    [counts, tenths, fewer, counts].forEach((rows, r) => {
+    table.forEach((rows, r) => {
       // Replay: a generator seeded afresh, C draws of nextInt(C) per resample, added in the order drawn.
       const random = createRandom(options.seed);
       const values: number[] = [];
