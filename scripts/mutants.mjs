@@ -162,10 +162,10 @@ const MUTATIONS = [
     tests: ['test/unit/scores/bootstrapMany.test.ts'],
   },
   {
-    name: 'random: fillInts without rejection (modulo bias, other numbers than nextInt)',
-    file: 'src/core/util/random.ts',
-    search: '      if (x < threshold) continue;\n      let r',
-    replace: '      let r',
+    name: 'draw kernel: a fill that does not carry the state from one chunk to the next',
+    file: 'src/core/util/drawKernel.ts',
+    search: '    words.set(state, 0);\n    for (let at = 0; at < out.length; at += FILL_CHUNK) {\n',
+    replace: '    for (let at = 0; at < out.length; at += FILL_CHUNK) {\n      words.set(state, 0);\n',
     tests: ['test/unit/stats/random.test.ts'],
   },
 ];

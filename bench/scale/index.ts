@@ -43,6 +43,16 @@ const MEASURES: readonly Measure[] = [
     args: ['scores', 'sxs', '--baseline', BASELINE, '--json'],
     limits: [{ field: 'seconds', limit: 3, unit: 's' }],
   },
+  // The other score tables of pairwise verdicts (the generated run has no judge scores or ratings of responses).
+  ...['if-matrix', 'judge-consistency', 'judge-accuracy', 'length-bias', 'bradley-terry', 'lc-winrate'].map(
+    (table): Measure => ({
+      what: `scores ${table} (1,000 resamples)`,
+      database: 'scale',
+      target: 'cli',
+      args: ['scores', table, '--baseline', BASELINE, '--json'],
+      limits: [{ field: 'seconds', limit: 3, unit: 's' }],
+    }),
+  ),
   {
     what: "dashboard's first figures (extension host)",
     database: 'scale',

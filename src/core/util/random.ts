@@ -22,6 +22,8 @@ export interface Random {
   tallyInts(n: number, count: number, classOf: Uint32Array, tally: Uint32Array): void;
 }
 
+import { drawKernel } from './drawKernel';
+
 const TWO_POW_32 = 4294967296;
 const UINT64_MASK = (1n << 64n) - 1n;
 
@@ -101,74 +103,35 @@ export class Xoshiro128StarStar implements Random {
   }
 
   /**
-   * nextInt(n) out.length times, fused: the bootstrap draws a million cluster indices per figure, and one loop on
-   * local 32-bit state with the remainder taken by multiplying by 1 / n (exact: x < 2^32 and the quotient corrected by one)
-   * draws them several times faster than as many calls, with the very same numbers.
+   * nextInt(n) out.length times, in the WebAssembly kernel (drawKernel.ts): the bootstrap draws a million cluster
+   * indices per figure, and the kernel draws them several times faster than as many calls, with the very same numbers.
    */
   fillInts(n: number, out: Uint32Array): void {
     checkBound(n);
-    const threshold = TWO_POW_32 % n;
-    // x × (1 / n) is within a unit of x / n's quotient, and the quotient is corrected by one below.
-    const inverse = 1 / n;
-    let s0 = this.s0 | 0;
-    let s1 = this.s1 | 0;
-    let s2 = this.s2 | 0;
-    let s3 = this.s3 | 0;
-    for (let i = 0; i < out.length;) {
-      const m = Math.imul(s1, 5);
-      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      if (x < threshold) continue;
-      let r = x - Math.floor(x * inverse) * n;
-      if (r < 0) r += n;
-      else if (r >= n) r -= n;
-      out[i++] = r;
+    if (n === TWO_POW_32) {
+      for (let i = 0; i < out.length; i++) out[i] = this.nextInt(n);
+      return;
     }
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
+    this.inKernel((state) => drawKernel().fill(state, n, out));
   }
 
-  /** fillInts's loop, counting each number's class instead of keeping it (the same numbers, the same state). */
+  /** fillInts's numbers, counting each number's class instead of keeping it (the same numbers, the same state). */
   tallyInts(n: number, count: number, classOf: Uint32Array, tally: Uint32Array): void {
     checkBound(n);
     if (classOf.length < n)
       throw new RangeError(`tallyInts needs a class for each of ${n} numbers, got ${classOf.length}`);
-    const threshold = TWO_POW_32 % n;
-    // x × (1 / n) is within a unit of x / n's quotient, and the quotient is corrected by one below.
-    const inverse = 1 / n;
-    let s0 = this.s0 | 0;
-    let s1 = this.s1 | 0;
-    let s2 = this.s2 | 0;
-    let s3 = this.s3 | 0;
-    for (let i = 0; i < count;) {
-      const m = Math.imul(s1, 5);
-      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      if (x < threshold) continue;
-      let r = x - Math.floor(x * inverse) * n;
-      if (r < 0) r += n;
-      else if (r >= n) r -= n;
-      tally[classOf[r]!]!++;
-      i++;
+    if (n === TWO_POW_32) {
+      for (let i = 0; i < count; i++) tally[classOf[this.nextInt(n)]!]!++;
+      return;
     }
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
+    this.inKernel((state) => drawKernel().tally(state, n, count, classOf, tally));
+  }
+
+  /** Runs the kernel on this generator's state and keeps the state it leaves. */
+  private inKernel(draw: (state: Uint32Array) => void): void {
+    const state = Uint32Array.of(this.s0, this.s1, this.s2, this.s3);
+    draw(state);
+    [this.s0, this.s1, this.s2, this.s3] = state as unknown as [number, number, number, number];
   }
 }
 

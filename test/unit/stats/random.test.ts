@@ -99,4 +99,23 @@ describe('stats/random', () => {
     }
     assert.throws(() => createRandom(1).tallyInts(5, 1, new Uint32Array(4), new Uint32Array(1)), RangeError);
   });
+
+  it('draws as nextInt does in the WebAssembly kernel across its chunks, counting no class beyond the tally', () => {
+    // 40,000 numbers: three of the kernel's fill calls; the classes 0-9 counted into a tally of 8 (8 and 9 dropped,
+    // as a typed array drops a write beyond its end).
+    const n = 2468;
+    const one = createRandom(99);
+    const expected = Array.from({ length: 40_000 }, () => one.nextInt(n));
+    const out = new Uint32Array(40_000);
+    const filled = createRandom(99);
+    filled.fillInts(n, out);
+    assert.deepEqual([...out], expected);
+    const classOf = Uint32Array.from({ length: n }, (_, r) => r % 10);
+    const tally = Uint32Array.of(5, 0, 0, 0, 0, 0, 0, 0); // added to, not replaced
+    createRandom(99).tallyInts(n, 40_000, classOf, tally);
+    const counted = [5, 0, 0, 0, 0, 0, 0, 0];
+    for (const r of expected) if (r % 10 < 8) counted[r % 10]!++;
+    assert.deepEqual([...tally], counted);
+    assert.equal(filled.nextUint32(), one.nextUint32(), 'the state after the kernel');
+  });
 });

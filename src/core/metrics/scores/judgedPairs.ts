@@ -81,13 +81,20 @@ export function mapInvalid(verdict: PairVerdict, invalidAs: InvalidPolicy): Pair
 
 /** The pair's one verdict: both orders combined, or the only order judged; undefined when nothing was judged. */
 export function pairVerdict(pair: JudgedPair, invalidAs: InvalidPolicy): PairVerdict | undefined {
+  if (invalidAs !== 'tie') return itemVerdict(pair.orders); // nothing to map: no copy per pair
   return itemVerdict(pair.orders.map((o) => ({ order: o.order, verdict: mapInvalid(o.verdict, invalidAs) })));
 }
 
 /** True when the pair was judged in both orders (or the source already combined them). */
 export function judgedInBothOrders(pair: JudgedPair): boolean {
-  const orders = new Set(pair.orders.map((o) => o.order));
-  return orders.has('combined') || (orders.has('AB') && orders.has('BA'));
+  let ab = false;
+  let ba = false;
+  for (const { order } of pair.orders) {
+    if (order === 'combined') return true;
+    if (order === 'AB') ab = true;
+    else ba = true;
+  }
+  return ab && ba;
 }
 
 /** The discounted-tie score of `system` in a valid verdict: 1 it wins, 0.5 tie, 0 it loses. */

@@ -72,19 +72,19 @@ export function sideBySideScores(pairs: readonly JudgedPair[], options: SideBySi
   const cells = new Map<string, Cell>();
   const slices = new Map<string, { slice: Slice; judge: string; baseline: string; seen: boolean }>();
   for (const pair of pairs) {
-    const slice = sliceOf(pair);
-    const baseline = options.baseline.baselineFor(slice.lang);
-    const entry = collect(slices, keyOf(slice, pair.judge), () => ({
-      slice,
+    // A pair is keyed by its own slice fields; the slice is made once per entry.
+    const entry = collect(slices, keyOf(pair, pair.judge), () => ({
+      slice: sliceOf(pair),
       judge: pair.judge,
-      baseline,
+      baseline: options.baseline.baselineFor(pair.lang),
       seen: false,
     }));
+    const { baseline, slice } = entry;
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
     if (system === undefined) continue;
     entry.seen = true;
     if (wanted && !wanted.has(system)) continue;
-    const cell = collect(cells, keyOf(slice, pair.judge, system), () => newCell(slice, pair.judge, system, baseline));
+    const cell = collect(cells, keyOf(pair, pair.judge, system), () => newCell(slice, pair.judge, system, baseline));
     addPair(cell, pair, options.invalidAs);
   }
   const measured = [...cells.values()];

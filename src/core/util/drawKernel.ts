@@ -1,0 +1,77 @@
+// The bootstrap's draws in WebAssembly (drawKernel.wat, compiled into drawKernelBinary.ts): xoshiro128** and
+// nextInt's rejection, the very numbers random.ts's nextInt gives, two to three times faster than the same loop in
+// JavaScript (the integer remainder is one instruction there, and a resample's tally stays in local registers).
+// The generator's state travels in and out of the kernel's memory with each call, so a Random may use it for some
+// draws and its own code for others.
+import { DRAW_KERNEL_WASM } from './drawKernelBinary';
+
+/** The part of the WebAssembly API used here (the project's types are Node's, which declare none of it). */
+interface WebAssemblyApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object) => { readonly exports: unknown };
+}
+const webAssembly = (globalThis as unknown as { readonly WebAssembly: WebAssemblyApi }).WebAssembly;
+
+interface KernelExports {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  fill(n: number, count: number, out: number): void;
+  tally(n: number, count: number, classes: number, tally: number, width: number): void;
+}
+
+/** Bytes 0-15 hold the state; the numbers, classes and tallies follow. */
+const SCRATCH_WORD = 4;
+/** Numbers per call of fill: the kernel's memory stays small whatever the caller fills. */
+const FILL_CHUNK = 16384;
+const PAGE = 65536;
+
+class DrawKernel {
+  private readonly exports: KernelExports;
+  private words: Uint32Array;
+
+  constructor() {
+    const module = new webAssembly.Module(Buffer.from(DRAW_KERNEL_WASM, 'base64'));
+    this.exports = new webAssembly.Instance(module).exports as KernelExports;
+    this.words = new Uint32Array(this.exports.memory.buffer);
+  }
+
+  /** out.length numbers in [0, n) (n < 2^32), the state (four words) read and written back. */
+  fill(state: Uint32Array, n: number, out: Uint32Array): void {
+    const words = this.reserve(SCRATCH_WORD + Math.min(out.length, FILL_CHUNK));
+    words.set(state, 0);
+    for (let at = 0; at < out.length; at += FILL_CHUNK) {
+      const count = Math.min(FILL_CHUNK, out.length - at);
+      this.exports.fill(n, count, SCRATCH_WORD * 4);
+      out.set(words.subarray(SCRATCH_WORD, SCRATCH_WORD + count), at);
+    }
+    state.set(words.subarray(0, 4));
+  }
+
+  /** count numbers in [0, n), each adding 1 to tally[classOf[number]] (none beyond the tally's end). */
+  tally(state: Uint32Array, n: number, count: number, classOf: Uint32Array, tally: Uint32Array): void {
+    const tallyWord = SCRATCH_WORD + n;
+    const words = this.reserve(tallyWord + tally.length);
+    words.set(state, 0);
+    words.set(classOf.subarray(0, n), SCRATCH_WORD);
+    words.set(tally, tallyWord);
+    this.exports.tally(n, count, SCRATCH_WORD * 4, tallyWord * 4, tally.length);
+    tally.set(words.subarray(tallyWord, tallyWord + tally.length));
+    state.set(words.subarray(0, 4));
+  }
+
+  /** The memory as words, grown to hold `size` of them (a grown memory needs a new view). */
+  private reserve(size: number): Uint32Array {
+    const missing = size * 4 - this.exports.memory.buffer.byteLength;
+    if (missing > 0) {
+      this.exports.memory.grow(Math.ceil(missing / PAGE));
+      this.words = new Uint32Array(this.exports.memory.buffer);
+    }
+    return this.words;
+  }
+}
+
+let kernel: DrawKernel | undefined;
+
+/** The process's one kernel, instantiated at its first use (synchronously: it is 459 bytes). */
+export function drawKernel(): DrawKernel {
+  return (kernel ??= new DrawKernel());
+}
