@@ -9,6 +9,7 @@ import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
 import { revealCells, stopRevealing } from './deferredCells';
 import { grid, shownParts, toolbar } from './render';
+import { w } from './words';
 
 /** What VS Code keeps for the serializer, to reopen this group after a reload. */
 interface SavedState {
@@ -31,6 +32,9 @@ function send(message: GridToHost): void {
 
 onHostMessage<GridToWebview>((message) => {
   switch (message.type) {
+    case 'words':
+      useWords(message.words);
+      break;
     case 'show':
       show(message.view, message.preferences, message.requestedAt);
       break;
@@ -45,6 +49,17 @@ onHostMessage<GridToWebview>((message) => {
       break;
   }
 });
+
+/** The host's words come first, each time the page says it is ready (src/extension/panel.ts LatestWhenReady). */
+function useWords(words: unknown): void {
+  try {
+    w.use(words);
+  } catch (err) {
+    showError(String((err as Error).message));
+    return;
+  }
+  render();
+}
 
 function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): void {
   const receivedAt = Date.now();
