@@ -71,7 +71,7 @@ export class ChartsPanel implements vscode.Disposable {
     if (!saved) {
       revived.outbox.post({
         type: 'error',
-        message: 'These charts were open before a reload; choose their run (Run…).',
+        message: vscode.l10n.t('These charts were open before a reload; choose their run (Run…).'),
       });
       return;
     }

@@ -88,7 +88,7 @@ export class DashboardPanel implements vscode.Disposable {
     if (!saved) {
       DashboardPanel.current.outbox.post({
         type: 'error',
-        message: 'This dashboard was open before a reload; choose its run again (Run…).',
+        message: vscode.l10n.t('This dashboard was open before a reload; choose its run again (Run…).'),
       });
       return;
     }
