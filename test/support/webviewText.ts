@@ -2,17 +2,23 @@
 // words): the literal text of html`` templates outside tags and attributes, the literal values of attributes the
 // user sees (title, aria-label, placeholder, label), and text or titles assigned as literals.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as ts from 'typescript';
 
 /** Attributes whose value the user sees or hears. */
 const SEEN_ATTRIBUTES = /\b(title|aria-label|placeholder|label|alt)="([^"$]*)"/g;
 
-/** `file:line: words` for each place in the folder's .ts files (but `except`) that writes words of its own. */
-export function ownWords(dir: string, except: readonly string[] = [], allowed: readonly string[] = []): string[] {
+/**
+ * `file:line: words` for each place in the folder's .ts files (but `except`), or in the one .ts file, that writes
+ * words of its own.
+ */
+export function ownWords(path: string, except: readonly string[] = [], allowed: readonly string[] = []): string[] {
   const found: string[] = [];
   const isWords = (w: string) => !allowed.includes(w);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !except.includes(f))) {
+  const [dir, files] = path.endsWith('.ts')
+    ? [dirname(path), [basename(path)]]
+    : [path, readdirSync(path).filter((f) => f.endsWith('.ts') && !except.includes(f))];
+  for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const line = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;

@@ -21,6 +21,7 @@ import type {
 import { audit, handleAuditListClick } from '../shared/audit';
 import { drawVega, hideTooltip, type Datum } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
+import { w } from './words';
 
 const api = vscodeApi<unknown>();
 const app = document.getElementById('app')!;
@@ -37,6 +38,10 @@ function send(message: ChartsToHost): void {
 
 onHostMessage<ChartsToWebview>((message) => {
   switch (message.type) {
+    // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
+    case 'words':
+      w.use(message.words, app);
+      break;
     case 'show':
       // For the serializer: the run and baseline to draw again after a window reload.
       api.setState({ run: message.view.run, baseline: message.view.baseline });
@@ -147,7 +152,7 @@ function renderItems(): void {
     return;
   }
   if (shown.kind === 'audit') {
-    region.innerHTML = audit(shown.audit, outcome).value;
+    region.innerHTML = audit(w, shown.audit, outcome).value;
     return;
   }
   const list = shown.items;

@@ -32,8 +32,9 @@ function send(message: GridToHost): void {
 
 onHostMessage<GridToWebview>((message) => {
   switch (message.type) {
+    // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
     case 'words':
-      useWords(message.words);
+      if (w.use(message.words, app)) render();
       break;
     case 'show':
       show(message.view, message.preferences, message.requestedAt);
@@ -49,17 +50,6 @@ onHostMessage<GridToWebview>((message) => {
       break;
   }
 });
-
-/** The host's words come first, each time the page says it is ready (src/extension/panel.ts LatestWhenReady). */
-function useWords(words: unknown): void {
-  try {
-    w.use(words);
-  } catch (err) {
-    showError(String((err as Error).message));
-    return;
-  }
-  render();
-}
 
 function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): void {
   const receivedAt = Date.now();

@@ -2,6 +2,7 @@
 // phrase as text, `h` as HTML (its text escaped, its placeholders filled with markup or escaped text); each takes
 // exactly the values its phrase's spec declares, checked by the compiler.
 import { fill, parseWords, phraseParts, type PhraseSpec, type Words } from '../../shared/protocol/words';
+import { showErrorBanner } from './dom';
 import { escapeHtml, Html } from './html';
 
 type Values<N, V> = N extends 0
@@ -21,11 +22,20 @@ export class PanelWords<S extends PhraseSpec> {
 
   constructor(private readonly spec: S) {}
 
-  /** Takes the host's words (checked), and gives the page their language and direction: the chrome mirrors. */
-  use(raw: unknown): void {
-    this.words = parseWords(raw, this.spec);
+  /**
+   * Takes the host's words (checked), and gives the page their language and direction: the chrome mirrors. False,
+   * with the reason in a banner on `app`, when they do not parse.
+   */
+  use(raw: unknown, app: HTMLElement): boolean {
+    try {
+      this.words = parseWords(raw, this.spec);
+    } catch (err) {
+      showErrorBanner(app, (err as Error).message);
+      return false;
+    }
     document.documentElement.lang = this.words.lang;
     document.documentElement.dir = this.words.dir;
+    return true;
   }
 
   /** The page's language, for Intl formats. */

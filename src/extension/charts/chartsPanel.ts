@@ -14,6 +14,7 @@ import {
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { chartItems, chartsView, defaultBaseline } from './chartsView';
+import { chartsWords } from './chartsWords';
 import { pickText } from '../quickPick';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';
@@ -94,7 +95,7 @@ export class ChartsPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<ChartsToWebview>(panel.webview, () => ({ type: 'words', words: chartsWords() }));
     // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
     this.requests = new RequestChannel<NoRequests, ChartsRequests>(
       (message) => void panel.webview.postMessage(message satisfies ChartsToWebview),

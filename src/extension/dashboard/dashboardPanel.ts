@@ -21,6 +21,7 @@ import type { LabelWatch, Store } from '../../core/store/store';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
+import { dashboardWords } from './dashboardWords';
 import { annotatorSection } from './studyView';
 import { pickText } from '../quickPick';
 
@@ -155,7 +156,10 @@ export class DashboardPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<DashboardToWebview>(panel.webview, () => ({
+      type: 'words',
+      words: dashboardWords(),
+    }));
     // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
     this.requests = new RequestChannel<NoRequests, DashboardRequests>(
       (message) => void panel.webview.postMessage(message satisfies DashboardToWebview),

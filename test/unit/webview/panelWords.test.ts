@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { DASHBOARD_PHRASES } from '../../../shared/protocol/dashboard';
 import { GRID_PHRASES } from '../../../shared/protocol/grid';
 import {
   fill,
@@ -20,8 +21,8 @@ import { ownWords } from '../../support/webviewText';
 interface Panel {
   readonly name: string;
   readonly spec: PhraseSpec;
-  /** The host's file that builds the words with vscode.l10n.t. */
-  readonly builder: string;
+  /** The host's files that build the words with vscode.l10n.t. */
+  readonly builder: readonly string[];
   /** Where the webview's code that fills them lives. */
   readonly webview: readonly string[];
   /** What reads as a word but is not (a language tag, a codicon's name). */
@@ -32,9 +33,15 @@ const PANELS: readonly Panel[] = [
   {
     name: 'grid',
     spec: GRID_PHRASES,
-    builder: 'src/extension/grid/gridWords.ts',
+    builder: ['src/extension/grid/gridWords.ts'],
     webview: ['webview/grid'],
     allowed: ['mul'],
+  },
+  {
+    name: 'dashboard',
+    spec: DASHBOARD_PHRASES,
+    builder: ['src/extension/dashboard/dashboardWords.ts', 'src/extension/dashboard/auditWords.ts'],
+    webview: ['webview/dashboard', 'webview/shared/audit.ts'],
   },
 ];
 
@@ -71,7 +78,7 @@ function sources(dir: string): string {
 describe('panel words (grid, dashboard, charts, Review Disagreements)', () => {
   for (const panel of PANELS) {
     describe(panel.name, () => {
-      const phrases = builderPhrases(panel.builder);
+      const phrases = new Map(panel.builder.flatMap((file) => [...builderPhrases(file)]));
 
       it('the host builds every phrase of the spec, and no other', () => {
         assert.deepEqual([...phrases.keys()].sort(), Object.keys(panel.spec).sort());
