@@ -76,6 +76,19 @@ export interface ChartsRequests {
  */
 export const CHARTS_PHRASES = {
   ...AUDIT_PHRASES,
+  charts: 0,
+  help: 0,
+  baseline: 0,
+  baselinePlaceholder: 0,
+  refresh: 0,
+  refreshTitle: 0,
+  chooseRun: 0,
+  chooseRunTitle: 0,
+  nothingToDraw: 0,
+  notes: 0,
+  notDrawn: 1,
+  system: 0,
+  whatCounted: 0,
 } as const;
 export type ChartsPhrase = keyof typeof CHARTS_PHRASES;
 

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { CHARTS_PHRASES } from '../../../shared/protocol/charts';
 import { DASHBOARD_PHRASES } from '../../../shared/protocol/dashboard';
 import { GRID_PHRASES } from '../../../shared/protocol/grid';
 import {
@@ -42,6 +43,12 @@ const PANELS: readonly Panel[] = [
     spec: DASHBOARD_PHRASES,
     builder: ['src/extension/dashboard/dashboardWords.ts', 'src/extension/dashboard/auditWords.ts'],
     webview: ['webview/dashboard', 'webview/shared/audit.ts'],
+  },
+  {
+    name: 'charts',
+    spec: CHARTS_PHRASES,
+    builder: ['src/extension/charts/chartsWords.ts', 'src/extension/dashboard/auditWords.ts'],
+    webview: ['webview/charts', 'webview/shared/audit.ts'],
   },
 ];
 
