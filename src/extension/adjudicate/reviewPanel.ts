@@ -18,6 +18,7 @@ import type { GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { adjudicatorId } from '../settings';
 import { ratingItemView, ratingReviewItem, ratingReviewTexts, reviewItem, reviewList, reviewTexts } from './reviewView';
+import { reviewWords } from './reviewWords';
 import { pickText } from '../quickPick';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -90,7 +91,7 @@ export class ReviewPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<ReviewToWebview>(panel.webview, () => ({ type: 'words', words: reviewWords() }));
     this.requests = new RequestChannel<NoRequests, ReviewRequests>(
       (message) => void panel.webview.postMessage(message satisfies ReviewToWebview),
       {
@@ -165,7 +166,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private requireRun(): string {
-    if (!this.run) throw new Error('the review has no run yet');
+    if (!this.run) throw new Error(vscode.l10n.t('the review has no run yet'));
     return this.run;
   }
 

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { REVIEW_PHRASES } from '../../../shared/protocol/adjudicate';
 import { CHARTS_PHRASES } from '../../../shared/protocol/charts';
 import { DASHBOARD_PHRASES } from '../../../shared/protocol/dashboard';
 import { GRID_PHRASES } from '../../../shared/protocol/grid';
@@ -49,6 +50,12 @@ const PANELS: readonly Panel[] = [
     spec: CHARTS_PHRASES,
     builder: ['src/extension/charts/chartsWords.ts', 'src/extension/dashboard/auditWords.ts'],
     webview: ['webview/charts', 'webview/shared/audit.ts'],
+  },
+  {
+    name: 'Review Disagreements',
+    spec: REVIEW_PHRASES,
+    builder: ['src/extension/adjudicate/reviewWords.ts'],
+    webview: ['webview/adjudicate'],
   },
 ];
 
