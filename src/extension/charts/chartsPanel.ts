@@ -103,7 +103,7 @@ export class ChartsPanel implements vscode.Disposable {
         answers: {
           items: async (target) => {
             if (!this.run) throw new Error('the charts have no run yet');
-            return chartItems(await this.deps.database.store(), this.run, this.baseline, target);
+            return chartItems(await this.deps.database.store(), this.run, this.baseline, target, vscode.l10n);
           },
         },
       },

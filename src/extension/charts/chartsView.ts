@@ -13,6 +13,7 @@ import type { Store } from '../../core/store/store';
 import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
+import { ENGLISH, type Localiser } from '../localiser';
 import { languageView } from '../languages';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
@@ -115,19 +116,24 @@ export async function chartItems(
   run: string,
   baseline: string | null,
   target: ChartMarkTarget,
+  l10n: Localiser = ENGLISH,
 ): Promise<ChartItemsView> {
   if (target.chart === 'judge-vs-humans') {
-    if (target.figure === null) throw new Error('this mark names no agreement figure');
+    if (target.figure === null) throw new Error(l10n.t('this mark names no agreement figure'));
     const data = await loadDashboard(store, run);
     return {
       kind: 'audit',
-      audit: auditView(data, {
-        lang: target.lang,
-        turn: target.turn,
-        run: target.run,
-        judge: target.judge,
-        list: target.figure,
-      }),
+      audit: auditView(
+        data,
+        {
+          lang: target.lang,
+          turn: target.turn,
+          run: target.run,
+          judge: target.judge,
+          list: target.figure,
+        },
+        l10n,
+      ),
     };
   }
   const { figure: _figure, ...mark } = target;

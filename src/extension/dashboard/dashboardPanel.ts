@@ -163,7 +163,7 @@ export class DashboardPanel implements vscode.Disposable {
     // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
     this.requests = new RequestChannel<NoRequests, DashboardRequests>(
       (message) => void panel.webview.postMessage(message satisfies DashboardToWebview),
-      { answers: { audit: async (target) => auditView(await this.loaded(), target) } },
+      { answers: { audit: async (target) => auditView(await this.loaded(), target, vscode.l10n) } },
     );
     this.disposables = [
       ...wirePanel(
@@ -235,10 +235,15 @@ export class DashboardPanel implements vscode.Disposable {
     const chart = this.theme
       ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`))
       : null;
-    const annotators = await annotatorSection(await this.deps.database.store(), loaded.run, loaded.filters);
+    const annotators = await annotatorSection(
+      await this.deps.database.store(),
+      loaded.run,
+      loaded.filters,
+      vscode.l10n,
+    );
     if (this.data !== data) return false;
     const updatedAt = new Date().toLocaleTimeString('en-GB', { hour12: false });
-    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart, annotators, updatedAt } });
+    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded, vscode.l10n), chart, annotators, updatedAt } });
     return true;
   }
 
