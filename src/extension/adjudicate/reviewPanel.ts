@@ -109,12 +109,12 @@ export class ReviewPanel implements vscode.Disposable {
             this.deps.log.info(
               `review: ${adjudicator} adjudicated ${key.group} (${key.lang}) ${key.systemA} vs ${key.systemB}: ${verdict}`,
             );
-            return reviewItem(store, key);
+            return reviewItem(store, key, vscode.l10n);
           },
           ratingTexts: async (key) => ratingReviewTexts(await this.store(), key),
           adjudicateRating: async ({ key, label }) => {
             const store = await this.store();
-            const item = await ratingReviewItem(store, key);
+            const item = await ratingReviewItem(store, key, vscode.l10n);
             // The webview offers the scale's choices only; a label off the scale is refused before anything is written.
             if (ratingValue(item.scale, label) === undefined)
               throw new Error(vscode.l10n.t('"{0}" is not on the scale {1}', label, item.scale.name));
@@ -128,7 +128,7 @@ export class ReviewPanel implements vscode.Disposable {
             this.deps.log.info(
               `review: ${adjudicator} adjudicated the rating of ${key.group} (${key.lang}) ${key.system} seed ${key.seed}${key.criterion ? ` on ${key.criterion}` : ''}: ${label}`,
             );
-            return ratingItemView(await ratingReviewItem(store, key));
+            return ratingItemView(await ratingReviewItem(store, key, vscode.l10n));
           },
         },
         onAnswerFailed: (method, err) => this.deps.log.error(`review: ${method}: ${err.message}`),

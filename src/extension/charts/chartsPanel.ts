@@ -102,7 +102,7 @@ export class ChartsPanel implements vscode.Disposable {
       {
         answers: {
           items: async (target) => {
-            if (!this.run) throw new Error('the charts have no run yet');
+            if (!this.run) throw new Error(vscode.l10n.t('the charts have no run yet'));
             return chartItems(await this.deps.database.store(), this.run, this.baseline, target, vscode.l10n);
           },
         },
@@ -162,7 +162,14 @@ export class ChartsPanel implements vscode.Disposable {
     const started = Date.now();
     try {
       const store = await this.deps.database.store();
-      const view = await chartsView(store, run, this.baseline, theme, (m) => this.deps.log.warn(`charts: ${m}`));
+      const view = await chartsView(
+        store,
+        run,
+        this.baseline,
+        theme,
+        (m) => this.deps.log.warn(`charts: ${m}`),
+        vscode.l10n,
+      );
       if (load !== this.loads) return;
       this.outbox.post({ type: 'show', view });
       this.deps.log.info(`charts: ${run} drawn in ${Date.now() - started} ms`);

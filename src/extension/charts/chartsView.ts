@@ -60,6 +60,7 @@ async function chartView(
   options: TableOptions,
   style: ChartStyle,
   warn: Warn,
+  l10n: Localiser,
 ): Promise<ChartView> {
   const definition = CHARTS.find((c) => c.id === id)!;
   const base = { id, title: definition.title, description: definition.description };
@@ -68,7 +69,9 @@ async function chartView(
       ...base,
       vega: null,
       marks: 0,
-      notes: ['Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'],
+      notes: [
+        l10n.t('Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'),
+      ],
     };
   }
   try {
@@ -78,7 +81,7 @@ async function chartView(
         ...base,
         vega: null,
         marks: 0,
-        notes: [`Nothing to draw: the ${definition.table} table of this run is empty.`, ...built.table.notes],
+        notes: [l10n.t('Nothing to draw: the {0} table of this run is empty.', definition.table), ...built.table.notes],
       };
     return { ...base, vega: await compileChart(built.spec, warn), marks: built.data.length, notes: built.table.notes };
   } catch (err) {
@@ -92,11 +95,12 @@ export async function chartsView(
   baseline: string | null,
   theme: ChartThemeView,
   warn: Warn,
+  l10n: Localiser = ENGLISH,
 ): Promise<ChartsView> {
   const options = tableOptionsFor(run, baseline);
   const style = editorStyle(theme);
   const charts: ChartView[] = [];
-  for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn));
+  for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn, l10n));
   return { run, baseline, charts };
 }
 

@@ -225,7 +225,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private loaded(): Promise<DashboardData> {
-    if (!this.data) throw new Error('the dashboard has no run yet');
+    if (!this.data) throw new Error(vscode.l10n.t('the dashboard has no run yet'));
     return this.data;
   }
 
