@@ -10,7 +10,9 @@
 // - assignments to .title, .text, .tooltip, .placeholder, .prompt, .description, .message, .name (panels, status
 //   bar items, quick picks, tree views and items);
 // - the title of a panel's kind (an object with a viewType; a getter's answers) and of a command object (an
-//   object with a command).
+//   object with a command);
+// - the message, title, text, label and detail of a message posted to a webview (webview.postMessage, or a panel's
+//   outbox.post): the grid, dashboard, charts and review panels show them as they come.
 // A value is followed through ?:, ||, ??, +, .join/.filter/.concat/.map, array and object literals (their spreads
 // too) and the initialiser of a const of the same file; a call of anything else (vscode.l10n.t, path.basename, a
 // helper of ours) is taken as it is.
@@ -26,6 +28,8 @@ const OPTION_PROPS = {
 /** The extension's own quick picks (src/extension/quickPick.ts), which take showQuickPick's items and options. */
 const OWN_PICKERS = new Set(['pickOne', 'pickMany', 'pickText']);
 const ASSIGNED = new Set(['title', 'text', 'tooltip', 'placeholder', 'prompt', 'description', 'message', 'name']);
+/** What a webview shows of a message the host posts to it. */
+const POSTED_PROPS = ['message', 'title', 'text', 'label', 'detail'];
 const PASS_THROUGH = new Set(['join', 'filter', 'concat', 'map', 'flatMap', 'slice', 'sort', 'trim']);
 
 /** The text of a literal outside its interpolations and codicons: words when a letter remains. */
@@ -47,6 +51,22 @@ function windowMethod(callee) {
     (object.type === 'Identifier' && object.name === 'window') ||
     (object.type === 'MemberExpression' && !object.computed && propertyName(object.property) === 'window');
   return isWindow ? propertyName(callee.property) : undefined;
+}
+
+/** `x.postMessage(...)`, or `….outbox.post(...)` (src/extension/panel.ts LatestWhenReady): posted to a webview. */
+function postsToWebview(callee) {
+  if (callee.type !== 'MemberExpression' || callee.computed) return false;
+  const name = propertyName(callee.property);
+  if (name === 'postMessage') return true;
+  if (name !== 'post') return false;
+  const object = callee.object;
+  const owner =
+    object.type === 'Identifier'
+      ? object.name
+      : object.type === 'MemberExpression'
+        ? propertyName(object.property)
+        : '';
+  return /outbox/i.test(owner ?? '');
 }
 
 function calleeName(callee) {
@@ -231,6 +251,8 @@ export const localisedText = {
           checkOptions(args[0], ['message'], 'progress.report');
         } else if (['appendMarkdown', 'appendText'].includes(calleeName(node.callee))) {
           check(args[0], `MarkdownString.${calleeName(node.callee)}`, new Set());
+        } else if (postsToWebview(node.callee)) {
+          checkOptions(args[0], POSTED_PROPS, 'a message posted to a webview');
         }
       },
       NewExpression(node) {

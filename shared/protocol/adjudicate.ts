@@ -4,6 +4,7 @@
 import type { RequestMessage, ResponseMessage } from './channel';
 import type { LanguageView, RenderedMarkdown, Verdict } from './common';
 import { ProtocolError, int, nullableStr, oneOf, record, str, type Fields } from './fields';
+import type { WordsMessage } from './words';
 
 export const REVIEW_KINDS = ['all', 'human-human', 'human-judge'] as const;
 /** all; human-human: two annotators' votes differ; human-judge: a judge's verdict differs from some vote. */
@@ -152,7 +153,83 @@ export interface ReviewRequests {
   };
 }
 
+/**
+ * The review panel's words (shared/protocol/words.ts), built by src/extension/adjudicate/reviewWords.ts: each
+ * phrase with the number of placeholders webview/adjudicate fills.
+ */
+export const REVIEW_PHRASES = {
+  keyABetter: 0,
+  keyTie: 0,
+  keyBBetter: 0,
+  keyExcellent: 0,
+  keyPass: 0,
+  keyFail: 0,
+  keyChoice: 1,
+  keyNext: 0,
+  keyPrevious: 0,
+  keyHelp: 0,
+  aBetter: 0,
+  bBetter: 0,
+  tie: 0,
+  invalid: 0,
+  taskPairwise: 0,
+  taskRating: 0,
+  kindAll: 0,
+  kindHumanHuman: 0,
+  kindHumanJudge: 0,
+  saving: 0,
+  saved: 2,
+  theAdjudicator: 0,
+  toolbar: 0,
+  heading: 0,
+  counts: 4,
+  noId: 0,
+  task: 0,
+  kind: 0,
+  language: 0,
+  criterion: 0,
+  all: 0,
+  noCriterion: 0,
+  keysHintRating: 0,
+  keysHintPair: 0,
+  keysHintMoves: 0,
+  humanHuman: 0,
+  humanJudge: 0,
+  adjudicatedTitle: 0,
+  timeNotRecorded: 0,
+  atTime: 1,
+  secondsOnItem: 1,
+  loading: 0,
+  noPromptText: 0,
+  noResponse: 0,
+  turn: 1,
+  criterionOf: 1,
+  quoted: 1,
+  theItem: 0,
+  seed: 1,
+  scaleOf: 1,
+  annotators: 0,
+  judges: 0,
+  noJudgeScore: 0,
+  noJudgeVerdict: 0,
+  adjudicate: 0,
+  adjudicated: 1,
+  notYet: 0,
+  responseA: 1,
+  responseB: 1,
+  tieButton: 0,
+  keys: 0,
+  space: 0,
+  helpNote: 0,
+  itemsToReview: 0,
+  noRatingDisagreements: 0,
+  noDisagreements: 0,
+  noItemUnderFilters: 0,
+} as const;
+export type ReviewPhrase = keyof typeof REVIEW_PHRASES;
+
 export type ReviewToWebview =
+  | WordsMessage<ReviewPhrase>
   /** The host opened (or refreshed) the panel on a run: the webview asks for the list with its filters. */
   | { readonly type: 'open'; readonly run: string }
   | { readonly type: 'error'; readonly message: string }

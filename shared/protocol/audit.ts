@@ -62,3 +62,33 @@ export function parseAuditTarget(raw: unknown): AuditTarget {
     list: oneOf(o, 'list', [...DASHBOARD_FIGURES, 'errors'] as const),
   };
 }
+
+/**
+ * The words of the items' list (webview/shared/audit.ts), part of the dashboard's and the charts' words: each
+ * phrase with the number of placeholders the list fills (shared/protocol/words.ts).
+ */
+export const AUDIT_PHRASES = {
+  auditClose: 0,
+  auditCloseTitle: 0,
+  auditShowItems: 0,
+  auditAll: 1,
+  auditDisagree: 0,
+  auditTieInvolved: 0,
+  auditInvalid: 0,
+  auditAgree: 0,
+  auditNoItems: 0,
+  auditPromptGroup: 0,
+  auditSystems: 0,
+  auditJudge: 0,
+  auditHumanVotes: 0,
+  auditStrength: 0,
+  auditOutcome: 0,
+  auditOpenInGrid: 1,
+  auditTurn: 1,
+  auditVersus: 0,
+  auditTie: 0,
+  auditUnparsable: 0,
+  auditMajority: 1,
+  auditNoMajority: 0,
+  auditPairsAgree: 2,
+} as const;

@@ -1,7 +1,8 @@
 // The Charts panel's messages: the run's figures drawn in the theme's colours, and the items behind a mark.
-import { DASHBOARD_FIGURES, type AuditView, type DashboardFigure } from './audit';
+import { AUDIT_PHRASES, DASHBOARD_FIGURES, type AuditView, type DashboardFigure } from './audit';
 import type { RequestMessage, ResponseMessage } from './channel';
 import type { LanguageView } from './common';
+import type { WordsMessage } from './words';
 import { type ChartThemeView, parseChartTheme } from './chartTheme';
 import {
   type OpenGroupMessage,
@@ -69,7 +70,30 @@ export interface ChartsRequests {
   readonly items: { readonly params: ChartMarkTarget; readonly result: ChartItemsView };
 }
 
+/**
+ * The charts panel's words (shared/protocol/words.ts), built by src/extension/charts/chartsWords.ts: each phrase
+ * with the number of placeholders webview/charts fills; the items' list's (AUDIT_PHRASES) with them.
+ */
+export const CHARTS_PHRASES = {
+  ...AUDIT_PHRASES,
+  charts: 0,
+  help: 0,
+  baseline: 0,
+  baselinePlaceholder: 0,
+  refresh: 0,
+  refreshTitle: 0,
+  chooseRun: 0,
+  chooseRunTitle: 0,
+  nothingToDraw: 0,
+  notes: 0,
+  notDrawn: 1,
+  system: 0,
+  whatCounted: 0,
+} as const;
+export type ChartsPhrase = keyof typeof CHARTS_PHRASES;
+
 export type ChartsToWebview =
+  | WordsMessage<ChartsPhrase>
   | { readonly type: 'show'; readonly view: ChartsView }
   | { readonly type: 'loading' }
   | { readonly type: 'error'; readonly message: string }

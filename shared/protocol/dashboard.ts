@@ -1,7 +1,8 @@
 // The dashboard's messages: judge-vs-human and human-human figures per language, their filters and audits.
-import { type AuditTarget, type AuditView, type DashboardFigure, parseAuditTarget } from './audit';
+import { AUDIT_PHRASES, type AuditTarget, type AuditView, type DashboardFigure, parseAuditTarget } from './audit';
 import type { RequestMessage, ResponseMessage } from './channel';
 import type { LanguageView } from './common';
+import type { WordsMessage } from './words';
 import { type ChartThemeView, parseChartTheme } from './chartTheme';
 import {
   type OpenGroupMessage,
@@ -112,7 +113,90 @@ export interface DashboardRequests {
   readonly audit: { readonly params: AuditTarget; readonly result: AuditView };
 }
 
+/**
+ * The dashboard's words (shared/protocol/words.ts), built by src/extension/dashboard/dashboardWords.ts: each
+ * phrase with the number of placeholders webview/dashboard fills; the items' list's (AUDIT_PHRASES) with them.
+ */
+export const DASHBOARD_PHRASES = {
+  ...AUDIT_PHRASES,
+  toolbar: 0,
+  heading: 0,
+  intervals: 3,
+  noIntervals: 0,
+  refresh: 0,
+  refreshTitle: 0,
+  chooseRun: 0,
+  chooseRunTitle: 0,
+  charts: 0,
+  chartsTitle: 0,
+  export: 0,
+  exportTitle: 0,
+  filters: 0,
+  annotators: 0,
+  annotatorsPlaceholder: 0,
+  annotatorsTitle: 0,
+  annotatorsUsed: 2,
+  judges: 0,
+  unparsableVerdicts: 0,
+  leftOut: 0,
+  countAsTies: 0,
+  apply: 0,
+  applyTitle: 0,
+  updated: 1,
+  noFigures: 1,
+  judgeBelowIn: 1,
+  chartLabel: 0,
+  chartCaption: 0,
+  language: 0,
+  comparison: 0,
+  figureHead: 1,
+  items: 0,
+  judgeErrors: 0,
+  minusHumansTitle: 0,
+  minusHumans: 0,
+  legend: 0,
+  turn: 1,
+  judgeBelowBadge: 0,
+  humanVsHuman: 0,
+  vsHumans: 0,
+  invalidLeftOut: 0,
+  invalidCount: 1,
+  errorItems: 1,
+  none: 0,
+  figureLabel: 4,
+  figureInterval: 1,
+  figureBelow: 0,
+  noPairs: 0,
+  belowInterval: 0,
+  n: 1,
+  withTie: 0,
+  withoutTie: 0,
+  lima: 0,
+  withTieShort: 0,
+  withoutTieShort: 0,
+  limaShort: 0,
+  below: 0,
+  above: 0,
+  noDifference: 0,
+  tooFew: 0,
+  tooFewIn: 1,
+  noneBelow: 0,
+  noOtherBelow: 0,
+  minusTitle: 4,
+  annotatorsHeading: 0,
+  annotator: 0,
+  goldAccuracy: 0,
+  withOthers: 0,
+  withMajority: 0,
+  medianTime: 0,
+  fastLabels: 0,
+  seconds: 1,
+  fastOf: 2,
+} as const;
+export type DashboardPhrase = keyof typeof DASHBOARD_PHRASES;
+
 export type DashboardToWebview =
+  | WordsMessage<DashboardPhrase>
   | { readonly type: 'show'; readonly view: DashboardView }
   | { readonly type: 'loading' }
   | { readonly type: 'error'; readonly message: string }

@@ -1,6 +1,7 @@
 // The grid panel's messages: one prompt group, every language and system side by side.
 import type { DetectionView, LanguageView, RenderedMarkdown, Verdict } from './common';
 import { ProtocolError, bool, int, num, oneOf, record, strings } from './fields';
+import type { WordsMessage } from './words';
 
 export type GridLayout = 'languages-as-rows' | 'systems-as-rows';
 export const GRID_LAYOUTS: readonly GridLayout[] = ['languages-as-rows', 'systems-as-rows'];
@@ -88,7 +89,69 @@ export interface GridPreferences {
   readonly hiddenSystems: readonly string[];
 }
 
+/**
+ * The grid's words (shared/protocol/words.ts), built by src/extension/grid/gridWords.ts: each phrase with the
+ * number of placeholders webview/grid fills.
+ */
+export const GRID_PHRASES = {
+  toolbar: 0,
+  previous: 0,
+  previousTitle: 0,
+  next: 0,
+  nextTitle: 0,
+  position: 2,
+  turns: 0,
+  turn: 1,
+  layout: 0,
+  languagesAsRows: 0,
+  languagesAsRowsTitle: 0,
+  systemsAsRows: 0,
+  systemsAsRowsTitle: 0,
+  showing: 4,
+  languages: 0,
+  systems: 0,
+  showAll: 0,
+  showAllTitle: 0,
+  nothingShown: 0,
+  rowPerLanguage: 0,
+  rowPerSystem: 0,
+  prompt: 0,
+  system: 0,
+  rtl: 0,
+  rtlTitle: 0,
+  noPrompt: 0,
+  noResponse: 0,
+  emptyResponse: 0,
+  seed: 1,
+  flagged: 1,
+  flaggedTitle: 1,
+  saysLanguage: 2,
+  detected: 2,
+  detectedWithConfidence: 3,
+  mixedAnswer: 2,
+  notPromptLanguage: 1,
+  scoreTitle: 4,
+  judgesAndLabels: 0,
+  scoreReason: 3,
+  rawAnswer: 1,
+  versus: 3,
+  orderFirst: 1,
+  orderCombined: 0,
+  quoted: 1,
+  pairwiseVerdicts: 1,
+  pairVerdict: 4,
+  better: 1,
+  win: 0,
+  loss: 0,
+  tie: 0,
+  invalid: 0,
+  invalidAnswer: 0,
+  notJudged: 0,
+} as const;
+export type GridPhrase = keyof typeof GRID_PHRASES;
+
 export type GridToWebview =
+  | WordsMessage<GridPhrase>
   | {
       readonly type: 'show';
       readonly view: GridView;

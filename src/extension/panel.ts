@@ -1,6 +1,7 @@
 // What the three webview panels (grid, annotate, dashboard) share: how a panel is created or restored after a
 // reload, its icon and HTML shell, and its messages parsed at the boundary before the panel acts on them.
 import * as vscode from 'vscode';
+import { pageLanguage, type Words } from '../../shared/protocol/words';
 import { webviewHtml, type PanelName } from './webviewHtml';
 
 /** One kind of panel: its view type (for the serializer), its page in media/, its title, its messages' parser. */
@@ -79,12 +80,26 @@ export function wirePanel<T>(
   ];
 }
 
-/** Messages to a webview wait until it says it is ready; of those posted before, only the latest is sent. */
+/**
+ * A panel's words (shared/protocol/words.ts) in VS Code's display language: the phrases its file of
+ * src/extension/<panel>/ built with vscode.l10n.t, and the page's lang and dir (right to left for he and ar).
+ */
+export function panelWords<K extends string>(phrases: Readonly<Record<K, string>>): Words<K> {
+  return { ...pageLanguage(vscode.env.language), phrases };
+}
+
+/**
+ * Messages to a webview wait until it says it is ready; of those posted before, only the latest is sent. `first`
+ * (the panel's words) is posted each time the page says it is ready, before anything else.
+ */
 export class LatestWhenReady<M> {
   private ready = false;
   private pending: M | undefined;
 
-  constructor(private readonly webview: vscode.Webview) {}
+  constructor(
+    private readonly webview: vscode.Webview,
+    private readonly first?: () => M,
+  ) {}
 
   post(message: M): void {
     if (!this.ready) {
@@ -97,6 +112,7 @@ export class LatestWhenReady<M> {
   /** The webview said it is ready (again, after its page reloaded): send what waits. */
   open(): void {
     this.ready = true;
+    if (this.first) void this.webview.postMessage(this.first());
     if (this.pending) this.post(this.pending);
   }
 }

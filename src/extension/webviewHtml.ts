@@ -9,6 +9,7 @@
 // their shadow roots.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { pageLanguage } from '../../shared/protocol/words';
 import { inlineScript, inlineStyle, mediaText } from './webviewAssets';
 
 export type PanelName = 'grid' | 'annotate' | 'dashboard' | 'charts' | 'adjudicate';
@@ -38,8 +39,9 @@ export function webviewHtml(
   const path = (file: string) => vscode.Uri.joinPath(extensionUri, 'media', file).fsPath;
   const style = (file: string) => inlineStyle(mediaText(path(file)), media);
   const script = inlineScript(mediaText(path(`${panel}.js`)), `media/${panel}.js`);
+  const page = pageLanguage(vscode.env.language);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${page.lang}" dir="${page.dir}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
@@ -50,7 +52,7 @@ export function webviewHtml(
 <title>${title}</title>
 </head>
 <body class="${panel}">
-<div id="app" aria-busy="true"><p class="loading">Loading…</p></div>
+<div id="app" aria-busy="true"><p class="loading">${vscode.l10n.t('Loading…')}</p></div>
 <script nonce="${nonce}">${script}</script>
 </body>
 </html>`;

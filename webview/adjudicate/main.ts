@@ -16,6 +16,7 @@ import {
   type ReviewFilters,
   type ReviewKind,
   type ReviewListView,
+  type ReviewPhrase,
   type ReviewRequests,
   type ReviewTexts,
   type ReviewToHost,
@@ -27,6 +28,7 @@ import { bidiMarkup } from '../shared/bidiMarkup';
 import { isTyping } from '../shared/dom';
 import { html, icon, langAttrs, type Html } from '../shared/html';
 import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import { w } from './words';
 
 interface State {
   readonly run: string;
@@ -47,7 +49,8 @@ let status: { text: string; error: boolean } | undefined;
 
 interface KeyBinding {
   readonly keys: readonly string[];
-  readonly label: string;
+  /** What it does, in the panel's words (they arrive after this table is made). */
+  readonly label: () => string;
   readonly verdict?: AdjudicatedVerdict;
   /** A rating on the item's scale. */
   readonly rating?: string;
@@ -56,15 +59,15 @@ interface KeyBinding {
 
 /** The keys, one table for the handler and the help: the task's own, then the moves. */
 const PAIR_KEYS: readonly KeyBinding[] = [
-  { keys: ['1', 'a'], label: 'A is better (adjudicated)', verdict: 'A' },
-  { keys: ['2', 't'], label: 'Tie (adjudicated)', verdict: 'tie' },
-  { keys: ['3', 'b'], label: 'B is better (adjudicated)', verdict: 'B' },
+  { keys: ['1', 'a'], label: () => w.t('keyABetter'), verdict: 'A' },
+  { keys: ['2', 't'], label: () => w.t('keyTie'), verdict: 'tie' },
+  { keys: ['3', 'b'], label: () => w.t('keyBBetter'), verdict: 'B' },
 ];
 
 const LIMA_KEYS: readonly KeyBinding[] = [
-  { keys: ['1', 'e'], label: 'Excellent (adjudicated)', rating: 'excellent' },
-  { keys: ['2', 'p'], label: 'Pass (adjudicated)', rating: 'pass' },
-  { keys: ['3', 'f'], label: 'Fail (adjudicated)', rating: 'fail' },
+  { keys: ['1', 'e'], label: () => w.t('keyExcellent'), rating: 'excellent' },
+  { keys: ['2', 'p'], label: () => w.t('keyPass'), rating: 'pass' },
+  { keys: ['3', 'f'], label: () => w.t('keyFail'), rating: 'fail' },
 ];
 
 /** A scale's choices, worst first, on keys 1…9 (and 0 for a tenth), as the annotation panel keys them. */
@@ -72,13 +75,13 @@ function scaleKeys(item: RatingReviewItemView): readonly KeyBinding[] {
   if (item.scale.lima) return LIMA_KEYS;
   return item.scale.choices
     .slice(0, 10)
-    .map((choice, i) => ({ keys: [String((i + 1) % 10)], label: `${choice} (adjudicated)`, rating: choice }));
+    .map((choice, i) => ({ keys: [String((i + 1) % 10)], label: () => w.t('keyChoice', choice), rating: choice }));
 }
 
 const MOVE_KEYS: readonly KeyBinding[] = [
-  { keys: ['j', 'ArrowDown'], label: 'Next item', move: 1 },
-  { keys: ['k', 'ArrowUp'], label: 'Previous item', move: -1 },
-  { keys: ['?'], label: 'Show or hide the keys' },
+  { keys: ['j', 'ArrowDown'], label: () => w.t('keyNext'), move: 1 },
+  { keys: ['k', 'ArrowUp'], label: () => w.t('keyPrevious'), move: -1 },
+  { keys: ['?'], label: () => w.t('keyHelp') },
 ];
 
 /** The keys of the selected item (its task and scale); with no item, the moves. */
@@ -88,18 +91,22 @@ function keysNow(): readonly KeyBinding[] {
   return [...own, ...MOVE_KEYS];
 }
 
-const VERDICT_WORDS: Record<AdjudicatedVerdict | 'invalid', string> = {
-  A: 'A better',
-  B: 'B better',
+const VERDICT_PHRASES = {
+  A: 'aBetter',
+  B: 'bBetter',
   tie: 'tie',
   invalid: 'invalid',
-};
-const TASK_WORDS: Record<ReviewFilters['task'], string> = { pairwise: 'pairwise verdicts', rating: 'ratings' };
-const KIND_WORDS: Record<ReviewKind, string> = {
-  all: 'every disagreement',
-  'human-human': 'annotators disagree',
-  'human-judge': 'a judge against an annotator',
-};
+} as const satisfies Record<AdjudicatedVerdict | 'invalid', ReviewPhrase>;
+const verdictWords = (v: AdjudicatedVerdict | 'invalid') => w.t(VERDICT_PHRASES[v]);
+const TASK_PHRASES = {
+  pairwise: 'taskPairwise',
+  rating: 'taskRating',
+} as const satisfies Record<ReviewFilters['task'], ReviewPhrase>;
+const KIND_PHRASES = {
+  all: 'kindAll',
+  'human-human': 'kindHumanHuman',
+  'human-judge': 'kindHumanJudge',
+} as const satisfies Record<ReviewKind, ReviewPhrase>;
 
 function send(message: ReviewToHost): void {
   api.postMessage(message);
@@ -107,6 +114,10 @@ function send(message: ReviewToHost): void {
 
 onHostMessage<ReviewToWebview>((message) => {
   switch (message.type) {
+    // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
+    case 'words':
+      if (w.use(message.words, app)) render();
+      break;
     case 'open':
       if (message.run !== run) {
         run = message.run;
@@ -160,7 +171,7 @@ async function loadTexts(): Promise<void> {
 async function adjudicate(given: { verdict: AdjudicatedVerdict } | { rating: string }): Promise<void> {
   const item = list?.items[at];
   if (!list || !item) return;
-  status = { text: 'saving…', error: false };
+  status = { text: w.t('saving'), error: false };
   render();
   try {
     let updated: AnyReviewItemView;
@@ -170,11 +181,11 @@ async function adjudicate(given: { verdict: AdjudicatedVerdict } | { rating: str
       said = given.rating;
     } else if (item.task === 'pairwise' && 'verdict' in given) {
       updated = await rpc.request('adjudicate', { key: item.key, verdict: given.verdict });
-      said = VERDICT_WORDS[given.verdict];
+      said = verdictWords(given.verdict);
     } else return;
     const index = list.items.findIndex((i) => keyString(i) === keyString(updated));
     if (index >= 0) list = { ...list, items: list.items.map((i, n) => (n === index ? updated : i)) };
-    status = { text: `Saved: ${said} as ${list.adjudicator || 'the adjudicator'}`, error: false };
+    status = { text: w.t('saved', said, list.adjudicator || w.t('theAdjudicator')), error: false };
     render();
   } catch (err) {
     status = { text: (err as Error).message, error: true };
@@ -238,30 +249,36 @@ function option(value: string, label: string, selected: boolean): Html {
 }
 
 function toolbar(view: ReviewListView): Html {
-  return html`<header class="toolbar" role="toolbar" aria-label="Review">
-    <h1 class="title">Review disagreements <span class="muted">${view.run}</span></h1>
-    <span class="muted" id="counts">${view.items.length} of ${view.total} item(s) · ${view.items.filter((i) => i.adjudicated !== null).length} adjudicated · recording as <strong id="adjudicator">${view.adjudicator || '(no id yet)'}</strong></span>
+  return html`<header class="toolbar" role="toolbar" aria-label="${w.t('toolbar')}">
+    <h1 class="title">${w.t('heading')} <span class="muted">${view.run}</span></h1>
+    <span class="muted" id="counts">${w.h(
+      'counts',
+      view.items.length,
+      view.total,
+      view.items.filter((i) => i.adjudicated !== null).length,
+      html`<strong id="adjudicator">${view.adjudicator || w.t('noId')}</strong>`,
+    )}</span>
     <span class="spacer"></span>
     <div class="filter-bar">
-      <label class="filter-field">Task
+      <label class="filter-field">${w.t('task')}
         <select id="filter-task" data-filter="task">
-          ${(['pairwise', 'rating'] as const).map((t) => option(t, TASK_WORDS[t], view.filters.task === t))}
+          ${(['pairwise', 'rating'] as const).map((t) => option(t, w.t(TASK_PHRASES[t]), view.filters.task === t))}
         </select></label>
-      <label class="filter-field">Kind
+      <label class="filter-field">${w.t('kind')}
         <select id="filter-kind" data-filter="kind">
-          ${(['all', 'human-human', 'human-judge'] as const).map((k) => option(k, KIND_WORDS[k], view.filters.kind === k))}
+          ${(['all', 'human-human', 'human-judge'] as const).map((k) => option(k, w.t(KIND_PHRASES[k]), view.filters.kind === k))}
         </select></label>
-      <label class="filter-field">Language
+      <label class="filter-field">${w.t('language')}
         <select id="filter-lang" data-filter="lang">
-          ${option('*', 'all', view.filters.lang === null)}
+          ${option('*', w.t('all'), view.filters.lang === null)}
           ${view.languages.map((l) => option(l.tag, `${l.name} (${l.tag})`, view.filters.lang === l.tag))}
         </select></label>
-      <label class="filter-field">Criterion
+      <label class="filter-field">${w.t('criterion')}
         <select id="filter-criterion" data-filter="criterion">
-          ${option('*', 'all', view.filters.criterion === null)}
-          ${view.criteria.map((c) => option(c, c === '' ? '(none)' : c, view.filters.criterion === c))}
+          ${option('*', w.t('all'), view.filters.criterion === null)}
+          ${view.criteria.map((c) => option(c, c === '' ? w.t('noCriterion') : c, view.filters.criterion === c))}
         </select></label>
-      <span class="muted">${view.filters.task === 'rating' ? 'the scale’s keys (1/E, 2/P, 3/F; 1…N) adjudicate' : '1/A, 2/T, 3/B adjudicate'} · J/K next/previous · ? keys</span>
+      <span class="muted">${view.filters.task === 'rating' ? w.t('keysHintRating') : w.t('keysHintPair')} · ${w.t('keysHintMoves')}</span>
     </div>
   </header>`;
 }
@@ -269,32 +286,32 @@ function toolbar(view: ReviewListView): Html {
 function itemRow(item: AnyReviewItemView, index: number): Html {
   const system = item.task === 'rating' ? ` · ${item.key.system}${item.key.seed ? ` #${item.key.seed}` : ''}` : '';
   const label = `${item.key.group} · ${item.language.tag}${system}${item.key.criterion ? ` · ${item.key.criterion}` : ''}`;
-  const adjudicated = item.task === 'rating' ? item.adjudicated : item.adjudicated && VERDICT_WORDS[item.adjudicated];
+  const adjudicated = item.task === 'rating' ? item.adjudicated : item.adjudicated && verdictWords(item.adjudicated);
   return html`<li class="review-item ${index === at ? 'selected' : ''}" data-index="${index}" role="option" aria-selected="${index === at}" data-group="${item.key.group}" data-lang="${item.key.lang}" data-system="${item.task === 'rating' ? item.key.system : ''}">
     <span class="item-name">${label}</span>
-    <span class="muted">${item.kinds.map((k) => (k === 'human-human' ? 'H–H' : 'H–J')).join(' ')}</span>
-    ${adjudicated ? html`<span class="adjudicated-chip" title="adjudicated">${icon('check')} ${adjudicated}</span>` : ''}
+    <span class="muted">${item.kinds.map((k) => (k === 'human-human' ? w.t('humanHuman') : w.t('humanJudge'))).join(' ')}</span>
+    ${adjudicated ? html`<span class="adjudicated-chip" title="${w.t('adjudicatedTitle')}">${icon('check')} ${adjudicated}</span>` : ''}
   </li>`;
 }
 
 function when(iso: string | null): string {
-  if (!iso) return 'time not recorded';
+  if (!iso) return w.t('timeNotRecorded');
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return Number.isNaN(d.getTime()) ? iso : w.t('atTime', d.toISOString().replace('T', ' ').slice(0, 16));
 }
 
 function seconds(ms: number | null): string {
-  return ms === null ? '' : ` · ${(ms / 1000).toFixed(1)} s on item`;
+  return ms === null ? '' : ` · ${w.t('secondsOnItem', (ms / 1000).toFixed(1))}`;
 }
 
 /** A prompt or response as rendered by the host, in the item's language and direction. */
 function textBlock(item: AnyReviewItemView) {
   const dir = directionOf(item.language);
-  return (markup: string | null | undefined, what: string) =>
+  return (markup: string | null | undefined, none: 'noPromptText' | 'noResponse') =>
     markup === undefined
-      ? html`<p class="muted">Loading…</p>`
+      ? html`<p class="muted">${w.t('loading')}</p>`
       : markup === null || markup === ''
-        ? html`<p class="muted">(no ${what})</p>`
+        ? html`<p class="muted">${w.t(none)}</p>`
         : html`<div class="markdown" ${langAttrs(item.language)}>${bidiMarkup(markup, dir)}</div>`;
 }
 
@@ -305,7 +322,7 @@ function statusLine(): Html | string {
 }
 
 function heading(item: AnyReviewItemView): Html {
-  return html`<h2>${item.key.group} <span class="muted">${item.language.name} · turn ${item.key.turn}${item.key.criterion ? ` · criterion ${item.key.criterion}` : ''}</span></h2>`;
+  return html`<h2>${item.key.group} <span class="muted">${item.language.name} · ${w.t('turn', item.key.turn)}${item.key.criterion ? ` · ${w.t('criterionOf', item.key.criterion)}` : ''}</span></h2>`;
 }
 
 /** Every annotator's vote or rating (its words), when given, its focus time and comment. */
@@ -322,7 +339,7 @@ function voteList<V extends VoteShown>(votes: readonly V[], words: (vote: V) => 
       (v) => html`<li class="vote-row" data-annotator="${v.annotator}">
         <strong>${v.annotator}</strong>: <span class="verdict-chip">${words(v)}</span>
         <span class="muted">${when(v.labelledAt)}${seconds(v.timeOnItemMs)}</span>
-        ${v.comment ? html`<div class="comment" dir="auto">“${v.comment}”</div>` : ''}
+        ${v.comment ? html`<div class="comment" dir="auto">${w.t('quoted', v.comment)}</div>` : ''}
       </li>`,
     )}
   </ul>`;
@@ -349,22 +366,22 @@ function judgeList<J extends { judge: string; reasoning: readonly string[] }>(
 function ratingDetail(item: RatingReviewItemView): Html {
   const shown = texts?.key === keyString(item) ? (texts.texts as RatingReviewTexts) : undefined;
   const block = textBlock(item);
-  return html`<section class="detail" aria-label="The item">
+  return html`<section class="detail" aria-label="${w.t('theItem')}">
     ${heading(item)}
-    <div class="prompt">${block(shown?.prompt, 'prompt text')}</div>
-    <div class="response"><h3>${item.key.system}${item.key.seed ? html` <span class="muted">seed ${item.key.seed}</span>` : ''} <span class="muted">· scale ${item.scale.name}</span></h3>${block(shown?.response, 'response')}</div>
+    <div class="prompt">${block(shown?.prompt, 'noPromptText')}</div>
+    <div class="response"><h3>${item.key.system}${item.key.seed ? html` <span class="muted">${w.t('seed', item.key.seed)}</span>` : ''} <span class="muted">· ${w.t('scaleOf', item.scale.name)}</span></h3>${block(shown?.response, 'noResponse')}</div>
     <div class="side-by-side">
       <div class="votes-panel">
-        <h3>Annotators</h3>
+        <h3>${w.t('annotators')}</h3>
         ${voteList(item.votes, (v) => v.label)}
       </div>
       <div class="judges-panel">
-        <h3>Judges</h3>
-        ${judgeList(item.judges, (j) => j.label, 'No judge score on this scale for this response.')}
+        <h3>${w.t('judges')}</h3>
+        ${judgeList(item.judges, (j) => j.label, w.t('noJudgeScore'))}
       </div>
     </div>
-    <div class="adjudication" role="group" aria-label="Adjudicate">
-      <span>Adjudicated: <strong id="adjudicated">${item.adjudicated ?? 'not yet'}</strong></span>
+    <div class="adjudication" role="group" aria-label="${w.t('adjudicate')}">
+      <span>${w.h('adjudicated', html`<strong id="adjudicated">${item.adjudicated ?? w.t('notYet')}</strong>`)}</span>
       ${scaleKeys(item).map(
         (k) =>
           html`<button type="button" data-rating="${k.rating!}">${k.keys.map((key, i) => html`${i ? '/' : ''}<kbd>${key.toUpperCase()}</kbd>`)} ${k.rating!}</button>`,
@@ -378,38 +395,38 @@ function detail(item: AnyReviewItemView): Html {
   if (item.task === 'rating') return ratingDetail(item);
   const shown = texts?.key === keyString(item) ? (texts.texts as ReviewTexts) : undefined;
   const block = textBlock(item);
-  return html`<section class="detail" aria-label="The item">
+  return html`<section class="detail" aria-label="${w.t('theItem')}">
     ${heading(item)}
-    <div class="prompt">${block(shown?.prompt, 'prompt text')}</div>
+    <div class="prompt">${block(shown?.prompt, 'noPromptText')}</div>
     <div class="pair">
-      <div class="response"><h3>A: ${item.key.systemA}</h3>${block(shown?.responseA, 'response')}</div>
-      <div class="response"><h3>B: ${item.key.systemB}</h3>${block(shown?.responseB, 'response')}</div>
+      <div class="response"><h3>${w.t('responseA', item.key.systemA)}</h3>${block(shown?.responseA, 'noResponse')}</div>
+      <div class="response"><h3>${w.t('responseB', item.key.systemB)}</h3>${block(shown?.responseB, 'noResponse')}</div>
     </div>
     <div class="side-by-side">
       <div class="votes-panel">
-        <h3>Annotators</h3>
-        ${voteList(item.votes, (v) => VERDICT_WORDS[v.verdict])}
+        <h3>${w.t('annotators')}</h3>
+        ${voteList(item.votes, (v) => verdictWords(v.verdict))}
       </div>
       <div class="judges-panel">
-        <h3>Judges</h3>
-        ${judgeList(item.judges, (j) => VERDICT_WORDS[j.verdict], 'No judge verdict on this pair.')}
+        <h3>${w.t('judges')}</h3>
+        ${judgeList(item.judges, (j) => verdictWords(j.verdict), w.t('noJudgeVerdict'))}
       </div>
     </div>
-    <div class="adjudication" role="group" aria-label="Adjudicate">
-      <span>Adjudicated: <strong id="adjudicated">${item.adjudicated ? VERDICT_WORDS[item.adjudicated] : 'not yet'}</strong></span>
-      <button type="button" data-verdict="A"><kbd>1</kbd>/<kbd>A</kbd> A better</button>
-      <button type="button" data-verdict="tie"><kbd>2</kbd>/<kbd>T</kbd> Tie</button>
-      <button type="button" data-verdict="B"><kbd>3</kbd>/<kbd>B</kbd> B better</button>
+    <div class="adjudication" role="group" aria-label="${w.t('adjudicate')}">
+      <span>${w.h('adjudicated', html`<strong id="adjudicated">${item.adjudicated ? verdictWords(item.adjudicated) : w.t('notYet')}</strong>`)}</span>
+      <button type="button" data-verdict="A"><kbd>1</kbd>/<kbd>A</kbd> ${w.t('aBetter')}</button>
+      <button type="button" data-verdict="tie"><kbd>2</kbd>/<kbd>T</kbd> ${w.t('tieButton')}</button>
+      <button type="button" data-verdict="B"><kbd>3</kbd>/<kbd>B</kbd> ${w.t('bBetter')}</button>
       ${statusLine()}
     </div>
   </section>`;
 }
 
 function help(): Html {
-  return html`<aside class="help" aria-label="Keys">
-    <h2>Keys</h2>
-    <table>${keysNow().map((k) => html`<tr><td>${k.keys.map((key, i) => html`${i ? ' / ' : ''}<kbd>${key === ' ' ? 'Space' : key.toUpperCase()}</kbd>`)}</td><td>${k.label}</td></tr>`)}</table>
-    <p class="muted">An adjudicated label is stored like any label (append-only) under the role adjudicator, apart from the raw labels; the latest counts as the item's known answer (--gold adjudicated).</p>
+  return html`<aside class="help" aria-label="${w.t('keys')}">
+    <h2>${w.t('keys')}</h2>
+    <table>${keysNow().map((k) => html`<tr><td>${k.keys.map((key, i) => html`${i ? ' / ' : ''}<kbd>${key === ' ' ? w.t('space') : key.toUpperCase()}</kbd>`)}</td><td>${k.label()}</td></tr>`)}</table>
+    <p class="muted">${w.t('helpNote')}</p>
   </aside>`;
 }
 
@@ -422,14 +439,14 @@ function render(): void {
   if (!list) {
     app.innerHTML = status?.error
       ? html`<div class="error-banner" role="alert">${status.text}</div>`.value
-      : html`<p class="loading">Loading…</p>`.value;
+      : html`<p class="loading">${w.t('loading')}</p>`.value;
     return;
   }
   const item = list.items[at];
   app.innerHTML = html`${toolbar(list)}
     <main class="review">
-      <ol class="review-list" role="listbox" aria-label="Items to review">${list.items.map(itemRow)}</ol>
-      ${item ? detail(item) : html`<p class="empty">${list.total === 0 ? (list.filters.task === 'rating' ? 'No rating disagreements in this run: nothing to adjudicate.' : 'No disagreements in this run: nothing to adjudicate.') : 'No item under these filters.'}</p>`}
+      <ol class="review-list" role="listbox" aria-label="${w.t('itemsToReview')}">${list.items.map(itemRow)}</ol>
+      ${item ? detail(item) : html`<p class="empty">${list.total === 0 ? (list.filters.task === 'rating' ? w.t('noRatingDisagreements') : w.t('noDisagreements')) : w.t('noItemUnderFilters')}</p>`}
       ${helpOpen ? help() : ''}
     </main>`.value;
   app.querySelector('.review-item.selected')?.scrollIntoView({ block: 'nearest' });

@@ -21,6 +21,7 @@ import type {
 import { audit, handleAuditListClick } from '../shared/audit';
 import { drawVega, hideTooltip, type Datum } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
+import { w } from './words';
 
 const api = vscodeApi<unknown>();
 const app = document.getElementById('app')!;
@@ -37,6 +38,10 @@ function send(message: ChartsToHost): void {
 
 onHostMessage<ChartsToWebview>((message) => {
   switch (message.type) {
+    // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
+    case 'words':
+      w.use(message.words, app);
+      break;
     case 'show':
       // For the serializer: the run and baseline to draw again after a window reload.
       api.setState({ run: message.view.run, baseline: message.view.baseline });
@@ -55,15 +60,15 @@ onHostMessage<ChartsToWebview>((message) => {
 });
 
 function toolbar(view: ChartsView) {
-  return html`<header class="toolbar" role="toolbar" aria-label="Charts">
-    <h1 class="title">Charts <span class="muted">${view.run}</span></h1>
-    <span class="muted">95% bootstrap intervals over prompt groups; hover a mark for its figure, n and interval, click it for the items behind it</span>
+  return html`<header class="toolbar" role="toolbar" aria-label="${w.t('charts')}">
+    <h1 class="title">${w.t('charts')} <span class="muted">${view.run}</span></h1>
+    <span class="muted">${w.t('help')}</span>
     <span class="spacer"></span>
     <form id="baseline-form" class="filter-field">
-      <label class="filter-field">Heatmap baseline <input type="text" id="baseline" value="${view.baseline ?? ''}" placeholder="system or mono-{lang}" spellcheck="false"></label>
+      <label class="filter-field">${w.t('baseline')} <input type="text" id="baseline" value="${view.baseline ?? ''}" placeholder="${w.t('baselinePlaceholder')}" spellcheck="false"></label>
     </form>
-    <vscode-button secondary icon="refresh" id="refresh" title="Draw the charts again">Refresh</vscode-button>
-    <vscode-button secondary icon="list-selection" id="choose-run" title="Show another run">Run…</vscode-button>
+    <vscode-button secondary icon="refresh" id="refresh" title="${w.t('refreshTitle')}">${w.t('refresh')}</vscode-button>
+    <vscode-button secondary icon="list-selection" id="choose-run" title="${w.t('chooseRunTitle')}">${w.t('chooseRun')}</vscode-button>
   </header>`;
 }
 
@@ -76,8 +81,8 @@ async function show(view: ChartsView): Promise<void> {
       (c) => html`<section class="chart" id="section-${c.id}" data-chart="${c.id}" aria-labelledby="title-${c.id}">
       <h2 id="title-${c.id}">${c.title}</h2>
       <p class="muted description">${c.description}</p>
-      ${c.vega ? html`<div class="vega" id="chart-${c.id}"></div>` : html`<p class="empty">${c.notes[0] ?? 'Nothing to draw.'}</p>`}
-      ${c.vega && c.notes.length ? html`<details class="notes"><summary>Notes</summary><ul>${c.notes.map((n) => html`<li>${n}</li>`)}</ul></details>` : ''}
+      ${c.vega ? html`<div class="vega" id="chart-${c.id}"></div>` : html`<p class="empty">${c.notes[0] ?? w.t('nothingToDraw')}</p>`}
+      ${c.vega && c.notes.length ? html`<details class="notes"><summary>${w.t('notes')}</summary><ul>${c.notes.map((n) => html`<li>${n}</li>`)}</ul></details>` : ''}
     </section>`,
     )}
     <div id="items-region"></div>
@@ -89,7 +94,7 @@ async function show(view: ChartsView): Promise<void> {
       views.push(await drawVega(el, chart.vega, (datum) => void openItems(targetOf(chart.id, datum))));
       el.dataset.drawn = 'true';
     } catch (err) {
-      el.textContent = `This chart could not be drawn: ${(err as Error).message}`;
+      el.textContent = w.t('notDrawn', (err as Error).message);
     }
   }
   renderItems();
@@ -147,20 +152,20 @@ function renderItems(): void {
     return;
   }
   if (shown.kind === 'audit') {
-    region.innerHTML = audit(shown.audit, outcome).value;
+    region.innerHTML = audit(w, shown.audit, outcome).value;
     return;
   }
   const list = shown.items;
   region.innerHTML = html`<section class="audit" aria-labelledby="audit-title">
     <div class="audit-head"><h2 id="audit-title">${list.title}</h2><span class="spacer"></span>
-      <vscode-button secondary icon="close" id="close-audit" title="Close the list">Close</vscode-button></div>
+      <vscode-button secondary icon="close" id="close-audit" title="${w.t('auditCloseTitle')}">${w.t('auditClose')}</vscode-button></div>
     <p class="summary">${list.summary}</p>
-    <table class="audit-table"><thead><tr><th scope="col">Prompt group</th><th scope="col">System</th><th scope="col">What counted</th></tr></thead>
+    <table class="audit-table"><thead><tr><th scope="col">${w.t('auditPromptGroup')}</th><th scope="col">${w.t('system')}</th><th scope="col">${w.t('whatCounted')}</th></tr></thead>
     <tbody>${list.items.map(
       (
         item,
       ) => html`<tr class="audit-item" data-run="${item.run}" data-group="${item.group}" data-turn="${item.turn}" data-lang="${item.lang}">
-      <td><button class="link open-item" title="Open ${item.group} in the grid">${icon('go-to-file')} ${item.group}</button> <span ${langAttrs(list.language)}>${list.language.name}</span></td>
+      <td><button class="link open-item" title="${w.t('auditOpenInGrid', item.group)}">${icon('go-to-file')} ${item.group}</button> <span ${langAttrs(list.language)}>${list.language.name}</span></td>
       <td>${item.system ?? ''}</td><td>${item.detail}</td></tr>`,
     )}</tbody></table>
   </section>`.value;

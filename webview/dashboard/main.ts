@@ -25,6 +25,7 @@ import { audit, handleAuditListClick } from '../shared/audit';
 import { drawVega } from '../shared/chartDraw';
 import { onThemeChange, readTheme } from '../shared/chartTheme';
 import { dashboard, toolbar } from './render';
+import { w } from './words';
 
 const api = vscodeApi<DashboardState>();
 const app = document.getElementById('app')!;
@@ -40,6 +41,10 @@ function send(message: DashboardToHost): void {
 
 onHostMessage<DashboardToWebview>((message) => {
   switch (message.type) {
+    // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
+    case 'words':
+      if (w.use(message.words, app) && view) render();
+      break;
     case 'show':
       view = message.view;
       // For the serializer: the run and filters to show again after a window reload.
@@ -64,9 +69,11 @@ let shownToolbar = '';
 
 function render(): void {
   const bar = toolbar(view).value;
-  const updated = view?.updatedAt ? html`<p class="muted updated" id="updated">updated ${view.updatedAt}</p>` : '';
+  const updated = view?.updatedAt
+    ? html`<p class="muted updated" id="updated">${w.t('updated', view.updatedAt)}</p>`
+    : '';
   const content = html`<main class="dashboard">${updated}${view ? dashboard(view) : ''}
-    <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(auditShown, filter) : ''}</div></main>`
+    <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(w, auditShown, filter) : ''}</div></main>`
     .value;
   const main = app.querySelector(':scope > main');
   // An unchanged toolbar stays in place, so a field the user is typing in keeps its text, caret and focus.

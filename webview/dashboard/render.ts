@@ -10,28 +10,26 @@ import type {
   DifferenceVerdictView,
   DifferenceView,
   EstimateView,
+  DashboardPhrase,
 } from '../../shared/protocol/dashboard';
+import { w } from './words';
 
 const FIGURE_ORDER: readonly DashboardFigure[] = ['withTie', 'withoutTie', 'lima'];
-const FIGURE_LABELS: Record<DashboardFigure, string> = {
-  withTie: 'Agreement w/ tie',
-  withoutTie: 'Agreement w/o tie',
-  lima: 'LIMA score',
-};
+const figureLabel = (f: DashboardFigure) => w.t(f);
 
 const pct = (v: number | null) => (v === null ? '–' : (v * 100).toFixed(1));
 
 export function toolbar(view: DashboardView | undefined): Html {
   const intervals = view?.intervals;
   return html`
-  <header class="toolbar" role="toolbar" aria-label="Agreement dashboard">
-    <h1 class="title">Can the judge be trusted? <span class="muted">${view ? view.run : ''}</span></h1>
-    <span class="muted">${intervals ? `${Math.round(intervals.level * 100)}% bootstrap intervals over prompt groups (${intervals.resamples} resamples, seed ${intervals.seed})` : 'no intervals'}</span>
+  <header class="toolbar" role="toolbar" aria-label="${w.t('toolbar')}">
+    <h1 class="title">${w.t('heading')} <span class="muted">${view ? view.run : ''}</span></h1>
+    <span class="muted">${intervals ? w.t('intervals', Math.round(intervals.level * 100), intervals.resamples, intervals.seed) : w.t('noIntervals')}</span>
     <span class="spacer"></span>
-    <vscode-button secondary icon="refresh" id="refresh" title="Compute the figures again">Refresh</vscode-button>
-    <vscode-button secondary icon="list-selection" id="choose-run" title="Show another run">Run…</vscode-button>
-    <vscode-button secondary icon="graph-line" id="open-charts" title="Every chart of this run">Charts…</vscode-button>
-    <vscode-button icon="export" id="export" title="Write the table as CSV, Markdown, LaTeX or JSON">Export…</vscode-button>
+    <vscode-button secondary icon="refresh" id="refresh" title="${w.t('refreshTitle')}">${w.t('refresh')}</vscode-button>
+    <vscode-button secondary icon="list-selection" id="choose-run" title="${w.t('chooseRunTitle')}">${w.t('chooseRun')}</vscode-button>
+    <vscode-button secondary icon="graph-line" id="open-charts" title="${w.t('chartsTitle')}">${w.t('charts')}</vscode-button>
+    <vscode-button icon="export" id="export" title="${w.t('exportTitle')}">${w.t('export')}</vscode-button>
     ${view ? filterBar(view) : ''}
   </header>`;
 }
@@ -41,22 +39,22 @@ function filterBar(view: DashboardView): Html {
   const { filters, choices } = view;
   const used = view.annotatorsUsed;
   return html`
-    <form class="filter-bar" id="filters" role="group" aria-label="Filters">
-      <label class="filter-field">${icon('person')} Annotators
-        <input type="text" id="annotator-pattern" value="${filters.annotators ?? ''}" placeholder="all (e.g. expert_*, !author_*)" spellcheck="false"
-          title="Shell-style patterns separated by commas; a leading ! leaves out">
+    <form class="filter-bar" id="filters" role="group" aria-label="${w.t('filters')}">
+      <label class="filter-field">${icon('person')} ${w.t('annotators')}
+        <input type="text" id="annotator-pattern" value="${filters.annotators ?? ''}" placeholder="${w.t('annotatorsPlaceholder')}" spellcheck="false"
+          title="${w.t('annotatorsTitle')}">
       </label>
-      <span class="muted" id="annotators-used" title="${used.join(', ')}">${used.length} of ${choices.annotators.length} annotators</span>
-      <span class="filter-field" role="group" aria-label="Judges">${icon('law')} Judges
+      <span class="muted" id="annotators-used" title="${used.join(', ')}">${w.t('annotatorsUsed', used.length, choices.annotators.length)}</span>
+      <span class="filter-field" role="group" aria-label="${w.t('judges')}">${icon('law')} ${w.t('judges')}
         ${choices.judges.map((j) => html`<vscode-checkbox class="filter-judge" value="${j}" label="${j}" ${filters.judges === null || filters.judges.includes(j) ? 'checked' : ''}></vscode-checkbox>`)}
       </span>
-      <label class="filter-field">Unparsable verdicts
+      <label class="filter-field">${w.t('unparsableVerdicts')}
         <select id="invalid-as">
-          <option value="exclude" ${filters.invalidAs === 'exclude' ? 'selected' : ''}>left out</option>
-          <option value="tie" ${filters.invalidAs === 'tie' ? 'selected' : ''}>count as ties</option>
+          <option value="exclude" ${filters.invalidAs === 'exclude' ? 'selected' : ''}>${w.t('leftOut')}</option>
+          <option value="tie" ${filters.invalidAs === 'tie' ? 'selected' : ''}>${w.t('countAsTies')}</option>
         </select>
       </label>
-      <vscode-button secondary id="apply-filters" title="Compute the figures with these filters (Enter)">Apply</vscode-button>
+      <vscode-button secondary id="apply-filters" title="${w.t('applyTitle')}">${w.t('apply')}</vscode-button>
     </form>`;
 }
 
@@ -75,16 +73,17 @@ function autonym(language: LanguageView): Html {
 
 export function dashboard(view: DashboardView): Html {
   if (view.groups.length === 0) {
-    return html`<p class="empty">No agreement figures in ${view.run}: it needs pairwise judge verdicts and human pairwise votes on the same items.</p>`;
+    return html`<p class="empty">${w.t('noFigures', view.run)}</p>`;
   }
   const flagged = view.groups.filter((g) => g.flagged);
   return html` <p class="verdict ${flagged.length ? 'warn' : ''}" role="status">
       ${
         flagged.length
           ? html`${icon('warning')}<span
-                >The judge is below the humans in
-                ${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}: read its errors there
-                before trusting its figures.</span
+                >${w.h(
+                  'judgeBelowIn',
+                  html`${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}`,
+                )}</span
               >`
           : differenceSummary(view)
       }
@@ -92,33 +91,26 @@ export function dashboard(view: DashboardView): Html {
     ${
       view.chart
         ? html`<figure class="dashboard-chart">
-            <div class="vega" id="dashboard-chart" aria-label="The figures below as a forest plot"></div>
-            <figcaption class="muted">
-              The table's figures per language: each judge (dot) next to the humans (diamond, and the grey band), with
-              intervals; a judge below the humans is marked. Hover a mark for its figure, n and interval; click it for
-              the items behind it.
-            </figcaption>
+            <div class="vega" id="dashboard-chart" aria-label="${w.t('chartLabel')}"></div>
+            <figcaption class="muted">${w.t('chartCaption')}</figcaption>
           </figure>`
         : ''
     }
     <table class="dashboard-table">
       <thead>
         <tr>
-          <th scope="col">Language</th>
-          <th scope="col">Comparison</th>
-          ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${FIGURE_LABELS[f]} %</th>`)}
-          <th scope="col" class="num">Items</th>
-          <th scope="col">Judge errors</th>
-          <th scope="col" class="minus-head" title="judge − humans per figure, with its own 95% interval">
-            Judge − humans
-          </th>
+          <th scope="col">${w.t('language')}</th>
+          <th scope="col">${w.t('comparison')}</th>
+          ${FIGURE_ORDER.map((f) => html`<th scope="col" class="figure-head">${w.t('figureHead', figureLabel(f))}</th>`)}
+          <th scope="col" class="num">${w.t('items')}</th>
+          <th scope="col">${w.t('judgeErrors')}</th>
+          <th scope="col" class="minus-head" title="${w.t('minusHumansTitle')}">${w.t('minusHumans')}</th>
         </tr>
       </thead>
       ${view.groups.map((g) => groupRows(g))}
     </table>
     <p class="legend">
-      ${legendBar()} Each bar runs from 0 to 100%: the mark is the figure, the dark band its interval; behind a judge's
-      figure the light band is the humans' interval. Click a number for the items behind it.
+      ${legendBar()} ${w.t('legend')}
     </p>
     <ul class="notes">
       ${view.notes.map((n) => html`<li>${n}</li>`)}
@@ -127,7 +119,7 @@ export function dashboard(view: DashboardView): Html {
 }
 
 function groupName(g: DashboardGroupView): string {
-  return [g.language.name, ...(g.turn !== null ? [`turn ${g.turn}`] : []), ...(g.run !== null ? [g.run] : [])].join(
+  return [g.language.name, ...(g.turn !== null ? [w.t('turn', g.turn)] : []), ...(g.run !== null ? [g.run] : [])].join(
     ', ',
   );
 }
@@ -144,20 +136,20 @@ function groupRows(g: DashboardGroupView): Html {
               ? html`<th scope="rowgroup" rowspan="${span}" class="lang-cell">
                   <span class="lang-name">${g.language.name}</span>${autonym(g.language)}
                   <code class="tag">${g.language.tag}</code>
-                  ${g.turn !== null ? html`<div class="muted">turn ${g.turn}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
-                  ${g.flagged ? html`<div class="flag-badge">${icon('warning')} judge below humans</div>` : ''}
+                  ${g.turn !== null ? html`<div class="muted">${w.t('turn', g.turn)}</div>` : ''}${g.run !== null ? html`<div class="muted">${g.run}</div>` : ''}
+                  ${g.flagged ? html`<div class="flag-badge">${icon('warning')} ${w.t('judgeBelowBadge')}</div>` : ''}
                 </th>`
               : ''
           }
           <th scope="row" class="comparison">
-            ${r.judge === null ? html`<span class="muted">human vs human</span>` : html`${r.judge} <span class="muted">vs humans</span>`}
+            ${r.judge === null ? html`<span class="muted">${w.t('humanVsHuman')}</span>` : html`${r.judge} <span class="muted">${w.t('vsHumans')}</span>`}
           </th>
           ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
           <td class="num">
-            ${r.items}${r.invalid ? html`<div class="muted" title="unparsable judge verdicts left out">+${r.invalid} invalid</div>` : ''}
+            ${r.items}${r.invalid ? html`<div class="muted" title="${w.t('invalidLeftOut')}">${w.t('invalidCount', r.invalid)}</div>` : ''}
           </td>
           <td>
-            ${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${r.errors} item${r.errors === 1 ? '' : 's'}</button>` : html`<span class="muted">none</span>`}
+            ${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${w.t('errorItems', r.errors)}</button>` : html`<span class="muted">${w.t('none')}</span>`}
           </td>
           <td class="minus">${r.minusHumans ? minusHumansCell(r.minusHumans) : ''}</td>
         </tr>`,
@@ -178,12 +170,13 @@ function figureCell(
   const e = r.figures[f];
   const below = r.below[f];
   const interval = e.lower !== null && e.upper !== null ? `[${pct(e.lower)}, ${pct(e.upper)}]` : '';
-  const label = `${FIGURE_LABELS[f]} ${pct(e.value)}% over ${e.n} vote pairs${interval ? `, interval ${interval}` : ''}${below ? ', below the humans' : ''}: show the items`;
-  if (e.n === 0) return html`<td class="figure empty-figure"><span class="muted">– (n = 0)</span></td>`;
+  const details = `${interval ? w.t('figureInterval', interval) : ''}${below ? w.t('figureBelow') : ''}`;
+  const label = w.t('figureLabel', figureLabel(f), pct(e.value), e.n, details);
+  if (e.n === 0) return html`<td class="figure empty-figure"><span class="muted">${w.t('noPairs')}</span></td>`;
   return html`<td class="figure ${below ? 'below' : ''}">
     <button class="figure-button" ${targetAttrs(g, r.judge, f)} aria-label="${label}" title="${label}">
-      <span class="value">${pct(e.value)}</span>${below ? icon('arrow-down', 'below the human–human interval') : ''}
-      <span class="n">n = ${e.n}</span>
+      <span class="value">${pct(e.value)}</span>${below ? icon('arrow-down', w.t('belowInterval')) : ''}
+      <span class="n">${w.t('n', e.n)}</span>
       ${bar(e, humans)}
       <span class="interval">${interval}</span>
     </button></td>`;
@@ -205,12 +198,12 @@ function legendBar(): Html {
   return bar({ value: 0.62, n: 0, lower: 0.5, upper: 0.72 }, { value: 0.8, n: 0, lower: 0.7, upper: 0.9 });
 }
 
-const VERDICT_WORDS: Record<DifferenceVerdictView, string> = {
-  below: 'below the humans',
-  above: 'above the humans',
-  'no-difference-shown': 'no difference shown',
-  'too-few': 'too few items to say',
-};
+const VERDICT_WORDS = {
+  below: 'below',
+  above: 'above',
+  'no-difference-shown': 'noDifference',
+  'too-few': 'tooFew',
+} as const satisfies Record<DifferenceVerdictView, DashboardPhrase>;
 
 const signed = (v: number | null) =>
   v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(1)}`;
@@ -224,11 +217,13 @@ function differenceSummary(view: DashboardView): Html {
   return html`${icon(tooFew.length ? 'question' : 'pass')}<span
       >${
         tooFew.length
-          ? html`Too few items to say in
-            ${tooFew.map((g, i) => html`${i ? ', ' : ''}<strong class="too-few-lang">${groupName(g)}</strong>`)}.`
+          ? w.h(
+              'tooFewIn',
+              html`${tooFew.map((g, i) => html`${i ? ', ' : ''}<strong class="too-few-lang">${groupName(g)}</strong>`)}`,
+            )
           : ''
       }
-      ${told.length ? `No language where the interval of judge − humans lies wholly below 0${tooFew.length ? ' among the others' : ''}: where it holds 0, the data cannot tell the judge from the humans.` : ''}</span
+      ${told.length ? (tooFew.length ? w.t('noOtherBelow') : w.t('noneBelow')) : ''}</span
     >`;
 }
 
@@ -241,39 +236,43 @@ function minusHumansCell(m: Readonly<Record<DashboardFigure, DifferenceView>>): 
         class="minus-${d.verdict}"
         data-figure="${f}"
         data-verdict="${d.verdict}"
-        title="${FIGURE_LABELS[f]}: judge − humans ${signed(d.value)} points ${interval}, over ${d.n} prompt groups"
+        title="${w.t('minusTitle', figureLabel(f), signed(d.value), interval, d.n)}"
       >
-        <span class="muted">${SHORT_LABELS[f]}</span> ${signed(d.value)} <span class="interval">${interval}</span>
-        <strong>${VERDICT_WORDS[d.verdict]}</strong>
+        <span class="muted">${w.t(SHORT_LABELS[f])}</span> ${signed(d.value)} <span class="interval">${interval}</span>
+        <strong>${w.t(VERDICT_WORDS[d.verdict])}</strong>
       </li>`;
     })}
   </ul>`;
 }
 
-const SHORT_LABELS: Record<DashboardFigure, string> = { withTie: 'w/ tie', withoutTie: 'w/o tie', lima: 'LIMA' };
+const SHORT_LABELS = {
+  withTie: 'withTieShort',
+  withoutTie: 'withoutTieShort',
+  lima: 'limaShort',
+} as const satisfies Record<DashboardFigure, DashboardPhrase>;
 
 function estimateText(e: EstimateView): Html {
   if (e.n === 0 || e.value === null) return html`<span class="muted">–</span>`;
   const interval = e.lower !== null && e.upper !== null ? `[${pct(e.lower)}, ${pct(e.upper)}]` : '';
-  return html`${pct(e.value)} <span class="interval">${interval}</span> <span class="n">n = ${e.n}</span>`;
+  return html`${pct(e.value)} <span class="interval">${interval}</span> <span class="n">${w.t('n', e.n)}</span>`;
 }
 
 /** The lead's view: each annotator per language, as the core's annotator-scores computes it. */
 function annotatorSection(section: NonNullable<DashboardView['annotators']>): Html {
   if (section.rows.length === 0) return html``;
-  return html`<section class="annotators" aria-label="Annotators">
-    <h2>Annotators: who needs help?</h2>
+  return html`<section class="annotators" aria-label="${w.t('annotators')}">
+    <h2>${w.t('annotatorsHeading')}</h2>
     <table class="annotator-table">
       <thead>
         <tr>
-          <th scope="col">Language</th>
-          <th scope="col">Annotator</th>
-          <th scope="col" class="num">Items</th>
-          <th scope="col">Gold accuracy %</th>
-          <th scope="col">Agree w/ others %</th>
-          <th scope="col">Agree w/ majority %</th>
-          <th scope="col" class="num">Median time</th>
-          <th scope="col" class="num">Fast labels</th>
+          <th scope="col">${w.t('language')}</th>
+          <th scope="col">${w.t('annotator')}</th>
+          <th scope="col" class="num">${w.t('items')}</th>
+          <th scope="col">${w.t('goldAccuracy')}</th>
+          <th scope="col">${w.t('withOthers')}</th>
+          <th scope="col">${w.t('withMajority')}</th>
+          <th scope="col" class="num">${w.t('medianTime')}</th>
+          <th scope="col" class="num">${w.t('fastLabels')}</th>
         </tr>
       </thead>
       <tbody>
@@ -291,10 +290,10 @@ function annotatorSection(section: NonNullable<DashboardView['annotators']>): Ht
               <td>${estimateText(r.withOthers)}</td>
               <td>${estimateText(r.withMajority)}</td>
               <td class="num">
-                ${r.medianTimeMs === null ? html`<span class="muted">–</span>` : `${(r.medianTimeMs / 1000).toFixed(1)} s`}
+                ${r.medianTimeMs === null ? html`<span class="muted">–</span>` : w.t('seconds', (r.medianTimeMs / 1000).toFixed(1))}
               </td>
               <td class="num fast">
-                ${r.fast > 0 ? html`${icon('warning')} ${r.fast} of ${r.timed}` : r.timed ? `0 of ${r.timed}` : html`<span class="muted">–</span>`}
+                ${r.fast > 0 ? html`${icon('warning')} ${w.t('fastOf', r.fast, r.timed)}` : r.timed ? w.t('fastOf', 0, r.timed) : html`<span class="muted">–</span>`}
               </td>
             </tr>`,
         )}

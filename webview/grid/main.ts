@@ -9,6 +9,7 @@ import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
 import { revealCells, stopRevealing } from './deferredCells';
 import { grid, shownParts, toolbar } from './render';
+import { w } from './words';
 
 /** What VS Code keeps for the serializer, to reopen this group after a reload. */
 interface SavedState {
@@ -31,6 +32,10 @@ function send(message: GridToHost): void {
 
 onHostMessage<GridToWebview>((message) => {
   switch (message.type) {
+    // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
+    case 'words':
+      if (w.use(message.words, app)) render();
+      break;
     case 'show':
       show(message.view, message.preferences, message.requestedAt);
       break;
@@ -148,9 +153,14 @@ function scrollBelowStickyHeaders(lang: string | null): void {
   const box = target.getBoundingClientRect();
   const headers = corner.getBoundingClientRect();
   const top = target.classList.contains('row-header') ? window.scrollY + box.top - headers.bottom : window.scrollY;
+  // In a right-to-left page the sticky column is on the right: the column comes just left of it.
+  const rtl = document.documentElement.dir === 'rtl';
+  const hidden = rtl
+    ? box.right > headers.left || box.left < 0
+    : box.left < headers.right || box.right > window.innerWidth;
   const left =
-    target.classList.contains('column-header') && (box.left < headers.right || box.right > window.innerWidth)
-      ? window.scrollX + box.left - headers.right
+    target.classList.contains('column-header') && hidden
+      ? window.scrollX + (rtl ? box.right - headers.left : box.left - headers.right)
       : window.scrollX;
   window.scrollTo(left, top);
 }

@@ -1,23 +1,27 @@
 // The list of items behind a dashboard figure or a chart's mark, as an HTML string: each vote pair marked agree,
 // one tie or opposite, with chips to show one outcome. Pure; no figure is computed here.
 import { html, icon, type Html } from './html';
-import type { AuditItemView, AuditOutcome, AuditView } from '../../shared/protocol/audit';
+import type { AUDIT_PHRASES, AuditItemView, AuditOutcome, AuditView } from '../../shared/protocol/audit';
 import type { Verdict } from '../../shared/protocol/common';
 import type { OpenGroupMessage } from '../../shared/protocol/fields';
+import type { PanelWords } from './words';
 
-const OUTCOME_LABELS: Record<AuditOutcome, string> = {
-  disagree: 'Disagree',
-  'tie-involved': 'Tie involved',
-  invalid: 'Invalid',
-  agree: 'Agree',
-};
+/** The panel's words (the dashboard's or the charts'), of which the list uses its own (AUDIT_PHRASES). */
+type AuditWords = Pick<PanelWords<typeof AUDIT_PHRASES>, 't'>;
+
+const OUTCOME_LABELS = {
+  disagree: 'auditDisagree',
+  'tie-involved': 'auditTieInvolved',
+  invalid: 'auditInvalid',
+  agree: 'auditAgree',
+} as const satisfies Record<AuditOutcome, keyof typeof AUDIT_PHRASES>;
 export const OUTCOME_ORDER: readonly AuditOutcome[] = ['disagree', 'tie-involved', 'invalid', 'agree'];
 
-function verdictText(v: Verdict | 'A' | 'B' | 'tie', item: AuditItemView): string {
-  return v === 'A' ? item.systemA : v === 'B' ? item.systemB : v === 'tie' ? 'tie' : 'unparsable';
+function verdictText(w: AuditWords, v: Verdict | 'A' | 'B' | 'tie', item: AuditItemView): string {
+  return v === 'A' ? item.systemA : v === 'B' ? item.systemB : v === 'tie' ? w.t('auditTie') : w.t('auditUnparsable');
 }
 
-export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
+export function audit(w: AuditWords, view: AuditView, filter: AuditOutcome | 'all'): Html {
   const shown = filter === 'all' ? view.items : view.items.filter((i) => i.outcome === filter);
   const errors = view.target.list === 'errors';
   return html`
@@ -25,33 +29,33 @@ export function audit(view: AuditView, filter: AuditOutcome | 'all'): Html {
     <div class="audit-head">
       <h2 id="audit-title">${view.title}</h2>
       <span class="spacer"></span>
-      <vscode-button secondary icon="close" id="close-audit" title="Close the list">Close</vscode-button>
+      <vscode-button secondary icon="close" id="close-audit" title="${w.t('auditCloseTitle')}">${w.t('auditClose')}</vscode-button>
     </div>
     <p class="summary">${view.summary}</p>
-    <div class="chips" role="group" aria-label="Show items">
-      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">All ${view.items.length}</button>
-      ${OUTCOME_ORDER.filter((o) => view.counts[o] > 0).map((o) => html`<button class="chip outcome-${o} ${filter === o ? 'on' : ''}" data-filter="${o}" aria-pressed="${filter === o}">${OUTCOME_LABELS[o]} ${view.counts[o]}</button>`)}
+    <div class="chips" role="group" aria-label="${w.t('auditShowItems')}">
+      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">${w.t('auditAll', view.items.length)}</button>
+      ${OUTCOME_ORDER.filter((o) => view.counts[o] > 0).map((o) => html`<button class="chip outcome-${o} ${filter === o ? 'on' : ''}" data-filter="${o}" aria-pressed="${filter === o}">${w.t(OUTCOME_LABELS[o])} ${view.counts[o]}</button>`)}
     </div>
     ${
       shown.length === 0
-        ? html`<p class="empty">No items.</p>`
+        ? html`<p class="empty">${w.t('auditNoItems')}</p>`
         : html`
     <table class="audit-table">
       <thead><tr>
-        <th scope="col">Prompt group</th><th scope="col">Systems</th>${view.target.judge !== null ? html`<th scope="col">Judge</th>` : ''}
-        <th scope="col">Human votes</th><th scope="col">${errors ? 'Strength' : 'Outcome'}</th>
+        <th scope="col">${w.t('auditPromptGroup')}</th><th scope="col">${w.t('auditSystems')}</th>${view.target.judge !== null ? html`<th scope="col">${w.t('auditJudge')}</th>` : ''}
+        <th scope="col">${w.t('auditHumanVotes')}</th><th scope="col">${errors ? w.t('auditStrength') : w.t('auditOutcome')}</th>
       </tr></thead>
       <tbody>${shown.map(
         (item) => html`
         <tr class="audit-item outcome-${item.outcome}" data-run="${item.run}" data-group="${item.group}" data-turn="${item.turn}" data-lang="${view.language.tag}">
-          <td><button class="link open-item" title="Open ${item.group} in the grid">${icon('go-to-file')} ${item.group}</button>${item.turn > 1 ? html` <span class="muted">turn ${item.turn}</span>` : ''}</td>
-          <td class="systems"><span class="system">${item.systemA}</span> <span class="muted">vs</span> <span class="system">${item.systemB}</span></td>
-          ${view.target.judge !== null ? html`<td><span class="verdict-chip ${item.judgeVerdict === 'tie' || item.judgeVerdict === 'invalid' ? 'neutral' : ''}">${item.judgeVerdict ? verdictText(item.judgeVerdict, item) : ''}</span></td>` : ''}
-          <td class="votes">${item.humans.map((h) => html`<span class="vote ${h.vsJudge ?? ''}"><span class="annotator">${h.annotator}</span> ${verdictText(h.verdict, item)}</span>`)}</td>
+          <td><button class="link open-item" title="${w.t('auditOpenInGrid', item.group)}">${icon('go-to-file')} ${item.group}</button>${item.turn > 1 ? html` <span class="muted">${w.t('auditTurn', item.turn)}</span>` : ''}</td>
+          <td class="systems"><span class="system">${item.systemA}</span> <span class="muted">${w.t('auditVersus')}</span> <span class="system">${item.systemB}</span></td>
+          ${view.target.judge !== null ? html`<td><span class="verdict-chip ${item.judgeVerdict === 'tie' || item.judgeVerdict === 'invalid' ? 'neutral' : ''}">${item.judgeVerdict ? verdictText(w, item.judgeVerdict, item) : ''}</span></td>` : ''}
+          <td class="votes">${item.humans.map((h) => html`<span class="vote ${h.vsJudge ?? ''}"><span class="annotator">${h.annotator}</span> ${verdictText(w, h.verdict, item)}</span>`)}</td>
           <td>${
             errors
-              ? html`<span class="strength">${Math.round((item.strength ?? 0) * 100)}%</span> <span class="muted">${item.majority ? `majority: ${verdictText(item.majority, item)}` : 'no majority'}</span>`
-              : html`<span class="outcome outcome-${item.outcome}">${OUTCOME_LABELS[item.outcome]}</span> <span class="muted">${item.pairs.agree}/${item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite} pairs agree</span>`
+              ? html`<span class="strength">${Math.round((item.strength ?? 0) * 100)}%</span> <span class="muted">${item.majority ? w.t('auditMajority', verdictText(w, item.majority, item)) : w.t('auditNoMajority')}</span>`
+              : html`<span class="outcome outcome-${item.outcome}">${w.t(OUTCOME_LABELS[item.outcome])}</span> <span class="muted">${w.t('auditPairsAgree', item.pairs.agree, item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite)}</span>`
           }</td>
         </tr>`,
       )}</tbody>

@@ -18,6 +18,7 @@ import type { GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { adjudicatorId } from '../settings';
 import { ratingItemView, ratingReviewItem, ratingReviewTexts, reviewItem, reviewList, reviewTexts } from './reviewView';
+import { reviewWords } from './reviewWords';
 import { pickText } from '../quickPick';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -90,7 +91,7 @@ export class ReviewPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<ReviewToWebview>(panel.webview, () => ({ type: 'words', words: reviewWords() }));
     this.requests = new RequestChannel<NoRequests, ReviewRequests>(
       (message) => void panel.webview.postMessage(message satisfies ReviewToWebview),
       {
@@ -108,12 +109,12 @@ export class ReviewPanel implements vscode.Disposable {
             this.deps.log.info(
               `review: ${adjudicator} adjudicated ${key.group} (${key.lang}) ${key.systemA} vs ${key.systemB}: ${verdict}`,
             );
-            return reviewItem(store, key);
+            return reviewItem(store, key, vscode.l10n);
           },
           ratingTexts: async (key) => ratingReviewTexts(await this.store(), key),
           adjudicateRating: async ({ key, label }) => {
             const store = await this.store();
-            const item = await ratingReviewItem(store, key);
+            const item = await ratingReviewItem(store, key, vscode.l10n);
             // The webview offers the scale's choices only; a label off the scale is refused before anything is written.
             if (ratingValue(item.scale, label) === undefined)
               throw new Error(vscode.l10n.t('"{0}" is not on the scale {1}', label, item.scale.name));
@@ -127,7 +128,7 @@ export class ReviewPanel implements vscode.Disposable {
             this.deps.log.info(
               `review: ${adjudicator} adjudicated the rating of ${key.group} (${key.lang}) ${key.system} seed ${key.seed}${key.criterion ? ` on ${key.criterion}` : ''}: ${label}`,
             );
-            return ratingItemView(await ratingReviewItem(store, key));
+            return ratingItemView(await ratingReviewItem(store, key, vscode.l10n));
           },
         },
         onAnswerFailed: (method, err) => this.deps.log.error(`review: ${method}: ${err.message}`),
@@ -165,7 +166,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private requireRun(): string {
-    if (!this.run) throw new Error('the review has no run yet');
+    if (!this.run) throw new Error(vscode.l10n.t('the review has no run yet'));
     return this.run;
   }
 

@@ -19,6 +19,7 @@ import type {
   ReviewTexts,
 } from '../../../shared/protocol/adjudicate';
 import { languageView } from '../languages';
+import { ENGLISH, type Localiser } from '../localiser';
 import { renderMarkdown } from '../markdown';
 
 export function keyOf(d: Disagreement): ReviewKey {
@@ -158,7 +159,11 @@ export async function ratingReviewTexts(store: Store, key: RatingReviewKey): Pro
 }
 
 /** The rated item as it stands (after a write, or to check a rating on its scale before one). */
-export async function ratingReviewItem(store: Store, key: RatingReviewKey): Promise<RatingDisagreement> {
+export async function ratingReviewItem(
+  store: Store,
+  key: RatingReviewKey,
+  l10n: Localiser = ENGLISH,
+): Promise<RatingDisagreement> {
   const found = (await loadRatingDisagreements(store, { run: key.run, languages: [key.lang] })).find(
     (d) =>
       d.group === key.group &&
@@ -167,16 +172,18 @@ export async function ratingReviewItem(store: Store, key: RatingReviewKey): Prom
       d.seed === key.seed &&
       d.criterion === key.criterion,
   );
-  if (!found) throw new Error(`${key.group} (${key.lang}) ${key.system} is no longer a rating to review`);
+  if (!found) throw new Error(l10n.t('{0} ({1}) {2} is no longer a rating to review', key.group, key.lang, key.system));
   return found;
 }
 
 /** The item as it stands after a write (its adjudication now the latest). */
-export async function reviewItem(store: Store, key: ReviewKey): Promise<ReviewItemView> {
+export async function reviewItem(store: Store, key: ReviewKey, l10n: Localiser = ENGLISH): Promise<ReviewItemView> {
   const found = (await loadDisagreements(store, { run: key.run, languages: [key.lang] })).find((d) =>
     sameKey(keyOf(d), key),
   );
   if (!found)
-    throw new Error(`${key.group} (${key.lang}) ${key.systemA} vs ${key.systemB} is no longer an item to review`);
+    throw new Error(
+      l10n.t('{0} ({1}) {2} vs {3} is no longer an item to review', key.group, key.lang, key.systemA, key.systemB),
+    );
   return itemView(found);
 }

@@ -15,6 +15,7 @@ import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { defaultBaseline } from '../../core/charts/defaultBaseline';
 import { chartItems, chartsView } from './chartsView';
+import { chartsWords } from './chartsWords';
 import { pickText } from '../quickPick';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';
@@ -72,7 +73,7 @@ export class ChartsPanel implements vscode.Disposable {
     if (!saved) {
       revived.outbox.post({
         type: 'error',
-        message: 'These charts were open before a reload; choose their run (Run…).',
+        message: vscode.l10n.t('These charts were open before a reload; choose their run (Run…).'),
       });
       return;
     }
@@ -95,15 +96,15 @@ export class ChartsPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<ChartsToWebview>(panel.webview, () => ({ type: 'words', words: chartsWords() }));
     // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
     this.requests = new RequestChannel<NoRequests, ChartsRequests>(
       (message) => void panel.webview.postMessage(message satisfies ChartsToWebview),
       {
         answers: {
           items: async (target) => {
-            if (!this.run) throw new Error('the charts have no run yet');
-            return chartItems(await this.deps.database.store(), this.run, this.baseline, target);
+            if (!this.run) throw new Error(vscode.l10n.t('the charts have no run yet'));
+            return chartItems(await this.deps.database.store(), this.run, this.baseline, target, vscode.l10n);
           },
         },
       },
@@ -162,7 +163,14 @@ export class ChartsPanel implements vscode.Disposable {
     const started = Date.now();
     try {
       const store = await this.deps.database.store();
-      const view = await chartsView(store, run, this.baseline, theme, (m) => this.deps.log.warn(`charts: ${m}`));
+      const view = await chartsView(
+        store,
+        run,
+        this.baseline,
+        theme,
+        (m) => this.deps.log.warn(`charts: ${m}`),
+        vscode.l10n,
+      );
       if (load !== this.loads) return;
       this.outbox.post({ type: 'show', view });
       this.deps.log.info(`charts: ${run} drawn in ${Date.now() - started} ms`);

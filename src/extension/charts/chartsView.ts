@@ -13,6 +13,7 @@ import type { Store } from '../../core/store/store';
 import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
+import { ENGLISH, type Localiser } from '../localiser';
 import { languageView } from '../languages';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
@@ -46,6 +47,7 @@ async function chartView(
   options: TableOptions,
   style: ChartStyle,
   warn: Warn,
+  l10n: Localiser,
 ): Promise<ChartView> {
   const definition = CHARTS.find((c) => c.id === id)!;
   const base = { id, title: definition.title, description: definition.description };
@@ -54,7 +56,9 @@ async function chartView(
       ...base,
       vega: null,
       marks: 0,
-      notes: ['Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'],
+      notes: [
+        l10n.t('Name the baseline system (or a pattern such as mono-{lang}) in the toolbar to draw the heatmap.'),
+      ],
     };
   }
   try {
@@ -64,7 +68,7 @@ async function chartView(
         ...base,
         vega: null,
         marks: 0,
-        notes: [`Nothing to draw: the ${definition.table} table of this run is empty.`, ...built.table.notes],
+        notes: [l10n.t('Nothing to draw: the {0} table of this run is empty.', definition.table), ...built.table.notes],
       };
     return { ...base, vega: await compileChart(built.spec, warn), marks: built.data.length, notes: built.table.notes };
   } catch (err) {
@@ -78,11 +82,12 @@ export async function chartsView(
   baseline: string | null,
   theme: ChartThemeView,
   warn: Warn,
+  l10n: Localiser = ENGLISH,
 ): Promise<ChartsView> {
   const options = tableOptionsFor(run, baseline);
   const style = editorStyle(theme);
   const charts: ChartView[] = [];
-  for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn));
+  for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn, l10n));
   return { run, baseline, charts };
 }
 
@@ -102,19 +107,24 @@ export async function chartItems(
   run: string,
   baseline: string | null,
   target: ChartMarkTarget,
+  l10n: Localiser = ENGLISH,
 ): Promise<ChartItemsView> {
   if (target.chart === 'judge-vs-humans') {
-    if (target.figure === null) throw new Error('this mark names no agreement figure');
+    if (target.figure === null) throw new Error(l10n.t('this mark names no agreement figure'));
     const data = await loadDashboard(store, run);
     return {
       kind: 'audit',
-      audit: auditView(data, {
-        lang: target.lang,
-        turn: target.turn,
-        run: target.run,
-        judge: target.judge,
-        list: target.figure,
-      }),
+      audit: auditView(
+        data,
+        {
+          lang: target.lang,
+          turn: target.turn,
+          run: target.run,
+          judge: target.judge,
+          list: target.figure,
+        },
+        l10n,
+      ),
     };
   }
   const { figure: _figure, ...mark } = target;

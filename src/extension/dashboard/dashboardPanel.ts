@@ -21,6 +21,7 @@ import type { LabelWatch, Store } from '../../core/store/store';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
+import { dashboardWords } from './dashboardWords';
 import { annotatorSection } from './studyView';
 import { pickText } from '../quickPick';
 
@@ -88,7 +89,7 @@ export class DashboardPanel implements vscode.Disposable {
     if (!saved) {
       DashboardPanel.current.outbox.post({
         type: 'error',
-        message: 'This dashboard was open before a reload; choose its run again (Run…).',
+        message: vscode.l10n.t('This dashboard was open before a reload; choose its run again (Run…).'),
       });
       return;
     }
@@ -155,11 +156,14 @@ export class DashboardPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<DashboardToWebview>(panel.webview, () => ({
+      type: 'words',
+      words: dashboardWords(),
+    }));
     // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
     this.requests = new RequestChannel<NoRequests, DashboardRequests>(
       (message) => void panel.webview.postMessage(message satisfies DashboardToWebview),
-      { answers: { audit: async (target) => auditView(await this.loaded(), target) } },
+      { answers: { audit: async (target) => auditView(await this.loaded(), target, vscode.l10n) } },
     );
     this.disposables = [
       ...wirePanel(
@@ -221,7 +225,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private loaded(): Promise<DashboardData> {
-    if (!this.data) throw new Error('the dashboard has no run yet');
+    if (!this.data) throw new Error(vscode.l10n.t('the dashboard has no run yet'));
     return this.data;
   }
 
@@ -231,10 +235,15 @@ export class DashboardPanel implements vscode.Disposable {
     const chart = this.theme
       ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`))
       : null;
-    const annotators = await annotatorSection(await this.deps.database.store(), loaded.run, loaded.filters);
+    const annotators = await annotatorSection(
+      await this.deps.database.store(),
+      loaded.run,
+      loaded.filters,
+      vscode.l10n,
+    );
     if (this.data !== data) return false;
     const updatedAt = new Date().toLocaleTimeString('en-GB', { hour12: false });
-    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded), chart, annotators, updatedAt } });
+    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded, vscode.l10n), chart, annotators, updatedAt } });
     return true;
   }
 

@@ -30,6 +30,7 @@ import {
   type EstimateView,
 } from '../../../shared/protocol/dashboard';
 import { languageView } from '../languages';
+import { ENGLISH, type Localiser } from '../localiser';
 import { minusHumansView } from './studyView';
 
 /** One run's items and dashboard under the chosen filters, computed once per load and kept for the audit lists. */
@@ -132,7 +133,7 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
   };
 }
 
-export function dashboardView(data: DashboardData): DashboardView {
+export function dashboardView(data: DashboardData, l10n: Localiser = ENGLISH): DashboardView {
   const { intervals } = data.dashboard;
   return {
     run: data.run,
@@ -142,47 +143,55 @@ export function dashboardView(data: DashboardData): DashboardView {
     groups: data.dashboard.groups.map((g) => groupView(data, g)),
     intervals: intervals ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed } : null,
     notes: [
-      "n counts vote pairs: a judge's verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).",
-      'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
-      "A language is marked when the 95% interval of judge − humans (both recomputed on the same bootstrap draws) lies wholly under 0; with fewer than 10 prompt groups the verdict is 'too few items to say'.",
-      ...filterNotes(data.filters),
+      l10n.t(
+        "n counts vote pairs: a judge's verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).",
+      ),
+      l10n.t(
+        'w/o tie keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
+      ),
+      l10n.t(
+        "A language is marked when the 95% interval of judge − humans (both recomputed on the same bootstrap draws) lies wholly under 0; with fewer than 10 prompt groups the verdict is 'too few items to say'.",
+      ),
+      ...filterNotes(data.filters, l10n),
       ...(data.items.length === 0
         ? [
             data.judged
-              ? 'This run has no human pairwise votes yet: every figure here compares with the humans.'
-              : 'This run has no pairwise judge verdicts or human pairwise votes yet.',
+              ? l10n.t('This run has no human pairwise votes yet: every figure here compares with the humans.')
+              : l10n.t('This run has no pairwise judge verdicts or human pairwise votes yet.'),
           ]
         : []),
     ],
   };
 }
 
-function filterNotes(filters: DashboardFilters): string[] {
+function filterNotes(filters: DashboardFilters, l10n: Localiser): string[] {
   return [
-    ...(filters.annotators ? [`Only the votes of annotators matching ${filters.annotators}.`] : []),
-    ...(filters.judges ? [`Only the judge(s) ${filters.judges.join(', ') || '(none)'}.`] : []),
+    ...(filters.annotators ? [l10n.t('Only the votes of annotators matching {0}.', filters.annotators)] : []),
+    ...(filters.judges ? [l10n.t('Only these judges: {0}.', filters.judges.join(', ') || l10n.t('(none)'))] : []),
     filters.invalidAs === 'tie'
-      ? 'An unparsable judge verdict counts as a tie.'
-      : 'An unparsable judge verdict is left out of the figures (counted in the invalid column).',
+      ? l10n.t('An unparsable judge verdict counts as a tie.')
+      : l10n.t('An unparsable judge verdict is left out of the figures (counted in the invalid column).'),
   ];
 }
 
-function targetGroup(data: DashboardData, target: AuditTarget): DashboardGroup {
+function targetGroup(data: DashboardData, target: AuditTarget, l10n: Localiser): DashboardGroup {
   const group = data.dashboard.groups.find(
     (g) =>
       String(g.group.lang) === target.lang &&
       (target.turn === null || g.group.turn === target.turn) &&
       (target.run === null || g.group.run === target.run),
   );
-  if (!group) throw new Error(`no agreement figures for ${target.lang} in run ${data.run} any more`);
+  if (!group) throw new Error(l10n.t('no agreement figures for {0} in run {1} any more', target.lang, data.run));
   return group;
 }
 
-const FIGURE_NAMES: Record<DashboardFigure, string> = {
-  withTie: 'agreement with ties',
-  withoutTie: 'agreement without ties',
-  lima: 'LIMA score',
-};
+function figureName(figure: DashboardFigure, l10n: Localiser): string {
+  return figure === 'withTie'
+    ? l10n.t('agreement with ties')
+    : figure === 'withoutTie'
+      ? l10n.t('agreement without ties')
+      : l10n.t('LIMA score');
+}
 
 function percent(e: Estimate): string {
   return Number.isFinite(e.value) ? `${(e.value * 100).toFixed(1)}%` : '–';
@@ -219,18 +228,18 @@ function pairKey(k: PairKey): string {
 }
 
 /** The items behind a clicked number, or the judge's errors in that language. */
-export function auditView(data: DashboardData, target: AuditTarget): AuditView {
-  const group = targetGroup(data, target);
+export function auditView(data: DashboardData, target: AuditTarget, l10n: Localiser = ENGLISH): AuditView {
+  const group = targetGroup(data, target, l10n);
   const items = groupItems(data, group.group);
   const language = languageView(target.lang);
   const where = [
     language.name,
-    ...(target.turn !== null ? [`turn ${target.turn}`] : []),
+    ...(target.turn !== null ? [l10n.t('turn {0}', target.turn)] : []),
     ...(target.run !== null ? [target.run] : []),
   ].join(', ');
-  const who = target.judge === null ? 'Humans among themselves' : `${target.judge} vs humans`;
+  const who = target.judge === null ? l10n.t('Humans among themselves') : l10n.t('{0} vs humans', target.judge);
   if (target.list === 'errors') {
-    if (target.judge === null) throw new Error('the judge-error audit is for a judge');
+    if (target.judge === null) throw new Error(l10n.t('the judge-error audit is for a judge'));
     const options = { invalidAs: data.filters.invalidAs };
     const audit = judgeErrors(items, target.judge, options);
     const behind = new Map(
@@ -240,17 +249,25 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
     return {
       target,
       language,
-      title: `${target.judge}: where it goes against the humans, ${where}`,
+      title: l10n.t('{0}: where it goes against the humans, {1}', target.judge, where),
       counts: { ...summarise(errors.map((e) => e.behind)).byOutcome, invalid: audit.invalid },
       items: errors.map((e) => errorView(e.error, e.behind)),
-      summary:
-        `${audit.errors.length} of ${audit.checked} items with human votes: the judge differs from the human majority or from every vote. ` +
-        'Strongest first (the judge names one response and every human the other)' +
-        (audit.invalid ? `; ${audit.invalid} unparsable verdict(s) left out.` : '.'),
+      summary: audit.invalid
+        ? l10n.t(
+            'Items with human votes where the judge differs from the human majority or from every vote: {0} of {1}. Strongest first (the judge names one response and every human the other); unparsable verdicts left out: {2}.',
+            audit.errors.length,
+            audit.checked,
+            audit.invalid,
+          )
+        : l10n.t(
+            'Items with human votes where the judge differs from the human majority or from every vote: {0} of {1}. Strongest first (the judge names one response and every human the other).',
+            audit.errors.length,
+            audit.checked,
+          ),
     };
   }
   const row = target.judge === null ? group.humans : group.judges.find((j) => j.row.comparison === target.judge)?.row;
-  if (!row) throw new Error(`no figures for ${who.toLowerCase()} in ${where}`);
+  if (!row) throw new Error(l10n.t('no figures for {0} in {1}', who, where));
   const behind = itemsBehind(
     items,
     target.judge === null ? { kind: 'human-human' } : { kind: 'judge-human', judge: target.judge },
@@ -259,18 +276,40 @@ export function auditView(data: DashboardData, target: AuditTarget): AuditView {
   const s = summarise(behind);
   const figure = row[target.list];
   const detail: Record<DashboardFigure, string> = {
-    withTie: `${s.agree} of ${s.pairs} vote pairs agree (${s.tieInvolved} with one tie, ${s.opposite} opposite)`,
-    withoutTie: `${s.agreeWithoutTie} of ${s.pairsWithoutTie} vote pairs without a tie agree (${s.opposite} opposite)`,
-    lima: `${s.agree} pairs agree (1), ${s.tieInvolved} have one tie (0.5), ${s.opposite} are opposite (0), over ${s.pairs} pairs`,
+    withTie: l10n.t(
+      'vote pairs that agree: {0} of {1} (with one tie: {2}, opposite: {3})',
+      s.agree,
+      s.pairs,
+      s.tieInvolved,
+      s.opposite,
+    ),
+    withoutTie: l10n.t(
+      'vote pairs without a tie that agree: {0} of {1} (opposite: {2})',
+      s.agreeWithoutTie,
+      s.pairsWithoutTie,
+      s.opposite,
+    ),
+    lima: l10n.t(
+      'pairs that agree (1): {0}, with one tie (0.5): {1}, opposite (0): {2}, over pairs: {3}',
+      s.agree,
+      s.tieInvolved,
+      s.opposite,
+      s.pairs,
+    ),
   };
   return {
     target,
     language,
-    title: `${who}, ${where}: ${FIGURE_NAMES[target.list]} ${percent(figure)} (n = ${figure.n})`,
+    title: l10n.t('{0}, {1}: {2} {3} (n = {4})', who, where, figureName(target.list, l10n), percent(figure), figure.n),
     counts: s.byOutcome,
     items: behind.map((i) => behindView(i, null, null)),
-    summary:
-      `${s.items} items: ${detail[target.list]}` +
-      (s.invalid ? `; ${s.invalid} item(s) with an unparsable verdict left out.` : '.'),
+    summary: s.invalid
+      ? l10n.t(
+          'Items: {0}; {1}; items with an unparsable verdict left out: {2}.',
+          s.items,
+          detail[target.list],
+          s.invalid,
+        )
+      : l10n.t('Items: {0}; {1}.', s.items, detail[target.list]),
   };
 }

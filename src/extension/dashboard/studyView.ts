@@ -12,6 +12,7 @@ import type { DashboardFigure } from '../../../shared/protocol/audit';
 import type { DashboardFilters, DashboardView, DifferenceView } from '../../../shared/protocol/dashboard';
 import { estimateView } from './dashboardView';
 import { languageView } from '../languages';
+import { ENGLISH, type Localiser } from '../localiser';
 
 export function minusHumansView(judge: JudgeFigures): Readonly<Record<DashboardFigure, DifferenceView>> | null {
   const m = judge.minusHumans;
@@ -25,6 +26,7 @@ export async function annotatorSection(
   store: Store,
   run: string,
   filters: DashboardFilters,
+  l10n: Localiser = ENGLISH,
 ): Promise<NonNullable<DashboardView['annotators']>> {
   const chosen = filters.annotators ? namePattern(filters.annotators) : () => true;
   const [items, gold, times] = await Promise.all([
@@ -51,10 +53,19 @@ export async function annotatorSection(
       fast: r.fast,
     })),
     notes: [
-      "Gold: the annotator's pairwise votes on items with a known answer (the lead's adjudicated label, else an imported gold label) that equal it.",
-      "Others: pairs of the annotator's vote with another annotator's vote on the same item that agree. Majority: items where the annotator's vote is the strict majority of the others' votes.",
-      `Fast: labels under ${FAST_SHARE * 100}% of the median time on item of every annotator's labels in the language.`,
-      ...(gold.conflicting ? [`${gold.conflicting} item(s) whose known answers disagree have no gold answer.`] : []),
+      l10n.t(
+        "Gold: the annotator's pairwise votes on items with a known answer (the lead's adjudicated label, else an imported gold label) that equal it.",
+      ),
+      l10n.t(
+        "Others: pairs of the annotator's vote with another annotator's vote on the same item that agree. Majority: items where the annotator's vote is the strict majority of the others' votes.",
+      ),
+      l10n.t(
+        "Fast: labels under {0}% of the median time on item of every annotator's labels in the language.",
+        FAST_SHARE * 100,
+      ),
+      ...(gold.conflicting
+        ? [l10n.t('Items whose known answers disagree, without a gold answer: {0}.', gold.conflicting)]
+        : []),
     ],
   };
 }

@@ -13,6 +13,7 @@ import {
 import type { Database } from '../database';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { gridView } from './gridView';
+import { gridWords } from './gridWords';
 
 export const GRID_VIEW_TYPE = 'langlens.grid';
 const GRID: PanelKind<GridToHost> = {
@@ -101,7 +102,7 @@ export class GridPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
   ) {
-    this.outbox = new LatestWhenReady(panel.webview);
+    this.outbox = new LatestWhenReady<GridToWebview>(panel.webview, () => ({ type: 'words', words: gridWords() }));
     this.disposables = wirePanel(
       panel,
       GRID,
@@ -161,7 +162,14 @@ export class GridPanel implements vscode.Disposable {
       const store = await this.deps.database.store();
       const [data, groups] = await Promise.all([promptGroup(store, target), this.groupsOf(target.run)]);
       if (data.prompts.length === 0 && data.responses.length === 0) {
-        throw new Error(`prompt group ${target.group} (turn ${target.turn}) is not in run ${target.run} any more`);
+        throw new Error(
+          vscode.l10n.t(
+            'prompt group {0} (turn {1}) is not in run {2} any more',
+            target.group,
+            target.turn,
+            target.run,
+          ),
+        );
       }
       this.panel.title = `${target.group} · ${target.run}`;
       const view = gridView(data, {

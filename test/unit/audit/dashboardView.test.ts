@@ -51,7 +51,7 @@ describe('audit: the dashboard view and its messages', () => {
     assert.equal(behind.title, 'j vs humans, Spanish: agreement without ties 42.9% (n = 7)');
     assert.equal(
       behind.summary,
-      '5 items: 3 of 7 vote pairs without a tie agree (4 opposite); 1 item(s) with an unparsable verdict left out.',
+      'Items: 5; vote pairs without a tie that agree: 3 of 7 (opposite: 4); items with an unparsable verdict left out: 1.',
     );
     assert.deepEqual(behind.counts, { agree: 1, disagree: 2, 'tie-involved': 2, invalid: 1 });
     assert.deepEqual(
@@ -73,6 +73,16 @@ describe('audit: the dashboard view and its messages', () => {
     );
     const humans = auditView(data, { lang: 'es', turn: null, run: null, judge: null, list: 'withTie' });
     assert.equal(humans.title, 'Humans among themselves, Spanish: agreement with ties 57.1% (n = 7)');
+    const marked = auditView(
+      data,
+      { lang: 'es', turn: null, run: null, judge: null, list: 'withTie' },
+      { t: (m) => `«${m}»` },
+    );
+    assert.equal(
+      marked.title,
+      '«{0}, {1}: {2} {3} (n = {4})»',
+      'the panel passes vscode.l10n: every text goes through it',
+    );
     assert.ok(humans.items.every((i) => i.humans.every((h) => h.vsJudge === null)));
     assert.throws(
       () => auditView(data, { lang: 'fr', turn: null, run: null, judge: 'j', list: 'lima' }),

@@ -96,6 +96,11 @@ describe('lint: the architecture rules', function () {
         "export const named = (b: vscode.TreeItem) => (b.description = 'langlens.db');",
         'declare function pickText(texts: string[], options: { title?: string }): Promise<string | undefined>;',
         "export const ownPick = () => pickText(['Every run'], { title: 'Which run?' });",
+        'export function posted(webview: vscode.Webview, outbox: { post(m: object): void }, run: string) {',
+        "  void webview.postMessage({ type: 'error', message: 'The run is gone.' });",
+        "  outbox.post({ type: 'notice', message: vscode.l10n.t('Run {0}', run), run: 'the run name is data' });",
+        "  outbox.post({ type: 'error', message: run ? `${run} is gone` : run });",
+        '}',
       ].join('\n') + '\n';
     assert.deepEqual(await rulesOn('src/extension/sample.ts', code), [
       `2 ${L10N}`, // the const a message item is given
@@ -109,6 +114,9 @@ describe('lint: the architecture rules', function () {
       // The extension's own quick pick (quickPick.ts) is checked as showQuickPick is: its texts, its title.
       `19 ${L10N}`,
       `19 ${L10N}`,
+      // What the grid, dashboard, charts and review panels show of a message posted to them.
+      `21 ${L10N}`,
+      `23 ${L10N}`,
     ]);
     assert.deepEqual(
       await rulesOn('src/core/sample.ts', "export const message = { title: 'not shown by VS Code' };\n"),

@@ -1,9 +1,7 @@
 // The annotation panel's words: every language has every key of the English table, with the same placeholders
 // and the plural forms its language uses; the webview's files hold no user-visible text of their own.
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ts from 'typescript';
 import {
   fillPhrase,
   placeholders,
@@ -14,6 +12,7 @@ import {
 } from '../../../shared/protocol/strings';
 import { EN } from '../../../shared/protocol/strings/en';
 import { STRING_TABLES, uiStrings } from '../../../shared/protocol/strings/index';
+import { ownWords } from '../../support/webviewText';
 
 const LANG_TAG = { en: 'en', es: 'es', ru: 'ru', he: 'he', ar: 'ar', zh: 'zh' } as const;
 
@@ -77,43 +76,6 @@ describe('annotation panel strings', () => {
 
   it('webview/annotate has no user-visible text of its own: words in html`` and strings come from the table', () => {
     const dir = join(__dirname, '../../../webview/annotate');
-    const found: string[] = [];
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'i18n.ts')) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-      const visit = (node: ts.Node): void => {
-        // The literal text of html`` templates, outside tags and attributes: what the annotator reads.
-        if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'html') {
-          const t = node.template;
-          const parts = ts.isNoSubstitutionTemplateLiteral(t)
-            ? [t.text]
-            : [t.head.text, ...t.templateSpans.map((s) => s.literal.text)];
-          const visible = parts
-            .join('\u0000')
-            // Names of settings and fields in <code> are the project's identifiers, not words to translate.
-            .replace(/<code>[^<]*<\/code>/g, ' ')
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/[^<>\u0000]*"/g, ' ');
-          const words = visible.match(/\p{L}{2,}/gu)?.filter((w) => !['Ctrl', 'End', 'Esc'].includes(w));
-          if (words?.length) found.push(`${file}:${line(source, node)}: ${words.join(' ')}`);
-        }
-        // textContent = 'words' and title/placeholder attributes given as text.
-        if (
-          ts.isBinaryExpression(node) &&
-          node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-          /\.(textContent|title|placeholder|innerText)$/.test(node.left.getText()) &&
-          (ts.isStringLiteral(node.right) || ts.isNoSubstitutionTemplateLiteral(node.right)) &&
-          /\p{L}{2,}/u.test(node.right.text)
-        )
-          found.push(`${file}:${line(source, node)}: ${node.right.text}`);
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-    }
-    assert.deepEqual(found, []);
+    assert.deepEqual(ownWords(dir, ['i18n.ts'], ['Ctrl', 'End', 'Esc']), []);
   });
 });
-
-function line(source: ts.SourceFile, node: ts.Node): number {
-  return source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-}
