@@ -29,11 +29,13 @@ export function shownParts(view: GridView, prefs: GridPreferences): Shown {
 
 export function toolbar(view: GridView, prefs: GridPreferences): Html {
   const byLanguage = prefs.layout === 'languages-as-rows';
+  // Back points to where a line starts: the right in a right-to-left page (as VS Code mirrors its own arrows).
+  const [back, forward] = w.dir === 'rtl' ? ['arrow-right', 'arrow-left'] : ['arrow-left', 'arrow-right'];
   return html`
   <header class="toolbar" role="toolbar" aria-label="${w.t('toolbar')}">
     <div class="toolbar-row">
-      <vscode-button secondary icon="arrow-left" id="previous" title="${w.t('previousTitle')}" ${view.position.index <= 0 ? 'disabled' : ''}>${w.t('previous')}</vscode-button>
-      <vscode-button secondary icon="arrow-right" id="next" title="${w.t('nextTitle')}" ${view.position.index >= view.position.count - 1 ? 'disabled' : ''}>${w.t('next')}</vscode-button>
+      <vscode-button secondary icon="${back}" id="previous" title="${w.t('previousTitle')}" ${view.position.index <= 0 ? 'disabled' : ''}>${w.t('previous')}</vscode-button>
+      <vscode-button secondary icon="${forward}" id="next" title="${w.t('nextTitle')}" ${view.position.index >= view.position.count - 1 ? 'disabled' : ''}>${w.t('next')}</vscode-button>
       <h1 class="title"><span class="group-name">${view.group}</span> <span class="muted">${view.run} · ${w.t('position', view.position.index + 1, view.position.count)}</span></h1>
       ${
         view.turns.length > 1

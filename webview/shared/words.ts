@@ -38,6 +38,11 @@ export class PanelWords<S extends PhraseSpec> {
     return true;
   }
 
+  /** The page's direction: arrows that mean back and forward point the other way in a right-to-left page. */
+  get dir(): 'ltr' | 'rtl' {
+    return this.words?.dir ?? 'ltr';
+  }
+
   /** The page's language, for Intl formats. */
   get lang(): string {
     return this.words?.lang ?? 'en';
