@@ -4,6 +4,7 @@
 // a current human pairwise vote: the tables of judges against humans need no other.
 import type { PairVerdict, PresentationOrder, PromptKey } from '../model/records';
 import { connectionOf } from './connection';
+import { packedRecord, unpackRows } from './packedRows';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { addCriterionFilter, filterClause, placeholders, type DataFilter, type Store } from './store';
 
@@ -79,9 +80,7 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
     // 4× Shaham et al.'s 703,686 verdicts as seven columns, 1 s as 172 strings, parsed in 0.15 s).
     db.all<PackedVerdicts>(
       `
-      SELECT count(*) AS n, group_concat(pj.prompt_id || ',' || pj.judge_id || ',' || pj.system_a_id || ','
-               || pj.system_b_id || ',' || ${index('pj.presentation', ORDERS)} || ',' || ${index('pj.verdict', VERDICTS)}
-               || ',' || length(pj.criterion) || ':' || pj.criterion, '' ORDER BY pj.id) AS packed
+      SELECT count(*) AS n, group_concat(${VERDICT_RECORD}, '' ORDER BY pj.id) AS packed
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
       ${where.sql()} GROUP BY pj.id / ${CHUNK} ORDER BY pj.id / ${CHUNK}`,
       where.params,
@@ -112,39 +111,28 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
 /** Verdicts by ids per chunk of CHUNK consecutive ids. */
 const CHUNK = 4096;
 
-/** A chunk of verdicts as one string: per verdict `p,j,a,b,o,v,` then the criterion as `length:text`. */
+/** A chunk of verdicts as one string (packedRows.ts): the ids, the order's and verdict's indexes, the criterion. */
+const VERDICT_RECORD = packedRecord([
+  ['pj.prompt_id', 'int'],
+  ['pj.judge_id', 'int'],
+  ['pj.system_a_id', 'int'],
+  ['pj.system_b_id', 'int'],
+  [index('pj.presentation', ORDERS), 'int'],
+  [index('pj.verdict', VERDICTS), 'int'],
+  ['pj.criterion', 'text'],
+]);
+const VERDICT_KINDS = ['int', 'int', 'int', 'int', 'int', 'int', 'text'] as const;
+
 export interface PackedVerdicts {
   readonly n: number;
   readonly packed: string;
 }
 
-/** The verdicts of a chunk; its count is checked, so a verdict the packing lost is an error, never a gap. */
 export function unpackVerdicts({ n, packed }: PackedVerdicts): VerdictIds[] {
-  const rows: VerdictIds[] = [];
-  let at = 0;
-  const number = (end: number): number => {
-    let value = 0;
-    for (let code = packed.charCodeAt(at++); code !== end; code = packed.charCodeAt(at++)) {
-      if (!(code >= 48 && code <= 57)) throw new Error(`packed verdicts: a digit expected at ${at - 1}`);
-      value = value * 10 + (code - 48);
-    }
-    return value;
-  };
-  while (at < packed.length) {
-    const p = number(44);
-    const j = number(44);
-    const a = number(44);
-    const b = number(44);
-    const o = number(44);
-    const v = number(44);
-    // The criterion's length is in characters (code points), as both engines' length() counts them.
-    const characters = number(58);
-    const start = at;
-    for (let k = 0; k < characters; k++) at += packed.codePointAt(at)! > 0xffff ? 2 : 1;
-    rows.push({ p, j, a, b, o, v, c: characters ? packed.slice(start, at) : null });
-  }
-  if (rows.length !== Number(n)) throw new Error(`packed verdicts: ${rows.length} read of ${n}`);
-  return rows;
+  return unpackRows(packed, VERDICT_KINDS, n).map((row) => {
+    const [p, j, a, b, o, v, c] = row as [number, number, number, number, number, number, string];
+    return { p, j, a, b, o, v, c: c === '' ? null : c };
+  });
 }
 
 /** The slices (run, language, turn, criterion) the filter's verdicts fall in, read from the verdicts' index. */
