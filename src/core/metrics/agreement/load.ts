@@ -1,4 +1,4 @@
-import { ORDERS, pairwiseVerdicts, VERDICTS } from '../../store/pairwiseVerdicts';
+import { ORDERS, pairwiseVerdicts, VERDICTS, type PairwiseVerdicts } from '../../store/pairwiseVerdicts';
 import type { DataFilter, HumanPairwiseRow, JudgeVerdictRow, LabelsAsOf, Store } from '../../store/store';
 import { namePattern } from '../../util/pattern';
 import { judgeLabels } from '../judgeLabels';
@@ -44,10 +44,23 @@ export async function loadPairwiseItems(
     }),
     scope.humanVotes ?? humanVotes(store, selection),
   ]);
-  const judgeRows = verdicts.rows.map((r): JudgeVerdictRow => {
+  const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
+  const items = buildPairwiseItems(
+    verdictRows(verdicts),
+    humans.filter((r) => matches(r.annotator)),
+    naming,
+  );
+  if (scope.only === 'humans') return items.filter((i) => i.humans.length > 0);
+  if (scope.only === 'two-raters') return items.filter((i) => i.humans.length + i.judges.size > 1);
+  return items;
+}
+
+/** The lean load's verdicts as rows, made one at a time as they are read: 703,686 at 4× are never held as rows. */
+function* verdictRows(verdicts: PairwiseVerdicts): Generator<JudgeVerdictRow> {
+  for (const r of verdicts.rows) {
     const prompt = verdicts.prompts.get(r.p)!;
     const judge = verdicts.judges.get(r.j)!;
-    return {
+    yield {
       run: prompt.run,
       group: prompt.group,
       lang: prompt.lang,
@@ -61,14 +74,5 @@ export async function loadPairwiseItems(
       raw: null,
       criterion: r.c ?? '',
     };
-  });
-  const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
-  const items = buildPairwiseItems(
-    judgeRows,
-    humans.filter((r) => matches(r.annotator)),
-    naming,
-  );
-  if (scope.only === 'humans') return items.filter((i) => i.humans.length > 0);
-  if (scope.only === 'two-raters') return items.filter((i) => i.humans.length + i.judges.size > 1);
-  return items;
+  }
 }

@@ -39,10 +39,13 @@ export function pairItemKey(row: PairKey & { criterion?: string }): string {
 
 /** judgeLabel names the judges; by default from the rows' own judges (a loader of part of the rows passes all's). */
 export function buildPairwiseItems(
-  judgeRows: readonly JudgeVerdictRow[],
+  judgeVerdicts: Iterable<JudgeVerdictRow>,
   humanRows: readonly HumanPairwiseRow[],
-  judgeLabel: (row: JudgeVerdictRow) => string = judgeLabels(judgeRows),
+  naming?: (row: JudgeVerdictRow) => string,
 ): PairwiseItem[] {
+  // Given the judges' names, the verdicts are read once as they come (a generator holds none of them at once).
+  const judgeRows = naming ? judgeVerdicts : [...judgeVerdicts];
+  const judgeLabel = naming ?? judgeLabels(judgeRows as JudgeVerdictRow[]);
   interface Draft {
     base: Omit<PairwiseItem, 'judges' | 'humans' | 'reference'>;
     orders: Map<string, { order: PresentationOrder; verdict: PairVerdict }[]>;
