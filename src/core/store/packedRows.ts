@@ -45,6 +45,7 @@ export function unpackRows(packed: string, kinds: readonly PackedKind[], count: 
       const characters = integer(58);
       const start = at;
       for (let k = 0; k < characters; k++) at += packed.codePointAt(at)! > 0xffff ? 2 : 1;
+      if (at > packed.length) throw new Error(`packed rows: a text of ${characters} characters runs past the end`);
       row.push(packed.slice(start, at));
     }
     rows.push(row);

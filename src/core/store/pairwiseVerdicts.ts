@@ -80,7 +80,7 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
     // 4× Shaham et al.'s 703,686 verdicts as seven columns, 1 s as 172 strings, parsed in 0.15 s).
     db.all<PackedVerdicts>(
       `
-      SELECT count(*) AS n, group_concat(${VERDICT_RECORD}, '' ORDER BY pj.id) AS packed
+      SELECT count(*) AS n, group_concat(${VERDICT_RECORD}, '') AS packed
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
       ${where.sql()} GROUP BY pj.id / ${CHUNK} ORDER BY pj.id / ${CHUNK}`,
       where.params,
@@ -113,6 +113,7 @@ const CHUNK = 4096;
 
 /** A chunk of verdicts as one string (packedRows.ts): the ids, the order's and verdict's indexes, the criterion. */
 const VERDICT_RECORD = packedRecord([
+  ['pj.id', 'int'],
   ['pj.prompt_id', 'int'],
   ['pj.judge_id', 'int'],
   ['pj.system_a_id', 'int'],
@@ -121,18 +122,35 @@ const VERDICT_RECORD = packedRecord([
   [index('pj.verdict', VERDICTS), 'int'],
   ['pj.criterion', 'text'],
 ]);
-const VERDICT_KINDS = ['int', 'int', 'int', 'int', 'int', 'int', 'text'] as const;
+const VERDICT_KINDS = ['int', 'int', 'int', 'int', 'int', 'int', 'int', 'text'] as const;
 
 export interface PackedVerdicts {
   readonly n: number;
   readonly packed: string;
 }
 
+/**
+ * The verdicts of a chunk in id order. The database concatenates a chunk's rows in whatever order it reads them
+ * (an ORDER BY inside the aggregate costs a quarter of the load), so each row carries its id and a chunk that comes
+ * out of order is sorted here.
+ */
 export function unpackVerdicts({ n, packed }: PackedVerdicts): VerdictIds[] {
-  return unpackRows(packed, VERDICT_KINDS, n).map((row) => {
-    const [p, j, a, b, o, v, c] = row as [number, number, number, number, number, number, string];
-    return { p, j, a, b, o, v, c: c === '' ? null : c };
-  });
+  const rows = unpackRows(packed, VERDICT_KINDS, n) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    string,
+  ][];
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i]![0] < rows[i - 1]![0]) {
+      rows.sort((x, y) => x[0] - y[0]);
+      break;
+    }
+  return rows.map(([, p, j, a, b, o, v, c]) => ({ p, j, a, b, o, v, c: c === '' ? null : c }));
 }
 
 /** The slices (run, language, turn, criterion) the filter's verdicts fall in, read from the verdicts' index. */

@@ -55,8 +55,9 @@ describe('judged pairs from the lean verdict load', () => {
     );
   });
 
-  it('reads a chunk verdict by verdict, and refuses one whose count the packing does not match', () => {
-    const packed = '7,1,2,3,0,1,0:' + '8,2,2,3,2,3,5:3,4:5' + '9,1,2,3,1,2,4:😀;:';
+  it('reads a chunk verdict by verdict in id order, and refuses one whose count the packing does not match', () => {
+    // Ids 40, 38, 39: the database may concatenate a chunk in any order.
+    const packed = '40,9,1,2,3,1,2,3:😀;:' + '38,7,1,2,3,0,1,0:' + '39,8,2,2,3,2,3,5:3,4:5';
     assert.deepEqual(unpackVerdicts({ n: 3, packed }), [
       { p: 7, j: 1, a: 2, b: 3, o: 0, v: 1, c: null },
       { p: 8, j: 2, a: 2, b: 3, o: 2, v: 3, c: '3,4:5' },

@@ -48,5 +48,6 @@ describe('store: packed rows', () => {
     assert.deepEqual(unpackRows('5:a,b:c7,', ['text', 'int'], 1), [['a,b:c', 7]]);
     assert.throws(() => unpackRows('5:a,b:c7,', ['text', 'int'], 2), /1 read of 2/);
     assert.throws(() => unpackRows('5:a,b:c7x', ['text', 'int'], 1), /a digit expected at 8/);
+    assert.throws(() => unpackRows('9:a,b:c7,', ['text', 'int'], 1), /9 characters runs past the end/);
   });
 });
