@@ -3,6 +3,8 @@
 // packing's own separators, digits and characters outside the BMP.
 import { strict as assert } from 'node:assert';
 import { judgedPairs, loadJudgedPairs } from '../../../src/core/metrics/scores';
+import { judgedPairsOf } from '../../../src/core/metrics/scores/judgedPairs';
+import type { LanguageTag } from '../../../src/core/model/language';
 import { unpackVerdicts } from '../../../src/core/store/pairwiseVerdicts';
 import { openTestStore, type TestStore } from './support';
 
@@ -65,5 +67,35 @@ describe('judged pairs from the lean verdict load', () => {
     ]);
     assert.throws(() => unpackVerdicts({ n: 4, packed }), /3 read of 4/);
     assert.throws(() => unpackVerdicts({ n: 1, packed: '7,1,x' }), /a digit expected at 4/);
+  });
+
+  it('keys pairs by their ids whatever their size: small ids as one number, ids past 2^53 together as text', () => {
+    for (const big of [false, true]) {
+      const p = big ? 2 ** 40 : 3;
+      const [a, b] = big ? [2999, 3000] : [1, 2];
+      const row = (o: number, c: string | null) => ({ p, j: 4, a, b, o, v: o, c });
+      const verdicts = {
+        rows: [row(0, null), row(1, null), row(0, 'x:1'), row(1, 'x:1'), { ...row(0, null), j: 5 }],
+        prompts: new Map([[p, { run: 'r', group: 'g', lang: 'he' as LanguageTag, turn: 1 }]]),
+        systems: new Map([
+          [a, 'x'],
+          [b, 'y'],
+        ]),
+        judges: new Map([
+          [4, { name: 'j', hash: 'h' }],
+          [5, { name: 'k', hash: 'h' }],
+        ]),
+      };
+      const pairs = judgedPairsOf(verdicts);
+      assert.deepEqual(
+        pairs.map((pair) => [pair.judge, pair.criterion ?? '', pair.orders.map((o) => o.order).join('+')]),
+        [
+          ['j', '', 'AB+BA'],
+          ['j', 'x:1', 'AB+BA'],
+          ['k', '', 'AB'],
+        ],
+        big ? 'ids past 2^53' : 'small ids',
+      );
+    }
   });
 });

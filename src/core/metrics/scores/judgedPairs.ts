@@ -55,11 +55,11 @@ export async function loadJudgedPairs(store: Store, filter: VerdictFilter): Prom
 export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
   const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
   const judgeNames = new Map([...verdicts.judges].map(([id, j]) => [id, naming({ judge: j.name, judgeHash: j.hash })]));
-  const pairs = new Map<string, OrderedVerdict[]>();
+  const keyOf = pairKeys(verdicts.rows);
+  const pairs = new Map<number | string, OrderedVerdict[]>();
   const out: JudgedPair[] = [];
   for (const r of verdicts.rows) {
-    // Ids and then the criterion, which alone may hold a separator: no two pairs share a key.
-    const key = `${r.p}:${r.j}:${r.a}:${r.b}:${r.c ?? ''}`;
+    const key = keyOf(r);
     let orders = pairs.get(key);
     if (!orders) {
       pairs.set(key, (orders = []));
@@ -72,6 +72,28 @@ export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
     orders.push({ order: ORDERS[r.o]!, verdict: VERDICTS[r.v]! });
   }
   return out;
+}
+
+/**
+ * A key per pair (prompt, judge, systems, criterion): one number made of the ids when they fit in a double's 53 bits
+ * (a map of numbers is several times cheaper than one of strings at 700,000 verdicts), else a string.
+ */
+function pairKeys(rows: PairwiseVerdicts['rows']): (row: PairwiseVerdicts['rows'][number]) => number | string {
+  const criteria = new Map<string, number>([['', 0]]);
+  let prompts = 1;
+  let judges = 1;
+  let systems = 1;
+  for (const r of rows) {
+    prompts = Math.max(prompts, r.p + 1);
+    judges = Math.max(judges, r.j + 1);
+    systems = Math.max(systems, r.a + 1, r.b + 1);
+    if (r.c && !criteria.has(r.c)) criteria.set(r.c, criteria.size);
+  }
+  const c = criteria.size;
+  if (prompts * judges * systems * systems * c < Number.MAX_SAFE_INTEGER)
+    return (r) => (((r.p * judges + r.j) * systems + r.a) * systems + r.b) * c + criteria.get(r.c ?? '')!;
+  // Ids and then the criterion, which alone may hold a separator: no two pairs share a key.
+  return (r) => `${r.p}:${r.j}:${r.a}:${r.b}:${r.c ?? ''}`;
 }
 
 /** An order's verdict after the user's choice for unparsable answers. */
