@@ -13,6 +13,10 @@ const TRANSLATED = /^bundle\.l10n\.[^.]+\.json$/;
 // Names that stay as they are in every language. A message with no other letters ("LangLens: {0}.") has nothing to
 // translate, so its translation may equal it.
 const NAMES = ['LangLens', 'VS Code'];
+// Symbols and abbreviations written the same in every language, as words of their own: the statistician's n, UTC,
+// the LIMA score's name, and the A and B of a pair. A message whose only letters are these may stay as it is
+// ("n = {0}"); a translator may still write them otherwise.
+const SYMBOLS = ['n', 'UTC', 'LIMA', 'A', 'B'];
 // Whole messages that stay English in every bundle, each for its reason. Keep this short: anything else that a
 // translation leaves English is a forgotten translation.
 const KEPT_ENGLISH = new Map([['sk-...', 'the start of an OpenAI key, shown as what to type']]);
@@ -33,6 +37,7 @@ function placeholders(message) {
 function hasTextToTranslate(message) {
   let rest = message.replace(/\{\d+\}/g, '').replace(/\$\([\w~-]+\)/g, '');
   for (const name of NAMES) rest = rest.split(name).join('');
+  for (const symbol of SYMBOLS) rest = rest.replace(new RegExp(`(?<!\\p{L})${symbol}(?!\\p{L})`, 'gu'), '');
   return /\p{L}/u.test(rest);
 }
 
