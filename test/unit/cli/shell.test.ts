@@ -171,7 +171,7 @@ describe('langlens in a shell', function () {
     assert.equal(langlens(folder.path, ['help', 'import']).code, 0);
   });
 
-  it('packs for npm only what runs: the bundled CLI and its detection worker, no sources, tests or source maps', () => {
+  it('packs for npm only what runs: the bundled CLI and its worker threads, no sources, tests or source maps', () => {
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
@@ -183,6 +183,7 @@ describe('langlens in a shell', function () {
       'README.md',
       'dist/cli.js',
       'dist/langidWorker.js',
+      'dist/tallyWorker.js',
       'package.json',
     ]);
   });

@@ -16,6 +16,7 @@
 import { quantileOfSorted } from './quantile';
 import { DrawBuffers, drawClusters, drawnTally, streamDraws, streamTallies, type ClusterDraws } from './bootstrapDraws';
 import { classSums, clusterClasses, pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
+import { tallyAhead } from './tallyPool';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -201,11 +202,33 @@ export function bootstrapClusterSumsTable(
     (byClusters.get(count) ?? byClusters.set(count, []).get(count)!).push(i);
   });
   const buffers = new DrawBuffers();
+  const drawingAlone: { index: number; prepared: PreparedJob }[] = [];
   for (const [clusters, rows] of byClusters) {
-    const draws =
-      rows.length >= SHARED_DRAWS_FROM ? drawClusters(clusters, resolved.resamples, resolved.seed, buffers) : undefined;
-    for (const i of rows) results[i] = bootstrapJob(jobs[i]!, resolved, draws);
+    if (rows.length < SHARED_DRAWS_FROM) {
+      for (const index of rows) drawingAlone.push({ index, prepared: prepareJob(jobs[index]!) });
+      continue;
+    }
+    const draws = drawClusters(clusters, resolved.resamples, resolved.seed, buffers);
+    for (const i of rows) results[i] = bootstrapJob(jobs[i]!, prepareJob(jobs[i]!), resolved, { draws });
   }
+  // The exact rows that draw alone have their class counts tallied ahead on every core, a batch at a time.
+  const tallied = drawingAlone.filter((j) => j.prepared.classes);
+  for (const batch of talliesBatches(tallied, resolved.resamples)) {
+    const ahead = tallyAhead(
+      batch.map(({ prepared }) => ({
+        clusters: prepared.matrix.clusters,
+        classOf: prepared.classes!.classOf,
+        classes: prepared.classes!.classes,
+      })),
+      resolved.resamples,
+      resolved.seed,
+    );
+    batch.forEach(({ index, prepared }, k) => {
+      results[index] = bootstrapJob(jobs[index]!, prepared, resolved, ahead ? { tallies: ahead[k]! } : {});
+    });
+  }
+  for (const { index, prepared } of drawingAlone)
+    if (!prepared.classes) results[index] = bootstrapJob(jobs[index]!, prepared, resolved, {});
   return results;
 }
 
@@ -217,10 +240,51 @@ export function bootstrapClusterSumsTable(
  */
 const SHARED_DRAWS_FROM = 8;
 
-function bootstrapJob(job: ClusterSumsJob, resolved: ResolvedOptions, draws?: ClusterDraws): BootstrapResult[] {
+/** Class counts tallied ahead at most this many bytes at a time (a wide table's rows have hundreds of classes). */
+const TALLIES_BATCH_BYTES = 64 * 2 ** 20;
+
+function talliesBatches<T extends { prepared: PreparedJob }>(rows: readonly T[], resamples: number): T[][] {
+  const batches: T[][] = [];
+  let bytes = Infinity;
+  for (const row of rows) {
+    const size = resamples * row.prepared.classes!.classes * 4;
+    if (bytes + size > TALLIES_BATCH_BYTES) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches.at(-1)!.push(row);
+    bytes += size;
+  }
+  return batches;
+}
+
+/** A row's sums as the bootstrap reads them: sparse, and for exact sums grouped into classes of equal vectors. */
+interface PreparedJob {
+  readonly matrix: ReturnType<typeof sparseClusters>;
+  readonly classes?: ReturnType<typeof clusterClasses>;
+}
+
+function prepareJob(job: ClusterSumsJob): PreparedJob {
+  const matrix = sparseClusters(job.clusterSums);
+  // Clusters with equal sums drawn as one class (the sums are exact, so any order of addition gives the same).
+  return matrix.exact ? { matrix, classes: clusterClasses(matrix) } : { matrix };
+}
+
+/** How a row's resamples are had: kept draws shared with other rows, counts tallied ahead, or drawn as it goes. */
+interface ResampleSource {
+  readonly draws?: ClusterDraws;
+  /** Resample b's class counts at [b × classes, (b + 1) × classes). */
+  readonly tallies?: Uint32Array;
+}
+
+function bootstrapJob(
+  job: ClusterSumsJob,
+  { matrix, classes }: PreparedJob,
+  resolved: ResolvedOptions,
+  { draws, tallies }: ResampleSource,
+): BootstrapResult[] {
   const { clusterSums, finishes } = job;
   const clusters = clusterSums.length;
-  const matrix = sparseClusters(clusterSums);
   const total = new Float64Array(matrix.dimension);
   for (const v of clusterSums) for (let d = 0; d < matrix.dimension; d++) total[d]! += v[d]!;
   const sums = new Float64Array(matrix.dimension);
@@ -228,20 +292,20 @@ function bootstrapJob(job: ClusterSumsJob, resolved: ResolvedOptions, draws?: Cl
   const evaluate = (b: number) => {
     for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
   };
-  if (matrix.exact) {
-    // Clusters with equal sums drawn as one class (the sums are exact, so any order of addition gives the same).
-    const classes = clusterClasses(matrix);
+  if (classes) {
     const visit = (tally: Uint32Array, b: number) => {
       classSums(classes, tally, sums);
       evaluate(b);
     };
-    if (draws) {
-      const tally = new Uint32Array(classes.classes);
+    const width = classes.classes;
+    if (tallies) for (let b = 0; b < resolved.resamples; b++) visit(tallies.subarray(b * width, (b + 1) * width), b);
+    else if (draws) {
+      const tally = new Uint32Array(width);
       for (let b = 0; b < resolved.resamples; b++) {
         drawnTally(draws, b, classes.classOf, tally);
         visit(tally, b);
       }
-    } else streamTallies(clusters, resolved.resamples, resolved.seed, classes.classOf, classes.classes, visit);
+    } else streamTallies(clusters, resolved.resamples, resolved.seed, classes.classOf, width, visit);
   } else if (draws) {
     for (let b = 0; b < resolved.resamples; b++) {
       resampledSums(matrix, draws, b, sums);

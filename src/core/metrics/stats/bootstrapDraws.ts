@@ -56,6 +56,23 @@ export function streamTallies(
   }
 }
 
+/**
+ * streamTallies's resamples all at once: resample b's counts per class at tallies[b × classes, (b + 1) × classes)
+ * (`tallies` zeroed, B × classes long). What a thread fills for a row ahead of the row's statistics.
+ */
+export function tallyResamples(
+  clusters: number,
+  classOf: Uint32Array,
+  classes: number,
+  resamples: number,
+  seed: number | bigint,
+  tallies: Uint32Array,
+): void {
+  const rng = createRandom(seed);
+  for (let b = 0; b < resamples; b++)
+    rng.tallyInts(clusters, clusters, classOf, tallies.subarray(b * classes, (b + 1) * classes));
+}
+
 /** Resample b of shared draws as counts per class (tally[k]: draws of a cluster of class k), into `tally`. */
 export function drawnTally(draws: ClusterDraws, b: number, classOf: Uint32Array, tally: Uint32Array): void {
   tally.fill(0);
