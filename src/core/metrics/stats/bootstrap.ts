@@ -15,7 +15,15 @@
 //   (bootstrapClusterSumsTable, bootstrapDraws.ts).
 import { quantileOfSorted } from './quantile';
 import { DrawBuffers, drawClusters, drawnTally, streamDraws, streamTallies, type ClusterDraws } from './bootstrapDraws';
-import { classSums, clusterClasses, pickedSums, resampledSums, sparseClusters } from './clusterMatrix';
+import {
+  classSums,
+  clusterClasses,
+  pickedSums,
+  resampledSums,
+  sparseClusters,
+  type ClusterClasses,
+  type ClusterMatrix,
+} from './clusterMatrix';
 import { tallyAhead } from './tallyPool';
 
 export const DEFAULT_RESAMPLES = 1000;
@@ -260,8 +268,8 @@ function talliesBatches<T extends { prepared: PreparedJob }>(rows: readonly T[],
 
 /** A row's sums as the bootstrap reads them: sparse, and for exact sums grouped into classes of equal vectors. */
 interface PreparedJob {
-  readonly matrix: ReturnType<typeof sparseClusters>;
-  readonly classes?: ReturnType<typeof clusterClasses>;
+  readonly matrix: ClusterMatrix;
+  readonly classes?: ClusterClasses;
 }
 
 function prepareJob(job: ClusterSumsJob): PreparedJob {
