@@ -36,4 +36,19 @@ describe('stats: the bootstrap on worker threads', function () {
     // Not a table of equal rows: the rows' intervals differ from one another.
     assert.ok(new Set(alone.map((r) => `${r[0]!.lower} ${r[0]!.upper}`)).size > 3);
   });
+
+  it('refuses a thread setting that is not a count, naming it, when a table would use the threads', () => {
+    const saved = process.env.LANGLENS_BOOTSTRAP_THREADS;
+    process.env.LANGLENS_BOOTSTRAP_THREADS = 'two';
+    try {
+      Object.assign(TALLY_THREADS, { extra: undefined, minDraws: 0 });
+      assert.throws(
+        () => bootstrapClusterSumsTable(table(), { resamples: 10, seed: 1 }),
+        /LANGLENS_BOOTSTRAP_THREADS is "two": give the number of threads/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.LANGLENS_BOOTSTRAP_THREADS;
+      else process.env.LANGLENS_BOOTSTRAP_THREADS = saved;
+    }
+  });
 });

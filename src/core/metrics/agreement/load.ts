@@ -1,7 +1,7 @@
 import { ORDERS, pairwiseVerdicts, VERDICTS, type PairwiseVerdicts } from '../../store/pairwiseVerdicts';
 import type { DataFilter, HumanPairwiseRow, JudgeVerdictRow, LabelsAsOf, Store } from '../../store/store';
 import { namePattern } from '../../util/pattern';
-import { judgeLabels } from '../judgeLabels';
+import { loadedJudgeLabels } from '../judgeLabels';
 import { buildPairwiseItems, type PairwiseItem } from './pairwiseItems';
 
 export interface PairwiseSelection extends DataFilter, LabelsAsOf {
@@ -44,7 +44,7 @@ export async function loadPairwiseItems(
     }),
     scope.humanVotes ?? humanVotes(store, selection),
   ]);
-  const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
+  const naming = loadedJudgeLabels(verdicts);
   const items = buildPairwiseItems(
     verdictRows(verdicts),
     humans.filter((r) => matches(r.annotator)),

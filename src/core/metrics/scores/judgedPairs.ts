@@ -11,7 +11,7 @@ import {
   type VerdictFilter,
 } from '../../store/pairwiseVerdicts';
 import type { JudgeVerdictRow, Store } from '../../store/store';
-import { judgeLabels } from '../judgeLabels';
+import { judgeLabels, judgeNamesOf } from '../judgeLabels';
 import { collect, keyOf } from './slices';
 
 export type { InvalidPolicy };
@@ -53,8 +53,7 @@ export async function loadJudgedPairs(store: Store, filter: VerdictFilter): Prom
 }
 
 export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
-  const naming = judgeLabels([...verdicts.judges.values()].map((j) => ({ judge: j.name, judgeHash: j.hash })));
-  const judgeNames = new Map([...verdicts.judges].map(([id, j]) => [id, naming({ judge: j.name, judgeHash: j.hash })]));
+  const judgeName = judgeNamesOf(verdicts);
   const keyOf = pairKeys(verdicts.rows);
   const pairs = new Map<number | string, OrderedVerdict[]>();
   const out: JudgedPair[] = [];
@@ -66,7 +65,7 @@ export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
       const { run, group, lang, turn } = verdicts.prompts.get(r.p)!;
       const systemA = verdicts.systems.get(r.a)!;
       const systemB = verdicts.systems.get(r.b)!;
-      const judge = judgeNames.get(r.j)!;
+      const judge = judgeName(r.j);
       out.push({ run, group, lang, turn, systemA, systemB, judge, ...(r.c ? { criterion: r.c } : {}), orders });
     }
     orders.push({ order: ORDERS[r.o]!, verdict: VERDICTS[r.v]! });

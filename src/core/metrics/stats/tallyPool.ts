@@ -28,9 +28,19 @@ export interface TallyShare {
   readonly status: SharedArrayBuffer;
 }
 
-export const TALLY_THREADS = {
-  /** Threads besides this one; LANGLENS_BOOTSTRAP_THREADS overrides (0: this thread only). */
-  extra: Math.max(0, Math.min(7, Number(process.env.LANGLENS_BOOTSTRAP_THREADS ?? availableParallelism() - 1))),
+/** LANGLENS_BOOTSTRAP_THREADS, else a thread per core besides this one (at most 7); anything but a count refused. */
+function extraThreads(setting = process.env.LANGLENS_BOOTSTRAP_THREADS): number {
+  if (setting === undefined || setting === '') return Math.min(7, availableParallelism() - 1);
+  if (!/^\d+$/.test(setting.trim()))
+    throw new Error(
+      `LANGLENS_BOOTSTRAP_THREADS is "${setting}": give the number of threads besides the main one (0: the main one only)`,
+    );
+  return Number(setting.trim());
+}
+
+export const TALLY_THREADS: { extra: number | undefined; minDraws: number } = {
+  /** Threads besides this one (0: this thread only); read from the setting at the first table that may use them. */
+  extra: undefined,
   /** Below this many draws in a table, starting the threads' work costs more than it saves. */
   minDraws: 20_000_000,
 };
@@ -63,7 +73,8 @@ function readyWorkers(): PoolWorker[] {
   if (!pool) {
     const script = workerScript();
     pool = [];
-    for (let i = 0; script && i < TALLY_THREADS.extra; i++) {
+    // tallyAhead has read the setting before it asks for workers.
+    for (let i = 0; script && i < TALLY_THREADS.extra!; i++) {
       const ready = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(script.code, { eval: script.eval, workerData: { ready: ready.buffer } });
       worker.unref(); // the process may end while they wait for work
@@ -94,7 +105,9 @@ export function tallyAhead(
   seed: number | bigint,
 ): Uint32Array[] | undefined {
   const draws = rows.reduce((sum, row) => sum + row.clusters * resamples, 0);
-  if (TALLY_THREADS.extra === 0 || draws < TALLY_THREADS.minDraws) return undefined;
+  if (draws < TALLY_THREADS.minDraws) return undefined;
+  TALLY_THREADS.extra ??= extraThreads();
+  if (TALLY_THREADS.extra === 0) return undefined;
   const workers = readyWorkers();
   if (workers.length === 0) return undefined;
   const shared = rows.map((row) => {
