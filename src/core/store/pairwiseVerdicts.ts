@@ -4,7 +4,7 @@
 // a current human pairwise vote: the tables of judges against humans need no other.
 import type { PairVerdict, PresentationOrder, PromptKey } from '../model/records';
 import { connectionOf } from './connection';
-import { packedRecord, unpackRows } from './packedRows';
+import { inIdOrder, packedRecord, unpackRows } from './packedRows';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { addCriterionFilter, filterClause, placeholders, type DataFilter, type Store } from './store';
 
@@ -129,27 +129,11 @@ export interface PackedVerdicts {
   readonly packed: string;
 }
 
-/**
- * The verdicts of a chunk in id order. The database concatenates a chunk's rows in whatever order it reads them
- * (an ORDER BY inside the aggregate costs a quarter of the load), so each row carries its id and a chunk that comes
- * out of order is sorted here.
- */
+/** The verdicts of a chunk in id order (packedRows.ts inIdOrder). */
 export function unpackVerdicts({ n, packed }: PackedVerdicts): VerdictIds[] {
-  const rows = unpackRows(packed, VERDICT_KINDS, n) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    string,
-  ][];
-  for (let i = 1; i < rows.length; i++)
-    if (rows[i]![0] < rows[i - 1]![0]) {
-      rows.sort((x, y) => x[0] - y[0]);
-      break;
-    }
+  const rows = inIdOrder(
+    unpackRows(packed, VERDICT_KINDS, n) as [number, number, number, number, number, number, number, string][],
+  );
   return rows.map(([, p, j, a, b, o, v, c]) => ({ p, j, a, b, o, v, c: c === '' ? null : c }));
 }
 
