@@ -57,10 +57,13 @@ const MEASURES: readonly Measure[] = [
     what: "dashboard's first figures (extension host)",
     database: 'scale',
     target: 'dashboard',
+    // The panel shows the figures, then the same with intervals: both against the target, so neither hides.
     limits: [
       { field: 'seconds', limit: 1.5, unit: 's' },
+      { field: 'intervalsSeconds', limit: 1.5, unit: 's' },
       { field: 'addedMb', limit: 400, unit: 'MB' },
       { field: 'filterSeconds', limit: 0.3, unit: 's' },
+      { field: 'filterIntervalsSeconds', limit: 0.3, unit: 's' },
     ],
   },
   {

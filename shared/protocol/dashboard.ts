@@ -94,7 +94,13 @@ export interface DashboardView {
   /** Annotators whose votes the figures use, after the pattern. */
   readonly annotatorsUsed: readonly string[];
   readonly groups: readonly DashboardGroupView[];
-  readonly intervals: { readonly level: number; readonly resamples: number; readonly seed: number } | null;
+  /** The figures' intervals; pending while they are computed (the estimates shown, no verdict judge − humans yet). */
+  readonly intervals: {
+    readonly level: number;
+    readonly resamples: number;
+    readonly seed: number;
+    readonly pending: boolean;
+  } | null;
   readonly notes: readonly string[];
   /** Each annotator per language (the lead's view); absent when the run has no raw labels to score. */
   readonly annotators?: {
@@ -122,6 +128,8 @@ export const DASHBOARD_PHRASES = {
   toolbar: 0,
   heading: 0,
   intervals: 3,
+  intervalsPending: 2,
+  verdictPending: 0,
   noIntervals: 0,
   refresh: 0,
   refreshTitle: 0,

@@ -553,7 +553,13 @@ async function dashboardToGrid(page: Page, shots: Shots): Promise<void> {
     ),
     ruJudgeN: document.querySelector('tbody[data-lang="ru"] tr.judge .figure-button[data-list="withTie"] .n')
       ?.textContent,
+    estimatesAt: Number(document.body.dataset.estimatesAt),
+    shownAt: Number(document.body.dataset.shownAt),
+    intervalsState: document.getElementById('intervals-state')?.dataset.pending,
   }));
+  // The figures come first without intervals, then with them (the bootstrap is most of the time at scale).
+  assert.ok(facts.estimatesAt < facts.shownAt, `estimates shown first: ${facts.estimatesAt} < ${facts.shownAt}`);
+  assert.equal(facts.intervalsState, 'false', 'the toolbar no longer says the intervals are being computed');
   assert.deepEqual(
     facts.languages.filter((l: string) => ['es', 'he', 'ru'].includes(l)),
     ['es', 'he', 'ru'],

@@ -87,7 +87,10 @@ function render(): void {
   app.setAttribute('aria-busy', 'false');
   // The table's header sticks below the toolbar.
   setToolbarHeight(app);
-  document.body.dataset.dashboard = view ? 'shown' : '';
+  // 'estimates' while the intervals are computed (the figures without them come first), 'shown' once they are in.
+  const state = !view ? '' : view.intervals?.pending ? 'estimates' : 'shown';
+  document.body.dataset.dashboard = state;
+  if (state) document.body.dataset[state === 'shown' ? 'shownAt' : 'estimatesAt'] = String(performance.now());
   document.body.dataset.filters = view ? JSON.stringify(view.filters) : '';
   document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.audit = auditShown ? `${auditShown.target.list}:${auditShown.items.length}` : '';

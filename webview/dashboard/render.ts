@@ -24,7 +24,7 @@ export function toolbar(view: DashboardView | undefined): Html {
   return html`
   <header class="toolbar" role="toolbar" aria-label="${w.t('toolbar')}">
     <h1 class="title">${w.t('heading')} <span class="muted">${view ? view.run : ''}</span></h1>
-    <span class="muted">${intervals ? w.t('intervals', Math.round(intervals.level * 100), intervals.resamples, intervals.seed) : w.t('noIntervals')}</span>
+    <span class="muted" id="intervals-state" data-pending="${intervals?.pending === true}">${intervalsText(intervals)}</span>
     <span class="spacer"></span>
     <vscode-button secondary icon="refresh" id="refresh" title="${w.t('refreshTitle')}">${w.t('refresh')}</vscode-button>
     <vscode-button secondary icon="list-selection" id="choose-run" title="${w.t('chooseRunTitle')}">${w.t('chooseRun')}</vscode-button>
@@ -32,6 +32,16 @@ export function toolbar(view: DashboardView | undefined): Html {
     <vscode-button icon="export" id="export" title="${w.t('exportTitle')}">${w.t('export')}</vscode-button>
     ${view ? filterBar(view) : ''}
   </header>`;
+}
+
+const spinner = () => html`<span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span>`;
+
+function intervalsText(intervals: DashboardView['intervals'] | undefined): Html | string {
+  if (!intervals) return w.t('noIntervals');
+  const level = Math.round(intervals.level * 100);
+  return intervals.pending
+    ? html`${spinner()} ${w.t('intervalsPending', level, intervals.resamples)}`
+    : w.t('intervals', level, intervals.resamples, intervals.seed);
 }
 
 /** Which annotators' votes and which judges the figures use, and what an unparsable verdict counts as. */
@@ -85,7 +95,9 @@ export function dashboard(view: DashboardView): Html {
                   html`${flagged.map((g, i) => html`${i ? ', ' : ''}<strong>${groupName(g)}</strong>`)}`,
                 )}</span
               >`
-          : differenceSummary(view)
+          : view.intervals?.pending
+            ? html`${spinner()}<span>${w.t('verdictPending')}</span>`
+            : differenceSummary(view)
       }
     </p>
     ${

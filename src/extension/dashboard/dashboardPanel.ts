@@ -20,7 +20,7 @@ import { dashboardChart } from '../charts/chartsView';
 import type { LabelWatch, Store } from '../../core/store/store';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
-import { auditView, dashboardView, loadDashboard, type DashboardData } from './dashboardView';
+import { auditView, dashboardView, loadDashboard, withIntervals, type DashboardData } from './dashboardView';
 import { dashboardWords } from './dashboardWords';
 import { annotatorSection } from './studyView';
 import { pickText } from '../quickPick';
@@ -229,8 +229,11 @@ export class DashboardPanel implements vscode.Disposable {
     return this.data;
   }
 
-  /** Posts the figures of a load with their chart in the current theme, unless a newer load has replaced it. */
-  private async show(data: Promise<DashboardData>): Promise<boolean> {
+  /**
+   * Posts the figures of a load with their chart in the current theme, unless a newer load has replaced it; `load`
+   * is this.data's when it is the load itself, or the quick figures (without intervals) on the way to it.
+   */
+  private async show(data: Promise<DashboardData>, load: Promise<DashboardData> = data): Promise<boolean> {
     const loaded = await data;
     const chart = this.theme
       ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`))
@@ -241,25 +244,40 @@ export class DashboardPanel implements vscode.Disposable {
       loaded.filters,
       vscode.l10n,
     );
-    if (this.data !== data) return false;
+    if (this.data !== load) return false;
     const updatedAt = new Date().toLocaleTimeString('en-GB', { hour12: false });
     this.outbox.post({ type: 'show', view: { ...dashboardView(loaded, vscode.l10n), chart, annotators, updatedAt } });
     return true;
   }
 
-  /** previous: the load being replaced, whose items a change of filter may reuse (never after new labels). */
+  /**
+   * Shows the figures as soon as they are counted, then again with their intervals (the bootstrap takes most of the
+   * time). previous: the load being replaced, whose items a change of filter may reuse (never after new labels).
+   */
   private async load(run: string, previous?: DashboardData): Promise<void> {
     this.run = run;
     this.panel.title = vscode.l10n.t('Agreement · {0}', run);
     this.outbox.post({ type: 'loading' });
     const started = Date.now();
-    const data = (this.data = this.deps.database.store().then((store) => {
+    const estimates = this.deps.database.store().then((store) => {
       this.watchStore(store);
       return loadDashboard(store, run, this.filters, previous);
+    });
+    let estimatesShown!: () => void;
+    const shown = new Promise<void>((resolve) => (estimatesShown = resolve));
+    const data = (this.data = estimates.then(async (figures) => {
+      await shown;
+      // The bootstrap holds this thread for a while: the message with the estimates leaves first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return withIntervals(figures);
     }));
+    data.catch(() => undefined);
     try {
+      const first = await this.show(estimates, data).finally(estimatesShown);
+      if (!first) return;
+      this.deps.log.info(`dashboard: ${run}: figures in ${Date.now() - started} ms`);
       if (!(await this.show(data))) return;
-      this.deps.log.info(`dashboard: ${run} computed in ${Date.now() - started} ms`);
+      this.deps.log.info(`dashboard: ${run}: with intervals in ${Date.now() - started} ms`);
     } catch (err) {
       this.outbox.post({ type: 'error', message: (err as Error).message });
     }

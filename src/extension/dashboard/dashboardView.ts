@@ -44,7 +44,10 @@ export interface DashboardData {
   readonly items: readonly PairwiseItem[];
   /** The run has judge verdicts (of the chosen judges). */
   readonly judged: boolean;
+  /** Point estimates first (intervalsPending), then the same figures with their intervals (withIntervals). */
   readonly dashboard: Dashboard;
+  /** The figures' intervals are still being computed: the estimates are shown meanwhile, no verdict yet. */
+  readonly intervalsPending: boolean;
   /** The items of each of the dashboard's groups, for its error counts and audit lists. */
   readonly byGroup: ItemsByGroup;
 }
@@ -53,6 +56,9 @@ export interface DashboardData {
  * The filters go to the core as they are: it selects the annotators and judges and treats invalid verdicts. Given
  * the previous load of the same run, a change of the invalid-verdict setting alone recomputes the figures from its
  * items without reading the database again (labels given since arrive by a refresh, which passes none).
+ *
+ * The figures come without intervals (a fraction of the time: 0.2 s instead of 1.2 s at 4× Shaham et al.), so the
+ * panel shows them at once; withIntervals adds the intervals and the verdicts that rest on them.
  */
 export async function loadDashboard(
   store: Store,
@@ -77,9 +83,21 @@ export async function loadDashboard(
     loaded,
     items,
     judged: loaded.judged && (!filters.judges || items.some((item) => item.judges.size > 0)),
-    dashboard: agreementDashboard(items, { by: loaded.by, invalidAs: filters.invalidAs, intervals: DEFAULT_INTERVALS }),
+    dashboard: agreementDashboard(items, { by: loaded.by, invalidAs: filters.invalidAs }),
+    intervalsPending: true,
     byGroup: sameJudges ? previous.byGroup : new ItemsByGroup(items, loaded.by),
   };
+}
+
+/** The same figures with their bootstrap intervals, and the verdicts judge − humans that rest on them. */
+export function withIntervals(data: DashboardData): DashboardData {
+  if (!data.intervalsPending) return data;
+  const dashboard = agreementDashboard(data.items, {
+    by: data.loaded.by,
+    invalidAs: data.filters.invalidAs,
+    intervals: DEFAULT_INTERVALS,
+  });
+  return { ...data, dashboard, intervalsPending: false };
 }
 
 export function estimateView(e: Estimate): EstimateView {
@@ -134,14 +152,16 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
 }
 
 export function dashboardView(data: DashboardData, l10n: Localiser = ENGLISH): DashboardView {
-  const { intervals } = data.dashboard;
+  const intervals = data.intervalsPending ? DEFAULT_INTERVALS : data.dashboard.intervals;
   return {
     run: data.run,
     filters: data.filters,
     choices: data.choices,
     annotatorsUsed: [...new Set(data.items.flatMap((i) => i.humans.map((h) => h.annotator)))].sort(),
     groups: data.dashboard.groups.map((g) => groupView(data, g)),
-    intervals: intervals ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed } : null,
+    intervals: intervals
+      ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed, pending: data.intervalsPending }
+      : null,
     notes: [
       l10n.t(
         "n counts vote pairs: a judge's verdict is paired with every human vote on the item; human–human pairs every two votes (MT-bench).",

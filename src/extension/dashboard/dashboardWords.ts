@@ -13,6 +13,8 @@ export function dashboardWords(): Words<DashboardPhrase> {
     toolbar: vscode.l10n.t('Agreement dashboard'),
     heading: vscode.l10n.t('Can the judge be trusted?'),
     intervals: vscode.l10n.t('{0}% bootstrap intervals over prompt groups (resamples: {1}, seed {2})'),
+    intervalsPending: vscode.l10n.t('computing {0}% bootstrap intervals ({1} resamples)…'),
+    verdictPending: vscode.l10n.t('Whether the judge is below the humans is told once the intervals are computed.'),
     noIntervals: vscode.l10n.t('no intervals'),
     refresh: vscode.l10n.t('Refresh'),
     refreshTitle: vscode.l10n.t('Compute the figures again'),

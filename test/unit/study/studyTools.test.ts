@@ -13,7 +13,7 @@ import { judgeMinusHumans } from '../../../src/core/metrics/audit/judgeMinusHuma
 import type { Estimate } from '../../../src/core/metrics/estimate';
 import { tableSource } from '../../../src/core/report/sources';
 import { labelTimes } from '../../../src/core/store/studyQueries';
-import { dashboardView, loadDashboard } from '../../../src/extension/dashboard/dashboardView';
+import { dashboardView, loadDashboard, withIntervals } from '../../../src/extension/dashboard/dashboardView';
 import { annotatorSection } from '../../../src/extension/dashboard/studyView';
 import { DEFAULT_DASHBOARD_FILTERS } from '../../../shared/protocol/dashboard';
 import { PROJECT_ROOT } from '../../support/paths';
@@ -189,7 +189,7 @@ describe('study tools on the dashboard (the views the host sends)', () => {
   after(async () => test?.close());
 
   it('sends judge − humans with its verdict on each judge row, as the core computes it', async () => {
-    const view = dashboardView(await loadDashboard(test.store, 'study'));
+    const view = dashboardView(withIntervals(await loadDashboard(test.store, 'study')));
     const judge = (lang: string) => view.groups.find((g) => g.language.tag === lang)!.judges[0]!;
     const es = judge('es').minusHumans!;
     assert.deepEqual(
