@@ -5,6 +5,7 @@ import {
   agreementDashboard,
   itemsBehind,
   ItemsByGroup,
+  judgeErrorCount,
   judgeErrors,
   judgesWithFigures,
   loadDashboardItems,
@@ -142,7 +143,7 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
       figuresView(
         j.row,
         j.below,
-        judgeErrors(items, j.row.comparison, { invalidAs: data.filters.invalidAs }).errors.length,
+        judgeErrorCount(items, j.row.comparison, { invalidAs: data.filters.invalidAs }),
         minusHumansView(j),
       ),
     ),

@@ -3,7 +3,14 @@
 // GPT-4's agreement with the experts must give back the published figure exactly.
 import { strict as assert } from 'node:assert';
 import { loadPairwiseItems, raterAgreement, type PairwiseItem } from '../../../src/core/metrics/agreement';
-import { agreementDashboard, itemsBehind, itemsInGroup, judgeErrors, summarise } from '../../../src/core/metrics/audit';
+import {
+  agreementDashboard,
+  itemsBehind,
+  itemsInGroup,
+  judgeErrorCount,
+  judgeErrors,
+  summarise,
+} from '../../../src/core/metrics/audit';
 import { dashboardTable } from '../../../src/core/report/dashboardTable';
 import { renderTable } from '../../../src/core/report/render';
 import type { Store } from '../../../src/core/store/store';
@@ -186,5 +193,14 @@ describe('audit: MT-bench, the items behind GPT-4 vs experts (turn 1)', function
     assert.equal(top.strength, 1);
     assert.ok(top.humans.every((h) => h.verdict !== 'tie' && h.verdict !== top.verdict));
     for (let i = 1; i < audit.errors.length; i++) assert.ok(audit.errors[i - 1]!.strength >= audit.errors[i]!.strength);
+  });
+
+  it("counts as many judge errors as it lists (the dashboard's count), invalid verdicts left out or as ties", () => {
+    for (const invalidAs of ['exclude', 'tie'] as const) {
+      const listed = judgeErrors(items, 'gpt4_pair', { invalidAs }).errors.length;
+      assert.ok(listed > 100, `${listed} errors`);
+      assert.equal(judgeErrorCount(items, 'gpt4_pair', { invalidAs }), listed, invalidAs);
+    }
+    assert.equal(judgeErrorCount(items, 'no-such-judge', { invalidAs: 'tie' }), 0);
   });
 });

@@ -11,7 +11,7 @@ export {
   type PairOutcome,
   type VotePair,
 } from './itemsBehind';
-export { judgeErrors, type JudgeError, type JudgeErrors } from './judgeErrors';
+export { judgeErrorCount, judgeErrors, type JudgeError, type JudgeErrors } from './judgeErrors';
 export {
   agreementDashboard,
   dashboardGrouping,

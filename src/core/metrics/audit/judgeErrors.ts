@@ -33,6 +33,35 @@ export interface JudgeErrors {
   readonly invalid: number;
 }
 
+/** Against every vote, or against a majority there is. */
+function isError(againstEvery: boolean, majority: HumanVerdict | undefined, verdict: HumanVerdict): boolean {
+  return againstEvery || (majority !== undefined && majority !== verdict);
+}
+
+/** How many items judgeErrors lists, without building and sorting them (the dashboard shows the count). */
+export function judgeErrorCount(
+  items: readonly PairwiseItem[],
+  judge: string,
+  options: { readonly invalidAs: InvalidPolicy },
+): number {
+  let count = 0;
+  for (const item of items) {
+    const given = item.judges.get(judge);
+    if (given === undefined || item.humans.length === 0) continue;
+    const verdict = countedVerdict(given, options.invalidAs);
+    if (verdict === undefined) continue;
+    if (
+      isError(
+        item.humans.every((h) => h.verdict !== verdict),
+        majorityVerdict(item.humans),
+        verdict,
+      )
+    )
+      count++;
+  }
+  return count;
+}
+
 /**
  * Items where the judge's verdict differs from the human majority, or from every human vote (which also catches
  * items without a majority, e.g. one human says A, one says tie, the judge says B). Sorted by strength, then by
@@ -57,7 +86,7 @@ export function judgeErrors(
     checked++;
     const majority = majorityVerdict(item.humans);
     const againstEvery = item.humans.every((h) => h.verdict !== verdict);
-    if (!againstEvery && (majority === undefined || majority === verdict)) continue;
+    if (!isError(againstEvery, majority, verdict)) continue;
     const lima = item.humans.reduce((sum, h) => sum + limaScore(verdict, h.verdict), 0) / item.humans.length;
     const { run, group, lang, turn, systemA, systemB } = item;
     errors.push({
