@@ -24,7 +24,7 @@ export function toolbar(view: DashboardView | undefined): Html {
   return html`
   <header class="toolbar" role="toolbar" aria-label="${w.t('toolbar')}">
     <h1 class="title">${w.t('heading')} <span class="muted">${view ? view.run : ''}</span></h1>
-    <span class="muted" id="intervals-state" data-pending="${intervals?.pending === true}">${intervalsText(intervals)}</span>
+    <span class="muted" id="intervals-state" data-pending="${intervals?.pending ? 'true' : 'false'}">${intervalsText(intervals)}</span>
     <span class="spacer"></span>
     <vscode-button secondary icon="refresh" id="refresh" title="${w.t('refreshTitle')}">${w.t('refresh')}</vscode-button>
     <vscode-button secondary icon="list-selection" id="choose-run" title="${w.t('chooseRunTitle')}">${w.t('chooseRun')}</vscode-button>
