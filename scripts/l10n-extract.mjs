@@ -4,12 +4,14 @@
 // a string literal (the bundle is keyed by the literal); `--write` rewrites the bundle from the code. Then the
 // translated bundles, l10n/bundle.l10n.<locale>.json, against the English one (scripts/l10nBundles.mjs): with
 // `--write` their stale messages are removed, and the messages still untranslated are reported, never filled in
-// with English. Text shown without l10n.t is the ESLint rule langlens/localised-text's
-// (scripts/eslint/localisedText.mjs).
+// with English. Last the manifest's strings: package.json's %keys% against package.nls.json, and the translated
+// package.nls.<locale>.json against it (scripts/packageNls.mjs; `--write` sorts them and drops stale keys the same
+// way). Text shown without l10n.t is the ESLint rule langlens/localised-text's (scripts/eslint/localisedText.mjs).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { checkTranslations, ENGLISH_BUNDLE, translatedBundles } from './l10nBundles.mjs';
+import { checkPackageNls, translatedPackageNls } from './packageNls.mjs';
 
 const root = join(import.meta.dirname, '..');
 const l10nDir = join(root, 'l10n');
@@ -58,6 +60,9 @@ if (write) {
 const translations = checkTranslations(l10nDir, english, { write });
 for (const line of translations.rewritten) console.log(`l10n: ${line}`);
 errors.push(...translations.problems);
+const manifest = checkPackageNls(root, { write });
+for (const line of manifest.rewritten) console.log(`l10n: ${line}`);
+errors.push(...manifest.problems);
 if (errors.length) {
   for (const e of errors) console.error(e);
   process.exit(1);
@@ -66,3 +71,5 @@ const locales = translatedBundles(l10nDir).map((name) => name.slice('bundle.l10n
 console.log(
   `l10n: ${found.size} host strings, all in the bundle, translated in ${locales.join(', ') || 'no language'}`,
 );
+const manifestLocales = translatedPackageNls(root).map((name) => name.slice('package.nls.'.length, -'.json'.length));
+console.log(`l10n: package.json's strings translated in ${manifestLocales.join(', ') || 'no language'}`);

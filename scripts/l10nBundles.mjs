@@ -29,12 +29,12 @@ export function translatedBundles(dir) {
 }
 
 /** The {N} placeholders of a message, sorted, so that two messages compare as multisets. */
-function placeholders(message) {
+export function placeholders(message) {
   return (message.match(/\{\d+\}/g) ?? []).sort();
 }
 
 /** Whether a message has words a translator would translate (not only placeholders, names, codicons, digits). */
-function hasTextToTranslate(message) {
+export function hasTextToTranslate(message) {
   let rest = message.replace(/\{\d+\}/g, '').replace(/\$\([\w~-]+\)/g, '');
   for (const name of NAMES) rest = rest.split(name).join('');
   for (const symbol of SYMBOLS) rest = rest.replace(new RegExp(`(?<!\\p{L})${symbol}(?!\\p{L})`, 'gu'), '');
