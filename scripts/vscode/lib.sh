@@ -135,6 +135,16 @@ start_code_server() {
   return 1
 }
 
+# Stops the code-server whose process group a pid file names (one the E2E's node side started), if it still runs.
+stop_code_server_of() {
+  local pid main=$CS_PID
+  pid=$(cat "$1" 2>/dev/null) || return 0
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  CS_PID=$pid
+  stop_code_server
+  CS_PID=$main
+}
+
 stop_code_server() {
   [ -n "$CS_PID" ] || return 0
   if group_alive "$CS_PID"; then

@@ -35,6 +35,7 @@ import { rebindNextItemKey } from './keysSteps';
 import { closedPanelKeepsUnsavedLabels } from './panelSteps';
 import { annotationPanelInHebrew } from './l10nSteps';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
+import { type DisplayLanguageProfile, vsCodeInTranslatedDisplayLanguages } from './displayLanguageSteps';
 import {
   launch,
   log,
@@ -69,6 +70,16 @@ function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run this through scripts/e2e.sh (npm run test:e2e)`);
   return value;
+}
+
+/** The display-language part's own profile and port, which scripts/e2e.sh prepared (displayLanguageSteps.ts). */
+function displayLanguageProfile(): DisplayLanguageProfile {
+  return {
+    codeServer: required('CS_BIN'),
+    profile: required('DISPLAY_LANGUAGE_PROFILE'),
+    port: Number(required('DISPLAY_LANGUAGE_PORT')),
+    artifacts: ARTIFACTS,
+  };
 }
 
 async function importFromWelcomeView(page: Page, shots: Shots): Promise<void> {
@@ -1739,11 +1750,17 @@ async function everyStep(page: Page, shots: Shots): Promise<void> {
   });
   await rebindNextItemKey(page, shots, join(WORKSPACE, '..', 'data', 'User'));
   await overlapTargetFollowedLive(page, shots, { db: DB, run: RUN, annotator: ANNOTATOR });
+  // Sessions of their own (code-server with --locale es, then he), on their own profile: last, the main one idle.
+  await vsCodeInTranslatedDisplayLanguages(page.context().browser()!, displayLanguageProfile());
 }
 
+/** Steps that need nothing of the main session (they start code-server sessions of their own). */
+const STANDALONE_STEPS = ['display-language'];
+
 /**
- * E2E_ONLY=grid, bidi or keys,overlap (a developer's shortcut, never CI's): after the import (and a first annotation for
- * the steps that need an open annotation panel), only these of the steps.
+ * E2E_ONLY=grid, bidi, display-language or keys,overlap (a developer's shortcut, never CI's): after the import (and a
+ * first annotation for the steps that need an open annotation panel), only these of the steps; display-language alone
+ * skips the main session's workbench and import.
  */
 async function onlySomeSteps(page: Page, shots: Shots, names: readonly string[]): Promise<void> {
   if (process.env.CI === 'true') throw new Error('E2E_ONLY is a developer shortcut: CI runs every step');
@@ -1760,8 +1777,9 @@ async function onlySomeSteps(page: Page, shots: Shots, names: readonly string[])
     },
     keys: () => rebindNextItemKey(page, shots, join(WORKSPACE, '..', 'data', 'User')),
     overlap: () => overlapTargetFollowedLive(page, shots, { db: DB, run: RUN, annotator: ANNOTATOR }),
+    'display-language': () => vsCodeInTranslatedDisplayLanguages(page.context().browser()!, displayLanguageProfile()),
   };
-  if (names.some((n) => n !== 'grid')) await labelThreeItems(page, shots);
+  if (names.some((n) => n !== 'grid' && !STANDALONE_STEPS.includes(n))) await labelThreeItems(page, shots);
   for (const name of names) {
     const step = steps[name];
     if (!step) throw new Error(`E2E_ONLY: no step "${name}" (${Object.keys(steps).join(', ')})`);
@@ -1775,11 +1793,14 @@ async function main(): Promise<void> {
   const shots = new Shots(page, ARTIFACTS);
   let ok = false;
   try {
-    await openWorkbench(page, CS_URL, WORKSPACE);
-    log('workbench loaded');
-    await shots.take('workbench');
-    await importFromWelcomeView(page, shots);
-    if (process.env.E2E_ONLY) await onlySomeSteps(page, shots, process.env.E2E_ONLY.split(','));
+    const only = process.env.E2E_ONLY?.split(',');
+    if (!only?.every((name) => STANDALONE_STEPS.includes(name))) {
+      await openWorkbench(page, CS_URL, WORKSPACE);
+      log('workbench loaded');
+      await shots.take('workbench');
+      await importFromWelcomeView(page, shots);
+    }
+    if (only) await onlySomeSteps(page, shots, only);
     else await everyStep(page, shots);
     ok = true;
   } catch (err) {

@@ -1,0 +1,439 @@
+// VS Code itself in a translated display language: code-server started with `--locale es`, then `--locale he`, on a
+// profile of its own (scripts/e2e.sh prepares it: LangLens's .vsix and the minimal language packs of
+// languagePacks.ts, which code-server needs before it switches its display language). In Spanish: VS Code's own
+// strings come from the pack, LangLens's welcome view, view name and command titles from package.nls.es.json, the
+// import notification, a quick pick's title and the grid's words from l10n/bundle.l10n.es.json. In Hebrew: the grid's
+// chrome is right to left (html dir="rtl", its toolbar and columns mirrored) and its words Hebrew, and the annotation
+// panel, whose language setting is left at its default ("match VS Code's display language"), opens in Hebrew, right
+// to left. Every expected text is read from the translation files, none is written here. Screenshots go to
+// artifacts/e2e/display-language/<locale>/.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import ENGLISH_NLS from '../../package.nls.json';
+import SPANISH_NLS from '../../package.nls.es.json';
+import HEBREW_NLS from '../../package.nls.he.json';
+import SPANISH_BUNDLE from '../../l10n/bundle.l10n.es.json';
+import HEBREW_BUNDLE from '../../l10n/bundle.l10n.he.json';
+import { HE } from '../../shared/protocol/strings/he';
+import { fill } from '../../shared/protocol/words';
+import { RUN } from './fixture';
+import { languagePack } from './languagePacks';
+import { log, openWorkbench, pickQuickItem, Shots, waitInFrame, webviewFrame } from './workbench';
+
+// Functions given to frame.evaluate run in the webview, where the DOM exists (see run.ts).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const getComputedStyle: any;
+
+type Manifest = typeof ENGLISH_NLS;
+type Bundle = Record<string, string>;
+
+export interface DisplayLanguageProfile {
+  /** code-server's entry point (scripts/vscode/lib.sh CS_BIN). */
+  readonly codeServer: string;
+  /** The profile scripts/e2e.sh prepared: data/ (user data), ext/ (extensions), home/, logs/, workspace/. */
+  readonly profile: string;
+  readonly port: number;
+  readonly artifacts: string;
+}
+
+const ANNOTATOR = 'e2e-annotator';
+
+/** Spanish, then Hebrew, each in a code-server session of its own on the same profile and workspace. */
+export async function vsCodeInTranslatedDisplayLanguages(
+  browser: Browser,
+  setup: DisplayLanguageProfile,
+): Promise<void> {
+  const started = Date.now();
+  await inDisplayLanguage(browser, setup, 'es', spanish);
+  await inDisplayLanguage(browser, setup, 'he', hebrew);
+  log(`display languages: es and he in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function inDisplayLanguage(
+  browser: Browser,
+  setup: DisplayLanguageProfile,
+  locale: string,
+  steps: (page: Page, shots: Shots, setup: DisplayLanguageProfile) => Promise<void>,
+): Promise<void> {
+  const server = await startCodeServer(setup, locale);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`workbench (${locale}) page error:`, e.message));
+  const shots = new Shots(page, join(setup.artifacts, 'display-language', locale));
+  try {
+    await openWorkbench(page, server.url, join(setup.profile, 'workspace'));
+    await vsCodeSpeaks(page, locale);
+    await steps(page, shots, setup);
+  } catch (err) {
+    await shots.take('failure').catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+/**
+ * The workbench runs in the locale: the page loaded the pack's translated messages (VS Code's own language, the one
+ * it hands the extension host as vscode.env.language), and the activity bar shows the pack's name for the Explorer.
+ */
+async function vsCodeSpeaks(page: Page, locale: string): Promise<void> {
+  const language = await page.evaluate(
+    () => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE ?? 'en',
+  );
+  assert.equal(language, locale, `VS Code's display language (the language pack ${locale} must be installed)`);
+  const explorer = languagePack(locale).explorer;
+  await page.getByRole('tab', { name: new RegExp(`^${explorer}`) }).waitFor({ timeout: 30_000 });
+  log(`VS Code in ${locale}: the Explorer is "${explorer}"`);
+}
+
+/**
+ * The LangLens view in the side bar: its activity bar tab, clicked only while the view is not already on screen
+ * (the tab toggles the side bar; the Hebrew session finds the workbench as the Spanish one left it).
+ */
+async function showLangLensView(page: Page): Promise<void> {
+  const view = page.locator('[id="workbench.view.extension.langlens"]');
+  const tab = page.getByRole('tab', { name: /^LangLens/ }).first();
+  await tab.waitFor({ timeout: 60_000 });
+  for (let attempt = 1; !(await view.isVisible()); attempt++) {
+    if (attempt > 3) throw new Error('the LangLens view did not open');
+    await tab.click();
+    await view.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  }
+}
+
+/**
+ * Runs a LangLens command by its translated title, asserting that the palette shows it as VS Code shows a
+ * translated command: the translation as the entry (its aria-label), the English title beneath as its alias.
+ */
+async function runTranslatedCommand(
+  page: Page,
+  translated: Manifest,
+  key: keyof Manifest,
+  shots?: Shots,
+): Promise<void> {
+  const title = `LangLens: ${translated[key]}`;
+  const english = `LangLens: ${ENGLISH_NLS[key]}`;
+  const quickInput = page.locator('.quick-input-widget');
+  const row = quickInput.locator(`.monaco-list-row[aria-label="${title.replace(/"/g, '\\"')}"]`).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await quickInput.waitFor({ state: 'visible', timeout: 5000 });
+      await quickInput.locator('input.input').fill(`>${title}`);
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw new Error(`the palette does not offer "${title}": ${(err as Error).message}`);
+      const offered = await quickInput
+        .locator('.monaco-list-row')
+        .evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('aria-label')));
+      log(`the palette does not offer "${title}" yet (attempt ${attempt}; it shows ${JSON.stringify(offered)})`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  const alias = await row.locator('.quick-input-list-label-meta .label-name').textContent();
+  assert.equal(alias, english, `"${title}" is the translation of "${english}"`);
+  if (shots) await shots.take(`palette-${String(key).replace(/\W+/g, '-')}`);
+  await row.click();
+  log(`ran "${title}" (${english})`);
+}
+
+/** The one button of the welcome view that runs `command`, as the translation labels it ([label](command:…)). */
+function welcomeButton(translated: Manifest, command: string): string {
+  const label = translated['viewsWelcome.langlens.runs.0'].match(new RegExp(`\\[([^\\]]+)\\]\\(command:${command}\\)`));
+  assert.ok(label, `the welcome view links ${command}`);
+  return label[1]!;
+}
+
+/** A bundle message as a pattern, its {N} placeholders matching `values` (a pattern each) in place. */
+function messagePattern(bundle: Bundle, message: string, values: string[]): RegExp {
+  const translated = bundle[message];
+  assert.ok(translated, `"${message}" is translated`);
+  const parts = translated.split(/\{(\d+)\}/);
+  return new RegExp(
+    parts.map((p, i) => (i % 2 ? `(?:${values[Number(p)]})` : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join(''),
+  );
+}
+
+interface Box {
+  readonly left: number;
+  readonly right: number;
+}
+
+interface GridFacts {
+  readonly lang: string;
+  readonly dir: string;
+  readonly toolbarDir: string;
+  readonly toolbar?: string;
+  readonly layout?: string;
+  readonly table?: string;
+  readonly previous?: string;
+  readonly next?: string;
+  readonly languagesAsRows?: string;
+  readonly systemsAsRows?: string;
+  readonly showing?: string;
+  readonly corner?: string;
+  readonly previousBox?: Box;
+  readonly layoutBox?: Box;
+  readonly cornerBox?: Box;
+  readonly firstColumnBox?: Box;
+}
+
+/** The grid as painted: its page language and direction, the words of its chrome, and where its parts lie. */
+function gridFacts(grid: Frame): Promise<GridFacts> {
+  // No helper functions inside: tsx names them with a __name() call that does not exist in the webview (run.ts).
+  return grid.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    toolbarDir: getComputedStyle(document.querySelector('header.toolbar')).direction,
+    toolbar: document.querySelector('header.toolbar')?.getAttribute('aria-label'),
+    layout: document.querySelector('.layout-switch')?.getAttribute('aria-label'),
+    table: document.querySelector('.response-grid')?.getAttribute('aria-label'),
+    previous: document.querySelector('#previous')?.textContent.trim(),
+    next: document.querySelector('#next')?.textContent.trim(),
+    languagesAsRows: document.querySelector('#layout-languages')?.textContent.trim(),
+    systemsAsRows: document.querySelector('#layout-systems')?.textContent.trim(),
+    showing: document.querySelector('details.filters summary')?.textContent.replace(/\s+/g, ' ').trim(),
+    corner: document.querySelector('.response-grid .corner')?.textContent.trim(),
+    previousBox: document.querySelector('#previous')?.getBoundingClientRect().toJSON(),
+    layoutBox: document.querySelector('.layout-switch')?.getBoundingClientRect().toJSON(),
+    cornerBox: document.querySelector('.response-grid .corner')?.getBoundingClientRect().toJSON(),
+    firstColumnBox: document.querySelector('.response-grid .column-header')?.getBoundingClientRect().toJSON(),
+  }));
+}
+
+/** Opens prompt group q1 through the translated "Open Prompt Group in Grid…", its quick pick titled in the language. */
+async function openGroupThroughPalette(page: Page, shots: Shots, translated: Manifest, bundle: Bundle): Promise<Frame> {
+  await runTranslatedCommand(page, translated, 'command.openGroup', shots);
+  const title = page.locator('.quick-input-widget .quick-input-title');
+  await title.waitFor({ timeout: 30_000 });
+  assert.equal(await title.textContent(), fill(bundle['LangLens: prompt group of {0}']!, [RUN]), 'the pick’s title');
+  await shots.take('pick-prompt-group');
+  await pickQuickItem(page, 'q1');
+  const grid = await webviewFrame(page, 'grid');
+  await waitInFrame(
+    grid,
+    'the grid of q1',
+    () => document.body.dataset.group === 'q1' && document.body.dataset.paintMs,
+  );
+  return grid;
+}
+
+/** The grid's words are the bundle's, for each phrase the assertions name. */
+function assertGridWords(facts: GridFacts, bundle: Bundle): void {
+  const t = (message: string) => {
+    const translated = bundle[message];
+    assert.ok(translated, `"${message}" is translated`);
+    return translated;
+  };
+  assert.equal(facts.toolbar, t('Prompt group'), 'the toolbar’s label');
+  assert.equal(facts.previous, t('Previous'));
+  assert.equal(facts.next, t('Next'));
+  assert.equal(facts.layout, t('Layout'));
+  assert.equal(facts.languagesAsRows, t('Languages as rows'));
+  assert.equal(facts.systemsAsRows, t('Systems as rows'));
+  assert.equal(facts.showing, fill(t('Showing languages: {0} of {1}, systems: {2} of {3}'), [12, 12, 12, 12]));
+  assert.equal(facts.corner, t('Prompt'), 'the prompt column’s header');
+  assert.equal(facts.table, t('Responses, one row per language'));
+}
+
+/** Spanish: VS Code's own strings, LangLens's manifest strings and its host's messages and panels. */
+async function spanish(page: Page, shots: Shots): Promise<void> {
+  await shots.take('workbench');
+  await showLangLensView(page);
+  // The view's name (its header is hidden, the view being alone in its container) and its welcome view:
+  // package.nls.es.json.
+  const viewName = SPANISH_NLS['views.langlens.runs.name'];
+  await page
+    .locator(`[id="workbench.view.extension.langlens"] .pane-header[aria-label^="${viewName}"]`)
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 });
+  const importButton = page.getByRole('button', { name: welcomeButton(SPANISH_NLS, 'langlens.importWorkspace') });
+  await importButton.waitFor({ timeout: 60_000 });
+  await shots.take('welcome-view');
+  await importButton.click();
+  // The host's notification: l10n/bundle.l10n.es.json.
+  const imported = messagePattern(SPANISH_BUNDLE, 'Imported {0} file(s), {1} rows', ['4', '[\\d,.\u00a0]+']);
+  await page.locator('.notifications-toasts', { hasText: imported }).waitFor({ timeout: 60_000 });
+  log('import notification in Spanish:', imported.source);
+  await shots.take('import-notification');
+  const grid = await openGroupThroughPalette(page, shots, SPANISH_NLS, SPANISH_BUNDLE);
+  const facts = await gridFacts(grid);
+  log('grid in Spanish', JSON.stringify(facts));
+  assert.equal(facts.lang, 'es', 'the grid’s page language is VS Code’s display language (vscode.env.language)');
+  assert.equal(facts.dir, 'ltr');
+  assertGridWords(facts, SPANISH_BUNDLE);
+  await page.waitForTimeout(300);
+  await shots.take('grid');
+}
+
+/** Hebrew: the grid right to left, and the annotation panel in VS Code's display language. */
+async function hebrew(page: Page, shots: Shots, setup: DisplayLanguageProfile): Promise<void> {
+  await shots.take('workbench');
+  const grid = await openGroupThroughPalette(page, shots, HEBREW_NLS, HEBREW_BUNDLE);
+  const facts = await gridFacts(grid);
+  log('grid in Hebrew', JSON.stringify(facts));
+  assert.equal(facts.lang, 'he');
+  assert.equal(facts.dir, 'rtl', 'the grid’s page is right to left');
+  assert.equal(facts.toolbarDir, 'rtl', 'its toolbar runs right to left');
+  assertGridWords(facts, HEBREW_BUNDLE);
+  // Mirrored: the toolbar starts at the right (Previous, then Next, …, the layout switch at the left end), and the
+  // prompts' column, the first, is the rightmost.
+  assert.ok(facts.previousBox && facts.layoutBox && facts.cornerBox && facts.firstColumnBox, 'the boxes are there');
+  assert.ok(facts.previousBox!.left > facts.layoutBox!.right, 'Previous is right of the layout switch');
+  assert.ok(facts.cornerBox!.left >= facts.firstColumnBox!.right - 1, 'the prompts’ column is right of the systems');
+  await page.waitForTimeout(300);
+  await shots.take('grid-right-to-left');
+  await annotationPanelFollowsVsCode(page, shots, setup);
+}
+
+/**
+ * Start Annotating, by its Hebrew title: the host asks for the annotator id in Hebrew, and the annotation panel, its
+ * language setting left at "auto" (VS Code's display language), opens in Hebrew and right to left.
+ */
+async function annotationPanelFollowsVsCode(page: Page, shots: Shots, setup: DisplayLanguageProfile): Promise<void> {
+  const settings = JSON.parse(readFileSync(join(setup.profile, 'data', 'User', 'settings.json'), 'utf8'));
+  assert.equal(settings['langlens.annotation.uiLanguage'], undefined, 'the panel’s language is left at its default');
+  await runTranslatedCommand(page, HEBREW_NLS, 'command.annotate', shots);
+  const askedForId = page.locator('.quick-input-widget', { hasText: HEBREW_BUNDLE['LangLens: your annotator id']! });
+  await askedForId.waitFor({ timeout: 30_000 });
+  await shots.take('asks-for-the-annotator-id');
+  await askedForId.locator('input.input').fill(ANNOTATOR);
+  await page.keyboard.press('Enter');
+  await askedForId.waitFor({ state: 'hidden', timeout: 10_000 });
+  const annotate = await webviewFrame(page, 'annotate');
+  await waitInFrame(annotate, 'the first item', () => document.body.dataset.itemKey);
+  const seen = await annotate.evaluate(() => {
+    const header = document.querySelector('.progress-text');
+    const h = header.getBoundingClientRect();
+    const f = header.firstElementChild.getBoundingClientRect();
+    return {
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      progress: document.querySelector('header.progress')?.getAttribute('aria-label'),
+      header: header.textContent.replace(/\s+/g, ' ').trim(),
+      headerDir: getComputedStyle(header).direction,
+      hint: document.querySelector('.key-hint')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+      firstAtRight: Math.abs(h.right - f.right) < 2,
+    };
+  });
+  log('annotation panel under VS Code in Hebrew', JSON.stringify(seen));
+  assert.equal(seen.lang, 'he');
+  assert.equal(seen.dir, 'rtl', 'the panel is right to left');
+  assert.equal(seen.progress, HE.progress, 'its header is labelled in Hebrew');
+  assert.ok(seen.header.includes(HE.taskRating), `the header names the task in Hebrew: ${seen.header}`);
+  assert.equal(seen.headerDir, 'rtl');
+  assert.ok(seen.firstAtRight, 'the header starts at its right edge');
+  assert.ok(seen.hint.startsWith(HE.keys), `the key hint is in Hebrew: ${seen.hint}`);
+  await page.waitForTimeout(300);
+  await shots.take('annotation-panel-in-hebrew');
+}
+
+function withoutPort(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.PORT;
+  return rest;
+}
+
+interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** The ids of the live (not zombie) processes of a process group, from /proc. */
+function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // After the command name (in parentheses, it may hold spaces): state, parent, process group.
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z') members.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return members;
+}
+
+/**
+ * code-server on the profile with `--locale`, in a process group of its own (detached: setsid), so that stop ends the
+ * whole tree by that id (it forks a file watcher and extension hosts), as scripts/vscode/lib.sh start_code_server does;
+ * its id is in logs/display-language-code-server.pid for scripts/e2e.sh to stop it should this process die first.
+ */
+async function startCodeServer(setup: DisplayLanguageProfile, locale: string): Promise<Server> {
+  const url = `http://127.0.0.1:${setup.port}`;
+  if (
+    await fetch(`${url}/healthz`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${setup.port} is already in use; choose another with PORT=...`);
+  const logFile = join(setup.profile, 'logs', `code-server-${locale}.log`);
+  const out = openSync(logFile, 'w');
+  const child = spawn(
+    setup.codeServer,
+    [
+      '--bind-addr',
+      `127.0.0.1:${setup.port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--locale',
+      locale,
+      '--user-data-dir',
+      join(setup.profile, 'data'),
+      '--extensions-dir',
+      join(setup.profile, 'ext'),
+      join(setup.profile, 'workspace'),
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+      // Without PORT: code-server takes $PORT over --bind-addr's port, and PORT=... npm run test:e2e names the main one.
+      env: { ...withoutPort(process.env), HOME: join(setup.profile, 'home'), EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
+    },
+  );
+  closeSync(out);
+  const pid = child.pid!;
+  const pidFile = join(setup.profile, 'logs', 'display-language-code-server.pid');
+  writeFileSync(pidFile, `${pid}\n`);
+  const stop = async () => {
+    const signal = (s: NodeJS.Signals) => {
+      try {
+        process.kill(-pid, s);
+      } catch {
+        // the group is gone
+      }
+    };
+    signal('SIGTERM');
+    for (let i = 0; i < 20 && groupMembers(pid).length > 0; i++) await new Promise((r) => setTimeout(r, 250));
+    if (groupMembers(pid).length > 0) signal('SIGKILL');
+    rmSync(pidFile, { force: true });
+    log(`code-server (${locale}) process group ${pid} stopped`);
+  };
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) {
+      log(`code-server --locale ${locale}: pid ${pid} on ${url}`);
+      return { url, stop };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`code-server --locale ${locale} did not start:\n${readFileSync(logFile, 'utf8')}`);
+}
