@@ -75,6 +75,37 @@ export function bundleProblems(file, english, bundle) {
 }
 
 /**
+ * Reads the translation at `path` (named `file` in messages). With write, a translation that is an object is first
+ * rewritten without the keys `english` lacks and in `english`'s order (`orderName` says whose order in the note).
+ * Returns `{ problem }` when it is not JSON, else `{ translation, rewrote }`, `rewrote` being the note or undefined.
+ */
+export function loadTranslation(path, file, english, { write, orderName }) {
+  let translation;
+  try {
+    translation = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    return { problem: `${file}: not valid JSON (${err.message})` };
+  }
+  if (!write || translation === null || typeof translation !== 'object' || Array.isArray(translation)) {
+    return { translation, rewrote: undefined };
+  }
+  const stale = Object.keys(translation).filter((key) => !Object.hasOwn(english, key));
+  const pruned = Object.fromEntries(
+    Object.keys(english)
+      .filter((key) => Object.hasOwn(translation, key))
+      .map((key) => [key, translation[key]]),
+  );
+  const text = JSON.stringify(pruned, null, 2) + '\n';
+  if (text === readFileSync(path, 'utf8')) return { translation: pruned, rewrote: undefined };
+  writeFileSync(path, text);
+  const without = stale.map((key) => `"${key}"`).join(', ');
+  return {
+    translation: pruned,
+    rewrote: `${file}: rewrote it in ${orderName}${without ? `, without ${without}` : ''}`,
+  };
+}
+
+/**
  * Checks every translated bundle of `dir` against `english`, naming files as `l10n/<file>` (the folder's name).
  * With write, each bundle is first rewritten without its stale messages and in the English order; what is missing
  * stays missing (reported, never filled with English: VS Code would then show English and the check would pass).
@@ -86,28 +117,13 @@ export function checkTranslations(dir, english, { write = false } = {}) {
   for (const name of translatedBundles(dir)) {
     const path = join(dir, name);
     const file = `${basename(dir)}/${name}`;
-    let bundle;
-    try {
-      bundle = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${file}: not valid JSON (${err.message})`);
+    const loaded = loadTranslation(path, file, english, { write, orderName: 'the English order' });
+    if (loaded.problem) {
+      problems.push(loaded.problem);
       continue;
     }
-    if (write && bundle !== null && typeof bundle === 'object' && !Array.isArray(bundle)) {
-      const stale = Object.keys(bundle).filter((m) => !Object.hasOwn(english, m));
-      const pruned = Object.fromEntries(
-        Object.keys(english)
-          .filter((m) => Object.hasOwn(bundle, m))
-          .map((m) => [m, bundle[m]]),
-      );
-      const text = JSON.stringify(pruned, null, 2) + '\n';
-      if (text !== readFileSync(path, 'utf8')) {
-        writeFileSync(path, text);
-        const without = stale.map((m) => `"${m}"`).join(', ');
-        rewritten.push(`${file}: rewrote it in the English order${without ? `, without ${without}` : ''}`);
-      }
-      bundle = pruned;
-    }
+    if (loaded.rewrote) rewritten.push(loaded.rewrote);
+    const bundle = loaded.translation;
     problems.push(...bundleProblems(file, english, bundle));
   }
   return { problems, rewritten };

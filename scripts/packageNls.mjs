@@ -8,9 +8,9 @@
 // the targets of its Markdown links (command:…), its **bold** marks, codicons and line breaks, and differs from the
 // English unless it has nothing to translate (the names and symbols of scripts/l10nBundles.mjs, such as "LangLens").
 // package.json's own %key% references are checked against the English file here too.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasTextToTranslate, placeholders } from './l10nBundles.mjs';
+import { hasTextToTranslate, loadTranslation, placeholders } from './l10nBundles.mjs';
 
 export const ENGLISH_PACKAGE_NLS = 'package.nls.json';
 // Whatever the locale id: a file named unlike VS Code's ids is checked too, not skipped.
@@ -131,28 +131,13 @@ export function checkPackageNls(dir, { write = false } = {}) {
   const rewritten = [];
   for (const file of translatedPackageNls(dir)) {
     const path = join(dir, file);
-    let translated;
-    try {
-      translated = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${file}: not valid JSON (${err.message})`);
+    const loaded = loadTranslation(path, file, english, { write, orderName: `${ENGLISH_PACKAGE_NLS}'s order` });
+    if (loaded.problem) {
+      problems.push(loaded.problem);
       continue;
     }
-    if (write && translated !== null && typeof translated === 'object' && !Array.isArray(translated)) {
-      const stale = Object.keys(translated).filter((k) => !Object.hasOwn(english, k));
-      const pruned = Object.fromEntries(
-        Object.keys(english)
-          .filter((k) => Object.hasOwn(translated, k))
-          .map((k) => [k, translated[k]]),
-      );
-      const text = JSON.stringify(pruned, null, 2) + '\n';
-      if (text !== readFileSync(path, 'utf8')) {
-        writeFileSync(path, text);
-        const without = stale.map((k) => `"${k}"`).join(', ');
-        rewritten.push(`${file}: rewrote it in ${ENGLISH_PACKAGE_NLS}'s order${without ? `, without ${without}` : ''}`);
-      }
-      translated = pruned;
-    }
+    if (loaded.rewrote) rewritten.push(loaded.rewrote);
+    const translated = loaded.translation;
     problems.push(...packageNlsProblems(file, english, translated));
   }
   return { problems, rewritten };
