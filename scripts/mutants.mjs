@@ -13,6 +13,20 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** file, the exact text to change (once in the file), its replacement, the tests that must catch it, and why. */
 const MUTATIONS = [
   {
+    name: 'lengthControlledRefits: a resample whose warm-started Newton diverges left undefined',
+    file: 'src/core/metrics/stats/lengthControlledWinRate.ts',
+    search: 'if (Number.isNaN(intercept)) intercept = fit(0, 0);',
+    replace: '',
+    tests: ['test/unit/stats/judgingStats.test.ts'],
+  },
+  {
+    name: 'lengthControlledRefits: the weights of a resample ignored in the standard deviation',
+    file: 'src/core/metrics/stats/lengthControlledWinRate.ts',
+    search: 'squares += weightOf[k]! * (deltas[active[k]!]! - mean) ** 2;',
+    replace: 'squares += (deltas[active[k]!]! - mean) ** 2;',
+    tests: ['test/unit/stats/judgingStats.test.ts'],
+  },
+  {
     name: 'raterKappa: a pair sharing exactly --min-items items is dropped',
     file: 'src/core/metrics/agreement/raterKappa.ts',
     search: '>= options.minItems',

@@ -8,10 +8,12 @@ import {
   gwetAgreement,
   intraclassCorrelation,
   kendallTau,
+  lengthControlledRefits,
   lengthControlledWinRate,
   pearson,
   spearman,
   type GwetWeighting,
+  type PreferenceWithLengths,
 } from '../../../src/core/metrics/stats';
 import { assertClose } from './reference';
 
@@ -129,7 +131,87 @@ describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () =>
     assert.ok(Number.isNaN(result.lengthControlled));
     assert.equal(result.winRate, 0.5);
   });
+
+  // The bootstrap's refit on cluster weights against the fit of the multiset those weights stand for, written out.
+  const expandedFit = (
+    items: readonly PreferenceWithLengths[],
+    clusterOf: Uint32Array,
+    weights: Uint32Array,
+  ): number => {
+    const expanded: PreferenceWithLengths[] = [];
+    items.forEach((item, i) => {
+      for (let copy = 0; copy < weights[clusterOf[i]!]!; copy++) expanded.push(item);
+    });
+    return lengthControlledWinRate(expanded).lengthControlled;
+  };
+  const sameFit = (refit: number, expanded: number, what: string) => {
+    if (Number.isNaN(expanded)) assert.ok(Number.isNaN(refit), `${what}: ${refit}, expected no fit`);
+    else assert.ok(Math.abs(refit - expanded) <= 1e-12, `${what}: ${refit}, expected ${expanded}`);
+  };
+  /** Cluster weights as a resample draws them: C draws of C clusters. */
+  const resampledWeights = (clusters: number, random: () => number): Uint32Array => {
+    const weights = new Uint32Array(clusters);
+    for (let d = 0; d < clusters; d++) weights[Math.floor(random() * clusters)]!++;
+    return weights;
+  };
+
+  it('refits on cluster weights equal the fit of the resampled items written out (reference cases)', () => {
+    const random = seededRandom(11);
+    for (const c of reference.lengthControlled) {
+      const items = c.preference.map((preference, i) => ({
+        preference,
+        systemLength: c.systemLength[i]!,
+        baselineLength: c.baselineLength[i]!,
+      }));
+      // Two items per cluster, as both presentation orders of a prompt are.
+      const clusterOf = Uint32Array.from(items, (_, i) => i >> 1);
+      const clusters = clusterOf[items.length - 1]! + 1;
+      const refit = lengthControlledRefits(items, clusterOf);
+      sameFit(refit(new Uint32Array(clusters).fill(1)), lengthControlledWinRate(items).lengthControlled, c.name);
+      for (let b = 0; b < 40; b++) {
+        const weights = resampledWeights(clusters, random);
+        sameFit(refit(weights), expandedFit(items, clusterOf, weights), `${c.name}, resample ${b}`);
+      }
+    }
+  });
+
+  it('refits of small resamples far from the full fit agree with the written-out fit, defined or not', () => {
+    // Eight items with a strong length effect: a resample of a few of them can lie far from the full fit's
+    // coefficients, where Newton's method started there diverges though the fit exists.
+    const random = seededRandom(5);
+    let defined = 0;
+    let undefinedFits = 0;
+    for (let sample = 0; sample < 30; sample++) {
+      const items = Array.from({ length: 8 }, () => {
+        const delta = Math.round((random() - 0.5) * 400);
+        return {
+          preference: [0, 0.5, 1][Math.floor(random() * 3)]! * (delta < 0 ? 1 : 0.5) + (delta < 0 ? 0 : 0.25),
+          systemLength: 300,
+          baselineLength: 300 + delta,
+        };
+      });
+      const clusterOf = Uint32Array.from(items, (_, i) => i);
+      const refit = lengthControlledRefits(items, clusterOf);
+      for (let b = 0; b < 20; b++) {
+        const weights = resampledWeights(items.length, random);
+        const expanded = expandedFit(items, clusterOf, weights);
+        sameFit(refit(weights), expanded, `sample ${sample}, resample ${b}`);
+        if (Number.isNaN(expanded)) undefinedFits++;
+        else defined++;
+      }
+    }
+    assert.ok(defined > 300 && undefinedFits > 0, `${defined} defined fits, ${undefinedFits} undefined`);
+  });
 });
+
+/** A small deterministic generator (an LCG) for test data. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
 
 describe('stats/bradleyTerry (Chatbot Arena Elo scale, statsmodels)', () => {
   for (const c of reference.bradleyTerry) {

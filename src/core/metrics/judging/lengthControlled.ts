@@ -2,15 +2,15 @@
 // --by; issue 10 §9):
 // the preference per prompt (1 the system wins, 0.5 tie, 0 the baseline wins; both orders combined) regressed on
 // tanh of the standardised length difference, predicted at zero difference (stats/lengthControlledWinRate). Lengths
-// in the language's unit. The interval refits the GLM on each resample of prompt groups.
+// in the language's unit. The interval refits the GLM on each resample of prompt groups (on their weights).
 import { ClusterTally, cellEstimates } from '../clusterTally';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { lengthControlledWinRate, type PreferenceWithLengths } from '../stats';
-import { clusterEstimate } from './clusterEstimate';
+import { lengthControlledRefits, lengthControlledWinRate, type PreferenceWithLengths } from '../stats';
+import { clusterEstimateOfWeights } from './clusterEstimate';
 import { lengthUnitFor, type ResponseLengths } from './lengths';
 import { pairGroupValues } from './pairGroups';
 
@@ -119,9 +119,10 @@ function lengthControlledRow(
     baseline: distinct(cell.map((c) => c.baseline)),
     unit: distinct(cell.map((c) => lengthUnitFor(c.pair.lang))),
     tally: winRateTally(items),
-    lengthControlled: clusterEstimate(
+    lengthControlled: clusterEstimateOfWeights(
       items,
-      (its) => lengthControlledWinRate(its).lengthControlled,
+      fit.lengthControlled,
+      (clusterOf) => lengthControlledRefits(items, clusterOf),
       n,
       options.intervals,
     ),

@@ -158,6 +158,29 @@ export function clusterBootstrap<T>(
 }
 
 /**
+ * Cluster bootstrap of a statistic of cluster weights: each resample is given as how many times it drew each
+ * cluster (`weights[c]`, clusters numbered as groupByCluster orders them), from the same draws as clusterBootstrap,
+ * so it is the same resample as a multiset. For statistics that refit a model, which then sum once per distinct
+ * cluster times its weight instead of once per copy.
+ */
+export function clusterBootstrapOfWeights(
+  clusters: number,
+  estimate: number,
+  statistic: (weights: Uint32Array) => number,
+  options: BootstrapOptions = {},
+  items = clusters,
+): BootstrapResult {
+  const resolved = resolveOptions(options);
+  if (clusters === 0) throw new RangeError('cannot bootstrap an empty sample');
+  const identity = Uint32Array.from({ length: clusters }, (_, c) => c);
+  const values = new Float64Array(resolved.resamples);
+  streamTallies(clusters, resolved.resamples, resolved.seed, identity, clusters, (weights, b) => {
+    values[b] = statistic(weights);
+  });
+  return summarize(estimate, values, resolved, clusters, items);
+}
+
+/**
  * Cluster bootstrap from per-cluster sums given directly: `clusterSums[c]` is cluster c's vector (all of the same
  * length). For callers that already aggregate per prompt group.
  */

@@ -50,6 +50,7 @@ export {
   bootstrapClusterSumsTable,
   clusterBootstrap,
   clusterBootstrapAdditive,
+  clusterBootstrapOfWeights,
   clusterSumsOf,
   evaluateAdditive,
   groupByCluster,
@@ -90,6 +91,7 @@ export {
 } from './intraclassCorrelation';
 export { logisticRegression, sigmoid, type LogisticFit } from './logisticRegression';
 export {
+  lengthControlledRefits,
   lengthControlledWinRate,
   type LengthControlledResult,
   type PreferenceWithLengths,

@@ -14,10 +14,10 @@ export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-const MAX_ITERATIONS = 100;
-const TOLERANCE = 1e-13;
+export const MAX_ITERATIONS = 100;
+export const TOLERANCE = 1e-13;
 /** Beyond this a coefficient is running off to infinity: the labels are (quasi-)separable and no MLE exists. */
-const DIVERGED = 40;
+export const DIVERGED = 40;
 
 export function logisticRegression(features: readonly ArrayLike<number>[], targets: readonly number[]): LogisticFit {
   const p = features[0]?.length ?? 0;
