@@ -1,9 +1,12 @@
 // The scale tier's databases, generated once and kept in .langlens/bench-cache (gitignored): a file is named after
-// its shape and a hash of the generator, so a changed generator makes new data and an unchanged one is reused.
+// its shape and a hash of the generator and of the store's migrations, so a changed generator makes new data, a new
+// migration a database imported as a user's import now writes it (a migration that adds what the import computes,
+// such as responses' lengths, would otherwise leave it empty), and an unchanged one is reused.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../src/core/import/importFile';
+import { MIGRATIONS } from '../../src/core/store/migrations';
 import { Store } from '../../src/core/store/store';
 import { generateCanonicalRun, type RunShape } from './canonicalRun';
 
@@ -13,7 +16,13 @@ function cachedPath(name: string, shape: RunShape): string {
   const generator =
     readFileSync(join(__dirname, 'canonicalRun.ts'), 'utf8') +
     readFileSync(join(__dirname, '..', 'importRun.ts'), 'utf8');
-  const version = createHash('sha256').update(generator).update(JSON.stringify(shape)).digest('hex').slice(0, 10);
+  const migrations = MIGRATIONS.map((m) => m.id).join(',');
+  const version = createHash('sha256')
+    .update(generator)
+    .update(JSON.stringify(shape))
+    .update(migrations)
+    .digest('hex')
+    .slice(0, 10);
   return join(CACHE, `${name}-${version}.db`);
 }
 

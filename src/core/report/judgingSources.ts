@@ -18,7 +18,7 @@ import {
 import type { GroupField } from '../metrics/grouping';
 import { loadJudgedPairs, parseBaseline } from '../metrics/scores';
 import { GOLD_WORDS, goldRows } from '../metrics/annotators';
-import { forEachResponseTextPage } from '../store/judgingQueries';
+import { forEachResponseLengthPage } from '../store/judgingQueries';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
 import {
@@ -60,7 +60,7 @@ async function pairwise(store: Store, o: TableOptions) {
 
 async function lengths(store: Store, o: TableOptions) {
   const lengths = new ResponseLengths();
-  await forEachResponseTextPage(store, await responseFilter(store, o), (page) => lengths.add(page));
+  await forEachResponseLengthPage(store, await responseFilter(store, o), (page) => lengths.add(page));
   return lengths;
 }
 

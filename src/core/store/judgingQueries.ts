@@ -22,39 +22,41 @@ export async function pointwiseScaleNames(
   return rows.map((r) => r.scale);
 }
 
-export interface ResponseTextRow extends ResponseKeyRow {
-  readonly text: string;
-}
+/** A response's stored length (migration 0017), or its text when it was stored before lengths were (length null). */
+export type ResponseLengthRow = ResponseKeyRow &
+  ({ readonly length: number; readonly text: null } | { readonly length: null; readonly text: string });
 
 /**
- * Every response's text in the selection, handed over a page at a time in id order, so that a caller that only
- * measures them (lengths) never holds a run's texts at once: 2 GB at 4× Shaham et al.'s run.
+ * Every response's length in the selection, handed over a page at a time in id order; the text only of a response
+ * stored without its length, so that the caller never holds a run's texts at once (2 GB at 4× Shaham et al.'s run)
+ * and reads no text at all of a run imported since lengths are stored.
  */
-export async function forEachResponseTextPage(
+export async function forEachResponseLengthPage(
   store: Store,
   filter: ResponseFilter,
-  visit: (page: readonly ResponseTextRow[]) => void,
+  visit: (page: readonly ResponseLengthRow[]) => void,
   pageSize = 5000,
 ): Promise<void> {
   for (let after = 0; ;) {
-    const page = await responseTextPage(store, filter, after, pageSize);
+    const page = await responseLengthPage(store, filter, after, pageSize);
     if (page.length) visit(page);
     if (page.length < pageSize) return;
     after = page.at(-1)!.id;
   }
 }
 
-function responseTextPage(
+function responseLengthPage(
   store: Store,
   filter: ResponseFilter,
   after: number,
   limit: number,
-): Promise<(ResponseTextRow & { id: number })[]> {
+): Promise<(ResponseLengthRow & { id: number })[]> {
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
   where.add('resp.id > ?', [after]);
-  return connectionOf(store).all<ResponseTextRow & { id: number }>(
+  return connectionOf(store).all<ResponseLengthRow & { id: number }>(
     `
-    SELECT resp.id, r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed, resp.text
+    SELECT resp.id, r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed,
+      resp.text_length AS length, CASE WHEN resp.text_length IS NULL THEN resp.text END AS text
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id ${where.sql()} ORDER BY resp.id LIMIT ${limit}`,
     where.params,

@@ -13,6 +13,7 @@ import type {
   ScoreScale,
   SourceRef,
 } from '../model/records';
+import { lengthUnitFor, textLength } from '../model/responseLength';
 import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
 import { replacementsSoFar, watchReplacements, type Replacement } from './replacementGuard';
@@ -75,11 +76,16 @@ export class RecordWriter {
       ),
       responses: new BatchInsert(
         db,
-        'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line)',
-        6,
+        'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line, text_length)',
+        7,
+        // A response stored before lengths were (migration 0017) gains its length when imported again, its
+        // provenance kept: only a changed text moves it to the new file.
         `ON CONFLICT (prompt_id, system_id, seed) DO UPDATE SET
-           text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
-         WHERE responses.text IS NOT excluded.text`,
+           text = excluded.text,
+           source_id = CASE WHEN responses.text IS NOT excluded.text THEN excluded.source_id ELSE responses.source_id END,
+           source_line = CASE WHEN responses.text IS NOT excluded.text THEN excluded.source_line ELSE responses.source_line END,
+           text_length = excluded.text_length
+         WHERE responses.text IS NOT excluded.text OR responses.text_length IS NULL`,
       ),
       reference_answers: new BatchInsert(
         db,
@@ -293,7 +299,8 @@ export class RecordWriter {
       case 'response': {
         const promptId = this.promptId(record, sourceId, line);
         const systemId = this.systemId(record.run, record.system);
-        this.batches.responses!.add([promptId, systemId, record.seed, record.text, sourceId, line]);
+        const length = textLength(record.text, lengthUnitFor(record.lang));
+        this.batches.responses!.add([promptId, systemId, record.seed, record.text, sourceId, line, length]);
         return;
       }
       case 'pairwise-judgment': {

@@ -5,6 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
+import { lengthUnitFor, textLength } from '../../../src/core/model/responseLength';
+import { connectionOf } from '../../../src/core/store/connection';
 import type { Estimate } from '../../../src/core/metrics/estimate';
 import { tableSource } from '../../../src/core/report/sources';
 import type { Cell, Table } from '../../../src/core/report/table';
@@ -350,5 +352,77 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
         `${id} has intervals`,
       );
     }
+  });
+});
+
+describe('response lengths stored at import (migration 0017)', () => {
+  let test: TestStore;
+  const build = (id: string, options: Partial<TableOptions> = {}): Promise<Table> =>
+    tableSource(id)!.build(test.store, { ...OPTIONS, ...options });
+  const lengthTables = async () =>
+    Promise.all([
+      build('length-bias'),
+      build('lc-winrate', { baseline: 'base', intervals: { resamples: 50, seed: 3, level: 0.95 } }),
+    ]);
+
+  before(async () => {
+    test = await openTestStore();
+    await importFile(test.store, join(DIR, 'run.jsonl'));
+  });
+  after(() => test.close());
+
+  it("stores each response's length in its language's unit: words in English, graphemes in Chinese", async () => {
+    const rows = await connectionOf(test.store).all<{ text: string; lang: string; text_length: number | null }>(
+      'SELECT resp.text, p.lang, resp.text_length FROM responses resp JOIN prompts p ON p.id = resp.prompt_id',
+    );
+    assert.ok(rows.length > 20);
+    for (const row of rows) assert.equal(row.text_length, textLength(row.text, lengthUnitFor(row.lang)), row.text);
+    assert.deepEqual([...new Set(rows.map((r) => lengthUnitFor(r.lang)))].sort(), ['graphemes', 'words']);
+    assert.ok(rows.some((r) => r.text_length! > 3));
+  });
+
+  it('gives the same length tables for responses stored before lengths were (measured from their text)', async () => {
+    const stored = await lengthTables();
+    const changed = await connectionOf(test.store).run('UPDATE responses SET text_length = NULL');
+    assert.ok(changed.changes > 20);
+    const measured = await lengthTables();
+    assert.deepEqual(measured, stored);
+    assert.ok(stored[0].rows.length > 0 && stored[1].rows.length > 0);
+  });
+
+  it('gives a response stored before lengths were its length when its file is imported again, provenance kept', async () => {
+    const provenance = 'SELECT id, source_id, source_line FROM responses ORDER BY id';
+    const sources = await connectionOf(test.store).all(provenance);
+    await connectionOf(test.store).run('UPDATE responses SET text_length = NULL');
+    await importFile(test.store, join(DIR, 'run.jsonl'));
+    const unmeasured = await connectionOf(test.store).get<{ n: number }>(
+      'SELECT count(*) AS n FROM responses WHERE text_length IS NULL',
+    );
+    assert.equal(Number(unmeasured!.n), 0);
+    assert.deepEqual(await connectionOf(test.store).all(provenance), sources);
+  });
+
+  it('measures a response again when a later import changes its text', async () => {
+    const [before] = await connectionOf(test.store).all<{ id: number; text: string; lang: string }>(
+      "SELECT resp.id, resp.text, p.lang FROM responses resp JOIN prompts p ON p.id = resp.prompt_id WHERE p.lang = 'en' LIMIT 1",
+    );
+    const record = await connectionOf(test.store).get<Record<string, unknown>>(
+      `SELECT r.name AS run, p.group_key AS "group", p.lang, p.turn, s.name AS system, resp.seed
+       FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
+       JOIN systems s ON s.id = resp.system_id WHERE resp.id = ?`,
+      [before!.id],
+    );
+    await test.importRecords(
+      'longer',
+      [{ kind: 'response', ...record, text: `${before!.text} one two three four five` }],
+      {
+        onReplace: 'replace',
+      },
+    );
+    const after = await connectionOf(test.store).get<{ text_length: number }>(
+      'SELECT text_length FROM responses WHERE id = ?',
+      [before!.id],
+    );
+    assert.equal(after!.text_length, textLength(before!.text, 'words') + 5);
   });
 });

@@ -12,6 +12,7 @@ import { studyToolsMigration } from './0013-study-tools';
 import { postgresLabelHeadsMigration } from './0014-postgres-label-heads';
 import { labelNotifyMigration } from './0015-label-notify';
 import { teamOverlapMigration } from './0016-team-overlap';
+import { responseLengthsMigration } from './0017-response-lengths';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   postgresLabelHeadsMigration,
   labelNotifyMigration,
   teamOverlapMigration,
+  responseLengthsMigration,
 ];
