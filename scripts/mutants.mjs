@@ -13,6 +13,13 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** file, the exact text to change (once in the file), its replacement, the tests that must catch it, and why. */
 const MUTATIONS = [
   {
+    name: 'bradleyTerry: a warm start it diverges from left without ratings',
+    file: 'src/core/metrics/stats/bradleyTerry.ts',
+    search: '    if (warm) return warm;',
+    replace: '    return warm ?? failed;',
+    tests: ['test/unit/stats/judgingStats.test.ts'],
+  },
+  {
     name: 'lengthControlledRefits: a resample whose warm-started Newton diverges left undefined',
     file: 'src/core/metrics/stats/lengthControlledWinRate.ts',
     search: 'if (Number.isNaN(intercept)) intercept = fit(0, 0);',

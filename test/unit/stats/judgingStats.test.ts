@@ -226,4 +226,29 @@ describe('stats/bradleyTerry (Chatbot Arena Elo scale, statsmodels)', () => {
     assert.equal(fit.converged, false);
     assert.ok(Number.isNaN(fit.ratings[0]!));
   });
+
+  it('started at a fit of a similar matrix (a resample from its full sample) reaches the same ratings', () => {
+    const random = seededRandom(3);
+    for (const c of reference.bradleyTerry) {
+      const s = c.systems.length;
+      const full = bradleyTerry(c.wins, s);
+      for (let trial = 0; trial < 20; trial++) {
+        // Each cell's wins scaled by a resample-like weight between 0.5 and 1.5.
+        const wins = c.wins.map((w) => w * (0.5 + random()));
+        const cold = bradleyTerry(wins, s);
+        const warm = bradleyTerry(wins, s, full.logStrengths);
+        assert.equal(warm.converged, cold.converged, `${c.name}, trial ${trial}`);
+        cold.ratings.forEach((r, i) => assert.ok(Math.abs(warm.ratings[i]! - r) < 1e-9, `${c.name}: ${r}`));
+      }
+    }
+  });
+
+  it('started far from the maximum, where Newton diverges, retries from equal strengths', () => {
+    const wins = [0, 3, 1, 1, 0, 2, 2, 1, 0];
+    const cold = bradleyTerry(wins, 3);
+    const warm = bradleyTerry(wins, 3, Float64Array.from([400, -400, 0]));
+    assert.ok(cold.converged && warm.converged);
+    cold.ratings.forEach((r, i) => assert.ok(Math.abs(warm.ratings[i]! - r) < 1e-9));
+    assert.equal(bradleyTerry([0, 3, 0, 0], 2, Float64Array.from([0.1, 0])).converged, false);
+  });
 });
