@@ -16,7 +16,7 @@ function cachedPath(name: string, shape: RunShape): string {
   const generator =
     readFileSync(join(__dirname, 'canonicalRun.ts'), 'utf8') +
     readFileSync(join(__dirname, '..', 'importRun.ts'), 'utf8');
-  const migrations = MIGRATIONS.map((m) => m.id).join(',');
+  const migrations = JSON.stringify(MIGRATIONS);
   const version = createHash('sha256')
     .update(generator)
     .update(JSON.stringify(shape))
