@@ -53,8 +53,8 @@ const builds = [
   },
   // Language detection's worker threads (src/core/languages/detectPool.ts looks for it beside the bundle).
   { ...node, entryPoints: { langidWorker: 'src/core/languages/detectWorker.ts' }, outdir: 'dist' },
-  // The bootstrap's tally threads (src/core/metrics/stats/tallyPool.ts looks for it beside the bundle).
-  { ...node, entryPoints: { tallyWorker: 'src/core/metrics/stats/tallyWorker.ts' }, outdir: 'dist' },
+  // The bootstrap's tally threads (src/core/metrics/stats/bootstrapPool.ts looks for it beside the bundle).
+  { ...node, entryPoints: { bootstrapWorker: 'src/core/metrics/stats/bootstrapWorker.ts' }, outdir: 'dist' },
 ];
 
 // Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).

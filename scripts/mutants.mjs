@@ -20,14 +20,14 @@ const MUTATIONS = [
     tests: ['test/unit/stats/judgingStats.test.ts'],
   },
   {
-    name: 'lengthControlledRefits: a resample whose warm-started Newton diverges left undefined',
+    name: 'lengthControlledRefit: a resample whose warm-started Newton diverges left undefined',
     file: 'src/core/metrics/stats/lengthControlledWinRate.ts',
     search: 'if (Number.isNaN(intercept)) intercept = fit(0, 0);',
     replace: '',
     tests: ['test/unit/stats/judgingStats.test.ts'],
   },
   {
-    name: 'lengthControlledRefits: the weights of a resample ignored in the standard deviation',
+    name: 'lengthControlledRefit: the weights of a resample ignored in the standard deviation',
     file: 'src/core/metrics/stats/lengthControlledWinRate.ts',
     search: 'squares += weightOf[k]! * (deltas[active[k]!]! - mean) ** 2;',
     replace: 'squares += (deltas[active[k]!]! - mean) ** 2;',

@@ -8,6 +8,25 @@ export function itemCluster(item: { run: string; group: string }): string {
   return `${item.run}\u0000${item.group}`;
 }
 
+/**
+ * Each item's cluster numbered by first appearance (0, 1, ...), as the cluster bootstrap numbers them when it
+ * groups items (groupByCluster), and how many there are.
+ */
+export function clusterNumbers(items: readonly { run: string; group: string }[]): {
+  clusterOf: Uint32Array;
+  count: number;
+} {
+  const numbers = new Map<string, number>();
+  const clusterOf = new Uint32Array(items.length);
+  items.forEach((item, i) => {
+    const id = itemCluster(item);
+    let number = numbers.get(id);
+    if (number === undefined) numbers.set(id, (number = numbers.size));
+    clusterOf[i] = number;
+  });
+  return { clusterOf, count: numbers.size };
+}
+
 export class ClusterTally {
   private readonly clusters = new Map<string, Float64Array>();
 

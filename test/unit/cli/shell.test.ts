@@ -183,7 +183,7 @@ describe('langlens in a shell', function () {
       'README.md',
       'dist/cli.js',
       'dist/langidWorker.js',
-      'dist/tallyWorker.js',
+      'dist/bootstrapWorker.js',
       'package.json',
     ]);
   });

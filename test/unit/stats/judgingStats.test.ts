@@ -8,7 +8,8 @@ import {
   gwetAgreement,
   intraclassCorrelation,
   kendallTau,
-  lengthControlledRefits,
+  lengthControlledData,
+  lengthControlledRefit,
   lengthControlledWinRate,
   pearson,
   spearman,
@@ -166,7 +167,7 @@ describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () =>
       // Two items per cluster, as both presentation orders of a prompt are.
       const clusterOf = Uint32Array.from(items, (_, i) => i >> 1);
       const clusters = clusterOf[items.length - 1]! + 1;
-      const refit = lengthControlledRefits(items, clusterOf);
+      const refit = lengthControlledRefit(lengthControlledData(items, clusterOf));
       sameFit(refit(new Uint32Array(clusters).fill(1)), lengthControlledWinRate(items).lengthControlled, c.name);
       for (let b = 0; b < 40; b++) {
         const weights = resampledWeights(clusters, random);
@@ -191,7 +192,7 @@ describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () =>
         };
       });
       const clusterOf = Uint32Array.from(items, (_, i) => i);
-      const refit = lengthControlledRefits(items, clusterOf);
+      const refit = lengthControlledRefit(lengthControlledData(items, clusterOf));
       for (let b = 0; b < 20; b++) {
         const weights = resampledWeights(items.length, random);
         const expanded = expandedFit(items, clusterOf, weights);

@@ -3,14 +3,19 @@
 // the preference per prompt (1 the system wins, 0.5 tie, 0 the baseline wins; both orders combined) regressed on
 // tanh of the standardised length difference, predicted at zero difference (stats/lengthControlledWinRate). Lengths
 // in the language's unit. The interval refits the GLM on each resample of prompt groups (on their weights).
-import { ClusterTally, cellEstimates } from '../clusterTally';
+import { ClusterTally, cellEstimates, clusterNumbers } from '../clusterTally';
 import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { lengthControlledRefits, lengthControlledWinRate, type PreferenceWithLengths } from '../stats';
-import { clusterEstimateOfWeights } from './clusterEstimate';
+import {
+  lengthControlledData,
+  lengthControlledIntervals,
+  lengthControlledWinRate,
+  type LengthControlledData,
+  type PreferenceWithLengths,
+} from '../stats';
 import { lengthUnitFor, type ResponseLengths } from './lengths';
 import { pairGroupValues } from './pairGroups';
 
@@ -58,7 +63,7 @@ export function lengthControlledRows(
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
     if (system !== undefined && (!wanted || wanted.has(system))) against.push({ pair, system, baseline });
   }
-  const rows: (Omit<LengthControlledRow, 'winRate'> & { readonly tally: ClusterTally })[] = [];
+  const rows: Omit<Row, 'winRate'>[] = [];
   for (const group of groupBy(against, (a) => pairGroupValues(a.pair), options.by)) {
     const cells = new Map<string, (typeof against)[number][]>();
     for (const a of group.items) collect(cells, `${a.pair.judge}\u0000${a.system}`, () => []).push(a);
@@ -70,8 +75,39 @@ export function lengthControlledRows(
   // The plain win rate needs no fit: summed preferences per prompt group (halves, so exactly the mean a refit on
   // each resample gives), the rows with as many groups sharing their draws.
   const winRates = cellEstimates(rows, [WIN_RATE], options.intervals);
-  return rows.map(({ tally: _tally, ...row }, i) => ({ ...row, winRate: winRates[i]![0]! }));
+  const lengthControlled = withIntervals(rows, options.intervals);
+  return rows.map(({ tally: _tally, refit: _refit, ...row }, i) => ({
+    ...row,
+    winRate: winRates[i]![0]!,
+    lengthControlled: lengthControlled[i]!,
+  }));
 }
+
+/**
+ * The rows' LC win rates with their intervals: every row with a fit and two clusters or more refitted on the same
+ * resamples of its own clusters, the rows of the table together (on worker threads when it is big).
+ */
+function withIntervals(rows: readonly Omit<Row, 'winRate'>[], intervals: IntervalSettings | undefined): Estimate[] {
+  const estimates = rows.map((row) => row.lengthControlled);
+  if (!intervals) return estimates;
+  const bootstrapped = rows.flatMap((row, i) =>
+    Number.isFinite(row.lengthControlled.value) && row.refit.clusters >= 2 ? [i] : [],
+  );
+  const results = lengthControlledIntervals(
+    bootstrapped.map((i) => ({ ...rows[i]!.refit, estimate: rows[i]!.lengthControlled.value })),
+    intervals,
+  );
+  bootstrapped.forEach((i, k) => {
+    estimates[i] = { ...estimates[i]!, lower: results[k]!.lower, upper: results[k]!.upper };
+  });
+  return estimates;
+}
+
+/** A row as built, before the table's intervals: its win rate's tally and what refitting its GLM needs. */
+type Row = LengthControlledRow & {
+  readonly tally: ClusterTally;
+  readonly refit: { readonly data: LengthControlledData; readonly clusters: number };
+};
 
 /** Per-group sums: [preferences, pairs]. */
 const WIN_RATE = ratio(0, 1);
@@ -80,8 +116,8 @@ function lengthControlledRow(
   group: GroupValues,
   cell: readonly { pair: JudgedPair; system: string; baseline: string }[],
   lengths: ResponseLengths,
-  options: { invalidAs: InvalidPolicy; intervals?: IntervalSettings },
-): Omit<LengthControlledRow, 'winRate'> & { readonly tally: ClusterTally } {
+  options: { invalidAs: InvalidPolicy },
+): Omit<Row, 'winRate'> {
   const { judge } = cell[0]!.pair;
   const { system } = cell[0]!;
   const items: Item[] = [];
@@ -110,6 +146,7 @@ function lengthControlledRow(
   }
   const n = items.length;
   const fit = lengthControlledWinRate(items);
+  const clusters = clusterNumbers(items);
   const mean = (pick: (i: Item) => number) => (n ? items.reduce((s, i) => s + pick(i), 0) / n : NaN);
   const distinct = (values: readonly string[]) => [...new Set(values)].sort().join(', ');
   return {
@@ -119,13 +156,8 @@ function lengthControlledRow(
     baseline: distinct(cell.map((c) => c.baseline)),
     unit: distinct(cell.map((c) => lengthUnitFor(c.pair.lang))),
     tally: winRateTally(items),
-    lengthControlled: clusterEstimateOfWeights(
-      items,
-      fit.lengthControlled,
-      (clusterOf) => lengthControlledRefits(items, clusterOf),
-      n,
-      options.intervals,
-    ),
+    lengthControlled: { value: fit.lengthControlled, n },
+    refit: { data: lengthControlledData(items, clusters.clusterOf), clusters: clusters.count },
     lengthCoefficient: fit.lengthCoefficient,
     systemLength: mean((i) => i.systemLength),
     baselineLength: mean((i) => i.baselineLength),

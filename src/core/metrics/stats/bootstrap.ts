@@ -24,7 +24,7 @@ import {
   type ClusterClasses,
   type ClusterMatrix,
 } from './clusterMatrix';
-import { tallyAhead } from './tallyPool';
+import { tallyAhead } from './bootstrapPool';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -158,25 +158,19 @@ export function clusterBootstrap<T>(
 }
 
 /**
- * Cluster bootstrap of a statistic of cluster weights: each resample is given as how many times it drew each
- * cluster (`weights[c]`, clusters numbered as groupByCluster orders them), from the same draws as clusterBootstrap,
- * so it is the same resample as a multiset. For statistics that refit a model, which then sum once per distinct
- * cluster times its weight instead of once per copy.
+ * The interval of B resampled values of a statistic computed elsewhere (refitted on worker threads), summarised as
+ * every path here summarises its own: the values not finite counted and left out, the percentile interval.
  */
-export function clusterBootstrapOfWeights(
-  clusters: number,
+export function summarizeResamples(
   estimate: number,
-  statistic: (weights: Uint32Array) => number,
-  options: BootstrapOptions = {},
-  items = clusters,
+  values: Float64Array,
+  options: BootstrapOptions,
+  clusters: number,
+  items: number,
 ): BootstrapResult {
   const resolved = resolveOptions(options);
-  if (clusters === 0) throw new RangeError('cannot bootstrap an empty sample');
-  const identity = Uint32Array.from({ length: clusters }, (_, c) => c);
-  const values = new Float64Array(resolved.resamples);
-  streamTallies(clusters, resolved.resamples, resolved.seed, identity, clusters, (weights, b) => {
-    values[b] = statistic(weights);
-  });
+  if (values.length !== resolved.resamples)
+    throw new RangeError(`${values.length} resampled values for ${resolved.resamples} resamples`);
   return summarize(estimate, values, resolved, clusters, items);
 }
 

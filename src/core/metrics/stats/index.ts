@@ -50,7 +50,7 @@ export {
   bootstrapClusterSumsTable,
   clusterBootstrap,
   clusterBootstrapAdditive,
-  clusterBootstrapOfWeights,
+  summarizeResamples,
   clusterSumsOf,
   evaluateAdditive,
   groupByCluster,
@@ -91,9 +91,12 @@ export {
 } from './intraclassCorrelation';
 export { logisticRegression, sigmoid, type LogisticFit } from './logisticRegression';
 export {
-  lengthControlledRefits,
+  lengthControlledData,
+  lengthControlledRefit,
   lengthControlledWinRate,
+  type LengthControlledData,
   type LengthControlledResult,
   type PreferenceWithLengths,
 } from './lengthControlledWinRate';
+export { lengthControlledIntervals, type LengthControlledJob } from './lengthControlledBootstrap';
 export { bradleyTerry, ELO_CENTRE, ELO_SCALE, type BradleyTerryFit } from './bradleyTerry';

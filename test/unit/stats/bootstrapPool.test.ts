@@ -1,14 +1,22 @@
 // The bootstrap's class counts tallied ahead on worker threads give the intervals of drawing on this thread alone,
 // bit for bit: each row's counts come from its own seeded generator whatever thread fills them.
 import { strict as assert } from 'node:assert';
-import { bootstrapClusterSumsTable } from '../../../src/core/metrics/stats';
-import { TALLIED_ON_WORKERS, TALLY_THREADS } from '../../../src/core/metrics/stats/tallyPool';
+import {
+  bootstrapClusterSumsTable,
+  lengthControlledData,
+  lengthControlledIntervals,
+} from '../../../src/core/metrics/stats';
+import {
+  BOOTSTRAP_THREADS,
+  REFITTED_ON_WORKERS,
+  TALLIED_ON_WORKERS,
+} from '../../../src/core/metrics/stats/bootstrapPool';
 import { createRandom } from '../../../src/core/util/random';
 
 describe('stats: the bootstrap on worker threads', function () {
   this.timeout(60_000);
-  const saved = { ...TALLY_THREADS };
-  afterEach(() => Object.assign(TALLY_THREADS, saved));
+  const saved = { ...BOOTSTRAP_THREADS };
+  afterEach(() => Object.assign(BOOTSTRAP_THREADS, saved));
 
   /** A table of exact rows with different cluster counts (each draws alone), and one of fractional sums. */
   function table() {
@@ -25,9 +33,9 @@ describe('stats: the bootstrap on worker threads', function () {
 
   it('gives every row the same intervals with two threads as with this one', () => {
     const options = { resamples: 400, seed: 11, level: 0.9 };
-    Object.assign(TALLY_THREADS, { extra: 0 });
+    Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
     const alone = bootstrapClusterSumsTable(table(), options);
-    Object.assign(TALLY_THREADS, { extra: 2, minDraws: 0 });
+    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minDraws: 0 });
     const before = TALLIED_ON_WORKERS.rows;
     const threaded = bootstrapClusterSumsTable(table(), options);
     assert.deepEqual(threaded, alone);
@@ -37,11 +45,44 @@ describe('stats: the bootstrap on worker threads', function () {
     assert.ok(new Set(alone.map((r) => `${r[0]!.lower} ${r[0]!.upper}`)).size > 3);
   });
 
+  /** Rows of the length-controlled win rate: preferences that follow the length difference, two items a cluster. */
+  function refitJobs() {
+    const random = createRandom(8);
+    return [40, 41, 90, 7, 160].map((items) => {
+      const rows = Array.from({ length: items }, () => {
+        const delta = random.nextInt(200) - 100;
+        const preference = random.nextInt(4) === 0 ? 0.5 : delta + random.nextInt(120) - 60 > 0 ? 1 : 0;
+        return { preference, systemLength: 200, baselineLength: 200 + delta };
+      });
+      const clusterOf = Uint32Array.from(rows, (_, i) => i >> 1);
+      const data = lengthControlledData(rows, clusterOf);
+      return { data, clusters: clusterOf[items - 1]! + 1, estimate: 0.5 };
+    });
+  }
+
+  it('refits the length-controlled win rate on two threads to the same intervals as on this one', () => {
+    const options = { resamples: 300, seed: 5, level: 0.95 };
+    Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
+    const alone = lengthControlledIntervals(refitJobs(), options);
+    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minRefitItems: 0 });
+    const before = REFITTED_ON_WORKERS.rows;
+    const threaded = lengthControlledIntervals(refitJobs(), options);
+    assert.deepEqual(threaded, alone);
+    assert.ok(REFITTED_ON_WORKERS.rows - before >= 2, `${REFITTED_ON_WORKERS.rows - before} rows on workers`);
+    assert.ok(new Set(alone.map((r) => `${r.lower} ${r.upper}`)).size === alone.length);
+    for (const r of alone) assert.ok(r.lower < r.upper, JSON.stringify(r));
+    // The rows of 40 items or more have a fit on nearly every resample; the one of 7 on fewer.
+    assert.deepEqual(
+      alone.map((r) => r.undefinedResamples < 30),
+      [true, true, true, false, true],
+    );
+  });
+
   it('refuses a thread setting that is not a count, naming it, when a table would use the threads', () => {
     const saved = process.env.LANGLENS_BOOTSTRAP_THREADS;
     process.env.LANGLENS_BOOTSTRAP_THREADS = 'two';
     try {
-      Object.assign(TALLY_THREADS, { extra: undefined, minDraws: 0 });
+      Object.assign(BOOTSTRAP_THREADS, { extra: undefined, minDraws: 0 });
       assert.throws(
         () => bootstrapClusterSumsTable(table(), { resamples: 10, seed: 1 }),
         /LANGLENS_BOOTSTRAP_THREADS is "two": give the number of threads/,

@@ -1,0 +1,288 @@
+// The bootstrap on every core, for big tables, in two kinds of work: the rows of a table that draw their own
+// resamples have their class counts for all B resamples filled ahead (tallyAhead), the statistics then evaluated
+// on this thread from those counts; and the rows of a statistic refitted on each resample (the length-controlled
+// win rate's GLM) are refitted there whole (refitLengthControlledAhead). Rows are spread over worker threads and
+// this one, results written into shared memory. Each row seeds its own generator, so the numbers are the same
+// whatever the number of threads. Synchronous (this thread waits on Atomics while the others work), so the
+// statistics keep their synchronous API.
+//
+// Falls back to this thread alone when there is one core, the worker script is absent, a worker is not ready, or
+// a worker fails.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { tallyResamples } from './bootstrapDraws';
+import { lengthControlledResamples, type LengthControlledData } from './lengthControlledWinRate';
+
+/** One row to tally: its cluster count, each cluster's class, the number of classes, and where the counts go. */
+export interface TallyRow {
+  readonly clusters: number;
+  readonly classOf: SharedArrayBuffer;
+  readonly classes: number;
+  readonly tallies: SharedArrayBuffer;
+}
+
+/** One row to refit: its data in shared memory, its cluster count, and where the B refitted values go. */
+export interface RefitRow {
+  readonly deltas: SharedArrayBuffer;
+  readonly preferences: SharedArrayBuffer;
+  readonly clusterOf: SharedArrayBuffer;
+  readonly start: SharedArrayBuffer;
+  readonly clusters: number;
+  readonly values: SharedArrayBuffer;
+}
+
+/** What a worker is sent: its rows of one kind, the resampling, and the flag it sets when done (1) or failed (2). */
+export type BootstrapShare = {
+  readonly resamples: number;
+  readonly seed: number | bigint;
+  readonly status: SharedArrayBuffer;
+} & (
+  | { readonly kind: 'tallies'; readonly rows: readonly TallyRow[] }
+  | { readonly kind: 'lc-refits'; readonly rows: readonly RefitRow[] }
+);
+
+/** A refit row's data as typed arrays over its shared memory. */
+export function refitDataOf(row: RefitRow): LengthControlledData {
+  return {
+    deltas: new Float64Array(row.deltas),
+    preferences: new Float64Array(row.preferences),
+    clusterOf: new Uint32Array(row.clusterOf),
+    start: new Float64Array(row.start),
+  };
+}
+
+/** LANGLENS_BOOTSTRAP_THREADS, else a thread per core besides this one (at most 7); anything but a count refused. */
+function extraThreads(setting = process.env.LANGLENS_BOOTSTRAP_THREADS): number {
+  if (setting === undefined || setting === '') return Math.min(7, availableParallelism() - 1);
+  if (!/^\d+$/.test(setting.trim()))
+    throw new Error(
+      `LANGLENS_BOOTSTRAP_THREADS is "${setting}": give the number of threads besides the main one (0: the main one only)`,
+    );
+  return Number(setting.trim());
+}
+
+export const BOOTSTRAP_THREADS: { extra: number | undefined; minDraws: number; minRefitItems: number } = {
+  /** Threads besides this one (0: this thread only); read from the setting at the first table that may use them. */
+  extra: undefined,
+  /** Below this many draws in a table, starting the threads' work costs more than it saves. */
+  minDraws: 20_000_000,
+  /** Below this many items × resamples refitted (each a few Newton steps), likewise. */
+  minRefitItems: 2_000_000,
+};
+
+/** Rows whose counts worker threads filled, since the process started: what tells that they did the work. */
+export const TALLIED_ON_WORKERS = { rows: 0 };
+/** Rows worker threads refitted, since the process started. */
+export const REFITTED_ON_WORKERS = { rows: 0 };
+
+/** How long a worker may take to say it is ready, the first time: its script loads in tens of milliseconds. */
+const READY_MS = 3000;
+/** A share's longest wait before this thread does it itself: far beyond any real share (seconds). */
+const SHARE_MS = 120_000;
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly ready: Int32Array;
+}
+
+let pool: PoolWorker[] | undefined;
+
+function workerScript(): { code: string; eval: boolean } | null {
+  if (__filename.endsWith('.ts')) {
+    return {
+      code: `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'bootstrapWorker.ts'))});`,
+      eval: true,
+    };
+  }
+  const built = join(__dirname, 'bootstrapWorker.js');
+  return existsSync(built) ? { code: built, eval: false } : null;
+}
+
+/** The workers that are ready, started at the first table that needs them (waiting for them then, once). */
+function readyWorkers(): PoolWorker[] {
+  if (!pool) {
+    const script = workerScript();
+    pool = [];
+    // tallyAhead has read the setting before it asks for workers.
+    for (let i = 0; script && i < BOOTSTRAP_THREADS.extra!; i++) {
+      const ready = new Int32Array(new SharedArrayBuffer(4));
+      const worker = new Worker(script.code, { eval: script.eval, workerData: { ready: ready.buffer } });
+      worker.unref(); // the process may end while they wait for work
+      worker.on('error', () => Atomics.store(ready, 0, 2));
+      pool.push({ worker, ready });
+    }
+    const until = Date.now() + READY_MS;
+    for (const { ready } of pool) Atomics.wait(ready, 0, 0, Math.max(0, until - Date.now()));
+  }
+  return pool.filter((w) => Atomics.load(w.ready, 0) === 1);
+}
+
+/** The rows a table asks to tally ahead: per row its cluster count, classes and class of each cluster. */
+export interface TallyRequest {
+  readonly clusters: number;
+  readonly classOf: Uint32Array;
+  readonly classes: number;
+}
+
+/** The workers to use for a table of this much work, or undefined when it is too small or there are none. */
+function workersFor(work: number, minimum: number): PoolWorker[] | undefined {
+  if (work < minimum) return undefined;
+  BOOTSTRAP_THREADS.extra ??= extraThreads();
+  if (BOOTSTRAP_THREADS.extra === 0) return undefined;
+  const workers = readyWorkers();
+  return workers.length === 0 ? undefined : workers;
+}
+
+/**
+ * Runs rows on the workers and this thread: deals them largest first, each to the least loaded (this thread is
+ * share 0), sends each worker its share (`send`), does share 0 here, then waits. A worker that failed or is late
+ * has its rows done here (`redo`, into fresh buffers: a late worker may still write into the old ones) and is no
+ * longer used. Returns how many rows the workers did.
+ */
+function acrossThreads(
+  workers: readonly PoolWorker[],
+  sizes: readonly number[],
+  send: (worker: Worker, rows: readonly number[], status: SharedArrayBuffer) => void,
+  here: (row: number) => void,
+  redo: (row: number) => void,
+): number {
+  const shares: number[][] = Array.from({ length: workers.length + 1 }, () => []);
+  const load = new Array<number>(shares.length).fill(0);
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!);
+  for (const i of order) {
+    const least = load.indexOf(Math.min(...load));
+    shares[least]!.push(i);
+    load[least]! += sizes[i]!;
+  }
+  const statuses = workers.map((w, k) => {
+    const status = new Int32Array(new SharedArrayBuffer(4));
+    send(w.worker, shares[k + 1]!, status.buffer);
+    return status;
+  });
+  for (const i of shares[0]!) here(i);
+  let onWorkers = 0;
+  statuses.forEach((status, k) => {
+    Atomics.wait(status, 0, 0, SHARE_MS);
+    if (Atomics.load(status, 0) === 1) {
+      onWorkers += shares[k + 1]!.length;
+      return;
+    }
+    Atomics.store(workers[k]!.ready, 0, 2);
+    for (const i of shares[k + 1]!) redo(i);
+  });
+  return onWorkers;
+}
+
+/**
+ * Each row's class counts for every resample (row i's resample b at [b × classes, (b + 1) × classes) of the i-th
+ * array), computed on every ready thread; undefined when the table is too small to gain from threads, or there are
+ * none (the caller then draws as it goes).
+ */
+export function tallyAhead(
+  rows: readonly TallyRequest[],
+  resamples: number,
+  seed: number | bigint,
+): Uint32Array[] | undefined {
+  const workers = workersFor(
+    rows.reduce((sum, row) => sum + row.clusters * resamples, 0),
+    BOOTSTRAP_THREADS.minDraws,
+  );
+  if (!workers) return undefined;
+  const shared = rows.map((row) => {
+    const classOf = new SharedArrayBuffer(row.clusters * 4);
+    new Uint32Array(classOf).set(row.classOf.subarray(0, row.clusters));
+    return {
+      clusters: row.clusters,
+      classOf,
+      classes: row.classes,
+      tallies: new SharedArrayBuffer(resamples * row.classes * 4),
+    };
+  });
+  const tallyHere = (i: number) => {
+    const row = shared[i]!;
+    tallyResamples(
+      row.clusters,
+      new Uint32Array(row.classOf),
+      row.classes,
+      resamples,
+      seed,
+      new Uint32Array(row.tallies),
+    );
+  };
+  TALLIED_ON_WORKERS.rows += acrossThreads(
+    workers,
+    rows.map((row) => row.clusters),
+    (worker, share, status) =>
+      worker.postMessage({
+        kind: 'tallies',
+        rows: share.map((i) => shared[i]!),
+        resamples,
+        seed,
+        status,
+      } satisfies BootstrapShare),
+    tallyHere,
+    (i) => {
+      shared[i] = { ...shared[i]!, tallies: new SharedArrayBuffer(resamples * shared[i]!.classes * 4) };
+      tallyHere(i);
+    },
+  );
+  return shared.map((row) => new Uint32Array(row.tallies));
+}
+
+/** A row of the length-controlled win rate to refit on each resample: its data and its cluster count. */
+export interface RefitRequest {
+  readonly data: LengthControlledData;
+  readonly clusters: number;
+}
+
+/**
+ * Each row's refitted LC win rate on every resample (B values per row, lengthControlledResamples's), computed on
+ * every ready thread; undefined when the table is too small to gain from threads, or there are none.
+ */
+export function refitLengthControlledAhead(
+  rows: readonly RefitRequest[],
+  resamples: number,
+  seed: number | bigint,
+): Float64Array[] | undefined {
+  const sizes = rows.map((row) => row.data.deltas.length);
+  const workers = workersFor(
+    sizes.reduce((sum, size) => sum + size * resamples, 0),
+    BOOTSTRAP_THREADS.minRefitItems,
+  );
+  if (!workers) return undefined;
+  const share = (array: Float64Array | Uint32Array): SharedArrayBuffer => {
+    const buffer = new SharedArrayBuffer(array.byteLength);
+    new Uint8Array(buffer).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    return buffer;
+  };
+  const shared: RefitRow[] = rows.map(({ data, clusters }) => ({
+    deltas: share(data.deltas),
+    preferences: share(data.preferences),
+    clusterOf: share(data.clusterOf),
+    start: share(data.start),
+    clusters,
+    values: new SharedArrayBuffer(resamples * 8),
+  }));
+  const refitHere = (i: number) =>
+    lengthControlledResamples(rows[i]!.data, rows[i]!.clusters, resamples, seed, new Float64Array(shared[i]!.values));
+  REFITTED_ON_WORKERS.rows += acrossThreads(
+    workers,
+    sizes,
+    (worker, indices, status) =>
+      worker.postMessage({
+        kind: 'lc-refits',
+        rows: indices.map((i) => shared[i]!),
+        resamples,
+        seed,
+        status,
+      } satisfies BootstrapShare),
+    refitHere,
+    (i) => {
+      shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(resamples * 8) };
+      refitHere(i);
+    },
+  );
+  return shared.map((row) => new Float64Array(row.values));
+}

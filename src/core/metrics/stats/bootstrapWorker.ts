@@ -1,0 +1,45 @@
+// A bootstrap thread (bootstrapPool.ts): says it is ready, then does the rows it is given (their resampled class
+// counts, or their refitted LC win rates) into the shared buffers they came with, and says when it is done (or that
+// it failed).
+import { parentPort, workerData } from 'node:worker_threads';
+import { tallyResamples } from './bootstrapDraws';
+import { refitDataOf, type BootstrapShare } from './bootstrapPool';
+import { lengthControlledResamples } from './lengthControlledWinRate';
+
+const ready = new Int32Array(workerData.ready as SharedArrayBuffer);
+Atomics.store(ready, 0, 1);
+Atomics.notify(ready, 0);
+
+function run(share: BootstrapShare): void {
+  if (share.kind === 'tallies') {
+    for (const row of share.rows)
+      tallyResamples(
+        row.clusters,
+        new Uint32Array(row.classOf),
+        row.classes,
+        share.resamples,
+        share.seed,
+        new Uint32Array(row.tallies),
+      );
+    return;
+  }
+  for (const row of share.rows)
+    lengthControlledResamples(
+      refitDataOf(row),
+      row.clusters,
+      share.resamples,
+      share.seed,
+      new Float64Array(row.values),
+    );
+}
+
+parentPort!.on('message', (share: BootstrapShare) => {
+  const status = new Int32Array(share.status);
+  try {
+    run(share);
+    Atomics.store(status, 0, 1);
+  } catch {
+    Atomics.store(status, 0, 2);
+  }
+  Atomics.notify(status, 0);
+});
