@@ -55,11 +55,12 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
   if (filter.only) {
     // By item, not by prompt: most prompts have some labelled pair, few pairs are labelled.
     const current = currentLabels(filter);
-    const labelled = (
-      alias: string,
-    ) => `(${alias}.prompt_id, 'pair:' || ${alias}.system_a_id || ':' || ${alias}.system_b_id,
+    // By the label's system ids, which name the same pair as its target ('pair:a:b'): a verdict's target string
+    // built and compared row by row took 0.95 s over 4× Shaham et al.'s 703,686 verdicts, the ids 0.35 s.
+    const labelled = (alias: string) => `(${alias}.prompt_id, ${alias}.system_a_id, ${alias}.system_b_id,
       ${alias}.criterion) IN (
-      SELECT c.prompt_id, c.target, c.criterion FROM ${current.sql} c WHERE c.kind = 'pairwise' AND c.value IS NOT NULL)`;
+      SELECT c.prompt_id, c.system_a_id, c.system_b_id, c.criterion FROM ${current.sql} c
+      WHERE c.kind = 'pairwise' AND c.value IS NOT NULL)`;
     // Joined by the judged-twice items rather than tested row by row with OR: 288 ms instead of 444 at 1×.
     const judgedTwice = `SELECT x.id FROM (
       SELECT t.prompt_id, t.system_a_id, t.system_b_id, t.criterion FROM pairwise_judgments t

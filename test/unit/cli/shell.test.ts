@@ -181,9 +181,9 @@ describe('langlens in a shell', function () {
     assert.deepEqual(manifest!.files.map((f) => f.path).sort(), [
       'LICENSE',
       'README.md',
+      'dist/bootstrapWorker.js',
       'dist/cli.js',
       'dist/langidWorker.js',
-      'dist/bootstrapWorker.js',
       'package.json',
     ]);
   });
