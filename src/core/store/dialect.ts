@@ -1,6 +1,7 @@
 // SQLite's dialect, as the store's queries are written, said in PostgreSQL's. Only what the queries use is
 // translated, each rule keeping SQLite's meaning: `?` placeholders, INSERT OR IGNORE, IS NOT between values, sums
-// of comparisons (SQLite counts true as 1), group_concat, and camelCase column aliases (PostgreSQL folds an
+// of comparisons (SQLite counts true as 1), group_concat, json_group_array and json_array (json_agg and
+// json_build_array), and camelCase column aliases (PostgreSQL folds an
 // unquoted name to lower case), and names for subqueries. String literals, quoted names and comments are never touched.
 
 /** The statement in PostgreSQL's dialect (cached: the same few hundred statements come again and again). */
@@ -20,6 +21,8 @@ const CODE_RULES: readonly [RegExp, string | ((...groups: string[]) => string)][
   [/\bBEGIN\s+IMMEDIATE\b/gi, 'BEGIN'],
   [/\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)/gi, 'IS DISTINCT FROM '],
   [/\bgroup_concat\(/gi, 'string_agg('],
+  [/\bjson_group_array\(/gi, 'json_agg('],
+  [/\bjson_array\(/gi, 'json_build_array('],
   // WHERE 1 AND ...: SQLite's truth is a number, PostgreSQL's a boolean.
   [/\bWHERE\s+1\b(?!\s*(?:=|<|>|!|\+|-|\*|\/))/gi, 'WHERE TRUE'],
   // sum(a = b), sum(x IS NULL): a count of the rows where it holds, NULL over no rows, as in SQLite.

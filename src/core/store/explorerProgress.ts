@@ -3,7 +3,7 @@
 import type { LanguageTag } from '../model/language';
 import { ASSIGNED_ONLY, assignedParams } from './assignments';
 import { connectionOf } from './connection';
-import { packedRecord, unpackRows } from './packedRows';
+import { packedRows, unpackRows } from './packedRows';
 import type { Store } from './store';
 
 /** Each prompt of a run in one language, whole: the explorer shows its opening, and all of it on hover. */
@@ -87,14 +87,14 @@ export async function itemTotals(
   const assigned = await assignedClause(store, run, annotator, task);
   // Packed per language (packedRows.ts): 29,616 groups at 4× Shaham et al.'s run cost more to hand over as rows
   // than to count.
-  const languages = await connectionOf(store).all<{ lang: LanguageTag; n: number; packed: string }>(
+  const languages = await connectionOf(store).all<{ lang: LanguageTag; n: number; packed: unknown }>(
     `
     WITH per_prompt AS (
       SELECT p.lang, p.group_key, ${ITEMS[task].total} AS total FROM prompts p JOIN runs r ON r.id = p.run_id
       WHERE r.name = ? ${assigned.sql}),
     per_group AS (
       SELECT lang, group_key, sum(total) AS total FROM per_prompt GROUP BY lang, group_key HAVING sum(total) > 0)
-    SELECT lang, count(*) AS n, group_concat(${GROUP_TOTAL}, '') AS packed FROM per_group GROUP BY lang`,
+    SELECT lang, count(*) AS n, ${GROUP_TOTAL} AS packed FROM per_group GROUP BY lang`,
     [run, ...assigned.params],
   );
   return languages.flatMap(({ lang, n, packed }) =>
@@ -106,7 +106,7 @@ export async function itemTotals(
   );
 }
 
-const GROUP_TOTAL = packedRecord([
+const GROUP_TOTAL = packedRows([
   ['group_key', 'text'],
   ['total', 'int'],
 ]);

@@ -4,7 +4,7 @@ import type { ResponseFilter, ResponseKeyRow } from './languageQueries';
 import { addSystemFilter } from './languageQueries';
 import { filterClause, placeholders, type Store } from './store';
 import { connectionOf } from './connection';
-import { packedRecord, unpackRows, type PackedKind } from './packedRows';
+import { packedRows, unpackRows, type PackedKind } from './packedRows';
 import type { LanguageTag } from '../model/language';
 
 /** The names of the pointwise scales judged in the selection, in name order. */
@@ -76,9 +76,9 @@ export async function forEachResponseLengthPage(
     (await db.all<{ id: number; name: string }>('SELECT id, name FROM systems')).map((s) => [s.id, s.name]),
   );
   const where = addSystemFilter(filterClause(filter, 'p', 'r'), filter, 's');
-  const perPrompt = await db.all<{ prompt: number; n: number; packed: string }>(
+  const perPrompt = await db.all<{ prompt: number; n: number; packed: unknown }>(
     `
-    SELECT resp.prompt_id AS prompt, count(*) AS n, group_concat(${packedRecord(LENGTH_FIELDS)}, '') AS packed
+    SELECT resp.prompt_id AS prompt, count(*) AS n, ${packedRows(LENGTH_FIELDS)} AS packed
     FROM responses resp JOIN prompts p ON p.id = resp.prompt_id JOIN runs r ON r.id = p.run_id
     JOIN systems s ON s.id = resp.system_id ${where.sql()}
     GROUP BY resp.prompt_id ORDER BY resp.prompt_id`,

@@ -4,7 +4,7 @@
 // a current human pairwise vote: the tables of judges against humans need no other.
 import type { PairVerdict, PresentationOrder, PromptKey } from '../model/records';
 import { connectionOf } from './connection';
-import { inIdOrder, packedRecord, unpackRows } from './packedRows';
+import { inIdOrder, packedRows, unpackRows } from './packedRows';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { addCriterionFilter, filterClause, placeholders, type DataFilter, type Store } from './store';
 
@@ -81,7 +81,7 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
     // 4× Shaham et al.'s 703,686 verdicts as seven columns, 1 s as 172 strings, parsed in 0.15 s).
     db.all<PackedVerdicts>(
       `
-      SELECT count(*) AS n, group_concat(${VERDICT_RECORD}, '') AS packed
+      SELECT count(*) AS n, ${VERDICT_RECORD} AS packed
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
       ${where.sql()} GROUP BY pj.id / ${CHUNK} ORDER BY pj.id / ${CHUNK}`,
       where.params,
@@ -113,7 +113,7 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
 const CHUNK = 4096;
 
 /** A chunk of verdicts as one string (packedRows.ts): the ids, the order's and verdict's indexes, the criterion. */
-const VERDICT_RECORD = packedRecord([
+const VERDICT_RECORD = packedRows([
   ['pj.id', 'int'],
   ['pj.prompt_id', 'int'],
   ['pj.judge_id', 'int'],
@@ -127,7 +127,8 @@ const VERDICT_KINDS = ['int', 'int', 'int', 'int', 'int', 'int', 'int', 'text'] 
 
 export interface PackedVerdicts {
   readonly n: number;
-  readonly packed: string;
+  /** JSON text (SQLite) or the array the driver parsed (PostgreSQL). */
+  readonly packed: unknown;
 }
 
 /** The verdicts of a chunk in id order (packedRows.ts inIdOrder). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnnotatorRole, PairKey, PairVerdict, PresentationOrder } from '../model/records';
 import type { LanguageTag } from '../model/language';
 import { foldAnswerJournals } from './answerJournal';
-import { packedRecord, unpackChunksById, type PackedKind } from './packedRows';
+import { packedRows, unpackChunksById, type PackedKind } from './packedRows';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { registerConnection } from './connection';
 import type { ConnectionState, Database, SqlValue } from './database';
@@ -218,9 +218,9 @@ export class Store {
     addCriterionFilter(where, filter, 'l');
     const current = currentLabels(filter);
     // Packed into a few strings (packedRows.ts): 60,663 votes at 4× Shaham et al. came as 0.6 s of row objects.
-    const chunks = await this.db.all<{ n: number; packed: string }>(
+    const chunks = await this.db.all<{ n: number; packed: unknown }>(
       `
-      SELECT count(*) AS n, group_concat(${HUMAN_VOTE_RECORD}, '') AS packed
+      SELECT count(*) AS n, ${HUMAN_VOTE_RECORD} AS packed
       FROM ${current.sql} l
       JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id JOIN annotators a ON a.id = l.annotator_id
       JOIN systems sa ON sa.id = l.system_a_id JOIN systems sb ON sb.id = l.system_b_id
@@ -495,7 +495,7 @@ const HUMAN_VOTE_FIELDS: readonly (readonly [string, PackedKind])[] = [
   ['l.comment', 'text?'],
   ['l.labelled_at', 'text'],
 ];
-const HUMAN_VOTE_RECORD = packedRecord(HUMAN_VOTE_FIELDS);
+const HUMAN_VOTE_RECORD = packedRows(HUMAN_VOTE_FIELDS);
 const HUMAN_VOTE_KINDS = HUMAN_VOTE_FIELDS.map(([, kind]) => kind);
 
 /** The vote of a packed row, its fields as the driver named them before (the order of the SELECT it replaced). */

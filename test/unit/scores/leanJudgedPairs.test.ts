@@ -58,15 +58,25 @@ describe('judged pairs from the lean verdict load', () => {
   });
 
   it('reads a chunk verdict by verdict in id order, and refuses one whose count the packing does not match', () => {
-    // Ids 40, 38, 39: the database may concatenate a chunk in any order.
-    const packed = '40,9,1,2,3,1,2,3:😀;:' + '38,7,1,2,3,0,1,0:' + '39,8,2,2,3,2,3,5:3,4:5';
-    assert.deepEqual(unpackVerdicts({ n: 3, packed }), [
+    // Ids 40, 38, 39: the database may aggregate a chunk in any order.
+    const rows = [
+      [40, 9, 1, 2, 3, 1, 2, '😀;:'],
+      [38, 7, 1, 2, 3, 0, 1, ''],
+      [39, 8, 2, 2, 3, 2, 3, '3,4:5'],
+    ];
+    const expected = [
       { p: 7, j: 1, a: 2, b: 3, o: 0, v: 1, c: null },
       { p: 8, j: 2, a: 2, b: 3, o: 2, v: 3, c: '3,4:5' },
       { p: 9, j: 1, a: 2, b: 3, o: 1, v: 2, c: '😀;:' },
-    ]);
-    assert.throws(() => unpackVerdicts({ n: 4, packed }), /3 read of 4/);
-    assert.throws(() => unpackVerdicts({ n: 1, packed: '7,1,x' }), /a digit expected at 4/);
+    ];
+    // As SQLite hands it over (JSON text) and as PostgreSQL's driver does (the parsed array).
+    assert.deepEqual(unpackVerdicts({ n: 3, packed: JSON.stringify(rows) }), expected);
+    assert.deepEqual(unpackVerdicts({ n: 3, packed: structuredClone(rows) }), expected);
+    assert.throws(() => unpackVerdicts({ n: 4, packed: JSON.stringify(rows) }), /3 read of 4/);
+    assert.throws(
+      () => unpackVerdicts({ n: 1, packed: '[[7,1,"x",2,3,0,1,""]]' }),
+      /row 0, field 2 is "x", not an integer/,
+    );
   });
 
   it('keys pairs by their ids whatever their size: small ids as one number, ids past 2^53 together as text', () => {

@@ -1,22 +1,22 @@
-// Rows packed by the database into one string and read back (store/packedRows.ts): every value comes back whole,
-// whatever characters it holds, on both engines; a lost row or a stray character is an error.
+// Rows packed by the database into one JSON array per group and read back (store/packedRows.ts): every value comes
+// back whole, whatever characters it holds, on both engines; a lost row or a value of the wrong kind is an error.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { connectionOf } from '../../../src/core/store/connection';
-import { packedRecord, unpackChunksById, unpackRows } from '../../../src/core/store/packedRows';
+import { packedRows, unpackChunksById, unpackRows } from '../../../src/core/store/packedRows';
 import type { Store } from '../../../src/core/store/store';
 import { temporaryFolder } from '../../support/paths';
 import { openTestStore } from '../../support/testDatabase';
 
-// Texts with the packing's own separators, digits after a colon, characters outside the BMP, right-to-left text.
+// Texts with JSON's and the old packing's separators, characters outside the BMP, right-to-left text, controls.
 const VALUES: readonly [string, number][] = [
   ['', 0],
   ['plain', 7],
   ['3,4:5', 12],
-  ['12:ab,', 345],
+  ['"quoted" \\ back\nslash', 345],
   ['😀;:🇯🇵', 6],
   ['שלום, עולם', -4],
-  ['零', 2 ** 40],
+  ['零\u0001\u2028', 2 ** 40],
 ];
 
 describe('store: packed rows', () => {
@@ -30,52 +30,55 @@ describe('store: packed rows', () => {
     folder.remove();
   });
 
-  it('reads back what the database packed, text and integers, in order', async () => {
-    const values = VALUES.map(() => '(?, ?, CAST(? AS BIGINT))').join(', ');
-    const [packed] = await connectionOf(store).all<{ n: number; packed: string }>(
+  /** The rows of a VALUES list packed by the database in one group (ordered by position). */
+  async function packedByDatabase(
+    rows: readonly (readonly [string | null, number | null])[],
+    kinds: readonly ['text' | 'text?', 'int' | 'int?'],
+  ) {
+    const values = rows.map(() => '(?, ?, CAST(? AS BIGINT))').join(', ');
+    const [packed] = await connectionOf(store).all<{ n: number; packed: unknown }>(
       `
       WITH v(position, label, amount) AS (VALUES ${values})
-      SELECT count(*) AS n, group_concat(${packedRecord([
-        ['label', 'text'],
-        ['amount', 'int'],
-      ])}, '' ORDER BY position) AS packed FROM v`,
-      VALUES.flatMap(([label, amount], i) => [i, label, amount]),
+      SELECT count(*) AS n, ${packedRows([
+        ['label', kinds[0]],
+        ['amount', kinds[1]],
+      ])} AS packed FROM (SELECT * FROM v ORDER BY position) ordered`,
+      rows.flatMap(([label, amount], i) => [i, label, amount]),
     );
-    assert.deepEqual(unpackRows(packed!.packed, ['text', 'int'], packed!.n), VALUES);
+    return packed!;
+  }
+
+  it('reads back what the database packed, text and integers, in order', async () => {
+    const packed = await packedByDatabase(VALUES, ['text', 'int']);
+    assert.deepEqual(unpackRows(packed.packed, ['text', 'int'], packed.n), VALUES);
   });
 
-  it('reads back nulls of the fields that may be null, and no null where a value is required', async () => {
+  it('reads back nulls of the fields that may be null, and refuses a null where a value is required', async () => {
     const rows: readonly [string | null, number | null][] = [
       [null, null],
       [';', 3],
       ['', null],
       [null, -1],
     ];
-    const values = rows.map(() => '(?, ?, CAST(? AS BIGINT))').join(', ');
-    const [packed] = await connectionOf(store).all<{ n: number; packed: string }>(
-      `
-      WITH v(position, label, amount) AS (VALUES ${values})
-      SELECT count(*) AS n, group_concat(${packedRecord([
-        ['label', 'text?'],
-        ['amount', 'int?'],
-      ])}, '' ORDER BY position) AS packed FROM v`,
-      rows.flatMap(([label, amount], i) => [i, label, amount]),
-    );
-    assert.deepEqual(unpackRows(packed!.packed, ['text?', 'int?'], packed!.n), rows);
-    assert.throws(() => unpackRows(';;', ['text', 'int'], 1), /a digit expected at 0/);
+    const packed = await packedByDatabase(rows, ['text?', 'int?']);
+    assert.deepEqual(unpackRows(packed.packed, ['text?', 'int?'], packed.n), rows);
+    assert.throws(() => unpackRows(packed.packed, ['text', 'int?'], packed.n), /row 0, field 0 is null/);
   });
 
-  it('refuses a count it does not read, and a character where a digit belongs', () => {
-    assert.deepEqual(unpackRows('5:a,b:c7,', ['text', 'int'], 1), [['a,b:c', 7]]);
-    assert.throws(() => unpackRows('5:a,b:c7,', ['text', 'int'], 2), /1 read of 2/);
-    assert.throws(() => unpackRows('5:a,b:c7x', ['text', 'int'], 1), /a digit expected at 8/);
-    assert.throws(() => unpackRows('9:a,b:c7,', ['text', 'int'], 1), /9 characters runs past the end/);
+  it('refuses a count it does not read, and a value of another kind', () => {
+    assert.deepEqual(unpackRows('[["a,b:c",7]]', ['text', 'int'], 1), [['a,b:c', 7]]);
+    assert.throws(() => unpackRows('[["a",7]]', ['text', 'int'], 2), /1 read of 2/);
+    assert.throws(() => unpackRows('[["a",7.5]]', ['text', 'int'], 1), /row 0, field 1 is 7.5, not an integer/);
+    assert.throws(() => unpackRows('[["a",[7]]]', ['text', 'text'], 1), /row 0, field 1 is \[7\], not a text/);
+    assert.throws(() => unpackRows('[["a"]]', ['text', 'int'], 1), /row 0 is not 2 values/);
+    // A number in a text field (SQLite keeps a value's own type) is the text it stands for.
+    assert.deepEqual(unpackRows([[12, 3]], ['text', 'int'], 1), [['12', 3]]);
   });
 
   it('puts each chunk in id order and keeps the chunks in theirs', () => {
     const chunks = [
-      { n: 3, packed: '5,1:e3,1:c4,1:d' },
-      { n: 1, packed: '9,0:' },
+      { n: 3, packed: '[[5,"e"],[3,"c"],[4,"d"]]' },
+      { n: 1, packed: [[9, '']] },
     ];
     assert.deepEqual(unpackChunksById(chunks, ['int', 'text']), [
       [3, 'c'],
