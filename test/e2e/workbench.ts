@@ -124,8 +124,20 @@ export async function pickQuickItem(page: Page, label: string, timeout = 30_000)
   // The host may read the database before it shows the pick (the declared tasks): on a loaded machine that can take
   // a while. The filter is filled, not typed, for the palette's reason (runCommand).
   await quickInput.waitFor({ state: 'visible', timeout });
-  await quickInput.locator('input.input').fill(label);
-  await clickQuickItem(page, label);
+  const input = quickInput.locator('input.input');
+  // A filter filled while the pick is still being given its items (or while the palette is handing over to it) can
+  // leave the list empty though the entry exists (seen once in CI): filled again, the list is filtered anew.
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(label);
+    try {
+      await clickQuickItem(page, label, attempt === 3 ? timeout : 8_000);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      log(`the pick shows no "${label}" yet (attempt ${attempt}); filling its filter again`);
+      await input.fill('');
+    }
+  }
 }
 
 /** The frame of one of our webviews, waiting until it exists and its script has run. */
