@@ -990,7 +990,19 @@ async function runJudgeAgainstLocalServer(page: Page, shots: Shots): Promise<voi
         2,
       ),
     );
-    await runCommand(page, 'LangLens: Run Judge…');
+    // A pick closes when a webview takes the focus (the annotation panel refreshing after the previous step's
+    // labels, seen in CI): the command is run again if its first pick does not stay up.
+    for (let attempt = 1; ; attempt++) {
+      await runCommand(page, 'LangLens: Run Judge…');
+      const shown = await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'visible', timeout: attempt === 2 ? 30_000 : 15_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 2) throw new Error('"LangLens: Run Judge…" showed no pick, twice');
+      log('"LangLens: Run Judge…" showed no pick (attempt 1); running it again');
+    }
     // Languages, then systems: every one is picked already.
     for (let pick = 0; pick < 2; pick++) {
       await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 30_000 });
