@@ -86,9 +86,9 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
       ${where.sql()} GROUP BY pj.id / ${CHUNK} ORDER BY pj.id / ${CHUNK}`,
       where.params,
     ),
-    db.all<PromptKey & { id: number }>(
-      `SELECT p.id, r.name AS run, p.group_key AS "group", p.lang, p.turn FROM prompts p JOIN runs r ON r.id = p.run_id
-      ${prompts.sql()}`,
+    // Packed too: 29,616 prompts at 4× took 200–330 ms as rows, 16–19 ms as one string.
+    db.all<PackedPrompts>(
+      `SELECT count(*) AS n, ${PROMPT_RECORD} AS packed FROM prompts p JOIN runs r ON r.id = p.run_id ${prompts.sql()}`,
       prompts.params,
     ),
     db.all<{ id: number; name: string }>('SELECT id, name FROM systems'),
@@ -103,7 +103,7 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
   ]);
   return {
     rows: chunks.flatMap(unpackVerdicts),
-    prompts: new Map(promptRows.map(({ id, run, group, lang, turn }) => [id, { run, group, lang, turn }])),
+    prompts: unpackPrompts(promptRows),
     systems: new Map(systems.map((s) => [s.id, s.name])),
     judges: new Map(judges.map((j) => [j.id, { name: j.name, hash: j.hash }])),
   };
@@ -124,6 +124,35 @@ const VERDICT_RECORD = packedRows([
   ['pj.criterion', 'text'],
 ]);
 const VERDICT_KINDS = ['int', 'int', 'int', 'int', 'int', 'int', 'int', 'text'] as const;
+
+/** The prompts of the filter as one string: id, run, group, language, turn. */
+const PROMPT_FIELDS = [
+  ['p.id', 'int'],
+  ['r.name', 'text'],
+  ['p.group_key', 'text'],
+  ['p.lang', 'text'],
+  ['p.turn', 'int'],
+] as const;
+const PROMPT_RECORD = packedRows(PROMPT_FIELDS);
+const PROMPT_KINDS = PROMPT_FIELDS.map(([, kind]) => kind);
+
+type PackedPrompts = PackedVerdicts;
+
+/** The prompts by id; no prompt in the filter is one row of count 0 (and, on PostgreSQL, a null aggregate). */
+function unpackPrompts(chunks: readonly PackedPrompts[]): Map<number, PromptKey> {
+  const prompts = new Map<number, PromptKey>();
+  for (const { n, packed } of chunks) {
+    if (Number(n) === 0) continue;
+    for (const [id, run, group, lang, turn] of unpackRows(packed, PROMPT_KINDS, n))
+      prompts.set(id as number, {
+        run: run as string,
+        group: group as string,
+        lang: lang as PromptKey['lang'],
+        turn: turn as number,
+      });
+  }
+  return prompts;
+}
 
 export interface PackedVerdicts {
   readonly n: number;
