@@ -8,6 +8,7 @@ import { describeNote, ImportError, ReplacementRefused, UnrecognisedLayoutError 
 import { importFile, type ImportReport } from '../core/import/importFile';
 import { syntaxOf } from '../core/import/readers';
 import type { Database } from './database';
+import { display } from './display';
 
 interface Outcome {
   readonly imported: ImportReport[];
@@ -168,11 +169,11 @@ function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
   const news =
     changed === 0
       ? vscode.l10n.t('nothing new: already imported')
-      : vscode.l10n.t('{0} new or changed', changed.toLocaleString('en'));
+      : vscode.l10n.t('{0} new or changed', display().number(changed));
   const skipped = outcome.skipped.length
     ? vscode.l10n.t('; skipped {0} file(s) in no known layout', outcome.skipped.length)
     : '';
-  const done = `${vscode.l10n.t('Imported {0} file(s), {1} rows', outcome.imported.length, rows.toLocaleString('en'))} (${news})${skipped}`;
+  const done = `${vscode.l10n.t('Imported {0} file(s), {1} rows', outcome.imported.length, display().number(rows))} (${news})${skipped}`;
   const details = vscode.l10n.t('Show Details');
   const notes = outcome.imported.reduce((sum, r) => sum + r.notes.length, 0);
   if (outcome.failed.length === 0) {

@@ -1,18 +1,19 @@
-// Turns language tags into what the webviews show: a name in the interface language and a writing direction.
+// Turns language tags into what the webviews show: a name in the display language and a writing direction.
 import { isRightToLeft, parseLanguageTag, sameLanguage, UNDETERMINED } from '../core/model/language';
 import type { DetectionView, LanguageView } from '../../shared/protocol/common';
+import { languageName } from '../../shared/protocol/locale';
 
-const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+/** The language names are written in: an Intl locale, and its word for an undetermined language ("und"). */
+export interface LanguageNaming {
+  readonly locale: string;
+  readonly undetermined: string;
+}
 
-export function languageView(raw: string): LanguageView {
+/** A tag's view; a tag that does not parse, or that Intl has no name for, is its own name. */
+export function languageView(raw: string, naming: LanguageNaming): LanguageView {
   const tag = parseLanguageTag(raw);
   if (!tag) return { tag: raw, name: raw, rtl: false };
-  let name: string;
-  try {
-    name = tag === UNDETERMINED ? 'undetermined' : (names.of(tag) ?? tag);
-  } catch {
-    name = tag;
-  }
+  const name = tag === UNDETERMINED ? naming.undetermined : (languageName(naming.locale, tag) ?? tag);
   return { tag, name, rtl: isRightToLeft(tag) };
 }
 
@@ -27,11 +28,12 @@ export function isMismatch(promptLang: string, detected: string): boolean {
 export function detectionView(
   promptLang: string,
   detection: { lang: string | null; confidence: number | null; detector: string | null; parts?: string | null },
+  language: (raw: string) => LanguageView,
 ): DetectionView | null {
   if (detection.lang === null) return null;
-  const parts = mixedParts(detection.parts);
+  const parts = mixedParts(detection.parts, language);
   return {
-    language: languageView(detection.lang),
+    language: language(detection.lang),
     confidence: detection.confidence,
     detector: detection.detector ?? 'unknown',
     mismatch: isMismatch(promptLang, detection.lang),
@@ -40,14 +42,14 @@ export function detectionView(
 }
 
 /** A mixed answer's stored languages and shares (JSON written by saveDetections); undefined when absent or unreadable. */
-function mixedParts(json: string | null | undefined): DetectionView['parts'] {
+function mixedParts(json: string | null | undefined, language: (raw: string) => LanguageView): DetectionView['parts'] {
   if (!json) return undefined;
   try {
     const parsed = JSON.parse(json) as unknown;
     if (!Array.isArray(parsed)) return undefined;
     return parsed
       .filter((p): p is { lang: string; share: number } => typeof p?.lang === 'string' && typeof p?.share === 'number')
-      .map((p) => ({ language: languageView(p.lang), share: p.share }));
+      .map((p) => ({ language: language(p.lang), share: p.share }));
   } catch {
     return undefined;
   }

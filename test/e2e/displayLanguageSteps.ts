@@ -5,7 +5,8 @@
 // import notification, a quick pick's title and the grid's words from l10n/bundle.l10n.es.json. In Hebrew: the grid's
 // chrome is right to left (html dir="rtl", its toolbar and columns mirrored) and its words Hebrew, and the annotation
 // panel, whose language setting is left at its default ("match VS Code's display language"), opens in Hebrew, right
-// to left. Every expected text is read from the translation files, none is written here. Screenshots go to
+// to left. Every expected text is read from the translation files, none is written here; the languages' names (in
+// the grid and the explorer) are CLDR's, as Node's Intl gives them, and a few written out. Screenshots go to
 // artifacts/e2e/display-language/<locale>/.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -21,7 +22,7 @@ import { HE } from '../../shared/protocol/strings/he';
 import { fill } from '../../shared/protocol/words';
 import { RUN } from './fixture';
 import { languagePack } from './languagePacks';
-import { log, openWorkbench, pickQuickItem, Shots, waitInFrame, webviewFrame } from './workbench';
+import { log, openWorkbench, pickQuickItem, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
 
 // Functions given to frame.evaluate run in the webview, where the DOM exists (see run.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -183,6 +184,8 @@ interface GridFacts {
   readonly layoutBox?: Box;
   readonly cornerBox?: Box;
   readonly firstColumnBox?: Box;
+  /** Each language row's tag and the name it shows. */
+  readonly languageNames: readonly (readonly [string, string])[];
 }
 
 /** The grid as painted: its page language and direction, the words of its chrome, and where its parts lie. */
@@ -205,6 +208,12 @@ function gridFacts(grid: Frame): Promise<GridFacts> {
     layoutBox: document.querySelector('.layout-switch')?.getBoundingClientRect().toJSON(),
     cornerBox: document.querySelector('.response-grid .corner')?.getBoundingClientRect().toJSON(),
     firstColumnBox: document.querySelector('.response-grid .column-header')?.getBoundingClientRect().toJSON(),
+    languageNames: [...document.querySelectorAll('.response-grid .language-name')].map(
+      (e: { querySelector(s: string): { textContent: string } | null }) => [
+        e.querySelector('.muted')?.textContent.trim() ?? '',
+        e.querySelector('strong')?.textContent.trim() ?? '',
+      ],
+    ),
   }));
 }
 
@@ -243,6 +252,32 @@ function assertGridWords(facts: GridFacts, bundle: Bundle): void {
   assert.equal(facts.table, t('Responses, one row per language'));
 }
 
+/**
+ * The grid names its languages in the display language: every row as Intl names its tag there (the extension host
+ * is Node too), and the ones written out here (`expected`: tag → name) exactly.
+ */
+function assertLanguageNames(facts: GridFacts, locale: string, expected: Readonly<Record<string, string>>): void {
+  assert.equal(
+    facts.languageNames.length,
+    12,
+    `the grid shows its 12 languages: ${JSON.stringify(facts.languageNames)}`,
+  );
+  const intl = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+  for (const [tag, name] of facts.languageNames) assert.equal(name, intl.of(tag) ?? tag, `the name of ${tag}`);
+  const shown = new Map(facts.languageNames);
+  for (const [tag, name] of Object.entries(expected)) assert.equal(shown.get(tag), name, `the name of ${tag}`);
+}
+
+/** The explorer's language nodes are named in the display language too (their tag in the description). */
+async function explorerNamesLanguage(page: Page, shots: Shots, name: string, tag: string): Promise<void> {
+  await showLangLensView(page);
+  const row = treeRow(page, name);
+  await row.waitFor({ timeout: 30_000 });
+  const description = await row.locator('.label-description').textContent();
+  assert.ok(description?.startsWith(tag), `the explorer's "${name}" is ${tag}: ${description}`);
+  await shots.take('explorer-language-names');
+}
+
 /** Spanish: VS Code's own strings, LangLens's manifest strings and its host's messages and panels. */
 async function spanish(page: Page, shots: Shots): Promise<void> {
   await shots.take('workbench');
@@ -263,12 +298,14 @@ async function spanish(page: Page, shots: Shots): Promise<void> {
   await page.locator('.notifications-toasts', { hasText: imported }).waitFor({ timeout: 60_000 });
   log('import notification in Spanish:', imported.source);
   await shots.take('import-notification');
+  await explorerNamesLanguage(page, shots, 'hebreo', 'he');
   const grid = await openGroupThroughPalette(page, shots, SPANISH_NLS, SPANISH_BUNDLE);
   const facts = await gridFacts(grid);
   log('grid in Spanish', JSON.stringify(facts));
   assert.equal(facts.lang, 'es', 'the grid’s page language is VS Code’s display language (vscode.env.language)');
   assert.equal(facts.dir, 'ltr');
   assertGridWords(facts, SPANISH_BUNDLE);
+  assertLanguageNames(facts, 'es', { he: 'hebreo', de: 'alemán', en: 'inglés', zh: 'chino' });
   await page.waitForTimeout(300);
   await shots.take('grid');
 }
@@ -276,6 +313,7 @@ async function spanish(page: Page, shots: Shots): Promise<void> {
 /** Hebrew: the grid right to left, and the annotation panel in VS Code's display language. */
 async function hebrew(page: Page, shots: Shots, setup: DisplayLanguageProfile): Promise<void> {
   await shots.take('workbench');
+  await explorerNamesLanguage(page, shots, 'עברית', 'he');
   const grid = await openGroupThroughPalette(page, shots, HEBREW_NLS, HEBREW_BUNDLE);
   const facts = await gridFacts(grid);
   log('grid in Hebrew', JSON.stringify(facts));
@@ -283,6 +321,7 @@ async function hebrew(page: Page, shots: Shots, setup: DisplayLanguageProfile): 
   assert.equal(facts.dir, 'rtl', 'the grid’s page is right to left');
   assert.equal(facts.toolbarDir, 'rtl', 'its toolbar runs right to left');
   assertGridWords(facts, HEBREW_BUNDLE);
+  assertLanguageNames(facts, 'he', { he: 'עברית', en: 'אנגלית', de: 'גרמנית' });
   // Mirrored: the toolbar starts at the right (Previous, then Next, …, the layout switch at the left end), and the
   // prompts' column, the first, is the rightmost.
   assert.ok(facts.previousBox && facts.layoutBox && facts.cornerBox && facts.firstColumnBox, 'the boxes are there');

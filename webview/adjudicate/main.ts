@@ -253,9 +253,9 @@ function toolbar(view: ReviewListView): Html {
     <h1 class="title">${w.t('heading')} <span class="muted">${view.run}</span></h1>
     <span class="muted" id="counts">${w.h(
       'counts',
-      view.items.length,
-      view.total,
-      view.items.filter((i) => i.adjudicated !== null).length,
+      w.number(view.items.length),
+      w.number(view.total),
+      w.number(view.items.filter((i) => i.adjudicated !== null).length),
       html`<strong id="adjudicator">${view.adjudicator || w.t('noId')}</strong>`,
     )}</span>
     <span class="spacer"></span>
@@ -301,7 +301,7 @@ function when(iso: string | null): string {
 }
 
 function seconds(ms: number | null): string {
-  return ms === null ? '' : ` · ${w.t('secondsOnItem', (ms / 1000).toFixed(1))}`;
+  return ms === null ? '' : ` · ${w.t('secondsOnItem', w.number(ms / 1000, 1))}`;
 }
 
 /** A prompt or response as rendered by the host, in the item's language and direction. */

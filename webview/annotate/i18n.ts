@@ -1,6 +1,7 @@
 // The panel's words, as the host sent them (shared/protocol/strings.ts): the webview has none of its own. Until
 // the host's table arrives nothing is rendered (the session comes after it).
 import { fillPhrase, pluralForm, type PlainKey, type PluralKey, type UiStrings } from '../../shared/protocol/strings';
+import { languageName as nameOfLanguage } from '../../shared/protocol/locale';
 import { escapeHtml, Html } from '../shared/html';
 
 let ui: UiStrings | undefined;
@@ -51,12 +52,10 @@ export function th(
   return new Html(out + escapeHtml(text.slice(last)));
 }
 
-/** A language's name in the panel's language (the host's English name in English, or when the browser has none). */
+/**
+ * A language's name in the panel's language, which its setting may make another than VS Code's (the host's English
+ * name until the words arrive, and where the browser has none).
+ */
 export function languageName(language: { readonly tag: string; readonly name: string }): string {
-  if (!ui || ui.language === 'en') return language.name;
-  try {
-    return new Intl.DisplayNames([ui.lang], { type: 'language' }).of(language.tag) ?? language.name;
-  } catch {
-    return language.name;
-  }
+  return (ui && nameOfLanguage(ui.lang, language.tag)) ?? language.name;
 }

@@ -17,7 +17,9 @@ import { w } from './words';
 const FIGURE_ORDER: readonly DashboardFigure[] = ['withTie', 'withoutTie', 'lima'];
 const figureLabel = (f: DashboardFigure) => w.t(f);
 
-const pct = (v: number | null) => (v === null ? '–' : (v * 100).toFixed(1));
+// Figures as percentages without the sign (the columns say %), in the page's language: "57,1" in Spanish.
+const pct = (v: number | null) => (v === null ? '–' : w.number(v * 100, 1));
+const count = (n: number) => w.number(n);
 
 export function toolbar(view: DashboardView | undefined): Html {
   const intervals = view?.intervals;
@@ -38,10 +40,10 @@ const spinner = () => html`<span class="codicon codicon-loading codicon-modifier
 
 function intervalsText(intervals: DashboardView['intervals'] | undefined): Html | string {
   if (!intervals) return w.t('noIntervals');
-  const level = Math.round(intervals.level * 100);
+  const level = w.number(Math.round(intervals.level * 100));
   return intervals.pending
-    ? html`${spinner()} ${w.t('intervalsPending', level, intervals.resamples)}`
-    : w.t('intervals', level, intervals.resamples, intervals.seed);
+    ? html`${spinner()} ${w.t('intervalsPending', level, count(intervals.resamples))}`
+    : w.t('intervals', level, count(intervals.resamples), intervals.seed);
 }
 
 /** Which annotators' votes and which judges the figures use, and what an unparsable verdict counts as. */
@@ -158,10 +160,10 @@ function groupRows(g: DashboardGroupView): Html {
           </th>
           ${FIGURE_ORDER.map((f) => figureCell(g, r, f, r.judge === null ? undefined : g.humans?.figures[f]))}
           <td class="num">
-            ${r.items}${r.invalid ? html`<div class="muted" title="${w.t('invalidLeftOut')}">${w.t('invalidCount', r.invalid)}</div>` : ''}
+            ${count(r.items)}${r.invalid ? html`<div class="muted" title="${w.t('invalidLeftOut')}">${w.t('invalidCount', count(r.invalid))}</div>` : ''}
           </td>
           <td>
-            ${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${w.t('errorItems', r.errors)}</button>` : html`<span class="muted">${w.t('none')}</span>`}
+            ${r.judge === null ? '' : r.errors ? html`<button class="link audit-errors" ${targetAttrs(g, r.judge, 'errors')}>${icon('search')} ${w.t('errorItems', count(r.errors))}</button>` : html`<span class="muted">${w.t('none')}</span>`}
           </td>
           <td class="minus">${r.minusHumans ? minusHumansCell(r.minusHumans) : ''}</td>
         </tr>`,
@@ -183,12 +185,12 @@ function figureCell(
   const below = r.below[f];
   const interval = e.lower !== null && e.upper !== null ? `[${pct(e.lower)}, ${pct(e.upper)}]` : '';
   const details = `${interval ? w.t('figureInterval', interval) : ''}${below ? w.t('figureBelow') : ''}`;
-  const label = w.t('figureLabel', figureLabel(f), pct(e.value), e.n, details);
+  const label = w.t('figureLabel', figureLabel(f), pct(e.value), count(e.n), details);
   if (e.n === 0) return html`<td class="figure empty-figure"><span class="muted">${w.t('noPairs')}</span></td>`;
   return html`<td class="figure ${below ? 'below' : ''}">
     <button class="figure-button" ${targetAttrs(g, r.judge, f)} aria-label="${label}" title="${label}">
       <span class="value">${pct(e.value)}</span>${below ? icon('arrow-down', w.t('belowInterval')) : ''}
-      <span class="n">${w.t('n', e.n)}</span>
+      <span class="n">${w.t('n', count(e.n))}</span>
       ${bar(e, humans)}
       <span class="interval">${interval}</span>
     </button></td>`;
@@ -218,7 +220,7 @@ const VERDICT_WORDS = {
 } as const satisfies Record<DifferenceVerdictView, DashboardPhrase>;
 
 const signed = (v: number | null) =>
-  v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(1)}`;
+  v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${w.number(Math.abs(v * 100), 1)}`;
 
 /** The verdict line when no language is flagged: where the data cannot tell, said so, never "all fine". */
 function differenceSummary(view: DashboardView): Html {
@@ -248,7 +250,7 @@ function minusHumansCell(m: Readonly<Record<DashboardFigure, DifferenceView>>): 
         class="minus-${d.verdict}"
         data-figure="${f}"
         data-verdict="${d.verdict}"
-        title="${w.t('minusTitle', figureLabel(f), signed(d.value), interval, d.n)}"
+        title="${w.t('minusTitle', figureLabel(f), signed(d.value), interval, count(d.n))}"
       >
         <span class="muted">${w.t(SHORT_LABELS[f])}</span> ${signed(d.value)} <span class="interval">${interval}</span>
         <strong>${w.t(VERDICT_WORDS[d.verdict])}</strong>
@@ -266,7 +268,7 @@ const SHORT_LABELS = {
 function estimateText(e: EstimateView): Html {
   if (e.n === 0 || e.value === null) return html`<span class="muted">–</span>`;
   const interval = e.lower !== null && e.upper !== null ? `[${pct(e.lower)}, ${pct(e.upper)}]` : '';
-  return html`${pct(e.value)} <span class="interval">${interval}</span> <span class="n">${w.t('n', e.n)}</span>`;
+  return html`${pct(e.value)} <span class="interval">${interval}</span> <span class="n">${w.t('n', count(e.n))}</span>`;
 }
 
 /** The lead's view: each annotator per language, as the core's annotator-scores computes it. */
@@ -297,15 +299,15 @@ function annotatorSection(section: NonNullable<DashboardView['annotators']>): Ht
             >
               <th scope="row">${r.language.name}</th>
               <td>${r.annotator}</td>
-              <td class="num">${r.items}</td>
+              <td class="num">${count(r.items)}</td>
               <td class="gold">${estimateText(r.goldAccuracy)}</td>
               <td>${estimateText(r.withOthers)}</td>
               <td>${estimateText(r.withMajority)}</td>
               <td class="num">
-                ${r.medianTimeMs === null ? html`<span class="muted">–</span>` : w.t('seconds', (r.medianTimeMs / 1000).toFixed(1))}
+                ${r.medianTimeMs === null ? html`<span class="muted">–</span>` : w.t('seconds', w.number(r.medianTimeMs / 1000, 1))}
               </td>
               <td class="num fast">
-                ${r.fast > 0 ? html`${icon('warning')} ${w.t('fastOf', r.fast, r.timed)}` : r.timed ? w.t('fastOf', 0, r.timed) : html`<span class="muted">–</span>`}
+                ${r.fast > 0 ? html`${icon('warning')} ${w.t('fastOf', count(r.fast), count(r.timed))}` : r.timed ? w.t('fastOf', count(0), count(r.timed)) : html`<span class="muted">–</span>`}
               </td>
             </tr>`,
         )}

@@ -177,10 +177,10 @@ function detectionChip(sample: SampleView): Html {
   const title =
     d.confidence === null
       ? w.t('detected', d.detector, d.language.name)
-      : w.t('detectedWithConfidence', d.detector, d.language.name, Math.round(d.confidence * 100));
+      : w.t('detectedWithConfidence', d.detector, d.language.name, w.number(Math.round(d.confidence * 100)));
   if (d.parts?.length) {
-    const shares = d.parts.map((p) => `${p.language.tag} ${Math.round(p.share * 100)}%`).join(' · ');
-    const names = d.parts.map((p) => `${p.language.name} ${Math.round(p.share * 100)}%`).join(', ');
+    const shares = d.parts.map((p) => `${p.language.tag} ${w.percent(p.share, 0)}`).join(' · ');
+    const names = d.parts.map((p) => `${p.language.name} ${w.percent(p.share, 0)}`).join(', ');
     return html`<span class="chip language-mixed" title="${w.t('mixedAnswer', d.detector, names)}">${icon('globe')} mul: ${shares}</span>`;
   }
   return d.mismatch

@@ -7,7 +7,7 @@ import type { OpenGroupMessage } from '../../shared/protocol/fields';
 import type { PanelWords } from './words';
 
 /** The panel's words (the dashboard's or the charts'), of which the list uses its own (AUDIT_PHRASES). */
-type AuditWords = Pick<PanelWords<typeof AUDIT_PHRASES>, 't'>;
+type AuditWords = Pick<PanelWords<typeof AUDIT_PHRASES>, 't' | 'number' | 'percent'>;
 
 const OUTCOME_LABELS = {
   disagree: 'auditDisagree',
@@ -33,8 +33,8 @@ export function audit(w: AuditWords, view: AuditView, filter: AuditOutcome | 'al
     </div>
     <p class="summary">${view.summary}</p>
     <div class="chips" role="group" aria-label="${w.t('auditShowItems')}">
-      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">${w.t('auditAll', view.items.length)}</button>
-      ${OUTCOME_ORDER.filter((o) => view.counts[o] > 0).map((o) => html`<button class="chip outcome-${o} ${filter === o ? 'on' : ''}" data-filter="${o}" aria-pressed="${filter === o}">${w.t(OUTCOME_LABELS[o])} ${view.counts[o]}</button>`)}
+      <button class="chip ${filter === 'all' ? 'on' : ''}" data-filter="all" aria-pressed="${filter === 'all'}">${w.t('auditAll', w.number(view.items.length))}</button>
+      ${OUTCOME_ORDER.filter((o) => view.counts[o] > 0).map((o) => html`<button class="chip outcome-${o} ${filter === o ? 'on' : ''}" data-filter="${o}" aria-pressed="${filter === o}">${w.t(OUTCOME_LABELS[o])} ${w.number(view.counts[o])}</button>`)}
     </div>
     ${
       shown.length === 0
@@ -54,8 +54,8 @@ export function audit(w: AuditWords, view: AuditView, filter: AuditOutcome | 'al
           <td class="votes">${item.humans.map((h) => html`<span class="vote ${h.vsJudge ?? ''}"><span class="annotator">${h.annotator}</span> ${verdictText(w, h.verdict, item)}</span>`)}</td>
           <td>${
             errors
-              ? html`<span class="strength">${Math.round((item.strength ?? 0) * 100)}%</span> <span class="muted">${item.majority ? w.t('auditMajority', verdictText(w, item.majority, item)) : w.t('auditNoMajority')}</span>`
-              : html`<span class="outcome outcome-${item.outcome}">${w.t(OUTCOME_LABELS[item.outcome])}</span> <span class="muted">${w.t('auditPairsAgree', item.pairs.agree, item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite)}</span>`
+              ? html`<span class="strength">${w.percent(item.strength ?? 0, 0)}</span> <span class="muted">${item.majority ? w.t('auditMajority', verdictText(w, item.majority, item)) : w.t('auditNoMajority')}</span>`
+              : html`<span class="outcome outcome-${item.outcome}">${w.t(OUTCOME_LABELS[item.outcome])}</span> <span class="muted">${w.t('auditPairsAgree', w.number(item.pairs.agree), w.number(item.pairs.agree + item.pairs.tieInvolved + item.pairs.opposite))}</span>`
           }</td>
         </tr>`,
       )}</tbody>

@@ -1,6 +1,7 @@
 // A panel's words as the host sent them (shared/protocol/words.ts): the webview has none of its own. `t` gives a
 // phrase as text, `h` as HTML (its text escaped, its placeholders filled with markup or escaped text); each takes
 // exactly the values its phrase's spec declares, checked by the compiler.
+import { formatNumber, formatPercent, intlLocale } from '../../shared/protocol/locale';
 import { fill, parseWords, phraseParts, type PhraseSpec, type Words } from '../../shared/protocol/words';
 import { showErrorBanner } from './dom';
 import { escapeHtml, Html } from './html';
@@ -19,6 +20,7 @@ type Values<N, V> = N extends 0
 
 export class PanelWords<S extends PhraseSpec> {
   private words: Words<keyof S & string> | undefined;
+  private locale = 'en';
 
   constructor(private readonly spec: S) {}
 
@@ -29,6 +31,7 @@ export class PanelWords<S extends PhraseSpec> {
   use(raw: unknown, app: HTMLElement): boolean {
     try {
       this.words = parseWords(raw, this.spec);
+      this.locale = intlLocale(this.words.lang);
     } catch (err) {
       showErrorBanner(app, (err as Error).message);
       return false;
@@ -46,6 +49,16 @@ export class PanelWords<S extends PhraseSpec> {
   /** The page's language, for Intl formats. */
   get lang(): string {
     return this.words?.lang ?? 'en';
+  }
+
+  /** A number as the page's language writes it ("0,5", "12.345" in Spanish); `fractionDigits` as toFixed's. */
+  number(value: number, fractionDigits?: number): string {
+    return formatNumber(this.locale, value, fractionDigits);
+  }
+
+  /** A share (0..1) as the page's language writes a percentage ("12,5 %" in Spanish). */
+  percent(share: number, fractionDigits: number): string {
+    return formatPercent(this.locale, share, fractionDigits);
   }
 
   private phrase(key: keyof S & string): string {

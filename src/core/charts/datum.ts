@@ -6,18 +6,21 @@ import type { ChartStyle } from './style';
 
 const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
-/** "he" for a paper; "Hebrew עברית" (the English name and the language's own) in the editor. */
+/**
+ * "he" for a paper; "Hebrew עברית" in the editor: the name in the display language (English unless the style
+ * says), and the language's own.
+ */
 export function languageLabel(tag: string, style: ChartStyle): string {
   if (style.labels === 'tags') return tag;
-  let english = tag;
+  let name = tag;
   let own: string | undefined;
   try {
-    english = englishNames.of(tag) ?? tag;
+    name = style.languageName ? style.languageName(tag) : (englishNames.of(tag) ?? tag);
     own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
   } catch {
     return tag;
   }
-  return own && own.toLowerCase() !== english.toLowerCase() ? `${english} ${own}` : english;
+  return own && own.toLowerCase() !== name.toLowerCase() ? `${name} ${own}` : name;
 }
 
 export function column(table: Table, key: string): Column {

@@ -44,8 +44,10 @@ export const COLUMN_WIDTH_PT: Record<ColumnWidth, number> = { one: 240, two: 504
 export interface ChartStyle {
   readonly target: 'paper' | 'editor';
   readonly width: ColumnWidth;
-  /** Axis labels: BCP-47 tags as papers print them, or names (English and the language's own) in the editor. */
+  /** Axis labels: BCP-47 tags as papers print them, or names (the display language's and the language's own) in the editor. */
   readonly labels: 'tags' | 'names';
+  /** With names: a language's name in the editor's display language (the extension's); absent: English. */
+  readonly languageName?: (tag: string) => string;
   readonly palette: ChartPalette;
   /** Font families, first found wins (the PDF and PNG converters turn the text into paths with them). */
   readonly font: string;

@@ -17,6 +17,7 @@ import { requireAnnotatorId } from '../annotator';
 import type { GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { adjudicatorId } from '../settings';
+import { display } from '../display';
 import { ratingItemView, ratingReviewItem, ratingReviewTexts, reviewItem, reviewList, reviewTexts } from './reviewView';
 import { reviewWords } from './reviewWords';
 import { pickText } from '../quickPick';
@@ -96,7 +97,8 @@ export class ReviewPanel implements vscode.Disposable {
       (message) => void panel.webview.postMessage(message satisfies ReviewToWebview),
       {
         answers: {
-          list: async (filters) => reviewList(await this.store(), this.requireRun(), adjudicatorId(), filters),
+          list: async (filters) =>
+            reviewList(await this.store(), this.requireRun(), adjudicatorId(), filters, display()),
           texts: async (key) => reviewTexts(await this.store(), key),
           adjudicate: async ({ key, verdict }) => {
             const store = await this.store();
@@ -109,7 +111,7 @@ export class ReviewPanel implements vscode.Disposable {
             this.deps.log.info(
               `review: ${adjudicator} adjudicated ${key.group} (${key.lang}) ${key.systemA} vs ${key.systemB}: ${verdict}`,
             );
-            return reviewItem(store, key, vscode.l10n);
+            return reviewItem(store, key, display());
           },
           ratingTexts: async (key) => ratingReviewTexts(await this.store(), key),
           adjudicateRating: async ({ key, label }) => {
@@ -128,7 +130,7 @@ export class ReviewPanel implements vscode.Disposable {
             this.deps.log.info(
               `review: ${adjudicator} adjudicated the rating of ${key.group} (${key.lang}) ${key.system} seed ${key.seed}${key.criterion ? ` on ${key.criterion}` : ''}: ${label}`,
             );
-            return ratingItemView(await ratingReviewItem(store, key, vscode.l10n));
+            return ratingItemView(await ratingReviewItem(store, key, vscode.l10n), display());
           },
         },
         onAnswerFailed: (method, err) => this.deps.log.error(`review: ${method}: ${err.message}`),

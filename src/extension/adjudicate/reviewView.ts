@@ -18,7 +18,7 @@ import type {
   ReviewListView,
   ReviewTexts,
 } from '../../../shared/protocol/adjudicate';
-import { languageView } from '../languages';
+import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
 import { ENGLISH, type Localiser } from '../localiser';
 import { renderMarkdown } from '../markdown';
 
@@ -49,11 +49,11 @@ export function sameKey(a: ReviewKey, b: ReviewKey): boolean {
 const kindsOf = (reasons: readonly DisagreementReason[]) =>
   reasons.map((r) => (r === 'annotators' ? ('human-human' as const) : ('human-judge' as const)));
 
-export function itemView(d: Disagreement): ReviewItemView {
+export function itemView(d: Disagreement, display: DisplayLanguage = ENGLISH_DISPLAY): ReviewItemView {
   return {
     task: 'pairwise',
     key: keyOf(d),
-    language: languageView(d.lang),
+    language: display.language(d.lang),
     kinds: kindsOf(d.reasons),
     votes: d.votes.map((v) => ({
       annotator: v.annotator,
@@ -72,11 +72,14 @@ export function ratingKeyOf(d: RatingDisagreement): RatingReviewKey {
   return { run, group, lang, turn, system, seed, criterion };
 }
 
-export function ratingItemView(d: RatingDisagreement): RatingReviewItemView {
+export function ratingItemView(
+  d: RatingDisagreement,
+  display: DisplayLanguage = ENGLISH_DISPLAY,
+): RatingReviewItemView {
   return {
     task: 'rating',
     key: ratingKeyOf(d),
-    language: languageView(d.lang),
+    language: display.language(d.lang),
     kinds: kindsOf(d.reasons),
     scale: {
       name: d.scale.name,
@@ -106,10 +109,15 @@ function compareItems(a: AnyReviewItemView, b: AnyReviewItemView): number {
 }
 
 /** The run's items of the filters' task, as the one loader finds them. */
-async function itemsOf(store: Store, run: string, task: ReviewFilters['task']): Promise<AnyReviewItemView[]> {
+async function itemsOf(
+  store: Store,
+  run: string,
+  task: ReviewFilters['task'],
+  display: DisplayLanguage,
+): Promise<AnyReviewItemView[]> {
   return task === 'rating'
-    ? (await loadRatingDisagreements(store, { run })).map(ratingItemView)
-    : (await loadDisagreements(store, { run })).map(itemView);
+    ? (await loadRatingDisagreements(store, { run })).map((d) => ratingItemView(d, display))
+    : (await loadDisagreements(store, { run })).map((d) => itemView(d, display));
 }
 
 /** The run's items to review, filtered by task, kind, language and criterion. */
@@ -118,8 +126,9 @@ export async function reviewList(
   run: string,
   adjudicator: string,
   filters: ReviewFilters,
+  display: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<ReviewListView> {
-  const all = (await itemsOf(store, run, filters.task)).sort(compareItems);
+  const all = (await itemsOf(store, run, filters.task, display)).sort(compareItems);
   const chosen = all.filter(
     (d) =>
       (filters.kind === 'all' || d.kinds.includes(filters.kind)) &&
@@ -132,7 +141,7 @@ export async function reviewList(
     filters,
     items: chosen,
     total: all.length,
-    languages: [...new Set(all.map((d) => d.key.lang))].map(languageView),
+    languages: [...new Set(all.map((d) => d.key.lang))].map(display.language),
     criteria: [...new Set(all.map((d) => d.key.criterion))].sort(naturalCompare),
   };
 }
@@ -177,7 +186,11 @@ export async function ratingReviewItem(
 }
 
 /** The item as it stands after a write (its adjudication now the latest). */
-export async function reviewItem(store: Store, key: ReviewKey, l10n: Localiser = ENGLISH): Promise<ReviewItemView> {
+export async function reviewItem(
+  store: Store,
+  key: ReviewKey,
+  l10n: DisplayLanguage = ENGLISH_DISPLAY,
+): Promise<ReviewItemView> {
   const found = (await loadDisagreements(store, { run: key.run, languages: [key.lang] })).find((d) =>
     sameKey(keyOf(d), key),
   );
@@ -185,5 +198,5 @@ export async function reviewItem(store: Store, key: ReviewKey, l10n: Localiser =
     throw new Error(
       l10n.t('{0} ({1}) {2} vs {3} is no longer an item to review', key.group, key.lang, key.systemA, key.systemB),
     );
-  return itemView(found);
+  return itemView(found, l10n);
 }

@@ -43,7 +43,8 @@ import type {
   ScaleChoice,
   Slot,
 } from '../../../shared/protocol/annotate';
-import { detectionView, languageView } from '../languages';
+import { ENGLISH_DISPLAY } from '../displayLanguage';
+import { detectionView } from '../languages';
 import { renderMarkdown } from '../markdown';
 
 export interface SessionSpec extends QueueSpec {
@@ -59,6 +60,11 @@ export interface SessionSpec extends QueueSpec {
 }
 
 type PairVerdict = 'A' | 'B' | 'tie';
+
+// Languages' names in English: the panel names them in its own language, which its setting may make another than
+// VS Code's (langlens.annotation.uiLanguage; webview/annotate/i18n.ts), and the English name is its fallback.
+const languageView = ENGLISH_DISPLAY.language;
+
 interface CurrentLabel {
   readonly value: LabelValue;
   readonly comment: string | null;
@@ -325,11 +331,15 @@ export class AnnotationSession {
     const candidates = texts.responses.filter((r) => r.system === system);
     const response = candidates.find((r) => r.seed === seed) ?? candidates[0];
     const detected = response
-      ? detectionView(item.lang, {
-          lang: response.detectedLang,
-          confidence: response.detectionConfidence,
-          detector: response.detector,
-        })
+      ? detectionView(
+          item.lang,
+          {
+            lang: response.detectedLang,
+            confidence: response.detectionConfidence,
+            detector: response.detector,
+          },
+          languageView,
+        )
       : null;
     return {
       slot,

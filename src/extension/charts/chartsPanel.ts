@@ -14,6 +14,7 @@ import {
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { defaultBaseline } from '../../core/charts/defaultBaseline';
+import { display } from '../display';
 import { chartItems, chartsView } from './chartsView';
 import { chartsWords } from './chartsWords';
 import { pickText } from '../quickPick';
@@ -104,7 +105,7 @@ export class ChartsPanel implements vscode.Disposable {
         answers: {
           items: async (target) => {
             if (!this.run) throw new Error(vscode.l10n.t('the charts have no run yet'));
-            return chartItems(await this.deps.database.store(), this.run, this.baseline, target, vscode.l10n);
+            return chartItems(await this.deps.database.store(), this.run, this.baseline, target, display());
           },
         },
       },
@@ -169,7 +170,7 @@ export class ChartsPanel implements vscode.Disposable {
         this.baseline,
         theme,
         (m) => this.deps.log.warn(`charts: ${m}`),
-        vscode.l10n,
+        display(),
       );
       if (load !== this.loads) return;
       this.outbox.post({ type: 'show', view });

@@ -13,8 +13,7 @@ import type { Store } from '../../core/store/store';
 import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
-import { ENGLISH, type Localiser } from '../localiser';
-import { languageView } from '../languages';
+import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
   return {
@@ -27,13 +26,17 @@ export function tableOptionsFor(run: string, baseline: string | null): TableOpti
   };
 }
 
-/** The theme's colours and font, laid out for the panel's width (a forest of three figures needs the room). */
-export function editorStyle(theme: ChartThemeView): ChartStyle {
+/**
+ * The theme's colours and font, laid out for the panel's width (a forest of three figures needs the room); the
+ * languages named in the display language.
+ */
+export function editorStyle(theme: ChartThemeView, display: DisplayLanguage = ENGLISH_DISPLAY): ChartStyle {
   const { kind: _kind, font, fontSize, width, ...palette } = theme;
   return {
     target: 'editor',
     width: 'two',
     labels: 'names',
+    languageName: (tag) => display.language(tag).name,
     palette,
     font,
     fontSize,
@@ -47,7 +50,7 @@ async function chartView(
   options: TableOptions,
   style: ChartStyle,
   warn: Warn,
-  l10n: Localiser,
+  l10n: DisplayLanguage,
 ): Promise<ChartView> {
   const definition = CHARTS.find((c) => c.id === id)!;
   const base = { id, title: definition.title, description: definition.description };
@@ -82,10 +85,10 @@ export async function chartsView(
   baseline: string | null,
   theme: ChartThemeView,
   warn: Warn,
-  l10n: Localiser = ENGLISH,
+  l10n: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<ChartsView> {
   const options = tableOptionsFor(run, baseline);
-  const style = editorStyle(theme);
+  const style = editorStyle(theme, l10n);
   const charts: ChartView[] = [];
   for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn, l10n));
   return { run, baseline, charts };
@@ -96,9 +99,10 @@ export async function dashboardChart(
   dashboard: Dashboard,
   theme: ChartThemeView,
   warn: Warn,
+  display: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<Record<string, unknown> | null> {
   if (dashboard.groups.length === 0) return null;
-  return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme)).spec, warn);
+  return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme, display)).spec, warn);
 }
 
 /** The items behind a mark: for judge-vs-humans the dashboard's own audit list, for the others the core's list. */
@@ -107,7 +111,7 @@ export async function chartItems(
   run: string,
   baseline: string | null,
   target: ChartMarkTarget,
-  l10n: Localiser = ENGLISH,
+  l10n: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<ChartItemsView> {
   if (target.chart === 'judge-vs-humans') {
     if (target.figure === null) throw new Error(l10n.t('this mark names no agreement figure'));
@@ -129,5 +133,5 @@ export async function chartItems(
   }
   const { figure: _figure, ...mark } = target;
   const items = await itemsBehindMark(store, mark, tableOptionsFor(run, baseline));
-  return { kind: 'items', items: { target, language: languageView(target.lang), ...items } };
+  return { kind: 'items', items: { target, language: l10n.language(target.lang), ...items } };
 }

@@ -19,6 +19,7 @@ import { ChartsPanel } from '../charts/chartsPanel';
 import { dashboardChart } from '../charts/chartsView';
 import type { LabelWatch, Store } from '../../core/store/store';
 import { GridPanel, type GridDeps } from '../grid/gridPanel';
+import { display } from '../display';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { auditView, dashboardView, loadDashboard, withIntervals, type DashboardData } from './dashboardView';
 import { dashboardWords } from './dashboardWords';
@@ -163,7 +164,7 @@ export class DashboardPanel implements vscode.Disposable {
     // A request comes from a webview that is up, so its answer goes straight to it, never through the outbox.
     this.requests = new RequestChannel<NoRequests, DashboardRequests>(
       (message) => void panel.webview.postMessage(message satisfies DashboardToWebview),
-      { answers: { audit: async (target) => auditView(await this.loaded(), target, vscode.l10n) } },
+      { answers: { audit: async (target) => auditView(await this.loaded(), target, display()) } },
     );
     this.disposables = [
       ...wirePanel(
@@ -236,17 +237,17 @@ export class DashboardPanel implements vscode.Disposable {
   private async show(data: Promise<DashboardData>, load: Promise<DashboardData> = data): Promise<boolean> {
     const loaded = await data;
     const chart = this.theme
-      ? await dashboardChart(loaded.dashboard, this.theme, (m) => this.deps.log.warn(`dashboard chart: ${m}`))
+      ? await dashboardChart(
+          loaded.dashboard,
+          this.theme,
+          (m) => this.deps.log.warn(`dashboard chart: ${m}`),
+          display(),
+        )
       : null;
-    const annotators = await annotatorSection(
-      await this.deps.database.store(),
-      loaded.run,
-      loaded.filters,
-      vscode.l10n,
-    );
+    const annotators = await annotatorSection(await this.deps.database.store(), loaded.run, loaded.filters, display());
     if (this.data !== load) return false;
     const updatedAt = new Date().toLocaleTimeString('en-GB', { hour12: false });
-    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded, vscode.l10n), chart, annotators, updatedAt } });
+    this.outbox.post({ type: 'show', view: { ...dashboardView(loaded, display()), chart, annotators, updatedAt } });
     return true;
   }
 

@@ -30,8 +30,8 @@ import {
   type DashboardView,
   type EstimateView,
 } from '../../../shared/protocol/dashboard';
-import { languageView } from '../languages';
-import { ENGLISH, type Localiser } from '../localiser';
+import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
+import type { Localiser } from '../localiser';
 import { minusHumansView } from './studyView';
 
 /** One run's items and dashboard under the chosen filters, computed once per load and kept for the audit lists. */
@@ -133,10 +133,10 @@ function groupItems(data: DashboardData, group: GroupValues): readonly PairwiseI
   return data.byGroup.of(group);
 }
 
-function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
+function groupView(data: DashboardData, g: DashboardGroup, display: DisplayLanguage): DashboardGroupView {
   const items = groupItems(data, g.group);
   return {
-    language: languageView(String(g.group.lang)),
+    language: display.language(String(g.group.lang)),
     turn: g.group.turn === undefined ? null : Number(g.group.turn),
     run: g.group.run === undefined ? null : String(g.group.run),
     judges: g.judges.map((j) =>
@@ -152,14 +152,14 @@ function groupView(data: DashboardData, g: DashboardGroup): DashboardGroupView {
   };
 }
 
-export function dashboardView(data: DashboardData, l10n: Localiser = ENGLISH): DashboardView {
+export function dashboardView(data: DashboardData, l10n: DisplayLanguage = ENGLISH_DISPLAY): DashboardView {
   const intervals = data.intervalsPending ? DEFAULT_INTERVALS : data.dashboard.intervals;
   return {
     run: data.run,
     filters: data.filters,
     choices: data.choices,
     annotatorsUsed: [...new Set(data.items.flatMap((i) => i.humans.map((h) => h.annotator)))].sort(),
-    groups: data.dashboard.groups.map((g) => groupView(data, g)),
+    groups: data.dashboard.groups.map((g) => groupView(data, g, l10n)),
     intervals: intervals
       ? { level: intervals.level, resamples: intervals.resamples, seed: intervals.seed, pending: data.intervalsPending }
       : null,
@@ -214,8 +214,8 @@ function figureName(figure: DashboardFigure, l10n: Localiser): string {
       : l10n.t('LIMA score');
 }
 
-function percent(e: Estimate): string {
-  return Number.isFinite(e.value) ? `${(e.value * 100).toFixed(1)}%` : '–';
+function percent(e: Estimate, display: DisplayLanguage): string {
+  return Number.isFinite(e.value) ? display.percent(e.value, 1) : '–';
 }
 
 function behindView(item: ItemBehind, strength: number | null, majority: JudgeError['majority'] | null): AuditItemView {
@@ -249,10 +249,14 @@ function pairKey(k: PairKey): string {
 }
 
 /** The items behind a clicked number, or the judge's errors in that language. */
-export function auditView(data: DashboardData, target: AuditTarget, l10n: Localiser = ENGLISH): AuditView {
+export function auditView(
+  data: DashboardData,
+  target: AuditTarget,
+  l10n: DisplayLanguage = ENGLISH_DISPLAY,
+): AuditView {
   const group = targetGroup(data, target, l10n);
   const items = groupItems(data, group.group);
-  const language = languageView(target.lang);
+  const language = l10n.language(target.lang);
   const where = [
     language.name,
     ...(target.turn !== null ? [l10n.t('turn {0}', target.turn)] : []),
@@ -321,7 +325,14 @@ export function auditView(data: DashboardData, target: AuditTarget, l10n: Locali
   return {
     target,
     language,
-    title: l10n.t('{0}, {1}: {2} {3} (n = {4})', who, where, figureName(target.list, l10n), percent(figure), figure.n),
+    title: l10n.t(
+      '{0}, {1}: {2} {3} (n = {4})',
+      who,
+      where,
+      figureName(target.list, l10n),
+      percent(figure, l10n),
+      l10n.number(figure.n),
+    ),
     counts: s.byOutcome,
     items: behind.map((i) => behindView(i, null, null)),
     summary: s.invalid

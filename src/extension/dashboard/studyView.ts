@@ -11,8 +11,7 @@ import { namePattern } from '../../core/util/pattern';
 import type { DashboardFigure } from '../../../shared/protocol/audit';
 import type { DashboardFilters, DashboardView, DifferenceView } from '../../../shared/protocol/dashboard';
 import { estimateView } from './dashboardView';
-import { languageView } from '../languages';
-import { ENGLISH, type Localiser } from '../localiser';
+import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
 
 export function minusHumansView(judge: JudgeFigures): Readonly<Record<DashboardFigure, DifferenceView>> | null {
   const m = judge.minusHumans;
@@ -26,7 +25,7 @@ export async function annotatorSection(
   store: Store,
   run: string,
   filters: DashboardFilters,
-  l10n: Localiser = ENGLISH,
+  l10n: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<NonNullable<DashboardView['annotators']>> {
   const chosen = filters.annotators ? namePattern(filters.annotators) : () => true;
   const [items, gold, times] = await Promise.all([
@@ -42,7 +41,7 @@ export async function annotatorSection(
   return {
     fastShare: FAST_SHARE,
     rows: rows.map((r) => ({
-      language: languageView(String(r.group.lang)),
+      language: l10n.language(String(r.group.lang)),
       annotator: r.annotator,
       items: r.items,
       goldAccuracy: estimateView(r.goldAccuracy),

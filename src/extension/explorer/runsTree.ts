@@ -5,7 +5,7 @@ import { naturalCompare } from '../../core/util/naturalCompare';
 import { sameLanguage, parseLanguageTag } from '../../core/model/language';
 import { itemTotals, promptSnippets, type ItemTotalRow } from '../../core/store/explorerProgress';
 import type { Database, DataChange } from '../database';
-import { languageView } from '../languages';
+import { display } from '../display';
 import { annotationSettings, annotatorId, annotatorLanguages } from '../settings';
 import type { ExpansionMemory } from './expansion';
 import { promptPreview } from './promptPreview';
@@ -137,14 +137,16 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
 
 const noCounts: Counts = { total: 0, labelled: 0, mismatched: 0, flagged: 0 };
 
+const count = (n: number) => display().number(n);
+
 function progressText(c: Counts): string {
-  return `${c.labelled}/${c.total}`;
+  return `${count(c.labelled)}/${count(c.total)}`;
 }
 
 function markerText(c: Counts): string {
   const parts = [];
-  if (c.mismatched > 0) parts.push(`⚠ ${c.mismatched}`);
-  if (c.flagged > 0) parts.push(`⚑ ${c.flagged}`);
+  if (c.mismatched > 0) parts.push(`⚠ ${count(c.mismatched)}`);
+  if (c.flagged > 0) parts.push(`⚑ ${count(c.flagged)}`);
   return parts.join(' ');
 }
 
@@ -155,13 +157,15 @@ function tooltip(title: string, c: Counts, prompt?: string | null): vscode.Markd
     `**${title}**`,
     '',
     task === 'rating'
-      ? vscode.l10n.t('{0} of {1} responses rated by {2}', c.labelled, c.total, who)
-      : vscode.l10n.t('{0} of {1} pairs compared by {2}', c.labelled, c.total, who),
+      ? vscode.l10n.t('{0} of {1} responses rated by {2}', count(c.labelled), count(c.total), who)
+      : vscode.l10n.t('{0} of {1} pairs compared by {2}', count(c.labelled), count(c.total), who),
   ];
   if (c.mismatched > 0)
-    lines.push(vscode.l10n.t("{0} response(s) detected in another language than the prompt's", c.mismatched));
+    lines.push(vscode.l10n.t("{0} response(s) detected in another language than the prompt's", count(c.mismatched)));
   if (c.flagged > 0)
-    lines.push(vscode.l10n.t("{0} response(s) flagged by annotators as not in the prompt's language", c.flagged));
+    lines.push(
+      vscode.l10n.t("{0} response(s) flagged by annotators as not in the prompt's language", count(c.flagged)),
+    );
   const md = new vscode.MarkdownString(lines.join('\n\n'));
   md.supportHtml = false;
   // The whole prompt, as text (never as Markdown: it is the data's, not ours).
@@ -197,7 +201,7 @@ function languageItem(
   c: Counts,
   expansion: ExpansionMemory,
 ): vscode.TreeItem {
-  const language = languageView(node.lang);
+  const language = display().language(node.lang);
   const id = nodeId(node);
   const item = new vscode.TreeItem(
     `${language.name}`,
@@ -213,11 +217,11 @@ function languageItem(
       ? vscode.l10n.t(
           '{0}, {1} of {2} labelled, {3} language mismatches',
           language.name,
-          c.labelled,
-          c.total,
-          c.mismatched,
+          count(c.labelled),
+          count(c.total),
+          count(c.mismatched),
         )
-      : vscode.l10n.t('{0}, {1} of {2} labelled', language.name, c.labelled, c.total),
+      : vscode.l10n.t('{0}, {1} of {2} labelled', language.name, count(c.labelled), count(c.total)),
   };
   return item;
 }

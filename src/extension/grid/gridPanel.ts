@@ -11,6 +11,7 @@ import {
   type GridToWebview,
 } from '../../../shared/protocol/grid';
 import type { Database } from '../database';
+import { display } from '../display';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
 import { gridView } from './gridView';
 import { gridWords } from './gridWords';
@@ -172,11 +173,11 @@ export class GridPanel implements vscode.Disposable {
         );
       }
       this.panel.title = `${target.group} · ${target.run}`;
-      const view = gridView(data, {
-        index: groups.indexOf(target.group),
-        count: groups.length,
-        focusLanguage: target.lang ?? null,
-      });
+      const view = gridView(
+        data,
+        { index: groups.indexOf(target.group), count: groups.length, focusLanguage: target.lang ?? null },
+        display(),
+      );
       this.outbox.post({ type: 'show', view, preferences: this.preferences(), requestedAt });
     } catch (err) {
       this.outbox.post({ type: 'error', message: (err as Error).message });

@@ -9,7 +9,8 @@ import type {
   PairJudgmentView,
   SampleView,
 } from '../../../shared/protocol/grid';
-import { detectionView, languageView } from '../languages';
+import type { DisplayLanguage } from '../displayLanguage';
+import { detectionView } from '../languages';
 import { renderMarkdown } from '../markdown';
 
 export interface GridPlace {
@@ -18,7 +19,8 @@ export interface GridPlace {
   readonly focusLanguage: string | null;
 }
 
-export function gridView(data: PromptGroupData, place: GridPlace): GridView {
+/** The group's view, its languages named in the display language (in the order of their tags). */
+export function gridView(data: PromptGroupData, place: GridPlace, display: DisplayLanguage): GridView {
   const languages = [...new Set([...data.prompts.map((p) => p.lang), ...data.responses.map((r) => r.lang)])].sort();
   const systems = [...new Set([...data.systems])].sort((a, b) => a.localeCompare(b));
   return {
@@ -27,16 +29,16 @@ export function gridView(data: PromptGroupData, place: GridPlace): GridView {
     turn: data.ref.turn,
     turns: data.turns,
     position: { index: place.index, count: place.count },
-    languages: languages.map((lang) => languageRow(data, lang)),
+    languages: languages.map((lang) => languageRow(data, lang, display)),
     systems: systems.filter((s) => data.responses.some((r) => r.system === s)),
-    cells: cells(data),
+    cells: cells(data, display),
     focusLanguage: place.focusLanguage,
   };
 }
 
-function languageRow(data: PromptGroupData, lang: string): GridLanguageView {
+function languageRow(data: PromptGroupData, lang: string, display: DisplayLanguage): GridLanguageView {
   return {
-    language: languageView(lang),
+    language: display.language(lang),
     prompt: promptHtml(data.prompts.find((p) => p.lang === lang)?.text ?? null),
     pairJudgments: pairJudgments(data.pairwise.filter((j) => j.lang === lang)),
     humanPairs: data.labels
@@ -71,7 +73,7 @@ function promptHtml(text: string | null): string | null {
   return text === null ? null : renderMarkdown(text);
 }
 
-function cells(data: PromptGroupData): GridCellView[] {
+function cells(data: PromptGroupData, display: DisplayLanguage): GridCellView[] {
   const byCell = new Map<string, SampleView[]>();
   for (const r of data.responses) {
     const key = JSON.stringify([r.lang, r.system]);
@@ -91,12 +93,16 @@ function cells(data: PromptGroupData): GridCellView[] {
       {
         seed: r.seed,
         html: renderMarkdown(r.text),
-        detected: detectionView(r.lang, {
-          lang: r.detectedLang,
-          confidence: r.detectionConfidence,
-          detector: r.detector,
-          parts: r.detectionParts,
-        }),
+        detected: detectionView(
+          r.lang,
+          {
+            lang: r.detectedLang,
+            confidence: r.detectionConfidence,
+            detector: r.detector,
+            parts: r.detectionParts,
+          },
+          display.language,
+        ),
         scores: data.pointwise.filter(same).map((s) => ({
           judge: s.judge,
           scale: s.scale,

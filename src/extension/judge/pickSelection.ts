@@ -5,6 +5,7 @@ import type { JudgeSelection } from '../../core/judge/job';
 import type { Baseline } from '../../core/judge/tasks';
 import type { LanguageTag } from '../../core/model/language';
 import type { RunSummary, Store } from '../../core/store/store';
+import { display } from '../display';
 import { pickMany, pickOne, pickText } from '../quickPick';
 
 export const JUDGE_FILE_GLOB = '**/*.judge.json';
@@ -43,9 +44,9 @@ export async function pickRun(store: Store, current: string | undefined): Promis
       label: r.run,
       description: vscode.l10n.t(
         '{0} languages, {1} systems, {2} responses',
-        r.languages.length,
-        r.systems.length,
-        r.responses,
+        display().number(r.languages.length),
+        display().number(r.systems.length),
+        display().number(r.responses),
       ),
       run: r,
     })),
@@ -55,9 +56,15 @@ export async function pickRun(store: Store, current: string | undefined): Promis
 }
 
 export async function pickLanguages(run: RunSummary): Promise<LanguageTag[] | undefined> {
+  const { language, number } = display();
   const items = run.languages.map((l) => ({
     label: l.lang,
-    description: vscode.l10n.t('{0} prompts, {1} responses', l.prompts, l.responses),
+    description: vscode.l10n.t(
+      '{0}: {1} prompts, {2} responses',
+      language(l.lang).name,
+      number(l.prompts),
+      number(l.responses),
+    ),
     picked: true,
   }));
   const picked = await pickMany(items, {

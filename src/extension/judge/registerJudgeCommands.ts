@@ -18,6 +18,7 @@ import { BUILT_IN_PRICES, formatUsd, loadPriceTable, type PriceTable } from '../
 import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
 import type { JudgeVia } from '../../core/store/judgeRequests';
 import type { Store } from '../../core/store/store';
+import { display } from '../display';
 import { judgeBudgetUsd } from '../settings';
 import { apiKeyFor, approveKey, askForApiKey } from './apiKeys';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
@@ -195,8 +196,8 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
         vscode.l10n.t('API key: {0}', keyLine),
         vscode.l10n.t(
           'Requests to send: {0} ({1} already answered)',
-          plan.toSend.length.toLocaleString('en-US'),
-          plan.cached.length.toLocaleString('en-US'),
+          display().number(plan.toSend.length),
+          display().number(plan.cached.length),
         ),
         offerBatch
           ? vscode.l10n.t(

@@ -14,6 +14,8 @@ import { promptGroup } from '../../../src/core/store/promptGroup';
 import { Store } from '../../../src/core/store/store';
 import { AnnotationSession, type SessionSpec } from '../../../src/extension/annotate/session';
 import { gridView } from '../../../src/extension/grid/gridView';
+import { displayLanguage, ENGLISH_DISPLAY } from '../../../src/extension/displayLanguage';
+import { ENGLISH } from '../../../src/extension/localiser';
 import { RUN, writeFixture } from '../../e2e/fixture';
 
 describe('annotation session on a database', () => {
@@ -185,12 +187,21 @@ describe('annotation session on a database', () => {
 
   it('loads one prompt group with everything on it for the grid', async () => {
     const data = await promptGroup(store, { run: RUN, group: 'q1', turn: 1 });
-    const view = gridView(data, { index: 0, count: 7, focusLanguage: 'he' });
+    const view = gridView(data, { index: 0, count: 7, focusLanguage: 'he' }, ENGLISH_DISPLAY);
     assert.equal(view.languages.length, 12);
     assert.equal(view.systems.length, 12);
     assert.equal(view.cells.length, 144);
     const he = view.languages.find((l) => l.language.tag === 'he')!;
     assert.equal(he.language.rtl, true);
+    assert.equal(he.language.name, 'Hebrew');
+    const spanish = gridView(data, { index: 0, count: 7, focusLanguage: 'he' }, displayLanguage('es', ENGLISH));
+    assert.deepEqual(
+      spanish.languages.map((l) => l.language.tag),
+      view.languages.map((l) => l.language.tag),
+      'the rows stay in the order of their tags',
+    );
+    assert.equal(spanish.languages.find((l) => l.language.tag === 'he')!.language.name, 'hebreo');
+    assert.equal(spanish.languages.find((l) => l.language.tag === 'de')?.language.name, 'alemán');
     assert.equal(he.pairJudgments.length, 2);
     assert.equal(
       he.pairJudgments.find((p) => p.systemA === 'multi-3' || (p.systemB === 'multi-3' && p.orders.length === 2))

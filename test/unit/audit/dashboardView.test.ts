@@ -9,6 +9,9 @@ import {
   withIntervals,
   type DashboardData,
 } from '../../../src/extension/dashboard/dashboardView';
+import { displayLanguage } from '../../../src/extension/displayLanguage';
+import { ENGLISH } from '../../../src/extension/localiser';
+import { fill } from '../../../shared/protocol/words';
 import { parseDashboardMessage } from '../../../shared/protocol/dashboard';
 import { ProtocolError } from '../../../shared/protocol/fields';
 import type { temporaryFolder } from '../../support/paths';
@@ -42,6 +45,14 @@ describe('audit: the dashboard view and its messages', () => {
         ['es', 'Spanish', [['j', 11, 3]], 7],
         ['he', 'Hebrew', [['j', 1, 0]], null],
       ],
+    );
+    assert.deepEqual(
+      dashboardView(data, displayLanguage('es', ENGLISH)).groups.map((g) => g.language),
+      [
+        { tag: 'es', name: 'español', rtl: false },
+        { tag: 'he', name: 'hebreo', rtl: true },
+      ],
+      "in VS Code's Spanish the languages have their Spanish names, in the order of their tags",
     );
     assert.equal(view.groups[0]!.judges[0]!.figures.withTie.value, 4 / 11);
     // The figures come first, their intervals pending: no bounds and no verdict judge − humans yet.
@@ -90,10 +101,20 @@ describe('audit: the dashboard view and its messages', () => {
     );
     const humans = auditView(data, { lang: 'es', turn: null, run: null, judge: null, list: 'withTie' });
     assert.equal(humans.title, 'Humans among themselves, Spanish: agreement with ties 57.1% (n = 7)');
+    const spanish = auditView(
+      data,
+      { lang: 'es', turn: null, run: null, judge: null, list: 'withTie' },
+      displayLanguage('es', { t: (m, ...args) => fill(m, args) }),
+    );
+    assert.equal(
+      spanish.title,
+      'Humans among themselves, español: agreement with ties 57,1\u00a0% (n = 7)',
+      "the language's name and the figure in the display language (the words are the localiser's)",
+    );
     const marked = auditView(
       data,
       { lang: 'es', turn: null, run: null, judge: null, list: 'withTie' },
-      { t: (m) => `«${m}»` },
+      displayLanguage('en', { t: (m) => `«${m}»` }),
     );
     assert.equal(
       marked.title,

@@ -4,6 +4,7 @@ import { connectionOf } from '../../../src/core/store/connection';
 import { strict as assert } from 'node:assert';
 import { detectResponseLanguages } from '../../../src/core/languages';
 import { detectionView } from '../../../src/extension/languages';
+import { ENGLISH_DISPLAY } from '../../../src/extension/displayLanguage';
 import { HINDI_THEN_ENGLISH } from '../langid/closeLanguages';
 import { openTestStore, type TestStore } from '../scores/support';
 
@@ -39,7 +40,11 @@ describe('mixed answers through the language pipeline', () => {
     assert.deepEqual(parts.map((p) => p.lang).sort(), ['en', 'hi']);
     assert.ok(Math.abs(parts[0]!.share + parts[1]!.share - 1) < 1e-9);
     assert.equal(rows[1]!.parts, null);
-    const view = detectionView('hi', { lang: 'mul', confidence: 1, detector: 'd', parts: rows[0]!.parts });
+    const view = detectionView(
+      'hi',
+      { lang: 'mul', confidence: 1, detector: 'd', parts: rows[0]!.parts },
+      ENGLISH_DISPLAY.language,
+    );
     assert.equal(view!.mismatch, false);
     assert.deepEqual(view!.parts!.map((p) => p.language.tag).sort(), ['en', 'hi']);
   });
