@@ -13,6 +13,20 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** file, the exact text to change (once in the file), its replacement, the tests that must catch it, and why. */
 const MUTATIONS = [
   {
+    name: 'allBeside: a read inside a transaction sent to the second connection (misses its uncommitted rows)',
+    file: 'src/core/store/sqlite.ts',
+    search: 'this.inTransaction || this.localFolder === undefined ? undefined',
+    replace: 'this.localFolder === undefined ? undefined',
+    tests: ['test/unit/storage/readsBeside.test.ts'],
+  },
+  {
+    name: 'SqliteDatabase.close: the second connection left open',
+    file: 'src/core/store/sqlite.ts',
+    search: 'await (await reader?.catch(() => undefined))?.close();',
+    replace: 'void reader;',
+    tests: ['test/unit/storage/readsBeside.test.ts'],
+  },
+  {
     name: 'bradleyTerry: a warm start it diverges from left without ratings',
     file: 'src/core/metrics/stats/bradleyTerry.ts',
     search: '    if (warm) return warm;',

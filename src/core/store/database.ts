@@ -37,6 +37,12 @@ export interface Database {
   insertId(sql: string, params?: SqlParams): Promise<number>;
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  /**
+   * A read that may run at the same time as this connection's other statements: on SQLite, outside a transaction,
+   * on a second, read-only connection to the same file (a statement outside a transaction reads a snapshot of its
+   * own either way); otherwise the same as all(). For the few big reads that a table or panel makes side by side.
+   */
+  allBeside<T>(sql: string, params?: SqlParams): Promise<T[]>;
   exec(sql: string): Promise<void>;
   prepare(sql: string): Promise<PreparedStatement>;
   /**

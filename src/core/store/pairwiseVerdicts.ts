@@ -79,7 +79,8 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
   const [chunks, promptRows, systems, judges] = await Promise.all([
     // Packed into one string per few thousand verdicts: the driver's cost is per value it hands over (2.5 s for
     // 4× Shaham et al.'s 703,686 verdicts as seven columns, 1 s as 172 strings, parsed in 0.15 s).
-    db.all<PackedVerdicts>(
+    // Beside the other reads of the caller (the votes, the slices): on a connection of its own on SQLite.
+    db.allBeside<PackedVerdicts>(
       `
       SELECT count(*) AS n, ${VERDICT_RECORD} AS packed
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id

@@ -249,6 +249,11 @@ export class PostgresDatabase implements Database {
     return (await this.query(sql, params)).rows as T[];
   }
 
+  /** One client, whose statements run one after another. */
+  allBeside<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return this.all(sql, params);
+  }
+
   async exec(sql: string): Promise<void> {
     await this.query(sql, [], false);
   }
