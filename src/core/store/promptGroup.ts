@@ -101,7 +101,7 @@ export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGr
       `SELECT p.lang, p.text FROM prompts p JOIN runs r ON r.id = p.run_id WHERE ${IN_GROUP}`,
       params,
     ),
-    connectionOf(store).all<GroupResponse>(
+    connectionOf(store).allBeside<GroupResponse>(
       `
       SELECT p.lang, s.name AS system, resp.seed, resp.text, d.lang AS detectedLang, d.confidence AS detectionConfidence,
              d.detector, d.parts AS detectionParts
@@ -128,7 +128,8 @@ export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGr
       WHERE ${IN_GROUP} ORDER BY j.name, pj.id`,
       params,
     ),
-    connectionOf(store).all<GroupLabel>(
+    // The largest two (a group's labels at a million labels, its verdicts) on the second connection, beside the rest.
+    connectionOf(store).allBeside<GroupLabel>(
       `
       SELECT p.lang, l.kind, a.name AS annotator, s.name AS system, l.seed, sa.name AS systemA, sb.name AS systemB,
              l.value, l.comment, l.criterion
