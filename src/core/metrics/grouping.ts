@@ -7,7 +7,10 @@ export type GroupValues = Readonly<Partial<Record<GroupField, string | number>>>
 
 /** The value of each grouping field for an item; '' joins them into a map key. */
 export function groupKey(values: GroupValues, by: readonly GroupField[]): string {
-  return by.map((f) => String(values[f] ?? '')).join('\u0000');
+  // A loop, not map and join: it runs for every item of every table (26,000 items a table at 4× Shaham et al.).
+  let key = '';
+  for (let i = 0; i < by.length; i++) key += (i === 0 ? '' : '\u0000') + String(values[by[i]!] ?? '');
+  return key;
 }
 
 /** Whether the values span several of a field (a missing criterion is '', none). */
