@@ -111,8 +111,11 @@ export interface DashboardView {
   };
   /** The judge-vs-humans chart of these figures (compiled Vega), once the webview has told its theme's colours. */
   readonly chart?: Record<string, unknown> | null;
-  /** When these figures were computed (hh:mm:ss, local time): the dashboard refreshes by itself as labels arrive. */
-  readonly updatedAt?: string;
+  /**
+   * When these figures were computed (milliseconds since the epoch; the page writes it as its locale writes a time):
+   * the dashboard refreshes by itself as labels arrive.
+   */
+  readonly updatedAt?: number;
 }
 
 export interface DashboardRequests {

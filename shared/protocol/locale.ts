@@ -81,3 +81,84 @@ export function formatNumber(locale: string, value: number, fractionDigits?: num
 export function formatPercent(locale: string, share: number, fractionDigits: number): string {
   return numberFormat(locale, 'percent', fractionDigits).format(share);
 }
+
+/** d3-format's locale definition (what Vega's View takes as `locale.number`), for a chart's ticks and labels. */
+export interface ChartNumberLocale {
+  readonly decimal: string;
+  readonly thousands: string;
+  readonly grouping: number[];
+  readonly currency: [string, string];
+  readonly minus: string;
+  readonly percent: string;
+  readonly numerals?: string[];
+}
+
+const chartLocales = new Map<string, ChartNumberLocale>();
+
+/**
+ * How the locale writes numbers, read off Intl as d3-format wants it: the decimal mark, the group separator and
+ * group sizes ("12.345,5"; India's 12,34,567), the minus sign, what follows a percentage ("50 %" with a no-break
+ * space in Spanish) and the digits ("٠…٩" where the locale's default numbering is not Latin). A sign that Intl
+ * puts before the number ("%50") has no place in d3's suffix, which then stays "%".
+ */
+export function chartNumberLocale(locale: string): ChartNumberLocale {
+  let definition = chartLocales.get(locale);
+  if (!definition) {
+    definition = readNumberLocale(locale);
+    chartLocales.set(locale, definition);
+  }
+  return definition;
+}
+
+function readNumberLocale(locale: string): ChartNumberLocale {
+  const parts = safeFormat(locale, {}).formatToParts(-1234567.5);
+  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
+  const integerRuns = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
+  // From the right: the sizes of the groups but the leftmost (which may be shorter).
+  const grouping = integerRuns.length > 1 ? integerRuns.slice(1).reverse() : [3];
+  const percentParts = safeFormat(locale, { style: 'percent' }).formatToParts(0.5);
+  const signAt = percentParts.findIndex((p) => p.type === 'percentSign');
+  const lastDigit = percentParts.map((p) => p.type).lastIndexOf('integer');
+  const percent =
+    signAt > lastDigit
+      ? percentParts
+          .slice(lastDigit + 1)
+          .map((p) => p.value)
+          .join('')
+      : '%';
+  const digits = safeFormat(locale, { useGrouping: false });
+  const numerals = Array.from({ length: 10 }, (_, d) => digits.format(d));
+  return {
+    decimal: part('decimal', '.'),
+    thousands: part('group', ','),
+    grouping,
+    currency: ['', ''],
+    minus: part('minusSign', '−'),
+    percent,
+    ...(numerals.join('') === '0123456789' ? {} : { numerals }),
+  };
+}
+
+function safeFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    return new Intl.NumberFormat('en', options);
+  }
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment's time of day with its seconds as the locale writes it ("23:41:07"; "11:41:07 PM" in English). */
+export function formatTime(locale: string, epochMs: number): string {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { timeStyle: 'medium' });
+    }
+    timeFormats.set(locale, format);
+  }
+  return format.format(epochMs);
+}

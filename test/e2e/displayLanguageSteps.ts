@@ -308,6 +308,45 @@ async function spanish(page: Page, shots: Shots): Promise<void> {
   assertLanguageNames(facts, 'es', { he: 'hebreo', de: 'alemán', en: 'inglés', zh: 'chino' });
   await page.waitForTimeout(300);
   await shots.take('grid');
+  await numbersInSpanish(page, shots);
+}
+
+/**
+ * Numbers in Spanish where LangLens draws them: the Charts panel's axes and labels ("50 %", a no-break space before
+ * the sign; Vega's View given the display language's number locale), the heatmap's cells ("50,0"), and the time of the dashboard's figures
+ * (24-hour, with seconds). The exports stay English (the unit tests draw a chart without a locale).
+ */
+async function numbersInSpanish(page: Page, shots: Shots): Promise<void> {
+  await runTranslatedCommand(page, SPANISH_NLS, 'command.openCharts');
+  const charts = await webviewFrame(page, 'charts');
+  await waitInFrame(
+    charts,
+    'the charts drawn',
+    () =>
+      Number(document.body.dataset.charts) > 0 &&
+      document.querySelectorAll('.vega[data-drawn]').length === Number(document.body.dataset.charts),
+    120_000,
+  );
+  const texts: string[] = await charts.evaluate(() =>
+    [...document.querySelectorAll('.vega text')].map((t: { textContent: string }) => t.textContent),
+  );
+  const percentages = texts.filter((t) => /^\d+(,\d+)?\s?%$/u.test(t));
+  log('charts in Spanish: percentages', JSON.stringify(percentages.slice(0, 12)), `of ${texts.length} texts`);
+  assert.ok(percentages.length > 0, `the charts show percentages: ${JSON.stringify(texts.slice(0, 40))}`);
+  for (const shown of percentages) assert.match(shown, /^\d+(,\d+)?\u00a0%$/u, 'a percentage as Spanish writes it');
+  assert.ok(!texts.some((t) => /^0\.\d+$/.test(t)), 'no fraction with an English decimal point');
+  // The heatmap's cells, whose figures the host writes (the tables' digits, the display language's decimal mark).
+  assert.ok(texts.includes('50,0') && !texts.includes('50.0'), "the heatmap's cells read 50,0");
+  await page.waitForTimeout(300);
+  await shots.take('charts');
+  await runTranslatedCommand(page, SPANISH_NLS, 'command.openDashboard');
+  const dashboard = await webviewFrame(page, 'dashboard');
+  await waitInFrame(dashboard, 'the dashboard shown', () => document.body.dataset.dashboard === 'shown', 120_000);
+  const updated = await dashboard.evaluate(() => document.getElementById('updated')?.textContent?.trim() ?? '');
+  const pattern = messagePattern(SPANISH_BUNDLE, 'updated {0}', ['\\d{1,2}:\\d{2}:\\d{2}']);
+  assert.match(updated, new RegExp(`^${pattern.source}$`), 'the time of the figures, 24-hour as Spanish writes it');
+  log('dashboard in Spanish:', updated);
+  await shots.take('dashboard');
 }
 
 /** Hebrew: the grid right to left, and the annotation panel in VS Code's display language. */

@@ -91,7 +91,7 @@ async function show(view: ChartsView): Promise<void> {
     if (!chart.vega) continue;
     const el = document.getElementById(`chart-${chart.id}`)!;
     try {
-      views.push(await drawVega(el, chart.vega, (datum) => void openItems(targetOf(chart.id, datum))));
+      views.push(await drawVega(el, chart.vega, w.intl, (datum) => void openItems(targetOf(chart.id, datum))));
       el.dataset.drawn = 'true';
     } catch (err) {
       el.textContent = w.t('notDrawn', (err as Error).message);

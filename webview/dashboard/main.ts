@@ -70,7 +70,7 @@ let shownToolbar = '';
 function render(): void {
   const bar = toolbar(view).value;
   const updated = view?.updatedAt
-    ? html`<p class="muted updated" id="updated">${w.t('updated', view.updatedAt)}</p>`
+    ? html`<p class="muted updated" id="updated">${w.t('updated', w.time(view.updatedAt))}</p>`
     : '';
   const content = html`<main class="dashboard">${updated}${view ? dashboard(view) : ''}
     <div id="audit-region">${auditError ? html`<p class="error-banner" role="alert">${auditError}</p>` : auditShown ? audit(w, auditShown, filter) : ''}</div></main>`
@@ -105,7 +105,7 @@ async function drawChart(): Promise<void> {
   chartView = undefined;
   const el = document.getElementById('dashboard-chart');
   if (!el || !view?.chart) return;
-  chartView = await drawVega(el, view.chart, (d) => {
+  chartView = await drawVega(el, view.chart, w.intl, (d) => {
     if (typeof d.figure !== 'string') return;
     void openAudit(
       {

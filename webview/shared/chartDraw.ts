@@ -3,6 +3,7 @@
 // interval and a callback with the datum of a clicked mark.
 import { parse, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
+import { chartNumberLocale } from '../../shared/protocol/locale';
 
 let tip: HTMLDivElement | undefined;
 
@@ -48,13 +49,19 @@ function showTooltip(_handler: unknown, event: MouseEvent, _item: unknown, value
 
 export type Datum = Record<string, unknown>;
 
+/**
+ * `locale`: the panel's Intl locale (PanelWords.intl); the axes' ticks, the marks' labels and the tooltips' figures
+ * are written in it ("0,5" in Spanish). Exported figures are drawn by the core, in English.
+ */
 export async function drawVega(
   container: HTMLElement,
   spec: Record<string, unknown>,
+  locale: string,
   onClick: (datum: Datum) => void,
 ): Promise<View> {
   const view = new View(parse(spec as never, undefined, { ast: true }), {
     expr: expressionInterpreter as never,
+    locale: { number: chartNumberLocale(locale) } as never,
     renderer: 'svg',
     container,
     hover: true,

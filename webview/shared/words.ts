@@ -1,7 +1,7 @@
 // A panel's words as the host sent them (shared/protocol/words.ts): the webview has none of its own. `t` gives a
 // phrase as text, `h` as HTML (its text escaped, its placeholders filled with markup or escaped text); each takes
 // exactly the values its phrase's spec declares, checked by the compiler.
-import { formatNumber, formatPercent, intlLocale } from '../../shared/protocol/locale';
+import { formatNumber, formatPercent, formatTime, intlLocale } from '../../shared/protocol/locale';
 import { fill, parseWords, phraseParts, type PhraseSpec, type Words } from '../../shared/protocol/words';
 import { showErrorBanner } from './dom';
 import { escapeHtml, Html } from './html';
@@ -51,9 +51,19 @@ export class PanelWords<S extends PhraseSpec> {
     return this.words?.lang ?? 'en';
   }
 
+  /** The page's language as the BCP-47 tag Intl formats in ("zh-CN" for VS Code's zh-cn). */
+  get intl(): string {
+    return this.locale;
+  }
+
   /** A number as the page's language writes it ("0,5", "12.345" in Spanish); `fractionDigits` as toFixed's. */
   number(value: number, fractionDigits?: number): string {
     return formatNumber(this.locale, value, fractionDigits);
+  }
+
+  /** A moment (milliseconds since the epoch) as the page's language writes a time of day, with its seconds. */
+  time(epochMs: number): string {
+    return formatTime(this.locale, epochMs);
   }
 
   /** A share (0..1) as the page's language writes a percentage ("12,5 %" in Spanish). */

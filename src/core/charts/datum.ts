@@ -52,10 +52,14 @@ export function rowPlace(
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
 
-/** A cell's figure with its n and interval, formatted as the table's text exports format it. */
+/**
+ * A cell's figure with its n and interval, formatted as the table's text exports format it: with their digits,
+ * written in the editor's display language when the style has its numbers (a paper's stay the tables').
+ */
 export function estimateFields(
   cell: Cell,
   col: Column,
+  style: ChartStyle,
 ): Pick<Datum, 'value' | 'n' | 'lower' | 'upper' | 'valueText' | 'intervalText'> {
   if (!isEstimate(cell)) {
     return {
@@ -63,11 +67,11 @@ export function estimateFields(
       n: null,
       lower: null,
       upper: null,
-      valueText: cellText(cell, col).value,
+      valueText: cellText(cell, col, style.number).value,
       intervalText: '',
     };
   }
-  const text = cellText(cell, col);
+  const text = cellText(cell, col, style.number);
   return {
     value: finite(cell.value),
     n: cell.n,

@@ -53,7 +53,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
           leftOut: 'not judged',
           mark: '·',
         };
-      return { ...place, ...estimateFields(cell, column(table, lang)) };
+      return { ...place, ...estimateFields(cell, column(table, lang), style) };
     }),
   );
 }

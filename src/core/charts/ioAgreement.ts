@@ -22,7 +22,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
   return table.rows.map((row): Datum => ({
     ...rowPlace(row, style),
     system: textOf(row, 'system')!,
-    ...estimateFields(row.agreement, column(table, 'agreement')),
+    ...estimateFields(row.agreement, column(table, 'agreement'), style),
   }));
 }
 

@@ -18,15 +18,19 @@ function data(table: Table, style: ChartStyle): Datum[] {
       judge: textOf(row, 'judge')!,
       series,
       measure: key,
-      ...estimateFields(row[key], column(table, key)),
+      ...estimateFields(row[key], column(table, key), style),
       // Beside the first-shown response's share, the second-shown's (the table's next column), to compare.
-      ...(key === 'firstWins' ? secondWins(table, row) : {}),
+      ...(key === 'firstWins' ? secondWins(table, row, style) : {}),
     })),
   );
 }
 
-function secondWins(table: Table, row: Table['rows'][number]): { second: number | null; secondText: string } {
-  const { value, valueText, intervalText } = estimateFields(row.secondWins, column(table, 'secondWins'));
+function secondWins(
+  table: Table,
+  row: Table['rows'][number],
+  style: ChartStyle,
+): { second: number | null; secondText: string } {
+  const { value, valueText, intervalText } = estimateFields(row.secondWins, column(table, 'secondWins'), style);
   return { second: value, secondText: `${valueText} ${intervalText}`.trim() };
 }
 

@@ -39,7 +39,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
       series,
       figure: key,
       below: below.includes(short),
-      ...estimateFields(row[key], column(table, key)),
+      ...estimateFields(row[key], column(table, key), style),
     }));
   });
 }

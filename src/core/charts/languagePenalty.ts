@@ -34,9 +34,9 @@ function data(table: Table, style: ChartStyle): Datum[] {
       series,
       order,
       maximum: typeof row.maximum === 'number' ? row.maximum : null,
-      ...estimateFields(row[key], column(table, key)),
-      total: estimateFields(row.sum, column(table, 'sum')).value,
-      totalText: estimateFields(row.sum, column(table, 'sum')).valueText,
+      ...estimateFields(row[key], column(table, key), style),
+      total: estimateFields(row.sum, column(table, 'sum'), style).value,
+      totalText: estimateFields(row.sum, column(table, 'sum'), style).valueText,
     })),
   );
 }

@@ -28,7 +28,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
       system: textOf(row, 'system')!,
       judge: textOf(row, 'judge')!,
       series,
-      ...estimateFields(row[key], column(table, key)),
+      ...estimateFields(row[key], column(table, key), style),
     })),
   );
 }

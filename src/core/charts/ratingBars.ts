@@ -32,7 +32,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
       system: textOf(row, 'system')!,
       series: rating,
       order,
-      ...estimateFields(row[rating], column(table, rating)),
+      ...estimateFields(row[rating], column(table, rating), style),
     })),
   );
 }

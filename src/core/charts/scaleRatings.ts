@@ -46,7 +46,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
   const declared = table.rows.filter(onDeclaredScale);
   const scales = new Set(declared.map((r) => r.scale)).size;
   return declared.flatMap((row) => {
-    const meanFields = estimateFields(row.mean, mean);
+    const meanFields = estimateFields(row.mean, mean, style);
     return levelsOf(table, row).map((level, order): Datum => ({
       ...rowPlace(row, style),
       system: textOf(row, 'system')!,
@@ -58,7 +58,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
       ratings: typeof row.ratings === 'number' ? row.ratings : null,
       mean: meanFields.value,
       meanText: meanFields.intervalText ? `${meanFields.valueText} ${meanFields.intervalText}` : meanFields.valueText,
-      ...estimateFields(row[level], column(table, level)),
+      ...estimateFields(row[level], column(table, level), style),
     }));
   });
 }

@@ -48,6 +48,11 @@ export interface ChartStyle {
   readonly labels: 'tags' | 'names';
   /** With names: a language's name in the editor's display language (the extension's); absent: English. */
   readonly languageName?: (tag: string) => string;
+  /**
+   * The marks' figures (a heatmap cell's "50,0") in the editor's display language, that many decimals; absent: the
+   * tables' plain digits. The axes' ticks follow the locale the webview gives Vega's view.
+   */
+  readonly number?: (value: number, fractionDigits: number) => string;
   readonly palette: ChartPalette;
   /** Font families, first found wins (the PDF and PNG converters turn the text into paths with them). */
   readonly font: string;

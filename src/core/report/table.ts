@@ -31,11 +31,16 @@ export function isEstimate(cell: Cell): cell is Estimate {
 
 const DEFAULT_DIGITS: Record<ColumnKind, number> = { text: 0, percent: 1, coefficient: 3, score: 2, count: 0 };
 
+/** How digits are written: the tables' plain digits and point (toFixed), or a locale's (the editor's charts). */
+export type WriteDigits = (value: number, fractionDigits: number) => string;
+
+const plainDigits: WriteDigits = (value, fractionDigits) => value.toFixed(fractionDigits);
+
 /** A number as the column shows it: percentages scaled by 100; NaN as an en dash (undefined, not zero). */
-export function formatNumber(value: number, column: Column): string {
+export function formatNumber(value: number, column: Column, write: WriteDigits = plainDigits): string {
   if (!Number.isFinite(value)) return '–';
   const digits = column.digits ?? DEFAULT_DIGITS[column.kind];
-  return (column.kind === 'percent' ? value * 100 : value).toFixed(digits);
+  return write(column.kind === 'percent' ? value * 100 : value, digits);
 }
 
 export interface CellText {
@@ -43,13 +48,14 @@ export interface CellText {
   readonly interval?: readonly [string, string];
 }
 
-export function cellText(cell: Cell, column: Column): CellText {
+export function cellText(cell: Cell, column: Column, write: WriteDigits = plainDigits): CellText {
   if (cell === null || cell === undefined) return { value: '' };
   if (typeof cell === 'string') return { value: cell };
-  if (typeof cell === 'number') return { value: column.kind === 'text' ? String(cell) : formatNumber(cell, column) };
-  const value = formatNumber(cell.value, column);
+  if (typeof cell === 'number')
+    return { value: column.kind === 'text' ? String(cell) : formatNumber(cell, column, write) };
+  const value = formatNumber(cell.value, column, write);
   if (cell.lower === undefined || cell.upper === undefined || !Number.isFinite(cell.lower)) return { value };
-  return { value, interval: [formatNumber(cell.lower, column), formatNumber(cell.upper!, column)] };
+  return { value, interval: [formatNumber(cell.lower, column, write), formatNumber(cell.upper!, column, write)] };
 }
 
 /** The columns a table shows to a reader (text, Markdown, LaTeX): all but the machine-only ones. */

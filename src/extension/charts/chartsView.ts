@@ -37,6 +37,7 @@ export function editorStyle(theme: ChartThemeView, display: DisplayLanguage = EN
     width: 'two',
     labels: 'names',
     languageName: (tag) => display.language(tag).name,
+    number: (value, fractionDigits) => display.number(value, fractionDigits),
     palette,
     font,
     fontSize,

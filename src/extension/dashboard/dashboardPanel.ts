@@ -246,7 +246,7 @@ export class DashboardPanel implements vscode.Disposable {
       : null;
     const annotators = await annotatorSection(await this.deps.database.store(), loaded.run, loaded.filters, display());
     if (this.data !== load) return false;
-    const updatedAt = new Date().toLocaleTimeString('en-GB', { hour12: false });
+    const updatedAt = Date.now();
     this.outbox.post({ type: 'show', view: { ...dashboardView(loaded, display()), chart, annotators, updatedAt } });
     return true;
   }

@@ -3,9 +3,21 @@
 import { strict as assert } from 'node:assert';
 import { displayLanguage, ENGLISH_DISPLAY } from '../../../src/extension/displayLanguage';
 import { ENGLISH, type Localiser } from '../../../src/extension/localiser';
-import { formatNumber, formatPercent, intlLocale, languageName } from '../../../shared/protocol/locale';
-import { languageLabel } from '../../../src/core/charts/datum';
-import { PAPER_STYLE, type ChartStyle } from '../../../src/core/charts/style';
+import {
+  chartNumberLocale,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  intlLocale,
+  languageName,
+} from '../../../shared/protocol/locale';
+import { estimateFields, languageLabel } from '../../../src/core/charts/datum';
+import { editorStyle } from '../../../src/extension/charts/chartsView';
+import { PAPER_PALETTE, PAPER_STYLE, type ChartStyle } from '../../../src/core/charts/style';
+
+interface VegaLocales {
+  locale(number: object): { format(specifier: string): (value: number) => string };
+}
 
 const SPANISH_WORDS: Localiser = { t: (m) => (m === 'undetermined' ? 'indeterminado' : m) };
 const NBSP = '\u00a0';
@@ -82,5 +94,70 @@ describe('display language: names and numbers in the editor', () => {
     assert.equal(languageLabel('de', { ...editor, languageName: (tag) => es.language(tag).name }), 'alemán Deutsch');
     assert.equal(languageLabel('es', { ...editor, languageName: (tag) => es.language(tag).name }), 'español');
     assert.equal(languageLabel('de', { ...PAPER_STYLE, languageName: (tag) => es.language(tag).name }), 'de');
+  });
+
+  it("writes the marks' figures in the display language in the editor, as the tables do on paper", () => {
+    const cell = { value: 0.5, n: 24, lower: 0.4125, upper: 0.5875 };
+    const percent = { key: 'withTie', label: 'Agree %', kind: 'percent' } as const;
+    const theme = { kind: 'light', font: 'sans-serif', fontSize: 12, ...PAPER_PALETTE } as const;
+    const spanish = editorStyle(theme, displayLanguage('es', SPANISH_WORDS));
+    const inSpanish = estimateFields(cell, percent, spanish);
+    assert.equal(inSpanish.valueText, '50,0');
+    assert.equal(inSpanish.intervalText, '[41,3, 58,8]');
+    assert.equal(inSpanish.value, 0.5, 'the figure itself is unchanged');
+    const onPaper = estimateFields(cell, percent, PAPER_STYLE);
+    assert.equal(onPaper.valueText, '50.0');
+    assert.equal(onPaper.intervalText, '[41.3, 58.8]');
+    assert.equal(estimateFields(cell, percent, editorStyle(theme)).valueText, '50.0', 'English in an English editor');
+    const kappa = { key: 'kappa', label: 'κ', kind: 'coefficient' } as const;
+    assert.equal(estimateFields({ value: NaN, n: 0 }, kappa, spanish).valueText, '–', 'undefined stays a dash');
+  });
+
+  // Vega is an ES module with top-level await: imported, as the core's renderer does, not required.
+  const vega = () => import('vega');
+
+  it("gives charts the display language's numbers: decimal mark, grouping, percent sign and digits", async () => {
+    // vega.locale makes one; vega.formatLocale would replace Vega's default, which the exports are drawn in.
+    // (vega.locale is missing from Vega's type declarations.)
+    const { locale: vegaLocale } = (await vega()) as unknown as VegaLocales;
+    const format = (locale: string, specifier: string, value: number) =>
+      vegaLocale(chartNumberLocale(locale)).format(specifier)(value);
+    assert.equal(format('es', ',.2f', 12345.5), '12.345,50');
+    assert.equal(format('es', '.0%', 0.5), `50${NBSP}%`);
+    assert.equal(format('ru', ',.1f', -1234.5), `-1${NBSP}234,5`);
+    assert.equal(format('en', ',.1f', 1234.5), '1,234.5');
+    assert.equal(format('hi', ',d', 1234567), '12,34,567', "India's groups of two above the thousands");
+    assert.equal(format('fa', '.1f', 0.5), '۰٫۵', 'Persian digits and decimal mark');
+    assert.equal(format('tr', '.0%', 0.5), '50%', "Turkish writes %50: d3 has only a suffix, so it stays '%'");
+  });
+
+  it("draws a chart's axis ticks in the locale Vega's view is given", async () => {
+    const spec = {
+      width: 100,
+      height: 20,
+      scales: [{ name: 'x', type: 'linear', domain: [0, 1], range: 'width' }],
+      axes: [{ orient: 'bottom', scale: 'x', values: [0.5, 1], format: '.1f' }],
+    };
+    const { parse, View } = await vega();
+    const ticks = async (locale?: string) => {
+      // A fresh copy each time: Vega's parse keeps what it compiled on the specification it is given.
+      const view = new View(parse(structuredClone(spec) as never), {
+        renderer: 'none',
+        ...(locale ? { locale: { number: chartNumberLocale(locale) } } : {}),
+      } as never);
+      const svg = await view.toSVG();
+      view.finalize();
+      return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(await ticks('es'), ['0,5', '1,0']);
+    assert.deepEqual(await ticks(), ['0.5', '1.0'], 'without a locale (the exports): English');
+  });
+
+  it('writes a time of day as the display language does, with its seconds', () => {
+    const moment = new Date(2026, 11, 6, 23, 41, 7).getTime();
+    assert.equal(formatTime('es', moment), '23:41:07');
+    assert.equal(formatTime('de', moment), '23:41:07');
+    assert.match(formatTime('en', moment), /^11:41:07\sPM$/u);
+    assert.equal(formatTime('zh-CN', moment), '23:41:07');
   });
 });
