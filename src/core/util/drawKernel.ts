@@ -16,6 +16,8 @@ interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   fill(n: number, count: number, out: number): void;
   tally(n: number, count: number, classes: number, tally: number, width: number): void;
+  count(n: number, resamples: number, out: number): number;
+  countedTally(n: number, resamples: number, counts: number, classes: number, tallies: number, width: number): void;
 }
 
 /** Bytes 0-15 hold the state; the numbers, classes and tallies follow. */
@@ -56,6 +58,42 @@ class DrawKernel {
     this.exports.tally(n, count, SCRATCH_WORD * 4, tallyWord * 4, tally.length);
     tally.set(words.subarray(tallyWord, tallyWord + tally.length));
     state.set(words.subarray(0, 4));
+  }
+
+  /**
+   * resamples × n numbers in [0, n) (fill's), resample b's counted per number at out[b × n + number]; false, and
+   * `out` not written, when a count passed 255. The state is kept only when the counts fit (the caller then draws
+   * the same numbers again from the same state, counted in wider words).
+   */
+  count(state: Uint32Array, n: number, resamples: number, out: Uint8Array): boolean {
+    const size = n * resamples;
+    this.reserve(SCRATCH_WORD + Math.ceil(size / 4));
+    const bytes = new Uint8Array(this.exports.memory.buffer, SCRATCH_WORD * 4, size);
+    bytes.fill(0);
+    this.words.set(state, 0);
+    if (this.exports.count(n, resamples, SCRATCH_WORD * 4) === 0) return false;
+    out.set(bytes);
+    state.set(this.words.subarray(0, 4));
+    return true;
+  }
+
+  /**
+   * From counts (count's), each resample's counts per class: tallies[b × width + k] is the sum of counts[b × n + c]
+   * over the numbers c of class k (classOf[c] < width, checked). `tallies` is zeroed here.
+   */
+  countedTally(counts: Uint8Array, n: number, resamples: number, classOf: Uint32Array, tallies: Uint32Array): void {
+    const width = tallies.length / resamples;
+    for (let c = 0; c < n; c++)
+      if (classOf[c]! >= width) throw new RangeError(`class ${classOf[c]} of number ${c} is beyond ${width} classes`);
+    const countsWords = Math.ceil((n * resamples) / 4);
+    const classWord = SCRATCH_WORD + countsWords;
+    const tallyWord = classWord + n;
+    const words = this.reserve(tallyWord + tallies.length);
+    new Uint8Array(this.exports.memory.buffer, SCRATCH_WORD * 4, n * resamples).set(counts);
+    words.set(classOf.subarray(0, n), classWord);
+    words.fill(0, tallyWord, tallyWord + tallies.length);
+    this.exports.countedTally(n, resamples, SCRATCH_WORD * 4, classWord * 4, tallyWord * 4, width);
+    tallies.set(words.subarray(tallyWord, tallyWord + tallies.length));
   }
 
   /** The memory as words, grown to hold `size` of them (a grown memory needs a new view). */

@@ -20,6 +20,11 @@ export interface Random {
    * tally[classOf[r]]: what a resample's cluster weights need, without keeping the numbers.
    */
   tallyInts(n: number, count: number, classOf: Uint32Array, tally: Uint32Array): void;
+  /**
+   * Draws nextInt(n) resamples × n times and counts each resample's numbers as bytes: out[b × n + r] is how often
+   * resample b drew r. False, with the state and `out` unchanged, when a count passes 255.
+   */
+  countInts(n: number, resamples: number, out: Uint8Array): boolean;
 }
 
 import { drawKernel } from './drawKernel';
@@ -125,6 +130,15 @@ export class Xoshiro128StarStar implements Random {
       return;
     }
     this.inKernel((state) => drawKernel().tally(state, n, count, classOf, tally));
+  }
+
+  countInts(n: number, resamples: number, out: Uint8Array): boolean {
+    checkBound(n);
+    if (out.length < n * resamples) throw new RangeError(`countInts needs ${n * resamples} bytes, got ${out.length}`);
+    if (n === TWO_POW_32) throw new RangeError('countInts counts fewer than 2^32 numbers per resample');
+    let fits = false;
+    this.inKernel((state) => (fits = drawKernel().count(state, n, resamples, out)));
+    return fits;
   }
 
   /** Runs the kernel on this generator's state and keeps the state it leaves. */

@@ -15,6 +15,7 @@
 //   (bootstrapClusterSumsTable, bootstrapDraws.ts).
 import { quantileOfSorted } from './quantile';
 import { DrawBuffers, drawClusters, drawnTally, streamDraws, streamTallies, type ClusterDraws } from './bootstrapDraws';
+import { countedTallies, keptDrawCounts } from './keptDrawCounts';
 import {
   classSums,
   clusterClasses,
@@ -323,7 +324,9 @@ function bootstrapJob(
       evaluate(b);
     };
     const width = classes.classes;
-    if (tallies) for (let b = 0; b < resolved.resamples; b++) visit(tallies.subarray(b * width, (b + 1) * width), b);
+    const kept = tallies || draws ? undefined : keptDrawCounts(clusters, resolved.resamples, resolved.seed);
+    const ahead = tallies ?? (kept && countedTallies(kept, classes.classOf, width));
+    if (ahead) for (let b = 0; b < resolved.resamples; b++) visit(ahead.subarray(b * width, (b + 1) * width), b);
     else if (draws) {
       const tally = new Uint32Array(width);
       for (let b = 0; b < resolved.resamples; b++) {

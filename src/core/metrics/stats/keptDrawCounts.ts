@@ -1,0 +1,91 @@
+// The bootstrap's resamples as draw counts per cluster, kept for the rows that come after. The draws depend only on
+// the seed, B and the number of clusters C (bootstrapDraws.ts), and a table's rows arrive one at a time, table after
+// table: `agreement` at 4x Shaham et al.'s size bootstraps 168 rows with only 53 distinct C. Drawing a row's
+// resamples costs a generator call per cluster drawn; counting a row's classes from kept counts costs an addition.
+// Either way a row gets the very same tallies, so its intervals are unchanged.
+import { drawKernel } from '../../util/drawKernel';
+import { createRandom } from '../../util/random';
+
+/** How often resample b drew cluster c: counts[b × clusters + c]. */
+export interface DrawCounts {
+  readonly clusters: number;
+  readonly resamples: number;
+  readonly counts: Uint8Array | Uint32Array;
+}
+
+/**
+ * What may be kept: counts beyond the budget are not kept (rows then draw their own), since the rows come back
+ * to the first C again only after all the others (a least-recently-used cache would keep none of them). Released
+ * when no row has asked for a while, so that an editor's process does not hold them between two dashboards.
+ */
+export const KEPT_DRAW_COUNTS = { budgetBytes: 128 * 2 ** 20, releaseAfterMs: 2000 };
+
+const kept = new Map<string, DrawCounts>();
+let keptBytes = 0;
+let release: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The draw counts of B resamples of C clusters from `seed`: kept ones, else drawn now and kept while the budget
+ * allows; undefined beyond it (the caller then tallies as it draws).
+ */
+export function keptDrawCounts(clusters: number, resamples: number, seed: number | bigint): DrawCounts | undefined {
+  const key = `${clusters}/${resamples}/${seed}`;
+  scheduleRelease();
+  const found = kept.get(key);
+  if (found) return found;
+  if (keptBytes + clusters * resamples > KEPT_DRAW_COUNTS.budgetBytes) return undefined;
+  const counted = countDraws(clusters, resamples, seed);
+  kept.set(key, counted);
+  keptBytes += counted.counts.byteLength;
+  return counted;
+}
+
+/** How many bytes of counts are kept now. */
+export function keptDrawCountBytes(): number {
+  return keptBytes;
+}
+
+/** Forgets every kept count (the release timer's work; also for tests). */
+export function releaseDrawCounts(): void {
+  kept.clear();
+  keptBytes = 0;
+  if (release) clearTimeout(release);
+  release = undefined;
+}
+
+function scheduleRelease(): void {
+  if (release) clearTimeout(release);
+  release = setTimeout(releaseDrawCounts, KEPT_DRAW_COUNTS.releaseAfterMs);
+  release.unref?.();
+}
+
+/** The counts in bytes, unless a cluster is drawn more than 255 times in a resample (then in wider words). */
+function countDraws(clusters: number, resamples: number, seed: number | bigint): DrawCounts {
+  const bytes = new Uint8Array(clusters * resamples);
+  if (createRandom(seed).countInts(clusters, resamples, bytes)) return { clusters, resamples, counts: bytes };
+  const counts = new Uint32Array(clusters * resamples);
+  const rng = createRandom(seed);
+  const picked = new Uint32Array(clusters);
+  for (let b = 0; b < resamples; b++) {
+    rng.fillInts(clusters, picked);
+    for (let j = 0, base = b * clusters; j < clusters; j++) counts[base + picked[j]!]!++;
+  }
+  return { clusters, resamples, counts };
+}
+
+/**
+ * Every resample's counts per class, from kept counts: tallies[b × classes + k] is how many of resample b's C draws
+ * were of a cluster of class k, exactly what tallying the draws as they come gives (streamTallies).
+ */
+export function countedTallies(draws: DrawCounts, classOf: Uint32Array, classes: number): Uint32Array {
+  const { clusters, resamples, counts } = draws;
+  const tallies = new Uint32Array(resamples * classes);
+  if (counts instanceof Uint8Array) {
+    drawKernel().countedTally(counts, clusters, resamples, classOf, tallies);
+    return tallies;
+  }
+  for (let b = 0; b < resamples; b++)
+    for (let c = 0, at = b * clusters, row = b * classes; c < clusters; c++, at++)
+      tallies[row + classOf[c]!]! += counts[at]!;
+  return tallies;
+}
