@@ -11,12 +11,22 @@ import {
   REFITTED_ON_WORKERS,
   TALLIED_ON_WORKERS,
 } from '../../../src/core/metrics/stats/bootstrapPool';
+import { KEPT_DRAW_COUNTS, releaseDrawCounts } from '../../../src/core/metrics/stats/keptDrawCounts';
 import { createRandom } from '../../../src/core/util/random';
 
 describe('stats: the bootstrap on worker threads', function () {
   this.timeout(60_000);
   const saved = { ...BOOTSTRAP_THREADS };
-  afterEach(() => Object.assign(BOOTSTRAP_THREADS, saved));
+  const savedCounts = { ...KEPT_DRAW_COUNTS };
+  // Rows draw on the threads only when the draw counts are not kept (beyond their budget): none kept here.
+  beforeEach(() => {
+    releaseDrawCounts();
+    KEPT_DRAW_COUNTS.budgetBytes = 0;
+  });
+  afterEach(() => {
+    Object.assign(BOOTSTRAP_THREADS, saved);
+    Object.assign(KEPT_DRAW_COUNTS, savedCounts);
+  });
 
   /** A table of exact rows with different cluster counts (each draws alone), and one of fractional sums. */
   function table() {

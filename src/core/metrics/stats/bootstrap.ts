@@ -230,12 +230,25 @@ export function bootstrapClusterSumsTable(
   const buffers = new DrawBuffers();
   const drawingAlone: { index: number; prepared: PreparedJob }[] = [];
   for (const [clusters, rows] of byClusters) {
-    if (rows.length < SHARED_DRAWS_FROM) {
-      for (const index of rows) drawingAlone.push({ index, prepared: prepareJob(jobs[index]!) });
+    const prepared = rows.map((i) => ({ index: i, prepared: prepareJob(jobs[i]!) }));
+    // Rows of exact sums count their classes from the kept draw counts of C clusters (this table's or an earlier
+    // one's): no row draws again. The others, and all beyond the counts' budget, draw.
+    const counts = prepared.some((row) => row.prepared.classes)
+      ? keptDrawCounts(clusters, resolved.resamples, resolved.seed)
+      : undefined;
+    const drawing = prepared.filter(({ index, prepared: { matrix, classes } }) => {
+      if (!counts || !classes) return true;
+      const tallies = countedTallies(counts, classes.classOf, classes.classes);
+      results[index] = bootstrapJob(jobs[index]!, { matrix, classes }, resolved, { tallies });
+      return false;
+    });
+    if (drawing.length < SHARED_DRAWS_FROM) {
+      drawingAlone.push(...drawing);
       continue;
     }
     const draws = drawClusters(clusters, resolved.resamples, resolved.seed, buffers);
-    for (const i of rows) results[i] = bootstrapJob(jobs[i]!, prepareJob(jobs[i]!), resolved, { draws });
+    for (const { index, prepared: row } of drawing)
+      results[index] = bootstrapJob(jobs[index]!, row, resolved, { draws });
   }
   // The exact rows that draw alone have their class counts tallied ahead on every core, a batch at a time.
   const tallied = drawingAlone.filter((j) => j.prepared.classes);
@@ -324,9 +337,7 @@ function bootstrapJob(
       evaluate(b);
     };
     const width = classes.classes;
-    const kept = tallies || draws ? undefined : keptDrawCounts(clusters, resolved.resamples, resolved.seed);
-    const ahead = tallies ?? (kept && countedTallies(kept, classes.classOf, width));
-    if (ahead) for (let b = 0; b < resolved.resamples; b++) visit(ahead.subarray(b * width, (b + 1) * width), b);
+    if (tallies) for (let b = 0; b < resolved.resamples; b++) visit(tallies.subarray(b * width, (b + 1) * width), b);
     else if (draws) {
       const tally = new Uint32Array(width);
       for (let b = 0; b < resolved.resamples; b++) {
