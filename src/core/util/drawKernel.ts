@@ -2,7 +2,8 @@
 // nextInt's rejection, the very numbers random.ts's nextInt gives, two to three times faster than the same loop in
 // JavaScript (the integer remainder is one instruction there, and a resample's tally stays in local registers).
 // The generator's state travels in and out of the kernel's memory with each call, so a Random may use it for some
-// draws and its own code for others.
+// draws and its own code for others. It also counts a run of resamples' draws per cluster, and sums such kept counts
+// into a row's class tallies (keptDrawCounts.ts), which needs no draw at all.
 import { DRAW_KERNEL_WASM } from './drawKernelBinary';
 
 /** The part of the WebAssembly API used here (the project's types are Node's, which declare none of it). */
@@ -109,7 +110,7 @@ class DrawKernel {
 
 let kernel: DrawKernel | undefined;
 
-/** The process's one kernel, instantiated at its first use (synchronously: it is 459 bytes). */
+/** The process's one kernel, instantiated at its first use (synchronously: it is under a kilobyte). */
 export function drawKernel(): DrawKernel {
   return (kernel ??= new DrawKernel());
 }
