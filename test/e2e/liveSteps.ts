@@ -78,7 +78,8 @@ export async function dashboardUpdatesLive(
   const updatedAfter = await dashboard.evaluate(() => document.getElementById('updated')?.textContent?.trim());
   log(`live dashboard after ${seconds} s`, updatedAfter, after);
   assert.notEqual(after, before);
-  assert.match(updatedAfter ?? '', /^updated \d\d:\d\d:\d\d$/);
+  // VS Code in English: the time as English writes it ("12:31:03 AM"; Spanish's is 24-hour, displayLanguageSteps.ts).
+  assert.match(updatedAfter ?? '', /^updated \d{1,2}:\d\d:\d\d\s[AP]M$/u);
   assert.notEqual(updatedAfter, updatedBefore, 'the time of the figures moved');
   await shots.take('dashboard-updated-live');
 }
