@@ -48,6 +48,13 @@ const MUTATIONS = [
     tests: ['test/unit/stats/judgingStats.test.ts'],
   },
   {
+    name: "lengthControlledResamples: the draws of one-item clusters tallied into the wrong items' classes",
+    file: 'src/core/metrics/stats/lengthControlledWinRate.ts',
+    search: 'classOfCluster[c] = classes.classOf[i]!;',
+    replace: 'classOfCluster[c] = classes.classOf[i]! && 0;',
+    tests: ['test/unit/stats/judgingStats.test.ts'],
+  },
+  {
     name: 'raterKappa: a pair sharing exactly --min-items items is dropped',
     file: 'src/core/metrics/agreement/raterKappa.ts',
     search: '>= options.minItems',

@@ -16,6 +16,8 @@ import {
   type GwetWeighting,
   type PreferenceWithLengths,
 } from '../../../src/core/metrics/stats';
+import { streamTallies } from '../../../src/core/metrics/stats/bootstrapDraws';
+import { lengthControlledResamples } from '../../../src/core/metrics/stats/lengthControlledWinRate';
 import { assertClose } from './reference';
 
 type Nullable = number | null;
@@ -202,6 +204,34 @@ describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () =>
       }
     }
     assert.ok(defined > 300 && undefinedFits > 0, `${defined} defined fits, ${undefinedFits} undefined`);
+  });
+
+  it("a row's resamples, one item per cluster (tallied into the items' classes), equal the written-out fits", () => {
+    // Lengths on a coarse grid and preferences in halves: many items share a (length difference, preference)
+    // class, which the resamples are fitted over; each must still be the fit of the resample written out.
+    const random = seededRandom(21);
+    for (const size of [9, 40, 150]) {
+      const items = Array.from({ length: size }, () => {
+        const delta = 20 * (Math.floor(random() * 9) - 4);
+        return {
+          preference: random() < 0.2 ? 0.5 : delta + 60 * (random() - 0.5) > 0 ? 1 : 0,
+          systemLength: 200,
+          baselineLength: 200 + delta,
+        };
+      });
+      const clusterOf = Uint32Array.from(items, (_, i) => i);
+      const resamples = 60;
+      const values = new Float64Array(resamples);
+      lengthControlledResamples(lengthControlledData(items, clusterOf), size, resamples, 7, values);
+      const identity = Uint32Array.from(clusterOf);
+      let defined = 0;
+      streamTallies(size, resamples, 7, identity, size, (weights, b) => {
+        const expanded = expandedFit(items, clusterOf, weights);
+        sameFit(values[b]!, expanded, `${size} items, resample ${b}`);
+        if (!Number.isNaN(expanded)) defined++;
+      });
+      assert.ok(defined > resamples / 2, `${size} items: ${defined} defined fits`);
+    }
   });
 });
 
