@@ -27,6 +27,20 @@ const MUTATIONS = [
     tests: ['test/unit/storage/readsBeside.test.ts'],
   },
   {
+    name: 'prompt_item_totals: the last response of a system on a prompt deleted, the system still counted',
+    file: 'src/core/store/migrations/0018-prompt-item-totals.ts',
+    search: "systems = systems - (NOT ${otherOfSystem('OLD')})",
+    replace: 'systems = systems',
+    tests: ['test/unit/annotation/promptItemTotals.test.ts'],
+  },
+  {
+    name: 'prompt_item_totals: a new response taken for another of its system (new systems not counted)',
+    file: 'src/core/store/migrations/0018-prompt-item-totals.ts',
+    search: "(row === 'NEW' ? ' AND x.id <> NEW.id)' : ')')",
+    replace: "')'",
+    tests: ['test/unit/annotation/promptItemTotals.test.ts'],
+  },
+  {
     name: 'bradleyTerry: a warm start it diverges from left without ratings',
     file: 'src/core/metrics/stats/bradleyTerry.ts',
     search: '    if (warm) return warm;',

@@ -33,12 +33,14 @@ const TABLES: readonly { readonly name: string; readonly key: readonly string[] 
 ];
 
 /** Kept by each store for itself: the schema's own version. */
-// The head tables (migration 0011) are derived: the target's own triggers keep them as the labels arrive.
+// The head tables (migration 0011) are derived: the target's own triggers keep them as the labels arrive; so are
+// the prompts' item totals (0018) as the responses arrive.
 // A team's roles and settings are the server's own (its roles do not exist elsewhere), and claims last minutes.
 const NOT_COPIED = new Set([
   'schema_migrations',
   'label_heads',
   'language_flag_heads',
+  'prompt_item_totals',
   'team_members',
   'team_settings',
   'item_claims',

@@ -26,7 +26,8 @@ export interface TeamMember {
 }
 
 /** Readable by every annotator: what the queue and the panel show. */
-// overlap_targets: an annotator's panel reads how many annotators its run's items want (the lead sets them).
+// overlap_targets: an annotator's panel reads how many annotators its run's items want (the lead sets them);
+// prompt_item_totals: the runs explorer's totals (how many items each prompt has).
 const READABLE = [
   'runs',
   'prompts',
@@ -35,6 +36,7 @@ const READABLE = [
   'schema_entries',
   'schema_migrations',
   'overlap_targets',
+  'prompt_item_totals',
 ];
 /** Rows of their own only: read, and appended or updated only under their own name. */
 const OWN_ROWS: readonly { table: string; grant: string }[] = [

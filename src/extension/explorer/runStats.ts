@@ -30,6 +30,13 @@ export interface RunStats {
 
 const empty = (): Counts => ({ total: 0, labelled: 0, mismatched: 0, flagged: 0 });
 
+function add(to: Counts, counts: Counts): void {
+  to.total += counts.total;
+  to.labelled += counts.labelled;
+  to.mismatched += counts.mismatched;
+  to.flagged += counts.flagged;
+}
+
 /** `totals`: the run's item totals when the caller kept them (they change with imports, not with labels). */
 export async function runStats(
   store: Store,
@@ -44,25 +51,29 @@ export async function runStats(
     detectionCounts(store, run),
     flagCounts(store, run),
   ]);
+  // Added per group, then summed into the languages and the run: the totals have a row per prompt group of the
+  // run (29,616 at 4× Shaham et al.'s), the labels few; neither is joined to the other row by row.
+  const groups = new Map<string, Map<string, Counts>>();
+  const countsOf = (lang: string, group: string): Counts => {
+    let byGroup = groups.get(lang);
+    if (byGroup === undefined) groups.set(lang, (byGroup = new Map()));
+    let counts = byGroup.get(group);
+    if (counts === undefined) byGroup.set(group, (counts = empty()));
+    return counts;
+  };
+  for (const row of itemCounts) countsOf(row.lang, row.group).total += row.total;
+  for (const row of labelled) countsOf(row.lang, row.group).labelled += row.labelled;
+  for (const row of detections) {
+    if (isMismatch(row.lang, row.detected)) countsOf(row.lang, row.group).mismatched += row.responses;
+  }
+  for (const row of flags) countsOf(row.lang, row.group).flagged += row.responses;
   const all = empty();
   const languages = new Map<string, Counts>();
-  const groups = new Map<string, Map<string, Counts>>();
-  const countsOf = (lang: string, group: string): Counts[] => {
-    if (!languages.has(lang)) languages.set(lang, empty());
-    if (!groups.has(lang)) groups.set(lang, new Map());
-    const byGroup = groups.get(lang)!;
-    if (!byGroup.has(group)) byGroup.set(group, empty());
-    return [all, languages.get(lang)!, byGroup.get(group)!];
-  };
-  // Added apart, not joined row by row: the totals have a row per prompt group of the run, the labels few.
-  for (const row of itemCounts) for (const c of countsOf(row.lang, row.group)) c.total += row.total;
-  for (const row of labelled) for (const c of countsOf(row.lang, row.group)) c.labelled += row.labelled;
-  for (const row of detections) {
-    if (!isMismatch(row.lang, row.detected)) continue;
-    for (const c of countsOf(row.lang, row.group)) c.mismatched += row.responses;
-  }
-  for (const row of flags) {
-    for (const c of countsOf(row.lang, row.group)) c.flagged += row.responses;
+  for (const [lang, byGroup] of groups) {
+    const language = empty();
+    for (const counts of byGroup.values()) add(language, counts);
+    languages.set(lang, language);
+    add(all, language);
   }
   return { run, all, languages, groups };
 }

@@ -13,6 +13,7 @@ import { postgresLabelHeadsMigration } from './0014-postgres-label-heads';
 import { labelNotifyMigration } from './0015-label-notify';
 import { teamOverlapMigration } from './0016-team-overlap';
 import { responseLengthsMigration } from './0017-response-lengths';
+import { promptItemTotalsMigration } from './0018-prompt-item-totals';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   labelNotifyMigration,
   teamOverlapMigration,
   responseLengthsMigration,
+  promptItemTotalsMigration,
 ];
