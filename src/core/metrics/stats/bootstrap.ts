@@ -11,8 +11,9 @@
 //   coincidences). Each group's vector sum is precomputed once, so a resample costs O(groups × dimension): 1,000
 //   resamples over 10,000 labels take milliseconds. When the vectors hold integers (counts) the sums are exact and
 //   both paths return bit-identical intervals; with fractional values they agree up to rounding. The sums are kept
-//   sparse in typed arrays (clusterMatrix.ts), and the rows of a table with as many groups share one draw of them
-//   (bootstrapClusterSumsTable, bootstrapDraws.ts).
+//   sparse in typed arrays (clusterMatrix.ts); the exact rows with as many groups, of this table or an earlier
+//   one, count their resamples from one kept draw of them (keptDrawCounts.ts), and the other rows of a table with
+//   as many groups share one draw (bootstrapClusterSumsTable, bootstrapDraws.ts).
 import { quantileOfSorted } from './quantile';
 import { DrawBuffers, drawClusters, drawnTally, streamDraws, streamTallies, type ClusterDraws } from './bootstrapDraws';
 import { countedTallies, keptDrawCounts } from './keptDrawCounts';
