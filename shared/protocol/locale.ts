@@ -59,11 +59,7 @@ function numberFormat(locale: string, style: 'decimal' | 'percent', fractionDigi
       maximumFractionDigits: fractionDigits ?? 3,
       ...(fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits }),
     };
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat('en', options);
-    }
+    format = safeFormat(locale, options);
     numberFormats.set(key, format);
   }
   return format;
@@ -139,6 +135,7 @@ function readNumberLocale(locale: string): ChartNumberLocale {
   };
 }
 
+/** The locale's number format, English's where Intl refuses the locale. */
 function safeFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   try {
     return new Intl.NumberFormat(locale, options);

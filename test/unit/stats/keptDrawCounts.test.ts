@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { streamTallies } from '../../../src/core/metrics/stats/bootstrapDraws';
 import { bootstrapClusterSumsTable, type ClusterSumsJob } from '../../../src/core/metrics/stats/bootstrap';
 import {
+  countDrawsInWords,
   countedTallies,
   KEPT_DRAW_COUNTS,
   keptDrawCountBytes,
@@ -55,7 +56,9 @@ describe('stats: kept draw counts', () => {
     const classOf = Uint32Array.from({ length: 300 }, (_, c) => c % 11);
     const bytes = keptDrawCounts(300, 50, 5)!;
     assert.ok(bytes.counts instanceof Uint8Array);
-    const wide = { ...bytes, counts: Uint32Array.from(bytes.counts) };
+    const wide = countDrawsInWords(300, 50, 5);
+    assert.ok(wide.counts instanceof Uint32Array);
+    assert.deepEqual(Array.from(wide.counts), Array.from(bytes.counts), 'the same counts, drawn in JavaScript');
     assert.deepEqual(countedTallies(wide, classOf, 11), countedTallies(bytes, classOf, 11));
     assert.deepEqual(countedTallies(wide, classOf, 11), streamed(300, 50, 5, classOf, 11));
   });

@@ -63,6 +63,11 @@ function scheduleRelease(): void {
 function countDraws(clusters: number, resamples: number, seed: number | bigint): DrawCounts {
   const bytes = new Uint8Array(clusters * resamples);
   if (createRandom(seed).countInts(clusters, resamples, bytes)) return { clusters, resamples, counts: bytes };
+  return countDrawsInWords(clusters, resamples, seed);
+}
+
+/** The same counts in 32-bit words, drawn and counted here (exported for the test of this path). */
+export function countDrawsInWords(clusters: number, resamples: number, seed: number | bigint): DrawCounts {
   const counts = new Uint32Array(clusters * resamples);
   const rng = createRandom(seed);
   const picked = new Uint32Array(clusters);
