@@ -18,7 +18,17 @@ interface KernelExports {
   fill(n: number, count: number, out: number): void;
   tally(n: number, count: number, classes: number, tally: number, width: number): void;
   count(n: number, resamples: number, out: number): number;
-  countedTally(n: number, resamples: number, counts: number, classes: number, tallies: number, width: number): void;
+  countedTally(
+    n: number,
+    resamples: number,
+    counts: number,
+    listed: number,
+    numbers: number,
+    classes: number,
+    tallies: number,
+    width: number,
+    left: number,
+  ): void;
 }
 
 /** Bytes 0-15 hold the state; the numbers, classes and tallies follow. */
@@ -30,6 +40,11 @@ const PAGE = 65536;
 class DrawKernel {
   private readonly exports: KernelExports;
   private words: Uint32Array;
+  /**
+   * The counts now in the scratch memory (countedTally's), until another call writes there; counts are kept, never
+   * changed, so the same array holds the same counts.
+   */
+  private heldCounts: Uint8Array | undefined;
 
   constructor() {
     const module = new webAssembly.Module(Buffer.from(DRAW_KERNEL_WASM, 'base64'));
@@ -40,6 +55,7 @@ class DrawKernel {
   /** out.length numbers in [0, n) (n < 2^32), the state (four words) read and written back. */
   fill(state: Uint32Array, n: number, out: Uint32Array): void {
     const words = this.reserve(SCRATCH_WORD + Math.min(out.length, FILL_CHUNK));
+    this.heldCounts = undefined;
     words.set(state, 0);
     for (let at = 0; at < out.length; at += FILL_CHUNK) {
       const count = Math.min(FILL_CHUNK, out.length - at);
@@ -53,6 +69,7 @@ class DrawKernel {
   tally(state: Uint32Array, n: number, count: number, classOf: Uint32Array, tally: Uint32Array): void {
     const tallyWord = SCRATCH_WORD + n;
     const words = this.reserve(tallyWord + tally.length);
+    this.heldCounts = undefined;
     words.set(state, 0);
     words.set(classOf.subarray(0, n), SCRATCH_WORD);
     words.set(tally, tallyWord);
@@ -69,6 +86,7 @@ class DrawKernel {
   count(state: Uint32Array, n: number, resamples: number, out: Uint8Array): boolean {
     const size = n * resamples;
     this.reserve(SCRATCH_WORD + Math.ceil(size / 4));
+    this.heldCounts = undefined;
     const bytes = new Uint8Array(this.exports.memory.buffer, SCRATCH_WORD * 4, size);
     bytes.fill(0);
     this.words.set(state, 0);
@@ -80,21 +98,54 @@ class DrawKernel {
 
   /**
    * From counts (count's), each resample's counts per class: tallies[b × width + k] is the sum of counts[b × n + c]
-   * over the numbers c of class k (classOf[c] < width, checked). `tallies` is zeroed here.
+   * over the numbers c of class k (classOf[c] < width, checked). `tallies` is zeroed here. The class of the most
+   * numbers is not summed but left over: n minus the others (a resample's counts add up to n), so a row whose
+   * clusters are mostly of one kind (no item of the row, or one common verdict) reads only the others' counts.
    */
   countedTally(counts: Uint8Array, n: number, resamples: number, classOf: Uint32Array, tallies: Uint32Array): void {
     const width = tallies.length / resamples;
-    for (let c = 0; c < n; c++)
+    const sizes = new Uint32Array(width);
+    for (let c = 0; c < n; c++) {
       if (classOf[c]! >= width) throw new RangeError(`class ${classOf[c]} of number ${c} is beyond ${width} classes`);
+      sizes[classOf[c]!]!++;
+    }
+    let left = 0;
+    for (let k = 1; k < width; k++) if (sizes[k]! > sizes[left]!) left = k;
+    const listed = n - sizes[left]!;
     const countsWords = Math.ceil((n * resamples) / 4);
-    const classWord = SCRATCH_WORD + countsWords;
-    const tallyWord = classWord + n;
+    const numbersWord = SCRATCH_WORD + countsWords;
+    const classWord = numbersWord + listed;
+    const tallyWord = classWord + listed;
     const words = this.reserve(tallyWord + tallies.length);
-    new Uint8Array(this.exports.memory.buffer, SCRATCH_WORD * 4, n * resamples).set(counts);
-    words.set(classOf.subarray(0, n), classWord);
+    this.holdCounts(counts);
+    for (let c = 0, j = 0; c < n; c++) {
+      if (classOf[c] === left) continue;
+      words[numbersWord + j] = c;
+      words[classWord + j++] = classOf[c]!;
+    }
     words.fill(0, tallyWord, tallyWord + tallies.length);
-    this.exports.countedTally(n, resamples, SCRATCH_WORD * 4, classWord * 4, tallyWord * 4, width);
+    this.exports.countedTally(
+      n,
+      resamples,
+      SCRATCH_WORD * 4,
+      listed,
+      numbersWord * 4,
+      classWord * 4,
+      tallyWord * 4,
+      width,
+      left,
+    );
     tallies.set(words.subarray(tallyWord, tallyWord + tallies.length));
+  }
+
+  /**
+   * Puts counts at the start of the scratch memory, unless they are there already: a table's rows of as many
+   * clusters come one after another, each reading the same kept counts (megabytes at 4x Shaham et al.'s size).
+   */
+  private holdCounts(counts: Uint8Array): void {
+    if (this.heldCounts === counts) return;
+    new Uint8Array(this.exports.memory.buffer, SCRATCH_WORD * 4, counts.length).set(counts);
+    this.heldCounts = counts;
   }
 
   /** The memory as words, grown to hold `size` of them (a grown memory needs a new view). */

@@ -116,27 +116,43 @@
     (i32.store (i32.const 12) (local.get $s3))
     (local.get $fits))
 
-  ;; countedTally(n, resamples, counts, classes, tallies, width): for each resample b and number c < n, adds the
-  ;; u8 at counts + b × n + c to the u32 at tallies + 4 × (b × width + k), k the u32 at classes + 4 × c (every k is
-  ;; below width: the caller checks). No draw: the counts were drawn once, by count.
+  ;; countedTally(n, resamples, counts, listed, numbers, classes, tallies, width, left): for each resample b, adds
+  ;; the u8 at counts + b × n + c, for each listed number c (the u32 at numbers + 4 × j, j < listed), to the u32 at
+  ;; tallies + 4 × (b × width + k), k the u32 at classes + 4 × j (below width: the caller checks); then sets class
+  ;; `left`, whose numbers are not listed, to n minus the row's other tallies (a resample draws n numbers in all).
+  ;; No draw: the counts were drawn once, by count.
   (func (export "countedTally")
-    (param $n i32) (param $resamples i32) (param $counts i32) (param $classes i32) (param $tallies i32) (param $width i32)
-    (local $c i32) (local $at i32) (local $row i32)
+    (param $n i32) (param $resamples i32) (param $counts i32) (param $listed i32) (param $numbers i32)
+    (param $classes i32) (param $tallies i32) (param $width i32) (param $left i32)
+    (local $j i32) (local $at i32) (local $row i32) (local $k i32) (local $sum i32)
     (local.set $row (i32.shl (local.get $width) (i32.const 2)))
     (block $resamplesDone
       (loop $resample
         (br_if $resamplesDone (i32.eqz (local.get $resamples)))
-        (local.set $c (i32.const 0))
+        (local.set $j (i32.const 0))
         (block $counted
           (loop $next
-            (br_if $counted (i32.ge_u (local.get $c) (local.get $n)))
+            (br_if $counted (i32.ge_u (local.get $j) (local.get $listed)))
             (local.set $at
               (i32.add (local.get $tallies)
-                (i32.shl (i32.load (i32.add (local.get $classes) (i32.shl (local.get $c) (i32.const 2)))) (i32.const 2))))
+                (i32.shl (i32.load (i32.add (local.get $classes) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 2))))
             (i32.store (local.get $at)
-              (i32.add (i32.load (local.get $at)) (i32.load8_u (i32.add (local.get $counts) (local.get $c)))))
-            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+              (i32.add (i32.load (local.get $at))
+                (i32.load8_u (i32.add (local.get $counts)
+                  (i32.load (i32.add (local.get $numbers) (i32.shl (local.get $j) (i32.const 2))))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $next)))
+        (local.set $k (i32.const 0))
+        (local.set $sum (i32.const 0))
+        (block $summed
+          (loop $add
+            (br_if $summed (i32.ge_u (local.get $k) (local.get $width)))
+            (local.set $sum
+              (i32.add (local.get $sum) (i32.load (i32.add (local.get $tallies) (i32.shl (local.get $k) (i32.const 2))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $add)))
+        (i32.store (i32.add (local.get $tallies) (i32.shl (local.get $left) (i32.const 2)))
+          (i32.sub (local.get $n) (local.get $sum)))
         (local.set $counts (i32.add (local.get $counts) (local.get $n)))
         (local.set $tallies (i32.add (local.get $tallies) (local.get $row)))
         (local.set $resamples (i32.sub (local.get $resamples) (i32.const 1)))

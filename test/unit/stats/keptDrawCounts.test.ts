@@ -52,6 +52,27 @@ describe('stats: kept draw counts', () => {
     }
   });
 
+  it('tallies rows of one dominant class, and rows in turn over the same counts, as drawing does', () => {
+    const counts = keptDrawCounts(900, 120, 7)!;
+    const random = createRandom(3);
+    // Class 2 holds nine clusters in ten (its tally is what the others leave over); class 4 holds none.
+    const dominant = Uint32Array.from({ length: 900 }, () => (random.nextInt(10) === 0 ? random.nextInt(2) * 3 : 2));
+    const spread = Uint32Array.from({ length: 900 }, (_, c) => c % 5);
+    const single = new Uint32Array(900);
+    for (const [classOf, classes] of [
+      [dominant, 5],
+      [spread, 5],
+      [single, 1],
+      [dominant, 5],
+    ] as const) {
+      assert.deepEqual(countedTallies(counts, classOf, classes), streamed(900, 120, 7, classOf, classes));
+      // Counts of other clusters drawn in between take the kernel's memory: the next row reads its own counts.
+      keptDrawCounts(31, 120, 7);
+    }
+    const tallies = countedTallies(counts, dominant, 5);
+    for (let b = 0; b < 120; b++) assert.equal(tallies[b * 5 + 4], 0, 'no cluster of class 4, none drawn');
+  });
+
   it('counts in wider words give the same tallies (the path for a count past 255)', () => {
     const classOf = Uint32Array.from({ length: 300 }, (_, c) => c % 11);
     const bytes = keptDrawCounts(300, 50, 5)!;
