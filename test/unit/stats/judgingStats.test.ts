@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   bradleyTerry,
+  BradleyTerryFitter,
   gwetAgreement,
   intraclassCorrelation,
   kendallTau,
@@ -270,6 +271,23 @@ describe('stats/bradleyTerry (Chatbot Arena Elo scale, statsmodels)', () => {
         const warm = bradleyTerry(wins, s, full.logStrengths);
         assert.equal(warm.converged, cold.converged, `${c.name}, trial ${trial}`);
         cold.ratings.forEach((r, i) => assert.ok(Math.abs(warm.ratings[i]! - r) < 1e-9, `${c.name}: ${r}`));
+      }
+    }
+  });
+
+  it('one fitter reused over many matrices gives each the ratings of a fit of its own, bit for bit', () => {
+    const random = seededRandom(11);
+    for (const c of reference.bradleyTerry) {
+      const s = c.systems.length;
+      const fitter = new BradleyTerryFitter(s);
+      const start = bradleyTerry(c.wins, s).logStrengths;
+      for (let trial = 0; trial < 12; trial++) {
+        // Every third matrix has a system that never lost: no ratings, and the next fit must not inherit them.
+        const wins = c.wins.map((w, k) => (trial % 3 === 2 && k % s === 0 ? 0 : w * (0.5 + random())));
+        const alone = bradleyTerry(wins, s, trial % 2 ? start : undefined);
+        const reused = fitter.fit(wins, trial % 2 ? start : undefined);
+        assert.equal(reused.converged, alone.converged, `${c.name}, trial ${trial}`);
+        assert.deepEqual(Array.from(reused.ratings), Array.from(alone.ratings), `${c.name}, trial ${trial}`);
       }
     }
   });

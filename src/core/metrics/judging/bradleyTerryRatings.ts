@@ -9,7 +9,7 @@ import { itemCluster } from '../clusterTally';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { bradleyTerry } from '../stats';
+import { BradleyTerryFitter } from '../stats';
 import { addTo } from './addTo';
 import { byRater, pairGroupValues } from './pairGroups';
 
@@ -46,18 +46,26 @@ interface Comparison {
  * the same maximum.
  */
 function memoisedFit(systems: number): (sums: Float64Array) => Float64Array {
-  let input: Float64Array | undefined;
+  const fitter = new BradleyTerryFitter(systems);
+  const input = new Float64Array(systems * systems);
+  let fitted = false;
   let output: Float64Array = new Float64Array(systems);
   let start: Float64Array | undefined;
   return (sums) => {
-    if (!input || input.some((v, i) => v !== sums[i])) {
-      input = Float64Array.from(sums);
-      const fit = bradleyTerry(sums, systems, start);
+    if (!fitted || !equalArrays(input, sums)) {
+      input.set(sums);
+      fitted = true;
+      const fit = fitter.fit(sums, start);
       output = fit.ratings;
-      if (!start && fit.converged) start = fit.logStrengths;
+      if (!start && fit.converged) start = fit.logStrengths.slice();
     }
     return output;
   };
+}
+
+function equalArrays(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function bradleyTerryRatings(

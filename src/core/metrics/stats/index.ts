@@ -99,4 +99,4 @@ export {
   type PreferenceWithLengths,
 } from './lengthControlledWinRate';
 export { lengthControlledIntervals, type LengthControlledJob } from './lengthControlledBootstrap';
-export { bradleyTerry, ELO_CENTRE, ELO_SCALE, type BradleyTerryFit } from './bradleyTerry';
+export { bradleyTerry, BradleyTerryFitter, ELO_CENTRE, ELO_SCALE, type BradleyTerryFit } from './bradleyTerry';

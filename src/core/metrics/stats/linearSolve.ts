@@ -9,11 +9,19 @@ export function solveLinear(matrix: readonly ArrayLike<number>[], rhs: ArrayLike
   matrix.forEach((row, r) => {
     for (let c = 0; c < n; c++) a[r * n + c] = row[c]!;
   });
-  const b = Float64Array.from(rhs);
+  const x = new Float64Array(n);
+  return solveLinearInPlace(a, Float64Array.from(rhs), x, n) ? x : undefined;
+}
+
+/**
+ * solveLinear on a flat row-major n × n matrix `a` and right-hand side `b`, both overwritten, the solution into
+ * `x`; false when A is singular. For a caller that solves many systems of one size in buffers of its own.
+ */
+export function solveLinearInPlace(a: Float64Array, b: Float64Array, x: Float64Array, n: number): boolean {
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]!) > Math.abs(a[pivot * n + col]!)) pivot = r;
-    if (Math.abs(a[pivot * n + col]!) < 1e-300) return undefined;
+    if (Math.abs(a[pivot * n + col]!) < 1e-300) return false;
     if (pivot !== col) {
       for (let c = 0; c < n; c++) {
         const t = a[col * n + c]!;
@@ -31,11 +39,10 @@ export function solveLinear(matrix: readonly ArrayLike<number>[], rhs: ArrayLike
       b[r]! -= factor * b[col]!;
     }
   }
-  const x = new Float64Array(n);
   for (let r = n - 1; r >= 0; r--) {
     let s = b[r]!;
     for (let c = r + 1; c < n; c++) s -= a[r * n + c]! * x[c]!;
     x[r] = s / a[r * n + r]!;
   }
-  return x;
+  return true;
 }
