@@ -17,6 +17,7 @@
 import { quantileOfSorted } from './quantile';
 import { DrawBuffers, drawClusters, drawnTally, streamDraws, streamTallies, type ClusterDraws } from './bootstrapDraws';
 import { countedTallies, keptDrawCounts } from './keptDrawCounts';
+import { countedSums, sumsByDimensionPay } from './countedSums';
 import {
   classSums,
   clusterClasses,
@@ -239,8 +240,10 @@ export function bootstrapClusterSumsTable(
       : undefined;
     const drawing = prepared.filter(({ index, prepared: { matrix, classes } }) => {
       if (!counts || !classes) return true;
-      const tallies = countedTallies(counts, classes.classOf, classes.classes);
-      results[index] = bootstrapJob(jobs[index]!, { matrix, classes }, resolved, { tallies });
+      const source: ResampleSource = sumsByDimensionPay(matrix, classes, resolved.resamples)
+        ? { resampled: countedSums(counts, matrix) }
+        : { tallies: countedTallies(counts, classes.classOf, classes.classes) };
+      results[index] = bootstrapJob(jobs[index]!, { matrix, classes }, resolved, source);
       return false;
     });
     if (drawing.length < SHARED_DRAWS_FROM) {
@@ -315,13 +318,15 @@ interface ResampleSource {
   readonly draws?: ClusterDraws;
   /** Resample b's class counts at [b × classes, (b + 1) × classes). */
   readonly tallies?: Uint32Array;
+  /** Resample b's summed vector at [b × dimension, (b + 1) × dimension) (countedSums.ts). */
+  readonly resampled?: Float64Array;
 }
 
 function bootstrapJob(
   job: ClusterSumsJob,
   { matrix, classes }: PreparedJob,
   resolved: ResolvedOptions,
-  { draws, tallies }: ResampleSource,
+  { draws, tallies, resampled }: ResampleSource,
 ): BootstrapResult[] {
   const { clusterSums, finishes } = job;
   const clusters = clusterSums.length;
@@ -329,23 +334,27 @@ function bootstrapJob(
   for (const v of clusterSums) for (let d = 0; d < matrix.dimension; d++) total[d]! += v[d]!;
   const sums = new Float64Array(matrix.dimension);
   const values = finishes.map(() => new Float64Array(resolved.resamples));
-  const evaluate = (b: number) => {
-    for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(sums);
+  const evaluate = (b: number, summed: Float64Array = sums) => {
+    for (let f = 0; f < finishes.length; f++) values[f]![b] = finishes[f]!(summed);
   };
-  if (classes) {
+  const width = matrix.dimension;
+  if (resampled)
+    for (let b = 0; b < resolved.resamples; b++) evaluate(b, resampled.subarray(b * width, (b + 1) * width));
+  else if (classes) {
     const visit = (tally: Uint32Array, b: number) => {
       classSums(classes, tally, sums);
       evaluate(b);
     };
-    const width = classes.classes;
-    if (tallies) for (let b = 0; b < resolved.resamples; b++) visit(tallies.subarray(b * width, (b + 1) * width), b);
+    const classCount = classes.classes;
+    if (tallies)
+      for (let b = 0; b < resolved.resamples; b++) visit(tallies.subarray(b * classCount, (b + 1) * classCount), b);
     else if (draws) {
-      const tally = new Uint32Array(width);
+      const tally = new Uint32Array(classCount);
       for (let b = 0; b < resolved.resamples; b++) {
         drawnTally(draws, b, classes.classOf, tally);
         visit(tally, b);
       }
-    } else streamTallies(clusters, resolved.resamples, resolved.seed, classes.classOf, width, visit);
+    } else streamTallies(clusters, resolved.resamples, resolved.seed, classes.classOf, classCount, visit);
   } else if (draws) {
     for (let b = 0; b < resolved.resamples; b++) {
       resampledSums(matrix, draws, b, sums);
