@@ -15,9 +15,22 @@ export type MeasuredResponse = {
   readonly seed: number;
 } & ({ readonly length: number; readonly text?: null } | { readonly length?: null; readonly text: string });
 
-/** Responses' lengths by (run, prompt group, language, turn, system); the lowest seed when there are several. */
+/** A response's length and the seed it was measured on (the lowest seed's is kept). */
+interface Measured {
+  seed: number;
+  length: number;
+}
+
+type PromptKey = { readonly run: string; readonly group: string; readonly lang: string; readonly turn: number };
+
+/**
+ * Responses' lengths by (run, prompt group, language, turn, system); the lowest seed when there are several. Kept
+ * in maps nested by each part of the key, not by one joined key: a table asks for two lengths per verdict (1.4 M at
+ * 4x Shaham et al.'s size), and a joined key is a new string to build and hash each time, where the parts are the
+ * same few strings over and over, their hashes computed once.
+ */
 export class ResponseLengths {
-  private readonly lengths = new Map<string, { seed: number; length: number }>();
+  private readonly byRun = new Map<string, Map<string, Map<string, Map<number, Map<string, Measured>>>>>();
 
   constructor(rows: readonly MeasuredResponse[] = []) {
     this.add(rows);
@@ -26,19 +39,29 @@ export class ResponseLengths {
   /** Takes more responses' lengths (a page of a run's), measuring those given by their text: texts are not kept. */
   add(rows: readonly MeasuredResponse[]): void {
     for (const r of rows) {
-      const key = ResponseLengths.key(r, r.system);
-      const known = this.lengths.get(key);
+      const bySystem = this.systemsOf(r, true)!;
+      const known = bySystem.get(r.system);
       if (known && known.seed <= r.seed) continue;
       const length = r.length ?? textLength(r.text!, lengthUnitFor(r.lang));
-      this.lengths.set(key, { seed: r.seed, length });
+      bySystem.set(r.system, { seed: r.seed, length });
     }
   }
 
-  private static key(p: { run: string; group: string; lang: string; turn: number }, system: string): string {
-    return [p.run, p.group, p.lang, p.turn, system].join('\u0000');
+  of(p: PromptKey, system: string): number | undefined {
+    return this.systemsOf(p, false)?.get(system)?.length;
   }
 
-  of(p: { run: string; group: string; lang: string; turn: number }, system: string): number | undefined {
-    return this.lengths.get(ResponseLengths.key(p, system))?.length;
+  /** The lengths of a prompt's responses by system; created when asked to. */
+  private systemsOf(p: PromptKey, create: boolean): Map<string, Measured> | undefined {
+    const byGroup = child(this.byRun, p.run, create);
+    const byLang = byGroup && child(byGroup, p.group, create);
+    const byTurn = byLang && child(byLang, p.lang, create);
+    return byTurn && child(byTurn, p.turn, create);
   }
+}
+
+function child<K, V extends Map<unknown, unknown>>(parent: Map<K, V>, key: K, create: boolean): V | undefined {
+  let found = parent.get(key);
+  if (!found && create) parent.set(key, (found = new Map() as V));
+  return found;
 }
