@@ -5,6 +5,7 @@
 // Either way a row gets the very same tallies, so its intervals are unchanged.
 import { drawKernel } from '../../util/drawKernel';
 import { createRandom } from '../../util/random';
+import { streamTallies } from './bootstrapDraws';
 
 /** How often resample b drew cluster c: counts[b × clusters + c]. */
 export interface DrawCounts {
@@ -93,4 +94,29 @@ export function countedTallies(draws: DrawCounts, classOf: Uint32Array, classes:
     for (let c = 0, at = b * clusters, row = b * classes; c < clusters; c++, at++)
       tallies[row + classOf[c]!]! += counts[at]!;
   return tallies;
+}
+
+/** At most this many bytes of one row's tallies (B × classes words) are counted at once. */
+const ROW_TALLIES_BYTES = 64 * 2 ** 20;
+
+/**
+ * Each resample's class tallies, visited in order, as streamTallies visits them: counted from the kept counts of
+ * C clusters when they are kept or may be (once for every row of C, on this thread), else drawn as they come.
+ * The same tallies either way. A tally is valid only during its visit.
+ */
+export function eachResampleTally(
+  clusters: number,
+  resamples: number,
+  seed: number | bigint,
+  classOf: Uint32Array,
+  classes: number,
+  visit: (tally: Uint32Array, b: number) => void,
+): void {
+  const counts = resamples * classes * 4 <= ROW_TALLIES_BYTES ? keptDrawCounts(clusters, resamples, seed) : undefined;
+  if (!counts) {
+    streamTallies(clusters, resamples, seed, classOf, classes, visit);
+    return;
+  }
+  const tallies = countedTallies(counts, classOf, classes);
+  for (let b = 0; b < resamples; b++) visit(tallies.subarray(b * classes, (b + 1) * classes), b);
 }

@@ -4,7 +4,7 @@
 // length-controlled win rate is the GLM's prediction at zero length difference, sigmoid(intercept). alpaca_eval
 // fits it with L1 cross-validation; here the unpenalised maximum-likelihood fit (the limit of weak penalty), and
 // without its instruction-difficulty term, which needs their precomputed per-instruction difficulties.
-import { streamTallies } from './bootstrapDraws';
+import { eachResampleTally } from './keptDrawCounts';
 import { DIVERGED, MAX_ITERATIONS, TOLERANCE, logisticRegressionOfRows, sigmoid } from './logisticRegression';
 
 export interface PreferenceWithLengths {
@@ -191,6 +191,7 @@ export function lengthControlledRefit(data: LengthControlledData): (weights: Uin
  * The refitted LC win rate of each of B resamples of `clusters` clusters drawn from `seed` (the draws of every
  * cluster bootstrap, as weights) into `values` (B long): what one thread computes for a row. When each cluster
  * holds one item (a prompt group of one prompt, as usual), the draws are tallied straight into the items' classes.
+ * The tallies are counted from the kept draw counts of as many clusters (a table's rows share them) where kept.
  */
 export function lengthControlledResamples(
   data: LengthControlledData,
@@ -208,14 +209,14 @@ export function lengthControlledResamples(
   });
   if (items.every((count) => count === 1)) {
     const refit = classRefit(classes, data.start);
-    streamTallies(clusters, resamples, seed, classOfCluster, classes.deltas.length, (tally, b) => {
+    eachResampleTally(clusters, resamples, seed, classOfCluster, classes.deltas.length, (tally, b) => {
       values[b] = refit(tally);
     });
     return;
   }
   const refit = lengthControlledRefit(data);
   const identity = Uint32Array.from({ length: clusters }, (_, c) => c);
-  streamTallies(clusters, resamples, seed, identity, clusters, (weights, b) => {
+  eachResampleTally(clusters, resamples, seed, identity, clusters, (weights, b) => {
     values[b] = refit(weights);
   });
 }
