@@ -51,8 +51,13 @@ async function pairwise(store: Store, o: TableOptions) {
   const wanted = systems ? new Set(systems) : undefined;
   const keep = (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
   const matches = o.annotators ? namePattern(o.annotators) : () => true;
-  const pairs = (await loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) })).filter(keep);
-  const humans = (await store.humanPairwiseLabels(filter)).filter((h) => keep(h) && matches(h.annotator));
+  // Read at once: the verdicts on a connection of their own (pairwiseVerdicts), the votes beside them.
+  const [judged, votes] = await Promise.all([
+    loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) }),
+    store.humanPairwiseLabels(filter),
+  ]);
+  const pairs = judged.filter(keep);
+  const humans = votes.filter((h) => keep(h) && matches(h.annotator));
   // --by, else language and whatever of run, turn and criterion varies: criteria are never pooled unless asked.
   const by = groupingOf(o, [...pairs, ...humans].map(pairGroupValues));
   return { pairs, humans, by };
@@ -145,9 +150,9 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       'how often each judge and the humans prefer the clearly longer response, per language (length per script)',
     build: async (store, o) => {
       const invalidAs = verdictPolicy(o, 'length-bias');
-      const { pairs, humans, by } = await pairwise(store, o);
+      const [{ pairs, humans, by }, measured] = await Promise.all([pairwise(store, o), lengths(store, o)]);
       return lengthBiasTable(
-        lengthBias(pairs, humans, await lengths(store, o), {
+        lengthBias(pairs, humans, measured, {
           by,
           invalidAs,
           ...(o.intervals ? { intervals: o.intervals } : {}),
@@ -171,8 +176,8 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       // --system patterns resolved to names, as every other table does.
       const chosen = o.systems ? (await selectionOf(store, o)).systems : undefined;
       const { systems: _systems, ...allSystems } = o;
-      const { pairs, by } = await pairwise(store, allSystems);
-      const rows = lengthControlledRows(pairs, await lengths(store, allSystems), {
+      const [{ pairs, by }, measured] = await Promise.all([pairwise(store, allSystems), lengths(store, allSystems)]);
+      const rows = lengthControlledRows(pairs, measured, {
         by,
         baseline,
         invalidAs,
