@@ -18,6 +18,7 @@ import {
   type PreferenceWithLengths,
 } from '../../../src/core/metrics/stats';
 import { streamTallies } from '../../../src/core/metrics/stats/bootstrapDraws';
+import { KEPT_DRAW_COUNTS, releaseDrawCounts } from '../../../src/core/metrics/stats/keptDrawCounts';
 import { lengthControlledResamples } from '../../../src/core/metrics/stats/lengthControlledWinRate';
 import { assertClose } from './reference';
 
@@ -224,6 +225,14 @@ describe("stats/lengthControlledWinRate (alpaca_eval's GLM, statsmodels)", () =>
       const resamples = 60;
       const values = new Float64Array(resamples);
       lengthControlledResamples(lengthControlledData(items, clusterOf), size, resamples, 7, values);
+      // Counted from kept draw counts (the default) or drawn as they come (no budget): the same values.
+      const budget = KEPT_DRAW_COUNTS.budgetBytes;
+      KEPT_DRAW_COUNTS.budgetBytes = 0;
+      releaseDrawCounts();
+      const drawn = new Float64Array(resamples);
+      lengthControlledResamples(lengthControlledData(items, clusterOf), size, resamples, 7, drawn);
+      KEPT_DRAW_COUNTS.budgetBytes = budget;
+      assert.deepEqual(drawn, values, `${size} items: drawn as kept`);
       const identity = Uint32Array.from(clusterOf);
       let defined = 0;
       streamTallies(size, resamples, 7, identity, size, (weights, b) => {
