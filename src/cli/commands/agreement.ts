@@ -38,7 +38,7 @@ example (MT-bench, Zheng et al. Table 2):
     const store = await openExistingStore(context);
     try {
       const tables = [];
-      const loads = new TableLoads();
+      const loads = new TableLoads().expect(sources.flatMap((source) => source.shares ?? []));
       for (const source of sources) {
         // The table of Shaham et al. needs one judge; skip it quietly only when it was not asked for by name.
         try {

@@ -1,5 +1,12 @@
 // The agreement tables as named sources for `langlens agreement` and `langlens export`.
-import { humanVotes, judgeVsMajority, loadPairwiseItems, raterAgreement, raterKappa } from '../metrics/agreement';
+import {
+  humanVotes,
+  judgeVsMajority,
+  loadPairwiseItems,
+  loadPairwiseItemsOfBothScopes,
+  raterAgreement,
+  raterKappa,
+} from '../metrics/agreement';
 import { agreementDashboard } from '../metrics/audit/dashboard';
 import { dashboardTable } from './dashboardTable';
 import { itemGroupValues, type PairwiseItem } from '../metrics/agreement/pairwiseItems';
@@ -32,8 +39,12 @@ async function items(store: Store, o: TableOptions, loads: TableLoads, scope: 'h
   };
   const key = JSON.stringify(pairwise);
   const votes = () => loads.once(`human votes ${key}`, () => humanVotes(store, pairwise));
+  // A call with a table of two raters reads its items once for both scopes (they include every item with votes).
+  const both = () => loads.once(`both scopes ${key}`, () => loadPairwiseItemsOfBothScopes(store, pairwise, votes()));
   const load = (only: 'humans' | 'two-raters') =>
-    loads.once(`${only} ${key}`, () => loadPairwiseItems(store, pairwise, { only, humanVotes: votes() }));
+    loads.expects(TWO_RATERS)
+      ? both().then((scopes) => (only === 'humans' ? scopes.humans : scopes.twoRaters))
+      : loads.once(`${only} ${key}`, () => loadPairwiseItems(store, pairwise, { only, humanVotes: votes() }));
   // Every item is judged (its slice is the verdicts') or voted on (it is among the items with human votes).
   const [loaded, voted, slices] = await Promise.all([
     load(scope),
@@ -47,6 +58,9 @@ async function items(store: Store, o: TableOptions, loads: TableLoads, scope: 'h
   // Runs, turns and criteria are never pooled unless the user's --by says so.
   return { items: chosen, values, options: { ...o, by: groupingOf(o, values) } };
 }
+
+/** The shared load of the items with two raters or more (TableSource.shares). */
+const TWO_RATERS = 'pairwise items with two raters';
 
 /** Judge verdicts on items with human votes that --invalid-as tie counted as ties (0 otherwise). */
 function invalidAsTies(items: readonly PairwiseItem[], o: TableOptions): number {
@@ -85,6 +99,7 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
   {
     id: 'kappa',
     description: "Cohen's kappa between every two raters (annotators and judges) on the items both labelled",
+    shares: [TWO_RATERS],
     build: async (store, o, loads = new TableLoads()) => {
       const { items: chosen, options } = await items(store, o, loads, 'two-raters');
       return raterKappaTable(raterKappa(chosen, policy(options, 'kappa')), options.by, o.minItems, o.intervals);

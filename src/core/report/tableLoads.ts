@@ -2,6 +2,18 @@
 // tables on the same items). Made afresh for each call, so a later call sees the labels given since.
 export class TableLoads {
   private readonly made = new Map<string, Promise<unknown>>();
+  private readonly expected = new Set<string>();
+
+  /** Says which shared loads (TableSource.shares) some table of the call will make. */
+  expect(shares: Iterable<string>): this {
+    for (const share of shares) this.expected.add(share);
+    return this;
+  }
+
+  /** Whether a table of the call will make this shared load. */
+  expects(share: string): boolean {
+    return this.expected.has(share);
+  }
 
   /** The load under this key, made by `load` the first time it is asked for. */
   once<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -47,6 +47,11 @@ export interface TableOptions {
 export interface TableSource {
   readonly id: string;
   readonly description: string;
+  /**
+   * The loads this table makes that others of a call may make one read of (TableLoads.expect): the call declares
+   * every chosen table's before building the first.
+   */
+  readonly shares?: readonly string[];
   /** loads: what the tables of one call share (see TableLoads); absent, the table loads what it needs itself. */
   build(store: Store, options: TableOptions, loads?: TableLoads): Promise<Table>;
 }

@@ -1,7 +1,12 @@
 // MT-bench (Zheng et al. 2023, Table 2): agreement of GPT-4 with expert humans and between experts,
 // reproduced from the published files through the real import, store and metrics.
 import { strict as assert } from 'node:assert';
-import { loadPairwiseItems, raterAgreement, type AgreementRow } from '../../../src/core/metrics/agreement';
+import {
+  loadPairwiseItems,
+  loadPairwiseItemsOfBothScopes,
+  raterAgreement,
+  type AgreementRow,
+} from '../../../src/core/metrics/agreement';
 import type { Store } from '../../../src/core/store/store';
 import { MT_BENCH, storeOfSharedData, type TemporaryStore } from '../../support/sharedStores';
 
@@ -73,5 +78,16 @@ describe('acceptance: MT-bench human judgments', function () {
     const row = find(1, 'judge-human');
     assert.equal(row.lima.value, (886 + 325 / 2) / 1343);
     assert.equal(row.lima.n, 1343);
+  });
+
+  it('one read for both scopes gives each scope the items of its own read, in the same order', async () => {
+    for (const selection of [{ annotatorPattern: 'expert_*' }, { turns: [2] }]) {
+      const both = await loadPairwiseItemsOfBothScopes(store, selection);
+      const humans = await loadPairwiseItems(store, selection, { only: 'humans' });
+      const twoRaters = await loadPairwiseItems(store, selection, { only: 'two-raters' });
+      assert.deepEqual(both.humans, humans);
+      assert.deepEqual(both.twoRaters, twoRaters);
+      assert.ok(humans.length > 500 && twoRaters.length > 500, `${humans.length}, ${twoRaters.length} items`);
+    }
   });
 });

@@ -3,4 +3,4 @@ export { raterAgreement, type AgreementOptions, type AgreementRow } from './rate
 export { raterKappa, type RaterKappaOptions, type RaterKappaRow, type RaterKappaTable } from './raterKappa';
 export { judgeVsMajority, majorityVerdict, type MajorityOptions, type MajorityRow } from './judgeVsMajority';
 export { limaScore } from './voteComparison';
-export { humanVotes, loadPairwiseItems, type PairwiseSelection } from './load';
+export { humanVotes, loadPairwiseItems, loadPairwiseItemsOfBothScopes, type PairwiseSelection } from './load';

@@ -35,24 +35,47 @@ export async function loadPairwiseItems(
   selection: PairwiseSelection,
   scope: LoadScope = {},
 ): Promise<PairwiseItem[]> {
+  const items = await builtItems(store, selection, scope.only, scope.humanVotes);
+  if (scope.only === 'humans') return items.filter(withHumans);
+  if (scope.only === 'two-raters') return items.filter(withTwoRaters);
+  return items;
+}
+
+/**
+ * Both scopes' items from one read, for a call whose tables need both (`langlens agreement`): the verdicts on
+ * items with two raters or more include every verdict on an item with a human vote, so the items with human votes
+ * are those of that read, the same items in the same order as their own read gives (the votes come first).
+ */
+export async function loadPairwiseItemsOfBothScopes(
+  store: Store,
+  selection: PairwiseSelection,
+  votes?: Promise<readonly HumanPairwiseRow[]>,
+): Promise<{ humans: PairwiseItem[]; twoRaters: PairwiseItem[] }> {
+  const items = await builtItems(store, selection, 'two-raters', votes);
+  return { humans: items.filter(withHumans), twoRaters: items.filter(withTwoRaters) };
+}
+
+const withHumans = (item: PairwiseItem) => item.humans.length > 0;
+const withTwoRaters = (item: PairwiseItem) => item.humans.length + item.judges.size > 1;
+
+async function builtItems(
+  store: Store,
+  selection: PairwiseSelection,
+  only: LoadScope['only'],
+  votes: Promise<readonly HumanPairwiseRow[]> | undefined,
+): Promise<PairwiseItem[]> {
   const { annotatorPattern, ...filter } = selection;
   const matches = annotatorPattern ? namePattern(annotatorPattern) : () => true;
   const [verdicts, humans] = await Promise.all([
-    pairwiseVerdicts(store, {
-      ...filter,
-      ...(scope.only ? { only: scope.only === 'humans' ? 'labelled' : 'rated-twice' } : {}),
-    }),
-    scope.humanVotes ?? humanVotes(store, selection),
+    pairwiseVerdicts(store, { ...filter, ...(only ? { only: only === 'humans' ? 'labelled' : 'rated-twice' } : {}) }),
+    votes ?? humanVotes(store, selection),
   ]);
   const naming = loadedJudgeLabels(verdicts);
-  const items = buildPairwiseItems(
+  return buildPairwiseItems(
     verdictRows(verdicts),
     humans.filter((r) => matches(r.annotator)),
     naming,
   );
-  if (scope.only === 'humans') return items.filter((i) => i.humans.length > 0);
-  if (scope.only === 'two-raters') return items.filter((i) => i.humans.length + i.judges.size > 1);
-  return items;
 }
 
 /** The lean load's verdicts as rows, made one at a time as they are read: 703,686 at 4× are never held as rows. */
