@@ -14,6 +14,7 @@ import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
+import { ENGLISH_CHART_WORDS } from '../../core/charts/words';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
   return {
@@ -38,6 +39,7 @@ export function editorStyle(theme: ChartThemeView, display: DisplayLanguage = EN
     labels: 'names',
     languageName: (tag) => display.language(tag).name,
     number: (value, fractionDigits) => display.number(value, fractionDigits),
+    words: ENGLISH_CHART_WORDS,
     palette,
     font,
     fontSize,
@@ -54,7 +56,7 @@ async function chartView(
   l10n: DisplayLanguage,
 ): Promise<ChartView> {
   const definition = CHARTS.find((c) => c.id === id)!;
-  const base = { id, title: definition.title, description: definition.description };
+  const base = { id, ...definition.text(style.words) };
   if (definition.table === 'if-matrix' && options.baseline === undefined) {
     return {
       ...base,
