@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { buildChart, CHARTS, paperStyle, PAPER_STYLE, type BuiltChart } from '../../../src/core/charts';
 import { ENGLISH_CHART_WORDS, type ChartWords } from '../../../src/core/charts/words';
 import { PAPER_PALETTE, type ChartStyle } from '../../../src/core/charts/style';
-import { chartItems, chartsView, editorStyle } from '../../../src/extension/charts/chartsView';
+import { chartItems, chartsView, dashboardChart, editorStyle } from '../../../src/extension/charts/chartsView';
+import { loadDashboard } from '../../../src/extension/dashboard/dashboardView';
 import { chartWords } from '../../../src/extension/charts/chartWords';
 import { displayLanguage, ENGLISH_DISPLAY } from '../../../src/extension/displayLanguage';
 import type { Localiser } from '../../../src/extension/localiser';
@@ -186,6 +187,17 @@ describe("charts: every text a chart draws is its style's words", function () {
         view.charts.find((c) => c.id === 'if-heatmap')?.title,
         'Seguimiento de instrucciones por idioma de evaluación',
       );
+    });
+
+    it("draws the dashboard's chart (judge vs humans) in the display language", async () => {
+      const chart = await dashboardChart((await loadDashboard(demo.store, 'demo')).dashboard, THEME, () => {}, es);
+      // Its table's notes ride along for the exports, in English as the tables are; the chart draws none of them.
+      const { usermeta: _notes, ...drawn } = chart ?? {};
+      const vega = JSON.stringify(drawn);
+      for (const word of ['Concordancia con empates', 'Puntuación LIMA', 'humano frente a humano', 'Concordancia %'])
+        assert.ok(vega.includes(word), word);
+      for (const word of ['Agree w/ tie', 'LIMA score', 'human vs human', 'Agreement %'])
+        assert.ok(!vega.includes(word), `no "${word}"`);
     });
 
     it('finds the items behind a rating named in the display language', async () => {
