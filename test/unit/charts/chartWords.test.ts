@@ -73,6 +73,19 @@ describe("charts: every text a chart draws is its style's words", function () {
   before(async () => (demo = await demoCharts()));
   after(() => demo.close());
 
+  /** The ratings chart in a style, with these texts among those it shows. */
+  async function ratingsIn(style: ChartStyle, shown: readonly string[]): Promise<BuiltChart> {
+    const ratings = await buildChart(
+      demo.store,
+      CHARTS.find((c) => c.id === 'ratings')!,
+      DEMO_OPTIONS,
+      style,
+    );
+    const texts = shownTexts(ratings.spec).map((t) => t.text);
+    for (const text of shown) assert.ok(texts.includes(text), `"${text}" in ${JSON.stringify(texts)}`);
+    return ratings;
+  }
+
   const styles: [string, ChartStyle][] = [
     ['on paper', paperStyle({ words: MARKED })],
     ['in the editor', { ...editorStyle(THEME), words: MARKED }],
@@ -107,15 +120,14 @@ describe("charts: every text a chart draws is its style's words", function () {
 
   it('is English on paper: the words are the English ones, as the exports always were', async () => {
     assert.equal(PAPER_STYLE.words, ENGLISH_CHART_WORDS);
-    const ratings = await buildChart(
-      demo.store,
-      CHARTS.find((c) => c.id === 'ratings')!,
-      DEMO_OPTIONS,
-      PAPER_STYLE,
-    );
-    const texts = shownTexts(ratings.spec).map((t) => t.text);
-    for (const english of ['Share of ratings', 'n = ratings, at the right', 'Language', 'System', 'Rating', 'Share %'])
-      assert.ok(texts.includes(english), `"${english}" in ${JSON.stringify(texts)}`);
+    const ratings = await ratingsIn(PAPER_STYLE, [
+      'Share of ratings',
+      'n = ratings, at the right',
+      'Language',
+      'System',
+      'Rating',
+      'Share %',
+    ]);
     assert.equal(
       ratings.spec.description,
       'Human ratings: excellent, pass, fail. From the LangLens table "ratings": ' + ratings.table.title + '.',
@@ -158,16 +170,14 @@ describe("charts: every text a chart draws is its style's words", function () {
 
     it("draws the charts' titles, axes, tooltips and series in the display language", async () => {
       const style = editorStyle(THEME, es);
-      const ratings = await buildChart(
-        demo.store,
-        CHARTS.find((c) => c.id === 'ratings')!,
-        DEMO_OPTIONS,
-        style,
-      );
-      const texts = shownTexts(ratings.spec).map((t) => t.text);
-      for (const word of ['Proporción de valoraciones', 'Idioma', 'Sistema', 'Valoración', 'Proporción %'])
-        assert.ok(texts.includes(word), `"${word}" in ${JSON.stringify(texts)}`);
-      assert.ok(!texts.includes('Share of ratings'));
+      const ratings = await ratingsIn(style, [
+        'Proporción de valoraciones',
+        'Idioma',
+        'Sistema',
+        'Valoración',
+        'Proporción %',
+      ]);
+      assert.ok(!shownTexts(ratings.spec).some((t) => t.text === 'Share of ratings'));
       assert.deepEqual([...new Set(ratings.data.map((d) => d.series))].sort(), [
         'aceptable',
         'excelente',
