@@ -224,6 +224,20 @@ const MUTATIONS = [
     replace: '    for (let at = 0; at < out.length; at += FILL_CHUNK) {\n      words.set(state, 0);\n',
     tests: ['test/unit/stats/random.test.ts'],
   },
+  {
+    name: "ratings chart: a tooltip title written as an English literal, not from the style's words",
+    file: 'src/core/charts/ratingBars.ts',
+    search: "{ field: 'series', title: w.rating }",
+    replace: "{ field: 'series', title: 'Rating' }",
+    tests: ['test/unit/charts/chartWords.test.ts'],
+  },
+  {
+    name: 'chartItems: a rating named in the display language looked up as it is (no items behind it)',
+    file: 'src/extension/charts/chartsView.ts',
+    search: '(ratingOfSeries(chartWords(l10n), target.series) ?? target.series)',
+    replace: 'target.series',
+    tests: ['test/unit/charts/chartWords.test.ts'],
+  },
 ];
 
 function runTests(tests) {

@@ -19,6 +19,7 @@ import HEBREW_NLS from '../../package.nls.he.json';
 import SPANISH_BUNDLE from '../../l10n/bundle.l10n.es.json';
 import HEBREW_BUNDLE from '../../l10n/bundle.l10n.he.json';
 import { HE } from '../../shared/protocol/strings/he';
+import { ENGLISH_CHART_WORDS } from '../../src/core/charts/words';
 import { fill } from '../../shared/protocol/words';
 import { RUN } from './fixture';
 import { languagePack } from './languagePacks';
@@ -337,6 +338,17 @@ async function numbersInSpanish(page: Page, shots: Shots): Promise<void> {
   assert.ok(!texts.some((t) => /^0\.\d+$/.test(t)), 'no fraction with an English decimal point');
   // The heatmap's cells, whose figures the host writes (the tables' digits, the display language's decimal mark).
   assert.ok(texts.includes('50,0') && !texts.includes('50.0'), "the heatmap's cells read 50,0");
+  // The charts' words (src/core/charts/words.ts): their headings, and the axis and legend titles Vega draws.
+  const heading = await charts.evaluate(() => document.getElementById('title-ratings')?.textContent?.trim() ?? '');
+  assert.equal(heading, spanishOf(ENGLISH_CHART_WORDS.ratings.title), "the ratings chart's title");
+  const { english, spanish } = drawnChartWords(texts);
+  log('charts in Spanish: their words', JSON.stringify(spanish.slice(0, 12)));
+  assert.deepEqual(english, [], 'no English word of the charts drawn');
+  assert.ok(spanish.length >= 3, `the charts' axes and legends in Spanish: ${JSON.stringify(texts.slice(0, 60))}`);
+  // An axis title of two lines is one text of two tspans: its lines run together in textContent.
+  const { axis, axisNote } = ENGLISH_CHART_WORDS.ratings;
+  assert.ok(texts.includes(spanishOf(axis) + spanishOf(axisNote)), "the ratings chart's axis title in Spanish");
+  assert.ok(!texts.includes(axis + axisNote), 'not in English');
   await page.waitForTimeout(300);
   await shots.take('charts');
   await runTranslatedCommand(page, SPANISH_NLS, 'command.openDashboard');
@@ -347,6 +359,27 @@ async function numbersInSpanish(page: Page, shots: Shots): Promise<void> {
   assert.match(updated, new RegExp(`^${pattern.source}$`), 'the time of the figures, 24-hour as Spanish writes it');
   log('dashboard in Spanish:', updated);
   await shots.take('dashboard');
+}
+
+/** A message's Spanish, which must be there. */
+function spanishOf(message: string): string {
+  const translated = (SPANISH_BUNDLE as Bundle)[message];
+  assert.ok(translated, `"${message}" is translated`);
+  return translated;
+}
+
+/** The charts' words among the drawn texts: the English ones (none should be) and their Spanish. */
+function drawnChartWords(texts: readonly string[]): { english: string[]; spanish: string[] } {
+  const words = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(words) : [];
+  const translated = words(ENGLISH_CHART_WORDS).flatMap((word) => {
+    const spanish = (SPANISH_BUNDLE as Bundle)[word];
+    return spanish !== undefined && spanish !== word ? [[word, spanish] as const] : [];
+  });
+  return {
+    english: translated.map(([word]) => word).filter((word) => texts.includes(word)),
+    spanish: translated.map(([, spanish]) => spanish).filter((spanish) => texts.includes(spanish)),
+  };
 }
 
 /** Hebrew: the grid right to left, and the annotation panel in VS Code's display language. */

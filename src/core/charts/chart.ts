@@ -4,6 +4,7 @@
 import type { Table } from '../report/table';
 import type { TableOptions } from '../report/tableSource';
 import type { ChartStyle, ColumnWidth } from './style';
+import { ENGLISH_CHART_WORDS, type ChartText, type ChartWords } from './words';
 
 /** A Vega-Lite specification (https://vega.github.io/vega-lite/), as JSON. */
 export type VegaLiteSpec = { readonly $schema: string } & Record<string, unknown>;
@@ -43,9 +44,12 @@ export interface BuiltChart {
 
 export interface ChartDefinition {
   readonly id: string;
+  /** In English, as a paper and the CLI say it (`text` in other words). */
   readonly title: string;
   /** What the chart shows, for `langlens plot --list` and docs/charts.md. */
   readonly description: string;
+  /** The title and description in these words (the editor's display language). */
+  text(words: ChartWords): ChartText;
   /** The named table (src/core/report/sources.ts) the chart is drawn from. */
   readonly table: string;
   /** The width it reads best at, unless asked otherwise (several panels side by side need the page). */
@@ -55,4 +59,12 @@ export interface ChartDefinition {
   /** The table's cells as marks: pure, no figure computed. */
   data(table: Table, style: ChartStyle): Datum[];
   spec(data: readonly Datum[], table: Table, style: ChartStyle): VegaLiteSpec;
+}
+
+/** A chart's title and description from its entry in the words: English as its own, and in whatever words asked. */
+export function chartText(
+  of: (words: ChartWords) => ChartText,
+): Pick<ChartDefinition, 'title' | 'description' | 'text'> {
+  const { title, description } = of(ENGLISH_CHART_WORDS);
+  return { title, description, text: (words) => ({ title: of(words).title, description: of(words).description }) };
 }

@@ -39,7 +39,7 @@ export function rowPlace(
   const turn = row.turn === undefined || row.turn === null ? undefined : Number(row.turn);
   const parts = [
     languageLabel(lang, style),
-    ...(turn !== undefined ? [`turn ${turn}`] : []),
+    ...(turn !== undefined ? [style.words.turn(turn)] : []),
     ...(run !== undefined ? [run] : []),
   ];
   return {

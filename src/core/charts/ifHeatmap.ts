@@ -2,9 +2,9 @@
 // column coloured on its own scale (compare within a column, not across), the baseline's own cell left out and
 // marked, the value and n printed in every cell.
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, languageLabel, textOf } from './datum';
-import { chartSpec, distinct, tooltip } from './layout';
+import { chartSpec, distinct, quoted, tooltip } from './layout';
 import { layoutWidth, type ChartStyle } from './style';
 
 const BASELINE_CELL = '(baseline)';
@@ -17,6 +17,7 @@ function languageColumns(table: Table): string[] {
 }
 
 function data(table: Table, style: ChartStyle): Datum[] {
+  const w = style.words.ifHeatmap;
   const languages = languageColumns(table);
   return table.rows.flatMap((row) =>
     languages.map((lang): Datum => {
@@ -38,7 +39,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
           upper: null,
           valueText: '',
           intervalText: '',
-          leftOut: 'baseline',
+          leftOut: w.baseline,
           mark: '—',
         };
       if (cell === undefined || cell === null)
@@ -50,7 +51,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
           upper: null,
           valueText: '',
           intervalText: '',
-          leftOut: 'not judged',
+          leftOut: w.notJudged,
           mark: '·',
         };
       return { ...place, ...estimateFields(cell, column(table, lang), style) };
@@ -60,6 +61,8 @@ function data(table: Table, style: ChartStyle): Datum[] {
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
+  const words = style.words;
+  const w = words.ifHeatmap;
   const languages = distinct(rows.map((d) => d.language));
   const systems = distinct(rows.map((d) => d.system));
   const judges = distinct(rows.map((d) => d.judge));
@@ -72,10 +75,15 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
     ),
   );
   const measured = { filter: 'datum.leftOut == null' };
-  const cellTip = tooltip('IF score %', [
-    { field: 'system', title: 'System' },
-    { field: 'judge', title: 'Judge' },
+  const cellTip = tooltip(words, w.ifScorePercent, [
+    { field: 'system', title: words.system },
+    { field: 'judge', title: words.judge },
   ]);
+  const leftOutTip = [
+    { field: 'language', title: words.language },
+    { field: 'system', title: words.system },
+    { field: 'leftOut', title: w.leftOut },
+  ];
   const heatmap = {
     width: { step },
     height: { step: Math.round(style.fontSize * 3.2) },
@@ -93,7 +101,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
           'datum.value == null ? null : datum.columnMax > datum.columnMin ? (datum.value - datum.columnMin) / (datum.columnMax - datum.columnMin) : 0.5',
         as: 'shade',
       },
-      { calculate: "datum.n == null ? '' : 'n=' + datum.n", as: 'nText' },
+      { calculate: `datum.n == null ? '' : ${quoted(w.nIs)} + datum.n`, as: 'nText' },
     ],
     encoding: {
       x: {
@@ -128,11 +136,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
         transform: [{ filter: 'datum.leftOut != null' }],
         mark: { type: 'rect', fill: p.leftOut, stroke: p.background, strokeWidth: 1.5 },
         encoding: {
-          tooltip: [
-            { field: 'language', title: 'Language' },
-            { field: 'system', title: 'System' },
-            { field: 'leftOut', title: 'Left out' },
-          ],
+          tooltip: leftOutTip,
         },
       },
       {
@@ -140,11 +144,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
         mark: { type: 'text', fontSize: style.fontSize + 1, color: p.muted },
         encoding: {
           text: { field: 'mark' },
-          tooltip: [
-            { field: 'language', title: 'Language' },
-            { field: 'system', title: 'System' },
-            { field: 'leftOut', title: 'Left out' },
-          ],
+          tooltip: leftOutTip,
         },
       },
       {
@@ -186,9 +186,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const IF_HEATMAP: ChartDefinition = {
   id: 'if-heatmap',
-  title: 'Instruction following per evaluation language',
-  description:
-    "Shaham et al.'s heatmap: systems × evaluation languages, each cell IF_L(X) = S×S(baseline_L, X) with its n; each column on its own colour scale; the baseline's own cell left out and marked (needs --baseline)",
+  ...chartText((words) => words.ifHeatmap),
   table: 'if-matrix',
   data,
   spec,

@@ -1,7 +1,7 @@
 // [KE Fig. 1]: per language and system, the share of responses in the prompt's language (among those whose language
 // was determined, n), with its 95% interval.
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
 import {
   BY_LANGUAGE_TABLE,
@@ -28,8 +28,9 @@ function data(table: Table, style: ChartStyle): Datum[] {
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
+  const words = style.words;
   const systems = distinct(rows.map((d) => d.system!));
-  const tip = tooltip('Agreement %', [{ field: 'system', title: 'System' }]);
+  const tip = tooltip(words, words.agreementPercent, [{ field: 'system', title: words.system }]);
   const bars = {
     width: plotWidth(
       style,
@@ -50,7 +51,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
             type: 'quantitative',
             scale: { domain: [0, 1] },
             axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] },
-            title: ["In the prompt's language", '95% interval; n at right'],
+            title: [words.ioAgreement.axis, words.ioAgreement.axisNote],
           },
           tooltip: tip,
         },
@@ -67,9 +68,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const IO_AGREEMENT: ChartDefinition = {
   id: 'io-agreement',
-  title: 'Input/output language agreement',
-  description:
-    "the share of responses in their prompt's language per language and system, with 95% intervals and n (Kew et al. Fig. 1)",
+  ...chartText((words) => words.ioAgreement),
   table: 'io-agreement',
   tableOptions: BY_LANGUAGE_TABLE,
   data,

@@ -1,19 +1,34 @@
 // Judge consistency per language: the share of pairs whose verdict flips when the order is swapped, and the share
 // of single-order verdicts won by the response shown first (position bias), each with its interval.
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
-import { chartSpec, judgesOf, labelRoom, languageOrder, PERCENT_AXIS, plotWidth, tooltip, whisker } from './layout';
+import {
+  chartSpec,
+  judgesOf,
+  labelRoom,
+  languageOrder,
+  PERCENT_AXIS,
+  plotWidth,
+  quoted,
+  tooltip,
+  whisker,
+} from './layout';
 import type { ChartStyle } from './style';
+import type { ChartWords } from './words';
 
-const MEASURES = [
-  ['flip', 'Flip rate'],
-  ['firstWins', 'First shown wins'],
-] as const;
+/** The table's two measures and what the chart calls them. */
+function measures(words: ChartWords) {
+  const w = words.judgeConsistency;
+  return [
+    ['flip', w.flipRate],
+    ['firstWins', w.firstShownWins],
+  ] as const;
+}
 
 function data(table: Table, style: ChartStyle): Datum[] {
   return table.rows.flatMap((row) =>
-    MEASURES.map(([key, series]): Datum => ({
+    measures(style.words).map(([key, series]): Datum => ({
       ...rowPlace(row, style),
       judge: textOf(row, 'judge')!,
       series,
@@ -36,12 +51,15 @@ function secondWins(
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
+  const words = style.words;
+  const w = words.judgeConsistency;
   const judges = judgesOf(rows);
-  const tip = tooltip('Share %', [
-    { field: 'judge', title: 'Judge' },
-    { field: 'series', title: 'Measure' },
-    { field: 'secondText', title: 'Second-shown wins' },
+  const tip = tooltip(words, words.sharePercent, [
+    { field: 'judge', title: words.judge },
+    { field: 'series', title: w.measure },
+    { field: 'secondText', title: w.secondShownWins },
   ]);
+  const [flip, firstWins] = measures(words);
   const panel = {
     width: plotWidth(style, labelRoom(style, [{ texts: languageOrder(rows) }], 6), 2),
     height: { step: Math.round(style.fontSize * (1.3 * judges.length + 1)) },
@@ -85,10 +103,10 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
       column: {
         field: 'series',
         type: 'nominal',
-        sort: MEASURES.map(([, s]) => s),
+        sort: [flip[1], firstWins[1]],
         title: null,
         header: {
-          labelExpr: `datum.value == '${MEASURES[1][1]}' ? ['${MEASURES[1][1]}', '(tick: second shown)'] : datum.value`,
+          labelExpr: `datum.value == ${quoted(firstWins[1])} ? [${quoted(firstWins[1])}, ${quoted(w.tickNote)}] : datum.value`,
         },
       },
     },
@@ -99,9 +117,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const JUDGE_CONSISTENCY: ChartDefinition = {
   id: 'judge-consistency',
-  title: 'Judge consistency under swapped order',
-  description:
-    "per language and pairwise judge: the share of pairs whose verdict flips when the order is swapped, and the first-shown response's win rate (position bias), with intervals",
+  ...chartText((words) => words.judgeConsistency),
   table: 'judge-consistency',
   data,
   spec,

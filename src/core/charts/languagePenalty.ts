@@ -2,7 +2,7 @@
 // part stacked after it, so that the whole bar is Σ score and the light end is what answering in another language
 // cost; the maximum (3 × n) closes the axis.
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
 import {
   BY_LANGUAGE_TABLE,
@@ -12,22 +12,24 @@ import {
   languageFacet,
   languageOrder,
   plotWidth,
+  quoted,
   textWidth,
   tooltip,
 } from './layout';
 import type { ChartStyle } from './style';
+import type { ChartWords } from './words';
 
-// Short, so that the legend fits one column; docs/charts.md and the tooltip say them in full.
-export const KEPT = 'Σ × lang id';
-export const LOST = 'Δ (wrong language)';
-const PARTS = [
-  ['gatedSum', KEPT],
-  ['penalty', LOST],
-] as const;
+/** The table's two parts of a bar, and what the legend calls them. */
+function parts(words: ChartWords) {
+  return [
+    ['gatedSum', words.languagePenalty.kept],
+    ['penalty', words.languagePenalty.lost],
+  ] as const;
+}
 
 function data(table: Table, style: ChartStyle): Datum[] {
   return table.rows.flatMap((row) =>
-    PARTS.map(([key, series], order): Datum => ({
+    parts(style.words).map(([key, series], order): Datum => ({
       ...rowPlace(row, style),
       system: textOf(row, 'system')!,
       judge: textOf(row, 'judge')!,
@@ -43,14 +45,16 @@ function data(table: Table, style: ChartStyle): Datum[] {
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
-  const series = PARTS.map(([, s]) => s);
+  const words = style.words;
+  const w = words.languagePenalty;
+  const series = parts(words).map(([, s]) => s);
   const maximum = Math.max(1, ...rows.map((d) => (typeof d.maximum === 'number' ? d.maximum : 0)));
-  const tip = tooltip('Σ', [
-    { field: 'system', title: 'System' },
-    { field: 'judge', title: 'Judge' },
-    { field: 'series', title: 'Part' },
-    { field: 'totalText', title: 'Σ score' },
-    { field: 'maximum', title: 'Max' },
+  const tip = tooltip(words, w.sum, [
+    { field: 'system', title: words.system },
+    { field: 'judge', title: words.judge },
+    { field: 'series', title: w.part },
+    { field: 'totalText', title: w.sumScore },
+    { field: 'maximum', title: w.maximum },
   ]);
   const bars = {
     width: plotWidth(
@@ -72,7 +76,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
             type: 'quantitative',
             stack: 'zero',
             scale: { domain: [0, maximum] },
-            title: ['Σ 1–3 rating × language id', `the axis ends at the maximum, ${maximum}`],
+            title: [w.axis, w.axisEnd(maximum)],
           },
           color: {
             field: 'series',
@@ -88,7 +92,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
       {
         // Δ written after the bar when something was lost.
         transform: [
-          { filter: `datum.series == '${LOST}' && datum.value > 0` },
+          { filter: `datum.series == ${quoted(w.lost)} && datum.value > 0` },
           { calculate: "'Δ ' + datum.valueText", as: 'label' },
         ],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: style.fontSize - 1, color: p.text },
@@ -101,9 +105,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const LANGUAGE_PENALTY: ChartDefinition = {
   id: 'language-penalty',
-  title: '1–3 ratings × language id, and the language penalty Δ',
-  description:
-    "Chen et al.'s Σ 1–3 rating × language id per language and system; the light end of each bar is the language penalty Δ, the whole bar Σ score",
+  ...chartText((words) => words.languagePenalty),
   table: 'rating3',
   tableOptions: BY_LANGUAGE_TABLE,
   data,

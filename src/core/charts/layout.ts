@@ -2,14 +2,15 @@
 // (figure, n and interval, as the table prints them), interval whiskers, and the facet by language.
 import type { Table } from '../report/table';
 import type { TableOptions } from '../report/tableSource';
-import { VEGA_LITE_SCHEMA, type Datum, type VegaLiteSpec } from './chart';
+import { VEGA_LITE_SCHEMA, type ChartDefinition, type Datum, type VegaLiteSpec } from './chart';
 import { COLUMN_WIDTH_PT, layoutWidth, styleConfig, type ChartStyle } from './style';
+import type { ChartWords } from './words';
 
 export const DATA_NAME = 'table';
 
 /** The full specification: the chart's marks over the table's data, titled in the editor, captioned in a paper. */
 export function chartSpec(
-  chart: { readonly id: string; readonly title: string },
+  chart: Pick<ChartDefinition, 'id' | 'text'>,
   table: Table,
   data: readonly Datum[],
   style: ChartStyle,
@@ -17,7 +18,7 @@ export function chartSpec(
 ): VegaLiteSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: `${chart.title}. From the LangLens table "${table.id}": ${table.title}.`,
+    description: style.words.specDescription(chart.text(style.words).title, table.id, table.title),
     data: { name: DATA_NAME, values: data },
     ...body,
     config: styleConfig(style),
@@ -28,14 +29,23 @@ export function chartSpec(
 }
 
 /** The tooltip of a mark: where it is, the figure, its n and its interval. */
-export function tooltip(figure: string, extra: readonly { field: string; title: string }[] = []): unknown[] {
+export function tooltip(
+  words: ChartWords,
+  figure: string,
+  extra: readonly { field: string; title: string }[] = [],
+): unknown[] {
   return [
-    { field: 'language', title: 'Language' },
+    { field: 'language', title: words.language },
     ...extra,
     { field: 'valueText', title: figure },
-    { field: 'n', title: 'n', format: 'd' },
-    { field: 'intervalText', title: 'Interval' },
+    { field: 'n', title: words.n, format: 'd' },
+    { field: 'intervalText', title: words.interval },
   ];
+}
+
+/** A word inside a Vega expression, as a single-quoted string literal. */
+export function quoted(word: string): string {
+  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // [KE]'s Likert helpfulness: per language and system, the mean 1–6 score with its 95% interval after the language
 // gate (a response not in the prompt's language scores 1) and before it, side by side: the gap is what the gate took.
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
 import {
   BY_LANGUAGE_TABLE,
@@ -11,19 +11,24 @@ import {
   languageFacet,
   languageOrder,
   plotWidth,
+  quoted,
   tooltip,
   whisker,
 } from './layout';
 import type { ChartStyle } from './style';
+import type { ChartWords } from './words';
 
-const SERIES = [
-  ['mean', 'gated'],
-  ['ungated', 'ungated'],
-] as const;
+/** The table's means after the gate and before it, and what the legend calls them. */
+function seriesOf(words: ChartWords) {
+  return [
+    ['mean', words.likert.gated],
+    ['ungated', words.likert.ungated],
+  ] as const;
+}
 
 function data(table: Table, style: ChartStyle): Datum[] {
   return table.rows.flatMap((row) =>
-    SERIES.map(([key, series]): Datum => ({
+    seriesOf(style.words).map(([key, series]): Datum => ({
       ...rowPlace(row, style),
       system: textOf(row, 'system')!,
       judge: textOf(row, 'judge')!,
@@ -35,28 +40,31 @@ function data(table: Table, style: ChartStyle): Datum[] {
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
-  const series = SERIES.map(([, s]) => s);
-  const tip = tooltip('Mean', [
-    { field: 'system', title: 'System' },
-    { field: 'judge', title: 'Judge' },
-    { field: 'series', title: 'Language gate' },
+  const words = style.words;
+  const w = words.likert;
+  const series = seriesOf(words).map(([, s]) => s);
+  const tip = tooltip(words, words.mean, [
+    { field: 'system', title: words.system },
+    { field: 'judge', title: words.judge },
+    { field: 'series', title: w.gate },
   ]);
-  const colours = { gated: p.ordinal[0]!, ungated: p.category[1]! };
+  // Gated, then ungated.
+  const colours = [p.ordinal[0]!, p.category[1]!];
   const step = Math.round(style.fontSize * 2.4);
   const gap = Math.round(style.fontSize * 0.45);
   // Gated above, ungated below each system's line: two layers, so that the pair reads as one system.
   const seriesLayers = series.flatMap((name, i) => {
-    const only = { filter: `datum.series == '${name}'` };
+    const only = { filter: `datum.series == ${quoted(name)}` };
     // An offset by value moves from the band's start, not its middle.
     const offset = { yOffset: { value: step / 2 + (i === 0 ? -gap : gap) } };
     return [
       {
-        ...whisker(colours[name], { ...offset, tooltip: tip }),
+        ...whisker(colours[i]!, { ...offset, tooltip: tip }),
         transform: [only, { filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
       },
       {
         transform: [only],
-        mark: { type: 'point', filled: name === 'gated', size: style.fontSize * 4, strokeWidth: 1.2 },
+        mark: { type: 'point', filled: i === 0, size: style.fontSize * 4, strokeWidth: 1.2 },
         encoding: {
           ...offset,
           x: {
@@ -64,21 +72,21 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
             type: 'quantitative',
             scale: { domain: [1, 6], nice: false },
             axis: { values: [1, 2, 3, 4, 5, 6] },
-            title: ['Mean helpfulness (1–6)', '95% interval'],
+            title: [w.axis, w.axisNote],
           },
           color: {
             field: 'series',
             type: 'nominal',
             sort: series,
-            scale: { domain: series, range: [colours.gated, colours.ungated] },
-            title: 'Language gate',
+            scale: { domain: series, range: colours },
+            title: w.gate,
           },
           shape: {
             field: 'series',
             type: 'nominal',
             sort: series,
             scale: { domain: series, range: ['circle', 'square'] },
-            title: 'Language gate',
+            title: w.gate,
           },
           tooltip: tip,
         },
@@ -103,9 +111,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const LIKERT_MEANS: ChartDefinition = {
   id: 'likert',
-  title: 'Likert helpfulness, with and without the language gate',
-  description:
-    "Kew et al.'s Likert 1–6 judge means per language and system with 95% intervals, after the language gate and before it, side by side",
+  ...chartText((words) => words.likert),
   table: 'likert',
   tableOptions: BY_LANGUAGE_TABLE,
   data,

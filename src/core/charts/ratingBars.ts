@@ -1,9 +1,9 @@
 // [SH]'s human ratings: per language and system, the shares of excellent, pass and fail as one stacked bar (best
 // first, darkest first, so that it reads in greyscale), each segment with its n and interval in the tooltip and the
 // number of ratings at the bar's end.
-import { RATINGS } from '../model/records';
+import { RATINGS, type Rating } from '../model/records';
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
 import {
   chartSpec,
@@ -13,12 +13,19 @@ import {
   languageOrder,
   PERCENT_AXIS,
   plotWidth,
+  quoted,
   textWidth,
   tooltip,
 } from './layout';
 import type { ChartStyle } from './style';
+import type { ChartWords } from './words';
 
 const BEST_FIRST = [...RATINGS].reverse();
+
+/** The rating a mark's series names in these words (the items behind a mark are asked for by its series). */
+export function ratingOfSeries(words: ChartWords, series: string): Rating | undefined {
+  return RATINGS.find((rating) => words.ratings.levels[rating] === series);
+}
 
 /** Rows on the excellent / pass / fail scale: ratings on declared scales (1–5, criteria) are the ratings table's other rows. */
 function onLimaScale(row: Table['rows'][number]): boolean {
@@ -30,7 +37,7 @@ function data(table: Table, style: ChartStyle): Datum[] {
     BEST_FIRST.map((rating, order): Datum => ({
       ...rowPlace(row, style),
       system: textOf(row, 'system')!,
-      series: rating,
+      series: style.words.ratings.levels[rating],
       order,
       ...estimateFields(row[rating], column(table, rating), style),
     })),
@@ -39,10 +46,13 @@ function data(table: Table, style: ChartStyle): Datum[] {
 
 function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const p = style.palette;
+  const words = style.words;
+  const w = words.ratings;
+  const bestFirst = BEST_FIRST.map((rating) => w.levels[rating]);
   const systems = distinct(rows.map((d) => d.system!));
-  const tip = tooltip('Share %', [
-    { field: 'system', title: 'System' },
-    { field: 'series', title: 'Rating' },
+  const tip = tooltip(words, words.sharePercent, [
+    { field: 'system', title: words.system },
+    { field: 'series', title: w.rating },
   ]);
   const bars = {
     width: plotWidth(
@@ -65,13 +75,13 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
             stack: 'zero',
             scale: { domain: [0, 1] },
             axis: { ...PERCENT_AXIS, values: [0, 0.25, 0.5, 0.75, 1] },
-            title: ['Share of ratings', 'n = ratings, at the right'],
+            title: [w.axis, w.axisNote],
           },
           color: {
             field: 'series',
             type: 'nominal',
-            sort: BEST_FIRST,
-            scale: { domain: BEST_FIRST, range: 'ordinal' },
+            sort: bestFirst,
+            scale: { domain: bestFirst, range: 'ordinal' },
             title: null,
           },
           order: { field: 'order' },
@@ -89,12 +99,15 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
         encoding: {
           x: { field: 'middle', type: 'quantitative' },
           text: { field: 'value', format: '.0%' },
-          color: { condition: { test: `datum.series == '${BEST_FIRST[0]}'`, value: p.textOnDark }, value: p.text },
+          color: {
+            condition: { test: `datum.series == ${quoted(bestFirst[0]!)}`, value: p.textOnDark },
+            value: p.text,
+          },
           tooltip: tip,
         },
       },
       {
-        transform: [{ filter: `datum.series == '${BEST_FIRST[0]}'` }],
+        transform: [{ filter: `datum.series == ${quoted(bestFirst[0]!)}` }],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: style.fontSize - 1, color: p.muted },
         encoding: { x: { datum: 1 }, text: { field: 'n', format: 'd' } },
       },
@@ -109,9 +122,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const RATING_BARS: ChartDefinition = {
   id: 'ratings',
-  title: 'Human ratings: excellent, pass, fail',
-  description:
-    'human excellent / pass / fail ratings as stacked bars per language and system (Shaham et al., after LIMA), n = ratings at the end of each bar; ratings on declared scales are the scale-ratings chart',
+  ...chartText((words) => words.ratings),
   table: 'ratings',
   data,
   spec,

@@ -4,7 +4,7 @@
 // its interval are in the tooltip. The ratings table's rows on a declared scale,
 // cell for cell; its excellent / pass / fail rows are the `ratings` chart's.
 import type { Table } from '../report/table';
-import type { ChartDefinition, Datum } from './chart';
+import { chartText, type ChartDefinition, type Datum } from './chart';
 import { column, estimateFields, rowPlace, textOf } from './datum';
 import {
   chartSpec,
@@ -85,11 +85,13 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
   const colours = darkToLight(p.heatmap, levels.length + 1).slice(0, levels.length);
   const scales = distinct(rows.map((d) => String(d.scale)));
   const dark = levels.filter((_, i) => i < levels.length / 2);
-  const tip = tooltip('Share %', [
-    { field: 'system', title: 'System' },
-    { field: 'panel', title: 'Rated' },
-    { field: 'series', title: 'Level' },
-    { field: 'meanText', title: 'Mean' },
+  const words = style.words;
+  const w = words.scaleRatings;
+  const tip = tooltip(words, words.sharePercent, [
+    { field: 'system', title: words.system },
+    { field: 'panel', title: w.rated },
+    { field: 'series', title: w.level },
+    { field: 'meanText', title: words.mean },
   ]);
   const room = labelRoom(style, [{ texts: systems }], (textWidth(['9.9'], style.fontSize - 1) + 4) * panels.length);
   const bars = {
@@ -113,7 +115,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
             type: 'ordinal',
             sort: levels,
             scale: { domain: levels, range: colours },
-            title: [scales.length === 1 ? scales[0] : 'Level', 'mean at the right'],
+            title: [scales.length === 1 ? scales[0] : w.level, w.meanNote],
             legend: { orient: 'top', direction: 'horizontal', columnPadding: 2, symbolSize: 40, titleLimit: 140 },
           },
           order: { field: 'order' },
@@ -164,9 +166,7 @@ function spec(rows: readonly Datum[], table: Table, style: ChartStyle) {
 
 export const SCALE_RATINGS: ChartDefinition = {
   id: 'scale-ratings',
-  title: 'Human ratings on declared scales',
-  description:
-    'human ratings on declared scales (1–5, named levels) as stacked bars of each level per language, criterion and system, best first, the mean at the end of each bar (n = ratings, intervals in the tooltip); excellent / pass / fail are the ratings chart',
+  ...chartText((words) => words.scaleRatings),
   table: 'ratings',
   width: 'two',
   data,

@@ -1,5 +1,6 @@
 // How a chart looks: the paper style by default (vector, one or two columns, colour-blind-safe palettes that stay
 // legible in greyscale), or the editor's, whose colours the webview reads from VS Code's theme.
+import { ENGLISH_CHART_WORDS, type ChartWords } from './words';
 
 /** Paul Tol's schemes (https://personal.sron.nl/~pault/): safe for colour-blind readers and distinct in greyscale. */
 export const TOL_HIGH_CONTRAST = ['#004488', '#DDAA33', '#BB5566'] as const;
@@ -53,6 +54,8 @@ export interface ChartStyle {
    * tables' plain digits. The axes' ticks follow the locale the webview gives Vega's view.
    */
   readonly number?: (value: number, fractionDigits: number) => string;
+  /** Every text the chart draws: English on paper, the display language's in the editor. */
+  readonly words: ChartWords;
   readonly palette: ChartPalette;
   /** Font families, first found wins (the PDF and PNG converters turn the text into paths with them). */
   readonly font: string;
@@ -73,6 +76,7 @@ export const PAPER_STYLE: ChartStyle = {
   target: 'paper',
   width: 'one',
   labels: 'tags',
+  words: ENGLISH_CHART_WORDS,
   palette: PAPER_PALETTE,
   font: PAPER_FONT,
   fontSize: 8,

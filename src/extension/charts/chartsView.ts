@@ -3,6 +3,7 @@
 // vscode import and no metric here: the figures are the tables', the item lists the core's.
 import { buildChart, CHARTS, drawChart, type ChartStyle } from '../../core/charts';
 import { JUDGE_VS_HUMANS } from '../../core/charts/judgeVsHumans';
+import { ratingOfSeries } from '../../core/charts/ratingBars';
 import type { Dashboard } from '../../core/metrics/audit';
 import { dashboardTable } from '../../core/report/dashboardTable';
 import { itemsBehindMark } from '../../core/charts/itemsBehind';
@@ -14,6 +15,7 @@ import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
+import { chartWords } from './chartWords';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
   return {
@@ -28,7 +30,7 @@ export function tableOptionsFor(run: string, baseline: string | null): TableOpti
 
 /**
  * The theme's colours and font, laid out for the panel's width (a forest of three figures needs the room); the
- * languages named in the display language.
+ * languages named, the numbers and the words written in the display language.
  */
 export function editorStyle(theme: ChartThemeView, display: DisplayLanguage = ENGLISH_DISPLAY): ChartStyle {
   const { kind: _kind, font, fontSize, width, ...palette } = theme;
@@ -38,6 +40,7 @@ export function editorStyle(theme: ChartThemeView, display: DisplayLanguage = EN
     labels: 'names',
     languageName: (tag) => display.language(tag).name,
     number: (value, fractionDigits) => display.number(value, fractionDigits),
+    words: chartWords(display),
     palette,
     font,
     fontSize,
@@ -54,7 +57,7 @@ async function chartView(
   l10n: DisplayLanguage,
 ): Promise<ChartView> {
   const definition = CHARTS.find((c) => c.id === id)!;
-  const base = { id, title: definition.title, description: definition.description };
+  const base = { id, ...definition.text(style.words) };
   if (definition.table === 'if-matrix' && options.baseline === undefined) {
     return {
       ...base,
@@ -133,6 +136,11 @@ export async function chartItems(
     };
   }
   const { figure: _figure, ...mark } = target;
-  const items = await itemsBehindMark(store, mark, tableOptionsFor(run, baseline));
+  // A rating's mark is named by its word in the display language; its items by the rating.
+  const series =
+    target.chart === 'ratings' && target.series !== null
+      ? (ratingOfSeries(chartWords(l10n), target.series) ?? target.series)
+      : target.series;
+  const items = await itemsBehindMark(store, { ...mark, series }, tableOptionsFor(run, baseline));
   return { kind: 'items', items: { target, language: l10n.language(target.lang), ...items } };
 }

@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { drawChart, paperStyle, type Datum } from '../../../src/core/charts';
 import { JUDGE_VS_HUMANS } from '../../../src/core/charts/judgeVsHumans';
-import { KEPT, LOST } from '../../../src/core/charts/languagePenalty';
+import { ENGLISH_CHART_WORDS } from '../../../src/core/charts/words';
 import { isEstimate, type Cell, type Table } from '../../../src/core/report/table';
 import { demoCharts, type DemoCharts } from './demoCharts';
+
+const { kept: KEPT, lost: LOST } = ENGLISH_CHART_WORDS.languagePenalty;
 
 let demo: DemoCharts;
 
