@@ -4,28 +4,32 @@
 // a current human pairwise vote: the tables of judges against humans need no other.
 import type { PairVerdict, PresentationOrder, PromptKey } from '../model/records';
 import { connectionOf } from './connection';
-import { inIdOrder, packedRows, unpackRows } from './packedRows';
+import { idOrder, packedColumns, packedRows, unpackColumns, unpackRows, type PackedColumns } from './packedRows';
 import { currentLabels, type LabelsAsOf } from './latest';
 import { addCriterionFilter, filterClause, placeholders, type DataFilter, type Store } from './store';
 
 export const ORDERS: readonly PresentationOrder[] = ['AB', 'BA', 'combined'];
 export const VERDICTS: readonly PairVerdict[] = ['A', 'B', 'tie', 'invalid'];
 
-/** A verdict by ids: prompt, judge, the pair (a < b), the order and verdict as indexes of ORDERS and VERDICTS. */
-export interface VerdictIds {
-  readonly p: number;
-  readonly j: number;
-  readonly a: number;
-  readonly b: number;
-  readonly o: number;
-  readonly v: number;
-  /** The criterion; null for none. */
-  readonly c: string | null;
+/**
+ * Verdicts by ids, column by column, verdict i at index i of every column: prompt, judge, the pair (systemA <
+ * systemB), the order and verdict as indexes of ORDERS and VERDICTS, the criterion (null for none). Columns, not
+ * an object per verdict: 4x Shaham et al.'s run has 703,686 of them.
+ */
+export interface VerdictColumns {
+  readonly count: number;
+  readonly prompt: Float64Array;
+  readonly judge: Float64Array;
+  readonly systemA: Float64Array;
+  readonly systemB: Float64Array;
+  readonly order: Uint8Array;
+  readonly verdict: Uint8Array;
+  readonly criterion: readonly (string | null)[];
 }
 
 export interface PairwiseVerdicts {
   /** In the order they were stored. */
-  readonly rows: readonly VerdictIds[];
+  readonly columns: VerdictColumns;
   readonly prompts: ReadonlyMap<number, PromptKey>;
   readonly systems: ReadonlyMap<number, string>;
   /** The judges with a verdict in the filter (on any prompt, also when only labelled prompts' rows are loaded). */
@@ -80,9 +84,9 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
     // Packed into one string per few thousand verdicts: the driver's cost is per value it hands over (2.5 s for
     // 4× Shaham et al.'s 703,686 verdicts as seven columns, 1 s as 172 strings, parsed in 0.15 s).
     // Beside the other reads of the caller (the votes, the slices): on a connection of its own on SQLite.
-    db.allBeside<PackedVerdicts>(
+    db.allBeside<PackedColumns>(
       `
-      SELECT count(*) AS n, ${VERDICT_RECORD} AS packed
+      SELECT count(*) AS n, ${VERDICT_COLUMNS}
       FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
       ${where.sql()} GROUP BY pj.id / ${CHUNK} ORDER BY pj.id / ${CHUNK}`,
       where.params,
@@ -103,7 +107,7 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
     ),
   ]);
   return {
-    rows: chunks.flatMap(unpackVerdicts),
+    columns: unpackVerdicts(chunks),
     prompts: unpackPrompts(promptRows),
     systems: new Map(systems.map((s) => [s.id, s.name])),
     judges: new Map(judges.map((j) => [j.id, { name: j.name, hash: j.hash }])),
@@ -113,8 +117,8 @@ export async function pairwiseVerdicts(store: Store, filter: VerdictFilter): Pro
 /** Verdicts by ids per chunk of CHUNK consecutive ids. */
 const CHUNK = 4096;
 
-/** A chunk of verdicts as one string (packedRows.ts): the ids, the order's and verdict's indexes, the criterion. */
-const VERDICT_RECORD = packedRows([
+/** The verdicts packed column by column per chunk (packedRows.ts): the ids, the order's and verdict's indexes, the criterion. */
+const VERDICT_FIELDS = [
   ['pj.id', 'int'],
   ['pj.prompt_id', 'int'],
   ['pj.judge_id', 'int'],
@@ -123,8 +127,9 @@ const VERDICT_RECORD = packedRows([
   [index('pj.presentation', ORDERS), 'int'],
   [index('pj.verdict', VERDICTS), 'int'],
   ['pj.criterion', 'text'],
-]);
-const VERDICT_KINDS = ['int', 'int', 'int', 'int', 'int', 'int', 'int', 'text'] as const;
+] as const;
+const VERDICT_COLUMNS = packedColumns(VERDICT_FIELDS);
+const VERDICT_KINDS = VERDICT_FIELDS.map(([, kind]) => kind);
 
 /** The prompts of the filter as one string: id, run, group, language, turn. */
 const PROMPT_FIELDS = [
@@ -161,12 +166,50 @@ export interface PackedVerdicts {
   readonly packed: unknown;
 }
 
-/** The verdicts of a chunk in id order (packedRows.ts inIdOrder). */
-export function unpackVerdicts({ n, packed }: PackedVerdicts): VerdictIds[] {
-  const rows = inIdOrder(
-    unpackRows(packed, VERDICT_KINDS, n) as [number, number, number, number, number, number, number, string][],
-  );
-  return rows.map(([, p, j, a, b, o, v, c]) => ({ p, j, a, b, o, v, c: c === '' ? null : c }));
+/** The verdicts of every chunk, each chunk's in id order (the database packs a chunk in any order), chunks in theirs. */
+export function unpackVerdicts(chunks: readonly PackedColumns[]): VerdictColumns {
+  const count = chunks.reduce((sum, chunk) => sum + Number(chunk.n), 0);
+  const columns = {
+    count,
+    prompt: new Float64Array(count),
+    judge: new Float64Array(count),
+    systemA: new Float64Array(count),
+    systemB: new Float64Array(count),
+    order: new Uint8Array(count),
+    verdict: new Uint8Array(count),
+    criterion: new Array<string | null>(count),
+  };
+  let at = 0;
+  for (const chunk of chunks) {
+    const [ids, prompt, judge, systemA, systemB, order, verdict, criterion] = unpackColumns(chunk, VERDICT_KINDS) as [
+      number[],
+      number[],
+      number[],
+      number[],
+      number[],
+      number[],
+      number[],
+      string[],
+    ];
+    const inOrder = idOrder(ids);
+    for (let k = 0; k < ids.length; k++, at++) {
+      const r = inOrder ? inOrder[k]! : k;
+      columns.prompt[at] = prompt[r]!;
+      columns.judge[at] = judge[r]!;
+      columns.systemA[at] = systemA[r]!;
+      columns.systemB[at] = systemB[r]!;
+      columns.order[at] = indexOf(order[r]!, ORDERS, 'order');
+      columns.verdict[at] = indexOf(verdict[r]!, VERDICTS, 'verdict');
+      columns.criterion[at] = criterion[r] === '' ? null : criterion[r]!;
+    }
+  }
+  return columns;
+}
+
+/** An index the database gave for one of `values`; anything else (a value the CASE did not name) an error. */
+function indexOf(value: number, values: readonly string[], what: string): number {
+  if (value >= 0 && value < values.length) return value;
+  throw new Error(`a pairwise verdict's ${what} is not one of ${values.join(', ')} (index ${value})`);
 }
 
 /** The slices (run, language, turn, criterion) the filter's verdicts fall in, read from the verdicts' index. */

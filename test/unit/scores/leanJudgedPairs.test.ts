@@ -57,35 +57,55 @@ describe('judged pairs from the lean verdict load', () => {
     );
   });
 
-  it('reads a chunk verdict by verdict in id order, and refuses one whose count the packing does not match', () => {
-    // Ids 40, 38, 39: the database may aggregate a chunk in any order.
-    const rows = [
-      [40, 9, 1, 2, 3, 1, 2, '😀;:'],
-      [38, 7, 1, 2, 3, 0, 1, ''],
-      [39, 8, 2, 2, 3, 2, 3, '3,4:5'],
-    ];
-    const expected = [
-      { p: 7, j: 1, a: 2, b: 3, o: 0, v: 1, c: null },
-      { p: 8, j: 2, a: 2, b: 3, o: 2, v: 3, c: '3,4:5' },
-      { p: 9, j: 1, a: 2, b: 3, o: 1, v: 2, c: '😀;:' },
-    ];
-    // As SQLite hands it over (JSON text) and as PostgreSQL's driver does (the parsed array).
-    assert.deepEqual(unpackVerdicts({ n: 3, packed: JSON.stringify(rows) }), expected);
-    assert.deepEqual(unpackVerdicts({ n: 3, packed: structuredClone(rows) }), expected);
-    assert.throws(() => unpackVerdicts({ n: 4, packed: JSON.stringify(rows) }), /3 read of 4/);
-    assert.throws(
-      () => unpackVerdicts({ n: 1, packed: '[[7,1,"x",2,3,0,1,""]]' }),
-      /row 0, field 2 is "x", not an integer/,
-    );
+  it('reads chunks verdict by verdict in id order, and refuses one whose count the packing does not match', () => {
+    // Ids 40, 38, 39: the database may aggregate a chunk in any order. Columns c0 … c7: id, prompt, judge, the
+    // systems, the order's and the verdict's indexes, the criterion.
+    const chunk = {
+      n: 3,
+      c0: [40, 38, 39],
+      c1: [9, 7, 8],
+      c2: [1, 1, 2],
+      c3: [2, 2, 2],
+      c4: [3, 3, 3],
+      c5: [1, 0, 2],
+      c6: [2, 1, 3],
+      c7: ['😀;:', '', '3,4:5'],
+    };
+    const next = { n: 1, c0: [41], c1: [10], c2: [1], c3: [2], c4: [3], c5: [0], c6: [0], c7: [''] };
+    const expected = {
+      count: 4,
+      prompt: Float64Array.of(7, 8, 9, 10),
+      judge: Float64Array.of(1, 2, 1, 1),
+      systemA: Float64Array.of(2, 2, 2, 2),
+      systemB: Float64Array.of(3, 3, 3, 3),
+      order: Uint8Array.of(0, 2, 1, 0),
+      verdict: Uint8Array.of(1, 3, 2, 0),
+      criterion: [null, '3,4:5', '😀;:', null],
+    };
+    // As PostgreSQL's driver hands the columns over (parsed) and as SQLite does (JSON text).
+    assert.deepEqual(unpackVerdicts([structuredClone(chunk), next]), expected);
+    const asText = Object.fromEntries(Object.entries(chunk).map(([k, v]) => [k, k === 'n' ? v : JSON.stringify(v)]));
+    assert.deepEqual(unpackVerdicts([asText as typeof chunk, next]), expected);
+    assert.throws(() => unpackVerdicts([{ ...chunk, n: 4 }]), /3 read of 4 in column 0/);
+    assert.throws(() => unpackVerdicts([{ ...chunk, c2: [1, 'x', 2] }]), /row 1, field 2 is "x", not an integer/);
+    assert.throws(() => unpackVerdicts([{ ...chunk, c6: [1, 4, 0] }]), /verdict is not one of A, B, tie, invalid/);
   });
 
   it('keys pairs by their ids whatever their size: small ids as one number, ids past 2^53 together as text', () => {
     for (const big of [false, true]) {
       const p = big ? 2 ** 40 : 3;
       const [a, b] = big ? [2999, 3000] : [1, 2];
-      const row = (o: number, c: string | null) => ({ p, j: 4, a, b, o, v: o, c });
       const verdicts = {
-        rows: [row(0, null), row(1, null), row(0, 'x:1'), row(1, 'x:1'), { ...row(0, null), j: 5 }],
+        columns: {
+          count: 5,
+          prompt: new Float64Array(5).fill(p),
+          judge: Float64Array.of(4, 4, 4, 4, 5),
+          systemA: new Float64Array(5).fill(a),
+          systemB: new Float64Array(5).fill(b),
+          order: Uint8Array.of(0, 1, 0, 1, 0),
+          verdict: Uint8Array.of(0, 1, 0, 1, 0),
+          criterion: [null, null, 'x:1', 'x:1', null],
+        },
         prompts: new Map([[p, { run: 'r', group: 'g', lang: 'he' as LanguageTag, turn: 1 }]]),
         systems: new Map([
           [a, 'x'],

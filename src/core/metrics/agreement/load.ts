@@ -80,22 +80,23 @@ async function builtItems(
 
 /** The lean load's verdicts as rows, made one at a time as they are read: 703,686 at 4× are never held as rows. */
 function* verdictRows(verdicts: PairwiseVerdicts): Generator<JudgeVerdictRow> {
-  for (const r of verdicts.rows) {
-    const prompt = verdicts.prompts.get(r.p)!;
-    const judge = verdicts.judges.get(r.j)!;
+  const { columns } = verdicts;
+  for (let i = 0; i < columns.count; i++) {
+    const prompt = verdicts.prompts.get(columns.prompt[i]!)!;
+    const judge = verdicts.judges.get(columns.judge[i]!)!;
     yield {
       run: prompt.run,
       group: prompt.group,
       lang: prompt.lang,
       turn: prompt.turn,
-      systemA: verdicts.systems.get(r.a)!,
-      systemB: verdicts.systems.get(r.b)!,
+      systemA: verdicts.systems.get(columns.systemA[i]!)!,
+      systemB: verdicts.systems.get(columns.systemB[i]!)!,
       judge: judge.name,
       judgeHash: judge.hash,
-      order: ORDERS[r.o]!,
-      verdict: VERDICTS[r.v]!,
+      order: ORDERS[columns.order[i]!]!,
+      verdict: VERDICTS[columns.verdict[i]!]!,
       raw: null,
-      criterion: r.c ?? '',
+      criterion: columns.criterion[i] ?? '',
     };
   }
 }

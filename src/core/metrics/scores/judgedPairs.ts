@@ -8,6 +8,7 @@ import {
   pairwiseVerdicts,
   VERDICTS,
   type PairwiseVerdicts,
+  type VerdictColumns,
   type VerdictFilter,
 } from '../../store/pairwiseVerdicts';
 import type { JudgeVerdictRow, Store } from '../../store/store';
@@ -54,45 +55,51 @@ export async function loadJudgedPairs(store: Store, filter: VerdictFilter): Prom
 
 export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
   const judgeName = judgeNamesOf(verdicts);
-  const keyOf = pairKeys(verdicts.rows);
+  const { columns } = verdicts;
+  const keyOf = pairKeys(columns);
   const pairs = new Map<number | string, OrderedVerdict[]>();
   const out: JudgedPair[] = [];
-  for (const r of verdicts.rows) {
-    const key = keyOf(r);
+  for (let i = 0; i < columns.count; i++) {
+    const key = keyOf(i);
     let orders = pairs.get(key);
     if (!orders) {
       pairs.set(key, (orders = []));
-      const { run, group, lang, turn } = verdicts.prompts.get(r.p)!;
-      const systemA = verdicts.systems.get(r.a)!;
-      const systemB = verdicts.systems.get(r.b)!;
-      const judge = judgeName(r.j);
-      out.push({ run, group, lang, turn, systemA, systemB, judge, ...(r.c ? { criterion: r.c } : {}), orders });
+      const { run, group, lang, turn } = verdicts.prompts.get(columns.prompt[i]!)!;
+      const systemA = verdicts.systems.get(columns.systemA[i]!)!;
+      const systemB = verdicts.systems.get(columns.systemB[i]!)!;
+      const judge = judgeName(columns.judge[i]!);
+      const criterion = columns.criterion[i];
+      out.push({ run, group, lang, turn, systemA, systemB, judge, ...(criterion ? { criterion } : {}), orders });
     }
-    orders.push({ order: ORDERS[r.o]!, verdict: VERDICTS[r.v]! });
+    orders.push({ order: ORDERS[columns.order[i]!]!, verdict: VERDICTS[columns.verdict[i]!]! });
   }
   return out;
 }
 
 /**
- * A key per pair (prompt, judge, systems, criterion): one number made of the ids when they fit in a double's 53 bits
- * (a map of numbers is several times cheaper than one of strings at 700,000 verdicts), else a string.
+ * A key per pair (prompt, judge, systems, criterion) of verdict i: one number made of the ids when they fit in a
+ * double's 53 bits (a map of numbers is several times cheaper than one of strings at 700,000 verdicts), else a string.
  */
-function pairKeys(rows: PairwiseVerdicts['rows']): (row: PairwiseVerdicts['rows'][number]) => number | string {
+function pairKeys(columns: VerdictColumns): (i: number) => number | string {
   const criteria = new Map<string, number>([['', 0]]);
   let prompts = 1;
   let judges = 1;
   let systems = 1;
-  for (const r of rows) {
-    prompts = Math.max(prompts, r.p + 1);
-    judges = Math.max(judges, r.j + 1);
-    systems = Math.max(systems, r.a + 1, r.b + 1);
-    if (r.c && !criteria.has(r.c)) criteria.set(r.c, criteria.size);
+  for (let i = 0; i < columns.count; i++) {
+    prompts = Math.max(prompts, columns.prompt[i]! + 1);
+    judges = Math.max(judges, columns.judge[i]! + 1);
+    systems = Math.max(systems, columns.systemA[i]! + 1, columns.systemB[i]! + 1);
+    const criterion = columns.criterion[i];
+    if (criterion && !criteria.has(criterion)) criteria.set(criterion, criteria.size);
   }
   const c = criteria.size;
+  const { prompt, judge, systemA, systemB, criterion } = columns;
   if (prompts * judges * systems * systems * c < Number.MAX_SAFE_INTEGER)
-    return (r) => (((r.p * judges + r.j) * systems + r.a) * systems + r.b) * c + criteria.get(r.c ?? '')!;
+    return (i) =>
+      (((prompt[i]! * judges + judge[i]!) * systems + systemA[i]!) * systems + systemB[i]!) * c +
+      criteria.get(criterion[i] ?? '')!;
   // Ids and then the criterion, which alone may hold a separator: no two pairs share a key.
-  return (r) => `${r.p}:${r.j}:${r.a}:${r.b}:${r.c ?? ''}`;
+  return (i) => `${prompt[i]}:${judge[i]}:${systemA[i]}:${systemB[i]}:${criterion[i] ?? ''}`;
 }
 
 /** An order's verdict after the user's choice for unparsable answers. */
