@@ -71,10 +71,15 @@ export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
       const criterion = columns.criterion[i];
       out.push({ run, group, lang, turn, systemA, systemB, judge, ...(criterion ? { criterion } : {}), orders });
     }
-    orders.push({ order: ORDERS[columns.order[i]!]!, verdict: VERDICTS[columns.verdict[i]!]! });
+    orders.push(ORDERED_VERDICTS[columns.order[i]! * VERDICTS.length + columns.verdict[i]!]!);
   }
   return out;
 }
+
+/** Every order's every verdict, once: the pairs of a run share them (read only), not an object per verdict each. */
+const ORDERED_VERDICTS: readonly OrderedVerdict[] = ORDERS.flatMap((order) =>
+  VERDICTS.map((verdict) => Object.freeze({ order, verdict })),
+);
 
 /**
  * A key per pair (prompt, judge, systems, criterion) of verdict i: one number made of the ids when they fit in a
