@@ -26,6 +26,9 @@ export interface ChangeWatch {
   close(): Promise<void>;
 }
 
+/** A read of readSnapshot's: all() on its connection, in its transaction. */
+export type SnapshotRead = <T>(sql: string, params?: SqlParams) => Promise<T[]>;
+
 export interface Database {
   readonly engine: Engine;
   /** The database as named in messages: the file, or the server URL without its password. */
@@ -43,6 +46,12 @@ export interface Database {
    * own either way); otherwise the same as all(). For the few big reads that a table or panel makes side by side.
    */
   allBeside<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  /**
+   * Many reads that must see one state of the database (a big read in chunks), on a connection of their own beside
+   * this one's statements, in a read-only transaction ended when `reads` settles. Inside a transaction of this
+   * connection (which must see its own writes), or on an in-memory database, on this connection.
+   */
+  readSnapshot<R>(reads: (all: SnapshotRead) => Promise<R>): Promise<R>;
   exec(sql: string): Promise<void>;
   prepare(sql: string): Promise<PreparedStatement>;
   /**

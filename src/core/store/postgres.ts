@@ -11,6 +11,7 @@ import type {
   Engine,
   PreparedStatement,
   RunResult,
+  SnapshotRead,
   SqlParams,
 } from './database';
 import { toPostgres } from './dialect';
@@ -252,6 +253,26 @@ export class PostgresDatabase implements Database {
   /** One client, whose statements run one after another. */
   allBeside<T>(sql: string, params: SqlParams = []): Promise<T[]> {
     return this.all(sql, params);
+  }
+
+  async readSnapshot<R>(reads: (all: SnapshotRead) => Promise<R>): Promise<R> {
+    if (this.inTransaction) return reads((sql, params) => this.all(sql, params));
+    const client = await connect(this.config, this.schema, this.path);
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // One statement at a time, as on this connection: pg does not queue a client's statements itself.
+      let last: Promise<unknown> = Promise.resolve();
+      const all: SnapshotRead = <T>(sql: string, params: SqlParams = []) => {
+        const next = last.then(() => client.query(toPostgres(sql), params as unknown[]));
+        last = next.catch(() => undefined);
+        return next.then((result) => result.rows as T[]);
+      };
+      const result = await reads(all);
+      await client.query('COMMIT');
+      return result;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 
   async exec(sql: string): Promise<void> {

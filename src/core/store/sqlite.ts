@@ -2,7 +2,7 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import type { ChangeWatch, ConnectionState, Database, Engine, SqlParams, SqlValue } from './database';
+import type { ChangeWatch, ConnectionState, Database, Engine, SnapshotRead, SqlParams, SqlValue } from './database';
 
 export type { SqlParams, SqlValue } from './database';
 export interface RunResult {
@@ -121,6 +121,21 @@ export class SqliteDatabase implements Database {
   async allBeside<T>(sql: string, params: SqlParams = []): Promise<T[]> {
     const reader = this.inTransaction || this.localFolder === undefined ? undefined : await this.readerConnection();
     return (reader ?? this).all(sql, params);
+  }
+
+  async readSnapshot<R>(reads: (all: SnapshotRead) => Promise<R>): Promise<R> {
+    if (this.inTransaction || this.localFolder === undefined) return reads((sql, params) => this.all(sql, params));
+    const reader = await SqliteDatabase.open(this.path, 'readonly');
+    try {
+      reader.configureBusyTimeout(this.busyTimeoutMs);
+      // Deferred: the snapshot is taken at the first read and held to the COMMIT (WAL keeps it for this reader).
+      await reader.exec('BEGIN');
+      const result = await reads((sql, params) => reader.all(sql, params));
+      await reader.exec('COMMIT');
+      return result;
+    } finally {
+      await reader.close();
+    }
   }
 
   /** The second connection; none when it cannot be opened (the read then waits its turn here: same rows, later). */
