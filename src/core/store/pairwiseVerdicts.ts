@@ -120,10 +120,12 @@ const VERDICTS_FROM = 'FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.pr
  * it comes while the database reads the next.
  */
 async function rangedChunks(all: SnapshotRead, where: WhereClause): Promise<ChunkColumns[]> {
-  const [ids] = await all<{ first: number | null; last: number | null }>(
-    'SELECT min(id) AS first, max(id) AS last FROM pairwise_judgments',
+  const [ids] = await all<{ first: number | null; last: number | null; n: number }>(
+    'SELECT min(id) AS first, max(id) AS last, count(*) AS n FROM pairwise_judgments',
   );
   if (ids?.first == null || ids.last == null) return [];
+  // Ids far apart (rows replaced many times over) would make many a statement for a few rows: one statement then.
+  if (Number(ids.last) - Number(ids.first) + 1 > SPARSE_IDS * Number(ids.n)) return groupedChunks(all, where);
   const reads: Promise<ChunkColumns[]>[] = [];
   for (let from = Math.floor(Number(ids.first) / CHUNK) * CHUNK; from <= Number(ids.last); from += CHUNK) {
     const range = `pj.id >= ${from} AND pj.id < ${from + CHUNK}`;
@@ -137,7 +139,13 @@ async function rangedChunks(all: SnapshotRead, where: WhereClause): Promise<Chun
   return (await Promise.all(reads)).flat();
 }
 
-/** The verdicts of a narrowed filter (its subqueries evaluated once) in one statement, grouped by chunk. */
+/** Ids spread over more than this many times their number are read in one statement (groupedChunks). */
+const SPARSE_IDS = 4;
+
+/**
+ * The verdicts in one statement, grouped by chunk: for a narrowed filter (its subqueries evaluated once) and for
+ * ids far apart.
+ */
 async function groupedChunks(all: SnapshotRead, where: WhereClause): Promise<ChunkColumns[]> {
   const chunks = await all<PackedColumns>(
     `SELECT count(*) AS n, ${VERDICT_COLUMNS} ${VERDICTS_FROM} ${where.sql()}

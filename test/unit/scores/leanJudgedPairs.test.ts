@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { judgedPairs, loadJudgedPairs } from '../../../src/core/metrics/scores';
 import { judgedPairsOf } from '../../../src/core/metrics/scores/judgedPairs';
 import type { LanguageTag } from '../../../src/core/model/language';
+import { connectionOf } from '../../../src/core/store/connection';
 import { unpackVerdicts } from '../../../src/core/store/pairwiseVerdicts';
 import { openTestStore, type TestStore } from './support';
 
@@ -55,6 +56,20 @@ describe('judged pairs from the lean verdict load', () => {
       [...CRITERIA].sort(),
       'every criterion read back whole',
     );
+  });
+
+  it('reads the same pairs when the ids lie far apart (one statement instead of a statement per chunk)', async () => {
+    const before = await loadJudgedPairs(test.store, { run: 'lean' });
+    const db = connectionOf(test.store);
+    // The last verdicts moved far beyond the others: thousands of chunks would be empty.
+    await db.run(
+      'UPDATE pairwise_judgments SET id = id + 50000000 WHERE id > (SELECT max(id) - 10 FROM pairwise_judgments)',
+    );
+    try {
+      assert.deepEqual(await loadJudgedPairs(test.store, { run: 'lean' }), before);
+    } finally {
+      await db.run('UPDATE pairwise_judgments SET id = id - 50000000 WHERE id > 50000000');
+    }
   });
 
   it('reads chunks verdict by verdict in id order, and refuses one whose count the packing does not match', () => {
