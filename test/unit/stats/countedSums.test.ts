@@ -31,7 +31,7 @@ describe('stats: resampled sums a dimension at a time', () => {
     releaseDrawCounts();
   });
 
-  it("equal, bit for bit, the sums of the classes counted from the same draws (the last dimension held by none)", () => {
+  it('equal, bit for bit, the sums of the classes counted from the same draws (the last dimension held by none)', () => {
     for (const [clusters, dimension] of [
       [1, 2],
       [37, 5],
