@@ -256,8 +256,12 @@ export class PostgresDatabase implements Database {
   }
 
   async readSnapshot<R>(reads: (all: SnapshotRead) => Promise<R>): Promise<R> {
-    if (this.inTransaction) return reads((sql, params) => this.all(sql, params));
-    const client = await connect(this.config, this.schema, this.path);
+    const here = () => reads((sql, params) => this.all(sql, params));
+    if (this.inTransaction) return here();
+    // A server with no connection to spare: the reads wait their turn on this one, each statement its own snapshot
+    // (a transaction here would take in the statements of this connection's other callers).
+    const client = await connect(this.config, this.schema, this.path).catch(() => undefined);
+    if (!client) return here();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // One statement at a time, as on this connection: pg does not queue a client's statements itself.

@@ -124,8 +124,12 @@ export class SqliteDatabase implements Database {
   }
 
   async readSnapshot<R>(reads: (all: SnapshotRead) => Promise<R>): Promise<R> {
-    if (this.inTransaction || this.localFolder === undefined) return reads((sql, params) => this.all(sql, params));
-    const reader = await SqliteDatabase.open(this.path, 'readonly');
+    const here = () => reads((sql, params) => this.all(sql, params));
+    if (this.inTransaction || this.localFolder === undefined) return here();
+    // A file no second connection may open (as for allBeside): the reads wait their turn here, each statement its
+    // own snapshot (a transaction here would take in the statements of this connection's other callers).
+    const reader = await SqliteDatabase.open(this.path, 'readonly').catch(() => undefined);
+    if (!reader) return here();
     try {
       reader.configureBusyTimeout(this.busyTimeoutMs);
       // Deferred: the snapshot is taken at the first read and held to the COMMIT (WAL keeps it for this reader).
