@@ -2,10 +2,14 @@
 // bit for bit: each row's counts come from its own seeded generator whatever thread fills them.
 import { strict as assert } from 'node:assert';
 import {
+  bootstrapClusterSumsMany,
   bootstrapClusterSumsTable,
+  bradleyTerry,
   lengthControlledData,
   lengthControlledIntervals,
 } from '../../../src/core/metrics/stats';
+import { bradleyTerryIntervals } from '../../../src/core/metrics/stats/bradleyTerryBootstrap';
+import { sparseClusters } from '../../../src/core/metrics/stats/clusterMatrix';
 import {
   BOOTSTRAP_THREADS,
   REFITTED_ON_WORKERS,
@@ -86,6 +90,55 @@ describe('stats: the bootstrap on worker threads', function () {
       alone.map((r) => r.undefinedResamples < 30),
       [true, true, true, false, true],
     );
+  });
+
+  /** Bradley–Terry cells of four systems: each prompt group a few verdicts (ties as halves), as many kinds as groups. */
+  function bradleyTerryCells() {
+    const random = createRandom(21);
+    return [30, 31, 80, 240].map((clusters) => {
+      const clusterSums = Array.from({ length: clusters }, () => {
+        const wins = new Float64Array(16);
+        for (let k = 0; k < 3; k++) {
+          const a = random.nextInt(4);
+          const b = (a + 1 + random.nextInt(3)) % 4;
+          const outcome = random.nextInt(5);
+          if (outcome === 0) {
+            wins[a * 4 + b]! += 0.5;
+            wins[b * 4 + a]! += 0.5;
+          } else wins[outcome < 3 ? a * 4 + b : b * 4 + a]! += 1;
+        }
+        return wins;
+      });
+      const total = new Float64Array(16);
+      for (const sums of clusterSums) for (let d = 0; d < 16; d++) total[d]! += sums[d]!;
+      return { clusterSums, start: bradleyTerry(total, 4).logStrengths };
+    });
+  }
+
+  it("refits Bradley–Terry cells on two threads to the generic bootstrap's intervals of their ratings", () => {
+    const options = { resamples: 300, seed: 9, level: 0.95 };
+    const jobs = () =>
+      bradleyTerryCells().map(({ clusterSums, start }) => ({ matrix: sparseClusters(clusterSums), systems: 4, start }));
+    for (const budgetBytes of [0, KEPT_DRAW_COUNTS.budgetBytes || 2 ** 27]) {
+      releaseDrawCounts();
+      KEPT_DRAW_COUNTS.budgetBytes = budgetBytes;
+      Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
+      const alone = bradleyTerryIntervals(jobs(), options);
+      Object.assign(BOOTSTRAP_THREADS, { extra: 2, minBradleyTerryFits: 0 });
+      const before = REFITTED_ON_WORKERS.rows;
+      assert.deepEqual(bradleyTerryIntervals(jobs(), options), alone, `budget ${budgetBytes}`);
+      assert.ok(REFITTED_ON_WORKERS.rows - before >= 2, `${REFITTED_ON_WORKERS.rows - before} cells on workers`);
+      // Each system's rating as a figure of the generic cluster bootstrap, refitted from the cell's fit.
+      Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
+      bradleyTerryCells().forEach(({ clusterSums, start }, k) => {
+        const finishes = [0, 1, 2, 3].map((i) => (sums: Float64Array) => bradleyTerry(sums, 4, start).ratings[i]!);
+        const generic = bootstrapClusterSumsMany(clusterSums, finishes, options);
+        generic.forEach((g, i) => {
+          assert.deepEqual([alone[k]![i]!.lower, alone[k]![i]!.upper], [g.lower, g.upper], `cell ${k}, system ${i}`);
+          assert.ok(g.lower < g.upper, `cell ${k}, system ${i}: a real interval`);
+        });
+      });
+    }
   });
 
   it('refuses a thread setting that is not a count, naming it, when a table would use the threads', () => {

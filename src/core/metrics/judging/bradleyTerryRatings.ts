@@ -9,7 +9,10 @@ import { itemCluster } from '../clusterTally';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { BradleyTerryFitter } from '../stats';
+import { bradleyTerry, BradleyTerryFitter } from '../stats';
+import { bradleyTerryIntervals } from '../stats/bradleyTerryBootstrap';
+import type { BradleyTerryJob } from '../stats/bradleyTerryResamples';
+import { sparseClusters } from '../stats/clusterMatrix';
 import { addTo } from './addTo';
 import { byRater, pairGroupValues } from './pairGroups';
 
@@ -43,7 +46,7 @@ interface Comparison {
  * One fit per summed matrix: every system's figure of a resample reads the same fit. The first matrix fitted (the
  * full sample's: estimatesOfRows takes the point estimates before any resample) starts at equal strengths; every
  * later one (a resample) at that fit's strengths, which it lies close to, so Newton's method takes fewer steps to
- * the same maximum.
+ * the same maximum. (bradleyTerryResamples fits the same way, for cells whose sums are exact.)
  */
 function memoisedFit(systems: number): (sums: Float64Array) => Float64Array {
   const fitter = new BradleyTerryFitter(systems);
@@ -81,24 +84,31 @@ export function bradleyTerryRatings(
     else if (verdict !== undefined) comparisons.push({ pair: p, rater: p.judge, verdict });
   }
   for (const h of humans) comparisons.push({ pair: h, rater: 'humans', verdict: h.verdict });
+  const cells: Cell[] = [];
+  for (const group of groupBy(comparisons, (c) => pairGroupValues(c.pair), options.by))
+    for (const [rater, theirs] of byRater(group.items, (c) => c.rater))
+      cells.push(ratingCell(group.values, rater, theirs));
+  const ratings = cellEstimates(cells, options.intervals);
   const rows: RatingRow[] = [];
   const unrated: { group: GroupValues; rater: string }[] = [];
-  for (const group of groupBy(comparisons, (c) => pairGroupValues(c.pair), options.by)) {
-    for (const [rater, theirs] of byRater(group.items, (c) => c.rater)) {
-      const cellRows = ratingRows(group.values, rater, theirs, options.intervals);
-      if (cellRows.every((r) => !Number.isFinite(r.rating.value))) unrated.push({ group: group.values, rater });
-      rows.push(...cellRows);
-    }
-  }
+  cells.forEach(({ group, rater, systems, record }, k) => {
+    const estimates = ratings[k]!;
+    if (estimates.every((r) => !Number.isFinite(r.value))) unrated.push({ group, rater });
+    systems.forEach((system, i) => rows.push({ group, rater, system, rating: estimates[i]!, ...record[i]! }));
+  });
   return { rows, unrated, invalid };
 }
 
-function ratingRows(
-  group: GroupValues,
-  rater: string,
-  comparisons: readonly Comparison[],
-  intervals: IntervalSettings | undefined,
-): RatingRow[] {
+/** One group's and rater's comparisons: its systems, their records, the per-prompt-group win matrices. */
+interface Cell {
+  readonly group: GroupValues;
+  readonly rater: string;
+  readonly systems: readonly string[];
+  readonly record: readonly { wins: number; ties: number; losses: number }[];
+  readonly clusterSums: readonly Float64Array[];
+}
+
+function ratingCell(group: GroupValues, rater: string, comparisons: readonly Comparison[]): Cell {
   const systems = [...new Set(comparisons.flatMap((c) => [c.pair.systemA, c.pair.systemB]))].sort();
   const s = systems.length;
   const index = new Map(systems.map((name, i) => [name, i]));
@@ -120,15 +130,54 @@ function ratingRows(
     record[winner]!.wins++;
     record[loser]!.losses++;
   }
+  return { group, rater, systems, record, clusterSums: [...clusters.values()] };
+}
+
+/**
+ * Every cell's ratings with their intervals, as the cluster bootstrap of its figures gives them (estimatesOfRows):
+ * the fit of the summed sample, n a system's comparisons; cells of exact sums (all but absurdly large ones) refitted
+ * together, on worker threads when the table is big (bradleyTerryIntervals), the others one by one.
+ */
+function cellEstimates(cells: readonly Cell[], intervals: IntervalSettings | undefined): Estimate[][] {
+  const jobs: BradleyTerryJob[] = [];
+  const jobCells: number[] = [];
+  const estimates = cells.map(({ systems, clusterSums }, k) => {
+    const s = systems.length;
+    const total = new Float64Array(s * s);
+    for (const sums of clusterSums) for (let d = 0; d < total.length; d++) total[d]! += sums[d]!;
+    const fit = bradleyTerry(total, s);
+    const points = systems.map((_, i) => ({ value: fit.ratings[i]!, n: comparisonsOf(total, s, i) }));
+    if (!intervals || clusterSums.length < 2 || !fit.converged) return points;
+    const matrix = sparseClusters(clusterSums);
+    if (!matrix.exact) return estimatesFromClusterSums(clusterSums, memoisedFigures(s), intervals);
+    jobs.push({ matrix, systems: s, start: fit.logStrengths });
+    jobCells.push(k);
+    return points;
+  });
+  if (!intervals || jobs.length === 0) return estimates;
+  const results = bradleyTerryIntervals(jobs, intervals);
+  jobCells.forEach((k, j) => {
+    estimates[k] = estimates[k]!.map((point, i) => ({
+      ...point,
+      lower: results[j]![i]!.lower,
+      upper: results[j]![i]!.upper,
+    }));
+  });
+  return estimates;
+}
+
+/** The figures of a cell of s systems for the generic bootstrap: each system's rating, n its comparisons. */
+function memoisedFigures(s: number): Figure[] {
   const fit = memoisedFit(s);
-  const figures: Figure[] = systems.map((_, i) => ({
+  return Array.from({ length: s }, (_, i) => ({
     finish: (sums) => fit(sums)[i]!,
-    count: (sums) => {
-      let games = 0;
-      for (let j = 0; j < s; j++) games += sums[i * s + j]! + sums[j * s + i]!;
-      return games;
-    },
+    count: (sums) => comparisonsOf(sums, s, i),
   }));
-  const estimates = estimatesFromClusterSums([...clusters.values()], figures, intervals);
-  return systems.map((system, i) => ({ group, rater, system, rating: estimates[i]!, ...record[i]! }));
+}
+
+/** System i's games in a summed wins matrix of s systems. */
+function comparisonsOf(sums: Float64Array, s: number, i: number): number {
+  let games = 0;
+  for (let j = 0; j < s; j++) games += sums[i * s + j]! + sums[j * s + i]!;
+  return games;
 }

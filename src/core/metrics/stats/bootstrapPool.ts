@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
 import { lengthControlledResamples, type LengthControlledData } from './lengthControlledWinRate';
+import { bradleyTerryResamples, type BradleyTerryJob } from './bradleyTerryResamples';
 
 /** One row to tally: its cluster count, each cluster's class, the number of classes, and where the counts go. */
 export interface TallyRow {
@@ -33,6 +34,18 @@ export interface RefitRow {
   readonly values: SharedArrayBuffer;
 }
 
+/** One Bradley–Terry cell to refit: its exact sparse sums and start in shared memory, and where its B × systems go. */
+export interface BradleyTerryRow {
+  readonly clusters: number;
+  readonly dimension: number;
+  readonly offset: SharedArrayBuffer;
+  readonly index: SharedArrayBuffer;
+  readonly value: SharedArrayBuffer;
+  readonly systems: number;
+  readonly start: SharedArrayBuffer;
+  readonly values: SharedArrayBuffer;
+}
+
 /** What a worker is sent: its rows of one kind, the resampling, and the flag it sets when done (1) or failed (2). */
 export type BootstrapShare = {
   readonly resamples: number;
@@ -41,7 +54,24 @@ export type BootstrapShare = {
 } & (
   | { readonly kind: 'tallies'; readonly rows: readonly TallyRow[] }
   | { readonly kind: 'lc-refits'; readonly rows: readonly RefitRow[] }
+  | { readonly kind: 'bt-refits'; readonly rows: readonly BradleyTerryRow[] }
 );
+
+/** A Bradley–Terry row as the job it stands for, its arrays over its shared memory. */
+export function bradleyTerryJobOf(row: BradleyTerryRow): BradleyTerryJob {
+  return {
+    matrix: {
+      clusters: row.clusters,
+      dimension: row.dimension,
+      offset: new Uint32Array(row.offset),
+      index: new Uint32Array(row.index),
+      value: new Float64Array(row.value),
+      exact: true,
+    },
+    systems: row.systems,
+    start: new Float64Array(row.start),
+  };
+}
 
 /** A refit row's data as typed arrays over its shared memory. */
 export function refitDataOf(row: RefitRow): LengthControlledData {
@@ -63,13 +93,20 @@ function extraThreads(setting = process.env.LANGLENS_BOOTSTRAP_THREADS): number 
   return Number(setting.trim());
 }
 
-export const BOOTSTRAP_THREADS: { extra: number | undefined; minDraws: number; minRefitItems: number } = {
+export const BOOTSTRAP_THREADS: {
+  extra: number | undefined;
+  minDraws: number;
+  minRefitItems: number;
+  minBradleyTerryFits: number;
+} = {
   /** Threads besides this one (0: this thread only); read from the setting at the first table that may use them. */
   extra: undefined,
   /** Below this many draws in a table, starting the threads' work costs more than it saves. */
   minDraws: 20_000_000,
   /** Below this many items × resamples refitted (each a few Newton steps), likewise. */
   minRefitItems: 2_000_000,
+  /** Below this many Bradley–Terry fits (cells × resamples, each a few Newton steps on a system pair's sums), likewise. */
+  minBradleyTerryFits: 8_000,
 };
 
 /** Rows whose counts worker threads filled, since the process started: what tells that they did the work. */
@@ -231,6 +268,13 @@ export function tallyAhead(
   return shared.map((row) => new Uint32Array(row.tallies));
 }
 
+/** A typed array's bytes copied into shared memory, for a worker to read. */
+function share(array: Float64Array | Uint32Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(array.byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  return buffer;
+}
+
 /** A row of the length-controlled win rate to refit on each resample: its data and its cluster count. */
 export interface RefitRequest {
   readonly data: LengthControlledData;
@@ -252,11 +296,6 @@ export function refitLengthControlledAhead(
     BOOTSTRAP_THREADS.minRefitItems,
   );
   if (!workers) return undefined;
-  const share = (array: Float64Array | Uint32Array): SharedArrayBuffer => {
-    const buffer = new SharedArrayBuffer(array.byteLength);
-    new Uint8Array(buffer).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-    return buffer;
-  };
   const shared: RefitRow[] = rows.map(({ data, clusters }) => ({
     deltas: share(data.deltas),
     preferences: share(data.preferences),
@@ -281,6 +320,51 @@ export function refitLengthControlledAhead(
     refitHere,
     (i) => {
       shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(resamples * 8) };
+      refitHere(i);
+    },
+  );
+  return shared.map((row) => new Float64Array(row.values));
+}
+
+/**
+ * Each Bradley–Terry cell's ratings refitted on every resample (B × systems values per cell,
+ * bradleyTerryResamples's), computed on every ready thread; undefined when the table is too small to gain from
+ * threads, or there are none.
+ */
+export function refitBradleyTerryAhead(
+  jobs: readonly BradleyTerryJob[],
+  resamples: number,
+  seed: number | bigint,
+): Float64Array[] | undefined {
+  const workers = workersFor(jobs.length * resamples, BOOTSTRAP_THREADS.minBradleyTerryFits);
+  if (!workers) return undefined;
+  const shared: BradleyTerryRow[] = jobs.map(({ matrix, systems, start }) => ({
+    clusters: matrix.clusters,
+    dimension: matrix.dimension,
+    offset: share(matrix.offset),
+    index: share(matrix.index),
+    value: share(matrix.value),
+    systems,
+    start: share(start),
+    values: new SharedArrayBuffer(resamples * systems * 8),
+  }));
+  const refitHere = (i: number) =>
+    bradleyTerryResamples(jobs[i]!, resamples, seed, new Float64Array(shared[i]!.values));
+  REFITTED_ON_WORKERS.rows += acrossThreads(
+    workers,
+    // A cell's work: its clusters' sums read and its fits, about as much per cluster as per system pair.
+    jobs.map(({ matrix, systems }) => matrix.clusters + systems * systems),
+    (worker, indices, status) =>
+      worker.postMessage({
+        kind: 'bt-refits',
+        rows: indices.map((i) => shared[i]!),
+        resamples,
+        seed,
+        status,
+      } satisfies BootstrapShare),
+    refitHere,
+    (i) => {
+      shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(resamples * jobs[i]!.systems * 8) };
       refitHere(i);
     },
   );

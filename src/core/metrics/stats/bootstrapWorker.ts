@@ -1,9 +1,10 @@
 // A bootstrap thread (bootstrapPool.ts): says it is ready, then does the rows it is given (their resampled class
-// counts, or their refitted LC win rates) into the shared buffers they came with, and says when it is done (or that
+// counts, their refitted LC win rates or Bradley–Terry ratings) into the shared buffers they came with, and says when it is done (or that
 // it failed).
 import { parentPort, workerData } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
-import { refitDataOf, type BootstrapShare } from './bootstrapPool';
+import { bradleyTerryJobOf, refitDataOf, type BootstrapShare } from './bootstrapPool';
+import { bradleyTerryResamples } from './bradleyTerryResamples';
 import { lengthControlledResamples } from './lengthControlledWinRate';
 
 const ready = new Int32Array(workerData.ready as SharedArrayBuffer);
@@ -21,6 +22,11 @@ function run(share: BootstrapShare): void {
         share.seed,
         new Uint32Array(row.tallies),
       );
+    return;
+  }
+  if (share.kind === 'bt-refits') {
+    for (const row of share.rows)
+      bradleyTerryResamples(bradleyTerryJobOf(row), share.resamples, share.seed, new Float64Array(row.values));
     return;
   }
   for (const row of share.rows)
