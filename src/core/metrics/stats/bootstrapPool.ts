@@ -304,23 +304,41 @@ export function refitLengthControlledAhead(
     clusters,
     values: new SharedArrayBuffer(resamples * 8),
   }));
-  const refitHere = (i: number) =>
-    lengthControlledResamples(rows[i]!.data, rows[i]!.clusters, resamples, seed, new Float64Array(shared[i]!.values));
+  return refitAcrossThreads(
+    workers,
+    shared,
+    sizes,
+    (share, status) => ({ kind: 'lc-refits', rows: share, resamples, seed, status }),
+    (i, values) => lengthControlledResamples(rows[i]!.data, rows[i]!.clusters, resamples, seed, values),
+  );
+}
+
+/**
+ * Rows refitted on every ready thread (acrossThreads), each into its shared `values`: a row this thread redoes gets
+ * fresh ones. Returns every row's values.
+ */
+function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer }>(
+  workers: readonly PoolWorker[],
+  shared: Row[],
+  sizes: readonly number[],
+  message: (rows: Row[], status: SharedArrayBuffer) => BootstrapShare,
+  refit: (row: number, values: Float64Array) => void,
+): Float64Array[] {
+  const here = (i: number) => refit(i, new Float64Array(shared[i]!.values));
   REFITTED_ON_WORKERS.rows += acrossThreads(
     workers,
     sizes,
     (worker, indices, status) =>
-      worker.postMessage({
-        kind: 'lc-refits',
-        rows: indices.map((i) => shared[i]!),
-        resamples,
-        seed,
-        status,
-      } satisfies BootstrapShare),
-    refitHere,
+      worker.postMessage(
+        message(
+          indices.map((i) => shared[i]!),
+          status,
+        ),
+      ),
+    here,
     (i) => {
-      shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(resamples * 8) };
-      refitHere(i);
+      shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(shared[i]!.values.byteLength) };
+      here(i);
     },
   );
   return shared.map((row) => new Float64Array(row.values));
@@ -348,25 +366,12 @@ export function refitBradleyTerryAhead(
     start: share(start),
     values: new SharedArrayBuffer(resamples * systems * 8),
   }));
-  const refitHere = (i: number) =>
-    bradleyTerryResamples(jobs[i]!, resamples, seed, new Float64Array(shared[i]!.values));
-  REFITTED_ON_WORKERS.rows += acrossThreads(
+  return refitAcrossThreads(
     workers,
+    shared,
     // A cell's work: its clusters' sums read and its fits, about as much per cluster as per system pair.
     jobs.map(({ matrix, systems }) => matrix.clusters + systems * systems),
-    (worker, indices, status) =>
-      worker.postMessage({
-        kind: 'bt-refits',
-        rows: indices.map((i) => shared[i]!),
-        resamples,
-        seed,
-        status,
-      } satisfies BootstrapShare),
-    refitHere,
-    (i) => {
-      shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(resamples * jobs[i]!.systems * 8) };
-      refitHere(i);
-    },
+    (share, status) => ({ kind: 'bt-refits', rows: share, resamples, seed, status }),
+    (i, values) => bradleyTerryResamples(jobs[i]!, resamples, seed, values),
   );
-  return shared.map((row) => new Float64Array(row.values));
 }
