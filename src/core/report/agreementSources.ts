@@ -10,6 +10,7 @@ import {
 import { agreementDashboard } from '../metrics/audit/dashboard';
 import { dashboardTable } from './dashboardTable';
 import { itemGroupValues, type PairwiseItem } from '../metrics/agreement/pairwiseItems';
+import type { AgreementOptions } from '../metrics/agreement/raterAgreement';
 import type { Store } from '../store/store';
 import { agreementTable, limaByLanguageTable, majorityTable, raterKappaTable } from './agreementTables';
 import { groupingOf, pairChosen, selectionOf } from './selection';
@@ -56,7 +57,15 @@ async function items(store: Store, o: TableOptions, loads: TableLoads, scope: 'h
   const chosen = loaded.filter((i) => pairChosen(selection, i));
   const values: GroupValues[] = [...slices, ...voted.filter((i) => pairChosen(selection, i)).map(itemGroupValues)];
   // Runs, turns and criteria are never pooled unless the user's --by says so.
-  return { items: chosen, values, options: { ...o, by: groupingOf(o, values) } };
+  return {
+    items: chosen,
+    values,
+    options: { ...o, by: groupingOf(o, values) },
+    agreementOf: (shown: readonly PairwiseItem[], { by, invalidAs, intervals }: AgreementOptions) =>
+      loads.computed(`agreement ${scope} ${key} ${JSON.stringify([by, invalidAs, intervals ?? null])}`, () =>
+        raterAgreement(shown, { by, invalidAs, ...(intervals ? { intervals } : {}) }),
+      ),
+  };
 }
 
 /** The shared load of the items with two raters or more (TableSource.shares). */
@@ -77,9 +86,9 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
     description:
       'judge–human and human–human agreement with and without ties, and the LIMA score (MT-bench, Shaham et al.)',
     build: async (store, o, loads = new TableLoads()) => {
-      const { items: chosen, options } = await items(store, o, loads, 'humans');
+      const { items: chosen, options, agreementOf } = await items(store, o, loads, 'humans');
       return agreementTable(
-        raterAgreement(chosen, options),
+        agreementOf(chosen, options),
         options.by,
         o.intervals,
         o.invalidAs,
@@ -91,8 +100,8 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
     id: 'agreement-by-language',
     description: "Shaham et al.'s Table 3: per language, human–model and human–human LIMA score with n and CI",
     build: async (store, o, loads = new TableLoads()) => {
-      const { items: chosen } = await items(store, o, loads, 'humans');
-      const rows = raterAgreement(chosen, { ...policy(o, 'agreement-by-language'), by: ['lang'] });
+      const { items: chosen, agreementOf } = await items(store, o, loads, 'humans');
+      const rows = agreementOf(chosen, { ...policy(o, 'agreement-by-language'), by: ['lang'] });
       return limaByLanguageTable(rows, o.judges?.[0], o.intervals);
     },
   },
@@ -119,13 +128,17 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
     description:
       "the editor's agreement dashboard as a table: per language, each judge and the humans, and where the judge is below the humans (judge − humans wholly under 0, or too few items to say)",
     build: async (store, o, loads = new TableLoads()) => {
-      const { items: chosen, values } = await items(store, o, loads, 'humans');
+      const { items: chosen, values, agreementOf } = await items(store, o, loads, 'humans');
       return dashboardTable(
-        agreementDashboard(chosen, {
-          by: sliceGrouping(values),
-          invalidAs: verdictPolicy(o, 'agreement-dashboard'),
-          ...(o.intervals ? { intervals: o.intervals } : {}),
-        }),
+        agreementDashboard(
+          chosen,
+          {
+            by: sliceGrouping(values),
+            invalidAs: verdictPolicy(o, 'agreement-dashboard'),
+            ...(o.intervals ? { intervals: o.intervals } : {}),
+          },
+          agreementOf,
+        ),
       );
     },
   },

@@ -3,6 +3,7 @@
 export class TableLoads {
   private readonly made = new Map<string, Promise<unknown>>();
   private readonly expected = new Set<string>();
+  private readonly values = new Map<string, unknown>();
 
   /** Says which shared loads (TableSource.shares) some table of the call will make. */
   expect(shares: Iterable<string>): this {
@@ -20,6 +21,12 @@ export class TableLoads {
     let made = this.made.get(key) as Promise<T> | undefined;
     if (!made) this.made.set(key, (made = load()));
     return made;
+  }
+
+  /** What `make` computes under this key, computed the first time it is asked for (a figure several tables show). */
+  computed<T>(key: string, make: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, make());
+    return this.values.get(key) as T;
   }
 
   /** The load under this key if some table made it already. */

@@ -45,12 +45,17 @@ export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] 
   return sliceGrouping(items.map(itemGroupValues));
 }
 
+/**
+ * `agreementOf` gives the agreement rows of the items (raterAgreement; a call showing them in other tables too
+ * passes what it computed once).
+ */
 export function agreementDashboard(
   items: readonly PairwiseItem[],
   options: Omit<AgreementOptions, 'by'> & { by?: readonly GroupField[] },
+  agreementOf: (items: readonly PairwiseItem[], options: AgreementOptions) => AgreementRow[] = raterAgreement,
 ): Dashboard {
   const by = options.by ?? dashboardGrouping(items);
-  const rows = raterAgreement(items, { ...options, by });
+  const rows = agreementOf(items, { ...options, by });
   const groups = new Map<string, { group: GroupValues; rows: AgreementRow[] }>();
   for (const row of rows) {
     collect(groups, groupKey(row.group, by), () => ({ group: row.group, rows: [] as AgreementRow[] })).rows.push(row);
