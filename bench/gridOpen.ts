@@ -3,6 +3,7 @@
 // the time went (VS Code's webview start before our script's first line, the host's data, render, paint), five
 // groups after it, and stops. A minute or so once code-server is installed (try.sh installs it the first time).
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, openWorkbench, showLangLensView, treeRow, waitInFrame, webviewFrame } from '../test/e2e/workbench';
 
@@ -45,20 +46,35 @@ export async function benchGridOpen(): Promise<void> {
     await treeRow(page, 'demo').waitFor({ timeout: 60_000 });
     if ((await treeRow(page, 'Spanish').count()) === 0) await treeRow(page, 'demo').click();
     await treeRow(page, 'Spanish').click();
+    // BENCH_TRACE=file.json: a Chromium trace of the first open, to see where its time goes.
+    const tracing = process.env.BENCH_TRACE ? page.context().browser() : null;
+    await tracing?.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink',
+        'loading',
+        'v8',
+        'fonts',
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+    });
     await treeRow(page, 'egg').click();
     const grid = await webviewFrame(page, 'grid');
     const first = await waitInFrame(grid, 'the first paint', () => document.body.dataset.paintMs);
+    if (tracing) writeFileSync(process.env.BENCH_TRACE!, await tracing.stopTracing());
     const phases = JSON.parse((await grid.evaluate(() => document.body.dataset.phases)) ?? '{}') as {
       scriptStarted: number;
       received: number;
       rendered: number;
     };
+    const from = await grid.evaluate(() => document.body.dataset.viewFrom);
     const ours = Number(first) - phases.scriptStarted;
     console.log(
       `first open, command → painted: ${first} ms (target ${TARGET_MS} ms, ratio ${(Number(first) / TARGET_MS).toFixed(2)})`,
     );
     console.log(
-      `  VS Code's webview start (command → our script's first line): ${phases.scriptStarted} ms; then the host's data ${phases.received} ms, rendered ${phases.rendered} ms`,
+      `  VS Code's webview start (command → our script's first line): ${phases.scriptStarted} ms; then the host's data ${phases.received} ms (${from === 'page' ? 'written into the page' : 'posted'}), rendered ${phases.rendered} ms`,
     );
     console.log(
       `  ours (script start → painted): ${ours} ms (${((100 * ours) / Number(first)).toFixed(0)}% of the wait)`,

@@ -55,16 +55,18 @@ export function restorePanel(
  * Fills a new or restored panel (icon, HTML shell) and listens to it: onDispose when it closes, and every message
  * parsed at the boundary (the webview renders model output, so nothing it sends is trusted): one that does not
  * parse is logged and dropped, one that does goes to handle. Returns the listeners, to dispose with the panel.
+ * `page: 'later'` leaves the HTML to `writePage`, for a panel whose first messages are written into its page.
  */
 export function wirePanel<T>(
   panel: vscode.WebviewPanel,
   kind: PanelKind<T>,
-  deps: { readonly extensionUri: vscode.Uri; readonly log: vscode.LogOutputChannel },
+  deps: PanelDeps,
   handle: (message: T) => Promise<void>,
   onDispose: () => void,
+  page: 'now' | 'later' = 'now',
 ): vscode.Disposable[] {
   panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'langlens.svg');
-  panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, kind.name, kind.title);
+  if (page === 'now') writePage(panel, kind, deps);
   return [
     panel.onDidDispose(onDispose),
     panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -78,6 +80,25 @@ export function wirePanel<T>(
       handle(message).catch((err: Error) => deps.log.error(`${kind.name}: ${err.message}`));
     }),
   ];
+}
+
+interface PanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * Writes the panel's page (its HTML shell), with `messages` for the page to handle before it says it is ready:
+ * VS Code starts a new panel's webview as soon as the panel is created, so a first view computed meanwhile and
+ * written into the page is painted without the round trip of "ready" and a posted message.
+ */
+export function writePage(
+  panel: vscode.WebviewPanel,
+  kind: PanelKind<unknown>,
+  deps: PanelDeps,
+  messages: readonly unknown[] = [],
+): void {
+  panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, kind.name, kind.title, messages);
 }
 
 /**
@@ -95,6 +116,8 @@ export function panelWords<K extends string>(phrases: Readonly<Record<K, string>
 export class LatestWhenReady<M> {
   private ready = false;
   private pending: M | undefined;
+  /** The page holds `first` already (written into it): not posted when it next says it is ready. */
+  private firstInPage = false;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -109,10 +132,22 @@ export class LatestWhenReady<M> {
     void this.webview.postMessage(message);
   }
 
+  /**
+   * The messages to write into a page not yet ready (`first`, then what waits): taken from the outbox, so that
+   * when the page says it is ready only what came after is posted.
+   */
+  takeForPage(): M[] {
+    const messages = [...(this.first ? [this.first()] : []), ...(this.pending ? [this.pending] : [])];
+    this.pending = undefined;
+    this.firstInPage = this.first !== undefined;
+    return messages;
+  }
+
   /** The webview said it is ready (again, after its page reloaded): send what waits. */
   open(): void {
     this.ready = true;
-    if (this.first) void this.webview.postMessage(this.first());
+    if (this.first && !this.firstInPage) void this.webview.postMessage(this.first());
+    this.firstInPage = false;
     if (this.pending) this.post(this.pending);
   }
 }

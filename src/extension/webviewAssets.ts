@@ -31,3 +31,12 @@ export function inlineScript(js: string, file: string): string {
   if (js.includes('<!--')) throw new Error(`${file} contains "<!--", which cannot be written into a page's <script>`);
   return js.replace(/<\/script/gi, '<\\/script');
 }
+
+/**
+ * Messages written into a page as JSON inside `<script type="application/json">`: no "<" is left in it (each is
+ * the string escape \u003c, the same JSON value), so model output in a message can neither end the element nor
+ * start a comment.
+ */
+export function pageMessagesJson(messages: readonly unknown[]): string {
+  return JSON.stringify(messages).replace(/</g, '\\u003c');
+}

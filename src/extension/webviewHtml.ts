@@ -10,7 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { pageLanguage } from '../../shared/protocol/words';
-import { inlineScript, inlineStyle, mediaText } from './webviewAssets';
+import { PAGE_MESSAGES_ID } from '../../shared/protocol/pageMessages';
+import { inlineScript, inlineStyle, mediaText, pageMessagesJson } from './webviewAssets';
 
 export type PanelName = 'grid' | 'annotate' | 'dashboard' | 'charts' | 'adjudicate';
 
@@ -33,6 +34,7 @@ export function webviewHtml(
   extensionUri: vscode.Uri,
   panel: PanelName,
   title: string,
+  messages: readonly unknown[] = [],
 ): string {
   const nonce = randomBytes(16).toString('base64');
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
@@ -53,7 +55,7 @@ export function webviewHtml(
 </head>
 <body class="${panel}">
 <div id="app" aria-busy="true"><p class="loading">${vscode.l10n.t('Loading…')}</p></div>
-<script nonce="${nonce}">${script}</script>
+${messages.length ? `<script type="application/json" id="${PAGE_MESSAGES_ID}">${pageMessagesJson(messages)}</script>\n` : ''}<script nonce="${nonce}">${script}</script>
 </body>
 </html>`;
 }

@@ -118,6 +118,11 @@ async function openGroupFromExplorer(page: Page, shots: Shots): Promise<Frame> {
     'the first grid paint',
     () => document.body.dataset.group === 'q1' && document.body.dataset.paintMs,
   );
+  assert.equal(
+    await grid.evaluate(() => document.body.dataset.viewFrom),
+    'page',
+    'the first group is written into the new page (no round trip before its first paint)',
+  );
   if (tracing) {
     writeFileSync(process.env.E2E_TRACE!, await tracing.stopTracing());
     // The page as painted, without its script: to try the grid's styles on in a browser alone.
@@ -268,6 +273,7 @@ async function warmNavigationTimings(grid: Frame): Promise<void> {
       group,
     );
     const phases = await grid.evaluate(() => document.body.dataset.phases);
+    assert.equal(await grid.evaluate(() => document.body.dataset.viewFrom), 'posted', 'a later group is posted');
     timings[`grid: next group ${group}, key → painted (test clock)`] =
       `${Date.now() - pressedAt} ms (host request → paint ${paintMs} ms; ${phases})`;
   }

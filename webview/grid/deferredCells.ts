@@ -1,4 +1,4 @@
-// Rendering the cells the user sees first. Cells come in with their contents skipped (class "deferred",
+// Rendering the cells the user sees first. Cells (and rows' prompts) come in with their contents skipped (class "deferred",
 // content-visibility: hidden). Chromium's own content-visibility: auto renders every cell within about a
 // window's size of the view, which for 12 languages × 12 systems is nearly all of them (120 of 144 measured),
 // and laying those out, in the fonts of a dozen scripts, was most of the time to a group's first paint. So the
@@ -29,7 +29,7 @@ function inWindow(cell: Element): boolean {
  */
 export function revealCells(root: HTMLElement): void {
   stopRevealing();
-  const deferred = [...root.querySelectorAll(`.cell.${DEFERRED}`)];
+  const deferred = [...root.querySelectorAll(`.${DEFERRED}`)];
   for (const cell of deferred) if (inWindow(cell)) reveal(cell);
   nearView = new IntersectionObserver(
     (entries) => {

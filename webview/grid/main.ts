@@ -5,7 +5,7 @@ import '../shared/base.css';
 import './grid.css';
 import { setRootProperty, setToolbarHeight, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
-import { onHostMessage, vscodeApi } from '../shared/vscodeApi';
+import { onHostMessage, vscodeApi, type MessageOrigin } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
 import { revealCells, stopRevealing } from './deferredCells';
 import { grid, shownParts, toolbar } from './render';
@@ -30,13 +30,15 @@ function send(message: GridToHost): void {
   api.postMessage(message);
 }
 
-onHostMessage<GridToWebview>((message) => {
+function handleHostMessage(message: GridToWebview, from: MessageOrigin): void {
   switch (message.type) {
     // First, each time the page says it is ready (src/extension/panel.ts LatestWhenReady).
     case 'words':
       if (w.use(message.words, app)) render();
       break;
     case 'show':
+      // Where the group came from, for the tests and the bench: the first one is written into the page.
+      document.body.dataset.viewFrom = from;
       show(message.view, message.preferences, message.requestedAt);
       break;
     case 'loading':
@@ -49,7 +51,7 @@ onHostMessage<GridToWebview>((message) => {
       setLayout(prefs.layout === 'languages-as-rows' ? 'systems-as-rows' : 'languages-as-rows');
       break;
   }
-});
+}
 
 function show(next: GridView, nextPrefs: GridPreferences, requestedAt: number): void {
   const receivedAt = Date.now();
@@ -227,4 +229,6 @@ window.addEventListener('focus', () => send({ type: 'focus', focused: true }));
 window.addEventListener('blur', () => send({ type: 'focus', focused: false }));
 if (document.hasFocus()) send({ type: 'focus', focused: true });
 
+// Last, after every module-level binding above: the messages written into the page are handled right here.
+onHostMessage(handleHostMessage);
 send({ type: 'ready' });

@@ -104,7 +104,7 @@ function languagesAsRows(view: GridView, shown: Shown, cellOf: CellOf): Html {
     ${shown.languages.map(
       (l) => html`
     <div class="row ${view.focusLanguage === l.language.tag ? 'focus' : ''}" role="row" data-lang="${l.language.tag}">
-      <div class="row-header prompt-cell" role="rowheader">${promptBlock(l, true)}</div>
+      <div class="row-header prompt-cell deferred" role="rowheader">${promptBlock(l, true)}</div>
       ${shown.systems.map((s) => responseCell(l, s, cellOf(l.language.tag, s)))}
     </div>`,
     )}

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/protocol/grid';
 import type { Database } from '../database';
 import { display } from '../display';
-import { createPanel, LatestWhenReady, restorePanel, wirePanel, type PanelKind } from '../panel';
+import { createPanel, LatestWhenReady, restorePanel, wirePanel, writePage, type PanelKind } from '../panel';
 import { gridView } from './gridView';
 import { gridWords } from './gridWords';
 
@@ -26,6 +26,12 @@ const GRID: PanelKind<GridToHost> = {
   parse: parseGridMessage,
 };
 const PREFERENCES_KEY = 'langlens.grid.preferences';
+/**
+ * How long a new grid's page waits for its first view, to paint it from the page itself. VS Code starts the
+ * webview meanwhile (220–260 ms in code-server, README *benchmark*), so a view ready by then costs nothing;
+ * a slower one only delays the "Loading…" that shows until it comes as a message.
+ */
+const FIRST_VIEW_WAIT_MS = 500;
 const DEFAULT_PREFERENCES: GridPreferences = { layout: 'languages-as-rows', hiddenLanguages: [], hiddenSystems: [] };
 
 export interface GridTarget {
@@ -61,14 +67,20 @@ export class GridPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   /** Messages wait until the webview says it is ready; only the latest show matters. */
   private readonly outbox: LatestWhenReady<GridToWebview>;
+  private pageWritten: boolean;
+  private disposed = false;
 
   /** Opens (or reuses) the grid on a group; requestedAt is when the user asked, for the paint timing. */
   static show(deps: GridDeps, target: GridTarget, requestedAt = Date.now()): void {
     if (!GridPanel.current) {
-      GridPanel.current = new GridPanel(createPanel(GRID, deps.extensionUri), deps);
-    } else {
-      GridPanel.current.panel.reveal(undefined, false);
+      // The page is written with the first view in it, or without it after FIRST_VIEW_WAIT_MS (a slow database).
+      const grid = new GridPanel(createPanel(GRID, deps.extensionUri), deps, 'later');
+      GridPanel.current = grid;
+      void grid.load(target, requestedAt).finally(() => grid.writePageOnce());
+      setTimeout(() => grid.writePageOnce(), FIRST_VIEW_WAIT_MS);
+      return;
     }
+    GridPanel.current.panel.reveal(undefined, false);
     void GridPanel.current.load(target, requestedAt);
   }
 
@@ -102,15 +114,25 @@ export class GridPanel implements vscode.Disposable {
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: GridDeps,
+    page: 'now' | 'later' = 'now',
   ) {
     this.outbox = new LatestWhenReady<GridToWebview>(panel.webview, () => ({ type: 'words', words: gridWords() }));
+    this.pageWritten = page === 'now';
     this.disposables = wirePanel(
       panel,
       GRID,
       deps,
       (message) => this.handleOrShow(message),
       () => this.dispose(),
+      page,
     );
+  }
+
+  /** Writes the page, with the words and the view (or error) waiting in the outbox, if not written yet. */
+  private writePageOnce(): void {
+    if (this.pageWritten || this.disposed) return;
+    this.pageWritten = true;
+    writePage(this.panel, GRID, this.deps, this.outbox.takeForPage());
   }
 
   private handleOrShow(message: GridToHost): Promise<void> {
@@ -193,6 +215,7 @@ export class GridPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (GridPanel.current === this) GridPanel.current = undefined;
     void setGridFocused(false);
     this.panel.dispose();

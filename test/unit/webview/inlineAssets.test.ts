@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inlineScript, inlineStyle, mediaText } from '../../../src/extension/webviewAssets';
+import { inlineScript, inlineStyle, mediaText, pageMessagesJson } from '../../../src/extension/webviewAssets';
 
 const media = (file: string) => `https://file+.vscode-resource.vscode-cdn.net/ext/media/${encodeURIComponent(file)}`;
 
@@ -28,6 +28,18 @@ describe('webview assets written into the page', () => {
 
   it('refuses a script holding "<!--", naming the file', () => {
     assert.throws(() => inlineScript('const c = "<!-- x";', 'media/grid.js'), /media\/grid\.js contains "<!--"/);
+  });
+
+  it('writes messages into the page as JSON with no "<" in it, the same messages once parsed', () => {
+    // A model's answer in a message: it must neither end the <script type="application/json"> nor open a comment.
+    const messages = [
+      { type: 'words', words: { lang: 'he', dir: 'rtl' } },
+      { type: 'show', view: { html: '<p>a</p></script><script>alert(1)</script><!-- x -->\u2028</SCRIPT >' } },
+    ];
+    const json = pageMessagesJson(messages);
+    assert.ok(!json.includes('<'), json);
+    assert.match(json, /\\u003c\/script>\\u003cscript>alert\(1\)/);
+    assert.deepEqual(JSON.parse(json), messages);
   });
 
   it('reads a media file again once it changed on disk', () => {
