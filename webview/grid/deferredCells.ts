@@ -30,7 +30,9 @@ function inWindow(cell: Element): boolean {
 export function revealCells(root: HTMLElement): void {
   stopRevealing();
   const deferred = [...root.querySelectorAll(`.${DEFERRED}`)];
-  for (const cell of deferred) if (inWindow(cell)) reveal(cell);
+  // All measured before any is revealed: a reveal changes the layout, so measuring after it lays the page out
+  // again, once per cell.
+  for (const cell of deferred.filter(inWindow)) reveal(cell);
   nearView = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) reveal(entry.target);
