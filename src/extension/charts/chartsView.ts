@@ -15,9 +15,15 @@ import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
+import { reportWords } from '../reportWords';
 import { chartWords } from './chartWords';
 
-export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
+/** The charts' tables as the panel builds them: their titles, headers and notes in the display language. */
+export function tableOptionsFor(
+  run: string,
+  baseline: string | null,
+  display: DisplayLanguage = ENGLISH_DISPLAY,
+): TableOptions {
   return {
     run,
     by: ['lang'],
@@ -25,6 +31,7 @@ export function tableOptionsFor(run: string, baseline: string | null): TableOpti
     minItems: 30,
     intervals: DEFAULT_INTERVALS,
     ...(baseline ? { baseline } : {}),
+    words: reportWords(display),
   };
 }
 
@@ -91,7 +98,7 @@ export async function chartsView(
   warn: Warn,
   l10n: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<ChartsView> {
-  const options = tableOptionsFor(run, baseline);
+  const options = tableOptionsFor(run, baseline, l10n);
   const style = editorStyle(theme, l10n);
   const charts: ChartView[] = [];
   for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn, l10n));
@@ -106,7 +113,8 @@ export async function dashboardChart(
   display: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<Record<string, unknown> | null> {
   if (dashboard.groups.length === 0) return null;
-  return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme, display)).spec, warn);
+  const table = dashboardTable(dashboard, reportWords(display));
+  return compileChart(drawChart(JUDGE_VS_HUMANS, table, editorStyle(theme, display)).spec, warn);
 }
 
 /** The items behind a mark: for judge-vs-humans the dashboard's own audit list, for the others the core's list. */
