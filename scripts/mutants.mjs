@@ -238,6 +238,21 @@ const MUTATIONS = [
     replace: 'target.series',
     tests: ['test/unit/charts/chartWords.test.ts'],
   },
+  {
+    name: "judge-consistency table: a count's note written as an English literal, not from the table's words",
+    file: 'src/core/report/scoreTables.ts',
+    search: '...countedNote(combinedOnly, w.combinedOnly),',
+    replace:
+      "...countNote(combinedOnly, 'pair(s) came with an already combined verdict and no order information: in neither.'),",
+    tests: ['test/unit/charts/reportWords.test.ts'],
+  },
+  {
+    name: "Charts panel: the charts' tables built without the display language's words (their notes English)",
+    file: 'src/extension/charts/chartsView.ts',
+    search: '  const options = tableOptionsFor(run, baseline, l10n);',
+    replace: '  const options = tableOptionsFor(run, baseline);',
+    tests: ['test/unit/charts/reportWords.test.ts'],
+  },
 ];
 
 function runTests(tests) {
