@@ -17,6 +17,7 @@ import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
 import { reportWords } from '../reportWords';
 import { chartWords } from './chartWords';
+import { markWords } from './markWords';
 
 /** The charts' tables as the panel builds them: their titles, headers and notes in the display language. */
 export function tableOptionsFor(
@@ -149,6 +150,6 @@ export async function chartItems(
     target.chart === 'ratings' && target.series !== null
       ? (ratingOfSeries(chartWords(l10n), target.series) ?? target.series)
       : target.series;
-  const items = await itemsBehindMark(store, { ...mark, series }, tableOptionsFor(run, baseline));
+  const items = await itemsBehindMark(store, { ...mark, series }, tableOptionsFor(run, baseline), markWords(l10n));
   return { kind: 'items', items: { target, language: l10n.language(target.lang), ...items } };
 }
