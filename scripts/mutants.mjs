@@ -260,6 +260,13 @@ const MUTATIONS = [
     replace: 'tableOptionsFor(run, baseline));',
     tests: ['test/unit/charts/itemsBehindMark.test.ts'],
   },
+  {
+    name: "Run Judge's progress: the rate written in English, not through the display language's words",
+    file: 'src/extension/judge/judgeWords.ts',
+    search: "l10n.t('{0} req/s', l10n.number(p.requestsPerSecond, 1))",
+    replace: '`${p.requestsPerSecond.toFixed(1)} req/s`',
+    tests: ['test/unit/judge/judgeWords.test.ts'],
+  },
 ];
 
 function runTests(tests) {
