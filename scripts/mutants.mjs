@@ -238,6 +238,35 @@ const MUTATIONS = [
     replace: 'target.series',
     tests: ['test/unit/charts/chartWords.test.ts'],
   },
+  {
+    name: "judge-consistency table: a count's note written as an English literal, not from the table's words",
+    file: 'src/core/report/scoreTables.ts',
+    search: '...countedNote(combinedOnly, w.combinedOnly),',
+    replace:
+      "...countNote(combinedOnly, 'pair(s) came with an already combined verdict and no order information: in neither.'),",
+    tests: ['test/unit/charts/reportWords.test.ts'],
+  },
+  {
+    name: "Charts panel: the charts' tables built without the display language's words (their notes English)",
+    file: 'src/extension/charts/chartsView.ts',
+    search: '  const options = tableOptionsFor(run, baseline, l10n);',
+    replace: '  const options = tableOptionsFor(run, baseline);',
+    tests: ['test/unit/charts/reportWords.test.ts'],
+  },
+  {
+    name: "Charts panel: the items behind a mark listed in the core's English words, not the display language's",
+    file: 'src/extension/charts/chartsView.ts',
+    search: 'tableOptionsFor(run, baseline), markWords(l10n));',
+    replace: 'tableOptionsFor(run, baseline));',
+    tests: ['test/unit/charts/itemsBehindMark.test.ts'],
+  },
+  {
+    name: "Run Judge's progress: the rate written in English, not through the display language's words",
+    file: 'src/extension/judge/judgeWords.ts',
+    search: "l10n.t('{0} req/s', l10n.number(p.requestsPerSecond, 1))",
+    replace: '`${p.requestsPerSecond.toFixed(1)} req/s`',
+    tests: ['test/unit/judge/judgeWords.test.ts'],
+  },
 ];
 
 function runTests(tests) {

@@ -10,7 +10,7 @@
 // artifacts/e2e/display-language/<locale>/.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import ENGLISH_NLS from '../../package.nls.json';
@@ -20,10 +20,21 @@ import SPANISH_BUNDLE from '../../l10n/bundle.l10n.es.json';
 import HEBREW_BUNDLE from '../../l10n/bundle.l10n.he.json';
 import { HE } from '../../shared/protocol/strings/he';
 import { ENGLISH_CHART_WORDS } from '../../src/core/charts/words';
+import { ENGLISH_REPORT_WORDS } from '../../src/core/report/words';
+import { FakeOpenAIServer } from '../support/openaiServer';
 import { fill } from '../../shared/protocol/words';
 import { RUN } from './fixture';
 import { languagePack } from './languagePacks';
-import { log, openWorkbench, pickQuickItem, Shots, treeRow, waitInFrame, webviewFrame } from './workbench';
+import {
+  confirmationOfJudgePicks,
+  log,
+  openWorkbench,
+  pickQuickItem,
+  Shots,
+  treeRow,
+  waitInFrame,
+  webviewFrame,
+} from './workbench';
 
 // Functions given to frame.evaluate run in the webview, where the DOM exists (see run.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -280,7 +291,7 @@ async function explorerNamesLanguage(page: Page, shots: Shots, name: string, tag
 }
 
 /** Spanish: VS Code's own strings, LangLens's manifest strings and its host's messages and panels. */
-async function spanish(page: Page, shots: Shots): Promise<void> {
+async function spanish(page: Page, shots: Shots, setup: DisplayLanguageProfile): Promise<void> {
   await shots.take('workbench');
   await showLangLensView(page);
   // The view's name (its header is hidden, the view being alone in its container) and its welcome view:
@@ -309,7 +320,7 @@ async function spanish(page: Page, shots: Shots): Promise<void> {
   assertLanguageNames(facts, 'es', { he: 'hebreo', de: 'alemán', en: 'inglés', zh: 'chino' });
   await page.waitForTimeout(300);
   await shots.take('grid');
-  await numbersInSpanish(page, shots);
+  await numbersInSpanish(page, shots, join(setup.profile, 'workspace'));
 }
 
 /**
@@ -317,7 +328,7 @@ async function spanish(page: Page, shots: Shots): Promise<void> {
  * the sign; Vega's View given the display language's number locale), the heatmap's cells ("50,0"), and the time of the dashboard's figures
  * (24-hour, with seconds). The exports stay English (the unit tests draw a chart without a locale).
  */
-async function numbersInSpanish(page: Page, shots: Shots): Promise<void> {
+async function numbersInSpanish(page: Page, shots: Shots, workspace: string): Promise<void> {
   await runTranslatedCommand(page, SPANISH_NLS, 'command.openCharts');
   const charts = await webviewFrame(page, 'charts');
   await waitInFrame(
@@ -351,6 +362,7 @@ async function numbersInSpanish(page: Page, shots: Shots): Promise<void> {
   assert.ok(!texts.includes(axis + axisNote), 'not in English');
   await page.waitForTimeout(300);
   await shots.take('charts');
+  await tableNotesAndItemsInSpanish(page, charts, shots);
   await runTranslatedCommand(page, SPANISH_NLS, 'command.openDashboard');
   const dashboard = await webviewFrame(page, 'dashboard');
   await waitInFrame(dashboard, 'the dashboard shown', () => document.body.dataset.dashboard === 'shown', 120_000);
@@ -359,6 +371,118 @@ async function numbersInSpanish(page: Page, shots: Shots): Promise<void> {
   assert.match(updated, new RegExp(`^${pattern.source}$`), 'the time of the figures, 24-hour as Spanish writes it');
   log('dashboard in Spanish:', updated);
   await shots.take('dashboard');
+  await judgePlanInSpanish(page, shots, workspace);
+}
+
+/**
+ * The notes of a chart's table (src/core/report: its definitions, what was left out, the intervals) in Spanish under
+ * the ratings chart, and the items behind one of its segments: the list's title, summary and each item's detail.
+ */
+async function tableNotesAndItemsInSpanish(page: Page, charts: Frame, shots: Shots): Promise<void> {
+  const notes = charts.locator('#section-ratings details.notes');
+  await notes.locator('summary').click();
+  const shown: string[] = await charts.evaluate(() =>
+    [...document.querySelectorAll('#section-ratings details.notes li')].map(
+      (li: { textContent: string }) => li.textContent,
+    ),
+  );
+  log('ratings table notes in Spanish', JSON.stringify(shown));
+  assert.ok(shown.includes(spanishOf(ENGLISH_REPORT_WORDS.ratings.eachRating)), "the ratings table's note in Spanish");
+  const intervals = messagePattern(
+    SPANISH_BUNDLE,
+    'Intervals: {0} percentile bootstrap over prompt groups ({1} resamples, seed {2}).',
+    ['95\\s%', '1000', '20240101'],
+  );
+  assert.ok(
+    shown.some((n) => intervals.test(n)),
+    `the intervals' note in Spanish (${intervals.source})`,
+  );
+  const english = [ENGLISH_REPORT_WORDS.ratings.eachRating, ENGLISH_REPORT_WORDS.ratings.meanNote];
+  assert.deepEqual(
+    shown.filter((n) => english.includes(n) || n.startsWith('Intervals: ')),
+    [],
+    'no English note',
+  );
+  await notes.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await shots.take('charts-ratings-notes');
+  // A segment of the ratings bars (named in Spanish in its aria-label), wide enough to click.
+  const rating = spanishOf(ENGLISH_CHART_WORDS.ratings.rating);
+  const segments = charts.locator(`#chart-ratings path[aria-roledescription="bar"][aria-label*="${rating}: "]`);
+  const count = await segments.count();
+  let clicked = false;
+  for (let i = 0; i < count && !clicked; i++) {
+    const box = await segments.nth(i).boundingBox();
+    if (!box || box.width < 12) continue;
+    await segments.nth(i).scrollIntoViewIfNeeded();
+    // Near its corner: the figure written across its middle is a mark of its own.
+    await segments.nth(i).click({ position: { x: 6, y: 6 } });
+    clicked = true;
+  }
+  assert.ok(clicked, `a ratings segment to click among ${count}`);
+  await waitInFrame(charts, 'the ratings behind the segment', () => document.body.dataset.items?.startsWith('items:'));
+  const list = await charts.evaluate(() => ({
+    title: document.getElementById('audit-title')?.textContent?.trim() ?? '',
+    summary: document.querySelector('#items-region .summary')?.textContent?.trim() ?? '',
+    details: [...document.querySelectorAll('#items-region .audit-item td:last-child')].map(
+      (td: { textContent: string }) => td.textContent.trim(),
+    ),
+  }));
+  log('items behind a ratings segment in Spanish', JSON.stringify({ ...list, details: list.details.slice(0, 4) }));
+  assert.ok(list.title.startsWith(`${spanishOf(ENGLISH_CHART_WORDS.ratings.title)}: `), list.title);
+  assert.match(list.summary, messagePattern(SPANISH_BUNDLE, '{0} item(s) behind this mark.', ['\\d+']));
+  assert.ok(list.details.length > 0, 'the ratings behind it');
+  const levels = Object.values(ENGLISH_CHART_WORDS.ratings.levels).map(spanishOf).join('|');
+  for (const detail of list.details)
+    assert.match(detail, messagePattern(SPANISH_BUNDLE, '{0} by {1}', [levels, '[\\w-]+']), 'a rating said in Spanish');
+  await page.waitForTimeout(300);
+  await shots.take('charts-items-behind-a-rating-segment');
+}
+
+/**
+ * Run Judge (its Spanish title) against a local test server: the confirmation's lines from the job's plan
+ * (src/core/judge/describe.ts) and where the key comes from, in Spanish; the job is not run (the dialog is closed).
+ */
+async function judgePlanInSpanish(page: Page, shots: Shots, workspace: string): Promise<void> {
+  const server = await FakeOpenAIServer.start(() => ({ content: '1' }));
+  const file = join(workspace, 'judges', 'e2e-es.judge.json');
+  try {
+    mkdirSync(join(workspace, 'judges'), { recursive: true });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        model: 'llama-local',
+        baseURL: server.baseURL,
+        protocol: 'pairwise',
+        baseline: { es: 'mono-es' },
+      }),
+    );
+    await runTranslatedCommand(page, SPANISH_NLS, 'command.runJudge');
+    const detail = await confirmationOfJudgePicks(page);
+    const dialog = page.locator('.monaco-dialog-box');
+    log('Run Judge confirmation in Spanish', JSON.stringify(detail));
+    await shots.take('run-judge-confirmation');
+    const line = (label: string, message: string, values: string[]) =>
+      new RegExp(`^${spanishOf(label)}: ${messagePattern(SPANISH_BUNDLE, message, values).source}$`, 'm');
+    assert.match(detail, line('Verdicts', '{0} (each pair in both orders)', ['132']), "the plan's verdicts");
+    assert.match(
+      detail,
+      messagePattern(SPANISH_BUNDLE, 'API key: {0}', [literal(spanishOf('none (a local server needs none)'))]),
+      "the key's source",
+    );
+    assert.ok(!detail.includes('each pair in both orders'), 'no English line of the plan');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(server.chatRequests, 0, 'nothing was sent');
+  } finally {
+    rmSync(file, { force: true });
+    await server.close();
+  }
+}
+
+/** A text as a pattern that matches it alone. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A message's Spanish, which must be there. */

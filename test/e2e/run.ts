@@ -37,6 +37,7 @@ import { annotationPanelInHebrew } from './l10nSteps';
 import { reviewDisagreementsAndAdjudicate } from './adjudicateSteps';
 import { type DisplayLanguageProfile, vsCodeInTranslatedDisplayLanguages } from './displayLanguageSteps';
 import {
+  confirmationOfJudgePicks,
   launch,
   log,
   openWorkbench,
@@ -1009,18 +1010,8 @@ async function runJudgeAgainstLocalServer(page: Page, shots: Shots): Promise<voi
       if (attempt === 2) throw new Error('"LangLens: Run Judge…" showed no pick, twice');
       log('"LangLens: Run Judge…" showed no pick (attempt 1); running it again');
     }
-    // Languages, then systems: every one is picked already.
-    for (let pick = 0; pick < 2; pick++) {
-      await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 30_000 });
-      await page.keyboard.press('Enter');
-      await page
-        .locator('.quick-input-widget')
-        .waitFor({ state: 'hidden', timeout: 10_000 })
-        .catch(() => undefined);
-    }
+    const detail = await confirmationOfJudgePicks(page);
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 30_000 });
-    const detail = await dialog.locator('.dialog-message-detail').innerText();
     await shots.take('run-judge-confirmation');
     assert.match(detail, /Model: llama-local \(pairwise, hash [0-9a-f]{16}\)/);
     assert.ok(detail.includes(`Server: ${origin}`), detail);

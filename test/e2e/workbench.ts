@@ -118,6 +118,24 @@ export async function runCommandAndPick(page: Page, command: string, label: stri
   }
 }
 
+/**
+ * Run Judge's picks, its languages and then its systems, each accepted as offered (every one picked already); then
+ * the confirmation's text (its detail: the plan's lines), the dialog left open.
+ */
+export async function confirmationOfJudgePicks(page: Page): Promise<string> {
+  for (let pick = 0; pick < 2; pick++) {
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => undefined);
+  }
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  return dialog.locator('.dialog-message-detail').innerText();
+}
+
 /** Picks an entry of an open quick pick by its label. */
 export async function pickQuickItem(page: Page, label: string, timeout = 30_000): Promise<void> {
   const quickInput = page.locator('.quick-input-widget');

@@ -89,7 +89,7 @@ export const judgeCommand: Command = {
       if (key.needsApproval && sending) throw new UsageError(approvalMessage(key, definition.file));
       const apiKey = key.needsApproval ? undefined : key.key;
       const bar = context.stderr.isTTY ? new ProgressBar(context.stderr) : undefined;
-      if (!context.json) context.stderr.write(`${describePlan(plan, undefined, keyLine).join('\n')}\n`);
+      if (!context.json) context.stderr.write(`${describePlan(plan, keyLine).join('\n')}\n`);
       const summary = await runJudgeJob(store, plan, {
         via: batch ? 'batch' : 'online',
         ...(apiKey ? { apiKey } : {}),
@@ -229,7 +229,7 @@ function printPlan(context: CommandContext, plan: JudgePlan, keyLine: string): n
       ) + '\n',
     );
   } else {
-    context.stdout.write(`${describePlan(plan, undefined, keyLine).join('\n')}\n(dry run: nothing was sent)\n`);
+    context.stdout.write(`${describePlan(plan, keyLine).join('\n')}\n(dry run: nothing was sent)\n`);
   }
   return 0;
 }

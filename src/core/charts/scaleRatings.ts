@@ -26,10 +26,13 @@ function onDeclaredScale(row: Row): boolean {
   return typeof row.scale === 'string' && (row.excellent === undefined || row.excellent === null);
 }
 
-/** The table's level columns, best first as the table orders them, that this row's scale has. */
+/**
+ * The table's level columns (its only shares), best first as the table orders them, that this row's scale has; read
+ * by kind, not by header, which is in the words of whoever built the table.
+ */
 function levelsOf(table: Table, row: Row): string[] {
   return table.columns
-    .filter((c) => c.kind === 'percent' && c.label.endsWith(' %') && row[c.key] !== undefined && row[c.key] !== null)
+    .filter((c) => c.kind === 'percent' && row[c.key] !== undefined && row[c.key] !== null)
     .map((c) => c.key);
 }
 

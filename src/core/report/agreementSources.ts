@@ -93,6 +93,7 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
         o.intervals,
         o.invalidAs,
         invalidAsTies(chosen, o),
+        o.words,
       );
     },
   },
@@ -139,6 +140,7 @@ export const AGREEMENT_SOURCES: readonly TableSource[] = [
           },
           agreementOf,
         ),
+        o.words,
       );
     },
   },

@@ -4,17 +4,10 @@ import type { IntervalSettings } from '../metrics/estimate';
 import type { InvalidMode } from '../model/verdicts';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
+import { ENGLISH_REPORT_WORDS, type ReportWords } from './words';
 
-const GROUP_LABELS: Record<GroupField, string> = {
-  run: 'Run',
-  lang: 'Language',
-  turn: 'Turn',
-  system: 'System',
-  criterion: 'Criterion',
-};
-
-export function groupColumns(by: readonly GroupField[]): Column[] {
-  return by.map((f) => ({ key: f, label: GROUP_LABELS[f], kind: 'text' }));
+export function groupColumns(by: readonly GroupField[], words: ReportWords = ENGLISH_REPORT_WORDS): Column[] {
+  return by.map((f) => ({ key: f, label: words.groups[f], kind: 'text' }));
 }
 
 export function groupCells(group: GroupValues, by: readonly GroupField[]): Record<string, Cell> {
@@ -26,11 +19,13 @@ function cellOf(group: GroupValues, field: GroupField): string {
   return group[field] === undefined ? 'all' : String(group[field]);
 }
 
-export function intervalNote(intervals: IntervalSettings | undefined): string {
+export function intervalNote(
+  intervals: IntervalSettings | undefined,
+  words: ReportWords = ENGLISH_REPORT_WORDS,
+): string {
   return intervals
-    ? `Intervals: ${Math.round(intervals.level * 100)}% percentile bootstrap over prompt groups ` +
-        `(${intervals.resamples} resamples, seed ${intervals.seed}).`
-    : 'No confidence intervals were computed.';
+    ? words.intervals(Math.round(intervals.level * 100), intervals.resamples, intervals.seed)
+    : words.noIntervals;
 }
 
 export function agreementTable(
@@ -39,21 +34,23 @@ export function agreementTable(
   intervals?: IntervalSettings,
   invalidAs: InvalidMode = 'exclude',
   invalidAsTies = 0,
+  words: ReportWords = ENGLISH_REPORT_WORDS,
 ): Table {
   const invalid = rows.reduce((n, r) => n + r.invalid, 0);
+  const w = words.agreement;
   return {
     id: 'agreement',
-    title: 'Pairwise agreement of judges with humans and between humans',
+    title: w.title,
     columns: [
-      ...groupColumns(by),
-      { key: 'comparison', label: 'Comparison', kind: 'text' },
-      { key: 'withTie', label: 'Agree (w/ tie) %', kind: 'percent' },
-      { key: 'nWithTie', label: 'n', kind: 'count' },
-      { key: 'withoutTie', label: 'Agree (w/o tie) %', kind: 'percent' },
-      { key: 'nWithoutTie', label: 'n', kind: 'count' },
-      { key: 'lima', label: 'LIMA score %', kind: 'percent' },
-      { key: 'items', label: 'Items', kind: 'count' },
-      { key: 'judge', label: 'Judge', kind: 'text', machineOnly: true },
+      ...groupColumns(by, words),
+      { key: 'comparison', label: w.comparison, kind: 'text' },
+      { key: 'withTie', label: w.withTie, kind: 'percent' },
+      { key: 'nWithTie', label: words.n, kind: 'count' },
+      { key: 'withoutTie', label: w.withoutTie, kind: 'percent' },
+      { key: 'nWithoutTie', label: words.n, kind: 'count' },
+      { key: 'lima', label: w.lima, kind: 'percent' },
+      { key: 'items', label: w.items, kind: 'count' },
+      { key: 'judge', label: words.judge, kind: 'text', machineOnly: true },
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.group, by),
@@ -67,19 +64,11 @@ export function agreementTable(
       items: r.items,
     })),
     notes: [
-      "n counts vote pairs: a judge's verdict on an item is paired with every human vote on it; human vs human pairs every two votes on an item (MT-bench).",
-      '"w/o tie" keeps the pairs where neither says tie. LIMA score (Shaham et al.): 1 same choice, 0.5 one tie, 0 opposite choices.',
-      ...(invalidAs === 'wrong'
-        ? [
-            `--invalid-as wrong: ${invalid} item(s) with an unparsable judge verdict count as disagreeing with every vote (LIMA score 0).`,
-          ]
-        : invalid > 0
-          ? [`${invalid} item(s) with an unparsable judge verdict were left out.`]
-          : []),
-      ...(invalidAsTies > 0
-        ? [`${invalidAsTies} unparsable judge verdict(s) were counted as ties (--invalid-as tie).`]
-        : []),
-      intervalNote(intervals),
+      w.votePairs,
+      w.withoutTieNote,
+      ...(invalidAs === 'wrong' ? [w.invalidWrong(invalid)] : invalid > 0 ? [w.invalidLeftOut(invalid)] : []),
+      ...(invalidAsTies > 0 ? [w.invalidAsTies(invalidAsTies)] : []),
+      intervalNote(intervals, words),
     ],
   };
 }

@@ -182,7 +182,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
       'Shaham et al.\'s instruction-following matrix: systems × languages against a per-language baseline (--baseline "mono-{lang}")',
     build: async (store, o) => {
       const { result, baseline } = await sideBySide(store, o);
-      return instructionFollowingMatrix(result, baseline.spec, o.intervals);
+      return instructionFollowingMatrix(result, baseline.spec, o.intervals, o.words);
     },
   },
   {
@@ -195,6 +195,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
         judgeConsistency(judged, policed),
         o.intervals,
         invalidCountedAsTies(judged, policed),
+        o.words,
       );
     },
   },
@@ -202,7 +203,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     id: 'likert',
     description: 'Likert 1–6 judge means per system and language with the language gate (Kew et al.)',
     build: async (store, o) =>
-      likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals, o.mixedLanguage),
+      likertTable(likertMeans(await scores(store, o, 'likert-6'), o), o.intervals, o.mixedLanguage, o.words),
   },
   {
     id: 'mt-bench',
@@ -213,14 +214,14 @@ export const SCORE_SOURCES: readonly TableSource[] = [
     id: 'rating3',
     description: '1–3 judge ratings × language id summed over the test set, and the language penalty Δ (Chen et al.)',
     build: async (store, o) =>
-      languageIdTable(languageIdSums(await scores(store, o, 'rating-3'), o), o.intervals, o.mixedLanguage),
+      languageIdTable(languageIdSums(await scores(store, o, 'rating-3'), o), o.intervals, o.mixedLanguage, o.words),
   },
   {
     id: 'ratings',
     description: 'human excellent / pass / fail ratings per language and system (Shaham et al., after LIMA)',
     build: async (store, o) => {
       const set = await ratings(store, o);
-      return ratingsTable(ratingDistributionOf(set, o), o.intervals, set.offScale);
+      return ratingsTable(ratingDistributionOf(set, o), o.intervals, set.offScale, o.words);
     },
   },
   {
@@ -230,6 +231,7 @@ export const SCORE_SOURCES: readonly TableSource[] = [
       ioAgreementTable(
         ioAgreement(await effectiveLanguages(store, (await selectionOf(store, o)).filter), o),
         o.intervals,
+        o.words,
       ),
   },
   {

@@ -14,15 +14,15 @@ import type {
   MtBenchScoreRow,
   RatingDistributionRow,
   SideBySideResult,
-  Slice,
 } from '../metrics/scores';
 import type { ResponseLanguage } from '../languages/effectiveLanguage';
-import type { OffScaleRating } from '../metrics/ratings/humanRatings';
+import type { OffScaleCause, OffScaleRating } from '../metrics/ratings/humanRatings';
 import { isRating } from '../metrics/scores';
 import { LIMA_SCALE, RATINGS } from '../model/records';
 import { describeScale } from '../model/scales';
 import { groupCells, groupColumns, intervalNote } from './agreementTables';
 import type { Cell, Column, Table } from './table';
+import { ENGLISH_REPORT_WORDS, type CountWords, type GateWords, type ReportWords } from './words';
 
 export function sum<T>(rows: readonly T[], count: (row: T) => number): number {
   return rows.reduce((n, r) => n + count(r), 0);
@@ -31,6 +31,11 @@ export function sum<T>(rows: readonly T[], count: (row: T) => number): number {
 /** A note only when something was counted. */
 export function countNote(n: number, text: string): string[] {
   return n > 0 ? [`${n} ${text}`] : [];
+}
+
+/** A note of the words only when something was counted. */
+function countedNote(n: number, note: CountWords): string[] {
+  return n > 0 ? [note(n)] : [];
 }
 
 export const text = (key: string, label: string): Column => ({ key, label, kind: 'text' });
@@ -80,16 +85,16 @@ export function sideBySideTable(result: SideBySideResult, baselineSpec: string, 
         'pair(s) with an unparsable verdict were left out of n (--invalid-as tie counts them as ties).',
       ),
       ...countNote(singleOrder, "pair(s) were judged in one order only: their verdict is that order's."),
-      ...result.missingBaselines.map(
-        (m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`,
-      ),
+      ...missingBaselineNotes(result),
       intervalNote(intervals),
     ],
   };
 }
 
-function describeSlice(slice: Slice): string {
-  return `${slice.lang}${slice.turn > 1 ? ` turn ${slice.turn}` : ''} (run ${slice.run})`;
+function missingBaselineNotes(result: SideBySideResult, words: ReportWords = ENGLISH_REPORT_WORDS): string[] {
+  return result.missingBaselines.map((m) =>
+    words.missingBaseline(m.baseline, m.judge, m.slice.lang, m.slice.turn, m.slice.run),
+  );
 }
 
 /**
@@ -100,7 +105,9 @@ export function instructionFollowingMatrix(
   result: SideBySideResult,
   baselineSpec: string,
   intervals?: IntervalSettings,
+  words: ReportWords = ENGLISH_REPORT_WORDS,
 ): Table {
+  const w = words.ifMatrix;
   const languages = [...new Set(result.rows.map((r) => r.slice.lang))].sort();
   const fields = sliceGrouping(result.rows.map((r) => r.slice)).filter((f) => f !== 'lang');
   const rows = new Map<string, Record<string, Cell>>();
@@ -113,23 +120,15 @@ export function instructionFollowingMatrix(
   }
   return {
     id: 'if-matrix',
-    title: `Instruction-following score (%) against ${baselineSpec}, per evaluation language`,
+    title: w.title(baselineSpec),
     columns: [
-      ...groupColumns(fields),
-      text('judge', 'Judge'),
-      text('system', 'System'),
-      ...languages.flatMap((lang) => [percent(lang, lang), count(`n_${lang}`, 'n')]),
+      ...groupColumns(fields, words),
+      text('judge', words.judge),
+      text('system', words.system),
+      ...languages.flatMap((lang) => [percent(lang, lang), count(`n_${lang}`, words.n)]),
     ],
     rows: [...rows.values()],
-    notes: [
-      'IF_L(X) = S×S(baseline_L, X) (Shaham et al.): the discounted-tie score of X against the baseline of language L, both orders combined.',
-      "Each column has its own baseline; compare systems within a column, not across columns. The baseline's own cell is not a measurement.",
-      'n: prompts with a valid verdict. The sxs table has wins, ties, losses and unparsable verdicts per cell.',
-      ...result.missingBaselines.map(
-        (m) => `No pairs with the baseline ${m.baseline} for ${m.judge} in ${describeSlice(m.slice)}.`,
-      ),
-      intervalNote(intervals),
-    ],
+    notes: [w.definition, w.columns, w.n, ...missingBaselineNotes(result, words), intervalNote(intervals, words)],
   };
 }
 
@@ -137,26 +136,28 @@ export function judgeConsistencyTable(
   rows: readonly ConsistencyRow[],
   intervals?: IntervalSettings,
   invalidAsTies = 0,
+  words: ReportWords = ENGLISH_REPORT_WORDS,
 ): Table {
+  const w = words.judgeConsistency;
   const fields = sliceGrouping(rows.map((r) => r.slice));
   const invalid = sum(rows, (r) => r.invalidOrders);
   const combinedOnly = sum(rows, (r) => r.combinedOnly);
   return {
     id: 'judge-consistency',
-    title: 'Judge consistency under swapped presentation order',
+    title: w.title,
     columns: [
-      ...groupColumns(fields),
-      text('judge', 'Judge'),
-      percent('flip', 'Flip %'),
-      percent('biasedFirst', 'First both %'),
-      percent('biasedSecond', 'Second both %'),
-      percent('otherFlip', 'Win↔tie %'),
-      count('pairs', 'Pairs'),
-      percent('firstWins', 'First wins %'),
-      percent('secondWins', 'Second wins %'),
-      percent('orderTies', 'Tie %'),
-      count('orders', 'Verdicts'),
-      count('invalid', 'Invalid'),
+      ...groupColumns(fields, words),
+      text('judge', words.judge),
+      percent('flip', w.flip),
+      percent('biasedFirst', w.biasedFirst),
+      percent('biasedSecond', w.biasedSecond),
+      percent('otherFlip', w.otherFlip),
+      count('pairs', w.pairs),
+      percent('firstWins', w.firstWins),
+      percent('secondWins', w.secondWins),
+      percent('orderTies', w.orderTies),
+      count('orders', w.orders),
+      count('invalid', words.invalid),
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.slice, fields),
@@ -173,28 +174,29 @@ export function judgeConsistencyTable(
       invalid: r.invalidOrders,
     })),
     notes: [
-      'Flip: over pairs judged in both orders with two valid verdicts (Pairs), the share whose verdict changed when the order was swapped; it splits into the first-shown response winning both times, the second-shown winning both times, and a win in one order against a tie in the other (MT-bench Table 2).',
-      'First / second wins, tie: over every single-order valid verdict (Verdicts), who won by screen position; a judge without position bias gives the first and the second the same share.',
-      ...countNote(invalid, 'single-order verdict(s) were unparsable and left out.'),
-      ...countNote(invalidAsTies, 'unparsable single-order verdict(s) were counted as ties (--invalid-as tie).'),
-      ...countNote(
+      w.flipNote,
+      w.positionNote,
+      ...countedNote(invalid, w.invalidLeftOut),
+      ...countedNote(invalidAsTies, w.invalidAsTies),
+      ...countedNote(
         sum(rows, (r) => r.singleOrder),
-        'pair(s) were judged in one order only: in the position shares, not in the flip shares.',
+        w.singleOrder,
       ),
-      ...countNote(combinedOnly, 'pair(s) came with an already combined verdict and no order information: in neither.'),
-      intervalNote(intervals),
+      ...countedNote(combinedOnly, w.combinedOnly),
+      intervalNote(intervals, words),
     ],
   };
 }
 
 // --------------------------------------------------------------------------------------------- pointwise scores
-function gateColumns(): Column[] {
+function gateColumns(words: ReportWords): Column[] {
+  const w = words.gate;
   return [
-    count('wrongLanguage', 'Wrong lang'),
-    count('mixed', 'mul'),
-    count('undetermined', 'und'),
-    count('notDetected', 'Not detected'),
-    count('invalid', 'Invalid'),
+    count('wrongLanguage', w.wrongLanguage),
+    count('mixed', w.mixed),
+    count('undetermined', w.undetermined),
+    count('notDetected', w.notDetected),
+    count('invalid', words.invalid),
   ];
 }
 
@@ -208,24 +210,28 @@ function gateCells(r: GateCounts): Record<string, Cell> {
   };
 }
 
-function gateNotes(rows: readonly GateCounts[], gate: string, mixed: 'keep' | 'mismatch' = 'keep'): string[] {
+function gateNotes(
+  rows: readonly GateCounts[],
+  gate: GateWords,
+  mixed: 'keep' | 'mismatch',
+  words: ReportWords,
+): string[] {
+  const w = words.gate;
   return [
-    `Language gate: a response whose language (a human's label, else a human's flag, else the detector's) is not the prompt's ${gate} (Wrong lang).`,
-    '"und" responses (no single language: the detector abstained on a short, ambiguous or code-only answer, or a human said und / zxx) and responses not detected yet are not gated: they keep the judge\'s score and are counted in their columns.',
-    mixed === 'mismatch'
-      ? `Mixed answers (mul: a second language holds at least 25% of the text) are gated like another language (--mul-gate mismatch): each ${gate}.`
-      : "Mixed answers (mul: a second language holds at least 25% of the text) keep the judge's score (--mul-gate keep, the default; --mul-gate mismatch gates them).",
-    ...countNote(
+    gate.rule,
+    w.undeterminedNote,
+    mixed === 'mismatch' ? gate.mixedMismatch : w.mixedKeep,
+    ...countedNote(
       sum(rows, (r) => r.notDetected),
-      'scored response(s) have no language detection yet: run `langlens langid`.',
+      w.notDetectedNote,
     ),
-    ...countNote(
+    ...countedNote(
       sum(rows, (r) => r.humanLanguage),
-      'scored response(s) have a human language label or flag, which wins over the detector.',
+      w.humanLanguage,
     ),
-    ...countNote(
+    ...countedNote(
       sum(rows, (r) => r.invalid),
-      'unparsable judge answer(s) were left out of every figure (Invalid).',
+      w.invalidLeftOut,
     ),
   ];
 }
@@ -234,21 +240,23 @@ export function likertTable(
   rows: readonly LikertRow[],
   intervals?: IntervalSettings,
   mixed: 'keep' | 'mismatch' = 'keep',
+  words: ReportWords = ENGLISH_REPORT_WORDS,
 ): Table {
+  const w = words.likert;
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'likert',
-    title: 'Likert helpfulness (1–6) per system and language, with the language gate',
+    title: w.title,
     columns: [
-      ...groupColumns(fields),
-      text('judge', 'Judge'),
-      text('system', 'System'),
-      score('mean', 'Mean'),
-      count('n', 'n'),
-      score('ungated', 'Ungated mean'),
-      count('prompts', 'Prompts'),
-      count('seeds', 'Seeds'),
-      ...gateColumns(),
+      ...groupColumns(fields, words),
+      text('judge', words.judge),
+      text('system', words.system),
+      score('mean', words.mean),
+      count('n', words.n),
+      score('ungated', w.ungated),
+      count('prompts', w.prompts),
+      count('seeds', words.seeds),
+      ...gateColumns(words),
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.slice, fields),
@@ -261,12 +269,7 @@ export function likertTable(
       seeds: r.seeds,
       ...gateCells(r),
     })),
-    notes: [
-      'Mean over the scored responses (n = prompts × seeds with a parsable score), after the gate (Kew et al. §4.1).',
-      ...gateNotes(rows, 'scores 1', mixed),
-      "A prompt's seeds are resampled together with it: the interval is over prompts and seeds.",
-      intervalNote(intervals),
-    ],
+    notes: [w.meanNote, ...gateNotes(rows, w, mixed, words), w.seedsNote, intervalNote(intervals, words)],
   };
 }
 
@@ -274,23 +277,25 @@ export function languageIdTable(
   rows: readonly LanguageIdRow[],
   intervals?: IntervalSettings,
   mixed: 'keep' | 'mismatch' = 'keep',
+  words: ReportWords = ENGLISH_REPORT_WORDS,
 ): Table {
+  const w = words.rating3;
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'rating3',
-    title: '1–3 ratings × language id, summed over the test set, and the language penalty Δ',
+    title: w.title,
     columns: [
-      ...groupColumns(fields),
-      text('judge', 'Judge'),
-      text('system', 'System'),
-      score('gatedSum', 'Σ score × lang id', 1),
-      score('sum', 'Σ score', 1),
-      score('penalty', 'Δ', 1),
-      count('maximum', 'Max'),
-      score('gatedMean', 'Mean × lang id'),
-      count('n', 'n'),
-      count('seeds', 'Seeds'),
-      ...gateColumns(),
+      ...groupColumns(fields, words),
+      text('judge', words.judge),
+      text('system', words.system),
+      score('gatedSum', w.gatedSum, 1),
+      score('sum', w.sum, 1),
+      score('penalty', w.penalty, 1),
+      count('maximum', w.maximum),
+      score('gatedMean', w.gatedMean),
+      count('n', words.n),
+      count('seeds', words.seeds),
+      ...gateColumns(words),
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.slice, fields),
@@ -306,15 +311,11 @@ export function languageIdTable(
       ...gateCells(r),
     })),
     notes: [
-      "Chen et al. §3.4: final score = judge score × language id (1 when the response is in the prompt's language, else 0), summed over the n scored responses; Max = 3 × n.",
-      'Δ = Σ score − Σ score × language id: the points lost only by answering in another language.',
-      ...(rows.some((r) => r.seeds > 1)
-        ? [
-            'Rows with several seeds sum over every seed: divide by Seeds for a per-test-set figure, or read Mean × lang id.',
-          ]
-        : []),
-      ...gateNotes(rows, 'has language id 0', mixed),
-      intervalNote(intervals),
+      w.scoreNote,
+      w.penaltyNote,
+      ...(rows.some((r) => r.seeds > 1) ? [w.seedsNote] : []),
+      ...gateNotes(rows, w, mixed, words),
+      intervalNote(intervals, words),
     ],
   };
 }
@@ -324,28 +325,28 @@ export function ratingsTable(
   rows: readonly RatingDistributionRow[],
   intervals?: IntervalSettings,
   offScale: readonly OffScaleRating[] = [],
+  words: ReportWords = ENGLISH_REPORT_WORDS,
 ): Table {
+  const w = words.ratings;
   const fields = sliceGrouping(rows.map((r) => r.slice));
   const limaOnly = rows.every((r) => r.scale.name === LIMA_SCALE.name);
   // Best first, as in Shaham et al.'s stacked bars; levels shared by several scales (1–5 and 1–10) share a column.
   const levels = [
     ...new Set(rows.flatMap((r) => (r.scale.name === LIMA_SCALE.name ? [...RATINGS] : [...r.levels]).reverse())),
   ];
-  const label = (level: string) => (isRating(level) ? level[0]!.toUpperCase() + level.slice(1) : level) + ' %';
+  const label = (level: string) => w.levelColumn(isRating(level) ? w.levels[level] : level);
   return {
     id: 'ratings',
-    title: limaOnly
-      ? 'Human ratings per language and system (% of ratings)'
-      : 'Human ratings per language, system and scale (% of ratings, mean)',
+    title: limaOnly ? w.titleLima : w.titleScales,
     columns: [
-      ...groupColumns(fields),
-      text('system', 'System'),
-      ...(limaOnly ? [] : [text('scale', 'Scale')]),
+      ...groupColumns(fields, words),
+      text('system', words.system),
+      ...(limaOnly ? [] : [text('scale', w.scale)]),
       ...levels.map((level) => percent(level, label(level))),
-      ...(limaOnly ? [] : [score('mean', 'Mean')]),
-      count('ratings', 'Ratings'),
-      count('responses', 'Responses'),
-      count('annotators', 'Annotators'),
+      ...(limaOnly ? [] : [score('mean', words.mean)]),
+      count('ratings', w.ratings),
+      count('responses', words.responses),
+      count('annotators', w.annotators),
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.slice, fields),
@@ -359,50 +360,52 @@ export function ratingsTable(
       annotators: r.annotators,
     })),
     notes: [
-      "Every annotator's current rating counts once (a response rated by two annotators gives two ratings): n = Ratings.",
-      ...(limaOnly
-        ? []
-        : [
-            'Mean: the mean value on a numeric scale; on an ordinal scale the mean rank of the levels (1 = the worst).',
-          ]),
+      w.eachRating,
+      ...(limaOnly ? [] : [w.meanNote]),
       ...(limaOnly && offScale.every((o) => o.row.scale === null)
-        ? countNote(
+        ? countedNote(
             sum(rows, (r) => r.unknown),
-            'stored rating(s) that are not excellent, pass or fail were left out.',
+            w.unknown,
           )
-        : offScaleNotes(offScale)),
-      intervalNote(intervals),
+        : offScaleNotes(offScale, words)),
+      intervalNote(intervals, words),
     ],
   };
 }
 
 /** Left-out ratings by reason, the most frequent first. */
-function offScaleNotes(offScale: readonly OffScaleRating[]): string[] {
-  const reasons = new Map<string, number>();
-  for (const o of offScale) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
-  return [...reasons]
-    .sort((a, b) => b[1] - a[1])
-    .map(([reason, n]) => `${n} stored rating(s) were left out: ${reason}.`);
+function offScaleNotes(offScale: readonly OffScaleRating[], words: ReportWords): string[] {
+  const reasons = new Map<string, { cause: OffScaleCause; n: number }>();
+  for (const o of offScale) {
+    const seen = reasons.get(o.reason);
+    reasons.set(o.reason, { cause: o.cause, n: (seen?.n ?? 0) + 1 });
+  }
+  return [...reasons.values()].sort((a, b) => b.n - a.n).map(({ cause, n }) => words.ratings.offScale(n, cause));
 }
 
 // ---------------------------------------------------------------------------------------- language agreement
-export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: IntervalSettings): Table {
+export function ioAgreementTable(
+  rows: readonly IoAgreementRow[],
+  intervals?: IntervalSettings,
+  words: ReportWords = ENGLISH_REPORT_WORDS,
+): Table {
+  const w = words.ioAgreement;
   const fields = sliceGrouping(rows.map((r) => r.slice));
   return {
     id: 'io-agreement',
-    title: 'Input/output language agreement per system and prompt language',
+    title: w.title,
     columns: [
-      ...groupColumns(fields),
-      text('system', 'System'),
-      percent('agreement', 'Agreement %'),
-      count('determined', 'n'),
-      percent('coverage', 'Coverage %'),
-      count('responses', 'Responses'),
-      count('mismatches', 'Mismatches'),
-      count('mixed', 'mul'),
-      count('undetermined', 'und'),
-      count('notDetected', 'Not detected'),
-      count('human', 'Human label'),
+      ...groupColumns(fields, words),
+      text('system', words.system),
+      percent('agreement', w.agreement),
+      count('determined', words.n),
+      percent('coverage', w.coverage),
+      count('responses', words.responses),
+      count('mismatches', w.mismatches),
+      count('mixed', words.gate.mixed),
+      count('undetermined', words.gate.undetermined),
+      count('notDetected', words.gate.notDetected),
+      count('human', w.human),
     ],
     rows: rows.map((r) => ({
       ...groupCells(r.slice, fields),
@@ -418,18 +421,18 @@ export function ioAgreementTable(rows: readonly IoAgreementRow[], intervals?: In
       human: r.humanLanguage,
     })),
     notes: [
-      'Agreement: share of the responses in the prompt\'s language among those whose language was determined (n); a human language label, or a human flag "not in the prompt\'s language", wins over the detector.',
-      'Coverage: share of all responses whose language was determined. "und" (and a human\'s zxx "no linguistic content") is neither agreement nor disagreement.',
-      'mul: mixed answers (a second language holds at least 25% of the text, or a human labelled the response mul), neither agreement nor disagreement: counted in their own column, outside n.',
-      ...countNote(
+      w.agreementNote,
+      w.coverageNote,
+      w.mixedNote,
+      ...countedNote(
         sum(rows, (r) => r.notDetected),
-        'response(s) have no detection yet (they lower coverage): run `langlens langid`.',
+        w.notDetected,
       ),
-      ...countNote(
+      ...countedNote(
         sum(rows, (r) => r.humanDisagreements),
-        'response(s) have annotators naming different languages: the latest label is used.',
+        w.humanDisagreements,
       ),
-      intervalNote(intervals),
+      intervalNote(intervals, words),
     ],
   };
 }

@@ -5,6 +5,7 @@ import type { GroupField } from '../metrics/grouping';
 import type { Store } from '../store/store';
 import type { Table } from './table';
 import type { TableLoads } from './tableLoads';
+import type { ReportWords } from './words';
 
 /** Everything a table may be narrowed or configured by; each source uses what applies to it. */
 export interface TableOptions {
@@ -42,6 +43,8 @@ export interface TableOptions {
   readonly task?: 'rating' | 'pairwise';
   /** The language gate on mixed answers ("mul"): keep the judge's score (default) or gate them as a mismatch. */
   readonly mixedLanguage?: 'keep' | 'mismatch';
+  /** The titles', headers' and notes' words of the tables that have them; absent: English (the CLI, the exports). */
+  readonly words?: ReportWords;
 }
 
 export interface TableSource {

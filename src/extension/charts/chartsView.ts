@@ -15,9 +15,16 @@ import type { ChartThemeView } from '../../../shared/protocol/chartTheme';
 import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../../../shared/protocol/charts';
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
+import { reportWords } from '../reportWords';
 import { chartWords } from './chartWords';
+import { markWords } from './markWords';
 
-export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
+/** The charts' tables as the panel builds them: their titles, headers and notes in the display language. */
+export function tableOptionsFor(
+  run: string,
+  baseline: string | null,
+  display: DisplayLanguage = ENGLISH_DISPLAY,
+): TableOptions {
   return {
     run,
     by: ['lang'],
@@ -25,6 +32,7 @@ export function tableOptionsFor(run: string, baseline: string | null): TableOpti
     minItems: 30,
     intervals: DEFAULT_INTERVALS,
     ...(baseline ? { baseline } : {}),
+    words: reportWords(display),
   };
 }
 
@@ -91,7 +99,7 @@ export async function chartsView(
   warn: Warn,
   l10n: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<ChartsView> {
-  const options = tableOptionsFor(run, baseline);
+  const options = tableOptionsFor(run, baseline, l10n);
   const style = editorStyle(theme, l10n);
   const charts: ChartView[] = [];
   for (const chart of CHARTS) charts.push(await chartView(store, chart.id, options, style, warn, l10n));
@@ -106,7 +114,8 @@ export async function dashboardChart(
   display: DisplayLanguage = ENGLISH_DISPLAY,
 ): Promise<Record<string, unknown> | null> {
   if (dashboard.groups.length === 0) return null;
-  return compileChart(drawChart(JUDGE_VS_HUMANS, dashboardTable(dashboard), editorStyle(theme, display)).spec, warn);
+  const table = dashboardTable(dashboard, reportWords(display));
+  return compileChart(drawChart(JUDGE_VS_HUMANS, table, editorStyle(theme, display)).spec, warn);
 }
 
 /** The items behind a mark: for judge-vs-humans the dashboard's own audit list, for the others the core's list. */
@@ -141,6 +150,6 @@ export async function chartItems(
     target.chart === 'ratings' && target.series !== null
       ? (ratingOfSeries(chartWords(l10n), target.series) ?? target.series)
       : target.series;
-  const items = await itemsBehindMark(store, { ...mark, series }, tableOptionsFor(run, baseline));
+  const items = await itemsBehindMark(store, { ...mark, series }, tableOptionsFor(run, baseline), markWords(l10n));
   return { kind: 'items', items: { target, language: l10n.language(target.lang), ...items } };
 }

@@ -9,18 +9,19 @@ import {
   loadJudgeDefinition,
   type JudgeDefinition,
 } from '../../core/judge/definition';
-import { describePlan, describeSummary } from '../../core/judge/describe';
+import { describePlan, describeSummary, judgeText, planLines } from '../../core/judge/describe';
 import { KeyOrigins } from '../../core/judge/keyOrigins';
-import { describeKeySource, type ResolvedKey } from '../../core/judge/keys';
+import type { ResolvedKey } from '../../core/judge/keys';
 import { isLocalServer, originOf } from '../../core/judge/servers';
 import { planJudgeJob, runJudgeJob, type JudgeJobSummary, type JudgePlan } from '../../core/judge/job';
-import { BUILT_IN_PRICES, formatUsd, loadPriceTable, type PriceTable } from '../../core/judge/prices';
-import { describeProgress, type JudgeProgress } from '../../core/judge/progress';
+import { BUILT_IN_PRICES, loadPriceTable, type PriceTable } from '../../core/judge/prices';
+import type { JudgeProgress } from '../../core/judge/progress';
 import type { JudgeVia } from '../../core/store/judgeRequests';
 import type { Store } from '../../core/store/store';
 import { display } from '../display';
 import { judgeBudgetUsd } from '../settings';
 import { apiKeyFor, approveKey, askForApiKey } from './apiKeys';
+import { judgeWords, keySourceText, progressText, usdText } from './judgeWords';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
 
 export interface JudgeCommandDeps {
@@ -85,8 +86,8 @@ async function runJudgeCommand(
     const key = await keyFor(context, definition, plan, allowed);
     if (key === null) return;
     const budget = judgeBudgetUsd();
-    const keyLine = describeKeySource(key, isLocalServer(definition.baseURL));
-    deps.log?.info(describePlan(plan, 'through the Batch API', keyLine).join('\n'));
+    const keyLine = keySourceText(display(), key, isLocalServer(definition.baseURL));
+    deps.log?.info(describePlan(plan, keyLine, judgeWords(display())).join('\n'));
     const via = await confirm(plan, keyLine, budget);
     if (!via) return;
     if (!(await approveKey(key, definition, allowed))) return;
@@ -181,6 +182,8 @@ function priceTable(): PriceTable {
 async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefined): Promise<JudgeVia | undefined> {
   const work = plan.toSend.length + plan.awaitingBatch.length;
   const d = plan.definition;
+  const words = judgeWords(display());
+  const formatUsd = (amount: number | undefined) => usdText(display(), amount);
   const now = vscode.l10n.t('Run Now (~{0})', formatUsd(plan.estimate.onlineUsd));
   const batch = vscode.l10n.t('Batch API (~{0}, within 24 h)', formatUsd(plan.estimate.batchUsd));
   const store = vscode.l10n.t('Store Cached Verdicts');
@@ -214,23 +217,17 @@ async function confirm(plan: JudgePlan, keyLine: string, budget: number | undefi
         budget === undefined
           ? vscode.l10n.t('Budget: none (setting langlens.judge.maxCost)')
           : vscode.l10n.t('Budget: {0}, never exceeded (setting langlens.judge.maxCost)', formatUsd(budget)),
-        ...describePlan(plan, 'through the Batch API')
-          .slice(3)
-          .filter((l) => !l.trimStart().startsWith('cost'))
-          .map(asDetailLine),
+        // The plan's verdicts and what it leaves out; its model, server, requests and cost are the lines above.
+        ...judgeText(
+          planLines(plan, undefined, words).filter((l) => l.kind === 'verdicts' || l.kind === 'skipped'),
+          words,
+        ),
       ].join('\n'),
     },
     ...buttons,
   );
   if (answer === batch || (answer === now && plan.awaitingBatch.length > 0 && plan.toSend.length === 0)) return 'batch';
   return answer === now || answer === store ? 'online' : undefined;
-}
-
-/** "  verdicts  132 (...)" → "Verdicts: 132 (...)", as the confirmation's other lines read. */
-function asDetailLine(line: string): string {
-  return line
-    .trim()
-    .replace(/^(verdicts|skipped)\s+/, (_, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}: `);
 }
 
 /** The key for the judge's server; null when one is needed (OpenAI) and the user did not give it. */
@@ -267,7 +264,7 @@ function runWithProgress(
       let lastRefresh = 0;
       const onProgress = (p: JudgeProgress) => {
         const percent = p.total === 0 ? 100 : (p.done / p.total) * 100;
-        progress.report({ message: describeProgress(p), increment: Math.max(0, percent - shown) });
+        progress.report({ message: progressText(display(), p), increment: Math.max(0, percent - shown) });
         shown = Math.max(shown, percent);
       };
       const onStored = () => {
@@ -293,7 +290,7 @@ function runWithProgress(
 }
 
 async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise<void> {
-  const lines = describeSummary(summary, 'through the Batch API');
+  const lines = describeSummary(summary, judgeWords(display()));
   if (summary.outcome === 'failed') deps.log?.error(lines.join('\n'));
   else deps.log?.info(lines.join('\n'));
   const headline = vscode.l10n.t(
@@ -303,7 +300,7 @@ async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise
     summary.total,
     summary.invalid,
     summary.failed,
-    formatUsd(summary.costUsd),
+    usdText(display(), summary.costUsd),
   );
   const showLog = vscode.l10n.t('Show Log');
   const show = (message: string) =>

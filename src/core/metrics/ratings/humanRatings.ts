@@ -21,10 +21,17 @@ export interface HumanRating extends ResponseKeyRow {
   readonly value: number;
 }
 
+/** Why a stored rating is off its scale: its scale is not declared, or its value is not on it. */
+export type OffScaleCause =
+  | { readonly kind: 'undeclared'; readonly scale: string }
+  | { readonly kind: 'off-scale'; readonly rating: string; readonly scale: string };
+
 /** A stored rating that is on no known scale, or not on its scale: left out of every figure, and counted. */
 export interface OffScaleRating {
   readonly row: HumanRatingRow;
   readonly reason: string;
+  /** The reason's parts, for the tables' words (src/core/report/words.ts). */
+  readonly cause: OffScaleCause;
 }
 
 export interface HumanRatingSet {
@@ -62,12 +69,20 @@ export function resolveRatings(
   for (const row of rows) {
     const scale = scaleOfRow(row, scales);
     if (!scale) {
-      offScale.push({ row, reason: `the scale "${row.scale}" is not declared` });
+      offScale.push({
+        row,
+        reason: `the scale "${row.scale}" is not declared`,
+        cause: { kind: 'undeclared', scale: String(row.scale) },
+      });
       continue;
     }
     const value = ratingValue(scale, row.rating);
     if (value === undefined) {
-      offScale.push({ row, reason: `"${row.rating}" is not on the scale ${scale.name}` });
+      offScale.push({
+        row,
+        reason: `"${row.rating}" is not on the scale ${scale.name}`,
+        cause: { kind: 'off-scale', rating: row.rating, scale: scale.name },
+      });
       continue;
     }
     const { run, group, lang, turn, system, seed, annotator, criterion, rating } = row;
