@@ -9,6 +9,7 @@ import type { ResponseFilter } from '../store/languageQueries';
 import { humanRatings, pointwiseScores } from '../store/scoreQueries';
 import type { Store } from '../store/store';
 import { naturalCompare } from '../util/naturalCompare';
+import { CoreError, msg } from '../util/message';
 
 /** A clicked mark: the chart and what its datum names. */
 export interface MarkTarget {
@@ -67,7 +68,7 @@ function ordersText(orders: readonly { order: string; verdict: string }[]): stri
 }
 
 async function heatmapItems(store: Store, target: MarkTarget, options: TableOptions): Promise<MarkItem[]> {
-  if (options.baseline === undefined) throw new Error('the heatmap needs a baseline');
+  if (options.baseline === undefined) throw new CoreError(msg('the heatmap needs a baseline'));
   const baseline = parseBaseline(options.baseline).baselineFor(target.lang);
   return (await pairsOf(store, target, options))
     .filter(
@@ -148,7 +149,7 @@ const LOADERS: Record<string, (store: Store, target: MarkTarget, options: TableO
 /** The items behind a mark of a score chart, in the prompt groups' order. */
 export async function itemsBehindMark(store: Store, target: MarkTarget, options: TableOptions): Promise<MarkItems> {
   const load = LOADERS[target.chart];
-  if (!load) throw new Error(`the ${target.chart} chart's marks have no item list here`);
+  if (!load) throw new CoreError(msg("the {0} chart's marks have no item list here", target.chart));
   const items = (await load(store, target, options)).sort(byGroup);
   const where = [target.lang, target.system, target.judge, target.series]
     .filter((x): x is string => x !== null)

@@ -19,6 +19,7 @@ import { PauseGate, sleep, withRetries, type RetryPolicy } from './retry';
 import { answeredRequest, type RunOutcome } from './runner';
 import { interpretAnswer } from './interpretAnswer';
 import { messagesFor, type JudgeTask } from './tasks';
+import { messageOf, msg, wording } from '../util/message';
 
 export interface BatchLimits {
   /** OpenAI accepts at most 50,000 requests in one batch... */
@@ -202,10 +203,14 @@ class BatchRun {
     const ids = this.active.map((b) => b.batchId);
     return {
       outcome: 'cancelled',
-      message:
+      ...wording(
         ids.length === 0
-          ? 'stopped on request; every answer received is stored'
-          : `stopped waiting; batch ${ids.join(', ')} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results`,
+          ? msg('stopped on request; every answer received is stored')
+          : msg(
+              'stopped waiting; batch {0} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results',
+              ids.join(', '),
+            ),
+      ),
     };
   }
 
@@ -308,12 +313,16 @@ class BatchRun {
       try {
         return await work(this.s.signal);
       } catch (err) {
-        if (this.s.signal.aborted) throw new RequestFailure('cancelled', 'cancelled');
+        if (this.s.signal.aborted) throw new RequestFailure('cancelled', msg('cancelled'));
         const failure = classify(err);
         if (failure.status === 404) {
           throw new RequestFailure(
             'fatal',
-            `cannot ${what}: the server at ${this.s.definition.baseURL} answered 404 (it may not offer the Batch API; run without batch mode)`,
+            msg(
+              'cannot {0}: the server at {1} answered 404 (it may not offer the Batch API; run without batch mode)',
+              what,
+              this.s.definition.baseURL,
+            ),
             404,
           );
         }
@@ -321,7 +330,7 @@ class BatchRun {
           ? failure
           : new RequestFailure(
               failure.kind,
-              `cannot ${what}: ${failure.message}`,
+              msg('cannot {0}: {1}', what, messageOf(failure)),
               failure.status,
               failure.retryAfterMs,
             );

@@ -12,6 +12,7 @@ import type { ProgressTracker } from './progress';
 import { FinalFailure, PauseGate, withRetries, type RetryPolicy } from './retry';
 import { interpretAnswer } from './interpretAnswer';
 import { messagesFor, type JudgeTask } from './tasks';
+import { messageOf, msg, wording } from '../util/message';
 
 export interface OnlineRunSettings {
   readonly client: OpenAI;
@@ -61,7 +62,7 @@ class OnlineRun {
 
   async start(): Promise<RunOutcome> {
     const onCancel = () =>
-      this.stop({ outcome: 'cancelled', message: 'stopped on request; every answer received is stored' });
+      this.stop({ outcome: 'cancelled', ...wording(msg('stopped on request; every answer received is stored')) });
     if (this.s.signal.aborted) onCancel();
     this.s.signal.addEventListener('abort', onCancel, { once: true });
     try {
@@ -92,7 +93,10 @@ class OnlineRun {
       await this.handle(taken.task, taken.reserved);
       if (this.s.writer.failure) {
         this.stop(
-          { outcome: 'failed', message: `answers cannot be stored in the database: ${this.s.writer.failure.message}` },
+          {
+            outcome: 'failed',
+            ...wording(msg('answers cannot be stored in the database: {0}', messageOf(this.s.writer.failure))),
+          },
           true,
         );
       }
@@ -162,7 +166,10 @@ class OnlineRun {
       await this.s.journal.append(result);
     } catch (err) {
       this.stop(
-        { outcome: 'failed', message: `answers cannot be kept: the answer journal failed (${(err as Error).message})` },
+        {
+          outcome: 'failed',
+          ...wording(msg('answers cannot be kept: the answer journal failed ({0})', messageOf(err))),
+        },
         true,
       );
     } finally {
@@ -186,9 +193,9 @@ class OnlineRun {
       });
       this.s.tracker.gaveUp();
     } else if (err instanceof RequestFailure && err.kind === 'fatal') {
-      this.stop({ outcome: 'failed', message: err.message }, true);
+      this.stop({ outcome: 'failed', ...wording(messageOf(err)) }, true);
     } else if (!(err instanceof RequestFailure && err.kind === 'cancelled')) {
-      this.stop({ outcome: 'failed', message: (err as Error).message }, true);
+      this.stop({ outcome: 'failed', ...wording(messageOf(err)) }, true);
     }
   }
 }

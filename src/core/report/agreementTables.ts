@@ -4,6 +4,7 @@ import type { IntervalSettings } from '../metrics/estimate';
 import type { InvalidMode } from '../model/verdicts';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
+import { CoreError, msg } from '../util/message';
 
 const GROUP_LABELS: Record<GroupField, string> = {
   run: 'Run',
@@ -93,7 +94,8 @@ export function limaByLanguageTable(
   const languages = [...new Set(rows.map((r) => String(r.group.lang ?? 'all')))];
   const judges = [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))];
   const chosen = judge ?? judges[0];
-  if (judges.length > 1 && !judge) throw new Error(`several judges (${judges.join(', ')}): choose one with --judge`);
+  if (judges.length > 1 && !judge)
+    throw new CoreError(msg('several judges ({0}): choose one with --judge', judges.join(', ')));
   const find = (lang: string, kind: AgreementRow['kind']) =>
     rows.find(
       (r) =>
