@@ -11,7 +11,7 @@ import { type Message, messageOf, msg } from '../util/message';
 export async function readCompanion(
   path: string,
   neededBy: string,
-  role: string,
+  role: Message | string,
   use: (row: Row) => void,
 ): Promise<void> {
   const located = (line: number, message: Message | string, field?: string) =>

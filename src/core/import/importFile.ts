@@ -220,10 +220,9 @@ function checkReplacements(
     line: r.line,
     ...wording(
       msg(
-        'would replace {0}, stored from {1}{2}',
+        'would replace {0}, stored from {1}',
         r.what,
-        r.storedFrom,
-        r.storedLine ? msg(':{0}', r.storedLine) : msg(''),
+        r.storedLine ? `${r.storedFrom}:${r.storedLine}` : r.storedFrom,
       ),
     ),
   }));

@@ -493,8 +493,8 @@ class Fields {
     return this.raw[name];
   }
 
-  private got(value: unknown): string {
-    return `got ${JSON.stringify(value)}`;
+  private got(value: unknown): Message {
+    return msg('got {0}', JSON.stringify(value));
   }
 
   text(name: string, fallback?: string): string | undefined {
@@ -633,7 +633,7 @@ class Fields {
     try {
       return parsePrice(v, 'it');
     } catch (err) {
-      this.problem(name, msg('{0} ({1})', messageOf(err), this.got(v)));
+      this.problem(name, arrange('{0} ({1})', messageOf(err), this.got(v)));
       return undefined;
     }
   }

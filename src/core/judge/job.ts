@@ -41,7 +41,7 @@ import {
   type JudgeTask,
   type SkippedInputs,
 } from './tasks';
-import { CoreError, messageOf, msg, wording } from '../util/message';
+import { CoreError, type Message, messageOf, msg, wording } from '../util/message';
 
 export interface JudgeSelection {
   readonly run: string;
@@ -253,6 +253,8 @@ export interface JudgeJobSummary {
   readonly via: JudgeVia;
   readonly outcome: JudgeJobOutcome;
   readonly message?: string;
+  /** The message as the editor translates it, when it is one. */
+  readonly text?: Message;
   readonly total: number;
   readonly cached: number;
   readonly answered: number;
@@ -339,6 +341,7 @@ export async function runJudgeJob(
     via,
     outcome: result.outcome,
     ...(result.message === undefined ? {} : { message: result.message }),
+    ...(result.text === undefined ? {} : { text: result.text }),
     total: tracker.snapshot().total,
     ...counts,
     leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,

@@ -35,12 +35,9 @@ async function resolveSystems(store: Store, patterns: readonly string[], run: st
   for (const pattern of patterns) {
     if (!pattern.startsWith('!') && !known.some(namePattern(pattern))) {
       throw new CoreError(
-        msg(
-          '--system "{0}" matches no system{1} (known: {2})',
-          pattern,
-          run === undefined ? msg('') : msg(' of run {0}', run),
-          known.join(', ') || 'none',
-        ),
+        run === undefined
+          ? msg('--system "{0}" matches no system (known: {1})', pattern, known.join(', ') || 'none')
+          : msg('--system "{0}" matches no system of run {1} (known: {2})', pattern, run, known.join(', ') || 'none'),
       );
     }
   }

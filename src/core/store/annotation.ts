@@ -206,13 +206,17 @@ export async function appendAdjudicatedLabel(store: Store, label: LabelWrite): P
     ]))!;
     if (row.role !== 'adjudicator') {
       throw new CoreError(
-        msg(
-          '"{0}" is stored as {1} (role {2}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "{3}-lead")',
-          label.annotator,
-          row.role === 'gold' ? msg('a gold file') : msg('an annotator'),
-          row.role,
-          label.annotator,
-        ),
+        row.role === 'gold'
+          ? msg(
+              '"{0}" is stored as a gold file (role {1}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "{0}-lead")',
+              label.annotator,
+              row.role,
+            )
+          : msg(
+              '"{0}" is stored as an annotator (role {1}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "{0}-lead")',
+              label.annotator,
+              row.role,
+            ),
       );
     }
     await insertLabel(store, label, row.id);

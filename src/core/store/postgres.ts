@@ -16,7 +16,7 @@ import type {
 } from './database';
 import { toPostgres } from './dialect';
 import { LABEL_CHANNEL } from './migrations/0015-label-notify';
-import { CoreError, messageOf, msg } from '../util/message';
+import { arrange, CoreError, messageOf, msg } from '../util/message';
 
 // count(*) is a bigint and sum() of integers a numeric, which pg hands over as strings; SQLite gives numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -414,7 +414,10 @@ export class PostgresDatabase implements Database {
   private located(err: Error & { code?: string }): Error {
     if (this.lost) return this.connectionLost(this.lost);
     if (err.message.includes(this.path)) return err;
-    return Object.assign(new CoreError(msg('{0} ({1})', messageOf(err), this.path)), { code: err.code, cause: err });
+    return Object.assign(new CoreError(arrange('{0} ({1})', messageOf(err), this.path)), {
+      code: err.code,
+      cause: err,
+    });
   }
 
   private connectionLost(cause: Error): Error {

@@ -16,6 +16,7 @@ import type { ChartItemsView, ChartMarkTarget, ChartsView, ChartView } from '../
 import { auditView, loadDashboard } from '../dashboard/dashboardView';
 import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
 import { chartWords } from './chartWords';
+import { errorText } from '../coreText';
 
 export function tableOptionsFor(run: string, baseline: string | null): TableOptions {
   return {
@@ -79,7 +80,7 @@ async function chartView(
       };
     return { ...base, vega: await compileChart(built.spec, warn), marks: built.data.length, notes: built.table.notes };
   } catch (err) {
-    return { ...base, vega: null, marks: 0, notes: [(err as Error).message] };
+    return { ...base, vega: null, marks: 0, notes: [errorText(err, l10n)] };
   }
 }
 

@@ -22,6 +22,7 @@ import { display } from '../display';
 import { judgeBudgetUsd } from '../settings';
 import { apiKeyFor, approveKey, askForApiKey } from './apiKeys';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
+import { errorText, localised } from '../coreText';
 
 export interface JudgeCommandDeps {
   /**
@@ -95,7 +96,7 @@ async function runJudgeCommand(
   } catch (err) {
     deps.log?.error((err as Error).message);
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('LangLens: the judge could not run: {0}', (err as Error).message),
+      vscode.l10n.t('LangLens: the judge could not run: {0}', errorText(err, vscode.l10n)),
     );
   } finally {
     await store?.close().catch(() => undefined);
@@ -117,7 +118,7 @@ async function chooseDefinition(uri: vscode.Uri | undefined): Promise<JudgeDefin
     if (!(err instanceof JudgeDefinitionError)) throw err;
     const open = vscode.l10n.t('Open File');
     const answer = await vscode.window.showErrorMessage(
-      vscode.l10n.t('LangLens: the judge definition has problems:\n{0}', err.message),
+      vscode.l10n.t('LangLens: the judge definition has problems:\n{0}', errorText(err, vscode.l10n)),
       { modal: false },
       open,
     );
@@ -310,6 +311,7 @@ async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise
     summary.outcome === 'failed' || summary.failed > 0
       ? vscode.window.showWarningMessage(message, showLog)
       : vscode.window.showInformationMessage(message, showLog);
-  const answer = await show(summary.message ? `${headline} ${summary.message}` : headline);
+  const said = summary.message === undefined ? undefined : localised(summary.text ?? summary.message, vscode.l10n);
+  const answer = await show(said ? `${headline} ${said}` : headline);
   if (answer === showLog) deps.log?.show();
 }

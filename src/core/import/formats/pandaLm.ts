@@ -81,14 +81,20 @@ async function openJudgeFile(context: FormatContext): Promise<RowConverter> {
   if (!testSet || !existsSync(testSet)) {
     throw new FieldError(
       '',
-      msg(
-        'a PandaLM judge file names no systems; they come from the test set (testset-v1.json) {0}: pass its path with --pairs-from',
-        testSet ? msg('expected at {0}', testSet) : msg('beside it'),
-      ),
+      testSet
+        ? msg(
+            'a PandaLM judge file names no systems; they come from the test set (testset-v1.json) expected at {0}: pass its path with --pairs-from',
+            testSet,
+          )
+        : msg(
+            'a PandaLM judge file names no systems; they come from the test set (testset-v1.json) beside it: pass its path with --pairs-from',
+          ),
     );
   }
   const pairs = new Map<string, [string, string]>();
-  await readCompanion(testSet, context.file, 'the test set', (row) => pairs.set(f.text(row, 'idx'), systemsOf(row)));
+  await readCompanion(testSet, context.file, msg('the test set'), (row) =>
+    pairs.set(f.text(row, 'idx'), systemsOf(row)),
+  );
   const judge = basename(context.file, extname(context.file)).replace(/-?testset.*$/i, '') || 'judge';
   return {
     convert(row, source) {
