@@ -34,7 +34,7 @@ export function problemText(p: InputProblem): Message {
   const said = p.text ?? p.message;
   if (p.field)
     return p.line > 0
-      ? arrange('{0}:{1}: field "{2}": {3}', p.file, p.line, p.field, said)
+      ? msg('{0}:{1}: field "{2}": {3}', p.file, p.line, p.field, said)
       : msg('{0}: field "{1}": {2}', p.file, p.field, said);
   return p.line > 0 ? arrange('{0}:{1}: {2}', p.file, p.line, said) : arrange('{0}: {1}', p.file, said);
 }
