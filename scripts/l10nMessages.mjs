@@ -1,5 +1,6 @@
 // The messages the editor translates, found in the code: the host's vscode.l10n.t('literal', …) calls in
-// src/extension (and l10n.t of a Localiser), and the core's msg('literal', …) templates in src/core
+// src/extension (and l10n.t of a Localiser), and the core's msg('literal', …) templates in src/core (and the few
+// of the host's errors that wrap a core error, also msg)
 // (src/core/util/message.ts), which reach the editor as errors and notes and are shown through
 // src/extension/coreText.ts. The bundles are keyed by the literal, so anything else as the first argument is an
 // error; a core template may be written as literals joined with +, as a long message is. The one l10n.t call whose
@@ -67,10 +68,12 @@ export function findMessages(root) {
     (callee) => ts.isPropertyAccessExpression(callee) && /(^|\.)l10n\.t$/.test(callee.getText()),
     'l10n.t needs a string literal as its message (with {0} placeholders)',
   );
-  scan(
-    'src/core',
-    (callee) => ts.isIdentifier(callee) && callee.text === 'msg',
-    'msg needs a string literal as its template (with {0} placeholders), the key of its translations',
-  );
+  // msg in the host too: an error of the host that wraps a core error keeps it translatable (database.ts).
+  for (const folder of ['src/core', 'src/extension'])
+    scan(
+      folder,
+      (callee) => ts.isIdentifier(callee) && callee.text === 'msg',
+      'msg needs a string literal as its template (with {0} placeholders), the key of its translations',
+    );
   return { found, core, errors };
 }

@@ -67,6 +67,8 @@ export interface JudgeDefinition {
   readonly baseline: Baseline | undefined;
   /** Notes to show the user (deprecated field names), never problems. */
   readonly notes: readonly string[];
+  /** The notes as the editor translates them, when there are any. */
+  readonly noteTexts?: readonly Message[];
   /** Content hash of everything that shapes the answers (not of concurrency, timeouts or prices). */
   readonly hash: string;
   /** The canonical JSON the hash is taken of; stored with the judge so its results can be reproduced. */
@@ -269,7 +271,8 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
     apiKeyEnv,
     price,
     baseline,
-    notes: f.notes,
+    notes: f.notes.map(String),
+    ...(f.notes.length ? { noteTexts: f.notes } : {}),
     hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16),
     fingerprint,
   };
@@ -291,8 +294,10 @@ function readSamplingSeed(f: Fields): number | null {
     );
   }
   f.notes.push(
-    `${'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed"'} ` +
-      '(not to be confused with --seed, which picks the responses judged); rename it',
+    msg(
+      'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed" ' +
+        '(not to be confused with --seed, which picks the responses judged); rename it',
+    ),
   );
   return current ?? old;
 }
@@ -478,7 +483,7 @@ function errorOffset(text: string): number | undefined {
 /** Reads typed fields out of the parsed JSON, collecting problems instead of stopping at the first. */
 class Fields {
   readonly problems: DefinitionProblem[] = [];
-  readonly notes: string[] = [];
+  readonly notes: Message[] = [];
   constructor(readonly raw: Readonly<Record<string, unknown>>) {}
 
   problem(field: string, message: Message | string): void {

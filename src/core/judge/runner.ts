@@ -119,7 +119,7 @@ class OnlineRun {
       const worst = budget.worstCase(task);
       if (budget.tryReserve(worst)) return { task: this.tasks[this.next++]!, reserved: worst };
       if (!budget.hasReservations) {
-        this.stop({ outcome: 'cancelled', message: budget.exhaustedMessage(worst) });
+        this.stop({ outcome: 'cancelled', ...wording(budget.exhaustedMessage(worst)) });
         return undefined;
       }
       await budget.changed();

@@ -70,10 +70,11 @@ async function runJudgeCommand(
   }
   const definition = await chooseDefinition(uri);
   if (!definition) return;
-  for (const note of definition.notes) {
+  for (const [i, note] of definition.notes.entries()) {
     deps.log?.warn(`${definition.file}: ${note}`);
+    const shown = localised(definition.noteTexts?.[i] ?? note, vscode.l10n);
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('LangLens: {0}: {1}', vscode.workspace.asRelativePath(definition.file), note),
+      vscode.l10n.t('LangLens: {0}: {1}', vscode.workspace.asRelativePath(definition.file), shown),
     );
   }
   let store: Store | undefined;
