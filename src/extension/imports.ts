@@ -8,6 +8,7 @@ import { describeNote, ReplacementRefused, UnrecognisedLayoutError } from '../co
 import { importFile, type ImportReport } from '../core/import/importFile';
 import { syntaxOf } from '../core/import/readers';
 import { errorText, firstLine, localised } from './coreText';
+import { TEXT } from '../core/util/message';
 import type { Database } from './database';
 import { display } from './display';
 
@@ -152,7 +153,7 @@ async function askToReplace(file: string, err: ReplacementRefused): Promise<bool
       modal: true,
       detail: err.problems
         .slice(0, 6)
-        .map((p) => localised(p.text ?? p.message, vscode.l10n))
+        .map((p) => localised(p[TEXT] ?? p.message, vscode.l10n))
         .join('\n'),
     },
     replace,

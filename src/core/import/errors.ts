@@ -1,6 +1,6 @@
 // Errors that tell the user exactly where their file is wrong. Their `message` is English (the CLI, the logs); their
 // `text` the same as a Message the editor translates (util/message.ts).
-import { arrange, joinMessages, type Message, msg, wording } from '../util/message';
+import { arrange, joinMessages, type Message, msg, TEXT, wording } from '../util/message';
 
 /** A problem with one field of one record; the reader adds the file and line. */
 export class FieldError extends Error {
@@ -21,7 +21,7 @@ export interface InputProblem {
   readonly field?: string;
   readonly message: string;
   /** The message as the editor translates it, when it is one (else `message` is shown as it is). */
-  readonly text?: Message;
+  readonly [TEXT]?: Message;
 }
 
 export function describeProblem(p: InputProblem): string {
@@ -31,7 +31,7 @@ export function describeProblem(p: InputProblem): string {
 
 /** describeProblem's text as a message: the file, line and field placed, the problem translated. */
 export function problemText(p: InputProblem): Message {
-  const said = p.text ?? p.message;
+  const said = p[TEXT] ?? p.message;
   if (p.field)
     return p.line > 0
       ? msg('{0}:{1}: field "{2}": {3}', p.file, p.line, p.field, said)

@@ -20,7 +20,7 @@ import {
 } from './templates';
 import type { Baseline } from './tasks';
 import { english, WORDING_LANGUAGES, wordingFor } from './wording';
-import { arrange, CoreError, joinMessages, type Message, messageOf, msg, wording } from '../util/message';
+import { arrange, CoreError, joinMessages, type Message, messageOf, msg, TEXT, wording } from '../util/message';
 
 export { isOpenAI } from './servers';
 
@@ -68,7 +68,7 @@ export interface JudgeDefinition {
   /** Notes to show the user (deprecated field names), never problems. */
   readonly notes: readonly string[];
   /** The notes as the editor translates them, when there are any. */
-  readonly noteTexts?: readonly Message[];
+  readonly [TEXT]?: readonly Message[];
   /** Content hash of everything that shapes the answers (not of concurrency, timeouts or prices). */
   readonly hash: string;
   /** The canonical JSON the hash is taken of; stored with the judge so its results can be reproduced. */
@@ -79,7 +79,7 @@ export interface DefinitionProblem {
   readonly field?: string;
   readonly message: string;
   /** The message as the editor translates it, when it is one. */
-  readonly text?: Message;
+  readonly [TEXT]?: Message;
 }
 
 export class JudgeDefinitionError extends Error {
@@ -96,7 +96,7 @@ export class JudgeDefinitionError extends Error {
   get text(): Message {
     return joinMessages(
       this.problems.map((p) => {
-        const said = p.text ?? p.message;
+        const said = p[TEXT] ?? p.message;
         return p.field ? msg('{0}: field "{1}": {2}', this.file, p.field, said) : arrange('{0}: {1}', this.file, said);
       }),
     );
@@ -272,7 +272,7 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
     price,
     baseline,
     notes: f.notes.map(String),
-    ...(f.notes.length ? { noteTexts: f.notes } : {}),
+    ...(f.notes.length ? { [TEXT]: f.notes } : {}),
     hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16),
     fingerprint,
   };

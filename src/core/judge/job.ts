@@ -41,7 +41,7 @@ import {
   type JudgeTask,
   type SkippedInputs,
 } from './tasks';
-import { CoreError, type Message, messageOf, msg, wording } from '../util/message';
+import { CoreError, type Message, messageOf, msg, TEXT, wording } from '../util/message';
 
 export interface JudgeSelection {
   readonly run: string;
@@ -254,7 +254,7 @@ export interface JudgeJobSummary {
   readonly outcome: JudgeJobOutcome;
   readonly message?: string;
   /** The message as the editor translates it, when it is one. */
-  readonly text?: Message;
+  readonly [TEXT]?: Message;
   readonly total: number;
   readonly cached: number;
   readonly answered: number;
@@ -341,7 +341,7 @@ export async function runJudgeJob(
     via,
     outcome: result.outcome,
     ...(result.message === undefined ? {} : { message: result.message }),
-    ...(result.text === undefined ? {} : { text: result.text }),
+    ...(result[TEXT] === undefined ? {} : { [TEXT]: result[TEXT] }),
     total: tracker.snapshot().total,
     ...counts,
     leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,

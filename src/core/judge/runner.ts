@@ -12,7 +12,7 @@ import type { ProgressTracker } from './progress';
 import { FinalFailure, PauseGate, withRetries, type RetryPolicy } from './retry';
 import { interpretAnswer } from './interpretAnswer';
 import { messagesFor, type JudgeTask } from './tasks';
-import { type Message, messageOf, msg, wording } from '../util/message';
+import { type Message, messageOf, msg, TEXT, wording } from '../util/message';
 
 export interface OnlineRunSettings {
   readonly client: OpenAI;
@@ -37,7 +37,7 @@ export interface RunOutcome {
   readonly outcome: 'completed' | 'cancelled' | 'failed';
   readonly message?: string;
   /** The message as the editor translates it, when it is one. */
-  readonly text?: Message;
+  readonly [TEXT]?: Message;
 }
 
 export async function runOnline(tasks: readonly JudgeTask[], settings: OnlineRunSettings): Promise<RunOutcome> {

@@ -73,9 +73,12 @@ export function english(text: Message | string): string {
 }
 
 /**
- * A problem's or note's words as its fields: the English `message` (what tests, the CLI and the logs read) and, when
- * it is a message, `text` for the editor.
+ * The key of the message a problem, a note or an outcome carries for the editor, beside its English `message`: a
+ * symbol, so that the objects the CLI prints as JSON (`--json`) stay exactly as they were.
  */
-export function wording(text: Message | string): { message: string; text?: Message } {
-  return typeof text === 'string' ? { message: text } : { message: String(text), text };
+export const TEXT: unique symbol = Symbol('LangLens message');
+
+/** A problem's or note's words as its fields: the English `message` (what tests, the CLI and the logs read) and its message. */
+export function wording(text: Message | string): { message: string; [TEXT]?: Message } {
+  return typeof text === 'string' ? { message: text } : { message: String(text), [TEXT]: text };
 }

@@ -23,6 +23,7 @@ import { judgeBudgetUsd } from '../settings';
 import { apiKeyFor, approveKey, askForApiKey } from './apiKeys';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
 import { errorText, localised } from '../coreText';
+import { TEXT } from '../../core/util/message';
 
 export interface JudgeCommandDeps {
   /**
@@ -72,7 +73,7 @@ async function runJudgeCommand(
   if (!definition) return;
   for (const [i, note] of definition.notes.entries()) {
     deps.log?.warn(`${definition.file}: ${note}`);
-    const shown = localised(definition.noteTexts?.[i] ?? note, vscode.l10n);
+    const shown = localised(definition[TEXT]?.[i] ?? note, vscode.l10n);
     void vscode.window.showWarningMessage(
       vscode.l10n.t('LangLens: {0}: {1}', vscode.workspace.asRelativePath(definition.file), shown),
     );
@@ -312,7 +313,7 @@ async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise
     summary.outcome === 'failed' || summary.failed > 0
       ? vscode.window.showWarningMessage(message, showLog)
       : vscode.window.showInformationMessage(message, showLog);
-  const said = summary.message === undefined ? undefined : localised(summary.text ?? summary.message, vscode.l10n);
+  const said = summary.message === undefined ? undefined : localised(summary[TEXT] ?? summary.message, vscode.l10n);
   const answer = await show(said ? `${headline} ${said}` : headline);
   if (answer === showLog) deps.log?.show();
 }

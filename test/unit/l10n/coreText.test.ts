@@ -49,6 +49,10 @@ describe('l10n: the core’s errors in the display language', () => {
     assert.equal(errorText(err, spanish), `${path}:2: campo "turn": se esperaba un número entero, se encontró 1.5`);
     assert.equal(errorText(err, ENGLISH), err.message);
     assert.equal(errorText(err), err.message);
+    // The CLI's --json prints the problems as they were: the message they carry is under a symbol.
+    assert.deepEqual(JSON.parse(JSON.stringify(err.problems)), [
+      { file: path, line: 2, field: 'turn', message: 'expected a whole number, found 1.5' },
+    ]);
   });
 
   it('translates a syntax problem of the reader and an encoding problem', async () => {
