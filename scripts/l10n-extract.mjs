@@ -1,16 +1,17 @@
-// The host's localisable strings (vscode.l10n.t in src/extension) against l10n/bundle.l10n.json, the English
-// bundle VS Code's translators start from. `node scripts/l10n-extract.mjs` (part of `npm run lint`) fails when a
-// string is missing from the bundle, when the bundle holds one no code uses, or when l10n.t is given anything but
-// a string literal (the bundle is keyed by the literal); `--write` rewrites the bundle from the code. Then the
+// The host's localisable strings (vscode.l10n.t in src/extension) and the core's messages (msg in src/core, shown
+// by the editor through src/extension/coreText.ts; scripts/l10nMessages.mjs finds both) against
+// l10n/bundle.l10n.json, the English bundle VS Code's translators start from. `node scripts/l10n-extract.mjs` (part of `npm run lint`) fails when a
+// string is missing from the bundle, when the bundle holds one no code uses, or when l10n.t or msg is given anything
+// but a string literal (the bundle is keyed by the literal); `--write` rewrites the bundle from the code. Then the
 // translated bundles, l10n/bundle.l10n.<locale>.json, against the English one (scripts/l10nBundles.mjs): with
 // `--write` their stale messages are removed, and the messages still untranslated are reported, never filled in
 // with English. Last the manifest's strings: package.json's %keys% against package.nls.json, and the translated
 // package.nls.<locale>.json against it (scripts/packageNls.mjs; `--write` sorts them and drops stale keys the same
 // way). Text shown without l10n.t is the ESLint rule langlens/localised-text's (scripts/eslint/localisedText.mjs).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
 import { checkTranslations, ENGLISH_BUNDLE, translatedBundles } from './l10nBundles.mjs';
+import { findMessages } from './l10nMessages.mjs';
 import { checkPackageNls, translatedPackageNls } from './packageNls.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -18,31 +19,7 @@ const l10nDir = join(root, 'l10n');
 const bundleFile = join(l10nDir, ENGLISH_BUNDLE);
 const write = process.argv.includes('--write');
 
-function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
-
-const found = new Map(); // message → first place
-const errors = [];
-for (const file of files(join(root, 'src', 'extension'))) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const where = (node) => `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-  const visit = (node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const callee = node.expression.getText();
-      if (/(^|\.)l10n\.t$/.test(callee)) {
-        const first = node.arguments[0];
-        if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
-          if (!found.has(first.text)) found.set(first.text, where(node));
-        } else errors.push(`${where(node)}: l10n.t needs a string literal as its message (with {0} placeholders)`);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-}
+const { found, core, errors } = findMessages(root);
 
 const wanted = Object.fromEntries([...found.keys()].sort().map((m) => [m, m]));
 // The English bundle as it is (as just written, with --write): the one the translations follow.
@@ -69,7 +46,7 @@ if (errors.length) {
 }
 const locales = translatedBundles(l10nDir).map((name) => name.slice('bundle.l10n.'.length, -'.json'.length));
 console.log(
-  `l10n: ${found.size} host strings, all in the bundle, translated in ${locales.join(', ') || 'no language'}`,
+  `l10n: ${found.size - core.size} host strings and ${core.size} core messages, all in the bundle, translated in ${locales.join(', ') || 'no language'}`,
 );
 const manifestLocales = translatedPackageNls(root).map((name) => name.slice('package.nls.'.length, -'.json'.length));
 console.log(`l10n: package.json's strings translated in ${manifestLocales.join(', ') || 'no language'}`);

@@ -14,9 +14,9 @@ const TRANSLATED = /^bundle\.l10n\.[^.]+\.json$/;
 // translate, so its translation may equal it.
 const NAMES = ['LangLens', 'VS Code'];
 // Symbols and abbreviations written the same in every language, as words of their own: the statistician's n, UTC,
-// the LIMA score's name, and the A and B of a pair. A message whose only letters are these may stay as it is
-// ("n = {0}"); a translator may still write them otherwise.
-const SYMBOLS = ['n', 'UTC', 'LIMA', 'A', 'B'];
+// the LIMA score's name, the A and B of a pair, and HTTP (a server's status, "HTTP {0}: {1}"). A message whose only
+// letters are these may stay as it is ("n = {0}"); a translator may still write them otherwise.
+const SYMBOLS = ['n', 'UTC', 'LIMA', 'A', 'B', 'HTTP'];
 // Whole messages that stay English in every bundle, each for its reason. Keep this short: anything else that a
 // translation leaves English is a forgotten translation.
 const KEPT_ENGLISH = new Map([['sk-...', 'the start of an OpenAI key, shown as what to type']]);

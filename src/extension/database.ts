@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_DATABASE_PATH, redactedUrl, Store, type ConnectionState } from '../core/store/store';
+import { CoreError, messageOf, msg } from '../core/util/message';
 import { databaseSetting, databaseUrl } from './settings';
 
 /** The secret holding the password of a team's server, by its URL (VS Code's secret storage, never settings). */
@@ -90,11 +91,18 @@ export class Database implements vscode.Disposable {
         // Forget the failure so the next use tries again (after the user fixed the setting or the file).
         if (this.main === opening) this.main = undefined;
         if (this.labelConnection === opening) this.labelConnection = undefined;
-        throw new Error(
-          `LangLens cannot open its database ${shown}: ${err.message}. ` +
-            (databaseUrl() === ''
-              ? 'Check the setting langlens.database.path, or that the folder is writable.'
-              : 'Check the setting langlens.database.url and the password (LangLens: Set Database Password).'),
+        throw new CoreError(
+          databaseUrl() === ''
+            ? msg(
+                'LangLens cannot open its database {0}: {1}. Check the setting langlens.database.path, or that the folder is writable.',
+                shown,
+                messageOf(err),
+              )
+            : msg(
+                'LangLens cannot open its database {0}: {1}. Check the setting langlens.database.url and the password (LangLens: Set Database Password).',
+                shown,
+                messageOf(err),
+              ),
         );
       },
     );

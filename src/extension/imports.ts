@@ -4,16 +4,19 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeNote, ImportError, ReplacementRefused, UnrecognisedLayoutError } from '../core/import/errors';
+import { describeNote, ReplacementRefused, UnrecognisedLayoutError } from '../core/import/errors';
 import { importFile, type ImportReport } from '../core/import/importFile';
 import { syntaxOf } from '../core/import/readers';
+import { errorText, firstLine, localised } from './coreText';
+import { TEXT } from '../core/util/message';
 import type { Database } from './database';
 import { display } from './display';
 
 interface Outcome {
   readonly imported: ImportReport[];
   readonly skipped: string[];
-  readonly failed: { file: string; message: string }[];
+  /** `shown`: the error in the display language; the log keeps the English. */
+  readonly failed: { file: string; shown: string }[];
 }
 
 const NOT_RUN_FILES = new Set(['node_modules', '.git', '.langlens', '.vscode', '.e2e']);
@@ -136,9 +139,8 @@ async function importOne(
       log.info(`skipped ${file}: not a layout LangLens recognises`);
       return;
     }
-    const message = err instanceof ImportError ? err.message : `${(err as Error).message}`;
-    outcome.failed.push({ file, message });
-    log.error(`could not import ${file}:\n${message}`);
+    outcome.failed.push({ file, shown: errorText(err, vscode.l10n) });
+    log.error(`could not import ${file}:\n${(err as Error).message}`);
   }
 }
 
@@ -151,7 +153,7 @@ async function askToReplace(file: string, err: ReplacementRefused): Promise<bool
       modal: true,
       detail: err.problems
         .slice(0, 6)
-        .map((p) => p.message)
+        .map((p) => localised(p[TEXT] ?? p.message, vscode.l10n))
         .join('\n'),
     },
     replace,
@@ -194,7 +196,7 @@ function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
         'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}. {3}.',
         outcome.failed.length,
         path.basename(first.file),
-        first.message.split('\n')[0] ?? '',
+        firstLine(first.shown),
         done,
       ),
       details,

@@ -321,7 +321,46 @@ async function spanish(page: Page, shots: Shots, setup: DisplayLanguageProfile):
   await page.waitForTimeout(300);
   await shots.take('grid');
   await numbersInSpanish(page, shots, join(setup.profile, 'workspace'));
+  await coreErrorInSpanish(page, shots, setup);
 }
+
+/**
+ * A core error in Spanish: Import Files… on a file whose second record has a fractional turn. The core refuses it
+ * naming file, line and field (src/core/import); the editor shows that error in the display language
+ * (src/extension/coreText.ts), every word from l10n/bundle.l10n.es.json, while the log keeps the English.
+ */
+async function coreErrorInSpanish(page: Page, shots: Shots, setup: DisplayLanguageProfile): Promise<void> {
+  const folder = join(setup.profile, 'broken-run');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, 'broken.jsonl');
+  const response = { kind: 'response', run: 'broken-run', group: 'b1', lang: 'es', system: 's', text: 'hola' };
+  writeFileSync(file, [response, { ...response, group: 'b2', turn: 1.5 }].map((r) => JSON.stringify(r)).join('\n'));
+  await runTranslatedCommand(page, SPANISH_NLS, 'command.importFiles');
+  // code-server's simple open dialog: the file's path typed in, Enter opens it.
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(file);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  const problem = fill(spanishOf('{0}:{1}: field "{2}": {3}'), [
+    file,
+    2,
+    'turn',
+    fill(spanishOf('expected a whole number, found {0}'), [1.5]),
+  ]);
+  const toast = page.locator('.notification-toast', { hasText: problem }).locator('.notification-list-item-message');
+  await toast.waitFor({ timeout: 30_000 });
+  const shown = (await toast.textContent()) ?? '';
+  log('core error in Spanish:', shown);
+  const headline = messagePattern(
+    SPANISH_BUNDLE,
+    'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}. {3}.',
+    ['1', 'broken\\.jsonl', '.+', '.+'],
+  );
+  assert.match(shown, headline, 'the notification in Spanish');
+  assert.ok(!shown.includes('expected a whole number'), `no English left in the error: ${shown}`);
+  await shots.take('core-error');
+
 
 /**
  * Numbers in Spanish where LangLens draws them: the Charts panel's axes and labels ("50 %", a no-break space before

@@ -147,14 +147,14 @@ function expand(path: string, given: string): Found[] {
   } catch (err) {
     if (path === given && (err as NodeJS.ErrnoException).code === 'ENOENT')
       throw new UsageError(`${path} does not exist`);
-    return [{ problem: { file: path, line: 0, message: fileProblem(err) } }];
+    return [{ problem: { file: path, line: 0, message: String(fileProblem(err)) } }];
   }
   if (!stat.isDirectory()) return [{ file: path, inFolder: path !== given }];
   let entries;
   try {
     entries = readdirSync(path, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
-    return [{ problem: { file: path, line: 0, message: fileProblem(err) } }];
+    return [{ problem: { file: path, line: 0, message: String(fileProblem(err)) } }];
   }
   return entries
     .map((e) => ({ e, name: e.name.toString('utf8') }))

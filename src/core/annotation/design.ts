@@ -4,6 +4,7 @@
 import type { AnnotationTaskDefinition, CriterionDefinition, LabelSchema, LabelScale } from '../model/records';
 import { LIMA_SCALE } from '../model/records';
 import { scalesByName } from '../model/scales';
+import { CoreError, msg } from '../util/message';
 
 export interface TaskDesign {
   readonly task: string;
@@ -38,9 +39,15 @@ export function taskDesign(schema: LabelSchema, kind: 'rating' | 'pairwise', nam
   if (!task) {
     if (named === undefined) return undefined;
     const known = declaredTasks(schema, kind).map((t) => t.name);
-    throw new Error(
-      `the ${kind} task "${named}" is not declared in the project's schema` +
-        (known.length ? ` (declared: ${known.join(', ')})` : ` (it declares no ${kind} task)`),
+    throw new CoreError(
+      known.length
+        ? msg(
+            'the {0} task "{1}" is not declared in the project\'s schema (declared: {2})',
+            kind,
+            named,
+            known.join(', '),
+          )
+        : msg('the {0} task "{1}" is not declared in the project\'s schema (it declares no {0} task)', kind, named),
     );
   }
   const criteria = task.criteria.map((c) => schema.criteria.find((d) => d.name === c) ?? { name: c });

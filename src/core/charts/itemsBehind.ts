@@ -10,6 +10,7 @@ import type { ResponseFilter } from '../store/languageQueries';
 import { humanRatings, pointwiseScores } from '../store/scoreQueries';
 import type { Store } from '../store/store';
 import { naturalCompare } from '../util/naturalCompare';
+import { CoreError, msg } from '../util/message';
 
 /** A clicked mark: the chart and what its datum names. */
 export interface MarkTarget {
@@ -114,7 +115,7 @@ function seeded(detail: string, seed: number, words: MarkWords): string {
 type Loader = (store: Store, target: MarkTarget, options: TableOptions, words: MarkWords) => Promise<MarkItem[]>;
 
 const heatmapItems: Loader = async (store, target, options, words) => {
-  if (options.baseline === undefined) throw new Error('the heatmap needs a baseline');
+  if (options.baseline === undefined) throw new CoreError(msg('the heatmap needs a baseline'));
   const baseline = parseBaseline(options.baseline).baselineFor(target.lang);
   return (await pairsOf(store, target, options))
     .filter(
@@ -203,7 +204,7 @@ export async function itemsBehindMark(
   words: MarkWords = ENGLISH_MARK_WORDS,
 ): Promise<MarkItems> {
   const load = LOADERS[target.chart];
-  if (!load) throw new Error(`the ${target.chart} chart's marks have no item list here`);
+  if (!load) throw new CoreError(msg("the {0} chart's marks have no item list here", target.chart));
   const items = (await load(store, target, options, words)).sort(byGroup);
   return { title: words.title(target), summary: words.summary(items.length), items };
 }

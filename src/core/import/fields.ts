@@ -1,12 +1,13 @@
 // Typed access to the fields of a raw record: every check names the field, so an error can point at it.
 import { parseLanguageInput, type LanguageTag } from '../model/language';
 import { FieldError } from './errors';
+import { msg } from '../util/message';
 
 export type Row = Readonly<Record<string, unknown>>;
 
 export function asRow(value: unknown): Row {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new FieldError('', `expected an object, found ${describe(value)}`);
+    throw new FieldError('', msg('expected an object, found {0}', describe(value)));
   }
   return value as Row;
 }
@@ -21,7 +22,7 @@ export function text(row: Row, field: string): string {
   if (typeof v === 'number') return String(v);
   throw new FieldError(
     field,
-    v === undefined || v === null || v === '' ? 'is missing' : `expected text, found ${describe(v)}`,
+    v === undefined || v === null || v === '' ? msg('is missing') : msg('expected text, found {0}', describe(v)),
   );
 }
 
@@ -29,7 +30,10 @@ export function text(row: Row, field: string): string {
 export function textAllowEmpty(row: Row, field: string): string {
   const v = row[field];
   if (typeof v === 'string') return v;
-  throw new FieldError(field, v === undefined || v === null ? 'is missing' : `expected text, found ${describe(v)}`);
+  throw new FieldError(
+    field,
+    v === undefined || v === null ? msg('is missing') : msg('expected text, found {0}', describe(v)),
+  );
 }
 
 /** Text, or a number or boolean taken as its text: some published files store an answer "True" as JSON true. */
@@ -50,7 +54,9 @@ export function integer(row: Row, field: string): number {
   if (Number.isSafeInteger(n)) return n;
   throw new FieldError(
     field,
-    v === undefined || v === null || v === '' ? 'is missing' : `expected a whole number, found ${describe(v)}`,
+    v === undefined || v === null || v === ''
+      ? msg('is missing')
+      : msg('expected a whole number, found {0}', describe(v)),
   );
 }
 
@@ -66,7 +72,9 @@ export function flag(row: Row, field: string): boolean {
   if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v.trim())) return /^(true|1)$/i.test(v.trim());
   throw new FieldError(
     field,
-    v === undefined || v === null || v === '' ? 'is missing' : `expected true or false, found ${describe(v)}`,
+    v === undefined || v === null || v === ''
+      ? msg('is missing')
+      : msg('expected true or false, found {0}', describe(v)),
   );
 }
 
@@ -76,7 +84,7 @@ export function number(row: Row, field: string): number {
   if (Number.isFinite(n)) return n;
   throw new FieldError(
     field,
-    v === undefined || v === null || v === '' ? 'is missing' : `expected a number, found ${describe(v)}`,
+    v === undefined || v === null || v === '' ? msg('is missing') : msg('expected a number, found {0}', describe(v)),
   );
 }
 
@@ -95,8 +103,12 @@ export function language(row: Row, field: string): LanguageTag {
     throw new FieldError(
       field,
       primary
-        ? `"${raw}": "${primary.toLowerCase()}" is not a language (not an ISO 639-1 code); use a BCP-47 tag such as en, zh-Hans, pt-BR`
-        : `"${raw}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)`,
+        ? msg(
+            '"{0}": "{1}" is not a language (not an ISO 639-1 code); use a BCP-47 tag such as en, zh-Hans, pt-BR',
+            raw,
+            primary.toLowerCase(),
+          )
+        : msg('"{0}" is not a BCP-47 language tag (such as en, zh-Hans, pt-BR)', raw),
     );
   }
   return tag;
@@ -109,7 +121,10 @@ export function language(row: Row, field: string): LanguageTag {
 export function id(row: Row, field: string): string {
   const v = text(row, field);
   if (v.trim() !== v)
-    throw new FieldError(field, `${JSON.stringify(v)} has spaces around it: ids are compared exactly, so remove them`);
+    throw new FieldError(
+      field,
+      msg('{0} has spaces around it: ids are compared exactly, so remove them', JSON.stringify(v)),
+    );
   return v;
 }
 
@@ -121,7 +136,7 @@ export function oneOf<T extends string>(row: Row, field: string, allowed: readon
   const raw = text(row, field);
   const found = allowed.find((a) => a === raw || a.toLowerCase() === raw.trim().toLowerCase());
   if (found === undefined)
-    throw new FieldError(field, `"${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    throw new FieldError(field, msg('"{0}" is not one of {1}', raw, allowed.map((a) => `"${a}"`).join(', ')));
   return found;
 }
 
@@ -143,8 +158,12 @@ export function timestamp(row: Row, field: string): string {
     if (Number.isFinite(v) && v >= 0 && v <= MAX_UNIX_SECONDS) return new Date(Math.round(v * 1000)).toISOString();
     throw new FieldError(
       field,
-      `${describe(v)} is not a Unix time in seconds between 1970 and 9999` +
-        (v > MAX_UNIX_SECONDS && v / 1000 <= MAX_UNIX_SECONDS ? ' (it looks like milliseconds: divide by 1000)' : ''),
+      v > MAX_UNIX_SECONDS && v / 1000 <= MAX_UNIX_SECONDS
+        ? msg(
+            '{0} is not a Unix time in seconds between 1970 and 9999 (it looks like milliseconds: divide by 1000)',
+            describe(v),
+          )
+        : msg('{0} is not a Unix time in seconds between 1970 and 9999', describe(v)),
     );
   }
   const m = typeof v === 'string' ? ISO_TIME.exec(v.trim()) : null;
@@ -154,8 +173,14 @@ export function timestamp(row: Row, field: string): string {
   throw new FieldError(
     field,
     zoneless
-      ? `${describe(v)} has no time zone: add one (such as 2024-05-01T12:00:00Z or +02:00), so that it means the same time everywhere`
-      : `expected an ISO 8601 time with its zone (such as 2024-05-01T12:00:00Z) or Unix seconds as a number, found ${describe(v)}`,
+      ? msg(
+          '{0} has no time zone: add one (such as 2024-05-01T12:00:00Z or +02:00), so that it means the same time everywhere',
+          describe(v),
+        )
+      : msg(
+          'expected an ISO 8601 time with its zone (such as 2024-05-01T12:00:00Z) or Unix seconds as a number, found {0}',
+          describe(v),
+        ),
   );
 }
 

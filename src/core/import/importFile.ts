@@ -16,6 +16,7 @@ import {
   UnrecognisedLayoutError,
   type ImportNote,
   type InputProblem,
+  inputProblem,
 } from './errors';
 import { asRow } from './fields';
 import { fileProblem } from './fileProblems';
@@ -23,6 +24,7 @@ import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './f
 import { detectSyntax, readRows, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
 import { checkScale } from './scales';
 import { UnknownFields } from './unknownFields';
+import { type Message, messageOf, msg, wording } from '../util/message';
 
 export interface ImportFileOptions extends ImportOptions {
   /** Force a layout instead of recognising it (see FORMATS for the names). */
@@ -66,8 +68,8 @@ export async function importFile(
 ): Promise<ImportReport> {
   const file = resolve(path);
   const name = options.sourceName ?? path;
-  const fail = (message: string): never => {
-    throw new ImportError([{ file: name, line: 0, message }], false);
+  const fail = (message: Message | string): never => {
+    throw new ImportError([inputProblem(name, 0, message)], false);
   };
   let size = 0;
   try {
@@ -75,11 +77,11 @@ export async function importFile(
   } catch (err) {
     fail(fileProblem(err));
   }
-  const byName: FileSyntax = syntaxOf(file) ?? fail('unknown file type: expected .jsonl, .json, .csv or .tsv');
+  const byName: FileSyntax = syntaxOf(file) ?? fail(msg('unknown file type: expected .jsonl, .json, .csv or .tsv'));
   if (!options.dryRun && !store) throw new Error('importFile needs a store unless it is a dry run');
   const notes: ImportNote[] = [];
   const detected = detectSyntax(file, byName);
-  if (detected.note) notes.push({ file: name, line: 0, message: detected.note });
+  if (detected.note) notes.push(inputProblem(name, 0, detected.note));
   const syntax = detected.syntax;
 
   let lastReported = 0;
@@ -124,7 +126,7 @@ export async function importFile(
         }
       } catch (err) {
         if (!(err instanceof FieldError)) throw err;
-        problems.push({ file: name, line, ...(err.field ? { field: err.field } : {}), message: err.message });
+        problems.push(inputProblem(name, line, messageOf(err), err.field));
         if (problems.length >= maxProblems) break;
         continue;
       }
@@ -135,9 +137,13 @@ export async function importFile(
           problems.push({
             file: name,
             line,
-            message:
-              `gives ${conflict.what} again, differently from line ${conflict.earlierLine} ` +
-              '(only one can be kept: remove one, or import with --last-wins to keep the later)',
+            ...wording(
+              msg(
+                'gives {0} again, differently from line {1} (only one can be kept: remove one, or import with --last-wins to keep the later)',
+                conflict.what,
+                conflict.earlierLine,
+              ),
+            ),
           });
           continue;
         }
@@ -147,14 +153,14 @@ export async function importFile(
       if (problems.length >= maxProblems) break;
     }
     if (count === 0 && problems.length === 0)
-      problems.push({ file: name, line: 0, message: 'the file holds no records' });
+      problems.push({ file: name, line: 0, ...wording(msg('the file holds no records')) });
     for (const unread of unknownFields.report(name)) (options.strict ? problems : notes).push(unread);
     if (overridden)
       notes.push({
         file: name,
         line: 0,
         count: overridden,
-        message: 'records repeated with different content: the later of each was kept (--last-wins)',
+        ...wording(msg('records repeated with different content: the later of each was kept (--last-wins)')),
       });
     if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
     if (writer) {
@@ -177,8 +183,14 @@ function checkStoredScale(writer: RecordWriter, record: CanonicalRecord): void {
   if (stored && (stored.min !== record.scale.min || stored.max !== record.scale.max)) {
     throw new FieldError(
       'scale',
-      `the database holds scores on the scale "${stored.name}" from ${stored.min} to ${stored.max}; ` +
-        `this one runs from ${record.scale.min} to ${record.scale.max}: name it differently`,
+      msg(
+        'the database holds scores on the scale "{0}" from {1} to {2}; this one runs from {3} to {4}: name it differently',
+        stored.name,
+        stored.min,
+        stored.max,
+        record.scale.min,
+        record.scale.max,
+      ),
     );
   }
 }
@@ -199,23 +211,33 @@ function checkReplacements(
       file: name,
       line: replacements[0]!.line,
       count: replacements.length,
-      message: `replaced records that came from other files (--replace): ${summary}`,
+      ...wording(msg('replaced records that came from other files (--replace): {0}', summary)),
     });
     return;
   }
   const shown = replacements.slice(0, SHOWN_REPLACEMENTS).map((r): InputProblem => ({
     file: name,
     line: r.line,
-    message: `would replace ${r.what}, stored from ${r.storedFrom}${r.storedLine ? `:${r.storedLine}` : ''}`,
+    ...wording(
+      msg(
+        'would replace {0}, stored from {1}',
+        r.what,
+        r.storedLine ? `${r.storedFrom}:${r.storedLine}` : r.storedFrom,
+      ),
+    ),
   }));
   throw new ReplacementRefused(
     [
       {
         file: name,
         line: 0,
-        message:
-          `would replace ${replacements.length} stored record(s) that came from other files (${summary}); ` +
-          'nothing was imported: check that this file belongs with them, and import it with --replace to replace them',
+        ...wording(
+          msg(
+            'would replace {0} stored record(s) that came from other files ({1}); nothing was imported: check that this file belongs with them, and import it with --replace to replace them',
+            replacements.length,
+            summary,
+          ),
+        ),
       },
       ...shown,
     ],
@@ -229,7 +251,7 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   try {
     row = asRow(first.value);
   } catch (err) {
-    throw new ImportError([{ file: path, line: first.line, message: (err as Error).message }], false);
+    throw new ImportError([inputProblem(path, first.line, messageOf(err))], false);
   }
   const format = FORMATS.find((f) => f.syntaxes.includes(syntax) && f.matches(path, row));
   if (format) return format;
@@ -239,9 +261,13 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
       {
         file: path,
         line: first.line,
-        message:
-          `unrecognised layout (fields: ${fields}). LangLens reads ${FORMATS.map((f) => f.name).join(', ')} ` +
-          '(docs/formats.md describes each); convert the file to the canonical layout or force one with --format',
+        ...wording(
+          msg(
+            'unrecognised layout (fields: {0}). LangLens reads {1} (docs/formats.md describes each); convert the file to the canonical layout or force one with --format',
+            fields,
+            FORMATS.map((f) => f.name).join(', '),
+          ),
+        ),
       },
     ],
     false,
@@ -257,11 +283,7 @@ async function openConverter(
   try {
     return await format.open({ file: path, options, ...(schema ? { schema } : {}) });
   } catch (err) {
-    if (err instanceof FieldError)
-      throw new ImportError(
-        [{ file: path, line: 0, ...(err.field ? { field: err.field } : {}), message: err.message }],
-        false,
-      );
+    if (err instanceof FieldError) throw new ImportError([inputProblem(path, 0, messageOf(err), err.field)], false);
     throw err;
   }
 }
@@ -269,11 +291,10 @@ async function openConverter(
 async function firstRow(rows: AsyncGenerator<RawRow>, path: string): Promise<RawRow> {
   try {
     const next = await rows.next();
-    if (next.done) throw new ImportError([{ file: path, line: 0, message: 'the file holds no records' }], false);
+    if (next.done) throw new ImportError([inputProblem(path, 0, msg('the file holds no records'))], false);
     return next.value;
   } catch (err) {
-    if (err instanceof SyntaxProblem)
-      throw new ImportError([{ file: path, line: err.line, message: err.message }], false);
+    if (err instanceof SyntaxProblem) throw new ImportError([inputProblem(path, err.line, messageOf(err))], false);
     throw err;
   }
 }
@@ -290,7 +311,7 @@ async function* withFirst(
     yield* rest;
   } catch (err) {
     if (!(err instanceof SyntaxProblem)) throw err;
-    problems.push({ file: path, line: err.line, message: err.message });
+    problems.push(inputProblem(path, err.line, messageOf(err)));
   }
 }
 

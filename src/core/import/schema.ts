@@ -6,6 +6,7 @@ import { BUILT_IN_SCALES } from '../model/scales';
 import { FieldError } from './errors';
 import * as f from './fields';
 import type { Row } from './fields';
+import { messageOf, msg } from '../util/message';
 
 export function parseSchema(row: Row): LabelSchema {
   onlyFields(row, ['kind', 'scales', 'criteria', 'tasks', 'description', '$schema'], 'a schema');
@@ -27,19 +28,19 @@ export function parseSchema(row: Row): LabelSchema {
     'tasks',
   );
   if (scales.length + criteria.length + tasks.length === 0)
-    throw new FieldError('scales', 'a schema declares at least one scale, criterion or task');
+    throw new FieldError('scales', msg('a schema declares at least one scale, criterion or task'));
   return { scales, criteria, tasks };
 }
 
 function list(row: Row, field: string): Row[] {
   const v = row[field];
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new FieldError(field, `expected a list, found ${f.describe(v)}`);
+  if (!Array.isArray(v)) throw new FieldError(field, msg('expected a list, found {0}', f.describe(v)));
   return v.map((item, i) => {
     try {
       return f.asRow(item);
     } catch (err) {
-      throw new FieldError(`${field}[${i}]`, (err as Error).message);
+      throw new FieldError(`${field}[${i}]`, messageOf(err));
     }
   });
 }
@@ -47,7 +48,7 @@ function list(row: Row, field: string): Row[] {
 /** A field the format does not have is refused by name (a typo such as "guideline" would otherwise be dropped). */
 function onlyFields(row: Row, fields: readonly string[], what: string): void {
   for (const key of Object.keys(row)) {
-    if (!fields.includes(key)) throw new FieldError(key, `is not a field of ${what} (${fields.join(', ')})`);
+    if (!fields.includes(key)) throw new FieldError(key, msg('is not a field of {0} ({1})', what, fields.join(', ')));
   }
 }
 
@@ -60,7 +61,7 @@ function at<T>(path: string, read: () => T): T {
   try {
     return read();
   } catch (err) {
-    if (err instanceof FieldError) throw new FieldError(`${path}.${err.field}`, err.message);
+    if (err instanceof FieldError) throw new FieldError(`${path}.${err.field}`, messageOf(err));
     throw err;
   }
 }
@@ -73,15 +74,16 @@ function scaleOf(item: Row, path: string): LabelScale {
     const base = { name, ...(description ? { description } : {}) };
     if (Array.isArray(item.levels)) {
       const levels = item.levels.map((level, i) => f.text({ [`levels[${i}]`]: level }, `levels[${i}]`));
-      if (levels.length < 2) throw new FieldError('levels', 'an ordinal scale has at least two levels, worst first');
+      if (levels.length < 2)
+        throw new FieldError('levels', msg('an ordinal scale has at least two levels, worst first'));
       unique(levels, 'levels');
       if (f.has(item, 'min') || f.has(item, 'max'))
-        throw new FieldError('levels', 'a scale has levels or min and max, not both');
+        throw new FieldError('levels', msg('a scale has levels or min and max, not both'));
       return { ...base, kind: 'ordinal', levels };
     }
     const min = f.number(item, 'min');
     const max = f.number(item, 'max');
-    if (!(min < max)) throw new FieldError('max', `must be greater than min (${min})`);
+    if (!(min < max)) throw new FieldError('max', msg('must be greater than min ({0})', min));
     return { ...base, kind: 'numeric', min, max };
   });
 }
@@ -112,22 +114,22 @@ function taskOf(
     const kind = f.oneOf(item, 'kind', ['rating', 'pairwise'] as const);
     const scale = f.optionalText(item, 'scale');
     if (scale !== undefined && !scales.has(scale))
-      throw new FieldError('scale', `"${scale}" is neither declared under scales nor built in`);
+      throw new FieldError('scale', msg('"{0}" is neither declared under scales nor built in', scale));
     if (scale !== undefined && kind === 'pairwise')
-      throw new FieldError('scale', 'a pairwise task has no scale (its choices are A, tie, B)');
+      throw new FieldError('scale', msg('a pairwise task has no scale (its choices are A, tie, B)'));
     const named = item.criteria === undefined || item.criteria === null ? [] : item.criteria;
     if (!Array.isArray(named))
-      throw new FieldError('criteria', `expected a list of criterion names, found ${f.describe(named)}`);
+      throw new FieldError('criteria', msg('expected a list of criterion names, found {0}', f.describe(named)));
     const list = named.map((c, i) => f.text({ [`criteria[${i}]`]: c }, `criteria[${i}]`));
     for (const c of list)
-      if (!criteria.has(c)) throw new FieldError('criteria', `"${c}" is not declared under criteria`);
+      if (!criteria.has(c)) throw new FieldError('criteria', msg('"{0}" is not declared under criteria', c));
     const description = f.optionalText(item, 'description');
     const guidelines = markdownOf(item, 'guidelines');
     const goldRate = f.has(item, 'goldRate') ? f.number(item, 'goldRate') : undefined;
     if (goldRate !== undefined && !(goldRate >= 0 && goldRate <= MAX_GOLD_RATE))
       throw new FieldError(
         'goldRate',
-        `the share of gold items in a queue is from 0 to ${MAX_GOLD_RATE}, not ${goldRate}`,
+        msg('the share of gold items in a queue is from 0 to {0}, not {1}', MAX_GOLD_RATE, goldRate),
       );
     return {
       name: f.text(item, 'name'),
@@ -153,7 +155,7 @@ function markdownOf(item: Row, field: string): string | undefined {
 function unique(names: readonly string[], field: string): void {
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw new FieldError(field, `"${n}" is declared twice`);
+    if (seen.has(n)) throw new FieldError(field, msg('"{0}" is declared twice', n));
     seen.add(n);
   }
 }

@@ -3,6 +3,7 @@
 // later, gets it without a list of its fields.
 import type { ImportNote, InputProblem } from './errors';
 import type { Row } from './fields';
+import { msg, wording } from '../util/message';
 
 export class UnknownFields {
   private readonly read = new Set<string>();
@@ -43,7 +44,9 @@ export class UnknownFields {
       line,
       field,
       count,
-      message: 'is not a field of this layout: not imported (records that differ only in it are the same record here)',
+      ...wording(
+        msg('is not a field of this layout: not imported (records that differ only in it are the same record here)'),
+      ),
     }));
   }
 }

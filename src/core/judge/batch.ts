@@ -19,6 +19,7 @@ import { PauseGate, sleep, withRetries, type RetryPolicy } from './retry';
 import { answeredRequest, type RunOutcome } from './runner';
 import { interpretAnswer } from './interpretAnswer';
 import { messagesFor, type JudgeTask } from './tasks';
+import { type Message, messageOf, msg, wording } from '../util/message';
 
 export interface BatchLimits {
   /** OpenAI accepts at most 50,000 requests in one batch... */
@@ -128,7 +129,7 @@ class BatchRun {
   private async submit(lines: readonly { key: string; line: string }[]): Promise<ActiveBatch> {
     const { client, definition, store, writer, jobId } = this.s;
     const content = Buffer.from(lines.map((l) => l.line).join('\n') + '\n', 'utf8');
-    const file = await this.call('upload the batch input file', (signal) =>
+    const file = await this.call(msg('upload the batch input file'), (signal) =>
       toFile(content, `langlens-${definition.name}-${definition.hash}.jsonl`, { type: 'application/jsonl' }).then(
         (upload) => client.files.create({ file: upload, purpose: 'batch' }, { signal, timeout: 600_000 }),
       ),
@@ -148,7 +149,7 @@ class BatchRun {
   }
 
   private create(inputFileId: string): Promise<Batch> {
-    return this.call('create the batch', (signal) =>
+    return this.call(msg('create the batch'), (signal) =>
       this.s.client.batches.create(
         {
           input_file_id: inputFileId,
@@ -165,7 +166,7 @@ class BatchRun {
     this.s.tracker.setPhase('waiting-for-batch');
     while (this.active.length > 0) {
       for (const batch of [...this.active]) {
-        const remote = await this.call('check the batch', (signal) =>
+        const remote = await this.call(msg('check the batch'), (signal) =>
           this.s.client.batches.retrieve(batch.batchId, { signal, timeout: this.s.timeoutMs }),
         );
         this.report(remote);
@@ -202,10 +203,14 @@ class BatchRun {
     const ids = this.active.map((b) => b.batchId);
     return {
       outcome: 'cancelled',
-      message:
+      ...wording(
         ids.length === 0
-          ? 'stopped on request; every answer received is stored'
-          : `stopped waiting; batch ${ids.join(', ')} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results`,
+          ? msg('stopped on request; every answer received is stored')
+          : msg(
+              'stopped waiting; batch {0} keeps running at the provider (it is paid for either way): run the judge again in batch mode to collect its results',
+              ids.join(', '),
+            ),
+      ),
     };
   }
 
@@ -215,7 +220,7 @@ class BatchRun {
     const settled = new Set<string>();
     for (const fileId of [remote.output_file_id, remote.error_file_id]) {
       if (!fileId) continue;
-      const text = await this.call('download the batch results', (signal) =>
+      const text = await this.call(msg('download the batch results'), (signal) =>
         this.s.client.files.content(fileId, { signal, timeout: 600_000 }).then((r) => r.text()),
       );
       for (const line of text.split('\n')) {
@@ -303,17 +308,21 @@ class BatchRun {
   }
 
   /** A management call (upload, create, poll, download), retried like a chat request; 404 means no Batch API. */
-  private async call<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async call<T>(what: Message, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const attempt = async () => {
       try {
         return await work(this.s.signal);
       } catch (err) {
-        if (this.s.signal.aborted) throw new RequestFailure('cancelled', 'cancelled');
+        if (this.s.signal.aborted) throw new RequestFailure('cancelled', msg('cancelled'));
         const failure = classify(err);
         if (failure.status === 404) {
           throw new RequestFailure(
             'fatal',
-            `cannot ${what}: the server at ${this.s.definition.baseURL} answered 404 (it may not offer the Batch API; run without batch mode)`,
+            msg(
+              'cannot {0}: the server at {1} answered 404 (it may not offer the Batch API; run without batch mode)',
+              what,
+              this.s.definition.baseURL,
+            ),
             404,
           );
         }
@@ -321,7 +330,7 @@ class BatchRun {
           ? failure
           : new RequestFailure(
               failure.kind,
-              `cannot ${what}: ${failure.message}`,
+              msg('cannot {0}: {1}', what, messageOf(failure)),
               failure.status,
               failure.retryAfterMs,
             );

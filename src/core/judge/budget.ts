@@ -5,6 +5,7 @@ import type { JudgeDefinition } from './definition';
 import { costOf, formatUsd, worstCaseInputTokens, type TokenPrice } from './prices';
 import type { JudgeVia } from '../store/judgeRequests';
 import { messagesFor, type JudgeTask } from './tasks';
+import { type Message, msg } from '../util/message';
 
 export class Budget {
   private spent = 0;
@@ -60,10 +61,12 @@ export class Budget {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  exhaustedMessage(next: number): string {
-    return (
-      `the budget of $${this.limitUsd} is spent ($${this.spent.toFixed(4)}): the next request could cost up to ` +
-      `${formatUsd(next)}; every answer received is stored`
+  exhaustedMessage(next: number): Message {
+    return msg(
+      'the budget of ${0} is spent (${1}): the next request could cost up to {2}; every answer received is stored',
+      this.limitUsd,
+      this.spent.toFixed(4),
+      formatUsd(next),
     );
   }
 

@@ -3,6 +3,7 @@
 // 429 across all requests, and stop waiting the moment the user cancels.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { JudgeDefinition } from './definition';
+import { type Message, msg } from '../util/message';
 
 export interface ChatMessage {
   readonly role: 'system' | 'user';
@@ -34,13 +35,16 @@ export type FailureKind = 'retryable' | 'request' | 'fatal' | 'cancelled';
 export class RequestFailure extends Error {
   constructor(
     readonly kind: FailureKind,
-    message: string,
+    message: Message | string,
     readonly status?: number,
     /** What the server asked for in Retry-After / retry-after-ms, in milliseconds. */
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super(String(message));
+    this.text = message;
   }
+
+  readonly text: Message | string;
 }
 
 export interface ClientSettings {
@@ -89,9 +93,9 @@ export async function sendChat(
     );
     return answerOf(completion);
   } catch (err) {
-    if (signal.aborted) throw new RequestFailure('cancelled', 'cancelled');
+    if (signal.aborted) throw new RequestFailure('cancelled', msg('cancelled'));
     if (timeout.aborted || err instanceof APIConnectionTimeoutError) {
-      throw new RequestFailure('retryable', `no answer within ${timeoutMs / 1000} s`);
+      throw new RequestFailure('retryable', msg('no answer within {0} s', timeoutMs / 1000));
     }
     throw classify(err);
   }
@@ -112,12 +116,12 @@ export function answerOf(completion: OpenAI.Chat.ChatCompletion): ChatAnswer {
 /** Sorts an error from the SDK (or from fetch) into a RequestFailure with a message a researcher can act on. */
 export function classify(err: unknown): RequestFailure {
   if (err instanceof RequestFailure) return err;
-  if (err instanceof APIUserAbortError) return new RequestFailure('retryable', 'the request was aborted');
+  if (err instanceof APIUserAbortError) return new RequestFailure('retryable', msg('the request was aborted'));
   if (err instanceof APIConnectionError) {
     const cause = (err as { cause?: { cause?: { code?: string }; message?: string } }).cause;
     return new RequestFailure(
       'retryable',
-      `connection failed (${cause?.cause?.code ?? cause?.message ?? err.message})`,
+      msg('connection failed ({0})', cause?.cause?.code ?? cause?.message ?? err.message),
     );
   }
   if (err instanceof APIError && typeof err.status === 'number')
@@ -125,7 +129,7 @@ export function classify(err: unknown): RequestFailure {
   const message = (err as Error)?.message ?? String(err);
   // A connection dropped while the body was being read surfaces as a plain TypeError / SyntaxError from fetch.
   if (/terminated|socket|ECONNRESET|other side closed|Unexpected end of JSON/i.test(message)) {
-    return new RequestFailure('retryable', `connection dropped (${message})`);
+    return new RequestFailure('retryable', msg('connection dropped ({0})', message));
   }
   return new RequestFailure('request', message);
 }
@@ -133,24 +137,27 @@ export function classify(err: unknown): RequestFailure {
 function classifyStatus(status: number, message: string, headers: Headers | undefined): RequestFailure {
   const detail = message.replace(/^\d{3}\s*/, '') || `HTTP ${status}`;
   if (status === 429 || status === 408 || status === 409 || status >= 500) {
-    return new RequestFailure('retryable', `HTTP ${status}: ${detail}`, status, retryAfterMs(headers));
+    return new RequestFailure('retryable', msg('HTTP {0}: {1}', status, detail), status, retryAfterMs(headers));
   }
   if (status === 401 || status === 403) {
     return new RequestFailure(
       'fatal',
-      `the server refused the API key (HTTP ${status}: ${detail}); set the key with ` +
-        '"LangLens: Set API Key" in the editor or the environment variable named by "apiKeyEnv" for the CLI',
+      msg(
+        'the server refused the API key (HTTP {0}: {1}); set the key with "LangLens: Set API Key" in the editor or the environment variable named by "apiKeyEnv" for the CLI',
+        status,
+        detail,
+      ),
       status,
     );
   }
   if (status === 404) {
     return new RequestFailure(
       'fatal',
-      `not found (HTTP 404: ${detail}); check "baseURL" (it usually ends in /v1) and "model"`,
+      msg('not found (HTTP 404: {0}); check "baseURL" (it usually ends in /v1) and "model"', detail),
       status,
     );
   }
-  return new RequestFailure('request', `HTTP ${status}: ${detail}`, status);
+  return new RequestFailure('request', msg('HTTP {0}: {1}', status, detail), status);
 }
 
 /** Retry-After in seconds or as an HTTP date, or the non-standard retry-after-ms OpenAI also sends. */

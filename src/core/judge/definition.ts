@@ -20,6 +20,7 @@ import {
 } from './templates';
 import type { Baseline } from './tasks';
 import { english, WORDING_LANGUAGES, wordingFor } from './wording';
+import { arrange, CoreError, joinMessages, type Message, messageOf, msg, TEXT, wording } from '../util/message';
 
 export { isOpenAI } from './servers';
 
@@ -66,6 +67,8 @@ export interface JudgeDefinition {
   readonly baseline: Baseline | undefined;
   /** Notes to show the user (deprecated field names), never problems. */
   readonly notes: readonly string[];
+  /** The notes as the editor translates them, when there are any. */
+  readonly [TEXT]?: readonly Message[];
   /** Content hash of everything that shapes the answers (not of concurrency, timeouts or prices). */
   readonly hash: string;
   /** The canonical JSON the hash is taken of; stored with the judge so its results can be reproduced. */
@@ -75,6 +78,8 @@ export interface JudgeDefinition {
 export interface DefinitionProblem {
   readonly field?: string;
   readonly message: string;
+  /** The message as the editor translates it, when it is one. */
+  readonly [TEXT]?: Message;
 }
 
 export class JudgeDefinitionError extends Error {
@@ -84,6 +89,16 @@ export class JudgeDefinitionError extends Error {
   ) {
     super(
       problems.map((p) => (p.field ? `${file}: field "${p.field}": ${p.message}` : `${file}: ${p.message}`)).join('\n'),
+    );
+  }
+
+  /** The message as the editor translates it, a problem a line. */
+  get text(): Message {
+    return joinMessages(
+      this.problems.map((p) => {
+        const said = p[TEXT] ?? p.message;
+        return p.field ? msg('{0}: field "{1}": {2}', this.file, p.field, said) : arrange('{0}: {1}', this.file, said);
+      }),
     );
   }
 }
@@ -135,7 +150,9 @@ export function loadJudgeDefinition(path: string): JudgeDefinition {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new JudgeDefinitionError(file, [{ message: `cannot read the judge definition: ${(err as Error).message}` }]);
+    throw new JudgeDefinitionError(file, [
+      { ...wording(msg('cannot read the judge definition: {0}', messageOf(err))) },
+    ]);
   }
   return parseJudgeDefinition(file, text, (templatePath) => readConfinedTemplate(dirname(file), templatePath));
 }
@@ -150,11 +167,13 @@ export function parseJudgeDefinition(
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new JudgeDefinitionError(file, [{ message: `not valid JSON: ${describeJsonError(err as Error, text)}` }]);
+    throw new JudgeDefinitionError(file, [
+      { ...wording(msg('not valid JSON: {0}', describeJsonError(err as Error, text))) },
+    ]);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new JudgeDefinitionError(file, [
-      { message: 'a judge definition is a JSON object, e.g. {"model": "gpt-4o", "protocol": "pairwise"}' },
+      { ...wording(msg('a judge definition is a JSON object, e.g. {"model": "gpt-4o", "protocol": "pairwise"}')) },
     ]);
   }
   const fields = new Fields(json as Record<string, unknown>);
@@ -168,11 +187,12 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
     if (SECRET_FIELDS.some((s) => s.toLowerCase() === key.toLowerCase())) {
       f.problem(
         key,
-        'API keys do not belong in judge files (they end up in version control): use the command ' +
-          '"LangLens: Set API Key" in the editor, or the environment variable named by "apiKeyEnv" for the CLI',
+        msg(
+          'API keys do not belong in judge files (they end up in version control): use the command "LangLens: Set API Key" in the editor, or the environment variable named by "apiKeyEnv" for the CLI',
+        ),
       );
     } else if (!(KNOWN_FIELDS as readonly string[]).includes(key)) {
-      f.problem(key, `unknown field (known: ${KNOWN_FIELDS.join(', ')})`);
+      f.problem(key, msg('unknown field (known: {0})', KNOWN_FIELDS.join(', ')));
     }
   }
   const kind = f.oneOf('protocol', PROTOCOLS);
@@ -192,11 +212,11 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
   const instructionsLanguage = f.oneOf('instructionsLanguage', ['en', 'prompt'] as const, 'en');
   const rationaleLanguage = f.rationaleLanguage('rationaleLanguage');
   if (!kind || !model || !name || !maxTokensField || !instructionsLanguage) return undefined;
-  if (jsonMode && kind !== 'likert') f.problem('jsonMode', 'only a likert judge answers with JSON');
+  if (jsonMode && kind !== 'likert') f.problem('jsonMode', msg('only a likert judge answers with JSON'));
   if (kind !== 'pairwise') f.forbid('allowTie', 'answers', 'baseline', 'allPairs');
   if (kind === 'pairwise') f.forbid('scale');
   if (kind === 'pairwise' && rationaleLanguage !== undefined) {
-    f.problem('rationaleLanguage', 'a pairwise judge answers with a label only, without reasoning');
+    f.problem('rationaleLanguage', msg('a pairwise judge answers with a label only, without reasoning'));
   }
   const protocol = readProtocol(kind, f);
   const baseline = kind === 'pairwise' ? f.baseline() : undefined;
@@ -251,7 +271,8 @@ function readDefinition(file: string, f: Fields, readTemplate: (path: string) =>
     apiKeyEnv,
     price,
     baseline,
-    notes: f.notes,
+    notes: f.notes.map(String),
+    ...(f.notes.length ? { [TEXT]: f.notes } : {}),
     hash: createHash('sha256').update(fingerprint).digest('hex').slice(0, 16),
     fingerprint,
   };
@@ -265,12 +286,18 @@ function readSamplingSeed(f: Fields): number | null {
   if ('samplingSeed' in f.raw && current !== old) {
     f.problem(
       'seed',
-      `and "samplingSeed" differ (${JSON.stringify(f.raw.seed)} and ${JSON.stringify(f.raw.samplingSeed)}): keep "samplingSeed" only`,
+      msg(
+        'and "samplingSeed" differ ({0} and {1}): keep "samplingSeed" only',
+        JSON.stringify(f.raw.seed),
+        JSON.stringify(f.raw.samplingSeed),
+      ),
     );
   }
   f.notes.push(
-    `${'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed"'} ` +
-      '(not to be confused with --seed, which picks the responses judged); rename it',
+    msg(
+      'field "seed" is deprecated: it is the sampling seed sent to the server, now called "samplingSeed" ' +
+        '(not to be confused with --seed, which picks the responses judged); rename it',
+    ),
   );
   return current ?? old;
 }
@@ -293,7 +320,7 @@ function localizedTemplates(
 export function templatesFor(definition: JudgeDefinition, lang: string): PromptTemplates {
   if (definition.instructionsLanguage !== 'prompt') return definition.templates;
   const wording = wordingFor(lang);
-  if (!wording) throw new Error(noWordingFor(definition, [lang]));
+  if (!wording) throw new CoreError(noWordingFor(definition, [lang]));
   const templates = builtInTemplates(definition.protocol, wording, definition.rationaleLanguage);
   // The criterion and its rubric are the project's own words: they end the system message in every language.
   return definition.criterion
@@ -301,11 +328,14 @@ export function templatesFor(definition: JudgeDefinition, lang: string): PromptT
     : templates;
 }
 
-export function noWordingFor(definition: JudgeDefinition, languages: readonly string[]): string {
-  return (
-    `judge "${definition.name}" asks in each prompt's language ("instructionsLanguage": "prompt"), but LangLens has no ` +
-    `instructions in ${languages.join(', ')} (it has ${WORDING_LANGUAGES.join(', ')}): leave those languages out (--lang), ` +
-    'or use English instructions ("instructionsLanguage": "en"), or your own templates'
+export function noWordingFor(definition: JudgeDefinition, languages: readonly string[]): Message {
+  return msg(
+    'judge "{0}" asks in each prompt\'s language ("instructionsLanguage": "prompt"), but LangLens has no ' +
+      'instructions in {1} (it has {2}): leave those languages out (--lang), ' +
+      'or use English instructions ("instructionsLanguage": "en"), or your own templates',
+    definition.name,
+    languages.join(', '),
+    WORDING_LANGUAGES.join(', '),
   );
 }
 
@@ -338,18 +368,20 @@ function readTemplates(
   if (own.length > 0 && instructions.language === 'prompt') {
     f.problem(
       'instructionsLanguage',
-      '"prompt" picks LangLens\'s built-in instructions in each prompt\'s language; a judge with its own templates is asked in their words',
+      msg(
+        '"prompt" picks LangLens\'s built-in instructions in each prompt\'s language; a judge with its own templates is asked in their words',
+      ),
     );
   }
   if (own.length > 0 && instructions.rationale !== undefined) {
     f.problem(
       'rationaleLanguage',
-      'applies to the built-in templates; with your own, write the language into your template',
+      msg('applies to the built-in templates; with your own, write the language into your template'),
     );
   }
   const staticSystem = f.boolean('staticSystemTemplate', false);
   if (staticSystem && typeof systemPath !== 'string')
-    f.problem('staticSystemTemplate', 'applies only with a "systemTemplate" file');
+    f.problem('staticSystemTemplate', msg('applies only with a "systemTemplate" file'));
   const user =
     userPath === undefined ? builtIn.user : f.template('template', userPath, protocol.kind, 'user', readTemplate);
   const system =
@@ -386,7 +418,7 @@ function readCriterion(f: Fields): JudgeCriterion | undefined {
   const name = f.optionalText('criterion');
   const rubric = f.optionalText('rubric');
   if (name === undefined) {
-    if (rubric !== undefined) f.problem('rubric', 'a rubric belongs to a criterion: name it with "criterion"');
+    if (rubric !== undefined) f.problem('rubric', msg('a rubric belongs to a criterion: name it with "criterion"'));
     return undefined;
   }
   return { name, ...(rubric !== undefined ? { rubric } : {}) };
@@ -419,14 +451,14 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-function describeJsonError(err: Error, text: string): string {
+function describeJsonError(err: Error, text: string): Message | string {
   const reason = err.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '');
   const offset = errorOffset(text);
   if (offset === undefined) return reason;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `${reason} at line ${line}, column ${column}`;
+  return msg('{0} at line {1}, column {2}', reason, line, column);
 }
 
 /**
@@ -451,30 +483,30 @@ function errorOffset(text: string): number | undefined {
 /** Reads typed fields out of the parsed JSON, collecting problems instead of stopping at the first. */
 class Fields {
   readonly problems: DefinitionProblem[] = [];
-  readonly notes: string[] = [];
+  readonly notes: Message[] = [];
   constructor(readonly raw: Readonly<Record<string, unknown>>) {}
 
-  problem(field: string, message: string): void {
-    this.problems.push({ field, message });
+  problem(field: string, message: Message | string): void {
+    this.problems.push({ field, ...wording(message) });
   }
 
   forbid(...names: string[]): void {
-    for (const name of names) if (name in this.raw) this.problem(name, `does not apply to this protocol`);
+    for (const name of names) if (name in this.raw) this.problem(name, msg('does not apply to this protocol'));
   }
 
   private value(name: string): unknown {
     return this.raw[name];
   }
 
-  private got(value: unknown): string {
-    return `got ${JSON.stringify(value)}`;
+  private got(value: unknown): Message {
+    return msg('got {0}', JSON.stringify(value));
   }
 
   text(name: string, fallback?: string): string | undefined {
     const v = this.value(name);
     if (v === undefined && fallback !== undefined) return fallback;
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    this.problem(name, v === undefined ? 'is required' : `must be a non-empty string (${this.got(v)})`);
+    this.problem(name, v === undefined ? msg('is required') : msg('must be a non-empty string ({0})', this.got(v)));
     return undefined;
   }
 
@@ -489,8 +521,8 @@ class Fields {
     this.problem(
       name,
       v === undefined
-        ? `is required: one of ${allowed.join(', ')}`
-        : `must be one of ${allowed.join(', ')} (${this.got(v)})`,
+        ? msg('is required: one of {0}', allowed.join(', '))
+        : msg('must be one of {0} ({1})', allowed.join(', '), this.got(v)),
     );
     return undefined;
   }
@@ -499,7 +531,7 @@ class Fields {
     const v = this.value(name);
     if (v === undefined) return fallback;
     if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return v;
-    this.problem(name, `must be a number from ${min} to ${max} (${this.got(v)})`);
+    this.problem(name, msg('must be a number from {0} to {1} ({2})', min, max, this.got(v)));
     return fallback;
   }
 
@@ -511,7 +543,7 @@ class Fields {
     const v = this.value(name);
     if (v === undefined) return fallback;
     if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
-    this.problem(name, `must be a whole number from ${min} to ${max} (${this.got(v)})`);
+    this.problem(name, msg('must be a whole number from {0} to {1} ({2})', min, max, this.got(v)));
     return fallback;
   }
 
@@ -519,7 +551,7 @@ class Fields {
     const v = this.value(name);
     if (v === undefined || v === null) return null;
     if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
-    this.problem(name, `must be a whole number (${this.got(v)})`);
+    this.problem(name, msg('must be a whole number ({0})', this.got(v)));
     return null;
   }
 
@@ -527,7 +559,7 @@ class Fields {
     const v = this.value(name);
     if (v === undefined) return fallback;
     if (typeof v === 'boolean') return v;
-    this.problem(name, `must be true or false (${this.got(v)})`);
+    this.problem(name, msg('must be true or false ({0})', this.got(v)));
     return fallback;
   }
 
@@ -543,7 +575,7 @@ class Fields {
     }
     this.problem(
       name,
-      `must be an http(s) URL such as ${DEFAULT_BASE_URL} or http://localhost:8000/v1 (${this.got(v)})`,
+      msg('must be an http(s) URL such as {0} or http://localhost:8000/v1 ({1})', DEFAULT_BASE_URL, this.got(v)),
     );
     return fallback;
   }
@@ -552,7 +584,7 @@ class Fields {
     const v = this.value(name);
     if (v === undefined) return undefined;
     if (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return v;
-    this.problem(name, `must name an environment variable, e.g. "TOGETHER_API_KEY" (${this.got(v)})`);
+    this.problem(name, msg('must name an environment variable, e.g. "TOGETHER_API_KEY" ({0})', this.got(v)));
     return undefined;
   }
 
@@ -563,7 +595,10 @@ class Fields {
     if (v === 'prompt') return v;
     const tag = typeof v === 'string' ? parseLanguageTag(v) : undefined;
     if (tag && languageNameIn('en', tag) !== tag) return tag;
-    this.problem(name, `must be "prompt" (each prompt's own language) or a language tag such as "en" (${this.got(v)})`);
+    this.problem(
+      name,
+      msg('must be "prompt" (each prompt\'s own language) or a language tag such as "en" ({0})', this.got(v)),
+    );
     return undefined;
   }
 
@@ -571,7 +606,7 @@ class Fields {
   baseline(): Baseline | undefined {
     const v = this.value('baseline');
     const allPairs = this.boolean('allPairs', false);
-    if (allPairs && v !== undefined) this.problem('allPairs', 'give either "baseline" or "allPairs", not both');
+    if (allPairs && v !== undefined) this.problem('allPairs', msg('give either "baseline" or "allPairs", not both'));
     if (allPairs) return { kind: 'all-pairs' };
     if (v === undefined) return undefined;
     if (typeof v === 'string' && v.trim() !== '') return { kind: 'system', system: v.trim() };
@@ -582,7 +617,7 @@ class Fields {
         if (!tag || typeof system !== 'string' || system.trim() === '') {
           this.problem(
             'baseline',
-            `"${key}": must map a language tag to a system name, e.g. {"es": "mono-es"} (${this.got(system)})`,
+            msg('"{0}": must map a language tag to a system name, e.g. {"es": "mono-es"} ({1})', key, this.got(system)),
           );
           return undefined;
         }
@@ -590,7 +625,10 @@ class Fields {
       }
       return { kind: 'per-language', systems };
     }
-    this.problem('baseline', `must be a system name or {"es": "mono-es", ...}, one per language (${this.got(v)})`);
+    this.problem(
+      'baseline',
+      msg('must be a system name or {"es": "mono-es", ...}, one per language ({0})', this.got(v)),
+    );
     return undefined;
   }
 
@@ -600,7 +638,7 @@ class Fields {
     try {
       return parsePrice(v, 'it');
     } catch (err) {
-      this.problem(name, `${(err as Error).message} (${this.got(v)})`);
+      this.problem(name, arrange('{0} ({1})', messageOf(err), this.got(v)));
       return undefined;
     }
   }
@@ -620,7 +658,7 @@ class Fields {
     if (valid) return labels as unknown as PairwiseAnswers;
     this.problem(
       name,
-      `must be {"first": "1", "second": "2", "tie": "tie"}: three different short labels (${this.got(v)})`,
+      msg('must be {"first": "1", "second": "2", "tie": "tie"}: three different short labels ({0})', this.got(v)),
     );
     return undefined;
   }
@@ -635,7 +673,7 @@ class Fields {
       Number.isInteger(v.max) &&
       (v.min as number) < (v.max as number);
     if (!ok) {
-      this.problem(name, `must be {"min": 1, "max": 6}: whole numbers, min below max (${this.got(v)})`);
+      this.problem(name, msg('must be {"min": 1, "max": 6}: whole numbers, min below max ({0})', this.got(v)));
       return undefined;
     }
     const min = v.min as number;
@@ -658,8 +696,10 @@ class Fields {
     if (text === undefined || isStatic || placeholderCount(text) > 0) return text;
     this.problem(
       'systemTemplate',
-      `template "${path}" has no placeholder such as {{language}}, so it would be sent as it is: ` +
-        'if it is a fixed system message, say so with "staticSystemTemplate": true',
+      msg(
+        'template "{0}" has no placeholder such as {{language}}, so it would be sent as it is: if it is a fixed system message, say so with "staticSystemTemplate": true',
+        path,
+      ),
     );
     return undefined;
   }
@@ -678,13 +718,13 @@ class Fields {
       this.problem(
         name,
         err instanceof TemplateRefused
-          ? `template "${path}" ${err.message}`
-          : `cannot read the template "${path}": ${(err as Error).message}`,
+          ? msg('template "{0}" {1}', path, messageOf(err))
+          : msg('cannot read the template "{0}": {1}', path, messageOf(err)),
       );
       return undefined;
     }
     const problems = templateProblems(text, kind, role);
-    for (const message of problems) this.problem(name, `template "${path}": ${message}`);
+    for (const message of problems) this.problem(name, msg('template "{0}": {1}', path, message));
     return problems.length ? undefined : text;
   }
 }

@@ -41,6 +41,7 @@ import {
   type JudgeTask,
   type SkippedInputs,
 } from './tasks';
+import { CoreError, type Message, messageOf, msg, TEXT, wording } from '../util/message';
 
 export interface JudgeSelection {
   readonly run: string;
@@ -99,12 +100,14 @@ export async function planJudgeJob(
   const baseline = asked.baseline ?? (pairwise ? definition.baseline : undefined);
   const selection: JudgeSelection = baseline ? { ...asked, baseline } : asked;
   if (!pairwise && selection.baseline)
-    throw new Error(`judge "${definition.name}" rates single responses: a baseline applies to pairwise judges only`);
+    throw new CoreError(
+      msg('judge "{0}" rates single responses: a baseline applies to pairwise judges only', definition.name),
+    );
   await checkSelection(store, selection);
   const baselines = baselineSystems(selection.baseline);
   const turns = selection.turns ?? [1];
   if (turns.some((t) => t > 1) && definition.templates.multiTurnUser === null)
-    throw new Error(noMultiTurnTemplate(definition));
+    throw new CoreError(noMultiTurnTemplate(definition));
   const rows = await judgeInputs(store, {
     run: selection.run,
     ...(selection.languages ? { languages: selection.languages } : {}),
@@ -116,14 +119,19 @@ export async function planJudgeJob(
   const present = new Set(rows.map((r) => r.system));
   const absent = baselines.filter((b) => !present.has(b));
   if (absent.length)
-    throw new Error(
-      `baseline ${absent.join(', ')} has no responses in run "${selection.run}" for this selection (systems: ${[...present].sort().join(', ') || 'none'})`,
+    throw new CoreError(
+      msg(
+        'baseline {0} has no responses in run "{1}" for this selection (systems: {2})',
+        absent.join(', '),
+        selection.run,
+        [...present].sort().join(', ') || 'none',
+      ),
     );
   const built = buildTasks(definition, selection.run, rows, selection.baseline, turns);
   const tasks = selection.limit === undefined ? built.tasks : built.tasks.slice(0, selection.limit);
   if (definition.instructionsLanguage === 'prompt') {
     const unworded = [...new Set(tasks.map((t) => t.lang))].filter((lang) => wordingFor(lang) === undefined).sort();
-    if (unworded.length) throw new Error(noWordingFor(definition, unworded));
+    if (unworded.length) throw new CoreError(noWordingFor(definition, unworded));
   }
   const stored = await storedJudgeRequests(
     store,
@@ -158,22 +166,36 @@ async function checkSelection(store: Store, selection: JudgeSelection): Promise<
   const summary = (await store.summary()).find((s) => s.run === selection.run);
   if (!summary) {
     const runs = await store.runs();
-    throw new Error(
-      `there is no run "${selection.run}" in the database (runs: ${runs.join(', ') || 'none; import some outputs first'})`,
+    throw new CoreError(
+      msg(
+        'there is no run "{0}" in the database (runs: {1})',
+        selection.run,
+        runs.join(', ') || 'none; import some outputs first',
+      ),
     );
   }
   const unknownSystems = [...(selection.systems ?? []), ...baselineSystems(selection.baseline)].filter(
     (s) => !summary.systems.includes(s),
   );
   if (unknownSystems.length)
-    throw new Error(
-      `run "${selection.run}" has no system ${unknownSystems.join(', ')} (systems: ${summary.systems.join(', ')})`,
+    throw new CoreError(
+      msg(
+        'run "{0}" has no system {1} (systems: {2})',
+        selection.run,
+        unknownSystems.join(', '),
+        summary.systems.join(', '),
+      ),
     );
   const languages = summary.languages.map((l) => l.lang);
   const unknownLanguages = (selection.languages ?? []).filter((l) => !languages.includes(l));
   if (unknownLanguages.length)
-    throw new Error(
-      `run "${selection.run}" has no language ${unknownLanguages.join(', ')} (languages: ${languages.join(', ')})`,
+    throw new CoreError(
+      msg(
+        'run "{0}" has no language {1} (languages: {2})',
+        selection.run,
+        unknownLanguages.join(', '),
+        languages.join(', '),
+      ),
     );
 }
 
@@ -231,6 +253,8 @@ export interface JudgeJobSummary {
   readonly via: JudgeVia;
   readonly outcome: JudgeJobOutcome;
   readonly message?: string;
+  /** The message as the editor translates it, when it is one. */
+  readonly [TEXT]?: Message;
   readonly total: number;
   readonly cached: number;
   readonly answered: number;
@@ -258,8 +282,11 @@ export async function runJudgeJob(
   const collecting = via === 'batch' ? plan.awaitingBatch : [];
   requireKeyForOpenAI(definition, options.apiKey, plan.toSend.length + collecting.length);
   if (options.maxCostUsd !== undefined && plan.price === undefined && plan.toSend.length > 0) {
-    throw new Error(
-      `a budget needs a price, and ${definition.model} has none: give the judge a "price" (docs/judges.md), or a price table`,
+    throw new CoreError(
+      msg(
+        'a budget needs a price, and {0} has none: give the judge a "price" (docs/judges.md), or a price table',
+        definition.model,
+      ),
     );
   }
   const tracker = new ProgressTracker(
@@ -293,7 +320,7 @@ export async function runJudgeJob(
     await writer.drain();
     committed = true;
   } catch (err) {
-    result = { outcome: 'failed', message: (err as Error).message };
+    result = { outcome: 'failed', ...wording(messageOf(err)) };
   }
   // Kept when the database could not take every answer: the next open folds it in.
   journal?.close(committed);
@@ -314,6 +341,7 @@ export async function runJudgeJob(
     via,
     outcome: result.outcome,
     ...(result.message === undefined ? {} : { message: result.message }),
+    ...(result[TEXT] === undefined ? {} : { [TEXT]: result[TEXT] }),
     total: tracker.snapshot().total,
     ...counts,
     leftInBatches: via === 'online' ? plan.awaitingBatch.length : 0,
@@ -327,9 +355,12 @@ export async function runJudgeJob(
 
 function requireKeyForOpenAI(definition: JudgeDefinition, apiKey: string | undefined, requests: number): void {
   if (requests === 0 || apiKey || !isOpenAI(definition.baseURL)) return;
-  throw new Error(
-    `no API key for ${definition.baseURL}: set it with "LangLens: Set API Key" in the editor, or in the ` +
-      `environment variable ${definition.apiKeyEnv} for the CLI`,
+  throw new CoreError(
+    msg(
+      'no API key for {0}: set it with "LangLens: Set API Key" in the editor, or in the environment variable {1} for the CLI',
+      definition.baseURL,
+      definition.apiKeyEnv,
+    ),
   );
 }
 
@@ -381,9 +412,15 @@ async function send(
     if (leftOut === 0 || outcome.outcome !== 'completed') return outcome;
     return {
       outcome: 'cancelled',
-      message:
-        `the budget of ${formatUsd(budget!.limitUsd)} covers the worst case of ${submit.length} of ` +
-        `${plan.toSend.length} requests; ${leftOut} were not submitted (run again with a larger budget)`,
+      ...wording(
+        msg(
+          'the budget of {0} covers the worst case of {1} of {2} requests; {3} were not submitted (run again with a larger budget)',
+          formatUsd(budget!.limitUsd),
+          submit.length,
+          plan.toSend.length,
+          leftOut,
+        ),
+      ),
     };
   }
   job.tracker.setPhase('sending');

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CoreError, messageOf, msg } from '../util/message';
 
 export const KEY_ORIGINS_FILE = 'key-origins.json';
 
@@ -49,13 +50,17 @@ export class KeyOrigins {
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      throw new Error(
-        `${this.file}: not valid JSON (${(err as Error).message}); fix or delete it (it lists the servers your API keys may go to)`,
+      throw new CoreError(
+        msg(
+          '{0}: not valid JSON ({1}); fix or delete it (it lists the servers your API keys may go to)',
+          this.file,
+          messageOf(err),
+        ),
       );
     }
     const allowed = (parsed as { allowed?: unknown }).allowed;
     if (!Array.isArray(allowed))
-      throw new Error(`${this.file}: expected {"allowed": [{"key": "env:NAME", "origin": "https://..."}]}`);
+      throw new CoreError(msg('{0}: expected {"allowed": [{"key": "env:NAME", "origin": "https://..."}]}', this.file));
     return allowed.filter((e): e is AllowedEntry => typeof e?.key === 'string' && typeof e?.origin === 'string');
   }
 }

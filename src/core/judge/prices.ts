@@ -5,6 +5,7 @@ import type { JudgeVia } from '../store/judgeRequests';
 import type { ChatMessage } from './client';
 import type { JudgeDefinition } from './definition';
 import { isLocalServer } from './servers';
+import { CoreError, messageOf, msg } from '../util/message';
 
 /** US dollars per million tokens. */
 export interface TokenPrice {
@@ -99,10 +100,10 @@ export function loadPriceTable(path: string): PriceTable {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`${path}: cannot read the price table: ${(err as Error).message}`);
+    throw new CoreError(msg('{0}: cannot read the price table: {1}', path, messageOf(err)));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${path}: a price table is a JSON object {"model": {"input": 2.5, "output": 10}}`);
+    throw new CoreError(msg('{0}: a price table is a JSON object {"model": {"input": 2.5, "output": 10}}', path));
   }
   const table: Record<string, TokenPrice> = {};
   for (const [model, value] of Object.entries(parsed)) table[model] = parsePrice(value, `${path}: "${model}"`);
@@ -113,8 +114,8 @@ export function parsePrice(value: unknown, where: string): TokenPrice {
   const v = value as { input?: unknown; output?: unknown } | null;
   const ok = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
   if (typeof v !== 'object' || v === null || !ok(v.input) || !ok(v.output)) {
-    throw new Error(
-      `${where} must be {"input": USD per million input tokens, "output": USD per million output tokens}`,
+    throw new CoreError(
+      msg('{0} must be {"input": USD per million input tokens, "output": USD per million output tokens}', where),
     );
   }
   return { input: v.input as number, output: v.output as number };

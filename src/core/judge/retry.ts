@@ -1,6 +1,7 @@
 // Retrying a request: exponential backoff with jitter, the server's Retry-After honoured, and one shared pause for
 // all requests when the server says it is rate limiting (hammering it with 63 more requests would only lengthen it).
 import { RequestFailure } from './client';
+import { messageOf, msg } from '../util/message';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -65,7 +66,11 @@ export class FinalFailure extends RequestFailure {
     last: RequestFailure,
     readonly attempts: number,
   ) {
-    super('request', attempts > 1 ? `${last.message} (after ${attempts} attempts)` : last.message, last.status);
+    super(
+      'request',
+      attempts > 1 ? msg('{0} (after {1} attempts)', messageOf(last), attempts) : messageOf(last),
+      last.status,
+    );
   }
 }
 
@@ -82,11 +87,11 @@ export async function withRetries<T>(
 ): Promise<AttemptOutcome<T>> {
   for (let attempts = 1; ; attempts++) {
     await gate.wait(stop);
-    if (stop.aborted) throw new RequestFailure('cancelled', 'cancelled');
+    if (stop.aborted) throw new RequestFailure('cancelled', msg('cancelled'));
     try {
       return { value: await attempt(), attempts };
     } catch (err) {
-      const failure = err instanceof RequestFailure ? err : new RequestFailure('request', (err as Error).message);
+      const failure = err instanceof RequestFailure ? err : new RequestFailure('request', messageOf(err));
       if (failure.kind !== 'retryable')
         throw failure.kind === 'request' ? new FinalFailure(failure, attempts) : failure;
       if (attempts > policy.maxRetries) throw new FinalFailure(failure, attempts);

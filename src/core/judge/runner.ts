@@ -12,6 +12,7 @@ import type { ProgressTracker } from './progress';
 import { FinalFailure, PauseGate, withRetries, type RetryPolicy } from './retry';
 import { interpretAnswer } from './interpretAnswer';
 import { messagesFor, type JudgeTask } from './tasks';
+import { type Message, messageOf, msg, TEXT, wording } from '../util/message';
 
 export interface OnlineRunSettings {
   readonly client: OpenAI;
@@ -35,6 +36,8 @@ export interface OnlineRunSettings {
 export interface RunOutcome {
   readonly outcome: 'completed' | 'cancelled' | 'failed';
   readonly message?: string;
+  /** The message as the editor translates it, when it is one. */
+  readonly [TEXT]?: Message;
 }
 
 export async function runOnline(tasks: readonly JudgeTask[], settings: OnlineRunSettings): Promise<RunOutcome> {
@@ -61,7 +64,7 @@ class OnlineRun {
 
   async start(): Promise<RunOutcome> {
     const onCancel = () =>
-      this.stop({ outcome: 'cancelled', message: 'stopped on request; every answer received is stored' });
+      this.stop({ outcome: 'cancelled', ...wording(msg('stopped on request; every answer received is stored')) });
     if (this.s.signal.aborted) onCancel();
     this.s.signal.addEventListener('abort', onCancel, { once: true });
     try {
@@ -92,7 +95,10 @@ class OnlineRun {
       await this.handle(taken.task, taken.reserved);
       if (this.s.writer.failure) {
         this.stop(
-          { outcome: 'failed', message: `answers cannot be stored in the database: ${this.s.writer.failure.message}` },
+          {
+            outcome: 'failed',
+            ...wording(msg('answers cannot be stored in the database: {0}', messageOf(this.s.writer.failure))),
+          },
           true,
         );
       }
@@ -113,7 +119,7 @@ class OnlineRun {
       const worst = budget.worstCase(task);
       if (budget.tryReserve(worst)) return { task: this.tasks[this.next++]!, reserved: worst };
       if (!budget.hasReservations) {
-        this.stop({ outcome: 'cancelled', message: budget.exhaustedMessage(worst) });
+        this.stop({ outcome: 'cancelled', ...wording(budget.exhaustedMessage(worst)) });
         return undefined;
       }
       await budget.changed();
@@ -162,7 +168,10 @@ class OnlineRun {
       await this.s.journal.append(result);
     } catch (err) {
       this.stop(
-        { outcome: 'failed', message: `answers cannot be kept: the answer journal failed (${(err as Error).message})` },
+        {
+          outcome: 'failed',
+          ...wording(msg('answers cannot be kept: the answer journal failed ({0})', messageOf(err))),
+        },
         true,
       );
     } finally {
@@ -186,9 +195,9 @@ class OnlineRun {
       });
       this.s.tracker.gaveUp();
     } else if (err instanceof RequestFailure && err.kind === 'fatal') {
-      this.stop({ outcome: 'failed', message: err.message }, true);
+      this.stop({ outcome: 'failed', ...wording(messageOf(err)) }, true);
     } else if (!(err instanceof RequestFailure && err.kind === 'cancelled')) {
-      this.stop({ outcome: 'failed', message: (err as Error).message }, true);
+      this.stop({ outcome: 'failed', ...wording(messageOf(err)) }, true);
     }
   }
 }

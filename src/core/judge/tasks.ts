@@ -9,6 +9,7 @@ import type { ChatMessage } from './client';
 import { templatesFor, type JudgeDefinition } from './definition';
 import { renderConversation, renderTemplate, type TemplateValues } from './templates';
 import { english, wordingFor, type Wording } from './wording';
+import { CoreError, type Message, msg } from '../util/message';
 
 /** Whose response is the baseline of a pairwise comparison. */
 export type Baseline =
@@ -259,7 +260,7 @@ export function messagesFor(definition: JudgeDefinition, task: JudgeTask): ChatM
   };
   const { system, user, multiTurnUser } = templatesFor(definition, task.lang);
   const later = task.earlier.length > 0;
-  if (later && multiTurnUser === null) throw new Error(noMultiTurnTemplate(definition));
+  if (later && multiTurnUser === null) throw new CoreError(noMultiTurnTemplate(definition));
   return [
     ...(system === null ? [] : [{ role: 'system' as const, content: renderTemplate(system, values) }]),
     { role: 'user', content: renderTemplate(later ? multiTurnUser! : user, values) },
@@ -276,10 +277,11 @@ function conversationValues(task: JudgeTask, wording: Wording): TemplateValues {
     : { conversation: conversation(0) };
 }
 
-export function noMultiTurnTemplate(definition: JudgeDefinition): string {
-  return (
-    `judge "${definition.name}" has its own template but no "multiTurnTemplate", so it cannot judge a later turn ` +
-    '(its responses answer the whole conversation, not the last message alone): add one (docs/judges.md) or judge --turn 1 only'
+export function noMultiTurnTemplate(definition: JudgeDefinition): Message {
+  return msg(
+    'judge "{0}" has its own template but no "multiTurnTemplate", so it cannot judge a later turn ' +
+      '(its responses answer the whole conversation, not the last message alone): add one (docs/judges.md) or judge --turn 1 only',
+    definition.name,
   );
 }
 

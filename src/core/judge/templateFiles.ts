@@ -3,35 +3,44 @@
 // be a regular text file, and be small, so that no other readable file (an SSH key, a .env) can become a prompt.
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { CoreError, type Message, msg } from '../util/message';
 
 /** Far above any judge prompt (MT-bench's longest is under 3 KB), far below a data file. */
 export const MAX_TEMPLATE_BYTES = 64 * 1024;
 
 /** A template the definition may not use: the message is a predicate, "lies outside ...". */
-export class TemplateRefused extends Error {}
+export class TemplateRefused extends Error {
+  constructor(readonly text: Message | string) {
+    super(String(text));
+  }
+}
 
 /** Reads `path` (as written in the definition) relative to `folder`, or throws a message saying why it may not. */
 export function readConfinedTemplate(folder: string, path: string): string {
   if (isAbsolute(path))
     throw new TemplateRefused(
-      "is an absolute path; it must be relative to the judge definition's folder, not an absolute one",
+      msg("is an absolute path; it must be relative to the judge definition's folder, not an absolute one"),
     );
   const root = realpathSync(folder);
   let real: string;
   try {
     real = realpathSync(resolve(folder, path));
   } catch (err) {
-    throw new Error((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
+    throw (err as NodeJS.ErrnoException).code === 'ENOENT' ? new CoreError(msg('no such file')) : err;
   }
   const inside = relative(root, real);
   if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
     throw new TemplateRefused(
-      `lies outside the judge definition's folder ${root} (it resolves to ${real}); templates must be inside that folder`,
+      msg(
+        "lies outside the judge definition's folder {0} (it resolves to {1}); templates must be inside that folder",
+        root,
+        real,
+      ),
     );
   }
   if (inside.split(sep).some((part) => part.startsWith('.'))) {
     throw new TemplateRefused(
-      'is a hidden file or inside a hidden folder (such as .env or .ssh); templates must be visible files',
+      msg('is a hidden file or inside a hidden folder (such as .env or .ssh); templates must be visible files'),
     );
   }
   const bytes = readSmallFile(real);
@@ -42,10 +51,14 @@ function readSmallFile(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new TemplateRefused('is not a regular file');
+    if (!stat.isFile()) throw new TemplateRefused(msg('is not a regular file'));
     if (stat.size > MAX_TEMPLATE_BYTES)
       throw new TemplateRefused(
-        `is ${stat.size.toLocaleString('en-US')} bytes; a template may have at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`,
+        msg(
+          'is {0} bytes; a template may have at most {1}',
+          stat.size.toLocaleString('en-US'),
+          MAX_TEMPLATE_BYTES.toLocaleString('en-US'),
+        ),
       );
     // Read at most one byte past the limit, in case the file grew after fstat.
     const buffer = Buffer.alloc(MAX_TEMPLATE_BYTES + 1);
@@ -53,7 +66,7 @@ function readSmallFile(file: string): Buffer {
     for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
       length += n;
     if (length > MAX_TEMPLATE_BYTES)
-      throw new TemplateRefused(`has more than ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes`);
+      throw new TemplateRefused(msg('has more than {0} bytes', MAX_TEMPLATE_BYTES.toLocaleString('en-US')));
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
@@ -61,10 +74,10 @@ function readSmallFile(file: string): Buffer {
 }
 
 function decodeText(bytes: Buffer): string {
-  if (bytes.includes(0)) throw new TemplateRefused('is not a text file (it contains NUL bytes)');
+  if (bytes.includes(0)) throw new TemplateRefused(msg('is not a text file (it contains NUL bytes)'));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new TemplateRefused('is not UTF-8 text');
+    throw new TemplateRefused(msg('is not UTF-8 text'));
   }
 }

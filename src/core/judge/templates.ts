@@ -4,6 +4,7 @@
 import type { ScoreScale } from '../model/records';
 import { english } from './wording/en';
 import type { Wording } from './wording/wording';
+import { arrange, type Message, msg } from '../util/message';
 
 export const PLACEHOLDERS = [
   'instruction',
@@ -65,23 +66,27 @@ export function placeholdersIn(text: string): string[] {
 const braces = (names: readonly string[]) => names.map((p) => `{{${p}}}`).join(', ');
 
 /** Problems with a template, as sentences; empty when it is usable for the protocol. */
-export function templateProblems(text: string, kind: ProtocolKind, role: TemplateRole): string[] {
+export function templateProblems(text: string, kind: ProtocolKind, role: TemplateRole): Message[] {
   const used = placeholdersIn(text);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const unknown = used.filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p));
-  if (unknown.length) problems.push(`unknown placeholder ${braces(unknown)} (known: ${braces(PLACEHOLDERS)})`);
+  if (unknown.length) problems.push(msg('unknown placeholder {0} (known: {1})', braces(unknown), braces(PLACEHOLDERS)));
   const misplaced = forbidden(kind, role).filter((p) => used.includes(p));
   if (misplaced.length) {
     const where =
       misplaced.some((p) => CONVERSATIONS.includes(p)) && role !== 'multi-turn'
-        ? 'belongs in the multi-turn template ("multiTurnTemplate"), which judges later turns'
-        : `has no value in a ${kind} judge`;
-    problems.push(`${braces(misplaced)} ${where}`);
+        ? msg('belongs in the multi-turn template ("multiTurnTemplate"), which judges later turns')
+        : msg('has no value in a {0} judge', kind);
+    problems.push(arrange('{0} {1}', braces(misplaced), where));
   }
   if (role !== 'system') {
     const missing = REQUIRED[kind][role].filter((p) => !used.includes(p));
     if (missing.length)
-      problems.push(`a ${role === 'user' ? kind : `multi-turn ${kind}`} template must contain ${braces(missing)}`);
+      problems.push(
+        role === 'user'
+          ? msg('a {0} template must contain {1}', kind, braces(missing))
+          : msg('a multi-turn {0} template must contain {1}', kind, braces(missing)),
+      );
   }
   return problems;
 }

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { createLanguageIdentifier, type LanguageIdentifier } from '../langid';
 import type { LanguageTag } from '../model/language';
 import { toDetectionWrite, type DetectionResult } from './detectionResult';
+import { CoreError, msg } from '../util/message';
 
 /** Texts per message: a few milliseconds of work, so a message costs little and a call ends evenly on all workers. */
 export const BATCH_TEXTS = 32;
@@ -63,7 +64,8 @@ export class DetectionPool {
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
-        if (entry.posted.length || this.queue.length) this.fail(new Error(`a detection worker stopped (exit ${code})`));
+        if (entry.posted.length || this.queue.length)
+          this.fail(new CoreError(msg('a detection worker stopped (exit {0})', code)));
       });
       this.workers.push(entry);
     }

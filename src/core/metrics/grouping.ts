@@ -1,4 +1,5 @@
 // Breaking figures down by language (the point of the product), and by any other field the data has.
+import { CoreError, msg } from '../util/message';
 
 export const GROUP_FIELDS = ['run', 'lang', 'turn', 'system', 'criterion'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
@@ -81,7 +82,7 @@ export function parseGroupFields(spec: string): GroupField[] {
     .filter(Boolean);
   for (const f of fields) {
     if (!(GROUP_FIELDS as readonly string[]).includes(f))
-      throw new Error(`cannot group by "${f}" (choose from ${GROUP_FIELDS.join(', ')})`);
+      throw new CoreError(msg('cannot group by "{0}" (choose from {1})', f, GROUP_FIELDS.join(', ')));
   }
   return fields as GroupField[];
 }

@@ -5,6 +5,7 @@ import type { InvalidMode } from '../model/verdicts';
 import type { GroupField, GroupValues } from '../metrics/grouping';
 import type { Cell, Column, Table } from './table';
 import { ENGLISH_REPORT_WORDS, type ReportWords } from './words';
+import { CoreError, msg } from '../util/message';
 
 export function groupColumns(by: readonly GroupField[], words: ReportWords = ENGLISH_REPORT_WORDS): Column[] {
   return by.map((f) => ({ key: f, label: words.groups[f], kind: 'text' }));
@@ -82,7 +83,8 @@ export function limaByLanguageTable(
   const languages = [...new Set(rows.map((r) => String(r.group.lang ?? 'all')))];
   const judges = [...new Set(rows.filter((r) => r.kind === 'judge-human').map((r) => r.comparison))];
   const chosen = judge ?? judges[0];
-  if (judges.length > 1 && !judge) throw new Error(`several judges (${judges.join(', ')}): choose one with --judge`);
+  if (judges.length > 1 && !judge)
+    throw new CoreError(msg('several judges ({0}): choose one with --judge', judges.join(', ')));
   const find = (lang: string, kind: AgreementRow['kind']) =>
     rows.find(
       (r) =>

@@ -32,6 +32,7 @@ import {
 } from './judgingTables';
 import { groupingOf, selectionOf } from './selection';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
+import { CoreError, msg } from '../util/message';
 
 /** The options' filter, --system patterns resolved to names, --criterion, --as-of and --round included. */
 async function responseFilter(store: Store, o: TableOptions) {
@@ -134,7 +135,7 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       const humans = known ? [...raw, ...(await goldRows(store, filter, known, o.gold!))] : raw;
       const gold = o.gold;
       if (gold !== undefined && !humans.some((h) => h.annotator === gold))
-        throw new Error(`--gold ${o.gold}: no pairwise label by this annotator in the selection`);
+        throw new CoreError(msg('--gold {0}: no pairwise label by this annotator in the selection', o.gold));
       const rows = perOrderAccuracy(pairs, humans, {
         by,
         invalidAs: o.invalidAs,
@@ -169,7 +170,7 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       "alpaca_eval's length-controlled win rate of every system against a baseline, per judge and language (needs --baseline)",
     build: async (store, o) => {
       if (o.baseline === undefined)
-        throw new Error('lc-winrate needs a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"');
+        throw new CoreError(msg('lc-winrate needs a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"'));
       const invalidAs = verdictPolicy(o, 'lc-winrate');
       const baseline = parseBaseline(o.baseline);
       // The baseline's own responses are needed whatever --system names: the systems narrow the rows only.

@@ -40,6 +40,7 @@ import {
 } from './scoreTables';
 import { JUDGING_SOURCES } from './judgingSources';
 import { verdictPolicy, type TableOptions, type TableSource } from './tableSource';
+import { CoreError, msg } from '../util/message';
 
 /** Judged pairs; with `chosenOnly`, only pairs of two chosen systems (side-by-side keeps the baseline's pairs). */
 async function pairs(store: Store, o: TableOptions, chosenOnly = false) {
@@ -58,7 +59,9 @@ function invalidCountedAsTies(judged: readonly { orders: readonly { verdict: str
 
 function baselineOf(o: TableOptions) {
   if (o.baseline === undefined)
-    throw new Error('side-by-side scores need a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"');
+    throw new CoreError(
+      msg('side-by-side scores need a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"'),
+    );
   return parseBaseline(o.baseline);
 }
 

@@ -5,6 +5,7 @@ import type { ResponseFilter } from '../store/languageQueries';
 import type { LabelsAsOf, Store } from '../store/store';
 import { namePattern } from '../util/pattern';
 import type { TableOptions } from './tableSource';
+import { CoreError, msg } from '../util/message';
 
 export interface Selection {
   readonly filter: ResponseFilter & LabelsAsOf;
@@ -33,8 +34,10 @@ async function resolveSystems(store: Store, patterns: readonly string[], run: st
   const known = await store.systemNames(run);
   for (const pattern of patterns) {
     if (!pattern.startsWith('!') && !known.some(namePattern(pattern))) {
-      throw new Error(
-        `--system "${pattern}" matches no system${run === undefined ? '' : ` of run ${run}`} (known: ${known.join(', ') || 'none'})`,
+      throw new CoreError(
+        run === undefined
+          ? msg('--system "{0}" matches no system (known: {1})', pattern, known.join(', ') || 'none')
+          : msg('--system "{0}" matches no system of run {1} (known: {2})', pattern, run, known.join(', ') || 'none'),
       );
     }
   }

@@ -26,13 +26,16 @@ import { groupCells, groupColumns, intervalNote } from './agreementTables';
 import { groupingOf, pairChosen, selectionOf } from './selection';
 import type { Table } from './table';
 import type { TableOptions, TableSource } from './tableSource';
+import { CoreError, msg } from '../util/message';
 
 /** --gold for the study tables: adjudicated, gold or known (both; the default); an annotator's name is refused. */
 export function goldSourceOf(o: TableOptions): GoldSource {
   if (o.gold === undefined) return 'both';
   const source = GOLD_WORDS[o.gold];
   if (source === undefined)
-    throw new Error(`--gold ${o.gold}: annotator-scores takes adjudicated, gold or known (both, the default)`);
+    throw new CoreError(
+      msg('--gold {0}: annotator-scores takes adjudicated, gold or known (both, the default)', o.gold),
+    );
   return source;
 }
 

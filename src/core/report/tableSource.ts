@@ -6,6 +6,7 @@ import type { Store } from '../store/store';
 import type { Table } from './table';
 import type { TableLoads } from './tableLoads';
 import type { ReportWords } from './words';
+import { CoreError, msg } from '../util/message';
 
 /** Everything a table may be narrowed or configured by; each source uses what applies to it. */
 export interface TableOptions {
@@ -65,7 +66,11 @@ export const WRONG_AWARE_TABLES = ['judge-accuracy', 'agreement'] as const;
 /** The exclude / tie policy of a table without a reference verdict; "wrong" is refused with the tables that take it. */
 export function verdictPolicy(options: TableOptions, table: string): InvalidPolicy {
   if (options.invalidAs !== 'wrong') return options.invalidAs;
-  throw new Error(
-    `--invalid-as wrong counts an unparsable answer as an error against a reference verdict: it applies to ${WRONG_AWARE_TABLES.join(', ')}; ${table} takes exclude or tie`,
+  throw new CoreError(
+    msg(
+      '--invalid-as wrong counts an unparsable answer as an error against a reference verdict: it applies to {0}; {1} takes exclude or tie',
+      WRONG_AWARE_TABLES.join(', '),
+      table,
+    ),
   );
 }

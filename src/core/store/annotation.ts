@@ -6,6 +6,7 @@ import type { QueueResponse } from '../annotation/queue';
 import { ASSIGNED_ONLY, assignedParams } from './assignments';
 import type { Store } from './store';
 import { connectionOf } from './connection';
+import { CoreError, msg } from '../util/message';
 
 export interface LabelTarget {
   readonly run: string;
@@ -204,8 +205,18 @@ export async function appendAdjudicatedLabel(store: Store, label: LabelWrite): P
       label.annotator,
     ]))!;
     if (row.role !== 'adjudicator') {
-      throw new Error(
-        `"${label.annotator}" is stored as ${row.role === 'gold' ? 'a gold file' : 'an annotator'} (role ${row.role}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "${label.annotator}-lead")`,
+      throw new CoreError(
+        row.role === 'gold'
+          ? msg(
+              '"{0}" is stored as a gold file (role {1}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "{0}-lead")',
+              label.annotator,
+              row.role,
+            )
+          : msg(
+              '"{0}" is stored as an annotator (role {1}): an adjudicated label needs a name of its own, set langlens.adjudicator.id (e.g. "{0}-lead")',
+              label.annotator,
+              row.role,
+            ),
       );
     }
     await insertLabel(store, label, row.id);
@@ -321,7 +332,7 @@ async function ratingColumns(store: Store, label: Extract<LabelWrite, { kind: 'r
 async function pairColumns(store: Store, label: Extract<LabelWrite, { kind: 'pairwise' }>): Promise<LabelColumns> {
   const a = await systemIdOf(store, label.run, label.systemA);
   const b = await systemIdOf(store, label.run, label.systemB);
-  if (a === b) throw new Error(`a pair compares ${label.systemA} with itself`);
+  if (a === b) throw new CoreError(msg('a pair compares {0} with itself', label.systemA));
   const swap = a > b;
   const value = swap && (label.value === 'A' || label.value === 'B') ? (label.value === 'A' ? 'B' : 'A') : label.value;
   const presentation = swap ? (label.presentation === 'AB' ? 'BA' : 'AB') : label.presentation;
@@ -337,7 +348,9 @@ async function promptIdOf(store: Store, target: LabelTarget): Promise<number> {
     [target.run, target.group, target.lang, target.turn],
   );
   if (!row)
-    throw new Error(`prompt ${target.group} (${target.lang}, turn ${target.turn}) is no longer in run ${target.run}`);
+    throw new CoreError(
+      msg('prompt {0} ({1}, turn {2}) is no longer in run {3}', target.group, target.lang, target.turn, target.run),
+    );
   return row.id;
 }
 
@@ -346,7 +359,7 @@ async function systemIdOf(store: Store, run: string, system: string): Promise<nu
     'SELECT s.id FROM system_names s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?',
     [run, system],
   );
-  if (!row) throw new Error(`system ${system} is no longer in run ${run}`);
+  if (!row) throw new CoreError(msg('system {0} is no longer in run {1}', system, run));
   return row.id;
 }
 

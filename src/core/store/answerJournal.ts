@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { markJobInterrupted, writeJudgeResults, type JudgeIdentity, type JudgeResult } from './judgeRequests';
 import type { Store } from './store';
 import { connectionOf } from './connection';
+import { CoreError, messageOf, msg } from '../util/message';
 
 const FORMAT = 1;
 
@@ -156,17 +157,23 @@ function readJournal(file: string): { header: JournalHeader; results: JudgeResul
   try {
     header = JSON.parse(lines[0]!) as JournalHeader;
   } catch (err) {
-    throw new Error(
-      `${file}: the answer journal's first line is not readable (${(err as Error).message}); move the file away to open the database`,
+    throw new CoreError(
+      msg(
+        "{0}: the answer journal's first line is not readable ({1}); move the file away to open the database",
+        file,
+        messageOf(err),
+      ),
     );
   }
   if (header.journal !== FORMAT)
-    throw new Error(`${file}: an answer journal of an unknown format (${String(header.journal)})`);
+    throw new CoreError(msg('{0}: an answer journal of an unknown format ({1})', file, String(header.journal)));
   const results = lines.slice(1).map((line, i) => {
     try {
       return JSON.parse(line) as JudgeResult;
     } catch (err) {
-      throw new Error(`${file}: line ${i + 2} of the answer journal is not readable (${(err as Error).message})`);
+      throw new CoreError(
+        msg('{0}: line {1} of the answer journal is not readable ({2})', file, i + 2, messageOf(err)),
+      );
     }
   });
   return { header, results, incomplete: tail === '' ? 0 : 1 };

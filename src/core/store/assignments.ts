@@ -4,6 +4,7 @@ import type { AnnotationTask } from '../annotation/queue';
 import type { LanguageTag } from '../model/language';
 import type { Store } from './store';
 import { connectionOf } from './connection';
+import { CoreError, msg } from '../util/message';
 
 /** The prompts of a run that have responses to label, in the given languages (all when none are given). */
 export function promptsToAssign(store: Store, run: string, languages: readonly string[] = []): Promise<PromptRef[]> {
@@ -40,7 +41,9 @@ export async function saveAssignments(
 ): Promise<void> {
   const existing = await assignmentCount(store, run, task);
   if (existing > 0 && !options.replace) {
-    throw new Error(`run "${run}" already has ${existing} ${task} assignments: pass --replace to plan them anew`);
+    throw new CoreError(
+      msg('run "{0}" already has {1} {2} assignments: pass --replace to plan them anew', run, existing, task),
+    );
   }
   const now = new Date().toISOString();
   await connectionOf(store).exec('BEGIN IMMEDIATE');
@@ -59,7 +62,8 @@ export async function saveAssignments(
         WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`,
         [a.annotator, task, now, run, a.group, a.lang, a.turn],
       );
-      if (result.changes !== 1) throw new Error(`no prompt ${a.group} (${a.lang}, turn ${a.turn}) in run "${run}"`);
+      if (result.changes !== 1)
+        throw new CoreError(msg('no prompt {0} ({1}, turn {2}) in run "{3}"', a.group, a.lang, a.turn, run));
     }
     await connectionOf(store).exec('COMMIT');
   } catch (err) {

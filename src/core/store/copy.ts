@@ -7,6 +7,7 @@ import { BatchInsert } from './batchInsert';
 import { connectionOf } from './connection';
 import type { Database, SqlValue } from './database';
 import type { Store } from './store';
+import { CoreError, msg } from '../util/message';
 
 /** The tables a store holds, parents first, each with the columns that identify a row. */
 const TABLES: readonly { readonly name: string; readonly key: readonly string[] }[] = [
@@ -59,7 +60,9 @@ export async function copyStore(from: Store, to: Store): Promise<TableCopy[]> {
   const target = connectionOf(to);
   const unknown = (await tableNames(source)).filter((t) => !NOT_COPIED.has(t) && !TABLES.some((k) => k.name === t));
   if (unknown.length > 0) {
-    throw new Error(`${source.path} has tables copy does not know (${unknown.join(', ')}): nothing was copied`);
+    throw new CoreError(
+      msg('{0} has tables copy does not know ({1}): nothing was copied', source.path, unknown.join(', ')),
+    );
   }
   await target.exec('BEGIN IMMEDIATE');
   try {
@@ -94,9 +97,14 @@ async function copyTable(
     if (stored === undefined) insert.add(columns.map((c) => row[c] ?? null));
     else if (stored === contentOf(row)) present++;
     else {
-      throw new Error(
-        `${target.path} already has ${table} ${keyOf(row, key)} with other content than ${source.path}: nothing was copied ` +
-          '(copy into an empty database, or into one that was copied from this one)',
+      throw new CoreError(
+        msg(
+          '{0} already has {1} {2} with other content than {3}: nothing was copied (copy into an empty database, or into one that was copied from this one)',
+          target.path,
+          table,
+          keyOf(row, key),
+          source.path,
+        ),
       );
     }
   }

@@ -6,6 +6,7 @@ import type { CanonicalRecord } from '../model/records';
 import type { Database, SqlValue } from './database';
 import type { Store } from './store';
 import { connectionOf } from './connection';
+import { CoreError, msg } from '../util/message';
 
 export type JudgeRequestStatus = 'submitted' | 'done' | 'failed';
 export type JudgeVia = 'online' | 'batch';
@@ -175,8 +176,12 @@ export class JudgeResultWriter {
       await this.exclusive(() => this.flush());
     }
     if (this.pending.length > 0) {
-      throw new Error(
-        `${this.pending.length} judge results could not be stored: ${this.lastError?.message ?? 'unknown error'}`,
+      throw new CoreError(
+        msg(
+          '{0} judge results could not be stored: {1}',
+          this.pending.length,
+          this.lastError?.message ?? 'unknown error',
+        ),
       );
     }
   }

@@ -9,6 +9,7 @@ import type { LanguageTag } from '../model/language';
 import { connectionOf } from './connection';
 import type { Database } from './database';
 import type { Store } from './store';
+import { CoreError, msg } from '../util/message';
 
 export type OverlapTask = 'rating' | 'pairwise';
 
@@ -36,7 +37,7 @@ export async function setOverlapTarget(
     return;
   }
   if (!Number.isInteger(annotators) || annotators < 1) {
-    throw new Error(`an overlap target is a whole number of annotators, at least 1 (not ${annotators})`);
+    throw new CoreError(msg('an overlap target is a whole number of annotators, at least 1 (not {0})', annotators));
   }
   await db.run(
     `
@@ -110,7 +111,7 @@ export async function fullItems(
   );
   const nameOf = (id: string) => {
     const name = names.get(Number(id));
-    if (name === undefined) throw new Error(`the label target's system ${id} is not in run ${run}`);
+    if (name === undefined) throw new CoreError(msg("the label target's system {0} is not in run {1}", id, run));
     return name;
   };
   return rows.map((row) => {
@@ -195,7 +196,7 @@ async function claimOnSqlite(
 
 async function runIdOf(db: Database, run: string): Promise<number> {
   const row = await db.get<{ id: number }>('SELECT id FROM runs WHERE name = ?', [run]);
-  if (!row) throw new Error(`there is no run "${run}" in ${db.path}`);
+  if (!row) throw new CoreError(msg('there is no run "{0}" in {1}', run, db.path));
   return row.id;
 }
 
@@ -207,13 +208,14 @@ async function itemIds(db: Database, run: string, item: OverlapItem): Promise<{ 
     WHERE r.name = ? AND p.group_key = ? AND p.lang = ? AND p.turn = ?`,
     [run, item.group, item.lang, item.turn],
   );
-  if (!prompt) throw new Error(`prompt ${item.group} (${item.lang}, turn ${item.turn}) is not in run ${run}`);
+  if (!prompt)
+    throw new CoreError(msg('prompt {0} ({1}, turn {2}) is not in run {3}', item.group, item.lang, item.turn, run));
   const systemId = async (name: string) => {
     const row = await db.get<{ id: number }>(
       'SELECT s.id FROM system_names s JOIN runs r ON r.id = s.run_id WHERE r.name = ? AND s.name = ?',
       [run, name],
     );
-    if (!row) throw new Error(`system ${name} is not in run ${run}`);
+    if (!row) throw new CoreError(msg('system {0} is not in run {1}', name, run));
     return row.id;
   };
   if (item.kind === 'rating') {

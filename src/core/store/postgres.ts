@@ -16,6 +16,7 @@ import type {
 } from './database';
 import { toPostgres } from './dialect';
 import { LABEL_CHANNEL } from './migrations/0015-label-notify';
+import { arrange, CoreError, messageOf, msg } from '../util/message';
 
 // count(*) is a bigint and sum() of integers a numeric, which pg hands over as strings; SQLite gives numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -134,7 +135,7 @@ export class PostgresDatabase implements Database {
     } catch (err) {
       if (client !== this.client || this.closing) return;
       const seconds = Math.round(this.heartbeatMs / 1000);
-      this.lost = new Error(`the server did not answer within ${seconds} s (${(err as Error).message})`);
+      this.lost = new CoreError(msg('the server did not answer within {0} s ({1})', seconds, messageOf(err)));
       this.unreachable(this.lost);
       // The hanging statements fail now (their writes are retried by their callers), not when TCP gives up.
       destroySocket(client);
@@ -156,7 +157,7 @@ export class PostgresDatabase implements Database {
     });
     client.on('end', () => {
       if (client !== this.client || this.closing) return;
-      this.lost ??= new Error('the server ended the connection');
+      this.lost ??= new CoreError(msg('the server ended the connection'));
       this.unreachable(this.lost);
     });
   }
@@ -413,11 +414,14 @@ export class PostgresDatabase implements Database {
   private located(err: Error & { code?: string }): Error {
     if (this.lost) return this.connectionLost(this.lost);
     if (err.message.includes(this.path)) return err;
-    return Object.assign(new Error(`${err.message} (${this.path})`), { code: err.code, cause: err });
+    return Object.assign(new CoreError(arrange('{0} ({1})', messageOf(err), this.path)), {
+      code: err.code,
+      cause: err,
+    });
   }
 
   private connectionLost(cause: Error): Error {
-    return Object.assign(new Error(`the connection to ${this.path} was lost: ${cause.message}`), {
+    return Object.assign(new CoreError(msg('the connection to {0} was lost: {1}', this.path, messageOf(cause))), {
       code: 'CONNECTION_LOST',
       cause,
     });
@@ -431,7 +435,7 @@ async function connect(config: pg.ClientConfig, schema: string | undefined, show
     if (schema !== undefined) await client.query(`SET search_path TO ${quoteIdentifier(schema)}`);
   } catch (err) {
     await client.end().catch(() => undefined);
-    throw Object.assign(new Error(`cannot connect to the database ${shown}: ${(err as Error).message}`), {
+    throw Object.assign(new CoreError(msg('cannot connect to the database {0}: {1}', shown, messageOf(err))), {
       code: (err as { code?: string }).code,
       cause: err,
     });
@@ -448,7 +452,7 @@ function destroySocket(client: pg.Client): void {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new CoreError(msg('no answer in {0} ms', ms))), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

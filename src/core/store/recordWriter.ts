@@ -19,6 +19,7 @@ import { BatchInsert } from './batchInsert';
 import { replacementsSoFar, watchReplacements, type Replacement } from './replacementGuard';
 import { declareSchema } from './schemaEntries';
 import type { Database, SqlValue } from './database';
+import { CoreError, msg } from '../util/message';
 
 export type { Replacement } from './replacementGuard';
 
@@ -515,7 +516,7 @@ export class RecordWriter {
   ) {
     const idA = this.systemId(run, systemA);
     const idB = this.systemId(run, systemB);
-    if (idA === idB) throw new Error(`a pair compares ${systemA} with itself`);
+    if (idA === idB) throw new CoreError(msg('a pair compares {0} with itself', systemA));
     if (idA < idB) return { a: idA, b: idB, verdict, order, flipped: false };
     return {
       a: idB,
@@ -587,7 +588,7 @@ export class RecordWriter {
     }
     const stored = this.annotatorRoles.get(name);
     if (stored !== undefined && stored !== role)
-      throw new Error(`annotator_role: "${name}" is stored as ${stored}, this label makes them ${role}`);
+      throw new CoreError(msg('annotator_role: "{0}" is stored as {1}, this label makes them {2}', name, stored, role));
     return id;
   }
 

@@ -11,6 +11,7 @@ import type {
 import type { Database } from './database';
 import type { Store } from './store';
 import { connectionOf } from './connection';
+import { CoreError, msg } from '../util/message';
 
 type Entry = 'scale' | 'criterion' | 'task';
 
@@ -35,9 +36,15 @@ export async function declareSchema(
       [entry, name],
     );
     if (known && known.definition !== definition) {
-      throw new Error(
-        `${record.source.file}:${record.source.line}: the ${entry} "${name}" is already declared as ${known.definition}; ` +
-          'a declared name keeps its meaning (declare a new name instead)',
+      throw new CoreError(
+        msg(
+          '{0}:{1}: the {2} "{3}" is already declared as {4}; a declared name keeps its meaning (declare a new name instead)',
+          record.source.file,
+          record.source.line,
+          entry,
+          name,
+          known.definition,
+        ),
       );
     }
     if (!known) {

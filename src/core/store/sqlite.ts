@@ -3,6 +3,7 @@ import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { ChangeWatch, ConnectionState, Database, Engine, SnapshotRead, SqlParams, SqlValue } from './database';
+import { arrange, CoreError, type Message, messageOf, msg } from '../util/message';
 
 export type { SqlParams, SqlValue } from './database';
 export interface RunResult {
@@ -11,13 +12,13 @@ export interface RunResult {
 }
 
 /** SQLite's I/O-level failures, which say nothing of the file they concern unless told. */
-const NAMED_FAILURES: Readonly<Record<string, string>> = {
-  SQLITE_FULL: 'database or disk is full',
-  SQLITE_IOERR: 'the disk could not be read or written',
-  SQLITE_READONLY: 'the database cannot be written (read-only file or folder)',
-  SQLITE_CANTOPEN: 'the database file cannot be opened',
-  SQLITE_CORRUPT: 'the database file is damaged',
-  SQLITE_NOTADB: 'the file is not an SQLite database',
+const NAMED_FAILURES: Readonly<Record<string, Message>> = {
+  SQLITE_FULL: msg('database or disk is full'),
+  SQLITE_IOERR: msg('the disk could not be read or written'),
+  SQLITE_READONLY: msg('the database cannot be written (read-only file or folder)'),
+  SQLITE_CANTOPEN: msg('the database file cannot be opened'),
+  SQLITE_CORRUPT: msg('the database file is damaged'),
+  SQLITE_NOTADB: msg('the file is not an SQLite database'),
 };
 
 export class SqliteDatabase implements Database {
@@ -201,7 +202,7 @@ export class SqliteDatabase implements Database {
     const code = (err as { code?: string }).code ?? '';
     const named = code === 'SQLITE_IOERR' && diskIsFull(this.path) ? NAMED_FAILURES.SQLITE_FULL : NAMED_FAILURES[code];
     if (!named || err.message.includes(this.path)) return err;
-    return Object.assign(new Error(`${named}: ${this.path} (${code})`), { code, cause: err });
+    return Object.assign(new CoreError(arrange('{0}: {1} ({2})', named, this.path, code)), { code, cause: err });
   }
 
   /** A file is always there: the state never changes. */
@@ -297,7 +298,7 @@ export class PreparedStatement {
 }
 
 function withPath(err: Error, path: string): Error {
-  return Object.assign(new Error(`cannot open the database ${path}: ${err.message}`), {
+  return Object.assign(new CoreError(msg('cannot open the database {0}: {1}', path, messageOf(err))), {
     code: (err as { code?: string }).code,
     cause: err,
   });

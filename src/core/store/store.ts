@@ -17,6 +17,7 @@ import { isPostgresUrl, PostgresDatabase, redactedUrl, redactUrlsIn, type Postgr
 import { RecordWriter } from './recordWriter';
 import { SqliteDatabase } from './sqlite';
 import { applyTeamGrants } from './team';
+import { CoreError, messageOf, msg } from '../util/message';
 
 export { redactedUrl, redactUrlsIn } from './postgres';
 export type { ConnectionState } from './database';
@@ -41,8 +42,13 @@ export function databaseLocation(
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):\/\//.exec(location)?.[1];
   if (scheme === undefined) return { engine: 'sqlite', path: location };
   if (scheme.toLowerCase() === 'file') return { engine: 'sqlite', path: fileURLToPath(location) };
-  throw new Error(
-    `the database "${redactUrlsIn(location)}" is a ${scheme}:// URL: LangLens stores its data in one SQLite file (such as ${DEFAULT_DATABASE_PATH}) or on a PostgreSQL server (postgres://user@host/database)`,
+  throw new CoreError(
+    msg(
+      'the database "{0}" is a {1}:// URL: LangLens stores its data in one SQLite file (such as {2}) or on a PostgreSQL server (postgres://user@host/database)',
+      redactUrlsIn(location),
+      scheme,
+      DEFAULT_DATABASE_PATH,
+    ),
   );
 }
 
@@ -348,8 +354,12 @@ async function appliedMigrations(db: Database): Promise<Set<string>> {
 function refuseNewer(db: Database, applied: Set<string>): void {
   const unknown = [...applied].filter((id) => !MIGRATIONS.some((m) => m.id === id));
   if (unknown.length > 0) {
-    throw new Error(
-      `${db.path} was written by a newer LangLens (it has schema changes ${unknown.join(', ')}): update LangLens`,
+    throw new CoreError(
+      msg(
+        '{0} was written by a newer LangLens (it has schema changes {1}): update LangLens',
+        db.path,
+        unknown.join(', '),
+      ),
     );
   }
 }
@@ -430,10 +440,13 @@ function recordMigration(db: Database, id: string): Promise<unknown> {
 }
 
 function migrationFailed(db: Database, id: string, err: Error): Error {
-  return Object.assign(new Error(`updating ${db.path} with schema change ${id} failed: ${err.message}`), {
-    code: (err as { code?: string }).code,
-    cause: err,
-  });
+  return Object.assign(
+    new CoreError(msg('updating {0} with schema change {1} failed: {2}', db.path, id, messageOf(err))),
+    {
+      code: (err as { code?: string }).code,
+      cause: err,
+    },
+  );
 }
 
 async function checkVersion(db: Database): Promise<void> {
@@ -441,7 +454,9 @@ async function checkVersion(db: Database): Promise<void> {
   const applied = new Set(rows.map((r) => r.id));
   const missing = MIGRATIONS.filter((m) => !applied.has(m.id)).map((m) => m.id);
   if (missing.length > 0) {
-    throw new Error(`${db.path} lacks schema changes ${missing.join(', ')}: open it once for writing to update it`);
+    throw new CoreError(
+      msg('{0} lacks schema changes {1}: open it once for writing to update it', db.path, missing.join(', ')),
+    );
   }
 }
 

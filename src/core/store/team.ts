@@ -9,6 +9,7 @@ import { connectionOf } from './connection';
 import type { Database } from './database';
 import { quoteIdentifier } from './postgres';
 import type { Store } from './store';
+import { CoreError, msg } from '../util/message';
 
 export interface TeamOptions {
   readonly annotators: readonly string[];
@@ -61,7 +62,7 @@ function groupRole(prefix: string): string {
 }
 
 export async function teamInit(store: Store, options: TeamOptions): Promise<TeamMember[]> {
-  if (store.engine !== 'postgres') throw new Error('team init needs a PostgreSQL store (--db postgres://...)');
+  if (store.engine !== 'postgres') throw new CoreError(msg('team init needs a PostgreSQL store (--db postgres://...)'));
   const db = connectionOf(store);
   const prefix = options.rolePrefix ?? 'langlens_';
   const group = quoteIdentifier(groupRole(prefix));
@@ -159,7 +160,9 @@ async function addMember(db: Database, prefix: string, group: string, annotator:
   await db.run('INSERT OR IGNORE INTO team_members (role, annotator) VALUES (?, ?)', [role, annotator]);
   const mapped = await db.get<{ annotator: string }>('SELECT annotator FROM team_members WHERE role = ?', [role]);
   if (mapped?.annotator !== annotator) {
-    throw new Error(`the role ${role} already speaks for the annotator ${mapped?.annotator}, not ${annotator}`);
+    throw new CoreError(
+      msg('the role {0} already speaks for the annotator {1}, not {2}', role, mapped?.annotator, annotator),
+    );
   }
   await db.run('INSERT OR IGNORE INTO annotators (name) VALUES (?)', [annotator]);
   return { annotator, role, password };

@@ -28,6 +28,7 @@ import { anyAnnotateTab, confirmNewPanelBesideOrphan, findOrphans, watchForOrpha
 import { ANNOTATE_VIEW_TYPE } from './viewType';
 import { ANNOTATE_ACTIONS, readKeyMap } from './keybindings';
 import * as path from 'node:path';
+import { errorText } from '../coreText';
 
 export { ANNOTATE_VIEW_TYPE };
 const ANNOTATE: PanelKind<AnnotateToHost> = {
@@ -72,7 +73,7 @@ function explain(err: Error): string {
   if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS/i.test(err.message))
     return vscode.l10n.t('the database cannot be written ({0})', err.message);
   if (/SQLITE_FULL|ENOSPC/i.test(err.message)) return vscode.l10n.t('the disk is full');
-  return err.message;
+  return errorText(err, vscode.l10n);
 }
 
 function isAnnotateTarget(value: unknown): value is AnnotateTarget {
@@ -359,7 +360,7 @@ export class AnnotatePanel implements vscode.Disposable {
     this.session.catch((err: Error) =>
       this.post({
         type: 'error',
-        message: vscode.l10n.t('Cannot build the annotation queue: {0}', err.message),
+        message: vscode.l10n.t('Cannot build the annotation queue: {0}', errorText(err, vscode.l10n)),
         about: 'queue',
       }),
     );

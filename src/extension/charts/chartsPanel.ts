@@ -18,6 +18,7 @@ import { display } from '../display';
 import { chartItems, chartsView } from './chartsView';
 import { chartsWords } from './chartsWords';
 import { pickText } from '../quickPick';
+import { errorText } from '../coreText';
 
 export const CHARTS_VIEW_TYPE = 'langlens.charts';
 const CHARTS_PANEL: PanelKind<ChartsToHost> = {
@@ -176,7 +177,7 @@ export class ChartsPanel implements vscode.Disposable {
       this.outbox.post({ type: 'show', view });
       this.deps.log.info(`charts: ${run} drawn in ${Date.now() - started} ms`);
     } catch (err) {
-      this.outbox.post({ type: 'error', message: (err as Error).message });
+      this.outbox.post({ type: 'error', message: errorText(err, vscode.l10n) });
     }
   }
 

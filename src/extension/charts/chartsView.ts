@@ -18,6 +18,7 @@ import { ENGLISH_DISPLAY, type DisplayLanguage } from '../displayLanguage';
 import { reportWords } from '../reportWords';
 import { chartWords } from './chartWords';
 import { markWords } from './markWords';
+import { errorText } from '../coreText';
 
 /** The charts' tables as the panel builds them: their titles, headers and notes in the display language. */
 export function tableOptionsFor(
@@ -87,7 +88,7 @@ async function chartView(
       };
     return { ...base, vega: await compileChart(built.spec, warn), marks: built.data.length, notes: built.table.notes };
   } catch (err) {
-    return { ...base, vega: null, marks: 0, notes: [(err as Error).message] };
+    return { ...base, vega: null, marks: 0, notes: [errorText(err, l10n)] };
   }
 }
 

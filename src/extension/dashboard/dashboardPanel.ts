@@ -25,6 +25,7 @@ import { auditView, dashboardView, loadDashboard, withIntervals, type DashboardD
 import { dashboardWords } from './dashboardWords';
 import { annotatorSection } from './studyView';
 import { pickText } from '../quickPick';
+import { errorText } from '../coreText';
 
 export const DASHBOARD_VIEW_TYPE = 'langlens.dashboard';
 const DASHBOARD: PanelKind<DashboardToHost> = {
@@ -204,7 +205,9 @@ export class DashboardPanel implements vscode.Disposable {
       }
       case 'export':
         await this.export().catch((err: Error) =>
-          vscode.window.showErrorMessage(vscode.l10n.t('LangLens: the export failed: {0}', err.message)),
+          vscode.window.showErrorMessage(
+            vscode.l10n.t('LangLens: the export failed: {0}', errorText(err, vscode.l10n)),
+          ),
         );
         return;
       case 'openGroup':
@@ -214,7 +217,9 @@ export class DashboardPanel implements vscode.Disposable {
         // Only the chart's colours change: the figures loaded stay.
         this.theme = message.theme;
         if (this.data)
-          await this.show(this.data).catch((err: Error) => this.outbox.post({ type: 'error', message: err.message }));
+          await this.show(this.data).catch((err: Error) =>
+            this.outbox.post({ type: 'error', message: errorText(err, vscode.l10n) }),
+          );
         return;
       case 'openCharts':
         if (this.run) ChartsPanel.show(this.deps, this.run);
@@ -280,7 +285,7 @@ export class DashboardPanel implements vscode.Disposable {
       if (!(await this.show(data))) return;
       this.deps.log.info(`dashboard: ${run}: with intervals in ${Date.now() - started} ms`);
     } catch (err) {
-      this.outbox.post({ type: 'error', message: (err as Error).message });
+      this.outbox.post({ type: 'error', message: errorText(err, vscode.l10n) });
     }
   }
 

@@ -10,6 +10,7 @@ import { annotationSettings, annotatorId, annotatorLanguages } from '../settings
 import type { ExpansionMemory } from './expansion';
 import { promptPreview } from './promptPreview';
 import { runStats, type Counts, type RunStats } from './runStats';
+import { errorText } from '../coreText';
 
 export type ExplorerNode =
   | { readonly kind: 'run'; readonly run: string }
@@ -66,7 +67,7 @@ export class RunsTree implements vscode.TreeDataProvider<ExplorerNode>, vscode.D
       return [];
     } catch (err) {
       this.log.error(`explorer: ${(err as Error).message}`);
-      void vscode.window.showErrorMessage((err as Error).message);
+      void vscode.window.showErrorMessage(errorText(err, vscode.l10n));
       return [];
     }
   }

@@ -15,6 +15,7 @@ import { display } from '../display';
 import { createPanel, LatestWhenReady, restorePanel, wirePanel, writePage, type PanelKind } from '../panel';
 import { gridView } from './gridView';
 import { gridWords } from './gridWords';
+import { errorText } from '../coreText';
 
 export const GRID_VIEW_TYPE = 'langlens.grid';
 const GRID: PanelKind<GridToHost> = {
@@ -136,7 +137,9 @@ export class GridPanel implements vscode.Disposable {
   }
 
   private handleOrShow(message: GridToHost): Promise<void> {
-    return this.handle(message).catch((err: Error) => this.outbox.post({ type: 'error', message: err.message }));
+    return this.handle(message).catch((err: Error) =>
+      this.outbox.post({ type: 'error', message: errorText(err, vscode.l10n) }),
+    );
   }
 
   private async handle(message: GridToHost): Promise<void> {
@@ -202,7 +205,7 @@ export class GridPanel implements vscode.Disposable {
       );
       this.outbox.post({ type: 'show', view, preferences: this.preferences(), requestedAt });
     } catch (err) {
-      this.outbox.post({ type: 'error', message: (err as Error).message });
+      this.outbox.post({ type: 'error', message: errorText(err, vscode.l10n) });
     }
   }
 

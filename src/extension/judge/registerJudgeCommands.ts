@@ -23,6 +23,8 @@ import { judgeBudgetUsd } from '../settings';
 import { apiKeyFor, approveKey, askForApiKey } from './apiKeys';
 import { judgeWords, keySourceText, progressText, usdText } from './judgeWords';
 import { judgeFilesInWorkspace, pickJudgeFile, pickSelection } from './pickSelection';
+import { errorText, localised } from '../coreText';
+import { TEXT } from '../../core/util/message';
 
 export interface JudgeCommandDeps {
   /**
@@ -70,10 +72,11 @@ async function runJudgeCommand(
   }
   const definition = await chooseDefinition(uri);
   if (!definition) return;
-  for (const note of definition.notes) {
+  for (const [i, note] of definition.notes.entries()) {
     deps.log?.warn(`${definition.file}: ${note}`);
+    const shown = localised(definition[TEXT]?.[i] ?? note, vscode.l10n);
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('LangLens: {0}: {1}', vscode.workspace.asRelativePath(definition.file), note),
+      vscode.l10n.t('LangLens: {0}: {1}', vscode.workspace.asRelativePath(definition.file), shown),
     );
   }
   let store: Store | undefined;
@@ -96,7 +99,7 @@ async function runJudgeCommand(
   } catch (err) {
     deps.log?.error((err as Error).message);
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('LangLens: the judge could not run: {0}', (err as Error).message),
+      vscode.l10n.t('LangLens: the judge could not run: {0}', errorText(err, vscode.l10n)),
     );
   } finally {
     await store?.close().catch(() => undefined);
@@ -118,7 +121,7 @@ async function chooseDefinition(uri: vscode.Uri | undefined): Promise<JudgeDefin
     if (!(err instanceof JudgeDefinitionError)) throw err;
     const open = vscode.l10n.t('Open File');
     const answer = await vscode.window.showErrorMessage(
-      vscode.l10n.t('LangLens: the judge definition has problems:\n{0}', err.message),
+      vscode.l10n.t('LangLens: the judge definition has problems:\n{0}', errorText(err, vscode.l10n)),
       { modal: false },
       open,
     );
@@ -307,6 +310,7 @@ async function report(summary: JudgeJobSummary, deps: JudgeCommandDeps): Promise
     summary.outcome === 'failed' || summary.failed > 0
       ? vscode.window.showWarningMessage(message, showLog)
       : vscode.window.showInformationMessage(message, showLog);
-  const answer = await show(summary.message ? `${headline} ${summary.message}` : headline);
+  const said = summary.message === undefined ? undefined : localised(summary[TEXT] ?? summary.message, vscode.l10n);
+  const answer = await show(said ? `${headline} ${said}` : headline);
   if (answer === showLog) deps.log?.show();
 }

@@ -11,6 +11,7 @@ import * as f from '../fields';
 import type { Row } from '../fields';
 import { instructionGroup } from './alpacaEval';
 import { defaultLanguage, type ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 const FIELDS = ['instruction', 'output_1', 'generator_1', 'output_2', 'generator_2', 'preference'];
 
@@ -22,7 +23,7 @@ export function alpacaPreference(row: Row): { verdict: PairVerdict; preference?:
   const p = f.number(row, 'preference');
   if (p === 0 || p === 1.5) return { verdict: 'tie', preference: 0.5, raw: String(p) };
   if (p < 1 || p > 2)
-    throw new FieldError('preference', `${p} is not 1 (output_1), 2 (output_2), a draw (0, 1.5) or in between`);
+    throw new FieldError('preference', msg('{0} is not 1 (output_1), 2 (output_2), a draw (0, 1.5) or in between', p));
   return { verdict: p < 1.5 ? 'A' : p > 1.5 ? 'B' : 'tie', preference: p - 1, raw: String(p) };
 }
 
@@ -47,7 +48,7 @@ export const alpacaEvalAnnotationsFormat: ImportFormat = {
         const systemA = f.text(row, 'generator_1');
         const systemB = f.text(row, 'generator_2');
         if (systemA === systemB)
-          throw new FieldError('generator_2', `is the same generator as generator_1 ("${systemA}")`);
+          throw new FieldError('generator_2', msg('is the same generator as generator_1 ("{0}")', systemA));
         const judged = alpacaPreference(row);
         return [
           { kind: 'prompt', ...key, text: instruction, source },

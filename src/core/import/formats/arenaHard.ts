@@ -12,6 +12,7 @@ import * as f from '../fields';
 import type { Row } from '../fields';
 import { answerTurns, fastChatRun, systemOfAnswerFile, turnTexts } from './fastChat';
 import { defaultLanguage, type ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 export const ARENA_HARD_BASELINE = 'gpt-4-0314';
 const V2_BASELINES: Readonly<Record<string, string>> = {
@@ -104,15 +105,15 @@ export const arenaHardJudgmentFormat: ImportFormat = {
       convert(row, source): CanonicalRecord[] {
         const games = row.games;
         if (!Array.isArray(games) || games.length === 0 || games.length > 2)
-          throw new FieldError('games', 'expected one or two games');
+          throw new FieldError('games', msg('expected one or two games'));
         const systemB =
           context.options.system ?? (inJudgeFolder ? systemOfAnswerFile(context.file) : f.text(row, 'model'));
         const category = f.optionalText(row, 'category');
         const systemA =
           f.optionalText(row, 'baseline') ?? (category ? V2_BASELINES[category] : undefined) ?? ARENA_HARD_BASELINE;
-        if (systemA === systemB) throw new FieldError('model', `is the baseline itself ("${systemA}")`);
+        if (systemA === systemB) throw new FieldError('model', msg('is the baseline itself ("{0}")', systemA));
         const judge = f.optionalText(row, 'judge') ?? (inJudgeFolder ? basename(dirname(context.file)) : undefined);
-        if (!judge) throw new FieldError('judge', 'is missing');
+        if (!judge) throw new FieldError('judge', msg('is missing'));
         const key = {
           run,
           group: f.text(row, 'question_id' in row ? 'question_id' : 'uid'),
@@ -121,12 +122,13 @@ export const arenaHardJudgmentFormat: ImportFormat = {
         };
         return games.map((game, g) => {
           const at = `games[${g}]`;
-          if (typeof game !== 'object' || game === null) throw new FieldError(at, 'expected an object with "score"');
+          if (typeof game !== 'object' || game === null)
+            throw new FieldError(at, msg('expected an object with "score"'));
           const gameRow = game as Row;
           const baselineFirst = g === 0;
           const label = gameRow.score;
           if (label !== null && label !== undefined && typeof label !== 'string')
-            throw new FieldError(`${at}.score`, 'expected a label such as "A>B", or null');
+            throw new FieldError(`${at}.score`, msg('expected a label such as "A>B", or null'));
           return {
             kind: 'pairwise-judgment' as const,
             ...key,

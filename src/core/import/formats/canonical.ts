@@ -16,6 +16,7 @@ import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
 import type { FormatContext, ImportFormat, RowConverter } from './format';
+import { msg } from '../../util/message';
 
 /** Scales known by name, so that a file can say "likert-6" instead of giving the bounds. */
 export const KNOWN_SCALES: Readonly<Record<string, ScoreScale>> = {
@@ -57,7 +58,7 @@ class CanonicalConverter implements RowConverter {
       lang: f.language(row, 'lang'),
       turn: f.optionalInteger(row, 'turn', 1),
     };
-    if (key.turn < 1) throw new FieldError('turn', 'turns are numbered from 1');
+    if (key.turn < 1) throw new FieldError('turn', msg('turns are numbered from 1'));
     switch (kind) {
       case 'prompt':
         return [{ kind, ...key, text: f.text(row, 'text'), source }];
@@ -171,7 +172,7 @@ class CanonicalConverter implements RowConverter {
     const isCleared = cleared(row, 'rating');
     if (!f.has(row, 'scale') || f.text(row, 'scale') === 'lima-3') {
       if (f.has(row, 'scale_min') || f.has(row, 'scale_max'))
-        throw new FieldError('scale', 'a numeric rating names its scale');
+        throw new FieldError('scale', msg('a numeric rating names its scale'));
       return { rating: isCleared ? null : f.oneOf(row, 'rating', RATINGS) };
     }
     const name = f.text(row, 'scale');
@@ -182,7 +183,13 @@ class CanonicalConverter implements RowConverter {
       if (declared && (declared.kind !== 'numeric' || declared.min !== bounds.min || declared.max !== bounds.max)) {
         throw new FieldError(
           'scale_max',
-          `the scale ${name} is declared as ${describeDeclared(declared)}, not ${bounds.min} to ${bounds.max}`,
+          msg(
+            'the scale {0} is declared as {1}, not {2} to {3}',
+            name,
+            describeDeclared(declared),
+            bounds.min,
+            bounds.max,
+          ),
         );
       }
       scale = { name, kind: 'numeric', min: bounds.min, max: bounds.max };
@@ -191,7 +198,10 @@ class CanonicalConverter implements RowConverter {
     } else {
       throw new FieldError(
         'scale',
-        `"${name}" is not a declared scale (declare it in langlens.schema.json, or give scale_min and scale_max)`,
+        msg(
+          '"{0}" is not a declared scale (declare it in langlens.schema.json, or give scale_min and scale_max)',
+          name,
+        ),
       );
     }
     const reference = scale.kind === 'numeric' ? { name, min: scale.min, max: scale.max } : { name };
@@ -199,7 +209,10 @@ class CanonicalConverter implements RowConverter {
     if (scale.kind === 'ordinal') return { rating: f.oneOf(row, 'rating', scale.levels), scale: reference };
     const value = f.number(row, 'rating');
     if (value < scale.min || value > scale.max)
-      throw new FieldError('rating', `${value} is outside the scale ${name} (${scale.min} to ${scale.max})`);
+      throw new FieldError(
+        'rating',
+        msg('{0} is outside the scale {1} ({2} to {3})', value, name, scale.min, scale.max),
+      );
     return { rating: value, scale: reference };
   }
 }
@@ -216,7 +229,7 @@ function criterionOf(row: Row): { criterion?: string } {
 
 function preferenceOf(row: Row): number {
   const p = f.number(row, 'preference');
-  if (p < 0 || p > 1) throw new FieldError('preference', `${p} is outside 0 (system_a) to 1 (system_b)`);
+  if (p < 0 || p > 1) throw new FieldError('preference', msg('{0} is outside 0 (system_a) to 1 (system_b)', p));
   return p;
 }
 
@@ -227,7 +240,7 @@ function seedOf(row: Row): number {
 /** A label that takes an earlier one back: `"cleared": true` with the value absent. */
 function cleared(row: Row, valueField: string): boolean {
   if (!f.has(row, 'cleared') || !f.flag(row, 'cleared')) return false;
-  if (f.has(row, valueField)) throw new FieldError(valueField, 'a cleared label has no value');
+  if (f.has(row, valueField)) throw new FieldError(valueField, msg('a cleared label has no value'));
   return true;
 }
 
@@ -245,19 +258,19 @@ function labelBase(row: Row) {
 
 function timeOnItem(row: Row): number {
   const ms = f.integer(row, 'time_on_item_ms');
-  if (ms < 0) throw new FieldError('time_on_item_ms', 'a time on item is a number of milliseconds, 0 or more');
+  if (ms < 0) throw new FieldError('time_on_item_ms', msg('a time on item is a number of milliseconds, 0 or more'));
   return ms;
 }
 
 function round(row: Row): number {
   const n = f.integer(row, 'round');
-  if (n < 1) throw new FieldError('round', 'rounds are numbered from 1');
+  if (n < 1) throw new FieldError('round', msg('rounds are numbered from 1'));
   return n;
 }
 
 function distinct(row: Row): string {
   const b = f.id(row, 'system_b');
-  if (b === f.text(row, 'system_a')) throw new FieldError('system_b', `is the same system as system_a ("${b}")`);
+  if (b === f.text(row, 'system_a')) throw new FieldError('system_b', msg('is the same system as system_a ("{0}")', b));
   return b;
 }
 
@@ -266,14 +279,14 @@ function scaleOf(row: Row): ScoreScale {
   if (f.has(row, 'scale_min') || f.has(row, 'scale_max')) {
     const min = f.number(row, 'scale_min');
     const max = f.number(row, 'scale_max');
-    if (!(min < max)) throw new FieldError('scale_max', `must be greater than scale_min (${min})`);
+    if (!(min < max)) throw new FieldError('scale_max', msg('must be greater than scale_min ({0})', min));
     return { name, min, max };
   }
   const known = KNOWN_SCALES[name];
   if (!known) {
     throw new FieldError(
       'scale',
-      `"${name}" is not a known scale (${Object.keys(KNOWN_SCALES).join(', ')}); give scale_min and scale_max`,
+      msg('"{0}" is not a known scale ({1}); give scale_min and scale_max', name, Object.keys(KNOWN_SCALES).join(', ')),
     );
   }
   return known;

@@ -10,6 +10,7 @@ import * as f from '../fields';
 import type { Row } from '../fields';
 import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
 import { KNOWN_SCALES } from './canonical';
+import { msg } from '../../util/message';
 
 const FASTCHAT_FOLDERS = new Set(['model_answer', 'reference_answer', 'model_judgment']);
 
@@ -56,7 +57,7 @@ export function judgeOf(row: Row): { judge: string; promptVariant?: string } {
   const judge = row.judge;
   if (Array.isArray(judge)) {
     if (typeof judge[0] !== 'string' || judge[0] === '')
-      throw new FieldError('judge', 'expected [judge model, prompt name]');
+      throw new FieldError('judge', msg('expected [judge model, prompt name]'));
     return typeof judge[1] === 'string' && judge[1] !== ''
       ? { judge: judge[0], promptVariant: judge[1] }
       : { judge: judge[0] };
@@ -66,14 +67,14 @@ export function judgeOf(row: Row): { judge: string; promptVariant?: string } {
 
 /** The turns of a FastChat or Arena-Hard question or answer: texts, or {content} objects (Arena-Hard). */
 export function turnTexts(value: unknown, field: string): string[] {
-  if (!Array.isArray(value)) throw new FieldError(field, 'expected a list of turns');
+  if (!Array.isArray(value)) throw new FieldError(field, msg('expected a list of turns'));
   return value.map((turn, t) => {
     if (typeof turn === 'string') return turn;
     const content = (turn as { content?: unknown } | null)?.content;
     if (typeof content === 'string') return content;
     throw new FieldError(
       `${field}[${t}]`,
-      typeof turn === 'object' && turn !== null ? 'expected a "content" text' : 'expected text',
+      typeof turn === 'object' && turn !== null ? msg('expected a "content" text') : msg('expected text'),
     );
   });
 }
@@ -101,7 +102,7 @@ export const fastChatQuestionFormat: ImportFormat = {
 /** Every turn of every choice of an answer row: [choice index (the seed), turn, text]. */
 export function answerTurns(row: Row): [number, number, string][] {
   const choices = row.choices;
-  if (!Array.isArray(choices)) throw new FieldError('choices', 'expected a list');
+  if (!Array.isArray(choices)) throw new FieldError('choices', msg('expected a list'));
   return choices.flatMap((choice, c) => {
     const index = (choice as { index?: unknown } | null)?.index;
     const seed = typeof index === 'number' ? index : c;
@@ -173,7 +174,7 @@ export const fastChatPairFormat: ImportFormat = {
         const judge = judgeOf(row);
         const systemA = f.text(row, 'model_1');
         const systemB = f.text(row, 'model_2');
-        if (systemA === systemB) throw new FieldError('model_2', `is the same model as model_1 ("${systemA}")`);
+        if (systemA === systemB) throw new FieldError('model_2', msg('is the same model as model_1 ("{0}")', systemA));
         // g1: model_1 shown first; g2: model_2 shown first. Both winners are named in model terms.
         return (['g1', 'g2'] as const).map((g) => {
           const raw = f.text(row, `${g}_winner`);
@@ -206,7 +207,7 @@ export const fastChatSingleFormat: ImportFormat = {
         const score = f.number(row, 'score');
         const scale = KNOWN_SCALES['mt-bench-10']!;
         if (score !== -1 && (score < scale.min || score > scale.max))
-          throw new FieldError('score', `${score} is outside 1 to 10 (or -1)`);
+          throw new FieldError('score', msg('{0} is outside 1 to 10 (or -1)', score));
         return [
           {
             kind: 'pointwise-judgment',

@@ -5,6 +5,7 @@ import { parseLanguageTag, type LanguageTag } from '../../model/language';
 import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 const FILE_NAME = /^(?:test|dev|prompts?)[_-]([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)\.jsonl$/;
 
@@ -21,7 +22,10 @@ export const hpltPromptsFormat: ImportFormat = {
   open: (context) => {
     const lang = context.options.language ?? languageFromFileName(context.file);
     if (!lang)
-      throw new FieldError('', 'the file name does not say the language (expected test_<lang>.jsonl): pass --lang');
+      throw new FieldError(
+        '',
+        msg('the file name does not say the language (expected test_<lang>.jsonl): pass --lang'),
+      );
     return {
       convert: (row, source) => [
         {

@@ -7,6 +7,7 @@ import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
 import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 /** Inspect's value_to_float: C correct 1, P partial 0.5, I incorrect and N no answer 0; booleans 1 / 0. */
 export const INSPECT_SCALE: ScoreScale = { name: 'correct-01', min: 0, max: 1 };
@@ -21,7 +22,7 @@ function contentText(content: unknown, field: string): string {
       .map((p) => String((p as { text?: unknown }).text ?? ''))
       .join('\n');
   }
-  throw new FieldError(field, 'expected text or a list of content parts');
+  throw new FieldError(field, msg('expected text or a list of content parts'));
 }
 
 /** What the model was asked: every message before its answer (system and user turns), else the sample's input. */
@@ -35,12 +36,12 @@ function promptText(sample: Row, at: string): string {
   if (typeof input === 'string') return input;
   if (Array.isArray(input))
     return (input as Row[]).map((m, i) => contentText(m?.content, `${at}.input[${i}].content`)).join('\n\n');
-  throw new FieldError(`${at}.input`, 'expected text or a list of messages');
+  throw new FieldError(`${at}.input`, msg('expected text or a list of messages'));
 }
 
 function completion(sample: Row, at: string): string {
   const output = sample.output as Row | undefined;
-  if (!output || typeof output !== 'object') throw new FieldError(`${at}.output`, 'is missing');
+  if (!output || typeof output !== 'object') throw new FieldError(`${at}.output`, msg('is missing'));
   if (typeof output.completion === 'string' && output.completion !== '') return output.completion;
   const choices = output.choices;
   if (Array.isArray(choices) && choices.length > 0)
@@ -49,7 +50,7 @@ function completion(sample: Row, at: string): string {
       `${at}.output.choices[0].message.content`,
     );
   if (typeof output.completion === 'string') return output.completion;
-  throw new FieldError(`${at}.output`, 'holds no completion and no choices');
+  throw new FieldError(`${at}.output`, msg('holds no completion and no choices'));
 }
 
 function scoreValue(value: unknown, field: string): number {
@@ -58,7 +59,10 @@ function scoreValue(value: unknown, field: string): number {
   if (typeof value === 'number' && value >= 0 && value <= 1) return value;
   throw new FieldError(
     field,
-    `${f.describe(value)} is not C, I, P, N, true/false or a number from 0 to 1 (the only scores with a known scale)`,
+    msg(
+      '{0} is not C, I, P, N, true/false or a number from 0 to 1 (the only scores with a known scale)',
+      f.describe(value),
+    ),
   );
 }
 
@@ -68,14 +72,14 @@ function convertLog(log: Row, context: FormatContext, source: SourceRef): Canoni
   const system = context.options.system ?? f.text(evalSpec, 'model');
   const samples = log.samples;
   if (!Array.isArray(samples) || samples.length === 0) {
-    throw new FieldError('samples', 'the log holds no samples (was it written without them, --no-log-samples?)');
+    throw new FieldError('samples', msg('the log holds no samples (was it written without them, --no-log-samples?)'));
   }
   const lang = defaultLanguage(context);
   return samples.flatMap((value, i): CanonicalRecord[] => {
     const at = `samples[${i}]`;
-    if (typeof value !== 'object' || value === null) throw new FieldError(at, 'expected a sample object');
+    if (typeof value !== 'object' || value === null) throw new FieldError(at, msg('expected a sample object'));
     const sample = value as Row;
-    if (!f.has(sample, 'id')) throw new FieldError(`${at}.id`, 'is missing');
+    if (!f.has(sample, 'id')) throw new FieldError(`${at}.id`, msg('is missing'));
     const key = { run, group: String(sample.id), lang, turn: 1 };
     const seed = f.optionalInteger(sample, 'epoch', 1) - 1;
     const records: CanonicalRecord[] = [

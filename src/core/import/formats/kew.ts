@@ -13,6 +13,7 @@ import * as f from '../fields';
 import type { Row } from '../fields';
 import { KNOWN_SCALES } from './canonical';
 import type { FormatContext, ImportFormat, RowConverter } from './format';
+import { msg } from '../../util/message';
 
 const OUTPUT_FIELDS = ['prompt', 'system', 'source', 'source_lang', 'system_lang'];
 const FILE_NAME = /_([a-z]{2,3})-(?:.*-)?s(\d+)-k[\d.]+-p[\d.]+-t[\d.]+-b\d+(?:-(.+))?\.jsonl$/;
@@ -62,7 +63,7 @@ export function openLidTag(code: string): LanguageTag | undefined {
 
 function openLid(row: Row, field: string): LanguageTag {
   const tag = openLidTag(f.text(row, field));
-  if (!tag) throw new FieldError(field, `"${row[field]}" is not an OpenLID label such as rus_Cyrl`);
+  if (!tag) throw new FieldError(field, msg('"{0}" is not an OpenLID label such as rus_Cyrl', row[field]));
   return tag;
 }
 
@@ -70,7 +71,7 @@ function openFile(context: FormatContext, judged: boolean): RowConverter {
   const name = kewFileName(context.file);
   const lang = context.options.language ?? name.lang;
   if (!lang)
-    throw new FieldError('', 'the file name does not say the language (…_<lang>-…-s<seed>-….jsonl): pass --lang');
+    throw new FieldError('', msg('the file name does not say the language (…_<lang>-…-s<seed>-….jsonl): pass --lang'));
   const system = context.options.system ?? basename(dirname(context.file));
   const judge = name.judge ?? 'kew-judge';
   let position = 0;
@@ -102,7 +103,7 @@ function kewScore(
   const scale = KNOWN_SCALES['likert-6']!;
   const score = f.has(row, 'eval_score') ? f.number(row, 'eval_score') : null;
   if (score !== null && (score < scale.min || score > scale.max || !Number.isInteger(score))) {
-    throw new FieldError('eval_score', `${score} is not a score from 1 to 6`);
+    throw new FieldError('eval_score', msg('{0} is not a score from 1 to 6', score));
   }
   return {
     kind: 'pointwise-judgment',

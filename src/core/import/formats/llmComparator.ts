@@ -7,15 +7,18 @@ import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
 import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 export const LLM_COMPARATOR_JUDGE = 'llm-comparator-autorater';
 const MAX_SCORE = 1.5;
 
 function modelNames(file: Row): [string, string] {
   const models = file.models;
-  if (!Array.isArray(models) || models.length !== 2) throw new FieldError('models', 'expected the two models compared');
+  if (!Array.isArray(models) || models.length !== 2)
+    throw new FieldError('models', msg('expected the two models compared'));
   const names = models.map((m, i) => f.text(m as Row, 'name') || String(i)) as [string, string];
-  if (names[0] === names[1]) throw new FieldError('models[1].name', `is the same model as models[0] ("${names[0]}")`);
+  if (names[0] === names[1])
+    throw new FieldError('models[1].name', msg('is the same model as models[0] ("{0}")', names[0]));
   return names;
 }
 
@@ -32,10 +35,10 @@ function rationales(example: Row): string | undefined {
 function convertFile(file: Row, context: FormatContext, source: SourceRef): CanonicalRecord[] {
   const [systemA, systemB] = modelNames(file);
   const examples = file.examples;
-  if (!Array.isArray(examples) || examples.length === 0) throw new FieldError('examples', 'holds no examples');
+  if (!Array.isArray(examples) || examples.length === 0) throw new FieldError('examples', msg('holds no examples'));
   return examples.flatMap((value, i): CanonicalRecord[] => {
     const at = `examples[${i}]`;
-    if (typeof value !== 'object' || value === null) throw new FieldError(at, 'expected an example object');
+    if (typeof value !== 'object' || value === null) throw new FieldError(at, msg('expected an example object'));
     const example = value as Row;
     const key = {
       run: context.options.run ?? 'llm-comparator',
@@ -46,7 +49,7 @@ function convertFile(file: Row, context: FormatContext, source: SourceRef): Cano
     const scored = f.has(example, 'score');
     const score = scored ? f.number(example, 'score') : NaN;
     if (scored && Math.abs(score) > MAX_SCORE)
-      throw new FieldError(`${at}.score`, `${score} is outside -1.5 (B much better) to 1.5 (A much better)`);
+      throw new FieldError(`${at}.score`, msg('{0} is outside -1.5 (B much better) to 1.5 (A much better)', score));
     const verdict: PairVerdict = !scored ? 'invalid' : score > 0 ? 'A' : score < 0 ? 'B' : 'tie';
     const reasoning = rationales(example);
     return [
@@ -73,7 +76,7 @@ function convertFile(file: Row, context: FormatContext, source: SourceRef): Cano
 function textOf(example: Row, field: string, at: string): string {
   const v = example[field];
   if (typeof v === 'string') return v;
-  throw new FieldError(`${at}.${field}`, v === undefined || v === null ? 'is missing' : 'expected text');
+  throw new FieldError(`${at}.${field}`, v === undefined || v === null ? msg('is missing') : msg('expected text'));
 }
 
 export const llmComparatorFormat: ImportFormat = {

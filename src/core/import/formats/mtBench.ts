@@ -11,6 +11,7 @@ import * as f from '../fields';
 import type { Row } from '../fields';
 import { languageFromEnglishName } from '../languageNames';
 import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 /** Votes by these judges are human labels; any other judge (gpt4_pair, gpt4_single...) is an automatic judge. */
 const HUMAN_JUDGE = /^(expert|author|human|annotator|crowd|arena_user)/i;
@@ -31,7 +32,10 @@ function languageOf(row: Row, context: FormatContext): LanguageTag {
     languageFromEnglishName(name) ??
     (/^[a-z]{2,3}([-_][A-Za-z0-9]+)*$/.test(name) ? f.language(row, 'language') : undefined);
   if (!tag)
-    throw new FieldError('language', `"${name}" is not a language name LangLens knows (such as English, Chinese)`);
+    throw new FieldError(
+      'language',
+      msg('"{0}" is not a language name LangLens knows (such as English, Chinese)', name),
+    );
   return tag;
 }
 
@@ -39,7 +43,7 @@ function convertVote(row: Row, context: FormatContext, source: SourceRef): Canon
   const judge = f.text(row, 'judge');
   const systemA = f.text(row, 'model_a');
   const systemB = f.text(row, 'model_b');
-  if (systemA === systemB) throw new FieldError('model_b', `is the same model as model_a ("${systemA}")`);
+  if (systemA === systemB) throw new FieldError('model_b', msg('is the same model as model_a ("{0}")', systemA));
   const raw = f.text(row, 'winner');
   const key: PromptKey = {
     run: context.options.run ?? 'mt-bench',
@@ -50,7 +54,7 @@ function convertVote(row: Row, context: FormatContext, source: SourceRef): Canon
   const records = conversationRecords(row, key, systemA, systemB, source);
   const verdict = winnerVerdict(raw);
   if (HUMAN_JUDGE.test(judge)) {
-    if (verdict === 'invalid') throw new FieldError('winner', `"${raw}" is not model_a, model_b or tie`);
+    if (verdict === 'invalid') throw new FieldError('winner', msg('"{0}" is not model_a, model_b or tie', raw));
     const labelledAt = f.has(row, 'tstamp') ? epochSeconds(row) : undefined;
     records.push({
       kind: 'pairwise-label',
@@ -73,7 +77,8 @@ function convertVote(row: Row, context: FormatContext, source: SourceRef): Canon
 function epochSeconds(row: Row): string {
   const seconds = f.number(row, 'tstamp');
   const date = new Date(seconds * 1000);
-  if (Number.isNaN(date.getTime())) throw new FieldError('tstamp', `${seconds} is not a time in seconds since 1970`);
+  if (Number.isNaN(date.getTime()))
+    throw new FieldError('tstamp', msg('{0} is not a time in seconds since 1970', seconds));
   return date.toISOString();
 }
 
@@ -85,12 +90,12 @@ interface Message {
 function messages(row: Row, field: string): Message[] | undefined {
   const v = row[field];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v)) throw new FieldError(field, 'expected a list of {role, content} messages');
+  if (!Array.isArray(v)) throw new FieldError(field, msg('expected a list of {role, content} messages'));
   return v.map((m, i) => {
     const role = (m as { role?: unknown } | null)?.role;
     const content = (m as { content?: unknown } | null)?.content;
     if (typeof role !== 'string' || typeof content !== 'string')
-      throw new FieldError(`${field}[${i}]`, 'expected {role, content} texts');
+      throw new FieldError(`${field}[${i}]`, msg('expected {role, content} texts'));
     return { role, content };
   });
 }
@@ -102,7 +107,7 @@ function turnsOf(conversation: readonly Message[], field: string): { user: strin
     if (m.role === 'user') turns.push({ user: m.content, answer: '' });
     else if (m.role === 'assistant' && turns.length > 0) turns[turns.length - 1]!.answer = m.content;
     else if (m.role !== 'system')
-      throw new FieldError(`${field}[${i}].role`, `"${m.role}" where a user or assistant message was expected`);
+      throw new FieldError(`${field}[${i}].role`, msg('"{0}" where a user or assistant message was expected', m.role));
   });
   return turns;
 }
@@ -119,15 +124,18 @@ function conversationRecords(
   const b = messages(row, 'conversation_b');
   if (!a && !b) return [];
   if (!a || !b)
-    throw new FieldError(a ? 'conversation_b' : 'conversation_a', 'is missing while the other conversation is there');
+    throw new FieldError(
+      a ? 'conversation_b' : 'conversation_a',
+      msg('is missing while the other conversation is there'),
+    );
   const turnsA = turnsOf(a, 'conversation_a');
   const turnsB = turnsOf(b, 'conversation_b');
   if (turnsA.length !== turnsB.length)
-    throw new FieldError('conversation_b', `has ${turnsB.length} turns, conversation_a ${turnsA.length}`);
+    throw new FieldError('conversation_b', msg('has {0} turns, conversation_a {1}', turnsB.length, turnsA.length));
   const out: CanonicalRecord[] = [];
   turnsA.forEach((turn, i) => {
     if (turnsB[i]!.user !== turn.user)
-      throw new FieldError('conversation_b', `turn ${i + 1}'s user message differs from conversation_a's`);
+      throw new FieldError('conversation_b', msg("turn {0}'s user message differs from conversation_a's", i + 1));
     const at = { ...key, turn: i + 1 };
     out.push({ kind: 'prompt', ...at, text: turn.user, source });
     out.push({ kind: 'response', ...at, system: systemA, seed: 0, text: turn.answer, source });

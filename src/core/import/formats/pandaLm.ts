@@ -8,6 +8,7 @@ import * as f from '../fields';
 import type { Row } from '../fields';
 import { readCompanion } from '../companion';
 import { defaultLanguage, type FormatContext, type ImportFormat, type RowConverter } from './format';
+import { msg } from '../../util/message';
 
 const ANNOTATORS = ['annotator1', 'annotator2', 'annotator3'];
 
@@ -17,14 +18,14 @@ function labelVerdict(row: Row, field: string): 'A' | 'B' | 'tie' {
   if (v === 0) return 'tie';
   if (v === 1) return 'A';
   if (v === 2) return 'B';
-  throw new FieldError(field, `${v} is not 0 (tie), 1 (response1) or 2 (response2)`);
+  throw new FieldError(field, msg('{0} is not 0 (tie), 1 (response1) or 2 (response2)', v));
 }
 
 function systemsOf(row: Row): [string, string] {
   const key = f.text(row, 'cmp_key');
   const parts = key.split('_');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0] === parts[1]) {
-    throw new FieldError('cmp_key', `"${key}" is not two different systems joined by "_"`);
+    throw new FieldError('cmp_key', msg('"{0}" is not two different systems joined by "_"', key));
   }
   return [parts[0], parts[1]];
 }
@@ -80,19 +81,27 @@ async function openJudgeFile(context: FormatContext): Promise<RowConverter> {
   if (!testSet || !existsSync(testSet)) {
     throw new FieldError(
       '',
-      `a PandaLM judge file names no systems; they come from the test set (testset-v1.json) ` +
-        `${testSet ? `expected at ${testSet}` : 'beside it'}: pass its path with --pairs-from`,
+      testSet
+        ? msg(
+            'a PandaLM judge file names no systems; they come from the test set (testset-v1.json) expected at {0}: pass its path with --pairs-from',
+            testSet,
+          )
+        : msg(
+            'a PandaLM judge file names no systems; they come from the test set (testset-v1.json) beside it: pass its path with --pairs-from',
+          ),
     );
   }
   const pairs = new Map<string, [string, string]>();
-  await readCompanion(testSet, context.file, 'the test set', (row) => pairs.set(f.text(row, 'idx'), systemsOf(row)));
+  await readCompanion(testSet, context.file, msg('the test set'), (row) =>
+    pairs.set(f.text(row, 'idx'), systemsOf(row)),
+  );
   const judge = basename(context.file, extname(context.file)).replace(/-?testset.*$/i, '') || 'judge';
   return {
     convert(row, source) {
       const resultField = Object.keys(row).find((k) => k.endsWith('_result'))!;
       const key = keyOf(row, context);
       const pair = pairs.get(key.group);
-      if (!pair) throw new FieldError('idx', `${key.group} is not in the test set ${testSet}`);
+      if (!pair) throw new FieldError('idx', msg('{0} is not in the test set {1}', key.group, testSet));
       const raw = row[resultField] === null || row[resultField] === undefined ? '' : String(row[resultField]);
       const reasonField = resultField.replace(/_result$/, '_reason');
       return [

@@ -10,6 +10,7 @@ import { FieldError } from '../errors';
 import * as f from '../fields';
 import type { Row } from '../fields';
 import { defaultLanguage, type FormatContext, type ImportFormat } from './format';
+import { msg } from '../../util/message';
 
 export const PROMPTFOO_JUDGE = 'promptfoo-assertions';
 export const PROMPTFOO_SCALE: ScoreScale = { name: 'assert-01', min: 0, max: 1 };
@@ -30,7 +31,7 @@ function providerOf(result: Row, at: string): string {
   if (typeof provider === 'string' && provider !== '') return provider;
   const p = provider as Row | undefined;
   const name = (typeof p?.label === 'string' && p.label) || (typeof p?.id === 'string' && p.id);
-  if (!name) throw new FieldError(`${at}.provider`, 'names no provider (id or label)');
+  if (!name) throw new FieldError(`${at}.provider`, msg('names no provider (id or label)'));
   return name;
 }
 
@@ -42,10 +43,10 @@ function outputText(result: Row): string {
 
 function convertResult(value: unknown, i: number, context: FormatContext, source: SourceRef): CanonicalRecord[] {
   const at = `results.results[${i}]`;
-  if (typeof value !== 'object' || value === null) throw new FieldError(at, 'expected a result object');
+  if (typeof value !== 'object' || value === null) throw new FieldError(at, msg('expected a result object'));
   const result = value as Row;
   const raw = (result.prompt as Row | undefined)?.raw;
-  if (typeof raw !== 'string') throw new FieldError(`${at}.prompt.raw`, 'is missing');
+  if (typeof raw !== 'string') throw new FieldError(`${at}.prompt.raw`, msg('is missing'));
   const key = keyOf(context, raw);
   const system = providerOf(result, at);
   const grading = result.gradingResult as Row | null | undefined;
@@ -58,7 +59,7 @@ function convertResult(value: unknown, i: number, context: FormatContext, source
         ? result.score
         : null;
   if (score !== null && (score < 0 || score > 1))
-    throw new FieldError(`${at}.gradingResult.score`, `${score} is outside 0 to 1`);
+    throw new FieldError(`${at}.gradingResult.score`, msg('{0} is outside 0 to 1', score));
   const pass = grading?.pass ?? result.success;
   const reason = typeof grading?.reason === 'string' && grading.reason !== '' ? grading.reason : error;
   return [
@@ -89,7 +90,7 @@ export const promptfooFormat: ImportFormat = {
   open: (context) => ({
     convert(row, source) {
       const results = (row.results as Row).results as unknown[];
-      if (results.length === 0) throw new FieldError('results.results', 'holds no results');
+      if (results.length === 0) throw new FieldError('results.results', msg('holds no results'));
       return results.flatMap((r, i) => convertResult(r, i, context, source));
     },
   }),
@@ -108,9 +109,9 @@ export const promptfooGradingFormat: ImportFormat = {
         const item = value as Row;
         const grading = item?.manualGrading as Row | undefined;
         if (!grading || typeof grading.pass !== 'boolean')
-          throw new FieldError(`${at}.manualGrading.pass`, 'expected true or false');
+          throw new FieldError(`${at}.manualGrading.pass`, msg('expected true or false'));
         const prompt = item.prompt;
-        if (typeof prompt !== 'string') throw new FieldError(`${at}.prompt`, 'is missing');
+        if (typeof prompt !== 'string') throw new FieldError(`${at}.prompt`, msg('is missing'));
         const comment = typeof grading.reason === 'string' && grading.reason !== '' ? grading.reason : undefined;
         return {
           kind: 'rating-label',

@@ -1,6 +1,7 @@
 import type { ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
 import { readUtf8Text } from './utf8';
+import { msg } from '../../util/message';
 
 /**
  * RFC 4180 CSV (also tab-separated when the file ends in .tsv), streamed. The first row is the header; each
@@ -34,7 +35,7 @@ export async function* readCsv(
       return;
     }
     if (row.length !== header.length) {
-      throw new SyntaxProblem(rowLine, `has ${row.length} fields, the header has ${header.length}`);
+      throw new SyntaxProblem(rowLine, msg('has {0} fields, the header has {1}', row.length, header.length));
     }
     const value: Record<string, string> = {};
     header.forEach((name, i) => (value[name] = row[i]!));
@@ -79,7 +80,7 @@ export async function* readCsv(
           runStart = i + 1;
           continue;
         }
-        if (c !== SEP && c !== 10 && c !== 13) throw new SyntaxProblem(line, 'a character after a closing quote');
+        if (c !== SEP && c !== 10 && c !== 13) throw new SyntaxProblem(line, msg('a character after a closing quote'));
       }
       if (c === 34 && field.length === 0 && i === runStart) {
         quoted = true;
@@ -105,7 +106,7 @@ export async function* readCsv(
     if (!quoted) flushRun(chunk.length);
     else if (chunk.length > runStart) field.push(chunk.slice(runStart));
   }
-  if (quoted) throw new SyntaxProblem(rowLine, 'a quoted field is not closed');
+  if (quoted) throw new SyntaxProblem(rowLine, msg('a quoted field is not closed'));
   if (field.length > 0 || fields.length > 0) yield* finishRow();
 }
 
@@ -127,7 +128,12 @@ function headerOf(row: readonly string[], line: number, options: ReadOptions): s
     if (earlier !== undefined) {
       throw new SyntaxProblem(
         line,
-        `the header names the column "${name}" twice (columns ${earlier + 1} and ${i + 1}); one would be lost`,
+        msg(
+          'the header names the column "{0}" twice (columns {1} and {2}); one would be lost',
+          name,
+          earlier + 1,
+          i + 1,
+        ),
       );
     }
     seen.set(name, i);

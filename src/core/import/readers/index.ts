@@ -6,6 +6,7 @@ import { readJsonLines } from './jsonLines';
 import type { ReadOptions } from './lines';
 import type { RawRow } from './row';
 import { head } from './utf8';
+import { type Message, msg } from '../../util/message';
 
 export type { RawRow } from './row';
 export { SyntaxProblem } from './row';
@@ -49,7 +50,7 @@ export function readRows(path: string, syntax: FileSyntax, options: ReadOptions 
 export interface DetectedSyntax {
   readonly syntax: FileSyntax;
   /** Set when the content is not what the name says (a .json file of JSON Lines). */
-  readonly note?: string;
+  readonly note?: Message;
 }
 
 const SNIFF_BYTES = 1 << 20;
@@ -69,7 +70,7 @@ export function detectSyntax(path: string, byName: FileSyntax): DetectedSyntax {
   if (text[start] === '[') {
     return byName === 'json'
       ? { syntax: 'json' }
-      : { syntax: 'json', note: 'the file holds a JSON array, not JSON Lines: read as a JSON array' };
+      : { syntax: 'json', note: msg('the file holds a JSON array, not JSON Lines: read as a JSON array') };
   }
   if (text[start] !== '{') return { syntax: byName };
   const lineEnd = text.indexOf('\n', start);
@@ -78,13 +79,13 @@ export function detectSyntax(path: string, byName: FileSyntax): DetectedSyntax {
   if (oneObjectPerLine && byName === 'json') {
     return {
       syntax: 'jsonl',
-      note: 'the file holds JSON Lines (one object per line), not one JSON document: read as JSON Lines',
+      note: msg('the file holds JSON Lines (one object per line), not one JSON document: read as JSON Lines'),
     };
   }
   if (byName === 'jsonl' && firstLine.trim() === '{') {
     return {
       syntax: 'json',
-      note: 'the file holds one JSON object over several lines, not JSON Lines: read as one JSON document',
+      note: msg('the file holds one JSON object over several lines, not JSON Lines: read as one JSON document'),
     };
   }
   return { syntax: byName };

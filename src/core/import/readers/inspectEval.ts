@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { SyntaxProblem, type RawRow } from './row';
+import { messageOf, msg } from '../../util/message';
 
 const SAMPLE = /^samples\/(.+)_epoch_(\d+)\.json$/;
 
@@ -14,21 +15,21 @@ export async function* readInspectEval(path: string): AsyncGenerator<RawRow> {
       filter: (file) => file.name === 'header.json' || SAMPLE.test(file.name),
     });
   } catch (err) {
-    throw new SyntaxProblem(0, `not a readable .eval (zip) archive: ${(err as Error).message}`);
+    throw new SyntaxProblem(0, msg('not a readable .eval (zip) archive: {0}', messageOf(err)));
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parse = (name: string): unknown => {
     try {
       return JSON.parse(decoder.decode(entries[name]!));
     } catch (err) {
-      throw new SyntaxProblem(0, `${name} in the archive is not valid UTF-8 JSON (${(err as Error).message})`);
+      throw new SyntaxProblem(0, msg('{0} in the archive is not valid UTF-8 JSON ({1})', name, messageOf(err)));
     }
   };
   if (!entries['header.json'])
-    throw new SyntaxProblem(0, 'the .eval archive has no header.json: not an Inspect AI eval log');
+    throw new SyntaxProblem(0, msg('the .eval archive has no header.json: not an Inspect AI eval log'));
   const header = parse('header.json');
   if (typeof header !== 'object' || header === null || Array.isArray(header))
-    throw new SyntaxProblem(0, 'header.json is not a JSON object');
+    throw new SyntaxProblem(0, msg('header.json is not a JSON object'));
   const samples = Object.keys(entries)
     .map((name) => ({ name, m: SAMPLE.exec(name) }))
     .filter((e): e is { name: string; m: RegExpExecArray } => e.m !== null)

@@ -1,6 +1,7 @@
 import type { ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
 import { readUtf8Text } from './utf8';
+import { messageOf, msg } from '../../util/message';
 
 const QUOTE = 34,
   BACKSLASH = 92,
@@ -43,8 +44,10 @@ export async function* readJsonArray(path: string, options: ReadOptions = {}): A
           throw new SyntaxProblem(
             line,
             wholeObject
-              ? 'text after the end of the JSON object (several objects, one per line, are JSON Lines: name the file .jsonl)'
-              : 'text after the closing ] of the JSON array',
+              ? msg(
+                  'text after the end of the JSON object (several objects, one per line, are JSON Lines: name the file .jsonl)',
+                )
+              : msg('text after the closing ] of the JSON array'),
           );
         continue;
       }
@@ -59,7 +62,7 @@ export async function* readJsonArray(path: string, options: ReadOptions = {}): A
         started = true;
         depth = 1;
         if (c === OPEN_ARRAY) continue;
-        if (c !== OPEN_OBJECT) throw new SyntaxProblem(line, 'expected a JSON array ([ ... ]) or a JSON object');
+        if (c !== OPEN_OBJECT) throw new SyntaxProblem(line, msg('expected a JSON array ([ ... ]) or a JSON object'));
         wholeObject = true;
         collecting = true;
         elementLine = line;
@@ -86,7 +89,7 @@ export async function* readJsonArray(path: string, options: ReadOptions = {}): A
           continue;
         }
       } else if (c === COMMA && topLevel) {
-        if (!collecting) throw new SyntaxProblem(line, 'an empty element in the JSON array');
+        if (!collecting) throw new SyntaxProblem(line, msg('an empty element in the JSON array'));
         pieces.push(chunk.slice(from, i));
         yield parseElement(pieces.join(''), elementLine);
         pieces = [];
@@ -97,13 +100,13 @@ export async function* readJsonArray(path: string, options: ReadOptions = {}): A
     if (collecting) pieces.push(chunk.slice(from));
   }
   if (finished) return;
-  throw new SyntaxProblem(line, started ? 'the JSON ends before its closing bracket' : 'the file is empty');
+  throw new SyntaxProblem(line, started ? msg('the JSON ends before its closing bracket') : msg('the file is empty'));
 }
 
 function parseElement(text: string, line: number): RawRow {
   try {
     return { line, value: JSON.parse(text) };
   } catch (err) {
-    throw new SyntaxProblem(line, `not valid JSON (${(err as Error).message})`);
+    throw new SyntaxProblem(line, msg('not valid JSON ({0})', messageOf(err)));
   }
 }

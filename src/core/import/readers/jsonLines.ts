@@ -1,5 +1,6 @@
 import { readLines, type ReadOptions } from './lines';
 import { SyntaxProblem, type RawRow } from './row';
+import { messageOf, msg } from '../../util/message';
 
 /** JSON Lines: one value per line; blank lines are skipped. */
 export async function* readJsonLines(path: string, options: ReadOptions = {}): AsyncGenerator<RawRow> {
@@ -9,7 +10,7 @@ export async function* readJsonLines(path: string, options: ReadOptions = {}): A
     try {
       value = JSON.parse(text);
     } catch (err) {
-      throw new SyntaxProblem(line, `not valid JSON (${(err as Error).message})`);
+      throw new SyntaxProblem(line, msg('not valid JSON ({0})', messageOf(err)));
     }
     yield { line, value };
   }

@@ -1,3 +1,5 @@
+import type { Message } from '../../util/message';
+
 /** One record of an input file, before it is interpreted: a JSON object or a CSV row keyed by its header. */
 export interface RawRow {
   readonly line: number;
@@ -6,10 +8,12 @@ export interface RawRow {
 
 /** A record the reader could not even parse (broken JSON, an unterminated quote). */
 export class SyntaxProblem extends Error {
+  readonly text: Message | string;
   constructor(
     readonly line: number,
-    message: string,
+    message: Message | string,
   ) {
-    super(message);
+    super(String(message));
+    this.text = message;
   }
 }

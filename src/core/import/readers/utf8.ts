@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { SyntaxProblem } from './row';
+import { type Message, msg } from '../../util/message';
 
 /** A file that is not UTF-8: where (byte offset, 0-based) and what it looks like instead. */
 export class EncodingProblem extends SyntaxProblem {
@@ -10,7 +11,7 @@ export class EncodingProblem extends SyntaxProblem {
     line: number,
     readonly byteOffset: number,
     readonly encoding: string,
-    message: string,
+    message: Message | string,
   ) {
     super(line, message);
   }
@@ -28,7 +29,11 @@ export async function* readUtf8(path: string, chunkSize = 1 << 20): AsyncGenerat
       1,
       0,
       utf16,
-      `the file is ${utf16}, not UTF-8: LangLens reads UTF-8 (convert it, e.g. iconv -f ${utf16.split(' ')[0]} -t UTF-8)`,
+      msg(
+        'the file is {0}, not UTF-8: LangLens reads UTF-8 (convert it, e.g. iconv -f {1} -t UTF-8)',
+        utf16,
+        utf16.split(' ')[0],
+      ),
     );
   }
   try {
@@ -96,8 +101,11 @@ function invalidAt(path: string, offset: number, byte: number): EncodingProblem 
     lineAt(path, offset),
     offset,
     'not UTF-8',
-    `invalid UTF-8 at byte ${offset} (${hex}): the file is not UTF-8 (perhaps Windows-1252 or Latin-1); ` +
-      'LangLens reads UTF-8 (convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8)',
+    msg(
+      'invalid UTF-8 at byte {0} ({1}): the file is not UTF-8 (perhaps Windows-1252 or Latin-1); LangLens reads UTF-8 (convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8)',
+      offset,
+      hex,
+    ),
   );
 }
 

@@ -6,6 +6,7 @@ import { ratio, type Estimate, type IntervalSettings } from '../estimate';
 import { pairVerdict, scoreFor, judgedInBothOrders, type InvalidPolicy, type JudgedPair } from './judgedPairs';
 import { collect, compareSlices, keyOf, sliceOf, type Slice } from './slices';
 import { ClusterTally, cellEstimates } from '../clusterTally';
+import { CoreError, msg } from '../../util/message';
 
 /** The baseline of each language: one system for all, or a pattern such as "mono-{lang}". */
 export interface BaselineRule {
@@ -15,7 +16,7 @@ export interface BaselineRule {
 
 export function parseBaseline(spec: string): BaselineRule {
   const trimmed = spec.trim();
-  if (!trimmed) throw new Error('the baseline is empty: name a system, or a pattern such as "mono-{lang}"');
+  if (!trimmed) throw new CoreError(msg('the baseline is empty: name a system, or a pattern such as "mono-{lang}"'));
   return { spec: trimmed, baselineFor: (lang) => trimmed.replaceAll('{lang}', lang) };
 }
 
