@@ -62,11 +62,11 @@ export class RecordWriter {
       annotators: maxIds.annotators! + 1,
     };
     this.batches = {
-      runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
-      systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
-      judges: new BatchInsert(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
-      annotators: new BatchInsert(db, 'INSERT INTO annotators (id, name, role)', 3),
-      prompts: new BatchInsert(
+      runs: batch(db, 'INSERT INTO runs (id, name, created_at)', 3),
+      systems: batch(db, 'INSERT INTO systems (id, run_id, name)', 3),
+      judges: batch(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
+      annotators: batch(db, 'INSERT INTO annotators (id, name, role)', 3),
+      prompts: batch(
         db,
         'INSERT INTO prompts (id, run_id, group_key, lang, turn, text, source_id, source_line)',
         8,
@@ -74,7 +74,7 @@ export class RecordWriter {
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
          WHERE excluded.text IS NOT NULL AND prompts.text IS NOT excluded.text`,
       ),
-      responses: new BatchInsert(
+      responses: batch(
         db,
         'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line, text_length)',
         7,
@@ -87,7 +87,7 @@ export class RecordWriter {
            text_length = excluded.text_length
          WHERE responses.text IS NOT excluded.text OR responses.text_length IS NULL`,
       ),
-      reference_answers: new BatchInsert(
+      reference_answers: batch(
         db,
         'INSERT INTO reference_answers (prompt_id, author, text, source_id, source_line)',
         5,
@@ -95,7 +95,7 @@ export class RecordWriter {
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
          WHERE reference_answers.text IS NOT excluded.text`,
       ),
-      pairwise_judgments: new BatchInsert(
+      pairwise_judgments: batch(
         db,
         `INSERT INTO pairwise_judgments (prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw,
            reasoning, source_id, source_line, prompt_variant, preference, criterion)`,
@@ -109,7 +109,7 @@ export class RecordWriter {
            OR pairwise_judgments.prompt_variant IS NOT excluded.prompt_variant
            OR pairwise_judgments.preference IS NOT excluded.preference`,
       ),
-      pointwise_judgments: new BatchInsert(
+      pointwise_judgments: batch(
         db,
         `INSERT INTO pointwise_judgments (prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw,
            reasoning, source_id, source_line, prompt_variant, criterion)`,
@@ -122,13 +122,13 @@ export class RecordWriter {
            OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning
            OR pointwise_judgments.prompt_variant IS NOT excluded.prompt_variant`,
       ),
-      language_flags: new BatchInsert(
+      language_flags: batch(
         db,
         `INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged, labelled_at,
            recorded_at, source_id, source_line)`,
         10,
       ),
-      labels: new BatchInsert(
+      labels: batch(
         db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
            system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line, criterion,
@@ -212,7 +212,17 @@ export class RecordWriter {
     return this.judgeId(name, hash, definition);
   }
 
-  async write(record: CanonicalRecord, sourceId: number | null): Promise<void> {
+  /**
+   * Buffers a record; a promise only when there is something to wait for (the first record of a run, a schema, a
+   * full batch, a pause for SQLite): most records of an import are buffered without one, which spares a promise and
+   * a turn of the microtask queue per record.
+   */
+  write(record: CanonicalRecord, sourceId: number | null): Promise<void> | undefined {
+    if (record.kind === 'schema' || !this.loadedRuns.has(record.run)) return this.writeFirstOfRun(record, sourceId);
+    return this.add(record, sourceId);
+  }
+
+  private async writeFirstOfRun(record: CanonicalRecord, sourceId: number | null): Promise<void> {
     if (record.kind === 'schema') {
       await this.settle();
       await declareSchema(this.db, record, sourceId, this.now);
@@ -223,11 +233,24 @@ export class RecordWriter {
       await this.preloadRun(record.run);
       this.loadedRuns.add(record.run);
     }
+    await this.add(record, sourceId);
+  }
+
+  private add(
+    record: Exclude<CanonicalRecord, { kind: 'schema' }>,
+    sourceId: number | null,
+  ): Promise<void> | undefined {
     this.buffer(record, sourceId, record.source);
     // A parse loop over buffered lines never returns to the event loop on its own, so the batch being written
     // would wait for the next read to hand SQLite its next statement: let it through now and then.
-    if (this.buffered % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (++this.buffered >= FLUSH_EVERY) {
+    const pause = this.buffered % YIELD_EVERY === 0;
+    const full = ++this.buffered >= FLUSH_EVERY;
+    return pause || full ? this.afterAdd(pause, full) : undefined;
+  }
+
+  private async afterAdd(pause: boolean, full: boolean): Promise<void> {
+    if (pause) await new Promise((resolve) => setImmediate(resolve));
+    if (full) {
       // One batch is written while the next is parsed: SQLite works on its own thread, so the two overlap.
       await this.settle();
       this.inFlight = this.flush();
@@ -616,6 +639,11 @@ export class RecordWriter {
 interface LabelDimensions {
   readonly criterion: string;
   readonly scale?: ScaleReference;
+}
+
+/** A table's batch of rows: on SQLite, each flush is one statement of packed JSON (batchInsert.ts). */
+function batch(db: Database, head: string, columns: number, tail = ''): BatchInsert {
+  return new BatchInsert(db, head, columns, tail, true);
 }
 
 function judgeKey(name: string, hash: string): string {
