@@ -62,11 +62,11 @@ export class RecordWriter {
       annotators: maxIds.annotators! + 1,
     };
     this.batches = {
-      runs: batch(db, 'INSERT INTO runs (id, name, created_at)', 3),
-      systems: batch(db, 'INSERT INTO systems (id, run_id, name)', 3),
-      judges: batch(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
-      annotators: batch(db, 'INSERT INTO annotators (id, name, role)', 3),
-      prompts: batch(
+      runs: new BatchInsert(db, 'INSERT INTO runs (id, name, created_at)', 3),
+      systems: new BatchInsert(db, 'INSERT INTO systems (id, run_id, name)', 3),
+      judges: new BatchInsert(db, 'INSERT INTO judges (id, name, hash, definition)', 4),
+      annotators: new BatchInsert(db, 'INSERT INTO annotators (id, name, role)', 3),
+      prompts: new BatchInsert(
         db,
         'INSERT INTO prompts (id, run_id, group_key, lang, turn, text, source_id, source_line)',
         8,
@@ -74,7 +74,7 @@ export class RecordWriter {
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
          WHERE excluded.text IS NOT NULL AND prompts.text IS NOT excluded.text`,
       ),
-      responses: batch(
+      responses: new BatchInsert(
         db,
         'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line, text_length)',
         7,
@@ -87,7 +87,7 @@ export class RecordWriter {
            text_length = excluded.text_length
          WHERE responses.text IS NOT excluded.text OR responses.text_length IS NULL`,
       ),
-      reference_answers: batch(
+      reference_answers: new BatchInsert(
         db,
         'INSERT INTO reference_answers (prompt_id, author, text, source_id, source_line)',
         5,
@@ -95,7 +95,7 @@ export class RecordWriter {
            text = excluded.text, source_id = excluded.source_id, source_line = excluded.source_line
          WHERE reference_answers.text IS NOT excluded.text`,
       ),
-      pairwise_judgments: batch(
+      pairwise_judgments: new BatchInsert(
         db,
         `INSERT INTO pairwise_judgments (prompt_id, judge_id, system_a_id, system_b_id, presentation, verdict, raw,
            reasoning, source_id, source_line, prompt_variant, preference, criterion)`,
@@ -109,7 +109,7 @@ export class RecordWriter {
            OR pairwise_judgments.prompt_variant IS NOT excluded.prompt_variant
            OR pairwise_judgments.preference IS NOT excluded.preference`,
       ),
-      pointwise_judgments: batch(
+      pointwise_judgments: new BatchInsert(
         db,
         `INSERT INTO pointwise_judgments (prompt_id, system_id, seed, judge_id, scale, scale_min, scale_max, score, raw,
            reasoning, source_id, source_line, prompt_variant, criterion)`,
@@ -122,13 +122,13 @@ export class RecordWriter {
            OR pointwise_judgments.scale IS NOT excluded.scale OR pointwise_judgments.reasoning IS NOT excluded.reasoning
            OR pointwise_judgments.prompt_variant IS NOT excluded.prompt_variant`,
       ),
-      language_flags: batch(
+      language_flags: new BatchInsert(
         db,
         `INSERT OR IGNORE INTO language_flags (fingerprint, prompt_id, annotator_id, system_id, seed, flagged, labelled_at,
            recorded_at, source_id, source_line)`,
         10,
       ),
-      labels: batch(
+      labels: new BatchInsert(
         db,
         `INSERT OR IGNORE INTO labels (fingerprint, kind, prompt_id, annotator_id, target, system_a_id, system_b_id,
            system_id, seed, value, presentation, comment, labelled_at, recorded_at, source_id, source_line, criterion,
@@ -639,11 +639,6 @@ export class RecordWriter {
 interface LabelDimensions {
   readonly criterion: string;
   readonly scale?: ScaleReference;
-}
-
-/** A table's batch of rows: on SQLite, each flush is one statement of packed JSON (batchInsert.ts). */
-function batch(db: Database, head: string, columns: number, tail = ''): BatchInsert {
-  return new BatchInsert(db, head, columns, tail, true);
 }
 
 function judgeKey(name: string, hash: string): string {
