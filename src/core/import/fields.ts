@@ -13,7 +13,8 @@ export function asRow(value: unknown): Row {
 }
 
 export function has(row: Row, field: string): boolean {
-  return row[field] !== undefined && row[field] !== null && row[field] !== '';
+  const v = row[field]; // read once: the row may be watched (unknownFields.ts), each read a trap
+  return v !== undefined && v !== null && v !== '';
 }
 
 export function text(row: Row, field: string): string {

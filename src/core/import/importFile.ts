@@ -148,7 +148,8 @@ export async function importFile(
           continue;
         }
         records[record.kind] = (records[record.kind] ?? 0) + 1;
-        if (writer && problems.length === 0) await writer.write(record, sourceId);
+        const writing = writer && problems.length === 0 ? writer.write(record, sourceId) : undefined;
+        if (writing) await writing;
       }
       if (problems.length >= maxProblems) break;
     }
