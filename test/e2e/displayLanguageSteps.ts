@@ -360,7 +360,7 @@ async function coreErrorInSpanish(page: Page, shots: Shots, setup: DisplayLangua
   assert.match(shown, headline, 'the notification in Spanish');
   assert.ok(!shown.includes('expected a whole number'), `no English left in the error: ${shown}`);
   await shots.take('core-error');
-
+}
 
 /**
  * Numbers in Spanish where LangLens draws them: the Charts panel's axes and labels ("50 %", a no-break space before
