@@ -190,18 +190,23 @@ function report(outcome: Outcome, log: vscode.LogOutputChannel): void {
     return;
   }
   const first = outcome.failed[0]!;
-  void vscode.window
-    .showErrorMessage(
-      vscode.l10n.t(
-        'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}. {3}.',
-        outcome.failed.length,
-        path.basename(first.file),
-        firstLine(first.shown),
-        done,
-      ),
-      details,
-    )
-    .then((choice) => {
-      if (choice) log.show();
-    });
+  // With no file imported, "imported 0 files (nothing new: already imported)" would read as if the file were known.
+  const failure =
+    outcome.imported.length === 0
+      ? vscode.l10n.t(
+          'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}.',
+          outcome.failed.length,
+          path.basename(first.file),
+          firstLine(first.shown),
+        )
+      : vscode.l10n.t(
+          'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}. {3}.',
+          outcome.failed.length,
+          path.basename(first.file),
+          firstLine(first.shown),
+          done,
+        );
+  void vscode.window.showErrorMessage(failure, details).then((choice) => {
+    if (choice) log.show();
+  });
 }

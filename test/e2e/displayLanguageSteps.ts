@@ -354,10 +354,13 @@ async function coreErrorInSpanish(page: Page, shots: Shots, setup: DisplayLangua
   log('core error in Spanish:', shown);
   const headline = messagePattern(
     SPANISH_BUNDLE,
-    'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}. {3}.',
-    ['1', 'broken\\.jsonl', '.+', '.+'],
+    'LangLens: {0} file(s) could not be imported (nothing of them was written). {1}: {2}.',
+    ['1', 'broken\\.jsonl', '.+'],
   );
   assert.match(shown, headline, 'the notification in Spanish');
+  // No file was imported: the notification must not go on to say "imported 0 files (nothing new: already imported)".
+  const alreadyImported = spanishOf('nothing new: already imported');
+  assert.ok(!shown.includes(alreadyImported), `a failed import read as already imported: ${shown}`);
   assert.ok(!shown.includes('expected a whole number'), `no English left in the error: ${shown}`);
   await shots.take('core-error');
 }
