@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '../shared/base.css';
 import './grid.css';
-import { setRootProperty, setToolbarHeight, showErrorBanner } from '../shared/dom';
+import { setRootProperty, showErrorBanner } from '../shared/dom';
 import { html } from '../shared/html';
 import { onHostMessage, vscodeApi, type MessageOrigin } from '../shared/vscodeApi';
 import type { GridLayout, GridPreferences, GridToHost, GridToWebview, GridView } from '../../shared/protocol/grid';
@@ -79,9 +79,12 @@ function render(): void {
   // The toolbar first, measured (its height places the sticky header) while it is all the page holds: measured
   // after the grid is in, it would lay out every response once more before the first paint.
   app.innerHTML = html`${toolbar(view, prefs)}<main class="grid-scroll"></main>`.value;
-  keepHeaderBelowToolbar();
+  const bar = app.querySelector<HTMLElement>('.toolbar');
+  toolbarHeight = bar ? `${bar.offsetHeight}px` : toolbarHeight;
   const main = app.querySelector<HTMLElement>('.grid-scroll')!;
   main.innerHTML = grid(view, prefs).value;
+  placeHeaderBelowToolbar();
+  if (bar) keepHeaderBelowToolbar(bar);
   app.setAttribute('aria-busy', 'false');
   const shown = shownParts(view, prefs);
   const table = main.querySelector<HTMLElement>('.response-grid');
@@ -94,14 +97,27 @@ function render(): void {
   document.body.dataset.group = view.group;
 }
 
-/** The grid's header row sticks just below the toolbar, whose height changes with wrapping filters. */
-function keepHeaderBelowToolbar(): void {
-  const bar = setToolbarHeight(app);
-  if (!bar) return;
+/**
+ * The grid's header row sticks just below the toolbar, whose height changes with wrapping filters and, in a first
+ * open, as its controls upgrade and its font arrives (59, 64, then 66 pixels). The height is set on the header row
+ * alone, whose cells use it: on the page's root, each change restyled every response before the first paint.
+ */
+let toolbarHeight: string | undefined;
+function placeHeaderBelowToolbar(): void {
+  const header = app.querySelector<HTMLElement>('.response-grid > .header');
+  if (header && toolbarHeight && header.style.getPropertyValue('--toolbar-height') !== toolbarHeight) {
+    header.style.setProperty('--toolbar-height', toolbarHeight);
+  }
+}
+function keepHeaderBelowToolbar(bar: HTMLElement): void {
   toolbarObserver.disconnect();
   toolbarObserver.observe(bar);
 }
-const toolbarObserver = new ResizeObserver(() => setToolbarHeight(app));
+const toolbarObserver = new ResizeObserver(([entry]) => {
+  if (!entry) return;
+  toolbarHeight = `${(entry.target as HTMLElement).offsetHeight}px`;
+  placeHeaderBelowToolbar();
+});
 
 /** The window's width without its scroll bar: the toolbar's width, while the page is as wide as the grid. */
 function setViewportWidth(): void {
