@@ -9,7 +9,7 @@ import { fullItems, setOverlapTarget, type OverlapTask } from '../../src/core/st
 import { appendLabel, type LabelWrite } from '../../src/core/store/annotation';
 import { Store } from '../../src/core/store/store';
 import { settledAnnotationPanel } from './panelSteps';
-import { log, runCommand, waitInFrame, type Shots } from './workbench';
+import { log, reloadWindow, waitInFrame, type Shots } from './workbench';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any;
@@ -87,8 +87,7 @@ export async function overlapTargetFollowedLive(page: Page, shots: Shots, ctx: O
   const task = before.task as OverlapTask;
   await withStore(ctx.db, (store) => setOverlapTarget(store, ctx.run, task, 1));
   // The target is read when a queue is built: a reload builds it again (and restores the panel).
-  await runCommand(page, 'Developer: Reload Window');
-  await page.waitForEvent('load', { timeout: 60_000 });
+  await reloadWindow(page);
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   const { frame, index, key } = await settledAnnotationPanel(page, 'the panel with the overlap target');
   assert.equal(await frame.evaluate(() => document.body.dataset.taken), '', 'nothing taken by others yet');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { holdWriteLock, withDatabase } from './database';
 import { extensionHosts } from './processes';
-import { log, runCommand, waitInFrame, webviewFrame, type Shots } from './workbench';
+import { log, reloadWindow, runCommand, waitInFrame, webviewFrame, type Shots } from './workbench';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any;
@@ -104,8 +104,7 @@ export async function closedPanelKeepsUnsavedLabels(page: Page, shots: Shots, ct
   await shots.take('annotate-label-after-host-killed');
   await runCommand(page, 'View: Close Editor');
   log('closed the orphaned annotation panel');
-  await runCommand(page, 'Developer: Reload Window');
-  await page.waitForEvent('load', { timeout: 60_000 });
+  await reloadWindow(page);
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 }); // the side bar shows LangLens' view, not the explorer
   await waitForLabelCount(page, ctx, before + 1, 'the label of the closed panel reached the database after the reload');
   ({ frame, header } = await settledAnnotationPanel(page, 'the panel that took over the closed one’s label').then(

@@ -90,6 +90,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
 }
 
+/**
+ * Developer: Reload Window, listening for the page's load before the command runs: a reload quicker than the palette
+ * closing fired its load before a wait begun afterwards, which then timed out.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  loaded.catch(() => undefined); // awaited below; this only keeps a failed command from leaving it unhandled
+  await runCommand(page, 'Developer: Reload Window');
+  await loaded;
+}
+
 /** Clicks the quick-input entry whose label is exactly this (the first match may be a longer command). */
 async function clickQuickItem(page: Page, label: string, timeout = 30_000): Promise<void> {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
