@@ -336,11 +336,16 @@ async function coreErrorInSpanish(page: Page, shots: Shots, setup: DisplayLangua
   const response = { kind: 'response', run: 'broken-run', group: 'b1', lang: 'es', system: 's', text: 'hola' };
   writeFileSync(file, [response, { ...response, group: 'b2', turn: 1.5 }].map((r) => JSON.stringify(r)).join('\n'));
   await runTranslatedCommand(page, SPANISH_NLS, 'command.importFiles');
-  // code-server's simple open dialog: the file's path typed in, Enter opens it.
+  // code-server's simple open dialog: the file's path typed in, Enter opens it. The dialog writes its starting folder
+  // into the field once it has read it, over anything typed before: type until the field holds the path.
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(file);
-  await page.waitForTimeout(300);
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(file);
+    await page.waitForTimeout(300);
+    if ((await input.inputValue()) === file) break;
+    assert.ok(attempt < 20, `the open dialog's field kept "${await input.inputValue()}" instead of ${file}`);
+  }
   await page.keyboard.press('Enter');
   const problem = fill(spanishOf('{0}:{1}: field "{2}": {3}'), [
     file,
