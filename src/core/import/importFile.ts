@@ -148,8 +148,7 @@ export async function importFile(
           continue;
         }
         records[record.kind] = (records[record.kind] ?? 0) + 1;
-        const writing = writer && problems.length === 0 ? writer.write(record, sourceId) : undefined;
-        if (writing) await writing;
+        if (writer && problems.length === 0) await writer.write(record, sourceId);
       }
       if (problems.length >= maxProblems) break;
     }

@@ -213,17 +213,7 @@ export class RecordWriter {
     return this.judgeId(name, hash, definition);
   }
 
-  /**
-   * Buffers a record; a promise only when there is something to wait for (the first record of a run, a schema, a
-   * full batch, a pause for SQLite): most records of an import are buffered without one, which spares a promise and
-   * a turn of the microtask queue per record.
-   */
-  write(record: CanonicalRecord, sourceId: number | null): Promise<void> | undefined {
-    if (record.kind === 'schema' || !this.loadedRuns.has(record.run)) return this.writeFirstOfRun(record, sourceId);
-    return this.add(record, sourceId);
-  }
-
-  private async writeFirstOfRun(record: CanonicalRecord, sourceId: number | null): Promise<void> {
+  async write(record: CanonicalRecord, sourceId: number | null): Promise<void> {
     if (record.kind === 'schema') {
       await this.settle();
       await declareSchema(this.db, record, sourceId, this.now);
@@ -234,24 +224,11 @@ export class RecordWriter {
       await this.preloadRun(record.run);
       this.loadedRuns.add(record.run);
     }
-    await this.add(record, sourceId);
-  }
-
-  private add(
-    record: Exclude<CanonicalRecord, { kind: 'schema' }>,
-    sourceId: number | null,
-  ): Promise<void> | undefined {
     this.buffer(record, sourceId, record.source);
     // A parse loop over buffered lines never returns to the event loop on its own, so the batch being written
     // would wait for the next read to hand SQLite its next statement: let it through now and then.
-    const pause = this.buffered % YIELD_EVERY === 0;
-    const full = ++this.buffered >= FLUSH_EVERY;
-    return pause || full ? this.afterAdd(pause, full) : undefined;
-  }
-
-  private async afterAdd(pause: boolean, full: boolean): Promise<void> {
-    if (pause) await new Promise((resolve) => setImmediate(resolve));
-    if (full) {
+    if (this.buffered % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (++this.buffered >= FLUSH_EVERY) {
       // One batch is written while the next is parsed: SQLite works on its own thread, so the two overlap.
       await this.settle();
       this.inFlight = this.flush();
