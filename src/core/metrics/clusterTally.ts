@@ -27,6 +27,28 @@ export function clusterNumbers(items: readonly { run: string; group: string }[])
   return { clusterOf, count: numbers.size };
 }
 
+/**
+ * Prompt groups numbered by first appearance (0, 1, ...), as clusterNumbers numbers them, one item at a time; found
+ * by run and then group, so that no key is built per item.
+ */
+export class PromptGroupNumbers {
+  private readonly byRun = new Map<string, Map<string, number>>();
+  private numbered = 0;
+
+  of(item: { readonly run: string; readonly group: string }): number {
+    let byGroup = this.byRun.get(item.run);
+    if (!byGroup) this.byRun.set(item.run, (byGroup = new Map()));
+    let number = byGroup.get(item.group);
+    if (number === undefined) byGroup.set(item.group, (number = this.numbered++));
+    return number;
+  }
+
+  /** How many groups have been numbered. */
+  get count(): number {
+    return this.numbered;
+  }
+}
+
 export class ClusterTally {
   private readonly clusters = new Map<string, Float64Array>();
 

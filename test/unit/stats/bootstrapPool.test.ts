@@ -49,12 +49,13 @@ describe('stats: the bootstrap on worker threads', function () {
     const options = { resamples: 400, seed: 11, level: 0.9 };
     Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
     const alone = bootstrapClusterSumsTable(table(), options);
-    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minDraws: 0 });
+    // The six exact rows on the two workers alone, then shared with this thread (whoever is free takes the next).
+    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minDraws: 0, workersOnly: true });
     const before = TALLIED_ON_WORKERS.rows;
-    const threaded = bootstrapClusterSumsTable(table(), options);
-    assert.deepEqual(threaded, alone);
-    // The six exact rows dealt to this thread and two workers: the workers filled some of them.
-    assert.ok(TALLIED_ON_WORKERS.rows - before >= 2, `${TALLIED_ON_WORKERS.rows - before} rows on workers`);
+    assert.deepEqual(bootstrapClusterSumsTable(table(), options), alone);
+    assert.equal(TALLIED_ON_WORKERS.rows - before, 6);
+    Object.assign(BOOTSTRAP_THREADS, { workersOnly: false });
+    assert.deepEqual(bootstrapClusterSumsTable(table(), options), alone);
     // Not a table of equal rows: the rows' intervals differ from one another.
     assert.ok(new Set(alone.map((r) => `${r[0]!.lower} ${r[0]!.upper}`)).size > 3);
   });
@@ -78,11 +79,27 @@ describe('stats: the bootstrap on worker threads', function () {
     const options = { resamples: 300, seed: 5, level: 0.95 };
     Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
     const alone = lengthControlledIntervals(refitJobs(), options);
-    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minRefitItems: 0 });
+    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minRefitItems: 0, workersOnly: true });
     const before = REFITTED_ON_WORKERS.rows;
-    const threaded = lengthControlledIntervals(refitJobs(), options);
-    assert.deepEqual(threaded, alone);
-    assert.ok(REFITTED_ON_WORKERS.rows - before >= 2, `${REFITTED_ON_WORKERS.rows - before} rows on workers`);
+    // Other work of the table done here meanwhile, once.
+    let meanwhile = 0;
+    assert.deepEqual(
+      lengthControlledIntervals(refitJobs(), options, () => meanwhile++),
+      alone,
+    );
+    assert.equal(REFITTED_ON_WORKERS.rows - before, 5);
+    assert.equal(meanwhile, 1);
+    Object.assign(BOOTSTRAP_THREADS, { workersOnly: false });
+    assert.deepEqual(
+      lengthControlledIntervals(refitJobs(), options, () => meanwhile++),
+      alone,
+    );
+    Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
+    assert.deepEqual(
+      lengthControlledIntervals(refitJobs(), options, () => meanwhile++),
+      alone,
+    );
+    assert.equal(meanwhile, 3, 'meanwhile runs once, with threads or without');
     assert.ok(new Set(alone.map((r) => `${r.lower} ${r.upper}`)).size === alone.length);
     for (const r of alone) assert.ok(r.lower < r.upper, JSON.stringify(r));
     // The rows of 40 items or more have a fit on nearly every resample; the one of 7 on fewer.
@@ -124,10 +141,12 @@ describe('stats: the bootstrap on worker threads', function () {
       KEPT_DRAW_COUNTS.budgetBytes = budgetBytes;
       Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
       const alone = bradleyTerryIntervals(jobs(), options);
-      Object.assign(BOOTSTRAP_THREADS, { extra: 2, minBradleyTerryFits: 0 });
+      Object.assign(BOOTSTRAP_THREADS, { extra: 2, minBradleyTerryFits: 0, workersOnly: true });
       const before = REFITTED_ON_WORKERS.rows;
       assert.deepEqual(bradleyTerryIntervals(jobs(), options), alone, `budget ${budgetBytes}`);
-      assert.ok(REFITTED_ON_WORKERS.rows - before >= 2, `${REFITTED_ON_WORKERS.rows - before} cells on workers`);
+      assert.equal(REFITTED_ON_WORKERS.rows - before, 4, `budget ${budgetBytes}`);
+      Object.assign(BOOTSTRAP_THREADS, { workersOnly: false });
+      assert.deepEqual(bradleyTerryIntervals(jobs(), options), alone, `budget ${budgetBytes}`);
       // Each system's rating as a figure of the generic cluster bootstrap, refitted from the cell's fit.
       Object.assign(BOOTSTRAP_THREADS, { extra: 0 });
       bradleyTerryCells().forEach(({ clusterSums, start }, k) => {

@@ -3,19 +3,12 @@
 // the preference per prompt (1 the system wins, 0.5 tie, 0 the baseline wins; both orders combined) regressed on
 // tanh of the standardised length difference, predicted at zero difference (stats/lengthControlledWinRate). Lengths
 // in the language's unit. The interval refits the GLM on each resample of prompt groups (on their weights).
-import { ClusterTally, cellEstimates, clusterNumbers } from '../clusterTally';
-import { ratio, type Estimate, type IntervalSettings } from '../estimate';
+import { PromptGroupNumbers } from '../clusterTally';
+import { estimatesOfRows, ratio, type Estimate, type IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
-import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import {
-  lengthControlledData,
-  lengthControlledIntervals,
-  lengthControlledWinRate,
-  type LengthControlledData,
-  type PreferenceWithLengths,
-} from '../stats';
+import { lengthControlledIntervals, lengthControlledOfColumns, type LengthControlledData } from '../stats';
 import { lengthUnitFor, type ResponseLengths } from './lengths';
 import { pairGroupValues } from './pairGroups';
 
@@ -40,11 +33,6 @@ export interface LengthControlledRow {
   readonly invalid: number;
 }
 
-interface Item extends PreferenceWithLengths {
-  readonly run: string;
-  readonly group: string;
-}
-
 export function lengthControlledRows(
   pairs: readonly JudgedPair[],
   lengths: ResponseLengths,
@@ -56,46 +44,120 @@ export function lengthControlledRows(
     intervals?: IntervalSettings;
   },
 ): LengthControlledRow[] {
-  const wanted = options.systems?.length ? new Set(options.systems) : undefined;
-  const against: { pair: JudgedPair; system: string; baseline: string }[] = [];
-  for (const pair of pairs) {
-    const baseline = options.baseline.baselineFor(pair.lang);
-    const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
-    if (system !== undefined && (!wanted || wanted.has(system))) against.push({ pair, system, baseline });
-  }
-  const rows: Omit<Row, 'winRate'>[] = [];
-  for (const group of groupBy(against, (a) => pairGroupValues(a.pair), options.by)) {
-    const cells = new Map<string, (typeof against)[number][]>();
-    for (const a of group.items) collect(cells, `${a.pair.judge}\u0000${a.system}`, () => []).push(a);
-    const ordered = [...cells.values()].sort(
-      (x, y) => x[0]!.pair.judge.localeCompare(y[0]!.pair.judge) || x[0]!.system.localeCompare(y[0]!.system),
-    );
-    for (const cell of ordered) rows.push(lengthControlledRow(group.values, cell, lengths, options));
-  }
+  const rows = cellsAgainstBaseline(pairs, options).map((cell) => lengthControlledRow(cell, lengths, options));
   // The plain win rate needs no fit: summed preferences per prompt group (halves, so exactly the mean a refit on
-  // each resample gives), the rows with as many groups sharing their draws.
-  const winRates = cellEstimates(rows, [WIN_RATE], options.intervals);
-  const lengthControlled = withIntervals(rows, options.intervals);
-  return rows.map(({ tally: _tally, refit: _refit, ...row }, i) => ({
+  // each resample gives), the rows with as many groups sharing their draws; bootstrapped on this thread while
+  // worker threads start on the refits.
+  let winRates: Estimate[][] = [];
+  const lengthControlled = withIntervals(rows, options.intervals, () => {
+    winRates = estimatesOfRows(
+      rows.map((row) => ({ clusterSums: row.winRateSums, figures: [WIN_RATE] })),
+      options.intervals,
+    );
+  });
+  return rows.map(({ winRateSums: _sums, refit: _refit, ...row }, i) => ({
     ...row,
     winRate: winRates[i]![0]!,
     lengthControlled: lengthControlled[i]!,
   }));
 }
 
+/** The pairs of one judge's system against the baseline in one group of --by, in the order they were given. */
+interface Cell {
+  readonly group: GroupValues;
+  readonly judge: string;
+  readonly system: string;
+  readonly pairs: JudgedPair[];
+  readonly baselines: Set<string>;
+}
+
+/**
+ * The pairs of each system (one of --system, when given) with its language's baseline, by group of --by, judge and
+ * system; groups in groupBy's order, cells by judge then system. Pairs of a prompt's language, run, turn and
+ * criterion share their group (found once per such prompt kind, not per pair: 700,000 pairs at 4× Shaham et al.).
+ */
+function cellsAgainstBaseline(
+  pairs: readonly JudgedPair[],
+  options: { by: readonly GroupField[]; baseline: BaselineRule; systems?: readonly string[] },
+): Cell[] {
+  const wanted = options.systems?.length ? new Set(options.systems) : undefined;
+  const baselines = new Map<string, string>();
+  const kinds: PromptKind[] = [];
+  const kindOf = new Map<string, Map<string, Map<number, Map<string, PromptKind>>>>();
+  const chosen: { pair: JudgedPair; system: string; baseline: string; kind: PromptKind }[] = [];
+  for (const pair of pairs) {
+    let baseline = baselines.get(pair.lang);
+    if (baseline === undefined) baselines.set(pair.lang, (baseline = options.baseline.baselineFor(pair.lang)));
+    const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
+    if (system === undefined || (wanted && !wanted.has(system))) continue;
+    const byLang = child(kindOf, pair.run);
+    const byTurn = child(byLang, pair.lang);
+    const byCriterion = child(byTurn, pair.turn);
+    const criterion = pair.criterion ?? '';
+    let kind = byCriterion.get(criterion);
+    if (!kind) {
+      byCriterion.set(criterion, (kind = { values: pairGroupValues(pair) }));
+      kinds.push(kind);
+    }
+    chosen.push({ pair, system, baseline, kind });
+  }
+  const groupOfKind = new Map<PromptKind, number>();
+  const groups = groupBy(kinds, (kind) => kind.values, options.by);
+  groups.forEach((group, g) => group.items.forEach((kind) => groupOfKind.set(kind, g)));
+  // The cells of each group, filled in the pairs' order (the order of their sums and of their clusters' numbers).
+  const cells = groups.map(() => new Map<string, Map<string, Cell>>());
+  for (const { pair, system, baseline, kind } of chosen) {
+    const g = groupOfKind.get(kind)!;
+    const bySystem = child(cells[g]!, pair.judge);
+    let cell = bySystem.get(system);
+    if (!cell)
+      bySystem.set(
+        system,
+        (cell = { group: groups[g]!.values, judge: pair.judge, system, pairs: [], baselines: new Set() }),
+      );
+    cell.pairs.push(pair);
+    cell.baselines.add(baseline);
+  }
+  return cells.flatMap((byJudge) =>
+    [...byJudge.values()]
+      .flatMap((bySystem) => [...bySystem.values()])
+      .sort((x, y) => x.judge.localeCompare(y.judge) || x.system.localeCompare(y.system)),
+  );
+}
+
+/** The pairs' grouping values of one run, language, turn and criterion. */
+interface PromptKind {
+  readonly values: GroupValues;
+}
+
+function child<K, M extends Map<unknown, unknown>>(parent: Map<K, M>, key: K): M {
+  let found = parent.get(key);
+  if (!found) parent.set(key, (found = new Map() as M));
+  return found;
+}
+
 /**
  * The rows' LC win rates with their intervals: every row with a fit and two clusters or more refitted on the same
- * resamples of its own clusters, the rows of the table together (on worker threads when it is big).
+ * resamples of its own clusters, the rows of the table together (on worker threads when it is big, this thread
+ * doing `meanwhile` first). `meanwhile` is run once in any case.
  */
-function withIntervals(rows: readonly Omit<Row, 'winRate'>[], intervals: IntervalSettings | undefined): Estimate[] {
+function withIntervals(
+  rows: readonly Row[],
+  intervals: IntervalSettings | undefined,
+  meanwhile: () => void,
+): Estimate[] {
   const estimates = rows.map((row) => row.lengthControlled);
-  if (!intervals) return estimates;
+  if (!intervals) {
+    meanwhile();
+    return estimates;
+  }
   const bootstrapped = rows.flatMap((row, i) =>
     Number.isFinite(row.lengthControlled.value) && row.refit.clusters >= 2 ? [i] : [],
   );
   const results = lengthControlledIntervals(
     bootstrapped.map((i) => ({ ...rows[i]!.refit, estimate: rows[i]!.lengthControlled.value })),
     intervals,
+    meanwhile,
   );
   bootstrapped.forEach((i, k) => {
     estimates[i] = { ...estimates[i]!, lower: results[k]!.lower, upper: results[k]!.upper };
@@ -103,75 +165,76 @@ function withIntervals(rows: readonly Omit<Row, 'winRate'>[], intervals: Interva
   return estimates;
 }
 
-/** A row as built, before the table's intervals: its win rate's tally and what refitting its GLM needs. */
-type Row = LengthControlledRow & {
-  readonly tally: ClusterTally;
+/** A row as built, before the table's intervals: its win rate's sums per prompt group and what refitting its GLM needs. */
+type Row = Omit<LengthControlledRow, 'winRate'> & {
+  readonly winRateSums: Float64Array[];
   readonly refit: { readonly data: LengthControlledData; readonly clusters: number };
 };
 
 /** Per-group sums: [preferences, pairs]. */
 const WIN_RATE = ratio(0, 1);
 
-function lengthControlledRow(
-  group: GroupValues,
-  cell: readonly { pair: JudgedPair; system: string; baseline: string }[],
-  lengths: ResponseLengths,
-  options: { invalidAs: InvalidPolicy },
-): Omit<Row, 'winRate'> {
-  const { judge } = cell[0]!.pair;
-  const { system } = cell[0]!;
-  const items: Item[] = [];
+function lengthControlledRow(cell: Cell, lengths: ResponseLengths, options: { invalidAs: InvalidPolicy }): Row {
+  const { judge, system } = cell;
+  const preferences: number[] = [];
+  const systemLengths: number[] = [];
+  const baselineLengths: number[] = [];
+  const clusters = new PromptGroupNumbers();
+  const clusterOf: number[] = [];
   let noText = 0;
   let invalid = 0;
-  for (const { pair, baseline } of cell) {
+  for (const pair of cell.pairs) {
     const verdict = pairVerdict(pair, options.invalidAs);
     if (verdict === undefined) continue;
     if (verdict === 'invalid') {
       invalid++;
       continue;
     }
-    const systemLength = lengths.of(pair, system);
-    const baselineLength = lengths.of(pair, baseline);
+    const measured = lengths.ofPrompt(pair);
+    const systemLength = measured?.get(system)?.length;
+    const baselineLength = measured?.get(pair.systemA === system ? pair.systemB : pair.systemA)?.length;
     if (systemLength === undefined || baselineLength === undefined) {
       noText++;
       continue;
     }
-    items.push({
-      run: pair.run,
-      group: pair.group,
-      preference: scoreFor(system, pair, verdict),
-      systemLength,
-      baselineLength,
-    });
+    preferences.push(scoreFor(system, pair, verdict));
+    systemLengths.push(systemLength);
+    baselineLengths.push(baselineLength);
+    clusterOf.push(clusters.of(pair));
   }
-  const n = items.length;
-  const fit = lengthControlledWinRate(items);
-  const clusters = clusterNumbers(items);
-  const mean = (pick: (i: Item) => number) => (n ? items.reduce((s, i) => s + pick(i), 0) / n : NaN);
-  const distinct = (values: readonly string[]) => [...new Set(values)].sort().join(', ');
+  const columns = {
+    preferences: Float64Array.from(preferences),
+    systemLengths: Float64Array.from(systemLengths),
+    baselineLengths: Float64Array.from(baselineLengths),
+  };
+  const { result, data } = lengthControlledOfColumns(columns, Uint32Array.from(clusterOf));
+  const n = preferences.length;
+  const mean = (values: Float64Array) => (n ? values.reduce((s, v) => s + v, 0) / n : NaN);
+  const units = new Set([...new Set(cell.pairs.map((p) => p.lang))].map(lengthUnitFor));
   return {
-    group,
+    group: cell.group,
     judge,
     system,
-    baseline: distinct(cell.map((c) => c.baseline)),
-    unit: distinct(cell.map((c) => lengthUnitFor(c.pair.lang))),
-    tally: winRateTally(items),
-    lengthControlled: { value: fit.lengthControlled, n },
-    refit: { data: lengthControlledData(items, clusters.clusterOf), clusters: clusters.count },
-    lengthCoefficient: fit.lengthCoefficient,
-    systemLength: mean((i) => i.systemLength),
-    baselineLength: mean((i) => i.baselineLength),
+    baseline: [...cell.baselines].sort().join(', '),
+    unit: [...units].sort().join(', '),
+    winRateSums: winRateSums(data.preferences, data.clusterOf, clusters.count),
+    lengthControlled: { value: result.lengthControlled, n },
+    refit: { data, clusters: clusters.count },
+    lengthCoefficient: result.lengthCoefficient,
+    systemLength: mean(columns.systemLengths),
+    baselineLength: mean(columns.baselineLengths),
     noText,
     invalid,
   };
 }
 
-function winRateTally(items: readonly Item[]): ClusterTally {
-  const tally = new ClusterTally(2);
-  for (const item of items) {
-    const sums = tally.of(item);
-    sums[0]! += item.preference;
-    sums[1]! += 1;
+/** Each prompt group's [preferences, pairs], the groups numbered by first appearance as the bootstrap draws them. */
+function winRateSums(preferences: Float64Array, clusterOf: Uint32Array, clusters: number): Float64Array[] {
+  const sums = Array.from({ length: clusters }, () => new Float64Array(2));
+  for (let i = 0; i < preferences.length; i++) {
+    const cluster = sums[clusterOf[i]!]!;
+    cluster[0]! += preferences[i]!;
+    cluster[1]! += 1;
   }
-  return tally;
+  return sums;
 }

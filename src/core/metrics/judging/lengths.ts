@@ -51,6 +51,11 @@ export class ResponseLengths {
     return this.systemsOf(p, false)?.get(system)?.length;
   }
 
+  /** The lengths of a prompt's responses by system (for a caller that reads several of one prompt). */
+  ofPrompt(p: PromptKey): ReadonlyMap<string, { readonly length: number }> | undefined {
+    return this.systemsOf(p, false);
+  }
+
   /** The lengths of a prompt's responses by system; created when asked to. */
   private systemsOf(p: PromptKey, create: boolean): Map<string, Measured> | undefined {
     const byGroup = child(this.byRun, p.run, create);

@@ -1,10 +1,12 @@
 // The bootstrap on every core, for big tables, in two kinds of work: the rows of a table that draw their own
 // resamples have their class counts for all B resamples filled ahead (tallyAhead), the statistics then evaluated
 // on this thread from those counts; and the rows of a statistic refitted on each resample (the length-controlled
-// win rate's GLM) are refitted there whole (refitLengthControlledAhead). Rows are spread over worker threads and
-// this one, results written into shared memory. Each row seeds its own generator, so the numbers are the same
-// whatever the number of threads. Synchronous (this thread waits on Atomics while the others work), so the
-// statistics keep their synchronous API.
+// win rate's GLM, Bradley–Terry's ratings) are refitted there whole (refitLengthControlledAhead). The rows wait in
+// one queue, largest first, and every thread (the workers and this one) takes the next whenever it is free, results
+// written into shared memory; this thread may first do other work of the same table (`meanwhile`) while the workers
+// start. Each row seeds its own generator, so the numbers are the same whatever the number of threads and whoever
+// takes a row. Synchronous (this thread waits on Atomics while the others finish), so the statistics keep their
+// synchronous API.
 //
 // Falls back to this thread alone when there is one core, the worker script is absent, a worker is not ready, or
 // a worker fails.
@@ -46,11 +48,45 @@ export interface BradleyTerryRow {
   readonly values: SharedArrayBuffer;
 }
 
-/** What a worker is sent: its rows of one kind, the resampling, and the flag it sets when done (1) or failed (2). */
+/**
+ * The rows of a table waiting for a thread: `order` lists them largest first, `next` (one word) is how many of that
+ * list threads have taken, and `done[row]` is set when the row is finished (1 by a worker, 2 by this thread).
+ */
+export interface RowQueue {
+  readonly order: SharedArrayBuffer;
+  readonly next: SharedArrayBuffer;
+  readonly done: SharedArrayBuffer;
+}
+
+const DONE_ON_WORKER = 1;
+const DONE_HERE = 2;
+
+/** Takes rows off the queue until it is empty, doing each (`visit`) and marking it done with `mark`. */
+export function takeRows(queue: RowQueue, mark: number, visit: (row: number) => void): void {
+  const order = new Uint32Array(queue.order);
+  const next = new Int32Array(queue.next);
+  const done = new Int32Array(queue.done);
+  for (let k = Atomics.add(next, 0, 1); k < order.length; k = Atomics.add(next, 0, 1)) {
+    const row = order[k]!;
+    visit(row);
+    Atomics.store(done, row, mark);
+  }
+}
+
+/** A worker's rows: what is taken off the queue as `DONE_ON_WORKER`. */
+export function takeRowsOnWorker(queue: RowQueue, visit: (row: number) => void): void {
+  takeRows(queue, DONE_ON_WORKER, visit);
+}
+
+/**
+ * What a worker is sent: every row of the table, of one kind, the queue it takes them from, the resampling, and the
+ * flag it sets when the queue is empty and its rows are done (1) or when it failed (2).
+ */
 export type BootstrapShare = {
   readonly resamples: number;
   readonly seed: number | bigint;
   readonly status: SharedArrayBuffer;
+  readonly queue: RowQueue;
 } & (
   | { readonly kind: 'tallies'; readonly rows: readonly TallyRow[] }
   | { readonly kind: 'lc-refits'; readonly rows: readonly RefitRow[] }
@@ -98,6 +134,7 @@ export const BOOTSTRAP_THREADS: {
   minDraws: number;
   minRefitItems: number;
   minBradleyTerryFits: number;
+  workersOnly: boolean;
 } = {
   /** Threads besides this one (0: this thread only); read from the setting at the first table that may use them. */
   extra: undefined,
@@ -107,6 +144,8 @@ export const BOOTSTRAP_THREADS: {
   minRefitItems: 2_000_000,
   /** Below this many Bradley–Terry fits (cells × resamples, each a few Newton steps on a system pair's sums), likewise. */
   minBradleyTerryFits: 8_000,
+  /** Tests only: this thread takes no row unless a worker fails, so that the workers' part is known. */
+  workersOnly: false,
 };
 
 /** Rows whose counts worker threads filled, since the process started: what tells that they did the work. */
@@ -173,43 +212,43 @@ function workersFor(work: number, minimum: number): PoolWorker[] | undefined {
 }
 
 /**
- * Runs rows on the workers and this thread: deals them largest first, each to the least loaded (this thread is
- * share 0), sends each worker its share (`send`), does share 0 here, then waits. A worker that failed or is late
- * has its rows done here (`redo`, into fresh buffers: a late worker may still write into the old ones) and is no
- * longer used. Returns how many rows the workers did.
+ * Runs rows on the workers and this thread from one queue, largest first (`sizes`): sends each worker the queue
+ * (`send`), does `meanwhile` here (other work of the table) while they start, then takes rows too (`here`) until the
+ * queue is empty, and waits. Rows that a worker which failed or is late took and did not finish are redone here
+ * (`redo`, into fresh buffers: a late worker may still write into the old ones), and that worker is no longer used.
+ * Returns how many rows the workers did.
  */
 function acrossThreads(
   workers: readonly PoolWorker[],
   sizes: readonly number[],
-  send: (worker: Worker, rows: readonly number[], status: SharedArrayBuffer) => void,
+  send: (worker: Worker, queue: RowQueue, status: SharedArrayBuffer) => void,
   here: (row: number) => void,
   redo: (row: number) => void,
+  meanwhile?: () => void,
 ): number {
-  const shares: number[][] = Array.from({ length: workers.length + 1 }, () => []);
-  const load = new Array<number>(shares.length).fill(0);
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!);
-  for (const i of order) {
-    const least = load.indexOf(Math.min(...load));
-    shares[least]!.push(i);
-    load[least]! += sizes[i]!;
-  }
-  const statuses = workers.map((w, k) => {
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  const queue: RowQueue = {
+    order: new SharedArrayBuffer(order.length * 4),
+    next: new SharedArrayBuffer(4),
+    done: new SharedArrayBuffer(order.length * 4),
+  };
+  new Uint32Array(queue.order).set(order);
+  const statuses = workers.map((w) => {
     const status = new Int32Array(new SharedArrayBuffer(4));
-    send(w.worker, shares[k + 1]!, status.buffer);
+    send(w.worker, queue, status.buffer);
     return status;
   });
-  for (const i of shares[0]!) here(i);
-  let onWorkers = 0;
+  meanwhile?.();
+  if (!BOOTSTRAP_THREADS.workersOnly) takeRows(queue, DONE_HERE, here);
   statuses.forEach((status, k) => {
     Atomics.wait(status, 0, 0, SHARE_MS);
-    if (Atomics.load(status, 0) === 1) {
-      onWorkers += shares[k + 1]!.length;
-      return;
-    }
-    Atomics.store(workers[k]!.ready, 0, 2);
-    for (const i of shares[k + 1]!) redo(i);
+    if (Atomics.load(status, 0) !== 1) Atomics.store(workers[k]!.ready, 0, 2);
   });
-  return onWorkers;
+  // Every row was taken (this thread emptied the queue, or the workers did); those not done were a failed or late
+  // worker's.
+  const done = new Int32Array(queue.done);
+  for (let row = 0; row < done.length; row++) if (Atomics.load(done, row) === 0) redo(row);
+  return done.reduce((count, mark) => count + (mark === DONE_ON_WORKER ? 1 : 0), 0);
 }
 
 /**
@@ -251,14 +290,8 @@ export function tallyAhead(
   TALLIED_ON_WORKERS.rows += acrossThreads(
     workers,
     rows.map((row) => row.clusters),
-    (worker, share, status) =>
-      worker.postMessage({
-        kind: 'tallies',
-        rows: share.map((i) => shared[i]!),
-        resamples,
-        seed,
-        status,
-      } satisfies BootstrapShare),
+    (worker, queue, status) =>
+      worker.postMessage({ kind: 'tallies', rows: shared, queue, resamples, seed, status } satisfies BootstrapShare),
     tallyHere,
     (i) => {
       shared[i] = { ...shared[i]!, tallies: new SharedArrayBuffer(resamples * shared[i]!.classes * 4) };
@@ -283,12 +316,14 @@ export interface RefitRequest {
 
 /**
  * Each row's refitted LC win rate on every resample (B values per row, lengthControlledResamples's), computed on
- * every ready thread; undefined when the table is too small to gain from threads, or there are none.
+ * every ready thread, this one doing `meanwhile` first; undefined when the table is too small to gain from threads,
+ * or there are none (and `meanwhile` was not run).
  */
 export function refitLengthControlledAhead(
   rows: readonly RefitRequest[],
   resamples: number,
   seed: number | bigint,
+  meanwhile?: () => void,
 ): Float64Array[] | undefined {
   const sizes = rows.map((row) => row.data.deltas.length);
   const workers = workersFor(
@@ -308,8 +343,9 @@ export function refitLengthControlledAhead(
     workers,
     shared,
     sizes,
-    (share, status) => ({ kind: 'lc-refits', rows: share, resamples, seed, status }),
+    (share, queue, status) => ({ kind: 'lc-refits', rows: share, queue, resamples, seed, status }),
     (i, values) => lengthControlledResamples(rows[i]!.data, rows[i]!.clusters, resamples, seed, values),
+    meanwhile,
   );
 }
 
@@ -321,25 +357,21 @@ function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer }>(
   workers: readonly PoolWorker[],
   shared: Row[],
   sizes: readonly number[],
-  message: (rows: Row[], status: SharedArrayBuffer) => BootstrapShare,
+  message: (rows: Row[], queue: RowQueue, status: SharedArrayBuffer) => BootstrapShare,
   refit: (row: number, values: Float64Array) => void,
+  meanwhile?: () => void,
 ): Float64Array[] {
   const here = (i: number) => refit(i, new Float64Array(shared[i]!.values));
   REFITTED_ON_WORKERS.rows += acrossThreads(
     workers,
     sizes,
-    (worker, indices, status) =>
-      worker.postMessage(
-        message(
-          indices.map((i) => shared[i]!),
-          status,
-        ),
-      ),
+    (worker, queue, status) => worker.postMessage(message([...shared], queue, status)),
     here,
     (i) => {
       shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(shared[i]!.values.byteLength) };
       here(i);
     },
+    meanwhile,
   );
   return shared.map((row) => new Float64Array(row.values));
 }
@@ -371,7 +403,7 @@ export function refitBradleyTerryAhead(
     shared,
     // A cell's work: its clusters' sums read and its fits, about as much per cluster as per system pair.
     jobs.map(({ matrix, systems }) => matrix.clusters + systems * systems),
-    (share, status) => ({ kind: 'bt-refits', rows: share, resamples, seed, status }),
+    (share, queue, status) => ({ kind: 'bt-refits', rows: share, queue, resamples, seed, status }),
     (i, values) => bradleyTerryResamples(jobs[i]!, resamples, seed, values),
   );
 }

@@ -1,9 +1,9 @@
-// A bootstrap thread (bootstrapPool.ts): says it is ready, then does the rows it is given (their resampled class
-// counts, their refitted LC win rates or Bradley–Terry ratings) into the shared buffers they came with, and says when it is done (or that
-// it failed).
+// A bootstrap thread (bootstrapPool.ts): says it is ready, then takes rows of a table off its queue (their resampled
+// class counts, their refitted LC win rates or Bradley–Terry ratings) into the shared buffers they came with until
+// the queue is empty, and says when it is done (or that it failed).
 import { parentPort, workerData } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
-import { bradleyTerryJobOf, refitDataOf, type BootstrapShare } from './bootstrapPool';
+import { bradleyTerryJobOf, refitDataOf, takeRowsOnWorker, type BootstrapShare } from './bootstrapPool';
 import { bradleyTerryResamples } from './bradleyTerryResamples';
 import { lengthControlledResamples } from './lengthControlledWinRate';
 
@@ -13,7 +13,9 @@ Atomics.notify(ready, 0);
 
 function run(share: BootstrapShare): void {
   if (share.kind === 'tallies') {
-    for (const row of share.rows)
+    const { rows } = share;
+    takeRowsOnWorker(share.queue, (i) => {
+      const row = rows[i]!;
       tallyResamples(
         row.clusters,
         new Uint32Array(row.classOf),
@@ -22,14 +24,20 @@ function run(share: BootstrapShare): void {
         share.seed,
         new Uint32Array(row.tallies),
       );
+    });
     return;
   }
   if (share.kind === 'bt-refits') {
-    for (const row of share.rows)
+    const { rows } = share;
+    takeRowsOnWorker(share.queue, (i) => {
+      const row = rows[i]!;
       bradleyTerryResamples(bradleyTerryJobOf(row), share.resamples, share.seed, new Float64Array(row.values));
+    });
     return;
   }
-  for (const row of share.rows)
+  const { rows } = share;
+  takeRowsOnWorker(share.queue, (i) => {
+    const row = rows[i]!;
     lengthControlledResamples(
       refitDataOf(row),
       row.clusters,
@@ -37,6 +45,7 @@ function run(share: BootstrapShare): void {
       share.seed,
       new Float64Array(row.values),
     );
+  });
 }
 
 parentPort!.on('message', (share: BootstrapShare) => {

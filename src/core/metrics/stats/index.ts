@@ -92,6 +92,7 @@ export {
 export { logisticRegression, sigmoid, type LogisticFit } from './logisticRegression';
 export {
   lengthControlledData,
+  lengthControlledOfColumns,
   lengthControlledRefit,
   lengthControlledWinRate,
   type LengthControlledData,

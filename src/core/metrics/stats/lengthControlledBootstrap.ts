@@ -19,15 +19,28 @@ export interface LengthControlledJob {
   readonly estimate: number;
 }
 
+/**
+ * Every job's interval. `meanwhile` (other work of the same table) is run once, on this thread, while worker threads
+ * start on the refits when the table is big enough for them.
+ */
 export function lengthControlledIntervals(
   jobs: readonly LengthControlledJob[],
   options: BootstrapOptions = {},
+  meanwhile?: () => void,
 ): BootstrapResult[] {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   const resolved = { resamples, seed, level: options.level ?? DEFAULT_LEVEL };
+  let pending = meanwhile;
+  const runMeanwhile = () => {
+    const work = pending;
+    pending = undefined;
+    work?.();
+  };
+  const ahead = refitLengthControlledAhead(jobs, resamples, seed, runMeanwhile);
+  runMeanwhile(); // not yet run when the refits are not on threads
   const values =
-    refitLengthControlledAhead(jobs, resamples, seed) ??
+    ahead ??
     jobs.map(({ data, clusters }) => {
       const values = new Float64Array(resamples);
       lengthControlledResamples(data, clusters, resamples, seed, values);

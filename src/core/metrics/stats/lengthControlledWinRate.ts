@@ -34,38 +34,30 @@ function sampleSd(values: Float64Array): number {
   return Math.sqrt(squares / (values.length - 1));
 }
 
+/** A row's items column by column: each item's preference and its two responses' lengths. */
+export interface PreferenceColumns {
+  readonly preferences: Float64Array;
+  readonly systemLengths: Float64Array;
+  readonly baselineLengths: Float64Array;
+}
+
+function columnsOf(items: readonly PreferenceWithLengths[]): PreferenceColumns {
+  return {
+    preferences: Float64Array.from(items, (item) => item.preference),
+    systemLengths: Float64Array.from(items, (item) => item.systemLength),
+    baselineLengths: Float64Array.from(items, (item) => item.baselineLength),
+  };
+}
+
 /** The plain win rate: the mean preference (ties half); NaN with no items. */
-function meanPreference(items: readonly PreferenceWithLengths[]): number {
-  return items.length === 0 ? NaN : items.reduce((s, i) => s + i.preference, 0) / items.length;
+function meanPreference(preferences: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < preferences.length; i++) sum += preferences[i]!;
+  return preferences.length === 0 ? NaN : sum / preferences.length;
 }
 
 export function lengthControlledWinRate(items: readonly PreferenceWithLengths[]): LengthControlledResult {
-  const { winRate, intercept, lengthCoefficient } = lengthControlledFit(items);
-  return { winRate, lengthControlled: sigmoid(intercept), lengthCoefficient, n: items.length };
-}
-
-/** The GLM's coefficients (NaN when the fit does not exist) and the plain win rate. */
-function lengthControlledFit(items: readonly PreferenceWithLengths[]): {
-  winRate: number;
-  intercept: number;
-  lengthCoefficient: number;
-} {
-  const n = items.length;
-  const winRate = meanPreference(items);
-  const deltas = new Float64Array(n);
-  items.forEach((item, i) => (deltas[i] = item.baselineLength - item.systemLength));
-  const sd = n > 1 ? sampleSd(deltas) : NaN;
-  if (!(sd > 0)) return { winRate, intercept: NaN, lengthCoefficient: NaN };
-  // Features [1, tanh(delta / sd)] per row, flat.
-  const features = new Float64Array(2 * n);
-  const preferences = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    features[2 * i] = 1;
-    features[2 * i + 1] = Math.tanh(deltas[i]! / sd);
-    preferences[i] = items[i]!.preference;
-  }
-  const fit = logisticRegressionOfRows(features, 2, preferences);
-  return { winRate, intercept: fit.coefficients[0]!, lengthCoefficient: fit.coefficients[1]! };
+  return lengthControlledOfColumns(columnsOf(items), new Uint32Array(items.length)).result;
 }
 
 /**
@@ -85,13 +77,45 @@ export function lengthControlledData(
   items: readonly PreferenceWithLengths[],
   clusterOf: Uint32Array,
 ): LengthControlledData {
-  const full = lengthControlledFit(items);
+  return lengthControlledOfColumns(columnsOf(items), clusterOf).data;
+}
+
+/** A row's LC win rate on its items, and what refitting it on resamples needs: one fit for both. */
+export function lengthControlledOfColumns(
+  columns: PreferenceColumns,
+  clusterOf: Uint32Array,
+): { result: LengthControlledResult; data: LengthControlledData } {
+  const { preferences, systemLengths, baselineLengths } = columns;
+  const n = preferences.length;
+  const winRate = meanPreference(preferences);
+  const deltas = new Float64Array(n);
+  for (let i = 0; i < n; i++) deltas[i] = baselineLengths[i]! - systemLengths[i]!;
+  const { intercept, lengthCoefficient } = lengthFit(deltas, preferences);
+  const fitted = Number.isFinite(intercept);
   return {
-    deltas: Float64Array.from(items, (item) => item.baselineLength - item.systemLength),
-    preferences: Float64Array.from(items, (item) => item.preference),
-    clusterOf,
-    start: Float64Array.from(Number.isFinite(full.intercept) ? [full.intercept, full.lengthCoefficient] : [0, 0]),
+    result: { winRate, lengthControlled: sigmoid(intercept), lengthCoefficient, n },
+    data: {
+      deltas,
+      preferences,
+      clusterOf,
+      start: Float64Array.from(fitted ? [intercept, lengthCoefficient] : [0, 0]),
+    },
   };
+}
+
+/** The GLM's coefficients; NaN when the fit does not exist. */
+function lengthFit(deltas: Float64Array, preferences: Float64Array): { intercept: number; lengthCoefficient: number } {
+  const n = deltas.length;
+  const sd = n > 1 ? sampleSd(deltas) : NaN;
+  if (!(sd > 0)) return { intercept: NaN, lengthCoefficient: NaN };
+  // Features [1, tanh(delta / sd)] per row, flat.
+  const features = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    features[2 * i] = 1;
+    features[2 * i + 1] = Math.tanh(deltas[i]! / sd);
+  }
+  const fit = logisticRegressionOfRows(features, 2, preferences);
+  return { intercept: fit.coefficients[0]!, lengthCoefficient: fit.coefficients[1]! };
 }
 
 /**
