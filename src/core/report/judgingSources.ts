@@ -10,7 +10,7 @@ import {
   perOrderAccuracy,
   raterPairKappa,
   reliability,
-  pairGroupValues,
+  distinctPairGroupValues,
   ResponseLengths,
   scoreUnitSets,
   type ScoreUnitSet,
@@ -60,7 +60,7 @@ async function pairwise(store: Store, o: TableOptions) {
   const pairs = judged.filter(keep);
   const humans = votes.filter((h) => keep(h) && matches(h.annotator));
   // --by, else language and whatever of run, turn and criterion varies: criteria are never pooled unless asked.
-  const by = groupingOf(o, [...pairs, ...humans].map(pairGroupValues));
+  const by = groupingOf(o, distinctPairGroupValues([pairs, humans]));
   return { pairs, humans, by };
 }
 

@@ -11,4 +11,4 @@ export { lengthUnitFor, textLength, ResponseLengths, type LengthUnit } from './l
 export { lengthBias, CLEAR_RATIO, type LengthBiasRow } from './lengthBias';
 export { lengthControlledRows, type LengthControlledRow } from './lengthControlled';
 export { bradleyTerryRatings, type RatingRow, type RatingTable } from './bradleyTerryRatings';
-export { pairGroupValues } from './pairGroups';
+export { distinctPairGroupValues, pairGroupValues } from './pairGroups';
