@@ -474,6 +474,10 @@ export class WhereClause {
   sql(): string {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
+  /** True when nothing narrows: sql() is empty. */
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
 }
 
 /** Narrows to the filter's criteria, on a labels or judgments table aliased `alias`. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
 import { lengthUnitFor, textLength } from '../../../src/core/model/responseLength';
 import { connectionOf } from '../../../src/core/store/connection';
+import { forEachResponseLengthPage } from '../../../src/core/store/judgingQueries';
 import type { Estimate } from '../../../src/core/metrics/estimate';
 import { tableSource } from '../../../src/core/report/sources';
 import type { Cell, Table } from '../../../src/core/report/table';
@@ -257,6 +258,26 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
         [r.n, r.clear, r.similar, r.invalid, r.lang === 'zh' ? 'graphemes' : 'words'],
       );
     }
+  });
+
+  it("reads a filtered selection's lengths as the whole run's, narrowed by run, language and system", async () => {
+    const read = async (filter: Parameters<typeof forEachResponseLengthPage>[1]) => {
+      const rows: string[] = [];
+      await forEachResponseLengthPage(test.store, filter, (page) =>
+        rows.push(...page.map((r) => `${r.run} ${r.group} ${r.lang} ${r.system} ${r.seed} ${r.length}`)),
+      );
+      return rows.sort();
+    };
+    const all = await read({});
+    // The fixture: 16 prompt groups in English and Chinese, 4 systems, one seed.
+    assert.equal(all.length, 128);
+    const narrowed = await read({ run: 'jx', languages: ['zh'], systems: ['base', 'verbose'] });
+    assert.deepEqual(
+      narrowed,
+      all.filter((r) => / zh (base|verbose) /.test(r)),
+    );
+    assert.equal(narrowed.length, 32);
+    assert.deepEqual(await read({ run: 'no such run' }), []);
   });
 
   it("lc-winrate: alpaca_eval's length-controlled win rate against the baseline (statsmodels GLM)", async () => {
