@@ -109,6 +109,32 @@ describe('stats: the bootstrap on worker threads', function () {
     );
   });
 
+  it("reads each row's plain win rate interval from its refits' resamples: the cluster bootstrap's of its sums", () => {
+    const options = { resamples: 300, seed: 5, level: 0.95 };
+    // Two items a cluster (refitJobs), and one, as a prompt group of one prompt is.
+    const single = refitJobs().map(({ data, estimate }) => ({
+      data: { ...data, clusterOf: Uint32Array.from(data.clusterOf, (_, i) => i) },
+      clusters: data.clusterOf.length,
+      estimate,
+    }));
+    for (const extra of [0, 2]) {
+      Object.assign(BOOTSTRAP_THREADS, { extra, minRefitItems: 0, workersOnly: extra > 0 });
+      for (const jobs of [refitJobs(), single]) {
+        const intervals = lengthControlledIntervals(jobs, options);
+        jobs.forEach(({ data, clusters }, j) => {
+          const sums = Array.from({ length: clusters }, () => new Float64Array(2));
+          data.clusterOf.forEach((c, i) => {
+            sums[c]![0]! += data.preferences[i]!;
+            sums[c]![1]! += 1;
+          });
+          const generic = bootstrapClusterSumsMany(sums, [(s) => s[0]! / s[1]!], options)[0]!;
+          assert.deepEqual(intervals[j]!.winRate, generic, `row ${j}, ${clusters} clusters, ${extra} threads`);
+          assert.ok(generic.lower < generic.upper);
+        });
+      }
+    }
+  });
+
   /** Bradley–Terry cells of four systems: each prompt group a few verdicts (ties as halves), as many kinds as groups. */
   function bradleyTerryCells() {
     const random = createRandom(21);

@@ -8,7 +8,12 @@ import { estimatesOfRows, ratio, type Estimate, type IntervalSettings } from '..
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
-import { lengthControlledIntervals, lengthControlledOfColumns, type LengthControlledData } from '../stats';
+import {
+  lengthControlledIntervals,
+  lengthControlledOfColumns,
+  winRatesAreExact,
+  type LengthControlledData,
+} from '../stats';
 import { lengthUnitFor, type ResponseLengths } from './lengths';
 import { pairGroupValues } from './pairGroups';
 
@@ -45,19 +50,10 @@ export function lengthControlledRows(
   },
 ): LengthControlledRow[] {
   const rows = cellsAgainstBaseline(pairs, options).map((cell) => lengthControlledRow(cell, lengths, options));
-  // The plain win rate needs no fit: summed preferences per prompt group (halves, so exactly the mean a refit on
-  // each resample gives), the rows with as many groups sharing their draws; bootstrapped on this thread while
-  // worker threads start on the refits.
-  let winRates: Estimate[][] = [];
-  const lengthControlled = withIntervals(rows, options.intervals, () => {
-    winRates = estimatesOfRows(
-      rows.map((row) => ({ clusterSums: row.winRateSums, figures: [WIN_RATE] })),
-      options.intervals,
-    );
-  });
+  const { lengthControlled, winRates } = withIntervals(rows, options.intervals);
   return rows.map(({ winRateSums: _sums, refit: _refit, ...row }, i) => ({
     ...row,
-    winRate: winRates[i]![0]!,
+    winRate: winRates[i]!,
     lengthControlled: lengthControlled[i]!,
   }));
 }
@@ -137,32 +133,47 @@ function child<K, M extends Map<unknown, unknown>>(parent: Map<K, M>, key: K): M
 }
 
 /**
- * The rows' LC win rates with their intervals: every row with a fit and two clusters or more refitted on the same
- * resamples of its own clusters, the rows of the table together (on worker threads when it is big, this thread
- * doing `meanwhile` first). `meanwhile` is run once in any case.
+ * The rows' LC win rates and plain win rates with their intervals. Every row with a fit and two clusters or more
+ * is refitted on resamples of its own clusters, the rows of the table together (on worker threads when it is big),
+ * and its plain win rate's interval is read from the same resamples (lengthControlledIntervals: the same interval
+ * the cluster bootstrap of its sums gives). The plain win rates of the other rows need no fit: summed preferences
+ * per prompt group, the rows with as many groups sharing their draws, bootstrapped on this thread while worker
+ * threads start on the refits.
  */
 function withIntervals(
   rows: readonly Row[],
   intervals: IntervalSettings | undefined,
-  meanwhile: () => void,
-): Estimate[] {
-  const estimates = rows.map((row) => row.lengthControlled);
-  if (!intervals) {
-    meanwhile();
-    return estimates;
-  }
-  const bootstrapped = rows.flatMap((row, i) =>
+): { lengthControlled: Estimate[]; winRates: Estimate[] } {
+  const lengthControlled = rows.map((row) => row.lengthControlled);
+  const winRates = estimatesOfRows(rows.map(winRateFigures), undefined).map(([estimate]) => estimate!);
+  if (!intervals) return { lengthControlled, winRates };
+  const refitted = rows.flatMap((row, i) =>
     Number.isFinite(row.lengthControlled.value) && row.refit.clusters >= 2 ? [i] : [],
   );
+  const fromRefits = new Set(refitted.filter((i) => winRatesAreExact(rows[i]!.refit.data.preferences)));
+  const others = rows.flatMap((_, i) => (fromRefits.has(i) ? [] : [i]));
   const results = lengthControlledIntervals(
-    bootstrapped.map((i) => ({ ...rows[i]!.refit, estimate: rows[i]!.lengthControlled.value })),
+    refitted.map((i) => ({ ...rows[i]!.refit, estimate: rows[i]!.lengthControlled.value })),
     intervals,
-    meanwhile,
+    () => {
+      const estimates = estimatesOfRows(
+        others.map((i) => winRateFigures(rows[i]!)),
+        intervals,
+      );
+      others.forEach((i, k) => (winRates[i] = estimates[k]![0]!));
+    },
   );
-  bootstrapped.forEach((i, k) => {
-    estimates[i] = { ...estimates[i]!, lower: results[k]!.lower, upper: results[k]!.upper };
+  refitted.forEach((i, k) => {
+    const { lower, upper, winRate } = results[k]!;
+    lengthControlled[i] = { ...lengthControlled[i]!, lower, upper };
+    if (winRate) winRates[i] = { ...winRates[i]!, lower: winRate.lower, upper: winRate.upper };
   });
-  return estimates;
+  return { lengthControlled, winRates };
+}
+
+/** A row's plain win rate as a figure of its per-prompt-group sums. */
+function winRateFigures(row: Row) {
+  return { clusterSums: row.winRateSums, figures: [WIN_RATE] };
 }
 
 /** A row as built, before the table's intervals: its win rate's sums per prompt group and what refitting its GLM needs. */

@@ -26,7 +26,10 @@ export interface TallyRow {
   readonly tallies: SharedArrayBuffer;
 }
 
-/** One row to refit: its data in shared memory, its cluster count, and where the B refitted values go. */
+/**
+ * One row to refit: its data in shared memory, its cluster count, and where the B refitted values go (and the B
+ * plain win rates of the same resamples).
+ */
 export interface RefitRow {
   readonly deltas: SharedArrayBuffer;
   readonly preferences: SharedArrayBuffer;
@@ -34,6 +37,7 @@ export interface RefitRow {
   readonly start: SharedArrayBuffer;
   readonly clusters: number;
   readonly values: SharedArrayBuffer;
+  readonly winRates: SharedArrayBuffer;
 }
 
 /** One Bradley–Terry cell to refit: its exact sparse sums and start in shared memory, and where its B × systems go. */
@@ -315,16 +319,16 @@ export interface RefitRequest {
 }
 
 /**
- * Each row's refitted LC win rate on every resample (B values per row, lengthControlledResamples's), computed on
- * every ready thread, this one doing `meanwhile` first; undefined when the table is too small to gain from threads,
- * or there are none (and `meanwhile` was not run).
+ * Each row's refitted LC win rate and plain win rate on every resample (B values each per row,
+ * lengthControlledResamples's), computed on every ready thread, this one doing `meanwhile` first; undefined when the
+ * table is too small to gain from threads, or there are none (and `meanwhile` was not run).
  */
 export function refitLengthControlledAhead(
   rows: readonly RefitRequest[],
   resamples: number,
   seed: number | bigint,
   meanwhile?: () => void,
-): Float64Array[] | undefined {
+): { values: Float64Array; winRates: Float64Array }[] | undefined {
   const sizes = rows.map((row) => row.data.deltas.length);
   const workers = workersFor(
     sizes.reduce((sum, size) => sum + size * resamples, 0),
@@ -338,15 +342,27 @@ export function refitLengthControlledAhead(
     start: share(data.start),
     clusters,
     values: new SharedArrayBuffer(resamples * 8),
+    winRates: new SharedArrayBuffer(resamples * 8),
   }));
-  return refitAcrossThreads(
+  const values = refitAcrossThreads(
     workers,
     shared,
     sizes,
     (share, queue, status) => ({ kind: 'lc-refits', rows: share, queue, resamples, seed, status }),
-    (i, values) => lengthControlledResamples(rows[i]!.data, rows[i]!.clusters, resamples, seed, values),
+    (i, values, row) =>
+      lengthControlledResamples(
+        rows[i]!.data,
+        rows[i]!.clusters,
+        resamples,
+        seed,
+        values,
+        new Float64Array(row.winRates),
+      ),
     meanwhile,
+    // A row redone here writes its win rates into fresh memory too.
+    (row) => ({ ...row, winRates: new SharedArrayBuffer(row.winRates.byteLength) }),
   );
+  return values.map((v, i) => ({ values: v, winRates: new Float64Array(shared[i]!.winRates) }));
 }
 
 /**
@@ -358,17 +374,18 @@ function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer }>(
   shared: Row[],
   sizes: readonly number[],
   message: (rows: Row[], queue: RowQueue, status: SharedArrayBuffer) => BootstrapShare,
-  refit: (row: number, values: Float64Array) => void,
+  refit: (row: number, values: Float64Array, shared: Row) => void,
   meanwhile?: () => void,
+  freshOutputs: (row: Row) => Row = (row) => row,
 ): Float64Array[] {
-  const here = (i: number) => refit(i, new Float64Array(shared[i]!.values));
+  const here = (i: number) => refit(i, new Float64Array(shared[i]!.values), shared[i]!);
   REFITTED_ON_WORKERS.rows += acrossThreads(
     workers,
     sizes,
     (worker, queue, status) => worker.postMessage(message([...shared], queue, status)),
     here,
     (i) => {
-      shared[i] = { ...shared[i]!, values: new SharedArrayBuffer(shared[i]!.values.byteLength) };
+      shared[i] = freshOutputs({ ...shared[i]!, values: new SharedArrayBuffer(shared[i]!.values.byteLength) });
       here(i);
     },
     meanwhile,

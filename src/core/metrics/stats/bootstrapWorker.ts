@@ -44,6 +44,7 @@ function run(share: BootstrapShare): void {
       share.resamples,
       share.seed,
       new Float64Array(row.values),
+      new Float64Array(row.winRates),
     );
   });
 }

@@ -95,9 +95,14 @@ export {
   lengthControlledOfColumns,
   lengthControlledRefit,
   lengthControlledWinRate,
+  winRatesAreExact,
   type LengthControlledData,
   type LengthControlledResult,
   type PreferenceWithLengths,
 } from './lengthControlledWinRate';
-export { lengthControlledIntervals, type LengthControlledJob } from './lengthControlledBootstrap';
+export {
+  lengthControlledIntervals,
+  type LengthControlledInterval,
+  type LengthControlledJob,
+} from './lengthControlledBootstrap';
 export { bradleyTerry, BradleyTerryFitter, ELO_CENTRE, ELO_SCALE, type BradleyTerryFit } from './bradleyTerry';

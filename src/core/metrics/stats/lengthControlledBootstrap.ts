@@ -10,7 +10,7 @@ import {
   type BootstrapResult,
 } from './bootstrap';
 import { refitLengthControlledAhead } from './bootstrapPool';
-import { lengthControlledResamples, type LengthControlledData } from './lengthControlledWinRate';
+import { lengthControlledResamples, winRatesAreExact, type LengthControlledData } from './lengthControlledWinRate';
 
 /** A row to bootstrap: its data, its cluster count, its estimate on the full sample and its number of items. */
 export interface LengthControlledJob {
@@ -18,6 +18,16 @@ export interface LengthControlledJob {
   readonly clusters: number;
   readonly estimate: number;
 }
+
+/** A row's LC win rate's interval, and its plain win rate's on the same resamples (see winRate). */
+export type LengthControlledInterval = BootstrapResult & {
+  /**
+   * The plain win rate's interval from the same resamples: what the cluster bootstrap of the row's per-cluster
+   * sums [preferences, items] gives (estimatesOfRows), to the last bit when the preferences are halves
+   * (winRatesAreExact); otherwise undefined.
+   */
+  readonly winRate?: BootstrapResult;
+};
 
 /**
  * Every job's interval. `meanwhile` (other work of the same table) is run once, on this thread, while worker threads
@@ -27,7 +37,7 @@ export function lengthControlledIntervals(
   jobs: readonly LengthControlledJob[],
   options: BootstrapOptions = {},
   meanwhile?: () => void,
-): BootstrapResult[] {
+): LengthControlledInterval[] {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   const resolved = { resamples, seed, level: options.level ?? DEFAULT_LEVEL };
@@ -39,14 +49,27 @@ export function lengthControlledIntervals(
   };
   const ahead = refitLengthControlledAhead(jobs, resamples, seed, runMeanwhile);
   runMeanwhile(); // not yet run when the refits are not on threads
-  const values =
+  const resampled =
     ahead ??
     jobs.map(({ data, clusters }) => {
       const values = new Float64Array(resamples);
-      lengthControlledResamples(data, clusters, resamples, seed, values);
-      return values;
+      const winRates = new Float64Array(resamples);
+      lengthControlledResamples(data, clusters, resamples, seed, values, winRates);
+      return { values, winRates };
     });
-  return jobs.map((job, i) =>
-    summarizeResamples(job.estimate, values[i]!, resolved, job.clusters, job.data.deltas.length),
-  );
+  return jobs.map((job, i) => {
+    const { values, winRates } = resampled[i]!;
+    const items = job.data.deltas.length;
+    const interval = summarizeResamples(job.estimate, values, resolved, job.clusters, items);
+    if (!winRatesAreExact(job.data.preferences)) return interval;
+    // As estimatesOfRows reports it: over the clusters, the mean of the full sample's sums.
+    const winRate = summarizeResamples(meanOf(job.data.preferences), winRates, resolved, job.clusters, job.clusters);
+    return { ...interval, winRate };
+  });
+}
+
+function meanOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return values.length === 0 ? NaN : sum / values.length;
 }

@@ -213,9 +213,14 @@ export function lengthControlledRefit(data: LengthControlledData): (weights: Uin
 
 /**
  * The refitted LC win rate of each of B resamples of `clusters` clusters drawn from `seed` (the draws of every
- * cluster bootstrap, as weights) into `values` (B long): what one thread computes for a row. When each cluster
- * holds one item (a prompt group of one prompt, as usual), the draws are tallied straight into the items' classes.
- * The tallies are counted from the kept draw counts of as many clusters (a table's rows share them) where kept.
+ * cluster bootstrap, as weights) into `values` (B long): what one thread computes for a row; and, when `winRates`
+ * is given, each resample's plain win rate (its mean preference) into it. When each cluster holds one item (a
+ * prompt group of one prompt, as usual), the draws are tallied straight into the items' classes. The tallies are
+ * counted from the kept draw counts of as many clusters (a table's rows share them) where kept.
+ *
+ * The plain win rates are those the cluster bootstrap of the per-cluster sums [preferences, items] gives on the
+ * same draws (estimatesOfRows), to the last bit when the preferences are halves (winRatesAreExact): every sum is
+ * then exact, in whatever order it is added.
  */
 export function lengthControlledResamples(
   data: LengthControlledData,
@@ -223,6 +228,7 @@ export function lengthControlledResamples(
   resamples: number,
   seed: number | bigint,
   values: Float64Array,
+  winRates?: Float64Array,
 ): void {
   const classes = itemClasses(data.deltas, data.preferences);
   const classOfCluster = new Uint32Array(clusters);
@@ -233,16 +239,39 @@ export function lengthControlledResamples(
   });
   if (items.every((count) => count === 1)) {
     const refit = classRefit(classes, data.start);
+    const ones = new Uint32Array(classes.preferences.length).fill(1);
     eachResampleTally(clusters, resamples, seed, classOfCluster, classes.deltas.length, (tally, b) => {
       values[b] = refit(tally);
+      if (winRates) winRates[b] = weightedMean(tally, classes.preferences, ones);
     });
     return;
   }
   const refit = lengthControlledRefit(data);
+  const preferenceSums = new Float64Array(clusters);
+  data.clusterOf.forEach((c, i) => (preferenceSums[c]! += data.preferences[i]!));
   const identity = Uint32Array.from({ length: clusters }, (_, c) => c);
   eachResampleTally(clusters, resamples, seed, identity, clusters, (weights, b) => {
     values[b] = refit(weights);
+    if (winRates) winRates[b] = weightedMean(weights, preferenceSums, items);
   });
+}
+
+/** Σ w·sum / Σ w·count: a resample's mean preference from its weights of classes or clusters. */
+function weightedMean(weights: Uint32Array, sums: Float64Array, counts: Uint32Array): number {
+  let preferences = 0;
+  let count = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k]!;
+    if (w === 0) continue;
+    preferences += w * sums[k]!;
+    count += w * counts[k]!;
+  }
+  return count === 0 ? NaN : preferences / count;
+}
+
+/** Whether every preference is 0, ½ or 1 (as a verdict gives): the plain win rate's sums are then exact. */
+export function winRatesAreExact(preferences: Float64Array): boolean {
+  return preferences.every((p) => p === 0 || p === 0.5 || p === 1);
 }
 
 /**
