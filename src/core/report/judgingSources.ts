@@ -19,6 +19,7 @@ import type { GroupField } from '../metrics/grouping';
 import { loadJudgedPairs, parseBaseline } from '../metrics/scores';
 import { GOLD_WORDS, goldRows } from '../metrics/annotators';
 import { forEachResponseLengthPage } from '../store/judgingQueries';
+import { startBootstrapThreads } from '../metrics/stats/bootstrapPool';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
 import {
@@ -173,6 +174,7 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
         throw new CoreError(msg('lc-winrate needs a baseline: --baseline SYSTEM, or a pattern such as "mono-{lang}"'));
       const invalidAs = verdictPolicy(o, 'lc-winrate');
       const baseline = parseBaseline(o.baseline);
+      if (o.intervals) startBootstrapThreads(); // their start overlaps the reads
       // The baseline's own responses are needed whatever --system names: the systems narrow the rows only.
       // --system patterns resolved to names, as every other table does.
       const chosen = o.systems ? (await selectionOf(store, o)).systems : undefined;
@@ -194,6 +196,7 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       "Bradley–Terry (Chatbot Arena Elo) ratings of the systems from each judge's verdicts and from the human votes, per language",
     build: async (store, o) => {
       const invalidAs = verdictPolicy(o, 'bradley-terry');
+      if (o.intervals) startBootstrapThreads(); // their start overlaps the reads
       const { pairs, humans, by } = await pairwise(store, o);
       return ratingsTableBt(
         bradleyTerryRatings(pairs, humans, { by, invalidAs, ...(o.intervals ? { intervals: o.intervals } : {}) }),

@@ -180,23 +180,47 @@ function workerScript(): { code: string; eval: boolean } | null {
   return existsSync(built) ? { code: built, eval: false } : null;
 }
 
-/** The workers that are ready, started at the first table that needs them (waiting for them then, once). */
-function readyWorkers(): PoolWorker[] {
-  if (!pool) {
-    const script = workerScript();
-    pool = [];
-    // tallyAhead has read the setting before it asks for workers.
-    for (let i = 0; script && i < BOOTSTRAP_THREADS.extra!; i++) {
-      const ready = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(script.code, { eval: script.eval, workerData: { ready: ready.buffer } });
-      worker.unref(); // the process may end while they wait for work
-      worker.on('error', () => Atomics.store(ready, 0, 2));
-      pool.push({ worker, ready });
-    }
-    const until = Date.now() + READY_MS;
-    for (const { ready } of pool) Atomics.wait(ready, 0, 0, Math.max(0, until - Date.now()));
+let waitedForPool = false;
+
+/** The workers, started now unless they were: each loads its script on its own thread while this one goes on. */
+function startPool(): PoolWorker[] {
+  if (pool) return pool;
+  const script = workerScript();
+  pool = [];
+  // The caller has read the setting before it asks for workers.
+  for (let i = 0; script && i < BOOTSTRAP_THREADS.extra!; i++) {
+    const ready = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(script.code, { eval: script.eval, workerData: { ready: ready.buffer } });
+    worker.unref(); // the process may end while they wait for work
+    worker.on('error', () => Atomics.store(ready, 0, 2));
+    pool.push({ worker, ready });
   }
-  return pool.filter((w) => Atomics.load(w.ready, 0) === 1);
+  return pool;
+}
+
+/** The workers that are ready, started at the first table that needs them unless earlier (waiting for them then, once). */
+function readyWorkers(): PoolWorker[] {
+  const workers = startPool();
+  if (!waitedForPool) {
+    waitedForPool = true;
+    const until = Date.now() + READY_MS;
+    for (const { ready } of workers) Atomics.wait(ready, 0, 0, Math.max(0, until - Date.now()));
+  }
+  return workers.filter((w) => Atomics.load(w.ready, 0) === 1);
+}
+
+/**
+ * Starts the bootstrap's threads ahead of a table that may use them (one whose intervals refit on each resample),
+ * so that their start overlaps the table's reads instead of following them. Nothing happens with one core, the
+ * threads set to 0, or a setting that is not a count (the table itself then says so, if it needs the threads).
+ */
+export function startBootstrapThreads(): void {
+  try {
+    BOOTSTRAP_THREADS.extra ??= extraThreads();
+  } catch {
+    return;
+  }
+  if (BOOTSTRAP_THREADS.extra > 0) startPool();
 }
 
 /** The rows a table asks to tally ahead: per row its cluster count, classes and class of each cluster. */
