@@ -2,7 +2,7 @@
 // Identical repeats are harmless; repeats with different content would be resolved last-wins without a word,
 // so they are reported with the lines of both.
 import { hash } from 'node:crypto';
-import type { CanonicalRecord } from '../model/records';
+import type { CanonicalRecord, PairwiseJudgmentRecord } from '../model/records';
 import { flipVerdict } from '../model/verdicts';
 
 export interface Conflict {
@@ -25,7 +25,7 @@ export class DuplicateCheck {
       return undefined;
     }
     const conflict =
-      earlier.content === content ? undefined : { line, earlierLine: earlier.line, what: identity.what() };
+      earlier.content === content ? undefined : { line, earlierLine: earlier.line, what: describe(record) };
     this.seen.set(identity.key, { line, content });
     return conflict;
   }
@@ -42,47 +42,65 @@ function digest(content: string): string {
 interface Identity {
   readonly key: string;
   readonly content: string;
-  /** Said only when there is a conflict: built for every record, it cost as much as the check itself. */
-  readonly what: () => string;
 }
 
 /**
  * What makes a record the same as another, as the database sees it; undefined for human labels, which are
- * history (a later label of the same annotator supersedes an earlier one and both are kept).
+ * history (a later label of the same annotator supersedes an earlier one and both are kept). No closure is made
+ * per record: what a record is, in words, is said by describe() only when there is a conflict.
  */
 function identityOf(r: CanonicalRecord): Identity | undefined {
   if (r.kind === 'schema') return undefined; // a redeclared name is refused where the schema is stored
   const prompt = `${r.run}\u0000${r.group}\u0000${r.lang}\u0000${r.turn}`;
-  const where = () => `run ${r.run}, group ${r.group}, ${r.lang}${r.turn > 1 ? `, turn ${r.turn}` : ''}`;
   switch (r.kind) {
     case 'prompt':
-      return { key: `prompt\u0000${prompt}`, content: r.text, what: () => `the prompt of ${where()}` };
+      return { key: `prompt\u0000${prompt}`, content: r.text };
     case 'response':
-      return {
-        key: `response\u0000${prompt}\u0000${r.system}\u0000${r.seed}`,
-        content: r.text,
-        what: () => `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where()}`,
-      };
+      return { key: `response\u0000${prompt}\u0000${r.system}\u0000${r.seed}`, content: r.text };
     case 'pairwise-judgment': {
-      // The same pair named the other way round is the same verdict, flipped.
-      const swap = r.systemA > r.systemB;
-      const [a, b] = swap ? [r.systemB, r.systemA] : [r.systemA, r.systemB];
-      const order = swap && r.order !== 'combined' ? (r.order === 'AB' ? 'BA' : 'AB') : r.order;
-      const verdict = swap ? flipVerdict(r.verdict) : r.verdict;
+      const { a, b, order, verdict } = canonicalPair(r);
       return {
         key: `pairwise\u0000${prompt}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}\u0000${a}\u0000${b}\u0000${order}`,
         content: JSON.stringify([verdict, r.raw ?? null, r.reasoning ?? null]),
-        what: () =>
-          `${r.judge}'s verdict${r.criterion ? ` on ${r.criterion}` : ''} on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where()}`,
       };
     }
     case 'pointwise-judgment':
       return {
         key: `pointwise\u0000${prompt}\u0000${r.system}\u0000${r.seed}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}`,
         content: JSON.stringify([r.scale.name, r.scale.min, r.scale.max, r.score, r.raw ?? null, r.reasoning ?? null]),
-        what: () => `${r.judge}'s score${r.criterion ? ` (${r.criterion})` : ''} of ${r.system} for ${where()}`,
       };
     default:
       return undefined;
+  }
+}
+
+/** The same pair named the other way round is the same verdict, flipped. */
+function canonicalPair(r: PairwiseJudgmentRecord) {
+  const swap = r.systemA > r.systemB;
+  return {
+    a: swap ? r.systemB : r.systemA,
+    b: swap ? r.systemA : r.systemB,
+    order: swap && r.order !== 'combined' ? (r.order === 'AB' ? 'BA' : 'AB') : r.order,
+    verdict: swap ? flipVerdict(r.verdict) : r.verdict,
+  };
+}
+
+/** The record identityOf names, in words, for the message of a conflict. */
+function describe(r: CanonicalRecord): string {
+  if (r.kind === 'schema') return 'the schema';
+  const where = `run ${r.run}, group ${r.group}, ${r.lang}${r.turn > 1 ? `, turn ${r.turn}` : ''}`;
+  switch (r.kind) {
+    case 'prompt':
+      return `the prompt of ${where}`;
+    case 'response':
+      return `the response of ${r.system}${r.seed ? ` (seed ${r.seed})` : ''} to ${where}`;
+    case 'pairwise-judgment': {
+      const { a, b, order } = canonicalPair(r);
+      return `${r.judge}'s verdict${r.criterion ? ` on ${r.criterion}` : ''} on ${a} vs ${b} (${order === 'combined' ? 'both orders' : `order ${order}`}) for ${where}`;
+    }
+    case 'pointwise-judgment':
+      return `${r.judge}'s score${r.criterion ? ` (${r.criterion})` : ''} of ${r.system} for ${where}`;
+    default:
+      return `the ${r.kind} of ${where}`;
   }
 }
