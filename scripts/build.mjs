@@ -55,6 +55,8 @@ const builds = [
   { ...node, entryPoints: { langidWorker: 'src/core/languages/detectWorker.ts' }, outdir: 'dist' },
   // The bootstrap's tally threads (src/core/metrics/stats/bootstrapPool.ts looks for it beside the bundle).
   { ...node, entryPoints: { bootstrapWorker: 'src/core/metrics/stats/bootstrapWorker.ts' }, outdir: 'dist' },
+  // The import's row pass for large files (src/core/import/rowPassThread.ts looks for it beside the bundle).
+  { ...node, entryPoints: { rowPassWorker: 'src/core/import/rowPassWorker.ts' }, outdir: 'dist' },
 ];
 
 // Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).

@@ -4,13 +4,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CanonicalRecord, LabelSchema, RecordKind } from '../model/records';
+import type { CanonicalRecord, RecordKind } from '../model/records';
 import { declaredSchema } from '../store/schemaEntries';
 import type { Store } from '../store/store';
-import type { RecordWriter, Replacement, WriteCounts } from '../store/recordWriter';
-import { DuplicateCheck } from './duplicates';
+import type { Replacement, WriteCounts } from '../store/recordWriter';
 import {
-  FieldError,
   ImportError,
   ReplacementRefused,
   UnrecognisedLayoutError,
@@ -22,8 +20,8 @@ import { asRow } from './fields';
 import { fileProblem } from './fileProblems';
 import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './formats';
 import { detectSyntax, readRows, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
-import { checkScale } from './scales';
-import { UnknownFields } from './unknownFields';
+import { passRows, type RowPassInput } from './rowPass';
+import { passRowsOnWorker, rowPassWorkerAvailable, WORKER_FROM_BYTES } from './rowPassThread';
 import { type Message, messageOf, msg, wording } from '../util/message';
 
 export interface ImportFileOptions extends ImportOptions {
@@ -46,6 +44,11 @@ export interface ImportFileOptions extends ImportOptions {
   readonly lastWins?: boolean;
   /** What the file is called in messages and in the database when that is not its path (standard input). */
   readonly sourceName?: string;
+  /**
+   * Where the rows are read, converted and checked: on a worker thread (while this one writes) or here. By default
+   * a worker for a file of WORKER_FROM_BYTES or more, when the worker script is there.
+   */
+  readonly thread?: 'worker' | 'calling';
 }
 
 export interface ImportReport {
@@ -85,114 +88,79 @@ export async function importFile(
   const syntax = detected.syntax;
 
   let lastReported = 0;
+  const onBytes = (bytes: number) => {
+    if (options.onProgress && bytes - lastReported > size / 200) {
+      lastReported = bytes;
+      options.onProgress(Math.min(1, bytes / Math.max(1, size)));
+    }
+  };
+  const readerNotes: ImportNote[] = [];
   const rows = readRows(file, syntax, {
-    onBytes: (bytes) => {
-      if (options.onProgress && bytes - lastReported > size / 200) {
-        lastReported = bytes;
-        options.onProgress(Math.min(1, bytes / Math.max(1, size)));
-      }
-    },
-    onNote: (line, message) => notes.push({ file: name, line, message }),
+    onBytes,
+    onNote: (line, message) => readerNotes.push({ file: name, line, message }),
   });
   const first = await firstRow(rows, name);
   const format = options.format
     ? (formatNamed(options.format) ??
       fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`))
     : recognise(name, syntax, first);
+  const onWorker =
+    (options.thread === 'worker' || (options.thread === undefined && size >= WORKER_FROM_BYTES)) &&
+    rowPassWorkerAvailable();
+  // The worker reads the file again from its start, with its own reader (and says its notes again).
+  if (onWorker) await rows.return(undefined);
   const schema = store ? await declaredSchema(store) : undefined;
-  const converter = await openConverter(format, name, options, schema);
 
-  const problems: InputProblem[] = [];
-  const maxProblems = options.maxProblems ?? 20;
-  const records: Partial<Record<RecordKind, number>> = {};
-  const unknownFields = new UnknownFields();
-  const duplicates = new DuplicateCheck();
-  let overridden = 0;
-  let count = 0;
   const writer = options.dryRun ? undefined : await store!.beginWrite();
   try {
+    const input: RowPassInput = {
+      file,
+      name,
+      formatName: format.name,
+      options,
+      ...(schema ? { schema } : {}),
+      ...(writer ? { storedScales: writer.storedScales() } : {}),
+      strict: options.strict ?? false,
+      lastWins: options.lastWins ?? false,
+      maxProblems: options.maxProblems ?? 20,
+    };
     const sourceId = writer ? await writer.source(options.sourceName ?? file, await sha256(file), format.name) : null;
-    for await (const row of withFirst(first, rows, name, problems)) {
-      count++;
-      let converted: CanonicalRecord[];
-      const line = row.line;
-      try {
-        const raw = asRow(row.value);
-        converted = converter.convert(unknownFields.watch(raw), { file, line });
-        unknownFields.settle(raw, line);
-        for (const record of converted) {
-          checkScale(record);
-          if (writer) checkStoredScale(writer, record);
-        }
-      } catch (err) {
-        if (!(err instanceof FieldError)) throw err;
-        problems.push(inputProblem(name, line, messageOf(err), err.field));
-        if (problems.length >= maxProblems) break;
-        continue;
-      }
-      for (const record of converted) {
-        const conflict = duplicates.check(record, line);
-        if (conflict && options.lastWins) overridden++;
-        else if (conflict) {
-          problems.push({
-            file: name,
-            line,
-            ...wording(
-              msg(
-                'gives {0} again, differently from line {1} (only one can be kept: remove one, or import with --last-wins to keep the later)',
-                conflict.what,
-                conflict.earlierLine,
-              ),
-            ),
-          });
-          continue;
-        }
-        records[record.kind] = (records[record.kind] ?? 0) + 1;
-        if (writer && problems.length === 0) await writer.write(record, sourceId);
-      }
-      if (problems.length >= maxProblems) break;
-    }
-    if (count === 0 && problems.length === 0)
-      problems.push({ file: name, line: 0, ...wording(msg('the file holds no records')) });
-    for (const unread of unknownFields.report(name)) (options.strict ? problems : notes).push(unread);
-    if (overridden)
-      notes.push({
-        file: name,
-        line: 0,
-        count: overridden,
-        ...wording(msg('records repeated with different content: the later of each was kept (--last-wins)')),
-      });
-    if (problems.length > 0) throw new ImportError(problems, problems.length >= maxProblems);
+    const write = (record: CanonicalRecord) => writer?.write(record, sourceId);
+    const pass = onWorker
+      ? await passRowsOnWorker(workerInput(input), syntax, write, onBytes)
+      : await passRows(input, withFirst(first, rows), write, readerNotes);
+    notes.push(...pass.notes);
+    if (pass.problems.length > 0) throw new ImportError(pass.problems, pass.truncated);
     if (writer) {
       await writer.flushAll();
       checkReplacements(await writer.replacements(), name, options.onReplace === 'replace', notes);
     }
     const written = writer ? await writer.commit() : undefined;
     options.onProgress?.(1);
-    return { file: name, format: format.name, rows: count, records, ...(written ? { written } : {}), notes };
+    return {
+      file: name,
+      format: format.name,
+      rows: pass.rows,
+      records: pass.records,
+      ...(written ? { written } : {}),
+      notes,
+    };
   } catch (err) {
     await writer?.rollback();
     throw err;
   }
 }
 
-/** A scale name the database already holds with other bounds would mix two ranges in one table. */
-function checkStoredScale(writer: RecordWriter, record: CanonicalRecord): void {
-  if (record.kind !== 'pointwise-judgment') return;
-  const stored = writer.storedScale(record.scale.name);
-  if (stored && (stored.min !== record.scale.min || stored.max !== record.scale.max)) {
-    throw new FieldError(
-      'scale',
-      msg(
-        'the database holds scores on the scale "{0}" from {1} to {2}; this one runs from {3} to {4}: name it differently',
-        stored.name,
-        stored.min,
-        stored.max,
-        record.scale.min,
-        record.scale.max,
-      ),
-    );
-  }
+/** The pass's input as it can be posted to a worker: the import's options without its callbacks. */
+function workerInput(input: RowPassInput): RowPassInput {
+  const { run, language, system, pairsFrom } = input.options;
+  const options = {
+    ...(run !== undefined ? { run } : {}),
+    ...(language !== undefined ? { language } : {}),
+    ...(system !== undefined ? { system } : {}),
+    ...(pairsFrom !== undefined ? { pairsFrom } : {}),
+  };
+  return { ...input, options };
 }
 
 /** Stored records from another file are replaced only when asked; otherwise the file is refused, saying what. */
@@ -274,20 +242,6 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   );
 }
 
-async function openConverter(
-  format: ImportFormat,
-  path: string,
-  options: ImportOptions,
-  schema: LabelSchema | undefined,
-) {
-  try {
-    return await format.open({ file: path, options, ...(schema ? { schema } : {}) });
-  } catch (err) {
-    if (err instanceof FieldError) throw new ImportError([inputProblem(path, 0, messageOf(err), err.field)], false);
-    throw err;
-  }
-}
-
 async function firstRow(rows: AsyncGenerator<RawRow>, path: string): Promise<RawRow> {
   try {
     const next = await rows.next();
@@ -299,20 +253,10 @@ async function firstRow(rows: AsyncGenerator<RawRow>, path: string): Promise<Raw
   }
 }
 
-/** The first row (already read to recognise the layout) and then the rest; a syntax error ends the file. */
-async function* withFirst(
-  first: RawRow,
-  rest: AsyncGenerator<RawRow>,
-  path: string,
-  problems: InputProblem[],
-): AsyncGenerator<RawRow> {
+/** The first row (already read to recognise the layout) and then the rest. */
+async function* withFirst(first: RawRow, rest: AsyncGenerator<RawRow>): AsyncGenerator<RawRow> {
   yield first;
-  try {
-    yield* rest;
-  } catch (err) {
-    if (!(err instanceof SyntaxProblem)) throw err;
-    problems.push(inputProblem(path, err.line, messageOf(err)));
-  }
+  yield* rest;
 }
 
 /**

@@ -184,6 +184,11 @@ export class RecordWriter {
     return this.scales.get(name);
   }
 
+  /** Every scale the database stores scores on (before this transaction), with its bounds. */
+  storedScales(): ScoreScale[] {
+    return [...this.scales.values()];
+  }
+
   /** Stored records from other files that this transaction has replaced so far (see flushAll). */
   replacements(): Promise<Replacement[]> {
     return replacementsSoFar(this.db);

@@ -184,6 +184,7 @@ describe('langlens in a shell', function () {
       'dist/bootstrapWorker.js',
       'dist/cli.js',
       'dist/langidWorker.js',
+      'dist/rowPassWorker.js',
       'package.json',
     ]);
   });
