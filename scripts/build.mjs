@@ -15,7 +15,8 @@ const node = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  external: ['vscode', 'sqlite3'],
+  // tsx only where the source runs under it (tests, bench): the workers' scripts name it for that case alone.
+  external: ['vscode', 'sqlite3', 'tsx/cjs'],
   logLevel: 'warning',
   // vega-canvas's Node build awaits an optional `canvas` at the top level, which CommonJS cannot; without a canvas
   // Vega measures text itself, so its browser build (no canvas outside a page) is the same here.
@@ -37,7 +38,7 @@ const sqliteBinaryBesideBundle = {
 const builds = [
   {
     ...node,
-    external: ['vscode'],
+    external: ['vscode', 'tsx/cjs'],
     plugins: [sqliteBinaryBesideBundle],
     entryPoints: { extension: 'src/extension/extension.ts' },
     outdir: 'dist',
