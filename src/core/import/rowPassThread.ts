@@ -2,33 +2,26 @@
 // an import's reading, converting and checking (half of its main-thread time at Shaham et al.'s scale) overlaps
 // with its writing, which must stay here (the transaction is this thread's connection). Without the worker script
 // (a bundle built without it), the pass runs here.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CanonicalRecord } from '../model/records';
 import type { FileSyntax } from './readers';
 import type { RowPassInput, RowPassResult } from './rowPass';
 import { errorFromWire, resultFromWire, type FromWorker, type ToWorker } from './rowPassWire';
+import { workerScript, type WorkerScript } from '../util/workerScript';
 
 /** From this size on a file's rows are passed on a worker: below it, starting one costs more than it saves. */
 export const WORKER_FROM_BYTES = 8 << 20;
 
-/** The worker script: the TypeScript source under tsx (tests, bench), the built file beside the bundle otherwise. */
-function workerScript(): { code: string; eval: boolean } | null {
-  if (__filename.endsWith('.ts')) {
-    // tsx resolved here: the worker's eval code resolves from the process's folder, which may be anywhere.
-    const tsx = JSON.stringify(require.resolve('tsx/cjs'));
-    return { code: `require(${tsx}); require(${JSON.stringify(join(__dirname, 'rowPassWorker.ts'))});`, eval: true };
-  }
-  const built = join(__dirname, 'rowPassWorker.js');
-  return existsSync(built) ? { code: built, eval: false } : null;
-}
+/** This module's worker script (util/workerScript). */
+const ownWorkerScript = (): WorkerScript | null =>
+  workerScript(__filename, join(__dirname, 'rowPassWorker.ts'), join(__dirname, 'rowPassWorker.js'));
 
 /** Workers between passes (one at most), kept so that the next large file does not wait for one to start. */
 const idle: Worker[] = [];
 
 export function rowPassWorkerAvailable(): boolean {
-  return workerScript() !== null;
+  return ownWorkerScript() !== null;
 }
 
 /**
@@ -86,7 +79,7 @@ export function passRowsOnWorker(
 }
 
 function startWorker(): Worker {
-  const script = workerScript();
+  const script = ownWorkerScript();
   if (!script) throw new Error('the import worker script is missing');
   const worker = new Worker(script.code, { eval: script.eval });
   // An idle worker that fails is dropped (a working one's pass fails with it).

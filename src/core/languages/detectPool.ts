@@ -5,7 +5,6 @@
 // Texts go to the workers in small batches from one queue, and each worker holds the next batch while it works on
 // one: no worker waits for the slowest one at the end of a call, nor for the main thread between batches, and calls
 // made before the previous one finished (the next page of a run) queue behind it.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,20 +12,16 @@ import { createLanguageIdentifier, type LanguageIdentifier } from '../langid';
 import type { LanguageTag } from '../model/language';
 import { toDetectionWrite, type DetectionResult } from './detectionResult';
 import { CoreError, msg } from '../util/message';
+import { workerScript, type WorkerScript } from '../util/workerScript';
 
 /** Texts per message: a few milliseconds of work, so a message costs little and a call ends evenly on all workers. */
 export const BATCH_TEXTS = 32;
 /** Batches posted to a worker at a time: it has the next one when it finishes one. */
 const BATCHES_IN_FLIGHT = 2;
 
-/** The worker script: the TypeScript source under tsx (tests, bench), the built file beside the bundle otherwise. */
-function workerScript(): { code: string; eval: boolean } | null {
-  if (__filename.endsWith('.ts')) {
-    return { code: `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'detectWorker.ts'))});`, eval: true };
-  }
-  const built = join(__dirname, 'langidWorker.js');
-  return existsSync(built) ? { code: built, eval: false } : null;
-}
+/** This module's worker script (util/workerScript). */
+const ownWorkerScript = (): WorkerScript | null =>
+  workerScript(__filename, join(__dirname, 'detectWorker.ts'), join(__dirname, 'langidWorker.js'));
 
 interface Batch {
   readonly texts: readonly string[];
@@ -52,7 +47,7 @@ export class DetectionPool {
   /** `languages`: the run's; `threads`: how many workers (default: the cores available, at most 8; 0 or 1: none). */
   constructor(languages: readonly LanguageTag[], threads = Math.min(8, availableParallelism())) {
     this.identifier = createLanguageIdentifier({ languages });
-    const script = threads > 1 ? workerScript() : null;
+    const script = threads > 1 ? ownWorkerScript() : null;
     if (threads > 1 && !script) this.missingWorkerScript = join(__dirname, 'langidWorker.js');
     if (!script) return;
     for (let i = 0; i < threads; i++) {

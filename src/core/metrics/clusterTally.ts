@@ -16,19 +16,13 @@ export function clusterNumbers(items: readonly { run: string; group: string }[])
   clusterOf: Uint32Array;
   count: number;
 } {
-  const numbers = new Map<string, number>();
-  const clusterOf = new Uint32Array(items.length);
-  items.forEach((item, i) => {
-    const id = itemCluster(item);
-    let number = numbers.get(id);
-    if (number === undefined) numbers.set(id, (number = numbers.size));
-    clusterOf[i] = number;
-  });
-  return { clusterOf, count: numbers.size };
+  const numbers = new PromptGroupNumbers();
+  const clusterOf = Uint32Array.from(items, (item) => numbers.of(item));
+  return { clusterOf, count: numbers.count };
 }
 
 /**
- * Prompt groups numbered by first appearance (0, 1, ...), as clusterNumbers numbers them, one item at a time; found
+ * Prompt groups numbered by first appearance (0, 1, ...), one item at a time (clusterNumbers numbers a list); found
  * by run and then group, so that no key is built per item.
  */
 export class PromptGroupNumbers {

@@ -7,6 +7,7 @@ import { PromptGroupNumbers } from '../clusterTally';
 import { estimatesOfRows, ratio, type Estimate, type IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
+import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import {
   lengthControlledIntervals,
@@ -86,9 +87,9 @@ function cellsAgainstBaseline(
     if (baseline === undefined) baselines.set(pair.lang, (baseline = options.baseline.baselineFor(pair.lang)));
     const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
     if (system === undefined || (wanted && !wanted.has(system))) continue;
-    const byLang = child(kindOf, pair.run);
-    const byTurn = child(byLang, pair.lang);
-    const byCriterion = child(byTurn, pair.turn);
+    const byLang = collect(kindOf, pair.run, () => new Map());
+    const byTurn = collect(byLang, pair.lang, () => new Map());
+    const byCriterion = collect(byTurn, pair.turn, () => new Map());
     const criterion = pair.criterion ?? '';
     let kind = byCriterion.get(criterion);
     if (!kind) {
@@ -104,7 +105,7 @@ function cellsAgainstBaseline(
   const cells = groups.map(() => new Map<string, Map<string, Cell>>());
   for (const { pair, system, baseline, kind } of chosen) {
     const g = groupOfKind.get(kind)!;
-    const bySystem = child(cells[g]!, pair.judge);
+    const bySystem = collect(cells[g]!, pair.judge, () => new Map());
     let cell = bySystem.get(system);
     if (!cell)
       bySystem.set(
@@ -124,12 +125,6 @@ function cellsAgainstBaseline(
 /** The pairs' grouping values of one run, language, turn and criterion. */
 interface PromptKind {
   readonly values: GroupValues;
-}
-
-function child<K, M extends Map<unknown, unknown>>(parent: Map<K, M>, key: K): M {
-  let found = parent.get(key);
-  if (!found) parent.set(key, (found = new Map() as M));
-  return found;
 }
 
 /**

@@ -2,6 +2,7 @@
 // run, language, turn and criterion as grouping values, so that a table follows the user's --by (language, and
 // run, turn and criterion wherever the data has several, by default) and never pools criteria unless asked.
 import type { GroupValues } from '../grouping';
+import { collect } from '../scores/slices';
 
 export function pairGroupValues(pair: {
   readonly run: string;
@@ -23,12 +24,9 @@ export function distinctPairGroupValues(
   const distinct: GroupValues[] = [];
   for (const list of lists)
     for (const pair of list) {
-      let byLang = seen.get(pair.run);
-      if (!byLang) seen.set(pair.run, (byLang = new Map()));
-      let byTurn = byLang.get(pair.lang);
-      if (!byTurn) byLang.set(pair.lang, (byTurn = new Map()));
-      let criteria = byTurn.get(pair.turn);
-      if (!criteria) byTurn.set(pair.turn, (criteria = new Set()));
+      const byLang = collect(seen, pair.run, () => new Map());
+      const byTurn = collect(byLang, pair.lang, () => new Map());
+      const criteria = collect(byTurn, pair.turn, () => new Set<string>());
       const criterion = pair.criterion ?? '';
       if (criteria.has(criterion)) continue;
       criteria.add(criterion);

@@ -32,7 +32,7 @@ export function compareSlices(a: Slice, b: Slice): number {
 }
 
 /** Collects items into keyed entries, creating each entry on first sight. */
-export function collect<T>(entries: Map<string, T>, key: string, create: () => T): T {
+export function collect<K, T>(entries: Map<K, T>, key: K, create: () => T): T {
   let entry = entries.get(key);
   if (!entry) entries.set(key, (entry = create()));
   return entry;

@@ -10,13 +10,13 @@
 //
 // Falls back to this thread alone when there is one core, the worker script is absent, a worker is not ready, or
 // a worker fails.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
 import { lengthControlledResamples, type LengthControlledData } from './lengthControlledWinRate';
 import { bradleyTerryResamples, type BradleyTerryJob } from './bradleyTerryResamples';
+import { workerScript, type WorkerScript } from '../../util/workerScript';
 
 /** One row to tally: its cluster count, each cluster's class, the number of classes, and where the counts go. */
 export interface TallyRow {
@@ -169,23 +169,16 @@ interface PoolWorker {
 
 let pool: PoolWorker[] | undefined;
 
-function workerScript(): { code: string; eval: boolean } | null {
-  if (__filename.endsWith('.ts')) {
-    return {
-      code: `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'bootstrapWorker.ts'))});`,
-      eval: true,
-    };
-  }
-  const built = join(__dirname, 'bootstrapWorker.js');
-  return existsSync(built) ? { code: built, eval: false } : null;
-}
+/** This module's worker script (util/workerScript). */
+const ownWorkerScript = (): WorkerScript | null =>
+  workerScript(__filename, join(__dirname, 'bootstrapWorker.ts'), join(__dirname, 'bootstrapWorker.js'));
 
 let waitedForPool = false;
 
 /** The workers, started now unless they were: each loads its script on its own thread while this one goes on. */
 function startPool(): PoolWorker[] {
   if (pool) return pool;
-  const script = workerScript();
+  const script = ownWorkerScript();
   pool = [];
   // The caller has read the setting before it asks for workers.
   for (let i = 0; script && i < BOOTSTRAP_THREADS.extra!; i++) {

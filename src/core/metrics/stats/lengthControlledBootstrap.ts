@@ -10,7 +10,12 @@ import {
   type BootstrapResult,
 } from './bootstrap';
 import { refitLengthControlledAhead } from './bootstrapPool';
-import { lengthControlledResamples, winRatesAreExact, type LengthControlledData } from './lengthControlledWinRate';
+import {
+  lengthControlledResamples,
+  meanPreference,
+  winRatesAreExact,
+  type LengthControlledData,
+} from './lengthControlledWinRate';
 
 /** A row to bootstrap: its data, its cluster count, its estimate on the full sample and its number of items. */
 export interface LengthControlledJob {
@@ -63,13 +68,13 @@ export function lengthControlledIntervals(
     const interval = summarizeResamples(job.estimate, values, resolved, job.clusters, items);
     if (!winRatesAreExact(job.data.preferences)) return interval;
     // As estimatesOfRows reports it: over the clusters, the mean of the full sample's sums.
-    const winRate = summarizeResamples(meanOf(job.data.preferences), winRates, resolved, job.clusters, job.clusters);
+    const winRate = summarizeResamples(
+      meanPreference(job.data.preferences),
+      winRates,
+      resolved,
+      job.clusters,
+      job.clusters,
+    );
     return { ...interval, winRate };
   });
-}
-
-function meanOf(values: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  return values.length === 0 ? NaN : sum / values.length;
 }

@@ -50,7 +50,7 @@ function columnsOf(items: readonly PreferenceWithLengths[]): PreferenceColumns {
 }
 
 /** The plain win rate: the mean preference (ties half); NaN with no items. */
-function meanPreference(preferences: Float64Array): number {
+export function meanPreference(preferences: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < preferences.length; i++) sum += preferences[i]!;
   return preferences.length === 0 ? NaN : sum / preferences.length;
