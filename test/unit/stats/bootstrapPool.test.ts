@@ -13,9 +13,15 @@ import { sparseClusters } from '../../../src/core/metrics/stats/clusterMatrix';
 import {
   BOOTSTRAP_THREADS,
   REFITTED_ON_WORKERS,
+  rowQueue,
+  takeRows,
   TALLIED_ON_WORKERS,
 } from '../../../src/core/metrics/stats/bootstrapPool';
-import { KEPT_DRAW_COUNTS, releaseDrawCounts } from '../../../src/core/metrics/stats/keptDrawCounts';
+import {
+  KEPT_DRAW_COUNTS,
+  keptDrawCountBytes,
+  releaseDrawCounts,
+} from '../../../src/core/metrics/stats/keptDrawCounts';
 import { createRandom } from '../../../src/core/util/random';
 
 describe('stats: the bootstrap on worker threads', function () {
@@ -63,7 +69,8 @@ describe('stats: the bootstrap on worker threads', function () {
   /** Rows of the length-controlled win rate: preferences that follow the length difference, two items a cluster. */
   function refitJobs() {
     const random = createRandom(8);
-    return [40, 41, 90, 7, 160].map((items) => {
+    // Two rows of 21 clusters: one batch of the queue.
+    return [40, 41, 42, 90, 7, 160].map((items) => {
       const rows = Array.from({ length: items }, () => {
         const delta = random.nextInt(200) - 100;
         const preference = random.nextInt(4) === 0 ? 0.5 : delta + random.nextInt(120) - 60 > 0 ? 1 : 0;
@@ -87,7 +94,7 @@ describe('stats: the bootstrap on worker threads', function () {
       lengthControlledIntervals(refitJobs(), options, () => meanwhile++),
       alone,
     );
-    assert.equal(REFITTED_ON_WORKERS.rows - before, 5);
+    assert.equal(REFITTED_ON_WORKERS.rows - before, 6);
     assert.equal(meanwhile, 1);
     Object.assign(BOOTSTRAP_THREADS, { workersOnly: false });
     assert.deepEqual(
@@ -105,8 +112,41 @@ describe('stats: the bootstrap on worker threads', function () {
     // The rows of 40 items or more have a fit on nearly every resample; the one of 7 on fewer.
     assert.deepEqual(
       alone.map((r) => r.undefinedResamples < 30),
-      [true, true, true, false, true],
+      [true, true, true, true, false, true],
     );
+    // With the draw counts kept, a batch's rows count from one draw, and each thread lets them go after its batch.
+    KEPT_DRAW_COUNTS.budgetBytes = savedCounts.budgetBytes;
+    Object.assign(BOOTSTRAP_THREADS, { extra: 2 });
+    assert.deepEqual(lengthControlledIntervals(refitJobs(), options), alone);
+    assert.equal(keptDrawCountBytes(), 0);
+  });
+
+  it("queues rows in batches of one key, the largest batch first, each batch's rows in their order", () => {
+    const queue = rowQueue([5, 30, 5, 12, 5], [21, 80, 21, 45, 4]);
+    assert.deepEqual([...new Uint32Array(queue.order)], [1, 3, 0, 2, 4]);
+    assert.deepEqual([...new Uint32Array(queue.starts)], [0, 1, 2, 4, 5]);
+    const events: string[] = [];
+    takeRows(
+      queue,
+      2,
+      (row) => events.push(`row ${row}`),
+      (first) => events.push(`batch of ${first} done`),
+    );
+    assert.deepEqual(events, [
+      'row 1',
+      'batch of 1 done',
+      'row 3',
+      'batch of 3 done',
+      'row 0',
+      'row 2',
+      'batch of 0 done',
+      'row 4',
+      'batch of 4 done',
+    ]);
+    assert.equal(new Int32Array(queue.done).join(), '2,2,2,2,2');
+    const unbatched = rowQueue([1, 3, 2]);
+    assert.deepEqual([...new Uint32Array(unbatched.order)], [1, 2, 0]);
+    assert.deepEqual([...new Uint32Array(unbatched.starts)], [0, 1, 2, 3]);
   });
 
   it("reads each row's plain win rate interval from its refits' resamples: the cluster bootstrap's of its sums", () => {

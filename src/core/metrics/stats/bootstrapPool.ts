@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
 import { lengthControlledResamples, type LengthControlledData } from './lengthControlledWinRate';
 import { bradleyTerryResamples, type BradleyTerryJob } from './bradleyTerryResamples';
+import { forgetDrawCounts } from './keptDrawCounts';
 import { workerScript, type WorkerScript } from '../../util/workerScript';
 
 /** One row to tally: its cluster count, each cluster's class, the number of classes, and where the counts go. */
@@ -53,11 +54,14 @@ export interface BradleyTerryRow {
 }
 
 /**
- * The rows of a table waiting for a thread: `order` lists them largest first, `next` (one word) is how many of that
- * list threads have taken, and `done[row]` is set when the row is finished (1 by a worker, 2 by this thread).
+ * The rows of a table waiting for a thread, in batches: `order` lists the rows, batch k being order[starts[k]] up to
+ * order[starts[k + 1]] (largest batch first); `next` (one word) is how many batches threads have taken, and
+ * `done[row]` is set when the row is finished (1 by a worker, 2 by this thread). A batch's rows draw the same
+ * resamples (as many clusters), so one thread takes them all and draws those resamples once.
  */
 export interface RowQueue {
   readonly order: SharedArrayBuffer;
+  readonly starts: SharedArrayBuffer;
   readonly next: SharedArrayBuffer;
   readonly done: SharedArrayBuffer;
 }
@@ -65,21 +69,68 @@ export interface RowQueue {
 const DONE_ON_WORKER = 1;
 const DONE_HERE = 2;
 
-/** Takes rows off the queue until it is empty, doing each (`visit`) and marking it done with `mark`. */
-export function takeRows(queue: RowQueue, mark: number, visit: (row: number) => void): void {
+/**
+ * Takes batches off the queue until it is empty, doing each row (`visit`) and marking it done with `mark`; then
+ * `batchDone` with the batch's first row (what the batch's rows shared may be let go).
+ */
+export function takeRows(
+  queue: RowQueue,
+  mark: number,
+  visit: (row: number) => void,
+  batchDone?: (row: number) => void,
+): void {
   const order = new Uint32Array(queue.order);
+  const starts = new Uint32Array(queue.starts);
   const next = new Int32Array(queue.next);
   const done = new Int32Array(queue.done);
-  for (let k = Atomics.add(next, 0, 1); k < order.length; k = Atomics.add(next, 0, 1)) {
-    const row = order[k]!;
-    visit(row);
-    Atomics.store(done, row, mark);
+  for (let k = Atomics.add(next, 0, 1); k < starts.length - 1; k = Atomics.add(next, 0, 1)) {
+    for (let at = starts[k]!; at < starts[k + 1]!; at++) {
+      const row = order[at]!;
+      visit(row);
+      Atomics.store(done, row, mark);
+    }
+    batchDone?.(order[starts[k]!]!);
   }
 }
 
 /** A worker's rows: what is taken off the queue as `DONE_ON_WORKER`. */
-export function takeRowsOnWorker(queue: RowQueue, visit: (row: number) => void): void {
-  takeRows(queue, DONE_ON_WORKER, visit);
+export function takeRowsOnWorker(
+  queue: RowQueue,
+  visit: (row: number) => void,
+  batchDone?: (row: number) => void,
+): void {
+  takeRows(queue, DONE_ON_WORKER, visit, batchDone);
+}
+
+/**
+ * The queue of rows of these sizes, batched by `batchOf` (rows of one key are one batch, in their order; each row a
+ * batch of its own without it), the batches by their total size, largest first.
+ */
+export function rowQueue(sizes: readonly number[], batchOf?: readonly number[]): RowQueue {
+  const batches = new Map<number, { rows: number[]; size: number }>();
+  sizes.forEach((size, row) => {
+    const key = batchOf ? batchOf[row]! : row;
+    let batch = batches.get(key);
+    if (!batch) batches.set(key, (batch = { rows: [], size: 0 }));
+    batch.rows.push(row);
+    batch.size += size;
+  });
+  const ordered = [...batches.values()].sort((a, b) => b.size - a.size || a.rows[0]! - b.rows[0]!);
+  const queue: RowQueue = {
+    order: new SharedArrayBuffer(sizes.length * 4),
+    starts: new SharedArrayBuffer((ordered.length + 1) * 4),
+    next: new SharedArrayBuffer(4),
+    done: new SharedArrayBuffer(sizes.length * 4),
+  };
+  const order = new Uint32Array(queue.order);
+  const starts = new Uint32Array(queue.starts);
+  let at = 0;
+  ordered.forEach((batch, k) => {
+    starts[k] = at;
+    for (const row of batch.rows) order[at++] = row;
+  });
+  starts[ordered.length] = at;
+  return queue;
 }
 
 /**
@@ -233,34 +284,29 @@ function workersFor(work: number, minimum: number): PoolWorker[] | undefined {
 }
 
 /**
- * Runs rows on the workers and this thread from one queue, largest first (`sizes`): sends each worker the queue
- * (`send`), does `meanwhile` here (other work of the table) while they start, then takes rows too (`here`) until the
- * queue is empty, and waits. Rows that a worker which failed or is late took and did not finish are redone here
- * (`redo`, into fresh buffers: a late worker may still write into the old ones), and that worker is no longer used.
- * Returns how many rows the workers did.
+ * Runs rows on the workers and this thread from one queue, largest first (`sizes`, batched by `batchOf`): sends
+ * each worker the queue (`send`), does `meanwhile` here (other work of the table) while they start, then takes rows
+ * too (`here`, and `batchDone` after each batch) until the queue is empty, and waits. Rows that a worker which failed
+ * or is late took and did not finish are redone here (`redo`, into fresh buffers: a late worker may still write into
+ * the old ones), and that worker is no longer used. Returns how many rows the workers did.
  */
 function acrossThreads(
   workers: readonly PoolWorker[],
-  sizes: readonly number[],
+  rows: { readonly sizes: readonly number[]; readonly batchOf?: readonly number[] },
   send: (worker: Worker, queue: RowQueue, status: SharedArrayBuffer) => void,
   here: (row: number) => void,
   redo: (row: number) => void,
   meanwhile?: () => void,
+  batchDone?: (row: number) => void,
 ): number {
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-  const queue: RowQueue = {
-    order: new SharedArrayBuffer(order.length * 4),
-    next: new SharedArrayBuffer(4),
-    done: new SharedArrayBuffer(order.length * 4),
-  };
-  new Uint32Array(queue.order).set(order);
+  const queue = rowQueue(rows.sizes, rows.batchOf);
   const statuses = workers.map((w) => {
     const status = new Int32Array(new SharedArrayBuffer(4));
     send(w.worker, queue, status.buffer);
     return status;
   });
   meanwhile?.();
-  if (!BOOTSTRAP_THREADS.workersOnly) takeRows(queue, DONE_HERE, here);
+  if (!BOOTSTRAP_THREADS.workersOnly) takeRows(queue, DONE_HERE, here, batchDone);
   statuses.forEach((status, k) => {
     Atomics.wait(status, 0, 0, SHARE_MS);
     if (Atomics.load(status, 0) !== 1) Atomics.store(workers[k]!.ready, 0, 2);
@@ -310,7 +356,7 @@ export function tallyAhead(
   };
   TALLIED_ON_WORKERS.rows += acrossThreads(
     workers,
-    rows.map((row) => row.clusters),
+    { sizes: rows.map((row) => row.clusters) },
     (worker, queue, status) =>
       worker.postMessage({ kind: 'tallies', rows: shared, queue, resamples, seed, status } satisfies BootstrapShare),
     tallyHere,
@@ -365,6 +411,8 @@ export function refitLengthControlledAhead(
     workers,
     shared,
     sizes,
+    resamples,
+    seed,
     (share, queue, status) => ({ kind: 'lc-refits', rows: share, queue, resamples, seed, status }),
     (i, values, row) =>
       lengthControlledResamples(
@@ -384,12 +432,15 @@ export function refitLengthControlledAhead(
 
 /**
  * Rows refitted on every ready thread (acrossThreads), each into its shared `values`: a row this thread redoes gets
- * fresh ones. Returns every row's values.
+ * fresh ones. The rows of as many clusters are one batch: they refit on the same resamples, whose draw counts the
+ * thread keeps for the batch only (keptDrawCounts). Returns every row's values.
  */
-function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer }>(
+function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer; readonly clusters: number }>(
   workers: readonly PoolWorker[],
   shared: Row[],
   sizes: readonly number[],
+  resamples: number,
+  seed: number | bigint,
   message: (rows: Row[], queue: RowQueue, status: SharedArrayBuffer) => BootstrapShare,
   refit: (row: number, values: Float64Array, shared: Row) => void,
   meanwhile?: () => void,
@@ -398,7 +449,7 @@ function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer }>(
   const here = (i: number) => refit(i, new Float64Array(shared[i]!.values), shared[i]!);
   REFITTED_ON_WORKERS.rows += acrossThreads(
     workers,
-    sizes,
+    { sizes, batchOf: shared.map((row) => row.clusters) },
     (worker, queue, status) => worker.postMessage(message([...shared], queue, status)),
     here,
     (i) => {
@@ -406,6 +457,7 @@ function refitAcrossThreads<Row extends { readonly values: SharedArrayBuffer }>(
       here(i);
     },
     meanwhile,
+    (i) => forgetDrawCounts(shared[i]!.clusters, resamples, seed),
   );
   return shared.map((row) => new Float64Array(row.values));
 }
@@ -437,6 +489,8 @@ export function refitBradleyTerryAhead(
     shared,
     // A cell's work: its clusters' sums read and its fits, about as much per cluster as per system pair.
     jobs.map(({ matrix, systems }) => matrix.clusters + systems * systems),
+    resamples,
+    seed,
     (share, queue, status) => ({ kind: 'bt-refits', rows: share, queue, resamples, seed, status }),
     (i, values) => bradleyTerryResamples(jobs[i]!, resamples, seed, values),
   );

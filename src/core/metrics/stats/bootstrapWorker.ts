@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
 import { bradleyTerryJobOf, refitDataOf, takeRowsOnWorker, type BootstrapShare } from './bootstrapPool';
 import { bradleyTerryResamples } from './bradleyTerryResamples';
+import { forgetDrawCounts } from './keptDrawCounts';
 import { lengthControlledResamples } from './lengthControlledWinRate';
 
 const ready = new Int32Array(workerData.ready as SharedArrayBuffer);
@@ -12,6 +13,8 @@ Atomics.store(ready, 0, 1);
 Atomics.notify(ready, 0);
 
 function run(share: BootstrapShare): void {
+  // A refit batch's rows share their draw counts; no later batch of the table has as many clusters.
+  const forgetBatch = (i: number) => forgetDrawCounts(share.rows[i]!.clusters, share.resamples, share.seed);
   if (share.kind === 'tallies') {
     const { rows } = share;
     takeRowsOnWorker(share.queue, (i) => {
@@ -29,24 +32,32 @@ function run(share: BootstrapShare): void {
   }
   if (share.kind === 'bt-refits') {
     const { rows } = share;
-    takeRowsOnWorker(share.queue, (i) => {
-      const row = rows[i]!;
-      bradleyTerryResamples(bradleyTerryJobOf(row), share.resamples, share.seed, new Float64Array(row.values));
-    });
+    takeRowsOnWorker(
+      share.queue,
+      (i) => {
+        const row = rows[i]!;
+        bradleyTerryResamples(bradleyTerryJobOf(row), share.resamples, share.seed, new Float64Array(row.values));
+      },
+      forgetBatch,
+    );
     return;
   }
   const { rows } = share;
-  takeRowsOnWorker(share.queue, (i) => {
-    const row = rows[i]!;
-    lengthControlledResamples(
-      refitDataOf(row),
-      row.clusters,
-      share.resamples,
-      share.seed,
-      new Float64Array(row.values),
-      new Float64Array(row.winRates),
-    );
-  });
+  takeRowsOnWorker(
+    share.queue,
+    (i) => {
+      const row = rows[i]!;
+      lengthControlledResamples(
+        refitDataOf(row),
+        row.clusters,
+        share.resamples,
+        share.seed,
+        new Float64Array(row.values),
+        new Float64Array(row.winRates),
+      );
+    },
+    forgetBatch,
+  );
 }
 
 parentPort!.on('message', (share: BootstrapShare) => {

@@ -22,6 +22,7 @@ export interface DrawCounts {
 export const KEPT_DRAW_COUNTS = { budgetBytes: 128 * 2 ** 20, releaseAfterMs: 2000 };
 
 const kept = new Map<string, DrawCounts>();
+const drawKey = (clusters: number, resamples: number, seed: number | bigint) => `${clusters}/${resamples}/${seed}`;
 let keptBytes = 0;
 let release: ReturnType<typeof setTimeout> | undefined;
 
@@ -30,7 +31,7 @@ let release: ReturnType<typeof setTimeout> | undefined;
  * allows; undefined beyond it (the caller then tallies as it draws).
  */
 export function keptDrawCounts(clusters: number, resamples: number, seed: number | bigint): DrawCounts | undefined {
-  const key = `${clusters}/${resamples}/${seed}`;
+  const key = drawKey(clusters, resamples, seed);
   scheduleRelease();
   const found = kept.get(key);
   if (found) return found;
@@ -39,6 +40,15 @@ export function keptDrawCounts(clusters: number, resamples: number, seed: number
   kept.set(key, counted);
   keptBytes += counted.counts.byteLength;
   return counted;
+}
+
+/** Forgets the kept counts of C clusters (a thread's batch of rows of C is done: no row of C will come again). */
+export function forgetDrawCounts(clusters: number, resamples: number, seed: number | bigint): void {
+  const key = drawKey(clusters, resamples, seed);
+  const found = kept.get(key);
+  if (!found) return;
+  kept.delete(key);
+  keptBytes -= found.counts.byteLength;
 }
 
 /** How many bytes of counts are kept now. */
