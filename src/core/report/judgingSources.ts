@@ -50,19 +50,39 @@ async function numericRatings(store: Store, o: TableOptions) {
 /** Judge verdicts (per pair, per order) and human votes, narrowed to the chosen systems, judges and annotators. */
 async function pairwise(store: Store, o: TableOptions) {
   const { systems, ...filter } = await responseFilter(store, o);
-  const wanted = systems ? new Set(systems) : undefined;
-  const keep = (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
+  const keep = keepSystems(systems);
   const matches = o.annotators ? namePattern(o.annotators) : () => true;
   // Read at once: the verdicts on a connection of their own (pairwiseVerdicts), the votes beside them.
-  const [judged, votes] = await Promise.all([
-    loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) }),
-    store.humanPairwiseLabels(filter),
-  ]);
+  const [judged, votes] = await Promise.all([judgedPairs(store, o, filter), store.humanPairwiseLabels(filter)]);
   const pairs = judged.filter(keep);
   const humans = votes.filter((h) => keep(h) && matches(h.annotator));
   // --by, else language and whatever of run, turn and criterion varies: criteria are never pooled unless asked.
   const by = groupingOf(o, distinctPairGroupValues([pairs, humans]));
   return { pairs, humans, by };
+}
+
+/**
+ * Judge verdicts alone, for a table of judges' rows only (lc-winrate): its grouping follows the verdicts, and no
+ * vote is read (60,663 at 4× Shaham et al., on the connection the responses' lengths are read on).
+ */
+async function judgesPairwise(store: Store, o: TableOptions) {
+  const { systems, ...filter } = await responseFilter(store, o);
+  const pairs = (await judgedPairs(store, o, filter)).filter(keepSystems(systems));
+  return { pairs, by: groupingOf(o, distinctPairGroupValues([pairs])) };
+}
+
+function judgedPairs(
+  store: Store,
+  o: TableOptions,
+  filter: Omit<Awaited<ReturnType<typeof responseFilter>>, 'systems'>,
+) {
+  return loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) });
+}
+
+/** Whether both systems of a pair or vote are among `systems` (all when none are named). */
+function keepSystems(systems: readonly string[] | undefined) {
+  const wanted = systems ? new Set(systems) : undefined;
+  return (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
 }
 
 async function lengths(store: Store, o: TableOptions) {
@@ -179,7 +199,10 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       // --system patterns resolved to names, as every other table does.
       const chosen = o.systems ? (await selectionOf(store, o)).systems : undefined;
       const { systems: _systems, ...allSystems } = o;
-      const [{ pairs, by }, measured] = await Promise.all([pairwise(store, allSystems), lengths(store, allSystems)]);
+      const [{ pairs, by }, measured] = await Promise.all([
+        judgesPairwise(store, allSystems),
+        lengths(store, allSystems),
+      ]);
       const rows = lengthControlledRows(pairs, measured, {
         by,
         baseline,
