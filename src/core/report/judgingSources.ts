@@ -10,15 +10,19 @@ import {
   perOrderAccuracy,
   raterPairKappa,
   reliability,
+  distinctPairColumnGroupValues,
   distinctPairGroupValues,
   ResponseLengths,
+  ResponseLengthsById,
   scoreUnitSets,
   type ScoreUnitSet,
 } from '../metrics/judging';
 import type { GroupField } from '../metrics/grouping';
 import { loadJudgedPairs, parseBaseline } from '../metrics/scores';
+import { judgedPairColumnsOf } from '../metrics/scores/judgedPairs';
 import { GOLD_WORDS, goldRows } from '../metrics/annotators';
-import { forEachResponseLengthPage } from '../store/judgingQueries';
+import { forEachResponseLengthById, forEachResponseLengthPage } from '../store/judgingQueries';
+import { pairwiseVerdicts } from '../store/pairwiseVerdicts';
 import { startBootstrapThreads } from '../metrics/stats/bootstrapPool';
 import type { Store } from '../store/store';
 import { namePattern } from '../util/pattern';
@@ -53,7 +57,10 @@ async function pairwise(store: Store, o: TableOptions) {
   const keep = keepSystems(systems);
   const matches = o.annotators ? namePattern(o.annotators) : () => true;
   // Read at once: the verdicts on a connection of their own (pairwiseVerdicts), the votes beside them.
-  const [judged, votes] = await Promise.all([judgedPairs(store, o, filter), store.humanPairwiseLabels(filter)]);
+  const [judged, votes] = await Promise.all([
+    loadJudgedPairs(store, { ...filter, ...judgesOf(o) }),
+    store.humanPairwiseLabels(filter),
+  ]);
   const pairs = judged.filter(keep);
   const humans = votes.filter((h) => keep(h) && matches(h.annotator));
   // --by, else language and whatever of run, turn and criterion varies: criteria are never pooled unless asked.
@@ -62,27 +69,31 @@ async function pairwise(store: Store, o: TableOptions) {
 }
 
 /**
- * Judge verdicts alone, for a table of judges' rows only (lc-winrate): its grouping follows the verdicts, and no
- * vote is read (60,663 at 4× Shaham et al., on the connection the responses' lengths are read on).
+ * Every system's judge verdicts as columns, for a table of judges' rows only (lc-winrate: the caller narrows the
+ * rows to --system): its grouping follows the verdicts, and no vote is read (60,663 at 4× Shaham et al., on the
+ * connection the responses' lengths are read on).
  */
-async function judgesPairwise(store: Store, o: TableOptions) {
-  const { systems, ...filter } = await responseFilter(store, o);
-  const pairs = (await judgedPairs(store, o, filter)).filter(keepSystems(systems));
-  return { pairs, by: groupingOf(o, distinctPairGroupValues([pairs])) };
+async function judgedPairColumns(store: Store, o: TableOptions) {
+  const { systems: _systems, ...filter } = await responseFilter(store, o);
+  const pairs = judgedPairColumnsOf(await pairwiseVerdicts(store, { ...filter, ...judgesOf(o) }));
+  return { pairs, by: groupingOf(o, distinctPairColumnGroupValues(pairs)) };
 }
 
-function judgedPairs(
-  store: Store,
-  o: TableOptions,
-  filter: Omit<Awaited<ReturnType<typeof responseFilter>>, 'systems'>,
-) {
-  return loadJudgedPairs(store, { ...filter, ...(o.judges ? { judges: o.judges } : {}) });
-}
+const judgesOf = (o: TableOptions) => (o.judges ? { judges: o.judges } : {});
 
 /** Whether both systems of a pair or vote are among `systems` (all when none are named). */
 function keepSystems(systems: readonly string[] | undefined) {
   const wanted = systems ? new Set(systems) : undefined;
   return (p: { systemA: string; systemB: string }) => !wanted || (wanted.has(p.systemA) && wanted.has(p.systemB));
+}
+
+/** The selection's responses' lengths by the ids of their prompt and system. */
+async function lengthsById(store: Store, o: TableOptions) {
+  const lengths = new ResponseLengthsById();
+  await forEachResponseLengthById(store, await responseFilter(store, o), (prompt, system, seed, length) =>
+    lengths.add(prompt, system, seed, length),
+  );
+  return lengths;
 }
 
 async function lengths(store: Store, o: TableOptions) {
@@ -200,8 +211,8 @@ export const JUDGING_SOURCES: readonly TableSource[] = [
       const chosen = o.systems ? (await selectionOf(store, o)).systems : undefined;
       const { systems: _systems, ...allSystems } = o;
       const [{ pairs, by }, measured] = await Promise.all([
-        judgesPairwise(store, allSystems),
-        lengths(store, allSystems),
+        judgedPairColumns(store, allSystems),
+        lengthsById(store, allSystems),
       ]);
       const rows = lengthControlledRows(pairs, measured, {
         by,

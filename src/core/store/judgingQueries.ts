@@ -6,6 +6,7 @@ import { filterClause, placeholders, WhereClause, type Store } from './store';
 import { connectionOf } from './connection';
 import { packedRows, unpackRows, type PackedKind } from './packedRows';
 import type { LanguageTag } from '../model/language';
+import { lengthUnitFor, textLength } from '../model/responseLength';
 
 /** The names of the pointwise scales judged in the selection, in name order. */
 export async function pointwiseScaleNames(
@@ -61,6 +62,39 @@ export async function forEachResponseLengthPage(
   filter: ResponseFilter,
   visit: (page: readonly ResponseLengthRow[]) => void,
 ): Promise<void> {
+  await forEachLengthPage(store, filter, (page, systems, texts) =>
+    visit(page.map(({ prompt, row }) => lengthRowOf(prompt, systems, row, texts))),
+  );
+}
+
+/**
+ * Every response's length in the selection by the ids of its prompt and system, as forEachResponseLengthPage reads
+ * them but with no object per response: what a table that holds its verdicts by ids needs (lc-winrate). A response
+ * stored without its length is measured from its text, in its language's unit.
+ */
+export async function forEachResponseLengthById(
+  store: Store,
+  filter: ResponseFilter,
+  visit: (prompt: number, system: number, seed: number, length: number) => void,
+): Promise<void> {
+  await forEachLengthPage(store, filter, (page, _systems, texts) => {
+    for (const { prompt, row } of page) {
+      const [id, system, seed, length] = row as [number, number, number, number | null];
+      visit(prompt.id, system, seed, length ?? textLength(textOf(id, texts), lengthUnitFor(prompt.lang)));
+    }
+  });
+}
+
+/** One page of prompts' responses as packed rows, the systems' names and the texts of those stored without a length. */
+async function forEachLengthPage(
+  store: Store,
+  filter: ResponseFilter,
+  visit: (
+    page: readonly { prompt: PromptKeyRow; row: readonly (number | string | null)[] }[],
+    systems: ReadonlyMap<number, string>,
+    texts: ReadonlyMap<number, string>,
+  ) => void,
+): Promise<void> {
   const db = connectionOf(store);
   const promptWhere = filterClause(filter, 'p', 'r');
   const prompts = new Map(
@@ -104,7 +138,7 @@ export async function forEachResponseLengthPage(
       store,
       page.filter(({ row }) => row[3] === null).map(({ row }) => row[0] as number),
     );
-    visit(page.map(({ prompt, row }) => lengthRowOf(prompt, systems, row, texts)));
+    visit(page, systems, texts);
   }
 }
 
@@ -121,6 +155,12 @@ async function textsOf(store: Store, ids: readonly number[]): Promise<Map<number
   return texts;
 }
 
+function textOf(id: number, texts: ReadonlyMap<number, string>): string {
+  const text = texts.get(id);
+  if (text === undefined) throw new Error(`response ${id} has neither a stored length nor a text`);
+  return text;
+}
+
 function lengthRowOf(
   prompt: PromptKeyRow,
   systems: ReadonlyMap<number, string>,
@@ -128,8 +168,7 @@ function lengthRowOf(
   texts: ReadonlyMap<number, string>,
 ): ResponseLengthRow {
   const [id, system, seed, length] = row as [number, number, number, number | null];
-  const text = length === null ? texts.get(id) : null;
-  if (text === undefined) throw new Error(`response ${id} has neither a stored length nor a text`);
+  const text = length === null ? textOf(id, texts) : null;
   // One literal of one shape (a spread made each row a slow dictionary object: most of the load's time).
   return {
     run: prompt.run,

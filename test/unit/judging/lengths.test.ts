@@ -1,6 +1,6 @@
 // Response lengths per script: graphemes where words are not separated by spaces, words elsewhere.
 import { strict as assert } from 'node:assert';
-import { lengthUnitFor, ResponseLengths, textLength } from '../../../src/core/metrics/judging';
+import { lengthUnitFor, ResponseLengths, ResponseLengthsById, textLength } from '../../../src/core/metrics/judging';
 import { createRandom } from '../../../src/core/util/random';
 import { renderTable } from '../../../src/core/report/render';
 import type { Table } from '../../../src/core/report/table';
@@ -101,6 +101,19 @@ describe('judging/lengths', () => {
     ]);
     assert.equal(lengths.of({ run: 'r', group: 'g', lang: 'en', turn: 1 }, 's'), 1);
     assert.equal(lengths.of({ run: 'r', group: 'g', lang: 'en', turn: 1 }, 'other'), undefined);
+  });
+
+  it("by ids too: the lowest seed's length of a system on a prompt, whichever seed comes first", () => {
+    const lengths = new ResponseLengthsById();
+    lengths.add(7, 3, 2, 30);
+    lengths.add(7, 3, 0, 10);
+    lengths.add(7, 3, 1, 20);
+    lengths.add(7, 4, 5, 50);
+    lengths.add(8, 3, 0, 80);
+    assert.deepEqual(
+      [lengths.of(7, 3), lengths.of(7, 4), lengths.of(8, 3), lengths.of(8, 4), lengths.of(9, 3)],
+      [10, 50, 80, undefined, undefined],
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { importFile } from '../../../src/core/import/importFile';
 import { lengthUnitFor, textLength } from '../../../src/core/model/responseLength';
 import { connectionOf } from '../../../src/core/store/connection';
-import { forEachResponseLengthPage } from '../../../src/core/store/judgingQueries';
+import { forEachResponseLengthById, forEachResponseLengthPage } from '../../../src/core/store/judgingQueries';
 import type { Estimate } from '../../../src/core/metrics/estimate';
 import { tableSource } from '../../../src/core/report/sources';
 import type { Cell, Table } from '../../../src/core/report/table';
@@ -278,6 +278,21 @@ describe('judging tables on the fixture study (test/fixtures/judging)', () => {
     );
     assert.equal(narrowed.length, 32);
     assert.deepEqual(await read({ run: 'no such run' }), []);
+    // By ids: the same responses and lengths, with the ids the store gives their prompts and systems.
+    const byIds = async (filter: Parameters<typeof forEachResponseLengthById>[1]) => {
+      const rows: string[] = [];
+      const names = await connectionOf(test.store).all<{ prompt: number; system: number; key: string }>(
+        `SELECT p.id AS prompt, s.id AS system, r.name || ' ' || p.group_key || ' ' || p.lang || ' ' || s.name AS key
+         FROM prompts p JOIN runs r ON r.id = p.run_id JOIN systems s ON s.run_id = r.id`,
+      );
+      const keyOf = new Map(names.map((n) => [`${n.prompt} ${n.system}`, n.key]));
+      await forEachResponseLengthById(test.store, filter, (prompt, system, seed, length) =>
+        rows.push(`${keyOf.get(`${prompt} ${system}`)} ${seed} ${length}`),
+      );
+      return rows.sort();
+    };
+    assert.deepEqual(await byIds({}), all);
+    assert.deepEqual(await byIds({ run: 'jx', languages: ['zh'], systems: ['base', 'verbose'] }), narrowed);
   });
 
   it("lc-winrate: alpaca_eval's length-controlled win rate against the baseline (statsmodels GLM)", async () => {

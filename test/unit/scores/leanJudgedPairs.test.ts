@@ -3,10 +3,15 @@
 // packing's own separators, digits and characters outside the BMP.
 import { strict as assert } from 'node:assert';
 import { judgedPairs, loadJudgedPairs } from '../../../src/core/metrics/scores';
-import { judgedPairsOf } from '../../../src/core/metrics/scores/judgedPairs';
+import {
+  judgedPairColumnsOf,
+  judgedPairsOf,
+  pairVerdict,
+  pairVerdictAt,
+} from '../../../src/core/metrics/scores/judgedPairs';
 import type { LanguageTag } from '../../../src/core/model/language';
 import { connectionOf } from '../../../src/core/store/connection';
-import { unpackVerdicts } from '../../../src/core/store/pairwiseVerdicts';
+import { pairwiseVerdicts, unpackVerdicts } from '../../../src/core/store/pairwiseVerdicts';
 import { openTestStore, type TestStore } from './support';
 
 const CRITERIA = ['', 'fluency', '3,4:5', 'tone: 😀 ok;', '12:ab,'];
@@ -55,6 +60,44 @@ describe('judged pairs from the lean verdict load', () => {
       [...new Set(lean.map((p) => p.criterion ?? ''))].sort(),
       [...CRITERIA].sort(),
       'every criterion read back whole',
+    );
+  });
+
+  it('gives the same pairs as columns: prompt, systems, judge, criterion and one verdict per pair for both policies', async () => {
+    const objects = await loadJudgedPairs(test.store, { run: 'lean' });
+    const columns = judgedPairColumnsOf(await pairwiseVerdicts(test.store, { run: 'lean' }));
+    assert.equal(columns.count, objects.length);
+    const asObjects = Array.from({ length: columns.count }, (_, p) => {
+      const { run, group, lang, turn } = columns.prompts.get(columns.prompt[p]!)!;
+      const criterion = columns.criterion[p];
+      return {
+        run,
+        group,
+        lang,
+        turn,
+        systemA: columns.systems.get(columns.systemA[p]!)!,
+        systemB: columns.systems.get(columns.systemB[p]!)!,
+        judge: columns.judge[p]!,
+        ...(criterion ? { criterion } : {}),
+      };
+    });
+    assert.deepEqual(
+      asObjects,
+      objects.map(({ orders: _orders, ...pair }) => pair),
+    );
+    for (const invalidAs of ['exclude', 'tie'] as const) {
+      const verdicts = objects.map((pair, p) => [pairVerdict(pair, invalidAs), pairVerdictAt(columns, p, invalidAs)]);
+      assert.deepEqual(
+        verdicts.map(([, atColumns]) => atColumns),
+        verdicts.map(([ofObject]) => ofObject),
+        invalidAs,
+      );
+      // Every kind of verdict and pair occurs: the comparison is not of one case.
+      assert.deepEqual(new Set(verdicts.map(([v]) => v)), new Set(invalidAs === 'tie' ? ['A', 'B', 'tie'] : VERDICTS));
+    }
+    assert.deepEqual(
+      new Set(objects.map((pair) => pair.orders.map((o) => o.order).join())),
+      new Set(ORDER_SETS.map((orders) => orders.join())),
     );
   });
 

@@ -6,7 +6,7 @@
 import { PromptGroupNumbers } from '../clusterTally';
 import { estimatesOfRows, ratio, type Estimate, type IntervalSettings } from '../estimate';
 import type { BaselineRule } from '../scores/sideBySide';
-import { pairVerdict, scoreFor, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
+import { pairVerdictAt, type InvalidPolicy, type JudgedPairColumns } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import {
@@ -15,7 +15,7 @@ import {
   winRatesAreExact,
   type LengthControlledData,
 } from '../stats';
-import { lengthUnitFor, type ResponseLengths } from './lengths';
+import { lengthUnitFor, type ResponseLengthsById } from './lengths';
 import { pairGroupValues } from './pairGroups';
 
 export interface LengthControlledRow {
@@ -40,8 +40,8 @@ export interface LengthControlledRow {
 }
 
 export function lengthControlledRows(
-  pairs: readonly JudgedPair[],
-  lengths: ResponseLengths,
+  pairs: JudgedPairColumns,
+  lengths: ResponseLengthsById,
   options: {
     by: readonly GroupField[];
     baseline: BaselineRule;
@@ -50,7 +50,7 @@ export function lengthControlledRows(
     intervals?: IntervalSettings;
   },
 ): LengthControlledRow[] {
-  const rows = cellsAgainstBaseline(pairs, options).map((cell) => lengthControlledRow(cell, lengths, options));
+  const rows = cellsAgainstBaseline(pairs, options).map((cell) => lengthControlledRow(cell, pairs, lengths, options));
   const { lengthControlled, winRates } = withIntervals(rows, options.intervals);
   return rows.map(({ winRateSums: _sums, refit: _refit, ...row }, i) => ({
     ...row,
@@ -59,61 +59,59 @@ export function lengthControlledRows(
   }));
 }
 
-/** The pairs of one judge's system against the baseline in one group of --by, in the order they were given. */
+/** The pairs (their indexes) of one judge's system against the baseline in one group of --by, in their order. */
 interface Cell {
   readonly group: GroupValues;
   readonly judge: string;
   readonly system: string;
-  readonly pairs: JudgedPair[];
+  readonly pairs: number[];
   readonly baselines: Set<string>;
+  readonly langs: Set<string>;
 }
 
 /**
  * The pairs of each system (one of --system, when given) with its language's baseline, by group of --by, judge and
  * system; groups in groupBy's order, cells by judge then system. Pairs of a prompt's language, run, turn and
- * criterion share their group (found once per such prompt kind, not per pair: 700,000 pairs at 4× Shaham et al.).
+ * criterion share their group (found once per such prompt kind, not per pair: 350,000 pairs at 4× Shaham et al.).
  */
 function cellsAgainstBaseline(
-  pairs: readonly JudgedPair[],
+  pairs: JudgedPairColumns,
   options: { by: readonly GroupField[]; baseline: BaselineRule; systems?: readonly string[] },
 ): Cell[] {
   const wanted = options.systems?.length ? new Set(options.systems) : undefined;
   const baselines = new Map<string, string>();
-  const kinds: PromptKind[] = [];
-  const kindOf = new Map<string, Map<string, Map<number, Map<string, PromptKind>>>>();
-  const chosen: { pair: JudgedPair; system: string; baseline: string; kind: PromptKind }[] = [];
-  for (const pair of pairs) {
-    let baseline = baselines.get(pair.lang);
-    if (baseline === undefined) baselines.set(pair.lang, (baseline = options.baseline.baselineFor(pair.lang)));
-    const system = pair.systemA === baseline ? pair.systemB : pair.systemB === baseline ? pair.systemA : undefined;
+  const kinds = new PromptKinds(pairs);
+  const chosen: { pair: number; system: string; baseline: string; kind: PromptKind }[] = [];
+  for (let p = 0; p < pairs.count; p++) {
+    const kind = kinds.of(p);
+    const { lang } = kind.values;
+    let baseline = baselines.get(lang as string);
+    if (baseline === undefined)
+      baselines.set(lang as string, (baseline = options.baseline.baselineFor(lang as string)));
+    const systemA = pairs.systems.get(pairs.systemA[p]!)!;
+    const systemB = pairs.systems.get(pairs.systemB[p]!)!;
+    const system = systemA === baseline ? systemB : systemB === baseline ? systemA : undefined;
     if (system === undefined || (wanted && !wanted.has(system))) continue;
-    const byLang = collect(kindOf, pair.run, () => new Map());
-    const byTurn = collect(byLang, pair.lang, () => new Map());
-    const byCriterion = collect(byTurn, pair.turn, () => new Map());
-    const criterion = pair.criterion ?? '';
-    let kind = byCriterion.get(criterion);
-    if (!kind) {
-      byCriterion.set(criterion, (kind = { values: pairGroupValues(pair) }));
-      kinds.push(kind);
-    }
-    chosen.push({ pair, system, baseline, kind });
+    chosen.push({ pair: p, system, baseline, kind });
   }
   const groupOfKind = new Map<PromptKind, number>();
-  const groups = groupBy(kinds, (kind) => kind.values, options.by);
+  const groups = groupBy(kinds.all, (kind) => kind.values, options.by);
   groups.forEach((group, g) => group.items.forEach((kind) => groupOfKind.set(kind, g)));
   // The cells of each group, filled in the pairs' order (the order of their sums and of their clusters' numbers).
   const cells = groups.map(() => new Map<string, Map<string, Cell>>());
   for (const { pair, system, baseline, kind } of chosen) {
     const g = groupOfKind.get(kind)!;
-    const bySystem = collect(cells[g]!, pair.judge, () => new Map());
+    const judge = pairs.judge[pair]!;
+    const bySystem = collect(cells[g]!, judge, () => new Map());
     let cell = bySystem.get(system);
     if (!cell)
       bySystem.set(
         system,
-        (cell = { group: groups[g]!.values, judge: pair.judge, system, pairs: [], baselines: new Set() }),
+        (cell = { group: groups[g]!.values, judge, system, pairs: [], baselines: new Set(), langs: new Set() }),
       );
     cell.pairs.push(pair);
     cell.baselines.add(baseline);
+    cell.langs.add(kind.values.lang as string);
   }
   return cells.flatMap((byJudge) =>
     [...byJudge.values()]
@@ -125,6 +123,34 @@ function cellsAgainstBaseline(
 /** The pairs' grouping values of one run, language, turn and criterion. */
 interface PromptKind {
   readonly values: GroupValues;
+}
+
+/** Each pair's prompt kind: found once per prompt and criterion, each kind one object, in order of first appearance. */
+class PromptKinds {
+  readonly all: PromptKind[] = [];
+  private readonly byValues = new Map<string, Map<string, Map<number, Map<string, PromptKind>>>>();
+  private readonly byPrompt = new Map<number, Map<string, PromptKind>>();
+
+  constructor(private readonly pairs: JudgedPairColumns) {}
+
+  of(p: number): PromptKind {
+    const id = this.pairs.prompt[p]!;
+    const criterion = this.pairs.criterion[p] ?? '';
+    const ofPrompt = collect(this.byPrompt, id, () => new Map());
+    let kind = ofPrompt.get(criterion);
+    if (kind) return kind;
+    const { run, lang, turn } = this.pairs.prompts.get(id)!;
+    const byLang = collect(this.byValues, run, () => new Map());
+    const byTurn = collect(byLang, lang, () => new Map());
+    const byCriterion = collect(byTurn, turn, () => new Map());
+    kind = byCriterion.get(criterion);
+    if (!kind) {
+      byCriterion.set(criterion, (kind = { values: pairGroupValues({ run, lang, turn, criterion }) }));
+      this.all.push(kind);
+    }
+    ofPrompt.set(criterion, kind);
+    return kind;
+  }
 }
 
 /**
@@ -180,7 +206,12 @@ type Row = Omit<LengthControlledRow, 'winRate'> & {
 /** Per-group sums: [preferences, pairs]. */
 const WIN_RATE = ratio(0, 1);
 
-function lengthControlledRow(cell: Cell, lengths: ResponseLengths, options: { invalidAs: InvalidPolicy }): Row {
+function lengthControlledRow(
+  cell: Cell,
+  pairs: JudgedPairColumns,
+  lengths: ResponseLengthsById,
+  options: { invalidAs: InvalidPolicy },
+): Row {
   const { judge, system } = cell;
   const preferences: number[] = [];
   const systemLengths: number[] = [];
@@ -189,24 +220,26 @@ function lengthControlledRow(cell: Cell, lengths: ResponseLengths, options: { in
   const clusterOf: number[] = [];
   let noText = 0;
   let invalid = 0;
-  for (const pair of cell.pairs) {
-    const verdict = pairVerdict(pair, options.invalidAs);
+  for (const p of cell.pairs) {
+    const verdict = pairVerdictAt(pairs, p, options.invalidAs);
     if (verdict === undefined) continue;
     if (verdict === 'invalid') {
       invalid++;
       continue;
     }
-    const measured = lengths.ofPrompt(pair);
-    const systemLength = measured?.get(system)?.length;
-    const baselineLength = measured?.get(pair.systemA === system ? pair.systemB : pair.systemA)?.length;
+    const prompt = pairs.prompt[p]!;
+    const systemIsA = pairs.systems.get(pairs.systemA[p]!) === system;
+    const systemLength = lengths.of(prompt, systemIsA ? pairs.systemA[p]! : pairs.systemB[p]!);
+    const baselineLength = lengths.of(prompt, systemIsA ? pairs.systemB[p]! : pairs.systemA[p]!);
     if (systemLength === undefined || baselineLength === undefined) {
       noText++;
       continue;
     }
-    preferences.push(scoreFor(system, pair, verdict));
+    // The discounted-tie score of the system (scoreFor).
+    preferences.push(verdict === 'tie' ? 0.5 : (verdict === 'A') === systemIsA ? 1 : 0);
     systemLengths.push(systemLength);
     baselineLengths.push(baselineLength);
-    clusterOf.push(clusters.of(pair));
+    clusterOf.push(clusters.of(pairs.prompts.get(prompt)!));
   }
   const columns = {
     preferences: Float64Array.from(preferences),
@@ -216,7 +249,7 @@ function lengthControlledRow(cell: Cell, lengths: ResponseLengths, options: { in
   const { result, data } = lengthControlledOfColumns(columns, Uint32Array.from(clusterOf));
   const n = preferences.length;
   const mean = (values: Float64Array) => (n ? values.reduce((s, v) => s + v, 0) / n : NaN);
-  const units = new Set([...new Set(cell.pairs.map((p) => p.lang))].map(lengthUnitFor));
+  const units = new Set([...cell.langs].map(lengthUnitFor));
   return {
     group: cell.group,
     judge,

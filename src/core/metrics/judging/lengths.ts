@@ -70,3 +70,35 @@ function child<K, V extends Map<unknown, unknown>>(parent: Map<K, V>, key: K, cr
   if (!found && create) parent.set(key, (found = new Map() as V));
   return found;
 }
+
+/**
+ * Responses' lengths by the ids of their prompt and system, the lowest seed's when there are several: for a table
+ * that holds its verdicts by ids (lc-winrate). Per prompt a flat list of (system, length, seed), searched in turn:
+ * a prompt has a response of a few dozen systems at most, and a key of prompt and system together would be a number
+ * beyond the small integers that a map hashes fast.
+ */
+export class ResponseLengthsById {
+  private readonly byPrompt = new Map<number, number[]>();
+
+  add(prompt: number, system: number, seed: number, length: number): void {
+    let entries = this.byPrompt.get(prompt);
+    if (!entries) this.byPrompt.set(prompt, (entries = []));
+    const at = indexOfSystem(entries, system);
+    if (at < 0) entries.push(system, length, seed);
+    else if (seed < entries[at + 2]!) {
+      entries[at + 1] = length;
+      entries[at + 2] = seed;
+    }
+  }
+
+  of(prompt: number, system: number): number | undefined {
+    const entries = this.byPrompt.get(prompt);
+    const at = entries ? indexOfSystem(entries, system) : -1;
+    return at < 0 ? undefined : entries![at + 1];
+  }
+}
+
+function indexOfSystem(entries: readonly number[], system: number): number {
+  for (let at = 0; at < entries.length; at += 3) if (entries[at] === system) return at;
+  return -1;
+}

@@ -2,6 +2,7 @@
 // run, language, turn and criterion as grouping values, so that a table follows the user's --by (language, and
 // run, turn and criterion wherever the data has several, by default) and never pools criteria unless asked.
 import type { GroupValues } from '../grouping';
+import type { JudgedPairColumns } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 
 export function pairGroupValues(pair: {
@@ -20,19 +21,34 @@ export function pairGroupValues(pair: {
 export function distinctPairGroupValues(
   lists: readonly (readonly Parameters<typeof pairGroupValues>[0][])[],
 ): GroupValues[] {
-  const seen = new Map<string, Map<string, Map<number, Set<string>>>>();
-  const distinct: GroupValues[] = [];
-  for (const list of lists)
-    for (const pair of list) {
-      const byLang = collect(seen, pair.run, () => new Map());
-      const byTurn = collect(byLang, pair.lang, () => new Map());
-      const criteria = collect(byTurn, pair.turn, () => new Set<string>());
-      const criterion = pair.criterion ?? '';
-      if (criteria.has(criterion)) continue;
-      criteria.add(criterion);
-      distinct.push(pairGroupValues(pair));
-    }
-  return distinct;
+  const distinct = new DistinctPairGroups();
+  for (const list of lists) for (const pair of list) distinct.add(pair.run, pair.lang, pair.turn, pair.criterion);
+  return distinct.values;
+}
+
+/** distinctPairGroupValues of pairs held as columns. */
+export function distinctPairColumnGroupValues(pairs: JudgedPairColumns): GroupValues[] {
+  const distinct = new DistinctPairGroups();
+  for (let p = 0; p < pairs.count; p++) {
+    const { run, lang, turn } = pairs.prompts.get(pairs.prompt[p]!)!;
+    distinct.add(run, lang, turn, pairs.criterion[p] ?? undefined);
+  }
+  return distinct.values;
+}
+
+/** Each distinct run, language, turn and criterion once, in order of first appearance. */
+class DistinctPairGroups {
+  readonly values: GroupValues[] = [];
+  private readonly seen = new Map<string, Map<string, Map<number, Set<string>>>>();
+
+  add(run: string, lang: string, turn: number, criterion = ''): void {
+    const byLang = collect(this.seen, run, () => new Map());
+    const byTurn = collect(byLang, lang, () => new Map());
+    const criteria = collect(byTurn, turn, () => new Set<string>());
+    if (criteria.has(criterion)) return;
+    criteria.add(criterion);
+    this.values.push(pairGroupValues({ run, lang, turn, criterion }));
+  }
 }
 
 /** Items by rater name, "humans" first, then judges by name. */

@@ -2,7 +2,7 @@
 // (protocols.md §1): A only if both orders pick A, B only if both pick B, otherwise a tie; an unparsable answer is
 // invalid, and stays invalid unless the user maps it to a tie.
 import type { PairVerdict } from '../../model/records';
-import { itemVerdict, type InvalidPolicy, type OrderedVerdict } from '../../model/verdicts';
+import { combineOrders, itemVerdict, type InvalidPolicy, type OrderedVerdict } from '../../model/verdicts';
 import {
   ORDERS,
   pairwiseVerdicts,
@@ -74,6 +74,83 @@ export function judgedPairsOf(verdicts: PairwiseVerdicts): JudgedPair[] {
     orders.push(ORDERED_VERDICTS[columns.order[i]! * VERDICTS.length + columns.verdict[i]!]!);
   }
   return out;
+}
+
+/** An order in which a pair of JudgedPairColumns was not judged. */
+export const NO_VERDICT = 255;
+
+/**
+ * Judged pairs as columns, pair p at index p of each, in judgedPairsOf's order: its prompt and systems by id, its
+ * judge (judgedPairsOf's label), its criterion, and its first verdict in each order of ORDERS (an index of VERDICTS,
+ * or NO_VERDICT). For a table that reads every pair once and keeps none (lc-winrate): no object per pair.
+ */
+export interface JudgedPairColumns {
+  readonly count: number;
+  readonly prompt: Float64Array;
+  readonly systemA: Float64Array;
+  readonly systemB: Float64Array;
+  readonly judge: readonly string[];
+  readonly criterion: readonly (string | null)[];
+  /** Per order of ORDERS (AB, BA, combined): the pairs' verdicts in it. */
+  readonly orders: readonly Uint8Array[];
+  readonly prompts: PairwiseVerdicts['prompts'];
+  readonly systems: PairwiseVerdicts['systems'];
+}
+
+export function judgedPairColumnsOf(verdicts: PairwiseVerdicts): JudgedPairColumns {
+  const judgeName = judgeNamesOf(verdicts);
+  const { columns } = verdicts;
+  const keyOf = pairKeys(columns);
+  const pairOfKey = new Map<number | string, number>();
+  const size = columns.count;
+  const prompt = new Float64Array(size);
+  const systemA = new Float64Array(size);
+  const systemB = new Float64Array(size);
+  const orders = ORDERS.map(() => new Uint8Array(size).fill(NO_VERDICT));
+  const judge: string[] = [];
+  const criterion: (string | null)[] = [];
+  for (let i = 0; i < size; i++) {
+    const key = keyOf(i);
+    let pair = pairOfKey.get(key);
+    if (pair === undefined) {
+      pairOfKey.set(key, (pair = judge.length));
+      prompt[pair] = columns.prompt[i]!;
+      systemA[pair] = columns.systemA[i]!;
+      systemB[pair] = columns.systemB[i]!;
+      judge.push(judgeName(columns.judge[i]!));
+      criterion.push(columns.criterion[i] || null);
+    }
+    const inOrder = orders[columns.order[i]!]!;
+    if (inOrder[pair] === NO_VERDICT) inOrder[pair] = columns.verdict[i]!;
+  }
+  const count = judge.length;
+  return {
+    count,
+    prompt: prompt.subarray(0, count),
+    systemA: systemA.subarray(0, count),
+    systemB: systemB.subarray(0, count),
+    judge,
+    criterion,
+    orders: orders.map((o) => o.subarray(0, count)),
+    prompts: verdicts.prompts,
+    systems: verdicts.systems,
+  };
+}
+
+/** Pair p's one verdict, as pairVerdict gives it for the same pair's orders. */
+export function pairVerdictAt(pairs: JudgedPairColumns, p: number, invalidAs: InvalidPolicy): PairVerdict | undefined {
+  const ab = pairs.orders[0]![p]!;
+  const ba = pairs.orders[1]![p]!;
+  const combined = pairs.orders[2]![p]!;
+  if (combined !== NO_VERDICT) return verdictOfCode(combined, invalidAs);
+  if (ab !== NO_VERDICT && ba !== NO_VERDICT)
+    return combineOrders(verdictOfCode(ab, invalidAs), verdictOfCode(ba, invalidAs));
+  if (ab !== NO_VERDICT) return verdictOfCode(ab, invalidAs);
+  return ba !== NO_VERDICT ? verdictOfCode(ba, invalidAs) : undefined;
+}
+
+function verdictOfCode(code: number, invalidAs: InvalidPolicy): PairVerdict {
+  return mapInvalid(VERDICTS[code]!, invalidAs);
 }
 
 /** Every order's every verdict, once: the pairs of a run share them (read only), not an object per verdict each. */
