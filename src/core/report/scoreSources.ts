@@ -23,6 +23,7 @@ import {
   sideBySideScores,
 } from '../metrics/scores';
 import { pointwiseScores } from '../store/scoreQueries';
+import { startBootstrapThreads } from '../metrics/stats/bootstrapPool';
 import type { Store } from '../store/store';
 import { groupingOf, pairChosen, selectionOf } from './selection';
 import {
@@ -67,6 +68,8 @@ function baselineOf(o: TableOptions) {
 
 async function sideBySide(store: Store, o: TableOptions) {
   const baseline = baselineOf(o);
+  // Its rows' draw counts are counted on every core (countDrawsAhead): the threads start while the verdicts load.
+  if (o.intervals) startBootstrapThreads();
   const selection = await selectionOf(store, o);
   const result = sideBySideScores(await pairs(store, o), {
     baseline,

@@ -12,6 +12,8 @@ import { bradleyTerryIntervals } from '../../../src/core/metrics/stats/bradleyTe
 import { sparseClusters } from '../../../src/core/metrics/stats/clusterMatrix';
 import {
   BOOTSTRAP_THREADS,
+  countDrawsAhead,
+  DRAWN_ON_WORKERS,
   REFITTED_ON_WORKERS,
   rowQueue,
   takeRows,
@@ -20,6 +22,7 @@ import {
 import {
   KEPT_DRAW_COUNTS,
   keptDrawCountBytes,
+  keptDrawCounts,
   releaseDrawCounts,
 } from '../../../src/core/metrics/stats/keptDrawCounts';
 import { createRandom } from '../../../src/core/util/random';
@@ -119,6 +122,33 @@ describe('stats: the bootstrap on worker threads', function () {
     Object.assign(BOOTSTRAP_THREADS, { extra: 2 });
     assert.deepEqual(lengthControlledIntervals(refitJobs(), options), alone);
     assert.equal(keptDrawCountBytes(), 0);
+  });
+
+  it('counts draw counts ahead on the threads, the same bytes as this thread draws, kept within the budget', () => {
+    const clusters = [300, 120, 300, 77];
+    KEPT_DRAW_COUNTS.budgetBytes = savedCounts.budgetBytes;
+    const drawnHere = [...new Set(clusters)].map((c) => {
+      releaseDrawCounts();
+      return [...keptDrawCounts(c, 200, 9)!.counts];
+    });
+    releaseDrawCounts();
+    Object.assign(BOOTSTRAP_THREADS, { extra: 2, minDraws: 0, workersOnly: true });
+    const before = DRAWN_ON_WORKERS.rows;
+    countDrawsAhead(clusters, 200, 9);
+    assert.equal(DRAWN_ON_WORKERS.rows - before, 3, 'each distinct count once, on the workers');
+    assert.equal(keptDrawCountBytes(), (300 + 120 + 77) * 200);
+    assert.deepEqual(
+      [...new Set(clusters)].map((c) => [...keptDrawCounts(c, 200, 9)!.counts]),
+      drawnHere,
+    );
+    // Kept already: nothing counted again. Beyond the budget: nothing counted, the rows draw as they ask.
+    countDrawsAhead(clusters, 200, 9);
+    assert.equal(DRAWN_ON_WORKERS.rows - before, 3);
+    releaseDrawCounts();
+    KEPT_DRAW_COUNTS.budgetBytes = 150 * 200;
+    countDrawsAhead(clusters, 200, 9);
+    assert.equal(DRAWN_ON_WORKERS.rows - before, 4, 'only 120 and 77 fit, the larger first: 120');
+    assert.equal(keptDrawCountBytes(), 120 * 200);
   });
 
   it("queues rows in batches of one key, the largest batch first, each batch's rows in their order", () => {

@@ -27,7 +27,7 @@ import {
   type ClusterClasses,
   type ClusterMatrix,
 } from './clusterMatrix';
-import { tallyAhead } from './bootstrapPool';
+import { countDrawsAhead, tallyAhead } from './bootstrapPool';
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20240101;
@@ -231,8 +231,16 @@ export function bootstrapClusterSumsTable(
   });
   const buffers = new DrawBuffers();
   const drawingAlone: { index: number; prepared: PreparedJob }[] = [];
-  for (const [clusters, rows] of byClusters) {
-    const prepared = rows.map((i) => ({ index: i, prepared: prepareJob(jobs[i]!) }));
+  const preparedRows = [...byClusters].map(
+    ([clusters, rows]) => [clusters, rows.map((i) => ({ index: i, prepared: prepareJob(jobs[i]!) }))] as const,
+  );
+  // The kept draw counts the rows of exact sums will read, counted ahead on every core.
+  countDrawsAhead(
+    preparedRows.flatMap(([clusters, rows]) => (rows.some((row) => row.prepared.classes) ? [clusters] : [])),
+    resolved.resamples,
+    resolved.seed,
+  );
+  for (const [clusters, prepared] of preparedRows) {
     // Rows of exact sums count their classes from the kept draw counts of C clusters (this table's or an earlier
     // one's): no row draws again. The others, and all beyond the counts' budget, draw.
     const counts = prepared.some((row) => row.prepared.classes)

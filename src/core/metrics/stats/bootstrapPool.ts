@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
 import { lengthControlledResamples, type LengthControlledData } from './lengthControlledWinRate';
 import { bradleyTerryResamples, type BradleyTerryJob } from './bradleyTerryResamples';
-import { forgetDrawCounts } from './keptDrawCounts';
+import { countDrawsInBytes, drawCountsToKeep, forgetDrawCounts, keepDrawCounts } from './keptDrawCounts';
 import { workerScript, type WorkerScript } from '../../util/workerScript';
 
 /** One row to tally: its cluster count, each cluster's class, the number of classes, and where the counts go. */
@@ -51,6 +51,14 @@ export interface BradleyTerryRow {
   readonly systems: number;
   readonly start: SharedArrayBuffer;
   readonly values: SharedArrayBuffer;
+}
+
+/** One cluster count whose resamples' draw counts are counted ahead: B × C bytes, and whether they fit in bytes. */
+export interface DrawCountRow {
+  readonly clusters: number;
+  readonly counts: SharedArrayBuffer;
+  /** One word: 1 when the counts fit in bytes, 2 when some count passed 255 (the bytes are then not written). */
+  readonly fits: SharedArrayBuffer;
 }
 
 /**
@@ -146,6 +154,7 @@ export type BootstrapShare = {
   | { readonly kind: 'tallies'; readonly rows: readonly TallyRow[] }
   | { readonly kind: 'lc-refits'; readonly rows: readonly RefitRow[] }
   | { readonly kind: 'bt-refits'; readonly rows: readonly BradleyTerryRow[] }
+  | { readonly kind: 'draw-counts'; readonly rows: readonly DrawCountRow[] }
 );
 
 /** A Bradley–Terry row as the job it stands for, its arrays over its shared memory. */
@@ -205,6 +214,8 @@ export const BOOTSTRAP_THREADS: {
 
 /** Rows whose counts worker threads filled, since the process started: what tells that they did the work. */
 export const TALLIED_ON_WORKERS = { rows: 0 };
+/** Cluster counts whose draw counts worker threads counted, since the process started. */
+export const DRAWN_ON_WORKERS = { rows: 0 };
 /** Rows worker threads refitted, since the process started. */
 export const REFITTED_ON_WORKERS = { rows: 0 };
 
@@ -366,6 +377,43 @@ export function tallyAhead(
     },
   );
   return shared.map((row) => new Uint32Array(row.tallies));
+}
+
+/**
+ * The draw counts of B resamples of each of these cluster counts (keptDrawCounts's), counted on every ready thread
+ * and kept for the table's rows to read; nothing happens when there are too few draws to gain from threads, or no
+ * threads (the rows then count them as they ask). The same counts either way: they depend on C, B and the seed only.
+ */
+export function countDrawsAhead(clusters: readonly number[], resamples: number, seed: number | bigint): void {
+  const wanted = drawCountsToKeep(clusters, resamples, seed);
+  const workers = workersFor(
+    wanted.reduce((sum, count) => sum + count * resamples, 0),
+    BOOTSTRAP_THREADS.minDraws,
+  );
+  if (!workers) return;
+  const fresh = (count: number): DrawCountRow => ({
+    clusters: count,
+    counts: new SharedArrayBuffer(count * resamples),
+    fits: new SharedArrayBuffer(4),
+  });
+  const rows = wanted.map(fresh);
+  DRAWN_ON_WORKERS.rows += acrossThreads(
+    workers,
+    { sizes: wanted },
+    (worker, queue, status) =>
+      worker.postMessage({ kind: 'draw-counts', rows, queue, resamples, seed, status } satisfies BootstrapShare),
+    (i) => countDrawRow(rows[i]!, resamples, seed),
+    (i) => countDrawRow((rows[i] = fresh(wanted[i]!)), resamples, seed),
+  );
+  for (const row of rows)
+    if (new Int32Array(row.fits)[0] === 1)
+      keepDrawCounts({ clusters: row.clusters, resamples, counts: new Uint8Array(row.counts) }, seed);
+}
+
+/** A draw-count row counted on this thread or a worker. */
+export function countDrawRow(row: DrawCountRow, resamples: number, seed: number | bigint): void {
+  const fits = countDrawsInBytes(row.clusters, resamples, seed, new Uint8Array(row.counts));
+  Atomics.store(new Int32Array(row.fits), 0, fits ? 1 : 2);
 }
 
 /** A typed array's bytes copied into shared memory, for a worker to read. */

@@ -3,7 +3,7 @@
 // the queue is empty, and says when it is done (or that it failed).
 import { parentPort, workerData } from 'node:worker_threads';
 import { tallyResamples } from './bootstrapDraws';
-import { bradleyTerryJobOf, refitDataOf, takeRowsOnWorker, type BootstrapShare } from './bootstrapPool';
+import { bradleyTerryJobOf, countDrawRow, refitDataOf, takeRowsOnWorker, type BootstrapShare } from './bootstrapPool';
 import { bradleyTerryResamples } from './bradleyTerryResamples';
 import { forgetDrawCounts } from './keptDrawCounts';
 import { lengthControlledResamples } from './lengthControlledWinRate';
@@ -28,6 +28,11 @@ function run(share: BootstrapShare): void {
         new Uint32Array(row.tallies),
       );
     });
+    return;
+  }
+  if (share.kind === 'draw-counts') {
+    const { rows } = share;
+    takeRowsOnWorker(share.queue, (i) => countDrawRow(rows[i]!, share.resamples, share.seed));
     return;
   }
   if (share.kind === 'bt-refits') {

@@ -70,10 +70,52 @@ function scheduleRelease(): void {
   release.unref?.();
 }
 
+/**
+ * The cluster counts among these whose draw counts may be kept and are not yet: what a table about to ask for them
+ * may have counted ahead (on every core), largest first within the budget.
+ */
+export function drawCountsToKeep(clusters: readonly number[], resamples: number, seed: number | bigint): number[] {
+  let room = KEPT_DRAW_COUNTS.budgetBytes - keptBytes;
+  const wanted: number[] = [];
+  for (const count of [...new Set(clusters)].sort((a, b) => b - a)) {
+    if (kept.has(drawKey(count, resamples, seed)) || count * resamples > room) continue;
+    wanted.push(count);
+    room -= count * resamples;
+  }
+  return wanted;
+}
+
+/**
+ * Keeps counts made elsewhere (on a worker thread: countDrawCounts's bytes, the same as keptDrawCounts would draw)
+ * while the budget allows; false when it does not.
+ */
+export function keepDrawCounts(counts: DrawCounts, seed: number | bigint): boolean {
+  const key = drawKey(counts.clusters, counts.resamples, seed);
+  if (kept.has(key)) return true;
+  if (keptBytes + counts.counts.byteLength > KEPT_DRAW_COUNTS.budgetBytes) return false;
+  scheduleRelease();
+  kept.set(key, counts);
+  keptBytes += counts.counts.byteLength;
+  return true;
+}
+
+/**
+ * Counts B resamples of C clusters into `bytes` (B × C) as keptDrawCounts draws them; false when a count passes
+ * 255 (the caller then leaves it to keptDrawCounts, which counts in wider words).
+ */
+export function countDrawsInBytes(
+  clusters: number,
+  resamples: number,
+  seed: number | bigint,
+  bytes: Uint8Array,
+): boolean {
+  return createRandom(seed).countInts(clusters, resamples, bytes);
+}
+
 /** The counts in bytes, unless a cluster is drawn more than 255 times in a resample (then in wider words). */
 function countDraws(clusters: number, resamples: number, seed: number | bigint): DrawCounts {
   const bytes = new Uint8Array(clusters * resamples);
-  if (createRandom(seed).countInts(clusters, resamples, bytes)) return { clusters, resamples, counts: bytes };
+  if (countDrawsInBytes(clusters, resamples, seed, bytes)) return { clusters, resamples, counts: bytes };
   return countDrawsInWords(clusters, resamples, seed);
 }
 
