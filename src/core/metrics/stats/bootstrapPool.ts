@@ -1,12 +1,13 @@
-// The bootstrap on every core, for big tables, in two kinds of work: the rows of a table that draw their own
+// The bootstrap on every core, for big tables, in three kinds of work: the rows of a table that draw their own
 // resamples have their class counts for all B resamples filled ahead (tallyAhead), the statistics then evaluated
-// on this thread from those counts; and the rows of a statistic refitted on each resample (the length-controlled
-// win rate's GLM, Bradley–Terry's ratings) are refitted there whole (refitLengthControlledAhead). The rows wait in
-// one queue, largest first, and every thread (the workers and this one) takes the next whenever it is free, results
-// written into shared memory; this thread may first do other work of the same table (`meanwhile`) while the workers
-// start. Each row seeds its own generator, so the numbers are the same whatever the number of threads and whoever
-// takes a row. Synchronous (this thread waits on Atomics while the others finish), so the statistics keep their
-// synchronous API.
+// on this thread from those counts; the rows that read kept draw counts have those counted ahead (countDrawsAhead);
+// and the rows of a statistic refitted on each resample (the length-controlled win rate's GLM, Bradley–Terry's
+// ratings) are refitted there whole (refitLengthControlledAhead). The rows wait in one queue, in batches largest
+// first (a refit batch: the rows of as many clusters, which share their draw counts), and every thread (the workers
+// and this one) takes the next batch whenever it is free, results written into shared memory; this thread may first
+// do other work of the same table (`meanwhile`) while the workers start. Each row seeds its own generator, so the
+// numbers are the same whatever the number of threads and whoever takes a row. Synchronous (this thread waits on
+// Atomics while the others finish), so the statistics keep their synchronous API.
 //
 // Falls back to this thread alone when there is one core, the worker script is absent, a worker is not ready, or
 // a worker fails.
