@@ -2,7 +2,9 @@
 // grouping reads a few values instead of one per pair, and chooses the same grouping.
 import { strict as assert } from 'node:assert';
 import { distinctPairGroupValues, pairGroupValues } from '../../../src/core/metrics/judging';
-import { sliceGrouping } from '../../../src/core/metrics/grouping';
+import { groupByKind, PairKinds } from '../../../src/core/metrics/judging/pairGroups';
+import { groupBy, sliceGrouping, type GroupField } from '../../../src/core/metrics/grouping';
+import { createRandom } from '../../../src/core/util/random';
 
 describe('judging: distinct grouping values of pairs', () => {
   const pair = (run: string, lang: string, turn: number, criterion?: string) => ({
@@ -36,5 +38,25 @@ describe('judging: distinct grouping values of pairs', () => {
       return every.join(',');
     });
     assert.deepEqual(groupings, ['lang', 'run,lang', 'lang,turn,criterion', 'lang,criterion']);
+  });
+
+  it('groups items through their kinds as groupBy groups them by their values, for every breakdown', () => {
+    const random = createRandom(4);
+    const pick = <T>(values: readonly T[]) => values[random.nextInt(values.length)]!;
+    const items = Array.from({ length: 400 }, (_, id) => ({
+      id,
+      ...pair(pick(['r1', 'r2']), pick(['en', 'de', 'zh', 'he']), pick([1, 2]), pick([undefined, 'x', 'fluency'])),
+    }));
+    const kinds = new PairKinds();
+    const kindOf = new Map(items.map((item) => [item, kinds.of(item.run, item.lang, item.turn, item.criterion)]));
+    assert.equal(kinds.all.length, 2 * 4 * 2 * 3);
+    for (const by of [[], ['lang'], ['criterion'], ['run', 'lang'], ['lang', 'turn', 'criterion']] as GroupField[][]) {
+      const groups = groupByKind(items, (item) => kindOf.get(item)!, kinds.all, by);
+      assert.deepEqual(groups, groupBy(items, pairGroupValues, by), by.join(','));
+      assert.equal(
+        groups.reduce((n, g) => n + g.items.length, 0),
+        400,
+      );
+    }
   });
 });

@@ -5,16 +5,15 @@
 import type { HumanPairwiseRow } from '../../store/store';
 import type { PairKey, PairVerdict } from '../../model/records';
 import { estimatesFromClusterSums, type Estimate, type Figure, type IntervalSettings } from '../estimate';
-import { itemCluster } from '../clusterTally';
+import { PromptGroupNumbers } from '../clusterTally';
 import { pairVerdict, type InvalidPolicy, type JudgedPair } from '../scores/judgedPairs';
-import { collect } from '../scores/slices';
-import { groupBy, type GroupField, type GroupValues } from '../grouping';
+import type { GroupField, GroupValues } from '../grouping';
 import { bradleyTerry, BradleyTerryFitter } from '../stats';
 import { bradleyTerryIntervals } from '../stats/bradleyTerryBootstrap';
 import type { BradleyTerryJob } from '../stats/bradleyTerryResamples';
 import { sparseClusters } from '../stats/clusterMatrix';
 import { addTo } from './addTo';
-import { byRater, pairGroupValues } from './pairGroups';
+import { byRater, groupByKind, PairKinds, type PairKind } from './pairGroups';
 
 export interface RatingRow {
   readonly group: GroupValues;
@@ -40,6 +39,7 @@ interface Comparison {
   readonly pair: PairKey & { readonly criterion?: string };
   readonly rater: string;
   readonly verdict: Exclude<PairVerdict, 'invalid'>;
+  readonly kind: PairKind;
 }
 
 /**
@@ -77,15 +77,17 @@ export function bradleyTerryRatings(
   options: { by: readonly GroupField[]; invalidAs: InvalidPolicy; intervals?: IntervalSettings },
 ): RatingTable {
   const comparisons: Comparison[] = [];
+  const kinds = new PairKinds();
+  const kindOf = (p: Comparison['pair']) => kinds.of(p.run, p.lang, p.turn, p.criterion);
   let invalid = 0;
   for (const p of pairs) {
     const verdict = pairVerdict(p, options.invalidAs);
     if (verdict === 'invalid') invalid++;
-    else if (verdict !== undefined) comparisons.push({ pair: p, rater: p.judge, verdict });
+    else if (verdict !== undefined) comparisons.push({ pair: p, rater: p.judge, verdict, kind: kindOf(p) });
   }
-  for (const h of humans) comparisons.push({ pair: h, rater: 'humans', verdict: h.verdict });
+  for (const h of humans) comparisons.push({ pair: h, rater: 'humans', verdict: h.verdict, kind: kindOf(h) });
   const cells: Cell[] = [];
-  for (const group of groupBy(comparisons, (c) => pairGroupValues(c.pair), options.by))
+  for (const group of groupByKind(comparisons, (c) => c.kind, kinds.all, options.by))
     for (const [rater, theirs] of byRater(group.items, (c) => c.rater))
       cells.push(ratingCell(group.values, rater, theirs));
   const ratings = cellEstimates(cells, options.intervals);
@@ -109,13 +111,18 @@ interface Cell {
 }
 
 function ratingCell(group: GroupValues, rater: string, comparisons: readonly Comparison[]): Cell {
-  const systems = [...new Set(comparisons.flatMap((c) => [c.pair.systemA, c.pair.systemB]))].sort();
+  const named = new Set<string>();
+  for (const { pair } of comparisons) named.add(pair.systemA).add(pair.systemB);
+  const systems = [...named].sort();
   const s = systems.length;
   const index = new Map(systems.map((name, i) => [name, i]));
-  const clusters = new Map<string, Float64Array>();
+  // Prompt groups numbered by first appearance, as the cluster bootstrap numbers them.
+  const numbers = new PromptGroupNumbers();
+  const clusterSums: Float64Array[] = [];
   const record = systems.map(() => ({ wins: 0, ties: 0, losses: 0 }));
   for (const c of comparisons) {
-    const wins = collect(clusters, itemCluster(c.pair), () => new Float64Array(s * s));
+    const number = numbers.of(c.pair);
+    const wins = (clusterSums[number] ??= new Float64Array(s * s));
     const a = index.get(c.pair.systemA)!;
     const b = index.get(c.pair.systemB)!;
     if (c.verdict === 'tie') {
@@ -125,12 +132,13 @@ function ratingCell(group: GroupValues, rater: string, comparisons: readonly Com
       record[b]!.ties++;
       continue;
     }
-    const [winner, loser] = c.verdict === 'A' ? [a, b] : [b, a];
+    const winner = c.verdict === 'A' ? a : b;
+    const loser = c.verdict === 'A' ? b : a;
     addTo(wins, winner * s + loser);
     record[winner]!.wins++;
     record[loser]!.losses++;
   }
-  return { group, rater, systems, record, clusterSums: [...clusters.values()] };
+  return { group, rater, systems, record, clusterSums };
 }
 
 /**

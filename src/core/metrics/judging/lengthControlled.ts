@@ -16,7 +16,7 @@ import {
   type LengthControlledData,
 } from '../stats';
 import { lengthUnitFor, type ResponseLengthsById } from './lengths';
-import { pairGroupValues } from './pairGroups';
+import { PairKinds, type PairKind } from './pairGroups';
 
 export interface LengthControlledRow {
   readonly group: GroupValues;
@@ -81,7 +81,7 @@ function cellsAgainstBaseline(
   const wanted = options.systems?.length ? new Set(options.systems) : undefined;
   const baselines = new Map<string, string>();
   const kinds = new PromptKinds(pairs);
-  const chosen: { pair: number; system: string; baseline: string; kind: PromptKind }[] = [];
+  const chosen: { pair: number; system: string; baseline: string; kind: PairKind }[] = [];
   for (let p = 0; p < pairs.count; p++) {
     const kind = kinds.of(p);
     const { lang } = kind.values;
@@ -94,7 +94,7 @@ function cellsAgainstBaseline(
     if (system === undefined || (wanted && !wanted.has(system))) continue;
     chosen.push({ pair: p, system, baseline, kind });
   }
-  const groupOfKind = new Map<PromptKind, number>();
+  const groupOfKind = new Map<PairKind, number>();
   const groups = groupBy(kinds.all, (kind) => kind.values, options.by);
   groups.forEach((group, g) => group.items.forEach((kind) => groupOfKind.set(kind, g)));
   // The cells of each group, filled in the pairs' order (the order of their sums and of their clusters' numbers).
@@ -120,35 +120,26 @@ function cellsAgainstBaseline(
   );
 }
 
-/** The pairs' grouping values of one run, language, turn and criterion. */
-interface PromptKind {
-  readonly values: GroupValues;
-}
-
-/** Each pair's prompt kind: found once per prompt and criterion, each kind one object, in order of first appearance. */
+/** Each pair's kind (PairKinds), found once per prompt and criterion. */
 class PromptKinds {
-  readonly all: PromptKind[] = [];
-  private readonly byValues = new Map<string, Map<string, Map<number, Map<string, PromptKind>>>>();
-  private readonly byPrompt = new Map<number, Map<string, PromptKind>>();
+  private readonly kinds = new PairKinds();
+  private readonly byPrompt = new Map<number, Map<string, PairKind>>();
 
   constructor(private readonly pairs: JudgedPairColumns) {}
 
-  of(p: number): PromptKind {
+  get all(): readonly PairKind[] {
+    return this.kinds.all;
+  }
+
+  of(p: number): PairKind {
     const id = this.pairs.prompt[p]!;
     const criterion = this.pairs.criterion[p] ?? '';
     const ofPrompt = collect(this.byPrompt, id, () => new Map());
     let kind = ofPrompt.get(criterion);
-    if (kind) return kind;
-    const { run, lang, turn } = this.pairs.prompts.get(id)!;
-    const byLang = collect(this.byValues, run, () => new Map());
-    const byTurn = collect(byLang, lang, () => new Map());
-    const byCriterion = collect(byTurn, turn, () => new Map());
-    kind = byCriterion.get(criterion);
     if (!kind) {
-      byCriterion.set(criterion, (kind = { values: pairGroupValues({ run, lang, turn, criterion }) }));
-      this.all.push(kind);
+      const { run, lang, turn } = this.pairs.prompts.get(id)!;
+      ofPrompt.set(criterion, (kind = this.kinds.of(run, lang, turn, criterion)));
     }
-    ofPrompt.set(criterion, kind);
     return kind;
   }
 }

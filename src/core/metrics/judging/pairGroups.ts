@@ -1,7 +1,7 @@
 // The breakdown of the pairwise judging tables (judge-accuracy, length-bias, lc-winrate, bradley-terry): a pair's
 // run, language, turn and criterion as grouping values, so that a table follows the user's --by (language, and
 // run, turn and criterion wherever the data has several, by default) and never pools criteria unless asked.
-import type { GroupValues } from '../grouping';
+import { groupBy, type GroupField, type GroupValues } from '../grouping';
 import type { JudgedPairColumns } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
 
@@ -21,34 +21,63 @@ export function pairGroupValues(pair: {
 export function distinctPairGroupValues(
   lists: readonly (readonly Parameters<typeof pairGroupValues>[0][])[],
 ): GroupValues[] {
-  const distinct = new DistinctPairGroups();
-  for (const list of lists) for (const pair of list) distinct.add(pair.run, pair.lang, pair.turn, pair.criterion);
-  return distinct.values;
+  const kinds = new PairKinds();
+  for (const list of lists) for (const pair of list) kinds.of(pair.run, pair.lang, pair.turn, pair.criterion);
+  return kinds.all.map((kind) => kind.values);
 }
 
 /** distinctPairGroupValues of pairs held as columns. */
 export function distinctPairColumnGroupValues(pairs: JudgedPairColumns): GroupValues[] {
-  const distinct = new DistinctPairGroups();
+  const kinds = new PairKinds();
   for (let p = 0; p < pairs.count; p++) {
     const { run, lang, turn } = pairs.prompts.get(pairs.prompt[p]!)!;
-    distinct.add(run, lang, turn, pairs.criterion[p] ?? undefined);
+    kinds.of(run, lang, turn, pairs.criterion[p] ?? undefined);
   }
-  return distinct.values;
+  return kinds.all.map((kind) => kind.values);
 }
 
-/** Each distinct run, language, turn and criterion once, in order of first appearance. */
-class DistinctPairGroups {
-  readonly values: GroupValues[] = [];
-  private readonly seen = new Map<string, Map<string, Map<number, Set<string>>>>();
+/** The pairs of one run, language, turn and criterion: one object for them all, their grouping values. */
+export interface PairKind {
+  readonly values: GroupValues;
+}
 
-  add(run: string, lang: string, turn: number, criterion = ''): void {
+/**
+ * Each distinct run, language, turn and criterion as one PairKind, in order of first appearance: a table groups its
+ * kinds (a few dozen) by --by instead of its pairs (hundreds of thousands, each a new object of grouping values).
+ */
+export class PairKinds {
+  readonly all: PairKind[] = [];
+  private readonly seen = new Map<string, Map<string, Map<number, Map<string, PairKind>>>>();
+
+  of(run: string, lang: string, turn: number, criterion = ''): PairKind {
     const byLang = collect(this.seen, run, () => new Map());
     const byTurn = collect(byLang, lang, () => new Map());
-    const criteria = collect(byTurn, turn, () => new Set<string>());
-    if (criteria.has(criterion)) return;
-    criteria.add(criterion);
-    this.values.push(pairGroupValues({ run, lang, turn, criterion }));
+    const byCriterion = collect(byTurn, turn, () => new Map());
+    let kind = byCriterion.get(criterion);
+    if (!kind) {
+      byCriterion.set(criterion, (kind = { values: pairGroupValues({ run, lang, turn, criterion }) }));
+      this.all.push(kind);
+    }
+    return kind;
   }
+}
+
+/**
+ * Items grouped by --by through their kinds: the groups in groupBy's order, each group's items in their order, as
+ * groupBy of the items by their grouping values gives them.
+ */
+export function groupByKind<T>(
+  items: readonly T[],
+  kindOf: (item: T) => PairKind,
+  kinds: readonly PairKind[],
+  by: readonly GroupField[],
+): { values: GroupValues; items: T[] }[] {
+  const groups = groupBy(kinds, (kind) => kind.values, by);
+  const groupOf = new Map<PairKind, number>();
+  groups.forEach((group, g) => group.items.forEach((kind) => groupOf.set(kind, g)));
+  const out = groups.map((group) => ({ values: group.values, items: [] as T[] }));
+  for (const item of items) out[groupOf.get(kindOf(item))!]!.items.push(item);
+  return out;
 }
 
 /** Items by rater name, "humans" first, then judges by name. */
