@@ -187,10 +187,14 @@ describe('stats: the bootstrap on worker threads', function () {
       clusters: data.clusterOf.length,
       estimate,
     }));
+    // Rows without a fit: their win rates alone are resampled, on the same draws.
+    const winRatesOnly = refitJobs().map((job) => ({ ...job, estimate: NaN, refits: false }));
     for (const extra of [0, 2]) {
       Object.assign(BOOTSTRAP_THREADS, { extra, minRefitItems: 0, workersOnly: extra > 0 });
-      for (const jobs of [refitJobs(), single]) {
+      for (const jobs of [refitJobs(), single, winRatesOnly]) {
         const intervals = lengthControlledIntervals(jobs, options);
+        if (jobs === winRatesOnly)
+          for (const interval of intervals) assert.equal(interval.undefinedResamples, options.resamples);
         jobs.forEach(({ data, clusters }, j) => {
           const sums = Array.from({ length: clusters }, () => new Float64Array(2));
           data.clusterOf.forEach((c, i) => {

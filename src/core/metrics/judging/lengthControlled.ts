@@ -148,9 +148,9 @@ class PromptKinds {
  * The rows' LC win rates and plain win rates with their intervals. Every row with a fit and two clusters or more
  * is refitted on resamples of its own clusters, the rows of the table together (on worker threads when it is big),
  * and its plain win rate's interval is read from the same resamples (lengthControlledIntervals: the same interval
- * the cluster bootstrap of its sums gives). The plain win rates of the other rows need no fit: summed preferences
- * per prompt group, the rows with as many groups sharing their draws, bootstrapped on this thread while worker
- * threads start on the refits.
+ * the cluster bootstrap of its sums gives); so is that of a row without a fit, resampled for it alone. The plain
+ * win rates of the few other rows (one cluster, or preferences that are not halves) are bootstrapped from their
+ * summed preferences per prompt group on this thread while worker threads start on the refits.
  */
 function withIntervals(
   rows: readonly Row[],
@@ -159,13 +159,20 @@ function withIntervals(
   const lengthControlled = rows.map((row) => row.lengthControlled);
   const winRates = estimatesOfRows(rows.map(winRateFigures), undefined).map(([estimate]) => estimate!);
   if (!intervals) return { lengthControlled, winRates };
-  const refitted = rows.flatMap((row, i) =>
-    Number.isFinite(row.lengthControlled.value) && row.refit.clusters >= 2 ? [i] : [],
+  const refits = (row: Row) => Number.isFinite(row.lengthControlled.value);
+  // Resampled together (on the threads when the table is big): every row of two clusters or more with a fit, and
+  // those without one whose plain win rate the same resamples give exactly (only their win rates are resampled).
+  const resampled = rows.flatMap((row, i) =>
+    row.refit.clusters >= 2 && (refits(row) || winRatesAreExact(row.refit.data.preferences)) ? [i] : [],
   );
-  const fromRefits = new Set(refitted.filter((i) => winRatesAreExact(rows[i]!.refit.data.preferences)));
-  const others = rows.flatMap((_, i) => (fromRefits.has(i) ? [] : [i]));
+  const fromResamples = new Set(resampled.filter((i) => winRatesAreExact(rows[i]!.refit.data.preferences)));
+  const others = rows.flatMap((_, i) => (fromResamples.has(i) ? [] : [i]));
   const results = lengthControlledIntervals(
-    refitted.map((i) => ({ ...rows[i]!.refit, estimate: rows[i]!.lengthControlled.value })),
+    resampled.map((i) => ({
+      ...rows[i]!.refit,
+      estimate: rows[i]!.lengthControlled.value,
+      refits: refits(rows[i]!),
+    })),
     intervals,
     () => {
       const estimates = estimatesOfRows(
@@ -175,9 +182,9 @@ function withIntervals(
       others.forEach((i, k) => (winRates[i] = estimates[k]![0]!));
     },
   );
-  refitted.forEach((i, k) => {
+  resampled.forEach((i, k) => {
     const { lower, upper, winRate } = results[k]!;
-    lengthControlled[i] = { ...lengthControlled[i]!, lower, upper };
+    if (refits(rows[i]!)) lengthControlled[i] = { ...lengthControlled[i]!, lower, upper };
     if (winRate) winRates[i] = { ...winRates[i]!, lower: winRate.lower, upper: winRate.upper };
   });
   return { lengthControlled, winRates };

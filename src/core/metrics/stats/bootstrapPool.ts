@@ -38,6 +38,8 @@ export interface RefitRow {
   readonly clusterOf: SharedArrayBuffer;
   readonly start: SharedArrayBuffer;
   readonly clusters: number;
+  /** False: only the plain win rates (the row's GLM has no fit). */
+  readonly refits: boolean;
   readonly values: SharedArrayBuffer;
   readonly winRates: SharedArrayBuffer;
 }
@@ -424,10 +426,14 @@ function share(array: Float64Array | Uint32Array): SharedArrayBuffer {
   return buffer;
 }
 
-/** A row of the length-controlled win rate to refit on each resample: its data and its cluster count. */
+/**
+ * A row of the length-controlled win rate to refit on each resample: its data and its cluster count; `refits` false
+ * for a row whose GLM has no fit, of which only the plain win rate is resampled.
+ */
 export interface RefitRequest {
   readonly data: LengthControlledData;
   readonly clusters: number;
+  readonly refits: boolean;
 }
 
 /**
@@ -447,12 +453,13 @@ export function refitLengthControlledAhead(
     BOOTSTRAP_THREADS.minRefitItems,
   );
   if (!workers) return undefined;
-  const shared: RefitRow[] = rows.map(({ data, clusters }) => ({
+  const shared: RefitRow[] = rows.map(({ data, clusters, refits }) => ({
     deltas: share(data.deltas),
     preferences: share(data.preferences),
     clusterOf: share(data.clusterOf),
     start: share(data.start),
     clusters,
+    refits,
     values: new SharedArrayBuffer(resamples * 8),
     winRates: new SharedArrayBuffer(resamples * 8),
   }));
@@ -471,6 +478,7 @@ export function refitLengthControlledAhead(
         seed,
         values,
         new Float64Array(row.winRates),
+        rows[i]!.refits,
       ),
     meanwhile,
     // A row redone here writes its win rates into fresh memory too.

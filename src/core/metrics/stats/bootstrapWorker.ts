@@ -59,6 +59,7 @@ function run(share: BootstrapShare): void {
         share.seed,
         new Float64Array(row.values),
         new Float64Array(row.winRates),
+        row.refits,
       );
     },
     forgetBatch,

@@ -17,11 +17,15 @@ import {
   type LengthControlledData,
 } from './lengthControlledWinRate';
 
-/** A row to bootstrap: its data, its cluster count, its estimate on the full sample and its number of items. */
+/**
+ * A row to bootstrap: its data, its cluster count and its estimate on the full sample; `refits` false for a row
+ * whose GLM has no fit (estimate NaN), of which only the plain win rate's interval is wanted.
+ */
 export interface LengthControlledJob {
   readonly data: LengthControlledData;
   readonly clusters: number;
   readonly estimate: number;
+  readonly refits?: boolean;
 }
 
 /** A row's LC win rate's interval, and its plain win rate's on the same resamples (see winRate). */
@@ -52,14 +56,19 @@ export function lengthControlledIntervals(
     pending = undefined;
     work?.();
   };
-  const ahead = refitLengthControlledAhead(jobs, resamples, seed, runMeanwhile);
+  const ahead = refitLengthControlledAhead(
+    jobs.map((job) => ({ ...job, refits: job.refits ?? true })),
+    resamples,
+    seed,
+    runMeanwhile,
+  );
   runMeanwhile(); // not yet run when the refits are not on threads
   const resampled =
     ahead ??
-    jobs.map(({ data, clusters }) => {
+    jobs.map(({ data, clusters, refits }) => {
       const values = new Float64Array(resamples);
       const winRates = new Float64Array(resamples);
-      lengthControlledResamples(data, clusters, resamples, seed, values, winRates);
+      lengthControlledResamples(data, clusters, resamples, seed, values, winRates, refits ?? true);
       return { values, winRates };
     });
   return jobs.map((job, i) => {

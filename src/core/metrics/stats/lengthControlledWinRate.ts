@@ -220,7 +220,8 @@ export function lengthControlledRefit(data: LengthControlledData): (weights: Uin
  *
  * The plain win rates are those the cluster bootstrap of the per-cluster sums [preferences, items] gives on the
  * same draws (estimatesOfRows), to the last bit when the preferences are halves (winRatesAreExact): every sum is
- * then exact, in whatever order it is added.
+ * then exact, in whatever order it is added. `refits` false (a row whose GLM has no fit): the win rates alone, the
+ * values NaN.
  */
 export function lengthControlledResamples(
   data: LengthControlledData,
@@ -229,6 +230,7 @@ export function lengthControlledResamples(
   seed: number | bigint,
   values: Float64Array,
   winRates?: Float64Array,
+  refits = true,
 ): void {
   const classes = itemClasses(data.deltas, data.preferences);
   const classOfCluster = new Uint32Array(clusters);
@@ -238,7 +240,7 @@ export function lengthControlledResamples(
     classOfCluster[c] = classes.classOf[i]!;
   });
   if (items.every((count) => count === 1)) {
-    const refit = classRefit(classes, data.start);
+    const refit = refits ? classRefit(classes, data.start) : () => NaN;
     const ones = new Uint32Array(classes.preferences.length).fill(1);
     eachResampleTally(clusters, resamples, seed, classOfCluster, classes.deltas.length, (tally, b) => {
       values[b] = refit(tally);
@@ -246,7 +248,7 @@ export function lengthControlledResamples(
     });
     return;
   }
-  const refit = lengthControlledRefit(data);
+  const refit = refits ? lengthControlledRefit(data) : () => NaN;
   const preferenceSums = new Float64Array(clusters);
   data.clusterOf.forEach((c, i) => (preferenceSums[c]! += data.preferences[i]!));
   const identity = Uint32Array.from({ length: clusters }, (_, c) => c);
