@@ -8,7 +8,7 @@ import { estimatesOfRows, ratio, type Estimate, type IntervalSettings } from '..
 import type { BaselineRule } from '../scores/sideBySide';
 import { pairVerdictAt, type InvalidPolicy, type JudgedPairColumns } from '../scores/judgedPairs';
 import { collect } from '../scores/slices';
-import { groupBy, type GroupField, type GroupValues } from '../grouping';
+import type { GroupField, GroupValues } from '../grouping';
 import {
   lengthControlledIntervals,
   lengthControlledOfColumns,
@@ -16,7 +16,7 @@ import {
   type LengthControlledData,
 } from '../stats';
 import { lengthUnitFor, type ResponseLengthsById } from './lengths';
-import { PairKinds, type PairKind } from './pairGroups';
+import { groupByKind, PairKinds, type PairKind } from './pairGroups';
 
 export interface LengthControlledRow {
   readonly group: GroupValues;
@@ -94,30 +94,26 @@ function cellsAgainstBaseline(
     if (system === undefined || (wanted && !wanted.has(system))) continue;
     chosen.push({ pair: p, system, baseline, kind });
   }
-  const groupOfKind = new Map<PairKind, number>();
-  const groups = groupBy(kinds.all, (kind) => kind.values, options.by);
-  groups.forEach((group, g) => group.items.forEach((kind) => groupOfKind.set(kind, g)));
-  // The cells of each group, filled in the pairs' order (the order of their sums and of their clusters' numbers).
-  const cells = groups.map(() => new Map<string, Map<string, Cell>>());
-  for (const { pair, system, baseline, kind } of chosen) {
-    const g = groupOfKind.get(kind)!;
-    const judge = pairs.judge[pair]!;
-    const bySystem = collect(cells[g]!, judge, () => new Map());
-    let cell = bySystem.get(system);
-    if (!cell)
-      bySystem.set(
-        system,
-        (cell = { group: groups[g]!.values, judge, system, pairs: [], baselines: new Set(), langs: new Set() }),
-      );
-    cell.pairs.push(pair);
-    cell.baselines.add(baseline);
-    cell.langs.add(kind.values.lang as string);
-  }
-  return cells.flatMap((byJudge) =>
-    [...byJudge.values()]
+  // Each group's cells filled in the pairs' order (the order of their sums and of their clusters' numbers).
+  return groupByKind(chosen, (c) => c.kind, kinds.all, options.by).flatMap((group) => {
+    const byJudge = new Map<string, Map<string, Cell>>();
+    for (const { pair, system, baseline, kind } of group.items) {
+      const judge = pairs.judge[pair]!;
+      const bySystem = collect(byJudge, judge, () => new Map());
+      let cell = bySystem.get(system);
+      if (!cell)
+        bySystem.set(
+          system,
+          (cell = { group: group.values, judge, system, pairs: [], baselines: new Set(), langs: new Set() }),
+        );
+      cell.pairs.push(pair);
+      cell.baselines.add(baseline);
+      cell.langs.add(kind.values.lang as string);
+    }
+    return [...byJudge.values()]
       .flatMap((bySystem) => [...bySystem.values()])
-      .sort((x, y) => x.judge.localeCompare(y.judge) || x.system.localeCompare(y.system)),
-  );
+      .sort((x, y) => x.judge.localeCompare(y.judge) || x.system.localeCompare(y.system));
+  });
 }
 
 /** Each pair's kind (PairKinds), found once per prompt and criterion. */
