@@ -120,12 +120,12 @@ export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGr
       WHERE ${IN_GROUP} ORDER BY j.name, pw.id`,
       params,
     ),
-    packedGroupRows(store, 'all', PAIRWISE_FIELDS, PAIRWISE_FROM, params).then((rows) =>
-      rows.map(pairwiseOf).sort(byNameThenId),
+    sortedGroupRows(store, 'all', PAIRWISE_FIELDS, PAIRWISE_JUDGE, PAIRWISE_FROM, params).then((rows) =>
+      rows.map(pairwiseOf),
     ),
     // The largest two (a group's labels at a million labels, its verdicts) on the second connection, beside the rest.
-    packedGroupRows(store, 'allBeside', LABEL_FIELDS, LABELS_FROM, params).then((rows) =>
-      rows.map(labelOf).sort(byNameThenId),
+    sortedGroupRows(store, 'allBeside', LABEL_FIELDS, LABEL_ANNOTATOR, LABELS_FROM, params).then((rows) =>
+      rows.map(labelOf),
     ),
     connectionOf(store).all<GroupFlag>(
       `
@@ -143,8 +143,8 @@ export async function promptGroup(store: Store, ref: GroupRef): Promise<PromptGr
     prompts,
     responses,
     pointwise,
-    pairwise: pairwise.map(({ id: _id, name: _name, ...verdict }) => verdict),
-    labels: labels.map(({ id: _id, name: _name, ...label }) => label),
+    pairwise,
+    labels,
     flags,
   };
 }
@@ -163,6 +163,7 @@ const PAIRWISE_FIELDS = [
   ['pj.reasoning', 'text?'],
   ['pj.raw', 'text?'],
 ] as const;
+const PAIRWISE_JUDGE = 2;
 const PAIRWISE_FROM = `
   FROM pairwise_judgments pj JOIN prompts p ON p.id = pj.prompt_id JOIN runs r ON r.id = p.run_id
   JOIN judges j ON j.id = pj.judge_id JOIN systems sa ON sa.id = pj.system_a_id JOIN systems sb ON sb.id = pj.system_b_id
@@ -181,16 +182,19 @@ const LABEL_FIELDS = [
   ['l.comment', 'text?'],
   ['l.criterion', 'text'],
 ] as const;
+const LABEL_ANNOTATOR = 3;
 const LABELS_FROM = `
   FROM current_labels l JOIN prompts p ON p.id = l.prompt_id JOIN runs r ON r.id = p.run_id
   JOIN annotators a ON a.id = l.annotator_id LEFT JOIN systems s ON s.id = l.system_id
   LEFT JOIN systems sa ON sa.id = l.system_a_id LEFT JOIN systems sb ON sb.id = l.system_b_id
   WHERE ${IN_GROUP} AND l.value IS NOT NULL`;
 
-async function packedGroupRows(
+/** The group's rows of these fields, packed, sorted by the name at field `name` and then their id (field 0). */
+async function sortedGroupRows(
   store: Store,
   read: 'all' | 'allBeside',
   fields: readonly (readonly [string, PackedKind])[],
+  name: number,
   from: string,
   params: readonly (string | number)[],
 ): Promise<PackedValue[][]> {
@@ -199,22 +203,17 @@ async function packedGroupRows(
     [...params],
   );
   // No row: a count of 0 and an empty array (on PostgreSQL a null aggregate).
-  return group && Number(group.n) > 0
-    ? unpackRows(
-        group.packed,
-        fields.map(([, kind]) => kind),
-        group.n,
-      )
-    : [];
+  if (!group || Number(group.n) === 0) return [];
+  return unpackRows(
+    group.packed,
+    fields.map(([, kind]) => kind),
+    group.n,
+  ).sort((x, y) => byNameThenId(x[name] as string, x[0] as number, y[name] as string, y[0] as number));
 }
 
-type Sorted<T> = T & { readonly id: number; readonly name: string };
-
-function pairwiseOf(row: PackedValue[]): Sorted<GroupPairwise> {
-  const [id, lang, judge, systemA, systemB, order, verdict, reasoning, raw] = row;
+function pairwiseOf(row: PackedValue[]): GroupPairwise {
+  const [, lang, judge, systemA, systemB, order, verdict, reasoning, raw] = row;
   return {
-    id: id as number,
-    name: judge as string,
     lang: lang as LanguageTag,
     judge: judge as string,
     systemA: systemA as string,
@@ -226,11 +225,9 @@ function pairwiseOf(row: PackedValue[]): Sorted<GroupPairwise> {
   };
 }
 
-function labelOf(row: PackedValue[]): Sorted<GroupLabel> {
-  const [id, lang, kind, annotator, system, seed, systemA, systemB, value, comment, criterion] = row;
+function labelOf(row: PackedValue[]): GroupLabel {
+  const [, lang, kind, annotator, system, seed, systemA, systemB, value, comment, criterion] = row;
   return {
-    id: id as number,
-    name: annotator as string,
     lang: lang as LanguageTag,
     kind: kind as GroupLabel['kind'],
     annotator: annotator as string,
@@ -245,8 +242,8 @@ function labelOf(row: PackedValue[]): Sorted<GroupLabel> {
 }
 
 /** By name in code-unit order (the database's binary order for every name short of the astral planes), then id. */
-function byNameThenId(x: { id: number; name: string }, y: { id: number; name: string }): number {
-  return x.name < y.name ? -1 : x.name > y.name ? 1 : x.id - y.id;
+function byNameThenId(xName: string, xId: number, yName: string, yId: number): number {
+  return xName < yName ? -1 : xName > yName ? 1 : xId - yId;
 }
 
 /** One prompt group of a run as the explorer and the grid's next/previous list it. */

@@ -8,6 +8,29 @@ import { openTestStore, type TestStore } from '../scores/support';
 const RUN = 'packed';
 const at = (second: number) => `2025-02-01T00:00:${String(second).padStart(2, '0')}Z`;
 
+/** An annotator's rating of a system's response, labelled at second `second`. */
+function rating(
+  group: string,
+  lang: string,
+  annotator: string,
+  system: string,
+  value: string,
+  second: number,
+  comment?: string,
+) {
+  const label = {
+    kind: 'rating-label',
+    run: RUN,
+    group,
+    lang,
+    annotator,
+    system,
+    rating: value,
+    labelled_at: at(second),
+  };
+  return comment === undefined ? label : { ...label, comment };
+}
+
 function records(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const group of ['q1', 'q2'])
@@ -44,69 +67,13 @@ function records(): Record<string, unknown>[] {
       verdict: 'B',
       labelled_at: at(1),
     },
-    {
-      kind: 'rating-label',
-      run: RUN,
-      group: 'q1',
-      lang: 'en',
-      annotator: 'ann',
-      system: 'c',
-      rating: 'fail',
-      comment: 'says "no" 😀',
-      labelled_at: at(2),
-    },
-    {
-      kind: 'rating-label',
-      run: RUN,
-      group: 'q1',
-      lang: 'he',
-      annotator: 'mia',
-      system: 'a',
-      rating: 'pass',
-      labelled_at: at(3),
-    },
-    {
-      kind: 'rating-label',
-      run: RUN,
-      group: 'q1',
-      lang: 'en',
-      annotator: 'ann',
-      system: 'a',
-      rating: 'excellent',
-      comment: '42',
-      labelled_at: at(4),
-    },
+    rating('q1', 'en', 'ann', 'c', 'fail', 2, 'says "no" 😀'),
+    rating('q1', 'he', 'mia', 'a', 'pass', 3),
+    rating('q1', 'en', 'ann', 'a', 'excellent', 4, '42'),
     // Another group's label, and a label replaced by a later one: neither is the group's current label.
-    {
-      kind: 'rating-label',
-      run: RUN,
-      group: 'q2',
-      lang: 'en',
-      annotator: 'ann',
-      system: 'a',
-      rating: 'fail',
-      labelled_at: at(5),
-    },
-    {
-      kind: 'rating-label',
-      run: RUN,
-      group: 'q1',
-      lang: 'he',
-      annotator: 'mia',
-      system: 'b',
-      rating: 'fail',
-      labelled_at: at(6),
-    },
-    {
-      kind: 'rating-label',
-      run: RUN,
-      group: 'q1',
-      lang: 'he',
-      annotator: 'mia',
-      system: 'b',
-      rating: 'pass',
-      labelled_at: at(7),
-    },
+    rating('q2', 'en', 'ann', 'a', 'fail', 5),
+    rating('q1', 'he', 'mia', 'b', 'fail', 6),
+    rating('q1', 'he', 'mia', 'b', 'pass', 7),
   );
   return out;
 }

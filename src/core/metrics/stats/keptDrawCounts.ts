@@ -35,11 +35,17 @@ export function keptDrawCounts(clusters: number, resamples: number, seed: number
   scheduleRelease();
   const found = kept.get(key);
   if (found) return found;
-  if (keptBytes + clusters * resamples > KEPT_DRAW_COUNTS.budgetBytes) return undefined;
+  if (!fitsBudget(clusters * resamples)) return undefined;
   const counted = countDraws(clusters, resamples, seed);
-  kept.set(key, counted);
-  keptBytes += counted.counts.byteLength;
+  keep(key, counted);
   return counted;
+}
+
+const fitsBudget = (bytes: number) => keptBytes + bytes <= KEPT_DRAW_COUNTS.budgetBytes;
+
+function keep(key: string, counts: DrawCounts): void {
+  kept.set(key, counts);
+  keptBytes += counts.counts.byteLength;
 }
 
 /** Forgets the kept counts of C clusters (a thread's batch of rows of C is done: no row of C will come again). */
@@ -92,10 +98,9 @@ export function drawCountsToKeep(clusters: readonly number[], resamples: number,
 export function keepDrawCounts(counts: DrawCounts, seed: number | bigint): boolean {
   const key = drawKey(counts.clusters, counts.resamples, seed);
   if (kept.has(key)) return true;
-  if (keptBytes + counts.counts.byteLength > KEPT_DRAW_COUNTS.budgetBytes) return false;
+  if (!fitsBudget(counts.counts.byteLength)) return false;
   scheduleRelease();
-  kept.set(key, counts);
-  keptBytes += counts.counts.byteLength;
+  keep(key, counts);
   return true;
 }
 
