@@ -1,11 +1,14 @@
-# Shared by scripts/e2e.sh and scripts/try-vscode.sh: install code-server (VS Code 1.100.3 server + web workbench)
-# offline from the npm registry into the gitignored cache .e2e/, install the packaged extension, start and stop it.
-# Source it; it defines functions and never runs anything on its own.
+# Shared by scripts/e2e.sh and scripts/vscode/try.sh: install code-server (a VS Code server + web workbench)
+# offline from the npm registry into the gitignored cache .e2e/, with the Node it needs, install the packaged
+# extension, start and stop it. Source it; it defines functions and never runs anything on its own.
 
-CS_VERSION=${CS_VERSION:-4.100.3}   # the last code-server line whose engines accept Node 20 (4.103+ need Node 22)
+# The E2E runs the oldest VS Code LangLens supports (package.json engines.vscode ^1.100.0): code-server 4.100.3,
+# the last on Node 20. try.sh sets a newer one before sourcing this file (it says why).
+CS_VERSION=${CS_VERSION:-4.100.3}
 PROJECT=${PROJECT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 CACHE=${E2E_CACHE:-$PROJECT/.e2e}
-CS_BIN="$CACHE/cs/node_modules/.bin/code-server"
+CS_DIR="$CACHE/code-server-$CS_VERSION"
+CS_BIN="$CS_DIR/node_modules/.bin/code-server"
 CS_PID=""
 
 log() { echo "[vscode $(date +%H:%M:%S)] $*"; }
@@ -57,7 +60,7 @@ seed_ripgrep_cache() {
   local pack="$CACHE/pack"
   mkdir -p "$pack"
   (cd "$pack" && npm pack "code-server@$CS_VERSION" >/dev/null 2>&1 \
-    && tar xzf "code-server-$CS_VERSION.tgz" package/lib/vscode/npm-shrinkwrap.json)
+    && tar xzf "code-server-$CS_VERSION.tgz" package/package.json package/lib/vscode/npm-shrinkwrap.json)
   local rg_pkg rg_release
   rg_pkg=$(node -p "require('$pack/package/lib/vscode/npm-shrinkwrap.json').packages['node_modules/@vscode/ripgrep'].version")
   (cd "$pack" && npm pack "@vscode/ripgrep@$rg_pkg" >/dev/null 2>&1 && tar xzf "vscode-ripgrep-$rg_pkg.tgz" package/lib/postinstall.js)
@@ -67,19 +70,47 @@ seed_ripgrep_cache() {
   tar czf "$dir/ripgrep-$rg_release-x86_64-unknown-linux-musl.tar.gz" -C "$dir/stage" rg && rm -rf "$dir/stage"
 }
 
-# Installs code-server once; later runs reuse .e2e/cs (about 5-8 minutes the first time on 2 cores).
+# Installs code-server once per version; later runs reuse $CS_DIR (about 5-8 minutes the first time on 2 cores).
 ensure_code_server() {
-  if [ -x "$CS_BIN" ] && [ "$(cat "$CACHE/cs/.version" 2>/dev/null)" = "$CS_VERSION" ]; then return 0; fi
+  if [ -x "$CS_BIN" ] && [ -f "$CS_DIR/.installed" ]; then use_code_server_node; return 0; fi
   require_system_packages
   use_offline_npm
-  log "installing code-server $CS_VERSION into $CACHE/cs (first run only; native modules build from source)"
-  rm -rf "$CACHE/cs" && mkdir -p "$CACHE/cs" "$CACHE/logs"
+  log "installing code-server $CS_VERSION into $CS_DIR (first run only; native modules build from source)"
+  rm -rf "$CS_DIR" "$CACHE/cs" && mkdir -p "$CS_DIR" "$CACHE/logs"   # $CACHE/cs: the one version's folder before
   seed_ripgrep_cache
-  echo '{"private":true}' > "$CACHE/cs/package.json"
-  # argon2, kerberos, node-pty, spdlog... cannot fetch GitHub prebuilds offline and build with node-gyp.
-  (cd "$CACHE/cs" && npm install "code-server@$CS_VERSION" >"$CACHE/logs/cs-install.log" 2>&1) \
+  node -p "(String(require('$CACHE/pack/package/package.json').engines?.node ?? '').match(/\d+/) ?? [''])[0]" \
+    > "$CS_DIR/.node-major"
+  use_code_server_node
+  echo '{"private":true}' > "$CS_DIR/package.json"
+  # argon2, kerberos, node-pty, spdlog... cannot fetch GitHub prebuilds offline and build with node-gyp. Under
+  # `npm run ...` the outer npm's user agent (naming its Node) is in the environment, and code-server's postinstall
+  # reads its Node version from there: the install's own npm sets it anew.
+  (cd "$CS_DIR" && env -u npm_config_user_agent -u npm_node_execpath -u NODE \
+    npm install "code-server@$CS_VERSION" >"$CACHE/logs/cs-install.log" 2>&1) \
     || { tail -60 "$CACHE/logs/cs-install.log" >&2; return 1; }
-  echo "$CS_VERSION" > "$CACHE/cs/.version"
+  touch "$CS_DIR/.installed"
+}
+
+# code-server runs on the Node major its package.json's engines name (4.100.3: 20, this machine's; 4.103: 22).
+# Another major comes from the npm registry's node-linux-<arch> package (Node's own release, with the headers
+# node-gyp builds code-server's native modules against) into $CACHE/node-<major>, put first on PATH for this script:
+# the install, code-server and its extension host, and the E2E's own code-server sessions.
+use_code_server_node() {
+  local need have arch dir
+  need=$(cat "$CS_DIR/.node-major" 2>/dev/null || true)
+  have=$(node -p 'process.versions.node.split(".")[0]')
+  { [ -z "$need" ] || [ "$need" = "$have" ]; } && return 0
+  arch=$(node -p 'process.arch')
+  dir="$CACHE/node-$need"
+  if [ ! -x "$dir/bin/node" ]; then
+    log "code-server $CS_VERSION needs Node $need (this machine has $have): installing node-linux-$arch@$need from the npm registry into $dir"
+    rm -rf "$dir" "$dir.pack" && mkdir -p "$dir.pack"
+    (cd "$dir.pack" && npm pack "node-linux-$arch@$need" >/dev/null 2>&1 && tar xzf node-linux-*.tgz) \
+      || { echo "could not fetch node-linux-$arch@$need from the npm registry" >&2; return 1; }
+    mv "$dir.pack/package" "$dir" && rm -rf "$dir.pack"
+  fi
+  export PATH="$dir/bin:$PATH"
+  export npm_config_nodedir="$dir"
 }
 
 # code-server with a private profile under $1 (user data, extensions, HOME), so nothing touches the user's own.
