@@ -1,7 +1,8 @@
 // npm run bench -- grid: the grid's first open as a newcomer has it in `npm run try`: starts try.sh on its own
 // port, opens the demo in Chromium, opens a prompt group from the explorer, prints when it was painted and where
 // the time went (VS Code's webview start before our script's first line, the host's data, render, paint), five
-// groups after it, the grid reopened after closing it, and stops. A minute or so once code-server is installed (try.sh installs it the first time).
+// groups after it, the grid reopened after closing it, and stops. A minute or so once code-server is installed
+// (try.sh installs it the first time).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,10 +116,8 @@ export async function benchGridOpen(): Promise<void> {
       );
     }
     console.log(`next or previous group ( ] / [ ) → painted: ${next.join(', ')} ms`);
-    // A webview opened after another one in the same window (here the grid again, after closing it; the same as
-    // the grid after the dashboard): from VS Code 1.99 each new webview registered a service worker of its own,
-    // replacing the last one's (microsoft/vscode#245756; 1.100.3 still does, 1.103 no longer), a cost the window's
-    // first webview does not pay.
+    // A webview opened after another one in the same window (the grid again here; the grid after the dashboard is
+    // the same): what it costs depends on the VS Code version, as scripts/vscode/try.sh says.
     await grid.locator('body').press('Control+w');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
     printOpen('reopened after closing it', (await openGroupTimed(page, 'egg')).timing);

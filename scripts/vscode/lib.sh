@@ -72,7 +72,7 @@ seed_ripgrep_cache() {
 
 # Installs code-server once per version; later runs reuse $CS_DIR (about 5-8 minutes the first time on 2 cores).
 ensure_code_server() {
-  if [ -x "$CS_BIN" ] && [ -f "$CS_DIR/.installed" ]; then use_code_server_node; return 0; fi
+  if [ -x "$CS_BIN" ] && [ -f "$CS_DIR/.installed" ]; then use_code_server_node; return; fi
   require_system_packages
   use_offline_npm
   log "installing code-server $CS_VERSION into $CS_DIR (first run only; native modules build from source)"
@@ -104,6 +104,7 @@ use_code_server_node() {
   dir="$CACHE/node-$need"
   if [ ! -x "$dir/bin/node" ]; then
     log "code-server $CS_VERSION needs Node $need (this machine has $have): installing node-linux-$arch@$need from the npm registry into $dir"
+    use_offline_npm
     rm -rf "$dir" "$dir.pack" && mkdir -p "$dir.pack"
     (cd "$dir.pack" && npm pack "node-linux-$arch@$need" >/dev/null 2>&1 && tar xzf node-linux-*.tgz) \
       || { echo "could not fetch node-linux-$arch@$need from the npm registry" >&2; return 1; }
