@@ -61,17 +61,28 @@ function identityOf(r: CanonicalRecord): Identity | undefined {
       const { a, b, order, verdict } = canonicalPair(r);
       return {
         key: `pairwise\u0000${prompt}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}\u0000${a}\u0000${b}\u0000${order}`,
-        content: JSON.stringify([verdict, r.raw ?? null, r.reasoning ?? null]),
+        content: contentOf(verdict, r.raw, r.reasoning),
       };
     }
     case 'pointwise-judgment':
       return {
         key: `pointwise\u0000${prompt}\u0000${r.system}\u0000${r.seed}\u0000${r.judge}\u0000${r.judgeHash ?? ''}\u0000${r.criterion ?? ''}`,
-        content: JSON.stringify([r.scale.name, r.scale.min, r.scale.max, r.score, r.raw ?? null, r.reasoning ?? null]),
+        content: contentOf(r.scale.name, r.scale.min, r.scale.max, r.score, r.raw, r.reasoning),
       };
     default:
       return undefined;
   }
+}
+
+/**
+ * The values as one text that no other values give: a string by its length and itself, anything else (a number,
+ * null, undefined as null) as its JSON and a semicolon, which that JSON never holds. Cheaper than JSON.stringify
+ * of the array, which took a third of the check.
+ */
+function contentOf(...values: readonly (string | number | null | undefined)[]): string {
+  let content = '';
+  for (const v of values) content += typeof v === 'string' ? `s${v.length}:${v}` : `j${v ?? null};`;
+  return content;
 }
 
 /** The same pair named the other way round is the same verdict, flipped. */

@@ -135,7 +135,10 @@ export function optionalId(row: Row, field: string): string | undefined {
 
 export function oneOf<T extends string>(row: Row, field: string, allowed: readonly T[]): T {
   const raw = text(row, field);
-  const found = allowed.find((a) => a === raw || a.toLowerCase() === raw.trim().toLowerCase());
+  // Exactly as written is the common case: the case-blind comparison is only made when no value is.
+  const found = allowed.includes(raw as T)
+    ? (raw as T)
+    : allowed.find((a) => a.toLowerCase() === raw.trim().toLowerCase());
   if (found === undefined)
     throw new FieldError(field, msg('"{0}" is not one of {1}', raw, allowed.map((a) => `"${a}"`).join(', ')));
   return found;

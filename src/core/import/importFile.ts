@@ -19,7 +19,7 @@ import {
 import { asRow } from './fields';
 import { fileProblem } from './fileProblems';
 import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './formats';
-import { detectSyntax, readRows, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
+import { detectSyntax, readRowBatches, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
 import { passRows, type RowPassInput } from './rowPass';
 import { passRowsOnWorker, rowPassWorkerAvailable, WORKER_FROM_BYTES } from './rowPassThread';
 import { type Message, messageOf, msg, wording } from '../util/message';
@@ -95,11 +95,12 @@ export async function importFile(
     }
   };
   const readerNotes: ImportNote[] = [];
-  const rows = readRows(file, syntax, {
+  const batches = readRowBatches(file, syntax, {
     onBytes,
     onNote: (line, message) => readerNotes.push({ file: name, line, message }),
   });
-  const first = await firstRow(rows, name);
+  const firstBatch = await firstBatchOf(batches, name);
+  const first = firstBatch[0]!;
   const format = options.format
     ? (formatNamed(options.format) ??
       fail(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.name).join(', ')})`))
@@ -108,7 +109,7 @@ export async function importFile(
     (options.thread === 'worker' || (options.thread === undefined && size >= WORKER_FROM_BYTES)) &&
     rowPassWorkerAvailable();
   // The worker reads the file again from its start, with its own reader (and says its notes again).
-  if (onWorker) await rows.return(undefined);
+  if (onWorker) await batches.return(undefined);
   const schema = store ? await declaredSchema(store) : undefined;
 
   const writer = options.dryRun ? undefined : await store!.beginWrite();
@@ -128,7 +129,7 @@ export async function importFile(
     const write = (record: CanonicalRecord) => writer?.write(record, sourceId);
     const pass = onWorker
       ? await passRowsOnWorker(workerInput(input), syntax, write, onBytes)
-      : await passRows(input, withFirst(first, rows), write, readerNotes);
+      : await passRows(input, withFirstBatch(firstBatch, batches), write, readerNotes);
     notes.push(...pass.notes);
     if (pass.problems.length > 0) throw new ImportError(pass.problems, pass.truncated);
     if (writer) {
@@ -242,9 +243,10 @@ function recognise(path: string, syntax: FileSyntax, first: RawRow): ImportForma
   );
 }
 
-async function firstRow(rows: AsyncGenerator<RawRow>, path: string): Promise<RawRow> {
+/** The file's first rows, read to recognise its layout (the first is never missing). */
+async function firstBatchOf(batches: AsyncGenerator<RawRow[]>, path: string): Promise<RawRow[]> {
   try {
-    const next = await rows.next();
+    const next = await batches.next();
     if (next.done) throw new ImportError([inputProblem(path, 0, msg('the file holds no records'))], false);
     return next.value;
   } catch (err) {
@@ -253,8 +255,8 @@ async function firstRow(rows: AsyncGenerator<RawRow>, path: string): Promise<Raw
   }
 }
 
-/** The first row (already read to recognise the layout) and then the rest. */
-async function* withFirst(first: RawRow, rest: AsyncGenerator<RawRow>): AsyncGenerator<RawRow> {
+/** The first batch (already read to recognise the layout) and then the rest. */
+async function* withFirstBatch(first: RawRow[], rest: AsyncGenerator<RawRow[]>): AsyncGenerator<RawRow[]> {
   yield first;
   yield* rest;
 }

@@ -44,13 +44,14 @@ export interface RowPassResult {
 }
 
 /**
- * Converts and checks `rows`, handing each record to `write` while no problem has been found (a file with one is
- * not imported). A converter that cannot open is an ImportError, as is nothing else: every row's problem is
- * collected, up to maxProblems.
+ * Converts and checks the rows of `batches`, handing each record to `write` while no problem has been found (a
+ * file with one is not imported). A converter that cannot open is an ImportError, as is nothing else: every
+ * row's problem is collected, up to maxProblems. `write` is awaited only when it returns a promise (a writer that
+ * must wait for room), not for every record.
  */
 export async function passRows(
   input: RowPassInput,
-  rows: AsyncIterable<RawRow>,
+  batches: AsyncIterable<readonly RawRow[]>,
   write: (record: CanonicalRecord) => void | Promise<void>,
   readerNotes: readonly ImportNote[],
 ): Promise<RowPassResult> {
@@ -64,45 +65,50 @@ export async function passRows(
   let overridden = 0;
   let count = 0;
   try {
-    for await (const row of rows) {
-      count++;
-      let converted: CanonicalRecord[];
-      const line = row.line;
-      try {
-        const raw = asRow(row.value);
-        converted = converter.convert(unknownFields.watch(raw), { file, line });
-        unknownFields.settle(raw, line);
-        for (const record of converted) {
-          checkScale(record);
-          if (storedScales) checkStoredScale(storedScales, record);
-        }
-      } catch (err) {
-        if (!(err instanceof FieldError)) throw err;
-        problems.push(inputProblem(name, line, messageOf(err), err.field));
-        if (problems.length >= maxProblems) break;
-        continue;
-      }
-      for (const record of converted) {
-        const conflict = duplicates.check(record, line);
-        if (conflict && input.lastWins) overridden++;
-        else if (conflict) {
-          problems.push({
-            file: name,
-            line,
-            ...wording(
-              msg(
-                'gives {0} again, differently from line {1} (only one can be kept: remove one, or import with --last-wins to keep the later)',
-                conflict.what,
-                conflict.earlierLine,
-              ),
-            ),
-          });
+    rows: for await (const batch of batches) {
+      for (const row of batch) {
+        count++;
+        let converted: CanonicalRecord[];
+        const line = row.line;
+        try {
+          const raw = asRow(row.value);
+          converted = converter.convert(unknownFields.watch(raw), { file, line });
+          unknownFields.settle(raw, line);
+          for (const record of converted) {
+            checkScale(record);
+            if (storedScales) checkStoredScale(storedScales, record);
+          }
+        } catch (err) {
+          if (!(err instanceof FieldError)) throw err;
+          problems.push(inputProblem(name, line, messageOf(err), err.field));
+          if (problems.length >= maxProblems) break rows;
           continue;
         }
-        records[record.kind] = (records[record.kind] ?? 0) + 1;
-        if (problems.length === 0) await write(record);
+        for (const record of converted) {
+          const conflict = duplicates.check(record, line);
+          if (conflict && input.lastWins) overridden++;
+          else if (conflict) {
+            problems.push({
+              file: name,
+              line,
+              ...wording(
+                msg(
+                  'gives {0} again, differently from line {1} (only one can be kept: remove one, or import with --last-wins to keep the later)',
+                  conflict.what,
+                  conflict.earlierLine,
+                ),
+              ),
+            });
+            continue;
+          }
+          records[record.kind] = (records[record.kind] ?? 0) + 1;
+          if (problems.length === 0) {
+            const writing = write(record);
+            if (writing) await writing;
+          }
+        }
+        if (problems.length >= maxProblems) break rows;
       }
-      if (problems.length >= maxProblems) break;
     }
   } catch (err) {
     // A syntax error ends the file: the rows before it are checked, the error is its last problem.

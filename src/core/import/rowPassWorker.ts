@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { CanonicalRecord } from '../model/records';
 import type { ImportNote } from './errors';
-import { readRows, type FileSyntax } from './readers';
+import { readRowBatches, type FileSyntax } from './readers';
 import { passRows, type RowPassInput } from './rowPass';
 import { errorToWire, resultToWire, type FromWorker, type ToWorker } from './rowPassWire';
 
@@ -39,16 +39,16 @@ async function pass(input: RowPassInput, syntax: FileSyntax): Promise<void> {
   };
   try {
     const notes: ImportNote[] = [];
-    const rows = readRows(input.file, syntax, {
+    const batches = readRowBatches(input.file, syntax, {
       onBytes: (bytes) => post({ type: 'progress', bytes }),
       onNote: (line, message) => notes.push({ file: input.name, line, message }),
     });
     const result = await passRows(
       input,
-      rows,
-      async (record) => {
+      batches,
+      (record) => {
         batch.push(record);
-        if (batch.length >= BATCH_RECORDS) await send();
+        return batch.length >= BATCH_RECORDS ? send() : undefined;
       },
       notes,
     );

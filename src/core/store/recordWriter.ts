@@ -17,6 +17,7 @@ import { lengthUnitFor, textLength } from '../model/responseLength';
 import { flipVerdict } from '../model/verdicts';
 import { BatchInsert } from './batchInsert';
 import { replacementsSoFar, watchReplacements, type Replacement } from './replacementGuard';
+import { ImportedResponseCounts } from './responseCounts';
 import { declareSchema } from './schemaEntries';
 import type { Database, SqlValue } from './database';
 import { CoreError, msg } from '../util/message';
@@ -32,6 +33,8 @@ const FLUSH_EVERY = 2000;
 const YIELD_EVERY = 100;
 /** The tables whose ids the writer numbers itself (max(id) + 1 on), so that a batch can reference rows not yet written. */
 const NUMBERED_TABLES = ['runs', 'systems', 'prompts', 'judges', 'annotators'] as const;
+/** A response's row: prompt_id first (see countResponses). */
+const RESPONSE_COLUMNS = 7;
 
 export class RecordWriter {
   private readonly runs = new Map<string, number>();
@@ -46,6 +49,7 @@ export class RecordWriter {
   private readonly loadedRuns = new Set<string>();
   private buffered = 0;
   private inFlight: Promise<void> = Promise.resolve();
+  private readonly responseCounts: ImportedResponseCounts;
 
   // Parents first: a batch may only reference rows of batches flushed before it.
   private readonly batches: Record<string, BatchInsert>;
@@ -55,6 +59,7 @@ export class RecordWriter {
     private readonly now: string,
     maxIds: Record<string, number>,
   ) {
+    this.responseCounts = new ImportedResponseCounts(db);
     this.nextId = {
       runs: maxIds.runs! + 1,
       systems: maxIds.systems! + 1,
@@ -78,7 +83,7 @@ export class RecordWriter {
       responses: new BatchInsert(
         db,
         'INSERT INTO responses (prompt_id, system_id, seed, text, source_id, source_line, text_length)',
-        7,
+        RESPONSE_COLUMNS,
         // A response stored before lengths were (migration 0017) gains its length when imported again, its
         // provenance kept: only a changed text moves it to the new file.
         `ON CONFLICT (prompt_id, system_id, seed) DO UPDATE SET
@@ -261,6 +266,7 @@ export class RecordWriter {
       await this.settle();
       await this.flush();
       await this.closeStatements();
+      await this.responseCounts.beforeCommit();
       await this.db.syncIds(NUMBERED_TABLES);
       await this.db.exec('COMMIT');
     } catch (err) {
@@ -287,8 +293,18 @@ export class RecordWriter {
     const pending = Object.values(this.batches).map((batch) => ({ batch, rows: batch.take() }));
     this.buffered = 0;
     return (async () => {
-      for (const { batch, rows } of pending) if (rows.length) await batch.flush(rows);
+      for (const { batch, rows } of pending) {
+        if (rows.length === 0) continue;
+        if (batch === this.batches.responses) await this.countResponses(rows);
+        await batch.flush(rows);
+      }
     })();
+  }
+
+  /** The prompts of responses about to be written (each row's first value), counted before the commit. */
+  private async countResponses(rows: readonly SqlValue[]): Promise<void> {
+    await this.responseCounts.beforeResponses();
+    for (let i = 0; i < rows.length; i += RESPONSE_COLUMNS) this.responseCounts.touched(rows[i] as number);
   }
 
   private buffer(record: CanonicalRecord, sourceId: number | null, source: SourceRef): void {

@@ -77,12 +77,7 @@ class CanonicalConverter implements RowConverter {
             systemB: distinct(row),
             order: f.has(row, 'order') ? f.oneOf(row, 'order', ['AB', 'BA', 'combined'] as const) : 'AB',
             verdict: f.oneOf(row, 'verdict', ['A', 'B', 'tie', 'invalid'] as const),
-            ...optionalTexts(row, {
-              raw: 'raw',
-              reasoning: 'reasoning',
-              judgeHash: 'judge_hash',
-              promptVariant: 'prompt_variant',
-            }),
+            ...judgmentTexts(row),
             ...(f.has(row, 'preference') ? { preference: preferenceOf(row) } : {}),
             source,
           },
@@ -101,12 +96,7 @@ class CanonicalConverter implements RowConverter {
             ...criterionOf(row),
             scale,
             score,
-            ...optionalTexts(row, {
-              raw: 'raw',
-              reasoning: 'reasoning',
-              judgeHash: 'judge_hash',
-              promptVariant: 'prompt_variant',
-            }),
+            ...judgmentTexts(row),
             source,
           },
         ];
@@ -292,11 +282,16 @@ function scaleOf(row: Row): ScoreScale {
   return known;
 }
 
-function optionalTexts<K extends string>(row: Row, fields: Record<K, string>): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const [key, field] of Object.entries(fields) as [K, string][]) {
-    const v = f.optionalText(row, field);
-    if (v !== undefined) out[key] = v;
-  }
+/** A verdict's or score's optional texts: those the row has. */
+function judgmentTexts(row: Row): { raw?: string; reasoning?: string; judgeHash?: string; promptVariant?: string } {
+  const out: { raw?: string; reasoning?: string; judgeHash?: string; promptVariant?: string } = {};
+  const raw = f.optionalText(row, 'raw');
+  if (raw !== undefined) out.raw = raw;
+  const reasoning = f.optionalText(row, 'reasoning');
+  if (reasoning !== undefined) out.reasoning = reasoning;
+  const judgeHash = f.optionalText(row, 'judge_hash');
+  if (judgeHash !== undefined) out.judgeHash = judgeHash;
+  const promptVariant = f.optionalText(row, 'prompt_variant');
+  if (promptVariant !== undefined) out.promptVariant = promptVariant;
   return out;
 }

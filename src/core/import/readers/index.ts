@@ -2,9 +2,9 @@ import { extname } from 'node:path';
 import { readCsv } from './csv';
 import { readInspectEval } from './inspectEval';
 import { readJsonArray } from './jsonArray';
-import { readJsonLines } from './jsonLines';
+import { readJsonLineBatches } from './jsonLines';
 import type { ReadOptions } from './lines';
-import type { RawRow } from './row';
+import { inBatches, rowsOf, type RawRow } from './row';
 import { head } from './utf8';
 import { type Message, msg } from '../../util/message';
 
@@ -33,10 +33,24 @@ export function syntaxOf(path: string): FileSyntax | undefined {
 
 export type { ReadOptions } from './lines';
 
+/** The rows of a file in batches, as its reader completes them (JSON Lines a chunk of the file at a time). */
+export function readRowBatches(path: string, syntax: FileSyntax, options: ReadOptions = {}): AsyncGenerator<RawRow[]> {
+  switch (syntax) {
+    case 'jsonl':
+      return readJsonLineBatches(path, options);
+    case 'json':
+      return inBatches(readJsonArray(path, options));
+    case 'csv':
+      return inBatches(readCsv(path, options));
+    case 'inspect-eval':
+      return inBatches(readInspectEval(path));
+  }
+}
+
 export function readRows(path: string, syntax: FileSyntax, options: ReadOptions = {}): AsyncGenerator<RawRow> {
   switch (syntax) {
     case 'jsonl':
-      return readJsonLines(path, options);
+      return rowsOf(readJsonLineBatches(path, options));
     case 'json':
       return readJsonArray(path, options);
     case 'csv':

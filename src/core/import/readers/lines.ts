@@ -12,14 +12,18 @@ export interface ReadOptions {
   readonly onNote?: (line: number, message: string) => void;
 }
 
+export interface NumberedLine {
+  readonly line: number;
+  readonly text: string;
+}
+
 /**
- * The lines of a UTF-8 file, streamed, with 1-based numbers; a UTF-8 byte-order mark is dropped and CRLF is accepted.
- * Splits raw bytes with indexOf and decodes each line once, which is faster than node:readline.
+ * The lines of a UTF-8 file, streamed, with 1-based numbers, as the lines each chunk completes (a file's
+ * hundreds of thousands of lines cost one step of the stream per chunk, not per line); a UTF-8 byte-order mark is
+ * dropped and CRLF is accepted. Splits raw bytes with indexOf and decodes each line once, which is faster than
+ * node:readline.
  */
-export async function* readLines(
-  path: string,
-  options: ReadOptions = {},
-): AsyncGenerator<{ line: number; text: string }> {
+export async function* readLineBatches(path: string, options: ReadOptions = {}): AsyncGenerator<NumberedLine[]> {
   let line = 0;
   let carry: Buffer | undefined; // the start of a line that continues in the next chunk
   let bytesRead = 0;
@@ -37,16 +41,18 @@ export async function* readLines(
       start = 0;
       carry = undefined;
     }
+    const lines: NumberedLine[] = [];
     for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
       line++;
-      yield { line, text: decode(buffer, start, end) };
+      lines.push({ line, text: decode(buffer, start, end) });
       start = end + 1;
     }
     if (start < buffer.length) carry = buffer.subarray(start);
+    if (lines.length > 0) yield lines;
     options.onBytes?.(bytesRead);
   }
   if (carry && carry.length > 0) {
     line++;
-    yield { line, text: decode(carry, 0, carry.length) };
+    yield [{ line, text: decode(carry, 0, carry.length) }];
   }
 }

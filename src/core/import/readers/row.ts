@@ -17,3 +17,28 @@ export class SyntaxProblem extends Error {
     this.text = message;
   }
 }
+
+/** The rows of batches, one by one. */
+export async function* rowsOf(batches: AsyncIterable<readonly RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) yield* batch;
+}
+
+const ROWS_A_BATCH = 256;
+
+/** Rows read one by one, handed on in batches; the rows before a reader's error come first. */
+export async function* inBatches(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
+  let batch: RawRow[] = [];
+  try {
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length >= ROWS_A_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } catch (err) {
+    if (batch.length > 0) yield batch;
+    throw err;
+  }
+  if (batch.length > 0) yield batch;
+}

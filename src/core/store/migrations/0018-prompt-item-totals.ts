@@ -5,8 +5,9 @@
 // Derived from responses and kept by triggers on them, whatever writes or deletes a response: an import, a
 // replacement, a deleted run, prompt or system (their responses go by cascade), or a row changed by hand. Filled
 // here for the responses a database already has. A prompt without responses may have no row (read as 0).
-// SQLite counts one row at a time; PostgreSQL counts again, per statement, the prompts a statement touched (an
-// import's batch of rows is one statement, so its counts are not moved row by row).
+// SQLite counts one row at a time (an import sets the insert trigger aside inside its transaction and counts the
+// prompts it wrote to once: store/responseCounts.ts); PostgreSQL counts again, per statement, the prompts a
+// statement touched (an import's batch of rows is one statement, so its counts are not moved row by row).
 import type { Migration } from './migration';
 
 const TABLE = `
