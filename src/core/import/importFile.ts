@@ -21,7 +21,7 @@ import { fileProblem } from './fileProblems';
 import { FORMATS, formatNamed, type ImportFormat, type ImportOptions } from './formats';
 import { detectSyntax, readRowBatches, SyntaxProblem, syntaxOf, type FileSyntax, type RawRow } from './readers';
 import { passRows, type RowPassInput } from './rowPass';
-import { passRowsOnWorker, rowPassWorkerAvailable, WORKER_FROM_BYTES } from './rowPassThread';
+import { passRowsOnWorker, rowPassWorkerAvailable, startRowPassWorker, WORKER_FROM_BYTES } from './rowPassThread';
 import { type Message, messageOf, msg, wording } from '../util/message';
 
 export interface ImportFileOptions extends ImportOptions {
@@ -109,7 +109,10 @@ export async function importFile(
     (options.thread === 'worker' || (options.thread === undefined && size >= WORKER_FROM_BYTES)) &&
     rowPassWorkerAvailable();
   // The worker reads the file again from its start, with its own reader (and says its notes again).
-  if (onWorker) await batches.return(undefined);
+  if (onWorker) {
+    startRowPassWorker();
+    await batches.return(undefined);
+  }
   const schema = store ? await declaredSchema(store) : undefined;
 
   const writer = options.dryRun ? undefined : await store!.beginWrite();

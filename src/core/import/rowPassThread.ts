@@ -25,6 +25,17 @@ export function rowPassWorkerAvailable(): boolean {
 }
 
 /**
+ * Starts a worker now, if none is idle, so that its start (loading its modules: 0.1-0.5 s) overlaps what the
+ * import does before its pass (hashing the file, opening the transaction); the pass then takes it.
+ */
+export function startRowPassWorker(): void {
+  if (idle.length > 0) return;
+  const worker = startWorker();
+  worker.unref();
+  idle.push(worker);
+}
+
+/**
  * The pass of `input` on a worker; `write` is called with each record, in order, and awaited before the worker is
  * told to send more. An error (the pass's, or `write`'s) ends the worker, so that none is reused mid-pass.
  */
