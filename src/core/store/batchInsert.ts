@@ -48,7 +48,7 @@ export class BatchInsert {
     const rows = values.length / this.columns;
     for (let start = 0; start < rows;) {
       const count = this.statementRows(values, start, Math.min(this.batchRows, rows - start));
-      const shared = this.db.engine === 'sqlite' ? sharedColumns(values, this.columns, start, count) : NONE_SHARED;
+      const shared = this.sharedIn(values, start, count);
       const params = boundOnce(values, this.columns, start, count, shared);
       this.changes += (await (await this.statement(count, shared)).run(params)).changes;
       start += count;
@@ -87,6 +87,17 @@ export class BatchInsert {
     this.statements.clear();
   }
 
+  /**
+   * The columns the statement of these rows binds once: on SQLite, those with one value in all of them, unless
+   * that would prepare one statement more than MAX_STATEMENTS (a file whose empty fields change from one
+   * statement's rows to the next's would otherwise prepare a statement for each).
+   */
+  private sharedIn(values: readonly SqlValue[], start: number, count: number): ColumnSet {
+    if (this.db.engine !== 'sqlite') return NONE_SHARED;
+    const shared = sharedColumns(values, this.columns, start, count);
+    return this.statements.has(`${count}:${shared}`) || this.statements.size < MAX_STATEMENTS ? shared : NONE_SHARED;
+  }
+
   /** The statement for `rows` rows whose `shared` columns take one parameter each; prepared once. */
   private statement(rows: number, shared: number): Promise<PreparedStatement> {
     const key = `${rows}:${shared}`;
@@ -99,9 +110,11 @@ export class BatchInsert {
   }
 }
 
-/** A set of columns as bits (column i is bit i); a table has at most 31 columns written here. */
+/** A set of columns as bits, column i as bit i (from the 32nd column on, none is ever shared). */
 type ColumnSet = number;
 const NONE_SHARED: ColumnSet = 0;
+/** Statements a batch keeps prepared at most, whatever its columns share (see sharedIn). */
+const MAX_STATEMENTS = 16;
 
 /**
  * The columns that hold one value in every row of a statement: the file's source, a judge, a criterion, the

@@ -73,4 +73,30 @@ describe('store: batched inserts', () => {
       [500],
     );
   });
+
+  it('writes every row as given when the shared columns change in every statement, past the statements it keeps', async () => {
+    await db.exec('DELETE FROM batch_rows');
+    // In block k of 60 rows, column c is the same in every row when bit c of k is set: 32 different sets.
+    const rows: Row[] = Array.from({ length: 32 * 60 }, (_, i): Row => {
+      const block = Math.floor(i / 60);
+      const same = (bit: number) => (block & (1 << bit)) !== 0;
+      return [
+        i + 1,
+        same(0) ? null : `a${i}`,
+        same(1) ? 1 : i,
+        same(2) ? 'c' : `c${i}`,
+        same(3) ? null : String(i % 7),
+        same(4) ? 0.5 : i / 3,
+      ];
+    });
+    const insert = new BatchInsert(db, 'INSERT INTO batch_rows (id, a, b, c, d, e)', 6, '', 60);
+    for (const row of rows) insert.add(row);
+    await insert.flush();
+    await insert.close();
+    const stored = await db.all<Record<string, SqlValue>>('SELECT id, a, b, c, d, e FROM batch_rows ORDER BY id');
+    assert.deepEqual(
+      stored.map((r) => [Number(r.id), r.a, Number(r.b), r.c, r.d, Number(r.e)]),
+      rows,
+    );
+  });
 });

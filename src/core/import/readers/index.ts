@@ -2,9 +2,9 @@ import { extname } from 'node:path';
 import { readCsv } from './csv';
 import { readInspectEval } from './inspectEval';
 import { readJsonArray } from './jsonArray';
-import { readJsonLineBatches } from './jsonLines';
+import { readJsonLineBatches, readJsonLines } from './jsonLines';
 import type { ReadOptions } from './lines';
-import { inBatches, rowsOf, type RawRow } from './row';
+import { inBatches, type RawRow } from './row';
 import { head } from './utf8';
 import { type Message, msg } from '../../util/message';
 
@@ -50,7 +50,7 @@ export function readRowBatches(path: string, syntax: FileSyntax, options: ReadOp
 export function readRows(path: string, syntax: FileSyntax, options: ReadOptions = {}): AsyncGenerator<RawRow> {
   switch (syntax) {
     case 'jsonl':
-      return rowsOf(readJsonLineBatches(path, options));
+      return readJsonLines(path, options);
     case 'json':
       return readJsonArray(path, options);
     case 'csv':
