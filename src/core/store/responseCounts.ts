@@ -6,16 +6,12 @@
 // transaction: no other connection ever sees the trigger missing or a count not yet made, and a rollback restores
 // both. PostgreSQL's trigger already counts per statement (an import's batch of rows is one).
 import type { Database } from './database';
+import { recountItemTotals } from './migrations/0018-prompt-item-totals';
 
 const TRIGGER = 'prompt_item_totals_on_insert';
 
-/** The counts of the prompts in the JSON array parameter, counted again from their responses (as 0018's are). */
-const RECOUNT = `
-  INSERT INTO prompt_item_totals (prompt_id, responses, systems)
-    SELECT p.id, (SELECT count(*) FROM responses r WHERE r.prompt_id = p.id),
-      (SELECT count(DISTINCT r.system_id) FROM responses r WHERE r.prompt_id = p.id)
-    FROM prompts p WHERE p.id IN (SELECT value FROM json_each(?))
-  ON CONFLICT (prompt_id) DO UPDATE SET responses = excluded.responses, systems = excluded.systems`;
+/** The counts of the prompts in the JSON array parameter, counted again from their responses as 0018's are. */
+const RECOUNT = recountItemTotals('SELECT value FROM json_each(?)');
 
 export class ImportedResponseCounts {
   /** The trigger's definition while it is set aside; undefined before (or when the database has none). */

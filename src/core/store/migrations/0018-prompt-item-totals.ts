@@ -34,9 +34,10 @@ const REMOVE_OLD = `
 /**
  * The counts of the prompts named by `prompts` (a query of prompt ids) counted again from their responses, each by
  * the responses' index (a join would let the planner, which cannot tell how few rows a statement touched, scan
- * every response of the database for each statement).
+ * every response of the database for each statement). Also what an import into SQLite counts once for the prompts
+ * it wrote to (store/responseCounts.ts).
  */
-const recount = (prompts: string) => `
+export const recountItemTotals = (prompts: string) => `
     INSERT INTO prompt_item_totals (prompt_id, responses, systems)
       SELECT p.id, (SELECT count(*) FROM responses r WHERE r.prompt_id = p.id),
         (SELECT count(DISTINCT r.system_id) FROM responses r WHERE r.prompt_id = p.id)
@@ -63,7 +64,7 @@ export const promptItemTotalsMigration: Migration = {
   ${TABLE}
   CREATE FUNCTION prompt_item_totals_recount() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path FROM CURRENT AS $$
-  BEGIN ${recount('SELECT prompt_id FROM changed')}
+  BEGIN ${recountItemTotals('SELECT prompt_id FROM changed')}
     RETURN NULL;
   END $$;
   CREATE TRIGGER prompt_item_totals_on_insert AFTER INSERT ON responses REFERENCING NEW TABLE AS changed
@@ -72,7 +73,7 @@ export const promptItemTotalsMigration: Migration = {
     FOR EACH STATEMENT EXECUTE FUNCTION prompt_item_totals_recount();
   CREATE FUNCTION prompt_item_totals_on_move() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path FROM CURRENT AS $$
-  BEGIN ${recount('OLD.prompt_id, NEW.prompt_id')}
+  BEGIN ${recountItemTotals('OLD.prompt_id, NEW.prompt_id')}
     RETURN NULL;
   END $$;
   CREATE TRIGGER prompt_item_totals_on_move AFTER UPDATE OF prompt_id, system_id ON responses FOR EACH ROW
