@@ -86,7 +86,7 @@ describe('store: batched inserts', () => {
         same(1) ? 1 : i,
         same(2) ? 'c' : `c${i}`,
         same(3) ? null : String(i % 7),
-        same(4) ? 0.5 : i / 3,
+        same(4) ? 0.5 : i / 4,
       ];
     });
     const insert = new BatchInsert(db, 'INSERT INTO batch_rows (id, a, b, c, d, e)', 6, '', 60);
