@@ -43,8 +43,12 @@ const MUTATIONS = [
   {
     name: 'bradleyTerry: a warm start it diverges from left without ratings',
     file: 'src/core/metrics/stats/bradleyTerry.ts',
-    search: '    if (warm) return warm;',
-    replace: '    return warm ?? failed;',
+    search: `      this.theta.fill(0);
+      if (this.newtonFit(wins)) return this.converged();`,
+    replace: `      if (!start) {
+        this.theta.fill(0);
+        if (this.newtonFit(wins)) return this.converged();
+      }`,
     tests: ['test/unit/stats/judgingStats.test.ts'],
   },
   {
@@ -171,8 +175,8 @@ const MUTATIONS = [
   {
     name: 'sources: a score table missing from langlens export',
     file: 'src/core/report/sources.ts',
-    search: '...SCORE_SOURCES]',
-    replace: '...SCORE_SOURCES.slice(1)]',
+    search: '...SCORE_SOURCES, ...STUDY_SOURCES]',
+    replace: '...SCORE_SOURCES.slice(1), ...STUDY_SOURCES]',
     tests: ['test/unit/scores/handChecked.test.ts'],
   },
   {
@@ -268,42 +272,42 @@ const MUTATIONS = [
     tests: ['test/unit/judge/judgeWords.test.ts'],
   },
   {
-    name: 'stop 33 import: the prompts an import wrote responses to not counted again before its commit',
+    name: 'prompt_item_totals: an import into SQLite does not count again the prompts it wrote responses to',
     file: 'src/core/store/responseCounts.ts',
     search: 'if (this.prompts.size > 0) await this.db.run(RECOUNT, [JSON.stringify([...this.prompts])]);',
     replace: '',
     tests: ['test/unit/annotation/promptItemTotals.test.ts'],
   },
   {
-    name: 'stop 33 import: the item-totals trigger not put back after an import set it aside',
+    name: 'prompt_item_totals: the insert trigger not put back after an import set it aside',
     file: 'src/core/store/responseCounts.ts',
     search: 'await this.db.exec(this.triggerSql);',
     replace: '',
     tests: ['test/unit/annotation/promptItemTotals.test.ts'],
   },
   {
-    name: "stop 33 import: a shared column bound at the next row parameter's number (the rows misaligned)",
+    name: "BatchInsert: a shared column bound at the next row parameter's number (the rows misaligned)",
     file: 'src/core/store/batchInsert.ts',
     search: 'cells.push(`?${sharedNumber[column] ?? ++next}`);',
     replace: 'cells.push(`?${sharedNumber[column] ?? next++}`);',
     tests: ['test/unit/storage/batchInsert.test.ts'],
   },
   {
-    name: 'stop 33 import: every column taken as shared, whatever its rows hold',
+    name: 'BatchInsert: every column taken as shared, whatever its rows hold',
     file: 'src/core/store/batchInsert.ts',
     search: 'while (row < start + count && values[row * columns + column] === first) row++;',
     replace: 'row = start + count;',
     tests: ['test/unit/storage/batchInsert.test.ts'],
   },
   {
-    name: "stop 33 import: the repeat check leaves the seed out of a response's identity",
+    name: "DuplicateCheck: the seed left out of a response's identity",
     file: 'src/core/import/duplicates.ts',
     search: '.name(r.system).name(r.seed).key()',
     replace: '.name(r.system).key()',
     tests: ['test/unit/import/duplicates.test.ts'],
   },
   {
-    name: 'stop 33 import: the rows before a line that is not JSON dropped with it',
+    name: 'readJsonLineBatches: the rows before a line that is not JSON dropped with it',
     file: 'src/core/import/readers/jsonLines.ts',
     search: `      } catch (err) {
         if (rows.length > 0) yield rows;`,
