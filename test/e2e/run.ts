@@ -66,6 +66,8 @@ declare const document: any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const getComputedStyle: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type HTMLElementLike = any;
 
 function required(name: string): string {
@@ -165,6 +167,17 @@ async function openGroupFromExplorer(page: Page, shots: Shots): Promise<Frame> {
     'every cell rendered',
     () => document.querySelectorAll('.cell.deferred').length === 0,
     10_000,
+  );
+  // The cells laid out for the first paint (content-visibility: visible, deferredCells.ts FIRST_PAINT) are skipped
+  // again when scrolled away, like every rendered cell.
+  const visibility = await grid.evaluate(() => ({
+    firstPaint: document.querySelectorAll('.cell.first-paint').length,
+    focusedCell: getComputedStyle(document.querySelector('.row[data-lang="he"] > .cell')).contentVisibility,
+  }));
+  assert.deepEqual(
+    visibility,
+    { firstPaint: 0, focusedCell: 'auto' },
+    'rendered cells back to content-visibility: auto',
   );
   // The styles are written into the page: the icon font they name must still load from media/ (no boxes).
   const iconFont = await grid.evaluate(async () => {

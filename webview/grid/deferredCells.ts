@@ -7,6 +7,12 @@
 // (a rendered cell falls back to content-visibility: auto).
 
 const DEFERRED = 'deferred';
+/**
+ * A cell rendered for the first paint is `content-visibility: visible` until that paint: as `auto` (what a rendered
+ * cell falls back to) it would be skipped in the frame's first layout and laid out again once Chromium found it
+ * in view, in the same frame (measured: 15 and 21 ms of layout where one pass of 21 ms will do).
+ */
+const FIRST_PAINT = 'first-paint';
 /** Cells rendered per idle slice: about 5 ms of layout each on a 2-core machine. */
 const CELLS_PER_SLICE = 8;
 
@@ -32,7 +38,14 @@ export function revealCells(root: HTMLElement): void {
   const deferred = [...root.querySelectorAll(`.${DEFERRED}`)];
   // All measured before any is revealed: a reveal changes the layout, so measuring after it lays the page out
   // again, once per cell.
-  for (const cell of deferred.filter(inWindow)) reveal(cell);
+  const inView = deferred.filter(inWindow);
+  for (const cell of inView) {
+    cell.classList.add(FIRST_PAINT);
+    reveal(cell);
+  }
+  afterNextPaint(() => {
+    for (const cell of inView) cell.classList.remove(FIRST_PAINT);
+  });
   nearView = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) reveal(entry.target);
@@ -47,6 +60,10 @@ export function revealCells(root: HTMLElement): void {
     idleSlice = left.length > 0 ? requestIdleCallback(slice, { timeout: 500 }) : undefined;
   };
   idleSlice = requestIdleCallback(slice, { timeout: 500 });
+}
+
+function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(then));
 }
 
 /** Stops rendering the cells of a page about to be replaced. */
