@@ -307,6 +307,13 @@ const MUTATIONS = [
     tests: ['test/unit/import/duplicates.test.ts'],
   },
   {
+    name: "recordsFromWire: a posted record's source given another file (its label's fingerprint changes)",
+    file: 'src/core/import/rowPassWire.ts',
+    search: 'record.source = { file: batch.file, line: record.source }',
+    replace: "record.source = { file: 'elsewhere.jsonl', line: record.source }",
+    tests: ['test/unit/import/rowPassWorker.test.ts'],
+  },
+  {
     name: 'readJsonLineBatches: the rows before a line that is not JSON dropped with it',
     file: 'src/core/import/readers/jsonLines.ts',
     search: `      } catch (err) {

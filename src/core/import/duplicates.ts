@@ -108,16 +108,15 @@ const ORDERS = { AB: 0, BA: 1, combined: 2 } as const;
  */
 function identityOf(r: CanonicalRecord, names: NameNumbers): Identity | undefined {
   if (r.kind === 'schema') return undefined; // a redeclared name is refused where the schema is stored
-  const prompt = (kind: number) => names.begin(kind).name(r.run).name(r.group).name(r.lang).name(r.turn);
   switch (r.kind) {
     case 'prompt':
-      return { key: prompt(PROMPT).key(), content: r.text };
+      return { key: promptKey(names, PROMPT, r).key(), content: r.text };
     case 'response':
-      return { key: prompt(RESPONSE).name(r.system).name(r.seed).key(), content: r.text };
+      return { key: promptKey(names, RESPONSE, r).name(r.system).name(r.seed).key(), content: r.text };
     case 'pairwise-judgment': {
       const { a, b, order, verdict } = canonicalPair(r);
       return {
-        key: prompt(PAIRWISE)
+        key: promptKey(names, PAIRWISE, r)
           .name(r.judge)
           .name(r.judgeHash ?? '')
           .name(r.criterion ?? '')
@@ -130,7 +129,7 @@ function identityOf(r: CanonicalRecord, names: NameNumbers): Identity | undefine
     }
     case 'pointwise-judgment':
       return {
-        key: prompt(POINTWISE)
+        key: promptKey(names, POINTWISE, r)
           .name(r.system)
           .name(r.seed)
           .name(r.judge)
@@ -142,6 +141,11 @@ function identityOf(r: CanonicalRecord, names: NameNumbers): Identity | undefine
     default:
       return undefined;
   }
+}
+
+/** The start of every identity: the kind of record and its prompt (run, group, language, turn). */
+function promptKey(names: NameNumbers, kind: number, r: Exclude<CanonicalRecord, { kind: 'schema' }>): NameNumbers {
+  return names.begin(kind).name(r.run).name(r.group).name(r.lang).name(r.turn);
 }
 
 /**

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { CanonicalRecord } from '../model/records';
 import type { FileSyntax } from './readers';
 import type { RowPassInput, RowPassResult } from './rowPass';
-import { errorFromWire, resultFromWire, type FromWorker, type ToWorker } from './rowPassWire';
+import { errorFromWire, recordsFromWire, resultFromWire, type FromWorker, type ToWorker } from './rowPassWire';
 import { workerScript, type WorkerScript } from '../util/workerScript';
 
 /** From this size on a file's rows are passed on a worker: below it, starting one costs more than it saves. */
@@ -71,7 +71,10 @@ export function passRowsOnWorker(
       else if (message.type === 'records') {
         writing = writing.then(async () => {
           if (ended) return;
-          for (const record of message.records) await write(record);
+          for (const record of recordsFromWire(message.batch)) {
+            const writing = write(record);
+            if (writing) await writing; // not a turn of the microtask queue for each record
+          }
           worker.postMessage({ type: 'written' } satisfies ToWorker);
         });
         writing.catch((err: unknown) => end(err instanceof Error ? err : new Error(String(err))));

@@ -1,7 +1,7 @@
 // What the import's worker thread and the thread that writes say to each other (rowPassWorker.ts,
 // rowPassThread.ts), and the problems, notes and errors in a form that crosses threads: a message (util/message.ts)
 // is a class and a problem keeps its message under a symbol, both of which a structured clone drops.
-import type { CanonicalRecord } from '../model/records';
+import type { CanonicalRecord, SourceRef } from '../model/records';
 import { ImportError, type ImportNote, type InputProblem, UnrecognisedLayoutError } from './errors';
 import type { FileSyntax } from './readers';
 import type { RowPassInput, RowPassResult } from './rowPass';
@@ -13,10 +13,41 @@ export type ToWorker =
   | { readonly type: 'written' };
 
 export type FromWorker =
-  | { readonly type: 'records'; readonly records: CanonicalRecord[] }
+  | { readonly type: 'records'; readonly batch: WireRecords }
   | { readonly type: 'progress'; readonly bytes: number }
   | { readonly type: 'done'; readonly result: WireResult }
   | { readonly type: 'failed'; readonly error: WireError };
+
+/**
+ * Records as posted: the file that is every record's source said once, each record's source its line alone. A
+ * structured clone copies a string each time it meets it, and a record's source (an object of two named fields
+ * holding the file's whole path) was the most of a verdict's clone after its texts.
+ */
+export interface WireRecords {
+  readonly file: string;
+  /** The records, their `source` replaced by its line where the file is `file`. */
+  readonly records: readonly object[];
+}
+
+/** What a record's source is on the wire: its line, or the source itself from another file. */
+type PostedSource = { source: SourceRef | number };
+
+/** The batch as posted; the records are the worker's own, changed in place (they are not used after posting). */
+export function recordsToWire(file: string, records: readonly CanonicalRecord[]): WireRecords {
+  for (const record of records) {
+    if (record.source.file === file) (record as unknown as PostedSource).source = record.source.line;
+  }
+  return { file, records };
+}
+
+/** The records of a posted batch, each with its source again. */
+export function recordsFromWire(batch: WireRecords): CanonicalRecord[] {
+  const records = batch.records as PostedSource[];
+  for (const record of records) {
+    if (typeof record.source === 'number') record.source = { file: batch.file, line: record.source };
+  }
+  return records as unknown as CanonicalRecord[];
+}
 
 interface WireMessage {
   readonly template: string;

@@ -6,7 +6,7 @@ import type { CanonicalRecord } from '../model/records';
 import type { ImportNote } from './errors';
 import { readRowBatches, type FileSyntax } from './readers';
 import { passRows, type RowPassInput } from './rowPass';
-import { errorToWire, resultToWire, type FromWorker, type ToWorker } from './rowPassWire';
+import { errorToWire, recordsToWire, resultToWire, type FromWorker, type ToWorker } from './rowPassWire';
 
 /** Records a message: enough that a message's cost is small beside its records', few enough to stay small. */
 const BATCH_RECORDS = 256;
@@ -32,7 +32,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 async function pass(input: RowPassInput, syntax: FileSyntax): Promise<void> {
   let batch: CanonicalRecord[] = [];
   const send = async () => {
-    post({ type: 'records', records: batch });
+    post({ type: 'records', batch: recordsToWire(input.file, batch) });
     batch = [];
     unwritten++;
     while (unwritten >= BATCHES_AHEAD) await new Promise<void>((resolve) => (written = resolve));

@@ -51,6 +51,8 @@ describe('importFile on a worker thread', () => {
         })),
         { kind: 'pairwise-judgment', ...key, judge: 'j', system_a: 's2', system_b: 's1', order: 'AB', verdict: 'A' },
         { kind: 'pairwise-judgment', ...key, judge: 'j', system_a: 's1', system_b: 's3', order: 'BA', verdict: 'tie' },
+        // A label's fingerprint is made of its file's name and line: the worker posts the file once a batch.
+        { kind: 'pairwise-label', ...key, annotator: 'ana', system_a: 's1', system_b: 's2', order: 'AB', verdict: 'B' },
       ]),
     );
     const calling = await open('calling');
@@ -63,10 +65,11 @@ describe('importFile on a worker thread', () => {
     for (const sql of [
       'SELECT prompt_id, system_id, text, source_line FROM responses ORDER BY id',
       'SELECT system_a_id, system_b_id, presentation, verdict, source_line FROM pairwise_judgments ORDER BY id',
+      'SELECT fingerprint, system_a_id, system_b_id, value, source_line FROM labels ORDER BY id',
     ])
       assert.deepEqual(await rows(worker, sql), await rows(calling, sql));
     const again = await importFile(worker, path, { thread: 'worker' });
-    assert.equal(again.rows, 6);
+    assert.equal(again.rows, 7);
     assert.ok(Object.values(again.written!).every((n) => n === 0));
   });
 
