@@ -58,6 +58,8 @@ const builds = [
   { ...node, entryPoints: { bootstrapWorker: 'src/core/metrics/stats/bootstrapWorker.ts' }, outdir: 'dist' },
   // The import's row pass for large files (src/core/import/rowPassThread.ts looks for it beside the bundle).
   { ...node, entryPoints: { rowPassWorker: 'src/core/import/rowPassWorker.ts' }, outdir: 'dist' },
+  // The dashboard's figures with intervals (src/core/metrics/audit/dashboardThread.ts looks for it beside the bundle).
+  { ...node, entryPoints: { dashboardWorker: 'src/core/metrics/audit/dashboardWorker.ts' }, outdir: 'dist' },
 ];
 
 // Each webview/<panel>/main.ts becomes media/<panel>.js (and media/<panel>.css from the CSS it imports).

@@ -307,6 +307,13 @@ const MUTATIONS = [
     tests: ['test/unit/import/duplicates.test.ts'],
   },
   {
+    name: "agreementDashboardOffThread: the intervals computed on the extension host's own thread, holding it",
+    file: 'src/core/metrics/audit/dashboardThread.ts',
+    search: 'items.length >= DASHBOARD_WORKER_FROM_ITEMS ? ownWorkerScript() : null',
+    replace: 'null',
+    tests: ['test/unit/audit/dashboardThread.test.ts'],
+  },
+  {
     name: "recordsFromWire: a posted record's source given another file (its label's fingerprint changes)",
     file: 'src/core/import/rowPassWire.ts',
     search: 'record.source = { file: batch.file, line: record.source }',

@@ -45,7 +45,7 @@ const files = withoutNpmFiles(() => {
 });
 const unexpected = files.filter(
   (f) =>
-    !/^(package\.json|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/extension\.js|dist\/langidWorker\.js|dist\/bootstrapWorker\.js|dist\/rowPassWorker\.js|dist\/native\/node_sqlite3\.node|media\/[\w.-]+\.(js|css|ttf|svg))$/.test(
+    !/^(package\.json|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/extension\.js|dist\/langidWorker\.js|dist\/bootstrapWorker\.js|dist\/rowPassWorker\.js|dist\/dashboardWorker\.js|dist\/native\/node_sqlite3\.node|media\/[\w.-]+\.(js|css|ttf|svg))$/.test(
       f,
     ),
 );

@@ -62,26 +62,51 @@ async function cli(db: string, args: readonly string[]): Promise<Figures> {
   return { seconds: seconds(started), peakRssMb: peakRssMb(), outputBytes: bytes };
 }
 
+/**
+ * The longest the thread went without running a timer, until stop(): how long the extension host, which serves
+ * every panel and command of the window, could not answer any of them.
+ */
+function longestHold(): { stop: () => number } {
+  let last = process.hrtime.bigint();
+  let longest = 0n;
+  const timer = setInterval(() => {
+    const now = process.hrtime.bigint();
+    if (now - last > longest) longest = now - last;
+    last = now;
+  }, 1);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const now = process.hrtime.bigint();
+      return Number(now - last > longest ? now - last : longest) / 1e9;
+    },
+  };
+}
+
 /** What the extension host does for the agreement dashboard: its first figures, then a change of filter. */
 async function dashboard(db: string): Promise<Figures> {
   const store = await Store.open(db, { readonly: true });
   global.gc?.();
   const before = rssMb();
+  const held = longestHold();
   const started = process.hrtime.bigint();
   // As the panel does: the figures first, then again with their intervals.
   const loaded = await loadDashboard(store, RUN);
   const first = dashboardView(loaded);
   const firstSeconds = seconds(started);
-  dashboardView(withIntervals(loaded));
+  dashboardView(await withIntervals(loaded));
   const intervalsSeconds = seconds(started);
   const addedMb = peakRssMb() - before;
+  const heldSeconds = held.stop();
+  const filterHeld = longestHold();
   const changed = process.hrtime.bigint();
   // The new filters with the load they replace.
   const changedLoad = await loadDashboard(store, RUN, { ...DEFAULT_DASHBOARD_FILTERS, invalidAs: 'tie' }, loaded);
   const second = dashboardView(changedLoad);
   const filterSeconds = seconds(changed);
-  dashboardView(withIntervals(changedLoad));
+  dashboardView(await withIntervals(changedLoad));
   const filterIntervalsSeconds = seconds(changed);
+  const filterHeldSeconds = filterHeld.stop();
   await store.close();
   if (first.groups.length === 0 || second.groups.length !== first.groups.length) throw new Error('no dashboard rows');
   return {
@@ -90,6 +115,8 @@ async function dashboard(db: string): Promise<Figures> {
     addedMb,
     filterSeconds,
     filterIntervalsSeconds,
+    heldSeconds,
+    filterHeldSeconds,
     peakRssMb: peakRssMb(),
   };
 }

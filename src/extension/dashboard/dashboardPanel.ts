@@ -273,8 +273,6 @@ export class DashboardPanel implements vscode.Disposable {
     const shown = new Promise<void>((resolve) => (estimatesShown = resolve));
     const data = (this.data = estimates.then(async (figures) => {
       await shown;
-      // The bootstrap holds this thread for a while: the message with the estimates leaves first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
       return withIntervals(figures);
     }));
     data.catch(() => undefined);

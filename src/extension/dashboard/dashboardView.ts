@@ -3,6 +3,7 @@
 import type { AgreementRow, PairwiseItem } from '../../core/metrics/agreement';
 import {
   agreementDashboard,
+  agreementDashboardOffThread,
   itemsBehind,
   ItemsByGroup,
   judgeErrorCount,
@@ -10,6 +11,7 @@ import {
   judgesWithFigures,
   loadDashboardItems,
   onlyJudges,
+  startDashboardWorker,
   type DashboardItems,
   summarise,
   type Dashboard,
@@ -67,6 +69,7 @@ export async function loadDashboard(
   filters: DashboardFilters = DEFAULT_DASHBOARD_FILTERS,
   previous?: DashboardData,
 ): Promise<DashboardData> {
+  startDashboardWorker(); // while the database is read: the intervals follow on it (withIntervals)
   const sameItems = previous?.run === run && previous.filters.annotators === filters.annotators;
   // Every judge's verdicts are loaded, to offer as choices the judges with figures here; the chosen ones count.
   const [loaded, annotators] = sameItems
@@ -90,10 +93,13 @@ export async function loadDashboard(
   };
 }
 
-/** The same figures with their bootstrap intervals, and the verdicts judge − humans that rest on them. */
-export function withIntervals(data: DashboardData): DashboardData {
+/**
+ * The same figures with their bootstrap intervals, and the verdicts judge − humans that rest on them: computed on
+ * the core's worker thread, so that the extension host serves the window's other panels and commands meanwhile.
+ */
+export async function withIntervals(data: DashboardData): Promise<DashboardData> {
   if (!data.intervalsPending) return data;
-  const dashboard = agreementDashboard(data.items, {
+  const dashboard = await agreementDashboardOffThread(data.items, {
     by: data.loaded.by,
     invalidAs: data.filters.invalidAs,
     intervals: DEFAULT_INTERVALS,

@@ -61,17 +61,17 @@ describe('audit: the dashboard view and its messages', () => {
     assert.equal(view.groups[0]!.judges[0]!.minusHumans, null);
   });
 
-  it('then the same figures with their intervals and the verdict judge − humans', () => {
+  it('then the same figures with their intervals and the verdict judge − humans', async () => {
     const before = dashboardView(data);
-    const view = dashboardView(withIntervals(data));
+    const view = dashboardView(await withIntervals(data));
     assert.deepEqual(view.intervals, { level: 0.95, resamples: 1000, seed: 20240101, pending: false });
     const figure = (v: typeof view) => v.groups[0]!.judges[0]!.figures.withTie;
     assert.equal(figure(view).value, figure(before).value);
     assert.equal(figure(view).n, figure(before).n);
     assert.ok(figure(view).lower! <= 4 / 11 && 4 / 11 <= figure(view).upper!, JSON.stringify(figure(view)));
     assert.equal(view.groups[0]!.judges[0]!.minusHumans!.withTie.n > 0, true);
-    const complete = withIntervals(data);
-    assert.equal(withIntervals(complete), complete, 'computed once');
+    const complete = await withIntervals(data);
+    assert.equal(await withIntervals(complete), complete, 'computed once');
   });
 
   it('lists the items behind the Spanish judge figure and the judge errors, each vote compared with the judge', () => {

@@ -189,7 +189,7 @@ describe('study tools on the dashboard (the views the host sends)', () => {
   after(async () => test?.close());
 
   it('sends judge − humans with its verdict on each judge row, as the core computes it', async () => {
-    const view = dashboardView(withIntervals(await loadDashboard(test.store, 'study')));
+    const view = dashboardView(await withIntervals(await loadDashboard(test.store, 'study')));
     const judge = (lang: string) => view.groups.find((g) => g.language.tag === lang)!.judges[0]!;
     const es = judge('es').minusHumans!;
     assert.deepEqual(

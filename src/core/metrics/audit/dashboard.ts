@@ -40,6 +40,9 @@ export interface Dashboard {
   readonly intervals: IntervalSettings | undefined;
 }
 
+/** The agreement options, the grouping among them optional (dashboardGrouping by default). */
+export type DashboardOptions = Omit<AgreementOptions, 'by'> & { readonly by?: readonly GroupField[] };
+
 /** Language always; turn and run too when the items have several (they are never pooled). */
 export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] {
   return sliceGrouping(items.map(itemGroupValues));
@@ -51,7 +54,7 @@ export function dashboardGrouping(items: readonly PairwiseItem[]): GroupField[] 
  */
 export function agreementDashboard(
   items: readonly PairwiseItem[],
-  options: Omit<AgreementOptions, 'by'> & { by?: readonly GroupField[] },
+  options: DashboardOptions,
   agreementOf: (items: readonly PairwiseItem[], options: AgreementOptions) => AgreementRow[] = raterAgreement,
 ): Dashboard {
   const by = options.by ?? dashboardGrouping(items);

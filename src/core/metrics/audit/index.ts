@@ -17,6 +17,7 @@ export {
   dashboardGrouping,
   loadDashboardItems,
   type DashboardItems,
+  type DashboardOptions,
   FIGURES,
   type Dashboard,
   type DashboardGroup,
@@ -25,6 +26,7 @@ export {
   judgesWithFigures,
   onlyJudges,
 } from './dashboard';
+export { agreementDashboardOffThread, startDashboardWorker } from './dashboardThread';
 export {
   DIFFERENCE_FIGURES,
   differenceVerdict,
