@@ -314,6 +314,14 @@ const MUTATIONS = [
     tests: ['test/unit/audit/dashboardThread.test.ts'],
   },
   {
+    name: 'startDashboardWorker: the worker started ahead and never used holds the process open',
+    file: 'src/core/metrics/audit/dashboardThread.ts',
+    search: `  started.unref();
+  return started;`,
+    replace: `  return started;`,
+    tests: ['test/unit/audit/dashboardThread.test.ts'],
+  },
+  {
     name: "recordsFromWire: a posted record's source given another file (its label's fingerprint changes)",
     file: 'src/core/import/rowPassWire.ts',
     search: 'record.source = { file: batch.file, line: record.source }',

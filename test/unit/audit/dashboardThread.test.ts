@@ -1,41 +1,17 @@
 // The dashboard's figures with intervals on a worker thread: the same figures, to the bit, as on the calling
 // thread, which meanwhile goes on serving (the extension host's other panels and commands).
 import { strict as assert } from 'node:assert';
-import type { PairwiseItem } from '../../../src/core/metrics/agreement';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { agreementDashboard } from '../../../src/core/metrics/audit';
 import {
   agreementDashboardOffThread,
   DASHBOARD_WORKER_FROM_ITEMS,
 } from '../../../src/core/metrics/audit/dashboardThread';
-import type { LanguageTag } from '../../../src/core/model/language';
-import type { PairVerdict } from '../../../src/core/model/records';
-
-const VERDICTS: PairVerdict[] = ['A', 'B', 'tie', 'invalid'];
-const HUMAN_VERDICTS = ['A', 'B', 'tie'] as const;
-
-/** Items of two languages, 60 prompt groups each, judged by two judges and voted on by two or three humans. */
-function items(count: number): PairwiseItem[] {
-  return Array.from({ length: count }, (_, i) => {
-    const votes = 2 + (i % 2);
-    return {
-      run: 'r',
-      group: `g${i % 60}`,
-      lang: (i % 3 === 0 ? 'he' : 'es') as LanguageTag,
-      turn: 1,
-      systemA: `s${i % 7}`,
-      systemB: 'base',
-      judges: new Map<string, PairVerdict>([
-        ['gpt', VERDICTS[(i * 7) % 4]!],
-        ['llama', VERDICTS[(i * 5 + 1) % 3]!],
-      ]),
-      humans: Array.from({ length: votes }, (_, h) => ({
-        annotator: `${i % 3 === 0 ? 'he' : 'es'}-${h}`,
-        verdict: HUMAN_VERDICTS[(i * (h + 2) + h) % 3]!,
-      })),
-      reference: i % 4 === 0 ? 'BA' : 'AB',
-    };
-  });
-}
+import { PROJECT_ROOT, temporaryFolder } from '../../support/paths';
+import { generatedItems as items } from './generatedItems';
 
 const OPTIONS = {
   invalidAs: 'exclude',
@@ -85,5 +61,42 @@ describe('audit: the dashboard on a worker thread', () => {
         return true;
       },
     );
+  });
+
+  it('lets a process end by itself, with its worker started ahead and used, or started and never used', () => {
+    const folder = temporaryFolder();
+    try {
+      const from = (path: string) => JSON.stringify(join(PROJECT_ROOT, path));
+      const run = (name: string, body: string) => {
+        const script = join(folder.path, `${name}.ts`);
+        writeFileSync(
+          script,
+          `import { agreementDashboardOffThread, startDashboardWorker } from ${from('src/core/metrics/audit/dashboardThread')};
+           import { generatedItems } from ${from('test/unit/audit/generatedItems')};
+           void agreementDashboardOffThread;
+           void generatedItems;
+           startDashboardWorker();
+           ${body}`,
+        );
+        const child = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script], {
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+        assert.equal(child.signal, null, `${name}: ended by itself, not by the timeout`);
+        assert.equal(child.status, 0, child.stderr);
+        return child.stdout.trim();
+      };
+      const options = "{ invalidAs: 'exclude', intervals: { level: 0.95, resamples: 50, seed: 1 } }";
+      assert.equal(
+        run(
+          'used',
+          `agreementDashboardOffThread(generatedItems(3000), ${options}).then((d) => console.log(d.groups.length));`,
+        ),
+        '2',
+      );
+      assert.equal(run('unused', `console.log('figures of the first load only');`), 'figures of the first load only');
+    } finally {
+      folder.remove();
+    }
   });
 });

@@ -57,7 +57,6 @@ export function agreementDashboardOffThread(
 
 function startWorker(script: WorkerScript): Worker {
   const started = new Worker(script.code, { eval: script.eval });
-  started.unref();
   started.on('message', (reply: DashboardReply) => {
     const request = pending.get(reply.id);
     pending.delete(reply.id);
@@ -76,5 +75,7 @@ function startWorker(script: WorkerScript): Worker {
   };
   started.on('error', fail);
   started.on('exit', (code) => fail(new Error(`the dashboard's worker thread stopped (exit ${code})`)));
+  // After its listeners: a 'message' listener added later would hold the process open again.
+  started.unref();
   return started;
 }
