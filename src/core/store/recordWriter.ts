@@ -21,6 +21,7 @@ import { ImportedResponseCounts } from './responseCounts';
 import { declareSchema } from './schemaEntries';
 import type { Database, SqlValue } from './database';
 import { CoreError, msg } from '../util/message';
+import { nextTurn } from '../util/nextTurn';
 
 export type { Replacement } from './replacementGuard';
 
@@ -237,7 +238,7 @@ export class RecordWriter {
     this.buffer(record, sourceId, record.source);
     // A parse loop over buffered lines never returns to the event loop on its own, so the batch being written
     // would wait for the next read to hand SQLite its next statement: let it through now and then.
-    if (this.buffered % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (this.buffered % YIELD_EVERY === 0) await nextTurn();
     if (++this.buffered >= FLUSH_EVERY) {
       // One batch is written while the next is parsed: SQLite works on its own thread, so the two overlap.
       await this.settle();
