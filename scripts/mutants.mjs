@@ -316,7 +316,7 @@ const MUTATIONS = [
   {
     name: 'startDashboardWorker: the worker started ahead and never used holds the process open',
     file: 'src/core/metrics/audit/dashboardThread.ts',
-    search: `  started.unref();
+    search: `  idle();
   return started;`,
     replace: `  return started;`,
     tests: ['test/unit/audit/dashboardThread.test.ts'],

@@ -73,7 +73,7 @@ export function passRowsOnWorker(
           if (ended) return;
           for (const record of recordsFromWire(message.batch)) {
             const writing = write(record);
-            if (writing) await writing; // not a turn of the microtask queue for each record
+            if (writing) await writing; // as passRows does: a dry run's write returns nothing to wait for
           }
           worker.postMessage({ type: 'written' } satisfies ToWorker);
         });

@@ -74,8 +74,7 @@ describe('audit: the dashboard on a worker thread', () => {
           `import { agreementDashboardOffThread, startDashboardWorker } from ${from('src/core/metrics/audit/dashboardThread')};
            import { generatedItems } from ${from('test/unit/audit/generatedItems')};
            void agreementDashboardOffThread;
-           void generatedItems;
-           startDashboardWorker();
+           startDashboardWorker(generatedItems(3000));
            ${body}`,
         );
         const child = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script], {

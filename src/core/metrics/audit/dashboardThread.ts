@@ -25,17 +25,27 @@ export type DashboardReply =
 const ownWorkerScript = (): WorkerScript | null =>
   workerScript(__filename, join(__dirname, 'dashboardWorker.ts'), join(__dirname, 'dashboardWorker.js'));
 
+/** An idle worker ends after this long: the next dashboard starts another (its modules load in 0.1 s). */
+const IDLE_MS = 60_000;
+
 /** The one worker, kept between requests (it holds no data between them); unref'd while idle. */
 let worker: Worker | undefined;
+let idleTimer: NodeJS.Timeout | undefined;
 const pending = new Map<number, { resolve: (d: Dashboard) => void; reject: (e: Error) => void }>();
 let nextId = 1;
 
+/** The worker's script, when these items' figures are computed on it. */
+function scriptFor(items: readonly PairwiseItem[]): WorkerScript | null {
+  return items.length >= DASHBOARD_WORKER_FROM_ITEMS ? ownWorkerScript() : null;
+}
+
 /**
- * Starts the worker now, if it is not running, so that its start (loading its modules) overlaps the caller's
- * reading of the database rather than following it.
+ * Starts the worker now if these items' intervals will be computed on it, so that its start (loading its modules)
+ * overlaps the caller's counting of the figures rather than following it.
  */
-export function startDashboardWorker(): void {
-  if (!worker && ownWorkerScript()) worker = startWorker(ownWorkerScript()!);
+export function startDashboardWorker(items: readonly PairwiseItem[]): void {
+  const script = scriptFor(items);
+  if (script) worker ??= startWorker(script);
 }
 
 /** agreementDashboard's figures, on the worker thread when there are enough items and the worker's script exists. */
@@ -43,11 +53,11 @@ export function agreementDashboardOffThread(
   items: readonly PairwiseItem[],
   options: DashboardOptions,
 ): Promise<Dashboard> {
-  const script = items.length >= DASHBOARD_WORKER_FROM_ITEMS ? ownWorkerScript() : null;
+  const script = scriptFor(items);
   if (!script) return new Promise((resolve) => resolve(agreementDashboard(items, options)));
-  worker ??= startWorker(script);
+  const running = (worker ??= startWorker(script));
+  clearTimeout(idleTimer);
   const id = nextId++;
-  const running = worker;
   return new Promise<Dashboard>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     running.ref(); // while it works, the process waits for it
@@ -57,10 +67,15 @@ export function agreementDashboardOffThread(
 
 function startWorker(script: WorkerScript): Worker {
   const started = new Worker(script.code, { eval: script.eval });
+  const idle = () => {
+    started.unref();
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => void started.terminate(), IDLE_MS).unref();
+  };
   started.on('message', (reply: DashboardReply) => {
     const request = pending.get(reply.id);
     pending.delete(reply.id);
-    if (pending.size === 0) started.unref();
+    if (pending.size === 0) idle();
     if (!request) return;
     if ('dashboard' in reply) request.resolve(reply.dashboard);
     else
@@ -69,13 +84,16 @@ function startWorker(script: WorkerScript): Worker {
       );
   });
   const fail = (err: Error) => {
-    if (worker === started) worker = undefined;
+    if (worker === started) {
+      worker = undefined;
+      clearTimeout(idleTimer);
+    }
     for (const request of pending.values()) request.reject(err);
     pending.clear();
   };
   started.on('error', fail);
   started.on('exit', (code) => fail(new Error(`the dashboard's worker thread stopped (exit ${code})`)));
   // After its listeners: a 'message' listener added later would hold the process open again.
-  started.unref();
+  idle();
   return started;
 }
