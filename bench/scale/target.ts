@@ -9,6 +9,7 @@ import { COMMANDS } from '../../src/cli/commands';
 import type { CommandContext } from '../../src/cli/command';
 import { groupsOf, promptGroup } from '../../src/core/store/promptGroup';
 import { Store } from '../../src/core/store/store';
+import { afterWaitingWork } from '../../src/core/util/nextTurn';
 import { dashboardView, loadDashboard, withIntervals } from '../../src/extension/dashboard/dashboardView';
 import { runStats } from '../../src/extension/explorer/runStats';
 import { itemTotals } from '../../src/core/store/explorerProgress';
@@ -92,6 +93,8 @@ async function dashboard(db: string): Promise<Figures> {
   const started = process.hrtime.bigint();
   // As the panel does: the figures first, then again with their intervals.
   const loaded = await loadDashboard(store, RUN);
+  // The panel reads its annotators' section from the database before it builds the view: a turn in between.
+  await afterWaitingWork();
   const first = dashboardView(loaded);
   const firstSeconds = seconds(started);
   dashboardView(await withIntervals(loaded));
@@ -102,6 +105,7 @@ async function dashboard(db: string): Promise<Figures> {
   const changed = process.hrtime.bigint();
   // The new filters with the load they replace.
   const changedLoad = await loadDashboard(store, RUN, { ...DEFAULT_DASHBOARD_FILTERS, invalidAs: 'tie' }, loaded);
+  await afterWaitingWork();
   const second = dashboardView(changedLoad);
   const filterSeconds = seconds(changed);
   dashboardView(await withIntervals(changedLoad));

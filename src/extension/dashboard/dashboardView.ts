@@ -23,7 +23,7 @@ import { DEFAULT_INTERVALS, type Estimate } from '../../core/metrics/estimate';
 import type { GroupValues } from '../../core/metrics/grouping';
 import type { PairKey } from '../../core/model/records';
 import type { Store } from '../../core/store/store';
-import { nextTurn } from '../../core/util/nextTurn';
+import { afterWaitingWork } from '../../core/util/nextTurn';
 import type { AuditItemView, AuditTarget, AuditView, DashboardFigure } from '../../../shared/protocol/audit';
 import {
   DEFAULT_DASHBOARD_FILTERS,
@@ -80,7 +80,7 @@ export async function loadDashboard(
       ]);
   // The figures are counted in a turn of their own: the items were built in the last one (0.2-0.6 s at 4× Shaham
   // et al.), and the extension host serves the whole window.
-  await nextTurn();
+  await afterWaitingWork();
   const items = filters.judges ? onlyJudges(loaded.items, filters.judges) : loaded.items;
   startDashboardWorker(items); // while the figures are counted: their intervals follow on it (withIntervals)
   const sameJudges = sameItems && JSON.stringify(previous.filters.judges) === JSON.stringify(filters.judges);
@@ -103,7 +103,7 @@ export async function loadDashboard(
  */
 export async function withIntervals(data: DashboardData): Promise<DashboardData> {
   if (!data.intervalsPending) return data;
-  await nextTurn(); // the copy of the items to the worker takes a turn of its own
+  await afterWaitingWork(); // the copy of the items to the worker takes a turn of its own
   const dashboard = await agreementDashboardOffThread(data.items, {
     by: data.loaded.by,
     invalidAs: data.filters.invalidAs,

@@ -1,0 +1,20 @@
+import { Store } from '../src/core/store/store';
+import { dashboardView, loadDashboard, withIntervals } from '../src/extension/dashboard/dashboardView';
+import { RUN } from './scale/canonicalRun';
+const t = () => Number(process.hrtime.bigint()) / 1e6;
+(async () => {
+  const store = await Store.open('.langlens/bench-cache/scale-4-1bc176cc46.db', { readonly: true });
+  global.gc?.();
+  const t0 = t();
+  let last = t();
+  const holds: string[] = [];
+  const timer = setInterval(() => { const n = t(); if (n - last > 30) holds.push(`${(last - t0).toFixed(0)}+${(n - last).toFixed(0)}`); last = n; }, 1);
+  const mark = (m: string) => holds.push(`[${m} ${(t() - t0).toFixed(0)}]`);
+  const loaded = await loadDashboard(store, RUN); mark('loaded');
+  dashboardView(loaded); mark('view');
+  const w = await withIntervals(loaded); mark('intervals');
+  dashboardView(w); mark('view2');
+  clearInterval(timer);
+  console.log(holds.join(' '));
+  await store.close();
+})();
